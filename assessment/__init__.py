@@ -1,0 +1,1 @@
+"""Assessment schemes (data files), proposed deduction events and scores."""

@@ -1,0 +1,1 @@
+"""Checks: pure functions from stored snapshots and an as-of date to findings."""

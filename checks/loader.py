@@ -1,0 +1,67 @@
+"""Build the checks' `AuditData` from the store: the latest crawl of every active column."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from checks.base import AuditData, ColumnState, Item, UnitState
+from storage.blobs import read_snapshot_body
+from storage.models import Column, Document, Snapshot, Unit
+
+
+def load_audit_data(session: Session, unit_slugs: list[str] | None = None) -> AuditData:
+    unit_query = select(Unit).where(Unit.active.is_(True)).order_by(Unit.slug)
+    if unit_slugs:
+        unit_query = unit_query.where(Unit.slug.in_(unit_slugs))
+    units = list(session.scalars(unit_query))
+    by_id = {u.id: u for u in units}
+    columns = list(
+        session.scalars(
+            select(Column).where(Column.active.is_(True), Column.unit_id.in_(by_id)).order_by(Column.id)
+        )
+    )
+    column_ids = [c.id for c in columns]
+    # the newest first-page list snapshot of each column
+    latest_ids = (
+        select(func.max(Snapshot.id))
+        .where(Snapshot.kind == "list", Snapshot.page_no == 1, Snapshot.column_id.in_(column_ids))
+        .group_by(Snapshot.column_id)
+    )
+    latest = {s.column_id: s for s in session.scalars(select(Snapshot).where(Snapshot.id.in_(latest_ids)))}
+    run_ids = {s.crawl_run_id for s in latest.values()}
+    docs: dict[int, list[Document]] = defaultdict(list)
+    if column_ids and run_ids:
+        query = select(Document).where(Document.column_id.in_(column_ids), Document.last_seen_run_id.in_(run_ids))
+        for doc in session.scalars(query.order_by(Document.id)):
+            snap = latest.get(doc.column_id)
+            if snap is not None and doc.last_seen_run_id == snap.crawl_run_id:
+                docs[doc.column_id].append(doc)
+    states = []
+    for column in columns:
+        snap = latest.get(column.id)
+        items = tuple(
+            Item(d.title, d.url, d.publish_date, d.list_snapshot_id, d.detail_snapshot_id, d.meta or {})
+            for d in docs[column.id]
+        )
+        states.append(
+            ColumnState(
+                id=column.id,
+                unit=by_id[column.unit_id].slug,
+                name=column.name,
+                category=column.category,
+                url=column.url,
+                fetched=snap is not None and snap.error_kind is None,
+                error_kind=snap.error_kind if snap else "not_crawled",
+                list_snapshot_id=snap.id if snap else None,
+                fetched_at=snap.fetched_at if snap else None,
+                items=items,
+            )
+        )
+    return AuditData(
+        units=tuple(UnitState(u.slug, u.name, u.kind, u.portal) for u in units),
+        columns=tuple(states),
+        body=lambda snapshot_id: read_snapshot_body(session, snapshot_id),
+    )

@@ -1,0 +1,81 @@
+"""The coverage report of one crawl run: per unit, columns and pages attempted, fetched, failed and why."""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from storage.models import CrawlRun, Snapshot, Unit
+
+ERROR_NAMES = {
+    "dns": "域名解析失败",
+    "refused": "连接被拒绝",
+    "timeout": "超时",
+    "connection": "连接中断",
+    "status": "HTTP错误",
+    "blocked": "被拦截",
+    "robots": "robots.txt禁止",
+    "empty": "空页面",
+    "ignored": "已忽略",
+    "other": "其他错误",
+}
+
+
+@dataclass
+class UnitCoverage:
+    slug: str
+    name: str
+    columns: int = 0
+    columns_fetched: int = 0
+    pages: int = 0
+    pages_fetched: int = 0
+    home_ok: bool | None = None
+    errors: Counter[str] = field(default_factory=Counter)
+
+
+def coverage(session: Session, run_id: int) -> list[UnitCoverage]:
+    units = {u.id: u for u in session.scalars(select(Unit))}
+    report: dict[int, UnitCoverage] = {}
+    planned = session.get_one(CrawlRun, run_id).units
+    for unit in units.values():
+        if unit.slug in planned:
+            report[unit.id] = UnitCoverage(unit.slug, unit.name,
+                                           columns=sum(1 for c in unit.columns if c.active))
+    fetched_columns: dict[int, set[int]] = defaultdict(set)
+    rows = session.execute(
+        select(Snapshot.unit_id, Snapshot.kind, Snapshot.column_id, Snapshot.page_no, Snapshot.error_kind)
+        .where(Snapshot.crawl_run_id == run_id)
+    )
+    for unit_id, kind, column_id, page_no, error_kind in rows:
+        cov = report.get(unit_id)
+        if cov is None:
+            continue
+        cov.pages += 1
+        if error_kind:
+            cov.errors[error_kind] += 1
+        else:
+            cov.pages_fetched += 1
+        if kind == "home":
+            cov.home_ok = error_kind is None
+        if kind == "list" and page_no == 1 and error_kind is None and column_id is not None:
+            fetched_columns[unit_id].add(column_id)
+    for unit_id, cov in report.items():
+        cov.columns_fetched = len(fetched_columns[unit_id])
+    return sorted(report.values(), key=lambda c: c.slug)
+
+
+def coverage_lines(rows: list[UnitCoverage]) -> list[str]:
+    out = ["覆盖情况：单位 | 首页 | 栏目(抓到/应抓) | 页面(成功/尝试) | 失败原因"]
+    for c in rows:
+        home = {True: "正常", False: "失败", None: "未抓"}[c.home_ok]
+        why = "，".join(f"{ERROR_NAMES.get(k, k)}×{n}" for k, n in c.errors.most_common()) or "-"
+        out.append(f"  {c.slug}（{c.name}） | {home} | {c.columns_fetched}/{c.columns} | "
+                   f"{c.pages_fetched}/{c.pages} | {why}")
+    total_pages = sum(c.pages for c in rows)
+    ok_pages = sum(c.pages_fetched for c in rows)
+    out.append(f"  合计：{len(rows)} 个单位，栏目 {sum(c.columns_fetched for c in rows)}/{sum(c.columns for c in rows)}，"
+               f"页面 {ok_pages}/{total_pages}")
+    return out

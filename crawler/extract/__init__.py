@@ -1,0 +1,1 @@
+"""Pure extraction from page bytes/HTML: list entries, pagers, detail fields, dates."""

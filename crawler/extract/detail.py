@@ -1,0 +1,62 @@
+"""Title, publish date and disclosure metadata of a detail page."""
+
+from __future__ import annotations
+
+import re
+
+from crawler.extract.dates import find_date
+from crawler.items import DetailFields
+
+_META_DATE_NAMES = ("pubdate", "publishdate", "firstpublishedtime", "publish_date", "publishtime")
+_LABELS = ("发布日期", "发布时间", "发文日期", "成文日期", "日期", "时间")
+_LABEL_RX = re.compile(r"(发布日期|发布时间|发文日期|日期|时间)\s*[:：]\s*([^\n|｜]{4,40})")
+_META_FIELDS = ("索引号", "发布机构", "发文机关", "成文日期", "发布日期", "文号", "发文字号", "主题分类", "有效性")
+
+
+def _text(el) -> str:  # noqa: ANN001
+    return " ".join(el.text_content().split())
+
+
+def extract_detail(doc) -> DetailFields:  # noqa: ANN001 - lxml element
+    metas = {(m.get("name") or "").lower(): (m.get("content") or "").strip() for m in doc.iter("meta")}
+    title = metas.get("articletitle") or None
+    if not title:
+        for xp in ("//h1", "//*[contains(@class,'title')]", "//h2", "//title"):
+            found = doc.xpath(xp)
+            if found and _text(found[0]):
+                title = _text(found[0])
+                break
+    for bad in doc.xpath("//script|//style"):
+        bad.drop_tree()
+    fields = _metadata_table(doc)
+    for name in _META_DATE_NAMES:
+        day = find_date(metas.get(name, ""))
+        if day:
+            return DetailFields(title, day, "meta", fields)
+    if "发布日期" in fields:
+        day = find_date(fields["发布日期"])
+        if day:
+            return DetailFields(title, day, "label", fields)
+    text = _text(doc)
+    for match in _LABEL_RX.finditer(text):
+        day = find_date(match.group(2))
+        if day:
+            return DetailFields(title, day, "label", fields)
+    return DetailFields(title, None, None, fields)
+
+
+def _metadata_table(doc) -> dict[str, str]:  # noqa: ANN001
+    """信息公开目录 metadata (索引号, 发布机构, 成文日期, 发布日期, 文号 …) from label/value cells."""
+    fields: dict[str, str] = {}
+    cells = doc.xpath("//td|//th|//span|//li|//dt|//dd|//div[not(*)]")
+    texts = [_text(c) for c in cells]
+    for i, text in enumerate(texts):
+        for label in _META_FIELDS:
+            if label in fields or not text.startswith(label):
+                continue
+            rest = text[len(label):].lstrip(" :：")
+            if not rest and i + 1 < len(texts):
+                rest = texts[i + 1]
+            if rest and len(rest) < 120 and not any(rest.startswith(x) for x in _META_FIELDS):
+                fields[label] = rest
+    return fields

@@ -1,0 +1,145 @@
+"""Items of a column's list page, whatever CMS made it.
+
+List pages put each item in a row (li, tr, dd, or a div) holding one link and, usually, a date. We
+group rows by their container, keep the container with the most dated rows (and its twins: TRS often
+splits one list into several equal <ul>), and ignore navigation, headers and footers.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from urllib.parse import urljoin
+
+from lxml import html as lxml_html
+
+from crawler.extract.dates import find_date
+from crawler.items import ListEntry
+
+_ROW_TAGS = {"li", "tr", "dd", "dt", "p"}
+_SKIP_HREF = re.compile(r"^\s*(javascript:|#|mailto:|tel:)", re.I)
+_NAV_MARK = re.compile(r"nav|menu|foot|header|head|crumb|banner|top|bottom|friend|yqlj|link|dh|page|fy", re.I)
+_LIST_MARK = re.compile(r"list|lb|xxgk|news|article|item|con|main|right|wz", re.I)
+_EMPTY_MARK = re.compile(r"暂无|没有(相关)?(信息|数据|记录)|无数据")
+
+
+def parse_html(body: bytes | str, encoding: str | None = None):  # noqa: ANN201 - lxml element
+    if isinstance(body, bytes):
+        body = body.decode(encoding or "utf-8", errors="replace")
+    if not body.strip():
+        body = "<html></html>"
+    return lxml_html.fromstring(body)
+
+
+def _marks(el) -> str:  # noqa: ANN001
+    return f"{el.get('id', '')} {el.get('class', '')}"
+
+
+def _in_chrome(el) -> bool:  # noqa: ANN001
+    """True when `el` is or sits in navigation, header, footer or pager chrome."""
+    for anc in (el, *el.iterancestors()):
+        if anc.tag in ("nav", "header", "footer"):
+            return True
+        marks = _marks(anc)
+        if marks.strip() and _NAV_MARK.search(marks) and not _LIST_MARK.search(marks):
+            return True
+    return False
+
+
+def _row_of(anchor):  # noqa: ANN001
+    for anc in anchor.iterancestors():
+        if anc.tag in _ROW_TAGS:
+            return anc
+        if anc.tag in ("ul", "ol", "table", "tbody", "body"):
+            break
+    return anchor.getparent()
+
+
+def _text(el) -> str:  # noqa: ANN001
+    return " ".join(el.text_content().split())
+
+
+def extract_entries(doc, base_url: str, *, year: int | None = None) -> list[ListEntry]:  # noqa: ANN001
+    """Every item of the main list on the page, in page order."""
+    for bad in doc.xpath("//script|//style|//noscript"):
+        bad.drop_tree()
+    rows: dict[object, list] = defaultdict(list)  # container -> [(row, anchor)]
+    seen_rows: set = set()
+    for anchor in doc.iter("a"):
+        href = anchor.get("href")
+        if not href or _SKIP_HREF.match(href):
+            continue
+        row = _row_of(anchor)
+        if row is None or row in seen_rows:
+            continue
+        seen_rows.add(row)
+        container = row.getparent()
+        if container is None:
+            continue
+        rows[container].append((row, anchor))
+
+    def dated(pairs: list) -> list:
+        out = []
+        for row, anchor in pairs:
+            rest = _text(row).replace(_text(anchor), " ")
+            out.append((row, anchor, find_date(rest, year=year), rest))
+        return out
+
+    scored = []
+    for container, pairs in rows.items():
+        if _in_chrome(pairs[0][0]):
+            continue
+        analysed = dated(pairs)
+        n_dated = sum(1 for *_, d, _ in analysed if d)
+        scored.append((n_dated, len(pairs), container, analysed))
+    if not scored:
+        return []
+    scored.sort(key=lambda s: (s[0], s[1]), reverse=True)
+    best_dated, best_len, best, _ = scored[0]
+    if best_dated == 0:
+        # An undated list still lists items (which then count as not updated). Accept it only where
+        # the markup says it is a list of rows, and never on a page that says it has nothing.
+        if says_empty(doc):
+            return []
+        candidates = [
+            s for s in scored
+            if s[2].tag in ("ul", "ol", "table", "tbody", "dl")
+            and _LIST_MARK.search(_marks(s[2]) + _marks(s[2].getparent()))
+        ]
+        if not candidates:
+            return []
+        best = candidates[0][2]
+        chosen = [candidates[0]]
+    else:
+        signature = (best.tag, best.get("class"), best.getparent().tag if best.getparent() is not None else None)
+        chosen = [
+            s for s in scored
+            if s[0] > 0 and (s[2] is best or (s[2].tag, s[2].get("class"),
+                                               s[2].getparent().tag if s[2].getparent() is not None else None)
+                             == signature)
+        ]
+    order = {el: i for i, el in enumerate(doc.iter())}
+    entries = []
+    for _, _, _, analysed in chosen:
+        for row, anchor, day, rest in analysed:
+            title = (anchor.get("title") or _text(anchor)).strip()
+            if not title:
+                continue
+            date_text = _date_text(rest) if day else None
+            entries.append((order.get(row, 0), ListEntry(title, urljoin(base_url, anchor.get("href").strip()), day,
+                                                         date_text)))
+    entries.sort(key=lambda e: e[0])
+    return [e for _, e in entries]
+
+
+_DATE_TEXT = re.compile(r"[\[(（【]?\s*(?:(?:19|20)\d{2}\s*[-/.年]\s*)?\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?[\])）】]?")
+
+
+def _date_text(text: str) -> str | None:
+    match = _DATE_TEXT.search(text)
+    return match.group(0).strip() if match else None
+
+
+def says_empty(doc) -> bool:  # noqa: ANN001
+    """The page states that the column has nothing (暂无信息)."""
+    return bool(_EMPTY_MARK.search(_text(doc)[:20000]))

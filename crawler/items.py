@@ -1,0 +1,46 @@
+"""What spiders yield: frozen dataclasses, one Snapshot per fetched (or failed) URL."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from typing import Any
+
+
+@dataclass(frozen=True)
+class ListEntry:
+    title: str
+    url: str
+    publish_date: date | None
+    date_text: str | None
+
+
+@dataclass(frozen=True)
+class DetailFields:
+    title: str | None
+    publish_date: date | None
+    date_source: str | None  # meta | label | text
+    meta: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    """One fetch of one URL: the raw response (or why there is none) plus what was extracted."""
+
+    kind: str  # home | list | detail
+    url: str
+    unit: str
+    fetched_at: datetime
+    final_url: str | None = None
+    status: int | None = None
+    headers: dict[str, list[str]] = field(default_factory=dict)
+    body: bytes = b""
+    encoding: str | None = None
+    error_kind: str | None = None  # dns | refused | timeout | connection | status | blocked | robots | other
+    error_detail: str | None = None
+    elapsed_ms: int | None = None
+    column_id: int | None = None
+    page_no: int | None = None
+    rendered: bool = False
+    entries: tuple[ListEntry, ...] = ()
+    detail: DetailFields | None = None

@@ -1,0 +1,150 @@
+"""StoragePipeline: every Snapshot the spider yields becomes a snapshot row (raw body in the blob
+store) and, for list and detail pages, document rows. Commits in small batches so a crash loses at
+most a few seconds of work; a re-run of the same crawl run inserts nothing twice."""
+
+from __future__ import annotations
+
+import sys
+import time
+from typing import Any
+
+from scrapy.crawler import Crawler
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from crawler.items import Snapshot
+from storage import models
+from storage.blobs import store_blob
+from storage.db import make_engine, make_sessionmaker
+
+_BATCH = 200
+_BATCH_SECONDS = 2.0
+
+
+class StoragePipeline:
+    def __init__(self, database_url: str, run_id: int, progress_interval: float):
+        self.database_url = database_url
+        self.run_id = run_id
+        self.progress_interval = progress_interval
+        self.session: Session | None = None
+        self.pending = 0
+        self.last_commit = time.monotonic()
+        self.counts = {"pages": 0, "failed": 0, "documents": 0}
+        self.started = time.monotonic()
+        self.last_progress = self.started
+        self.known_blobs: set[str] = set()
+        self.unit_ids: dict[str, int] = {}
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> StoragePipeline:
+        s = crawler.settings
+        return cls(s["ZWGK_DATABASE_URL"], s.getint("ZWGK_RUN_ID"), s.getfloat("ZWGK_PROGRESS_INTERVAL", 2.0))
+
+    def open_spider(self) -> None:
+        self.engine = make_engine(self.database_url)
+        self.session = make_sessionmaker(self.engine)()
+        self.unit_ids = {slug: id_ for slug, id_ in self.session.execute(select(models.Unit.slug, models.Unit.id))}
+
+    def close_spider(self) -> None:
+        assert self.session is not None
+        self.session.commit()
+        self.session.close()
+        self.engine.dispose()
+        self._progress(final=True)
+
+    def process_item(self, item: Any) -> Any:
+        if isinstance(item, Snapshot):
+            self._store(item)
+        return item
+
+    # ---------------------------------------------------------------------------------------------
+    def _store(self, snap: Snapshot) -> None:
+        session = self.session
+        assert session is not None
+        exists = session.scalar(
+            select(models.Snapshot.id).where(
+                models.Snapshot.crawl_run_id == self.run_id,
+                models.Snapshot.url == snap.url,
+                models.Snapshot.kind == snap.kind,
+            )
+        )
+        if exists:  # the same URL reached twice in one run (e.g. listed in two columns): one snapshot
+            row_id = exists
+        else:
+            digest = store_blob(session, snap.body, self.known_blobs) if snap.status is not None else None
+            row = models.Snapshot(
+                crawl_run_id=self.run_id, unit_id=self.unit_ids.get(snap.unit), column_id=snap.column_id,
+                kind=snap.kind, url=snap.url, final_url=snap.final_url, status=snap.status, headers=snap.headers,
+                fetched_at=snap.fetched_at, error_kind=snap.error_kind, error_detail=snap.error_detail,
+                content_hash=digest, encoding=snap.encoding, rendered=snap.rendered, elapsed_ms=snap.elapsed_ms,
+                page_no=snap.page_no,
+            )
+            session.add(row)
+            session.flush()
+            row_id = row.id
+        self.counts["pages"] += 1
+        if snap.error_kind:
+            self.counts["failed"] += 1
+        if snap.entries and snap.column_id is not None:
+            self._store_entries(snap, row_id)
+        if snap.detail is not None:
+            self._store_detail(snap, row_id)
+        self.pending += 1
+        now = time.monotonic()
+        if self.pending >= _BATCH or now - self.last_commit >= _BATCH_SECONDS:
+            session.commit()
+            self.pending, self.last_commit = 0, now
+        if now - self.last_progress >= self.progress_interval:
+            self._progress()
+
+    def _store_entries(self, snap: Snapshot, snapshot_id: int) -> None:
+        session = self.session
+        assert session is not None
+        unit_id = self.unit_ids[snap.unit]
+        urls = [e.url for e in snap.entries]
+        existing = {
+            d.url: d
+            for d in session.scalars(
+                select(models.Document).where(models.Document.column_id == snap.column_id,
+                                              models.Document.url.in_(urls))
+            )
+        }
+        for entry in snap.entries:
+            doc = existing.get(entry.url)
+            if doc is None:
+                doc = models.Document(unit_id=unit_id, column_id=snap.column_id, url=entry.url,
+                                      title=entry.title, first_seen_run_id=self.run_id, last_seen_run_id=self.run_id)
+                session.add(doc)
+                existing[entry.url] = doc
+                self.counts["documents"] += 1
+            doc.title = entry.title
+            doc.last_seen_run_id = self.run_id
+            doc.list_snapshot_id = snapshot_id
+            if entry.publish_date is not None or doc.date_source in (None, "list"):
+                doc.publish_date, doc.date_text = entry.publish_date, entry.date_text
+                doc.date_source = "list" if entry.publish_date else None
+        session.flush()
+
+    def _store_detail(self, snap: Snapshot, snapshot_id: int) -> None:
+        """Detail pages complete what the list showed: a date where the list had none, and metadata."""
+        session = self.session
+        assert session is not None
+        detail = snap.detail
+        assert detail is not None
+        session.flush()
+        for doc in session.scalars(select(models.Document).where(
+            models.Document.unit_id == self.unit_ids[snap.unit], models.Document.url == snap.url
+        )):
+            doc.detail_snapshot_id = snapshot_id
+            if detail.meta:
+                doc.meta = {**(doc.meta or {}), **detail.meta}
+            if doc.publish_date is None and detail.publish_date is not None:
+                doc.publish_date, doc.date_source = detail.publish_date, detail.date_source
+
+    def _progress(self, final: bool = False) -> None:
+        elapsed = max(time.monotonic() - self.started, 1e-6)
+        c = self.counts
+        label = "完成" if final else "进度"
+        print(f"[{label}] 已抓取 {c['pages']} 页（失败 {c['failed']}），发现信息 {c['documents']} 条，"
+              f"{c['pages'] / elapsed:.1f} 页/秒", file=sys.stderr, flush=True)
+        self.last_progress = time.monotonic()

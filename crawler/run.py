@@ -1,0 +1,46 @@
+"""Entry point of the crawl subprocess: `python -m crawler.run PLAN.json`.
+
+A crawl runs in its own process because Twisted's reactor cannot be restarted (scrapy#2941).
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+
+from scrapy.crawler import CrawlerProcess
+from scrapy.logformatter import LogFormatter
+
+from crawler.plan import CrawlPlan
+from crawler.scrapy_settings import scrapy_settings
+from crawler.spiders.portal import PortalSpider
+from zwgk.settings import get_settings
+
+
+class QuietDownloadErrors(LogFormatter):
+    """A dead site is an expected outcome, recorded on its snapshot and in the coverage report; its
+    traceback in the log would only bury real errors."""
+
+    def download_error(self, failure, request, spider, errmsg=None):  # noqa: ANN001, ANN201
+        entry = super().download_error(failure, request, spider, errmsg)
+        entry["level"] = logging.DEBUG
+        return entry
+
+
+def main(argv: list[str]) -> int:
+    plan_path = argv[0]
+    settings = get_settings()
+    plan = CrawlPlan.load(plan_path)
+    process = CrawlerProcess(
+        {**scrapy_settings(settings, plan.run_id), "LOG_FORMATTER": "crawler.run.QuietDownloadErrors"}
+    )
+    # Both log a dead site's traceback; the failure is already on its snapshot and in the coverage report.
+    for name in ("scrapy.downloadermiddlewares.retry", "scrapy.downloadermiddlewares.robotstxt"):
+        logging.getLogger(name).setLevel(logging.CRITICAL)
+    process.crawl(PortalSpider, plan=plan_path, max_list_pages=settings.max_list_pages)
+    process.start()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

@@ -1,0 +1,76 @@
+"""Run a crawl from the parent process: record the run, start the Scrapy subprocess, stream its
+progress, close the run and build the coverage report."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlalchemy.orm import Session, sessionmaker
+
+from crawler.coverage import UnitCoverage, coverage
+from crawler.plan import build_plan
+from storage.clock import utcnow
+from storage.models import CrawlRun
+from zwgk.settings import Settings
+
+
+@dataclass
+class CrawlResult:
+    run_id: int
+    returncode: int
+    seconds: float
+    coverage: list[UnitCoverage]
+
+    @property
+    def pages(self) -> int:
+        return sum(c.pages for c in self.coverage)
+
+
+def run_crawl(
+    settings: Settings,
+    Session_: sessionmaker[Session],
+    unit_slugs: list[str] | None = None,
+    echo: Callable[[str], None] = lambda line: print(line, file=sys.stderr),
+) -> CrawlResult:
+    with Session_() as session, session.begin():
+        run = CrawlRun(units=[])
+        session.add(run)
+        session.flush()
+        plan = build_plan(session, run.id, unit_slugs)
+        run.units = [u.slug for u in plan.units]
+        run_id = run.id
+    started = time.monotonic()
+    with tempfile.TemporaryDirectory(prefix="zwgk-crawl-") as tmp:
+        plan_path = Path(tmp) / "plan.json"
+        plan.dump(plan_path)
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "crawler.run", str(plan_path)],
+            env=settings.as_env(),
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
+            text=True,
+            bufsize=1,
+        )
+        assert proc.stdout is not None
+        for line in proc.stdout:
+            echo(line.rstrip())
+        returncode = proc.wait()
+    seconds = time.monotonic() - started
+    with Session_() as session, session.begin():
+        run = session.get_one(CrawlRun, run_id)
+        run.finished_at = utcnow()
+        run.status = "finished" if returncode == 0 else "failed"
+        report = coverage(session, run_id)
+        run.stats = {
+            "seconds": round(seconds, 2),
+            "pages": sum(c.pages for c in report),
+            "pages_fetched": sum(c.pages_fetched for c in report),
+            "returncode": returncode,
+        }
+    return CrawlResult(run_id, returncode, seconds, report)

@@ -1,0 +1,89 @@
+"""Read models for the command line and, later, the web UI: findings and events as plain dicts."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, joinedload
+
+from storage.models import DeductionEvent, Finding, Unit
+
+
+def finding_dict(f: Finding) -> dict[str, Any]:
+    return {
+        "id": f.id,
+        "unit": f.unit.slug,
+        "unit_name": f.unit.name,
+        "check": f.check,
+        "subject": f.subject,
+        "url": f.url,
+        "detail": f.detail,
+        "as_of": f.last_as_of,
+        "first_as_of": f.first_as_of,
+        "observed_at": f.observed_at,
+        "rectified_on": f.rectified_on,
+        "evidence": f.evidence,
+    }
+
+
+def list_findings(
+    session: Session,
+    *,
+    units: list[str] | None = None,
+    checks: list[str] | None = None,
+    since: date | None = None,
+    include_rectified: bool = True,
+) -> list[dict[str, Any]]:
+    query = select(Finding).join(Finding.unit).options(joinedload(Finding.unit))
+    if units:
+        query = query.where(Unit.slug.in_(units))
+    if checks:
+        query = query.where(Finding.check.in_(checks))
+    if since:
+        query = query.where(Finding.last_as_of >= since)
+    if not include_rectified:
+        query = query.where(Finding.rectified_on.is_(None))
+    query = query.order_by(Unit.slug, Finding.check, Finding.id)
+    return [finding_dict(f) for f in session.scalars(query)]
+
+
+def event_dict(e: DeductionEvent) -> dict[str, Any]:
+    return {
+        "id": e.id,
+        "unit": e.unit.slug,
+        "unit_name": e.unit.name,
+        "period": e.period,
+        "scheme": e.scheme,
+        "check": e.rule,
+        "category": e.category,
+        "points": e.points,
+        "state": e.state,
+        "subject": e.finding.subject,
+        "detail": e.finding.detail,
+        "url": e.finding.url,
+        "finding_id": e.finding_id,
+        "clause": e.clause,
+        "decided_by": e.decided_by,
+        "decided_at": e.decided_at,
+        "reason": e.reason,
+    }
+
+
+def list_events(
+    session: Session, *, states: list[str] | None = None, units: list[str] | None = None,
+    period: str | None = None,
+) -> list[dict[str, Any]]:
+    query = (
+        select(DeductionEvent)
+        .join(DeductionEvent.unit)
+        .options(joinedload(DeductionEvent.unit), joinedload(DeductionEvent.finding))
+    )
+    if states:
+        query = query.where(DeductionEvent.state.in_(states))
+    if units:
+        query = query.where(Unit.slug.in_(units))
+    if period:
+        query = query.where(DeductionEvent.period == period)
+    return [event_dict(e) for e in session.scalars(query.order_by(Unit.slug, DeductionEvent.id))]

@@ -1,0 +1,249 @@
+"""The `zwgk` command line (SPEC "Command line"). Commands are thin: each calls one job."""
+
+from __future__ import annotations
+
+import sys
+from dataclasses import dataclass
+from datetime import date
+from functools import cached_property
+from pathlib import Path
+
+import click
+from sqlalchemy.orm import Session, sessionmaker
+
+from storage.clock import local_today
+from storage.db import make_engine, make_sessionmaker, upgrade
+from zwgk import output
+from zwgk.settings import Settings, get_settings
+from zwgk.sourcefile import SourceFileError
+
+
+@dataclass
+class App:
+    settings: Settings
+
+    @cached_property
+    def Session(self) -> sessionmaker[Session]:  # noqa: N802 - a factory, named like one
+        return make_sessionmaker(make_engine(self.settings.database_url))
+
+    def as_of(self, value: date | None) -> date:
+        return value or local_today(self.settings.timezone)
+
+
+pass_app = click.make_pass_decorator(App)
+
+
+def _date(ctx: click.Context, param: click.Parameter, value: str | None) -> date | None:
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise click.BadParameter(f"日期格式应为 YYYY-MM-DD：{value}") from None
+
+
+FORMATS = click.Choice(["table", "jsonl", "csv"])
+
+
+@click.group()
+@click.pass_context
+def main(ctx: click.Context) -> None:
+    """zwgk：政务公开检查——抓取、检查、扣分、审核、导出。"""
+    ctx.obj = App(get_settings())
+
+
+@main.group()
+def db() -> None:
+    """数据库管理。"""
+
+
+@db.command("upgrade")
+@pass_app
+def db_upgrade(app: App) -> None:
+    """创建或升级数据库结构（Alembic）。"""
+    upgrade(app.settings.database_url)
+    click.echo(f"数据库已是最新结构：{app.settings.database_url}")
+
+
+@main.group()
+def units() -> None:
+    """单位名录。"""
+
+
+@units.command("import")
+@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+@pass_app
+def units_import(app: App, file: Path) -> None:
+    """从 units.yaml 导入或更新单位名录；文件有错时列出行号且不做任何修改。"""
+    from assessment.schemes import scheme_names
+    from zwgk.registry import import_registry, read_registry
+
+    try:
+        registry = read_registry(file, known_schemes=scheme_names())
+    except SourceFileError as exc:
+        click.echo(exc.render(), err=True)
+        sys.exit(2)
+    with app.Session() as session, session.begin():
+        report = import_registry(session, registry)
+    click.echo("\n".join(report.lines()))
+
+
+def _crawl(app: App, unit: tuple[str, ...]) -> int:
+    from crawler.coverage import coverage_lines
+    from crawler.runner import run_crawl
+
+    result = run_crawl(app.settings, app.Session, list(unit) or None, echo=lambda line: click.echo(line, err=True))
+    click.echo("\n".join(coverage_lines(result.coverage)))
+    rate = result.pages / result.seconds if result.seconds else 0
+    click.echo(f"抓取完成：第 {result.run_id} 次，{result.pages} 页，用时 {result.seconds:.1f} 秒（{rate:.1f} 页/秒）")
+    if result.returncode != 0:
+        click.echo(f"抓取进程异常退出（返回码 {result.returncode}），已保存的页面仍可用于检查", err=True)
+    return result.returncode
+
+
+@main.command()
+@click.option("--unit", multiple=True, help="只抓取这些单位（可重复）")
+@pass_app
+def crawl(app: App, unit: tuple[str, ...]) -> None:
+    """立即抓取；显示进度，结束时给出覆盖情况。"""
+    sys.exit(1 if _crawl(app, unit) else 0)
+
+
+def _check(app: App, as_of: date | None, unit: tuple[str, ...] = ()) -> None:
+    from zwgk.jobs import run_checks
+
+    summary = run_checks(app.Session, app.as_of(as_of), list(unit) or None)
+    click.echo("\n".join(summary.lines()))
+
+
+@main.command()
+@click.option("--as-of", callback=_date, help="以该日期为“今天”进行检查（默认今天，北京时间）")
+@click.option("--unit", multiple=True, help="只检查这些单位（可重复）")
+@pass_app
+def check(app: App, as_of: date | None, unit: tuple[str, ...]) -> None:
+    """对最新快照运行全部检查，记录发现的问题并提出扣分；重复运行不会重复记录。"""
+    _check(app, as_of, unit)
+
+
+@main.command()
+@click.option("--as-of", callback=_date, help="以该日期为“今天”进行检查")
+@click.option("--unit", multiple=True, help="只处理这些单位（可重复）")
+@pass_app
+def run(app: App, as_of: date | None, unit: tuple[str, ...]) -> None:
+    """夜间任务：先抓取，再检查。"""
+    code = _crawl(app, unit)
+    _check(app, as_of, unit)
+    sys.exit(1 if code else 0)
+
+
+FINDING_COLUMNS = [("id", "编号"), ("unit", "单位"), ("check", "检查项"), ("subject", "对象"),
+                   ("detail", "问题描述"), ("as_of", "基准日"), ("rectified_on", "整改日")]
+FINDING_KEYS = ["id", "unit", "check", "subject", "url", "detail", "as_of", "first_as_of", "observed_at",
+                "rectified_on", "evidence"]
+
+
+@main.command()
+@click.option("--unit", multiple=True, help="单位 id（可重复）")
+@click.option("--check", "check_", multiple=True, help="检查代码，如 column.stale（可重复）")
+@click.option("--since", callback=_date, help="只列出该日期及以后观察到的问题")
+@click.option("--format", "fmt", type=FORMATS, default="table", show_default=True)
+@pass_app
+def findings(app: App, unit: tuple[str, ...], check_: tuple[str, ...], since: date | None, fmt: str) -> None:
+    """列出发现的问题。"""
+    from storage.queries import list_findings
+
+    with app.Session() as session:
+        rows = list_findings(session, units=list(unit), checks=list(check_), since=since)
+    _emit(rows, fmt, FINDING_COLUMNS, FINDING_KEYS)
+
+
+EVENT_COLUMNS = [("id", "编号"), ("unit", "单位"), ("period", "考核期"), ("check", "检查项"), ("points", "扣分"),
+                 ("state", "状态"), ("subject", "对象"), ("detail", "问题描述")]
+EVENT_KEYS = ["id", "unit", "period", "scheme", "check", "category", "points", "state", "subject", "detail", "url",
+              "finding_id", "clause", "decided_by", "decided_at", "reason"]
+
+
+@main.group(invoke_without_command=True)
+@click.option("--state", type=click.Choice(["pending", "confirmed", "rejected", "appealed"]), multiple=True)
+@click.option("--unit", multiple=True)
+@click.option("--period", help="考核期，如 2024Q3")
+@click.option("--format", "fmt", type=FORMATS, default="table", show_default=True)
+@click.pass_context
+def events(ctx: click.Context, state: tuple[str, ...], unit: tuple[str, ...], period: str | None, fmt: str) -> None:
+    """列出扣分事项；子命令 confirm / reject 用于审核。"""
+    if ctx.invoked_subcommand:
+        return
+    from storage.queries import list_events
+
+    app = ctx.find_object(App)
+    with app.Session() as session:
+        rows = list_events(session, states=list(state), units=list(unit), period=period)
+    _emit(rows, fmt, EVENT_COLUMNS, EVENT_KEYS)
+
+
+def _decide(app: App, ids: tuple[int, ...], action: str, by: str, reason: str | None) -> None:
+    from assessment.review import ReviewError, decide
+
+    try:
+        with app.Session() as session, session.begin():
+            for event_id in ids:
+                event = decide(session, event_id, action, actor=by, reason=reason)
+                click.echo(f"扣分事项 {event.id}：{event.state}")
+    except ReviewError as exc:
+        click.echo(f"未做任何修改：{exc}", err=True)
+        sys.exit(2)
+
+
+@events.command("confirm")
+@click.argument("ids", nargs=-1, type=int, required=True)
+@click.option("--by", required=True, help="审核人")
+@pass_app
+def events_confirm(app: App, ids: tuple[int, ...], by: str) -> None:
+    """确认扣分事项（记入审计日志）。"""
+    _decide(app, ids, "confirm", by, None)
+
+
+@events.command("reject")
+@click.argument("ids", nargs=-1, type=int, required=True)
+@click.option("--by", required=True, help="审核人")
+@click.option("--reason", required=True, help="驳回理由")
+@pass_app
+def events_reject(app: App, ids: tuple[int, ...], by: str, reason: str) -> None:
+    """驳回扣分事项（须填理由，记入审计日志）。"""
+    _decide(app, ids, "reject", by, reason)
+
+
+def _emit(rows: list[dict], fmt: str, columns: list[tuple[str, str]], keys: list[str]) -> None:
+    if fmt == "jsonl":
+        text = output.jsonl(rows)
+    elif fmt == "csv":
+        text = output.csv_text(rows, keys)
+    else:
+        text = output.table(rows, columns) + f"\n共 {len(rows)} 条"
+    if text:
+        click.echo(text)
+
+
+@main.command()
+@pass_app
+def schedule(app: App) -> None:
+    """按配置的 cron 定时运行夜间任务（APScheduler，任务持久化），直到被停止。"""
+    from scheduler.nightly import run_scheduler
+
+    run_scheduler(app.settings)
+
+
+@main.command()
+@click.option("--as-of", callback=_date, help="检查基准日（默认取夹具站点的基准日 2024-09-30）")
+@click.option("--database", type=click.Path(dir_okay=False, path_type=Path),
+              help="演示数据库文件（默认 var/demo.sqlite，每次重建）")
+@pass_app
+def demo(app: App, as_of: date | None, database: Path | None) -> None:
+    """启动内置的夹具门户网站，在嵌入式 SQLite 上跑完整流程并打印摘要。"""
+    from zwgk.demo import run_demo
+
+    sys.exit(run_demo(app.settings, as_of=as_of, database=database, echo=click.echo))
+
+
+if __name__ == "__main__":
+    main()

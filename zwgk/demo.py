@@ -1,0 +1,69 @@
+"""`zwgk demo`: the whole nightly job against the bundled fixture portals, into a fresh SQLite file."""
+
+from __future__ import annotations
+
+import json
+from collections import Counter, defaultdict
+from collections.abc import Callable
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+
+from crawler.coverage import coverage_lines
+from crawler.runner import run_crawl
+from fixtures.build import HERE as FIXTURES
+from fixtures.farm import FixtureFarm
+from storage.db import make_engine, make_sessionmaker, upgrade
+from storage.queries import list_events, list_findings
+from zwgk.jobs import run_checks
+from zwgk.registry import import_registry, parse_registry
+from zwgk.settings import Settings
+
+
+def demo_as_of() -> date:
+    return date.fromisoformat(json.loads((FIXTURES / "manifest.json").read_text(encoding="utf-8"))["as_of"])
+
+
+def run_demo(settings: Settings, *, as_of: date | None, database: Path | None, echo: Callable[[str], None]) -> int:
+    as_of = as_of or demo_as_of()
+    database = database or settings.resolved_data_dir() / "demo.sqlite"
+    for suffix in ("", "-wal", "-shm"):
+        Path(f"{database}{suffix}").unlink(missing_ok=True)
+    url = f"sqlite:///{database.resolve()}"
+    settings = settings.model_copy(update={"database_url": url})
+    echo(f"== zwgk 演示：数据库 {database}，检查基准日 {as_of:%Y-%m-%d}")
+    upgrade(url)
+    engine = make_engine(url)
+    Session = make_sessionmaker(engine)
+    with FixtureFarm() as farm:
+        echo("== 夹具门户已启动：" + "，".join(f"{k}={v}" for k, v in sorted(farm.urls.items())))
+        registry = parse_registry(farm.render_registry(FIXTURES / "units.yaml"), "fixtures/units.yaml")
+        with Session() as session, session.begin():
+            report = import_registry(session, registry)
+        echo("== 导入单位名录：" + report.lines()[0])
+        echo("== 抓取")
+        result = run_crawl(settings, Session, echo=echo)
+        echo("\n".join(coverage_lines(result.coverage)))
+        rate = result.pages / result.seconds if result.seconds else 0.0
+        echo(f"   共 {result.pages} 页，用时 {result.seconds:.1f} 秒（{rate:.1f} 页/秒）")
+    echo("== 检查")
+    summary = run_checks(Session, as_of)
+    echo("\n".join(summary.lines()))
+    with Session() as session:
+        found = list_findings(session, include_rectified=False)
+        events = list_events(session)
+    echo("\n== 发现的问题（按检查项）")
+    for code, n in sorted(Counter(f["check"] for f in found).items()):
+        echo(f"  {code}: {n}")
+    for f in found:
+        echo(f"  [{f['unit']}] {f['check']} {f['detail']}")
+    echo("\n== 待审核扣分（按单位，yunhe-2022 方案）")
+    per_unit: dict[str, list] = defaultdict(list)
+    for e in events:
+        per_unit[e["unit_name"]].append(e)
+    for unit, rows in sorted(per_unit.items()):
+        total = sum((Decimal(str(r["points"])) for r in rows), Decimal(0))
+        echo(f"  {unit}：{len(rows)} 条，拟扣 {total} 分")
+    echo(f"\n查看：ZWGK_DATABASE_URL={url} zwgk findings / zwgk events")
+    engine.dispose()
+    return 0 if result.returncode == 0 else 1

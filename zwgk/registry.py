@@ -1,0 +1,222 @@
+"""The unit registry (units.yaml, SPEC "The registry"): parse, validate and sync into the store."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Annotated, Literal
+from urllib.parse import urlsplit
+
+from pydantic import AfterValidator, BaseModel, ConfigDict, model_validator
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from checks.categories import CATEGORIES, classify_column
+from storage.models import Column, Jurisdiction, NewMediaAccount, Unit
+from zwgk.sourcefile import SourceFileError, load_yaml, validate
+
+UNIT_KINDS = ("government", "department", "township", "village", "public-institution")
+LEVELS = ("province", "city", "county")
+_SLUG = re.compile(r"^[a-z0-9][a-z0-9_-]{0,99}$")
+
+
+def _url(value: str) -> str:
+    parts = urlsplit(value.strip())
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        raise ValueError(f"不是有效的 http(s) 网址：{value!r}")
+    return value.strip()
+
+
+def _slug(value: str) -> str:
+    if not _SLUG.match(value):
+        raise ValueError(f"单位 id {value!r} 只能含小写字母、数字、- 和 _")
+    return value
+
+
+Url = Annotated[str, AfterValidator(_url)]
+Category = Literal["news", "notice", "policy", "personnel", "planning", "interpretation", "annual_report", "other"]
+assert set(Category.__args__) == set(CATEGORIES)  # type: ignore[attr-defined]
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+
+
+class ColumnEntry(_Strict):
+    name: str
+    url: Url
+    category: Category | None = None
+    js: bool = False  # list rendered by JavaScript: fetch through the browser
+
+
+class NewMediaEntry(_Strict):
+    platform: str
+    name: str
+    feed: Url | None = None
+    page: Url | None = None
+
+    @model_validator(mode="after")
+    def _one_source(self) -> NewMediaEntry:
+        if not self.feed and not self.page:
+            raise ValueError("新媒体账号须给出 feed 或 page 之一")
+        return self
+
+
+class UnitEntry(_Strict):
+    id: Annotated[str, AfterValidator(_slug)]
+    name: str
+    kind: Literal["government", "department", "township", "village", "public-institution"]
+    portal: Url
+    disclosure: Url | None = None
+    columns: list[ColumnEntry] = []
+    new_media: list[NewMediaEntry] = []
+    robots: bool | None = None  # override the global robots.txt setting for this unit
+    js: bool = False  # every list of this unit needs JavaScript
+
+
+class RegistryFile(_Strict):
+    jurisdiction: str
+    scheme: str
+    level: Literal["province", "city", "county"]
+    units: list[UnitEntry]
+
+
+def parse_registry(text: str, filename: str, known_schemes: set[str] | None = None) -> RegistryFile:
+    """Validate a registry; raise SourceFileError listing every problem with its line."""
+    data, lines = load_yaml(text, filename)
+    registry = validate(RegistryFile, data, lines, filename)
+    problems: list[tuple[int | None, str]] = []
+    seen: dict[str, int] = {}
+    for i, unit in enumerate(registry.units):
+        line = lines.get(("units", i, "id"))
+        if unit.id in seen:
+            problems.append((line, f"单位 id “{unit.id}” 重复（首次出现在第 {seen[unit.id]} 行）"))
+        else:
+            seen[unit.id] = line or 0
+        urls: set[str] = set()
+        for j, column in enumerate(unit.columns):
+            if column.url in urls:
+                problems.append((lines.get(("units", i, "columns", j, "url")), f"栏目网址重复：{column.url}"))
+            urls.add(column.url)
+    if known_schemes is not None and registry.scheme not in known_schemes:
+        problems.append(
+            (lines.get(("scheme",)), f"未知的考核方案 “{registry.scheme}”，可选：{', '.join(sorted(known_schemes))}")
+        )
+    if problems:
+        raise SourceFileError(filename, problems)
+    return registry
+
+
+def read_registry(path: Path | str, known_schemes: set[str] | None = None) -> RegistryFile:
+    path = Path(path)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise SourceFileError(str(path), [(None, f"无法读取：{exc}")]) from exc
+    return parse_registry(text, str(path), known_schemes)
+
+
+@dataclass
+class ImportReport:
+    added: list[str] = field(default_factory=list)
+    changed: list[tuple[str, list[str]]] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)
+    unchanged: int = 0
+
+    def lines(self) -> list[str]:
+        out = [f"新增 {len(self.added)} 个单位，变更 {len(self.changed)} 个，移除 {len(self.removed)} 个，"
+               f"未变 {self.unchanged} 个"]
+        out += [f"  + {slug}" for slug in self.added]
+        out += [f"  ~ {slug}：{'、'.join(fields)}" for slug, fields in self.changed]
+        out += [f"  - {slug}（停用，历史数据保留）" for slug in self.removed]
+        return out
+
+
+def _sync_columns(session: Session, unit: Unit, entry: UnitEntry) -> list[str]:
+    changes = []
+    existing = {c.url: c for c in unit.columns if c.source == "registry"}
+    wanted = {c.url: c for c in entry.columns}
+    for url, col in wanted.items():
+        category = col.category or classify_column(col.name)
+        options = {"js": True} if col.js else {}
+        row = existing.get(url)
+        if row is None:
+            row = Column(url=url, name=col.name, category=category, source="registry", options=options)
+            unit.columns.append(row)
+            changes.append(f"新增栏目 {col.name}")
+        elif (row.name, row.category, row.options, row.active) != (col.name, category, options, True):
+            row.name, row.category, row.options, row.active = col.name, category, options, True
+            changes.append(f"栏目 {col.name} 已更新")
+    for url, row in existing.items():
+        if url not in wanted and row.active:
+            row.active = False
+            changes.append(f"移除栏目 {row.name}")
+    return changes
+
+
+def _sync_new_media(unit: Unit, entry: UnitEntry) -> list[str]:
+    changes = []
+    existing = {(a.platform, a.name): a for a in unit.new_media}
+    wanted = {(m.platform, m.name): m for m in entry.new_media}
+    for key, media in wanted.items():
+        row = existing.get(key)
+        if row is None:
+            unit.new_media.append(NewMediaAccount(platform=media.platform, name=media.name, feed=media.feed,
+                                                  page=media.page))
+            changes.append(f"新增新媒体 {media.name}")
+        elif (row.feed, row.page, row.active) != (media.feed, media.page, True):
+            row.feed, row.page, row.active = media.feed, media.page, True
+            changes.append(f"新媒体 {media.name} 已更新")
+    for key, row in existing.items():
+        if key not in wanted and row.active:
+            row.active = False
+            changes.append(f"移除新媒体 {row.name}")
+    return changes
+
+
+def import_registry(session: Session, registry: RegistryFile) -> ImportReport:
+    """Bring the store in line with the registry. Units missing from the file are deactivated, never
+    deleted: their snapshots and findings remain evidence."""
+    report = ImportReport()
+    jurisdiction = session.scalar(select(Jurisdiction).where(Jurisdiction.name == registry.jurisdiction))
+    if jurisdiction is None:
+        jurisdiction = Jurisdiction(name=registry.jurisdiction, scheme=registry.scheme, level=registry.level)
+        session.add(jurisdiction)
+    jurisdiction.scheme, jurisdiction.level = registry.scheme, registry.level
+    session.flush()
+    units = {u.slug: u for u in session.scalars(select(Unit))}
+    for entry in registry.units:
+        options = {k: v for k, v in (("robots", entry.robots), ("js", entry.js or None)) if v is not None}
+        unit = units.get(entry.id)
+        fields: list[str] = []
+        if unit is None:
+            unit = Unit(slug=entry.id, jurisdiction=jurisdiction, name=entry.name, kind=entry.kind,
+                        portal=entry.portal, disclosure=entry.disclosure, options=options)
+            session.add(unit)
+            unit.columns, unit.new_media = [], []
+            _sync_columns(session, unit, entry)
+            _sync_new_media(unit, entry)
+            report.added.append(entry.id)
+            continue
+        for attr, value in (("name", entry.name), ("kind", entry.kind), ("portal", entry.portal),
+                            ("disclosure", entry.disclosure), ("options", options), ("active", True)):
+            if getattr(unit, attr) != value:
+                setattr(unit, attr, value)
+                fields.append(attr)
+        if unit.jurisdiction_id != jurisdiction.id:
+            unit.jurisdiction = jurisdiction
+            fields.append("jurisdiction")
+        fields += _sync_columns(session, unit, entry)
+        fields += _sync_new_media(unit, entry)
+        if fields:
+            report.changed.append((entry.id, fields))
+        else:
+            report.unchanged += 1
+    wanted = {u.id for u in registry.units}
+    for slug, unit in units.items():
+        if slug not in wanted and unit.active and unit.jurisdiction_id == jurisdiction.id:
+            unit.active = False
+            report.removed.append(slug)
+    session.flush()
+    return report

@@ -1,0 +1,70 @@
+"""The one place that reads the environment.
+
+Every setting is `ZWGK_<NAME>`; child processes (the crawl subprocess) get the same values through
+`Settings.as_env()`, so nothing else in the code base touches `os.environ`.
+"""
+
+from __future__ import annotations
+
+import os
+from functools import lru_cache
+from pathlib import Path
+
+from pydantic import Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+    "--disable-dev-shm-usage",
+]
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="ZWGK_", extra="ignore")
+
+    database_url: str = Field("sqlite:///zwgk.sqlite", description="SQLAlchemy URL of the store")
+    timezone: str = Field("Asia/Shanghai", description="zone that 'today' and as-of dates are judged in")
+    data_dir: Path = Field(Path("var"), description="working files: demo database, logs, job store")
+
+    # crawling
+    user_agent: str = Field(
+        "zwgk/0.1 (政务公开检查爬虫; +https://github.com/zwgk/zwgk)",
+        description="honest user agent sent to every portal",
+    )
+    concurrent_requests: int = Field(16, description="requests in flight over all hosts")
+    per_host_concurrency: int = Field(4, description="requests in flight per host (county servers are fragile)")
+    download_delay: float = Field(0.0, description="seconds between requests to one host")
+    download_timeout: float = Field(15.0, description="seconds before a request counts as timed out")
+    retry_times: int = Field(2, description="retries of a failed request before it is recorded as failed")
+    obey_robots: bool = Field(True, description="honour robots.txt (a unit may override)")
+    max_list_pages: int = Field(200, description="list pages followed per column at most")
+    max_body_bytes: int = Field(20 * 1024 * 1024, description="largest response body kept")
+    chromium_path: str = Field("/usr/bin/chromium", description="Debian's chromium for JavaScript pages")
+    progress_interval: float = Field(2.0, description="seconds between progress lines of a crawl")
+
+    # scheduling
+    nightly_cron: str = Field("0 1 * * *", description="crontab of the nightly job (crawl then check)")
+
+    def resolved_data_dir(self) -> Path:
+        path = self.data_dir.expanduser()
+        path.mkdir(parents=True, exist_ok=True)
+        return path
+
+    def as_env(self, **overrides: object) -> dict[str, str]:
+        """The environment for a child process: the current one plus these settings."""
+        env = dict(os.environ)
+        values = self.model_dump() | overrides
+        for name, value in values.items():
+            env[f"ZWGK_{name.upper()}"] = str(value).lower() if isinstance(value, bool) else str(value)
+        return env
+
+
+@lru_cache
+def get_settings() -> Settings:
+    return Settings()
