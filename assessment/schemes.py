@@ -5,7 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 from functools import cache
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
@@ -42,6 +42,8 @@ class Scheme(_Strict):
     bonus_cap: Decimal = Decimal(0)
     total_cap: Decimal = Decimal(100)
     deductions: dict[str, DeductionRule]
+    # knobs of the checks themselves (e.g. interpretation.late's working-day limit), passed as CheckRules
+    check_settings: dict[str, Any] = {}
 
     @model_validator(mode="after")
     def _consistent(self) -> Scheme:

@@ -48,12 +48,89 @@ class UnitState:
 
 
 @dataclass(frozen=True)
+class Attachment:
+    """A file (PDF, DOCX, DOC/WPS, XLS(X) …) linked from a crawled page, with its extracted text."""
+
+    unit: str
+    url: str
+    name: str  # the link text
+    parent_url: str  # the page that links it
+    snapshot_id: int | None
+    text: str | None  # None: not fetched or not extractable
+
+
+@dataclass(frozen=True)
+class Post:
+    title: str
+    url: str
+    published_at: datetime | None
+
+
+@dataclass(frozen=True)
+class AccountState:
+    """A new-media account as its collector last read it."""
+
+    unit: str
+    platform: str
+    name: str
+    source: str  # feed or page URL
+    fetched: bool  # False: the collector failed (expired token, blocked, 418/429 …), not a stale account
+    error_kind: str | None
+    snapshot_id: int | None
+    fetched_at: datetime | None
+    posts: tuple[Post, ...]
+
+
+@dataclass(frozen=True)
+class ProbeState:
+    unit: str
+    url: str
+    at: datetime
+    ok: bool
+    error_kind: str | None  # down | blocked | slow | dns | timeout …
+    elapsed_ms: int | None
+
+
+@dataclass(frozen=True)
+class LinkState:
+    """A link found on a crawled page, with every observation of its target."""
+
+    unit: str
+    url: str
+    source_url: str
+    source_snapshot_id: int | None
+    observations: tuple[tuple[datetime, int | None, str | None], ...]  # (when, status, error_kind)
+
+
+@dataclass(frozen=True)
+class AllowRule:
+    """An inspector's "false alarm": the check must not report this phrase / URL (for this unit)."""
+
+    check: str
+    phrase: str | None
+    url: str | None
+    unit: str | None
+
+
+@dataclass(frozen=True)
 class AuditData:
-    """Everything the checks may read, frozen at load time."""
+    """Everything the checks may read, frozen at load time. `body` reads a snapshot's raw bytes."""
 
     units: tuple[UnitState, ...]
     columns: tuple[ColumnState, ...]
+    attachments: tuple[Attachment, ...] = ()
+    accounts: tuple[AccountState, ...] = ()
+    probes: tuple[ProbeState, ...] = ()
+    links: tuple[LinkState, ...] = ()
+    allow: tuple[AllowRule, ...] = ()
     body: Callable[[int], bytes | None] = field(default=lambda _id: None, compare=False)
+
+    def allowed(self, check: str, unit: str, *, phrase: str | None = None, url: str | None = None) -> bool:
+        return any(
+            rule.check == check and rule.unit in (None, unit)
+            and ((phrase is not None and rule.phrase == phrase) or (url is not None and rule.url == url))
+            for rule in self.allow
+        )
 
 
 @dataclass(frozen=True)

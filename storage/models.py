@@ -228,3 +228,57 @@ class AuditLog(Base):
     before: Mapped[dict[str, Any]] = mapped_column(default=dict)
     after: Mapped[dict[str, Any]] = mapped_column(default=dict)
     reason: Mapped[str | None] = mapped_column(Text)
+
+
+class ExtractedText(Base):
+    """Text extracted from a stored body (attachment or page), cached by content hash and extractor."""
+
+    __tablename__ = "extracted_texts"
+    sha256: Mapped[str] = mapped_column(ForeignKey("blobs.sha256"), primary_key=True)
+    extractor: Mapped[str] = mapped_column(String(40), primary_key=True)  # e.g. pdf, docx, html-main
+    text: Mapped[str] = mapped_column(Text)
+    truncated: Mapped[bool] = mapped_column(Boolean, default=False)
+    error: Mapped[str | None] = mapped_column(Text)
+
+
+class Probe(Base):
+    """One availability probe of a unit's home page (`zwgk probe`, many times a day)."""
+
+    __tablename__ = "probes"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    unit_id: Mapped[int] = mapped_column(ForeignKey("units.id"), index=True)
+    url: Mapped[str] = mapped_column(Text)
+    at: Mapped[datetime] = mapped_column(UTCDateTime, index=True)
+    ok: Mapped[bool] = mapped_column(Boolean)
+    status: Mapped[int | None] = mapped_column(Integer)
+    error_kind: Mapped[str | None] = mapped_column(String(20))  # down | blocked | slow | dns | timeout …
+    elapsed_ms: Mapped[int | None] = mapped_column(Integer)
+
+
+class Post(Base):
+    """A post of a new-media account, as read from its feed or page."""
+
+    __tablename__ = "posts"
+    __table_args__ = (UniqueConstraint("account_id", "url"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    account_id: Mapped[int] = mapped_column(ForeignKey("new_media_accounts.id"), index=True)
+    url: Mapped[str] = mapped_column(Text)
+    title: Mapped[str] = mapped_column(Text)
+    published_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    snapshot_id: Mapped[int | None] = mapped_column(ForeignKey("snapshots.id"))
+    first_seen_run_id: Mapped[int | None] = mapped_column(ForeignKey("crawl_runs.id"))
+    last_seen_run_id: Mapped[int | None] = mapped_column(ForeignKey("crawl_runs.id"))
+
+
+class AllowEntry(Base):
+    """An inspector's "false alarm": a phrase or URL that a check must no longer report."""
+
+    __tablename__ = "allow_list"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    check: Mapped[str] = mapped_column("check_code", String(40), index=True)
+    phrase: Mapped[str | None] = mapped_column(Text)
+    url: Mapped[str | None] = mapped_column(Text)
+    unit_id: Mapped[int | None] = mapped_column(ForeignKey("units.id"))  # None: every unit
+    created_by: Mapped[str] = mapped_column(String(100))
+    reason: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)

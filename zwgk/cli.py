@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from storage.clock import local_today
 from storage.db import make_engine, make_sessionmaker, upgrade
 from zwgk import output
-from zwgk.settings import Settings, get_settings
+from zwgk.settings import Settings
 from zwgk.sourcefile import SourceFileError
 
 
@@ -49,7 +49,7 @@ FORMATS = click.Choice(["table", "jsonl", "csv"])
 @click.pass_context
 def main(ctx: click.Context) -> None:
     """zwgk：政务公开检查——抓取、检查、扣分、审核、导出。"""
-    ctx.obj = App(get_settings())
+    ctx.obj = App(Settings())
 
 
 @main.group()

@@ -9,6 +9,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
 from assessment.proposals import propose_events
+from assessment.schemes import load_scheme
 from checks.base import CheckRules
 from checks.loader import load_audit_data
 from checks.registry import registered_checks
@@ -32,17 +33,25 @@ class CheckSummary:
 
 
 def run_checks(Session_: sessionmaker[Session], as_of: date, unit_slugs: list[str] | None = None) -> CheckSummary:
+    """Every registered check over the latest crawl, per jurisdiction (each has its scheme's settings)."""
     summary = CheckSummary(as_of=as_of)
     with Session_() as session, session.begin():
-        data = load_audit_data(session, unit_slugs)
-        summary.units = len(data.units)
-        unit_ids = {u.slug: u.id for u in session.scalars(select(Unit).where(Unit.slug.in_([x.slug for x in data.units])))}
-        rules = CheckRules()
+        query = select(Unit).where(Unit.active.is_(True))
+        if unit_slugs:
+            query = query.where(Unit.slug.in_(unit_slugs))
+        by_jurisdiction: dict[int, list[Unit]] = {}
+        for unit in session.scalars(query.order_by(Unit.slug)):
+            by_jurisdiction.setdefault(unit.jurisdiction_id, []).append(unit)
         observed = []
-        for code, spec in registered_checks().items():
-            findings = spec.fn(data, as_of, rules)
-            judged = spec.scope(data) if spec.scope else None
-            observed += record_findings(session, code=code, findings=findings, judged=judged, unit_ids=unit_ids,
-                                        as_of=as_of, stats=summary.stats)
+        for units in by_jurisdiction.values():
+            rules = CheckRules(load_scheme(units[0].jurisdiction.scheme).check_settings)
+            data = load_audit_data(session, [u.slug for u in units])
+            summary.units += len(data.units)
+            unit_ids = {u.slug: u.id for u in units}
+            for code, spec in registered_checks().items():
+                findings = spec.fn(data, as_of, rules)
+                judged = spec.scope(data) if spec.scope else None
+                observed += record_findings(session, code=code, findings=findings, judged=judged,
+                                            unit_ids=unit_ids, as_of=as_of, stats=summary.stats)
         summary.events_proposed = propose_events(session, observed, as_of)
     return summary

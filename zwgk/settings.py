@@ -34,7 +34,7 @@ class Settings(BaseSettings):
 
     # crawling
     user_agent: str = Field(
-        "zwgk/0.1 (政务公开检查爬虫; +https://github.com/zwgk/zwgk)",
+        "zwgk/0.1 (政务公开检查爬虫; 政务公开主管部门日常监测)",
         description="honest user agent sent to every portal",
     )
     concurrent_requests: int = Field(16, description="requests in flight over all hosts")

@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises: 
-Create Date: 2026-11-30 07:24:18.092527
+Create Date: 2026-11-30 07:39:01.646772
 """
 from collections.abc import Sequence
 
@@ -56,6 +56,15 @@ def upgrade() -> None:
     sa.PrimaryKeyConstraint('id', name=op.f('pk_jurisdictions')),
     sa.UniqueConstraint('name', name=op.f('uq_jurisdictions_name'))
     )
+    op.create_table('extracted_texts',
+    sa.Column('sha256', sa.String(length=64), nullable=False),
+    sa.Column('extractor', sa.String(length=40), nullable=False),
+    sa.Column('text', sa.Text(), nullable=False),
+    sa.Column('truncated', sa.Boolean(), nullable=False),
+    sa.Column('error', sa.Text(), nullable=True),
+    sa.ForeignKeyConstraint(['sha256'], ['blobs.sha256'], name=op.f('fk_extracted_texts_sha256_blobs')),
+    sa.PrimaryKeyConstraint('sha256', 'extractor', name=op.f('pk_extracted_texts'))
+    )
     op.create_table('units',
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('slug', sa.String(length=100), nullable=False),
@@ -72,6 +81,21 @@ def upgrade() -> None:
     sa.PrimaryKeyConstraint('id', name=op.f('pk_units')),
     sa.UniqueConstraint('slug', name=op.f('uq_units_slug'))
     )
+    op.create_table('allow_list',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('check_code', sa.String(length=40), nullable=False),
+    sa.Column('phrase', sa.Text(), nullable=True),
+    sa.Column('url', sa.Text(), nullable=True),
+    sa.Column('unit_id', sa.Integer(), nullable=True),
+    sa.Column('created_by', sa.String(length=100), nullable=False),
+    sa.Column('reason', sa.Text(), nullable=False),
+    sa.Column('created_at', sa.DateTime(timezone=True), nullable=False),
+    sa.ForeignKeyConstraint(['unit_id'], ['units.id'], name=op.f('fk_allow_list_unit_id_units')),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_allow_list'))
+    )
+    with op.batch_alter_table('allow_list', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_allow_list_check_code'), ['check_code'], unique=False)
+
     op.create_table('columns',
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('unit_id', sa.Integer(), nullable=False),
@@ -120,6 +144,22 @@ def upgrade() -> None:
     sa.PrimaryKeyConstraint('id', name=op.f('pk_new_media_accounts')),
     sa.UniqueConstraint('unit_id', 'platform', 'name', name=op.f('uq_new_media_accounts_unit_id_platform_name'))
     )
+    op.create_table('probes',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('unit_id', sa.Integer(), nullable=False),
+    sa.Column('url', sa.Text(), nullable=False),
+    sa.Column('at', sa.DateTime(timezone=True), nullable=False),
+    sa.Column('ok', sa.Boolean(), nullable=False),
+    sa.Column('status', sa.Integer(), nullable=True),
+    sa.Column('error_kind', sa.String(length=20), nullable=True),
+    sa.Column('elapsed_ms', sa.Integer(), nullable=True),
+    sa.ForeignKeyConstraint(['unit_id'], ['units.id'], name=op.f('fk_probes_unit_id_units')),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_probes'))
+    )
+    with op.batch_alter_table('probes', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_probes_at'), ['at'], unique=False)
+        batch_op.create_index(batch_op.f('ix_probes_unit_id'), ['unit_id'], unique=False)
+
     op.create_table('deduction_events',
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('finding_id', sa.Integer(), nullable=False),
@@ -205,11 +245,34 @@ def upgrade() -> None:
         batch_op.create_index(batch_op.f('ix_documents_last_seen_run_id'), ['last_seen_run_id'], unique=False)
         batch_op.create_index(batch_op.f('ix_documents_unit_id'), ['unit_id'], unique=False)
 
+    op.create_table('posts',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('account_id', sa.Integer(), nullable=False),
+    sa.Column('url', sa.Text(), nullable=False),
+    sa.Column('title', sa.Text(), nullable=False),
+    sa.Column('published_at', sa.DateTime(timezone=True), nullable=True),
+    sa.Column('snapshot_id', sa.Integer(), nullable=True),
+    sa.Column('first_seen_run_id', sa.Integer(), nullable=True),
+    sa.Column('last_seen_run_id', sa.Integer(), nullable=True),
+    sa.ForeignKeyConstraint(['account_id'], ['new_media_accounts.id'], name=op.f('fk_posts_account_id_new_media_accounts')),
+    sa.ForeignKeyConstraint(['first_seen_run_id'], ['crawl_runs.id'], name=op.f('fk_posts_first_seen_run_id_crawl_runs')),
+    sa.ForeignKeyConstraint(['last_seen_run_id'], ['crawl_runs.id'], name=op.f('fk_posts_last_seen_run_id_crawl_runs')),
+    sa.ForeignKeyConstraint(['snapshot_id'], ['snapshots.id'], name=op.f('fk_posts_snapshot_id_snapshots')),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_posts')),
+    sa.UniqueConstraint('account_id', 'url', name=op.f('uq_posts_account_id_url'))
+    )
+    with op.batch_alter_table('posts', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_posts_account_id'), ['account_id'], unique=False)
+
     # ### end Alembic commands ###
 
 
 def downgrade() -> None:
     # ### commands auto generated by Alembic - please adjust! ###
+    with op.batch_alter_table('posts', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_posts_account_id'))
+
+    op.drop_table('posts')
     with op.batch_alter_table('documents', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_documents_unit_id'))
         batch_op.drop_index(batch_op.f('ix_documents_last_seen_run_id'))
@@ -230,6 +293,11 @@ def downgrade() -> None:
         batch_op.drop_index(batch_op.f('ix_deduction_events_finding_id'))
 
     op.drop_table('deduction_events')
+    with op.batch_alter_table('probes', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_probes_unit_id'))
+        batch_op.drop_index(batch_op.f('ix_probes_at'))
+
+    op.drop_table('probes')
     op.drop_table('new_media_accounts')
     with op.batch_alter_table('findings', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_findings_unit_id'))
@@ -238,7 +306,12 @@ def downgrade() -> None:
 
     op.drop_table('findings')
     op.drop_table('columns')
+    with op.batch_alter_table('allow_list', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_allow_list_check_code'))
+
+    op.drop_table('allow_list')
     op.drop_table('units')
+    op.drop_table('extracted_texts')
     op.drop_table('jurisdictions')
     op.drop_table('crawl_runs')
     op.drop_table('blobs')

@@ -1,0 +1,144 @@
+"""Shared test fixtures: the fixture farm, real databases migrated by Alembic, a crawled farm.
+
+PostgreSQL runs as a private throwaway cluster on 127.0.0.1 (TECH_NOTES §1, option B), started once
+per session when the server binaries are installed; on CI (CI=true) its absence is an error, not a skip.
+"""
+
+from __future__ import annotations
+
+import glob
+import os
+import shutil
+import subprocess
+import tempfile
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from sqlalchemy.orm import Session, sessionmaker
+
+from fixtures.farm import FixtureFarm
+from storage.db import make_engine, make_sessionmaker, upgrade
+from zwgk.settings import Settings
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(scope="session")
+def farm() -> Iterator[FixtureFarm]:
+    with FixtureFarm() as running:
+        yield running
+
+
+def _free_port() -> int:
+    from fixtures.farm import closed_port
+
+    return closed_port()
+
+
+@pytest.fixture(scope="session")
+def postgres_server() -> Iterator[str]:
+    """Base URL of a private PostgreSQL cluster (database name to be appended)."""
+    bins = sorted(glob.glob("/usr/lib/postgresql/*/bin/initdb"))
+    if not bins:
+        if os.environ.get("CI"):
+            pytest.fail("PostgreSQL server binaries missing on CI (scripts/setup.sh installs them)")
+        pytest.skip("PostgreSQL server not installed")
+    bindir = Path(bins[-1]).parent
+    base = Path(tempfile.mkdtemp(prefix="zwgk-pg-"))
+    base.chmod(0o755)
+    data = base / "data"
+    data.mkdir()
+    as_postgres = ["runuser", "-u", "postgres", "--"] if os.geteuid() == 0 else []
+    if as_postgres:
+        shutil.chown(data, "postgres")
+    port = _free_port()
+    subprocess.run([*as_postgres, str(bindir / "initdb"), "-D", str(data), "-A", "trust", "-U", "postgres",
+                    "-E", "UTF8", "--locale=C.UTF-8"], check=True, capture_output=True)
+    subprocess.run([*as_postgres, str(bindir / "pg_ctl"), "-D", str(data), "-o",
+                    f"-p {port} -k {data} -c listen_addresses=127.0.0.1 -c fsync=off", "-l",
+                    str(data / "server.log"), "-w", "start"], check=True, capture_output=True)
+    try:
+        yield f"postgresql+psycopg://postgres@127.0.0.1:{port}"
+    finally:
+        subprocess.run([*as_postgres, str(bindir / "pg_ctl"), "-D", str(data), "-m", "immediate", "stop"],
+                       capture_output=True)
+        shutil.rmtree(base, ignore_errors=True)
+
+
+def _new_postgres_db(server: str) -> str:
+    import psycopg
+
+    name = f"t_{uuid.uuid4().hex[:12]}"
+    with psycopg.connect(server.replace("+psycopg", "") + "/postgres", autocommit=True) as conn:
+        conn.execute(f'CREATE DATABASE "{name}"')
+    return f"{server}/{name}"
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
+def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    """A fresh database migrated to head by Alembic, on SQLite and on PostgreSQL."""
+    if request.param == "sqlite":
+        url = f"sqlite:///{tmp_path / 'zwgk.sqlite'}"
+    else:
+        url = _new_postgres_db(request.getfixturevalue("postgres_server"))
+    upgrade(url)
+    return url
+
+
+@pytest.fixture
+def sqlite_url(tmp_path: Path) -> str:
+    url = f"sqlite:///{tmp_path / 'zwgk.sqlite'}"
+    upgrade(url)
+    return url
+
+
+@pytest.fixture
+def Session(db_url: str) -> Iterator[sessionmaker[Session]]:  # noqa: N802
+    engine = make_engine(db_url)
+    yield make_sessionmaker(engine)
+    engine.dispose()
+
+
+def settings_for(url: str, **overrides: object) -> Settings:
+    return Settings(database_url=url, progress_interval=0.5, **overrides)
+
+
+def import_farm_registry(Session_: sessionmaker[Session], farm: FixtureFarm, template: Path | None = None):  # noqa: ANN201, N803
+    from zwgk.registry import import_registry, parse_registry
+
+    template = template or ROOT / "fixtures" / "units.yaml"
+    registry = parse_registry(farm.render_registry(template), str(template))
+    with Session_() as session, session.begin():
+        return import_registry(session, registry)
+
+
+@pytest.fixture(scope="session")
+def crawled_template(farm: FixtureFarm, tmp_path_factory: pytest.TempPathFactory):  # noqa: ANN201
+    """The demo farm crawled once per session into a SQLite file: (path, CrawlResult)."""
+    from crawler.runner import run_crawl
+
+    path = tmp_path_factory.mktemp("crawled") / "zwgk.sqlite"
+    url = f"sqlite:///{path}"
+    upgrade(url)
+    engine = make_engine(url)
+    Session_ = make_sessionmaker(engine)
+    import_farm_registry(Session_, farm)
+    result = run_crawl(settings_for(url), Session_, echo=lambda line: None)
+    with engine.connect() as conn:
+        conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+    engine.dispose()
+    return path, result
+
+
+@pytest.fixture
+def crawled(crawled_template, tmp_path: Path):  # noqa: ANN201
+    """A private copy of the crawled farm's database: (sessionmaker, CrawlResult, settings)."""
+    source, result = crawled_template
+    path = tmp_path / "crawled.sqlite"
+    shutil.copyfile(source, path)
+    url = f"sqlite:///{path}"
+    engine = make_engine(url)
+    yield make_sessionmaker(engine), result, settings_for(url)
+    engine.dispose()

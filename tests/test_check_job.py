@@ -1,0 +1,111 @@
+"""`zwgk check` over a crawled farm: findings, events, idempotence and rectification."""
+
+import shutil
+from datetime import date, timedelta
+from pathlib import Path
+
+from sqlalchemy import func, select
+
+from crawler.runner import run_crawl
+from fixtures.farm import PORTALS, FixtureFarm
+from storage.db import make_engine, make_sessionmaker, upgrade
+from storage.models import DeductionEvent, Finding
+from storage.queries import list_findings
+from tests.conftest import import_farm_registry, settings_for
+from zwgk.jobs import run_checks
+
+AS_OF = date(2024, 9, 30)
+
+
+def counts(Session) -> tuple[int, int]:  # noqa: N803
+    with Session() as s:
+        return s.scalar(select(func.count()).select_from(Finding)), s.scalar(
+            select(func.count()).select_from(DeductionEvent))
+
+
+def test_findings_of_the_demo_farm(crawled) -> None:
+    Session, _, _ = crawled
+    run_checks(Session, AS_OF)
+    with Session() as s:
+        found = {(f["unit"], f["check"], f["subject"]) for f in list_findings(s)}
+    assert found == {
+        ("yunhe-gov", "column.stale", "政策文件"),  # 2024-02-20, over 6 months
+        ("yunhe-gov", "column.stale", "人事信息"),  # 2023-09-15, over a year
+        ("yunhe-gov", "column.blank", "规划计划"),  # 暂无信息
+        ("yunhe-jyj", "column.stale", "工作动态"),  # 15 days
+        ("yunhe-jyj", "column.stale", "人事信息"),  # undated items only
+        ("yunhe-wjw", "column.stale", "规划计划"),  # 2023-09-29, a year and a day
+    }  # not: jyj 通知公告 (13 days), jyj 规划计划 (2023-10-01), wjw 政策文件 (2024-04-01), the dead site
+
+
+def test_check_twice_adds_nothing_twice(crawled) -> None:
+    Session, _, _ = crawled
+    run_checks(Session, AS_OF)
+    first = counts(Session)
+    again = run_checks(Session, AS_OF)
+    assert counts(Session) == first
+    assert again.stats.new == 0 and again.events_proposed == 0
+    with Session() as s:
+        event = s.scalar(select(DeductionEvent).limit(1))
+        assert (event.state, event.scheme, event.period, float(event.points)) == ("pending", "yunhe-2022", "2024Q3", 1.0)
+    # The next quarter proposes every finding still open then once more, once. By 2024-10-02 two more
+    # columns have crossed their window: jyj 规划计划 (2023-10-01) and wjw 政策文件 (2024-04-01).
+    run_checks(Session, date(2024, 10, 2))
+    run_checks(Session, date(2024, 10, 3))
+    findings, events = counts(Session)
+    assert findings == first[0] + 2
+    assert events == first[1] + first[0] + 2
+    with Session() as s:
+        periods = s.execute(select(DeductionEvent.period, func.count()).group_by(DeductionEvent.period)).all()
+    assert dict(periods) == {"2024Q3": first[1], "2024Q4": first[0] + 2}
+
+
+def test_rectified_when_a_column_is_updated(tmp_path: Path) -> None:
+    root = tmp_path / "portals"
+    shutil.copytree(PORTALS, root)
+    url = f"sqlite:///{tmp_path / 'z.sqlite'}"
+    upgrade(url)
+    engine = make_engine(url)
+    Session = make_sessionmaker(engine)
+    with FixtureFarm(root) as farm:
+        import_farm_registry(Session, farm)
+        run_crawl(settings_for(url), Session, ["yunhe-jyj"], echo=lambda _: None)
+        run_checks(Session, AS_OF, ["yunhe-jyj"])
+        with Session() as s:
+            stale = s.scalar(select(Finding).where(Finding.subject == "工作动态"))
+            assert stale.rectified_on is None
+        # the unit publishes a new item in its stale news column
+        index = root / "yunhe-jyj" / "zfxxgk" / "gzdt" / "index.shtml"
+        html = index.read_text("utf-8").replace(
+            '<ul class="list">',
+            f'<ul class="list">\n<li><a href="./202409/t20240929_1.shtml">我县召开教育工作会议</a><span class="date">'
+            f"{AS_OF - timedelta(days=1)}</span></li>", 1)
+        index.write_text(html, "utf-8")
+        run_crawl(settings_for(url), Session, ["yunhe-jyj"], echo=lambda _: None)
+        summary = run_checks(Session, AS_OF + timedelta(days=1), ["yunhe-jyj"])
+    with Session() as s:
+        stale = s.scalar(select(Finding).where(Finding.subject == "工作动态"))
+        assert stale.rectified_on == AS_OF + timedelta(days=1)
+        undated = s.scalar(select(Finding).where(Finding.subject == "人事信息"))
+        assert undated.rectified_on is None and undated.last_as_of == AS_OF + timedelta(days=1)
+    assert summary.stats.rectified == 1
+    engine.dispose()
+
+
+def test_failed_crawl_keeps_findings_open(tmp_path: Path) -> None:
+    """A column that could not be fetched tonight is not evidence that it was fixed."""
+    url = f"sqlite:///{tmp_path / 'z.sqlite'}"
+    upgrade(url)
+    engine = make_engine(url)
+    Session = make_sessionmaker(engine)
+    with FixtureFarm() as farm:
+        import_farm_registry(Session, farm)
+        run_crawl(settings_for(url), Session, ["yunhe-jyj"], echo=lambda _: None)
+    run_checks(Session, AS_OF, ["yunhe-jyj"])
+    # the farm is gone: tonight every request of this unit fails
+    run_crawl(settings_for(url, retry_times=0, download_timeout=3), Session, ["yunhe-jyj"], echo=lambda _: None)
+    summary = run_checks(Session, AS_OF + timedelta(days=1), ["yunhe-jyj"])
+    assert summary.stats.rectified == 0
+    with Session() as s:
+        assert all(f.rectified_on is None for f in s.scalars(select(Finding)))
+    engine.dispose()

@@ -1,0 +1,75 @@
+from datetime import date
+
+import pytest
+
+from crawler.extract.detail import extract_detail
+from crawler.extract.listing import extract_entries, parse_html
+from crawler.extract.pagers import next_link, trs_pages
+
+BASE = "http://127.0.0.1:8000/zfxxgk/tzgg/index.html"
+
+
+@pytest.mark.parametrize(
+    ("script", "expected"),
+    [
+        ('createPageHTML(3, 0, "index", "html");', ["index.html", "index_1.html", "index_2.html"]),
+        ("createPageHTML('page_div', 2, 1, 'index', 'shtml', 30);", ["index.shtml", "index_1.shtml"]),
+        ('createPageHTML(1, 0, "index", "htm");', ["index.htm"]),
+        ("var x = 1;", None),
+    ],
+)
+def test_trs_pages(script: str, expected: list[str] | None) -> None:
+    pages = trs_pages(script, BASE)
+    if expected is None:
+        assert pages is None
+    else:
+        assert pages == [f"http://127.0.0.1:8000/zfxxgk/tzgg/{p}" for p in expected]
+
+
+def test_next_link() -> None:
+    doc = parse_html('<div class="page"><a href="list_2.html">下一页</a><a href="javascript:;">尾页</a></div>')
+    assert next_link(doc, BASE) == "http://127.0.0.1:8000/zfxxgk/tzgg/list_2.html"
+
+
+LIST_PAGE = """<html><body>
+<div class="nav"><ul><li><a href="/">首页</a></li><li><a href="/xxgk/">信息公开</a></li></ul></div>
+<div class="crumb"><a href="/">首页</a> &gt; <a href="./">通知公告</a></div>
+<div class="hot"><ul><li><a href="/a.html">热点</a></li></ul></div>
+<div class="right"><ul class="list">
+ <li><a href="./202409/t1.html" title="关于2024年9月开展安全检查的通知">关于2024年9月开展安全检查的通知</a><span>2024-09-20</span></li>
+ <li><a href="./202408/t2.html">关于公布名单的公示</a><span>2024-08-01</span></li>
+</ul><ul class="list">
+ <li><a href="./202407/t3.html">第三条</a><span>[07-05]</span></li>
+</ul></div>
+<div class="footer"><ul><li><a href="/map.html">网站地图</a> 2024-01-01</li></ul></div>
+</body></html>"""
+
+
+def test_list_entries_skip_chrome_and_keep_order() -> None:
+    entries = extract_entries(parse_html(LIST_PAGE), BASE, year=2024)
+    assert [(e.title, e.publish_date) for e in entries] == [
+        ("关于2024年9月开展安全检查的通知", date(2024, 9, 20)),  # the year in the title is not the date
+        ("关于公布名单的公示", date(2024, 8, 1)),
+        ("第三条", date(2024, 7, 5)),
+    ]
+    assert entries[0].url == "http://127.0.0.1:8000/zfxxgk/tzgg/202409/t1.html"
+
+
+def test_undated_list_and_empty_column() -> None:
+    undated = '<div class="right"><ul class="list"><li><a href="a.html">任免通知</a></li><li><a href="b.html">招聘公告</a></li></ul></div>'
+    assert [e.publish_date for e in extract_entries(parse_html(undated), BASE)] == [None, None]
+    empty = '<div class="crumb"><a href="/">首页</a></div><div class="list"><p>暂无信息</p></div>'
+    assert extract_entries(parse_html(empty), BASE) == []
+
+
+def test_detail_fields() -> None:
+    doc = parse_html("""<html><head><meta name="PubDate" content="2024-06-12 10:30"></head><body>
+    <table><tr><td>索引号</td><td>002/2024-00012</td><td>发布机构</td><td>县教育局</td></tr>
+    <tr><td>文号</td><td>云教〔2024〕3号</td><td>发布日期</td><td>2024-06-11</td></tr></table>
+    <h1>关于印发工作方案的通知</h1></body></html>""")
+    fields = extract_detail(doc)
+    assert fields.title == "关于印发工作方案的通知"
+    assert fields.publish_date == date(2024, 6, 12) and fields.date_source == "meta"
+    assert fields.meta["索引号"] == "002/2024-00012"
+    assert fields.meta["文号"] == "云教〔2024〕3号"
+    assert fields.meta["发布机构"] == "县教育局"
