@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from alembic import context
 from storage.db import make_engine
+import storage.all_models  # noqa: F401 - registers every table
 from storage.models import Base
 
 config = context.config

@@ -1,0 +1,3 @@
+"""Every module that defines tables, imported so that Base.metadata knows them all (Alembic, tests)."""
+
+import storage.models  # noqa: F401
