@@ -11,6 +11,7 @@ import signal
 import sys
 
 from apscheduler.jobstores.sqlalchemy import SQLAlchemyJobStore
+from apscheduler.schedulers.base import BaseScheduler
 from apscheduler.schedulers.blocking import BlockingScheduler
 from apscheduler.triggers.cron import CronTrigger
 
@@ -38,8 +39,8 @@ def nightly_job() -> None:
         engine.dispose()
 
 
-def build_scheduler(settings: Settings) -> BlockingScheduler:
-    scheduler = BlockingScheduler(
+def build_scheduler(settings: Settings, kind: type[BaseScheduler] = BlockingScheduler) -> BaseScheduler:
+    scheduler = kind(
         jobstores={"default": SQLAlchemyJobStore(url=settings.database_url, tablename="apscheduler_jobs")},
         job_defaults={"coalesce": True, "max_instances": 1, "misfire_grace_time": 3600},
         timezone=settings.timezone,
@@ -54,10 +55,8 @@ def run_scheduler(settings: Settings) -> None:
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(message)s", stream=sys.stderr)
     scheduler = build_scheduler(settings)
     signal.signal(signal.SIGTERM, lambda *_: scheduler.shutdown(wait=False))
-    job = scheduler.get_job(NIGHTLY_JOB_ID)
-    print(f"定时任务已启动：{settings.nightly_cron}（{settings.timezone}）", file=sys.stderr)
+    print(f"定时任务已启动：{settings.nightly_cron}（{settings.timezone}），按 Ctrl+C 停止", file=sys.stderr)
     try:
         scheduler.start()
     except (KeyboardInterrupt, SystemExit):
         pass
-    del job
