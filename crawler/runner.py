@@ -11,6 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
 from crawler.coverage import UnitCoverage, coverage
@@ -39,6 +40,9 @@ def run_crawl(
     echo: Callable[[str], None] = lambda line: print(line, file=sys.stderr),
 ) -> CrawlResult:
     with Session_() as session, session.begin():
+        # A run still "running" here was cut off (machine restart, killed parent): say so, keep its pages.
+        for stale in session.scalars(select(CrawlRun).where(CrawlRun.status == "running")):
+            stale.status = "interrupted"
         run = CrawlRun(units=[])
         session.add(run)
         session.flush()

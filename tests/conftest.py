@@ -102,7 +102,7 @@ def Session(db_url: str) -> Iterator[sessionmaker[Session]]:  # noqa: N802
 
 
 def settings_for(url: str, **overrides: object) -> Settings:
-    return Settings(database_url=url, progress_interval=0.5, **overrides)
+    return Settings(**{"database_url": url, "progress_interval": 0.5, **overrides})
 
 
 def import_farm_registry(Session_: sessionmaker[Session], farm: FixtureFarm, template: Path | None = None):  # noqa: ANN201, N803
