@@ -81,10 +81,11 @@ def test_import_reports_added_changed_removed(Session) -> None:  # noqa: N803
     with Session() as s, s.begin():
         again = import_registry(s, parse_registry(GOOD, "u.yaml"))
     assert (again.added, again.changed, again.removed, again.unchanged) == ([], [], [], 2)
-    changed = GOOD.replace("name: 县教育局", "name: 云和县教育局").split("  - id: wjw")[0]
+    changed = (GOOD.replace("name: 县教育局", "name: 云和县教育局").replace("/feed.xml", "/rss.xml")
+               .split("  - id: wjw")[0])
     with Session() as s, s.begin():
         third = import_registry(s, parse_registry(changed, "u.yaml"))
-    assert third.changed == [("jyj", ["name"])] and third.removed == ["wjw"]
+    assert third.changed == [("jyj", ["name", "新媒体 云和县教育局 已更新"])] and third.removed == ["wjw"]
     with Session() as s:
         units = {u.slug: u for u in s.scalars(select(Unit))}
         assert units["wjw"].active is False  # kept: its evidence stays

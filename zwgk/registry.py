@@ -133,46 +133,42 @@ class ImportReport:
         return out
 
 
-def _sync_columns(session: Session, unit: Unit, entry: UnitEntry) -> list[str]:
+def _sync_rows(existing: dict, wanted: dict[object, dict], new_row, label: str) -> list[str]:  # noqa: ANN001
+    """Make `existing` rows (by natural key) match `wanted` field values; rows no longer wanted are
+    deactivated, never deleted. Returns the changes in words."""
     changes = []
-    existing = {c.url: c for c in unit.columns if c.source == "registry"}
-    wanted = {c.url: c for c in entry.columns}
-    for url, col in wanted.items():
-        category = col.category or classify_column(col.name)
-        options = {"js": True} if col.js else {}
-        row = existing.get(url)
-        if row is None:
-            row = Column(url=url, name=col.name, category=category, source="registry", options=options)
-            unit.columns.append(row)
-            changes.append(f"新增栏目 {col.name}")
-        elif (row.name, row.category, row.options, row.active) != (col.name, category, options, True):
-            row.name, row.category, row.options, row.active = col.name, category, options, True
-            changes.append(f"栏目 {col.name} 已更新")
-    for url, row in existing.items():
-        if url not in wanted and row.active:
-            row.active = False
-            changes.append(f"移除栏目 {row.name}")
-    return changes
-
-
-def _sync_new_media(unit: Unit, entry: UnitEntry) -> list[str]:
-    changes = []
-    existing = {(a.platform, a.name): a for a in unit.new_media}
-    wanted = {(m.platform, m.name): m for m in entry.new_media}
-    for key, media in wanted.items():
+    for key, values in wanted.items():
         row = existing.get(key)
         if row is None:
-            unit.new_media.append(NewMediaAccount(platform=media.platform, name=media.name, feed=media.feed,
-                                                  page=media.page))
-            changes.append(f"新增新媒体 {media.name}")
-        elif (row.feed, row.page, row.active) != (media.feed, media.page, True):
-            row.feed, row.page, row.active = media.feed, media.page, True
-            changes.append(f"新媒体 {media.name} 已更新")
+            new_row(**values)
+            changes.append(f"新增{label} {values['name']}")
+        elif any(getattr(row, k) != v for k, v in values.items()) or not row.active:
+            for k, v in values.items():
+                setattr(row, k, v)
+            row.active = True
+            changes.append(f"{label} {values['name']} 已更新")
     for key, row in existing.items():
         if key not in wanted and row.active:
             row.active = False
-            changes.append(f"移除新媒体 {row.name}")
+            changes.append(f"移除{label} {row.name}")
     return changes
+
+
+def _sync_columns(unit: Unit, entry: UnitEntry) -> list[str]:
+    wanted = {
+        c.url: {"url": c.url, "name": c.name, "category": c.category or classify_column(c.name),
+                "options": {"js": True} if c.js else {}}
+        for c in entry.columns
+    }
+    existing = {c.url: c for c in unit.columns if c.source == "registry"}
+    return _sync_rows(existing, wanted, lambda **v: unit.columns.append(Column(source="registry", **v)), "栏目")
+
+
+def _sync_new_media(unit: Unit, entry: UnitEntry) -> list[str]:
+    wanted = {(m.platform, m.name): {"platform": m.platform, "name": m.name, "feed": m.feed, "page": m.page}
+              for m in entry.new_media}
+    existing = {(a.platform, a.name): a for a in unit.new_media}
+    return _sync_rows(existing, wanted, lambda **v: unit.new_media.append(NewMediaAccount(**v)), "新媒体")
 
 
 def import_registry(session: Session, registry: RegistryFile) -> ImportReport:
@@ -195,7 +191,7 @@ def import_registry(session: Session, registry: RegistryFile) -> ImportReport:
                         portal=entry.portal, disclosure=entry.disclosure, options=options)
             session.add(unit)
             unit.columns, unit.new_media = [], []
-            _sync_columns(session, unit, entry)
+            _sync_columns(unit, entry)
             _sync_new_media(unit, entry)
             report.added.append(entry.id)
             continue
@@ -207,7 +203,7 @@ def import_registry(session: Session, registry: RegistryFile) -> ImportReport:
         if unit.jurisdiction_id != jurisdiction.id:
             unit.jurisdiction = jurisdiction
             fields.append("jurisdiction")
-        fields += _sync_columns(session, unit, entry)
+        fields += _sync_columns(unit, entry)
         fields += _sync_new_media(unit, entry)
         if fields:
             report.changed.append((entry.id, fields))
