@@ -130,6 +130,9 @@ def _csv(path: Path, columns: Sequence[tuple[str, str]], rows: Sequence[dict[str
                 value = row.get(key)
                 if isinstance(value, datetime):
                     value = (_local(value, timezone) if value.tzinfo else value).strftime("%Y-%m-%d %H:%M:%S")
+                if isinstance(value, Decimal):  # a number, never text: no quote even when negative
+                    out.append(f"{value:.2f}")
+                    continue
                 out.append("" if value is None else formula_safe(value))
             writer.writerow(out)
 
