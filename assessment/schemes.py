@@ -14,7 +14,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator, model_validator
 
 from checks.registry import SPEC_CODES
 from zwgk.sourcefile import SourceFileError, load_model
@@ -26,6 +26,11 @@ UNIT_KINDS = ("government", "department", "township", "village", "public-institu
 
 class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+
+
+def _known_category(info: ValidationInfo, key: str, where: str) -> None:
+    if key not in {c.key for c in info.data.get("categories") or []}:
+        raise ValueError(f"{where} 的类别 “{key}” 未在 categories 中定义")
 
 
 def _known_codes(codes: list[str], what: str) -> None:
@@ -196,46 +201,71 @@ class Scheme(_Strict):
     county_parts: list[CountyPart] = []
     notes: dict[str, str] = {}  # every choice the source document left open, in words
 
-    @model_validator(mode="after")
-    def _consistent(self) -> Scheme:
-        keys = {c.key for c in self.categories}
-
-        def known_category(key: str, where: str) -> None:
-            if key not in keys:
-                raise ValueError(f"{where} 的类别 “{key}” 未在 categories 中定义")
-
-        for code, rule in self.deductions.items():
+    # Cross-references are checked per field (fields are validated in order, so `info.data` holds the
+    # earlier ones): an error then points at the line of the field, not at the top of the file.
+    @field_validator("deductions")
+    @classmethod
+    def _deductions(cls, value: dict[str, DeductionRule], info: ValidationInfo) -> dict[str, DeductionRule]:
+        for code, rule in value.items():
             if code not in SPEC_CODES:
                 raise ValueError(f"未知的检查代码 “{code}”")
-            known_category(rule.category, f"“{code}”")
+            _known_category(info, rule.category, f"“{code}”")
             if rule.points_max is not None and rule.points_max < max(rule.points.values()):
                 raise ValueError(f"“{code}” 的 points_max 小于 points")
-        for rank in self.rank_deductions:
-            known_category(rank.category, f"排名扣分 {rank.key}")
-        for item in self.averaged_items:
+        return value
+
+    @field_validator("bonus_items", "vetoes", "stages", "county_parts", "averaged_items")
+    @classmethod
+    def _unique_keys(cls, value: list[Any], info: ValidationInfo) -> list[Any]:
+        keys = [item.key for item in value]
+        if len(keys) != len(set(keys)):
+            raise ValueError(f"{info.field_name} 中有重复的 key")
+        return value
+
+    @field_validator("rank_deductions")
+    @classmethod
+    def _ranks(cls, value: list[RankDeduction], info: ValidationInfo) -> list[RankDeduction]:
+        for rank in value:
+            _known_category(info, rank.category, f"排名扣分 {rank.key}")
+        return cls._unique_keys(value, info)
+
+    @field_validator("rectification")
+    @classmethod
+    def _rectification(cls, value: Rectification | None, info: ValidationInfo) -> Rectification | None:
+        if value is not None:
+            _known_category(info, value.category, "整改时限")
+        return value
+
+    @field_validator("averaged_items")
+    @classmethod
+    def _averaged(cls, value: list[AveragedItem], info: ValidationInfo) -> list[AveragedItem]:
+        deductions = info.data.get("deductions") or {}
+        for item in value:
             for code in item.checks:
-                if code not in self.deductions:
+                if code not in deductions:
                     raise ValueError(f"取平均分项 {item.key} 的检查代码 “{code}” 未在 deductions 中定义")
-        if self.rectification:
-            known_category(self.rectification.category, "整改时限")
-        for what, items in (("bonus_items", self.bonus_items), ("vetoes", self.vetoes),
-                            ("rank_deductions", self.rank_deductions), ("stages", self.stages),
-                            ("county_parts", self.county_parts), ("averaged_items", self.averaged_items)):
-            seen = [i.key for i in items]
-            if len(seen) != len(set(seen)):
-                raise ValueError(f"{what} 中有重复的 key")
-        if self.grades:
-            mins = [g.min for g in self.grades]
-            if mins != sorted(mins, reverse=True) or len(set(mins)) != len(mins):
-                raise ValueError("grades 须按分数线从高到低排列且不重复")
-            if mins[-1] != self.total_floor:
-                raise ValueError(f"最低等次的分数线应为 {self.total_floor}")
-        if self.stages:
-            if sum(s.weight for s in self.stages) != 100:
+        return value
+
+    @field_validator("grades")
+    @classmethod
+    def _grades(cls, value: list[Grade], info: ValidationInfo) -> list[Grade]:
+        mins = [g.min for g in value]
+        if mins != sorted(mins, reverse=True) or len(set(mins)) != len(mins):
+            raise ValueError("grades 须按分数线从高到低排列且不重复")
+        floor = info.data.get("total_floor", Decimal(0))
+        if mins and mins[-1] != floor:
+            raise ValueError(f"最低等次的分数线应为 {floor}")
+        return value
+
+    @field_validator("stages")
+    @classmethod
+    def _stages(cls, value: list[Stage]) -> list[Stage]:
+        if value:
+            if sum(s.weight for s in value) != 100:
                 raise ValueError("stages 的权重之和应为 100")
-            if [s.source for s in self.stages].count("events") != 1:
+            if [s.source for s in value].count("events") != 1:
                 raise ValueError("stages 中应恰好有一个 source: events 的环节（日常考评）")
-        return self
+        return value
 
     def points_for(self, code: str, level: str) -> tuple[DeductionRule, Decimal] | None:
         rule = self.deductions.get(code)

@@ -214,7 +214,7 @@ def _average_lines(scheme: Scheme, units: Sequence[UnitIn], kept: Mapping[str, l
         category = scheme.deductions[item.checks[0]].category
         assessed = [u for u in units if u.has_new_media]
         missing = [u for u in units if not u.has_new_media]
-        if not missing:
+        if not missing or not assessed:  # nobody to take an average from
             continue
         sums = [sum((e.points for e in kept.get(u.slug, []) if e.check in item.checks), ZERO) for u in assessed]
         mean = q2(sum(sums, ZERO) / len(sums)) if sums else ZERO
@@ -366,7 +366,7 @@ def compute_sheet(
     if scheme.stages:
         _weigh_stages(scheme, scores, stage_scores or {}, daily_scores or {})
     sheet = Sheet(scheme, quarter, scores)
-    if scheme.county_parts:
+    if scheme.county_parts and scores:
         sheet.composite = _composite(scheme, scores)
     return sheet
 
