@@ -6,8 +6,6 @@ and shown as capped on the score sheet.
 
 from __future__ import annotations
 
-from decimal import Decimal
-
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 

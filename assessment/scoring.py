@@ -275,13 +275,14 @@ def _bonus(scheme: Scheme, bonuses: Sequence[BonusIn]) -> tuple[Decimal, list[Li
     return total, lines
 
 
-def _vetoes(scheme: Scheme, unit: str, events: Sequence[EventIn], year_events: Sequence[EventIn]) -> list[tuple[str, Line]]:
+def _vetoes(scheme: Scheme, events: Sequence[EventIn], year_events: Sequence[EventIn]) -> list[tuple[str, Line]]:
+    """The vetoes one unit's events (of the quarter, of the year so far) trigger."""
     out = []
     for veto in scheme.vetoes:
         pool = year_events if veto.window == "year" else events
         subjects = set()
         for e in pool:
-            if e.unit != unit or e.check not in veto.checks:
+            if e.check not in veto.checks:
                 continue
             if veto.min_share is not None:
                 share = e.evidence.get("share")
@@ -328,6 +329,9 @@ def compute_sheet(
     by_unit: dict[str, list[EventIn]] = defaultdict(list)
     for e in events:
         by_unit[e.unit].append(e)
+    year_by_unit: dict[str, list[EventIn]] = defaultdict(list)
+    for e in year_events:
+        year_by_unit[e.unit].append(e)
     kept: dict[str, list[EventIn]] = {}
     dropped: dict[str, list[Line]] = {}
     for u in units:
@@ -355,7 +359,7 @@ def compute_sheet(
         if total < scheme.total_floor:
             lines.append(Line("floor", f"得分 {total} 分低于 {scheme.total_floor} 分，按 {scheme.total_floor} 分计"))
             total = scheme.total_floor
-        hits = _vetoes(scheme, u.slug, events, year_events)
+        hits = _vetoes(scheme, by_unit.get(u.slug, []), year_by_unit.get(u.slug, []))
         lines += [line for _, line in hits]
         if hits and scheme.veto_total == "zero":
             lines.append(Line("veto", f"触发单项否决，得分按 {scheme.total_floor} 分计", total - scheme.total_floor))

@@ -66,4 +66,4 @@ def test_bad_schemes_are_refused_with_line_numbers(tmp_path: Path, extra: str, l
     with pytest.raises(SourceFileError) as err:
         load_scheme("bad", tmp_path)
     assert any(message in text for _, text in err.value.problems), err.value.render()
-    assert [n for n, _ in err.value.problems][0] == line, err.value.render()
+    assert err.value.problems[0][0] == line, err.value.render()

@@ -11,7 +11,7 @@ from zwgk.cli import main
 
 
 @pytest.fixture
-def cli(crawled):  # noqa: ANN201
+def cli(crawled):
     _, _, settings = crawled
 
     def invoke(*args: str, code: int = 0) -> str:

@@ -8,6 +8,7 @@ from datetime import date
 from decimal import Decimal
 from functools import cached_property
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 from sqlalchemy.orm import Session, sessionmaker
@@ -17,6 +18,9 @@ from storage.db import make_engine, make_sessionmaker, upgrade
 from zwgk import output
 from zwgk.settings import Settings
 from zwgk.sourcefile import SourceFileError
+
+if TYPE_CHECKING:
+    from assessment.scoring import Quarter, Sheet
 
 
 @dataclass
@@ -171,7 +175,7 @@ EVENT_KEYS = ["id", "unit", "period", "scheme", "check", "category", "points", "
 @click.option("--format", "fmt", type=FORMATS, default="table", show_default=True)
 @click.pass_context
 def events(ctx: click.Context, state: tuple[str, ...], unit: tuple[str, ...], period: str | None, fmt: str) -> None:
-    """列出扣分事项；子命令 confirm / reject 用于审核。"""
+    """列出扣分事项；子命令 confirm / reject 用于审核，appeal / uphold / overturn 用于复核。"""
     if ctx.invoked_subcommand:
         return
     from storage.queries import list_events
@@ -280,7 +284,7 @@ def events_overturn(app: App, ids: tuple[int, ...], by: str, reason: str) -> Non
     _decide(app, ids, "overturn", by, reason)
 
 
-def _quarter(ctx: click.Context, param: click.Parameter, value: str | None):  # noqa: ANN202 - Quarter
+def _quarter(ctx: click.Context, param: click.Parameter, value: str | None) -> Quarter | None:
     from assessment.scoring import Quarter
 
     if value is None:
@@ -304,7 +308,7 @@ def bonus() -> None:
 @click.option("--note", required=True, help="加分依据")
 @click.option("--by", required=True, help="录入人")
 @pass_app
-def bonus_add(app: App, unit: str, quarter, item: str, times: int, note: str, by: str) -> None:  # noqa: ANN001
+def bonus_add(app: App, unit: str, quarter: Quarter, item: str, times: int, note: str, by: str) -> None:
     """为单位录入一项加分（记入审计日志；上限在计分时执行）。"""
     from assessment.bonus import award_bonus
     from assessment.review import ReviewError
@@ -340,7 +344,7 @@ def stages_import(app: App, file: Path, by: str) -> None:
     click.echo("\n".join(report.lines()))
 
 
-def _sheet(app: App, quarter, scheme: str | None):  # noqa: ANN001, ANN202 - (Sheet, details)
+def _sheet(app: App, quarter: Quarter, scheme: str | None) -> tuple[Sheet, list[dict]]:
     from assessment.sheets import SheetError, detail_rows, load_sheet, resolve_scheme
 
     try:
@@ -358,10 +362,10 @@ def _sheet(app: App, quarter, scheme: str | None):  # noqa: ANN001, ANN202 - (Sh
 @click.option("--explain", "explain", multiple=True, help="逐条列出该单位的计分过程（可重复）")
 @click.option("--format", "fmt", type=FORMATS, default="table", show_default=True)
 @pass_app
-def score(app: App, quarter, scheme: str | None, explain: tuple[str, ...], fmt: str) -> None:  # noqa: ANN001
+def score(app: App, quarter: Quarter, scheme: str | None, explain: tuple[str, ...], fmt: str) -> None:
     """按已确认的扣分事项计算季度得分、等次和排名（与导出的汇总表相同）。"""
-    from assessment.export import COMPOSITE_COLUMNS, composite_rows, summary_columns, summary_rows
     from assessment.explain import explain_lines
+    from assessment.export import COMPOSITE_COLUMNS, composite_rows, summary_columns, summary_rows
 
     sheet, _ = _sheet(app, quarter, scheme)
     columns = summary_columns(sheet)
@@ -384,7 +388,7 @@ def score(app: App, quarter, scheme: str | None, explain: tuple[str, ...], fmt: 
 @click.option("--out", required=True, type=click.Path(dir_okay=False, path_type=Path), help="输出文件")
 @click.option("--format", "fmt", type=click.Choice(["xlsx", "csv"]), default="xlsx", show_default=True)
 @pass_app
-def export(app: App, quarter, scheme: str | None, out: Path, fmt: str) -> None:  # noqa: ANN001
+def export(app: App, quarter: Quarter, scheme: str | None, out: Path, fmt: str) -> None:
     """导出季度成绩表：汇总（每单位一行）与扣分明细；csv 格式时明细写入 <文件名>_明细.csv。"""
     from assessment.export import write_csv, write_xlsx
 

@@ -7,8 +7,8 @@ Create Date: 2026-11-30 07:46:17.587569
 from collections.abc import Sequence
 
 import sqlalchemy as sa
-from alembic import op
 
+from alembic import op
 
 revision: str = '0004'
 down_revision: str | Sequence[str] | None = '0001'
