@@ -16,6 +16,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator, model_validator
 
+from checks.categories import CATEGORY_NAMES
 from checks.registry import SPEC_CODES
 from zwgk.sourcefile import SourceFileError, load_model
 
@@ -69,11 +70,16 @@ class Veto(_Strict):
     checks: list[str] = Field(min_length=1)
     min_count: int = Field(1, ge=1)
     min_share: Decimal | None = None
+    # only subjects that are columns of these categories (news, notice, policy …); empty: any subject
+    column_categories: list[str] = []
     window: Literal["quarter", "year"] = "quarter"
 
     @model_validator(mode="after")
     def _codes(self) -> Veto:
         _known_codes(self.checks, f"否决项 {self.key}")
+        for category in self.column_categories:
+            if category not in CATEGORY_NAMES:
+                raise ValueError(f"否决项 {self.key}：栏目类别 “{category}” 无效，应为 {', '.join(CATEGORY_NAMES)}")
         return self
 
 

@@ -76,6 +76,7 @@ class EventIn:
     first_as_of: date | None = None
     rectified_on: date | None = None
     evidence: Mapping[str, object] = field(default_factory=dict)
+    column_category: str | None = None  # when the subject is a column: its category (news, notice …)
 
 
 @dataclass(frozen=True)
@@ -283,6 +284,8 @@ def _vetoes(scheme: Scheme, events: Sequence[EventIn], year_events: Sequence[Eve
         subjects = set()
         for e in pool:
             if e.check not in veto.checks:
+                continue
+            if veto.column_categories and e.column_category not in veto.column_categories:
                 continue
             if veto.min_share is not None:
                 share = e.evidence.get("share")

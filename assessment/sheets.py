@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session, joinedload
 from assessment.schemes import Scheme, load_scheme
 from assessment.scoring import ZERO, BonusIn, EventIn, Quarter, Sheet, UnitIn, compute_sheet, q2
 from storage.assessment_models import BonusAward, StageScore
-from storage.models import DeductionEvent, Finding, Jurisdiction, NewMediaAccount, Unit
+from storage.models import Column, DeductionEvent, Finding, Jurisdiction, NewMediaAccount, Unit
 
 
 class SheetError(Exception):
@@ -55,11 +55,26 @@ def confirmed_events(session: Session, scheme: Scheme, periods: list[str]) -> li
     ))
 
 
-def _event_in(e: DeductionEvent) -> EventIn:
-    f: Finding = e.finding
-    return EventIn(id=e.id, unit=e.unit.slug, period=e.period, check=e.rule, category=e.category,
-                   points=Decimal(e.points), subject_key=f.subject_key, subject=f.subject, clause=e.clause,
-                   first_as_of=f.first_as_of, rectified_on=f.rectified_on, evidence=f.evidence or {})
+def _column_id(subject_key: str) -> int | None:
+    kind, _, ident = subject_key.partition(":")
+    return int(ident) if kind == "column" and ident.isdigit() else None
+
+
+def _event_ins(session: Session, events: list[DeductionEvent]) -> list[EventIn]:
+    # a column subject ("column:42") carries its column's category, for vetoes that count columns by kind
+    ids = {i for i in (_column_id(e.finding.subject_key) for e in events) if i is not None}
+    categories: dict[int, str] = {}
+    if ids:
+        categories = {i: c for i, c in session.execute(select(Column.id, Column.category).where(Column.id.in_(ids)))}
+    out = []
+    for e in events:
+        f: Finding = e.finding
+        column_id = _column_id(f.subject_key)
+        out.append(EventIn(id=e.id, unit=e.unit.slug, period=e.period, check=e.rule, category=e.category,
+                           points=Decimal(e.points), subject_key=f.subject_key, subject=f.subject, clause=e.clause,
+                           first_as_of=f.first_as_of, rectified_on=f.rectified_on, evidence=f.evidence or {},
+                           column_category=categories.get(column_id) if column_id is not None else None))
+    return out
 
 
 def _stage_scores(session: Session, scheme: Scheme, year: int) -> dict[tuple[str, str], Decimal]:
@@ -79,7 +94,7 @@ def load_sheet(session: Session, quarter: Quarter, scheme: Scheme, today: date |
     """The quarter's sheet; late rectification is judged at the quarter's end or `today`, if earlier."""
     units = _units(session, scheme)
     as_of = min(quarter.end, today) if today else quarter.end
-    year = [_event_in(e) for e in confirmed_events(session, scheme, [str(q) for q in quarter.year_so_far()])]
+    year = _event_ins(session, confirmed_events(session, scheme, [str(q) for q in quarter.year_so_far()]))
 
     def sheet_for(q: Quarter, daily: dict[str, Decimal] | None = None) -> Sheet:
         events = [e for e in year if e.period == str(q)]

@@ -199,3 +199,21 @@ def test_export_reads_back_and_never_runs_formulas(Session, tmp_path: Path) -> N
     assert parsed[1]["问题描述"] == "'@SUM(1+1)" and parsed[1]["审核人"] == "'-李四"
     with written[0].open(encoding="utf-8-sig") as fh:
         assert [r["得分"] for r in csv.DictReader(fh)] == ["99.00", "99.00"]
+
+
+def test_column_vetoes_use_the_registry_categories(Session) -> None:
+    """19号: five stale 动态要闻/通知公告/政策文件 columns veto; the category comes from the columns table."""
+    from storage.models import Column
+
+    with Session() as s, s.begin():
+        a, b = registry(s, "jinchang-2022", level="city")
+        for unit, category in ((a, "news"), (b, "personnel")):
+            columns = [Column(unit_id=unit.id, url=f"http://127.0.0.1/{unit.slug}/{i}/", name=f"栏目{i}",
+                              category=category) for i in range(5)]
+            s.add_all(columns)
+            s.flush()
+            for c in columns:
+                decide(s, event(s, unit, "column.stale", subject=f"column:{c.id}").id, "confirm", actor="张三")
+        sheet = load_sheet(s, Q3, load_scheme("jinchang-2022"))
+        assert (sheet.unit(a.slug).vetoes, sheet.unit(a.slug).grade) == (["栏目不更新"], "不合格")
+        assert (sheet.unit(b.slug).vetoes, sheet.unit(b.slug).grade) == ([], "优秀")

@@ -160,21 +160,26 @@ def test_jinchang_serious_incidents_bonus_and_tie_break() -> None:
 
 
 def test_jinchang_vetoes_force_fail() -> None:
-    """新媒体 2 weeks silent ⇒ 不合格; ≥5 stale columns; ≥5 blank; unreachable on ≥5% of probes."""
+    """新媒体 2 weeks silent ⇒ 不合格; ≥5 stale news/notice/policy columns (or ≥10 of any kind); ≥5 blank;
+    unreachable on ≥5% of probes."""
     scheme = load_scheme("jinchang-2022")
     events = [ev("media", "newmedia.stale", 1, "platform")]
-    events += [ev("stale4", "column.stale", 1, "platform", f"column:{i}") for i in range(4)]
-    events += [ev("stale5", "column.stale", 1, "platform", f"column:{i}") for i in range(5)]
+    kinds = ["news", "notice", "policy", "personnel", "planning"]
+    events += [ev("stale4", "column.stale", 1, "platform", f"column:{i}", column_category=kinds[i]) for i in range(5)]
+    events += [ev("stale5", "column.stale", 1, "platform", f"column:{i}", column_category=kinds[i % 3])
+               for i in range(5)]
+    events += [ev("stale10", "column.stale", 1, "platform", f"column:{i}", column_category="planning")
+               for i in range(10)]
     events += [ev("blank5", "column.blank", 1, "platform", f"column:{i}") for i in range(5)]
     events += [ev("down4", "site.unreachable", 1, "platform", evidence={"share": 0.049})]
     events += [ev("down5", "site.unreachable", 1, "platform", evidence={"share": 0.05})]
-    sheet = compute_sheet(scheme, Q3, units("media", "stale4", "stale5", "blank5", "down4", "down5"), events)
+    sheet = compute_sheet(scheme, Q3, units("media", "stale4", "stale5", "stale10", "blank5", "down4", "down5"), events)
     vetoed = {s.unit.slug: s.vetoes for s in sheet.units}
-    assert vetoed == {"media": ["政务新媒体内容不更新"], "stale4": [], "stale5": ["栏目不更新"], "blank5": ["空白栏目"],
-                      "down4": [], "down5": ["站点无法访问"]}
+    assert vetoed == {"media": ["政务新媒体内容不更新"], "stale4": [], "stale5": ["栏目不更新"],
+                      "stale10": ["应更新但长期未更新栏目"], "blank5": ["空白栏目"], "down4": [], "down5": ["站点无法访问"]}
     media = sheet.unit("media")
     assert (media.total, media.grade) == (99, "不合格")
-    assert sheet.unit("stale4").grade == "优秀"
+    assert sheet.unit("stale4").grade == "优秀"  # 3 news/notice/policy + 2 others: under both thresholds
     assert sheet.unit("stale4").rank < min(sheet.unit(s).rank for s in ("media", "stale5", "blank5", "down5"))
 
 
@@ -248,3 +253,18 @@ def test_shanwei_grades(deducted: int, grade: str) -> None:
     assert scheme.appeal_window_days == 7
     events = [ev("a", "link.broken", 1, "platform") for _ in range(deducted)]
     assert compute_sheet(scheme, Q3, units("a"), events).unit("a").grade == grade
+
+
+def test_veto_total_zero_and_the_explanation() -> None:
+    """A scheme may zero a vetoed unit's score; the explanation lists every step with its points."""
+    from assessment.explain import explain_lines
+
+    scheme = load_scheme("jinchang-2022").model_copy(update={"veto_total": "zero"})
+    events = [ev("a", "newmedia.stale", 1, "platform"), ev("b", "column.stale", 1, "platform", "column:1"),
+              ev("b", "column.blank", 1, "platform", "column:1")]
+    sheet = compute_sheet(scheme, Q3, units("a", "b"), events, bonuses=[BonusIn("b", "commended", D(2))])
+    assert (sheet.unit("a").total, sheet.unit("a").grade, sheet.unit("a").rank) == (0, "不合格", 2)
+    text = "\n".join(explain_lines(sheet, "b"))
+    assert "不计" in text and "不重复扣分" in text and "+     2 " in text and "得分：100" in text
+    assert "单项否决：政务新媒体内容不更新" in "\n".join(explain_lines(sheet, "a"))
+    assert explain_lines(sheet, "nobody") is None
