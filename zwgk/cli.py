@@ -5,8 +5,10 @@ from __future__ import annotations
 import sys
 from dataclasses import dataclass
 from datetime import date
+from decimal import Decimal
 from functools import cached_property
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 from sqlalchemy.orm import Session, sessionmaker
@@ -16,6 +18,9 @@ from storage.db import make_engine, make_sessionmaker, upgrade
 from zwgk import output
 from zwgk.settings import Settings
 from zwgk.sourcefile import SourceFileError
+
+if TYPE_CHECKING:
+    from assessment.scoring import Quarter, Sheet
 
 
 @dataclass
@@ -170,7 +175,7 @@ EVENT_KEYS = ["id", "unit", "period", "scheme", "check", "category", "points", "
 @click.option("--format", "fmt", type=FORMATS, default="table", show_default=True)
 @click.pass_context
 def events(ctx: click.Context, state: tuple[str, ...], unit: tuple[str, ...], period: str | None, fmt: str) -> None:
-    """列出扣分事项；子命令 confirm / reject 用于审核。"""
+    """列出扣分事项；子命令 confirm / reject 用于审核，appeal / uphold / overturn 用于复核。"""
     if ctx.invoked_subcommand:
         return
     from storage.queries import list_events
@@ -181,13 +186,13 @@ def events(ctx: click.Context, state: tuple[str, ...], unit: tuple[str, ...], pe
     _emit(rows, fmt, EVENT_COLUMNS, EVENT_KEYS)
 
 
-def _decide(app: App, ids: tuple[int, ...], action: str, by: str, reason: str | None) -> None:
+def _decide(app: App, ids: tuple[int, ...], action: str, by: str, reason: str | None, points: Decimal | None = None) -> None:
     from assessment.review import ReviewError, decide
 
     try:
         with app.Session() as session, session.begin():
             for event_id in ids:
-                event = decide(session, event_id, action, actor=by, reason=reason)
+                event = decide(session, event_id, action, actor=by, reason=reason, points=points)
                 click.echo(f"扣分事项 {event.id}：{event.state}")
     except ReviewError as exc:
         click.echo(f"未做任何修改：{exc}", err=True)
@@ -197,10 +202,11 @@ def _decide(app: App, ids: tuple[int, ...], action: str, by: str, reason: str | 
 @events.command("confirm")
 @click.argument("ids", nargs=-1, type=int, required=True)
 @click.option("--by", required=True, help="审核人")
+@click.option("--points", type=Decimal, help="扣分区间内的实际扣分（如“扣5分以上10分以下”的条目）")
 @pass_app
-def events_confirm(app: App, ids: tuple[int, ...], by: str) -> None:
+def events_confirm(app: App, ids: tuple[int, ...], by: str, points: Decimal | None) -> None:
     """确认扣分事项（记入审计日志）。"""
-    _decide(app, ids, "confirm", by, None)
+    _decide(app, ids, "confirm", by, None, points)
 
 
 @events.command("reject")
@@ -243,6 +249,157 @@ def demo(app: App, as_of: date | None, database: Path | None) -> None:
     from zwgk.demo import run_demo
 
     sys.exit(run_demo(app.settings, as_of=as_of, database=database, echo=click.echo))
+
+
+
+# --- assessment: appeals, bonus, stage scores, scores and the quarterly export (assessment/) ---
+
+@events.command("appeal")
+@click.argument("ids", nargs=-1, type=int, required=True)
+@click.option("--by", required=True, help="提出复核的单位或经办人")
+@click.option("--reason", required=True, help="复核理由")
+@pass_app
+def events_appeal(app: App, ids: tuple[int, ...], by: str, reason: str) -> None:
+    """登记单位对已确认扣分的复核申请（须在方案规定的期限内，记入审计日志）。"""
+    _decide(app, ids, "appeal", by, reason)
+
+
+@events.command("uphold")
+@click.argument("ids", nargs=-1, type=int, required=True)
+@click.option("--by", required=True, help="复核人")
+@click.option("--reason", help="复核意见")
+@pass_app
+def events_uphold(app: App, ids: tuple[int, ...], by: str, reason: str | None) -> None:
+    """复核维持扣分（记入审计日志）。"""
+    _decide(app, ids, "uphold", by, reason)
+
+
+@events.command("overturn")
+@click.argument("ids", nargs=-1, type=int, required=True)
+@click.option("--by", required=True, help="复核人")
+@click.option("--reason", required=True, help="撤销理由")
+@pass_app
+def events_overturn(app: App, ids: tuple[int, ...], by: str, reason: str) -> None:
+    """复核撤销扣分（须填理由，记入审计日志）。"""
+    _decide(app, ids, "overturn", by, reason)
+
+
+def _quarter(ctx: click.Context, param: click.Parameter, value: str | None) -> Quarter | None:
+    from assessment.scoring import Quarter
+
+    if value is None:
+        return None
+    try:
+        return Quarter.parse(value)
+    except ValueError as exc:
+        raise click.BadParameter(str(exc)) from None
+
+
+@main.group()
+def bonus() -> None:
+    """加分项（由考评人员录入）。"""
+
+
+@bonus.command("add")
+@click.argument("unit")
+@click.option("--quarter", required=True, callback=_quarter, help="考核期，如 2024Q3")
+@click.option("--item", required=True, help="方案中的加分项 key")
+@click.option("--times", type=int, default=1, show_default=True, help="次数（篇数、方式数）")
+@click.option("--note", required=True, help="加分依据")
+@click.option("--by", required=True, help="录入人")
+@pass_app
+def bonus_add(app: App, unit: str, quarter: Quarter, item: str, times: int, note: str, by: str) -> None:
+    """为单位录入一项加分（记入审计日志；上限在计分时执行）。"""
+    from assessment.bonus import award_bonus
+    from assessment.review import ReviewError
+
+    try:
+        with app.Session() as session, session.begin():
+            award = award_bonus(session, unit=unit, quarter=quarter, item=item, note=note, actor=by, times=times)
+            click.echo(f"已录入加分 {award.id}：{unit} {quarter} {item} {award.points} 分")
+    except ReviewError as exc:
+        click.echo(f"未做任何修改：{exc}", err=True)
+        sys.exit(2)
+
+
+@main.group()
+def stages() -> None:
+    """人工打分环节（年度测评、双向互评等）的得分。"""
+
+
+@stages.command("import")
+@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--by", default="import", show_default=True, help="导入人")
+@pass_app
+def stages_import(app: App, file: Path, by: str) -> None:
+    """从 CSV（列：unit/单位, stage/环节, year/年度, score/得分）导入环节得分；有错时列出行号且不做任何修改。"""
+    from assessment.stages import import_stage_scores
+
+    try:
+        with app.Session() as session, session.begin():
+            report = import_stage_scores(session, file, actor=by)
+    except SourceFileError as exc:
+        click.echo(exc.render(), err=True)
+        sys.exit(2)
+    click.echo("\n".join(report.lines()))
+
+
+def _sheet(app: App, quarter: Quarter, scheme: str | None) -> tuple[Sheet, list[dict]]:
+    from assessment.sheets import SheetError, detail_rows, load_sheet, resolve_scheme
+
+    try:
+        with app.Session() as session:
+            chosen = resolve_scheme(session, scheme)
+            return load_sheet(session, quarter, chosen, app.as_of(None)), detail_rows(session, quarter, chosen)
+    except (SheetError, SourceFileError) as exc:
+        click.echo(exc.render() if isinstance(exc, SourceFileError) else str(exc), err=True)
+        sys.exit(2)
+
+
+@main.command()
+@click.option("--quarter", required=True, callback=_quarter, help="考核期，如 2024Q3")
+@click.option("--scheme", help="考核方案（名录只用一个方案时可省略）")
+@click.option("--explain", "explain", multiple=True, help="逐条列出该单位的计分过程（可重复）")
+@click.option("--format", "fmt", type=FORMATS, default="table", show_default=True)
+@pass_app
+def score(app: App, quarter: Quarter, scheme: str | None, explain: tuple[str, ...], fmt: str) -> None:
+    """按已确认的扣分事项计算季度得分、等次和排名（与导出的汇总表相同）。"""
+    from assessment.explain import explain_lines
+    from assessment.export import COMPOSITE_COLUMNS, composite_rows, summary_columns, summary_rows
+
+    sheet, _ = _sheet(app, quarter, scheme)
+    columns = summary_columns(sheet)
+    _emit(summary_rows(sheet), fmt, columns, [k for k, _ in columns])
+    if fmt == "table":
+        click.echo(f"{sheet.scheme.title}（{sheet.scheme.name}）{quarter}，只计已确认的扣分事项")
+        if sheet.composite is not None:
+            click.echo(output.table(composite_rows(sheet), COMPOSITE_COLUMNS))
+    for slug in explain:
+        lines = explain_lines(sheet, slug)
+        if lines is None:
+            click.echo(f"单位 “{slug}” 不在方案 {sheet.scheme.name} 的名录中", err=True)
+            sys.exit(2)
+        click.echo("\n".join(lines))
+
+
+@main.command()
+@click.option("--quarter", required=True, callback=_quarter, help="考核期，如 2024Q3")
+@click.option("--scheme", help="考核方案（名录只用一个方案时可省略）")
+@click.option("--out", required=True, type=click.Path(dir_okay=False, path_type=Path), help="输出文件")
+@click.option("--format", "fmt", type=click.Choice(["xlsx", "csv"]), default="xlsx", show_default=True)
+@pass_app
+def export(app: App, quarter: Quarter, scheme: str | None, out: Path, fmt: str) -> None:
+    """导出季度成绩表：汇总（每单位一行）与扣分明细；csv 格式时明细写入 <文件名>_明细.csv。"""
+    from assessment.export import write_csv, write_xlsx
+
+    sheet, details = _sheet(app, quarter, scheme)
+    if fmt == "xlsx":
+        write_xlsx(out, sheet, details, app.settings.timezone)
+        written = [out]
+    else:
+        written = write_csv(out, sheet, details, app.settings.timezone)
+    click.echo(f"已导出 {sheet.scheme.name} {quarter}：{len(sheet.units)} 个单位，{len(details)} 条扣分明细 → "
+               + "、".join(str(p) for p in written))
 
 
 if __name__ == "__main__":
