@@ -44,13 +44,17 @@ def test_hanweb_records_beyond_the_page_come_from_dataproxy(crawled, farm) -> No
     Session, _, _ = crawled
     base = farm.urls["yunhe_fgj"]
     proxy = {u: s for u, s in list_urls(Session, "yunhe-fgj").items() if "dataproxy.jsp" in u}
-    calls = {urllib.parse.urlsplit(u).query for u in proxy}
-    assert calls == {  # 45 records static; then groups of 45 until <totalrecord> (96 and 62)
-        "startrecord=46&endrecord=90&perpage=15&columnid=1229&unitid=5750",
-        "startrecord=91&endrecord=96&perpage=15&columnid=1229&unitid=5750",
-        "startrecord=46&endrecord=90&perpage=15&columnid=1231&unitid=5752",
+    calls = {urllib.parse.urlsplit(u).query: s.status for u, s in proxy.items()}
+    get_only = "startrecord=46&endrecord=90&perpage=15&columnid=1233&unitid=5754"
+    assert calls == {  # 45 records static; then groups of 45 until <totalrecord> (96, 62 and 50)
+        "startrecord=46&endrecord=90&perpage=15&columnid=1229&unitid=5750": 200,
+        "startrecord=91&endrecord=96&perpage=15&columnid=1229&unitid=5750": 200,
+        "startrecord=46&endrecord=90&perpage=15&columnid=1231&unitid=5752": 200,
+        get_only: 405,  # this column's server refuses the POST form …
+        get_only + "&page=1&webid=3311&path=%2F&webname=%E4%BA%91%E5%92%8C%E5%8E%BF%E5%8F%91%E5%B1%95%E5%92%8C"
+        "%E6%94%B9%E9%9D%A9%E5%B1%80&permissiontype=0&col=1&appid=1": 200,  # … and answers the same as GET
     }
-    assert all(s.status == 200 and s.column_id for s in proxy.values())
+    assert all(s.column_id for s in proxy.values())
     with Session() as s:
         column = s.scalar(select(Column).where(Column.url == f"{base}/col/col1229/index.html"))
         urls = s.scalars(select(Document.url).where(Document.column_id == column.id)).all()

@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import AsyncIterator, Iterator
 from datetime import UTC, datetime
 from typing import Any
-from urllib.parse import urlencode
+from urllib.parse import parse_qsl, urlencode
 
 import scrapy
 from scrapy.exceptions import (
@@ -21,6 +21,7 @@ from scrapy.exceptions import (
 )
 from scrapy.http import Response, TextResponse
 from twisted.internet import error as tx_error
+from w3lib.url import add_or_replace_parameters
 from twisted.python.failure import Failure
 from twisted.web._newclient import ResponseNeverReceived
 
@@ -181,6 +182,13 @@ class PortalSpider(scrapy.Spider):
         """A Hanweb dataproxy.jsp or list-API answer: more entries of the column."""
         if not isinstance(response, TextResponse) or response_kind(response):
             yield self.snapshot(response)
+            request = response.request
+            if request.method == "POST" and response.status in (403, 404, 405, 500, 501):
+                # Some deployments (or the WAF before them) refuse the form POST; the JSP reads the same
+                # parameters from the query string.
+                form = dict(parse_qsl(request.body.decode("utf-8")))
+                url = add_or_replace_parameters(request.url, form)
+                yield request.replace(url=url, method="GET", body=b"", headers={})
             return
         meta = response.meta
         page = analyse_feed(response.text, response.url, meta["feed"], meta["feed_state"], meta["page_no"])
