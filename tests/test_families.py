@@ -111,9 +111,12 @@ def test_columns_discovered_from_the_disclosure_page(crawled, farm) -> None:
             "/xxgk/tzgg/index.html": ("通知公告", "notice", "discovered", None),
             "/xxgk/ndgz/index.html": ("年度工作安排", "planning", "discovered", "规划计划"),  # by position
             "/xxgk/ndbg/index.html": ("政府信息公开年报", "annual_report", "discovered", None),
+            # behind the group page 工作动态, which is not a column itself
+            "/xxgk/bmdt/index.html": ("部门动态", "news", "discovered", "工作动态"),
+            "/xxgk/xzxx/index.html": ("乡镇信息", "news", "discovered", "工作动态"),  # by position
         }
         docs = list(s.scalars(select(Document).where(Document.unit_id == unit.id)))
-    assert len(docs) == 65
+    assert len(docs) == 87
     for doc in docs:  # the metadata table; 发布日期 (not the earlier 成文日期) is the publishing date
         assert {"索引号", "发布机构", "成文日期", "发布日期", "文号"} <= set(doc.meta)
         assert doc.publish_date.isoformat() == doc.meta["发布日期"] and doc.meta["成文日期"] < doc.meta["发布日期"]
@@ -189,9 +192,9 @@ units:
         assert result.returncode == 0
         with Session() as s:
             columns = {c.url.removeprefix(farm.urls["yunhe_sjj"]): c for c in s.scalars(select(Column))}
-            assert len(columns) == 7
+            assert len(columns) == 9
             assert (columns["/xxgk/tzgg/index.html"].name, columns["/xxgk/tzgg/index.html"].category,
                     columns["/xxgk/tzgg/index.html"].source) == ("公示公告", "other", "registry")
-            assert sum(c.source == "discovered" for c in columns.values()) == 6
-            assert s.scalar(select(func.count()).select_from(Document)) == 65
+            assert sum(c.source == "discovered" for c in columns.values()) == 8
+            assert s.scalar(select(func.count()).select_from(Document)) == 87
     engine.dispose()

@@ -6,6 +6,7 @@ It only fetches and extracts; `crawler.pipelines.StoragePipeline` stores what it
 from __future__ import annotations
 
 from collections.abc import AsyncIterator, Iterator
+from dataclasses import asdict, replace
 from datetime import UTC, datetime
 from typing import Any
 from urllib.parse import parse_qsl, urlencode
@@ -26,12 +27,13 @@ from twisted.python.failure import Failure
 from twisted.web._newclient import ResponseNeverReceived
 
 from crawler.extract.detail import extract_detail
-from crawler.extract.discovery import discover_columns
+from crawler.extract.discovery import FoundColumn, discover_columns
 from crawler.extract.families import ListPage, analyse_feed, analyse_list_page
 from crawler.extract.listing import parse_html
 from crawler.items import DiscoveredColumn, Snapshot
 from crawler.plan import CrawlPlan
 
+_MAX_TREE_DEPTH = 3  # disclosure page › group page › group page: deeper trees are not seen in practice
 _FORM = {"Content-Type": "application/x-www-form-urlencoded; charset=UTF-8"}
 
 
@@ -86,6 +88,7 @@ class PortalSpider(scrapy.Spider):
         self.plan = CrawlPlan.load(plan)
         self.max_list_pages = int(max_list_pages)
         self.units = {unit.slug: unit for unit in self.plan.units}
+        self.known_columns: dict[str, set[str]] = {}  # unit -> column URLs planned or discovered so far
 
     def _request(self, url: str, callback: Any, unit: Any, **meta: Any) -> scrapy.Request:
         meta["unit"] = unit.slug
@@ -109,7 +112,7 @@ class PortalSpider(scrapy.Spider):
         meta = response.meta
         headers = {k.decode("latin-1"): [v.decode("latin-1") for v in vs] for k, vs in response.headers.items()}
         redirects = meta.get("redirect_urls") or []
-        return Snapshot(
+        fields: dict[str, Any] = dict(
             kind=meta["kind"],
             url=redirects[0] if redirects else response.url,
             final_url=response.url,
@@ -126,8 +129,8 @@ class PortalSpider(scrapy.Spider):
             page_no=meta.get("page_no"),
             rendered=bool(meta.get("playwright")),
             column_url=meta.get("column_url"),
-            **extra,
         )
+        return Snapshot(**{**fields, **extra})
 
     def failed(self, failure: Failure) -> Iterator[Snapshot]:
         request = failure.request  # type: ignore[attr-defined]
@@ -148,22 +151,26 @@ class PortalSpider(scrapy.Spider):
     def parse_home(self, response: Response) -> Iterator[Snapshot]:
         yield self.snapshot(response)
 
-    def parse_disclosure(self, response: Response) -> Iterator[Snapshot | DiscoveredColumn | scrapy.Request]:
+    def parse_disclosure(self, response: Response) -> Iterator[Snapshot | scrapy.Request]:
         """Columns found on the disclosure page that the plan does not have yet; their lists are
         crawled in this run, keyed by URL until the pipeline has made them Column rows."""
         yield self.snapshot(response)
         if not isinstance(response, TextResponse) or response_kind(response):
             return
-        unit = self.units[response.meta["unit"]]
-        known = {c.url for c in unit.columns}
-        for found in discover_columns(parse_html(response.text), response.url):
-            if found.url in known:
-                continue  # the registry (or an earlier run) has it: its entry wins
-            known.add(found.url)
-            yield DiscoveredColumn(unit.slug, found.url, found.name, found.category, found.parent, response.url)
-            yield self._request(found.url, self.parse_list, unit, kind="list", column_url=found.url, page_no=1)
+        yield from self._discovered(response, discover_columns(parse_html(response.text), response.url))
 
-    def parse_list(self, response: Response) -> Iterator[Snapshot | scrapy.Request]:
+    def _discovered(self, response: Response, found: list[FoundColumn]) -> Iterator[scrapy.Request]:
+        unit = self.units[response.meta["unit"]]
+        known = self.known_columns.setdefault(unit.slug, {c.url for c in unit.columns})
+        depth = response.meta.get("depth_in_tree", 0) + 1
+        for column in found:
+            if column.url in known:
+                continue  # the registry (or an earlier run) has it: its entry wins
+            known.add(column.url)
+            yield self._request(column.url, self.parse_list, unit, kind="list", column_url=column.url, page_no=1,
+                                discovered=asdict(column), found_on=response.url, depth_in_tree=depth)
+
+    def parse_list(self, response: Response) -> Iterator[Snapshot | DiscoveredColumn | scrapy.Request]:
         if not isinstance(response, TextResponse) or response_kind(response):
             yield self.snapshot(response)
             return
@@ -176,6 +183,16 @@ class PortalSpider(scrapy.Spider):
             # page is the evidence; later pages of the column are rendered too.
             yield response.request.replace(meta={**meta, "js": True, **render_meta()}, dont_filter=True)
             return
+        if found := meta.get("discovered"):
+            if not page.entries and meta["depth_in_tree"] < _MAX_TREE_DEPTH:
+                subs = discover_columns(parse_html(response.text), response.url)
+                subs = [c if c.category != "other" else replace(c, category=found["category"]) for c in subs]
+                if subs:  # a page of sub-columns (栏目组), not a column: nothing to judge on it
+                    yield self.snapshot(response, kind="disclosure", column_url=None, page_no=None)
+                    yield from self._discovered(response, [replace(c, parent=found["name"]) for c in subs])
+                    return
+            yield DiscoveredColumn(meta["unit"], found["url"], found["name"], found["category"], found["parent"],
+                                   meta["found_on"])
         yield from self._list_output(response, page)
 
     def parse_feed(self, response: Response) -> Iterator[Snapshot | scrapy.Request]:
