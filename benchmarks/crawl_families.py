@@ -24,16 +24,16 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from sqlalchemy import select  # noqa: E402
+from sqlalchemy import select
 
-from crawler.runner import run_crawl  # noqa: E402
-from fixtures import families  # noqa: E402
-from fixtures.farm import FixtureFarm  # noqa: E402
-from fixtures.groundtruth import score  # noqa: E402
-from storage.db import make_engine, make_sessionmaker, upgrade  # noqa: E402
-from storage.models import Snapshot  # noqa: E402
-from zwgk.registry import import_registry, parse_registry  # noqa: E402
-from zwgk.settings import Settings  # noqa: E402
+from crawler.runner import run_crawl
+from fixtures import families
+from fixtures.farm import FixtureFarm
+from fixtures.groundtruth import score
+from storage.db import make_engine, make_sessionmaker, upgrade
+from storage.models import Snapshot
+from zwgk.registry import import_registry, parse_registry
+from zwgk.settings import Settings
 
 
 def descendants(pid: int) -> list[int]:
@@ -88,14 +88,14 @@ def crawl(farm: FixtureFarm, registry_text: str, workdir: Path) -> tuple[object,
     url = f"sqlite:///{workdir / 'bench.sqlite'}"
     upgrade(url)
     engine = make_engine(url)
-    Session = make_sessionmaker(engine)  # noqa: N806
+    Session = make_sessionmaker(engine)
     with Session() as session, session.begin():
         import_registry(session, parse_registry(registry_text, "bench.yaml"))
     result = run_crawl(Settings(database_url=url), Session, echo=lambda line: None)
     return Session, result
 
 
-def speed(Session, rendered: bool) -> tuple[int, float]:  # noqa: ANN001, N803
+def speed(Session, rendered: bool) -> tuple[int, float]:
     with Session() as s:
         times = sorted(s.scalars(select(Snapshot.fetched_at).where(Snapshot.rendered.is_(rendered),
                                                                    Snapshot.error_kind.is_(None))))

@@ -64,7 +64,6 @@ def test_list_api_answers() -> None:
         {"title": "丙", "url": "/a/3.html", "pubDate": 1718121600000},  # ms; 2024-06-12 00:00 Beijing
     ]}}
     import json
-
     from dataclasses import asdict
     page = analyse_feed(json.dumps(data), api.page_url(2), "api", {"api": asdict(api), "first": True}, 2)
     assert [(e.title, e.publish_date) for e in page.entries] == [

@@ -32,7 +32,7 @@ def test_every_item_found_with_its_date_and_title(crawled, farm, family: str) ->
     assert result.extra == 0  # nothing taken for an item that is not one (sidebars, pagers, navigation)
 
 
-def list_urls(Session, slug: str) -> dict[str, Snapshot]:  # noqa: N803
+def list_urls(Session, slug: str) -> dict[str, Snapshot]:
     with Session() as s:
         unit = s.scalar(select(Unit).where(Unit.slug == slug))
         return {snap.url: snap for snap in s.scalars(select(Snapshot).where(Snapshot.unit_id == unit.id,
@@ -185,7 +185,7 @@ units:
       - {name: 公示公告, url: $yunhe_sjj/xxgk/tzgg/index.html, category: other}
 """, encoding="utf-8")
     engine = make_engine(sqlite_url)
-    Session = make_sessionmaker(engine)  # noqa: N806
+    Session = make_sessionmaker(engine)
     import_farm_registry(Session, farm, template)
     for _ in range(2):
         result = run_crawl(settings_for(sqlite_url), Session, echo=lambda line: None)
@@ -198,3 +198,25 @@ units:
             assert sum(c.source == "discovered" for c in columns.values()) == 8
             assert s.scalar(select(func.count()).select_from(Document)) == 87
     engine.dispose()
+
+
+def test_js_declared_per_unit_or_per_column(sqlite_url: str) -> None:
+    from crawler.plan import build_plan
+    from storage.db import make_engine, make_sessionmaker
+    from zwgk.registry import import_registry, parse_registry
+
+    registry = parse_registry("""jurisdiction: 云和县
+scheme: yunhe-2022
+level: county
+units:
+  - {id: a, name: 甲局, kind: department, portal: "http://127.0.0.1:1/", js: true,
+     columns: [{name: 工作动态, url: "http://127.0.0.1:1/a/"}, {name: 通知公告, url: "http://127.0.0.1:1/b/"}]}
+  - {id: b, name: 乙局, kind: department, portal: "http://127.0.0.1:2/",
+     columns: [{name: 工作动态, url: "http://127.0.0.1:2/a/", js: true}, {name: 通知公告, url: "http://127.0.0.1:2/b/"}]}
+""", "units.yaml")
+    engine = make_engine(sqlite_url)
+    with make_sessionmaker(engine)() as session, session.begin():
+        import_registry(session, registry)
+        plan = build_plan(session, run_id=1)
+    engine.dispose()
+    assert {u.slug: [c.js for c in u.columns] for u in plan.units} == {"a": [True, True], "b": [True, False]}

@@ -16,8 +16,8 @@ from checks.categories import classify_column
 from crawler.extract.dates import find_date
 from crawler.extract.listing import _in_chrome, _text
 
-_SKIP_HREF = re.compile(r"^\s*(javascript:|#|mailto:|tel:)", re.I)
-_FILE = re.compile(r"\.(pdf|docx?|xlsx?|wps|zip|rar|jpe?g|png|gif)$", re.I)
+_SKIP_HREF = re.compile(r"^\s*(javascript:|#|mailto:|tel:)", re.IGNORECASE)
+_FILE = re.compile(r"\.(pdf|docx?|xlsx?|wps|zip|rar|jpe?g|png|gif)$", re.IGNORECASE)
 _NODE_LABEL_TAGS = ("a", "span", "strong", "b", "h2", "h3", "h4", "em", "p", "div")
 
 
@@ -29,7 +29,7 @@ class FoundColumn:
     parent: str | None  # the label of the tree node it sits under, if any
 
 
-def _node_label(li) -> str | None:  # noqa: ANN001
+def _node_label(li) -> str | None:
     """The label of a tree node: its own text, without its children's lists."""
     for child in li:
         if child.tag in _NODE_LABEL_TAGS:
@@ -39,7 +39,7 @@ def _node_label(li) -> str | None:  # noqa: ANN001
     return (li.text or "").strip() or None
 
 
-def discover_columns(doc, page_url: str) -> list[FoundColumn]:  # noqa: ANN001 - lxml element
+def discover_columns(doc, page_url: str) -> list[FoundColumn]:
     for bad in doc.xpath("//script|//style|//noscript"):
         bad.drop_tree()
     host = urlsplit(page_url).netloc

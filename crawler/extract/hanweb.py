@@ -17,10 +17,10 @@ from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit
 from crawler.extract.listing import extract_entries, parse_html
 from crawler.items import ListEntry
 
-_RECORD = re.compile(r"<record>\s*<!\[CDATA\[(.*?)\]\]>\s*</record>", re.S)
-_NEXTGROUP = re.compile(r"<nextgroup>\s*<!\[CDATA\[.*?href=[\"']([^\"']+)[\"']", re.S)
+_RECORD = re.compile(r"<record>\s*<!\[CDATA\[(.*?)\]\]>\s*</record>", re.DOTALL)
+_NEXTGROUP = re.compile(r"<nextgroup>\s*<!\[CDATA\[.*?href=[\"']([^\"']+)[\"']", re.DOTALL)
 _TOTAL = re.compile(r"<totalrecord>\s*(\d+)\s*</totalrecord>")
-_PERPAGE = re.compile(r"perpage\s*[:=]\s*[\"']?(\d+)", re.I)
+_PERPAGE = re.compile(r"perpage\s*[:=]\s*[\"']?(\d+)", re.IGNORECASE)
 PROXY_PATH = "/module/web/jpage/dataproxy.jsp"
 GROUP = 45  # records per dataproxy call: jpage's default of 3 pages of 15
 

@@ -11,15 +11,15 @@ import json
 import re
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from zoneinfo import ZoneInfo
 from typing import Any
 from urllib.parse import urlencode, urljoin
+from zoneinfo import ZoneInfo
 
 from crawler.extract.dates import find_date
 from crawler.items import ListEntry
 
-_CONFIG = re.compile(r"=\s*(\{[^{}]*[\"']?(?:api|url|searchUrl)[\"']?\s*:\s*[\"'][^\"']*[\"'][^{}]*\})", re.S)
-_ARRAY = re.compile(r"=\s*(\[\s*\{.*?\}\s*\])\s*;", re.S)
+_CONFIG = re.compile(r"=\s*(\{[^{}]*[\"']?(?:api|url|searchUrl)[\"']?\s*:\s*[\"'][^\"']*[\"'][^{}]*\})", re.DOTALL)
+_ARRAY = re.compile(r"=\s*(\[\s*\{.*?\}\s*\])\s*;", re.DOTALL)
 _TITLE_KEYS = ("title", "doctitle", "name", "subject")
 _URL_KEYS = ("url", "docpuburl", "link", "href", "docurl", "puburl")
 _DATE_KEYS = ("pubdate", "docreltime", "publishtime", "publish_time", "first_publish_time", "releasetime",
@@ -60,7 +60,7 @@ def find_list_api(scripts: str, page_url: str) -> ListApi | None:
         lowered = {k.lower(): k for k in config}
         path_key = next((lowered[k] for k in ("api", "searchurl", "url") if k in lowered), None)
         path = config.get(path_key) if path_key else None
-        if not isinstance(path, str) or not re.search(r"api|search|list|query", path, re.I):
+        if not isinstance(path, str) or not re.search(r"api|search|list|query", path, re.IGNORECASE):
             continue
         page_param = next((p for p in _PAGE_PARAMS if p in config), "page")
         size_key = next((k for k in config if k.lower() in ("pagesize", "size", "rows", "limit")), None)

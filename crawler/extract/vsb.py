@@ -8,7 +8,7 @@ import re
 from urllib.parse import urljoin, urlsplit
 
 
-def vsb_pages(doc, page_url: str) -> list[str] | None:  # noqa: ANN001 - lxml element
+def vsb_pages(doc, page_url: str) -> list[str] | None:
     """Every later list page of a VSB column seen from its first page, or None when not VSB."""
     path = urlsplit(page_url).path
     match = re.search(r"/([^/]+)\.htm$", path)

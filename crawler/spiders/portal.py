@@ -22,9 +22,9 @@ from scrapy.exceptions import (
 )
 from scrapy.http import Response, TextResponse
 from twisted.internet import error as tx_error
-from w3lib.url import add_or_replace_parameters
 from twisted.python.failure import Failure
 from twisted.web._newclient import ResponseNeverReceived
+from w3lib.url import add_or_replace_parameters
 
 from crawler.extract.detail import extract_detail
 from crawler.extract.discovery import FoundColumn, discover_columns
@@ -32,19 +32,10 @@ from crawler.extract.families import ListPage, analyse_feed, analyse_list_page
 from crawler.extract.listing import parse_html
 from crawler.items import DiscoveredColumn, Snapshot
 from crawler.plan import CrawlPlan
+from crawler.rendering import render_meta
 
 _MAX_TREE_DEPTH = 3  # disclosure page › group page › group page: deeper trees are not seen in practice
 _FORM = {"Content-Type": "application/x-www-form-urlencoded; charset=UTF-8"}
-
-
-def render_meta() -> dict[str, Any]:
-    """Request meta that sends a request through Chromium (scrapy-playwright) and waits until the
-    page's scripts have fetched what they fetch."""
-    from scrapy_playwright.page import PageMethod
-
-    return {"playwright": True, "playwright_page_methods": [PageMethod("wait_for_load_state", "networkidle")]}
-
-
 _BLOCK_MARKS = ("访问被拒绝", "安全狗", "waf", "云防护", "访问受限", "非法请求", "请求已被拦截")
 
 
