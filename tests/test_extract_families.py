@@ -140,3 +140,16 @@ def test_related_links_from_script() -> None:
 
 def test_record_entries_empty_page() -> None:
     assert hanweb.record_entries("<html></html>", BASE) == []
+
+
+@pytest.mark.parametrize(("script", "pages"), [
+    ('createPageHTML(3, 0, "index", "html");', ["index.html", "index_1.html", "index_2.html"]),  # 0-based
+    ('createPageHTML(3, 1, "index", "html");', ["index.html", "index_1.html", "index_2.html"]),  # 1-based
+    ("createPageHTML('page_div', 3, 0, 'index', 'htm', 45);", ["index.htm", "index_1.htm", "index_2.htm"]),
+    ("createPageHTML('page_div', 2, 1, 'index', 'shtml', 30);", ["index.shtml", "index_1.shtml"]),
+])
+def test_trs_classic_pager_argument_orders(script: str, pages: list[str]) -> None:
+    html = f'<ul class="list"><li><a href="./a.html">一</a><span>2024-06-12</span></li></ul><script>{script}</script>'
+    page = analyse_list_page(html, "http://h/zwdt/index.html", 1)
+    assert [f.url.rsplit("/", 1)[1] for f in page.follow] == pages[1:]
+    assert all(f.paged for f in page.follow)  # known pages: no 下一页 chase from them
