@@ -44,3 +44,17 @@ class Snapshot:
     rendered: bool = False
     entries: tuple[ListEntry, ...] = ()
     detail: DetailFields | None = None
+    column_url: str | None = None  # a column discovered in this run has no id yet: the pipeline resolves it
+
+
+@dataclass(frozen=True)
+class DiscoveredColumn:
+    """A column found on a unit's disclosure page; the pipeline makes it a Column (source='discovered')
+    unless the registry already has that URL."""
+
+    unit: str
+    url: str
+    name: str
+    category: str
+    parent: str | None = None
+    found_on: str | None = None

@@ -4,6 +4,7 @@ most a few seconds of work; a re-run of the same crawl run inserts nothing twice
 
 from __future__ import annotations
 
+import dataclasses
 import sys
 import time
 from typing import Any
@@ -12,7 +13,7 @@ from scrapy.crawler import Crawler
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from crawler.items import Snapshot
+from crawler.items import DiscoveredColumn, Snapshot
 from storage import models
 from storage.blobs import store_blob
 from storage.db import make_engine, make_sessionmaker
@@ -34,6 +35,7 @@ class StoragePipeline:
         self.last_progress = self.started
         self.known_blobs: set[str] = set()
         self.unit_ids: dict[str, int] = {}
+        self.column_ids: dict[tuple[str, str], int] = {}  # (unit, url) of columns discovered in this run
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> StoragePipeline:
@@ -54,8 +56,33 @@ class StoragePipeline:
 
     def process_item(self, item: Any) -> Any:
         if isinstance(item, Snapshot):
+            if item.column_id is None and item.column_url is not None:
+                item = dataclasses.replace(item, column_id=self.column_ids.get((item.unit, item.column_url)))
             self._store(item)
+        elif isinstance(item, DiscoveredColumn):
+            self._discovered(item)
         return item
+
+    def _discovered(self, found: DiscoveredColumn) -> None:
+        """Make a discovered column a Column row. An existing row keeps its name and category: the
+        registry's entries win, and a column found before stays as it was first classified."""
+        session = self.session
+        assert session is not None
+        unit_id = self.unit_ids.get(found.unit)
+        if unit_id is None:
+            return
+        column = session.scalar(select(models.Column).where(models.Column.unit_id == unit_id,
+                                                            models.Column.url == found.url))
+        if column is None:
+            column = models.Column(unit_id=unit_id, url=found.url, name=found.name, category=found.category,
+                                   source="discovered",
+                                   options={k: v for k, v in (("parent", found.parent),
+                                                              ("found_on", found.found_on)) if v})
+            session.add(column)
+            session.flush()
+        elif column.source == "discovered" and not column.active:
+            column.active = True
+        self.column_ids[(found.unit, found.url)] = column.id
 
     # ---------------------------------------------------------------------------------------------
     def _store(self, snap: Snapshot) -> None:

@@ -26,6 +26,7 @@ class UnitPlan:
     portal: str
     obey_robots: bool | None = None
     columns: tuple[ColumnPlan, ...] = ()
+    disclosure: str | None = None  # its columns are discovered from here too (registry entries win)
 
 
 @dataclass(frozen=True)
@@ -40,7 +41,8 @@ class CrawlPlan:
     def load(cls, path: Path | str) -> CrawlPlan:
         raw = json.loads(Path(path).read_text(encoding="utf-8"))
         units = tuple(
-            UnitPlan(u["slug"], u["portal"], u["obey_robots"], tuple(ColumnPlan(**c) for c in u["columns"]))
+            UnitPlan(u["slug"], u["portal"], u["obey_robots"], tuple(ColumnPlan(**c) for c in u["columns"]),
+                     u.get("disclosure"))
             for u in raw["units"]
         )
         return cls(raw["run_id"], units)
@@ -57,5 +59,5 @@ def build_plan(session: Session, run_id: int, unit_slugs: list[str] | None = Non
             for c in unit.columns
             if c.active
         )
-        units.append(UnitPlan(unit.slug, unit.portal, unit.options.get("robots"), columns))
+        units.append(UnitPlan(unit.slug, unit.portal, unit.options.get("robots"), columns, unit.disclosure))
     return CrawlPlan(run_id, tuple(units))

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from crawler.extract.dates import find_date
+from crawler.extract.trs_api import related_links
 from crawler.items import DetailFields
 
 _META_DATE_NAMES = ("pubdate", "publishdate", "firstpublishedtime", "publish_date", "publishtime")
@@ -17,7 +19,8 @@ def _text(el) -> str:  # noqa: ANN001
     return " ".join(el.text_content().split())
 
 
-def extract_detail(doc) -> DetailFields:  # noqa: ANN001 - lxml element
+def extract_detail(doc, base_url: str | None = None) -> DetailFields:  # noqa: ANN001 - lxml element
+    """`base_url` also collects related-document links that scripts fill in (相关文件)."""
     metas = {(m.get("name") or "").lower(): (m.get("content") or "").strip() for m in doc.iter("meta")}
     title = metas.get("articletitle") or None
     if not title:
@@ -26,9 +29,12 @@ def extract_detail(doc) -> DetailFields:  # noqa: ANN001 - lxml element
             if found and _text(found[0]):
                 title = _text(found[0])
                 break
+    related = related_links(" ".join(doc.xpath("//script/text()")), base_url) if base_url else []
     for bad in doc.xpath("//script|//style"):
         bad.drop_tree()
-    fields = _metadata_table(doc)
+    fields: dict[str, Any] = dict(_metadata_table(doc))
+    if related:
+        fields["相关文件"] = related
     for name in _META_DATE_NAMES:
         day = find_date(metas.get(name, ""))
         if day:

@@ -13,7 +13,7 @@ from urllib.parse import urljoin
 
 from lxml import html as lxml_html
 
-from crawler.extract.dates import find_date
+from crawler.extract.dates import find_date, year_in_url
 from crawler.items import ListEntry
 
 _ROW_TAGS = {"li", "tr", "dd", "dt", "p"}
@@ -78,11 +78,16 @@ def extract_entries(doc, base_url: str, *, year: int | None = None) -> list[List
             continue
         rows[container].append((row, anchor))
 
+    headers: dict = {}  # table -> index of its 发布日期 column
+
     def dated(pairs: list) -> list:
         out = []
         for row, anchor in pairs:
-            rest = _text(row).replace(_text(anchor), " ")
-            out.append((row, anchor, find_date(rest, year=year), rest))
+            rest = _publish_cell(row, headers) or _text(row).replace(_text(anchor), " ")
+            day = find_date(rest, year=year)
+            if day is None and year is None:  # [06-12]: the year from the item's URL
+                day = find_date(rest, year=year_in_url(urljoin(base_url, anchor.get("href").strip())))
+            out.append((row, anchor, day, rest))
         return out
 
     scored = []
@@ -131,6 +136,32 @@ def extract_entries(doc, base_url: str, *, year: int | None = None) -> list[List
     entries.sort(key=lambda e: e[0])
     return [e for _, e in entries]
 
+
+_PUBLISH_HEADER = re.compile(r"发布(日期|时间)|公开日期")
+
+
+def _publish_cell(row, header_cache: dict) -> str | None:  # noqa: ANN001
+    """In a table whose header names a 发布日期 column, that cell's text: 信息公开目录 tables also show
+    成文日期, which is not the publishing date."""
+    if row.tag != "tr":
+        return None
+    table = row.getparent()
+    while table is not None and table.tag != "table":
+        table = table.getparent()
+    if table is None:
+        return None
+    index = header_cache.get(table)
+    if index is None:
+        index = -1
+        for tr in table.iter("tr"):
+            cells = [_text(c) for c in tr if c.tag in ("th", "td")]
+            hit = [i for i, c in enumerate(cells) if _PUBLISH_HEADER.search(c) and len(c) < 10]
+            if hit:
+                index = hit[0]
+                break
+        header_cache[table] = index
+    cells = [c for c in row if c.tag in ("th", "td")]
+    return _text(cells[index]) if 0 <= index < len(cells) else None
 
 _DATE_TEXT = re.compile(r"[\[(（【]?\s*(?:(?:19|20)\d{2}\s*[-/.年]\s*)?\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?[\])）】]?")
 

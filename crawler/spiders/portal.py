@@ -6,8 +6,10 @@ It only fetches and extracts; `crawler.pipelines.StoragePipeline` stores what it
 from __future__ import annotations
 
 from collections.abc import AsyncIterator, Iterator
+from dataclasses import asdict, replace
 from datetime import UTC, datetime
 from typing import Any
+from urllib.parse import parse_qsl, urlencode
 
 import scrapy
 from scrapy.exceptions import (
@@ -22,13 +24,18 @@ from scrapy.http import Response, TextResponse
 from twisted.internet import error as tx_error
 from twisted.python.failure import Failure
 from twisted.web._newclient import ResponseNeverReceived
+from w3lib.url import add_or_replace_parameters
 
 from crawler.extract.detail import extract_detail
-from crawler.extract.listing import extract_entries, parse_html
-from crawler.extract.pagers import next_link, trs_pages
-from crawler.items import Snapshot
+from crawler.extract.discovery import FoundColumn, discover_columns
+from crawler.extract.families import ListPage, analyse_feed, analyse_list_page
+from crawler.extract.listing import parse_html
+from crawler.items import DiscoveredColumn, Snapshot
 from crawler.plan import CrawlPlan
+from crawler.rendering import render_meta
 
+_MAX_TREE_DEPTH = 3  # disclosure page › group page › group page: deeper trees are not seen in practice
+_FORM = {"Content-Type": "application/x-www-form-urlencoded; charset=UTF-8"}
 _BLOCK_MARKS = ("访问被拒绝", "安全狗", "waf", "云防护", "访问受限", "非法请求", "请求已被拦截")
 
 
@@ -71,11 +78,15 @@ class PortalSpider(scrapy.Spider):
         super().__init__(**kwargs)
         self.plan = CrawlPlan.load(plan)
         self.max_list_pages = int(max_list_pages)
+        self.units = {unit.slug: unit for unit in self.plan.units}
+        self.known_columns: dict[str, set[str]] = {}  # unit -> column URLs planned or discovered so far
 
     def _request(self, url: str, callback: Any, unit: Any, **meta: Any) -> scrapy.Request:
         meta["unit"] = unit.slug
         if unit.obey_robots is False:
             meta["dont_obey_robotstxt"] = True
+        if meta.get("js"):
+            meta.update(render_meta())
         return scrapy.Request(url, callback=callback, errback=self.failed, meta=meta, dont_filter=meta.get("kind") != "detail")
 
     async def start(self) -> AsyncIterator[scrapy.Request]:
@@ -84,13 +95,15 @@ class PortalSpider(scrapy.Spider):
             for column in unit.columns:
                 yield self._request(column.url, self.parse_list, unit, kind="list", column_id=column.id,
                                     page_no=1, js=column.js)
+            if unit.disclosure:
+                yield self._request(unit.disclosure, self.parse_disclosure, unit, kind="disclosure")
 
     # --- snapshots ---------------------------------------------------------------------------
     def snapshot(self, response: Response, **extra: Any) -> Snapshot:
         meta = response.meta
         headers = {k.decode("latin-1"): [v.decode("latin-1") for v in vs] for k, vs in response.headers.items()}
         redirects = meta.get("redirect_urls") or []
-        return Snapshot(
+        fields: dict[str, Any] = dict(
             kind=meta["kind"],
             url=redirects[0] if redirects else response.url,
             final_url=response.url,
@@ -106,8 +119,9 @@ class PortalSpider(scrapy.Spider):
             column_id=meta.get("column_id"),
             page_no=meta.get("page_no"),
             rendered=bool(meta.get("playwright")),
-            **extra,
+            column_url=meta.get("column_url"),
         )
+        return Snapshot(**{**fields, **extra})
 
     def failed(self, failure: Failure) -> Iterator[Snapshot]:
         request = failure.request  # type: ignore[attr-defined]
@@ -121,47 +135,97 @@ class PortalSpider(scrapy.Spider):
             error_detail=f"{failure.type.__name__}: {failure.getErrorMessage()}"[:500],
             column_id=meta.get("column_id"),
             page_no=meta.get("page_no"),
+            column_url=meta.get("column_url"),
         )
 
     # --- callbacks ---------------------------------------------------------------------------
     def parse_home(self, response: Response) -> Iterator[Snapshot]:
         yield self.snapshot(response)
 
-    def parse_list(self, response: Response) -> Iterator[Snapshot | scrapy.Request]:
+    def parse_disclosure(self, response: Response) -> Iterator[Snapshot | scrapy.Request]:
+        """Columns found on the disclosure page that the plan does not have yet; their lists are
+        crawled in this run, keyed by URL until the pipeline has made them Column rows."""
+        yield self.snapshot(response)
+        if not isinstance(response, TextResponse) or response_kind(response):
+            return
+        yield from self._discovered(response, discover_columns(parse_html(response.text), response.url))
+
+    def _discovered(self, response: Response, found: list[FoundColumn]) -> Iterator[scrapy.Request]:
+        unit = self.units[response.meta["unit"]]
+        known = self.known_columns.setdefault(unit.slug, {c.url for c in unit.columns})
+        depth = response.meta.get("depth_in_tree", 0) + 1
+        for column in found:
+            if column.url in known:
+                continue  # the registry (or an earlier run) has it: its entry wins
+            known.add(column.url)
+            yield self._request(column.url, self.parse_list, unit, kind="list", column_url=column.url, page_no=1,
+                                discovered=asdict(column), found_on=response.url, depth_in_tree=depth)
+
+    def parse_list(self, response: Response) -> Iterator[Snapshot | DiscoveredColumn | scrapy.Request]:
         if not isinstance(response, TextResponse) or response_kind(response):
             yield self.snapshot(response)
             return
-        doc = parse_html(response.text)
-        scripts = " ".join(doc.xpath("//script/text()"))
-        entries = extract_entries(doc, response.url)
-        yield self.snapshot(response, entries=tuple(entries))
         meta = response.meta
-        page_no = meta["page_no"]
-        for entry in entries:
-            yield scrapy.Request(entry.url, callback=self.parse_detail, errback=self.failed,
-                                 meta={"kind": "detail", "unit": meta["unit"], "column_id": meta["column_id"],
-                                       **({"dont_obey_robotstxt": True} if meta.get("dont_obey_robotstxt") else {})})
-        if page_no == 1:
-            pages = trs_pages(scripts, response.url)
-            following = pages[1:] if pages else []
-            if not pages:
-                nxt = next_link(doc, response.url)
-                following = [nxt] if nxt and nxt != response.url else []
-            for n, url in enumerate(following[: self.max_list_pages - 1], start=2):
-                yield self._list_page(response, url, n)
-        elif page_no < self.max_list_pages and not trs_pages(scripts, response.url):
-            nxt = next_link(doc, response.url)
-            if nxt and nxt != response.url:
-                yield self._list_page(response, nxt, page_no + 1)
+        rendered = bool(meta.get("playwright"))
+        page = analyse_list_page(response.text, response.url, meta["page_no"], rendered=rendered,
+                                 paged=bool(meta.get("paged")))
+        if page.needs_js:
+            # Static HTML with scripts and no items: the list is built in the browser. The rendered
+            # page is the evidence; later pages of the column are rendered too.
+            yield response.request.replace(meta={**meta, "js": True, **render_meta()}, dont_filter=True)
+            return
+        if found := meta.get("discovered"):
+            if not page.entries and meta["depth_in_tree"] < _MAX_TREE_DEPTH:
+                subs = discover_columns(parse_html(response.text), response.url)
+                subs = [c if c.category != "other" else replace(c, category=found["category"]) for c in subs]
+                if subs:  # a page of sub-columns (栏目组), not a column: nothing to judge on it
+                    yield self.snapshot(response, kind="disclosure", column_url=None, page_no=None)
+                    yield from self._discovered(response, [replace(c, parent=found["name"]) for c in subs])
+                    return
+            yield DiscoveredColumn(meta["unit"], found["url"], found["name"], found["category"], found["parent"],
+                                   meta["found_on"])
+        yield from self._list_output(response, page)
 
-    def _list_page(self, response: Response, url: str, page_no: int) -> scrapy.Request:
-        meta = {k: response.meta[k] for k in ("kind", "unit", "column_id") if k in response.meta}
-        if response.meta.get("dont_obey_robotstxt"):
-            meta["dont_obey_robotstxt"] = True
-        return scrapy.Request(url, callback=self.parse_list, errback=self.failed, meta={**meta, "page_no": page_no})
+    def parse_feed(self, response: Response) -> Iterator[Snapshot | scrapy.Request]:
+        """A Hanweb dataproxy.jsp or list-API answer: more entries of the column."""
+        if not isinstance(response, TextResponse) or response_kind(response):
+            yield self.snapshot(response)
+            request = response.request
+            if request.method == "POST" and response.status in (403, 404, 405, 500, 501):
+                # Some deployments (or the WAF before them) refuse the form POST; the JSP reads the same
+                # parameters from the query string.
+                form = dict(parse_qsl(request.body.decode("utf-8")))
+                url = add_or_replace_parameters(request.url, form)
+                yield request.replace(url=url, method="GET", body=b"", headers={})
+            return
+        meta = response.meta
+        page = analyse_feed(response.text, response.url, meta["feed"], meta["feed_state"], meta["page_no"])
+        yield from self._list_output(response, page)
+
+    def _list_output(self, response: Response, page: ListPage) -> Iterator[Snapshot | scrapy.Request]:
+        meta = response.meta
+        yield self.snapshot(response, entries=tuple(page.entries))
+        inherit = {k: meta[k] for k in ("kind", "unit", "column_id", "column_url", "dont_obey_robotstxt")
+                   if meta.get(k) is not None}
+        for entry in page.entries:
+            yield scrapy.Request(entry.url, callback=self.parse_detail, errback=self.failed,
+                                 meta={**inherit, "kind": "detail"})
+        for follow in page.follow:
+            if follow.page_no > self.max_list_pages:
+                break
+            follow_meta = {**inherit, "page_no": follow.page_no, "paged": follow.paged}
+            if follow.feed != "html":
+                follow_meta.update(feed=follow.feed, feed_state=follow.state)
+                method, body = ("POST", urlencode(follow.form)) if follow.form is not None else ("GET", None)
+                yield scrapy.Request(follow.url, method=method, body=body, callback=self.parse_feed,
+                                     errback=self.failed, meta=follow_meta, headers=_FORM if body else None)
+            else:
+                if meta.get("js"):
+                    follow_meta.update(js=True, **render_meta())
+                yield scrapy.Request(follow.url, callback=self.parse_list, errback=self.failed, meta=follow_meta)
 
     def parse_detail(self, response: Response) -> Iterator[Snapshot]:
         if not isinstance(response, TextResponse) or response_kind(response):
             yield self.snapshot(response)
             return
-        yield self.snapshot(response, detail=extract_detail(parse_html(response.text)))
+        yield self.snapshot(response, detail=extract_detail(parse_html(response.text), response.url))

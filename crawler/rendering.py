@@ -1,0 +1,25 @@
+"""Requests that go through Chromium (scrapy-playwright): only lists that need JavaScript."""
+
+from __future__ import annotations
+
+from typing import Any
+
+SETTLE_MS = 10_000  # a page that keeps polling (statistics beacons, chat widgets) is read after this
+
+
+async def settle(page: Any) -> None:
+    """Wait until the page's scripts stop fetching, but never fail the request for a page that polls:
+    whatever it has rendered by then is what a visitor sees."""
+    from playwright.async_api import TimeoutError as PlaywrightTimeoutError
+
+    try:
+        await page.wait_for_load_state("networkidle", timeout=SETTLE_MS)
+    except PlaywrightTimeoutError:
+        pass
+
+
+def render_meta() -> dict[str, Any]:
+    """Request meta that sends a request through Chromium."""
+    from scrapy_playwright.page import PageMethod
+
+    return {"playwright": True, "playwright_page_methods": [PageMethod(settle)]}
