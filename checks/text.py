@@ -61,6 +61,7 @@ class PageText:
     links: tuple[tuple[str, str], ...]  # (text, href) inside the main content
     html_tables: tuple[tuple[tuple[str, ...], ...], ...]  # main-content tables as rows of cell texts
     has_video: bool
+    narrative: str = ""  # the main content without its tables
 
 
 def _text_of(el) -> str:  # noqa: ANN001 - lxml element
@@ -134,7 +135,11 @@ def page_text(html: str) -> PageText:
               for row in table.iter("tr"))
         for table in body.iter("table")
     )
-    return PageText(title, main, "\n".join(p for p in chrome_parts if p), links, tables, has_video)
+    for table in list(body.iter("table")):
+        if table is not body and table.getparent() is not None:
+            table.drop_tree()
+    narrative = _text_of(body)
+    return PageText(title, main, "\n".join(p for p in chrome_parts if p), links, tables, has_video, narrative)
 
 
 @functools.lru_cache(maxsize=1)
