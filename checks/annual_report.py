@@ -94,9 +94,10 @@ def find_reports(data: AuditData) -> list[Report]:
         for item in column.items:
             if (column.unit, item.url) in seen:
                 continue
-            if column.category != "annual_report" and not _TITLE_RX.search(to_simplified(item.title)):
+            title = to_simplified(item.title)
+            if column.category != "annual_report" and not _TITLE_RX.search(title):
                 continue
-            if column.category == "annual_report" and "报告" not in item.title and "年报" not in item.title:
+            if column.category == "annual_report" and "报告" not in title and "年报" not in title:
                 continue
             year_match = _YEAR_RX.search(item.title)
             if year_match is None:

@@ -109,36 +109,38 @@ def _core_title(title: str) -> str:
     return _TITLE_NOISE_RX.sub("", to_simplified(title))
 
 
+def _quotes(data: AuditData, doc: Doc) -> set[str]:
+    parsed = page(data, doc.item.detail_snapshot_id)
+    text = doc.item.title + "\n" + (parsed.main[:500] if parsed else "")
+    return {_core_title(q) for q in _QUOTED_RX.findall(to_simplified(text))}
+
+
 def pair_documents(data: AuditData) -> tuple[list[Pair], list[Doc]]:
-    """(pairs, policy documents left without interpretation)."""
+    """(pairs, policy documents left without interpretation).
+
+    Three passes, strongest evidence first, so that a weak title match never takes an interpretation that
+    links to another document.
+    """
     policies, interpretations = split_documents(data)
-    pairs: list[Pair] = []
+    pairs: dict[str, Pair] = {}
     used: set[str] = set()
-    unpaired = []
-    threshold = DEFAULT_TITLE_SIMILARITY
-    for policy in policies:
-        candidates = [i for i in interpretations if i.unit == policy.unit and i.item.url not in used]
-        match = next(((i, "link") for i in candidates
-                      if links_to(data, i, policy) or links_to(data, policy, i)), None)
-        if match is None:
-            for i in candidates:
-                parsed = page(data, i.item.detail_snapshot_id)
-                quoted = _QUOTED_RX.findall(i.item.title + "\n" + (parsed.main[:500] if parsed else ""))
-                if any(_core_title(q) == _core_title(policy.item.title) for q in quoted):
-                    match = (i, "quoted_title")
+
+    def match(how: str, fits) -> None:  # noqa: ANN001
+        for policy in policies:
+            if policy.item.url in pairs:
+                continue
+            for interp in interpretations:
+                if interp.unit == policy.unit and interp.item.url not in used and fits(policy, interp):
+                    pairs[policy.item.url] = Pair(policy, interp, how)
+                    used.add(interp.item.url)
                     break
-        if match is None:
-            core = _core_title(policy.item.title)
-            scored = [(difflib.SequenceMatcher(None, core, _core_title(i.item.title)).ratio(), i) for i in candidates]
-            best = max(scored, key=lambda s: s[0], default=None)
-            if best is not None and best[0] >= threshold:
-                match = (best[1], "title_similarity")
-        if match is None:
-            unpaired.append(policy)
-        else:
-            used.add(match[0].item.url)
-            pairs.append(Pair(policy, match[0], match[1]))
-    return pairs, unpaired
+
+    match("link", lambda p, i: links_to(data, i, p) or links_to(data, p, i))
+    match("quoted_title", lambda p, i: _core_title(p.item.title) in _quotes(data, i))
+    match("title_similarity", lambda p, i: difflib.SequenceMatcher(
+        None, _core_title(p.item.title), _core_title(i.item.title)).ratio() >= DEFAULT_TITLE_SIMILARITY)
+    return [pairs[p.item.url] for p in policies if p.item.url in pairs], \
+        [p for p in policies if p.item.url not in pairs]
 
 
 def interpretation_form(data: AuditData, doc: Doc) -> str:
