@@ -60,7 +60,9 @@ class Report:
 
 
 def _key_text(text: str) -> str:
-    return "".join(ch for ch in to_simplified(text) if ch.isalnum() and not ch.isdigit())
+    # 資訊 is the traditional-script publishers' word for 信息 (a word, not a character variant)
+    plain = "".join(ch for ch in to_simplified(text) if ch.isalnum() and not ch.isdigit())
+    return plain.replace("资讯", "信息")
 
 
 def _split_row(cells: list[str]) -> tuple[str, tuple[int, ...]]:

@@ -89,10 +89,22 @@ def find_personal_data(text: str, on: date | None = None) -> list[tuple[str, str
     return sorted(found, key=lambda f: f[2])
 
 
-def _masked_context(text: str, start: int, end: int, number: str, width: int = 15) -> str:
-    left = text[max(0, start - width):start]
-    right = text[end:end + width]
-    return " ".join(f"{left}【{mask(number)}】{right}".split())
+def masked_text(text: str, hits: list[tuple[str, str, int, int]]) -> tuple[str, list[tuple[int, int]]]:
+    """`text` with every hit masked, and where each hit now is: a context never shows a neighbour's digits."""
+    parts, spans, pos, shift = [], [], 0, 0
+    for _, number, start, end in hits:
+        parts += [text[pos:start], mask(number)]
+        new_start = start + shift
+        shift += len(mask(number)) - (end - start)
+        spans.append((new_start, end + shift))
+        pos = end
+    parts.append(text[pos:])
+    return "".join(parts), spans
+
+
+def _context(masked: str, span: tuple[int, int], width: int = 15) -> str:
+    start, end = span
+    return " ".join(f"{masked[max(0, start - width):start]}【{masked[start:end]}】{masked[end:end + width]}".split())
 
 
 @check("text.privacy", scope=source_scope)
@@ -107,6 +119,7 @@ def personal_data(data: AuditData, as_of: date, rules: CheckRules) -> list[Findi
         if not hits:
             continue
         counts = Counter(kind for kind, *_ in hits)
+        masked, spans = masked_text(source.text, hits)
         summary = "、".join(f"{kind}{n}个" for kind, n in counts.items())
         where = "附件" if source.kind == "attachment" else "页面"
         findings.append(Finding(
@@ -116,13 +129,13 @@ def personal_data(data: AuditData, as_of: date, rules: CheckRules) -> list[Findi
             subject=source.subject,
             url=source.url,
             detail=f"{where}“{source.subject}”公开了未脱敏的个人信息：{summary}，"
-                   f"如{_masked_context(source.text, hits[0][2], hits[0][3], hits[0][1])}",
+                   f"如{_context(masked, spans[0])}",
             observed_at=source.observed_at,
             evidence={
                 "snapshots": list(source.snapshot_ids),
                 "counts": dict(counts),
-                "matches": [{"kind": k, "masked": mask(n), "context": _masked_context(source.text, s, e, n)}
-                            for k, n, s, e in hits[:20]],
+                "matches": [{"kind": k, "masked": mask(n), "context": _context(masked, span)}
+                            for (k, n, _, _), span in zip(hits[:20], spans, strict=False)],
             },
         ))
     return findings

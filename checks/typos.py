@@ -155,8 +155,7 @@ def find_typos(text: str, on: date, extra: tuple[str, ...] = ()) -> list[tuple[s
         pattern = patterns[index]
         if pattern.kind == "canonical" or not on_word_boundaries(simplified, start, end):
             continue
-        why = f"疑似“{pattern.right}”之误（{pattern.how}）" if pattern.kind == "near" else pattern.how
-        hits.append((text[start:end], pattern.right, why, context(text, start, end)))
+        hits.append((text[start:end], pattern.right, pattern.how, context(text, start, end)))
     for start, end, written, why in _leader_mentions(simplified, on):
         hits.append((text[start:end], "", why, context(text, start, end)))
     return hits
