@@ -46,11 +46,11 @@ def _lines(path: Path) -> list[list[str]]:
 @functools.lru_cache(maxsize=1)
 def sensitive_words() -> dict[str, str]:
     """word → category, already in normalised form (simplified, no symbols)."""
-    from checks.text import normalise
+    from checks.text import fold
 
     words: dict[str, str] = {}
     for row in _lines(LEXICONS / "sensitive.txt"):
-        word = normalise(row[0])[0]
+        word = fold(row[0])
         if word:
             words[word] = row[1] if len(row) > 1 else "敏感词"
     return words

@@ -9,7 +9,7 @@ from checks.base import AuditData, CheckRules, Finding
 from checks.lexicon import on_word_boundaries, sensitive_matcher, sensitive_words
 from checks.registry import check
 from checks.sources import TextSource, source_scope, text_sources
-from checks.text import context, normalise
+from checks.text import context, fold, fold_positions
 
 
 def find_sensitive(text: str) -> list[tuple[str, str, str]]:
@@ -18,15 +18,19 @@ def find_sensitive(text: str) -> list[tuple[str, str, str]]:
     Normalisation makes "法．轮 功", "法轮功" in full width and "臺獨" match; the context is cut from the
     original text so that the inspector sees what the page shows.
     """
-    norm, where = normalise(text)
-    words = sensitive_words()
+    norm = fold(text)
     automaton = sensitive_matcher()
+    found = automaton.find(norm)
+    if not found:
+        return []
+    words, where = sensitive_words(), fold_positions(text)
     hits = []
-    for index, start, end in automaton.find(norm):
+    for index, start, end in found:
         if not on_word_boundaries(norm, start, end):
             continue
         word = automaton.words[index]
-        hits.append((word, words[word], context(text, where[start], where[end - 1] + 1)))
+        last = len(where) - 1  # lower() may lengthen a rare letter: never index past the map
+        hits.append((word, words[word], context(text, where[min(start, last)], where[min(end - 1, last)] + 1)))
     return hits
 
 

@@ -156,25 +156,35 @@ def _t2s_table() -> dict[int, str]:
     return table
 
 
+@functools.lru_cache(maxsize=1)
+def _fold_table() -> dict[int, str]:
+    """traditional → simplified plus full-width ASCII → ASCII, in one str.translate table."""
+    return {**_t2s_table(), **{code: chr(code - 0xFEE0) for code in range(0xFF01, 0xFF5F)}}
+
+
 def to_simplified(text: str) -> str:
     return text.translate(_t2s_table())
 
 
-def normalise(text: str) -> tuple[str, list[int]]:
-    """Text for matching, with a map back to positions in `text`.
+_NOT_ALNUM = re.compile(r"[\W_]+")
+_ALNUM = re.compile(r"[^\W_]")
 
-    Full width → half width (NFKC), traditional → simplified, lower case, and everything that is not a
-    letter or digit dropped, so that "法 轮*功" or "法．轮．功" match 法轮功.
+
+def fold(text: str) -> str:
+    """Text for matching: full width → half width, traditional → simplified, lower case, and everything
+    that is not a letter or digit dropped, so that "法 轮*功", "法．轮．功" and "臺獨" match 法轮功 and 台独.
     """
-    out: list[str] = []
-    where: list[int] = []
-    for i, ch in enumerate(to_simplified(text)):
-        if 0xFF01 <= ord(ch) <= 0xFF5E:  # full-width ASCII
-            ch = chr(ord(ch) - 0xFEE0)
-        if ch.isalnum():
-            out.append(ch.lower())
-            where.append(i)
-    return "".join(out), where
+    return _NOT_ALNUM.sub("", text.translate(_fold_table())).lower()
+
+
+def fold_positions(text: str) -> list[int]:
+    """For each character of `fold(text)`, its position in `text` (computed only when a match needs it)."""
+    return [m.start() for m in _ALNUM.finditer(text.translate(_fold_table()))]
+
+
+def normalise(text: str) -> tuple[str, list[int]]:
+    """`fold(text)` with its map back to positions in `text`."""
+    return fold(text), fold_positions(text)
 
 
 def context(text: str, start: int, end: int, width: int = 20) -> str:
