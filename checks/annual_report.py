@@ -11,16 +11,18 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date, datetime
+from urllib.parse import urldefrag, urljoin
 
 from checks.base import AuditData, CheckRules, Finding, Item
 from checks.registry import check
 from checks.similarity import containment, shingles, similar_passages
-from checks.sources import page
+from checks.sources import SourceScope, page
 from checks.text import to_simplified
 
 _TITLE_RX = re.compile(r"(政府信息公开|政务公开|信息公开).{0,6}(年度报告|年报)|年度报告.{0,4}信息公开")
 _YEAR_RX = re.compile(r"(20\d{2})\s*年")
 _GOVERNMENT_KINDS = ("government", "township")
+_FILE_RX = re.compile(r"\.(pdf|docx?|wps|ofd|xlsx?|et)$", re.I)
 DEFAULT_DEADLINES = {"department": "01-31", "government": "03-31"}
 
 # The 2021 national format (国办公开办函〔2021〕30号), matched on text with punctuation, spaces and
@@ -53,6 +55,7 @@ class Report:
     rows: tuple[tuple[str, tuple[int, ...]], ...]  # (label, numbers) of every table row
     snapshot_ids: tuple[int, ...]
     observed_at: datetime | None
+    text_pending: bool = False  # it links a PDF/DOCX … whose text is not available (yet): not judged on text
 
     @property
     def key(self) -> str:
@@ -107,6 +110,10 @@ def find_reports(data: AuditData) -> list[Report]:
             seen.add((column.unit, item.url))
             parsed = page(data, item.detail_snapshot_id)
             texts, narrative, ids = [], [], []
+            files = set()
+            if parsed is not None:
+                files = {urldefrag(urljoin(item.url, href))[0] for _, href in parsed.links
+                         if _FILE_RX.search(href.split("?")[0])}
             rows: list[tuple[str, tuple[int, ...]]] = []
             if parsed is not None:
                 texts.append(parsed.main)
@@ -116,6 +123,7 @@ def find_reports(data: AuditData) -> list[Report]:
                     rows += [r for r in (_split_row(list(cells)) for cells in table) if r[1]]
             for a in attachments.get((column.unit, item.url), []):
                 if a.text:
+                    files.discard(a.url)
                     texts.append(a.text)
                     narrative.append(_narrative_of_text(a.text))
                     rows += _text_rows(a.text)
@@ -123,7 +131,7 @@ def find_reports(data: AuditData) -> list[Report]:
                         ids.append(a.snapshot_id)
             reports.append(Report(column.unit, int(year_match.group(1)), item, "\n".join(texts),
                                   "\n".join(narrative), tuple(rows), tuple(i for i in ids if i),
-                                  column.fetched_at))
+                                  column.fetched_at, bool(files)))
     return reports
 
 
@@ -190,9 +198,12 @@ def _recent(data: AuditData, as_of: date, rules: CheckRules) -> list[Report]:
 
 
 def _reports_scope(data: AuditData) -> set[tuple[str, str]]:
-    from checks.sources import SourceScope
-
     return SourceScope((r.unit, r.key) for r in find_reports(data))
+
+
+def _read_reports_scope(data: AuditData) -> set[tuple[str, str]]:
+    """Reports whose full text was read: one waiting for its attachment's text is not judged."""
+    return SourceScope((r.unit, r.key) for r in find_reports(data) if not r.text_pending)
 
 
 @check("annual_report.late", scope=_reports_scope)
@@ -219,12 +230,12 @@ def missing_elements(text: str) -> list[str]:
     return absent
 
 
-@check("annual_report.format", scope=_reports_scope)
+@check("annual_report.format", scope=_read_reports_scope)
 def incomplete(data: AuditData, as_of: date, rules: CheckRules) -> list[Finding]:
     """One finding per missing section or table (schemes deduct per missing element)."""
     findings = []
     for report in _recent(data, as_of, rules):
-        if not report.text:
+        if not report.text or report.text_pending:
             continue
         for element in missing_elements(report.text):
             findings.append(_report_finding("annual_report.format", report,
@@ -258,10 +269,12 @@ def application_table_errors(rows: tuple[tuple[str, tuple[int, ...]], ...]) -> l
     return errors
 
 
-@check("annual_report.inconsistent", scope=_reports_scope)
+@check("annual_report.inconsistent", scope=_read_reports_scope)
 def inconsistent(data: AuditData, as_of: date, rules: CheckRules) -> list[Finding]:
     findings = []
     for report in _recent(data, as_of, rules):
+        if report.text_pending:
+            continue
         errors = application_table_errors(report.rows)
         if errors:
             findings.append(_report_finding("annual_report.inconsistent", report,
@@ -281,7 +294,7 @@ def narrative_shingles(report: Report, unit_name: str) -> set[str]:
     return shingles(text)
 
 
-@check("annual_report.similar", scope=_reports_scope)
+@check("annual_report.similar", scope=_read_reports_scope)
 def similar(data: AuditData, as_of: date, rules: CheckRules) -> list[Finding]:
     """This year's narrative repeats one of the previous three years' reports of the same unit."""
     limit = float(rules.get("annual_report_similarity", 0.6))
@@ -290,7 +303,7 @@ def similar(data: AuditData, as_of: date, rules: CheckRules) -> list[Finding]:
     findings = []
     for report in _recent(data, as_of, rules):
         mine = narrative_shingles(report, names.get(report.unit, ""))
-        if len(mine) < 50:
+        if report.text_pending or len(mine) < 50:
             continue
         best = None
         for earlier in every:

@@ -85,3 +85,16 @@ def test_allow_list_from_the_command_line(crawled) -> None:
         assert (log.actor, log.reason) == ("李考评", "引用原文，误报")
         others = s.scalars(select(Finding).where(Finding.check == "text.typo", Finding.rectified_on.is_(None))).all()
         assert others and all(not f.subject_key.endswith("#再接再励") for f in others)
+
+
+def test_report_waiting_for_its_attachment_is_not_judged_on_text(crawled) -> None:
+    from checks.annual_report import _read_reports_scope, incomplete
+
+    Session, _, _ = crawled
+    with Session() as session:
+        data = load_audit_data(session, list(CONTENT_UNITS))  # no attachment texts yet
+        from checks.base import CheckRules
+
+        flagged = {f.url.rsplit("/", 1)[-1] for f in incomplete(data, AS_OF, CheckRules())}
+        assert flagged == {"t20240220_500403.html"}  # not the 2022 report whose body is a PDF
+        assert not any(key.endswith("t20230118_500402.html") for _, key in _read_reports_scope(data))
