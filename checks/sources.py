@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import weakref
+from collections import OrderedDict
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -26,22 +27,30 @@ class TextSource:
     kind: str  # page | attachment | chrome
 
 
-_PAGES: dict[int, dict[int, PageText | None]] = {}
+# Parsed pages per AuditData: six content checks read the same pages. Bounded, because a city's night is
+# hundreds of thousands of pages; past the bound a page is parsed again (slower, never wrong).
+_PAGES: dict[int, OrderedDict[int, PageText | None]] = {}
+PAGE_CACHE_SIZE = 20_000
 
 
 def page(data: AuditData, snapshot_id: int | None) -> PageText | None:
-    """The parsed page of a snapshot, parsed once per AuditData (every content check reads the same pages)."""
+    """The parsed page of a snapshot (snapshots never change, so caching by id is safe within one data)."""
     if snapshot_id is None:
         return None
     key = id(data)
     if key not in _PAGES:
-        _PAGES[key] = {}
+        _PAGES[key] = OrderedDict()
         weakref.finalize(data, _PAGES.pop, key, None)
     cache = _PAGES[key]
-    if snapshot_id not in cache:
-        raw = data.body(snapshot_id)
-        cache[snapshot_id] = page_text(decode_html(raw)) if raw else None
-    return cache[snapshot_id]
+    if snapshot_id in cache:
+        cache.move_to_end(snapshot_id)
+        return cache[snapshot_id]
+    raw = data.body(snapshot_id)
+    parsed = page_text(decode_html(raw)) if raw else None
+    cache[snapshot_id] = parsed
+    if len(cache) > PAGE_CACHE_SIZE:
+        cache.popitem(last=False)
+    return parsed
 
 
 def documents(data: AuditData) -> Iterator[tuple[str, Item, datetime | None]]:
