@@ -78,7 +78,9 @@ def near_misses(phrase: str) -> dict[str, str]:
             out.setdefault(phrase[:i] + other + phrase[i + 1:], f"“{ch}”误为同音字“{other}”")
         for other in shapes.get(ch, ""):
             out.setdefault(phrase[:i] + other + phrase[i + 1:], f"“{ch}”误为形近字“{other}”")
-        if len(phrase) >= _MIN_DROP:
+        # an inner character only: without its first or last character a phrase is just a fragment of
+        # itself, which line breaks and PDF columns produce far more often than typists do
+        if len(phrase) >= _MIN_DROP and 0 < i < len(phrase) - 1:
             out.setdefault(phrase[:i] + phrase[i + 1:], f"漏字“{ch}”")
         out.setdefault(phrase[:i + 1] + ch + phrase[i + 1:], f"多字“{ch}”")
         if i + 1 < len(phrase) and phrase[i + 1] != ch:

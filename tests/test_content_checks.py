@@ -109,6 +109,7 @@ def test_typos_found(text: str, wrong: str) -> None:
     "国务院总理李强在政府工作报告中提出",
     "深入学习习近平新时代中国特色社会主义思想，全面推进乡村振兴",
     "全国人民代表大会常务委员会",
+    "需相关部门提出拟答复意见的,由政 依申请公开 府信息公开工作机关发送",  # PDF column break, not a typo
 ])
 def test_typo_decoys(text: str) -> None:
     assert find_typos(text, ON) == []
