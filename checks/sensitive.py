@@ -29,8 +29,7 @@ def find_sensitive(text: str) -> list[tuple[str, str, str]]:
         if not on_word_boundaries(norm, start, end):
             continue
         word = automaton.words[index]
-        last = len(where) - 1  # lower() may lengthen a rare letter: never index past the map
-        hits.append((word, words[word], context(text, where[min(start, last)], where[min(end - 1, last)] + 1)))
+        hits.append((word, words[word], context(text, where(start), where(end - 1) + 1)))
     return hits
 
 

@@ -7,8 +7,10 @@ menus) is returned separately so that it can be checked once per unit.
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -151,24 +153,41 @@ def _t2s_table() -> dict[int, str]:
     table: dict[int, str] = {}
     for line in path.read_text("utf-8").splitlines():
         parts = line.split()
-        if len(parts) >= 2 and len(parts[0]) == 1 and len(parts[1]) == 1:
+        if len(parts) >= 2 and len(parts[0]) == 1 and len(parts[1]) == 1 and parts[0] != parts[1]:
             table[ord(parts[0])] = parts[1]
     return table
 
 
 @functools.lru_cache(maxsize=1)
-def _traditional_rx() -> re.Pattern[str]:
-    return re.compile("[" + "".join(re.escape(chr(code)) for code in sorted(_t2s_table())) + "]")
+def _traditional() -> frozenset[str]:
+    return frozenset(chr(code) for code in _t2s_table())
 
 
+@functools.lru_cache(maxsize=1)
+def _traditional_in_gb2312() -> re.Pattern[str]:
+    """The few traditional characters GB 2312 also encodes (後, 於, 夥 …)."""
+    chars = [chr(code) for code in _t2s_table() if chr(code).encode("gb2312", "ignore")]
+    return re.compile("[" + "".join(chars) + "]")
+
+
+def _has_traditional(text: str) -> bool:
+    # Encoding to GB 2312 runs in C and fails on nearly every traditional character: a fast "no".
+    try:
+        text.encode("gb2312")
+    except UnicodeEncodeError:
+        return not _traditional().isdisjoint(text)
+    return _traditional_in_gb2312().search(text) is not None
+
+
+# full-width letters and digits; full-width punctuation is dropped by fold() anyway
 _FULL_WIDTH = {code: chr(code - 0xFEE0) for code in range(0xFF01, 0xFF5F)}
-_FULL_WIDTH_RX = re.compile("[\uFF01-\uFF5E]")
+_FULL_WIDTH_RX = re.compile("[\uFF10-\uFF19\uFF21-\uFF3A\uFF41-\uFF5A]")
 
 
 def to_simplified(text: str) -> str:
-    # str.translate with a 4,000-entry dict runs at ~2 MB/s; most pages have no traditional character
-    # at all, and a regex character class finds that out at C speed.
-    return text.translate(_t2s_table()) if _traditional_rx().search(text) else text
+    # str.translate with a 4,000-entry dict is slow; most pages have no traditional character at all,
+    # and a set test finds that out at C speed.
+    return text.translate(_t2s_table()) if _has_traditional(text) else text
 
 
 def _fold_width(text: str) -> str:
@@ -176,7 +195,6 @@ def _fold_width(text: str) -> str:
 
 
 _NOT_ALNUM = re.compile(r"[\W_]+")
-_ALNUM = re.compile(r"[^\W_]")
 
 
 def fold(text: str) -> str:
@@ -186,14 +204,31 @@ def fold(text: str) -> str:
     return _NOT_ALNUM.sub("", _fold_width(text)).lower()
 
 
-def fold_positions(text: str) -> list[int]:
-    """For each character of `fold(text)`, its position in `text` (computed only when a match needs it)."""
-    return [m.start() for m in _ALNUM.finditer(_fold_width(text))]
+def fold_positions(text: str) -> Callable[[int], int]:
+    """Map a position in `fold(text)` back to `text`.
+
+    Built from the dropped runs (spaces, punctuation), not character by character: a page has far fewer
+    of those than characters, and the map is only needed when something matched.
+    """
+    kept_before: list[int] = []  # kept characters before each dropped run
+    dropped_after: list[int] = []  # characters dropped up to the end of that run
+    dropped = 0
+    for m in _NOT_ALNUM.finditer(_fold_width(text)):
+        kept_before.append(m.start() - dropped)
+        dropped += m.end() - m.start()
+        dropped_after.append(dropped)
+
+    def original(k: int) -> int:
+        i = bisect.bisect_right(kept_before, k)
+        return k + (dropped_after[i - 1] if i else 0)
+
+    return original
 
 
 def normalise(text: str) -> tuple[str, list[int]]:
     """`fold(text)` with its map back to positions in `text`."""
-    return fold(text), fold_positions(text)
+    folded, original = fold(text), fold_positions(text)
+    return folded, [original(k) for k in range(len(folded))]
 
 
 def context(text: str, start: int, end: int, width: int = 20) -> str:
