@@ -42,8 +42,11 @@ def test_findings_carry_evidence(content_data) -> None:
     assert copied.evidence["share"] >= 0.7 and copied.evidence["passages"]
     similar = next(f for f in findings if f.check == "annual_report.similar")
     assert similar.evidence["compared_with"]["year"] == 2022 and similar.evidence["passages"]
-    unlinked = next(f for f in findings if f.check == "interpretation.unlinked")
-    assert unlinked.evidence["interpretation"]["form"] == "图解" and "原文链接" in unlinked.detail
+    unlinked = {f.subject: f for f in findings if f.check == "interpretation.unlinked"}
+    one_way = unlinked["云和县公共资源交易管理办法"]
+    assert one_way.evidence["interpretation"]["form"] == "图解" and "“原文链接”无有效链接" in one_way.detail
+    assert one_way.evidence["missing"] == ["解读页面未链接政策原文（“原文链接”无有效链接）"]
+    assert len(unlinked["云和县招商引资优惠政策实施办法"].evidence["missing"]) == 2  # neither way
 
 
 def test_scheme_settings_change_the_verdict(content_data) -> None:
@@ -98,3 +101,14 @@ def test_report_waiting_for_its_attachment_is_not_judged_on_text(crawled) -> Non
         flagged = {f.url.rsplit("/", 1)[-1] for f in incomplete(data, AS_OF, CheckRules())}
         assert flagged == {"t20240220_500403.html"}  # not the 2022 report whose body is a PDF
         assert not any(key.endswith("t20230118_500402.html") for _, key in _read_reports_scope(data))
+
+
+def test_pairs_say_how_they_were_matched(content_data) -> None:
+    from checks.interpretation import pair_documents
+
+    pairs, unpaired = pair_documents(content_data)
+    how = {p.policy.item.title: (p.matched_by, p.interpretation.item.title) for p in pairs}
+    assert how["云和县现代服务业发展扶持办法"][0] == "quoted_title"
+    assert how["云和县招商引资优惠政策实施办法"][0] == "title_similarity"
+    assert how["云和县公共资源交易管理办法"] == ("link", "一图读懂云和县公共资源交易管理办法")
+    assert [p.item.title for p in unpaired] == ["云和县天然气价格管理办法", "云和县重要农产品储备管理办法"]
