@@ -95,6 +95,7 @@ def test_sensitive_allow_list_by_phrase_and_url() -> None:
     ("坚决做到两个维户", "两个维户"),
     ("中华人民民共和国", "中华人民民共和国"),  # doubled
     ("中华民人共和国", "中华民人共和国"),  # swapped
+    ("团结在以习进平同志为核心的党中央周围", "以习进平同志为核心的党中央"),
     ("会议传达了国务院总理李克强的讲话", "国务院总理李克强"),  # out of term on ON
 ])
 def test_typos_found(text: str, wrong: str) -> None:
@@ -109,6 +110,7 @@ def test_typos_found(text: str, wrong: str) -> None:
     "国务院总理李强在政府工作报告中提出",
     "深入学习习近平新时代中国特色社会主义思想，全面推进乡村振兴",
     "全国人民代表大会常务委员会",
+    "推动高质量发展展开新局面",  # doubled 展 belongs to 展开
     "需相关部门提出拟答复意见的,由政 依申请公开 府信息公开工作机关发送",  # PDF column break, not a typo
 ])
 def test_typo_decoys(text: str) -> None:
