@@ -7,9 +7,9 @@ from collections import defaultdict
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from checks.base import AuditData, ColumnState, Item, UnitState
+from checks.base import AllowRule, AuditData, ColumnState, Item, UnitState
 from storage.blobs import read_snapshot_body
-from storage.models import Column, Document, Snapshot, Unit
+from storage.models import AllowEntry, Column, Document, Snapshot, Unit
 
 
 def load_audit_data(session: Session, unit_slugs: list[str] | None = None) -> AuditData:
@@ -60,8 +60,14 @@ def load_audit_data(session: Session, unit_slugs: list[str] | None = None) -> Au
                 items=items,
             )
         )
+    slug_of = {u.id: u.slug for u in session.scalars(select(Unit))}
+    allow = tuple(
+        AllowRule(e.check, e.phrase, e.url, slug_of.get(e.unit_id) if e.unit_id else None)
+        for e in session.scalars(select(AllowEntry).order_by(AllowEntry.id))
+    )
     return AuditData(
         units=tuple(UnitState(u.slug, u.name, u.kind, u.portal) for u in units),
         columns=tuple(states),
+        allow=allow,
         body=lambda snapshot_id: read_snapshot_body(session, snapshot_id),
     )

@@ -44,7 +44,14 @@ SPEC_CODES = (
     "newmedia.stale",
 )
 
-DEFAULT_CHECK_MODULES = ("checks.staleness",)
+DEFAULT_CHECK_MODULES = (
+    "checks.staleness",
+    "checks.interpretation",
+    "checks.annual_report",
+    "checks.typos",
+    "checks.sensitive",
+    "checks.privacy",
+)
 
 _REGISTRY: dict[str, CheckSpec] = {}
 

@@ -42,8 +42,8 @@ def list_urls(Session, slug: str) -> dict[str, Snapshot]:
 @pytest.mark.browser
 def test_hanweb_records_beyond_the_page_come_from_dataproxy(crawled, farm) -> None:
     Session, _, _ = crawled
-    base = farm.urls["yunhe_fgj"]
-    proxy = {u: s for u, s in list_urls(Session, "yunhe-fgj").items() if "dataproxy.jsp" in u}
+    base = farm.urls["yunhe_jtj"]
+    proxy = {u: s for u, s in list_urls(Session, "yunhe-jtj").items() if "dataproxy.jsp" in u}
     calls = {urllib.parse.urlsplit(u).query: s.status for u, s in proxy.items()}
     get_only = "startrecord=46&endrecord=90&perpage=15&columnid=1233&unitid=5754"
     assert calls == {  # 45 records static; then groups of 45 until <totalrecord> (96, 62 and 50)
@@ -62,7 +62,7 @@ def test_hanweb_records_beyond_the_page_come_from_dataproxy(crawled, farm) -> No
 
 
 def test_dataproxy_answers_get_and_post_alike(farm) -> None:
-    url = f"{farm.urls['yunhe_fgj']}/module/web/jpage/dataproxy.jsp"
+    url = f"{farm.urls['yunhe_jtj']}/module/web/jpage/dataproxy.jsp"
     params = {"startrecord": "1", "endrecord": "15", "perpage": "15", "columnid": "1231", "unitid": "5752"}
     got = urllib.request.urlopen(f"{url}?{urllib.parse.urlencode(params)}").read()
     posted = urllib.request.urlopen(url + "?startrecord=1&endrecord=15&perpage=15",

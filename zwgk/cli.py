@@ -402,5 +402,57 @@ def export(app: App, quarter: Quarter, scheme: str | None, out: Path, fmt: str) 
                + "、".join(str(p) for p in written))
 
 
+# --- the false-alarm allow-list of the text checks (storage/allow.py) ---
+
+ALLOW_COLUMNS = [("id", "编号"), ("check", "检查项"), ("phrase", "词语"), ("url", "网址"), ("unit", "单位"),
+                 ("created_by", "操作人"), ("reason", "理由")]
+ALLOW_KEYS = ["id", "check", "phrase", "url", "unit", "created_by", "reason", "created_at"]
+
+
+@main.group(invoke_without_command=True)
+@click.option("--format", "fmt", type=FORMATS, default="table", show_default=True)
+@click.pass_context
+def allow(ctx: click.Context, fmt: str) -> None:
+    """误报白名单：文字类检查不再报告的词语或网址；子命令 add / list。"""
+    if ctx.invoked_subcommand:
+        return
+    ctx.invoke(allow_list, fmt=fmt)
+
+
+@allow.command("add")
+@click.option("--check", "check_", required=True, type=click.Choice(["text.typo", "text.sensitive", "text.privacy"]),
+              help="检查项")
+@click.option("--phrase", help="不再报告的词语（如被误报的错别字或敏感词）")
+@click.option("--url", help="不再检查的网址")
+@click.option("--unit", help="只对该单位生效（默认所有单位）")
+@click.option("--by", required=True, help="操作人")
+@click.option("--reason", required=True, help="理由")
+@pass_app
+def allow_add(app: App, check_: str, phrase: str | None, url: str | None, unit: str | None, by: str,
+              reason: str) -> None:
+    """把误报加入白名单（记入审计日志），之后的检查不再报告。"""
+    from storage.allow import AllowError, add_allow
+
+    try:
+        with app.Session() as session, session.begin():
+            entry = add_allow(session, check=check_, phrase=phrase, url=url, unit=unit, by=by, reason=reason)
+            click.echo(f"已加入白名单 {entry.id}：{check_} {phrase or url}")
+    except AllowError as exc:
+        click.echo(f"未做任何修改：{exc}", err=True)
+        sys.exit(2)
+
+
+@allow.command("list")
+@click.option("--format", "fmt", type=FORMATS, default="table", show_default=True)
+@pass_app
+def allow_list(app: App, fmt: str) -> None:
+    """列出误报白名单。"""
+    from storage.allow import list_allow
+
+    with app.Session() as session:
+        rows = list_allow(session)
+    _emit(rows, fmt, ALLOW_COLUMNS, ALLOW_KEYS)
+
+
 if __name__ == "__main__":
     main()

@@ -1,0 +1,141 @@
+"""`text.privacy`: ID card, mobile and bank card numbers exposed in pages and attachments.
+
+Only numbers that are really personal data count: an 18-digit ID with a valid region prefix, birth date and
+ISO 7064 MOD 11-2 check digit; an 11-digit mobile number that is not part of a longer digit run; a 16–19
+digit card number that passes Luhn and stands near a card word. Masked forms (138****5678) are what a
+careful office publishes and never count. Findings show masked numbers only: the snapshot in the evidence
+keeps the original.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from datetime import date
+
+from checks.base import AuditData, CheckRules, Finding
+from checks.registry import check
+from checks.sources import source_scope, text_sources
+
+# GB/T 2260 province-level codes
+_PROVINCES = {11, 12, 13, 14, 15, 21, 22, 23, 31, 32, 33, 34, 35, 36, 37, 41, 42, 43, 44, 45, 46, 50, 51, 52,
+              53, 54, 61, 62, 63, 64, 65, 71, 81, 82}
+_ID_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
+_ID_RX = re.compile(r"(?<![0-9A-Za-z*])(\d{17}[\dXx])(?![0-9A-Za-z*])")
+_MOBILE_RX = re.compile(r"(?<![\d*])(1[3-9]\d)[- ]?(\d{4})[- ]?(\d{4})(?![\d*])")
+_CARD_RX = re.compile(r"(?<![\d*])(\d{4}(?: ?\d{4}){2,3}(?: ?\d{1,3})?)(?![\d*])")
+_CARD_WORDS = ("银行卡", "卡号", "账号", "帐号", "银行账户", "开户行", "储蓄卡", "信用卡", "借记卡", "社保卡", "收款账户")
+_CARD_WINDOW = 30
+
+
+def id_number_valid(number: str) -> bool:
+    """An 18-digit resident ID: region prefix, birth date and ISO 7064 MOD 11-2 check digit."""
+    if len(number) != 18 or not number[:17].isdigit():
+        return False
+    if int(number[:2]) not in _PROVINCES or number[2:4] == "00" and number[:2] not in ("11", "12", "31", "50"):
+        return False
+    try:
+        born = date(int(number[6:10]), int(number[10:12]), int(number[12:14]))
+    except ValueError:
+        return False
+    if born.year < 1900:
+        return False
+    total = sum(int(d) * w for d, w in zip(number[:17], _ID_WEIGHTS, strict=True))
+    return "10X98765432"[total % 11] == number[17].upper()
+
+
+def luhn_valid(number: str) -> bool:
+    digits = [int(d) for d in number]
+    total = 0
+    for i, d in enumerate(reversed(digits)):
+        if i % 2:
+            d *= 2
+            if d > 9:
+                d -= 9
+        total += d
+    return total % 10 == 0
+
+
+def mask(number: str) -> str:
+    """Keep what identifies the number to its owner's office, hide the rest: 330102********1234, 138****5678."""
+    if len(number) == 18:
+        return number[:6] + "*" * 8 + number[-4:]
+    if len(number) == 11:
+        return number[:3] + "****" + number[-4:]
+    return number[:4] + "*" * (len(number) - 8) + number[-4:]
+
+
+def find_personal_data(text: str, on: date | None = None) -> list[tuple[str, str, int, int]]:
+    """(kind, digits, start, end) for each ID card, mobile and bank card number in `text`."""
+    found: list[tuple[str, str, int, int]] = []
+    taken: list[tuple[int, int]] = []
+    for m in _ID_RX.finditer(text):
+        number = m.group(1)
+        if id_number_valid(number) and (on is None or date(int(number[6:10]), 1, 1) <= on):
+            found.append(("身份证号", number, m.start(1), m.end(1)))
+            taken.append(m.span(1))
+    for m in _CARD_RX.finditer(text):
+        digits = m.group(1).replace(" ", "")
+        if not 16 <= len(digits) <= 19 or any(s <= m.start(1) < e for s, e in taken):
+            continue
+        near = text[max(0, m.start(1) - _CARD_WINDOW):m.end(1) + _CARD_WINDOW // 3]
+        if luhn_valid(digits) and any(word in near for word in _CARD_WORDS):
+            found.append(("银行卡号", digits, m.start(1), m.end(1)))
+            taken.append(m.span(1))
+    for m in _MOBILE_RX.finditer(text):
+        if any(s <= m.start() < e for s, e in taken):
+            continue
+        found.append(("手机号码", "".join(m.groups()), m.start(), m.end()))
+    return sorted(found, key=lambda f: f[2])
+
+
+def masked_text(text: str, hits: list[tuple[str, str, int, int]]) -> tuple[str, list[tuple[int, int]]]:
+    """`text` with every hit masked, and where each hit now is: a context never shows a neighbour's digits."""
+    parts, spans, pos, shift = [], [], 0, 0
+    for _, number, start, end in hits:
+        parts += [text[pos:start], mask(number)]
+        new_start = start + shift
+        shift += len(mask(number)) - (end - start)
+        spans.append((new_start, end + shift))
+        pos = end
+    parts.append(text[pos:])
+    return "".join(parts), spans
+
+
+def _context(masked: str, span: tuple[int, int], width: int = 15) -> str:
+    start, end = span
+    return " ".join(f"{masked[max(0, start - width):start]}【{masked[start:end]}】{masked[end:end + width]}".split())
+
+
+@check("text.privacy", scope=source_scope)
+def personal_data(data: AuditData, as_of: date, rules: CheckRules) -> list[Finding]:
+    """One finding per page or attachment, with how many numbers of each kind it exposes."""
+    findings = []
+    for source in text_sources(data):
+        if data.allowed("text.privacy", source.unit, url=source.url):
+            continue
+        hits = [h for h in find_personal_data(source.text, as_of)
+                if not data.allowed("text.privacy", source.unit, phrase=h[1])]
+        if not hits:
+            continue
+        counts = Counter(kind for kind, *_ in hits)
+        masked, spans = masked_text(source.text, hits)
+        summary = "、".join(f"{kind}{n}个" for kind, n in counts.items())
+        where = "附件" if source.kind == "attachment" else "页面"
+        findings.append(Finding(
+            check="text.privacy",
+            unit=source.unit,
+            subject_key=source.subject_key,
+            subject=source.subject,
+            url=source.url,
+            detail=f"{where}“{source.subject}”公开了未脱敏的个人信息：{summary}，"
+                   f"如{_context(masked, spans[0])}",
+            observed_at=source.observed_at,
+            evidence={
+                "snapshots": list(source.snapshot_ids),
+                "counts": dict(counts),
+                "matches": [{"kind": k, "masked": mask(n), "context": _context(masked, span)}
+                            for (k, n, _, _), span in zip(hits[:20], spans, strict=False)],
+            },
+        ))
+    return findings

@@ -1,0 +1,120 @@
+"""The texts the content checks read: detail pages, attachments and (once per unit) the site chrome."""
+
+from __future__ import annotations
+
+import weakref
+from collections import OrderedDict
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from checks.base import AuditData, Item
+from checks.text import PageText, decode_html, page_text
+
+CHROME_SUBJECT = "网站公共区域（页头、导航、页脚）"
+
+
+@dataclass(frozen=True)
+class TextSource:
+    unit: str
+    subject_key: str  # "page:URL", "attachment:URL" or "chrome:HASH"
+    subject: str
+    url: str | None
+    snapshot_ids: tuple[int, ...]
+    text: str
+    publish_date: date | None
+    observed_at: datetime | None
+    kind: str  # page | attachment | chrome
+
+
+# Parsed pages per AuditData: six content checks read the same pages. Bounded, because a city's night is
+# hundreds of thousands of pages; past the bound a page is parsed again (slower, never wrong).
+_PAGES: dict[int, OrderedDict[int, PageText | None]] = {}
+PAGE_CACHE_SIZE = 20_000
+
+
+def page(data: AuditData, snapshot_id: int | None) -> PageText | None:
+    """The parsed page of a snapshot (snapshots never change, so caching by id is safe within one data)."""
+    if snapshot_id is None:
+        return None
+    key = id(data)
+    if key not in _PAGES:
+        _PAGES[key] = OrderedDict()
+        weakref.finalize(data, _PAGES.pop, key, None)
+    cache = _PAGES[key]
+    if snapshot_id in cache:
+        cache.move_to_end(snapshot_id)
+        return cache[snapshot_id]
+    raw = data.body(snapshot_id)
+    parsed = page_text(decode_html(raw)) if raw else None
+    cache[snapshot_id] = parsed
+    if len(cache) > PAGE_CACHE_SIZE:
+        cache.popitem(last=False)
+    return parsed
+
+
+def documents(data: AuditData) -> Iterator[tuple[str, Item, datetime | None]]:
+    """Every listed item once per unit (an item may be listed in two columns): (unit, item, fetched_at)."""
+    seen: set[tuple[str, str]] = set()
+    for column in data.columns:
+        for item in column.items:
+            if (column.unit, item.url) in seen:
+                continue
+            seen.add((column.unit, item.url))
+            yield column.unit, item, column.fetched_at
+
+
+def text_sources(data: AuditData) -> Iterator[TextSource]:
+    # distinct chrome lines per unit, with the first snapshots that show them
+    chrome: dict[str, dict[str, list[int]]] = {}
+
+    def add_chrome(unit: str, text: str, snapshot_id: int) -> None:
+        lines = chrome.setdefault(unit, {})
+        for line in text.split("\n"):
+            ids = lines.setdefault(line, [])
+            if len(ids) < 3:
+                ids.append(snapshot_id)
+
+    for unit, item, fetched_at in documents(data):
+        parsed = page(data, item.detail_snapshot_id)
+        if parsed is None:
+            continue
+        assert item.detail_snapshot_id is not None
+        yield TextSource(unit, f"page:{item.url}", item.title, item.url, (item.detail_snapshot_id,),
+                         parsed.main, item.publish_date, fetched_at, "page")
+        if parsed.chrome:
+            add_chrome(unit, parsed.chrome, item.detail_snapshot_id)
+    for column in data.columns:
+        parsed = page(data, column.list_snapshot_id)
+        if parsed is not None and parsed.chrome and column.list_snapshot_id is not None:
+            add_chrome(column.unit, parsed.chrome, column.list_snapshot_id)
+    dates = {(u, i.url): i.publish_date for u, i, _ in documents(data)}
+    for attachment in data.attachments:
+        if attachment.text:
+            yield TextSource(attachment.unit, f"attachment:{attachment.url}", attachment.name or attachment.url,
+                             attachment.url, (attachment.snapshot_id,) if attachment.snapshot_id else (),
+                             attachment.text, dates.get((attachment.unit, attachment.parent_url)), None,
+                             "attachment")
+    for unit, lines in chrome.items():
+        ids = sorted({i for found in lines.values() for i in found})[:5]
+        yield TextSource(unit, "chrome:site", CHROME_SUBJECT, None, tuple(ids), "\n".join(lines), None, None,
+                         "chrome")
+
+
+class SourceScope(set):
+    """Judged sources; also contains "<source key>#<anything>" for every judged source key.
+
+    Text findings carry what was matched in their subject key ("page:URL#word") so that two words on one
+    page are two findings; every such key of a source that was read tonight is judged afresh.
+    """
+
+    def __contains__(self, pair: object) -> bool:
+        if not isinstance(pair, tuple) or len(pair) != 2:
+            return False
+        unit, key = pair
+        return super().__contains__((unit, str(key).split("#", 1)[0]))
+
+
+def source_scope(data: AuditData) -> set[tuple[str, str]]:
+    """Scope of the text checks: the pages, attachments and site chrome read on this data."""
+    return SourceScope((s.unit, s.subject_key) for s in text_sources(data))

@@ -1,0 +1,238 @@
+"""Page text for the content checks: decoding, main content vs. site chrome, normalisation.
+
+The text checks read the main content of a page (title + body), not its navigation and footer: a typo in
+a site-wide footer would otherwise become one finding per page. The chrome (header, nav, footer, side
+menus) is returned separately so that it can be checked once per unit.
+"""
+
+from __future__ import annotations
+
+import bisect
+import functools
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+import lxml.html
+from lxml import etree
+
+_CHARSET_RX = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([-\w]+)""", re.I)
+_BOILERPLATE_TAGS = ("header", "nav", "footer", "aside")
+_BOILERPLATE_RX = re.compile(
+    r"(^|[-_\s])(header|head|top|nav|navbar|menu|footer|foot|bottom|crumb|breadcrumb|position|location|"
+    r"sidebar|side|left|copyright|share|friendlink|toolbar|pagination|page_div)($|[-_\s\d])",
+    re.I,
+)
+# Where TRS, Hanweb and most CMSs put the body of an article; the longest candidate wins.
+_CONTENT_XPATH = (
+    "//*[@id='zoom' or @id='content' or @id='UCAP-CONTENT' or @id='art_content']"
+    " | //*[contains(@class,'TRS_Editor') or contains(@class,'article') or contains(@class,'content')"
+    " or contains(@class,'zw') or contains(@class,'detail')]"
+    " | //article"
+)
+_BLOCKS = {"p", "div", "br", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "table", "section", "article", "dd", "dt"}
+
+
+def decode_html(raw: bytes) -> str:
+    """Decode crawled bytes by BOM, then <meta charset>, then UTF-8, then GB18030 (a superset of GBK)."""
+    if raw.startswith(b"\xef\xbb\xbf"):
+        return raw[3:].decode("utf-8", "replace")
+    if raw[:2] in (b"\xff\xfe", b"\xfe\xff"):
+        return raw.decode("utf-16", "replace")
+    match = _CHARSET_RX.search(raw[:4096])
+    if match:
+        name = match.group(1).decode("ascii", "ignore").lower()
+        if name in ("gb2312", "gbk", "gb_2312-80", "x-gbk"):
+            name = "gb18030"
+        try:
+            return raw.decode(name, "replace")
+        except LookupError:
+            pass
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError:
+        return raw.decode("gb18030", "replace")
+
+
+@dataclass(frozen=True)
+class PageText:
+    title: str
+    main: str  # title + main content, block elements separated by newlines
+    chrome: str  # header, navigation, footer …
+    links: tuple[tuple[str, str], ...]  # (text, href) inside the main content
+    html_tables: tuple[tuple[tuple[str, ...], ...], ...]  # main-content tables as rows of cell texts
+    has_video: bool
+    narrative: str = ""  # the main content without its tables
+
+
+def _text_of(el) -> str:  # noqa: ANN001 - lxml element
+    parts: list[str] = []
+
+    def walk(node) -> None:  # noqa: ANN001
+        if not isinstance(node.tag, str):
+            if node.tail:
+                parts.append(node.tail)
+            return
+        block = node.tag.lower() in _BLOCKS
+        if block:
+            parts.append("\n")
+        if node.text:
+            parts.append(node.text)
+        for child in node:
+            walk(child)
+        if node.tag.lower() in ("td", "th"):
+            parts.append(" ")
+        if block:
+            parts.append("\n")
+        if node.tail:
+            parts.append(node.tail)
+
+    walk(el)
+    lines = (" ".join(line.split()) for line in "".join(parts).replace("\xa0", " ").split("\n"))
+    return "\n".join(line for line in lines if line)
+
+
+def _is_boilerplate(el) -> bool:  # noqa: ANN001
+    if not isinstance(el.tag, str):
+        return False
+    if el.tag.lower() in _BOILERPLATE_TAGS:
+        return True
+    marks = f"{el.get('class') or ''} {el.get('id') or ''}"
+    return bool(marks.strip()) and bool(_BOILERPLATE_RX.search(marks))
+
+
+def page_text(html: str) -> PageText:
+    """Split a page into its main content and its chrome."""
+    try:
+        doc = lxml.html.document_fromstring(html)
+    except (etree.ParserError, ValueError):
+        return PageText("", "", "", (), (), False)
+    has_video = bool(doc.xpath("//video|//embed|//iframe[contains(@src,'video')]")) or ".mp4" in html
+    for bad in doc.xpath("//script|//style|//noscript|//head"):
+        title_el = bad.find(".//title") if bad.tag == "head" else None
+        head_title = title_el.text_content().strip() if title_el is not None else ""
+        if bad.tag == "head":
+            doc.set("data-head-title", head_title)
+        bad.drop_tree()
+    h1 = doc.xpath("//h1")
+    title = " ".join(h1[0].text_content().split()) if h1 else (doc.get("data-head-title") or "").split("_")[0]
+    candidates = [c for c in doc.xpath(_CONTENT_XPATH) if not any(_is_boilerplate(a) for a in c.iterancestors())]
+    candidates = [c for c in candidates if not _is_boilerplate(c)]
+    chrome_parts = [_text_of(el) for el in doc.iter() if _is_boilerplate(el)
+                    and not any(_is_boilerplate(a) for a in el.iterancestors())]
+    if candidates:
+        body = max(candidates, key=lambda c: len(c.text_content()))
+    else:
+        body = doc.find("body") if doc.find("body") is not None else doc
+    for el in [e for e in body.iter() if _is_boilerplate(e) and e is not body]:
+        if el.getparent() is not None:
+            el.drop_tree()
+    main = _text_of(body)
+    if title and title not in main[: len(title) + 200]:
+        main = f"{title}\n{main}"
+    links = tuple((" ".join(a.text_content().split()), (a.get("href") or "").strip()) for a in body.iter("a"))
+    tables = tuple(
+        tuple(tuple(" ".join(cell.text_content().split()) for cell in row.xpath("./td|./th"))
+              for row in table.iter("tr"))
+        for table in body.iter("table")
+    )
+    for table in list(body.iter("table")):
+        if table is not body and table.getparent() is not None:
+            table.drop_tree()
+    narrative = _text_of(body)
+    return PageText(title, main, "\n".join(p for p in chrome_parts if p), links, tables, has_video, narrative)
+
+
+@functools.lru_cache(maxsize=1)
+def _t2s_table() -> dict[int, str]:
+    """Character-level traditional→simplified table from OpenCC's data (length-preserving, fast)."""
+    import opencc
+
+    path = Path(opencc.__file__).parent / "dictionary" / "TSCharacters.txt"
+    table: dict[int, str] = {}
+    for line in path.read_text("utf-8").splitlines():
+        parts = line.split()
+        if len(parts) >= 2 and len(parts[0]) == 1 and len(parts[1]) == 1 and parts[0] != parts[1]:
+            table[ord(parts[0])] = parts[1]
+    return table
+
+
+@functools.lru_cache(maxsize=1)
+def _traditional() -> frozenset[str]:
+    return frozenset(chr(code) for code in _t2s_table())
+
+
+@functools.lru_cache(maxsize=1)
+def _traditional_in_gb2312() -> re.Pattern[str]:
+    """The few traditional characters GB 2312 also encodes (後, 於, 夥 …)."""
+    chars = [chr(code) for code in _t2s_table() if chr(code).encode("gb2312", "ignore")]
+    return re.compile("[" + "".join(chars) + "]")
+
+
+def _has_traditional(text: str) -> bool:
+    # Encoding to GB 2312 runs in C and fails on nearly every traditional character: a fast "no".
+    try:
+        text.encode("gb2312")
+    except UnicodeEncodeError:
+        return not _traditional().isdisjoint(text)
+    return _traditional_in_gb2312().search(text) is not None
+
+
+# full-width letters and digits; full-width punctuation is dropped by fold() anyway
+_FULL_WIDTH = {code: chr(code - 0xFEE0) for code in range(0xFF01, 0xFF5F)}
+_FULL_WIDTH_RX = re.compile("[\uFF10-\uFF19\uFF21-\uFF3A\uFF41-\uFF5A]")
+
+
+def to_simplified(text: str) -> str:
+    # str.translate with a 4,000-entry dict is slow; most pages have no traditional character at all,
+    # and a set test finds that out at C speed.
+    return text.translate(_t2s_table()) if _has_traditional(text) else text
+
+
+def _fold_width(text: str) -> str:
+    return to_simplified(text).translate(_FULL_WIDTH) if _FULL_WIDTH_RX.search(text) else to_simplified(text)
+
+
+_NOT_ALNUM = re.compile(r"[\W_]+")
+
+
+def fold(text: str) -> str:
+    """Text for matching: full width → half width, traditional → simplified, lower case, and everything
+    that is not a letter or digit dropped, so that "法 轮*功", "法．轮．功" and "臺獨" match 法轮功 and 台独.
+    """
+    return _NOT_ALNUM.sub("", _fold_width(text)).lower()
+
+
+def fold_positions(text: str) -> Callable[[int], int]:
+    """Map a position in `fold(text)` back to `text`.
+
+    Built from the dropped runs (spaces, punctuation), not character by character: a page has far fewer
+    of those than characters, and the map is only needed when something matched.
+    """
+    kept_before: list[int] = []  # kept characters before each dropped run
+    dropped_after: list[int] = []  # characters dropped up to the end of that run
+    dropped = 0
+    for m in _NOT_ALNUM.finditer(_fold_width(text)):
+        kept_before.append(m.start() - dropped)
+        dropped += m.end() - m.start()
+        dropped_after.append(dropped)
+
+    def original(k: int) -> int:
+        i = bisect.bisect_right(kept_before, k)
+        return k + (dropped_after[i - 1] if i else 0)
+
+    return original
+
+
+def normalise(text: str) -> tuple[str, list[int]]:
+    """`fold(text)` with its map back to positions in `text`."""
+    folded, original = fold(text), fold_positions(text)
+    return folded, [original(k) for k in range(len(folded))]
+
+
+def context(text: str, start: int, end: int, width: int = 20) -> str:
+    """The matched text with `width` characters either side, on one line."""
+    left = max(0, start - width)
+    snippet = text[left:start] + "【" + text[start:end] + "】" + text[end:end + width]
+    return " ".join(snippet.split())
