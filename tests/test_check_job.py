@@ -7,12 +7,11 @@ from pathlib import Path
 from sqlalchemy import func, select
 
 from crawler.runner import run_crawl
-from fixtures.content_eval import CONTENT_UNITS
 from fixtures.farm import PORTALS, FixtureFarm
 from storage.db import make_engine, make_sessionmaker, upgrade
 from storage.models import DeductionEvent, Finding
 from storage.queries import list_findings
-from tests.conftest import import_farm_registry, settings_for
+from tests.conftest import TRS_DEMO_UNITS, import_farm_registry, settings_for
 from zwgk.jobs import run_checks
 
 AS_OF = date(2024, 9, 30)
@@ -28,8 +27,7 @@ def test_findings_of_the_demo_farm(crawled) -> None:
     Session, _, _ = crawled
     run_checks(Session, AS_OF)
     with Session() as s:
-        found = {(f["unit"], f["check"], f["subject"]) for f in list_findings(s)
-                 if f["unit"] not in CONTENT_UNITS}  # the content site: tests/test_content_fixtures.py
+        found = {(f["unit"], f["check"], f["subject"]) for f in list_findings(s, units=list(TRS_DEMO_UNITS))}
     assert found == {
         ("yunhe-gov", "column.stale", "政策文件"),  # 2024-02-20, over 6 months
         ("yunhe-gov", "column.stale", "人事信息"),  # 2023-09-15, over a year

@@ -11,7 +11,7 @@ import pytest
 from click.testing import CliRunner
 from sqlalchemy import select
 
-from fixtures.content_eval import CONTENT_UNITS
+from tests.conftest import TRS_DEMO_UNITS
 from storage.models import AuditLog
 from zwgk.cli import main
 
@@ -33,7 +33,7 @@ def cli(crawled):  # noqa: ANN201
 
 def test_findings_formats(cli) -> None:
     rows = [json.loads(line) for line in cli("findings", "--format", "jsonl").splitlines()]
-    rows = [r for r in rows if r["unit"] not in CONTENT_UNITS]  # the content site: test_content_fixtures.py
+    rows = [r for r in rows if r["unit"] in TRS_DEMO_UNITS]  # other units: their own tests
     assert len(rows) == 6
     for row in rows:
         assert {"unit", "check", "subject", "url", "detail", "as_of", "observed_at", "evidence"} <= set(row)
@@ -43,7 +43,7 @@ def test_findings_formats(cli) -> None:
     table = cli("findings", "--unit", "yunhe-gov", "--check", "column.blank")
     assert "规划计划" in table and "共 1 条" in table
     parsed = list(csv.DictReader(io.StringIO(cli("findings", "--format", "csv", "--since", "2024-09-30"))))
-    parsed = [p for p in parsed if p["unit"] not in CONTENT_UNITS]
+    parsed = [p for p in parsed if p["unit"] in TRS_DEMO_UNITS]
     assert len(parsed) == 6 and json.loads(parsed[0]["evidence"])["snapshots"]
     assert "共 0 条" in cli("findings", "--since", "2024-10-01")
 
@@ -51,7 +51,7 @@ def test_findings_formats(cli) -> None:
 def test_events_review_is_audited(cli, crawled) -> None:
     Session, _, _ = crawled
     pending = [json.loads(x) for x in cli("events", "--state", "pending", "--format", "jsonl").splitlines()]
-    pending = [e for e in pending if e["unit"] not in CONTENT_UNITS]
+    pending = [e for e in pending if e["unit"] in TRS_DEMO_UNITS]
     assert len(pending) == 6 and all(e["scheme"] == "yunhe-2022" for e in pending)
     first, second = pending[0]["id"], pending[1]["id"]
     cli("events", "confirm", str(first), "--by", "张三")

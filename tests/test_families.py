@@ -51,8 +51,8 @@ def test_hanweb_records_beyond_the_page_come_from_dataproxy(crawled, farm) -> No
         "startrecord=91&endrecord=96&perpage=15&columnid=1229&unitid=5750": 200,
         "startrecord=46&endrecord=90&perpage=15&columnid=1231&unitid=5752": 200,
         get_only: 405,  # this column's server refuses the POST form …
-        get_only + "&page=1&webid=3311&path=%2F&webname=%E4%BA%91%E5%92%8C%E5%8E%BF%E5%8F%91%E5%B1%95%E5%92%8C"
-        "%E6%94%B9%E9%9D%A9%E5%B1%80&permissiontype=0&col=1&appid=1": 200,  # … and answers the same as GET
+        get_only + "&page=1&webid=3311&path=%2F&webname=" + urllib.parse.quote("云和县交通运输局")
+        + "&permissiontype=0&col=1&appid=1": 200,  # … and answers the same as GET
     }
     assert all(s.column_id for s in proxy.values())
     with Session() as s:

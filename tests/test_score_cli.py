@@ -7,6 +7,7 @@ import pytest
 from click.testing import CliRunner
 from openpyxl import load_workbook
 
+from tests.conftest import TRS_DEMO_UNITS
 from zwgk.cli import main
 
 
@@ -28,7 +29,7 @@ def _events(cli, *args: str) -> list[dict]:
 
 
 def test_score_export_and_appeal(cli, tmp_path: Path) -> None:
-    pending = _events(cli, "--state", "pending")
+    pending = _events(cli, "--state", "pending", *(f"--unit={u}" for u in TRS_DEMO_UNITS))
     assert len(pending) == 6
     before = {r["unit"]: r for r in map(json.loads, cli("score", "--quarter", "2024Q3", "--format", "jsonl").splitlines())}
     assert all(r["total"] == 100 for r in before.values())  # nothing confirmed yet
