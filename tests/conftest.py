@@ -16,7 +16,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm import Session as OrmSession
+from sqlalchemy.orm import sessionmaker
 
 from fixtures.farm import FixtureFarm
 from storage.db import make_engine, make_sessionmaker, upgrade
@@ -98,7 +99,7 @@ def sqlite_url(tmp_path: Path) -> str:
 
 
 @pytest.fixture
-def Session(db_url: str) -> Iterator[sessionmaker[Session]]:  # noqa: N802
+def Session(db_url: str) -> Iterator[sessionmaker[OrmSession]]:  # noqa: N802
     engine = make_engine(db_url)
     yield make_sessionmaker(engine)
     engine.dispose()
@@ -108,7 +109,7 @@ def settings_for(url: str, **overrides: object) -> Settings:
     return Settings(**{"database_url": url, "progress_interval": 0.5, **overrides})
 
 
-def import_farm_registry(Session_: sessionmaker[Session], farm: FixtureFarm, template: Path | None = None):  # noqa: ANN201, N803
+def import_farm_registry(Session_: sessionmaker[OrmSession], farm: FixtureFarm, template: Path | None = None):  # noqa: ANN201, N803
     from zwgk.registry import import_registry, parse_registry
 
     template = template or ROOT / "fixtures" / "units.yaml"
