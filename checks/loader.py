@@ -8,6 +8,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from checks.base import AuditData, ColumnState, Item, UnitState
+from checks.load_extras import load_accounts, load_attachments, load_links, load_probes
 from storage.blobs import read_snapshot_body
 from storage.models import Column, Document, Snapshot, Unit
 
@@ -60,8 +61,13 @@ def load_audit_data(session: Session, unit_slugs: list[str] | None = None) -> Au
                 items=items,
             )
         )
+    slug_of = {u.id: u.slug for u in units}
     return AuditData(
         units=tuple(UnitState(u.slug, u.name, u.kind, u.portal) for u in units),
         columns=tuple(states),
+        attachments=load_attachments(session, slug_of),
+        accounts=load_accounts(session, slug_of),
+        probes=load_probes(session, slug_of),
+        links=load_links(session, slug_of),
         body=lambda snapshot_id: read_snapshot_body(session, snapshot_id),
     )

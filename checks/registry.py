@@ -44,7 +44,7 @@ SPEC_CODES = (
     "newmedia.stale",
 )
 
-DEFAULT_CHECK_MODULES = ("checks.staleness",)
+DEFAULT_CHECK_MODULES = ("checks.staleness", "checks.availability", "checks.newmedia")
 
 _REGISTRY: dict[str, CheckSpec] = {}
 

@@ -24,10 +24,17 @@ class DetailFields:
 
 
 @dataclass(frozen=True)
+class PageLinkItem:
+    url: str
+    text: str
+    attachment: bool
+
+
+@dataclass(frozen=True)
 class Snapshot:
     """One fetch of one URL: the raw response (or why there is none) plus what was extracted."""
 
-    kind: str  # home | list | detail
+    kind: str  # home | list | detail | attachment
     url: str
     unit: str
     fetched_at: datetime
@@ -44,3 +51,5 @@ class Snapshot:
     rendered: bool = False
     entries: tuple[ListEntry, ...] = ()
     detail: DetailFields | None = None
+    links: tuple[PageLinkItem, ...] = ()
+    known_hash: str | None = None  # a 304 Not Modified: the body is the one stored under this hash

@@ -13,6 +13,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from crawler.items import Snapshot
+from crawler.linkstore import LinkCollector
 from storage import models
 from storage.blobs import store_blob
 from storage.db import make_engine, make_sessionmaker
@@ -34,6 +35,7 @@ class StoragePipeline:
         self.last_progress = self.started
         self.known_blobs: set[str] = set()
         self.unit_ids: dict[str, int] = {}
+        self.links = LinkCollector(run_id)
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> StoragePipeline:
@@ -47,6 +49,7 @@ class StoragePipeline:
 
     def close_spider(self) -> None:
         assert self.session is not None
+        self.links.write(self.session)
         self.session.commit()
         self.session.close()
         self.engine.dispose()
@@ -71,7 +74,10 @@ class StoragePipeline:
         if exists:  # the same URL reached twice in one run (e.g. listed in two columns): one snapshot
             row_id = exists
         else:
-            digest = store_blob(session, snap.body, self.known_blobs) if snap.status is not None else None
+            if snap.status == 304:  # not modified: tonight's snapshot points at the body stored before
+                digest = snap.known_hash
+            else:
+                digest = store_blob(session, snap.body, self.known_blobs) if snap.status is not None else None
             row = models.Snapshot(
                 crawl_run_id=self.run_id, unit_id=self.unit_ids.get(snap.unit), column_id=snap.column_id,
                 kind=snap.kind, url=snap.url, final_url=snap.final_url, status=snap.status, headers=snap.headers,
@@ -87,8 +93,9 @@ class StoragePipeline:
             self.counts["failed"] += 1
         if snap.entries and snap.column_id is not None:
             self._store_entries(snap, row_id)
-        if snap.detail is not None:
+        if snap.detail is not None or (snap.kind == "detail" and snap.status == 304 and snap.known_hash):
             self._store_detail(snap, row_id)
+        self.links.add(self.unit_ids.get(snap.unit), snap, row_id)
         self.pending += 1
         now = time.monotonic()
         if self.pending >= _BATCH or now - self.last_commit >= _BATCH_SECONDS:
@@ -130,12 +137,13 @@ class StoragePipeline:
         session = self.session
         assert session is not None
         detail = snap.detail
-        assert detail is not None
         session.flush()
         for doc in session.scalars(select(models.Document).where(
             models.Document.unit_id == self.unit_ids[snap.unit], models.Document.url == snap.url
         )):
             doc.detail_snapshot_id = snapshot_id
+            if detail is None:  # 304: what the page said is unchanged, and so is what was read from it
+                continue
             if detail.meta:
                 doc.meta = {**(doc.meta or {}), **detail.meta}
             if doc.publish_date is None and detail.publish_date is not None:

@@ -81,4 +81,4 @@ def test_all_list_pages_followed(crawled, farm) -> None:
     units = None
     with Session() as s:
         units = {u.slug for u in s.scalars(select(Unit))}
-    assert units == {"yunhe-gov", "yunhe-jyj", "yunhe-wjw", "yunhe-lyj"}
+    assert {"yunhe-gov", "yunhe-jyj", "yunhe-wjw", "yunhe-lyj"} <= units

@@ -24,8 +24,10 @@ from twisted.python.failure import Failure
 from twisted.web._newclient import ResponseNeverReceived
 
 from crawler.extract.detail import extract_detail
+from crawler.extract.links import page_links
 from crawler.extract.listing import extract_entries, parse_html
 from crawler.extract.pagers import next_link, trs_pages
+from crawler.incremental import conditional_headers, load_validators
 from crawler.items import Snapshot
 from crawler.plan import CrawlPlan
 
@@ -51,6 +53,8 @@ def failure_kind(failure: Failure) -> str:
 
 def response_kind(response: Response) -> str | None:
     """None for a usable page; otherwise why not."""
+    if response.status == 304:  # not modified: the body stored last time is still the page
+        return None
     if response.status in (401, 403, 418, 429) or (
         response.status >= 400 and any(m in response.text.lower() for m in _BLOCK_MARKS)
         if isinstance(response, TextResponse) else False
@@ -71,6 +75,7 @@ class PortalSpider(scrapy.Spider):
         super().__init__(**kwargs)
         self.plan = CrawlPlan.load(plan)
         self.max_list_pages = int(max_list_pages)
+        self.validators = load_validators(plan)
 
     def _request(self, url: str, callback: Any, unit: Any, **meta: Any) -> scrapy.Request:
         meta["unit"] = unit.slug
@@ -125,7 +130,8 @@ class PortalSpider(scrapy.Spider):
 
     # --- callbacks ---------------------------------------------------------------------------
     def parse_home(self, response: Response) -> Iterator[Snapshot]:
-        yield self.snapshot(response)
+        links = page_links(parse_html(response.text), response.url) if isinstance(response, TextResponse) else ()
+        yield self.snapshot(response, links=links if not response_kind(response) else ())
 
     def parse_list(self, response: Response) -> Iterator[Snapshot | scrapy.Request]:
         if not isinstance(response, TextResponse) or response_kind(response):
@@ -139,6 +145,7 @@ class PortalSpider(scrapy.Spider):
         page_no = meta["page_no"]
         for entry in entries:
             yield scrapy.Request(entry.url, callback=self.parse_detail, errback=self.failed,
+                                 headers=conditional_headers(self.validators.get(entry.url)),
                                  meta={"kind": "detail", "unit": meta["unit"], "column_id": meta["column_id"],
                                        **({"dont_obey_robotstxt": True} if meta.get("dont_obey_robotstxt") else {})})
         if page_no == 1:
@@ -160,8 +167,30 @@ class PortalSpider(scrapy.Spider):
             meta["dont_obey_robotstxt"] = True
         return scrapy.Request(url, callback=self.parse_list, errback=self.failed, meta={**meta, "page_no": page_no})
 
-    def parse_detail(self, response: Response) -> Iterator[Snapshot]:
+    def parse_detail(self, response: Response) -> Iterator[Snapshot | scrapy.Request]:
+        if response.status == 304:
+            yield self.snapshot(response, known_hash=self.validators.get(response.url, {}).get("sha256"))
+            return
         if not isinstance(response, TextResponse) or response_kind(response):
             yield self.snapshot(response)
             return
-        yield self.snapshot(response, detail=extract_detail(parse_html(response.text)))
+        doc = parse_html(response.text)
+        links = page_links(doc, response.url)
+        yield self.snapshot(response, detail=extract_detail(doc), links=links)
+        yield from self.attachment_requests(response, links)
+
+    # --- attachments (text extracted after the crawl: crawler.attachment_texts) -------------------
+    def attachment_requests(self, response: Response, links: Any) -> Iterator[scrapy.Request]:
+        meta = response.meta
+        for link in links:
+            if not link.attachment:
+                continue
+            yield scrapy.Request(
+                link.url, callback=self.parse_attachment, errback=self.failed,
+                headers=conditional_headers(self.validators.get(link.url)),
+                meta={"kind": "attachment", "unit": meta["unit"], "column_id": meta.get("column_id"),
+                      **({"dont_obey_robotstxt": True} if meta.get("dont_obey_robotstxt") else {})})
+
+    def parse_attachment(self, response: Response) -> Iterator[Snapshot]:
+        known = self.validators.get(response.url, {}).get("sha256") if response.status == 304 else None
+        yield self.snapshot(response, known_hash=known)
