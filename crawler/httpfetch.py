@@ -4,6 +4,8 @@ taxonomy of failures, the same words the crawl stores on snapshots."""
 
 from __future__ import annotations
 
+import socket
+
 import httpx
 
 BLOCK_MARKS = ("访问被拒绝", "安全狗", "waf", "云防护", "访问受限", "非法请求", "请求已被拦截")
@@ -20,10 +22,17 @@ def exception_kind(exc: Exception) -> str:
     if isinstance(exc, httpx.TimeoutException):
         return "timeout"
     if isinstance(exc, httpx.ConnectError):
-        text = str(exc).lower()
-        if "name" in text and ("resolution" in text or "known" in text or "resolve" in text):
+        # the async transport says only "All connection attempts failed": look down the cause chain
+        chain, cause = [], exc
+        while cause is not None and len(chain) < 8:
+            chain.append(cause)
+            cause = cause.__cause__ or cause.__context__
+        if any(isinstance(c, socket.gaierror) for c in chain):
             return "dns"
-        return "refused" if "refused" in text else "connection"
+        if any(isinstance(c, ConnectionRefusedError) for c in chain):
+            return "refused"
+        text = " ".join(str(c).lower() for c in chain)
+        return "refused" if "refused" in text else "dns" if "name or service" in text else "connection"
     if isinstance(exc, httpx.TransportError):
         return "connection"
     return "other"

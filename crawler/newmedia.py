@@ -161,6 +161,11 @@ async def _collect_feeds(targets: list[tuple[int, str]], settings: Settings) -> 
 
 
 def store_collected(session: Session, run_id: int, unit_of: dict[int, int], item: Collected) -> None:
+    snap = session.scalar(select(Snapshot).where(Snapshot.crawl_run_id == run_id, Snapshot.url == item.url,
+                                                 Snapshot.kind == item.kind))
+    if snap is not None:  # collected again in the same run (or one feed shared by two accounts): keep the first
+        _store_posts(session, run_id, item, snap.id)
+        return
     digest = store_blob(session, item.body) if item.status is not None else None
     snap = Snapshot(crawl_run_id=run_id, unit_id=unit_of[item.account_id], kind=item.kind, url=item.url,
                     final_url=item.url, status=item.status, headers=item.headers, fetched_at=item.fetched_at,
@@ -168,6 +173,10 @@ def store_collected(session: Session, run_id: int, unit_of: dict[int, int], item
                     rendered=item.kind == PAGE_KIND, elapsed_ms=item.elapsed_ms)
     session.add(snap)
     session.flush()
+    _store_posts(session, run_id, item, snap.id)
+
+
+def _store_posts(session: Session, run_id: int, item: Collected, snapshot_id: int) -> None:
     known = {p.url: p for p in session.scalars(select(Post).where(Post.account_id == item.account_id))}
     for post in item.posts:
         row = known.get(post.url)
@@ -175,7 +184,7 @@ def store_collected(session: Session, run_id: int, unit_of: dict[int, int], item
             row = Post(account_id=item.account_id, url=post.url, title=post.title, first_seen_run_id=run_id)
             session.add(row)
             known[post.url] = row
-        row.title, row.snapshot_id, row.last_seen_run_id = post.title, snap.id, run_id
+        row.title, row.snapshot_id, row.last_seen_run_id = post.title, snapshot_id, run_id
         if post.published_at is not None:
             row.published_at = post.published_at
 
