@@ -159,3 +159,20 @@ def test_crawled_links_are_checked_and_observed(crawled, farm) -> None:
         assert broken_links(data, night, CheckRules()) == []  # one night is not confirmation
         assert {f.url for f in broken_links(data, night, CheckRules({"link.broken.confirm_nights": 1}))} >= {
             base + "/zwfw/old.html", base + "/zfxxgk/tzgg/202407/P020240705512000301.doc"}
+
+
+def test_scheduler_probes_many_times_a_day(tmp_path) -> None:  # noqa: ANN001
+    from apscheduler.triggers.cron import CronTrigger
+
+    from scheduler.nightly import PROBE_JOB_ID, build_scheduler
+    from zwgk.settings import Settings
+
+    settings = Settings(database_url=f"sqlite:///{tmp_path / 'jobs.sqlite'}")
+    scheduler = build_scheduler(settings)
+    assert PROBE_JOB_ID in {job.id for job in scheduler.get_jobs()}
+    trigger = CronTrigger.from_crontab(settings.probe_cron, timezone=settings.timezone)
+    start = datetime(2024, 9, 30, tzinfo=UTC)
+    fires, at = 0, start
+    while (at := trigger.get_next_fire_time(None, at + timedelta(seconds=1))) < start + timedelta(days=1):
+        fires += 1
+    assert fires >= 20

@@ -57,6 +57,7 @@ class Settings(BaseSettings):
 
     # scheduling
     nightly_cron: str = Field("0 1 * * *", description="crontab of the nightly job (crawl then check)")
+    probe_cron: str = Field("*/30 * * * *", description="crontab of the home-page probes (site.unreachable wants >=20 a day)")
 
     def resolved_data_dir(self) -> Path:
         path = self.data_dir.expanduser()
