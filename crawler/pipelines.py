@@ -138,11 +138,17 @@ class StoragePipeline:
         assert session is not None
         detail = snap.detail
         session.flush()
-        for doc in session.scalars(select(models.Document).where(
+        docs = list(session.scalars(select(models.Document).where(
             models.Document.unit_id == self.unit_ids[snap.unit], models.Document.url == snap.url
-        )):
+        )))
+        read_before = next((d for d in docs if d.meta), None)
+        for doc in docs:
             doc.detail_snapshot_id = snapshot_id
-            if detail is None:  # 304: what the page said is unchanged, and so is what was read from it
+            if detail is None:  # 304: unchanged, and so is what was read from it (kept on its documents)
+                if read_before is not None and not doc.meta:  # newly listed in another column
+                    doc.meta = dict(read_before.meta)
+                    if doc.publish_date is None and read_before.date_source not in (None, "list"):
+                        doc.publish_date, doc.date_source = read_before.publish_date, read_before.date_source
                 continue
             if detail.meta:
                 doc.meta = {**(doc.meta or {}), **detail.meta}

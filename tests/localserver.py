@@ -16,6 +16,7 @@ class ScriptedServer:
     def __init__(self, routes: dict[str, Route]):
         self.routes = routes
         self.log: list[tuple[float, str, str]] = []  # (monotonic time, method, path)
+        self.headers: list[tuple[str, dict[str, str]]] = []  # (path, request headers) of every request
         server = self
 
         class Handler(BaseHTTPRequestHandler):
@@ -24,6 +25,7 @@ class ScriptedServer:
 
             def _answer(self) -> None:
                 server.log.append((time.monotonic(), self.command, self.path))
+                server.headers.append((self.path, dict(self.headers.items())))
                 route = server.routes.get(self.path)
                 if route is None:
                     status, headers, body = 404, {"Content-Type": "text/html"}, b"<html>not found</html>"

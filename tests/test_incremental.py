@@ -5,6 +5,7 @@ from datetime import date
 from sqlalchemy import func, select
 
 from checks.loader import load_audit_data
+from conftest import settings_for
 from crawler.runner import run_crawl
 from storage.blobs import read_snapshot_body
 from storage.models import Document, Snapshot
@@ -45,3 +46,49 @@ def test_second_night_downloads_no_unchanged_detail_page(crawled) -> None:
     assert summary.stats.by_check.get("column.stale") == 5 and summary.stats.by_check.get("column.blank") == 1
     zjj = next(c for c in second.coverage if c.slug == "yunhe-zjj")
     assert zjj.not_modified == 4 and zjj.pages_fetched == zjj.pages
+
+
+def test_changed_page_is_downloaded_unchanged_is_not(sqlite_url: str) -> None:
+    from localserver import ScriptedServer, html
+
+    from storage.db import make_engine, make_sessionmaker
+    from tests_registry import one_unit_registry
+    from zwgk.registry import import_registry, parse_registry
+
+    nights = {"n": 1}
+    listing = ('<ul class="list"><li><a href="/a.html">关于做好防汛工作的通知</a><span>2024-08-01</span></li>'
+               '<li><a href="/b.html">关于开展安全检查的通知</a><span>2024-09-01</span></li></ul>')
+
+    def page(path: str, etags: dict[int, str], bodies: dict[int, str]):  # noqa: ANN202
+        def route(n: int, method: str):  # noqa: ANN202
+            etag = etags[nights["n"]]
+            sent = next((h.get("If-None-Match") for p, h in reversed(server.headers) if p == path), None)
+            if sent == etag:
+                return 304, {"ETag": etag}, b""
+            body = f"<html><body><h1>{path}</h1>{bodies[nights['n']]}</body></html>".encode()
+            return 200, {"Content-Type": "text/html; charset=utf-8", "ETag": etag}, body
+        return route
+
+    routes = {
+        "/": html("首页"), "/list/index.html": html(listing),
+        "/a.html": page("/a.html", {1: '"a1"', 2: '"a1"'}, {1: "发布机构：县应急管理局", 2: "发布机构：县应急管理局"}),
+        "/b.html": page("/b.html", {1: '"b1"', 2: '"b2"'}, {1: "发布机构：县住建局", 2: "发布机构：县住建局（已更正）"}),
+    }
+    with ScriptedServer(routes) as server:
+        Session = make_sessionmaker(make_engine(sqlite_url))  # noqa: N806
+        with Session() as s, s.begin():
+            import_registry(s, parse_registry(one_unit_registry(server.url), "test.yaml"))
+        settings = settings_for(sqlite_url, check_links=False, collect_new_media=False)
+        run_crawl(settings, Session, echo=lambda line: None)
+        nights["n"] = 2
+        second = run_crawl(settings, Session, echo=lambda line: None)
+        sent = [h.get("If-None-Match") for p, h in server.headers if p == "/a.html"]
+        assert sent == [None, '"a1"']
+    with Session() as s:
+        snaps = {x.url.removeprefix(server.url): x for x in s.scalars(select(Snapshot).where(
+            Snapshot.crawl_run_id == second.run_id))}
+        assert snaps["/a.html"].status == 304 and snaps["/b.html"].status == 200
+        assert "已更正".encode() in read_snapshot_body(s, snaps["/b.html"].id)
+        docs = {d.url.removeprefix(server.url): d for d in s.scalars(select(Document))}
+        assert docs["/a.html"].detail_snapshot_id == snaps["/a.html"].id
+        assert docs["/b.html"].detail_snapshot_id == snaps["/b.html"].id

@@ -13,6 +13,7 @@ from storage.db import make_engine, make_sessionmaker
 from storage.models import Snapshot
 from zwgk.registry import import_registry, parse_registry
 from conftest import settings_for
+from tests_registry import one_unit_registry
 
 LIST = ('<ul class="list"><li><a href="/private/a.html">关于开展安全检查的通知</a><span>2024-09-01</span></li>'
         '<li><a href="/ok/b.html">关于做好防汛工作的通知</a><span>2024-08-01</span></li></ul>')
@@ -30,25 +31,10 @@ def _down_twice(n: int, method: str):  # noqa: ANN202
     return 200, {"Content-Type": "text/html; charset=utf-8"}, f"<html><body>{LIST}</body></html>".encode()
 
 
-def _registry(url: str, robots: bool | None) -> str:
-    override = "" if robots is None else f"\n    robots: {str(robots).lower()}"
-    return f"""jurisdiction: 测试县
-scheme: yunhe-2022
-level: county
-units:
-  - id: polite
-    name: 测试单位
-    kind: department
-    portal: {url}/{override}
-    columns:
-      - {{name: 通知公告, url: {url}/list/index.html, category: notice}}
-"""
-
-
 def _crawl(db_url: str, server: ScriptedServer, robots: bool | None):  # noqa: ANN202
     Session = make_sessionmaker(make_engine(db_url))
     with Session() as s, s.begin():
-        import_registry(s, parse_registry(_registry(server.url, robots), "test.yaml"))
+        import_registry(s, parse_registry(one_unit_registry(server.url, robots), "test.yaml"))
     result = run_crawl(settings_for(db_url, backoff_base=0.2, check_links=False), Session, echo=lambda line: None)
     return Session, result
 

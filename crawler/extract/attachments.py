@@ -59,7 +59,8 @@ def sniff_kind(body: bytes) -> str | None:
 
 
 def _clip(text: str, limit: int) -> TextResult:
-    text = re.sub(r"[ \t\u3000]+\n", "\n", text).strip()
+    # NUL never belongs to a document's words, and PostgreSQL's text type refuses it
+    text = re.sub(r"[ \t\u3000]+\n", "\n", text.replace("\x00", "")).strip()
     return TextResult(text[:limit], truncated=len(text) > limit)
 
 
