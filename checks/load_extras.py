@@ -10,9 +10,9 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from checks.base import AccountState, Attachment, LinkState, Post, ProbeState
-from crawler.attachment_texts import ATTACHMENT_EXTRACTORS
+from crawler.attachment_texts import ATTACHMENT_EXTRACTORS, is_file
 from storage.link_models import LinkCheck, PageLink
-from storage.models import ExtractedText, NewMediaAccount, Probe, Snapshot
+from storage.models import Column, Document, ExtractedText, NewMediaAccount, Probe, Snapshot
 from storage.models import Post as PostRow
 
 PROBE_HISTORY = timedelta(days=35)  # longer than any window a scheme sets for site.unreachable
@@ -50,6 +50,30 @@ def load_attachments(session: Session, slug_of: dict[int, str]) -> tuple[Attachm
         text = texts.get(snap.content_hash) if snap and snap.content_hash and not snap.error_kind else None
         out.append(Attachment(slug_of[link.unit_id], link.url, link.text, link.source_url,
                               snap.id if snap else None, text))
+    return tuple(out) + _listed_files(session, slug_of, {(a.unit, a.url) for a in out})
+
+
+def _listed_files(session: Session, slug_of: dict[int, str], known: set[tuple[str, str]]) -> tuple[Attachment, ...]:
+    """Column items that are files themselves (a list linking straight to a PDF), with their text."""
+    rows = session.execute(
+        select(Document.unit_id, Document.url, Document.title, Column.url, Snapshot.id, Snapshot.headers,
+               Snapshot.content_hash, Snapshot.error_kind)
+        .join(Column, Column.id == Document.column_id).join(Snapshot, Snapshot.id == Document.detail_snapshot_id)
+        .where(Document.unit_id.in_(slug_of), Column.active.is_(True)).order_by(Document.id)
+    ).all()
+    files = [r for r in rows if is_file(r[1], r[5]) and (slug_of[r[0]], r[1]) not in known]
+    texts = dict(session.execute(
+        select(ExtractedText.sha256, ExtractedText.text).where(
+            ExtractedText.sha256.in_([r[6] for r in files if r[6]]),
+            ExtractedText.extractor.in_(ATTACHMENT_EXTRACTORS), ExtractedText.error.is_(None))
+    ).all()) if files else {}
+    out, seen = [], set(known)
+    for unit_id, url, title, column_url, snapshot_id, _, digest, error in files:
+        if (slug_of[unit_id], url) in seen:  # listed in two columns: one attachment
+            continue
+        seen.add((slug_of[unit_id], url))
+        out.append(Attachment(slug_of[unit_id], url, title, column_url, snapshot_id,
+                              texts.get(digest) if digest and not error else None))
     return tuple(out)
 
 

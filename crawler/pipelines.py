@@ -93,7 +93,8 @@ class StoragePipeline:
             self.counts["failed"] += 1
         if snap.entries and snap.column_id is not None:
             self._store_entries(snap, row_id)
-        if snap.detail is not None or (snap.kind == "detail" and snap.status == 304 and snap.known_hash):
+        # 304s and files listed as items (a PDF report) have nothing to extract, but are the detail snapshot
+        if snap.detail is not None or (snap.kind == "detail" and snap.error_kind is None and snap.status in (200, 304)):
             self._store_detail(snap, row_id)
         self.links.add(self.unit_ids.get(snap.unit), snap, row_id)
         self.pending += 1
@@ -144,7 +145,7 @@ class StoragePipeline:
         read_before = next((d for d in docs if d.meta), None)
         for doc in docs:
             doc.detail_snapshot_id = snapshot_id
-            if detail is None:  # 304: unchanged, and so is what was read from it (kept on its documents)
+            if detail is None:  # 304 or a file: nothing new to read (what was read before stays)
                 if read_before is not None and not doc.meta:  # newly listed in another column
                     doc.meta = dict(read_before.meta)
                     if doc.publish_date is None and read_before.date_source not in (None, "list"):

@@ -57,3 +57,31 @@ def test_crawl_reads_attachments_into_the_audit_data(crawled, farm) -> None:
         counts = extract_run_texts(s, result.run_id, 200_000)
         assert counts == {"extracted": 0, "cached": 4, "failed": 0}
         assert s.scalar(select(ExtractedText).where(ExtractedText.extractor == "xls")).text.startswith("# 汇总")
+
+
+def test_list_item_that_is_a_pdf_is_read(sqlite_url: str) -> None:
+    """Annual reports are often listed as the PDF itself: the item's text reaches the checks too."""
+    from conftest import settings_for
+    from crawler.runner import run_crawl
+    from localserver import ScriptedServer, html
+    from storage.db import make_engine, make_sessionmaker
+    from tests_registry import one_unit_registry
+    from zwgk.registry import import_registry, parse_registry
+
+    pdf = next(a for a in FILES if a["kind"] == "pdf")
+    body = (SITE / pdf["path"].lstrip("/")).read_bytes()
+    listing = ('<ul class="list"><li><a href="/files/report">2023年政府信息公开工作年度报告</a>'
+               '<span>2024-01-20</span></li><li><a href="/n.html">工作动态</a><span>2024-01-10</span></li></ul>')
+    routes = {"/": html("首页"), "/list/index.html": html(listing), "/n.html": html("<h1>工作动态</h1>"),
+              "/files/report": lambda n, m: (200, {"Content-Type": "application/pdf"}, body)}
+    with ScriptedServer(routes) as server:
+        Session = make_sessionmaker(make_engine(sqlite_url))  # noqa: N806
+        with Session() as s, s.begin():
+            import_registry(s, parse_registry(one_unit_registry(server.url), "test.yaml"))
+        run_crawl(settings_for(sqlite_url, check_links=False, collect_new_media=False), Session,
+                  echo=lambda line: None)
+    with Session() as s:
+        data = load_audit_data(s)
+    assert [(a.name, a.parent_url.endswith("/list/index.html")) for a in data.attachments] == [
+        ("2023年政府信息公开工作年度报告", True)]
+    assert pdf["expect"] in data.attachments[0].text
