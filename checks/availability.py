@@ -83,11 +83,9 @@ def link_key(url: str) -> str:
     return key if len(key) <= 400 else f"link:sha1:{hashlib.sha1(url.encode()).hexdigest()}"
 
 
-def judged_links(data: AuditData) -> set[tuple[str, str]]:
-    return {(link.unit, link_key(link.url)) for link in data.links if link.observations}
-
-
-@check("link.broken", scope=judged_links)
+# No scope function: the loader keeps each unit's links as its latest crawl saw them (a unit whose crawl
+# failed keeps the previous ones), so a link missing from the data was removed from the page: rectified.
+@check("link.broken")
 def broken_links(data: AuditData, as_of: date, rules: CheckRules) -> list[Finding]:
     """A link whose target failed on each of the last N nights it was observed (N: confirm_nights)."""
     needed = int(rules.get("link.broken.confirm_nights", 2))
