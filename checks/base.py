@@ -100,6 +100,7 @@ class LinkState:
     source_url: str
     source_snapshot_id: int | None
     observations: tuple[tuple[datetime, int | None, str | None], ...]  # (when, status, error_kind)
+    text: str = ""  # the link text on the source page
 
 
 @dataclass(frozen=True)

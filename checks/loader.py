@@ -8,6 +8,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from checks.base import AllowRule, AuditData, ColumnState, Item, UnitState
+from checks.load_extras import load_accounts, load_attachments, load_links, load_probes
 from storage.blobs import read_snapshot_body
 from storage.models import AllowEntry, Column, Document, Snapshot, Unit
 
@@ -65,9 +66,14 @@ def load_audit_data(session: Session, unit_slugs: list[str] | None = None) -> Au
         AllowRule(e.check, e.phrase, e.url, slug_of.get(e.unit_id) if e.unit_id else None)
         for e in session.scalars(select(AllowEntry).order_by(AllowEntry.id))
     )
+    in_scope = {u.id: u.slug for u in units}
     return AuditData(
         units=tuple(UnitState(u.slug, u.name, u.kind, u.portal) for u in units),
         columns=tuple(states),
         allow=allow,
+        attachments=load_attachments(session, in_scope),
+        accounts=load_accounts(session, in_scope),
+        probes=load_probes(session, in_scope),
+        links=load_links(session, in_scope),
         body=lambda snapshot_id: read_snapshot_body(session, snapshot_id),
     )

@@ -51,6 +51,8 @@ DEFAULT_CHECK_MODULES = (
     "checks.typos",
     "checks.sensitive",
     "checks.privacy",
+    "checks.availability",
+    "checks.newmedia",
 )
 
 _REGISTRY: dict[str, CheckSpec] = {}

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from storage.link_models import LinkCheck
 from storage.models import CrawlRun, Snapshot, Unit
 
 ERROR_NAMES = {
@@ -21,7 +22,11 @@ ERROR_NAMES = {
     "empty": "空页面",
     "ignored": "已忽略",
     "other": "其他错误",
+    "token": "令牌失效",
+    "rate_limited": "被限流(418/429)",
+    "malformed": "订阅源无法解析",
 }
+MEDIA_KINDS = ("feed", "media_page")
 
 
 @dataclass
@@ -34,6 +39,13 @@ class UnitCoverage:
     pages_fetched: int = 0
     home_ok: bool | None = None
     errors: Counter[str] = field(default_factory=Counter)
+    not_modified: int = 0  # detail pages and attachments answered 304: unchanged, not downloaded again
+    attachments: int = 0
+    attachments_fetched: int = 0
+    links_checked: int = 0
+    links_failed: int = 0
+    media: int = 0  # new-media collectors run
+    media_errors: Counter[str] = field(default_factory=Counter)  # collector failures, not stale accounts
 
 
 def coverage(session: Session, run_id: int) -> list[UnitCoverage]:
@@ -46,13 +58,24 @@ def coverage(session: Session, run_id: int) -> list[UnitCoverage]:
                                            columns=sum(1 for c in unit.columns if c.active))
     fetched_columns: dict[int, set[int]] = defaultdict(set)
     rows = session.execute(
-        select(Snapshot.unit_id, Snapshot.kind, Snapshot.column_id, Snapshot.page_no, Snapshot.error_kind)
+        select(Snapshot.unit_id, Snapshot.kind, Snapshot.column_id, Snapshot.page_no, Snapshot.error_kind,
+               Snapshot.status)
         .where(Snapshot.crawl_run_id == run_id)
     )
-    for unit_id, kind, column_id, page_no, error_kind in rows:
+    for unit_id, kind, column_id, page_no, error_kind, status in rows:
         cov = report.get(unit_id)
         if cov is None:
             continue
+        if kind in MEDIA_KINDS:  # collectors are counted apart: their failure is not the portal's
+            cov.media += 1
+            if error_kind:
+                cov.media_errors[error_kind] += 1
+            continue
+        if status == 304:
+            cov.not_modified += 1
+        if kind == "attachment":
+            cov.attachments += 1
+            cov.attachments_fetched += error_kind is None
         cov.pages += 1
         if error_kind:
             cov.errors[error_kind] += 1
@@ -64,16 +87,25 @@ def coverage(session: Session, run_id: int) -> list[UnitCoverage]:
             fetched_columns[unit_id].add(column_id)
     for unit_id, cov in report.items():
         cov.columns_fetched = len(fetched_columns[unit_id])
+    for unit_id, error_kind in session.execute(select(LinkCheck.unit_id, LinkCheck.error_kind)
+                                               .where(LinkCheck.crawl_run_id == run_id)):
+        if unit_id in report:
+            report[unit_id].links_checked += 1
+            report[unit_id].links_failed += error_kind is not None
     return sorted(report.values(), key=lambda c: c.slug)
 
 
 def coverage_lines(rows: list[UnitCoverage]) -> list[str]:
-    out = ["覆盖情况：单位 | 首页 | 栏目(抓到/应抓) | 页面(成功/尝试) | 失败原因"]
+    out = ["覆盖情况：单位 | 首页 | 栏目(抓到/应抓) | 页面(成功/尝试，其中未变化) | 附件(成功/尝试) | "
+           "链接(异常/检查) | 新媒体(采集失败/账号) | 失败原因"]
     for c in rows:
         home = {True: "正常", False: "失败", None: "未抓"}[c.home_ok]
         why = "，".join(f"{ERROR_NAMES.get(k, k)}×{n}" for k, n in c.errors.most_common()) or "-"
+        media_why = "，".join(f"{ERROR_NAMES.get(k, k)}×{n}" for k, n in c.media_errors.most_common())
+        media = f"{sum(c.media_errors.values())}/{c.media}" + (f"（{media_why}）" if media_why else "")
         out.append(f"  {c.slug}（{c.name}） | {home} | {c.columns_fetched}/{c.columns} | "
-                   f"{c.pages_fetched}/{c.pages} | {why}")
+                   f"{c.pages_fetched}/{c.pages}，{c.not_modified} | {c.attachments_fetched}/{c.attachments} | "
+                   f"{c.links_failed}/{c.links_checked} | {media} | {why}")
     total_pages = sum(c.pages for c in rows)
     ok_pages = sum(c.pages_fetched for c in rows)
     out.append(f"  合计：{len(rows)} 个单位，栏目 {sum(c.columns_fetched for c in rows)}/{sum(c.columns for c in rows)}，"

@@ -24,10 +24,17 @@ class DetailFields:
 
 
 @dataclass(frozen=True)
+class PageLinkItem:
+    url: str
+    text: str
+    attachment: bool
+
+
+@dataclass(frozen=True)
 class Snapshot:
     """One fetch of one URL: the raw response (or why there is none) plus what was extracted."""
 
-    kind: str  # home | list | detail
+    kind: str  # home | list | detail | attachment
     url: str
     unit: str
     fetched_at: datetime
@@ -45,6 +52,8 @@ class Snapshot:
     entries: tuple[ListEntry, ...] = ()
     detail: DetailFields | None = None
     column_url: str | None = None  # a column discovered in this run has no id yet: the pipeline resolves it
+    links: tuple[PageLinkItem, ...] = ()
+    known_hash: str | None = None  # a 304 Not Modified: the body is the one stored under this hash
 
 
 @dataclass(frozen=True)

@@ -14,6 +14,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from crawler.items import DiscoveredColumn, Snapshot
+from crawler.linkstore import LinkCollector
 from storage import models
 from storage.blobs import store_blob
 from storage.db import make_engine, make_sessionmaker
@@ -36,6 +37,7 @@ class StoragePipeline:
         self.known_blobs: set[str] = set()
         self.unit_ids: dict[str, int] = {}
         self.column_ids: dict[tuple[str, str], int] = {}  # (unit, url) of columns discovered in this run
+        self.links = LinkCollector(run_id)
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> StoragePipeline:
@@ -49,6 +51,7 @@ class StoragePipeline:
 
     def close_spider(self) -> None:
         assert self.session is not None
+        self.links.write(self.session)
         self.session.commit()
         self.session.close()
         self.engine.dispose()
@@ -98,7 +101,10 @@ class StoragePipeline:
         if exists:  # the same URL reached twice in one run (e.g. listed in two columns): one snapshot
             row_id = exists
         else:
-            digest = store_blob(session, snap.body, self.known_blobs) if snap.status is not None else None
+            if snap.status == 304:  # not modified: tonight's snapshot points at the body stored before
+                digest = snap.known_hash
+            else:
+                digest = store_blob(session, snap.body, self.known_blobs) if snap.status is not None else None
             row = models.Snapshot(
                 crawl_run_id=self.run_id, unit_id=self.unit_ids.get(snap.unit), column_id=snap.column_id,
                 kind=snap.kind, url=snap.url, final_url=snap.final_url, status=snap.status, headers=snap.headers,
@@ -114,8 +120,10 @@ class StoragePipeline:
             self.counts["failed"] += 1
         if snap.entries and snap.column_id is not None:
             self._store_entries(snap, row_id)
-        if snap.detail is not None:
+        # 304s and files listed as items (a PDF report) have nothing to extract, but are the detail snapshot
+        if snap.detail is not None or (snap.kind == "detail" and snap.error_kind is None and snap.status in (200, 304)):
             self._store_detail(snap, row_id)
+        self.links.add(self.unit_ids.get(snap.unit), snap, row_id)
         self.pending += 1
         now = time.monotonic()
         if self.pending >= _BATCH or now - self.last_commit >= _BATCH_SECONDS:
@@ -157,12 +165,19 @@ class StoragePipeline:
         session = self.session
         assert session is not None
         detail = snap.detail
-        assert detail is not None
         session.flush()
-        for doc in session.scalars(select(models.Document).where(
+        docs = list(session.scalars(select(models.Document).where(
             models.Document.unit_id == self.unit_ids[snap.unit], models.Document.url == snap.url
-        )):
+        )))
+        read_before = next((d for d in docs if d.meta), None)
+        for doc in docs:
             doc.detail_snapshot_id = snapshot_id
+            if detail is None:  # 304 or a file: nothing new to read (what was read before stays)
+                if read_before is not None and not doc.meta:  # newly listed in another column
+                    doc.meta = dict(read_before.meta)
+                    if doc.publish_date is None and read_before.date_source not in (None, "list"):
+                        doc.publish_date, doc.date_source = read_before.publish_date, read_before.date_source
+                continue
             if detail.meta:
                 doc.meta = {**(doc.meta or {}), **detail.meta}
             if doc.publish_date is None and detail.publish_date is not None:

@@ -14,10 +14,12 @@ from pathlib import Path
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
+from crawler.aftercrawl import after_crawl
 from crawler.coverage import UnitCoverage, coverage
+from crawler.incremental import dump_validators, previous_validators
 from crawler.plan import build_plan
 from storage.clock import utcnow
-from storage.models import CrawlRun
+from storage.models import CrawlRun, Unit
 from zwgk.settings import Settings
 
 
@@ -49,10 +51,13 @@ def run_crawl(
         plan = build_plan(session, run.id, unit_slugs)
         run.units = [u.slug for u in plan.units]
         run_id = run.id
+        validators = previous_validators(session, [u.id for u in session.scalars(select(Unit).where(
+            Unit.slug.in_(run.units)))])
     started = time.monotonic()
     with tempfile.TemporaryDirectory(prefix="zwgk-crawl-") as tmp:
         plan_path = Path(tmp) / "plan.json"
         plan.dump(plan_path)
+        dump_validators(validators, plan_path)
         proc = subprocess.Popen(
             [sys.executable, "-m", "crawler.run", str(plan_path)],
             env=settings.as_env(),
@@ -65,6 +70,7 @@ def run_crawl(
         for line in proc.stdout:
             echo(line.rstrip())
         returncode = proc.wait()
+    after = after_crawl(settings, Session_, run_id, unit_slugs, echo)
     seconds = time.monotonic() - started
     with Session_() as session, session.begin():
         run = session.get_one(CrawlRun, run_id)
@@ -76,5 +82,6 @@ def run_crawl(
             "pages": sum(c.pages for c in report),
             "pages_fetched": sum(c.pages_fetched for c in report),
             "returncode": returncode,
+            **after,
         }
     return CrawlResult(run_id, returncode, seconds, report)

@@ -19,7 +19,10 @@ def scrapy_settings(settings: Settings, run_id: int) -> dict[str, Any]:
         "DOWNLOAD_TIMEOUT": settings.download_timeout,
         "DOWNLOAD_MAXSIZE": settings.max_body_bytes,
         "RETRY_TIMES": settings.retry_times,
-        "RETRY_HTTP_CODES": [500, 502, 503, 504, 522, 524, 408, 429],
+        "RETRY_HTTP_CODES": [],  # HTTP codes: crawler.middlewares.BackoffMiddleware (Retry-After)
+        "DOWNLOADER_MIDDLEWARES": {"crawler.middlewares.BackoffMiddleware": 560},
+        "ZWGK_BACKOFF_BASE": settings.backoff_base,
+        "ZWGK_RETRY_AFTER_MAX": settings.retry_after_max,
         "HTTPERROR_ALLOW_ALL": True,
         "COOKIES_ENABLED": True,
         "TELNETCONSOLE_ENABLED": False,

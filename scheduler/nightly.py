@@ -19,6 +19,7 @@ from zwgk.settings import Settings, get_settings
 
 log = logging.getLogger(__name__)
 NIGHTLY_JOB_ID = "zwgk-nightly"
+PROBE_JOB_ID = "zwgk-probe"
 
 
 def nightly_job() -> None:
@@ -39,6 +40,20 @@ def nightly_job() -> None:
         engine.dispose()
 
 
+def probe_job() -> None:
+    """One availability probe of every active unit's home page (site.unreachable needs many a day)."""
+    from crawler.probe import run_probes
+    from storage.db import make_engine, make_sessionmaker
+
+    settings = get_settings()
+    engine = make_engine(settings.database_url)
+    try:
+        results = run_probes(settings, make_sessionmaker(engine))
+        log.info("probe: %s units, %s failed", len(results), sum(1 for r in results if not r.ok))
+    finally:
+        engine.dispose()
+
+
 def build_scheduler(settings: Settings, kind: type[BaseScheduler] = BlockingScheduler) -> BaseScheduler:
     scheduler = kind(
         jobstores={"default": SQLAlchemyJobStore(url=settings.database_url, tablename="apscheduler_jobs")},
@@ -48,6 +63,8 @@ def build_scheduler(settings: Settings, kind: type[BaseScheduler] = BlockingSche
     # Trigger objects take the machine's zone unless told (TECH_NOTES §6): pass it explicitly.
     trigger = CronTrigger.from_crontab(settings.nightly_cron, timezone=settings.timezone)
     scheduler.add_job(nightly_job, trigger, id=NIGHTLY_JOB_ID, replace_existing=True, name="夜间抓取与检查")
+    scheduler.add_job(probe_job, CronTrigger.from_crontab(settings.probe_cron, timezone=settings.timezone),
+                      id=PROBE_JOB_ID, replace_existing=True, name="首页可用性探测")
     return scheduler
 
 

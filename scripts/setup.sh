@@ -5,7 +5,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-APT_PACKAGES=(chromium postgresql redis-server fonts-wqy-microhei)
+APT_PACKAGES=(chromium postgresql redis-server fonts-wqy-microhei antiword catdoc)  # antiword/catdoc: DOC/WPS attachments
 
 missing=()
 for pkg in "${APT_PACKAGES[@]}"; do

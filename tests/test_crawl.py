@@ -86,4 +86,5 @@ def test_all_list_pages_followed(crawled, farm) -> None:
         units = {u.slug for u in s.scalars(select(Unit))}
     assert units == {"yunhe-gov", "yunhe-jyj", "yunhe-wjw", "yunhe-lyj"} | {
         site for site, spec in MANIFEST["sites"].items() if spec["family"] != "trs-classic"} | {
-        "yunhe-fgj", "yunhe-tjj"}  # the content-check units (fixtures/content_build.py)
+        "yunhe-fgj", "yunhe-tjj"} | {  # the content-check units (fixtures/content_build.py)
+        "yunhe-slj"}  # attachments and links (fixtures/media_build.py)

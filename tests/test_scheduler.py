@@ -7,7 +7,7 @@ import pytest
 from apscheduler.schedulers.background import BackgroundScheduler
 from sqlalchemy import func, select
 
-from scheduler.nightly import NIGHTLY_JOB_ID, build_scheduler, nightly_job
+from scheduler.nightly import NIGHTLY_JOB_ID, PROBE_JOB_ID, build_scheduler, nightly_job
 from checks.categories import STALENESS_WINDOWS
 from checks.loader import load_audit_data
 from storage.db import make_engine, make_sessionmaker
@@ -21,9 +21,9 @@ def test_job_is_persisted_once_in_the_configured_zone(sqlite_url: str) -> None:
     for _ in range(2):  # a restart replaces the job instead of adding a second one
         scheduler = build_scheduler(settings, BackgroundScheduler)
         scheduler.start(paused=True)
-        jobs = scheduler.get_jobs()
-        assert [j.id for j in jobs] == [NIGHTLY_JOB_ID]
-        next_run = jobs[0].next_run_time
+        jobs = {j.id: j for j in scheduler.get_jobs()}
+        assert set(jobs) == {NIGHTLY_JOB_ID, PROBE_JOB_ID}
+        next_run = jobs[NIGHTLY_JOB_ID].next_run_time
         assert next_run.tzinfo is not None
         local = next_run.astimezone(ZoneInfo("Asia/Shanghai"))
         assert (local.hour, local.minute) == (2, 30)
@@ -31,7 +31,7 @@ def test_job_is_persisted_once_in_the_configured_zone(sqlite_url: str) -> None:
     import sqlite3
 
     rows = sqlite3.connect(sqlite_url.removeprefix("sqlite:///")).execute("select id from apscheduler_jobs").fetchall()
-    assert rows == [(NIGHTLY_JOB_ID,)]
+    assert sorted(rows) == sorted([(NIGHTLY_JOB_ID,), (PROBE_JOB_ID,)])
 
 
 def test_nightly_job_crawls_then_checks(sqlite_url: str, farm, monkeypatch: pytest.MonkeyPatch) -> None:

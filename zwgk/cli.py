@@ -454,5 +454,54 @@ def allow_list(app: App, fmt: str) -> None:
     _emit(rows, fmt, ALLOW_COLUMNS, ALLOW_KEYS)
 
 
+@main.command()
+@click.option("--unit", multiple=True, help="只探测这些单位（可重复）")
+@pass_app
+def probe(app: App, unit: tuple[str, ...]) -> None:
+    """对每个单位首页做一次可用性探测（15 秒超时），区分无法访问、拦截与缓慢。"""
+    from crawler.probe import probe_lines, run_probes
+
+    click.echo("\n".join(probe_lines(run_probes(app.settings, app.Session, list(unit) or None))))
+
+
+@main.group()
+def evidence() -> None:
+    """证据：导出快照为 WARC 文件，校验存储的原始内容未被改动。"""
+
+
+@evidence.command("export")
+@click.argument("snapshot_ids", nargs=-1, type=int, required=True)
+@click.option("--out", type=click.Path(dir_okay=False, path_type=Path), required=True, help="输出文件，如 证据.warc.gz")
+@pass_app
+def evidence_export(app: App, snapshot_ids: tuple[int, ...], out: Path) -> None:
+    """把这些快照（原始响应头、原始字节、抓取时间、SHA-256）写入一个 WARC 文件。"""
+    from storage.evidence import export_warc
+
+    with app.Session() as session, out.open("wb") as stream:
+        report = export_warc(session, snapshot_ids, stream, app.settings.user_agent)
+    for snapshot_id, why in report.skipped.items():
+        click.echo(f"快照 {snapshot_id} 未导出：{why}", err=True)
+    click.echo(f"已导出 {len(report.written)} 个快照到 {out}")
+    sys.exit(0 if report.written else 1)
+
+
+@evidence.command("verify")
+@click.option("--warc", type=click.Path(dir_okay=False, exists=True, path_type=Path), help="校验该 WARC 文件（默认校验数据库）")
+@pass_app
+def evidence_verify(app: App, warc: Path | None) -> None:
+    """校验每份存储内容（或 WARC 记录）仍与其哈希一致；有不一致时返回码为 1。"""
+    from storage.evidence import verify_blobs, verify_warc
+
+    if warc is not None:
+        report = verify_warc(warc)
+    else:
+        with app.Session() as session:
+            report = verify_blobs(session)
+    for bad in report.bad:
+        click.echo(f"不一致：{bad}", err=True)
+    click.echo(f"已校验 {report.checked} 份内容，不一致 {len(report.bad)} 份")
+    sys.exit(1 if report.bad else 0)
+
+
 if __name__ == "__main__":
     main()

@@ -47,9 +47,17 @@ class Settings(BaseSettings):
     max_body_bytes: int = Field(20 * 1024 * 1024, description="largest response body kept")
     chromium_path: str = Field("/usr/bin/chromium", description="Debian's chromium for JavaScript pages")
     progress_interval: float = Field(2.0, description="seconds between progress lines of a crawl")
+    retry_after_max: float = Field(300.0, description="longest wait honoured from a Retry-After header (seconds)")
+    backoff_base: float = Field(2.0, description="first wait after a 429/5xx without Retry-After; doubles per retry")
+    attachment_text_chars: int = Field(200_000, description="characters of text kept per attachment")
+    check_links: bool = Field(True, description="after a crawl, check the links of crawled pages (HEAD, then GET)")
+    probe_timeout: float = Field(15.0, description="seconds before a home-page probe counts as timed out")
+    probe_slow_ms: int = Field(5000, description="a probe answered later than this is recorded as slow")
+    collect_new_media: bool = Field(True, description="after a crawl, read new-media feeds and pages")
 
     # scheduling
     nightly_cron: str = Field("0 1 * * *", description="crontab of the nightly job (crawl then check)")
+    probe_cron: str = Field("*/30 * * * *", description="crontab of the home-page probes (site.unreachable wants >=20 a day)")
 
     def resolved_data_dir(self) -> Path:
         path = self.data_dir.expanduser()

@@ -29,7 +29,9 @@ from w3lib.url import add_or_replace_parameters
 from crawler.extract.detail import extract_detail
 from crawler.extract.discovery import FoundColumn, discover_columns
 from crawler.extract.families import ListPage, analyse_feed, analyse_list_page
+from crawler.extract.links import page_links
 from crawler.extract.listing import parse_html
+from crawler.incremental import conditional_headers, load_validators
 from crawler.items import DiscoveredColumn, Snapshot
 from crawler.plan import CrawlPlan
 from crawler.rendering import render_meta
@@ -58,6 +60,8 @@ def failure_kind(failure: Failure) -> str:
 
 def response_kind(response: Response) -> str | None:
     """None for a usable page; otherwise why not."""
+    if response.status == 304:  # not modified: the body stored last time is still the page
+        return None
     if response.status in (401, 403, 418, 429) or (
         response.status >= 400 and any(m in response.text.lower() for m in _BLOCK_MARKS)
         if isinstance(response, TextResponse) else False
@@ -80,6 +84,7 @@ class PortalSpider(scrapy.Spider):
         self.max_list_pages = int(max_list_pages)
         self.units = {unit.slug: unit for unit in self.plan.units}
         self.known_columns: dict[str, set[str]] = {}  # unit -> column URLs planned or discovered so far
+        self.validators = load_validators(plan)
 
     def _request(self, url: str, callback: Any, unit: Any, **meta: Any) -> scrapy.Request:
         meta["unit"] = unit.slug
@@ -140,7 +145,8 @@ class PortalSpider(scrapy.Spider):
 
     # --- callbacks ---------------------------------------------------------------------------
     def parse_home(self, response: Response) -> Iterator[Snapshot]:
-        yield self.snapshot(response)
+        links = page_links(parse_html(response.text), response.url) if isinstance(response, TextResponse) else ()
+        yield self.snapshot(response, links=links if not response_kind(response) else ())
 
     def parse_disclosure(self, response: Response) -> Iterator[Snapshot | scrapy.Request]:
         """Columns found on the disclosure page that the plan does not have yet; their lists are
@@ -209,6 +215,7 @@ class PortalSpider(scrapy.Spider):
                    if meta.get(k) is not None}
         for entry in page.entries:
             yield scrapy.Request(entry.url, callback=self.parse_detail, errback=self.failed,
+                                 headers=conditional_headers(self.validators.get(entry.url)),
                                  meta={**inherit, "kind": "detail"})
         for follow in page.follow:
             if follow.page_no > self.max_list_pages:
@@ -224,8 +231,30 @@ class PortalSpider(scrapy.Spider):
                     follow_meta.update(js=True, **render_meta())
                 yield scrapy.Request(follow.url, callback=self.parse_list, errback=self.failed, meta=follow_meta)
 
-    def parse_detail(self, response: Response) -> Iterator[Snapshot]:
+    def parse_detail(self, response: Response) -> Iterator[Snapshot | scrapy.Request]:
+        if response.status == 304:
+            yield self.snapshot(response, known_hash=self.validators.get(response.url, {}).get("sha256"))
+            return
         if not isinstance(response, TextResponse) or response_kind(response):
             yield self.snapshot(response)
             return
-        yield self.snapshot(response, detail=extract_detail(parse_html(response.text), response.url))
+        doc = parse_html(response.text)
+        links = page_links(doc, response.url)
+        yield self.snapshot(response, detail=extract_detail(doc, response.url), links=links)
+        yield from self.attachment_requests(response, links)
+
+    # --- attachments (text extracted after the crawl: crawler.attachment_texts) -------------------
+    def attachment_requests(self, response: Response, links: Any) -> Iterator[scrapy.Request]:
+        meta = response.meta
+        for link in links:
+            if not link.attachment:
+                continue
+            yield scrapy.Request(
+                link.url, callback=self.parse_attachment, errback=self.failed,
+                headers=conditional_headers(self.validators.get(link.url)),
+                meta={"kind": "attachment", "unit": meta["unit"], "column_id": meta.get("column_id"),
+                      **({"dont_obey_robotstxt": True} if meta.get("dont_obey_robotstxt") else {})})
+
+    def parse_attachment(self, response: Response) -> Iterator[Snapshot]:
+        known = self.validators.get(response.url, {}).get("sha256") if response.status == 304 else None
+        yield self.snapshot(response, known_hash=known)

@@ -1,0 +1,112 @@
+"""`site.unreachable` and `link.broken`: both judged on repeated observations, never on one bad night.
+
+A site that blocks us (403, WAF page) is not down for its citizens: blocked probes are neither
+failures nor successes here, and a link target that blocks us is not broken. Thresholds are scheme
+settings (CheckRules) with the defaults below.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections import Counter, defaultdict
+from datetime import date, datetime, timedelta
+
+from checks.base import AuditData, CheckRules, Finding, LinkState, ProbeState
+from checks.registry import check
+
+NOT_EVIDENCE = {"blocked", "robots", "ignored", "rate_limited"}  # our problem, not the site's
+DOWN_NAMES = {"dns": "域名解析失败", "refused": "连接被拒绝", "timeout": "超时", "connection": "连接中断",
+              "status": "HTTP错误", "empty": "空页面", "other": "其他错误"}
+
+
+def _probe_window(data: AuditData, as_of: date, rules: CheckRules) -> dict[str, list[ProbeState]]:
+    """Per unit, the probes of the window taken on days with enough probes to judge."""
+    days = int(rules.get("site.unreachable.window_days", 7))
+    per_day = int(rules.get("site.unreachable.min_probes_per_day", 20))
+    start = as_of - timedelta(days=days - 1)
+    by_day: dict[tuple[str, date], list[ProbeState]] = defaultdict(list)
+    for probe in data.probes:
+        day = probe.at.date()
+        if start <= day <= as_of and probe.error_kind not in NOT_EVIDENCE:
+            by_day[(probe.unit, day)].append(probe)
+    out: dict[str, list[ProbeState]] = defaultdict(list)
+    for (unit, _), probes in by_day.items():
+        if len(probes) >= per_day:
+            out[unit].extend(probes)
+    return out
+
+
+def probed_units(data: AuditData) -> set[tuple[str, str]]:
+    # Without the as-of date the scope is every unit that has probes at all; a unit without enough
+    # probes in the window is not reported, and its open finding stays open until probes judge it.
+    return {(p.unit, "site") for p in data.probes}
+
+
+@check("site.unreachable", scope=probed_units)
+def unreachable_sites(data: AuditData, as_of: date, rules: CheckRules) -> list[Finding]:
+    share_limit = float(rules.get("site.unreachable.max_failed_share", 0.05))
+    findings = []
+    for unit, probes in sorted(_probe_window(data, as_of, rules).items()):
+        failed = [p for p in probes if not p.ok]
+        share = len(failed) / len(probes)
+        if share < share_limit:
+            continue
+        kinds = Counter(p.error_kind or "other" for p in failed)
+        why = "，".join(f"{DOWN_NAMES.get(k, k)}{n}次" for k, n in kinds.most_common())
+        url = probes[-1].url
+        findings.append(Finding(
+            check="site.unreachable", unit=unit, subject_key="site", subject="网站首页", url=url,
+            detail=(f"网站首页 {url} 近期可用性探测 {len(probes)} 次，失败 {len(failed)} 次（{share:.1%}，"
+                    f"超过 {share_limit:.0%}）：{why}"),
+            observed_at=max(p.at for p in failed),
+            evidence={"probes": len(probes), "failed": len(failed), "share": round(share, 4),
+                      "kinds": dict(kinds), "last_failed": [p.at.isoformat() for p in failed[-5:]]},
+        ))
+    return findings
+
+
+def _nightly(link: LinkState, as_of: date) -> list[tuple[date, datetime, int | None, str | None]]:
+    """The last observation of each night up to the as-of date."""
+    nights: dict[date, tuple[datetime, int | None, str | None]] = {}
+    for at, status, kind in link.observations:
+        if at.date() <= as_of and (at.date() not in nights or nights[at.date()][0] <= at):
+            nights[at.date()] = (at, status, kind)
+    return [(day, *nights[day]) for day in sorted(nights)]
+
+
+def _broken(status: int | None, kind: str | None) -> bool:
+    return kind is not None and kind not in NOT_EVIDENCE
+
+
+def link_key(url: str) -> str:
+    key = f"link:{url}"
+    return key if len(key) <= 400 else f"link:sha1:{hashlib.sha1(url.encode()).hexdigest()}"
+
+
+# No scope function: the loader keeps each unit's links as its latest crawl saw them (a unit whose crawl
+# failed keeps the previous ones), so a link missing from the data was removed from the page: rectified.
+@check("link.broken")
+def broken_links(data: AuditData, as_of: date, rules: CheckRules) -> list[Finding]:
+    """A link whose target failed on each of the last N nights it was observed (N: confirm_nights)."""
+    needed = int(rules.get("link.broken.confirm_nights", 2))
+    findings = []
+    for link in data.links:
+        nights = _nightly(link, as_of)[-needed:]
+        if len(nights) < needed or not all(_broken(status, kind) for _, _, status, kind in nights):
+            continue
+        if data.allowed("link.broken", link.unit, url=link.url):
+            continue
+        _, at, status, kind = nights[-1]
+        what = f"HTTP {status}" if status else DOWN_NAMES.get(kind or "", kind or "")
+        label = f"“{link.text}”" if link.text else ""
+        findings.append(Finding(
+            check="link.broken", unit=link.unit, subject_key=link_key(link.url), subject=link.text or link.url,
+            url=link.url,
+            detail=(f"页面 {link.source_url} 上的链接{label}（{link.url}）无法访问：{what}，"
+                    f"已连续 {len(nights)} 晚确认"),
+            observed_at=at,
+            evidence={"snapshots": [link.source_snapshot_id] if link.source_snapshot_id else [],
+                      "source_url": link.source_url,
+                      "observations": [{"night": d.isoformat(), "status": s, "error": k} for d, _, s, k in nights]},
+        ))
+    return findings

@@ -1,0 +1,57 @@
+"""After a crawl: extract the text of tonight's new attachment bodies into `extracted_texts`.
+
+Cached by body hash and extractor, so an attachment unchanged since last night (or linked from ten
+pages) is read once.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from crawler.extract.attachments import EXTRACTORS, attachment_kind, extract_text, sniff_kind
+from storage.blobs import read_blob
+from storage.models import ExtractedText, Snapshot
+
+ATTACHMENT_EXTRACTORS = tuple(EXTRACTORS)
+
+
+def content_type(headers: dict | None) -> str | None:
+    return next((v[0] if isinstance(v, list) else v for k, v in (headers or {}).items()
+                 if k.lower() == "content-type" and v), None)
+
+
+def is_file(url: str, headers: dict | None) -> bool:
+    """A document (PDF, DOC …) rather than a web page, by its name or its Content-Type."""
+    if attachment_kind(url) is not None:
+        return True
+    kind = content_type(headers)
+    return kind is not None and attachment_kind("", kind) is not None
+
+
+def extract_run_texts(session: Session, run_id: int, limit: int) -> dict[str, int]:
+    """Returns counts: extracted, cached (already known), failed."""
+    counts = {"extracted": 0, "cached": 0, "failed": 0}
+    rows = session.execute(
+        select(Snapshot.kind, Snapshot.url, Snapshot.headers, Snapshot.content_hash)
+        .where(Snapshot.crawl_run_id == run_id, Snapshot.kind.in_(("attachment", "detail")),
+               Snapshot.status == 200, Snapshot.error_kind.is_(None), Snapshot.content_hash.is_not(None))
+    ).all()
+    done: set[str] = set()
+    for kind_, url, headers, digest in rows:
+        # a list item may itself be the file (annual reports are often listed as PDFs)
+        if digest in done or (kind_ == "detail" and not is_file(url, headers)):
+            continue
+        done.add(digest)
+        if session.scalar(select(ExtractedText.sha256).where(ExtractedText.sha256 == digest,
+                                                             ExtractedText.extractor.in_(ATTACHMENT_EXTRACTORS))):
+            counts["cached"] += 1
+            continue
+        body = read_blob(session, digest) or b""
+        kind = sniff_kind(body) or attachment_kind(url, content_type(headers)) or "unknown"
+        result = extract_text(body, kind, limit)
+        session.add(ExtractedText(sha256=digest, extractor=kind if kind in EXTRACTORS else "unknown",
+                                  text=result.text, truncated=result.truncated, error=result.error))
+        session.flush()
+        counts["failed" if result.error else "extracted"] += 1
+    return counts

@@ -1,0 +1,26 @@
+"""The links of a crawled page: every http(s) target, with attachments (PDF, DOC …) told apart."""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import urldefrag, urljoin, urlsplit
+
+from crawler.extract.attachments import attachment_kind
+from crawler.items import PageLinkItem
+
+_SKIP_HREF = re.compile(r"^\s*(javascript:|#|mailto:|tel:|data:)", re.I)
+
+
+def page_links(doc, base_url: str) -> tuple[PageLinkItem, ...]:  # noqa: ANN001 - lxml element
+    """Distinct targets in page order; the first link text seen names the target."""
+    seen: dict[str, PageLinkItem] = {}
+    for a in doc.iter("a"):
+        href = (a.get("href") or "").strip()
+        if not href or _SKIP_HREF.match(href):
+            continue
+        url = urldefrag(urljoin(base_url, href))[0]
+        if urlsplit(url).scheme not in ("http", "https") or url == base_url or url in seen:
+            continue
+        text = " ".join(a.text_content().split())[:200]
+        seen[url] = PageLinkItem(url, text, attachment_kind(url) is not None)
+    return tuple(seen.values())

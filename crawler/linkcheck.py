@@ -1,0 +1,100 @@
+"""After a crawl: check every link target of tonight's pages that the crawl itself did not fetch.
+
+HEAD first (cheap); GET when the server refuses HEAD or answers with an error, since many portal
+servers mishandle HEAD. Transient failures are retried with a growing pause. Each outcome is one
+append-only `link_checks` row; `link.broken` needs several nights of them before it speaks.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from collections import defaultdict
+from dataclasses import dataclass
+from urllib.parse import urlsplit
+
+import httpx
+from sqlalchemy import select
+from sqlalchemy.orm import Session, sessionmaker
+
+from crawler.httpfetch import client, exception_kind, status_kind
+from storage.clock import utcnow
+from storage.link_models import LinkCheck, PageLink
+from storage.models import Snapshot
+from zwgk.settings import Settings
+
+
+@dataclass(frozen=True)
+class LinkOutcome:
+    unit_id: int
+    url: str
+    method: str
+    status: int | None
+    error_kind: str | None
+    elapsed_ms: int
+
+
+async def _once(http: httpx.AsyncClient, method: str, url: str) -> tuple[int | None, str | None]:
+    try:
+        if method == "HEAD":
+            response = await http.head(url)
+            return response.status_code, status_kind(response.status_code)
+        async with http.stream("GET", url) as response:
+            peek = b""
+            async for chunk in response.aiter_bytes():
+                peek += chunk
+                if len(peek) > 16384:  # the start is enough to see a WAF notice; never read whole files
+                    break
+            return response.status_code, status_kind(response.status_code, peek.decode("utf-8", "replace"))
+    except Exception as exc:  # noqa: BLE001 - every failure is an outcome
+        return None, exception_kind(exc)
+
+
+async def check_link(http: httpx.AsyncClient, unit_id: int, url: str, retries: int, pause: float) -> LinkOutcome:
+    started = time.monotonic()
+    method = "HEAD"
+    status, kind = await _once(http, "HEAD", url)
+    if kind is not None and kind not in ("dns", "refused"):
+        method = "GET"  # HEAD refused (405/501), mishandled or failed: ask properly
+        status, kind = await _once(http, "GET", url)
+    attempt = 0
+    while attempt < retries and (kind in ("timeout", "connection") or (status or 0) >= 500):
+        attempt += 1
+        await asyncio.sleep(pause * 2 ** (attempt - 1))
+        status, kind = await _once(http, "GET", url)
+    return LinkOutcome(unit_id, url, method, status, kind, int((time.monotonic() - started) * 1000))
+
+
+def link_targets(session: Session, run_id: int) -> list[tuple[int, str]]:
+    """Links seen tonight whose target tonight's crawl did not fetch itself (those have snapshots)."""
+    fetched = set(session.scalars(select(Snapshot.url).where(Snapshot.crawl_run_id == run_id)))
+    rows = session.execute(select(PageLink.unit_id, PageLink.url).where(PageLink.last_seen_run_id == run_id)
+                           .order_by(PageLink.id))
+    return [(unit_id, url) for unit_id, url in rows if url not in fetched]
+
+
+async def _check_all(targets: list[tuple[int, str]], settings: Settings) -> list[LinkOutcome]:
+    hosts: dict[str, asyncio.Semaphore] = defaultdict(lambda: asyncio.Semaphore(settings.per_host_concurrency))
+    overall = asyncio.Semaphore(settings.concurrent_requests)
+    pause = max(settings.backoff_base, 0.1)
+    async with client(settings.user_agent, settings.download_timeout) as http:
+        async def guarded(unit_id: int, url: str) -> LinkOutcome:
+            async with overall, hosts[urlsplit(url).netloc]:
+                outcome = await check_link(http, unit_id, url, settings.retry_times, pause)
+                if settings.download_delay:
+                    await asyncio.sleep(settings.download_delay)
+                return outcome
+
+        return list(await asyncio.gather(*(guarded(u, url) for u, url in targets)))
+
+
+def check_run_links(settings: Settings, Session_: sessionmaker[Session], run_id: int) -> list[LinkOutcome]:
+    with Session_() as session:
+        targets = link_targets(session, run_id)
+    outcomes = asyncio.run(_check_all(targets, settings)) if targets else []
+    at = utcnow()
+    with Session_() as session, session.begin():
+        session.add_all(LinkCheck(crawl_run_id=run_id, unit_id=o.unit_id, url=o.url, at=at, method=o.method,
+                                  status=o.status, error_kind=o.error_kind, elapsed_ms=o.elapsed_ms)
+                        for o in outcomes)
+    return outcomes

@@ -1,0 +1,208 @@
+"""New-media collectors: accounts read from RSS/Atom feeds (an RSSHub instance is the usual source)
+or from a web page listing posts, rendered in Debian's Chromium through Playwright.
+
+A collector that fails (expired token, blocked, 418/429, a feed that does not parse) leaves a failed
+snapshot and no posts: the coverage report names it and `newmedia.stale` does not judge the account.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import calendar
+import time
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, time as dtime
+from zoneinfo import ZoneInfo
+
+import feedparser
+from sqlalchemy import select
+from sqlalchemy.orm import Session, sessionmaker
+
+from crawler.extract.listing import extract_entries, parse_html
+from crawler.httpfetch import client, exception_kind
+from storage.blobs import store_blob
+from storage.clock import utcnow
+from storage.models import NewMediaAccount, Post, Snapshot, Unit
+from zwgk.settings import CHROMIUM_ARGS, Settings
+
+FEED_KIND, PAGE_KIND = "feed", "media_page"
+_CHINA = ZoneInfo("Asia/Shanghai")
+
+
+@dataclass(frozen=True)
+class CollectedPost:
+    title: str
+    url: str
+    published_at: datetime | None
+
+
+@dataclass
+class Collected:
+    """One collector run for one account: the raw answer and the posts read from it, or why not."""
+
+    account_id: int
+    kind: str
+    url: str
+    fetched_at: datetime
+    status: int | None = None
+    headers: dict[str, list[str]] = field(default_factory=dict)
+    body: bytes = b""
+    error_kind: str | None = None  # token | blocked | rate_limited | status | malformed | dns | timeout …
+    error_detail: str | None = None
+    elapsed_ms: int | None = None
+    posts: list[CollectedPost] = field(default_factory=list)
+
+
+def collector_status_kind(status: int) -> str | None:
+    if status == 401:
+        return "token"  # RSSHub and platform APIs answer 401 when the account's token expired
+    if status in (418, 429):
+        return "rate_limited"
+    if status == 403:
+        return "blocked"
+    return "status" if status >= 400 else None
+
+
+def parse_feed(body: bytes, base_url: str) -> tuple[list[CollectedPost], str | None]:
+    """Posts of an RSS/Atom feed; an error text when it is not a readable feed."""
+    parsed = feedparser.parse(body, response_headers={"content-location": base_url})
+    if parsed.bozo and not parsed.entries:
+        return [], f"{type(parsed.bozo_exception).__name__}: {parsed.bozo_exception}"[:300]
+    if not parsed.entries and not parsed.feed.get("title"):
+        return [], "不是 RSS/Atom 订阅源"
+    posts = []
+    for entry in parsed.entries:
+        stamp = entry.get("published_parsed") or entry.get("updated_parsed")
+        when = datetime.fromtimestamp(calendar.timegm(stamp), UTC) if stamp else None
+        posts.append(CollectedPost((entry.get("title") or "").strip(), entry.get("link") or base_url, when))
+    return posts, None
+
+
+async def collect_feed(http, account_id: int, url: str) -> Collected:  # noqa: ANN001 - httpx client
+    fetched_at = utcnow()
+    started = time.monotonic()
+    try:
+        response = await http.get(url)
+    except Exception as exc:  # noqa: BLE001 - a failed collector is a result
+        return Collected(account_id, FEED_KIND, url, fetched_at, error_kind=exception_kind(exc),
+                         error_detail=f"{type(exc).__name__}: {exc}"[:500])
+    out = Collected(account_id, FEED_KIND, url, fetched_at, status=response.status_code,
+                    headers={k: [v] for k, v in response.headers.items()}, body=response.content,
+                    elapsed_ms=int((time.monotonic() - started) * 1000))
+    out.error_kind = collector_status_kind(response.status_code)
+    if out.error_kind:
+        out.error_detail = f"HTTP {response.status_code}"
+        return out
+    out.posts, problem = parse_feed(response.content, str(response.url))
+    if problem:
+        out.error_kind, out.error_detail = "malformed", problem
+    return out
+
+
+def _day_start(day) -> datetime:  # noqa: ANN001 - date
+    return datetime.combine(day, dtime(0, 0), _CHINA).astimezone(UTC)
+
+
+def collect_pages(targets: list[tuple[int, str]], settings: Settings) -> list[Collected]:
+    """Render each page in Chromium and read its post list like a column's list page."""
+    if not targets:
+        return []
+    from playwright.sync_api import Error as PlaywrightError
+    from playwright.sync_api import sync_playwright
+
+    results = []
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=settings.chromium_path, headless=True, args=CHROMIUM_ARGS)
+        try:
+            context = browser.new_context(user_agent=settings.user_agent)
+            for account_id, url in targets:
+                fetched_at = utcnow()
+                started = time.monotonic()
+                page = context.new_page()
+                try:
+                    response = page.goto(url, wait_until="networkidle", timeout=settings.download_timeout * 1000)
+                    html = page.content()
+                except PlaywrightError as exc:
+                    text = str(exc)
+                    kind = ("timeout" if "Timeout" in text else "refused" if "REFUSED" in text
+                            else "dns" if "NAME_NOT_RESOLVED" in text else "connection")
+                    results.append(Collected(account_id, PAGE_KIND, url, fetched_at, error_kind=kind,
+                                             error_detail=text.splitlines()[0][:500]))
+                    page.close()
+                    continue
+                finally:
+                    elapsed = int((time.monotonic() - started) * 1000)
+                status = response.status if response else None
+                out = Collected(account_id, PAGE_KIND, url, fetched_at, status=status,
+                                headers={k: [v] for k, v in (response.headers if response else {}).items()},
+                                body=html.encode("utf-8"), elapsed_ms=elapsed)
+                out.error_kind = collector_status_kind(status) if status else None
+                if out.error_kind:
+                    out.error_detail = f"HTTP {status}"
+                else:
+                    entries = extract_entries(parse_html(html), page.url)
+                    out.posts = [CollectedPost(e.title, e.url, _day_start(e.publish_date) if e.publish_date else None)
+                                 for e in entries]
+                page.close()
+                results.append(out)
+        finally:
+            browser.close()
+    return results
+
+
+async def _collect_feeds(targets: list[tuple[int, str]], settings: Settings) -> list[Collected]:
+    limit = asyncio.Semaphore(settings.per_host_concurrency)
+    async with client(settings.user_agent, settings.download_timeout) as http:
+        async def guarded(account_id: int, url: str) -> Collected:
+            async with limit:
+                return await collect_feed(http, account_id, url)
+
+        return list(await asyncio.gather(*(guarded(a, u) for a, u in targets)))
+
+
+def store_collected(session: Session, run_id: int, unit_of: dict[int, int], item: Collected) -> None:
+    snap = session.scalar(select(Snapshot).where(Snapshot.crawl_run_id == run_id, Snapshot.url == item.url,
+                                                 Snapshot.kind == item.kind))
+    if snap is not None:  # collected again in the same run (or one feed shared by two accounts): keep the first
+        _store_posts(session, run_id, item, snap.id)
+        return
+    digest = store_blob(session, item.body) if item.status is not None else None
+    snap = Snapshot(crawl_run_id=run_id, unit_id=unit_of[item.account_id], kind=item.kind, url=item.url,
+                    final_url=item.url, status=item.status, headers=item.headers, fetched_at=item.fetched_at,
+                    error_kind=item.error_kind, error_detail=item.error_detail, content_hash=digest,
+                    rendered=item.kind == PAGE_KIND, elapsed_ms=item.elapsed_ms)
+    session.add(snap)
+    session.flush()
+    _store_posts(session, run_id, item, snap.id)
+
+
+def _store_posts(session: Session, run_id: int, item: Collected, snapshot_id: int) -> None:
+    known = {p.url: p for p in session.scalars(select(Post).where(Post.account_id == item.account_id))}
+    for post in item.posts:
+        row = known.get(post.url)
+        if row is None:
+            row = Post(account_id=item.account_id, url=post.url, title=post.title, first_seen_run_id=run_id)
+            session.add(row)
+            known[post.url] = row
+        row.title, row.snapshot_id, row.last_seen_run_id = post.title, snapshot_id, run_id
+        if post.published_at is not None:
+            row.published_at = post.published_at
+
+
+def collect_new_media(settings: Settings, Session_: sessionmaker[Session], run_id: int,
+                      unit_slugs: list[str] | None = None) -> list[Collected]:
+    with Session_() as session:
+        query = (select(NewMediaAccount.id, NewMediaAccount.unit_id, NewMediaAccount.feed, NewMediaAccount.page)
+                 .join(Unit).where(NewMediaAccount.active.is_(True), Unit.active.is_(True)))
+        if unit_slugs:
+            query = query.where(Unit.slug.in_(unit_slugs))
+        accounts = session.execute(query.order_by(NewMediaAccount.id)).all()
+    unit_of = {a.id: a.unit_id for a in accounts}
+    feeds = [(a.id, a.feed) for a in accounts if a.feed]
+    pages = [(a.id, a.page) for a in accounts if a.page and not a.feed]
+    results = asyncio.run(_collect_feeds(feeds, settings)) if feeds else []
+    results += collect_pages(pages, settings)
+    with Session_() as session, session.begin():
+        for item in results:
+            store_collected(session, run_id, unit_of, item)
+    return results

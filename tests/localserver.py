@@ -1,0 +1,65 @@
+"""A tiny scripted HTTP server on 127.0.0.1 for behaviour the static fixture farm cannot show
+(429 with Retry-After, HEAD refused, WAF pages, slow answers). Each test gives it a route table."""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Callable
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+# path -> handler(request_number_for_this_path, method) -> (status, headers, body)
+Route = Callable[[int, str], tuple[int, dict[str, str], bytes]]
+
+
+class ScriptedServer:
+    def __init__(self, routes: dict[str, Route]):
+        self.routes = routes
+        self.log: list[tuple[float, str, str]] = []  # (monotonic time, method, path)
+        self.headers: list[tuple[str, dict[str, str]]] = []  # (path, request headers) of every request
+        server = self
+
+        class Handler(BaseHTTPRequestHandler):
+            def log_message(self, format: str, *args: object) -> None:  # noqa: A002
+                pass
+
+            def _answer(self) -> None:
+                server.log.append((time.monotonic(), self.command, self.path))
+                server.headers.append((self.path, dict(self.headers.items())))
+                route = server.routes.get(self.path)
+                if route is None:
+                    status, headers, body = 404, {"Content-Type": "text/html"}, b"<html>not found</html>"
+                else:
+                    count = sum(1 for _, m, p in server.log if p == self.path)
+                    status, headers, body = route(count, self.command)
+                self.send_response(status)
+                for key, value in headers.items():
+                    self.send_header(key, value)
+                self.send_header("Content-Length", str(len(body)))
+                self.end_headers()
+                if self.command != "HEAD":
+                    self.wfile.write(body)
+
+            do_GET = do_HEAD = _answer  # noqa: N815
+
+        self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.httpd.daemon_threads = True
+        self.url = f"http://127.0.0.1:{self.httpd.server_address[1]}"
+        self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
+
+    def __enter__(self) -> ScriptedServer:
+        self.thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.httpd.shutdown()
+        self.httpd.server_close()
+        self.thread.join(timeout=5)
+
+    def hits(self, path: str) -> list[tuple[float, str]]:
+        return [(t, m) for t, m, p in self.log if p == path]
+
+
+def html(text: str, status: int = 200, **headers: str) -> Route:
+    body = f"<html><head><meta charset='utf-8'></head><body>{text}</body></html>".encode()
+    return lambda n, method: (status, {"Content-Type": "text/html; charset=utf-8", **headers}, body)

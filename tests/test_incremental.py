@@ -1,0 +1,94 @@
+"""A second night over an unchanged farm: list pages again, detail pages and attachments not again."""
+
+from datetime import date
+
+from sqlalchemy import func, select
+
+from checks.loader import load_audit_data
+from conftest import settings_for
+from crawler.runner import run_crawl
+from storage.blobs import read_snapshot_body
+from storage.models import Document, Snapshot
+from zwgk.jobs import run_checks
+
+AS_OF = date(2024, 9, 30)
+
+
+def _items(data) -> dict:  # noqa: ANN001
+    return {c.url: sorted((i.url, i.title, i.publish_date, tuple(sorted(i.meta.items()))) for i in c.items)
+            for c in data.columns}
+
+
+def test_second_night_downloads_no_unchanged_detail_page(crawled) -> None:
+    Session, first, settings = crawled
+    with Session() as s:
+        before = _items(load_audit_data(s))
+        first_bodies = {d.url: read_snapshot_body(s, d.detail_snapshot_id) for d in s.scalars(select(Document))}
+    second = run_crawl(settings, Session, echo=lambda line: None)
+    with Session() as s:
+        by_status = dict(s.execute(
+            select(Snapshot.status, func.count()).where(Snapshot.crawl_run_id == second.run_id,
+                                                        Snapshot.kind.in_(("detail", "attachment")))
+            .group_by(Snapshot.status)).all())
+        assert by_status.get(304, 0) >= 150 and set(by_status) == {304}, by_status  # nothing downloaded again
+        lists = s.scalars(select(Snapshot.status).where(Snapshot.crawl_run_id == second.run_id,
+                                                        Snapshot.kind == "list", Snapshot.error_kind.is_(None)))
+        assert set(lists) == {200}  # list pages are fetched every night
+        # the documents point at tonight's snapshots, whose evidence is the body stored on the first night
+        for doc in s.scalars(select(Document)):
+            snap = s.get(Snapshot, doc.detail_snapshot_id)
+            assert snap.crawl_run_id == second.run_id and snap.status == 304
+            assert read_snapshot_body(s, snap.id) == first_bodies[doc.url]
+        assert _items(load_audit_data(s)) == before  # dates and metadata as the first night read them
+        attachments = [a for a in load_audit_data(s, ["yunhe-slj"]).attachments if a.text]
+        assert len(attachments) == 4
+    summary = run_checks(Session, AS_OF)
+    assert summary.stats.by_check.get("column.stale") == 5 and summary.stats.by_check.get("column.blank") == 1
+    zjj = next(c for c in second.coverage if c.slug == "yunhe-slj")
+    assert zjj.not_modified == 4 and zjj.pages_fetched == zjj.pages
+
+
+def test_changed_page_is_downloaded_unchanged_is_not(sqlite_url: str) -> None:
+    from localserver import ScriptedServer, html
+
+    from storage.db import make_engine, make_sessionmaker
+    from tests_registry import one_unit_registry
+    from zwgk.registry import import_registry, parse_registry
+
+    nights = {"n": 1}
+    listing = ('<ul class="list"><li><a href="/a.html">关于做好防汛工作的通知</a><span>2024-08-01</span></li>'
+               '<li><a href="/b.html">关于开展安全检查的通知</a><span>2024-09-01</span></li></ul>')
+
+    def page(path: str, etags: dict[int, str], bodies: dict[int, str]):  # noqa: ANN202
+        def route(n: int, method: str):  # noqa: ANN202
+            etag = etags[nights["n"]]
+            sent = next((h.get("If-None-Match") for p, h in reversed(server.headers) if p == path), None)
+            if sent == etag:
+                return 304, {"ETag": etag}, b""
+            body = f"<html><body><h1>{path}</h1>{bodies[nights['n']]}</body></html>".encode()
+            return 200, {"Content-Type": "text/html; charset=utf-8", "ETag": etag}, body
+        return route
+
+    routes = {
+        "/": html("首页"), "/list/index.html": html(listing),
+        "/a.html": page("/a.html", {1: '"a1"', 2: '"a1"'}, {1: "发布机构：县应急管理局", 2: "发布机构：县应急管理局"}),
+        "/b.html": page("/b.html", {1: '"b1"', 2: '"b2"'}, {1: "发布机构：县水利局", 2: "发布机构：县水利局（已更正）"}),
+    }
+    with ScriptedServer(routes) as server:
+        Session = make_sessionmaker(make_engine(sqlite_url))  # noqa: N806
+        with Session() as s, s.begin():
+            import_registry(s, parse_registry(one_unit_registry(server.url), "test.yaml"))
+        settings = settings_for(sqlite_url, check_links=False, collect_new_media=False)
+        run_crawl(settings, Session, echo=lambda line: None)
+        nights["n"] = 2
+        second = run_crawl(settings, Session, echo=lambda line: None)
+        sent = [h.get("If-None-Match") for p, h in server.headers if p == "/a.html"]
+        assert sent == [None, '"a1"']
+    with Session() as s:
+        snaps = {x.url.removeprefix(server.url): x for x in s.scalars(select(Snapshot).where(
+            Snapshot.crawl_run_id == second.run_id))}
+        assert snaps["/a.html"].status == 304 and snaps["/b.html"].status == 200
+        assert "已更正".encode() in read_snapshot_body(s, snaps["/b.html"].id)
+        docs = {d.url.removeprefix(server.url): d for d in s.scalars(select(Document))}
+        assert docs["/a.html"].detail_snapshot_id == snaps["/a.html"].id
+        assert docs["/b.html"].detail_snapshot_id == snaps["/b.html"].id

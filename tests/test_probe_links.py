@@ -1,0 +1,177 @@
+"""`zwgk probe`, the link checker, and the two checks that must not trust one bad observation."""
+
+import asyncio
+import time
+from datetime import UTC, date, datetime, timedelta
+
+from click.testing import CliRunner
+from sqlalchemy import select
+
+from checks.availability import broken_links, unreachable_sites
+from checks.base import AuditData, CheckRules, LinkState, ProbeState
+from checks.loader import load_audit_data
+from crawler.httpfetch import client
+from crawler.linkcheck import check_link
+from crawler.probe import probe_one
+from fixtures.farm import closed_port
+from localserver import ScriptedServer, html
+from storage.link_models import LinkCheck
+from storage.models import Probe
+from zwgk.cli import main
+
+AS_OF = date(2024, 9, 30)
+
+
+def _slow(n: int, method: str):  # noqa: ANN202
+    time.sleep(0.3)
+    return 200, {"Content-Type": "text/html"}, b"<html>ok</html>"
+
+
+def _flaky(n: int, method: str):  # noqa: ANN202
+    return (503, {}, b"busy") if n == 1 else (200, {"Content-Type": "text/html"}, b"<html>ok</html>")
+
+
+ROUTES = {
+    "/ok": html("首页"),
+    "/waf": html("您的访问被安全狗拦截", status=403),
+    "/waf200": html("网站防火墙：请求已被拦截", status=502),
+    "/down": html("Service Unavailable", status=503),
+    "/slow": _slow,
+    "/nohead": lambda n, m: (405, {}, b"") if m == "HEAD" else (200, {"Content-Type": "text/html"}, b"<html>x</html>"),
+    "/flaky": _flaky,
+}
+
+
+def _probe(url: str, slow_ms: int = 5000):  # noqa: ANN202
+    async def go():  # noqa: ANN202
+        async with client("zwgk-test", 5.0) as http:
+            return await probe_one(http, "u", url, slow_ms)
+
+    return asyncio.run(go())
+
+
+def test_probe_tells_blocked_down_and_slow_apart() -> None:
+    with ScriptedServer(ROUTES) as server:
+        ok = _probe(server.url + "/ok")
+        assert (ok.ok, ok.status, ok.error_kind) == (True, 200, None)
+        assert _probe(server.url + "/waf").error_kind == "blocked"
+        assert _probe(server.url + "/waf200").error_kind == "blocked"  # a WAF notice whatever the status
+        down = _probe(server.url + "/down")
+        assert (down.ok, down.error_kind) == (False, "status")
+        slow = _probe(server.url + "/slow", slow_ms=100)  # the server sleeps 300 ms
+        assert (slow.ok, slow.error_kind) == (True, "slow")
+    refused = _probe(f"http://127.0.0.1:{closed_port()}/")
+    assert (refused.ok, refused.error_kind) == (False, "refused")
+
+
+def test_probe_command_stores_rows(crawled) -> None:
+    Session, _, settings = crawled
+    result = CliRunner().invoke(main, ["probe"], env={"ZWGK_DATABASE_URL": settings.database_url})
+    assert result.exit_code == 0, result.output
+    assert "连接被拒绝" in result.output and "yunhe-gov | 正常" in result.output
+    with Session() as s:
+        rows = {p.unit_id: p for p in s.scalars(select(Probe))}
+        assert len(rows) == 5 and sum(1 for p in rows.values() if not p.ok) == 1
+        data = load_audit_data(s)
+        assert {p.unit for p in data.probes if p.error_kind == "refused"} == {"yunhe-lyj"}
+
+
+def _probes(unit: str, day: date, n: int, failed: int, kind: str = "timeout") -> list[ProbeState]:
+    start = datetime(day.year, day.month, day.day, tzinfo=UTC)
+    return [ProbeState(unit, "http://x/", start + timedelta(minutes=30 * i), i >= failed,
+                       kind if i < failed else None, 100) for i in range(n)]
+
+
+def test_site_unreachable_needs_enough_probes_and_ignores_blocking() -> None:
+    days = [AS_OF - timedelta(days=d) for d in range(7)]
+    probes = (
+        [p for d in days for p in _probes("down", d, 24, 2)]  # 14/168 = 8.3 %
+        + [p for d in days for p in _probes("fine", d, 24, 1)]  # 7/168 = 4.2 %
+        + [p for d in days for p in _probes("blocked", d, 24, 12, "blocked")]  # we are blocked: not down
+        + [p for d in days for p in _probes("few", d, 10, 5)]  # too few probes a day to judge
+        + _probes("old", AS_OF - timedelta(days=10), 24, 24)  # outside the window
+    )
+    data = AuditData(units=(), columns=(), probes=tuple(probes))
+    found = unreachable_sites(data, AS_OF, CheckRules())
+    assert [(f.unit, f.evidence["failed"], f.evidence["probes"]) for f in found] == [("down", 14, 168)]
+    assert "8.3%" in found[0].detail and "超时14次" in found[0].detail
+    strict = unreachable_sites(data, AS_OF, CheckRules({"site.unreachable.max_failed_share": 0.04}))
+    assert {f.unit for f in strict} == {"down", "fine"}
+    assert {f.unit for f in unreachable_sites(data, AS_OF, CheckRules({"site.unreachable.min_probes_per_day": 10}))} \
+        == {"down", "few"}
+
+
+def _link(url: str, *nights: tuple[int, int | None, str | None]) -> LinkState:
+    obs = tuple((datetime(2024, 9, 30 - d, 1, 0, tzinfo=UTC), status, kind) for d, status, kind in nights)
+    return LinkState("u", url, "http://x/page.html", 7, obs, text="附件")
+
+
+def test_link_broken_is_confirmed_over_nights() -> None:
+    data = AuditData(units=(), columns=(), links=(
+        _link("http://x/gone", (1, 404, "status"), (0, 404, "status")),
+        _link("http://x/once", (0, 404, "status")),  # one night only: not yet
+        _link("http://x/back", (1, 404, "status"), (0, 200, None)),  # fixed
+        _link("http://x/flaky", (2, 404, "status"), (1, 200, None), (0, 500, "status")),
+        _link("http://x/waf", (1, 403, "blocked"), (0, 403, "blocked")),  # blocked is not broken
+        _link("http://x/dns", (1, None, "dns"), (0, None, "dns")),
+    ))
+    found = broken_links(data, AS_OF, CheckRules())
+    assert sorted(f.url for f in found) == ["http://x/dns", "http://x/gone"]
+    gone = next(f for f in found if f.url == "http://x/gone")
+    assert "HTTP 404" in gone.detail and "连续 2 晚" in gone.detail and gone.evidence["snapshots"] == [7]
+    three = broken_links(data, AS_OF, CheckRules({"link.broken.confirm_nights": 1}))
+    assert {f.url for f in three} == {"http://x/gone", "http://x/once", "http://x/dns", "http://x/flaky"}
+
+
+def test_link_checker_head_then_get_with_retry() -> None:
+    async def go(server):  # noqa: ANN001, ANN202
+        async with client("zwgk-test", 5.0) as http:
+            return [await check_link(http, 1, server.url + p, retries=2, pause=0.05)
+                    for p in ("/ok", "/nohead", "/missing", "/flaky")]
+
+    with ScriptedServer(ROUTES) as server:
+        ok, nohead, missing, flaky = asyncio.run(go(server))
+        assert (ok.method, ok.status, ok.error_kind) == ("HEAD", 200, None)
+        assert (nohead.method, nohead.status, nohead.error_kind) == ("GET", 200, None)
+        assert (missing.status, missing.error_kind) == (404, "status")
+        assert (flaky.status, flaky.error_kind) == (200, None)  # 503 once, then retried
+        assert [m for _, m in server.hits("/nohead")] == ["HEAD", "GET"]
+
+
+def test_crawled_links_are_checked_and_observed(crawled, farm) -> None:
+    Session, result, _ = crawled
+    base = farm.urls["yunhe_slj"]
+    with Session() as s:
+        checks = {c.url: c for c in s.scalars(select(LinkCheck).where(LinkCheck.crawl_run_id == result.run_id))}
+        assert checks[base + "/zwfw/old.html"].status == 404
+        assert checks[base + "/zfxxgk/tzgg/202301/t20230101_999.html"].status == 404
+        assert checks[base + "/wzdt.html"].status == 200
+        assert all(url.startswith("http://127.0.0.1:") for url in checks)
+        data = load_audit_data(s, ["yunhe-slj"])
+        links = {link.url: link for link in data.links}
+        old = links[base + "/zwfw/old.html"]
+        assert old.text == "网上办事（旧版）" and old.source_url == base + "/"
+        assert [o[1] for o in old.observations] == [404]
+        missing = links[base + "/zfxxgk/tzgg/202407/P020240705512000301.doc"]  # fetched by the crawl itself
+        assert [o[1] for o in missing.observations] == [404]
+        night = old.observations[-1][0].date()  # observations are judged up to the as-of date
+        assert broken_links(data, night, CheckRules()) == []  # one night is not confirmation
+        assert {f.url for f in broken_links(data, night, CheckRules({"link.broken.confirm_nights": 1}))} >= {
+            base + "/zwfw/old.html", base + "/zfxxgk/tzgg/202407/P020240705512000301.doc"}
+
+
+def test_scheduler_probes_many_times_a_day(tmp_path) -> None:  # noqa: ANN001
+    from apscheduler.triggers.cron import CronTrigger
+
+    from scheduler.nightly import PROBE_JOB_ID, build_scheduler
+    from zwgk.settings import Settings
+
+    settings = Settings(database_url=f"sqlite:///{tmp_path / 'jobs.sqlite'}")
+    scheduler = build_scheduler(settings)
+    assert PROBE_JOB_ID in {job.id for job in scheduler.get_jobs()}
+    trigger = CronTrigger.from_crontab(settings.probe_cron, timezone=settings.timezone)
+    start = datetime(2024, 9, 30, tzinfo=UTC)
+    fires, at = 0, start
+    while (at := trigger.get_next_fire_time(None, at + timedelta(seconds=1))) < start + timedelta(days=1):
+        fires += 1
+    assert fires >= 20
