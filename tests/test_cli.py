@@ -84,4 +84,4 @@ def test_demo_prints_findings(tmp_path: Path) -> None:
     out = proc.stdout
     assert "column.stale: 5" in out and "column.blank: 1" in out
     assert "云和县教育局：2 条，拟扣 2.00 分" in out
-    assert "连接被拒绝" in out  # the dead site is in the coverage report, and did not stop the run
+    assert "连接被拒绝" in out, out  # the dead site is in the coverage report, and did not stop the run

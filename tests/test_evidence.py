@@ -18,7 +18,7 @@ def test_warc_holds_the_exact_response(crawled, tmp_path: Path) -> None:
     Session, result, _ = crawled
     with Session() as s:
         gbk = s.scalar(select(Snapshot).where(Snapshot.url.like("%/wjdt/index.htm")))
-        pdf = s.scalar(select(Snapshot).where(Snapshot.url.like("%.pdf")))
+        pdf = s.scalar(select(Snapshot).where(Snapshot.url.like("%.pdf"), Snapshot.status == 200).limit(1))
         dead = s.scalar(select(Snapshot).where(Snapshot.error_kind == "refused"))
         out = tmp_path / "evidence.warc.gz"
         with out.open("wb") as stream:

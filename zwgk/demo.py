@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import Callable
 from datetime import date
 from decimal import Decimal
@@ -52,12 +52,15 @@ def run_demo(settings: Settings, *, as_of: date | None, database: Path | None, e
     with Session() as session:
         found = list_findings(session, include_rectified=False)
         events = list_events(session)
-    echo("\n== 发现的问题（按检查项）")
-    for code, n in sorted(Counter(f["check"] for f in found).items()):
-        echo(f"  {code}: {n}")
+    echo("\n== 发现的问题（按检查项，每项举例至多 2 条）")
+    by_code: dict[str, list] = defaultdict(list)
     for f in found:
-        echo(f"  [{f['unit']}] {f['check']} {f['detail']}")
-    echo("\n== 待审核扣分（按单位，yunhe-2022 方案）")
+        by_code[f["check"]].append(f)
+    for code, rows in sorted(by_code.items()):
+        echo(f"  {code}: {len(rows)}")
+        for f in rows[:2]:
+            echo(f"      [{f['unit']}] {f['detail']}")
+    echo("\n== 待审核扣分（按单位；按方案计分时还要受各类别扣分上限约束）")
     per_unit: dict[str, list] = defaultdict(list)
     for e in events:
         per_unit[e["unit_name"]].append(e)

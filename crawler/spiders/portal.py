@@ -178,7 +178,8 @@ class PortalSpider(scrapy.Spider):
         if page.needs_js:
             # Static HTML with scripts and no items: the list is built in the browser. The rendered
             # page is the evidence; later pages of the column are rendered too.
-            yield response.request.replace(meta={**meta, "js": True, **render_meta()}, dont_filter=True)
+            fresh = {k: v for k, v in meta.items() if not k.startswith("download_")}  # Scrapy's own, per download
+            yield response.request.replace(meta={**fresh, "js": True, **render_meta()}, dont_filter=True)
             return
         if found := meta.get("discovered"):
             if not page.entries and meta["depth_in_tree"] < _MAX_TREE_DEPTH:
