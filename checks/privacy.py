@@ -121,14 +121,13 @@ def personal_data(data: AuditData, as_of: date, rules: CheckRules) -> list[Findi
         counts = Counter(kind for kind, *_ in hits)
         masked, spans = masked_text(source.text, hits)
         summary = "、".join(f"{kind}{n}个" for kind, n in counts.items())
-        where = "附件" if source.kind == "attachment" else "页面"
         findings.append(Finding(
             check="text.privacy",
             unit=source.unit,
             subject_key=source.subject_key,
             subject=source.subject,
             url=source.url,
-            detail=f"{where}“{source.subject}”公开了未脱敏的个人信息：{summary}，"
+            detail=f"{source.place or '页面'}“{source.subject}”公开了未脱敏的个人信息：{summary}，"
                    f"如{_context(masked, spans[0])}",
             observed_at=source.observed_at,
             evidence={

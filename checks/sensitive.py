@@ -34,14 +34,13 @@ def find_sensitive(text: str) -> list[tuple[str, str, str]]:
 
 
 def _finding(source: TextSource, word: str, category: str, contexts: list[str]) -> Finding:
-    where = "附件" if source.kind == "attachment" else "页面" if source.kind == "page" else ""
     return Finding(
         check="text.sensitive",
         unit=source.unit,
         subject_key=f"{source.subject_key}#{word}",
         subject=source.subject,
         url=source.url,
-        detail=f"{where}“{source.subject}”出现敏感词“{word}”（{category}类）{len(contexts)}处：{contexts[0]}",
+        detail=f"{source.place}“{source.subject}”出现敏感词“{word}”（{category}类）{len(contexts)}处：{contexts[0]}",
         observed_at=source.observed_at,
         evidence={"snapshots": list(source.snapshot_ids), "matched": word, "category": category,
                   "contexts": contexts[:5], "count": len(contexts)},

@@ -26,6 +26,11 @@ class TextSource:
     observed_at: datetime | None
     kind: str  # page | attachment | chrome
 
+    @property
+    def place(self) -> str:
+        """How a finding's detail names where the text was: 页面, 附件, or nothing for site chrome."""
+        return {"attachment": "附件", "page": "页面"}.get(self.kind, "")
+
 
 # Parsed pages per AuditData: six content checks read the same pages. Bounded, because a city's night is
 # hundreds of thousands of pages; past the bound a page is parsed again (slower, never wrong).

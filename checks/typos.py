@@ -164,7 +164,6 @@ def find_typos(text: str, on: date, extra: tuple[str, ...] = ()) -> list[tuple[s
 
 
 def _finding(source: TextSource, wrong: str, right: str, why: str, contexts: list[str]) -> Finding:
-    where = "附件" if source.kind == "attachment" else "页面" if source.kind == "page" else ""
     advice = f"，应为“{right}”" if right else ""
     return Finding(
         check="text.typo",
@@ -172,7 +171,7 @@ def _finding(source: TextSource, wrong: str, right: str, why: str, contexts: lis
         subject_key=f"{source.subject_key}#{wrong}",
         subject=source.subject,
         url=source.url,
-        detail=f"{where}“{source.subject}”疑似错误表述“{wrong}”{advice}（{why}）：{contexts[0]}",
+        detail=f"{source.place}“{source.subject}”疑似错误表述“{wrong}”{advice}（{why}）：{contexts[0]}",
         observed_at=source.observed_at,
         evidence={"snapshots": list(source.snapshot_ids), "matched": wrong, "suggestion": right, "why": why,
                   "contexts": contexts[:5], "count": len(contexts)},

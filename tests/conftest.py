@@ -146,3 +146,21 @@ def crawled(crawled_template, tmp_path: Path):  # noqa: ANN201
     engine = make_engine(url)
     yield make_sessionmaker(engine), result, settings_for(url)
     engine.dispose()
+
+
+@pytest.fixture
+def cli(crawled):  # noqa: ANN201
+    """`zwgk …` through click's CliRunner on a private crawled farm, checked as of 2024-09-30."""
+    from click.testing import CliRunner
+
+    from zwgk.cli import main
+
+    _, _, settings = crawled
+
+    def invoke(*args: str, code: int = 0) -> str:
+        result = CliRunner().invoke(main, list(args), env={"ZWGK_DATABASE_URL": settings.database_url})
+        assert result.exit_code == code, result.output + repr(result.exception)
+        return result.output
+
+    invoke("check", "--as-of", "2024-09-30")
+    return invoke

@@ -7,28 +7,12 @@ import subprocess
 import sys
 from pathlib import Path
 
-import pytest
-from click.testing import CliRunner
 from sqlalchemy import select
 
 from tests.conftest import TRS_DEMO_UNITS
 from storage.models import AuditLog
-from zwgk.cli import main
 
 ROOT = Path(__file__).resolve().parent.parent
-
-
-@pytest.fixture
-def cli(crawled):  # noqa: ANN201
-    Session, _, settings = crawled
-
-    def invoke(*args: str, code: int = 0) -> str:
-        result = CliRunner().invoke(main, list(args), env={"ZWGK_DATABASE_URL": settings.database_url})
-        assert result.exit_code == code, result.output + repr(result.exception)
-        return result.output
-
-    invoke("check", "--as-of", "2024-09-30")
-    return invoke
 
 
 def test_findings_formats(cli) -> None:

@@ -3,25 +3,9 @@
 import json
 from pathlib import Path
 
-import pytest
-from click.testing import CliRunner
 from openpyxl import load_workbook
 
 from tests.conftest import TRS_DEMO_UNITS
-from zwgk.cli import main
-
-
-@pytest.fixture
-def cli(crawled):
-    _, _, settings = crawled
-
-    def invoke(*args: str, code: int = 0) -> str:
-        result = CliRunner().invoke(main, list(args), env={"ZWGK_DATABASE_URL": settings.database_url})
-        assert result.exit_code == code, result.output + repr(result.exception)
-        return result.output
-
-    invoke("check", "--as-of", "2024-09-30")
-    return invoke
 
 
 def _events(cli, *args: str) -> list[dict]:
