@@ -85,3 +85,18 @@ def test_list_item_that_is_a_pdf_is_read(sqlite_url: str) -> None:
     assert [(a.name, a.parent_url.endswith("/list/index.html")) for a in data.attachments] == [
         ("2023年政府信息公开工作年度报告", True)]
     assert pdf["expect"] in data.attachments[0].text
+
+
+DATA = Path(__file__).resolve().parent / "data"
+
+
+@pytest.mark.parametrize(("name", "expected"), [
+    ("short_word97.doc", "主动公开政府信息128条"),  # antiword declines a short file: catdoc reads it
+    ("long_word97.doc", "（60）县水利局围绕防汛防台"),  # antiword
+])
+@pytest.mark.parametrize("kind", ["doc", "wps"])  # WPS documents are Word-compatible compound files
+def test_real_word97_files(name: str, expected: str, kind: str) -> None:
+    body = (DATA / name).read_bytes()
+    assert body[:8] == bytes.fromhex("d0cf11e0a1b11ae1")  # an OLE compound document, not a renamed DOCX
+    result = extract_text(body, kind)
+    assert result.error is None and expected in result.text and "云和县水利局" in result.text
