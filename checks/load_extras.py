@@ -25,6 +25,18 @@ def _chunks(items: list, size: int = _CHUNK):  # noqa: ANN202
         yield items[start:start + size]
 
 
+def _attachment_texts(session: Session, hashes: set[str]) -> dict[str, str]:
+    """Extracted text by body hash, for the bodies whose extraction succeeded."""
+    texts: dict[str, str] = {}
+    for chunk in _chunks(sorted(hashes)):
+        texts.update(session.execute(
+            select(ExtractedText.sha256, ExtractedText.text)
+            .where(ExtractedText.sha256.in_(chunk), ExtractedText.extractor.in_(ATTACHMENT_EXTRACTORS),
+                   ExtractedText.error.is_(None))
+        ).tuples().all())
+    return texts
+
+
 def load_attachments(session: Session, slug_of: dict[int, str]) -> tuple[Attachment, ...]:
     links = list(session.scalars(select(PageLink).where(PageLink.attachment.is_(True),
                                                         PageLink.unit_id.in_(slug_of)).order_by(PageLink.id)))
@@ -35,15 +47,8 @@ def load_attachments(session: Session, slug_of: dict[int, str]) -> tuple[Attachm
                .group_by(Snapshot.unit_id, Snapshot.url))
         for snap in session.scalars(select(Snapshot).where(Snapshot.id.in_(ids))):
             newest[(snap.unit_id, snap.url)] = snap  # type: ignore[index]
-    hashes = sorted({s.content_hash for s in newest.values() if s.content_hash and not s.error_kind})
-    texts: dict[str, str] = {}
-    for chunk in _chunks(hashes):
-        for digest, text, error in session.execute(
-            select(ExtractedText.sha256, ExtractedText.text, ExtractedText.error)
-            .where(ExtractedText.sha256.in_(chunk), ExtractedText.extractor.in_(ATTACHMENT_EXTRACTORS))
-        ):
-            if not error:
-                texts[digest] = text
+    texts = _attachment_texts(session, {s.content_hash for s in newest.values()
+                                        if s.content_hash and not s.error_kind})
     out = []
     for link in links:
         snap = newest.get((link.unit_id, link.url))
@@ -62,11 +67,7 @@ def _listed_files(session: Session, slug_of: dict[int, str], known: set[tuple[st
         .where(Document.unit_id.in_(slug_of), Column.active.is_(True)).order_by(Document.id)
     ).all()
     files = [r for r in rows if is_file(r[1], r[5]) and (slug_of[r[0]], r[1]) not in known]
-    texts = dict(session.execute(
-        select(ExtractedText.sha256, ExtractedText.text).where(
-            ExtractedText.sha256.in_([r[6] for r in files if r[6]]),
-            ExtractedText.extractor.in_(ATTACHMENT_EXTRACTORS), ExtractedText.error.is_(None))
-    ).all()) if files else {}
+    texts = _attachment_texts(session, {r[6] for r in files if r[6]})
     out, seen = [], set(known)
     for unit_id, url, title, column_url, snapshot_id, _, digest, error in files:
         if (slug_of[unit_id], url) in seen:  # listed in two columns: one attachment

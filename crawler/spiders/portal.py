@@ -74,6 +74,12 @@ def response_kind(response: Response) -> str | None:
     return None
 
 
+def _inherited(meta: dict[str, Any]) -> dict[str, Any]:
+    """What a page's follow-up requests (detail pages, further list pages, attachments) carry over."""
+    return {k: meta[k] for k in ("kind", "unit", "column_id", "column_url", "dont_obey_robotstxt")
+            if meta.get(k) is not None}
+
+
 class PortalSpider(scrapy.Spider):
     name = "portal"
     custom_settings = {"HTTPERROR_ALLOW_ALL": True}
@@ -126,6 +132,8 @@ class PortalSpider(scrapy.Spider):
             rendered=bool(meta.get("playwright")),
             column_url=meta.get("column_url"),
         )
+        if response.status == 304:  # not modified: the snapshot points at the body stored last time
+            fields["known_hash"] = self.validators.get(fields["url"], {}).get("sha256")
         return Snapshot(**{**fields, **extra})
 
     def failed(self, failure: Failure) -> Iterator[Snapshot]:
@@ -212,8 +220,7 @@ class PortalSpider(scrapy.Spider):
     def _list_output(self, response: Response, page: ListPage) -> Iterator[Snapshot | scrapy.Request]:
         meta = response.meta
         yield self.snapshot(response, entries=tuple(page.entries))
-        inherit = {k: meta[k] for k in ("kind", "unit", "column_id", "column_url", "dont_obey_robotstxt")
-                   if meta.get(k) is not None}
+        inherit = _inherited(meta)
         for entry in page.entries:
             yield scrapy.Request(entry.url, callback=self.parse_detail, errback=self.failed,
                                  headers=conditional_headers(self.validators.get(entry.url)),
@@ -233,10 +240,7 @@ class PortalSpider(scrapy.Spider):
                 yield scrapy.Request(follow.url, callback=self.parse_list, errback=self.failed, meta=follow_meta)
 
     def parse_detail(self, response: Response) -> Iterator[Snapshot | scrapy.Request]:
-        if response.status == 304:
-            yield self.snapshot(response, known_hash=self.validators.get(response.url, {}).get("sha256"))
-            return
-        if not isinstance(response, TextResponse) or response_kind(response):
+        if response.status == 304 or not isinstance(response, TextResponse) or response_kind(response):
             yield self.snapshot(response)
             return
         doc = parse_html(response.text)
@@ -246,16 +250,12 @@ class PortalSpider(scrapy.Spider):
 
     # --- attachments (text extracted after the crawl: crawler.attachment_texts) -------------------
     def attachment_requests(self, response: Response, links: Any) -> Iterator[scrapy.Request]:
-        meta = response.meta
+        inherit = _inherited(response.meta)
         for link in links:
-            if not link.attachment:
-                continue
-            yield scrapy.Request(
-                link.url, callback=self.parse_attachment, errback=self.failed,
-                headers=conditional_headers(self.validators.get(link.url)),
-                meta={"kind": "attachment", "unit": meta["unit"], "column_id": meta.get("column_id"),
-                      **({"dont_obey_robotstxt": True} if meta.get("dont_obey_robotstxt") else {})})
+            if link.attachment:
+                yield scrapy.Request(link.url, callback=self.parse_attachment, errback=self.failed,
+                                     headers=conditional_headers(self.validators.get(link.url)),
+                                     meta={**inherit, "kind": "attachment"})
 
     def parse_attachment(self, response: Response) -> Iterator[Snapshot]:
-        known = self.validators.get(response.url, {}).get("sha256") if response.status == 304 else None
-        yield self.snapshot(response, known_hash=known)
+        yield self.snapshot(response)
