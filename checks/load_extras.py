@@ -33,7 +33,7 @@ def _attachment_texts(session: Session, hashes: set[str]) -> dict[str, str]:
             select(ExtractedText.sha256, ExtractedText.text)
             .where(ExtractedText.sha256.in_(chunk), ExtractedText.extractor.in_(ATTACHMENT_EXTRACTORS),
                    ExtractedText.error.is_(None))
-        ).tuples().all())
+        ).all())
     return texts
 
 
