@@ -14,6 +14,7 @@ import click
 from sqlalchemy.orm import Session, sessionmaker
 
 from core import output
+from core.names import readable
 from core.settings import Settings
 from core.sourcefile import SourceFileError
 from storage.clock import local_today
@@ -218,7 +219,7 @@ def _emit(rows: list[dict], fmt: str, columns: list[tuple[str, str]], keys: list
     elif fmt == "csv":
         text = output.csv_text(rows, keys)
     else:
-        text = output.table(rows, columns) + f"\n共 {len(rows)} 条"
+        text = output.table([readable(r) for r in rows], columns) + f"\n共 {len(rows)} 条"
     if text:
         click.echo(text)
 

@@ -9,6 +9,7 @@ from datetime import date
 from decimal import Decimal
 from pathlib import Path
 
+from core.names import check_name
 from core.settings import Settings
 from fixtures.build import HERE as FIXTURES
 from fixtures.farm import FixtureFarm
@@ -50,7 +51,7 @@ def run_demo(settings: Settings, *, as_of: date | None, database: Path | None, e
     for f in found:
         by_code[f["check"]].append(f)
     for code, rows in sorted(by_code.items()):
-        echo(f"  {code}: {len(rows)}")
+        echo(f"  {check_name(code)}（{code}）：{len(rows)}")
         for f in rows[:2]:
             echo(f"      [{f['unit']}] {f['detail']}")
     echo("\n== 待审核扣分（按单位；按方案计分时还要受各类别扣分上限约束）")
