@@ -7,6 +7,7 @@ Every setting is `ZWGK_<NAME>`; child processes (the crawl subprocess) get the s
 from __future__ import annotations
 
 import os
+import re
 from functools import lru_cache
 from pathlib import Path
 
@@ -23,6 +24,14 @@ CHROMIUM_ARGS = [
     "--disable-quic",
     "--disable-dev-shm-usage",
 ]
+
+
+_PASSWORD_IN_URL = re.compile(r"(?P<head>[a-z][a-z0-9+.-]*://[^:/@\s]*:)(?P<password>[^/\s]+)(?P<at>@)", re.I)
+
+
+def mask_url(text: str) -> str:
+    """Any URL's password in `text` replaced by ***, so that no message or log shows a secret."""
+    return _PASSWORD_IN_URL.sub(lambda m: f"{m['head']}***{m['at']}", text)
 
 
 class Settings(BaseSettings):
@@ -55,9 +64,27 @@ class Settings(BaseSettings):
     probe_slow_ms: int = Field(5000, description="a probe answered later than this is recorded as slow")
     collect_new_media: bool = Field(True, description="after a crawl, read new-media feeds and pages")
 
+    # operations: one run at a time, alerts, data outside the code tree
+    lease_ttl: float = Field(120.0, description="seconds a run's lease lives without a heartbeat (a killed run frees the store this long after)")
+    backoff_give_up: int = Field(6, description="consecutive failed answers after which a host is given up for the night")
+    autothrottle: bool = Field(True, description="adapt the delay per host to its response times (Scrapy AutoThrottle)")
+    alert_webhook_url: str = Field("", description="webhook that receives alerts (empty: none)")
+    alert_webhook_format: str = Field("json", description="webhook body: json (generic), wecom (企业微信机器人) or dingtalk (钉钉机器人)")
+    alert_smtp_host: str = Field("", description="SMTP server for alert mail (empty: no mail)")
+    alert_smtp_port: int = Field(25, description="SMTP port (465: implicit TLS)")
+    alert_smtp_user: str = Field("", description="SMTP login (empty: no login)")
+    alert_smtp_password: str = Field("", description="SMTP password (never printed)")
+    alert_smtp_starttls: bool = Field(False, description="upgrade the SMTP connection with STARTTLS")
+    alert_mail_from: str = Field("zwgk@localhost", description="sender of alert mail")
+    alert_mail_to: str = Field("", description="recipients of alert mail, comma-separated")
+    lexicon_dir: Path | None = Field(None, description="folder of local word lists that extend or override the bundled ones (default: <data_dir>/lexicons)")
+
     # scheduling
     nightly_cron: str = Field("0 1 * * *", description="crontab of the nightly job (crawl then check)")
     probe_cron: str = Field("*/30 * * * *", description="crontab of the home-page probes (site.unreachable wants >=20 a day)")
+
+    def masked_database_url(self) -> str:
+        return mask_url(self.database_url)
 
     def resolved_data_dir(self) -> Path:
         path = self.data_dir.expanduser()
@@ -69,6 +96,8 @@ class Settings(BaseSettings):
         env = dict(os.environ)
         values = self.model_dump() | overrides
         for name, value in values.items():
+            if value is None:
+                continue
             env[f"ZWGK_{name.upper()}"] = str(value).lower() if isinstance(value, bool) else str(value)
         return env
 

@@ -1,34 +1,94 @@
 """One night: crawl (the crawl subprocess, then links, new media and attachment texts), then every check.
 
 The CLI's `run`, the scheduler's nightly job and the demo all call `run_night`, so a night is the same
-wherever it is started.
+wherever it is started. Every night, crawl and check started here holds the store's run lease
+(jobs.runs): one at a time, across processes and machines, and each is recorded in `runs`.
 """
 
 from __future__ import annotations
 
 import sys
+import time
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 from sqlalchemy.orm import Session, sessionmaker
 
 from core.settings import Settings
 from crawler.launch import CrawlResult, run_crawl
 from jobs.check import CheckSummary, run_checks
+from jobs.runs import exclusive_run
+
+
+def _stderr(line: str) -> None:
+    print(line, file=sys.stderr)
 
 
 @dataclass
 class NightResult:
     crawl: CrawlResult
     checks: CheckSummary
+    run_id: int | None = None
 
     @property
     def ok(self) -> bool:
         return self.crawl.returncode == 0
 
+    @property
+    def status(self) -> str:
+        """finished; incomplete when a unit's home page or a column could not be fetched; failed."""
+        if not self.ok:
+            return "failed"
+        return "incomplete" if missed_units(self.crawl) else "finished"
+
     def lines(self) -> list[str]:
         return self.crawl.report_lines() + self.checks.lines()
+
+    def summary(self) -> dict[str, Any]:
+        return crawl_summary(self.crawl) | check_summary(self.checks)
+
+
+def missed_units(crawl: CrawlResult) -> dict[str, str]:
+    """Units the night did not fully see, with why: {slug: "首页失败" | "栏目 3/5"}."""
+    missed = {}
+    for c in crawl.coverage:
+        if c.home_ok is False:
+            missed[c.slug] = "首页无法访问"
+        elif c.columns_fetched < c.columns:
+            missed[c.slug] = f"栏目只抓到 {c.columns_fetched}/{c.columns}"
+    return missed
+
+
+def crawl_summary(crawl: CrawlResult) -> dict[str, Any]:
+    failed: Counter[str] = Counter()
+    for c in crawl.coverage:
+        failed.update(c.errors)
+    return {
+        "crawl_run_id": crawl.run_id,
+        "crawl_returncode": crawl.returncode,
+        "crawl_seconds": round(crawl.seconds, 1),
+        "units": len(crawl.coverage),
+        "columns": sum(c.columns for c in crawl.coverage),
+        "columns_fetched": sum(c.columns_fetched for c in crawl.coverage),
+        "pages": crawl.pages,
+        "pages_fetched": sum(c.pages_fetched for c in crawl.coverage),
+        "failed_by_kind": dict(failed.most_common()),
+        "missed": missed_units(crawl),
+    }
+
+
+def check_summary(checks: CheckSummary) -> dict[str, Any]:
+    return {
+        "as_of": checks.as_of.isoformat(),
+        "findings_new": checks.stats.new,
+        "findings_open": checks.stats.still_open,
+        "findings_rectified": checks.stats.rectified,
+        "events_proposed": checks.events_proposed,
+        "new_finding_ids": list(getattr(checks.stats, "new_ids", [])),
+    }
 
 
 def run_night(
@@ -36,12 +96,53 @@ def run_night(
     Session_: sessionmaker[Session],
     as_of: date,
     unit_slugs: list[str] | None = None,
-    echo: Callable[[str], None] = lambda line: print(line, file=sys.stderr),
+    echo: Callable[[str], None] = _stderr,
+    *,
+    trigger: str = "cli",
+    wait: bool = False,
+    alerts: bool = True,
 ) -> NightResult:
     """Crawl the units (all active ones when None), then check them as of `as_of`.
 
     A crawl that ended badly still leaves what it stored; the checks judge only what was fetched.
+    Raises jobs.runs.RunRefused when another run holds the store (unless `wait`).
     """
-    crawl = run_crawl(settings, Session_, unit_slugs, echo=echo)
-    checks = run_checks(Session_, as_of, unit_slugs)
-    return NightResult(crawl, checks)
+    started = time.monotonic()
+    with exclusive_run(settings, Session_, "night", trigger=trigger, as_of=as_of, units=unit_slugs, wait=wait,
+                       echo=echo) as run:
+        run.phase("crawl")
+        crawl = run_crawl(settings, Session_, unit_slugs, echo=echo)
+        run.phase("check")
+        echo("[检查] 开始检查……")
+        checks = run_checks(Session_, as_of, unit_slugs)
+        night = NightResult(crawl, checks, run.id)
+        run.status = night.status
+        run.summary = night.summary() | {"seconds": round(time.monotonic() - started, 1)}
+        run.phase("done")
+    if alerts:
+        from jobs.alerts import night_alerts
+
+        night_alerts(settings, Session_, run.id, echo=echo)
+    return night
+
+
+def crawl_job(settings: Settings, Session_: sessionmaker[Session], unit_slugs: list[str] | None = None,
+              echo: Callable[[str], None] = _stderr, *, wait: bool = False) -> CrawlResult:
+    """`zwgk crawl`: the crawl alone, under the same lease and recorded like a night."""
+    with exclusive_run(settings, Session_, "crawl", units=unit_slugs, wait=wait, echo=echo) as run:
+        run.phase("crawl")
+        result = run_crawl(settings, Session_, unit_slugs, echo=echo)
+        run.status = "failed" if result.returncode else ("incomplete" if missed_units(result) else "finished")
+        run.summary = crawl_summary(result)
+    return result
+
+
+def check_job(settings: Settings, Session_: sessionmaker[Session], as_of: date,
+              unit_slugs: list[str] | None = None, echo: Callable[[str], None] = _stderr, *,
+              wait: bool = False) -> CheckSummary:
+    """`zwgk check`: the checks alone, under the same lease (they must not judge a half-stored crawl)."""
+    with exclusive_run(settings, Session_, "check", as_of=as_of, units=unit_slugs, wait=wait, echo=echo) as run:
+        run.phase("check")
+        summary = run_checks(Session_, as_of, unit_slugs)
+        run.summary = check_summary(summary)
+    return summary

@@ -3,3 +3,4 @@
 import storage.assessment_models
 import storage.link_models
 import storage.models  # noqa: F401
+import storage.ops_models  # noqa: F401

@@ -14,8 +14,9 @@ import click
 from sqlalchemy.orm import Session, sessionmaker
 
 from core import output
+from zwgk import clizh
 from core.names import readable
-from core.settings import Settings
+from core.settings import Settings, mask_url
 from core.sourcefile import SourceFileError
 from storage.clock import local_today
 from storage.db import make_engine, make_sessionmaker, upgrade
@@ -36,7 +37,36 @@ class App:
         return value or local_today(self.settings.timezone)
 
 
+clizh.install()
 pass_app = click.make_pass_decorator(App)
+
+
+class FriendlyGroup(click.Group):
+    """Every expected failure below this group ends as one Chinese line and a non-zero exit (zwgk.errors)."""
+
+    def invoke(self, ctx: click.Context):
+        try:
+            return super().invoke(ctx)
+        except (click.exceptions.Exit, click.ClickException, click.Abort):
+            raise
+        except Exception as exc:
+            from zwgk.errors import friendly
+
+            app = ctx.find_object(App)
+            known = friendly(exc, app.settings.database_url if app else "")
+            if known is None:
+                raise
+            click.echo(known[0], err=True)
+            ctx.exit(known[1])
+
+
+def _version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("zwgk")
+    except PackageNotFoundError:
+        return "未安装"
 
 
 def _date(ctx: click.Context, param: click.Parameter, value: str | None) -> date | None:
@@ -51,11 +81,17 @@ def _date(ctx: click.Context, param: click.Parameter, value: str | None) -> date
 FORMATS = click.Choice(["table", "jsonl", "csv"])
 
 
-@click.group()
+@click.group(cls=FriendlyGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(_version(), "-V", "--version", prog_name="zwgk", message="%(prog)s %(version)s")
 @click.pass_context
 def main(ctx: click.Context) -> None:
     """zwgk：政务公开检查——抓取、检查、扣分、审核、导出。"""
-    ctx.obj = App(Settings())
+    try:
+        settings = Settings()
+    except ValueError as exc:  # pydantic's ValidationError: a ZWGK_* variable that does not parse
+        click.echo(f"配置有误（环境变量 ZWGK_*）：{mask_url(str(exc))}", err=True)
+        ctx.exit(2)
+    ctx.obj = App(settings)
 
 
 @main.group()
@@ -68,7 +104,7 @@ def db() -> None:
 def db_upgrade(app: App) -> None:
     """创建或升级数据库结构（Alembic）。"""
     upgrade(app.settings.database_url)
-    click.echo(f"数据库已是最新结构：{app.settings.database_url}")
+    click.echo(f"数据库已是最新结构：{app.settings.masked_database_url()}")
 
 
 @main.group()
@@ -98,14 +134,18 @@ def _echo_err(line: str) -> None:
     click.echo(line, err=True)
 
 
+WAIT = click.option("--wait", is_flag=True, help="已有任务在运行时排队等待，而不是退出")
+
+
 @main.command()
 @click.option("--unit", multiple=True, help="只抓取这些单位（可重复）")
+@WAIT
 @pass_app
-def crawl(app: App, unit: tuple[str, ...]) -> None:
-    """立即抓取；显示进度，结束时给出覆盖情况。"""
-    from crawler.launch import run_crawl
+def crawl(app: App, unit: tuple[str, ...], wait: bool) -> None:
+    """立即抓取；显示进度，结束时给出覆盖情况。同一数据库上同时只运行一个任务。"""
+    from jobs.night import crawl_job
 
-    result = run_crawl(app.settings, app.Session, list(unit) or None, echo=_echo_err)
+    result = crawl_job(app.settings, app.Session, list(unit) or None, echo=_echo_err, wait=wait)
     click.echo("\n".join(result.report_lines()))
     sys.exit(1 if result.returncode else 0)
 
@@ -113,24 +153,26 @@ def crawl(app: App, unit: tuple[str, ...]) -> None:
 @main.command()
 @click.option("--as-of", callback=_date, help="以该日期为“今天”进行检查（默认今天，北京时间）")
 @click.option("--unit", multiple=True, help="只检查这些单位（可重复）")
+@WAIT
 @pass_app
-def check(app: App, as_of: date | None, unit: tuple[str, ...]) -> None:
+def check(app: App, as_of: date | None, unit: tuple[str, ...], wait: bool) -> None:
     """对最新快照运行全部检查，记录发现的问题并提出扣分；重复运行不会重复记录。"""
-    from jobs.check import run_checks
+    from jobs.night import check_job
 
-    summary = run_checks(app.Session, app.as_of(as_of), list(unit) or None)
+    summary = check_job(app.settings, app.Session, app.as_of(as_of), list(unit) or None, echo=_echo_err, wait=wait)
     click.echo("\n".join(summary.lines()))
 
 
 @main.command()
 @click.option("--as-of", callback=_date, help="以该日期为“今天”进行检查")
 @click.option("--unit", multiple=True, help="只处理这些单位（可重复）")
+@WAIT
 @pass_app
-def run(app: App, as_of: date | None, unit: tuple[str, ...]) -> None:
-    """夜间任务：先抓取，再检查。"""
+def run(app: App, as_of: date | None, unit: tuple[str, ...], wait: bool) -> None:
+    """夜间任务：先抓取，再检查。同一数据库上同时只运行一个任务（另一个在运行时退出，返回码 3）。"""
     from jobs.night import run_night
 
-    night = run_night(app.settings, app.Session, app.as_of(as_of), list(unit) or None, echo=_echo_err)
+    night = run_night(app.settings, app.Session, app.as_of(as_of), list(unit) or None, echo=_echo_err, wait=wait)
     click.echo("\n".join(night.lines()))
     sys.exit(0 if night.ok else 1)
 
@@ -495,6 +537,56 @@ def evidence_verify(app: App, warc: Path | None) -> None:
         click.echo(f"不一致：{bad}", err=True)
     click.echo(f"已校验 {report.checked} 份内容，不一致 {len(report.bad)} 份")
     sys.exit(1 if report.bad else 0)
+
+
+# --- operations: run history and status (jobs/status.py) ---
+
+RUN_COLUMNS = [("id", "编号"), ("kind_name", "任务"), ("trigger", "启动方式"), ("status_name", "结果"),
+               ("started_at", "开始"), ("minutes", "分钟"), ("as_of", "基准日"), ("units", "单位"),
+               ("columns", "栏目"), ("pages", "页面"), ("failed", "失败原因"), ("findings_new", "新发现"),
+               ("findings_rectified", "已整改")]
+RUN_KEYS = ["id", "kind", "trigger", "status", "started_at", "finished_at", "minutes", "as_of", "units", "columns",
+            "pages", "failed", "findings_new", "findings_rectified", "missed", "phase", "error"]
+
+
+@main.command()
+@click.option("--limit", type=int, default=20, show_default=True, help="列出最近多少次")
+@click.option("--kind", type=click.Choice(["night", "crawl", "check"]), help="只列出这类任务")
+@click.option("--format", "fmt", type=FORMATS, default="table", show_default=True)
+@pass_app
+def runs(app: App, limit: int, kind: str | None, fmt: str) -> None:
+    """运行记录：每次夜间任务、抓取和检查的开始、结束、结果、页面和发现的问题。"""
+    from jobs.status import run_rows
+
+    with app.Session() as session:
+        rows = run_rows(session, app.settings.timezone, limit, kind)
+    if fmt == "table":
+        text = output.table(rows, RUN_COLUMNS) + f"\n共 {len(rows)} 条"
+        for row in rows:
+            if row["error"]:
+                text += f"\n  第 {row['id']} 次：{row['error']}"
+        click.echo(text)
+    else:
+        _emit(rows, fmt, RUN_COLUMNS, RUN_KEYS)
+
+
+@main.command()
+@click.option("--alert", "send", is_flag=True, help="把发现的问题作为告警发出（同一问题只发一次），供看门狗定时调用")
+@pass_app
+def status(app: App, send: bool) -> None:
+    """当前状态：是否有任务在运行、上一次夜间任务是否完成及遗漏、下一次运行时间、探测和定时任务是否正常。
+    有问题时返回码为 1。"""
+    from jobs.alerts import send_alert
+    from jobs.status import status_report
+
+    with app.Session() as session:
+        report = status_report(app.settings, session)
+    click.echo("\n".join(report.lines))
+    if send:
+        for message in report.problems:
+            outcome = send_alert(app.settings, app.Session, message)
+            click.echo(f"告警 {message.title}：{ {'sent': '已发送', 'failed': '发送失败', 'duplicate': '此前已发送', 'off': '未配置告警渠道'}[outcome]}")
+    sys.exit(1 if report.problems else 0)
 
 
 if __name__ == "__main__":

@@ -41,7 +41,7 @@ def run_demo(settings: Settings, *, as_of: date | None, database: Path | None, e
             report = import_registry(session, registry)
         echo("== 导入单位名录：" + report.lines()[0])
         echo("== 抓取，然后检查")
-        night = run_night(settings, Session, as_of, echo=echo)
+        night = run_night(settings, Session, as_of, echo=echo, trigger="demo", alerts=False)
     echo("\n".join(night.lines()))
     with Session() as session:
         found = list_findings(session, include_rectified=False)
