@@ -57,6 +57,7 @@ FAILURE_NAMES: Mapping[str, str] = {
     FailureKind.ROBOTS: "robots.txt禁止",
     FailureKind.EMPTY: "空页面",
     FailureKind.IGNORED: "已忽略",
+    FailureKind.GIVEN_UP: "服务器持续出错，本晚放弃",
     FailureKind.SLOW: "访问缓慢",
     FailureKind.TOKEN: "令牌失效",
     FailureKind.RATE_LIMITED: "被限流(418/429)",

@@ -89,6 +89,7 @@ class FailureKind(StrEnum):
     ROBOTS = "robots"
     EMPTY = "empty"
     IGNORED = "ignored"
+    GIVEN_UP = "given_up"  # the server kept failing: given up for the night (crawler.middlewares)
     SLOW = "slow"  # probes only: answered, but later than the slow threshold
     TOKEN = "token"  # new-media collectors: the account's token expired (401)
     RATE_LIMITED = "rate_limited"  # new-media collectors: 418/429

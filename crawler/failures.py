@@ -57,6 +57,10 @@ def from_collector_status(status: int) -> FailureKind | None:
 def from_exception(exc: BaseException) -> FailureKind:
     """A failed request, from Scrapy/Twisted (the crawl) or httpx (probes, link checks, feeds)."""
     if isinstance(exc, IgnoreRequest):
+        from crawler.middlewares import HostGivenUp
+
+        if isinstance(exc, HostGivenUp):
+            return FailureKind.GIVEN_UP
         return FailureKind.ROBOTS if "robots" in str(exc).lower() else FailureKind.IGNORED
     # Scrapy 2.19 wraps Twisted's errors in its own; older paths still raise Twisted's.
     if isinstance(exc, CannotResolveHostError | tx_error.DNSLookupError):

@@ -23,6 +23,12 @@ def scrapy_settings(settings: Settings, run_id: int) -> dict[str, Any]:
         "DOWNLOADER_MIDDLEWARES": {"crawler.middlewares.BackoffMiddleware": 560},
         "ZWGK_BACKOFF_BASE": settings.backoff_base,
         "ZWGK_RETRY_AFTER_MAX": settings.retry_after_max,
+        "ZWGK_BACKOFF_GIVE_UP": settings.backoff_give_up,
+        # latency-based politeness per host; a short start so that a night does not begin at 5 s a page
+        "AUTOTHROTTLE_ENABLED": settings.autothrottle,
+        "AUTOTHROTTLE_START_DELAY": max(settings.download_delay, 0.25),
+        "AUTOTHROTTLE_MAX_DELAY": 10.0,
+        "AUTOTHROTTLE_TARGET_CONCURRENCY": float(settings.per_host_concurrency),
         "HTTPERROR_ALLOW_ALL": True,
         "COOKIES_ENABLED": True,
         "TELNETCONSOLE_ENABLED": False,

@@ -25,6 +25,7 @@ from crawler.extract.links import page_links
 from crawler.extract.listing import parse_html
 from crawler.incremental import conditional_headers, load_validators
 from crawler.items import DiscoveredColumn, Snapshot
+from crawler.middlewares import Parked
 from crawler.plan import CrawlPlan
 from crawler.rendering import render_meta
 
@@ -101,6 +102,8 @@ class PortalSpider(scrapy.Spider):
         return Snapshot(**{**fields, **extra})
 
     def failed(self, failure: Failure) -> Iterator[Snapshot]:
+        if failure.check(Parked):  # waiting for its server to recover; it comes back later
+            return
         request = failure.request  # type: ignore[attr-defined]
         meta = request.meta
         yield Snapshot(
