@@ -1,6 +1,12 @@
 """The nightly job: persisted in the store on the configured cron, and the job function end to end."""
 
+import os
+import signal
+import subprocess
+import sys
+import time
 from datetime import datetime
+from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -13,7 +19,10 @@ from core.settings import get_settings
 from scheduler.nightly import NIGHTLY_JOB_ID, PROBE_JOB_ID, build_scheduler, nightly_job
 from storage.db import make_engine, make_sessionmaker
 from storage.models import CrawlRun, Finding
+from storage.ops_models import Run
 from tests.conftest import import_farm_registry, settings_for
+
+ROOT = Path(__file__).resolve().parent.parent
 
 
 def test_job_is_persisted_once_in_the_configured_zone(sqlite_url: str) -> None:
@@ -53,3 +62,54 @@ def test_nightly_job_crawls_then_checks(sqlite_url: str, farm, monkeypatch: pyte
         data = load_audit_data(s)
         expected = [c for c in data.columns if c.fetched and c.items and c.category in STALENESS_WINDOWS]
         assert len(expected) >= 11 and stale == len(expected)
+
+
+def _schedule(url: str, data_dir, cron: str = "*/2 * * * * *") -> subprocess.Popen:
+    env = {**os.environ, "ZWGK_DATABASE_URL": url, "ZWGK_NIGHTLY_CRON": cron, "ZWGK_PROBE_CRON": "0 0 1 1 *",
+           "ZWGK_LEASE_TTL": "4", "ZWGK_DATA_DIR": str(data_dir)}
+    return subprocess.Popen([sys.executable, "-m", "zwgk", "schedule"], cwd=ROOT, env=env,
+                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+
+
+def _nights(url: str) -> list[Run]:
+    Session = make_sessionmaker(make_engine(url))
+    with Session() as s:
+        return list(s.scalars(select(Run).where(Run.kind == "night").order_by(Run.id)))
+
+
+def _wait_for(predicate, seconds: float = 120) -> None:
+    deadline = time.monotonic() + seconds
+    while not predicate():
+        assert time.monotonic() < deadline, "timed out waiting"
+        time.sleep(0.5)
+
+
+def test_two_schedulers_on_one_store_fire_once_on_a_fast_clock(sqlite_url: str, tmp_path) -> None:
+    """Nights every 2 s (the fast clock): with two `zwgk schedule` processes on one store, only one fires;
+    the nights never overlap; when the active one is killed, the standby takes over."""
+    first = _schedule(sqlite_url, tmp_path / "a")
+    _wait_for(lambda: len(_nights(sqlite_url)) >= 1)
+    second = _schedule(sqlite_url, tmp_path / "b")
+    try:
+        _wait_for(lambda: len([n for n in _nights(sqlite_url) if n.status != "running"]) >= 4)
+        os.kill(first.pid, signal.SIGKILL)
+        first.wait()
+        killed_at = len(_nights(sqlite_url))
+        _wait_for(lambda: any(n.pid == second.pid for n in _nights(sqlite_url)))
+        _wait_for(lambda: sum(1 for n in _nights(sqlite_url) if n.pid == second.pid and n.status != "running") >= 2)
+    finally:
+        for proc in (first, second):
+            if proc.poll() is None:
+                proc.send_signal(signal.SIGTERM)
+        out_second = second.communicate(timeout=60)[0]
+        first.communicate(timeout=10)
+    nights = _nights(sqlite_url)
+    assert {n.pid for n in nights[:killed_at - 1]} == {first.pid}  # the standby fired nothing meanwhile
+    assert "本进程待命" in out_second
+    assert all(n.trigger == "schedule" for n in nights)
+    done = [n for n in nights if n.finished_at is not None]
+    for earlier, later in zip(done, done[1:]):
+        assert later.started_at >= earlier.finished_at  # never two at once
+    # a night cut off by kill -9 is recorded as interrupted by the next one, never left "running"
+    assert all(n.status in ("finished", "interrupted") for n in nights[:-1])
+    assert [n.status for n in nights[:-1]].count("interrupted") <= 1
