@@ -65,11 +65,13 @@ class Settings(BaseSettings):
     collect_new_media: bool = Field(True, description="after a crawl, read new-media feeds and pages")
 
     # operations: one run at a time, alerts, data outside the code tree
-    lease_ttl: float = Field(120.0, description="seconds a run's lease lives without a heartbeat (a killed run frees the store this long after)")
+    lease_ttl: float = Field(
+        120.0, description="seconds a run's lease lives without a heartbeat (a killed run frees the store this long after)")
     backoff_give_up: int = Field(6, description="consecutive failed answers after which a host is given up for the night")
     autothrottle: bool = Field(True, description="adapt the delay per host to its response times (Scrapy AutoThrottle)")
     alert_webhook_url: str = Field("", description="webhook that receives alerts (empty: none)")
-    alert_webhook_format: str = Field("json", description="webhook body: json (generic), wecom (企业微信机器人) or dingtalk (钉钉机器人)")
+    alert_webhook_format: str = Field(
+        "json", description="webhook body: json (generic), wecom (企业微信机器人) or dingtalk (钉钉机器人)")
     alert_smtp_host: str = Field("", description="SMTP server for alert mail (empty: no mail)")
     alert_smtp_port: int = Field(25, description="SMTP port (465: implicit TLS)")
     alert_smtp_user: str = Field("", description="SMTP login (empty: no login)")
@@ -77,7 +79,8 @@ class Settings(BaseSettings):
     alert_smtp_starttls: bool = Field(False, description="upgrade the SMTP connection with STARTTLS")
     alert_mail_from: str = Field("zwgk@localhost", description="sender of alert mail")
     alert_mail_to: str = Field("", description="recipients of alert mail, comma-separated")
-    lexicon_dir: Path | None = Field(None, description="folder of local word lists that extend or override the bundled ones (default: <data_dir>/lexicons)")
+    lexicon_dir: Path | None = Field(
+        None, description="folder of local word lists merged over the bundled ones (default: <data_dir>/lexicons)")
 
     # scheduling
     nightly_cron: str = Field("0 1 * * *", description="crontab of the nightly job (crawl then check)")

@@ -6,17 +6,21 @@ pages) is read once.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from core.filetypes import ATTACHMENT_KINDS, attachment_kind, content_type, is_file
+from core.progress import Progress
 from crawler.extract.attachments import EXTRACTORS, extract_text, sniff_kind
 from storage.blobs import read_blob
 from storage.models import ExtractedText, Snapshot
 
 
-def extract_run_texts(session: Session, run_id: int, limit: int) -> dict[str, int]:
-    """Returns counts: extracted, cached (already known), failed."""
+def extract_run_texts(session: Session, run_id: int, limit: int,
+                      progress: Callable[[int], Progress] | None = None) -> dict[str, int]:
+    """Returns counts: extracted, cached (already known), failed. `progress(total)` reports, if given."""
     counts = {"extracted": 0, "cached": 0, "failed": 0}
     rows = session.execute(
         select(Snapshot.kind, Snapshot.url, Snapshot.headers, Snapshot.content_hash)
@@ -24,7 +28,10 @@ def extract_run_texts(session: Session, run_id: int, limit: int) -> dict[str, in
                Snapshot.status == 200, Snapshot.error_kind.is_(None), Snapshot.content_hash.is_not(None))
     ).all()
     done: set[str] = set()
+    tracker = progress(len(rows)) if progress and rows else None
     for kind_, url, headers, digest in rows:
+        if tracker is not None:
+            tracker.step()
         # a list item may itself be the file (annual reports are often listed as PDFs)
         if digest in done or (kind_ == "detail" and not is_file(url, headers)):
             continue
@@ -40,4 +47,6 @@ def extract_run_texts(session: Session, run_id: int, limit: int) -> dict[str, in
                                   text=result.text, truncated=result.truncated, error=result.error))
         session.flush()
         counts["failed" if result.error else "extracted"] += 1
+    if tracker is not None:
+        tracker.finish()
     return counts

@@ -10,6 +10,7 @@ from __future__ import annotations
 import asyncio
 import time
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
@@ -17,6 +18,7 @@ import httpx
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
+from core.progress import Progress
 from core.settings import Settings
 from core.vocab import FailureKind
 from crawler.failures import from_exception, from_status
@@ -75,7 +77,8 @@ def link_targets(session: Session, run_id: int) -> list[tuple[int, str]]:
     return [(unit_id, url) for unit_id, url in rows if url not in fetched]
 
 
-async def _check_all(targets: list[tuple[int, str]], settings: Settings) -> list[LinkOutcome]:
+async def _check_all(targets: list[tuple[int, str]], settings: Settings,
+                     tracker: Progress | None = None) -> list[LinkOutcome]:
     hosts: dict[str, asyncio.Semaphore] = defaultdict(lambda: asyncio.Semaphore(settings.per_host_concurrency))
     overall = asyncio.Semaphore(settings.concurrent_requests)
     pause = max(settings.backoff_base, 0.1)
@@ -85,15 +88,22 @@ async def _check_all(targets: list[tuple[int, str]], settings: Settings) -> list
                 outcome = await check_link(http, unit_id, url, settings.retry_times, pause)
                 if settings.download_delay:
                     await asyncio.sleep(settings.download_delay)
+                if tracker is not None:
+                    tracker.step()
                 return outcome
 
         return list(await asyncio.gather(*(guarded(u, url) for u, url in targets)))
 
 
-def check_run_links(settings: Settings, Session_: sessionmaker[Session], run_id: int) -> list[LinkOutcome]:
+def check_run_links(settings: Settings, Session_: sessionmaker[Session], run_id: int,
+                    progress: Callable[[int], Progress] | None = None) -> list[LinkOutcome]:
+    """Check tonight's link targets; `progress(total)` gives the Progress to report to, if any."""
     with Session_() as session:
         targets = link_targets(session, run_id)
-    outcomes = asyncio.run(_check_all(targets, settings)) if targets else []
+    tracker = progress(len(targets)) if progress and targets else None
+    outcomes = asyncio.run(_check_all(targets, settings, tracker)) if targets else []
+    if tracker is not None:
+        tracker.finish()
     at = utcnow()
     with Session_() as session, session.begin():
         session.add_all(LinkCheck(crawl_run_id=run_id, unit_id=o.unit_id, url=o.url, at=at, method=o.method,

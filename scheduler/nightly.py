@@ -131,8 +131,9 @@ def serve(settings: Settings, stop: threading.Event, echo: Callable[[str], None]
             scheduler = build_scheduler(settings)
             scheduler.start()
             night = scheduler.get_job(NIGHTLY_JOB_ID)
-            echo(f"定时任务已启动：夜间任务 {settings.nightly_cron}（{settings.timezone}），下次 {night.next_run_time:%Y-%m-%d %H:%M:%S}；"
-                 f"首页探测 {settings.probe_cron}；数据库 {mask_url(settings.database_url)}")
+            echo(f"定时任务已启动：夜间任务 {settings.nightly_cron}（{settings.timezone}），"
+                 f"下次 {night.next_run_time:%Y-%m-%d %H:%M:%S}；首页探测 {settings.probe_cron}；"
+                 f"数据库 {mask_url(settings.database_url)}")
             lost = False
             while not stop.wait(beat):
                 try:

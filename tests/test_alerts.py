@@ -85,9 +85,8 @@ def test_failed_night_is_announced_once_by_webhook_and_mail(sqlite_url: str, rec
     settings = settings_for(sqlite_url, alert_webhook_url=receiver.url, alert_smtp_host="127.0.0.1",
                             alert_smtp_port=controller.port, alert_mail_to="ops@example.gov.cn, lead@example.gov.cn")
     Session = make_sessionmaker(make_engine(sqlite_url))
-    with pytest.raises(RuntimeError):
-        with exclusive_run(settings, Session, "night", trigger="schedule") as run:
-            raise RuntimeError("抓取进程无法启动")
+    with pytest.raises(RuntimeError), exclusive_run(settings, Session, "night", trigger="schedule") as run:
+        raise RuntimeError("抓取进程无法启动")
     assert night_alerts(settings, Session, run.id) == ["sent"]
     assert night_alerts(settings, Session, run.id) == ["duplicate"]  # never the same alert twice
     assert len(receiver.bodies) == 1

@@ -102,9 +102,8 @@ def test_lease_of_another_machine_expires(db_url: str) -> None:
                     acquired_at=now, heartbeat_at=now, expires_at=now + timedelta(seconds=60)))
     holder = lease.acquire(Session, "night", "me", "检查", ttl=60)
     assert holder is not None and holder.host == "another-machine"
-    with pytest.raises(RunRefused, match="another-machine"):
-        with exclusive_run(settings_for(db_url), Session, "check"):
-            pass
+    with pytest.raises(RunRefused, match="another-machine"), exclusive_run(settings_for(db_url), Session, "check"):
+        pass
     with Session() as s, s.begin():
         s.get(Lease, "night").expires_at = now - timedelta(seconds=1)
     with exclusive_run(settings_for(db_url), Session, "check") as run:
@@ -118,9 +117,8 @@ def test_failure_is_recorded(sqlite_url: str) -> None:
     from storage.db import make_engine, make_sessionmaker
 
     Session = make_sessionmaker(make_engine(sqlite_url))
-    with pytest.raises(ZeroDivisionError):
-        with exclusive_run(settings_for(sqlite_url), Session, "night") as run:
-            1 / 0
+    with pytest.raises(ZeroDivisionError), exclusive_run(settings_for(sqlite_url), Session, "night") as run:
+        raise ZeroDivisionError("division by zero")
     with Session() as s:
         row = s.get(Run, run.id)
         assert row.status == "failed" and "ZeroDivisionError" in row.error and row.finished_at is not None

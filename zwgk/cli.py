@@ -14,12 +14,12 @@ import click
 from sqlalchemy.orm import Session, sessionmaker
 
 from core import output
-from zwgk import clizh
 from core.names import readable
 from core.settings import Settings, mask_url
 from core.sourcefile import SourceFileError
 from storage.clock import local_today
 from storage.db import make_engine, make_sessionmaker, upgrade
+from zwgk import clizh
 
 if TYPE_CHECKING:
     from assessment.scoring import Quarter, Sheet
@@ -583,9 +583,9 @@ def status(app: App, send: bool) -> None:
         report = status_report(app.settings, session)
     click.echo("\n".join(report.lines))
     if send:
+        said = {"sent": "已发送", "failed": "发送失败", "duplicate": "此前已发送", "off": "未配置告警渠道"}
         for message in report.problems:
-            outcome = send_alert(app.settings, app.Session, message)
-            click.echo(f"告警 {message.title}：{ {'sent': '已发送', 'failed': '发送失败', 'duplicate': '此前已发送', 'off': '未配置告警渠道'}[outcome]}")
+            click.echo(f"告警 {message.title}：{said[send_alert(app.settings, app.Session, message)]}")
     sys.exit(1 if report.problems else 0)
 
 
