@@ -21,9 +21,7 @@ from checks.text import to_simplified
 
 _TITLE_RX = re.compile(r"(政府信息公开|政务公开|信息公开).{0,6}(年度报告|年报)|年度报告.{0,4}信息公开")
 _YEAR_RX = re.compile(r"(20\d{2})\s*年")
-_GOVERNMENT_KINDS = ("government", "township")
 _FILE_RX = re.compile(r"\.(pdf|docx?|wps|ofd|xlsx?|et)$", re.I)
-DEFAULT_DEADLINES = {"department": "01-31", "government": "03-31"}
 
 # The 2021 national format (国办公开办函〔2021〕30号), matched on text with punctuation, spaces and
 # numbering removed, traditional characters folded, so "四、政府信息公开行政复议、行政诉讼情况",
@@ -136,9 +134,7 @@ def find_reports(data: AuditData) -> list[Report]:
 
 
 def deadline(year: int, kind: str, rules: CheckRules) -> date:
-    dates = {**DEFAULT_DEADLINES, **(rules.get("annual_report_deadline", {}) or {})}
-    month, day = (int(x) for x in str(dates["government" if kind in _GOVERNMENT_KINDS else "department"]).split("-"))
-    return date(year + 1, month, day)
+    return rules.annual_report_deadline.for_kind(year, kind)
 
 
 def due_year(as_of: date, kind: str, rules: CheckRules) -> int:
@@ -297,7 +293,7 @@ def narrative_shingles(report: Report, unit_name: str) -> set[str]:
 @check("annual_report.similar", scope=_read_reports_scope)
 def similar(data: AuditData, as_of: date, rules: CheckRules) -> list[Finding]:
     """This year's narrative repeats one of the previous three years' reports of the same unit."""
-    limit = float(rules.get("annual_report_similarity", 0.6))
+    limit = rules.annual_report_similarity
     names = {u.slug: u.name for u in data.units}
     every = find_reports(data)
     findings = []

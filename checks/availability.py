@@ -22,8 +22,8 @@ NOT_EVIDENCE = {FailureKind.BLOCKED, FailureKind.ROBOTS, FailureKind.IGNORED, Fa
 
 def _probe_window(data: AuditData, as_of: date, rules: CheckRules) -> dict[str, list[ProbeState]]:
     """Per unit, the probes of the window taken on days with enough probes to judge."""
-    days = int(rules.get("site.unreachable.window_days", 7))
-    per_day = int(rules.get("site.unreachable.min_probes_per_day", 20))
+    days = rules.site_unreachable_window_days
+    per_day = rules.site_unreachable_min_probes_per_day
     start = as_of - timedelta(days=days - 1)
     by_day: dict[tuple[str, date], list[ProbeState]] = defaultdict(list)
     for probe in data.probes:
@@ -45,7 +45,7 @@ def probed_units(data: AuditData) -> set[tuple[str, str]]:
 
 @check("site.unreachable", scope=probed_units)
 def unreachable_sites(data: AuditData, as_of: date, rules: CheckRules) -> list[Finding]:
-    share_limit = float(rules.get("site.unreachable.max_failed_share", 0.05))
+    share_limit = rules.site_unreachable_max_failed_share
     findings = []
     for unit, probes in sorted(_probe_window(data, as_of, rules).items()):
         failed = [p for p in probes if not p.ok]
@@ -89,7 +89,7 @@ def link_key(url: str) -> str:
 @check("link.broken")
 def broken_links(data: AuditData, as_of: date, rules: CheckRules) -> list[Finding]:
     """A link whose target failed on each of the last N nights it was observed (N: confirm_nights)."""
-    needed = int(rules.get("link.broken.confirm_nights", 2))
+    needed = rules.link_broken_confirm_nights
     findings = []
     for link in data.links:
         nights = _nightly(link, as_of)[-needed:]

@@ -12,6 +12,10 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
+from checks.knobs import CheckRules
+
+__all__ = ["CheckRules"]  # the knobs live in checks.knobs; every check imports them from here
+
 
 @dataclass(frozen=True)
 class Item:
@@ -132,16 +136,6 @@ class AuditData:
             and ((phrase is not None and rule.phrase == phrase) or (url is not None and rule.url == url))
             for rule in self.allow
         )
-
-
-@dataclass(frozen=True)
-class CheckRules:
-    """Knobs a scheme may set for the checks; defaults follow the national rules."""
-
-    settings: Mapping[str, Any] = field(default_factory=dict)
-
-    def get(self, name: str, default: Any) -> Any:
-        return self.settings.get(name, default)
 
 
 @dataclass(frozen=True)

@@ -26,8 +26,6 @@ _DOC_NO_RX = re.compile(r"[\u4e00-\u9fff]{1,10}[〔\[［【(（]\s*(19|20)\d{2}\
 _QUOTED_RX = re.compile(r"《([^《》]{4,80})》")
 _SOURCE_LABEL_RX = re.compile(r"原文|政策原文|文件原文|相关文件|原文链接")
 _TITLE_NOISE_RX = re.compile(r"关于|的|解读|政策|图解|一图读懂|一图看懂|答记者问|问答|《|》|“|”|印发|通知")
-DEFAULT_LATE_DAYS = 3
-DEFAULT_COPIED_SHARE = 0.7
 DEFAULT_TITLE_SIMILARITY = 0.75
 
 
@@ -204,7 +202,7 @@ def _policy_scope(data: AuditData) -> set[tuple[str, str]]:
 @check("interpretation.missing", scope=_policy_scope)
 def missing(data: AuditData, as_of: date, rules: CheckRules) -> list[Finding]:
     """A 规范性文件 with no interpretation once the scheme's working-day limit has passed."""
-    limit = int(rules.get("interpretation_late_working_days", DEFAULT_LATE_DAYS))
+    limit = rules.interpretation_late_working_days
     _, unpaired = pair_documents(data)
     findings = []
     for policy in unpaired:
@@ -242,7 +240,7 @@ def unlinked(data: AuditData, as_of: date, rules: CheckRules) -> list[Finding]:
 
 @check("interpretation.late", scope=_policy_scope)
 def late(data: AuditData, as_of: date, rules: CheckRules) -> list[Finding]:
-    limit = int(rules.get("interpretation_late_working_days", DEFAULT_LATE_DAYS))
+    limit = rules.interpretation_late_working_days
     pairs, _ = pair_documents(data)
     findings = []
     for pair in pairs:
@@ -262,7 +260,7 @@ def late(data: AuditData, as_of: date, rules: CheckRules) -> list[Finding]:
 @check("interpretation.copied", scope=_policy_scope)
 def copied(data: AuditData, as_of: date, rules: CheckRules) -> list[Finding]:
     """An interpretation that mostly repeats the document (文件摘抄、压缩版) — share of repeated shingles."""
-    limit = float(rules.get("interpretation_copied_share", DEFAULT_COPIED_SHARE))
+    limit = rules.interpretation_copied_share
     pairs, _ = pair_documents(data)
     findings = []
     for pair in pairs:

@@ -25,7 +25,7 @@ def collected_accounts(data: AuditData) -> set[tuple[str, str]]:
 
 @check("newmedia.stale", scope=collected_accounts)
 def stale_accounts(data: AuditData, as_of: date, rules: CheckRules) -> list[Finding]:
-    days = int(rules.get("newmedia.stale.days", 14))
+    days = rules.newmedia_stale_days
     limit = as_of - timedelta(days=days)
     findings = []
     for account in data.accounts:

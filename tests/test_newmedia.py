@@ -58,7 +58,7 @@ def test_stale_account_found_and_failed_collector_never_stale(crawled, farm) -> 
     assert [f.subject for f in found] == ["云和水利微博"]  # not 头条/视频号, whose collectors failed
     assert "超过14天未更新" in found[0].detail and "已31天" in found[0].detail
     assert summary.stats.by_check.get("newmedia.stale") == 1
-    lenient = stale_accounts(data, AS_OF, CheckRules({"newmedia.stale.days": 45}))
+    lenient = stale_accounts(data, AS_OF, CheckRules(newmedia_stale_days=45))
     assert lenient == []
 
 
