@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from urllib.parse import urldefrag, urljoin
 
-from checks.base import AuditData, CheckRules, Finding, Item
+from checks.base import AuditData, CheckRules, Item, Observation
 from checks.registry import check
 from checks.similarity import containment, shingles, similar_passages
 from checks.sources import page
@@ -189,8 +189,8 @@ def _iso(day: date | None) -> str | None:
 _MATCHED = {"link": "页面链接", "quoted_title": "解读中引用的文件标题", "title_similarity": "标题相似"}
 
 
-def _finding(code: str, policy: Doc, detail: str, evidence: dict) -> Finding:
-    return Finding(code, policy.unit, f"policy:{policy.item.url}", policy.item.title, policy.item.url, detail,
+def _finding(code: str, policy: Doc, detail: str, evidence: dict) -> Observation:
+    return Observation(code, policy.unit, f"policy:{policy.item.url}", policy.item.title, policy.item.url, detail,
                    policy.observed_at, evidence)
 
 
@@ -200,7 +200,7 @@ def _policy_scope(data: AuditData) -> set[tuple[str, str]]:
 
 
 @check("interpretation.missing", scope=_policy_scope)
-def missing(data: AuditData, as_of: date, rules: CheckRules) -> list[Finding]:
+def missing(data: AuditData, as_of: date, rules: CheckRules) -> list[Observation]:
     """A 规范性文件 with no interpretation once the scheme's working-day limit has passed."""
     limit = rules.interpretation_late_working_days
     _, unpaired = pair_documents(data)
@@ -218,7 +218,7 @@ def missing(data: AuditData, as_of: date, rules: CheckRules) -> list[Finding]:
 
 
 @check("interpretation.unlinked", scope=_policy_scope)
-def unlinked(data: AuditData, as_of: date, rules: CheckRules) -> list[Finding]:
+def unlinked(data: AuditData, as_of: date, rules: CheckRules) -> list[Observation]:
     """Document and interpretation must link each other; a "原文链接" label with no href is no link."""
     pairs, _ = pair_documents(data)
     findings = []
@@ -239,7 +239,7 @@ def unlinked(data: AuditData, as_of: date, rules: CheckRules) -> list[Finding]:
 
 
 @check("interpretation.late", scope=_policy_scope)
-def late(data: AuditData, as_of: date, rules: CheckRules) -> list[Finding]:
+def late(data: AuditData, as_of: date, rules: CheckRules) -> list[Observation]:
     limit = rules.interpretation_late_working_days
     pairs, _ = pair_documents(data)
     findings = []
@@ -258,7 +258,7 @@ def late(data: AuditData, as_of: date, rules: CheckRules) -> list[Finding]:
 
 
 @check("interpretation.copied", scope=_policy_scope)
-def copied(data: AuditData, as_of: date, rules: CheckRules) -> list[Finding]:
+def copied(data: AuditData, as_of: date, rules: CheckRules) -> list[Observation]:
     """An interpretation that mostly repeats the document (文件摘抄、压缩版) — share of repeated shingles."""
     limit = rules.interpretation_copied_share
     pairs, _ = pair_documents(data)

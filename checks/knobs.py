@@ -1,5 +1,5 @@
 """Every knob a scheme may set for the checks (a scheme's `check_settings`), with its default, unit and
-meaning. Defaults follow the national rules (shared/domain/RULES.md); a scheme sets only what its own
+meaning. Defaults follow the national rules (国办秘函〔2019〕19号, 国办公开办函〔2021〕30号); a scheme sets only what its own
 document says differently. Unknown or ill-typed knobs are line-numbered errors in the scheme file."""
 
 from __future__ import annotations
@@ -62,7 +62,10 @@ class StaleWindows(BaseModel):
         match = _SPAN.match(value)
         assert match is not None  # validated
         unit, label = _SPAN_UNITS[match.group(2)]
-        return relativedelta(**{unit: int(match.group(1))}), f"{match.group(1)}{label}"
+        n = int(match.group(1))
+        span = {"days": relativedelta(days=n), "weeks": relativedelta(weeks=n), "months": relativedelta(months=n),
+                "years": relativedelta(years=n)}[unit]
+        return span, f"{n}{label}"
 
 
 class CheckRules(BaseModel):

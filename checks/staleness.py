@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from checks.base import AuditData, CheckRules, ColumnState, Finding, Item
+from checks.base import AuditData, CheckRules, ColumnState, Item, Observation
 from checks.registry import check
 from core.names import CATEGORY_NAMES
 
@@ -27,8 +27,8 @@ def _evidence(column: ColumnState, item: Item | None = None) -> dict:
     return evidence
 
 
-def _finding(code: str, column: ColumnState, detail: str, evidence: dict) -> Finding:
-    return Finding(
+def _finding(code: str, column: ColumnState, detail: str, evidence: dict) -> Observation:
+    return Observation(
         check=code,
         unit=column.unit,
         subject_key=f"column:{column.id}",
@@ -45,7 +45,7 @@ def fetched_columns(data: AuditData) -> set[tuple[str, str]]:
 
 
 @check("column.stale", scope=fetched_columns)
-def stale_columns(data: AuditData, as_of: date, rules: CheckRules) -> list[Finding]:
+def stale_columns(data: AuditData, as_of: date, rules: CheckRules) -> list[Observation]:
     """A column whose newest dated item is older than its category's window.
 
     An item without a visible date does not count as an update (国办发〔2015〕15号).
@@ -78,7 +78,7 @@ def stale_columns(data: AuditData, as_of: date, rules: CheckRules) -> list[Findi
 
 
 @check("column.blank", scope=fetched_columns)
-def blank_columns(data: AuditData, as_of: date, rules: CheckRules) -> list[Finding]:
+def blank_columns(data: AuditData, as_of: date, rules: CheckRules) -> list[Observation]:
     """A column that was fetched and lists nothing at all (空白栏目)."""
     return [
         _finding(

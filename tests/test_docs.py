@@ -1,4 +1,4 @@
-"""Every command and setting is documented (STYLE 8), and the README keeps its promises."""
+"""Every command and setting is documented, and the README keeps its promises."""
 
 import re
 from pathlib import Path

@@ -9,7 +9,7 @@ import pytest
 from localserver import ScriptedServer, html
 from sqlalchemy import select
 
-from checks.base import AccountState, AuditData, CheckRules, Post
+from checks.base import AccountState, AuditData, CheckRules, MediaPost
 from checks.loader import load_audit_data
 from checks.newmedia import stale_accounts
 from crawler.httpfetch import client
@@ -84,7 +84,7 @@ def test_collector_failures_are_named() -> None:
 
 def test_stale_rule_on_accounts() -> None:
     def account(name: str, fetched: bool, *days: int) -> AccountState:
-        posts = tuple(Post(f"p{d}", f"http://x/{d}", datetime(2024, 9, 30 - d, 12, tzinfo=UTC)) for d in days)
+        posts = tuple(MediaPost(f"p{d}", f"http://x/{d}", datetime(2024, 9, 30 - d, 12, tzinfo=UTC)) for d in days)
         return AccountState("u", "wechat", name, "http://x/feed", fetched, None if fetched else "token",
                             1, datetime(2024, 9, 30, tzinfo=UTC), posts)
 
