@@ -5,8 +5,8 @@ Ops keep their own additions in a data directory outside the code tree (ZWGK_LEX
 `-词` drops a bundled one) and a local `typos.yaml` is merged into the bundled one key by key (leaders by
 name: a local entry replaces the bundled entry of the same name).
 
-Matching uses ahocorasick-rs (TECH_NOTES: 40–67 MB/s on a real-sized CJK lexicon, where pyahocorasick
-drops to 0.7–2 MB/s). Word boundaries are confirmed with jieba, only in a small window around a match,
+Matching uses ahocorasick-rs (40–67 MB/s on a real-sized CJK lexicon, where pyahocorasick drops to
+0.7–2 MB/s). Word boundaries are confirmed with jieba, only in a small window around a match,
 because jieba itself runs at ~0.7 MB/s.
 """
 
