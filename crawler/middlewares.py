@@ -168,7 +168,9 @@ class BackoffMiddleware:
         if self._check_give_up(hold, request):
             return response
         self._schedule(hold, hold.not_before - now)
-        retry = get_retry_request(request, spider=self.crawler.spider, reason=f"HTTP {response.status}",
+        spider = self.crawler.spider
+        assert spider is not None  # responses arrive only while the spider runs
+        retry = get_retry_request(request, spider=spider, reason=f"HTTP {response.status}",
                                   max_retry_times=self.max_retries)
         if retry is None:
             return response  # retries used up: the answer is recorded as the failure it is
@@ -194,8 +196,9 @@ class BackoffMiddleware:
         raise Parked("等待服务器恢复")
 
     def _schedule(self, hold: Hold, delay: float) -> None:
-        from twisted.internet import reactor
+        from twisted.internet import reactor as installed
 
+        reactor: Any = installed  # the installed reactor; its module-level name is untyped for mypy
         if hold.timer is not None and hold.timer.active():
             if hold.timer.getTime() - reactor.seconds() <= delay:
                 return

@@ -13,7 +13,7 @@ import socket
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from sqlalchemy import delete, select, update
+from sqlalchemy import CursorResult, delete, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -59,6 +59,12 @@ def _process_gone(host: str, pid: int) -> bool:
     return False
 
 
+def _changed(result: object) -> int:
+    """Rows an UPDATE changed."""
+    assert isinstance(result, CursorResult)
+    return result.rowcount
+
+
 def _holder(row: Lease) -> Holder:
     return Holder(row.host, row.pid, row.what, row.run_id, row.acquired_at, row.heartbeat_at, row.expires_at)
 
@@ -71,8 +77,8 @@ def acquire(Session_: sessionmaker[Session], name: str, token: str, what: str, t
     values = dict(holder=token, host=this_host(), pid=pid, what=what, run_id=None, acquired_at=now,
                   heartbeat_at=now, expires_at=now + timedelta(seconds=ttl))
     with Session_() as session, session.begin():
-        taken = session.execute(update(Lease).where(Lease.name == name, Lease.expires_at < now)
-                                .values(**values)).rowcount
+        taken = _changed(session.execute(update(Lease).where(Lease.name == name, Lease.expires_at < now)
+                                         .values(**values)))
     if taken:
         return None
     try:
@@ -92,8 +98,8 @@ def acquire(Session_: sessionmaker[Session], name: str, token: str, what: str, t
             # compare-and-swap on the dead holder's token: two takers cannot both win
             old = row.holder
             session.expunge(row)
-            if session.execute(update(Lease).where(Lease.name == name, Lease.holder == old)
-                               .values(**values)).rowcount:
+            if _changed(session.execute(update(Lease).where(Lease.name == name, Lease.holder == old)
+                                        .values(**values))):
                 return None
             row = session.get_one(Lease, name)
         return _holder(row)
@@ -109,8 +115,8 @@ def renew(Session_: sessionmaker[Session], name: str, token: str, ttl: float, *,
     if what is not None:
         values["what"] = what
     with Session_() as session, session.begin():
-        return bool(session.execute(update(Lease).where(Lease.name == name, Lease.holder == token)
-                                    .values(**values)).rowcount)
+        return bool(_changed(session.execute(update(Lease).where(Lease.name == name, Lease.holder == token)
+                                             .values(**values))))
 
 
 def release(Session_: sessionmaker[Session], name: str, token: str) -> None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import importlib
 
 ZH = {
-    "Usage:": "用法：",
+    "Usage:": "用法:",
     "Options": "选项",
     "Commands": "命令",
     "Positional arguments": "位置参数",
