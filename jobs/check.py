@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -13,6 +14,7 @@ from assessment.schemes import load_scheme
 from checks.loader import load_audit_data
 from checks.registry import registered_checks
 from core.names import check_name
+from core.progress import Progress
 from jobs.record import RecordStats, record_findings
 from storage.models import Unit
 
@@ -32,7 +34,8 @@ class CheckSummary:
         return out
 
 
-def run_checks(Session_: sessionmaker[Session], as_of: date, unit_slugs: list[str] | None = None) -> CheckSummary:
+def run_checks(Session_: sessionmaker[Session], as_of: date, unit_slugs: list[str] | None = None,
+               progress: Callable[[int], Progress] | None = None) -> CheckSummary:
     """Every registered check over the latest crawl, per jurisdiction (each has its scheme's settings)."""
     summary = CheckSummary(as_of=as_of)
     with Session_() as session, session.begin():
@@ -43,15 +46,21 @@ def run_checks(Session_: sessionmaker[Session], as_of: date, unit_slugs: list[st
         for unit in session.scalars(query.order_by(Unit.slug)):
             by_jurisdiction.setdefault(unit.jurisdiction_id, []).append(unit)
         observed = []
+        checks = registered_checks()
+        tracker = progress(len(checks) * len(by_jurisdiction)) if progress and by_jurisdiction else None
         for units in by_jurisdiction.values():
             rules = load_scheme(units[0].jurisdiction.scheme).check_settings
             data = load_audit_data(session, [u.slug for u in units])
             summary.units += len(data.units)
             unit_ids = {u.slug: u.id for u in units}
-            for code, spec in registered_checks().items():
+            for code, spec in checks.items():
                 findings = spec.fn(data, as_of, rules)
                 judged = spec.scope(data) if spec.scope else None
                 observed += record_findings(session, code=code, findings=findings, judged=judged,
                                             unit_ids=unit_ids, as_of=as_of, stats=summary.stats)
+                if tracker is not None:
+                    tracker.step()
+        if tracker is not None:
+            tracker.finish()
         summary.events_proposed = propose_events(session, observed, as_of)
     return summary

@@ -17,6 +17,7 @@ from typing import Any
 
 from sqlalchemy.orm import Session, sessionmaker
 
+from core.progress import Progress
 from core.settings import Settings
 from crawler.launch import CrawlResult, run_crawl
 from jobs.check import CheckSummary, run_checks
@@ -113,8 +114,8 @@ def run_night(
         run.phase("crawl")
         crawl = run_crawl(settings, Session_, unit_slugs, echo=echo)
         run.phase("check")
-        echo("[检查] 开始检查……")
-        checks = run_checks(Session_, as_of, unit_slugs)
+        checks = run_checks(Session_, as_of, unit_slugs,
+                            progress=lambda total: Progress("检查", total, echo, settings.progress_interval))
         night = NightResult(crawl, checks, run.id)
         run.status = night.status
         run.summary = night.summary() | {"seconds": round(time.monotonic() - started, 1)}
@@ -143,6 +144,7 @@ def check_job(settings: Settings, Session_: sessionmaker[Session], as_of: date,
     """`zwgk check`: the checks alone, under the same lease (they must not judge a half-stored crawl)."""
     with exclusive_run(settings, Session_, "check", as_of=as_of, units=unit_slugs, wait=wait, echo=echo) as run:
         run.phase("check")
-        summary = run_checks(Session_, as_of, unit_slugs)
+        summary = run_checks(Session_, as_of, unit_slugs,
+                             progress=lambda total: Progress("检查", total, echo, settings.progress_interval))
         run.summary = check_summary(summary)
     return summary
