@@ -24,7 +24,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from assessment.scoring import Sheet
 from core.names import readable
-from core.output import formula_safe
+from core.output import formula_safe, replaced_whole
 
 RISKY_START = ("=", "+", "-", "@", "\t", "\r")
 DETAIL_COLUMNS = [
@@ -118,11 +118,12 @@ def write_xlsx(path: Path, sheet: Sheet, details: list[dict[str, Any]], timezone
     if sheet.composite is not None:
         _write(wb.create_sheet("县区合成"), COMPOSITE_COLUMNS, composite_rows(sheet), timezone)
     wb.properties.title = f"{sheet.scheme.title} {sheet.quarter} 日常考评"
-    wb.save(path)
+    with replaced_whole(path) as partial:
+        wb.save(partial)
 
 
 def _csv(path: Path, columns: Sequence[tuple[str, str]], rows: Sequence[dict[str, Any]], timezone: str) -> None:
-    with path.open("w", encoding="utf-8-sig", newline="") as fh:  # the BOM lets Excel read UTF-8
+    with replaced_whole(path) as partial, partial.open("w", encoding="utf-8-sig", newline="") as fh:  # BOM: Excel reads UTF-8
         writer = csv.writer(fh)
         writer.writerow([h for _, h in columns])
         for row in rows:

@@ -111,6 +111,7 @@ def run_night(
     started = time.monotonic()
     with exclusive_run(settings, Session_, "night", trigger=trigger, as_of=as_of, units=unit_slugs, wait=wait,
                        echo=echo) as run:
+        echo = run.tee(echo)
         run.phase("crawl")
         crawl = run_crawl(settings, Session_, unit_slugs, echo=echo)
         run.phase("check")
@@ -119,6 +120,8 @@ def run_night(
         night = NightResult(crawl, checks, run.id)
         run.status = night.status
         run.summary = night.summary() | {"seconds": round(time.monotonic() - started, 1)}
+        for line in night.lines():  # the Chinese night summary, in the run's own log too
+            run.tee(lambda _: None)(line)
         run.phase("done")
     if alerts:
         from jobs.alerts import night_alerts
@@ -131,6 +134,7 @@ def crawl_job(settings: Settings, Session_: sessionmaker[Session], unit_slugs: l
               echo: Callable[[str], None] = _stderr, *, wait: bool = False) -> CrawlResult:
     """`zwgk crawl`: the crawl alone, under the same lease and recorded like a night."""
     with exclusive_run(settings, Session_, "crawl", units=unit_slugs, wait=wait, echo=echo) as run:
+        echo = run.tee(echo)
         run.phase("crawl")
         result = run_crawl(settings, Session_, unit_slugs, echo=echo)
         run.status = "failed" if result.returncode else ("incomplete" if missed_units(result) else "finished")

@@ -9,6 +9,7 @@ recorded as interrupted by the next run.
 
 from __future__ import annotations
 
+import json
 import os
 import threading
 import time
@@ -17,7 +18,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any
+from typing import Any, TextIO
 
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session, sessionmaker
@@ -30,6 +31,7 @@ from storage.ops_models import Run
 
 NIGHT_LEASE = "night"
 KIND_NAMES = {"night": "夜间任务", "crawl": "抓取", "check": "检查"}
+RUN_LOGS_KEPT = 120  # per-run logs kept in <data_dir>/logs/runs; older ones are deleted
 STATUS_NAMES = {"running": "运行中", "finished": "完成", "incomplete": "未完整", "failed": "失败",
                 "interrupted": "中断"}
 
@@ -53,6 +55,17 @@ class RunHandle:
     status: str = "finished"
     summary: dict[str, Any] = field(default_factory=dict)
     lease_lost: bool = False
+    log: TextIO | None = None
+
+    def tee(self, echo: Callable[[str], None]) -> Callable[[str], None]:
+        """`echo` that also writes each line to this run's own log (JSON lines in <data_dir>/logs/runs/)."""
+        def both(line: str) -> None:
+            if self.log is not None:
+                self.log.write(json.dumps({"at": utcnow().isoformat(timespec="seconds"), "run": self.id,
+                                           "kind": self.kind, "msg": line}, ensure_ascii=False) + "\n")
+                self.log.flush()
+            echo(line)
+        return both
 
     def phase(self, name: str) -> None:
         with self.Session_() as session, session.begin():
@@ -115,6 +128,7 @@ def exclusive_run(settings: Settings, Session_: sessionmaker[Session], kind: str
                     what=f"{KIND_NAMES[kind]}（第 {handle.id} 次运行）")
         beat = _Heartbeat(settings, Session_, token, handle)
         beat.start()
+        handle.log = _open_run_log(settings, handle.id)
         try:
             yield handle
         except BaseException as exc:
@@ -125,8 +139,21 @@ def exclusive_run(settings: Settings, Session_: sessionmaker[Session], kind: str
             _finish(Session_, handle, handle.status, None)
         finally:
             beat.stopped.set()
+            if handle.log is not None:
+                handle.log.close()
     finally:
         lease.release(Session_, NIGHT_LEASE, token)
+
+
+def _open_run_log(settings: Settings, run_id: int) -> TextIO | None:
+    folder = settings.resolved_data_dir() / "logs" / "runs"
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        for old in sorted(folder.glob("run-*.jsonl"), key=lambda p: p.stat().st_mtime)[:-RUN_LOGS_KEPT]:
+            old.unlink(missing_ok=True)
+        return (folder / f"run-{run_id}.jsonl").open("a", encoding="utf-8")
+    except OSError:  # a read-only data directory must not stop the night
+        return None
 
 
 def _finish(Session_: sessionmaker[Session], handle: RunHandle, status: str, error: str | None) -> None:

@@ -122,3 +122,17 @@ def test_failure_is_recorded(sqlite_url: str) -> None:
     with Session() as s:
         row = s.get(Run, run.id)
         assert row.status == "failed" and "ZeroDivisionError" in row.error and row.finished_at is not None
+
+
+def test_each_run_has_its_own_log(sqlite_url: str, tmp_path: Path) -> None:
+    import json
+
+    from storage.db import make_engine, make_sessionmaker
+
+    Session = make_sessionmaker(make_engine(sqlite_url))
+    shown: list[str] = []
+    with exclusive_run(settings_for(sqlite_url, data_dir=tmp_path), Session, "crawl") as run:
+        run.tee(shown.append)("[抓取] 单位 yunhe-jyj：http://127.0.0.1/ 超时")
+    lines = [json.loads(x) for x in (tmp_path / "logs" / "runs" / f"run-{run.id}.jsonl").read_text("utf-8").splitlines()]
+    assert shown == ["[抓取] 单位 yunhe-jyj：http://127.0.0.1/ 超时"]
+    assert lines[0]["run"] == run.id and lines[0]["kind"] == "crawl" and lines[0]["msg"] == shown[0]
