@@ -113,3 +113,28 @@ def test_two_schedulers_on_one_store_fire_once_on_a_fast_clock(sqlite_url: str, 
     # a night cut off by kill -9 is recorded as interrupted by the next one, never left "running"
     assert all(n.status in ("finished", "interrupted") for n in nights[:-1])
     assert [n.status for n in nights[:-1]].count("interrupted") <= 1
+
+
+def test_missed_nights_coalesce_into_one(sqlite_url: str, tmp_path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Three nights missed while the scheduler was down run once when it is back, not three times."""
+    from datetime import UTC, timedelta
+
+    now = datetime.now(UTC)
+    minute = (now - timedelta(minutes=30)).minute  # fires hourly: 30, 90 and 150 minutes ago; next in 30
+    for name, value in {"DATABASE_URL": sqlite_url, "NIGHTLY_CRON": f"{minute} * * * *", "PROBE_CRON": "0 0 1 1 *",
+                        "DATA_DIR": str(tmp_path), "CHECK_LINKS": "false"}.items():
+        monkeypatch.setenv(f"ZWGK_{name}", value)
+    get_settings.cache_clear()
+    scheduler = build_scheduler(get_settings(), BackgroundScheduler)
+    try:
+        scheduler.start(paused=True)
+        scheduler.modify_job(NIGHTLY_JOB_ID, next_run_time=now - timedelta(minutes=151))
+        scheduler.resume()
+        _wait_for(lambda: any(n.status != "running" for n in _nights(sqlite_url)))
+        time.sleep(2)
+        assert len(_nights(sqlite_url)) == 1
+        next_run = scheduler.get_job(NIGHTLY_JOB_ID).next_run_time
+        assert timedelta(minutes=25) < next_run - now < timedelta(minutes=35)
+    finally:
+        scheduler.shutdown(wait=True)
+        get_settings.cache_clear()
