@@ -30,6 +30,7 @@ from storage.lease import Holder
 from storage.ops_models import Run
 
 NIGHT_LEASE = "night"
+SCHEDULER_LEASE = "scheduler"  # held by the one active `zwgk schedule` (scheduler.nightly)
 KIND_NAMES = {"night": "夜间任务", "crawl": "抓取", "check": "检查"}
 RUN_LOGS_KEPT = 120  # per-run logs kept in <data_dir>/logs/runs; older ones are deleted
 STATUS_NAMES = {"running": "运行中", "finished": "完成", "incomplete": "未完整", "failed": "失败",

@@ -18,13 +18,13 @@ from sqlalchemy.orm import Session
 
 from core.settings import Settings
 from jobs.alerts import Message, night_message
-from jobs.runs import KIND_NAMES, NIGHT_LEASE, STATUS_NAMES
+from jobs.runs import KIND_NAMES, NIGHT_LEASE, SCHEDULER_LEASE, STATUS_NAMES
 from storage import lease
 from storage.clock import utcnow
 from storage.models import Probe
 from storage.ops_models import Alert, Run
 
-SCHEDULER_LEASE = "scheduler"
+TRIGGER_NAMES = {"cli": "命令行", "schedule": "定时", "demo": "演示"}
 
 
 def _local(moment: datetime | None, timezone: str) -> str:
@@ -42,6 +42,7 @@ def run_rows(session: Session, timezone: str, limit: int = 20, kind: str | None 
         failed = s.get("failed_by_kind") or {}
         rows.append({
             "id": run.id, "kind": run.kind, "kind_name": KIND_NAMES.get(run.kind, run.kind), "trigger": run.trigger,
+            "trigger_name": TRIGGER_NAMES.get(run.trigger, run.trigger),
             "status": run.status, "status_name": STATUS_NAMES.get(run.status, run.status),
             "started_at": _local(run.started_at, timezone), "finished_at": _local(run.finished_at, timezone),
             "minutes": None if seconds is None else round(seconds / 60, 1),
@@ -84,10 +85,10 @@ def calendar_warning(today: date, last_year: int | None = None) -> str | None:
     """From 1 December, say so when next year's statutory holidays are not known yet."""
     last_year = calendar_last_year() if last_year is None else last_year
     if today.year > last_year:
-        return (f"工作日历（chinesecalendar）只到 {last_year} 年，{today.year} 年的法定节假日和调休未知："
+        return (f"chinesecalendar 只到 {last_year} 年，{today.year} 年的法定节假日和调休未知："
                 "“3个工作日”等期限无法准确判断，请升级 chinesecalendar")
     if today.month == 12 and today.year == last_year:
-        return (f"工作日历（chinesecalendar）只到 {last_year} 年：国务院办公厅公布 {last_year + 1} 年放假安排后，"
+        return (f"chinesecalendar 只到 {last_year} 年：国务院办公厅公布 {last_year + 1} 年放假安排后，"
                 "请升级 chinesecalendar（pip install -U chinesecalendar），否则明年的工作日无法判断")
     return None
 

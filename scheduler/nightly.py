@@ -25,11 +25,11 @@ from apscheduler.schedulers.base import BaseScheduler
 from apscheduler.triggers.cron import CronTrigger
 
 from core.settings import Settings, get_settings, mask_url
+from jobs.runs import SCHEDULER_LEASE
 
 log = logging.getLogger("zwgk")
 NIGHTLY_JOB_ID = "zwgk-nightly"
 PROBE_JOB_ID = "zwgk-probe"
-SCHEDULER_LEASE = "scheduler"
 
 
 def cron_trigger(expression: str, timezone: str) -> CronTrigger:

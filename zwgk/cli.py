@@ -542,7 +542,7 @@ def evidence_verify(app: App, warc: Path | None) -> None:
 
 # --- operations: run history and status (jobs/status.py) ---
 
-RUN_COLUMNS = [("id", "编号"), ("kind_name", "任务"), ("trigger", "启动方式"), ("status_name", "结果"),
+RUN_COLUMNS = [("id", "编号"), ("kind_name", "任务"), ("trigger_name", "启动方式"), ("status_name", "结果"),
                ("started_at", "开始"), ("minutes", "分钟"), ("as_of", "基准日"), ("units", "单位"),
                ("columns", "栏目"), ("pages", "页面"), ("failed", "失败原因"), ("findings_new", "新发现"),
                ("findings_rectified", "已整改")]
