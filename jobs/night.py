@@ -109,24 +109,32 @@ def run_night(
     Raises jobs.runs.RunRefused when another run holds the store (unless `wait`).
     """
     started = time.monotonic()
-    with exclusive_run(settings, Session_, "night", trigger=trigger, as_of=as_of, units=unit_slugs, wait=wait,
-                       echo=echo) as run:
-        echo = run.tee(echo)
-        run.phase("crawl")
-        crawl = run_crawl(settings, Session_, unit_slugs, echo=echo)
-        run.phase("check")
-        checks = run_checks(Session_, as_of, unit_slugs,
-                            progress=lambda total: Progress("检查", total, echo, settings.progress_interval))
-        night = NightResult(crawl, checks, run.id)
-        run.status = night.status
-        run.summary = night.summary() | {"seconds": round(time.monotonic() - started, 1)}
-        for line in night.lines():  # the Chinese night summary, in the run's own log too
-            run.tee(lambda _: None)(line)
-        run.phase("done")
-    if alerts:
-        from jobs.alerts import night_alerts
+    handle = None
+    try:
+        with exclusive_run(settings, Session_, "night", trigger=trigger, as_of=as_of, units=unit_slugs, wait=wait,
+                           echo=echo) as run:
+            handle = run
+            echo = run.tee(echo)
+            run.phase("crawl")
+            crawl = run_crawl(settings, Session_, unit_slugs, echo=echo)
+            run.phase("check")
+            checks = run_checks(Session_, as_of, unit_slugs,
+                                progress=lambda total: Progress("检查", total, echo, settings.progress_interval))
+            night = NightResult(crawl, checks, run.id)
+            run.status = night.status
+            run.summary = night.summary() | {"seconds": round(time.monotonic() - started, 1)}
+            for line in night.lines():  # the Chinese night summary, in the run's own log too
+                run.tee(lambda _: None)(line)
+            run.phase("done")
+    finally:
+        # a failed night is announced too; an alert that cannot be sent never hides how the night ended
+        if alerts and handle is not None:
+            try:
+                from jobs.alerts import night_alerts
 
-        night_alerts(settings, Session_, run.id, echo=echo)
+                night_alerts(settings, Session_, handle.id, echo=echo)
+            except Exception as exc:
+                echo(f"告警未能发出：{type(exc).__name__}: {exc}")
     return night
 
 
