@@ -114,12 +114,12 @@ def run_night(
         with exclusive_run(settings, Session_, "night", trigger=trigger, as_of=as_of, units=unit_slugs, wait=wait,
                            echo=echo) as run:
             handle = run
-            echo = run.tee(echo)
+            say = run.tee(echo)
             run.phase("crawl")
-            crawl = run_crawl(settings, Session_, unit_slugs, echo=echo)
+            crawl = run_crawl(settings, Session_, unit_slugs, echo=say)
             run.phase("check")
             checks = run_checks(Session_, as_of, unit_slugs,
-                                progress=lambda total: Progress("检查", total, echo, settings.progress_interval))
+                                progress=lambda total: Progress("检查", total, say, settings.progress_interval))
             night = NightResult(crawl, checks, run.id)
             run.status = night.status
             run.summary = night.summary() | {"seconds": round(time.monotonic() - started, 1)}
@@ -142,9 +142,8 @@ def crawl_job(settings: Settings, Session_: sessionmaker[Session], unit_slugs: l
               echo: Callable[[str], None] = _stderr, *, wait: bool = False) -> CrawlResult:
     """`zwgk crawl`: the crawl alone, under the same lease and recorded like a night."""
     with exclusive_run(settings, Session_, "crawl", units=unit_slugs, wait=wait, echo=echo) as run:
-        echo = run.tee(echo)
         run.phase("crawl")
-        result = run_crawl(settings, Session_, unit_slugs, echo=echo)
+        result = run_crawl(settings, Session_, unit_slugs, echo=run.tee(echo))
         run.status = "failed" if result.returncode else ("incomplete" if missed_units(result) else "finished")
         run.summary = crawl_summary(result)
     return result

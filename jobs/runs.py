@@ -61,7 +61,7 @@ class RunHandle:
     def tee(self, echo: Callable[[str], None]) -> Callable[[str], None]:
         """`echo` that also writes each line to this run's own log (JSON lines in <data_dir>/logs/runs/)."""
         def both(line: str) -> None:
-            if self.log is not None:
+            if self.log is not None and not self.log.closed:
                 self.log.write(json.dumps({"at": utcnow().isoformat(timespec="seconds"), "run": self.id,
                                            "kind": self.kind, "msg": line}, ensure_ascii=False) + "\n")
                 self.log.flush()

@@ -142,7 +142,7 @@ def serve(settings: Settings, stop: threading.Event, echo: Callable[[str], None]
                         break
                 except Exception as exc:  # the store is down for a moment: the lease outlives a few beats
                     log.warning("定时任务心跳失败：%s", mask_url(str(exc)).splitlines()[0])
-            scheduler.shutdown(wait=not lost)
+            scheduler.shutdown(wait=False)  # a night still running is cut off; the next run records it
             if lost:
                 log.error("定时任务租约已被其他进程接管（本进程心跳中断过久），本进程转为待命")
     finally:
