@@ -59,7 +59,8 @@ def test_backoff_honours_retry_after_and_robots(sqlite_url: str, site: ScriptedS
     listing = site.hits("/list/index.html")
     # the server's hold (Retry-After: 1, asked on the home page) holds the unit's other pages too; then
     # the list page's own 503 puts it on hold again before the third try
-    assert len(listing) == 3 and listing[1][0] - listing[0][0] >= 0.9 and listing[2][0] - listing[1][0] >= 0.2
+    # (server-side times: a request in flight when the hold began may arrive after it began)
+    assert len(listing) == 3 and listing[1][0] > home[1][0] and listing[2][0] - listing[1][0] >= 0.2
     with Session() as s:
         snaps = {x.url.removeprefix(site.url): x for x in s.scalars(select(Snapshot).where(
             Snapshot.crawl_run_id == result.run_id))}
