@@ -1,21 +1,28 @@
-"""`text.typo`: known wrong forms, near-misses of canonical expressions, and leaders' titles out of term.
+"""`text.typo`: the errors real portals publish, in four classes, each with what flagged it.
 
-A list of known wrong forms only catches what someone has already seen. So every canonical expression
-(国名, 国家机构, fixed formulations, place names, the registry's own unit names, leaders' names with their
-titles) is expanded into its near-misses: one character replaced by a same-sounding (pypinyin) or
-similar-looking one, one dropped, doubled, or two neighbours swapped. All of them go into one
-Aho-Corasick automaton together with the canonical forms themselves, so that correct text matches its
-canonical form first (leftmost-longest) and never a variant. A hit must sit on jieba word boundaries:
-"中国共产党党员" contains the doubled variant "中国共产党党" but is correct.
+1. Common misspellings (常见错别字): the known wrong forms of typos.yaml (published lists, cited in
+   lexicons/SOURCES.md) and every same-sounding or similar-looking one-character slip of ~5,000 common
+   four-character idioms (idioms.txt: 迫不急待, 一愁莫展 …).
+2. Names: near-misses of the county-level and higher divisions (places.txt: 齐齐哈市), of state organs and
+   fixed formulations (typos.yaml canonical), of the registry's own unit names, and of leaders named with
+   their titles; a leader named with a title he did not hold on the page's date.
+3. Damaged formulations: a character dropped (also the first or last one, once line breaks are joined),
+   added, doubled, or two neighbours swapped in a canonical phrase.
+4. Confusables that are wrong only in context (截止/截至, 必需/必须 …): typos.yaml context_rules.
+
+All patterns go into one Aho-Corasick automaton together with the canonical forms themselves, so that
+correct text matches its canonical form first (leftmost-longest) and never a variant. A variant that is a
+word of jieba's dictionary, a place or an idiom itself is never a pattern, and a hit must sit on jieba word
+boundaries: "中国共产党党员" contains the doubled variant "中国共产党党" but is correct.
 """
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 import unicodedata
 from collections import defaultdict
-from dataclasses import dataclass
 from datetime import date
 
 from checks.base import AuditData, CheckRules, Finding
@@ -26,21 +33,25 @@ from checks.text import context, to_simplified
 
 _MIN_NEAR_MISS = 4  # shorter expressions have too many innocent neighbours (云和县 ~ 云河县 is a real risk)
 _MIN_DROP = 5
+_MIN_EDGE_DROP = 6  # dropping the first character: only long phrases. Without its last one, an organ's name is
+# a legitimate modifier (市场监督管理部门), so that variant is never generated.
+_ORGAN_SUFFIX = ("部", "局", "委员会", "厅", "署", "办公室", "院", "行")
 _FORMER = ("时任", "原任", "原", "前任", "前")
+_PLACE_SUFFIX = "省市县区旗州盟乡镇"
 
-
-@dataclass(frozen=True)
-class Pattern:
-    kind: str  # canonical | known | near
-    right: str  # the correct form ("" for canonical)
-    how: str  # how the near-miss differs, in Chinese
+# the class an inspector sees, by where the pattern came from
+CLASS_COMMON = "常见错别字"
+CLASS_NAME = "名称错误"
+CLASS_FORMULATION = "固定表述错误"
+CLASS_CONTEXT = "语境误用"
+CLASS_LEADER = "领导人职务错误"
 
 
 @functools.lru_cache(maxsize=1)
 def _common_chars() -> str:
-    """The 6,763 characters of GB 2312: candidates for a typing slip (rare characters are not)."""
+    """The 3,755 characters of GB 2312 level 1: what a pinyin IME offers first, so what a slip produces."""
     chars = []
-    for hi in range(0xB0, 0xF8):
+    for hi in range(0xB0, 0xD8):
         for lo in range(0xA1, 0xFF):
             try:
                 chars.append(bytes((hi, lo)).decode("gb2312"))
@@ -55,35 +66,87 @@ def _toneless(reading: str) -> str:
     return plain[:-1] if plain.endswith(("ing", "eng")) else plain
 
 
-@functools.lru_cache(maxsize=1)
-def _homophones() -> dict[str, str]:
+_TONES = {"\u0304": "1", "\u0301": "2", "\u030c": "3", "\u0300": "4"}
+
+
+def _toned(reading: str) -> str:
+    marks = unicodedata.normalize("NFKD", reading)
+    tone = next((_TONES[c] for c in marks if c in _TONES), "5")
+    return "".join(c for c in marks if c.isascii() and c.isalpha()) + tone
+
+
+@functools.lru_cache(maxsize=2)
+def _readings(toned: bool = False) -> dict[str, frozenset[str]]:
     from pypinyin.pinyin_dict import pinyin_dict
 
+    how = _toned if toned else _toneless
+    return {ch: frozenset(how(r) for r in pinyin_dict.get(ord(ch), "").split(",") if r)
+            for ch in map(chr, pinyin_dict)}
+
+
+@functools.lru_cache(maxsize=2)
+def _homophones(toned: bool = False) -> dict[str, str]:
+    """char → the common characters that sound the same (toneless, or with the same tone too)."""
+    readings = _readings(toned)
     by_sound: dict[str, set[str]] = defaultdict(set)
-    sounds: dict[str, set[str]] = {}
     for ch in _common_chars():
-        readings = {_toneless(r) for r in pinyin_dict.get(ord(ch), "").split(",") if r}
-        sounds[ch] = readings
-        for r in readings:
+        for r in readings.get(ch, ()):
             by_sound[r].add(ch)
-    return {ch: "".join(sorted(set().union(*(by_sound[r] for r in rs)) - {ch})) for ch, rs in sounds.items()}
+    return {ch: "".join(sorted(set().union(*(by_sound[r] for r in rs)) - {ch}))
+            for ch, rs in readings.items() if rs and any(by_sound.get(r) for r in rs)}
 
 
-def near_misses(phrase: str) -> dict[str, str]:
-    """variant → how it differs from `phrase` (Chinese)."""
-    homophones, shapes = _homophones(), typo_lexicon().shapes
+def describe(wrong: str, right: str) -> str:
+    """How `wrong` differs from `right`, in Chinese (同音字、形近字、漏字、多字、颠倒)."""
+    if len(wrong) == len(right):
+        diff = [i for i, (a, b) in enumerate(zip(wrong, right, strict=True)) if a != b]
+        if len(diff) == 1:
+            a, b = right[diff[0]], wrong[diff[0]]
+            if _readings().get(a, frozenset()) & _readings().get(b, frozenset()):
+                return f"“{a}”误为同音字“{b}”"
+            if b in typo_lexicon().shapes.get(a, ""):
+                return f"“{a}”误为形近字“{b}”"
+            return f"“{a}”误为“{b}”"
+        if len(diff) == 2 and diff[1] == diff[0] + 1 and wrong[diff[0]] == right[diff[1]]:
+            return f"“{right[diff[0]:diff[1] + 1]}”颠倒"
+    if len(wrong) + 1 == len(right):
+        i = next((k for k in range(len(wrong)) if wrong[k] != right[k]), len(wrong))
+        return f"漏字“{right[i]}”"
+    if len(wrong) == len(right) + 1:
+        i = next((k for k in range(len(right)) if wrong[k] != right[k]), len(right))
+        return f"多字“{wrong[i]}”"
+    return "常见错误写法"
+
+
+def near_misses(phrase: str, substitute: bool = True, edit: bool = True, keep_last: bool = False,
+                toned: bool = False, edge_doubles: bool = True) -> dict[str, str]:
+    """variant → how it differs from `phrase` (Chinese).
+
+    substitute: one character replaced by a same-sounding or similar-looking one; edit: one dropped,
+    doubled, or two neighbours swapped; keep_last: the last character (a place's 县/市) stays as it is;
+    toned: a same-sounding character must have the same tone too (the slips published in idioms do);
+    edge_doubles: also the first or last character doubled (the check leaves those out: 企业中|中国共产党,
+    中华人民共和国|国务院 double them innocently far more often than a typist does).
+    """
+    homophones, shapes = _homophones(toned), typo_lexicon().shapes
     out: dict[str, str] = {}
+    last = len(phrase) - 1
     for i, ch in enumerate(phrase):
-        for other in homophones.get(ch, ""):
-            out.setdefault(phrase[:i] + other + phrase[i + 1:], f"“{ch}”误为同音字“{other}”")
-        for other in shapes.get(ch, ""):
-            out.setdefault(phrase[:i] + other + phrase[i + 1:], f"“{ch}”误为形近字“{other}”")
-        # an inner character only: without its first or last character a phrase is just a fragment of
-        # itself, which line breaks and PDF columns produce far more often than typists do
-        if len(phrase) >= _MIN_DROP and 0 < i < len(phrase) - 1:
+        if substitute and not (keep_last and i == last):
+            for other in homophones.get(ch, ""):
+                out.setdefault(phrase[:i] + other + phrase[i + 1:], f"“{ch}”误为同音字“{other}”")
+            for other in shapes.get(ch, ""):
+                out.setdefault(phrase[:i] + other + phrase[i + 1:], f"“{ch}”误为形近字“{other}”")
+        if not edit:
+            continue
+        inner = 0 < i < last
+        # the official short form of an organ drops its 和 (人力资源社会保障部): not a slip
+        short_form = ch == "和" and phrase.endswith(_ORGAN_SUFFIX)
+        if not short_form and ((inner and len(phrase) >= _MIN_DROP) or (i == 0 and len(phrase) >= _MIN_EDGE_DROP)):
             out.setdefault(phrase[:i] + phrase[i + 1:], f"漏字“{ch}”")
-        out.setdefault(phrase[:i + 1] + ch + phrase[i + 1:], f"多字“{ch}”")
-        if i + 1 < len(phrase) and phrase[i + 1] != ch:
+        if inner or edge_doubles:
+            out.setdefault(phrase[:i + 1] + ch + phrase[i + 1:], f"多字“{ch}”")
+        if i < last and phrase[i + 1] != ch and not (keep_last and i + 1 == last):
             out.setdefault(phrase[:i] + phrase[i + 1] + ch + phrase[i + 2:], f"“{ch}{phrase[i + 1]}”颠倒")
     out.pop(phrase, None)
     return out
@@ -100,23 +163,66 @@ def _canonical_phrases(extra: tuple[str, ...]) -> list[str]:
 
 
 @functools.lru_cache(maxsize=8)
-def typo_matcher(extra: tuple[str, ...] = ()) -> tuple[Matcher, tuple[Pattern, ...]]:
-    """One automaton for canonical forms, known wrong forms and near-misses (extra: unit names)."""
+def typo_matcher(extra: tuple[str, ...] = ()) -> tuple[Matcher, tuple[tuple[str, str], ...]]:
+    """One automaton for canonical forms, known wrong forms and near-misses (extra: unit names).
+
+    Each pattern is (right form, class); the right form is "" for a canonical form (a match is correct).
+    """
     lexicon = typo_lexicon()
     dictionary = tokenizer().FREQ
     canonical = _canonical_phrases(extra)
-    patterns: dict[str, Pattern] = {c: Pattern("canonical", "", "") for c in canonical}
-    for phrase in canonical:
-        if len(phrase) < _MIN_NEAR_MISS:
-            continue
-        for variant, how in near_misses(phrase).items():
-            # a variant that is itself a word or another canonical form is not a slip
+    patterns: dict[str, tuple[str, str]] = {c: ("", "") for c in (*canonical, *lexicon.places, *lexicon.idioms)}
+
+    def add(variants: dict[str, str], right: str, kind: str) -> None:
+        for variant in variants:
+            # a variant that is itself a word, a place, an idiom or another canonical form is not a slip
             if variant not in patterns and not dictionary.get(variant):
-                patterns[variant] = Pattern("near", phrase, how)
-    for wrong, right in lexicon.known.items():
-        patterns[wrong] = Pattern("known", right, "常见错误写法")
+                patterns[variant] = (right, kind)
+
+    for wrong, (right, _) in lexicon.known.items():
+        patterns[wrong] = (right, CLASS_COMMON)
+    for phrase in canonical:
+        if len(phrase) >= _MIN_NEAR_MISS:
+            add(near_misses(phrase, edge_doubles=False), phrase, CLASS_FORMULATION)
+    for place in lexicon.places:
+        if len(place) >= _MIN_NEAR_MISS:
+            add(near_misses(place, keep_last=place[-1] in _PLACE_SUFFIX, edge_doubles=False), place, CLASS_NAME)
+    for idiom in lexicon.idioms:
+        add(near_misses(idiom, edit=False, toned=True), idiom, CLASS_COMMON)
     words = tuple(patterns)
     return matcher(words), tuple(patterns[w] for w in words)
+
+
+_CJK = "\u3400-\u9fff"
+_BREAK_RX = re.compile(f"(?<=[{_CJK}])[ \t\u3000]*\n[ \t\u3000]*(?=[{_CJK}])")
+
+
+def join_lines(text: str) -> tuple[str, list[int]]:
+    """`text` with line breaks between two Chinese characters removed, and where each kept character was.
+
+    A PDF or a narrow column breaks "中华人民共和国" into "中华人民\\n共和国"; matching the joined text finds
+    a damaged phrase across the break and never mistakes the halves for a phrase missing its ends.
+    """
+    breaks = list(_BREAK_RX.finditer(text))
+    if not breaks:
+        return text, []
+    parts, starts, shifts, pos, dropped = [], [], [], 0, 0
+    for m in breaks:
+        parts.append(text[pos:m.start()])
+        dropped += m.end() - m.start()
+        starts.append(m.start() - (dropped - (m.end() - m.start())))
+        shifts.append(dropped)
+        pos = m.end()
+    parts.append(text[pos:])
+    return "".join(parts), [starts, shifts]  # type: ignore[list-item]
+
+
+def _original(where: list, k: int) -> int:  # noqa: ANN001
+    if not where:
+        return k
+    starts, shifts = where
+    i = bisect.bisect_right(starts, k)
+    return k + (shifts[i - 1] if i else 0)
 
 
 def _leader_mentions(text: str, on: date) -> list[tuple[int, int, str, str]]:
@@ -148,33 +254,58 @@ def _leader_mentions(text: str, on: date) -> list[tuple[int, int, str, str]]:
     return found
 
 
+def find_typo_hits(text: str, on: date, extra: tuple[str, ...] = ()) -> list[dict[str, str | int]]:
+    """Every typo in `text`: matched text, suggestion, why, class, start/end in `text`, context."""
+    simplified = to_simplified(text)
+    joined, where = join_lines(simplified)
+    automaton, patterns = typo_matcher(extra)
+    hits: list[dict[str, str | int]] = []
+
+    def hit(start: int, end: int, right: str, why: str, kind: str) -> None:
+        a, b = _original(where, start), _original(where, end - 1) + 1
+        hits.append({"matched": text[a:b].replace("\n", ""), "suggestion": right, "why": why, "class": kind,
+                     "start": a, "end": b, "context": context(text, a, b)})
+
+    for index, start, end in automaton.find(joined):
+        right, kind = patterns[index]
+        if not right or not on_word_boundaries(joined, start, end):
+            continue
+        if len(right) == end - start + 1 and right.endswith(joined[start:end]) and \
+                right[0] in joined[max(0, start - 15):start]:
+            continue  # "由政 依申请公开 府信息公开": a phrase split by a column, its first character just before
+        known = typo_lexicon().known.get(automaton.words[index])
+        why = "常见错误写法" if known else describe(automaton.words[index], right)
+        hit(start, end, right, why, kind)
+    for rule in typo_lexicon().context_rules:
+        for m in rule.pattern.finditer(joined):
+            s, e = m.span("wrong") if "wrong" in rule.pattern.groupindex else m.span()
+            hit(s, e, rule.right, rule.why, CLASS_CONTEXT)
+    for start, end, _, why in _leader_mentions(joined, on):
+        hit(start, end, "", why, CLASS_LEADER)
+    return sorted(hits, key=lambda h: h["start"])
+
+
 def find_typos(text: str, on: date, extra: tuple[str, ...] = ()) -> list[tuple[str, str, str, str]]:
     """(wrong text, suggestion, why, context) for every typo found in `text`."""
-    simplified = to_simplified(text)
-    automaton, patterns = typo_matcher(extra)
-    hits = []
-    for index, start, end in automaton.find(simplified):
-        pattern = patterns[index]
-        if pattern.kind == "canonical" or not on_word_boundaries(simplified, start, end):
-            continue
-        hits.append((text[start:end], pattern.right, pattern.how, context(text, start, end)))
-    for start, end, written, why in _leader_mentions(simplified, on):
-        hits.append((text[start:end], "", why, context(text, start, end)))
-    return hits
+    return [(str(h["matched"]), str(h["suggestion"]), str(h["why"]), str(h["context"]))
+            for h in find_typo_hits(text, on, extra)]
 
 
-def _finding(source: TextSource, wrong: str, right: str, why: str, contexts: list[str]) -> Finding:
+def _finding(source: TextSource, hits: list[dict[str, str | int]]) -> Finding:
+    first = hits[0]
+    wrong, right, why = first["matched"], first["suggestion"], first["why"]
     advice = f"，应为“{right}”" if right else ""
+    contexts = [str(h["context"]) for h in hits]
     return Finding(
         check="text.typo",
         unit=source.unit,
         subject_key=f"{source.subject_key}#{wrong}",
         subject=source.subject,
         url=source.url,
-        detail=f"{source.place}“{source.subject}”疑似错误表述“{wrong}”{advice}（{why}）：{contexts[0]}",
+        detail=f"{source.place}“{source.subject}”疑似{first['class']}“{wrong}”{advice}（{why}）：{contexts[0]}",
         observed_at=source.observed_at,
         evidence={"snapshots": list(source.snapshot_ids), "matched": wrong, "suggestion": right, "why": why,
-                  "contexts": contexts[:5], "count": len(contexts)},
+                  "class": first["class"], "contexts": contexts[:5], "count": len(contexts)},
     )
 
 
@@ -186,12 +317,10 @@ def typos(data: AuditData, as_of: date, rules: CheckRules) -> list[Finding]:
         if data.allowed("text.typo", source.unit, url=source.url):
             continue
         on = source.publish_date or as_of
-        grouped: dict[str, list[str]] = defaultdict(list)
-        advice: dict[str, tuple[str, str]] = {}
-        for wrong, right, why, where in find_typos(source.text, on, extra):
-            if data.allowed("text.typo", source.unit, phrase=wrong):
+        grouped: dict[str, list[dict[str, str | int]]] = defaultdict(list)
+        for h in find_typo_hits(source.text, on, extra):
+            if data.allowed("text.typo", source.unit, phrase=str(h["matched"])):
                 continue
-            grouped[wrong].append(where)
-            advice[wrong] = (right, why)
-        findings.extend(_finding(source, w, *advice[w], c) for w, c in grouped.items())
+            grouped[str(h["matched"])].append(h)
+        findings.extend(_finding(source, hits) for hits in grouped.values())
     return findings

