@@ -148,6 +148,7 @@ class TypoLexicon:
     context_rules: tuple[ContextRule, ...]
     places: tuple[str, ...]
     idioms: tuple[str, ...]
+    correct: tuple[str, ...] = ()  # one edit from a canonical phrase or an idiom, yet correct
 
 
 @functools.lru_cache(maxsize=1)
@@ -158,6 +159,7 @@ def typo_lexicon() -> TypoLexicon:
     leaders: dict[str, tuple[Term, ...]] = {}
     titles: list[str] = []
     rules: list[ContextRule] = []
+    correct: list[str] = []
     for path in lexicon_paths("typos.yaml"):
         raw = yaml.safe_load(path.read_text("utf-8")) or {}
         for section, entries in raw.items():
@@ -171,6 +173,7 @@ def typo_lexicon() -> TypoLexicon:
         for entry in raw.get("leaders") or []:
             leaders[entry["name"]] = tuple(Term(t["title"], t.get("from"), t.get("to")) for t in entry["titles"])
         titles += [str(t) for t in raw.get("titles") or []]
+        correct += [str(c) for c in raw.get("correct") or []]
         for rule in raw.get("context_rules") or []:
             rules.append(ContextRule(re.compile(rule["pattern"]), rule["wrong"], rule["right"], rule["why"]))
     shapes: dict[str, str] = {}
@@ -187,6 +190,7 @@ def typo_lexicon() -> TypoLexicon:
         context_rules=tuple(rules),
         places=word_list("places.txt"),
         idioms=word_list("idioms.txt"),
+        correct=tuple(dict.fromkeys(correct)),
     )
 
 

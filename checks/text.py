@@ -64,6 +64,9 @@ class PageText:
     html_tables: tuple[tuple[tuple[str, ...], ...], ...]  # main-content tables as rows of cell texts
     has_video: bool
     narrative: str = ""  # the main content without its tables
+    # hidden content and outbound links anywhere on the page: (technique, text, href, where) with where
+    # "main" or "chrome"; see hidden_content()
+    hidden: tuple[tuple[str, str, str, str], ...] = ()
 
 
 def _text_of(el) -> str:  # noqa: ANN001 - lxml element
@@ -109,6 +112,7 @@ def page_text(html: str) -> PageText:
     except (etree.ParserError, ValueError):
         return PageText("", "", "", (), (), False)
     has_video = bool(doc.xpath("//video|//embed|//iframe[contains(@src,'video')]")) or ".mp4" in html
+    hidden = hidden_content(doc)
     for bad in doc.xpath("//script|//style|//noscript|//head"):
         title_el = bad.find(".//title") if bad.tag == "head" else None
         head_title = title_el.text_content().strip() if title_el is not None else ""
@@ -141,7 +145,106 @@ def page_text(html: str) -> PageText:
         if table is not body and table.getparent() is not None:
             table.drop_tree()
     narrative = _text_of(body)
-    return PageText(title, main, "\n".join(p for p in chrome_parts if p), links, tables, has_video, narrative)
+    main_ids = {id(el) for el in body.iter()}  # the elements in `hidden` are alive, so their proxies are these
+    hidden_out = tuple((t, x, h, "main" if id(w) in main_ids else "chrome") for t, x, h, w in hidden)
+    return PageText(title, main, "\n".join(p for p in chrome_parts if p), links, tables, has_video, narrative,
+                    hidden_out)
+
+
+_STYLE_RULE_RX = re.compile(r"([^{}]+)\{([^{}]*)\}")
+_PX_RX = r"(-?\d+(?:\.\d+)?)(?:px|em|rem|pt)?"
+_SCRIPT_LINK_RX = re.compile(r"""<a\s[^>]*href\s*=\s*\\?["']?([^"'\s>\\]+)[^>]*>(.*?)</a>""", re.I | re.S)
+_SCRIPT_WRITE_RX = re.compile(r"document\.write(?:ln)?\s*\(|\.innerHTML\s*[+]?=", re.I)
+
+
+def hiding_technique(style: str) -> str | None:
+    """The trick an inline style (or a class rule) uses to hide content from visitors, in Chinese."""
+    css = re.sub(r"\s+", "", style.lower())
+    if not css:
+        return None
+    if "display:none" in css:
+        return "display:none 隐藏"
+    if "visibility:hidden" in css:
+        return "visibility:hidden 隐藏"
+    if re.search(r"opacity:0(?:\.0+)?(?:;|$|!)", css):
+        return "opacity:0 透明"
+    offset = re.search(r"(?:^|;)(?:left|top|margin-left|margin-top|text-indent):" + _PX_RX, css)
+    if offset and float(offset.group(1)) <= -500:
+        return "定位到可视区域之外"
+    if re.search(r"(?:^|;)font-size:0(?:px|em|pt)?(?:;|$|!)", css):
+        return "字号为0"
+    small = re.search(r"(?:^|;)(?:height|width):" + _PX_RX, css)
+    if small and float(small.group(1)) <= 2 and "overflow:hidden" in css:
+        return "零尺寸并隐藏溢出"
+    color = re.search(r"(?:^|;)color:([#\w]+)", css)
+    background = re.search(r"background(?:-color)?:([#\w]+)", css)
+    if color and background and color.group(1) == background.group(1):
+        return "文字与背景同色"
+    return None
+
+
+def _class_rules(doc) -> dict[str, str]:  # noqa: ANN001
+    """`.name` and `#name` selectors of the page's <style> blocks that hide what they select."""
+    rules: dict[str, str] = {}
+    for block in doc.xpath("//style"):
+        for selectors, body in _STYLE_RULE_RX.findall(block.text or ""):
+            how = hiding_technique(body)
+            if how is None:
+                continue
+            for selector in selectors.split(","):
+                selector = selector.strip()
+                if re.fullmatch(r"[.#][\w-]+", selector):
+                    rules[selector] = how
+    return rules
+
+
+def hidden_content(doc) -> list[tuple[str, str, str, object]]:  # noqa: ANN001
+    """(technique, text, href, element) for content a visitor cannot see and for every link.
+
+    Hidden elements (inline style, a hiding class of the page's own stylesheet, a tiny <marquee>) give
+    their text and each link inside; links written by a script (document.write, innerHTML) are reported
+    as such; every other absolute link is returned with technique "" so that the sensitive check can judge
+    its target and its text. Judging happens there: a hidden drop-down menu of the site's own pages is
+    harmless, a hidden link to a casino is a dark link.
+    """
+    rules = _class_rules(doc)
+    out: list[tuple[str, str, str, object]] = []
+    seen: set[int] = set()
+    alive: list[object] = []
+    for el in doc.iter():
+        if not isinstance(el.tag, str) or id(el) in seen:
+            continue
+        how = hiding_technique(el.get("style") or "")
+        if how is None and rules:
+            marks = [f".{c}" for c in (el.get("class") or "").split()] + ([f"#{el.get('id')}"] if el.get("id") else [])
+            how = next((rules[m] for m in marks if m in rules), None)
+        if how is None and el.tag.lower() == "marquee":
+            size = re.search(r"\d+", el.get("height") or el.get("width") or "")
+            if size and int(size.group()) <= 5:
+                how = "marquee 滚动且尺寸极小"
+        if how is None:
+            continue
+        for inner in el.iter():
+            seen.add(id(inner))
+            alive.append(inner)  # keeps the proxy, so that its id stays its own
+        text = " ".join(el.text_content().split())
+        links = [a for a in el.iter("a") if a.get("href")]
+        if el.tag.lower() == "a" and el.get("href"):
+            links = [el]
+        for a in links:
+            out.append((how, " ".join(a.text_content().split()), a.get("href").strip(), el))
+        if text and not links:
+            out.append((how, text[:300], "", el))
+    for script in doc.xpath("//script"):
+        code = script.text or ""
+        if _SCRIPT_WRITE_RX.search(code):
+            for href, text in _SCRIPT_LINK_RX.findall(code):
+                out.append(("脚本动态写入", re.sub(r"<[^>]+>", "", text).strip(), href, script))
+    for a in doc.iter("a"):
+        href = (a.get("href") or "").strip()
+        if id(a) not in seen and href.lower().startswith(("http://", "https://", "//")):
+            out.append(("", " ".join(a.text_content().split()), href, a))
+    return out
 
 
 @functools.lru_cache(maxsize=1)

@@ -35,6 +35,7 @@ _MIN_NEAR_MISS = 4  # shorter expressions have too many innocent neighbours (云
 _MIN_DROP = 5
 _MIN_EDGE_DROP = 6  # dropping the first character: only long phrases. Without its last one, an organ's name is
 # a legitimate modifier (市场监督管理部门), so that variant is never generated.
+_WORD_RATIO = 10
 _ORGAN_SUFFIX = ("部", "局", "委员会", "厅", "署", "办公室", "院", "行")
 _FORMER = ("时任", "原任", "原", "前任", "前")
 _PLACE_SUFFIX = "省市县区旗州盟乡镇"
@@ -58,6 +59,11 @@ def _common_chars() -> str:
             except UnicodeDecodeError:
                 pass
     return "".join(chars)
+
+
+@functools.lru_cache(maxsize=1)
+def _common_set() -> frozenset[str]:
+    return frozenset(_common_chars())
 
 
 def _toneless(reading: str) -> str:
@@ -128,7 +134,7 @@ def near_misses(phrase: str, substitute: bool = True, edit: bool = True, keep_la
     edge_doubles: also the first or last character doubled (the check leaves those out: 企业中|中国共产党,
     中华人民共和国|国务院 double them innocently far more often than a typist does).
     """
-    homophones, shapes = _homophones(toned), typo_lexicon().shapes
+    homophones, shapes, common = _homophones(toned), typo_lexicon().shapes, _common_set()
     out: dict[str, str] = {}
     last = len(phrase) - 1
     for i, ch in enumerate(phrase):
@@ -136,6 +142,8 @@ def near_misses(phrase: str, substitute: bool = True, edit: bool = True, keep_la
             for other in homophones.get(ch, ""):
                 out.setdefault(phrase[:i] + other + phrase[i + 1:], f"“{ch}”误为同音字“{other}”")
             for other in shapes.get(ch, ""):
+                if other not in common:
+                    continue  # a rare character is never what a typist picks by mistake
                 out.setdefault(phrase[:i] + other + phrase[i + 1:], f"“{ch}”误为形近字“{other}”")
         if not edit:
             continue
@@ -171,12 +179,17 @@ def typo_matcher(extra: tuple[str, ...] = ()) -> tuple[Matcher, tuple[tuple[str,
     lexicon = typo_lexicon()
     dictionary = tokenizer().FREQ
     canonical = _canonical_phrases(extra)
-    patterns: dict[str, tuple[str, str]] = {c: ("", "") for c in (*canonical, *lexicon.places, *lexicon.idioms)}
+    patterns: dict[str, tuple[str, str]] = {
+        c: ("", "") for c in (*canonical, *lexicon.places, *lexicon.idioms, *lexicon.correct)}
 
     def add(variants: dict[str, str], right: str, kind: str) -> None:
+        # A variant that is a place, an idiom or another canonical form is not a slip, nor is one that is a
+        # word in its own right. jieba's dictionary, counted on web text, also holds the common misspellings
+        # themselves (按步就班 3 against 按部就班 90): a variant is a word only when it is at least a tenth as
+        # frequent as the right form.
+        floor = dictionary.get(right, 0) / _WORD_RATIO
         for variant in variants:
-            # a variant that is itself a word, a place, an idiom or another canonical form is not a slip
-            if variant not in patterns and not dictionary.get(variant):
+            if variant not in patterns and (dictionary.get(variant, 0) or 0) <= floor:
                 patterns[variant] = (right, kind)
 
     for wrong, (right, _) in lexicon.known.items():

@@ -16,20 +16,19 @@ import zipfile
 from pathlib import Path
 
 OUT = Path(__file__).resolve().parent.parent / "checks" / "lexicons"
-MIN_IDIOM_FREQ = 100  # jionlp's corpus frequency; rarer idioms are seldom written at all, right or wrong
+MIN_IDIOM_FREQ = 30  # jionlp's corpus frequency; rarer idioms are seldom written at all, right or wrong
 
 
 def _wheel(wheels: Path, name: str) -> zipfile.ZipFile:
     return zipfile.ZipFile(next(wheels.glob(f"{name}-*.whl")))
 
 
-def _level1(ch: str) -> bool:
-    """GB 2312 level 1: the 3,755 common characters a pinyin IME offers first."""
+def _gb2312(ch: str) -> bool:
+    """GB 2312's 6,763 characters (the check itself only ever substitutes its 3,755 level-1 ones)."""
     try:
-        code = ch.encode("gb2312")
+        return len(ch.encode("gb2312")) == 2
     except UnicodeEncodeError:
         return False
-    return len(code) == 2 and 0xB0 <= code[0] <= 0xD7
 
 
 def places(wheels: Path) -> list[str]:
@@ -57,7 +56,7 @@ def shapes(wheels: Path) -> list[str]:
         text = whl.read("pycorrector/data/same_stroke.txt").decode("utf-8")
     groups = []
     for line in text.splitlines():
-        chars = "".join(c for c in line.split() if len(c) == 1 and _level1(c))
+        chars = "".join(c for c in line.split() if len(c) == 1 and _gb2312(c))
         if len(chars) >= 2:
             groups.append(chars)
     return groups
@@ -73,7 +72,7 @@ def main() -> None:
         header + f"# 常用四字成语（jionlp 1.5.31 成语词典，Apache-2.0，语料频次≥{MIN_IDIOM_FREQ}）。"
         "检查据此生成同音、形近替换的近似错误。\n" + "\n".join(idioms(wheels)) + "\n", "utf-8")
     (OUT / "shapes.txt").write_text(
-        header + "# 形近字组（pycorrector 1.1.4 same_stroke.txt，Apache-2.0，仅保留 GB 2312 一级字）。每行一组。\n"
+        header + "# 形近字组（pycorrector 1.1.4 same_stroke.txt，Apache-2.0，仅保留 GB 2312 字符）。每行一组。\n"
         + "\n".join(shapes(wheels)) + "\n", "utf-8")
 
 
