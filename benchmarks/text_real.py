@@ -46,7 +46,7 @@ DATA = Path(__file__).resolve().parent / "data"
 _CJK = re.compile("[\u4e00-\u9fff]")
 
 
-def _strings(obj: object):  # noqa: ANN202
+def _strings(obj: object):
     if isinstance(obj, str):
         yield obj
     elif isinstance(obj, dict):
@@ -123,7 +123,7 @@ def false_alarms(pages: list[str], show: int) -> None:
         print(f"  typo  {h['matched']} → {h['suggestion']} [{h['class']}; {h['why']}]  {h['context']}")
     for word, category, where in sensitive[:show]:
         print(f"  sensitive  {word} [{category}]  {where}")
-    for kind, number, start, _ in privacy[:show]:
+    for kind, number, _start, _ in privacy[:show]:
         print(f"  privacy  {kind} {number[:4]}…")
 
 

@@ -26,10 +26,7 @@ LEXICONS = Path(__file__).resolve().parent / "lexicons"
 
 def lexicon_paths(name: str) -> list[Path]:
     """The shipped file and, when ops have one, the file of the same name in the extra directory."""
-    try:  # the settings module is the one reader of the environment (core/ after the restructure)
-        from core.settings import get_settings
-    except ImportError:
-        from zwgk.settings import get_settings
+    from core.settings import get_settings  # the one reader of the environment
 
     paths = [LEXICONS / name]
     extra = get_settings().lexicon_dir
@@ -195,7 +192,7 @@ def typo_lexicon() -> TypoLexicon:
 
 
 @functools.lru_cache(maxsize=1)
-def tokenizer():  # noqa: ANN201 - a jieba.Tokenizer, initialised once (it loads a 5 MB dictionary)
+def tokenizer():
     import jieba
 
     jieba.setLogLevel(logging.WARNING)

@@ -69,10 +69,10 @@ class PageText:
     hidden: tuple[tuple[str, str, str, str], ...] = ()
 
 
-def _text_of(el) -> str:  # noqa: ANN001 - lxml element
+def _text_of(el) -> str:
     parts: list[str] = []
 
-    def walk(node) -> None:  # noqa: ANN001
+    def walk(node) -> None:
         if not isinstance(node.tag, str):
             if node.tail:
                 parts.append(node.tail)
@@ -96,7 +96,7 @@ def _text_of(el) -> str:  # noqa: ANN001 - lxml element
     return "\n".join(line for line in lines if line)
 
 
-def _is_boilerplate(el) -> bool:  # noqa: ANN001
+def _is_boilerplate(el) -> bool:
     if not isinstance(el.tag, str):
         return False
     if el.tag.lower() in _BOILERPLATE_TAGS:
@@ -183,7 +183,7 @@ def hiding_technique(style: str) -> str | None:
     return None
 
 
-def _class_rules(doc) -> dict[str, str]:  # noqa: ANN001
+def _class_rules(doc) -> dict[str, str]:
     """`.name` and `#name` selectors of the page's <style> blocks that hide what they select."""
     rules: dict[str, str] = {}
     for block in doc.xpath("//style"):
@@ -198,7 +198,7 @@ def _class_rules(doc) -> dict[str, str]:  # noqa: ANN001
     return rules
 
 
-def hidden_content(doc) -> list[tuple[str, str, str, object]]:  # noqa: ANN001
+def hidden_content(doc) -> list[tuple[str, str, str, object]]:
     """(technique, text, href, element) for content a visitor cannot see and for every link.
 
     Hidden elements (inline style, a hiding class of the page's own stylesheet, a tiny <marquee>) give

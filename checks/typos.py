@@ -230,7 +230,7 @@ def join_lines(text: str) -> tuple[str, list[int]]:
     return "".join(parts), [starts, shifts]  # type: ignore[list-item]
 
 
-def _original(where: list, k: int) -> int:  # noqa: ANN001
+def _original(where: list, k: int) -> int:
     if not where:
         return k
     starts, shifts = where

@@ -1,4 +1,4 @@
-"""The jobs behind the commands: check (and, through crawler.runner, crawl). Each owns its transaction."""
+"""The jobs behind the commands: check (and, through crawler.launch, crawl). Each owns its transaction."""
 
 from __future__ import annotations
 
@@ -13,7 +13,8 @@ from assessment.schemes import load_scheme
 from checks.base import CheckRules
 from checks.loader import load_audit_data
 from checks.registry import registered_checks
-from storage.findings import RecordStats, record_findings
+from core.names import check_name
+from jobs.record import RecordStats, record_findings
 from storage.models import Unit
 
 
@@ -28,7 +29,7 @@ class CheckSummary:
         s = self.stats
         out = [f"检查基准日 {self.as_of:%Y-%m-%d}：{self.units} 个单位；新发现 {s.new} 条，仍存在 {s.still_open} 条，"
                f"已整改 {s.rectified} 条；新提出扣分 {self.events_proposed} 条（待审核）"]
-        out += [f"  {code}: {n}" for code, n in sorted(s.by_check.items())]
+        out += [f"  {check_name(code)}：{n}" for code, n in sorted(s.by_check.items())]
         return out
 
 
