@@ -233,3 +233,64 @@ def test_shingle_containment() -> None:
     a = shingles("我县扎实推进政务公开标准化规范化建设，群众满意度明显提升。")
     assert containment(a, a) == 1.0
     assert containment(a, shingles("统计局按时发布月度经济数据，并开展统计法治宣传。")) == 0.0
+
+
+# ------------------------------------------------------------------ issue 10: real published errors, context, dark links
+@pytest.mark.parametrize(("text", "wrong", "kind"), [
+    ("对安全检查工作进行按步就班的布置", "按步就班", "常见错别字"),  # idiom slip, generated from idioms.txt
+    ("企业陷入走头无路的境地", "走头无路", "常见错别字"),  # same sound 投/头
+    ("齐齐哈市人民政府办公室", "齐齐哈市", "名称错误"),  # a division name missing a character (places.txt)
+    ("国家发展和改格委员会印发通知", "国家发展和改格委员会", "固定表述错误"),  # a state organ with a homophone
+    ("截止2023年底，全县共有企业1200家", "截止", "语境误用"),
+    ("中华人民\n共合国成立以来", "中华人民共合国", "常见错别字"),  # across a line break
+])
+def test_typo_classes(text: str, wrong: str, kind: str) -> None:
+    from checks.typos import find_typo_hits
+    hits = {h["matched"]: h for h in find_typo_hits(text, ON)}
+    assert wrong in hits and hits[wrong]["class"] == kind and hits[wrong]["suggestion"]
+
+
+@pytest.mark.parametrize("text", [
+    "报名截止日期为2023年6月30日",  # 截止 as a deadline is right
+    "国务院令 中华人民共和国国务院令",
+    "国有企业中中国共产党基层组织建设",  # 中|中国共产党
+    "人力资源社会保障部 住房城乡建设部",  # official short forms
+    "市场监督管理部门依法查处",  # an organ's name as a modifier
+    "专用号牌为白底黑字",
+    "中华人民\n共和国成立以来",  # a line break inside a correct name
+])
+def test_typo_decoys_from_real_text(text: str) -> None:
+    from checks.typos import find_typo_hits
+    assert find_typo_hits(text, ON) == []
+
+
+@pytest.mark.parametrize(("text", "words"), [
+    ("开展打击整治网络赌博专项行动", []),  # crackdown news
+    ("严禁参与六合彩等非法活动", []),
+    ("纳税人可以向经营地税务机关申请代开发票", []),  # a tax office's service
+    ("推广网络赌博", ["网络赌博"]),
+])
+def test_sensitive_context_decides(text: str, words: list[str]) -> None:
+    assert [w for w, _, _ in find_sensitive(text)] == words
+
+
+def test_dark_links_report_technique_and_target() -> None:
+    body = ('<p>正文</p><div style="display:none"><a href="http://www.amjs888.com/">澳门金沙娱乐城</a></div>'
+            '<ul style="display:none"><li><a href="/jgzn.html">机构职能</a></li></ul>'
+            '<span style="position:absolute;left:-9999px">体育投注 真人视讯</span>'
+            '<a href="http://www.gov.cn/">中国政府网</a>')
+    footer = ('主办：云和县发展和改革局<div style="font-size:0"><a href="https://x.bet365.com/">体育投注</a></div>'
+              "<script>document.write('<a href=\"http://sex.xxx.cc/\">成人视频</a>')</script>")
+    found = sensitive_words_check(_data({"http://x/a.html": _page(body, footer=footer)}), ON, CheckRules())
+    links = {(f.subject_key.split("#")[0], f.evidence["technique"], f.evidence["target_url"])
+             for f in found if "technique" in f.evidence}
+    assert links == {
+        ("page:http://x/a.html", "display:none 隐藏", "http://www.amjs888.com/"),
+        ("page:http://x/a.html", "定位到可视区域之外", ""),
+        ("chrome:site", "字号为0", "https://x.bet365.com/"),
+        ("chrome:site", "脚本动态写入", "http://sex.xxx.cc/"),
+    }
+    for f in found:
+        assert f.evidence["snapshots"] and ("technique" not in f.evidence or f.evidence["reason"])
+    # the hidden text is page text too: its words are findings of their own, context or not
+    assert {f.evidence["matched"] for f in found if "technique" not in f.evidence} == {"体育投注", "真人视讯", "娱乐城"}
