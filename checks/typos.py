@@ -25,6 +25,8 @@ import unicodedata
 from collections import defaultdict
 from datetime import date
 
+from ahocorasick_rs import AhoCorasick, MatchKind
+
 from checks.base import AuditData, CheckRules, Finding
 from checks.lexicon import Matcher, matcher, on_word_boundaries, tokenizer, typo_lexicon
 from checks.registry import check
@@ -35,7 +37,7 @@ _MIN_NEAR_MISS = 4  # shorter expressions have too many innocent neighbours (云
 _MIN_DROP = 5
 _MIN_EDGE_DROP = 6  # dropping the first character: only long phrases. Without its last one, an organ's name is
 # a legitimate modifier (市场监督管理部门), so that variant is never generated.
-_WORD_RATIO = 10
+_WORD_RATIO = 2
 _ORGAN_SUFFIX = ("部", "局", "委员会", "厅", "署", "办公室", "院", "行")
 _FORMER = ("时任", "原任", "原", "前任", "前")
 _PLACE_SUFFIX = "省市县区旗州盟乡镇"
@@ -59,11 +61,6 @@ def _common_chars() -> str:
             except UnicodeDecodeError:
                 pass
     return "".join(chars)
-
-
-@functools.lru_cache(maxsize=1)
-def _common_set() -> frozenset[str]:
-    return frozenset(_common_chars())
 
 
 def _toneless(reading: str) -> str:
@@ -134,7 +131,7 @@ def near_misses(phrase: str, substitute: bool = True, edit: bool = True, keep_la
     edge_doubles: also the first or last character doubled (the check leaves those out: 企业中|中国共产党,
     中华人民共和国|国务院 double them innocently far more often than a typist does).
     """
-    homophones, shapes, common = _homophones(toned), typo_lexicon().shapes, _common_set()
+    homophones, shapes = _homophones(toned), typo_lexicon().shapes
     out: dict[str, str] = {}
     last = len(phrase) - 1
     for i, ch in enumerate(phrase):
@@ -142,8 +139,6 @@ def near_misses(phrase: str, substitute: bool = True, edit: bool = True, keep_la
             for other in homophones.get(ch, ""):
                 out.setdefault(phrase[:i] + other + phrase[i + 1:], f"“{ch}”误为同音字“{other}”")
             for other in shapes.get(ch, ""):
-                if other not in common:
-                    continue  # a rare character is never what a typist picks by mistake
                 out.setdefault(phrase[:i] + other + phrase[i + 1:], f"“{ch}”误为形近字“{other}”")
         if not edit:
             continue
@@ -204,6 +199,59 @@ def typo_matcher(extra: tuple[str, ...] = ()) -> tuple[Matcher, tuple[tuple[str,
         add(near_misses(idiom, edit=False, toned=True), idiom, CLASS_COMMON)
     words = tuple(patterns)
     return matcher(words), tuple(patterns[w] for w in words)
+
+
+_MIN_HOLE = 5  # a canonical phrase this long with any one character replaced is a damaged phrase
+_MIN_ANCHOR = 4
+_NUMERALS = "〇一二三四五六七八九十百千万两"
+
+
+@functools.lru_cache(maxsize=8)
+def hole_matcher(extra: tuple[str, ...] = ()) -> tuple[AhoCorasick, tuple[tuple[tuple[str, int, bool], ...], ...]]:
+    """Anchors of the canonical phrases with one character left open (中华人民?和国 …).
+
+    Same-sound and look-alike replacements are patterns of the main automaton; a canonical name damaged by
+    any other character (中华人民大和国, 中共人民共和国, 中国共产常) is found here: the longer side of the
+    open character is searched, the other side checked in place. (anchor index → phrase, open position,
+    anchor is the left side)
+    """
+    anchors: dict[str, list[tuple[str, int, bool]]] = defaultdict(list)
+    for phrase in _canonical_phrases(extra):
+        if len(phrase) < _MIN_HOLE:
+            continue
+        for i in range(1, len(phrase) - 1):  # an end is where a phrase meets its context: 自然资源部|厅|局|和
+            left, right = phrase[:i], phrase[i + 1:]
+            anchor, is_left = (left, True) if len(left) >= len(right) else (right, False)
+            if len(anchor) >= _MIN_ANCHOR:
+                anchors[anchor].append((phrase, i, is_left))
+    words = tuple(anchors)
+    return AhoCorasick(words, matchkind=MatchKind.Standard), tuple(tuple(anchors[w]) for w in words)
+
+
+def _holes(joined: str, extra: tuple[str, ...], taken: list[tuple[int, int]]) -> list[tuple[int, int, str]]:
+    """(start, end, phrase) for a canonical phrase with one character replaced by an unrelated one."""
+    automaton, entries = hole_matcher(extra)
+    dictionary = tokenizer().FREQ
+    lexicon = typo_lexicon()
+    found = []
+    for index, start, _end in automaton.find_matches_as_indexes(joined, overlapping=True):
+        for phrase, i, is_left in entries[index]:
+            begin = start if is_left else start - i - 1
+            if begin < 0 or begin + len(phrase) > len(joined):
+                continue
+            candidate = joined[begin:begin + len(phrase)]
+            other = candidate[i]
+            if other == phrase[i] or not ("\u4e00" <= other <= "\u9fff") or other in _NUMERALS or phrase[i] in _NUMERALS:
+                continue  # 党的十八大 is another congress, not a damaged 党的十九大
+            if candidate[:i] != phrase[:i] or candidate[i + 1:] != phrase[i + 1:]:
+                continue
+            if dictionary.get(candidate) or candidate in lexicon.correct or candidate in lexicon.places:
+                continue
+            if any(s < begin + len(phrase) and begin < e for s, e in taken):
+                continue
+            found.append((begin, begin + len(phrase), phrase))
+            taken.append((begin, begin + len(phrase)))
+    return found
 
 
 _CJK = "\u3400-\u9fff"
@@ -279,16 +327,26 @@ def find_typo_hits(text: str, on: date, extra: tuple[str, ...] = ()) -> list[dic
         hits.append({"matched": text[a:b].replace("\n", ""), "suggestion": right, "why": why, "class": kind,
                      "start": a, "end": b, "context": context(text, a, b)})
 
+    taken: list[tuple[int, int]] = []  # canonical forms and hits: a damaged phrase is not looked for there
     for index, start, end in automaton.find(joined):
         right, kind = patterns[index]
-        if not right or not on_word_boundaries(joined, start, end):
+        if not right:
+            taken.append((start, end))
+            continue
+        if not on_word_boundaries(joined, start, end):
             continue
         if len(right) == end - start + 1 and right.endswith(joined[start:end]) and \
-                right[0] in joined[max(0, start - 15):start]:
-            continue  # "由政 依申请公开 府信息公开": a phrase split by a column, its first character just before
+                (right[0] in joined[max(0, start - 15):start] or (start and "\u4e00" <= joined[start - 1] <= "\u9fff")):
+            # "由政 依申请公开 府信息公开": a phrase split by a column, its first character just before; and
+            # "攻府信息公开" is a replaced first character (found below), not a dropped one
+            continue
         known = typo_lexicon().known.get(automaton.words[index])
         why = "常见错误写法" if known else describe(automaton.words[index], right)
         hit(start, end, right, why, kind)
+        taken.append((start, end))
+    for start, end, phrase in _holes(joined, extra, taken):
+        if on_word_boundaries(joined, start, end):
+            hit(start, end, phrase, describe(joined[start:end], phrase), CLASS_FORMULATION)
     for rule in typo_lexicon().context_rules:
         for m in rule.pattern.finditer(joined):
             s, e = m.span("wrong") if "wrong" in rule.pattern.groupindex else m.span()
