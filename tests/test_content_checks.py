@@ -313,3 +313,23 @@ def test_damaged_names_and_look_alikes(text: str, wrong: str) -> None:
 ])
 def test_damaged_name_decoys(text: str) -> None:
     assert find_typos(text, ON) == []
+
+
+def test_more_hiding_techniques() -> None:
+    from checks.sensitive import find_dark_links, spam_domain
+    from checks.text import page_text
+    html = ('<html><head><meta http-equiv="refresh" content="5;url=http://www.xpj888.com/"></head><body>'
+            '<div id="zoom"><p>正文</p><div id="s1"><a href="http://www.abc.com">新葡京娱乐场</a></div>'
+            "<script>document.getElementById('s1').style.display='none';</script>"
+            '<font color="#FFF"><a href="http://x.com/">皇冠体育</a></font>'
+            '<iframe src="http://bocai99.com/" width="0" height="0"></iframe>'
+            "<script>document.write(unescape('%3Ca%20href%3D%22http%3A//amjs.cc/%22%3E%E6%BE%B3%E9%97%A8%E8%B5%8C"
+            "%E5%9C%BA%3C/a%3E'))</script>"
+            "<script>if(/baidu/.test(document.referrer)){window.location.href='http://www.yabo.vip/'}</script>"
+            '<div style="display:none"><a href="/lm.html">本站栏目</a></div>'
+            '<a href="https://beta.zj.gov.cn/">浙江政务服务网</a></div></body></html>')
+    found = {(d["technique"], d["href"]) for d in find_dark_links(tuple(h[:3] for h in page_text(html).hidden))}
+    assert found == {("脚本隐藏", "http://www.abc.com"), ("白色文字（与页面白底同色）", "http://x.com/"),
+                     ("零尺寸 iframe", "http://bocai99.com/"), ("脚本动态写入", "http://amjs.cc/"),
+                     ("脚本跳转", "http://www.yabo.vip/"), ("自动跳转（meta refresh）", "http://www.xpj888.com/")}
+    assert not spam_domain("https://www.alphabet.com") and not spam_domain("http://beta.zj.gov.cn/")
