@@ -4,8 +4,8 @@ Ops extend them without touching code: every file may also exist under the direc
 `ZWGK_LEXICON_DIR` setting, and its entries are added to the shipped ones (same format, same name).
 Where each shipped list comes from, and under which licence, is in checks/lexicons/SOURCES.md.
 
-Matching uses ahocorasick-rs (TECH_NOTES: 40–67 MB/s on a real-sized CJK lexicon, where pyahocorasick
-drops to 0.7–2 MB/s). Word boundaries are confirmed with jieba, only in a small window around a match,
+Matching uses ahocorasick-rs (40–67 MB/s on a real-sized CJK lexicon, where pyahocorasick drops to
+0.7–2 MB/s). Word boundaries are confirmed with jieba, only in a small window around a match,
 because jieba itself runs at ~0.7 MB/s.
 """
 

@@ -13,7 +13,7 @@ from collections import defaultdict
 from datetime import date
 from urllib.parse import urlsplit
 
-from checks.base import AuditData, CheckRules, Finding
+from checks.base import AuditData, CheckRules, Observation
 from checks.lexicon import on_word_boundaries, sensitive_context, sensitive_matcher, sensitive_words
 from checks.registry import check
 from checks.sources import TextSource, source_scope, text_sources
@@ -88,8 +88,8 @@ def find_dark_links(hidden: tuple[tuple[str, str, str], ...]) -> list[dict[str, 
     return out
 
 
-def _finding(source: TextSource, word: str, category: str, contexts: list[str]) -> Finding:
-    return Finding(
+def _finding(source: TextSource, word: str, category: str, contexts: list[str]) -> Observation:
+    return Observation(
         check="text.sensitive",
         unit=source.unit,
         subject_key=f"{source.subject_key}#{word}",
@@ -102,13 +102,13 @@ def _finding(source: TextSource, word: str, category: str, contexts: list[str]) 
     )
 
 
-def _dark_link_finding(source: TextSource, links: list[dict[str, str]]) -> Finding:
+def _dark_link_finding(source: TextSource, links: list[dict[str, str]]) -> Observation:
     first = links[0]
     hidden = first["technique"] != "可见外链"
     kind = "暗链（隐藏链接或文字）" if hidden else "违规外链"
     target = f"，指向 {first['href']}" if first["href"] else ""
     where = source.place or ""
-    return Finding(
+    return Observation(
         check="text.sensitive",
         unit=source.unit,
         subject_key=f"{source.subject_key}#link:{first['href'] or first['text'][:40]}",
@@ -124,8 +124,8 @@ def _dark_link_finding(source: TextSource, links: list[dict[str, str]]) -> Findi
 
 
 @check("text.sensitive", scope=source_scope)
-def sensitive_words_check(data: AuditData, as_of: date, rules: CheckRules) -> list[Finding]:
-    findings = []
+def sensitive_words_check(data: AuditData, as_of: date, rules: CheckRules) -> list[Observation]:
+    findings: list[Observation] = []
     for source in text_sources(data):
         if data.allowed("text.sensitive", source.unit, url=source.url):
             continue

@@ -27,7 +27,7 @@ from datetime import date
 
 from ahocorasick_rs import AhoCorasick, MatchKind
 
-from checks.base import AuditData, CheckRules, Finding
+from checks.base import AuditData, CheckRules, Observation
 from checks.lexicon import Matcher, matcher, on_word_boundaries, tokenizer, typo_lexicon
 from checks.registry import check
 from checks.sources import TextSource, source_scope, text_sources
@@ -362,12 +362,12 @@ def find_typos(text: str, on: date, extra: tuple[str, ...] = ()) -> list[tuple[s
             for h in find_typo_hits(text, on, extra)]
 
 
-def _finding(source: TextSource, hits: list[dict[str, str | int]]) -> Finding:
+def _finding(source: TextSource, hits: list[dict[str, str | int]]) -> Observation:
     first = hits[0]
     wrong, right, why = first["matched"], first["suggestion"], first["why"]
     advice = f"，应为“{right}”" if right else ""
     contexts = [str(h["context"]) for h in hits]
-    return Finding(
+    return Observation(
         check="text.typo",
         unit=source.unit,
         subject_key=f"{source.subject_key}#{wrong}",
@@ -381,9 +381,9 @@ def _finding(source: TextSource, hits: list[dict[str, str | int]]) -> Finding:
 
 
 @check("text.typo", scope=source_scope)
-def typos(data: AuditData, as_of: date, rules: CheckRules) -> list[Finding]:
+def typos(data: AuditData, as_of: date, rules: CheckRules) -> list[Observation]:
     extra = tuple(sorted({u.name for u in data.units if len(u.name) >= _MIN_NEAR_MISS and "（" not in u.name}))
-    findings = []
+    findings: list[Observation] = []
     for source in text_sources(data):
         if data.allowed("text.typo", source.unit, url=source.url):
             continue

@@ -10,7 +10,6 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from assessment.proposals import propose_events
 from assessment.schemes import load_scheme
-from checks.base import CheckRules
 from checks.loader import load_audit_data
 from checks.registry import registered_checks
 from core.names import check_name
@@ -45,7 +44,7 @@ def run_checks(Session_: sessionmaker[Session], as_of: date, unit_slugs: list[st
             by_jurisdiction.setdefault(unit.jurisdiction_id, []).append(unit)
         observed = []
         for units in by_jurisdiction.values():
-            rules = CheckRules(load_scheme(units[0].jurisdiction.scheme).check_settings)
+            rules = load_scheme(units[0].jurisdiction.scheme).check_settings
             data = load_audit_data(session, [u.slug for u in units])
             summary.units += len(data.units)
             unit_ids = {u.slug: u.id for u in units}
