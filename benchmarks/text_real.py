@@ -41,7 +41,7 @@ from pathlib import Path
 from checks.lexicon import sensitive_matcher, typo_lexicon
 from checks.privacy import find_personal_data
 from checks.sensitive import find_sensitive
-from checks.typos import find_typo_hits, hole_matcher, typo_matcher
+from checks.typos import consensus_hits, corpus_consensus, find_typo_hits, hole_matcher, typo_matcher
 
 ON = date(2024, 9, 30)
 DATA = Path(__file__).resolve().parent / "data"
@@ -121,6 +121,11 @@ def false_alarms(pages: list[str], show: int) -> None:
     print(f"text.sensitive {len(sensitive):4d} alarms = {len(sensitive) / mb:.2f} per MB")
     print(f"text.privacy   {len(privacy):4d} hits   = {len(privacy) / mb:.2f} per MB (real published numbers "
           "count as hits, not as false alarms, when they are personal data)")
+    consensus = corpus_consensus(pages)
+    agreed = [h for p in pages for h in consensus_hits(p, consensus)]
+    print(f"text.typo, corpus consensus over these pieces: {len(agreed)} alarms = {len(agreed) / mb:.2f} per MB")
+    for h in agreed[:show]:
+        print(f"  consensus  {h['matched']} → {h['suggestion']} [{h['why']}]")
     for h in typo[:show]:
         print(f"  typo  {h['matched']} → {h['suggestion']} [{h['class']}; {h['why']}]  {h['context']}")
     for word, category, where in sensitive[:show]:
@@ -209,7 +214,13 @@ def throughput(pages: list[str]) -> None:
             fn(p)
         cpu[name] = time.process_time() - start
         print(f"{name:24} {mb / cpu[name]:7.2f} MB/s of CPU time")
-    checks = cpu["text.typo"] + cpu["text.sensitive"] + cpu["text.privacy"]
+    start = time.process_time()
+    consensus = corpus_consensus(pages)
+    for p in pages:
+        consensus_hits(p, consensus)
+    cpu["consensus"] = time.process_time() - start
+    print(f"{'text.typo corpus consensus':24} {mb / cpu['consensus']:7.2f} MB/s of CPU time (once over the night's texts)")
+    checks = cpu["text.typo"] + cpu["consensus"] + cpu["text.sensitive"] + cpu["text.privacy"]
     print(f"{'all three text checks':24} {mb / checks:7.2f} MB/s of CPU time; "
           f"ratio to the raw scan {cpu['raw Aho-Corasick scan'] / checks:.2f}")
 

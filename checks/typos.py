@@ -23,6 +23,7 @@ import functools
 import re
 import unicodedata
 from collections import defaultdict
+from collections.abc import Iterable
 from datetime import date
 
 from ahocorasick_rs import AhoCorasick, MatchKind
@@ -362,6 +363,107 @@ def find_typos(text: str, on: date, extra: tuple[str, ...] = ()) -> list[tuple[s
             for h in find_typo_hits(text, on, extra)]
 
 
+_CONSENSUS_MIN = 20  # a line seen this often tonight is a formulation the units agree on
+_CONSENSUS_RARE = 2  # a line seen at most this often, one edit away from it, is a candidate slip
+_CONSENSUS_LEN = (6, 40)
+_LINE_RX = re.compile(r"[^\s，。；：！？、,.;:!?]+")
+
+
+def _deletions(line: str) -> list[tuple[str, int]]:
+    return [(line[:i] + line[i + 1:], i) for i in range(len(line))]
+
+
+def corpus_consensus(texts: Iterable[str]) -> dict[str, tuple[str, int]]:
+    """Rare clauses one edit away from a clause the night's corpus repeats: rare → (common, its count).
+
+    Government sites repeat the same formulations across units thousands of times (headings, names of
+    organs, fixed phrases). A clause seen at most twice that differs by one character (dropped, added or
+    replaced by another Chinese character that is not a numeral) from a clause seen 20 times or more is a
+    strong candidate for a slip, whatever word lists say. Clauses are the runs between punctuation, 6–40
+    characters long; numbers and numerals never count as the difference (第一章/第二章, 2023年/2024年).
+    """
+    counts: dict[str, int] = defaultdict(int)
+    for text in texts:
+        for clause in set(_LINE_RX.findall(to_simplified(text))):
+            if _CONSENSUS_LEN[0] <= len(clause) <= _CONSENSUS_LEN[1]:
+                counts[clause] += 1
+    common = {c: n for c, n in counts.items() if n >= _CONSENSUS_MIN}
+    if not common:
+        return {}
+    index: dict[str, list[tuple[str, int]]] = defaultdict(list)  # a deletion of a common clause → (clause, at)
+    for clause in common:
+        for gone, at in _deletions(clause):
+            index[gone].append((clause, at))
+    # a clause one edit away from a common one keeps its first three or its last three characters
+    heads, tails = {c[:3] for c in common}, {c[-3:] for c in common}
+    out: dict[str, tuple[str, int]] = {}
+    for clause, n in counts.items():
+        if n > _CONSENSUS_RARE or clause in common or (clause[:3] not in heads and clause[-3:] not in tails):
+            continue
+        candidates: list[str] = []
+        for right, at in index.get(clause, ()):  # one character of a common clause dropped
+            if 0 < at < len(right) - 1 and _inside_word(right, at):
+                candidates.append(right)
+        for gone, at in _deletions(clause):
+            # one character added inside: only a doubled one (叠字), since 逾期仍不改正的 is not a slip
+            if gone in common and 0 < at < len(clause) - 1 and clause[at] in (clause[at - 1], clause[at + 1]):
+                candidates.append(gone)
+            for right, right_at in index.get(gone, ()):  # the same position replaced
+                if right_at == at and right != clause and _replaced_inside_word(clause, right, at):
+                    candidates.append(right)
+        if candidates:
+            right = max(candidates, key=lambda c: common[c])
+            out[clause] = (right, common[right])
+    return out
+
+
+def _token_at(text: str, pos: int) -> tuple[int, str]:
+    """(start, token) of the jieba token that covers text[pos]."""
+    start = 0
+    for token in tokenizer().cut(text, HMM=False):
+        if start <= pos < start + len(token):
+            return start, token
+        start += len(token)
+    return pos, ""
+
+
+def _inside_word(clause: str, at: int) -> bool:
+    """clause[at] belongs to a word of two or more characters (齐齐哈|尔|市), not to a particle (的)."""
+    token = _token_at(clause, at)[1]
+    return len(token) >= 2 and bool(tokenizer().FREQ.get(token))
+
+
+def _replaced_inside_word(rare: str, right: str, at: int) -> bool:
+    """The replaced character breaks a word of the common clause (扫黑|除|恶 read as 扫黑|险恶): a slip.
+
+    When the rare clause has a dictionary word of its own that covers the common clause's word (行政处罚
+    against 行政处分, 非法所得 against 违法所得), it says something else, and that is not a slip.
+    """
+    changed = rare[at] + right[at]
+    if not all("\u4e00" <= c <= "\u9fff" and c not in _NUMERALS for c in changed):
+        return False
+    if not _inside_word(right, at):
+        return False
+    rare_start, rare_token = _token_at(rare, at)
+    right_start, right_token = _token_at(right, at)
+    covers = rare_start <= right_start and rare_start + len(rare_token) >= right_start + len(right_token)
+    return not (covers and tokenizer().FREQ.get(rare_token))
+
+
+def consensus_hits(text: str, consensus: dict[str, tuple[str, int]]) -> list[dict[str, str | int]]:
+    if not consensus:
+        return []
+    hits: list[dict[str, str | int]] = []
+    simplified = to_simplified(text)
+    for m in _LINE_RX.finditer(simplified):
+        if m.group() in consensus:
+            right, n = consensus[m.group()]
+            hits.append({"matched": text[m.start():m.end()], "suggestion": right, "class": CLASS_FORMULATION,
+                         "why": f"{describe(m.group(), right)}；同类表述“{right}”在本次检查的页面中出现{n}次（语料共识）",
+                         "start": m.start(), "end": m.end(), "context": context(text, m.start(), m.end())})
+    return hits
+
+
 def _finding(source: TextSource, hits: list[dict[str, str | int]]) -> Observation:
     first = hits[0]
     wrong, right, why = first["matched"], first["suggestion"], first["why"]
@@ -384,12 +486,17 @@ def _finding(source: TextSource, hits: list[dict[str, str | int]]) -> Observatio
 def typos(data: AuditData, as_of: date, rules: CheckRules) -> list[Observation]:
     extra = tuple(sorted({u.name for u in data.units if len(u.name) >= _MIN_NEAR_MISS and "（" not in u.name}))
     findings: list[Observation] = []
-    for source in text_sources(data):
+    sources = list(text_sources(data))
+    consensus = corpus_consensus(source.text for source in sources)
+    for source in sources:
         if data.allowed("text.typo", source.unit, url=source.url):
             continue
         on = source.publish_date or as_of
         grouped: dict[str, list[dict[str, str | int]]] = defaultdict(list)
-        for h in find_typo_hits(source.text, on, extra):
+        hits = find_typo_hits(source.text, on, extra)
+        hits += [c for c in consensus_hits(source.text, consensus)
+                 if not any(h["start"] < c["end"] and c["start"] < h["end"] for h in hits)]  # type: ignore[operator]
+        for h in hits:
             if data.allowed("text.typo", source.unit, phrase=str(h["matched"])):
                 continue
             grouped[str(h["matched"])].append(h)
