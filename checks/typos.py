@@ -366,6 +366,7 @@ def find_typos(text: str, on: date, extra: tuple[str, ...] = ()) -> list[tuple[s
 _CONSENSUS_MIN = 20  # a line seen this often tonight is a formulation the units agree on
 _CONSENSUS_RARE = 2  # a line seen at most this often, one edit away from it, is a candidate slip
 _CONSENSUS_LEN = (6, 40)
+_CONSENSUS_MAX_CLAUSES = 3_000_000  # distinct clauses counted at most (~0.5 GB); later ones are not judged
 _LINE_RX = re.compile(r"[^\s，。；：！？、,.;:!?]+")
 
 
@@ -382,11 +383,14 @@ def corpus_consensus(texts: Iterable[str]) -> dict[str, tuple[str, int]]:
     strong candidate for a slip, whatever word lists say. Clauses are the runs between punctuation, 6–40
     characters long; numbers and numerals never count as the difference (第一章/第二章, 2023年/2024年).
     """
-    counts: dict[str, int] = defaultdict(int)
+    counts: dict[str, int] = {}
     for text in texts:
         for clause in set(_LINE_RX.findall(to_simplified(text))):
             if _CONSENSUS_LEN[0] <= len(clause) <= _CONSENSUS_LEN[1]:
-                counts[clause] += 1
+                if clause in counts:
+                    counts[clause] += 1
+                elif len(counts) < _CONSENSUS_MAX_CLAUSES:  # memory stays bounded on a city's night
+                    counts[clause] = 1
     common = {c: n for c, n in counts.items() if n >= _CONSENSUS_MIN}
     if not common:
         return {}
@@ -486,9 +490,9 @@ def _finding(source: TextSource, hits: list[dict[str, str | int]]) -> Observatio
 def typos(data: AuditData, as_of: date, rules: CheckRules) -> list[Observation]:
     extra = tuple(sorted({u.name for u in data.units if len(u.name) >= _MIN_NEAR_MISS and "（" not in u.name}))
     findings: list[Observation] = []
-    sources = list(text_sources(data))
-    consensus = corpus_consensus(source.text for source in sources)
-    for source in sources:
+    # two passes rather than a list: a city's night is too many pages to hold (parsed pages are cached)
+    consensus = corpus_consensus(source.text for source in text_sources(data))
+    for source in text_sources(data):
         if data.allowed("text.typo", source.unit, url=source.url):
             continue
         on = source.publish_date or as_of
