@@ -39,6 +39,7 @@ _MIN_DROP = 5
 _MIN_EDGE_DROP = 6  # dropping the first character: only long phrases. Without its last one, an organ's name is
 # a legitimate modifier (市场监督管理部门), so that variant is never generated.
 _WORD_RATIO = 2
+_WORD_FLOOR = 4  # jieba counts many slips 3 or 4 times (悬梁刺骨 3 against 悬梁刺股 5): below this, never a word
 _ORGAN_SUFFIX = ("部", "局", "委员会", "厅", "署", "办公室", "院", "行")
 _FORMER = ("时任", "原任", "原", "前任", "前")
 _PLACE_SUFFIX = "省市县区旗州盟乡镇"
@@ -183,7 +184,7 @@ def typo_matcher(extra: tuple[str, ...] = ()) -> tuple[Matcher, tuple[tuple[str,
         # word in its own right. jieba's dictionary, counted on web text, also holds the common misspellings
         # themselves (按步就班 3 against 按部就班 90): a variant is a word only when it is at least a tenth as
         # frequent as the right form.
-        floor = dictionary.get(right, 0) / _WORD_RATIO
+        floor = max(dictionary.get(right, 0) / _WORD_RATIO, _WORD_FLOOR)
         for variant in variants:
             if variant not in patterns and (dictionary.get(variant, 0) or 0) <= floor:
                 patterns[variant] = (right, kind)
