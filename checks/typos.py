@@ -288,32 +288,38 @@ def _original(where: list, k: int) -> int:
     return k + (shifts[i - 1] if i else 0)
 
 
+@functools.lru_cache(maxsize=1)
+def _leader_names() -> re.Pattern[str]:
+    return re.compile("|".join(sorted(map(re.escape, typo_lexicon().leaders), key=len, reverse=True)))
+
+
 def _leader_mentions(text: str, on: date) -> list[tuple[int, int, str, str]]:
     """(start, end, as written, why) for a leader named with a title he did not hold on `on`."""
     lexicon = typo_lexicon()
     titles = sorted(lexicon.titles, key=len, reverse=True)
     found = []
-    for name, terms in lexicon.leaders.items():
-        for m in re.finditer(re.escape(name), text):
-            before, after = text[max(0, m.start() - 8):m.start()], text[m.end():m.end() + 8]
-            title = next((t for t in titles if after.startswith(t)), None)
-            start, end = m.start(), m.end() + (len(title) if title else 0)
+    for m in _leader_names().finditer(text):
+        name = m.group()
+        terms = lexicon.leaders[name]
+        before, after = text[max(0, m.start() - 8):m.start()], text[m.end():m.end() + 8]
+        title = next((t for t in titles if after.startswith(t)), None)
+        start, end = m.start(), m.end() + (len(title) if title else 0)
+        if title is None:
+            title = next((t for t in titles if before.endswith(t)), None)
             if title is None:
-                title = next((t for t in titles if before.endswith(t)), None)
-                if title is None:
-                    continue
-                start = m.start() - len(title)
-                before = text[max(0, start - 4):start]
-            if any(before.endswith(word) for word in _FORMER):
-                continue  # 时任国务院总理李克强: a historical mention
-            held = [t for t in terms if t.title == title]
-            if any((t.start is None or t.start <= on) and (t.end is None or on < t.end) for t in held):
                 continue
-            if held:
-                why = f"{name}于{on:%Y年%m月%d日}已不任（或尚未任）“{title}”"
-            else:
-                why = f"“{title}”不是{name}的职务"
-            found.append((start, end, text[start:end], why))
+            start = m.start() - len(title)
+            before = text[max(0, start - 4):start]
+        if any(before.endswith(word) for word in _FORMER):
+            continue  # 时任国务院总理李克强: a historical mention
+        held = [t for t in terms if t.title == title]
+        if any((t.start is None or t.start <= on) and (t.end is None or on < t.end) for t in held):
+            continue
+        if held:
+            why = f"{name}于{on:%Y年%m月%d日}已不任（或尚未任）“{title}”"
+        else:
+            why = f"“{title}”不是{name}的职务"
+        found.append((start, end, text[start:end], why))
     return found
 
 
