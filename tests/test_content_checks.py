@@ -168,6 +168,9 @@ def test_id_numbers() -> None:
     (f"证件号码{BAD_ID}", []),
     ("订单流水号2023138578123456789", []),  # a mobile-like run inside a longer number
     ("咨询电话0578-5123456", []),
+    (f"身份证号码：{VALID_ID[:6]} {VALID_ID[6:14]} {VALID_ID[14:]}", ["身份证号"]),  # written in its groups
+    ("联系电话：+86 138 5781 2345", ["手机号码"]),
+    ("联系电话：008613857812345", ["手机号码"]),
 ])
 def test_personal_data(text: str, kinds: list[str]) -> None:
     assert [k for k, *_ in find_personal_data(text)] == kinds
