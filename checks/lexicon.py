@@ -1,9 +1,8 @@
 """The content checks' word lists (data files under checks/lexicons/), loaded once and compiled once.
 
-Ops keep their own additions in a data directory outside the code tree (ZWGK_LEXICON_DIR, default
-<data_dir>/lexicons), so an upgrade never overwrites them: a local `sensitive.txt` adds words (a line
-`-词` drops a bundled one) and a local `typos.yaml` is merged into the bundled one key by key (leaders by
-name: a local entry replaces the bundled entry of the same name).
+Ops extend them without touching code: every file may also exist under the directory of the
+`ZWGK_LEXICON_DIR` setting, and its entries are added to the shipped ones (same format, same name).
+Where each shipped list comes from, and under which licence, is in checks/lexicons/SOURCES.md.
 
 Matching uses ahocorasick-rs (40–67 MB/s on a real-sized CJK lexicon, where pyahocorasick drops to
 0.7–2 MB/s). Word boundaries are confirmed with jieba, only in a small window around a match,
@@ -14,6 +13,7 @@ from __future__ import annotations
 
 import functools
 import logging
+import re
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -24,11 +24,15 @@ from ahocorasick_rs import AhoCorasick, MatchKind
 LEXICONS = Path(__file__).resolve().parent / "lexicons"
 
 
-def local_lexicons() -> Path:
-    from core.settings import get_settings
+def lexicon_paths(name: str) -> list[Path]:
+    """The shipped file and, when ops have one, the file of the same name in the extra directory."""
+    from core.settings import get_settings  # the one reader of the environment
 
-    settings = get_settings()
-    return (settings.lexicon_dir or settings.data_dir / "lexicons").expanduser()
+    paths = [LEXICONS / name]
+    extra = get_settings().lexicon_dir
+    if extra is not None and (Path(extra) / name).is_file():
+        paths.append(Path(extra) / name)
+    return paths
 
 
 @dataclass(frozen=True)
@@ -46,13 +50,19 @@ def matcher(words: list[str] | tuple[str, ...]) -> Matcher:
     return Matcher(words, AhoCorasick(words, matchkind=MatchKind.LeftmostLongest))
 
 
-def _lines(path: Path) -> list[list[str]]:
+def _lines(name: str) -> list[list[str]]:
     rows = []
-    for line in path.read_text("utf-8").splitlines():
-        line = line.strip()
-        if line and not line.startswith("#"):
-            rows.append(line.split())
+    for path in lexicon_paths(name):
+        for line in path.read_text("utf-8").splitlines():
+            line = line.strip()
+            if line and not line.startswith("#"):
+                rows.append(line.split())
     return rows
+
+
+def word_list(name: str) -> tuple[str, ...]:
+    """A one-word-a-line list (places.txt, idioms.txt, shapes.txt), shipped and extra entries together."""
+    return tuple(dict.fromkeys(row[0] for row in _lines(name)))
 
 
 @functools.lru_cache(maxsize=1)
@@ -61,37 +71,51 @@ def sensitive_words() -> dict[str, str]:
     from checks.text import fold
 
     words: dict[str, str] = {}
-    local = local_lexicons() / "sensitive.txt"
-    for row in _lines(LEXICONS / "sensitive.txt") + (_lines(local) if local.is_file() else []):
-        dropped = row[0].startswith("-")
-        word = fold(row[0].removeprefix("-"))
-        if word and dropped:
-            words.pop(word, None)
-        elif word:
+    for row in _lines("sensitive.txt"):
+        word = fold(row[0])
+        if word:
             words[word] = row[1] if len(row) > 1 else "敏感词"
     return words
-
-
-def merge_typos(bundled: dict, local: dict) -> dict:
-    """The bundled typos.yaml with a local one merged in (lists joined, mappings updated, leaders by name)."""
-    merged = dict(bundled)
-    for key, value in (local or {}).items():
-        if key == "leaders":
-            by_name = {e["name"]: e for e in bundled.get("leaders") or []}
-            by_name.update({e["name"]: e for e in value or []})
-            merged["leaders"] = list(by_name.values())
-        elif isinstance(value, dict):
-            merged[key] = {**(bundled.get(key) or {}), **value}
-        elif isinstance(value, list):
-            merged[key] = list(bundled.get(key) or []) + [v for v in value if v not in (bundled.get(key) or [])]
-        else:
-            merged[key] = value
-    return merged
 
 
 @functools.lru_cache(maxsize=1)
 def sensitive_matcher() -> Matcher:
     return matcher(sorted(sensitive_words()))
+
+
+@dataclass(frozen=True)
+class SensitiveContext:
+    """What makes a sensitive word legitimate or suspicious where it stands (sensitive_context.yaml)."""
+
+    legitimate: tuple[str, ...]  # cue words near the term: 打击, 严禁, 谨防 …
+    legitimate_for: dict[str, tuple[str, ...]]  # extra cues for one word (代开发票: 税务, 办税 …)
+    window: int
+    spam_domains: re.Pattern[str] | None  # host names of gambling, porn and lottery sites
+    spam_link_words: tuple[str, ...]  # words that make an outbound link's text spam
+
+
+@functools.lru_cache(maxsize=1)
+def sensitive_context() -> SensitiveContext:
+    legitimate: list[str] = []
+    per_word: dict[str, list[str]] = {}
+    domains: list[str] = []
+    link_words: list[str] = []
+    window = 12
+    for path in lexicon_paths("sensitive_context.yaml"):
+        raw = yaml.safe_load(path.read_text("utf-8")) or {}
+        legitimate += [str(w) for w in raw.get("legitimate_cues") or []]
+        for word, cues in (raw.get("legitimate_cues_for") or {}).items():
+            per_word.setdefault(str(word), []).extend(str(c) for c in cues)
+        domains += [str(d) for d in raw.get("spam_domain_patterns") or []]
+        link_words += [str(w) for w in raw.get("spam_link_words") or []]
+        window = int(raw.get("window", window))
+    return SensitiveContext(
+        legitimate=tuple(dict.fromkeys(legitimate)),
+        legitimate_for={w: tuple(c) for w, c in per_word.items()},
+        window=window,
+        spam_domains=re.compile("|".join(domains), re.I) if domains else None,
+        spam_link_words=tuple(dict.fromkeys(link_words)),
+    )
 
 
 @dataclass(frozen=True)
@@ -102,34 +126,68 @@ class Term:
 
 
 @dataclass(frozen=True)
+class ContextRule:
+    """A confusable that is wrong only in context: `pattern` (a regex) matches the wrong use."""
+
+    pattern: re.Pattern[str]
+    wrong: str
+    right: str
+    why: str
+
+
+@dataclass(frozen=True)
 class TypoLexicon:
-    known: dict[str, str]
+    known: dict[str, tuple[str, str]]  # wrong → (right, source)
     canonical: tuple[str, ...]
     shapes: dict[str, str]  # char → the other chars of its similar-shape group
     leaders: dict[str, tuple[Term, ...]]
     titles: tuple[str, ...]
+    context_rules: tuple[ContextRule, ...]
+    places: tuple[str, ...]
+    idioms: tuple[str, ...]
+    correct: tuple[str, ...] = ()  # one edit from a canonical phrase or an idiom, yet correct
 
 
 @functools.lru_cache(maxsize=1)
 def typo_lexicon() -> TypoLexicon:
-    raw = yaml.safe_load((LEXICONS / "typos.yaml").read_text("utf-8"))
-    local = local_lexicons() / "typos.yaml"
-    if local.is_file():
-        raw = merge_typos(raw, yaml.safe_load(local.read_text("utf-8")) or {})
+    known: dict[str, tuple[str, str]] = {}
+    canonical: list[str] = []
+    groups: list[str] = list(word_list("shapes.txt"))
+    leaders: dict[str, tuple[Term, ...]] = {}
+    titles: list[str] = []
+    rules: list[ContextRule] = []
+    correct: list[str] = []
+    for path in lexicon_paths("typos.yaml"):
+        raw = yaml.safe_load(path.read_text("utf-8")) or {}
+        for section, entries in raw.items():
+            if section.startswith("known") and isinstance(entries, dict):
+                source = section.partition("_")[2] or "常见错误写法"
+                for wrong, right in entries.items():
+                    if str(wrong) != str(right):
+                        known[str(wrong)] = (str(right), source)
+        canonical += [str(c) for c in raw.get("canonical") or []]
+        groups += [str(g) for g in raw.get("similar_shapes") or []]
+        for entry in raw.get("leaders") or []:
+            leaders[entry["name"]] = tuple(Term(t["title"], t.get("from"), t.get("to")) for t in entry["titles"])
+        titles += [str(t) for t in raw.get("titles") or []]
+        correct += [str(c) for c in raw.get("correct") or []]
+        for rule in raw.get("context_rules") or []:
+            rules.append(ContextRule(re.compile(rule["pattern"]), rule["wrong"], rule["right"], rule["why"]))
     shapes: dict[str, str] = {}
-    for group in raw.get("similar_shapes") or []:
+    for group in groups:
         for ch in group:
-            shapes[ch] = shapes.get(ch, "") + group.replace(ch, "")
-    leaders = {
-        entry["name"]: tuple(Term(t["title"], t.get("from"), t.get("to")) for t in entry["titles"])
-        for entry in raw.get("leaders") or []
-    }
+            others = "".join(c for c in group if c != ch and c not in shapes.get(ch, ""))
+            shapes[ch] = shapes.get(ch, "") + others
     return TypoLexicon(
-        known={str(k): str(v) for k, v in (raw.get("known") or {}).items() if k != v},
-        canonical=tuple(str(c) for c in raw.get("canonical") or []),
+        known=known,
+        canonical=tuple(dict.fromkeys(canonical)),
         shapes=shapes,
         leaders=leaders,
-        titles=tuple(raw.get("titles") or []),
+        titles=tuple(dict.fromkeys(titles)),
+        context_rules=tuple(rules),
+        places=word_list("places.txt"),
+        idioms=word_list("idioms.txt"),
+        correct=tuple(dict.fromkeys(correct)),
     )
 
 
@@ -141,7 +199,8 @@ def tokenizer():
     tk = jieba.Tokenizer()
     tk.initialize()
     lexicon = typo_lexicon()
-    for word in (*sensitive_words(), *lexicon.canonical, *lexicon.known.values(), *lexicon.leaders):
+    for word in (*sensitive_words(), *lexicon.canonical, *(r for r, _ in lexicon.known.values()), *lexicon.leaders,
+                 *lexicon.places):
         tk.add_word(word)
     return tk
 

@@ -40,6 +40,8 @@ class Settings(BaseSettings):
     database_url: str = Field("sqlite:///zwgk.sqlite", description="SQLAlchemy URL of the store")
     timezone: str = Field("Asia/Shanghai", description="zone that 'today' and as-of dates are judged in")
     data_dir: Path = Field(Path("var"), description="working files: demo database, logs, job store")
+    lexicon_dir: Path | None = Field(
+        None, description="extra word lists for the text checks (same file names as checks/lexicons/, added to them)")
 
     # crawling
     user_agent: str = Field(
@@ -79,8 +81,6 @@ class Settings(BaseSettings):
     alert_smtp_starttls: bool = Field(False, description="upgrade the SMTP connection with STARTTLS")
     alert_mail_from: str = Field("zwgk@localhost", description="sender of alert mail")
     alert_mail_to: str = Field("", description="recipients of alert mail, comma-separated")
-    lexicon_dir: Path | None = Field(
-        None, description="folder of local word lists merged over the bundled ones (default: <data_dir>/lexicons)")
 
     # scheduling
     nightly_cron: str = Field("0 1 * * *", description="crontab of the nightly job (crawl then check)")
