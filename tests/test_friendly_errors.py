@@ -19,9 +19,10 @@ def _run(url: str, *args: str):
 
 @pytest.mark.parametrize("args", [("findings",), ("runs",), ("status",), ("check",), ("events",)])
 def test_store_not_migrated(tmp_path: Path, args: tuple[str, ...]) -> None:
-    code, out = _run(f"sqlite:///{tmp_path / 'empty.sqlite'}", *args)
+    url = f"sqlite:///{tmp_path / 'empty.sqlite'}"
+    code, out = _run(url, *args)
     assert code == 4, out
-    assert out.strip().splitlines() == [f"数据库尚未建立或结构不是最新：请先运行 zwgk db upgrade（数据库：sqlite:///{tmp_path / 'empty.sqlite'}）"]
+    assert out.strip().splitlines() == [f"数据库尚未建立或结构不是最新：请先运行 zwgk db upgrade（数据库：{url}）"]
 
 
 def test_store_one_migration_behind(tmp_path: Path) -> None:
