@@ -30,6 +30,7 @@ from jobs.runs import SCHEDULER_LEASE
 log = logging.getLogger("zwgk")
 NIGHTLY_JOB_ID = "zwgk-nightly"
 PROBE_JOB_ID = "zwgk-probe"
+WATCHDOG_JOB_ID = "zwgk-watchdog"
 
 
 def cron_trigger(expression: str, timezone: str) -> CronTrigger:
@@ -76,6 +77,27 @@ def probe_job() -> None:
         engine.dispose()
 
 
+def watchdog_job() -> None:
+    """Every hour: what `zwgk status --alert` would announce (a failed or missed night, stopped probes, next
+    year's calendar missing), sent once each; a systemd timer does the same from outside this process."""
+    from jobs.alerts import send_alert
+    from jobs.status import status_report
+    from storage.db import make_engine, make_sessionmaker
+
+    settings = get_settings()
+    engine = make_engine(settings.database_url)
+    try:
+        Session_ = make_sessionmaker(engine)
+        with Session_() as session:
+            report = status_report(settings, session)
+        for message in report.problems:
+            # this process is the scheduler, so it is running: that problem is for the outside watchdog
+            if message.kind != "scheduler" and send_alert(settings, Session_, message) == "sent":
+                log.warning("已发出告警：%s", message.title)
+    finally:
+        engine.dispose()
+
+
 def build_scheduler(settings: Settings, kind: type[BaseScheduler] = BackgroundScheduler) -> BaseScheduler:
     scheduler = kind(
         jobstores={"default": SQLAlchemyJobStore(url=settings.database_url, tablename="apscheduler_jobs")},
@@ -87,6 +109,8 @@ def build_scheduler(settings: Settings, kind: type[BaseScheduler] = BackgroundSc
                       replace_existing=True, name="夜间抓取与检查")
     scheduler.add_job(probe_job, cron_trigger(settings.probe_cron, settings.timezone), id=PROBE_JOB_ID,
                       replace_existing=True, name="首页可用性探测", misfire_grace_time=600)
+    scheduler.add_job(watchdog_job, CronTrigger(minute=17, timezone=settings.timezone), id=WATCHDOG_JOB_ID,
+                      replace_existing=True, name="状态检查与告警", misfire_grace_time=600)
     return scheduler
 
 

@@ -155,3 +155,24 @@ def test_status_alert_sends_the_calendar_warning_once(sqlite_url: str, receiver:
 ])
 def test_calendar_warning_from_the_first_of_december(today: date, last_year: int, warned: bool) -> None:
     assert (calendar_warning(today, last_year) is not None) == warned
+
+
+def test_the_schedulers_watchdog_announces_a_failed_night_once(sqlite_url: str, receiver: Receiver,
+                                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    from core.settings import get_settings
+    from scheduler.nightly import watchdog_job
+
+    Session = make_sessionmaker(make_engine(sqlite_url))
+    with pytest.raises(RuntimeError), exclusive_run(settings_for(sqlite_url), Session, "night", trigger="schedule"):
+        raise RuntimeError("数据库磁盘已满")
+    monkeypatch.setenv("ZWGK_DATABASE_URL", sqlite_url)
+    monkeypatch.setenv("ZWGK_ALERT_WEBHOOK_URL", receiver.url)
+    get_settings.cache_clear()
+    try:
+        watchdog_job()
+        watchdog_job()
+    finally:
+        get_settings.cache_clear()
+    kinds = [b["kind"] for b in receiver.bodies]
+    assert kinds.count("night") == 1 and "scheduler" not in kinds
+    assert "数据库磁盘已满" in next(b["text"] for b in receiver.bodies if b["kind"] == "night")

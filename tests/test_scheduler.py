@@ -16,7 +16,7 @@ from sqlalchemy import func, select
 from checks.knobs import CheckRules
 from checks.loader import load_audit_data
 from core.settings import get_settings
-from scheduler.nightly import NIGHTLY_JOB_ID, PROBE_JOB_ID, build_scheduler, nightly_job
+from scheduler.nightly import NIGHTLY_JOB_ID, PROBE_JOB_ID, WATCHDOG_JOB_ID, build_scheduler, nightly_job
 from storage.db import make_engine, make_sessionmaker
 from storage.models import CrawlRun, Finding
 from storage.ops_models import Run
@@ -31,7 +31,7 @@ def test_job_is_persisted_once_in_the_configured_zone(sqlite_url: str) -> None:
         scheduler = build_scheduler(settings, BackgroundScheduler)
         scheduler.start(paused=True)
         jobs = {j.id: j for j in scheduler.get_jobs()}
-        assert set(jobs) == {NIGHTLY_JOB_ID, PROBE_JOB_ID}
+        assert set(jobs) == {NIGHTLY_JOB_ID, PROBE_JOB_ID, WATCHDOG_JOB_ID}
         next_run = jobs[NIGHTLY_JOB_ID].next_run_time
         assert next_run.tzinfo is not None
         local = next_run.astimezone(ZoneInfo("Asia/Shanghai"))
@@ -40,7 +40,7 @@ def test_job_is_persisted_once_in_the_configured_zone(sqlite_url: str) -> None:
     import sqlite3
 
     rows = sqlite3.connect(sqlite_url.removeprefix("sqlite:///")).execute("select id from apscheduler_jobs").fetchall()
-    assert sorted(rows) == sorted([(NIGHTLY_JOB_ID,), (PROBE_JOB_ID,)])
+    assert sorted(rows) == sorted([(NIGHTLY_JOB_ID,), (PROBE_JOB_ID,), (WATCHDOG_JOB_ID,)])
 
 
 def test_nightly_job_crawls_then_checks(sqlite_url: str, farm, monkeypatch: pytest.MonkeyPatch) -> None:
