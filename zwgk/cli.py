@@ -115,9 +115,13 @@ def crawl(app: App, unit: tuple[str, ...]) -> None:
 
 
 def _check(app: App, as_of: date | None, unit: tuple[str, ...] = ()) -> None:
-    from jobs.check import run_checks
+    from jobs.check import PastAsOfError, run_checks
 
-    summary = run_checks(app.Session, app.as_of(as_of), list(unit) or None)
+    try:
+        summary = run_checks(app.Session, app.as_of(as_of), list(unit) or None, app.settings.timezone)
+    except PastAsOfError as exc:
+        click.echo(f"未做任何修改：{exc}", err=True)
+        sys.exit(2)
     click.echo("\n".join(summary.lines()))
 
 
@@ -139,6 +143,25 @@ def run(app: App, as_of: date | None, unit: tuple[str, ...]) -> None:
     code = _crawl(app, unit)
     _check(app, as_of, unit)
     sys.exit(1 if code else 0)
+
+
+REPLAY_COLUMNS = [("unit", "单位"), ("check", "检查项"), ("subject", "对象"), ("detail", "问题描述")]
+REPLAY_KEYS = ["unit", "check", "subject_key", "subject", "url", "detail", "as_of", "observed_at", "evidence"]
+
+
+@main.command()
+@click.option("--as-of", required=True, callback=_date, help="重现该日期的检查结果")
+@click.option("--unit", multiple=True, help="只重现这些单位（可重复）")
+@click.option("--format", "fmt", type=click.Choice(["table", "jsonl"]), default="table", show_default=True)
+@pass_app
+def replay(app: App, as_of: date, unit: tuple[str, ...], fmt: str) -> None:
+    """按该日期以前已采集的快照重现当日检查发现的问题；只读，不改动问题记录和审核队列。"""
+    from jobs.check import replay as replay_job
+
+    rows = replay_job(app.Session, as_of, list(unit) or None, app.settings.timezone)
+    _emit(rows, fmt, REPLAY_COLUMNS, REPLAY_KEYS)
+    if fmt == "table":
+        click.echo(f"重现检查基准日 {as_of:%Y-%m-%d}：{len(rows)} 条（只计该日以前采集的数据，未写入数据库）")
 
 
 FINDING_COLUMNS = [("id", "编号"), ("unit", "单位"), ("check", "检查项"), ("subject", "对象"),
