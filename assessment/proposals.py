@@ -58,7 +58,7 @@ def _existing(session: Session, unit_ids: set[int], schemes: set[str]) -> dict[t
         .where(DeductionEvent.unit_id.in_(unit_ids), DeductionEvent.scheme.in_(schemes))
     ).all()
     for event, subject_key in rows:
-        out[(event.scheme, event.unit_id, event.rule, event.counted_subject or subject_key)].append(event)
+        out[(event.scheme, event.unit_id, event.check, event.counted_subject or subject_key)].append(event)
     return out
 
 
@@ -101,7 +101,7 @@ def propose_events(session: Session, findings: list[Finding], as_of: date) -> in
         if why_not_proposed(scheme, finding, as_of, existing[key]) is not None:
             continue
         event = DeductionEvent(finding=finding, unit_id=unit.id, scheme=scheme.name, period=quarter,
-                               rule=finding.check, category=rule.category, clause=rule.clause, points=points,
+                               check=finding.check, category=rule.category, clause=rule.clause, points=points,
                                counted_subject=subject, as_of=as_of)
         session.add(event)
         existing[key].append(event)

@@ -16,13 +16,14 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator, model_validator
 
-from checks.registry import SPEC_CODES
-from core.categories import CATEGORY_NAMES
+from core.names import CATEGORY_NAMES
 from core.sourcefile import SourceFileError, load_model
+from core.vocab import CheckCode, UnitKind
 
 SCHEME_DIR = Path(__file__).resolve().parent / "schemes"
 Level = Literal["province", "city", "county"]
-UNIT_KINDS = ("government", "department", "township", "village", "public-institution")
+UNIT_KINDS = tuple(UnitKind)
+SPEC_CODES = tuple(CheckCode)
 
 
 class _Strict(BaseModel):

@@ -13,10 +13,11 @@ from datetime import date, datetime, timedelta
 
 from checks.base import AuditData, CheckRules, Finding, LinkState, ProbeState
 from checks.registry import check
+from core.names import display
+from core.vocab import FailureKind
 
-NOT_EVIDENCE = {"blocked", "robots", "ignored", "rate_limited"}  # our problem, not the site's
-DOWN_NAMES = {"dns": "域名解析失败", "refused": "连接被拒绝", "timeout": "超时", "connection": "连接中断",
-              "status": "HTTP错误", "empty": "空页面", "other": "其他错误"}
+# our problem, not the site's
+NOT_EVIDENCE = {FailureKind.BLOCKED, FailureKind.ROBOTS, FailureKind.IGNORED, FailureKind.RATE_LIMITED}
 
 
 def _probe_window(data: AuditData, as_of: date, rules: CheckRules) -> dict[str, list[ProbeState]]:
@@ -52,7 +53,7 @@ def unreachable_sites(data: AuditData, as_of: date, rules: CheckRules) -> list[F
         if share < share_limit:
             continue
         kinds = Counter(p.error_kind or "other" for p in failed)
-        why = "，".join(f"{DOWN_NAMES.get(k, k)}{n}次" for k, n in kinds.most_common())
+        why = "，".join(f"{display(FailureKind, k)}{n}次" for k, n in kinds.most_common())
         url = probes[-1].url
         findings.append(Finding(
             check="site.unreachable", unit=unit, subject_key="site", subject="网站首页", url=url,
@@ -97,7 +98,7 @@ def broken_links(data: AuditData, as_of: date, rules: CheckRules) -> list[Findin
         if data.allowed("link.broken", link.unit, url=link.url):
             continue
         _, at, status, kind = nights[-1]
-        what = f"HTTP {status}" if status else DOWN_NAMES.get(kind or "", kind or "")
+        what = f"HTTP {status}" if status else display(FailureKind, kind)
         label = f"“{link.text}”" if link.text else ""
         findings.append(Finding(
             check="link.broken", unit=link.unit, subject_key=link_key(link.url), subject=link.text or link.url,

@@ -11,6 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from checks.base import AuditData, CheckFn
+from core.vocab import CheckCode
 
 # The subjects a check judged on this data, as (unit slug, subject_key) pairs. An open finding of a
 # judged subject that the check no longer reports is rectified; one whose subject was not judged (its
@@ -24,25 +25,7 @@ class CheckSpec:
     fn: CheckFn
     scope: ScopeFn | None = None  # None: every subject of every unit in the data was judged
 
-SPEC_CODES = (
-    "site.unreachable",
-    "link.broken",
-    "column.stale",
-    "column.blank",
-    "interpretation.missing",
-    "interpretation.unlinked",
-    "interpretation.late",
-    "interpretation.copied",
-    "annual_report.missing",
-    "annual_report.late",
-    "annual_report.format",
-    "annual_report.similar",
-    "annual_report.inconsistent",
-    "text.typo",
-    "text.sensitive",
-    "text.privacy",
-    "newmedia.stale",
-)
+SPEC_CODES = tuple(CheckCode)
 
 DEFAULT_CHECK_MODULES = (
     "checks.staleness",

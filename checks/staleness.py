@@ -6,7 +6,8 @@ from datetime import date
 
 from checks.base import AuditData, CheckRules, ColumnState, Finding, Item
 from checks.registry import check
-from core.categories import CATEGORY_NAMES, STALENESS_WINDOWS
+from core.categories import STALENESS_WINDOWS
+from core.names import CATEGORY_NAMES
 
 
 def _latest_dated(column: ColumnState, as_of: date) -> Item | None:

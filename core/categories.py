@@ -6,19 +6,6 @@ from dataclasses import dataclass
 
 from dateutil.relativedelta import relativedelta
 
-CATEGORIES = ("news", "notice", "policy", "personnel", "planning", "interpretation", "annual_report", "other")
-
-CATEGORY_NAMES = {
-    "news": "动态要闻",
-    "notice": "通知公告",
-    "policy": "政策文件",
-    "personnel": "人事信息",
-    "planning": "规划计划",
-    "interpretation": "政策解读",
-    "annual_report": "信息公开年报",
-    "other": "其他",
-}
-
 
 @dataclass(frozen=True)
 class Window:

@@ -17,6 +17,7 @@ from checks import base
 from checks.base import CheckRules
 from checks.loader import load_audit_data
 from checks.registry import CheckSpec, registered_checks
+from core.names import check_name
 from jobs.record import RecordStats, record_findings
 from storage.models import Finding, Unit
 
@@ -43,7 +44,7 @@ class CheckSummary:
         s = self.stats
         out = [f"检查基准日 {self.as_of:%Y-%m-%d}：{self.units} 个单位；新发现 {s.new} 条，仍存在 {s.still_open} 条，"
                f"已整改 {s.rectified} 条；新提出扣分 {self.events_proposed} 条（待审核）"]
-        out += [f"  {code}: {n}" for code, n in sorted(s.by_check.items())]
+        out += [f"  {check_name(code)}：{n}" for code, n in sorted(s.by_check.items())]
         return out
 
 

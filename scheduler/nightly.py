@@ -24,18 +24,15 @@ PROBE_JOB_ID = "zwgk-probe"
 
 def nightly_job() -> None:
     """Crawl every active unit, then run every check as of today."""
-    from crawler.launch import run_crawl
-    from jobs.check import run_checks
+    from jobs.night import run_night
     from storage.clock import local_today
     from storage.db import make_engine, make_sessionmaker
 
     settings = get_settings()
     engine = make_engine(settings.database_url)
-    Session = make_sessionmaker(engine)
     try:
-        result = run_crawl(settings, Session, echo=lambda line: log.info(line))
-        summary = run_checks(Session, local_today(settings.timezone))
-        log.info("nightly run %s: %s pages; %s", result.run_id, result.pages, " ".join(summary.lines()))
+        night = run_night(settings, make_sessionmaker(engine), local_today(settings.timezone), echo=log.info)
+        log.info("%s", "\n".join(night.lines()))
     finally:
         engine.dispose()
 

@@ -56,7 +56,7 @@ def event_dict(e: DeductionEvent) -> dict[str, Any]:
         "unit_name": e.unit.name,
         "period": e.period,
         "scheme": e.scheme,
-        "check": e.rule,
+        "check": e.check,
         "category": e.category,
         "points": e.points,
         "state": e.state,

@@ -9,12 +9,11 @@ from datetime import date
 from decimal import Decimal
 from pathlib import Path
 
+from core.names import check_name
 from core.settings import Settings
-from crawler.coverage import coverage_lines
-from crawler.launch import run_crawl
 from fixtures.build import HERE as FIXTURES
 from fixtures.farm import FixtureFarm
-from jobs.check import run_checks
+from jobs.night import run_night
 from storage.clock import local_today
 from storage.db import make_engine, make_sessionmaker, upgrade
 from storage.queries import list_events, list_findings
@@ -43,26 +42,20 @@ def run_demo(settings: Settings, *, as_of: date | None, database: Path | None, e
         with Session() as session, session.begin():
             report = import_registry(session, registry)
         echo("== 导入单位名录：" + report.lines()[0])
+        if as_of < local_today(settings.timezone) and libfaketime() is None:
+            echo("无法模拟过去的日期：未安装 libfaketime（Debian 软件包 faketime）；改为以今天为基准日")
+            as_of = local_today(settings.timezone)
         if as_of < local_today(settings.timezone):
-            # A check sees only what had been captured by its as-of date: the fixture portals are dated
-            # around their as-of day, so the crawl runs under a clock set to that day (libfaketime).
-            if libfaketime() is None:
-                echo("无法模拟过去的日期：未安装 libfaketime（Debian 软件包 faketime）；改为以今天为基准日")
-                as_of = local_today(settings.timezone)
-        if as_of < local_today(settings.timezone):
-            echo(f"== 抓取（模拟时钟：{as_of:%Y-%m-%d} 凌晨3点起）")
-            returncode = run_zwgk(local_moment(as_of, timezone=settings.timezone), ["crawl"], env=settings.as_env(),
-                                  echo=echo)
+            # A check sees only what had been captured by its as-of date, and the fixture portals are dated
+            # around their as-of day: the whole night runs under a clock set to that day (libfaketime).
+            echo(f"== 抓取，然后检查（模拟时钟：{as_of:%Y-%m-%d} 凌晨3点起）")
+            returncode = run_zwgk(local_moment(as_of, timezone=settings.timezone),
+                                  ["run", "--as-of", as_of.isoformat()], env=settings.as_env(), echo=echo)
         else:
-            echo("== 抓取")
-            result = run_crawl(settings, Session, echo=echo)
-            echo("\n".join(coverage_lines(result.coverage)))
-            rate = result.pages / result.seconds if result.seconds else 0.0
-            echo(f"   共 {result.pages} 页，用时 {result.seconds:.1f} 秒（{rate:.1f} 页/秒）")
-            returncode = result.returncode
-    echo("== 检查")
-    summary = run_checks(Session, as_of, timezone=settings.timezone)
-    echo("\n".join(summary.lines()))
+            echo("== 抓取，然后检查")
+            night = run_night(settings, Session, as_of, echo=echo)
+            echo("\n".join(night.lines()))
+            returncode = 0 if night.ok else 1
     with Session() as session:
         found = list_findings(session, include_rectified=False)
         events = list_events(session)
@@ -71,7 +64,7 @@ def run_demo(settings: Settings, *, as_of: date | None, database: Path | None, e
     for f in found:
         by_code[f["check"]].append(f)
     for code, rows in sorted(by_code.items()):
-        echo(f"  {code}: {len(rows)}")
+        echo(f"  {check_name(code)}（{code}）：{len(rows)}")
         for f in rows[:2]:
             echo(f"      [{f['unit']}] {f['detail']}")
     echo("\n== 待审核扣分（按单位；按方案计分时还要受各类别扣分上限约束）")

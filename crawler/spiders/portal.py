@@ -12,20 +12,12 @@ from typing import Any
 from urllib.parse import parse_qsl, urlencode
 
 import scrapy
-from scrapy.exceptions import (
-    CannotResolveHostError,
-    DownloadConnectionRefusedError,
-    DownloadFailedError,
-    DownloadTimeoutError,
-    IgnoreRequest,
-    ResponseDataLossError,
-)
 from scrapy.http import Response, TextResponse
-from twisted.internet import error as tx_error
 from twisted.python.failure import Failure
-from twisted.web._newclient import ResponseNeverReceived
 from w3lib.url import add_or_replace_parameters
 
+from core.vocab import FailureKind
+from crawler import failures
 from crawler.extract.detail import extract_detail
 from crawler.extract.discovery import FoundColumn, discover_columns
 from crawler.extract.families import ListPage, analyse_feed, analyse_list_page
@@ -38,40 +30,12 @@ from crawler.rendering import render_meta
 
 _MAX_TREE_DEPTH = 3  # disclosure page › group page › group page: deeper trees are not seen in practice
 _FORM = {"Content-Type": "application/x-www-form-urlencoded; charset=UTF-8"}
-_BLOCK_MARKS = ("访问被拒绝", "安全狗", "waf", "云防护", "访问受限", "非法请求", "请求已被拦截")
 
 
-def failure_kind(failure: Failure) -> str:
-    """The small taxonomy stored on snapshots (STYLE 6)."""
-    if failure.check(IgnoreRequest):
-        return "robots" if "robots" in str(failure.value).lower() else "ignored"
-    # Scrapy 2.19 wraps Twisted's errors in its own; older paths still raise Twisted's.
-    if failure.check(CannotResolveHostError, tx_error.DNSLookupError):
-        return "dns"
-    if failure.check(DownloadTimeoutError, tx_error.TimeoutError, tx_error.TCPTimedOutError):
-        return "timeout"
-    if failure.check(DownloadConnectionRefusedError, tx_error.ConnectionRefusedError):
-        return "refused"
-    if failure.check(DownloadFailedError, ResponseDataLossError, tx_error.ConnectError, tx_error.ConnectionLost,
-                     ResponseNeverReceived):
-        return "connection"
-    return "other"
-
-
-def response_kind(response: Response) -> str | None:
+def response_kind(response: Response) -> FailureKind | None:
     """None for a usable page; otherwise why not."""
-    if response.status == 304:  # not modified: the body stored last time is still the page
-        return None
-    if response.status in (401, 403, 418, 429) or (
-        response.status >= 400 and any(m in response.text.lower() for m in _BLOCK_MARKS)
-        if isinstance(response, TextResponse) else False
-    ):
-        return "blocked"
-    if response.status >= 400:
-        return "status"
-    if not response.body.strip():
-        return "empty"
-    return None
+    text = response.text if isinstance(response, TextResponse) and response.status >= 400 else ""
+    return failures.from_page(response.status, response.body, text)
 
 
 def _inherited(meta: dict[str, Any]) -> dict[str, Any]:
@@ -144,7 +108,7 @@ class PortalSpider(scrapy.Spider):
             url=request.url,
             unit=meta["unit"],
             fetched_at=datetime.now(UTC),
-            error_kind=failure_kind(failure),
+            error_kind=failures.from_exception(failure.value),
             error_detail=f"{failure.type.__name__}: {failure.getErrorMessage()}"[:500],
             column_id=meta.get("column_id"),
             page_no=meta.get("page_no"),
