@@ -174,7 +174,7 @@ def test_export_reads_back_and_never_runs_formulas(Session, tmp_path: Path) -> N
     out = tmp_path / "score.xlsx"
     write_xlsx(out, sheet, details)
     wb = load_workbook(out)
-    assert wb.sheetnames == ["汇总", "扣分明细"]
+    assert wb.sheetnames == ["汇总", "扣分明细", "说明"]
     summary, detail = wb["汇总"], wb["扣分明细"]
     assert summary.freeze_panes == "A2" and detail.freeze_panes == "A2"
     headers = [c.value for c in summary[1]]

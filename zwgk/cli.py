@@ -21,7 +21,7 @@ from storage.clock import local_today
 from storage.db import make_engine, make_sessionmaker, upgrade
 
 if TYPE_CHECKING:
-    from assessment.scoring import Quarter, Sheet
+    from assessment.scoring import Quarter, Sheet, Year
 
 
 @dataclass
@@ -301,6 +301,18 @@ def events_overturn(app: App, ids: tuple[int, ...], by: str, reason: str) -> Non
     _decide(app, ids, "overturn", by, reason)
 
 
+def _year(ctx: click.Context, param: click.Parameter, value: int | None) -> Year | None:
+    from assessment.scoring import Year
+
+    return None if value is None else Year(value)
+
+
+def _period(quarter: Quarter | None, year: Year | None) -> Quarter | Year:
+    if (quarter is None) == (year is None):
+        raise click.UsageError("请用 --quarter（如 2024Q3）或 --year（如 2024）之一指定考核期")
+    return quarter or year  # type: ignore[return-value]
+
+
 def _quarter(ctx: click.Context, param: click.Parameter, value: str | None) -> Quarter | None:
     from assessment.scoring import Quarter
 
@@ -374,22 +386,25 @@ def _sheet(app: App, quarter: Quarter, scheme: str | None) -> tuple[Sheet, list[
 
 
 @main.command()
-@click.option("--quarter", required=True, callback=_quarter, help="考核期，如 2024Q3")
+@click.option("--quarter", callback=_quarter, help="考核期（季度），如 2024Q3")
+@click.option("--year", type=int, callback=_year, help="考核年度，如 2024")
 @click.option("--scheme", help="考核方案（名录只用一个方案时可省略）")
 @click.option("--explain", "explain", multiple=True, help="逐条列出该单位的计分过程（可重复）")
 @click.option("--format", "fmt", type=FORMATS, default="table", show_default=True)
 @pass_app
-def score(app: App, quarter: Quarter, scheme: str | None, explain: tuple[str, ...], fmt: str) -> None:
-    """按已确认的扣分事项计算季度得分、等次和排名（与导出的汇总表相同）。"""
+def score(app: App, quarter: Quarter | None, year: Year | None, scheme: str | None, explain: tuple[str, ...],
+          fmt: str) -> None:
+    """按已确认的扣分事项计算季度或年度得分、等次和排名（与导出的汇总表相同）。"""
     from assessment.explain import explain_lines
-    from assessment.export import COMPOSITE_COLUMNS, composite_rows, summary_columns, summary_rows
+    from assessment.export import COMPOSITE_COLUMNS, composite_rows, summary_columns, summary_rows, title_lines
 
-    sheet, _ = _sheet(app, quarter, scheme)
+    period = _period(quarter, year)
+    sheet, _ = _sheet(app, period, scheme)
     columns = summary_columns(sheet)
     _emit(summary_rows(sheet), fmt, columns, [k for k, _ in columns])
     if fmt == "table":
-        click.echo(f"{sheet.scheme.title}（{sheet.scheme.name}）{quarter}，只计已确认的扣分事项")
-        if sheet.composite is not None:
+        click.echo("\n".join(title_lines(sheet)))
+        if sheet.composite is not None or sheet.counties:
             click.echo(output.table(composite_rows(sheet), COMPOSITE_COLUMNS))
     for slug in explain:
         lines = explain_lines(sheet, slug)
@@ -400,15 +415,17 @@ def score(app: App, quarter: Quarter, scheme: str | None, explain: tuple[str, ..
 
 
 @main.command()
-@click.option("--quarter", required=True, callback=_quarter, help="考核期，如 2024Q3")
+@click.option("--quarter", callback=_quarter, help="考核期（季度），如 2024Q3")
+@click.option("--year", type=int, callback=_year, help="考核年度，如 2024")
 @click.option("--scheme", help="考核方案（名录只用一个方案时可省略）")
 @click.option("--out", required=True, type=click.Path(dir_okay=False, path_type=Path), help="输出文件")
 @click.option("--format", "fmt", type=click.Choice(["xlsx", "csv"]), default="xlsx", show_default=True)
 @pass_app
-def export(app: App, quarter: Quarter, scheme: str | None, out: Path, fmt: str) -> None:
-    """导出季度成绩表：汇总（每单位一行）与扣分明细；csv 格式时明细写入 <文件名>_明细.csv。"""
+def export(app: App, quarter: Quarter | None, year: Year | None, scheme: str | None, out: Path, fmt: str) -> None:
+    """导出季度或年度成绩表：汇总（每单位一行）与扣分明细；csv 格式时明细写入 <文件名>_明细.csv。"""
     from assessment.export import write_csv, write_xlsx
 
+    quarter = _period(quarter, year)  # type: ignore[assignment]
     sheet, details = _sheet(app, quarter, scheme)
     if fmt == "xlsx":
         write_xlsx(out, sheet, details, app.settings.timezone)
