@@ -18,7 +18,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validat
 
 from core.names import CATEGORY_NAMES
 from core.sourcefile import SourceFileError, load_model
-from core.vocab import CheckCode, UnitKind
+from core.vocab import NEVER_PRICED, CheckCode, UnitKind
 
 SCHEME_DIR = Path(__file__).resolve().parent / "schemes"
 Level = Literal["province", "city", "county"]
@@ -264,6 +264,8 @@ class Scheme(_Strict):
         for code, rule in value.items():
             if code not in SPEC_CODES:
                 raise ValueError(f"未知的检查代码 “{code}”")
+            if code in NEVER_PRICED:
+                raise ValueError(f"“{code}” 是预警或拦截记录，不能扣分")
             _known_category(info, rule.category, f"“{code}”")
             if rule.points_max is not None and rule.points_max < max(rule.points.values()):
                 raise ValueError(f"“{code}” 的 points_max 小于 points")

@@ -33,14 +33,15 @@ def local_moment(day: object, hour: int = 3, timezone: str = "Asia/Shanghai") ->
     return datetime.combine(day, time(hour), ZoneInfo(timezone))  # type: ignore[arg-type]
 
 
-def clock_env(moment: datetime, env: Mapping[str, str] | None = None) -> dict[str, str]:
-    """An environment whose processes start their clock at `moment` (aware) and let it run."""
+def clock_env(moment: datetime, env: Mapping[str, str] | None = None, speed: int | None = None) -> dict[str, str]:
+    """An environment whose processes start their clock at `moment` (aware) and let it run, `speed` times
+    faster than real time when given (a week of probes in a minute and a half)."""
     lib = libfaketime()
     if lib is None:
         raise RuntimeError("libfaketime 未安装（Debian 软件包 faketime），无法在模拟时钟下运行")
     out = dict(os.environ if env is None else env)
     out["LD_PRELOAD"] = ":".join(p for p in (lib, out.get("LD_PRELOAD", "")) if p)
-    out["FAKETIME"] = "@" + moment.astimezone(UTC).strftime("%Y-%m-%d %H:%M:%S")
+    out["FAKETIME"] = "@" + moment.astimezone(UTC).strftime("%Y-%m-%d %H:%M:%S") + (f" x{speed}" if speed else "")
     out["TZ"] = "UTC"
     out["FAKETIME_DONT_FAKE_MONOTONIC"] = "1"  # timeouts and rate limits keep real durations
     out["FAKETIME_NO_CACHE"] = "1"
