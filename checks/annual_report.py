@@ -136,8 +136,12 @@ def find_reports(data: AuditData) -> list[Report]:
 
 
 def deadline(year: int, kind: str, rules: CheckRules) -> date:
+    """The day by which `year`'s report is due. A scheme may set dates per unit kind (武威: departments and
+    townships 1月20日, 县区政府 2月15日); otherwise a government's own and a township's follow the
+    government date, everything else the department date."""
     dates = {**DEFAULT_DEADLINES, **(rules.get("annual_report_deadline", {}) or {})}
-    month, day = (int(x) for x in str(dates["government" if kind in _GOVERNMENT_KINDS else "department"]).split("-"))
+    chosen = dates.get(kind) or dates["government" if kind in _GOVERNMENT_KINDS else "department"]
+    month, day = (int(x) for x in str(chosen).split("-"))
     return date(year + 1, month, day)
 
 
@@ -172,7 +176,10 @@ def _unit_scope(data: AuditData) -> set[tuple[str, str]]:
 
 @check("annual_report.missing", scope=_unit_scope)
 def missing(data: AuditData, as_of: date, rules: CheckRules) -> list[Finding]:
-    kinds, found = _kinds(data), {(r.unit, r.year) for r in find_reports(data)}
+    # a report counts from the day it was published: one dated after the as-of day did not exist yet
+    kinds = _kinds(data)
+    found = {(r.unit, r.year) for r in find_reports(data)
+             if r.item.publish_date is None or r.item.publish_date <= as_of}
     names = {u.slug: u.name for u in data.units}
     findings = []
     for unit in sorted(_report_units(data)):

@@ -203,13 +203,14 @@ def events(ctx: click.Context, state: tuple[str, ...], unit: tuple[str, ...], pe
     _emit(rows, fmt, EVENT_COLUMNS, EVENT_KEYS)
 
 
-def _decide(app: App, ids: tuple[int, ...], action: str, by: str, reason: str | None, points: Decimal | None = None) -> None:
+def _decide(app: App, ids: tuple[int, ...], action: str, by: str, reason: str | None, points: Decimal | None = None,
+            escalate: bool = False) -> None:
     from assessment.review import ReviewError, decide
 
     try:
         with app.Session() as session, session.begin():
             for event_id in ids:
-                event = decide(session, event_id, action, actor=by, reason=reason, points=points)
+                event = decide(session, event_id, action, actor=by, reason=reason, points=points, escalate=escalate)
                 click.echo(f"扣分事项 {event.id}：{event.state}")
     except ReviewError as exc:
         click.echo(f"未做任何修改：{exc}", err=True)
@@ -220,10 +221,13 @@ def _decide(app: App, ids: tuple[int, ...], action: str, by: str, reason: str | 
 @click.argument("ids", nargs=-1, type=int, required=True)
 @click.option("--by", required=True, help="审核人")
 @click.option("--points", type=Decimal, help="扣分区间内的实际扣分（如“扣5分以上10分以下”的条目）")
+@click.option("--escalate", is_flag=True, help="已被上级通报或影响较大：按方案的加重条款扣分（须填 --reason）")
+@click.option("--reason", help="加重适用的理由（通报文号、舆情情况）")
 @pass_app
-def events_confirm(app: App, ids: tuple[int, ...], by: str, points: Decimal | None) -> None:
+def events_confirm(app: App, ids: tuple[int, ...], by: str, points: Decimal | None, escalate: bool,
+                   reason: str | None) -> None:
     """确认扣分事项（记入审计日志）。"""
-    _decide(app, ids, "confirm", by, None, points)
+    _decide(app, ids, "confirm", by, reason, points, escalate)
 
 
 @events.command("reject")
