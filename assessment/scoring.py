@@ -213,7 +213,7 @@ def _dedupe(scheme: Scheme, events: list[EventIn]) -> tuple[list[EventIn], list[
     for e in events:
         g = group_of.get(e.check)
         winner = best.get((g, e.subject_key)) if g is not None else None
-        if winner is None or winner is e:
+        if g is None or winner is None or winner is e:
             kept.append(e)
         else:
             dropped.append(Line("duplicate", f"不重复扣分：{check_name(e.check)}「{e.subject}」与事项 {winner.id} 为同一对象"
@@ -526,8 +526,9 @@ def _composite(scheme: Scheme, scores: list[UnitScore]) -> Composite:
     parts = []
     num, den = ZERO, ZERO
     for part in scheme.county_parts:
-        values = [(s.weighted if basis == "weighted" else s.total) for s in scores if s.unit.kind in part.kinds]
-        mean = q2(sum(values, ZERO) / len(values)) if values else None  # type: ignore[arg-type]
+        picked = [(s.weighted if basis == "weighted" else s.total) for s in scores if s.unit.kind in part.kinds]
+        values = [v for v in picked if v is not None]
+        mean = q2(sum(values, ZERO) / len(values)) if values else None
         parts.append((part.name, part.weight, len(values), mean))
         if mean is not None:  # a part with no units drops out; the others' weights are renormalised
             num += part.weight * mean

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
-from checks.base import AuditData, CheckRules, Finding, LinkState, ProbeState
+from checks.base import AuditData, CheckRules, LinkState, Observation, ProbeState
 from checks.registry import check
 from core.names import display
 from core.vocab import FailureKind
@@ -48,9 +48,9 @@ class Week:
 
 
 def _weeks(data: AuditData, as_of: date, rules: CheckRules) -> dict[str, Week]:
-    days = int(rules.get("site.unreachable.window_days", 7))
-    per_day = int(rules.get("site.unreachable.min_probes_per_day", 20))
-    min_hours = int(rules.get("site.unreachable.min_hours_per_day", 8))
+    days = rules.site_unreachable_window_days
+    per_day = rules.site_unreachable_min_probes_per_day
+    min_hours = rules.site_unreachable_min_hours_per_day
     start = as_of - timedelta(days=days - 1)
     by_unit: dict[str, list[ProbeState]] = defaultdict(list)
     for probe in data.probes:
@@ -86,10 +86,10 @@ def _share_text(probes: list[ProbeState], failed: list[ProbeState]) -> tuple[flo
 
 
 @check("site.unreachable", scope=judged_weeks)
-def unreachable_sites(data: AuditData, as_of: date, rules: CheckRules) -> list[Finding]:
+def unreachable_sites(data: AuditData, as_of: date, rules: CheckRules) -> list[Observation]:
     """国办秘函〔2019〕19号: visited ≥20 times a day at intervals for a week, unreachable in ≥5% of visits.
     Judged only on a full week; probes the site blocked are neither failures nor successes."""
-    share_limit = float(rules.get("site.unreachable.max_failed_share", 0.05))
+    share_limit = rules.site_unreachable_max_failed_share
     findings = []
     for unit, week in sorted(_weeks(data, as_of, rules).items()):
         probes = week.judged
@@ -100,7 +100,7 @@ def unreachable_sites(data: AuditData, as_of: date, rules: CheckRules) -> list[F
         if share < share_limit:
             continue
         url = probes[-1].url
-        findings.append(Finding(
+        findings.append(Observation(
             check="site.unreachable", unit=unit, subject_key="site", subject="网站首页", url=url,
             detail=(f"网站首页 {url} 近 {week.days} 天可用性探测 {len(probes)} 次，失败 {len(failed)} 次（{share:.1%}，"
                     f"达到 {share_limit:.0%}）：{why}"),
@@ -113,7 +113,7 @@ def unreachable_sites(data: AuditData, as_of: date, rules: CheckRules) -> list[F
 
 
 @check("site.blocked")
-def blocked_sites(data: AuditData, as_of: date, rules: CheckRules) -> list[Finding]:
+def blocked_sites(data: AuditData, as_of: date, rules: CheckRules) -> list[Observation]:
     """A portal that answered every probe of a full week with a block (403, WAF page, also with 200): its
     availability cannot be judged, and saying so keeps it from being silently never judged."""
     findings = []
@@ -121,7 +121,7 @@ def blocked_sites(data: AuditData, as_of: date, rules: CheckRules) -> list[Findi
         if not week.full or week.judged or not week.blocked:
             continue
         url = week.blocked[-1].url
-        findings.append(Finding(
+        findings.append(Observation(
             check="site.blocked", unit=unit, subject_key="site", subject="网站首页", url=url,
             detail=(f"网站首页 {url} 近 {week.days} 天 {len(week.blocked)} 次探测全部被拦截（403 或防火墙页面），"
                     f"无法判定可用性；请联系网站运维将探测地址加入白名单"),
@@ -133,11 +133,11 @@ def blocked_sites(data: AuditData, as_of: date, rules: CheckRules) -> list[Findi
 
 
 @check("warning.unreachable")
-def unreachable_warnings(data: AuditData, as_of: date, rules: CheckRules) -> list[Finding]:
+def unreachable_warnings(data: AuditData, as_of: date, rules: CheckRules) -> list[Observation]:
     """Below the veto line (what monitors send daily): failures over 3% of a full week's probes, or any
     share at that level while the week is not yet full (then no site.unreachable is judged at all)."""
-    warn = float(rules.get("warning.unreachable.share", 0.03))
-    limit = float(rules.get("site.unreachable.max_failed_share", 0.05))
+    warn = rules.warning_unreachable_share
+    limit = rules.site_unreachable_max_failed_share
     findings = []
     for unit, week in sorted(_weeks(data, as_of, rules).items()):
         probes = week.judged
@@ -150,7 +150,7 @@ def unreachable_warnings(data: AuditData, as_of: date, rules: CheckRules) -> lis
         url = probes[-1].url
         status = (f"已超过 {warn:.0%}，接近 {limit:.0%} 的否决线" if week.full else
                   f"探测尚不满一周（{week.full_days}/{week.days} 天达到每天至少 20 次且分布全天），暂不判定无法访问")
-        findings.append(Finding(
+        findings.append(Observation(
             check="warning.unreachable", unit=unit, subject_key="site", subject="网站首页", url=url,
             detail=f"预警：网站首页 {url} 探测 {len(probes)} 次，失败 {len(failed)} 次（{share:.1%}）；{status}：{why}",
             observed_at=max(p.at for p in failed),
@@ -181,9 +181,9 @@ def link_key(url: str) -> str:
 # No scope function: the loader keeps each unit's links as its latest crawl saw them (a unit whose crawl
 # failed keeps the previous ones), so a link missing from the data was removed from the page: rectified.
 @check("link.broken")
-def broken_links(data: AuditData, as_of: date, rules: CheckRules) -> list[Finding]:
+def broken_links(data: AuditData, as_of: date, rules: CheckRules) -> list[Observation]:
     """A link whose target failed on each of the last N nights it was observed (N: confirm_nights)."""
-    needed = int(rules.get("link.broken.confirm_nights", 2))
+    needed = rules.link_broken_confirm_nights
     findings = []
     for link in data.links:
         nights = _nightly(link, as_of)[-needed:]
@@ -194,7 +194,7 @@ def broken_links(data: AuditData, as_of: date, rules: CheckRules) -> list[Findin
         _, at, status, kind = nights[-1]
         what = f"HTTP {status}" if status else display(FailureKind, kind)
         label = f"“{link.text}”" if link.text else ""
-        findings.append(Finding(
+        findings.append(Observation(
             check="link.broken", unit=link.unit, subject_key=link_key(link.url), subject=link.text or link.url,
             url=link.url,
             detail=(f"页面 {link.source_url} 上的链接{label}（{link.url}）无法访问：{what}，"

@@ -43,7 +43,7 @@ _REGISTRY: dict[str, CheckSpec] = {}
 
 def check(code: str, scope: ScopeFn | None = None) -> Callable[[CheckFn], CheckFn]:
     if code not in SPEC_CODES:
-        raise ValueError(f"unknown check code {code!r}: the vocabulary is fixed by SPEC.md")
+        raise ValueError(f"unknown check code {code!r}: the vocabulary is fixed (core.vocab.CheckCode)")
 
     def register(fn: CheckFn) -> CheckFn:
         if code in _REGISTRY and _REGISTRY[code].fn is not fn:

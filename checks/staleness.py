@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from datetime import date
 
-from checks.base import AuditData, CheckRules, ColumnState, Finding, Item
+from checks.base import AuditData, CheckRules, ColumnState, Item, Observation
 from checks.registry import check
-from core.categories import STALENESS_WINDOWS
 from core.names import CATEGORY_NAMES
 
 
@@ -28,8 +27,8 @@ def _evidence(column: ColumnState, item: Item | None = None) -> dict:
     return evidence
 
 
-def _finding(code: str, column: ColumnState, detail: str, evidence: dict) -> Finding:
-    return Finding(
+def _finding(code: str, column: ColumnState, detail: str, evidence: dict) -> Observation:
+    return Observation(
         check=code,
         unit=column.unit,
         subject_key=f"column:{column.id}",
@@ -46,7 +45,7 @@ def fetched_columns(data: AuditData) -> set[tuple[str, str]]:
 
 
 @check("column.stale", scope=fetched_columns)
-def stale_columns(data: AuditData, as_of: date, rules: CheckRules) -> list[Finding]:
+def stale_columns(data: AuditData, as_of: date, rules: CheckRules) -> list[Observation]:
     """A column whose newest dated item is older than its category's window.
 
     An item without a visible date does not count as an update (国办发〔2015〕15号).
@@ -54,21 +53,22 @@ def stale_columns(data: AuditData, as_of: date, rules: CheckRules) -> list[Findi
     """
     findings = []
     for column in data.columns:
-        window = STALENESS_WINDOWS.get(column.category)
+        window = rules.column_stale_windows.window(column.category)
         if window is None or not column.fetched or not column.items:
             continue
+        span, label = window
         latest = _latest_dated(column, as_of)
-        limit = as_of - window.delta
+        limit = as_of - span
         kind = CATEGORY_NAMES.get(column.category, column.category)
         if latest is None:
             detail = (
                 f"{kind}类栏目“{column.name}”列出{len(column.items)}条信息，均无可见发布日期，"
-                f"视为{window.label}内未更新"
+                f"视为{label}内未更新"
             )
         elif latest.publish_date < limit:  # type: ignore[operator]
             days = (as_of - latest.publish_date).days  # type: ignore[operator]
             detail = (
-                f"{kind}类栏目“{column.name}”超过{window.label}未更新：最新信息“{latest.title}”"
+                f"{kind}类栏目“{column.name}”超过{label}未更新：最新信息“{latest.title}”"
                 f"发布于{latest.publish_date:%Y-%m-%d}，距{as_of:%Y-%m-%d}已{days}天"
             )
         else:
@@ -78,7 +78,7 @@ def stale_columns(data: AuditData, as_of: date, rules: CheckRules) -> list[Findi
 
 
 @check("column.blank", scope=fetched_columns)
-def blank_columns(data: AuditData, as_of: date, rules: CheckRules) -> list[Finding]:
+def blank_columns(data: AuditData, as_of: date, rules: CheckRules) -> list[Observation]:
     """A column that was fetched and lists nothing at all (空白栏目)."""
     return [
         _finding(
@@ -97,17 +97,17 @@ def blank_columns(data: AuditData, as_of: date, rules: CheckRules) -> list[Findi
 _VETO_CATEGORIES = ("news", "notice", "policy")
 
 
-def _unit_warning(code: str, unit: str, detail: str, evidence: dict) -> Finding:
-    return Finding(check=code, unit=unit, subject_key=f"unit:{unit}", subject="本单位网站", url=None, detail=detail,
+def _unit_warning(code: str, unit: str, detail: str, evidence: dict) -> Observation:
+    return Observation(check=code, unit=unit, subject_key=f"unit:{unit}", subject="本单位网站", url=None, detail=detail,
                    observed_at=None, evidence=evidence)
 
 
 @check("warning.stale_columns")
-def stale_column_warnings(data: AuditData, as_of: date, rules: CheckRules) -> list[Finding]:
+def stale_column_warnings(data: AuditData, as_of: date, rules: CheckRules) -> list[Observation]:
     """Stale columns approaching the veto counts: ≥5 of 动态要闻/通知公告/政策文件, ≥10 of any kind."""
-    near_key = int(rules.get("warning.stale_columns.key", 3))
-    near_any = int(rules.get("warning.stale_columns.any", 8))
-    by_unit: dict[str, list[Finding]] = {}
+    near_key = rules.warning_stale_columns_key
+    near_any = rules.warning_stale_columns_any
+    by_unit: dict[str, list[Observation]] = {}
     for f in stale_columns(data, as_of, rules):
         by_unit.setdefault(f.unit, []).append(f)
     category = {f"column:{c.id}": c.category for c in data.columns}
@@ -125,10 +125,10 @@ def stale_column_warnings(data: AuditData, as_of: date, rules: CheckRules) -> li
 
 
 @check("warning.blank_columns")
-def blank_column_warnings(data: AuditData, as_of: date, rules: CheckRules) -> list[Finding]:
+def blank_column_warnings(data: AuditData, as_of: date, rules: CheckRules) -> list[Observation]:
     """Blank columns approaching the veto count of 5."""
-    near = int(rules.get("warning.blank_columns.count", 3))
-    by_unit: dict[str, list[Finding]] = {}
+    near = rules.warning_blank_columns_count
+    by_unit: dict[str, list[Observation]] = {}
     for f in blank_columns(data, as_of, rules):
         by_unit.setdefault(f.unit, []).append(f)
     return [
@@ -140,10 +140,10 @@ def blank_column_warnings(data: AuditData, as_of: date, rules: CheckRules) -> li
 
 
 @check("warning.home_stale")
-def home_stale_warnings(data: AuditData, as_of: date, rules: CheckRules) -> list[Finding]:
+def home_stale_warnings(data: AuditData, as_of: date, rules: CheckRules) -> list[Observation]:
     """Nothing new on the site for 10 days (the veto line is 2 weeks): the newest dated item of all the
     unit's fetched columns stands for the home page's newest item."""
-    warn_days = int(rules.get("warning.home_stale.days", 10))
+    warn_days = rules.warning_home_stale_days
     newest: dict[str, Item] = {}
     for column in data.columns:
         if not column.fetched:

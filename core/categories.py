@@ -1,26 +1,6 @@
-"""Column categories (SPEC) and how long each may go without a new item (国办秘函〔2019〕19号)."""
+"""A column's category from its name, when the registry does not give one (SPEC categories: core.vocab)."""
 
 from __future__ import annotations
-
-from dataclasses import dataclass
-
-from dateutil.relativedelta import relativedelta
-
-
-@dataclass(frozen=True)
-class Window:
-    delta: relativedelta
-    label: str  # Chinese, for finding details
-
-
-# interpretation, annual_report and other have no staleness rule of their own.
-STALENESS_WINDOWS: dict[str, Window] = {
-    "news": Window(relativedelta(weeks=2), "2周"),
-    "notice": Window(relativedelta(months=6), "6个月"),
-    "policy": Window(relativedelta(months=6), "6个月"),
-    "personnel": Window(relativedelta(years=1), "1年"),
-    "planning": Window(relativedelta(years=1), "1年"),
-}
 
 # Order matters: the first keyword found in the name decides (解读 before 政策, 年报 before 计划).
 _KEYWORDS: tuple[tuple[str, tuple[str, ...]], ...] = (

@@ -1,5 +1,5 @@
 """The one table of Chinese display names: check codes, event states, column categories, failure kinds,
-unit kinds and levels. The CLI, the export and the web UI show these, never the codes."""
+unit kinds and levels. Everything people read shows these, never the codes."""
 
 from __future__ import annotations
 

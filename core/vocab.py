@@ -7,7 +7,7 @@ from enum import StrEnum
 
 
 class CheckCode(StrEnum):
-    """SPEC.md's check codes: the only codes a check may register under or a scheme may price."""
+    """The product contract's check codes: the only codes a check may register under or a scheme may price."""
 
     SITE_UNREACHABLE = "site.unreachable"
     LINK_BROKEN = "link.broken"
@@ -87,7 +87,7 @@ class SnapshotKind(StrEnum):
 
 
 class FailureKind(StrEnum):
-    """Why a fetch gave no usable page (STYLE 6), stored on snapshots, probes, link checks and collector runs.
+    """Why a fetch gave no usable page stored on snapshots, probes, link checks and collector runs.
 
     Decided by crawler.failures only."""
 

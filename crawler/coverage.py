@@ -50,8 +50,8 @@ def coverage(session: Session, run_id: int) -> list[UnitCoverage]:
         .where(Snapshot.crawl_run_id == run_id)
     )
     for unit_id, kind, column_id, page_no, error_kind, status in rows:
-        cov = report.get(unit_id)
-        if cov is None:
+        cov = report.get(unit_id) if unit_id is not None else None
+        if cov is None or unit_id is None:
             continue
         if kind in MEDIA_KINDS:  # collectors are counted apart: their failure is not the portal's
             cov.media += 1

@@ -1,5 +1,5 @@
 """Why a fetch gave no usable page: the one classifier of FailureKind for the spider, the link checker,
-the prober and the new-media collectors (STYLE 6). Each kind of thing classified has one function here."""
+the prober and the new-media collectors. Each kind of thing classified has one function here."""
 
 from __future__ import annotations
 

@@ -3,10 +3,12 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import httpx
 
 
-def client(user_agent: str, timeout: float, **kwargs: object) -> httpx.AsyncClient:
+def client(user_agent: str, timeout: float, **kwargs: Any) -> httpx.AsyncClient:
     # the user agent names us in Chinese; Scrapy sends it as UTF-8 bytes, and so do we
-    return httpx.AsyncClient(headers={"User-Agent": user_agent.encode("utf-8")}, timeout=timeout, follow_redirects=True,
-                             trust_env=False, **kwargs)  # type: ignore[arg-type]
+    headers = {b"User-Agent": user_agent.encode("utf-8")}
+    return httpx.AsyncClient(headers=headers, timeout=timeout, follow_redirects=True, trust_env=False, **kwargs)

@@ -14,7 +14,6 @@ from sqlalchemy.orm import Session, sessionmaker
 from assessment.proposals import propose_events
 from assessment.schemes import load_scheme
 from checks import base
-from checks.base import CheckRules
 from checks.loader import load_audit_data
 from checks.registry import CheckSpec, registered_checks
 from core.names import check_name
@@ -54,7 +53,7 @@ class Judged:
 
     code: str
     spec: CheckSpec
-    findings: list[base.Finding]
+    findings: list[base.Observation]
     judged: set[tuple[str, str]] | None
     unit_ids: dict[str, int]
     units: int
@@ -71,7 +70,7 @@ def evaluate(session: Session, as_of: date, unit_slugs: list[str] | None = None,
     for unit in session.scalars(query.order_by(Unit.slug)):
         by_jurisdiction.setdefault(unit.jurisdiction_id, []).append(unit)
     for units in by_jurisdiction.values():
-        rules = CheckRules(load_scheme(units[0].jurisdiction.scheme).check_settings)
+        rules = load_scheme(units[0].jurisdiction.scheme).check_settings
         data = load_audit_data(session, [u.slug for u in units], captured_by(as_of, timezone))
         unit_ids = {u.slug: u.id for u in units}
         for code, spec in registered_checks().items():

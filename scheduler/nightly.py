@@ -57,7 +57,7 @@ def build_scheduler(settings: Settings, kind: type[BaseScheduler] = BlockingSche
         job_defaults={"coalesce": True, "max_instances": 1, "misfire_grace_time": 3600},
         timezone=settings.timezone,
     )
-    # Trigger objects take the machine's zone unless told (TECH_NOTES §6): pass it explicitly.
+    # Trigger objects take the machine's zone unless told: pass it explicitly.
     trigger = CronTrigger.from_crontab(settings.nightly_cron, timezone=settings.timezone)
     scheduler.add_job(nightly_job, trigger, id=NIGHTLY_JOB_ID, replace_existing=True, name="夜间抓取与检查")
     scheduler.add_job(probe_job, CronTrigger.from_crontab(settings.probe_cron, timezone=settings.timezone),

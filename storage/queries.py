@@ -1,4 +1,4 @@
-"""Read models for the command line and, later, the web UI: findings and events as plain dicts."""
+"""Read models for the front ends: findings and events as plain dicts."""
 
 from __future__ import annotations
 

@@ -65,10 +65,10 @@ def test_yunhe_veto_without_grade_bands_says_last_place() -> None:
 
 
 def test_wuwei_report_deadlines() -> None:
-    rules = CheckRules(load_scheme("wuwei-2022").check_settings)
+    rules = load_scheme("wuwei-2022").check_settings
     assert [deadline(2022, kind, rules) for kind in ("department", "township", "government")] == [
         date(2023, 1, 20), date(2023, 1, 20), date(2023, 2, 15)]
-    national = CheckRules({})
+    national = CheckRules()
     assert [deadline(2022, kind, national) for kind in ("department", "government")] == [
         date(2023, 1, 31), date(2023, 3, 31)]
 

@@ -198,6 +198,7 @@ def events(ctx: click.Context, state: tuple[str, ...], unit: tuple[str, ...], pe
     from storage.queries import list_events
 
     app = ctx.find_object(App)
+    assert app is not None  # main() sets it
     with app.Session() as session:
         rows = list_events(session, states=list(state), units=list(unit), period=period)
     _emit(rows, fmt, EVENT_COLUMNS, EVENT_KEYS)

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 from urllib.parse import urlsplit
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, model_validator
@@ -137,7 +138,7 @@ class ImportReport:
         return out
 
 
-def _sync_rows(existing: dict, wanted: dict[object, dict], new_row, label: str) -> list[str]:
+def _sync_rows(existing: dict, wanted: Mapping[Any, Mapping[str, Any]], new_row, label: str) -> list[str]:
     """Make `existing` rows (by natural key) match `wanted` field values; rows no longer wanted are
     deactivated, never deleted. Returns the changes in words."""
     changes = []

@@ -24,7 +24,7 @@ from crawler.extract.families import ListPage, analyse_feed, analyse_list_page
 from crawler.extract.links import page_links
 from crawler.extract.listing import parse_html
 from crawler.incremental import conditional_headers, load_validators
-from crawler.items import DiscoveredColumn, Snapshot
+from crawler.items import Capture, DiscoveredColumn
 from crawler.plan import CrawlPlan
 from crawler.rendering import render_meta
 
@@ -74,7 +74,7 @@ class PortalSpider(scrapy.Spider):
                 yield self._request(unit.disclosure, self.parse_disclosure, unit, kind="disclosure")
 
     # --- snapshots ---------------------------------------------------------------------------
-    def snapshot(self, response: Response, **extra: Any) -> Snapshot:
+    def snapshot(self, response: Response, **extra: Any) -> Capture:
         meta = response.meta
         headers = {k.decode("latin-1"): [v.decode("latin-1") for v in vs] for k, vs in response.headers.items()}
         redirects = meta.get("redirect_urls") or []
@@ -98,12 +98,17 @@ class PortalSpider(scrapy.Spider):
         )
         if response.status == 304:  # not modified: the snapshot points at the body stored last time
             fields["known_hash"] = self.validators.get(fields["url"], {}).get("sha256")
-        return Snapshot(**{**fields, **extra})
+        return Capture(**{**fields, **extra})
 
-    def failed(self, failure: Failure) -> Iterator[Snapshot]:
+    @staticmethod
+    def _request_of(response: Response) -> scrapy.Request:
+        assert response.request is not None  # every response the engine hands a callback has its request
+        return response.request
+
+    def failed(self, failure: Failure) -> Iterator[Capture]:
         request = failure.request  # type: ignore[attr-defined]
         meta = request.meta
-        yield Snapshot(
+        yield Capture(
             kind=meta["kind"],
             url=request.url,
             unit=meta["unit"],
@@ -116,11 +121,11 @@ class PortalSpider(scrapy.Spider):
         )
 
     # --- callbacks ---------------------------------------------------------------------------
-    def parse_home(self, response: Response) -> Iterator[Snapshot]:
+    def parse_home(self, response: Response) -> Iterator[Capture]:
         links = page_links(parse_html(response.text), response.url) if isinstance(response, TextResponse) else ()
         yield self.snapshot(response, links=links if not response_kind(response) else ())
 
-    def parse_disclosure(self, response: Response) -> Iterator[Snapshot | scrapy.Request]:
+    def parse_disclosure(self, response: Response) -> Iterator[Capture | scrapy.Request]:
         """Columns found on the disclosure page that the plan does not have yet; their lists are
         crawled in this run, keyed by URL until the pipeline has made them Column rows."""
         yield self.snapshot(response)
@@ -139,7 +144,7 @@ class PortalSpider(scrapy.Spider):
             yield self._request(column.url, self.parse_list, unit, kind="list", column_url=column.url, page_no=1,
                                 discovered=asdict(column), found_on=response.url, depth_in_tree=depth)
 
-    def parse_list(self, response: Response) -> Iterator[Snapshot | DiscoveredColumn | scrapy.Request]:
+    def parse_list(self, response: Response) -> Iterator[Capture | DiscoveredColumn | scrapy.Request]:
         if not isinstance(response, TextResponse) or response_kind(response):
             yield self.snapshot(response)
             return
@@ -151,7 +156,7 @@ class PortalSpider(scrapy.Spider):
             # Static HTML with scripts and no items: the list is built in the browser. The rendered
             # page is the evidence; later pages of the column are rendered too.
             fresh = {k: v for k, v in meta.items() if not k.startswith("download_")}  # Scrapy's own, per download
-            yield response.request.replace(meta={**fresh, "js": True, **render_meta()}, dont_filter=True)
+            yield self._request_of(response).replace(meta={**fresh, "js": True, **render_meta()}, dont_filter=True)
             return
         if found := meta.get("discovered"):
             if not page.entries and meta["depth_in_tree"] < _MAX_TREE_DEPTH:
@@ -165,11 +170,11 @@ class PortalSpider(scrapy.Spider):
                                    meta["found_on"])
         yield from self._list_output(response, page)
 
-    def parse_feed(self, response: Response) -> Iterator[Snapshot | scrapy.Request]:
+    def parse_feed(self, response: Response) -> Iterator[Capture | scrapy.Request]:
         """A Hanweb dataproxy.jsp or list-API answer: more entries of the column."""
         if not isinstance(response, TextResponse) or response_kind(response):
             yield self.snapshot(response)
-            request = response.request
+            request = self._request_of(response)
             if request.method == "POST" and response.status in (403, 404, 405, 500, 501):
                 # Some deployments (or the WAF before them) refuse the form POST; the JSP reads the same
                 # parameters from the query string.
@@ -181,7 +186,7 @@ class PortalSpider(scrapy.Spider):
         page = analyse_feed(response.text, response.url, meta["feed"], meta["feed_state"], meta["page_no"])
         yield from self._list_output(response, page)
 
-    def _list_output(self, response: Response, page: ListPage) -> Iterator[Snapshot | scrapy.Request]:
+    def _list_output(self, response: Response, page: ListPage) -> Iterator[Capture | scrapy.Request]:
         meta = response.meta
         yield self.snapshot(response, entries=tuple(page.entries))
         inherit = _inherited(meta)
@@ -203,7 +208,7 @@ class PortalSpider(scrapy.Spider):
                     follow_meta.update(js=True, **render_meta())
                 yield scrapy.Request(follow.url, callback=self.parse_list, errback=self.failed, meta=follow_meta)
 
-    def parse_detail(self, response: Response) -> Iterator[Snapshot | scrapy.Request]:
+    def parse_detail(self, response: Response) -> Iterator[Capture | scrapy.Request]:
         if response.status == 304 or not isinstance(response, TextResponse) or response_kind(response):
             yield self.snapshot(response)
             return
@@ -221,5 +226,5 @@ class PortalSpider(scrapy.Spider):
                                      headers=conditional_headers(self.validators.get(link.url)),
                                      meta={**inherit, "kind": "attachment"})
 
-    def parse_attachment(self, response: Response) -> Iterator[Snapshot]:
+    def parse_attachment(self, response: Response) -> Iterator[Capture]:
         yield self.snapshot(response)
