@@ -242,7 +242,7 @@ def _late_lines(scheme: Scheme, events: list[EventIn], as_of: date) -> list[Line
     return out
 
 
-def _rank_lines(scheme: Scheme, quarter: Quarter, units: Sequence[UnitIn], events: Sequence[EventIn],
+def _rank_lines(scheme: Scheme, quarter: Period, units: Sequence[UnitIn], events: Sequence[EventIn],
                 year_events: Sequence[EventIn]) -> dict[str, list[Line]]:
     out: dict[str, list[Line]] = defaultdict(list)
     for rank in scheme.rank_deductions:

@@ -4,9 +4,9 @@ imported stage scores, handed to the pure computation in assessment.scoring."""
 from __future__ import annotations
 
 from datetime import UTC, date, datetime, timedelta
-from zoneinfo import ZoneInfo
 from decimal import Decimal
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, joinedload
@@ -86,7 +86,8 @@ def _event_ins(session: Session, events: list[DeductionEvent]) -> list[EventIn]:
         # what the scheme counts once (one report-year whatever its URLs) is also what "no double
         # deduction" groups compare
         out.append(EventIn(id=e.id, unit=e.unit.slug, period=e.period, check=e.check, category=e.category,
-                           points=Decimal(e.points), subject_key=e.counted_subject or f.subject_key, subject=f.subject, clause=e.clause,
+                           points=Decimal(e.points), subject_key=e.counted_subject or f.subject_key, subject=f.subject,
+                           clause=e.clause,
                            first_as_of=f.first_as_of, rectified_on=f.rectified_on, evidence=f.evidence or {},
                            column_category=categories.get(column_id) if column_id is not None else None))
     return out

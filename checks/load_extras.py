@@ -75,7 +75,7 @@ def detail_snapshots_by(session: Session, cutoff: Cutoff, docs: Iterable[Documen
             .where(Snapshot.kind == "detail", Snapshot.url.in_(chunk), *cutoff.snapshots())
             .group_by(Snapshot.unit_id, Snapshot.url)
         ).all()
-        older.update({(unit_id, url): sid for unit_id, url, sid in rows})
+        older.update({(unit_id, url): sid for unit_id, url, sid in rows if unit_id is not None})
     for d in stale:
         current[d.id] = older.get((d.unit_id, d.url))
     return current
@@ -125,13 +125,14 @@ def load_attachments(session: Session, slug_of: dict[int, str], cutoff: Cutoff =
 def _listed_files(session: Session, slug_of: dict[int, str], known: set[tuple[str, str]], cutoff: Cutoff,
                   detail_of: dict[int, int | None] | None) -> tuple[Attachment, ...]:
     """Column items that are files themselves (a list linking straight to a PDF), with their text."""
+    rows: list[Any]
     if cutoff.before is None or detail_of is None:
-        rows = session.execute(
+        rows = list(session.execute(
             select(Document.unit_id, Document.url, Document.title, Column.url, Snapshot.id, Snapshot.headers,
                    Snapshot.content_hash, Snapshot.error_kind)
             .join(Column, Column.id == Document.column_id).join(Snapshot, Snapshot.id == Document.detail_snapshot_id)
             .where(Document.unit_id.in_(slug_of), Column.active.is_(True)).order_by(Document.id)
-        ).all()
+        ).all())
     else:  # the documents listed by the cutoff, with their detail pages as fetched by then
         docs = {d.id: d for d in session.scalars(select(Document).where(Document.id.in_(list(detail_of))))}
         column_url = dict(session.execute(select(Column.id, Column.url)
@@ -180,10 +181,10 @@ def load_links(session: Session, slug_of: dict[int, str], cutoff: Cutoff = Cutof
     else:
         # each unit's latest run by the cutoff that fetched one of its pages; its links are those first
         # seen by then and seen again since (a unit whose crawl failed keeps the previous night's links)
-        latest_run = dict(session.execute(
+        latest_run = {unit_id: run for unit_id, run in session.execute(
             select(Snapshot.unit_id, func.max(Snapshot.crawl_run_id))
             .where(Snapshot.unit_id.in_(slug_of), Snapshot.error_kind.is_(None), *cutoff.snapshots())
-            .group_by(Snapshot.unit_id)).all())
+            .group_by(Snapshot.unit_id)).all() if unit_id is not None}
         links = [link for link in session.scalars(select(PageLink).where(PageLink.unit_id.in_(slug_of),
                                                                          *cutoff.runs(PageLink.first_seen_run_id))
                                                   .order_by(PageLink.id))
@@ -218,7 +219,7 @@ def load_accounts(session: Session, slug_of: dict[int, str], cutoff: Cutoff = Cu
                                                       *cutoff.snapshots())
                   .group_by(Snapshot.unit_id, Snapshot.url))
     snaps = {(s.unit_id, s.url): s for s in session.scalars(select(Snapshot).where(Snapshot.id.in_(newest_ids)))}
-    posts: dict[int, list[Post]] = defaultdict(list)
+    posts: dict[int, list[MediaPost]] = defaultdict(list)
     seen_by = [] if cutoff.last_run is None else [
         (Post.first_seen_run_id <= cutoff.last_run) | Post.first_seen_run_id.is_(None)]
     for row in session.scalars(select(Post).where(Post.account_id.in_([a.id for a in accounts]), *seen_by)

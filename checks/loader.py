@@ -10,7 +10,6 @@ publish date) are read as last crawled.
 from __future__ import annotations
 
 from collections import defaultdict
-
 from datetime import datetime
 
 from sqlalchemy import func, select

@@ -378,7 +378,7 @@ def stages_import(app: App, file: Path, by: str) -> None:
     click.echo("\n".join(report.lines()))
 
 
-def _sheet(app: App, quarter: Quarter, scheme: str | None) -> tuple[Sheet, list[dict]]:
+def _sheet(app: App, quarter: Quarter | Year, scheme: str | None) -> tuple[Sheet, list[dict]]:
     from assessment.sheets import SheetError, detail_rows, load_sheet, resolve_scheme
 
     try:
@@ -430,14 +430,14 @@ def export(app: App, quarter: Quarter | None, year: Year | None, scheme: str | N
     """导出季度或年度成绩表：汇总（每单位一行）与扣分明细；csv 格式时明细写入 <文件名>_明细.csv。"""
     from assessment.export import write_csv, write_xlsx
 
-    quarter = _period(quarter, year)  # type: ignore[assignment]
-    sheet, details = _sheet(app, quarter, scheme)
+    period = _period(quarter, year)
+    sheet, details = _sheet(app, period, scheme)
     if fmt == "xlsx":
         write_xlsx(out, sheet, details, app.settings.timezone)
         written = [out]
     else:
         written = write_csv(out, sheet, details, app.settings.timezone)
-    click.echo(f"已导出 {sheet.scheme.name} {quarter}：{len(sheet.units)} 个单位，{len(details)} 条扣分明细 → "
+    click.echo(f"已导出 {sheet.scheme.name} {period}：{len(sheet.units)} 个单位，{len(details)} 条扣分明细 → "
                + "、".join(str(p) for p in written))
 
 
