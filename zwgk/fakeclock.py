@@ -8,7 +8,6 @@ real time. Nothing is stamped with a made-up time. libfaketime is the Debian pac
 from __future__ import annotations
 
 import glob
-import os
 import subprocess
 import sys
 from collections.abc import Callable, Mapping
@@ -33,13 +32,13 @@ def local_moment(day: object, hour: int = 3, timezone: str = "Asia/Shanghai") ->
     return datetime.combine(day, time(hour), ZoneInfo(timezone))  # type: ignore[arg-type]
 
 
-def clock_env(moment: datetime, env: Mapping[str, str] | None = None, speed: int | None = None) -> dict[str, str]:
-    """An environment whose processes start their clock at `moment` (aware) and let it run, `speed` times
-    faster than real time when given (a week of probes in a minute and a half)."""
+def clock_env(moment: datetime, env: Mapping[str, str], speed: int | None = None) -> dict[str, str]:
+    """`env` (Settings.as_env()) for processes that start their clock at `moment` (aware) and let it run,
+    `speed` times faster than real time when given (a week of probes in a minute and a half)."""
     lib = libfaketime()
     if lib is None:
         raise RuntimeError("libfaketime 未安装（Debian 软件包 faketime），无法在模拟时钟下运行")
-    out = dict(os.environ if env is None else env)
+    out = dict(env)
     out["LD_PRELOAD"] = ":".join(p for p in (lib, out.get("LD_PRELOAD", "")) if p)
     out["FAKETIME"] = "@" + moment.astimezone(UTC).strftime("%Y-%m-%d %H:%M:%S") + (f" x{speed}" if speed else "")
     out["TZ"] = "UTC"
@@ -48,7 +47,7 @@ def clock_env(moment: datetime, env: Mapping[str, str] | None = None, speed: int
     return out
 
 
-def run_zwgk(moment: datetime, args: list[str], env: Mapping[str, str] | None = None,
+def run_zwgk(moment: datetime, args: list[str], env: Mapping[str, str],
              echo: Callable[[str], None] | None = None, cwd: Path | None = None) -> int:
     """`zwgk ARGS` in a child process under a clock starting at `moment`; its output goes to `echo`."""
     proc = subprocess.Popen([sys.executable, "-m", "zwgk", *args], env=clock_env(moment, env), cwd=cwd,
