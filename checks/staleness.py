@@ -102,7 +102,12 @@ def _unit_warning(code: str, unit: str, detail: str, evidence: dict) -> Observat
                    observed_at=None, evidence=evidence)
 
 
-@check("warning.stale_columns")
+def fetched_units(data: AuditData) -> set[tuple[str, str]]:
+    """Units with a column fetched tonight: only they are judged (a failed crawl rectifies no warning)."""
+    return {(c.unit, f"unit:{c.unit}") for c in data.columns if c.fetched}
+
+
+@check("warning.stale_columns", scope=fetched_units)
 def stale_column_warnings(data: AuditData, as_of: date, rules: CheckRules) -> list[Observation]:
     """Stale columns approaching the veto counts: ≥5 of 动态要闻/通知公告/政策文件, ≥10 of any kind."""
     near_key = rules.warning_stale_columns_key
@@ -124,7 +129,7 @@ def stale_column_warnings(data: AuditData, as_of: date, rules: CheckRules) -> li
     return out
 
 
-@check("warning.blank_columns")
+@check("warning.blank_columns", scope=fetched_units)
 def blank_column_warnings(data: AuditData, as_of: date, rules: CheckRules) -> list[Observation]:
     """Blank columns approaching the veto count of 5."""
     near = rules.warning_blank_columns_count
@@ -139,7 +144,7 @@ def blank_column_warnings(data: AuditData, as_of: date, rules: CheckRules) -> li
     ]
 
 
-@check("warning.home_stale")
+@check("warning.home_stale", scope=fetched_units)
 def home_stale_warnings(data: AuditData, as_of: date, rules: CheckRules) -> list[Observation]:
     """Nothing new on the site for 10 days (the veto line is 2 weeks): the newest dated item of all the
     unit's fetched columns stands for the home page's newest item."""

@@ -44,6 +44,9 @@ def clock_env(moment: datetime, env: Mapping[str, str], speed: int | None = None
     out["TZ"] = "UTC"
     out["FAKETIME_DONT_FAKE_MONOTONIC"] = "1"  # timeouts and rate limits keep real durations
     out["FAKETIME_NO_CACHE"] = "1"
+    # Chromium does not start under libfaketime: the browser gets the real clock through a wrapper
+    out["FAKECLOCK_REAL_CHROMIUM"] = out.get("ZWGK_CHROMIUM_PATH", "/usr/bin/chromium")
+    out["ZWGK_CHROMIUM_PATH"] = str(Path(__file__).resolve().parent / "chromium-real-clock")
     return out
 
 
