@@ -132,3 +132,30 @@ def test_shanwei_ranks_county_governments_and_departments_apart(Session) -> None
         ranks = {r["unit"]: (r["rank_group"], r["rank"]) for r in summary_rows(sheet)}
         assert ranks == {"chengqu": ("县（市、区）政府", 1), "lufeng": ("县（市、区）政府", 2),
                          "jyj": ("市直部门", 1), "wjw": ("市直部门", 2)}
+
+
+def test_score_and_export_take_a_year(sqlite_url: str, tmp_path) -> None:
+    from click.testing import CliRunner
+    from openpyxl import load_workbook
+
+    from storage.db import make_engine, make_sessionmaker
+    from zwgk.cli import main
+
+    Session = make_sessionmaker(make_engine(sqlite_url))
+    with Session() as s, s.begin():
+        u = two_counties(s, "wuwei-2022")
+        crawled(s, list(u), date(2024, 8, 1))
+        confirmed(s, u["a-jyj"], "column.stale", "column:1", [date(2024, 8, 1)])
+    env = {"ZWGK_DATABASE_URL": sqlite_url}
+    run = CliRunner().invoke(main, ["score", "--year", "2024"], env=env)
+    assert run.exit_code == 0, run.output
+    assert "2024年度" in run.output and "无数据的季度不计入" in run.output and "暂定值" in run.output
+    assert "a-gov" in run.output and "合成总成绩" in run.output
+    both = CliRunner().invoke(main, ["score", "--year", "2024", "--quarter", "2024Q3"], env=env)
+    assert both.exit_code == 2 and "--year" in both.output
+    out = tmp_path / "年度.xlsx"
+    run = CliRunner().invoke(main, ["export", "--year", "2024", "--out", str(out)], env=env)
+    assert run.exit_code == 0, run.output
+    wb = load_workbook(out)
+    assert wb.sheetnames == ["汇总", "扣分明细", "县区合成", "说明"]
+    assert {row[0] for row in wb["县区合成"].iter_rows(min_row=2, values_only=True)} == {"a-gov", "b-gov"}
