@@ -118,7 +118,7 @@ def run_night(
             run.phase("crawl")
             crawl = run_crawl(settings, Session_, unit_slugs, echo=say)
             run.phase("check")
-            checks = run_checks(Session_, as_of, unit_slugs,
+            checks = run_checks(Session_, as_of, unit_slugs, settings.timezone,
                                 progress=lambda total: Progress("检查", total, say, settings.progress_interval))
             night = NightResult(crawl, checks, run.id)
             run.status = night.status
@@ -155,7 +155,7 @@ def check_job(settings: Settings, Session_: sessionmaker[Session], as_of: date,
     """`zwgk check`: the checks alone, under the same lease (they must not judge a half-stored crawl)."""
     with exclusive_run(settings, Session_, "check", as_of=as_of, units=unit_slugs, wait=wait, echo=echo) as run:
         run.phase("check")
-        summary = run_checks(Session_, as_of, unit_slugs,
+        summary = run_checks(Session_, as_of, unit_slugs, settings.timezone,
                              progress=lambda total: Progress("检查", total, echo, settings.progress_interval))
         run.summary = check_summary(summary)
     return summary

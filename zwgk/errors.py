@@ -25,6 +25,7 @@ def _first_line(exc: BaseException) -> str:
 def friendly(exc: BaseException, database_url: str) -> tuple[str, int] | None:
     """(message, exit code) for an expected failure, else None."""
     from core.sourcefile import SourceFileError
+    from jobs.check import PastAsOfError
     from jobs.runs import RunRefused
 
     where = mask_url(database_url)
@@ -32,6 +33,8 @@ def friendly(exc: BaseException, database_url: str) -> tuple[str, int] | None:
         return str(exc), 3
     if isinstance(exc, SourceFileError):
         return exc.render(), 2
+    if isinstance(exc, PastAsOfError):
+        return f"未做任何修改：{exc}", 2
     if isinstance(exc, NoSuchTableError) or (
         isinstance(exc, OperationalError | ProgrammingError)
         and any(mark in str(exc.orig if isinstance(exc, DBAPIError) else exc).lower().replace(" ", "")
