@@ -3,3 +3,4 @@
 import storage.models  # noqa: F401
 import storage.assessment_models  # noqa: F401
 import storage.link_models  # noqa: F401
+import storage.web_models  # noqa: F401

@@ -503,5 +503,80 @@ def evidence_verify(app: App, warc: Path | None) -> None:
     sys.exit(1 if report.bad else 0)
 
 
+# --- the inspectors' web UI (web/) and its accounts ---
+
+@main.command()
+@click.option("--host", default="127.0.0.1", show_default=True, help="监听地址（对外提供时建议放在 HTTPS 反向代理之后）")
+@click.option("--port", default=8000, show_default=True, type=int, help="监听端口")
+@pass_app
+def serve(app: App, host: str, port: int) -> None:
+    """启动考评人员网页界面（审核、证据、复核、季度概览）；须先用 zwgk users add 创建账号。"""
+    import uvicorn
+
+    from web.app import create_app
+
+    click.echo(f"考评人员界面：http://{host}:{port}/ （Ctrl+C 停止）")
+    uvicorn.run(create_app(app.settings, app.Session), host=host, port=port, log_level="warning",
+                proxy_headers=app.settings.web_https, forwarded_allow_ips="127.0.0.1")
+
+
+@main.group()
+def users() -> None:
+    """网页界面的账号。"""
+
+
+def _password() -> str:
+    if sys.stdin.isatty():
+        return click.prompt("密码", hide_input=True, confirmation_prompt="再次输入密码")
+    lines = sys.stdin.read().splitlines()
+    if len(lines) < 2 or lines[0] != lines[1]:
+        click.echo("未做任何修改：请在标准输入中给出两行相同的密码", err=True)
+        sys.exit(2)
+    return lines[0]
+
+
+@users.command("add")
+@click.argument("name")
+@click.option("--role", required=True, type=click.Choice(["admin", "inspector", "viewer"]),
+              help="admin 管理员 / inspector 考评人员 / viewer 只读")
+@pass_app
+def users_add(app: App, name: str, role: str) -> None:
+    """创建账号；密码输入两次（标准输入不是终端时，读取前两行），只保存 argon2 哈希。"""
+    from storage.accounts import AccountError, add_user
+
+    password = _password()
+    try:
+        with app.Session() as session, session.begin():
+            add_user(session, name, role, password)
+    except AccountError as exc:
+        click.echo(f"未做任何修改：{exc}", err=True)
+        sys.exit(2)
+    click.echo(f"已创建账号 {name}（{role}）")
+
+
+AUDIT_COLUMNS = [("id", "编号"), ("at", "时间"), ("actor", "操作人"), ("action", "操作"), ("entity", "对象"),
+                 ("entity_id", "对象编号"), ("reason", "理由")]
+AUDIT_KEYS = ["id", "at", "actor", "action", "entity", "entity_id", "before", "after", "reason"]
+
+
+@main.command()
+@click.option("--actor", help="只列出该操作人的记录")
+@click.option("--action", help="只列出该操作，如 confirm、reject、login、export")
+@click.option("--entity", help="只列出该对象类型，如 deduction_event、allow_list、user")
+@click.option("--since", callback=_date, help="只列出该日期及以后的记录")
+@click.option("--limit", default=200, show_default=True, type=int, help="最多列出多少条（最新的在前）")
+@click.option("--format", "fmt", type=FORMATS, default="table", show_default=True)
+@pass_app
+def audit(app: App, actor: str | None, action: str | None, entity: str | None, since: date | None, limit: int,
+          fmt: str) -> None:
+    """审计日志：每次状态变更、白名单变更、登录和导出（谁、何时、做了什么、为什么），只读。"""
+    from storage.queries import list_audit
+
+    with app.Session() as session:
+        rows = list_audit(session, actor=actor, action=action, entity=entity, since=since, limit=limit,
+                          timezone=app.settings.timezone)
+    _emit(rows, fmt, AUDIT_COLUMNS, AUDIT_KEYS)
+
+
 if __name__ == "__main__":
     main()
