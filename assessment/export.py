@@ -3,7 +3,7 @@
 Text from crawled pages (subjects, details, URLs) may start with "=", "+", "-" or "@". In the workbook
 every text cell is written as a string cell, and those get Excel's quote prefix, so the exact text is
 kept and Excel never evaluates it, not even after the cell is edited; in CSV they get a leading
-apostrophe (zwgk.output.formula_safe).
+apostrophe (core.output.formula_safe).
 """
 
 from __future__ import annotations
@@ -23,7 +23,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from assessment.scoring import Sheet
-from zwgk.output import formula_safe
+from core.output import formula_safe
 
 RISKY_START = ("=", "+", "-", "@", "\t", "\r")
 DETAIL_COLUMNS = [

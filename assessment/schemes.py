@@ -16,9 +16,9 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator, model_validator
 
-from checks.categories import CATEGORY_NAMES
 from checks.registry import SPEC_CODES
-from zwgk.sourcefile import SourceFileError, load_model
+from core.categories import CATEGORY_NAMES
+from core.sourcefile import SourceFileError, load_model
 
 SCHEME_DIR = Path(__file__).resolve().parent / "schemes"
 Level = Literal["province", "city", "county"]
@@ -307,7 +307,8 @@ def scheme_names(directory: Path = SCHEME_DIR) -> set[str]:
 def load_scheme(name: str, directory: Path = SCHEME_DIR) -> Scheme:
     path = directory / f"{name}.yaml"
     if not path.exists():
-        raise SourceFileError(str(path), [(None, f"考核方案 “{name}” 不存在，可选：{', '.join(sorted(scheme_names(directory)))}")])
+        choices = "、".join(sorted(scheme_names(directory)))
+        raise SourceFileError(str(path), [(None, f"考核方案 “{name}” 不存在，可选：{choices}")])
     scheme, _ = load_model(Scheme, path)
     if scheme.name != name:
         raise SourceFileError(str(path), [(1, f"name “{scheme.name}” 与文件名 “{name}” 不一致")])

@@ -92,7 +92,8 @@ class Line:
     """One line of a unit's explanation. `points` is what it takes off (or adds, for bonus); `counted`
     False lines are shown but do not change the score (dropped duplicates)."""
 
-    kind: str  # event | duplicate | average | late | rank | rule_cap | category_cap | bonus | bonus_cap | ceiling | floor | veto | stage
+    # event | duplicate | average | late | rank | rule_cap | category_cap | bonus | bonus_cap | ceiling | floor | veto | stage
+    kind: str
     text: str
     points: Decimal = ZERO
     category: str | None = None

@@ -17,9 +17,9 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, joinedload
 
 from assessment.schemes import load_scheme
+from core.sourcefile import SourceFileError
 from storage.assessment_models import StageScore
 from storage.models import AuditLog, Unit
-from zwgk.sourcefile import SourceFileError
 
 HEADERS = {"unit": ("unit", "单位"), "stage": ("stage", "环节"), "year": ("year", "年度"), "score": ("score", "得分")}
 

@@ -13,7 +13,7 @@ import difflib
 import re
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
-from urllib.parse import urljoin, urldefrag
+from urllib.parse import urldefrag, urljoin
 
 from checks.base import AuditData, CheckRules, Finding, Item
 from checks.registry import check
@@ -125,7 +125,7 @@ def pair_documents(data: AuditData) -> tuple[list[Pair], list[Doc]]:
     pairs: dict[str, Pair] = {}
     used: set[str] = set()
 
-    def match(how: str, fits) -> None:  # noqa: ANN001
+    def match(how: str, fits) -> None:
         for policy in policies:
             if policy.item.url in pairs:
                 continue

@@ -98,7 +98,7 @@ def typo_lexicon() -> TypoLexicon:
 
 
 @functools.lru_cache(maxsize=1)
-def tokenizer():  # noqa: ANN201 - a jieba.Tokenizer, initialised once (it loads a 5 MB dictionary)
+def tokenizer():
     import jieba
 
     jieba.setLogLevel(logging.WARNING)

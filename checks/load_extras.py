@@ -10,7 +10,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from checks.base import AccountState, Attachment, LinkState, Post, ProbeState
-from crawler.attachment_texts import ATTACHMENT_EXTRACTORS, is_file
+from core.filetypes import ATTACHMENT_KINDS, is_file
 from storage.link_models import LinkCheck, PageLink
 from storage.models import Column, Document, ExtractedText, NewMediaAccount, Probe, Snapshot
 from storage.models import Post as PostRow
@@ -20,7 +20,7 @@ _CHUNK = 500
 _MEDIA_KINDS = ("feed", "media_page")
 
 
-def _chunks(items: list, size: int = _CHUNK):  # noqa: ANN202
+def _chunks(items: list, size: int = _CHUNK):
     for start in range(0, len(items), size):
         yield items[start:start + size]
 
@@ -31,7 +31,7 @@ def _attachment_texts(session: Session, hashes: set[str]) -> dict[str, str]:
     for chunk in _chunks(sorted(hashes)):
         texts.update(session.execute(
             select(ExtractedText.sha256, ExtractedText.text)
-            .where(ExtractedText.sha256.in_(chunk), ExtractedText.extractor.in_(ATTACHMENT_EXTRACTORS),
+            .where(ExtractedText.sha256.in_(chunk), ExtractedText.extractor.in_(ATTACHMENT_KINDS),
                    ExtractedText.error.is_(None))
         ).all())
     return texts

@@ -5,8 +5,8 @@ from __future__ import annotations
 from datetime import date
 
 from checks.base import AuditData, CheckRules, ColumnState, Finding, Item
-from checks.categories import CATEGORY_NAMES, STALENESS_WINDOWS
 from checks.registry import check
+from core.categories import CATEGORY_NAMES, STALENESS_WINDOWS
 
 
 def _latest_dated(column: ColumnState, as_of: date) -> Item | None:

@@ -158,7 +158,7 @@ def find_typos(text: str, on: date, extra: tuple[str, ...] = ()) -> list[tuple[s
         if pattern.kind == "canonical" or not on_word_boundaries(simplified, start, end):
             continue
         hits.append((text[start:end], pattern.right, pattern.how, context(text, start, end)))
-    for start, end, written, why in _leader_mentions(simplified, on):
+    for start, end, _written, why in _leader_mentions(simplified, on):
         hits.append((text[start:end], "", why, context(text, start, end)))
     return hits
 

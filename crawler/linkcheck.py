@@ -17,11 +17,11 @@ import httpx
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
+from core.settings import Settings
 from crawler.httpfetch import client, exception_kind, status_kind
 from storage.clock import utcnow
 from storage.link_models import LinkCheck, PageLink
 from storage.models import Snapshot
-from zwgk.settings import Settings
 
 
 @dataclass(frozen=True)
@@ -46,7 +46,7 @@ async def _once(http: httpx.AsyncClient, method: str, url: str) -> tuple[int | N
                 if len(peek) > 16384:  # the start is enough to see a WAF notice; never read whole files
                     break
             return response.status_code, status_kind(response.status_code, peek.decode("utf-8", "replace"))
-    except Exception as exc:  # noqa: BLE001 - every failure is an outcome
+    except Exception as exc:
         return None, exception_kind(exc)
 
 

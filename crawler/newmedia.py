@@ -11,19 +11,20 @@ import asyncio
 import calendar
 import time
 from dataclasses import dataclass, field
-from datetime import UTC, datetime, time as dtime
+from datetime import UTC, datetime
+from datetime import time as dtime
 from zoneinfo import ZoneInfo
 
 import feedparser
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
+from core.settings import CHROMIUM_ARGS, Settings
 from crawler.extract.listing import extract_entries, parse_html
 from crawler.httpfetch import client, exception_kind
 from storage.blobs import store_blob
 from storage.clock import utcnow
 from storage.models import NewMediaAccount, Post, Snapshot, Unit
-from zwgk.settings import CHROMIUM_ARGS, Settings
 
 FEED_KIND, PAGE_KIND = "feed", "media_page"
 _CHINA = ZoneInfo("Asia/Shanghai")
@@ -78,12 +79,12 @@ def parse_feed(body: bytes, base_url: str) -> tuple[list[CollectedPost], str | N
     return posts, None
 
 
-async def collect_feed(http, account_id: int, url: str) -> Collected:  # noqa: ANN001 - httpx client
+async def collect_feed(http, account_id: int, url: str) -> Collected:
     fetched_at = utcnow()
     started = time.monotonic()
     try:
         response = await http.get(url)
-    except Exception as exc:  # noqa: BLE001 - a failed collector is a result
+    except Exception as exc:
         return Collected(account_id, FEED_KIND, url, fetched_at, error_kind=exception_kind(exc),
                          error_detail=f"{type(exc).__name__}: {exc}"[:500])
     out = Collected(account_id, FEED_KIND, url, fetched_at, status=response.status_code,
@@ -99,7 +100,7 @@ async def collect_feed(http, account_id: int, url: str) -> Collected:  # noqa: A
     return out
 
 
-def _day_start(day) -> datetime:  # noqa: ANN001 - date
+def _day_start(day) -> datetime:
     return datetime.combine(day, dtime(0, 0), _CHINA).astimezone(UTC)
 
 

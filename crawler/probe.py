@@ -14,10 +14,10 @@ from datetime import datetime
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
+from core.settings import Settings
 from crawler.httpfetch import client, exception_kind, status_kind
 from storage.clock import utcnow
 from storage.models import Probe, Unit
-from zwgk.settings import Settings
 
 _BODY_PEEK = 64 * 1024  # enough of the page to recognise a WAF notice
 
@@ -33,7 +33,7 @@ class ProbeResult:
     elapsed_ms: int | None
 
 
-async def probe_one(http, unit: str, url: str, slow_ms: int) -> ProbeResult:  # noqa: ANN001 - httpx client
+async def probe_one(http, unit: str, url: str, slow_ms: int) -> ProbeResult:
     at = utcnow()
     started = time.monotonic()
     try:
@@ -45,7 +45,7 @@ async def probe_one(http, unit: str, url: str, slow_ms: int) -> ProbeResult:  # 
                     break
             status = response.status_code
             text = peek.decode(response.encoding or "utf-8", "replace")
-    except Exception as exc:  # noqa: BLE001 - every failure is a probe result
+    except Exception as exc:
         elapsed = int((time.monotonic() - started) * 1000)
         return ProbeResult(unit, url, at, False, None, exception_kind(exc), elapsed)
     elapsed = int((time.monotonic() - started) * 1000)

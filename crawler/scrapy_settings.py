@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from zwgk.settings import CHROMIUM_ARGS, Settings
+from core.settings import CHROMIUM_ARGS, Settings
 
 
 def scrapy_settings(settings: Settings, run_id: int) -> dict[str, Any]:

@@ -1,7 +1,7 @@
 """`zwgk schedule`: the nightly job on a cron, in APScheduler 3.x with a persistent job store.
 
 Jobs in a persistent store must be module-level functions; the crawl itself runs in a subprocess
-(crawler.runner), so the scheduler process never touches Twisted's reactor.
+(crawler.launch), so the scheduler process never touches Twisted's reactor.
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from apscheduler.schedulers.base import BaseScheduler
 from apscheduler.schedulers.blocking import BlockingScheduler
 from apscheduler.triggers.cron import CronTrigger
 
-from zwgk.settings import Settings, get_settings
+from core.settings import Settings, get_settings
 
 log = logging.getLogger(__name__)
 NIGHTLY_JOB_ID = "zwgk-nightly"
@@ -24,10 +24,10 @@ PROBE_JOB_ID = "zwgk-probe"
 
 def nightly_job() -> None:
     """Crawl every active unit, then run every check as of today."""
-    from crawler.runner import run_crawl
+    from crawler.launch import run_crawl
+    from jobs.check import run_checks
     from storage.clock import local_today
     from storage.db import make_engine, make_sessionmaker
-    from zwgk.jobs import run_checks
 
     settings = get_settings()
     engine = make_engine(settings.database_url)

@@ -10,8 +10,8 @@ from pathlib import Path
 
 from sqlalchemy import select
 
-from tests.conftest import TRS_DEMO_UNITS
 from storage.models import AuditLog
+from tests.conftest import TRS_DEMO_UNITS
 
 ROOT = Path(__file__).resolve().parent.parent
 

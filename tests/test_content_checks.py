@@ -14,8 +14,16 @@ from checks.sensitive import find_sensitive, sensitive_words_check
 from checks.similarity import containment, shingles
 from checks.text import decode_html, normalise, page_text
 from checks.typos import find_typos, near_misses, typos
-from fixtures.content_build import (BAD_DATE_ID, BAD_ID, CARD, NARRATIVE_2021, PROJECT_CODE, VALID_ID,
-                                    application_rows, report_text)
+from fixtures.content_build import (
+    BAD_DATE_ID,
+    BAD_ID,
+    CARD,
+    NARRATIVE_2021,
+    PROJECT_CODE,
+    VALID_ID,
+    application_rows,
+    report_text,
+)
 
 ON = date(2024, 9, 1)
 

@@ -11,15 +11,15 @@ from sqlalchemy import select
 
 from checks.loader import load_audit_data
 from fixtures.content_eval import CONTENT_CODES, CONTENT_UNITS, run_content_checks, score, with_attachments
+from jobs.check import run_checks
 from storage.models import AuditLog, Finding
 from zwgk.cli import main
-from zwgk.jobs import run_checks
 
 AS_OF = date(2024, 9, 30)
 
 
 @pytest.fixture
-def content_data(crawled, farm):  # noqa: ANN201
+def content_data(crawled, farm):
     Session, _, _ = crawled
     with Session() as session:
         yield with_attachments(load_audit_data(session, list(CONTENT_UNITS)), farm.urls["yunhe_content"])

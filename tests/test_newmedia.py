@@ -6,6 +6,7 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 
 import pytest
+from localserver import ScriptedServer, html
 from sqlalchemy import select
 
 from checks.base import AccountState, AuditData, CheckRules, Post
@@ -13,9 +14,8 @@ from checks.loader import load_audit_data
 from checks.newmedia import stale_accounts
 from crawler.httpfetch import client
 from crawler.newmedia import collect_feed, collect_new_media
-from localserver import ScriptedServer, html
+from jobs.check import run_checks
 from storage.models import NewMediaAccount, Unit
-from zwgk.jobs import run_checks
 
 ROOT = Path(__file__).resolve().parent.parent
 MEDIA = json.loads((ROOT / "fixtures" / "media_manifest.json").read_text("utf-8"))
@@ -71,7 +71,7 @@ def test_collector_failures_are_named() -> None:
         "/html": html("这不是订阅源"),
     }
 
-    async def go(server):  # noqa: ANN001, ANN202
+    async def go(server):
         async with client("zwgk-test", 5.0) as http:
             return {p: await collect_feed(http, 1, server.url + p) for p in routes}
 

@@ -5,6 +5,7 @@ import time
 from datetime import UTC, date, datetime, timedelta
 
 from click.testing import CliRunner
+from localserver import ScriptedServer, html
 from sqlalchemy import func, select
 
 from checks.availability import broken_links, unreachable_sites
@@ -14,7 +15,6 @@ from crawler.httpfetch import client
 from crawler.linkcheck import check_link
 from crawler.probe import probe_one
 from fixtures.farm import closed_port
-from localserver import ScriptedServer, html
 from storage.link_models import LinkCheck
 from storage.models import Probe, Unit
 from zwgk.cli import main
@@ -22,12 +22,12 @@ from zwgk.cli import main
 AS_OF = date(2024, 9, 30)
 
 
-def _slow(n: int, method: str):  # noqa: ANN202
+def _slow(n: int, method: str):
     time.sleep(0.3)
     return 200, {"Content-Type": "text/html"}, b"<html>ok</html>"
 
 
-def _flaky(n: int, method: str):  # noqa: ANN202
+def _flaky(n: int, method: str):
     return (503, {}, b"busy") if n == 1 else (200, {"Content-Type": "text/html"}, b"<html>ok</html>")
 
 
@@ -42,8 +42,8 @@ ROUTES = {
 }
 
 
-def _probe(url: str, slow_ms: int = 5000):  # noqa: ANN202
-    async def go():  # noqa: ANN202
+def _probe(url: str, slow_ms: int = 5000):
+    async def go():
         async with client("zwgk-test", 5.0) as http:
             return await probe_one(http, "u", url, slow_ms)
 
@@ -125,7 +125,7 @@ def test_link_broken_is_confirmed_over_nights() -> None:
 
 
 def test_link_checker_head_then_get_with_retry() -> None:
-    async def go(server):  # noqa: ANN001, ANN202
+    async def go(server):
         async with client("zwgk-test", 5.0) as http:
             return [await check_link(http, 1, server.url + p, retries=2, pause=0.05)
                     for p in ("/ok", "/nohead", "/missing", "/flaky")]
@@ -161,11 +161,11 @@ def test_crawled_links_are_checked_and_observed(crawled, farm) -> None:
             base + "/zwfw/old.html", base + "/zfxxgk/tzgg/202407/P020240705512000301.doc"}
 
 
-def test_scheduler_probes_many_times_a_day(tmp_path) -> None:  # noqa: ANN001
+def test_scheduler_probes_many_times_a_day(tmp_path) -> None:
     from apscheduler.triggers.cron import CronTrigger
 
+    from core.settings import Settings
     from scheduler.nightly import PROBE_JOB_ID, build_scheduler
-    from zwgk.settings import Settings
 
     settings = Settings(database_url=f"sqlite:///{tmp_path / 'jobs.sqlite'}")
     scheduler = build_scheduler(settings)

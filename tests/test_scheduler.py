@@ -7,13 +7,13 @@ import pytest
 from apscheduler.schedulers.background import BackgroundScheduler
 from sqlalchemy import func, select
 
-from scheduler.nightly import NIGHTLY_JOB_ID, PROBE_JOB_ID, build_scheduler, nightly_job
-from checks.categories import STALENESS_WINDOWS
 from checks.loader import load_audit_data
+from core.categories import STALENESS_WINDOWS
+from core.settings import get_settings
+from scheduler.nightly import NIGHTLY_JOB_ID, PROBE_JOB_ID, build_scheduler, nightly_job
 from storage.db import make_engine, make_sessionmaker
 from storage.models import CrawlRun, Finding
 from tests.conftest import import_farm_registry, settings_for
-from zwgk.settings import get_settings
 
 
 def test_job_is_persisted_once_in_the_configured_zone(sqlite_url: str) -> None:

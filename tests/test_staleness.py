@@ -1,10 +1,10 @@
-from datetime import date, datetime, timedelta, UTC
+from datetime import UTC, date, datetime, timedelta
 
 import pytest
 
 from checks.base import AuditData, CheckRules, ColumnState, Item
-from checks.categories import classify_column
 from checks.staleness import blank_columns, stale_columns
+from core.categories import classify_column
 
 AS_OF = date(2024, 9, 30)
 

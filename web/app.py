@@ -35,7 +35,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from storage.accounts import AccountError, authenticate
 from storage.web_models import User
 from web import names
-from zwgk.settings import Settings
+from core.settings import Settings
 
 HERE = Path(__file__).resolve().parent
 RANK = {"viewer": 0, "inspector": 1, "admin": 2}

@@ -6,7 +6,7 @@ a re-export of it. Until then the UI reads every display name from here and nowh
 
 from __future__ import annotations
 
-from checks.categories import CATEGORY_NAMES
+from core.categories import CATEGORY_NAMES
 from crawler.coverage import ERROR_NAMES
 
 CHECK_NAMES = {

@@ -13,11 +13,11 @@ from typing import TYPE_CHECKING
 import click
 from sqlalchemy.orm import Session, sessionmaker
 
+from core import output
+from core.settings import Settings
+from core.sourcefile import SourceFileError
 from storage.clock import local_today
 from storage.db import make_engine, make_sessionmaker, upgrade
-from zwgk import output
-from zwgk.settings import Settings
-from zwgk.sourcefile import SourceFileError
 
 if TYPE_CHECKING:
     from assessment.scoring import Quarter, Sheet
@@ -28,7 +28,7 @@ class App:
     settings: Settings
 
     @cached_property
-    def Session(self) -> sessionmaker[Session]:  # noqa: N802 - a factory, named like one
+    def Session(self) -> sessionmaker[Session]:
         return make_sessionmaker(make_engine(self.settings.database_url))
 
     def as_of(self, value: date | None) -> date:
@@ -81,7 +81,7 @@ def units() -> None:
 def units_import(app: App, file: Path) -> None:
     """从 units.yaml 导入或更新单位名录；文件有错时列出行号且不做任何修改。"""
     from assessment.schemes import scheme_names
-    from zwgk.registry import import_registry, read_registry
+    from zwgk.units_file import import_registry, read_registry
 
     try:
         registry = read_registry(file, known_schemes=scheme_names())
@@ -95,7 +95,7 @@ def units_import(app: App, file: Path) -> None:
 
 def _crawl(app: App, unit: tuple[str, ...]) -> int:
     from crawler.coverage import coverage_lines
-    from crawler.runner import run_crawl
+    from crawler.launch import run_crawl
 
     result = run_crawl(app.settings, app.Session, list(unit) or None, echo=lambda line: click.echo(line, err=True))
     click.echo("\n".join(coverage_lines(result.coverage)))
@@ -115,7 +115,7 @@ def crawl(app: App, unit: tuple[str, ...]) -> None:
 
 
 def _check(app: App, as_of: date | None, unit: tuple[str, ...] = ()) -> None:
-    from zwgk.jobs import run_checks
+    from jobs.check import run_checks
 
     summary = run_checks(app.Session, app.as_of(as_of), list(unit) or None)
     click.echo("\n".join(summary.lines()))

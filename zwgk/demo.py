@@ -10,16 +10,16 @@ from datetime import date
 from decimal import Decimal
 from pathlib import Path
 
+from core.settings import Settings
 from crawler.coverage import coverage_lines
-from crawler.runner import run_crawl
+from crawler.launch import run_crawl
 from fixtures.build import HERE as FIXTURES
 from fixtures.farm import FixtureFarm
+from jobs.check import run_checks
 from storage.accounts import add_user
 from storage.db import make_engine, make_sessionmaker, upgrade
 from storage.queries import list_events, list_findings
-from zwgk.jobs import run_checks
-from zwgk.registry import import_registry, parse_registry
-from zwgk.settings import Settings
+from zwgk.units_file import import_registry, parse_registry
 
 
 # accounts of the demo database, one per role; the password is made fresh for every demo run

@@ -23,7 +23,7 @@ _LIST_MARK = re.compile(r"list|lb|xxgk|news|article|item|con|main|right|wz", re.
 _EMPTY_MARK = re.compile(r"暂无|没有(相关)?(信息|数据|记录)|无数据")
 
 
-def parse_html(body: bytes | str, encoding: str | None = None):  # noqa: ANN201 - lxml element
+def parse_html(body: bytes | str, encoding: str | None = None):
     if isinstance(body, bytes):
         body = body.decode(encoding or "utf-8", errors="replace")
     if not body.strip():
@@ -31,11 +31,11 @@ def parse_html(body: bytes | str, encoding: str | None = None):  # noqa: ANN201 
     return lxml_html.fromstring(body)
 
 
-def _marks(el) -> str:  # noqa: ANN001
+def _marks(el) -> str:
     return f"{el.get('id', '')} {el.get('class', '')}"
 
 
-def _in_chrome(el) -> bool:  # noqa: ANN001
+def _in_chrome(el) -> bool:
     """True when `el` is or sits in navigation, header, footer or pager chrome."""
     for anc in (el, *el.iterancestors()):
         if anc.tag in ("nav", "header", "footer"):
@@ -46,7 +46,7 @@ def _in_chrome(el) -> bool:  # noqa: ANN001
     return False
 
 
-def _row_of(anchor):  # noqa: ANN001
+def _row_of(anchor):
     for anc in anchor.iterancestors():
         if anc.tag in _ROW_TAGS:
             return anc
@@ -55,11 +55,11 @@ def _row_of(anchor):  # noqa: ANN001
     return anchor.getparent()
 
 
-def _text(el) -> str:  # noqa: ANN001
+def _text(el) -> str:
     return " ".join(el.text_content().split())
 
 
-def extract_entries(doc, base_url: str, *, year: int | None = None) -> list[ListEntry]:  # noqa: ANN001
+def extract_entries(doc, base_url: str, *, year: int | None = None) -> list[ListEntry]:
     """Every item of the main list on the page, in page order."""
     for bad in doc.xpath("//script|//style|//noscript"):
         bad.drop_tree()
@@ -140,7 +140,7 @@ def extract_entries(doc, base_url: str, *, year: int | None = None) -> list[List
 _PUBLISH_HEADER = re.compile(r"发布(日期|时间)|公开日期")
 
 
-def _publish_cell(row, header_cache: dict) -> str | None:  # noqa: ANN001
+def _publish_cell(row, header_cache: dict) -> str | None:
     """In a table whose header names a 发布日期 column, that cell's text: 信息公开目录 tables also show
     成文日期, which is not the publishing date."""
     if row.tag != "tr":
@@ -171,6 +171,6 @@ def _date_text(text: str) -> str | None:
     return match.group(0).strip() if match else None
 
 
-def says_empty(doc) -> bool:  # noqa: ANN001
+def says_empty(doc) -> bool:
     """The page states that the column has nothing (暂无信息)."""
     return bool(_EMPTY_MARK.search(_text(doc)[:20000]))

@@ -1,4 +1,4 @@
-"""The jobs behind the commands: check (and, through crawler.runner, crawl). Each owns its transaction."""
+"""The jobs behind the commands: check (and, through crawler.launch, crawl). Each owns its transaction."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ from assessment.schemes import load_scheme
 from checks.base import CheckRules
 from checks.loader import load_audit_data
 from checks.registry import registered_checks
-from storage.findings import RecordStats, record_findings
+from jobs.record import RecordStats, record_findings
 from storage.models import Unit
 
 

@@ -12,9 +12,9 @@ from pydantic import AfterValidator, BaseModel, ConfigDict, model_validator
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from checks.categories import CATEGORIES, classify_column
+from core.categories import CATEGORIES, classify_column
+from core.sourcefile import SourceFileError, load_yaml, validate
 from storage.models import Column, Jurisdiction, NewMediaAccount, Unit
-from zwgk.sourcefile import SourceFileError, load_yaml, validate
 
 UNIT_KINDS = ("government", "department", "township", "village", "public-institution")
 LEVELS = ("province", "city", "county")
@@ -133,7 +133,7 @@ class ImportReport:
         return out
 
 
-def _sync_rows(existing: dict, wanted: dict[object, dict], new_row, label: str) -> list[str]:  # noqa: ANN001
+def _sync_rows(existing: dict, wanted: dict[object, dict], new_row, label: str) -> list[str]:
     """Make `existing` rows (by natural key) match `wanted` field values; rows no longer wanted are
     deactivated, never deleted. Returns the changes in words."""
     changes = []

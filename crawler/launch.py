@@ -14,13 +14,13 @@ from pathlib import Path
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
+from core.settings import Settings
 from crawler.aftercrawl import after_crawl
 from crawler.coverage import UnitCoverage, coverage
 from crawler.incremental import dump_validators, previous_validators
 from crawler.plan import build_plan
 from storage.clock import utcnow
 from storage.models import CrawlRun, Unit
-from zwgk.settings import Settings
 
 
 @dataclass
@@ -59,7 +59,7 @@ def run_crawl(
         plan.dump(plan_path)
         dump_validators(validators, plan_path)
         proc = subprocess.Popen(
-            [sys.executable, "-m", "crawler.run", str(plan_path)],
+            [sys.executable, "-m", "crawler.crawl_process", str(plan_path)],
             env=settings.as_env(),
             stdout=subprocess.PIPE,
             stderr=subprocess.STDOUT,
