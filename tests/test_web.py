@@ -408,3 +408,27 @@ def test_audit_page_and_command_show_decisions(web) -> None:
 
     out = CliRunner().invoke(main, ["audit", "--actor", "insp"], env={"ZWGK_DATABASE_URL": settings.database_url}).output
     assert "reject" in out and "login" in out and "栏目已迁移" in out
+
+
+@pytest.mark.parametrize(("context", "matched", "html"), [
+    ("推广【网络赌．博】和", "网络赌博", "推广<mark>网络赌．博</mark>和"),  # the check's own brackets win
+    ("【通知】发布【台独】言论", "台独", "【通知】发布<mark>台独</mark>言论"),
+    ("前文<b>台独</b>后文", "台独", "前文&lt;b&gt;<mark>台独</mark>&lt;/b&gt;后文"),
+    ("【<script>】x", None, "<mark>&lt;script&gt;</mark>x"),
+    ("没有命中", "台独", "没有命中"),
+])
+def test_highlight_marks_the_match_and_escapes_the_rest(context: str, matched: str | None, html: str) -> None:
+    from web.app import highlight
+
+    assert str(highlight(context, matched)) == html
+
+
+@pytest.mark.parametrize(("url", "link"), [
+    ("http://a.gov.cn/x", True), ("HTTPS://a.gov.cn/", True), ("javascript:alert(1)", False), (" JavaScript:alert(1)", False),
+    ("data:text/html,<script>", False), ("vbscript:x", False), ("//evil.example/", False), ("http://a\n.gov.cn", False),
+    (None, False), ("", False),
+])
+def test_only_http_urls_become_links(url: str | None, link: bool) -> None:
+    from web.app import safe_url
+
+    assert (safe_url(url) is not None) == link

@@ -9,6 +9,7 @@ handler in a thread with one database session that commits only when the handler
 from __future__ import annotations
 
 import hmac
+import re
 import secrets
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -57,10 +58,19 @@ def safe_url(value: str | None) -> str | None:
     return text if scheme in ("http", "https") and not any(ch in text for ch in "\r\n\t") else None
 
 
+_BRACKETED = re.compile(r"【([^【】]*)】")
+
+
 def highlight(context: str | None, matched: str | None) -> Markup:
-    """`context` escaped, with each occurrence of `matched` wrapped in <mark>."""
+    """`context` escaped, with the match marked: the checks put it in 【】 (checks.text.context); a context
+    without them gets every occurrence of `matched` marked."""
     if not context:
         return Markup("")
+    spans = list(_BRACKETED.finditer(context))
+    if spans:
+        hit = next((m for m in spans if m.group(1) == matched), spans[0])
+        return (escape(context[:hit.start()]) + Markup("<mark>%s</mark>") % hit.group(1)
+                + escape(context[hit.end():]))
     if not matched or matched not in context:
         return escape(context)
     return (Markup("<mark>%s</mark>") % matched).join(escape(part) for part in context.split(matched))
