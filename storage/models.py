@@ -198,7 +198,8 @@ class DeductionEvent(Base):
     """A proposed deduction (扣分) under a scheme for one assessment period (e.g. 2024Q3)."""
 
     __tablename__ = "deduction_events"
-    __table_args__ = (UniqueConstraint("finding_id", "scheme", "period"), Index("ix_deduction_events_state_id", "state", "id"))
+    __table_args__ = (UniqueConstraint("finding_id", "scheme", "period"), Index("ix_deduction_events_state_id", "state", "id"),
+                      Index("ix_deduction_events_state_points", "state", "points", "id"))
     id: Mapped[int] = mapped_column(primary_key=True)
     finding_id: Mapped[int] = mapped_column(ForeignKey("findings.id"), index=True)
     unit_id: Mapped[int] = mapped_column(ForeignKey("units.id"), index=True)

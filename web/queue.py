@@ -14,6 +14,7 @@ from typing import Any
 from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session
 
+from assessment.schemes import Scheme
 from storage.models import DeductionEvent, Finding, Jurisdiction, Unit
 
 PAGE_SIZE = 50
@@ -73,13 +74,19 @@ class QueueFilter:
         return {f.name: str(getattr(this, f.name)) for f in fields(this)
                 if getattr(this, f.name) != getattr(default, f.name) or f.name == "state"}
 
+    @property
+    def needs_finding(self) -> bool:
+        return bool(self.check or _date(self.date_from) or _date(self.date_to))
+
     def where(self, query: Select, *, with_state: bool = True) -> Select:
+        """The filter's conditions; unit and county as subqueries, so counting needs no join for them."""
         if with_state and self.state:
             query = query.where(DeductionEvent.state == self.state)
         if self.unit:
-            query = query.where(Unit.slug == self.unit)
+            query = query.where(DeductionEvent.unit_id.in_(select(Unit.id).where(Unit.slug == self.unit)))
         if self.county:
-            query = query.where(Unit.jurisdiction_id.in_(select(Jurisdiction.id).where(Jurisdiction.name == self.county)))
+            query = query.where(DeductionEvent.unit_id.in_(
+                select(Unit.id).join(Jurisdiction, Jurisdiction.id == Unit.jurisdiction_id).where(Jurisdiction.name == self.county)))
         if self.check:
             query = query.where(Finding.check == self.check)
         if self.category:
@@ -106,31 +113,39 @@ def _joined(*columns: Any) -> Select:
 def page_rows(session: Session, flt: QueueFilter, size: int = PAGE_SIZE) -> list[dict[str, Any]]:
     column = SORTS[flt.sort]
     ordering = [column.desc() if flt.order == "desc" else column.asc()]
-    if flt.sort != "id":
-        ordering.append(DeductionEvent.id.asc())
+    if flt.sort != "id":  # ties in the same direction, so (state, points, id) serves both orders
+        ordering.append(DeductionEvent.id.desc() if flt.order == "desc" else DeductionEvent.id.asc())
     query = flt.where(_joined(*ROW_COLUMNS)).order_by(*ordering).limit(size).offset((flt.page - 1) * size)
     keys = ("id", "state", "period", "points", "category", "scheme", "finding_id", "check", "subject", "detail",
             "as_of", "unit", "unit_name")
     return [dict(zip(keys, row, strict=True)) for row in session.execute(query)]
 
 
+def _events(flt: QueueFilter, *columns: Any) -> Select:
+    """Events only, joined to their findings just when the filter looks at them."""
+    query = select(*columns).select_from(DeductionEvent)
+    return query.join(Finding, Finding.id == DeductionEvent.finding_id) if flt.needs_finding else query
+
+
 def state_counts(session: Session, flt: QueueFilter) -> dict[str, int]:
     """Events per state under every filter except the state itself."""
-    query = flt.where(_joined(DeductionEvent.state, func.count()), with_state=False).group_by(DeductionEvent.state)
+    query = flt.where(_events(flt, DeductionEvent.state, func.count()), with_state=False).group_by(DeductionEvent.state)
     return {state: n for state, n in session.execute(query)}
 
 
 def matching_ids(session: Session, flt: QueueFilter) -> list[int]:
     """Every event id the filter shows (all pages), for "apply to everything shown"."""
-    return list(session.scalars(flt.where(_joined(DeductionEvent.id)).order_by(DeductionEvent.id)))
+    return list(session.scalars(flt.where(_events(flt, DeductionEvent.id)).order_by(DeductionEvent.id)))
 
 
-def choices(session: Session) -> dict[str, list[Any]]:
-    """The values the filter's drop-downs offer."""
+def choices(session: Session, schemes: list[Scheme]) -> dict[str, list[Any]]:
+    """The values the filter's drop-downs offer: check codes and categories come from the schemes in use."""
+    checks = sorted({code for scheme in schemes for code in scheme.deductions})
+    categories = {c.key: c.name for scheme in schemes for c in scheme.categories}
     return {
         "units": session.execute(select(Unit.slug, Unit.name).order_by(Unit.slug)).all(),
         "counties": list(session.scalars(select(Jurisdiction.name).order_by(Jurisdiction.name))),
-        "checks": list(session.scalars(select(Finding.check).distinct().order_by(Finding.check))),
-        "categories": list(session.scalars(select(DeductionEvent.category).distinct().order_by(DeductionEvent.category))),
+        "checks": checks,
+        "categories": sorted(categories.items()),
         "periods": list(session.scalars(select(DeductionEvent.period).distinct().order_by(DeductionEvent.period.desc()))),
     }

@@ -60,10 +60,7 @@ def queue_page(ctx: Ctx) -> Response:
         row["category_name"] = category_label(row["scheme"], row["category"])
     counts = queue.state_counts(ctx.session, flt)
     total = counts.get(flt.state, 0) if flt.state else sum(counts.values())
-    choices = queue.choices(ctx.session)
-    schemes = schemes_in_use(ctx.session)
-    choices["categories"] = [(key, next((category_label(s, key) for s in schemes if category_label(s, key) != key), key))
-                             for key in choices["categories"]]
+    choices = queue.choices(ctx.session, [load_scheme(name) for name in schemes_in_use(ctx.session)])
     return ctx.render("queue.html", flt=flt, rows=rows, counts=counts, total=total, choices=choices,
                       pages=(total + queue.PAGE_SIZE - 1) // queue.PAGE_SIZE, page_size=queue.PAGE_SIZE)
 

@@ -50,10 +50,12 @@ def upgrade() -> None:
     # the queue filters pending events by state and sorts by id; the audit page filters by actor and action
     with op.batch_alter_table("deduction_events", schema=None) as batch_op:
         batch_op.create_index("ix_deduction_events_state_id", ["state", "id"], unique=False)
+        batch_op.create_index("ix_deduction_events_state_points", ["state", "points", "id"], unique=False)
 
 
 def downgrade() -> None:
     with op.batch_alter_table("deduction_events", schema=None) as batch_op:
+        batch_op.drop_index("ix_deduction_events_state_points")
         batch_op.drop_index("ix_deduction_events_state_id")
     with op.batch_alter_table("findings", schema=None) as batch_op:
         batch_op.drop_column("closed_as")
