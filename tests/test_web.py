@@ -82,6 +82,9 @@ def seed(Session) -> dict[str, int]:  # noqa: N803
                 s.flush()
                 s.add(DeductionEvent(finding_id=f.id, unit_id=unit.id, scheme="yunhe-2022", period="2024Q3",
                                      rule="column.stale", category="active", clause="栏目不更新", points=Decimal(1)))
+        s.add(Finding(check="warning.stale_columns", unit_id=good.id, subject_key="unit", subject="不更新栏目",
+                      detail="已有 4 个栏目超期未更新，距单项否决线（5 个）仅差 1 个", evidence={},
+                      first_as_of=date(2024, 9, 30), last_as_of=date(2024, 9, 30)))
         for name, role in (("admin", "admin"), ("insp", "inspector"), ("view", "viewer")):
             ids[name] = add_user(s, name, role, PASSWORD).id
     return ids
@@ -179,7 +182,7 @@ def test_forged_posts_without_csrf_token_change_nothing(web) -> None:
     before = states(Session)
     forged = [("/events/decide", {"ids": "1", "action": "confirm"}),
               ("/events/decide", {"ids": "1", "action": "confirm", "csrf": "x" + token}),
-              (f"/findings/{ids['text_finding']}/false-alarm", {"what": "phrase", "value": "法轮功", "reason": "r"})]
+              (f"/findings/{ids['text_finding']}/false-alarm", {"what": "phrase", "phrase": "法轮功", "reason": "r"})]
     for path, data in forged:
         r = client.post(path, data=data)
         assert r.status_code == 403 and "CSRF" in r.text
@@ -203,7 +206,7 @@ def test_viewer_cannot_change_anything(web) -> None:
     for route in posts:  # … and every change refused on the server, CSRF token or not
         r = client.post(concrete(route.path), data={"csrf": token, "ids": ["1", "3"], "action": "confirm",
                                                     "one": "confirm:1", "reason": "r", "outcome": "overturn",
-                                                    "filed_by": "u", "what": "phrase", "value": "x"})
+                                                    "filed_by": "u", "what": "phrase", "phrase": "x"})
         assert r.status_code == 403, route.path
     assert states(Session) == before
     with Session() as s:
@@ -273,13 +276,19 @@ def test_queue_filters_counts_and_bulk_by_filter(web) -> None:
     assert sorted(rows) == sorted((i, "insp", "confirm") for i in good)  # the same audit rows as the CLI's
     counts = client.get("/?state=confirmed").text
     assert re.search(r'data-state="confirmed">已确认 <b class="count">3</b>', counts)
+    # warnings deduct nothing: their own list, without decisions
+    assert re.search(r'data-state="warning">预警（不扣分） <b class="count">1</b>', counts)
+    warned = client.get("/?kind=warning&unit=u-good").text
+    assert "距单项否决线（5 个）仅差 1 个" in warned and 'name="ids"' not in warned
+    assert "距单项否决线" not in client.get("/?kind=warning&unit=u-bad").text
 
 
 def test_false_alarm_rejects_allow_lists_and_closes(web) -> None:
     app, Session, ids, _ = web  # noqa: N806
     client, token = login(app, "insp")
     r = client.post(f"/findings/{ids['text_finding']}/false-alarm",
-                    data={"csrf": token, "what": "phrase", "value": "法轮功", "scope": "unit", "reason": "批判性引用"})
+                    data={"csrf": token, "what": "phrase", "phrase": "法轮功", "url": "javascript:alert(2)", "scope": "unit",
+                          "reason": "批判性引用"})
     assert r.status_code == 303
     with Session() as s:
         entry = s.scalar(select(AllowEntry))

@@ -80,10 +80,10 @@ def shots(request: pytest.FixtureRequest):  # noqa: ANN201
     """Save a screenshot under --screenshots DIR when given (the guide's pictures), else do nothing."""
     target = request.config.getoption("--screenshots")
 
-    def shot(page, name: str) -> None:  # noqa: ANN001
+    def shot(page, name: str, full_page: bool = False) -> None:  # noqa: ANN001
         if target:
             Path(target).mkdir(parents=True, exist_ok=True)
-            page.screenshot(path=str(Path(target) / f"{name}.png"), full_page=False)
+            page.screenshot(path=str(Path(target) / f"{name}.png"), full_page=full_page)
 
     return shot
 
@@ -156,7 +156,7 @@ def test_inspector_morning_in_chromium(cli, crawled, browser, shots, tmp_path: P
         assert page.locator("ul.contexts mark").count() >= 1
         frame = page.frame_locator("iframe.captured")
         assert frame.locator("body").inner_text(timeout=5000).strip()
-        shots(page, "证据")
+        shots(page, "证据", full_page=True)
         finding_id = int(page.url.rsplit("/", 1)[1].split("#")[0])
         with page.expect_download() as warc:
             page.locator("a", has_text="下载 WARC").first.click()
@@ -191,7 +191,7 @@ def test_inspector_morning_in_chromium(cli, crawled, browser, shots, tmp_path: P
         # the quarter at a glance: charts, and the export downloaded
         page.goto(served.url + "/quarter?q=2024Q3")
         assert page.locator("svg.chart").count() >= 4
-        shots(page, "季度概览")
+        shots(page, "季度概览", full_page=True)
         with page.expect_download() as download:
             page.click("#export")
         path = tmp_path / "export.xlsx"

@@ -70,9 +70,10 @@ def quarter_page(ctx: Ctx) -> Response:
     ordered = sorted(sheet.units, key=lambda s: (s.rank, s.unit.slug))
     totals = charts.bars([(s.unit.name, s.total, charts.GRADE_COLOURS.get(s.grade or "")) for s in ordered],
                          title=f"{quarter} 各单位得分", maximum=float(scheme.total_cap))
-    by_category = charts.stacked([(s.unit.name, [s.categories.get(c.key, 0) for c in scheme.categories])
-                                  for s in sorted(sheet.units, key=lambda s: -s.deducted)],
-                                 [c.name for c in scheme.categories], title=f"{quarter} 各类别扣分（封顶后）")
+    deducted = sorted((s for s in sheet.units if s.deducted), key=lambda s: (-s.deducted, s.unit.slug))
+    by_category = charts.stacked([(s.unit.name, [s.categories.get(c.key, 0) for c in scheme.categories]) for s in deducted],
+                                 [c.name for c in scheme.categories],
+                                 title=f"{quarter} 各类别扣分（封顶后；其余 {len(sheet.units) - len(deducted)} 个单位无扣分）")
     check_counts = ctx.session.execute(
         select(Finding.check, DeductionEvent.state, func.count()).join(DeductionEvent.finding)
         .where(DeductionEvent.scheme == scheme.name, DeductionEvent.period == str(quarter))

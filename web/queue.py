@@ -37,6 +37,7 @@ def _date(text: str) -> date | None:
 @dataclass(frozen=True)
 class QueueFilter:
     state: str = "pending"  # "" = every state
+    kind: str = ""  # "" deductions (events) | "warning": open warnings below the veto lines, which deduct nothing
     unit: str = ""
     county: str = ""  # the jurisdiction (考核主体), e.g. 云和县
     check: str = ""
@@ -136,6 +137,27 @@ def state_counts(session: Session, flt: QueueFilter) -> dict[str, int]:
 def matching_ids(session: Session, flt: QueueFilter) -> list[int]:
     """Every event id the filter shows (all pages), for "apply to everything shown"."""
     return list(session.scalars(flt.where(_events(flt, DeductionEvent.id)).order_by(DeductionEvent.id)))
+
+
+def warnings(session: Session, flt: QueueFilter, size: int = PAGE_SIZE) -> tuple[int, list[Finding]]:
+    """Open warnings (`warning.*` findings) under the unit, county and date filters: (count, one page)."""
+    # a range, not LIKE: SQLite's LIKE ignores case and so cannot use the index on check_code
+    query = select(Finding).where(Finding.check >= "warning.", Finding.check < "warning/", Finding.rectified_on.is_(None))
+    if flt.unit:
+        query = query.where(Finding.unit_id.in_(select(Unit.id).where(Unit.slug == flt.unit)))
+    if flt.county:
+        query = query.where(Finding.unit_id.in_(
+            select(Unit.id).join(Jurisdiction, Jurisdiction.id == Unit.jurisdiction_id).where(Jurisdiction.name == flt.county)))
+    if flt.check.startswith("warning."):
+        query = query.where(Finding.check == flt.check)
+    if d := _date(flt.date_from):
+        query = query.where(Finding.last_as_of >= d)
+    if d := _date(flt.date_to):
+        query = query.where(Finding.last_as_of <= d)
+    total = session.scalar(select(func.count()).select_from(query.subquery())) or 0
+    rows = session.scalars(query.order_by(Finding.unit_id, Finding.check, Finding.id).limit(size)
+                           .offset((flt.page - 1) * size)).all()
+    return total, list(rows)
 
 
 def choices(session: Session, schemes: list[Scheme]) -> dict[str, list[Any]]:

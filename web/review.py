@@ -55,13 +55,17 @@ def register(web: WebApp) -> None:
 
 def queue_page(ctx: Ctx) -> Response:
     flt = queue.QueueFilter.from_params(ctx.request.query_params)
-    rows = queue.page_rows(ctx.session, flt)
+    warning_total, warning_rows = queue.warnings(ctx.session, flt)
+    rows = [] if flt.kind == "warning" else queue.page_rows(ctx.session, flt)
     for row in rows:
         row["category_name"] = category_label(row["scheme"], row["category"])
     counts = queue.state_counts(ctx.session, flt)
     total = counts.get(flt.state, 0) if flt.state else sum(counts.values())
     choices = queue.choices(ctx.session, [load_scheme(name) for name in schemes_in_use(ctx.session)])
+    if flt.kind == "warning":
+        total = warning_total
     return ctx.render("queue.html", flt=flt, rows=rows, counts=counts, total=total, choices=choices,
+                      warning_total=warning_total, warning_rows=warning_rows,
                       pages=(total + queue.PAGE_SIZE - 1) // queue.PAGE_SIZE, page_size=queue.PAGE_SIZE)
 
 
@@ -197,7 +201,7 @@ def false_alarm(ctx: Ctx) -> Response:
     if not reason:
         ctx.flash("驳回必须填写理由", "error")
         return ctx.back(f"/findings/{finding.id}")
-    value = ctx.value("value")
+    value = ctx.value("url") if what == "url" else ctx.value("phrase")
     unit_slug = ctx.session.scalar(select(Unit.slug).where(Unit.id == finding.unit_id)) if scope_unit else None
     try:
         entry = add_allow(ctx.session, check=finding.check, phrase=value if what == "phrase" else None,
