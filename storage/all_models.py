@@ -1,6 +1,2 @@
 """Every module that defines tables, imported so that Base.metadata knows them all (Alembic, tests)."""
 
-import storage.assessment_models
-import storage.link_models
-import storage.models  # noqa: F401
-import storage.web_models

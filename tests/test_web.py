@@ -41,7 +41,7 @@ CAPTURED = ("<html><head><title>t</title><script>parent.document.title='PWNED'</
             "<body><p>宣扬法轮功邪教内容</p><a href=\"javascript:alert(1)\">点我</a></body></html>".encode())
 
 
-def seed(Session) -> dict[str, int]:  # noqa: N803
+def seed(Session) -> dict[str, int]:
     """Two units, a hostile text finding with its captured page, stale columns, accounts of every role."""
     ids: dict[str, int] = {}
     with Session() as s, s.begin():
@@ -91,9 +91,9 @@ def seed(Session) -> dict[str, int]:  # noqa: N803
 
 
 @pytest.fixture
-def web(sqlite_url: str, tmp_path: Path):  # noqa: ANN201
+def web(sqlite_url: str, tmp_path: Path):
     engine = make_engine(sqlite_url)
-    Session = make_sessionmaker(engine)  # noqa: N806
+    Session = make_sessionmaker(engine)
     ids = seed(Session)
     settings = Settings(database_url=sqlite_url, data_dir=tmp_path / "var", upload_dir=tmp_path / "uploads",
                         upload_max_bytes=200_000)
@@ -106,7 +106,7 @@ def csrf_of(html: str) -> str:
     return re.search(r'name="csrf" value="([^"]+)"', html).group(1)
 
 
-def login(app, name: str, password: str = PASSWORD) -> tuple[TestClient, str]:  # noqa: ANN001
+def login(app, name: str, password: str = PASSWORD) -> tuple[TestClient, str]:
     client = TestClient(app, follow_redirects=False)
     token = csrf_of(client.get("/login").text)
     r = client.post("/login", data={"csrf": token, "name": name, "password": password, "next": "/"})
@@ -114,7 +114,7 @@ def login(app, name: str, password: str = PASSWORD) -> tuple[TestClient, str]:  
     return client, csrf_of(client.get("/").text)
 
 
-def states(Session) -> dict[int, str]:  # noqa: N803
+def states(Session) -> dict[int, str]:
     with Session() as s:
         return dict(s.execute(select(DeductionEvent.id, DeductionEvent.state)).all())
 
@@ -124,7 +124,7 @@ def concrete(path: str) -> str:
 
 
 def test_every_route_refuses_the_unauthenticated(web) -> None:
-    app, Session, _, _ = web  # noqa: N806
+    app, Session, _, _ = web
     client = TestClient(app, follow_redirects=False)
     checked = 0
     for route in app.routes:
@@ -143,7 +143,7 @@ def test_every_route_refuses_the_unauthenticated(web) -> None:
 
 
 def test_session_cookie_flags_and_secure_behind_https(web, sqlite_url: str) -> None:
-    app, Session, _, settings = web  # noqa: N806
+    app, Session, _, settings = web
     client = TestClient(app, follow_redirects=False)
     cookie = client.get("/login").headers["set-cookie"]
     assert "httponly" in cookie.lower() and "samesite=lax" in cookie.lower() and "secure" not in cookie.lower()
@@ -153,7 +153,7 @@ def test_session_cookie_flags_and_secure_behind_https(web, sqlite_url: str) -> N
 
 
 def test_login_is_throttled_and_logged(web) -> None:
-    app, Session, _, _ = web  # noqa: N806
+    app, Session, _, _ = web
     client = TestClient(app, follow_redirects=False)
     token = csrf_of(client.get("/login").text)
     for _ in range(THROTTLE_FAILURES):
@@ -177,7 +177,7 @@ def test_login_without_csrf_token_is_refused(web) -> None:
 
 
 def test_forged_posts_without_csrf_token_change_nothing(web) -> None:
-    app, Session, ids, _ = web  # noqa: N806
+    app, Session, ids, _ = web
     client, token = login(app, "admin")
     before = states(Session)
     forged = [("/events/decide", {"ids": "1", "action": "confirm"}),
@@ -192,7 +192,7 @@ def test_forged_posts_without_csrf_token_change_nothing(web) -> None:
 
 
 def test_viewer_cannot_change_anything(web) -> None:
-    app, Session, ids, _ = web  # noqa: N806
+    app, Session, ids, _ = web
     with Session() as s, s.begin():  # an entry and a confirmed event the viewer would like to touch
         s.add(AllowEntry(check="text.typo", phrase="某词", created_by="admin", reason="r"))
         decide(s, 2, "confirm", actor="insp")
@@ -254,7 +254,7 @@ def test_captured_page_comes_from_a_sandboxed_path(web) -> None:
 
 
 def test_queue_filters_counts_and_bulk_by_filter(web) -> None:
-    app, Session, ids, _ = web  # noqa: N806
+    app, Session, ids, _ = web
     client, token = login(app, "insp")
     page = client.get("/?state=pending&unit=u-good").text
     assert page.count('name="ids"') == 3
@@ -284,7 +284,7 @@ def test_queue_filters_counts_and_bulk_by_filter(web) -> None:
 
 
 def test_false_alarm_rejects_allow_lists_and_closes(web) -> None:
-    app, Session, ids, _ = web  # noqa: N806
+    app, Session, ids, _ = web
     client, token = login(app, "insp")
     r = client.post(f"/findings/{ids['text_finding']}/false-alarm",
                     data={"csrf": token, "what": "phrase", "phrase": "法轮功", "url": "javascript:alert(2)", "scope": "unit",
@@ -312,7 +312,7 @@ def _pdf(size: int = 2000) -> bytes:
 
 
 def test_appeal_with_files_decided_and_the_score_follows(web, tmp_path: Path) -> None:
-    app, Session, ids, settings = web  # noqa: N806
+    app, Session, ids, settings = web
     client, token = login(app, "insp")
     client.post("/events/decide", data={"csrf": token, "ids": [str(ids["text_event"])], "action": "confirm"})
     with Session() as s:
@@ -331,7 +331,8 @@ def test_appeal_with_files_decided_and_the_score_follows(web, tmp_path: Path) ->
     assert not settings.upload_dir.exists() or not any(settings.upload_dir.iterdir())  # nothing kept of refused files
     name = "../../<img src=x onerror=alert(1)>说明.pdf"
     r = client.post(url, data={"csrf": token, "filed_by": "县教育局", "reason": "该词为批判性引用"},
-                    files=[("files", (name, _pdf(), "application/pdf")), ("files", ("截图.png", b"\x89PNG\r\n\x1a\n" + b"1" * 50, "image/png"))])
+                    files=[("files", (name, _pdf(), "application/pdf")),
+                           ("files", ("截图.png", b"\x89PNG\r\n\x1a\n" + b"1" * 50, "image/png"))])
     assert r.status_code == 303 and states(Session)[ids["text_event"]] == "appealed"
     with Session() as s:
         appeal = s.scalar(select(Appeal))
@@ -358,7 +359,7 @@ def test_appeal_with_files_decided_and_the_score_follows(web, tmp_path: Path) ->
 
 
 def test_appeal_outside_the_window_is_refused(web) -> None:
-    app, Session, ids, _ = web  # noqa: N806
+    app, Session, ids, _ = web
     with Session() as s, s.begin():
         decide(s, ids["text_event"], "confirm", actor="insp", now=datetime.now(UTC) - timedelta(days=60))
     client, token = login(app, "insp")
@@ -370,7 +371,7 @@ def test_appeal_outside_the_window_is_refused(web) -> None:
 
 
 def test_quarter_page_charts_and_export(web) -> None:
-    app, Session, _, _ = web  # noqa: N806
+    app, Session, _, _ = web
     client, token = login(app, "insp")
     client.post("/events/decide", data={"csrf": token, "ids": ["2", "3"], "action": "confirm"})
     page = client.get("/quarter?q=2024Q3").text
@@ -408,7 +409,7 @@ def test_users_add_reads_the_password_twice_and_keeps_only_a_hash(sqlite_url: st
 
 
 def test_audit_page_and_command_show_decisions(web) -> None:
-    app, Session, _, settings = web  # noqa: N806
+    app, Session, _, settings = web
     client, token = login(app, "insp")
     client.post("/events/decide", data={"csrf": token, "ids": ["1"], "action": "reject", "reason": "栏目已迁移"})
     page = client.get("/audit?action=reject").text

@@ -59,7 +59,7 @@ class Served:
         self.engine.dispose()
 
 
-def add_accounts(Session) -> None:  # noqa: N803
+def add_accounts(Session) -> None:
     with Session() as s, s.begin():
         for name, role in (("张考评", "inspector"), ("李只读", "viewer"), ("王管理", "admin")):
             add_user(s, name, role, PASSWORD)
@@ -76,11 +76,11 @@ def browser() -> Iterator:
 
 
 @pytest.fixture
-def shots(request: pytest.FixtureRequest):  # noqa: ANN201
+def shots(request: pytest.FixtureRequest):
     """Save a screenshot under --screenshots DIR when given (the guide's pictures), else do nothing."""
     target = request.config.getoption("--screenshots")
 
-    def shot(page, name: str, full_page: bool = False) -> None:  # noqa: ANN001
+    def shot(page, name: str, full_page: bool = False) -> None:
         if target:
             Path(target).mkdir(parents=True, exist_ok=True)
             page.screenshot(path=str(Path(target) / f"{name}.png"), full_page=full_page)
@@ -88,7 +88,7 @@ def shots(request: pytest.FixtureRequest):  # noqa: ANN201
     return shot
 
 
-def login(browser, url: str, name: str):  # noqa: ANN001, ANN201
+def login(browser, url: str, name: str):
     context = browser.new_context(accept_downloads=True, viewport={"width": 1400, "height": 900}, locale="zh-CN")
     page = context.new_page()
     page.goto(url + "/")
@@ -100,9 +100,9 @@ def login(browser, url: str, name: str):  # noqa: ANN001, ANN201
     return context, page
 
 
-def watch(page, seen: list[str]) -> None:  # noqa: ANN001
+def watch(page, seen: list[str]) -> None:
     """Record every dialog (alert/confirm) and every CSP refusal the page reports."""
-    def on_dialog(dialog) -> None:  # noqa: ANN001
+    def on_dialog(dialog) -> None:
         seen.append(f"dialog:{dialog.message}")
         dialog.dismiss()
 
@@ -110,7 +110,7 @@ def watch(page, seen: list[str]) -> None:  # noqa: ANN001
     page.on("console", lambda m: seen.append(f"console:{m.text}") if "Content Security Policy" in m.text else None)
 
 
-def pending(Session, unit: str | None = None) -> set[int]:  # noqa: N803
+def pending(Session, unit: str | None = None) -> set[int]:
     with Session() as s:
         q = select(DeductionEvent.id).join(Unit).where(DeductionEvent.state == "pending")
         if unit:
@@ -258,13 +258,13 @@ class _HostileSite:
         site = self
 
         class Handler(SimpleHTTPRequestHandler):
-            def __init__(self, *args, **kwargs) -> None:  # noqa: ANN002, ANN003
+            def __init__(self, *args, **kwargs) -> None:
                 super().__init__(*args, directory=str(root), **kwargs)
 
-            def log_message(self, format: str, *args: object) -> None:  # noqa: A002
+            def log_message(self, format: str, *args: object) -> None:
                 pass
 
-            def do_GET(self) -> None:  # noqa: N802
+            def do_GET(self) -> None:
                 if self.path.startswith("/beacon"):
                     site.beacons.append(self.path)
                 super().do_GET()
@@ -306,7 +306,8 @@ def _build_hostile(site: _HostileSite) -> None:
 <title>{escaped_title}</title><script>{js}</script></head><body onload="{js}">{chrome}
 <h1 class="title">{escaped_title}</h1><div class="info">发布时间：2020-01-05 09:30</div>
 <div class="content" id="zoom"><p>　　另有境外网站宣扬法轮功邪教内容，请广大群众提高警惕。<script>{js}</script></p>
-<p><img src="x" onerror="{js}"><a href="javascript:{js}">点击查看</a> <a href="data:text/html,&lt;script&gt;{js}&lt;/script&gt;">数据链接</a></p>
+<p><img src="x" onerror="{js}"><a href="javascript:{js}">点击查看</a>
+<a href="data:text/html,&lt;script&gt;{js}&lt;/script&gt;">数据链接</a></p>
 <p>附件：<a href="./P020200105_fa.docx">{escaped_attachment}</a></p></div></body></html>""")
     from docx import Document
 
@@ -325,7 +326,7 @@ def test_hostile_portal_is_crawled_and_shown_with_nothing_executing(browser, tmp
     url = f"sqlite:///{tmp_path / 'hostile.sqlite'}"
     upgrade(url)
     engine = make_engine(url)
-    Session_ = make_sessionmaker(engine)  # noqa: N806
+    Session_ = make_sessionmaker(engine)
     with _HostileSite(tmp_path / "site") as site:
         _build_hostile(site)
         registry = parse_registry(f"""jurisdiction: 测试县

@@ -33,10 +33,10 @@ from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from core.settings import Settings
 from storage.accounts import AccountError, authenticate
 from storage.web_models import User
 from web import names
-from core.settings import Settings
 
 HERE = Path(__file__).resolve().parent
 RANK = {"viewer": 0, "inspector": 1, "admin": 2}
@@ -140,7 +140,7 @@ class SecurityHeaders:
 
 
 class WebApp:
-    def __init__(self, settings: Settings, Session: sessionmaker[Session]) -> None:  # noqa: N803
+    def __init__(self, settings: Settings, Session: sessionmaker[Session]) -> None:
         self.settings = settings
         self.Session = Session
         self.zone = ZoneInfo(settings.timezone)
@@ -279,7 +279,7 @@ def secret_key(settings: Settings) -> str:
     return path.read_text(encoding="ascii").strip()
 
 
-def create_app(settings: Settings, Session: sessionmaker[Session]) -> Starlette:  # noqa: N803
+def create_app(settings: Settings, Session: sessionmaker[Session]) -> Starlette:
     from web import appeals, overview, review
 
     web = WebApp(settings, Session)

@@ -91,7 +91,8 @@ def lines(points: Sequence[str], series: Sequence[tuple[str, Sequence[Decimal | 
         parts.append(f'<line x1="{left}" x2="{left + plot_w}" y1="{y:.1f}" y2="{y:.1f}" class="chart-grid"/>'
                      f'<text x="{left - 4}" y="{y + 4:.1f}" text-anchor="end" class="chart-label">{_fmt(tick)}</text>')
     for i, label in enumerate(points):
-        parts.append(f'<text x="{left + i * step:.1f}" y="{height - 10}" text-anchor="middle" class="chart-label">{escape(label)}</text>')
+        parts.append(f'<text x="{left + i * step:.1f}" y="{height - 10}" text-anchor="middle" class="chart-label">'
+                     f'{escape(label)}</text>')
     for j, (name, values) in enumerate(series):
         colour = PALETTE[j % len(PALETTE)]
         coords = [(left + i * step, y_of(_n(v))) for i, v in enumerate(values) if v is not None]
@@ -99,7 +100,8 @@ def lines(points: Sequence[str], series: Sequence[tuple[str, Sequence[Decimal | 
             parts.append(f'<polyline fill="none" stroke="{colour}" stroke-width="2" points="'
                          + " ".join(f"{x:.1f},{y:.1f}" for x, y in coords) + '"/>')
         for (x, y), v in zip(coords, [v for v in values if v is not None], strict=True):
-            parts.append(f'<circle cx="{x:.1f}" cy="{y:.1f}" r="3" fill="{colour}"><title>{escape(name)}：{_fmt(v)}</title></circle>')
+            parts.append(f'<circle cx="{x:.1f}" cy="{y:.1f}" r="3" fill="{colour}">'
+                         f'<title>{escape(name)}：{_fmt(v)}</title></circle>')
         parts.append(f'<rect x="{width - right + 10}" y="{top + 18 * j}" width="12" height="12" fill="{colour}"/>'
                      f'<text x="{width - right + 26}" y="{top + 18 * j + 11}" class="chart-label">{escape(name[:10])}</text>')
     parts.append("</svg>")
@@ -116,7 +118,8 @@ def day_grid(rows: Sequence[tuple[str, Sequence[float | None]]], days: Sequence[
              f'xmlns="http://www.w3.org/2000/svg"><title>{escape(title)}</title>',
              f'<text x="0" y="16" class="chart-title">{escape(title)}</text>']
     for i, d in enumerate(days):
-        parts.append(f'<text x="{label_width + i * cell + cell / 2:.0f}" y="36" text-anchor="middle" class="chart-label">{escape(d)}</text>')
+        parts.append(f'<text x="{label_width + i * cell + cell / 2:.0f}" y="36" text-anchor="middle" class="chart-label">'
+                     f'{escape(d)}</text>')
     for r, (label, shares) in enumerate(rows):
         y = 42 + 22 * r
         parts.append(f'<text x="{label_width - 6}" y="{y + 14}" text-anchor="end" class="chart-label">{escape(label)}</text>')

@@ -34,6 +34,10 @@ def _date(text: str) -> date | None:
         return None
 
 
+def county_units(county: str) -> Select:
+    return select(Unit.id).join(Jurisdiction, Jurisdiction.id == Unit.jurisdiction_id).where(Jurisdiction.name == county)
+
+
 @dataclass(frozen=True)
 class QueueFilter:
     state: str = "pending"  # "" = every state
@@ -86,8 +90,7 @@ class QueueFilter:
         if self.unit:
             query = query.where(DeductionEvent.unit_id.in_(select(Unit.id).where(Unit.slug == self.unit)))
         if self.county:
-            query = query.where(DeductionEvent.unit_id.in_(
-                select(Unit.id).join(Jurisdiction, Jurisdiction.id == Unit.jurisdiction_id).where(Jurisdiction.name == self.county)))
+            query = query.where(DeductionEvent.unit_id.in_(county_units(self.county)))
         if self.check:
             query = query.where(Finding.check == self.check)
         if self.category:
@@ -146,8 +149,7 @@ def warnings(session: Session, flt: QueueFilter, size: int = PAGE_SIZE) -> tuple
     if flt.unit:
         query = query.where(Finding.unit_id.in_(select(Unit.id).where(Unit.slug == flt.unit)))
     if flt.county:
-        query = query.where(Finding.unit_id.in_(
-            select(Unit.id).join(Jurisdiction, Jurisdiction.id == Unit.jurisdiction_id).where(Jurisdiction.name == flt.county)))
+        query = query.where(Finding.unit_id.in_(county_units(flt.county)))
     if flt.check.startswith("warning."):
         query = query.where(Finding.check == flt.check)
     if d := _date(flt.date_from):

@@ -8,6 +8,7 @@ they land in the same audit log.
 from __future__ import annotations
 
 import io
+import re
 from dataclasses import replace
 from typing import Any
 
@@ -37,7 +38,7 @@ SHOWN_TYPES = ("text/html", "text/plain", "application/xhtml+xml", "application/
 def category_label(scheme: str, key: str) -> str:
     try:
         return next((c.name for c in load_scheme(scheme).categories if c.key == key), key)
-    except Exception:  # noqa: BLE001 - a scheme file gone since the event was made still shows its key
+    except Exception:
         return key
 
 
@@ -166,9 +167,10 @@ def raw_snapshot(ctx: Ctx) -> Response:
         return Response("该快照没有可显示的页面内容", status_code=404, media_type="text/plain; charset=utf-8",
                         headers=headers)
     body = read_blob(ctx.session, snap.content_hash) or b""
-    charset = snap.encoding or "utf-8"
+    charset = snap.encoding if snap.encoding and re.fullmatch(r"[A-Za-z0-9_.:-]{1,40}", snap.encoding) else "utf-8"
     # XML could carry an XSLT or XHTML script; shown as text it is inert anyway, and CSP sandboxes the rest
-    media = f"text/html; charset={charset}" if kind in ("text/html", "application/xhtml+xml") else f"text/plain; charset={charset}"
+    shown_as = "text/html" if kind in ("text/html", "application/xhtml+xml") else "text/plain"
+    media = f"{shown_as}; charset={charset}"
     return Response(body, media_type=media, headers=headers)
 
 

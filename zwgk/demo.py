@@ -21,7 +21,6 @@ from storage.db import make_engine, make_sessionmaker, upgrade
 from storage.queries import list_events, list_findings
 from zwgk.units_file import import_registry, parse_registry
 
-
 # accounts of the demo database, one per role; the password is made fresh for every demo run
 DEMO_ACCOUNTS = (("demo", "inspector"), ("demo-admin", "admin"), ("demo-viewer", "viewer"))
 
