@@ -69,7 +69,7 @@ def fill(url: str, n_events: int, n_units: int = 300) -> None:
         for start in range(0, total, 5000):
             conn.execute(insert(Finding), rows[start:start + 5000])
         events = [{"finding_id": i + 1, "unit_id": 1 + (i * 7919) % n_units, "scheme": "yunhe-2022", "period": "2024Q3",
-                   "rule": CHECKS[i % len(CHECKS)], "category": "active", "clause": "条款", "points": 1 + i % 5,
+                   "check_code": CHECKS[i % len(CHECKS)], "category": "active", "clause": "条款", "points": 1 + i % 5,
                    "state": "pending" if i < n_events else ("confirmed" if i % 2 else "rejected"), "created_at": now}
                   for i in range(total)]
         for start in range(0, total, 5000):

@@ -68,7 +68,7 @@ def authenticate(session: Session, name: str, password: str, *, client: str = ""
         ok = _HASHER.verify(user.password_hash if user else _DUMMY, password) and user is not None and user.active
     except (VerificationError, InvalidHashError):
         ok = False
-    if not ok:
+    if not ok or user is None:
         session.add(AuditLog(actor=name, action="login_failed", entity="user", entity_id=user.id if user else None,
                              after={"client": client}))
         session.flush()

@@ -69,7 +69,7 @@ def seed(Session) -> dict[str, int]:
         s.flush()
         ids["text_finding"], ids["snapshot"] = text.id, snap.id
         event = DeductionEvent(finding_id=text.id, unit_id=bad.id, scheme="yunhe-2022", period="2024Q3",
-                               rule="text.sensitive", category="active", clause="严重错误", points=Decimal(2))
+                               check="text.sensitive", category="active", clause="严重错误", points=Decimal(2))
         s.add(event)
         s.flush()
         ids["text_event"] = event.id
@@ -81,7 +81,7 @@ def seed(Session) -> dict[str, int]:
                 s.add(f)
                 s.flush()
                 s.add(DeductionEvent(finding_id=f.id, unit_id=unit.id, scheme="yunhe-2022", period="2024Q3",
-                                     rule="column.stale", category="active", clause="栏目不更新", points=Decimal(1)))
+                                     check="column.stale", category="active", clause="栏目不更新", points=Decimal(1)))
         s.add(Finding(check="warning.stale_columns", unit_id=good.id, subject_key="unit", subject="不更新栏目",
                       detail="已有 4 个栏目超期未更新，距单项否决线（5 个）仅差 1 个", evidence={},
                       first_as_of=date(2024, 9, 30), last_as_of=date(2024, 9, 30)))

@@ -24,7 +24,7 @@ from markupsafe import Markup, escape
 from sqlalchemy.orm import Session, sessionmaker
 from starlette.applications import Starlette
 from starlette.concurrency import run_in_threadpool
-from starlette.datastructures import FormData
+from starlette.datastructures import FormData, UploadFile
 from starlette.middleware import Middleware
 from starlette.middleware.sessions import SessionMiddleware
 from starlette.requests import Request
@@ -94,6 +94,15 @@ class Ctx:
         source = self.form if self.form is not None else self.request.query_params
         raw = source.get(name, default)
         return raw.strip() if isinstance(raw, str) else default
+
+    def values(self, name: str) -> list[str]:
+        """Every text value a form field sent (checkboxes)."""
+        return [v for v in (self.form.getlist(name) if self.form is not None else []) if isinstance(v, str)]
+
+    def files(self, name: str) -> list[UploadFile]:
+        """The files a form field sent, without the empty ones a browser sends for "no file chosen"."""
+        found = self.form.getlist(name) if self.form is not None else []
+        return [f for f in found if isinstance(f, UploadFile) and f.filename]
 
     def flash(self, message: str, kind: str = "ok") -> None:
         self.request.session.setdefault("flash", []).append([kind, message])

@@ -10,7 +10,6 @@ from urllib.parse import quote
 
 from sqlalchemy import select
 from sqlalchemy.orm import joinedload
-from starlette.datastructures import UploadFile
 from starlette.responses import FileResponse, Response
 
 from assessment.review import ReviewError, decide
@@ -48,13 +47,14 @@ def file_appeal(ctx: Ctx) -> Response:
     event_id = ctx.params["event_id"]
     back = f"/findings/{ctx.session.scalar(select(DeductionEvent.finding_id).where(DeductionEvent.id == event_id)) or ''}"
     reason, filed_by = ctx.value("reason"), ctx.value("filed_by")
-    uploads = [u for u in ctx.form.getlist("files") if isinstance(u, UploadFile) and u.filename]
+    uploads = ctx.files("files")
     stored = []
     try:
         if not filed_by:
             raise ReviewError("须填写提出复核的单位或经办人")
         event = decide(ctx.session, event_id, "appeal", actor=ctx.user.name, reason=reason)
-        appeal = ctx.session.scalar(select(Appeal).where(Appeal.event_id == event.id).order_by(Appeal.id.desc()).limit(1))
+        appeal = ctx.session.scalars(select(Appeal).where(Appeal.event_id == event.id).order_by(Appeal.id.desc())).first()
+        assert appeal is not None  # decide() has just filed it
         appeal.filed_by = filed_by
         directory = ctx.web.settings.upload_dir
         for upload in uploads:

@@ -54,9 +54,9 @@ def stacked(rows: Sequence[tuple[str, Sequence[Decimal | float]]], series: Seque
              f'xmlns="http://www.w3.org/2000/svg"><title>{escape(title)}</title>',
              f'<text x="0" y="16" class="chart-title">{escape(title)}</text>']
     for j, name in enumerate(series):
-        x, y = (j % 4) * 150, 28 + 18 * (j // 4)
-        parts.append(f'<rect x="{x}" y="{y}" width="12" height="12" fill="{PALETTE[j % len(PALETTE)]}"/>'
-                     f'<text x="{x + 16}" y="{y + 11}" class="chart-label">{escape(name)}</text>')
+        lx, ly = (j % 4) * 150, 28 + 18 * (j // 4)
+        parts.append(f'<rect x="{lx}" y="{ly}" width="12" height="12" fill="{PALETTE[j % len(PALETTE)]}"/>'
+                     f'<text x="{lx + 16}" y="{ly + 11}" class="chart-label">{escape(name)}</text>')
     base = 34 + 18 * legend_rows
     for i, (label, values) in enumerate(rows):
         y = base + 24 * i

@@ -1,40 +1,25 @@
-"""Chinese display names of codes the UI shows, in one place.
-
-Issue 8 brings `core/names.py` (one table for the whole code base); when it lands, this module becomes
-a re-export of it. Until then the UI reads every display name from here and nowhere else.
+"""Chinese display names the UI shows. The shared tables (check codes, states, categories, failure and
+snapshot kinds) are core.names; what only the UI shows (actions of the audit log, roles, appeal outcomes,
+evidence keys, warning codes) is here, in one place.
 """
 
 from __future__ import annotations
 
-from core.categories import CATEGORY_NAMES
-from crawler.coverage import ERROR_NAMES
+from core.names import CATEGORY_NAMES, CHECK_NAMES, FAILURE_NAMES, SNAPSHOT_KIND_NAMES, STATE_NAMES
+from core.names import check_name as _core_check_name
 
-CHECK_NAMES = {
-    "site.unreachable": "网站无法访问",
+__all__ = ["ACTION_NAMES", "CATEGORY_NAMES", "CHECK_NAMES", "CLOSED_NAMES", "EVIDENCE_NAMES", "EXTRA_CHECK_NAMES",
+           "FAILURE_NAMES", "OUTCOME_NAMES", "ROLE_NAMES", "SNAPSHOT_KIND_NAMES", "STATE_NAMES", "category_name",
+           "check_name", "evidence_name", "failure_name", "state_name"]
+
+# codes core.names leaves as they are: warnings below the veto lines and the blocked-crawler record
+EXTRA_CHECK_NAMES = {
     "site.blocked": "网站拦截检查",
-    "link.broken": "链接不可用",
-    "column.stale": "栏目不更新",
-    "column.blank": "空白栏目",
-    "interpretation.missing": "政策文件无解读",
-    "interpretation.unlinked": "文件与解读未双向关联",
-    "interpretation.late": "解读发布滞后",
-    "interpretation.copied": "解读照抄原文",
-    "annual_report.missing": "年报未发布",
-    "annual_report.late": "年报逾期发布",
-    "annual_report.format": "年报格式缺项",
-    "annual_report.similar": "年报内容雷同",
-    "annual_report.inconsistent": "年报数据不一致",
-    "text.typo": "错别字或错误表述",
-    "text.sensitive": "敏感词",
-    "text.privacy": "泄露个人信息",
-    "newmedia.stale": "新媒体不更新",
     "warning.home_stale": "预警：首页不更新",
     "warning.unreachable": "预警：网站无法访问",
     "warning.stale_columns": "预警：不更新栏目数",
     "warning.blank_columns": "预警：空白栏目数",
 }
-
-STATE_NAMES = {"pending": "待审核", "confirmed": "已确认", "rejected": "已驳回", "appealed": "复核中"}
 ACTION_NAMES = {
     "confirm": "确认", "reject": "驳回", "appeal": "申请复核", "uphold": "复核维持", "overturn": "复核撤销",
     "allow": "加入白名单", "allow_remove": "移出白名单", "false_alarm": "误报关闭",
@@ -43,18 +28,19 @@ ACTION_NAMES = {
 }
 ROLE_NAMES = {"admin": "管理员", "inspector": "考评人员", "viewer": "只读用户"}
 OUTCOME_NAMES = {None: "待复核", "upheld": "维持扣分", "overturned": "撤销扣分"}
-FAILURE_NAMES = {**ERROR_NAMES, None: "正常"}
-SNAPSHOT_KIND_NAMES = {"home": "首页", "list": "栏目列表页", "detail": "详情页", "attachment": "附件", "feed": "订阅源",
-                       "link": "链接", "media_page": "新媒体页面"}
 CLOSED_NAMES = {"false_alarm": "误报关闭"}
 
 
 def check_name(code: str) -> str:
-    return CHECK_NAMES.get(code, code)
+    return EXTRA_CHECK_NAMES.get(code) or _core_check_name(code)
 
 
 def category_name(key: str) -> str:
     return CATEGORY_NAMES.get(key, key)
+
+
+def failure_name(kind: str | None) -> str:
+    return "正常" if kind is None else FAILURE_NAMES.get(kind, kind)
 
 
 def state_name(state: str) -> str:

@@ -147,7 +147,8 @@ def export_download(ctx: Ctx) -> Response:
 
 def ops_page(ctx: Ctx) -> Response:
     run = ctx.session.scalar(select(CrawlRun).order_by(CrawlRun.id.desc()).limit(1))
-    rows, failures = [], Counter()
+    rows: list[Any] = []
+    failures: Counter[str] = Counter()
     if run is not None:
         rows = coverage(ctx.session, run.id)
         for c in rows:

@@ -21,7 +21,7 @@ PAGE_SIZE = 50
 SORTS = {
     "id": DeductionEvent.id,
     "unit": Unit.slug,
-    "check": Finding.check,
+    "check": DeductionEvent.check,
     "points": DeductionEvent.points,
     "date": Finding.last_as_of,
 }
@@ -81,7 +81,7 @@ class QueueFilter:
 
     @property
     def needs_finding(self) -> bool:
-        return bool(self.check or _date(self.date_from) or _date(self.date_to))
+        return bool(_date(self.date_from) or _date(self.date_to))
 
     def where(self, query: Select, *, with_state: bool = True) -> Select:
         """The filter's conditions; unit and county as subqueries, so counting needs no join for them."""
@@ -92,7 +92,7 @@ class QueueFilter:
         if self.county:
             query = query.where(DeductionEvent.unit_id.in_(county_units(self.county)))
         if self.check:
-            query = query.where(Finding.check == self.check)
+            query = query.where(DeductionEvent.check == self.check)
         if self.category:
             query = query.where(DeductionEvent.category == self.category)
         if self.period:
@@ -105,7 +105,7 @@ class QueueFilter:
 
 
 ROW_COLUMNS = (DeductionEvent.id, DeductionEvent.state, DeductionEvent.period, DeductionEvent.points,
-               DeductionEvent.category, DeductionEvent.scheme, DeductionEvent.finding_id, Finding.check, Finding.subject,
+               DeductionEvent.category, DeductionEvent.scheme, DeductionEvent.finding_id, DeductionEvent.check, Finding.subject,
                Finding.detail, Finding.last_as_of, Unit.slug, Unit.name)
 
 
@@ -116,7 +116,7 @@ def _joined(*columns: Any) -> Select:
 
 def page_rows(session: Session, flt: QueueFilter, size: int = PAGE_SIZE) -> list[dict[str, Any]]:
     column = SORTS[flt.sort]
-    ordering = [column.desc() if flt.order == "desc" else column.asc()]
+    ordering: list[Any] = [column.desc() if flt.order == "desc" else column.asc()]
     if flt.sort != "id":  # ties in the same direction, so (state, points, id) serves both orders
         ordering.append(DeductionEvent.id.desc() if flt.order == "desc" else DeductionEvent.id.asc())
     query = flt.where(_joined(*ROW_COLUMNS)).order_by(*ordering).limit(size).offset((flt.page - 1) * size)
@@ -162,7 +162,7 @@ def warnings(session: Session, flt: QueueFilter, size: int = PAGE_SIZE) -> tuple
     return total, list(rows)
 
 
-def choices(session: Session, schemes: list[Scheme]) -> dict[str, list[Any]]:
+def choices(session: Session, schemes: list[Scheme]) -> dict[str, Any]:
     """The values the filter's drop-downs offer: check codes and categories come from the schemes in use."""
     checks = sorted({code for scheme in schemes for code in scheme.deductions})
     categories = {c.key: c.name for scheme in schemes for c in scheme.categories}

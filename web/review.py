@@ -83,10 +83,10 @@ def decide_events(ctx: Ctx) -> Response:
         ids = [int(single)] if single.isdigit() else []
     elif ctx.value("scope") == "filter":
         # everything the filter shows that can still be decided: pending events only
-        flt = queue.QueueFilter.from_params({k: ctx.form.get(f"f_{k}") for k in queue.QueueFilter.__dataclass_fields__})
+        flt = queue.QueueFilter.from_params({k: ctx.value(f"f_{k}") for k in queue.QueueFilter.__dataclass_fields__})
         ids = queue.matching_ids(ctx.session, replace(flt, state="pending"))
     else:
-        ids = sorted({int(v) for v in ctx.form.getlist("ids") if str(v).isdigit()})
+        ids = sorted({int(v) for v in ctx.values("ids") if v.isdigit()})
     if not ids:
         ctx.flash("没有选中任何扣分事项", "error")
         return ctx.back()
@@ -166,6 +166,7 @@ def raw_snapshot(ctx: Ctx) -> Response:
     if snap is None or kind is None:
         return Response("该快照没有可显示的页面内容", status_code=404, media_type="text/plain; charset=utf-8",
                         headers=headers)
+    assert snap.content_hash is not None  # _shown_type above is None without a body
     body = read_blob(ctx.session, snap.content_hash) or b""
     charset = snap.encoding if snap.encoding and re.fullmatch(r"[A-Za-z0-9_.:-]{1,40}", snap.encoding) else "utf-8"
     # XML could carry an XSLT or XHTML script; shown as text it is inert anyway, and CSP sandboxes the rest

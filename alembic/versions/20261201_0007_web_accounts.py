@@ -1,7 +1,7 @@
 """web UI: accounts, appeal files, findings closed as false alarms
 
-Revision ID: 0006_web
-Revises: 0005
+Revision ID: 0007_web
+Revises: 0006
 Create Date: 2026-12-01 17:45:00
 """
 from collections.abc import Sequence
@@ -10,8 +10,8 @@ import sqlalchemy as sa
 
 from alembic import op
 
-revision: str = "0006_web"
-down_revision: str | Sequence[str] | None = "0005"
+revision: str = "0007_web"
+down_revision: str | Sequence[str] | None = "0006"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
