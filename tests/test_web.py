@@ -90,16 +90,26 @@ def seed(Session) -> dict[str, int]:
     return ids
 
 
-@pytest.fixture
-def web(sqlite_url: str, tmp_path: Path):
-    engine = make_engine(sqlite_url)
+def _web(url: str, tmp_path: Path):
+    engine = make_engine(url)
     Session = make_sessionmaker(engine)
     ids = seed(Session)
-    settings = Settings(database_url=sqlite_url, data_dir=tmp_path / "var", upload_dir=tmp_path / "uploads",
+    settings = Settings(database_url=url, data_dir=tmp_path / "var", upload_dir=tmp_path / "uploads",
                         upload_max_bytes=200_000)
-    app = create_app(settings, Session)
-    yield app, Session, ids, settings
+    yield create_app(settings, Session), Session, ids, settings
     engine.dispose()
+
+
+@pytest.fixture
+def web(sqlite_url: str, tmp_path: Path):
+    """The app over a seeded SQLite store: (app, sessionmaker, ids, settings)."""
+    yield from _web(sqlite_url, tmp_path)
+
+
+@pytest.fixture
+def web_both(db_url: str, tmp_path: Path):
+    """The same on SQLite and on PostgreSQL, for the tests whose queries differ most between them."""
+    yield from _web(db_url, tmp_path)
 
 
 def csrf_of(html: str) -> str:
@@ -253,8 +263,8 @@ def test_captured_page_comes_from_a_sandboxed_path(web) -> None:
     assert bodies == [CAPTURED]
 
 
-def test_queue_filters_counts_and_bulk_by_filter(web) -> None:
-    app, Session, ids, _ = web
+def test_queue_filters_counts_and_bulk_by_filter(web_both) -> None:
+    app, Session, ids, _ = web_both
     client, token = login(app, "insp")
     page = client.get("/?state=pending&unit=u-good").text
     assert page.count('name="ids"') == 3
@@ -311,8 +321,8 @@ def _pdf(size: int = 2000) -> bytes:
     return b"%PDF-1.4\n" + b"0" * size
 
 
-def test_appeal_with_files_decided_and_the_score_follows(web, tmp_path: Path) -> None:
-    app, Session, ids, settings = web
+def test_appeal_with_files_decided_and_the_score_follows(web_both) -> None:
+    app, Session, ids, settings = web_both
     client, token = login(app, "insp")
     client.post("/events/decide", data={"csrf": token, "ids": [str(ids["text_event"])], "action": "confirm"})
     with Session() as s:
@@ -370,8 +380,8 @@ def test_appeal_outside_the_window_is_refused(web) -> None:
         assert s.scalar(select(func.count(Appeal.id))) == 0
 
 
-def test_quarter_page_charts_and_export(web) -> None:
-    app, Session, _, _ = web
+def test_quarter_page_charts_and_export(web_both) -> None:
+    app, Session, _, _ = web_both
     client, token = login(app, "insp")
     client.post("/events/decide", data={"csrf": token, "ids": ["2", "3"], "action": "confirm"})
     page = client.get("/quarter?q=2024Q3").text

@@ -156,7 +156,9 @@ def test_inspector_morning_in_chromium(cli, crawled, browser, shots, tmp_path: P
         assert page.locator("ul.contexts mark").count() >= 1
         frame = page.frame_locator("iframe.captured")
         assert frame.locator("body").inner_text(timeout=5000).strip()
-        shots(page, "证据", full_page=True)
+        shots(page, "证据")
+        page.locator("iframe.captured").scroll_into_view_if_needed()
+        shots(page, "抓取时的页面")
         finding_id = int(page.url.rsplit("/", 1)[1].split("#")[0])
         with page.expect_download() as warc:
             page.locator("a", has_text="下载 WARC").first.click()
