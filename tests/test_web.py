@@ -452,3 +452,48 @@ def test_only_http_urls_become_links(url: str | None, link: bool) -> None:
     from web.app import safe_url
 
     assert (safe_url(url) is not None) == link
+
+
+def test_one_address_guessing_many_names_is_slowed(web) -> None:
+    from web.app import CLIENT_FAILURES
+
+    app, _, _, _ = web
+    client = TestClient(app, follow_redirects=False)
+    token = csrf_of(client.get("/login").text)
+    for i in range(CLIENT_FAILURES):
+        r = client.post("/login", data={"csrf": token, "name": f"guess{i}", "password": "x" * 9})
+        assert "用户名或密码错误" in r.text
+    r = client.post("/login", data={"csrf": token, "name": "insp", "password": PASSWORD})
+    assert r.status_code == 401 and "该地址" in r.text
+
+
+def test_zwgk_serve_starts_the_ui(sqlite_url: str, tmp_path: Path) -> None:
+    """The command itself, as an ops person starts it: a real server process on 127.0.0.1."""
+    import os
+    import subprocess
+    import sys
+    import time
+
+    import httpx
+
+    from fixtures.farm import closed_port
+
+    port = closed_port()
+    env = {**os.environ, "ZWGK_DATABASE_URL": sqlite_url, "ZWGK_DATA_DIR": str(tmp_path / "var")}
+    proc = subprocess.Popen([sys.executable, "-m", "zwgk", "serve", "--host", "127.0.0.1", "--port", str(port)],
+                            env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    try:
+        for _ in range(100):
+            try:
+                r = httpx.get(f"http://127.0.0.1:{port}/", follow_redirects=False, timeout=2)
+                break
+            except httpx.TransportError:
+                time.sleep(0.1)
+        assert r.status_code == 303 and r.headers["location"] == "/login?next=/"
+        login_page = httpx.get(f"http://127.0.0.1:{port}/login", timeout=2)
+        assert "登录" in login_page.text and "httponly" in login_page.headers["set-cookie"].lower()
+    finally:
+        proc.terminate()
+        out, _ = proc.communicate(timeout=10)
+    assert f"http://127.0.0.1:{port}/" in out
+    assert (tmp_path / "var" / "web_secret").stat().st_mode & 0o077 == 0  # the session key is the owner's only

@@ -11,6 +11,7 @@ from __future__ import annotations
 import hmac
 import re
 import secrets
+import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -44,6 +45,7 @@ RANK = {"viewer": 0, "inspector": 1, "admin": 2}
 UI_CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; frame-src 'self'; "
           "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'")
 MAX_FORM_FILES = 5
+CLIENT_FAILURES, CLIENT_WINDOW = 20, 15 * 60.0  # failed logins from one address within this many seconds
 
 
 def safe_url(value: str | None) -> str | None:
@@ -154,6 +156,7 @@ class WebApp:
         self.Session = Session
         self.zone = ZoneInfo(settings.timezone)
         self.routes: list[Route | Mount] = []
+        self.failures: dict[str, list[float]] = {}  # client address -> monotonic times of failed logins
         self.env = Environment(loader=FileSystemLoader(HERE / "templates"), autoescape=select_autoescape(default=True),
                                trim_blocks=True, lstrip_blocks=True)
         self.env.globals.update(names=names, check_name=names.check_name, state_name=names.state_name,
@@ -243,11 +246,18 @@ class WebApp:
         return RedirectResponse(nxt, status_code=303)
 
     def _login(self, name: str, password: str, client: str) -> tuple[User | None, str | None]:
+        # besides the per-name throttle (storage.accounts): one address guessing at many names is slowed too
+        now = time.monotonic()
+        recent = [t for t in self.failures.get(client, []) if now - t < CLIENT_WINDOW]
+        self.failures[client] = recent
+        if len(recent) >= CLIENT_FAILURES:
+            return None, "该地址登录失败次数过多，请稍后再试"
         with self.Session() as session:
             try:
                 user = authenticate(session, name, password, client=client)
             except AccountError as exc:
                 session.commit()  # the failed attempt is kept: it feeds the throttle and the audit log
+                self.failures[client].append(now)
                 return None, str(exc)
             session.commit()
             return user, None

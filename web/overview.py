@@ -17,6 +17,7 @@ from assessment.schemes import Scheme
 from assessment.scoring import Quarter, Sheet
 from assessment.sheets import SheetError, detail_rows, load_sheet, resolve_scheme, schemes_in_use
 from crawler.coverage import coverage
+from storage.audit import record_export
 from storage.clock import local_today, utcnow
 from storage.models import AuditLog, CrawlRun, DeductionEvent, Finding, Probe, Unit
 from web import charts, names
@@ -137,9 +138,8 @@ def export_download(ctx: Ctx) -> Response:
         path = Path(tmp) / "sheet.xlsx"
         write_xlsx(path, sheet, details, ctx.web.settings.timezone)
         data = path.read_bytes()
-    ctx.session.add(AuditLog(actor=ctx.user.name, action="export", entity="score_sheet",
-                             after={"scheme": scheme.name, "quarter": str(quarter), "units": len(sheet.units),
-                                    "details": len(details)}))
+    record_export(ctx.session, actor=ctx.user.name, entity="score_sheet", scheme=scheme.name, quarter=str(quarter),
+                  units=len(sheet.units), details=len(details), format="xlsx", file="（网页下载）")
     filename = f"{scheme.name}-{quarter}.xlsx"
     return Response(data, media_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
                     headers={"Content-Disposition": f'attachment; filename="{filename}"'})

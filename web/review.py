@@ -21,6 +21,7 @@ from assessment.schemes import load_scheme
 from assessment.sheets import schemes_in_use
 from storage.allow import TEXT_CHECKS, AllowError, add_allow, list_allow, remove_allow
 from storage.assessment_models import Appeal
+from storage.audit import record_export
 from storage.blobs import read_blob
 from storage.clock import local_today
 from storage.evidence import export_warc
@@ -184,8 +185,8 @@ def snapshot_warc(ctx: Ctx) -> Response:
     if not report.written:
         ctx.flash(f"快照 {snap.id} 无法导出：{report.skipped.get(snap.id, '')}", "error")
         return ctx.back()
-    ctx.session.add(AuditLog(actor=ctx.user.name, action="export", entity="snapshot", entity_id=snap.id,
-                             after={"format": "warc", "sha256": snap.content_hash}))
+    record_export(ctx.session, actor=ctx.user.name, entity="snapshot", entity_id=snap.id, format="warc",
+                  sha256=snap.content_hash)
     return Response(out.getvalue(), media_type="application/warc",
                     headers={"Content-Disposition": f'attachment; filename="snapshot-{snap.id}.warc.gz"'})
 

@@ -382,10 +382,12 @@ def score(app: App, quarter: Quarter, scheme: str | None, explain: tuple[str, ..
 @click.option("--scheme", help="考核方案（名录只用一个方案时可省略）")
 @click.option("--out", required=True, type=click.Path(dir_okay=False, path_type=Path), help="输出文件")
 @click.option("--format", "fmt", type=click.Choice(["xlsx", "csv"]), default="xlsx", show_default=True)
+@click.option("--by", default="cli", show_default=True, help="导出人（记入审计日志）")
 @pass_app
-def export(app: App, quarter: Quarter, scheme: str | None, out: Path, fmt: str) -> None:
-    """导出季度成绩表：汇总（每单位一行）与扣分明细；csv 格式时明细写入 <文件名>_明细.csv。"""
+def export(app: App, quarter: Quarter, scheme: str | None, out: Path, fmt: str, by: str) -> None:
+    """导出季度成绩表：汇总（每单位一行）与扣分明细；csv 格式时明细写入 <文件名>_明细.csv。每次导出记入审计日志。"""
     from assessment.export import write_csv, write_xlsx
+    from storage.audit import record_export
 
     sheet, details = _sheet(app, quarter, scheme)
     if fmt == "xlsx":
@@ -393,6 +395,9 @@ def export(app: App, quarter: Quarter, scheme: str | None, out: Path, fmt: str) 
         written = [out]
     else:
         written = write_csv(out, sheet, details, app.settings.timezone)
+    with app.Session() as session, session.begin():
+        record_export(session, actor=by, entity="score_sheet", scheme=sheet.scheme.name, quarter=str(quarter),
+                      units=len(sheet.units), details=len(details), format=fmt, file=str(out))
     click.echo(f"已导出 {sheet.scheme.name} {quarter}：{len(sheet.units)} 个单位，{len(details)} 条扣分明细 → "
                + "、".join(str(p) for p in written))
 
@@ -467,13 +472,18 @@ def evidence() -> None:
 @evidence.command("export")
 @click.argument("snapshot_ids", nargs=-1, type=int, required=True)
 @click.option("--out", type=click.Path(dir_okay=False, path_type=Path), required=True, help="输出文件，如 证据.warc.gz")
+@click.option("--by", default="cli", show_default=True, help="导出人（记入审计日志）")
 @pass_app
-def evidence_export(app: App, snapshot_ids: tuple[int, ...], out: Path) -> None:
-    """把这些快照（原始响应头、原始字节、抓取时间、SHA-256）写入一个 WARC 文件。"""
+def evidence_export(app: App, snapshot_ids: tuple[int, ...], out: Path, by: str) -> None:
+    """把这些快照（原始响应头、原始字节、抓取时间、SHA-256）写入一个 WARC 文件（记入审计日志）。"""
+    from storage.audit import record_export
     from storage.evidence import export_warc
 
     with app.Session() as session, out.open("wb") as stream:
         report = export_warc(session, snapshot_ids, stream, app.settings.user_agent)
+        for snapshot_id in report.written:
+            record_export(session, actor=by, entity="snapshot", entity_id=snapshot_id, format="warc", file=str(out))
+        session.commit()
     for snapshot_id, why in report.skipped.items():
         click.echo(f"快照 {snapshot_id} 未导出：{why}", err=True)
     click.echo(f"已导出 {len(report.written)} 个快照到 {out}")
