@@ -497,3 +497,27 @@ def test_zwgk_serve_starts_the_ui(sqlite_url: str, tmp_path: Path) -> None:
         out, _ = proc.communicate(timeout=10)
     assert f"http://127.0.0.1:{port}/" in out
     assert (tmp_path / "var" / "web_secret").stat().st_mode & 0o077 == 0  # the session key is the owner's only
+
+
+def test_false_alarm_holds_on_the_next_check(cli, crawled, tmp_path: Path) -> None:
+    """On the real crawled farm: allow-list a sensitive-word finding from the UI, run the check again."""
+    Session_, _, settings = crawled
+    with Session_() as s, s.begin():
+        add_user(s, "insp", "inspector", PASSWORD)
+    with Session_() as s:
+        finding = s.scalars(select(Finding).where(Finding.check == "text.sensitive").order_by(Finding.id)).first()
+        assert finding is not None and finding.evidence.get("matched")
+        finding_id, word = finding.id, finding.evidence["matched"]
+    app = create_app(settings.model_copy(update={"data_dir": tmp_path / "var"}), Session_)
+    client, token = login(app, "insp")
+    r = client.post(f"/findings/{finding_id}/false-alarm",
+                    data={"csrf": token, "what": "phrase", "phrase": word, "scope": "unit", "reason": "报道打击违法活动"})
+    assert r.status_code == 303
+    cli("check", "--as-of", "2024-09-30")
+    with Session_() as s:
+        again = s.get(Finding, finding_id)
+        assert again.closed_as == "false_alarm" and again.rectified_on is not None  # not reopened
+        same = s.scalars(select(Finding).where(Finding.check == "text.sensitive", Finding.unit_id == again.unit_id,
+                                               Finding.subject_key == again.subject_key)).all()
+        assert [f.id for f in same] == [finding_id]  # and not found anew
+        assert {e.state for e in again.events} == {"rejected"}

@@ -149,6 +149,18 @@ def test_inspector_morning_in_chromium(cli, crawled, browser, shots, tmp_path: P
         page.wait_for_selector(".flash.ok")
         with Session_() as s:
             assert s.get(DeductionEvent, first).state == "confirmed"
+        # r: select the row and write the reason; Enter in the reason rejects (never confirms)
+        page.goto(served.url + "/?state=pending&unit=yunhe-gov")
+        second = int(page.locator("table.queue tbody tr[data-id]").first.get_attribute("data-id"))
+        page.keyboard.press("j")
+        page.keyboard.press("r")
+        page.keyboard.type("该栏目已于9月迁移至新网址")
+        page.keyboard.press("Enter")
+        page.wait_for_selector(".flash.ok")
+        assert "已驳回 1 条" in page.inner_text(".flash.ok")
+        with Session_() as s:
+            rejected = s.get(DeductionEvent, second)
+            assert (rejected.state, rejected.reason, rejected.decided_by) == ("rejected", "该栏目已于9月迁移至新网址", "张考评")
         # evidence of a text finding: highlighted context, the captured page in its sandbox
         page.goto(served.url + "/?state=pending&check=text.sensitive")
         page.locator("table.queue tbody tr[data-id] a.evidence").first.click()
