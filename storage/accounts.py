@@ -78,3 +78,21 @@ def authenticate(session: Session, name: str, password: str, *, client: str = ""
     session.add(AuditLog(actor=name, action="login", entity="user", entity_id=user.id, after={"client": client}))
     session.flush()
     return user
+
+
+def set_active(session: Session, name: str, active: bool, *, by: str = "cli") -> User:
+    """Disable (or enable again) an account; a disabled user's open sessions end at their next request."""
+    user = session.scalar(select(User).where(User.name == name))
+    if user is None:
+        raise AccountError(f"没有用户 {name}")
+    before = {"active": user.active}
+    user.active = active
+    session.add(AuditLog(actor=by, action="user_enable" if active else "user_disable", entity="user",
+                         entity_id=user.id, before=before, after={"active": active}))
+    session.flush()
+    return user
+
+
+def list_users(session: Session) -> list[dict]:
+    return [{"name": u.name, "role": u.role, "active": u.active, "created_at": u.created_at}
+            for u in session.scalars(select(User).order_by(User.name))]

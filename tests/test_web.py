@@ -521,3 +521,19 @@ def test_false_alarm_holds_on_the_next_check(cli, crawled, tmp_path: Path) -> No
                                                Finding.subject_key == again.subject_key)).all()
         assert [f.id for f in same] == [finding_id]  # and not found anew
         assert {e.state for e in again.events} == {"rejected"}
+
+
+def test_a_disabled_account_is_logged_out_at_once(web) -> None:
+    from zwgk.cli import main
+
+    app, _, _, settings = web
+    client, _ = login(app, "insp")
+    assert client.get("/").status_code == 200
+    env = {"ZWGK_DATABASE_URL": settings.database_url}
+    assert CliRunner().invoke(main, ["users", "disable", "insp"], env=env).exit_code == 0
+    r = client.get("/")
+    assert r.status_code == 303 and r.headers["location"].startswith("/login")
+    listed = CliRunner().invoke(main, ["users", "list", "--format", "jsonl"], env=env).output
+    assert '"name": "insp"' in listed and '"active": false' in listed and "argon2" not in listed
+    assert CliRunner().invoke(main, ["users", "disable", "insp", "--enable"], env=env).exit_code == 0
+    login(app, "insp")

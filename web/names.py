@@ -24,6 +24,7 @@ ACTION_NAMES = {
     "confirm": "确认", "reject": "驳回", "appeal": "申请复核", "uphold": "复核维持", "overturn": "复核撤销",
     "allow": "加入白名单", "allow_remove": "移出白名单", "false_alarm": "误报关闭",
     "login": "登录", "login_failed": "登录失败", "logout": "退出", "export": "导出", "user_add": "新建账号",
+    "user_disable": "停用账号", "user_enable": "启用账号",
     "appeal_file": "上传复核材料",
 }
 ROLE_NAMES = {"admin": "管理员", "inspector": "考评人员", "viewer": "只读用户"}

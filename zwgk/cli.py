@@ -559,6 +559,36 @@ def users_add(app: App, name: str, role: str) -> None:
     click.echo(f"已创建账号 {name}（{role}）")
 
 
+@users.command("list")
+@click.option("--format", "fmt", type=FORMATS, default="table", show_default=True)
+@pass_app
+def users_list(app: App, fmt: str) -> None:
+    """列出网页界面的账号（不显示密码或其哈希）。"""
+    from storage.accounts import list_users
+
+    with app.Session() as session:
+        rows = list_users(session)
+    _emit(rows, fmt, [("name", "用户名"), ("role", "角色"), ("active", "启用"), ("created_at", "创建时间")],
+          ["name", "role", "active", "created_at"])
+
+
+@users.command("disable")
+@click.argument("name")
+@click.option("--enable", is_flag=True, help="重新启用")
+@pass_app
+def users_disable(app: App, name: str, enable: bool) -> None:
+    """停用账号（其已登录的会话随即失效）；--enable 重新启用。记入审计日志。"""
+    from storage.accounts import AccountError, set_active
+
+    try:
+        with app.Session() as session, session.begin():
+            set_active(session, name, enable)
+    except AccountError as exc:
+        click.echo(f"未做任何修改：{exc}", err=True)
+        sys.exit(2)
+    click.echo(f"已{'启用' if enable else '停用'}账号 {name}")
+
+
 AUDIT_COLUMNS = [("id", "编号"), ("at", "时间"), ("actor", "操作人"), ("action", "操作"), ("entity", "对象"),
                  ("entity_id", "对象编号"), ("reason", "理由")]
 AUDIT_KEYS = ["id", "at", "actor", "action", "entity", "entity_id", "before", "after", "reason"]
