@@ -1,2 +1,6 @@
 """Every module that defines tables, imported so that Base.metadata knows them all (Alembic, tests)."""
 
+import storage.assessment_models
+import storage.link_models
+import storage.models
+import storage.web_models  # noqa: F401

@@ -199,7 +199,9 @@ class DeductionEvent(Base):
 
     __tablename__ = "deduction_events"
     __table_args__ = (UniqueConstraint("finding_id", "scheme", "period"), Index("ix_deduction_events_state_id", "state", "id"),
-                      Index("ix_deduction_events_state_points", "state", "points", "id"))
+                      Index("ix_deduction_events_state_points", "state", "points", "id"),
+                      Index("ix_deduction_events_unit_state", "unit_id", "state", "id"),
+                      Index("ix_deduction_events_check_state", "check_code", "state", "id"))
     id: Mapped[int] = mapped_column(primary_key=True)
     finding_id: Mapped[int] = mapped_column(ForeignKey("findings.id"), index=True)
     unit_id: Mapped[int] = mapped_column(ForeignKey("units.id"), index=True)

@@ -47,14 +47,18 @@ def upgrade() -> None:
         batch_op.create_index(batch_op.f("ix_appeal_files_appeal_id"), ["appeal_id"], unique=False)
     with op.batch_alter_table("findings", schema=None) as batch_op:
         batch_op.add_column(sa.Column("closed_as", sa.String(length=20), nullable=True))
-    # the queue filters pending events by state and sorts by id; the audit page filters by actor and action
+    # the review queue: pending events by id or points, per unit or check, and their counts per state
     with op.batch_alter_table("deduction_events", schema=None) as batch_op:
         batch_op.create_index("ix_deduction_events_state_id", ["state", "id"], unique=False)
         batch_op.create_index("ix_deduction_events_state_points", ["state", "points", "id"], unique=False)
+        batch_op.create_index("ix_deduction_events_unit_state", ["unit_id", "state", "id"], unique=False)
+        batch_op.create_index("ix_deduction_events_check_state", ["check_code", "state", "id"], unique=False)
 
 
 def downgrade() -> None:
     with op.batch_alter_table("deduction_events", schema=None) as batch_op:
+        batch_op.drop_index("ix_deduction_events_check_state")
+        batch_op.drop_index("ix_deduction_events_unit_state")
         batch_op.drop_index("ix_deduction_events_state_points")
         batch_op.drop_index("ix_deduction_events_state_id")
     with op.batch_alter_table("findings", schema=None) as batch_op:
