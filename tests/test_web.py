@@ -424,6 +424,7 @@ def test_audit_page_and_command_show_decisions(web) -> None:
     client.post("/events/decide", data={"csrf": token, "ids": ["1"], "action": "reject", "reason": "栏目已迁移"})
     page = client.get("/audit?action=reject").text
     assert "栏目已迁移" in page and "驳回" in page
+    assert "状态：待审核" in page and "状态：已驳回" in page  # before and after, by their Chinese names
     from zwgk.cli import main
 
     out = CliRunner().invoke(main, ["audit", "--actor", "insp"], env={"ZWGK_DATABASE_URL": settings.database_url}).output

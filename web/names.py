@@ -10,7 +10,8 @@ from core.names import check_name as _core_check_name
 
 __all__ = ["ACTION_NAMES", "CATEGORY_NAMES", "CHECK_NAMES", "CLOSED_NAMES", "EVIDENCE_NAMES", "EXTRA_CHECK_NAMES",
            "FAILURE_NAMES", "OUTCOME_NAMES", "ROLE_NAMES", "SNAPSHOT_KIND_NAMES", "STATE_NAMES", "category_name",
-           "check_name", "evidence_name", "failure_name", "state_name"]
+           "check_name", "evidence_name", "failure_name", "state_name", "ENTITY_NAMES", "AUDIT_FIELD_NAMES",
+           "audit_value"]
 
 # codes core.names leaves as they are: warnings below the veto lines and the blocked-crawler record
 EXTRA_CHECK_NAMES = {
@@ -62,3 +63,34 @@ EVIDENCE_NAMES = {
 
 def evidence_name(key: str) -> str:
     return EVIDENCE_NAMES.get(key, key)
+
+
+ENTITY_NAMES = {"deduction_event": "扣分事项", "finding": "问题", "user": "账号", "allow_list": "白名单",
+                "appeal": "复核申请", "snapshot": "快照", "score_sheet": "成绩表", "bonus_award": "加分",
+                "stage_score": "环节得分"}
+# fields of the audit log's before/after records
+AUDIT_FIELD_NAMES = {
+    "state": "状态", "points": "扣分", "reason": "理由", "decided_by": "审核人", "client": "地址", "name": "用户名",
+    "role": "角色", "scheme": "方案", "quarter": "考核期", "units": "单位数", "details": "明细条数", "format": "格式",
+    "file": "文件", "sha256": "SHA-256", "closed_as": "关闭方式", "allow_entry": "白名单条目", "check": "检查项",
+    "phrase": "词语", "url": "网址", "unit": "单位", "unit_id": "单位编号", "active": "启用", "size": "大小",
+    "rectified_on": "整改日期", "created_by": "操作人",
+}
+
+
+def audit_value(key: str, value: object) -> str:
+    """A before/after value as people read it: states, roles and check codes by their Chinese names."""
+    if value is None:
+        return "—"
+    text = str(value)
+    if key == "state":
+        return state_name(text)
+    if key == "role":
+        return ROLE_NAMES.get(text, text)
+    if key == "check":
+        return check_name(text)
+    if key == "closed_as":
+        return CLOSED_NAMES.get(text, text)
+    if isinstance(value, bool):
+        return "是" if value else "否"
+    return text
