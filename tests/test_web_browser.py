@@ -326,7 +326,7 @@ def _build_hostile(site: _HostileSite) -> None:
     from docx import Document
 
     doc = Document()
-    doc.add_paragraph("整治方案：严厉打击宣扬法轮功邪教的活动。")
+    doc.add_paragraph("另有境外网站宣扬法轮功邪教内容，请广大群众提高警惕。")
     buffer = io.BytesIO()
     doc.save(buffer)
     (site.root / "zfxxgk/gzdt/202001/P020200105_fa.docx").write_bytes(buffer.getvalue())
