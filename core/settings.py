@@ -57,6 +57,13 @@ class Settings(BaseSettings):
     probe_slow_ms: int = Field(5000, description="a probe answered later than this is recorded as slow")
     collect_new_media: bool = Field(True, description="after a crawl, read new-media feeds and pages")
 
+    # web UI (zwgk serve)
+    web_secret_key: str = Field("", description="key that signs session cookies; empty: a random key kept in data_dir/web_secret")
+    web_https: bool = Field(False, description="the UI is reached over HTTPS (directly or through a proxy): cookies get Secure")
+    session_hours: int = Field(12, description="hours a login lasts")
+    upload_max_bytes: int = Field(10 * 1024 * 1024, description="largest file accepted with an appeal")
+    upload_dir: Path = Field(Path("var/uploads"), description="where appeal files are kept (outside the web root)")
+
     # scheduling
     nightly_cron: str = Field("0 1 * * *", description="crontab of the nightly job (crawl then check)")
     probe_cron: str = Field("*/30 * * * *", description="crontab of the home-page probes (site.unreachable wants >=20 a day)")

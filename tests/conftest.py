@@ -30,6 +30,10 @@ ROOT = Path(__file__).resolve().parent.parent
 TRS_DEMO_UNITS = ("yunhe-gov", "yunhe-jyj", "yunhe-wjw", "yunhe-lyj")
 
 
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption("--screenshots", default=None, help="folder for the web UI screenshots the browser tests take")
+
+
 @pytest.fixture(scope="session")
 def farm() -> Iterator[FixtureFarm]:
     with FixtureFarm() as running:

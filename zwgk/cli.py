@@ -425,10 +425,13 @@ def score(app: App, quarter: Quarter | None, year: Year | None, scheme: str | No
 @click.option("--scheme", help="考核方案（名录只用一个方案时可省略）")
 @click.option("--out", required=True, type=click.Path(dir_okay=False, path_type=Path), help="输出文件")
 @click.option("--format", "fmt", type=click.Choice(["xlsx", "csv"]), default="xlsx", show_default=True)
+@click.option("--by", default="cli", show_default=True, help="导出人（记入审计日志）")
 @pass_app
-def export(app: App, quarter: Quarter | None, year: Year | None, scheme: str | None, out: Path, fmt: str) -> None:
-    """导出季度或年度成绩表：汇总（每单位一行）与扣分明细；csv 格式时明细写入 <文件名>_明细.csv。"""
+def export(app: App, quarter: Quarter | None, year: Year | None, scheme: str | None, out: Path, fmt: str,
+           by: str) -> None:
+    """导出季度或年度成绩表：汇总（每单位一行）与扣分明细；csv 格式时明细写入 <文件名>_明细.csv。每次导出记入审计日志。"""
     from assessment.export import write_csv, write_xlsx
+    from storage.audit import record_export
 
     period = _period(quarter, year)
     sheet, details = _sheet(app, period, scheme)
@@ -437,6 +440,9 @@ def export(app: App, quarter: Quarter | None, year: Year | None, scheme: str | N
         written = [out]
     else:
         written = write_csv(out, sheet, details, app.settings.timezone)
+    with app.Session() as session, session.begin():
+        record_export(session, actor=by, entity="score_sheet", scheme=sheet.scheme.name, quarter=str(period),
+                      units=len(sheet.units), details=len(details), format=fmt, file=str(out))
     click.echo(f"已导出 {sheet.scheme.name} {period}：{len(sheet.units)} 个单位，{len(details)} 条扣分明细 → "
                + "、".join(str(p) for p in written))
 
@@ -511,13 +517,18 @@ def evidence() -> None:
 @evidence.command("export")
 @click.argument("snapshot_ids", nargs=-1, type=int, required=True)
 @click.option("--out", type=click.Path(dir_okay=False, path_type=Path), required=True, help="输出文件，如 证据.warc.gz")
+@click.option("--by", default="cli", show_default=True, help="导出人（记入审计日志）")
 @pass_app
-def evidence_export(app: App, snapshot_ids: tuple[int, ...], out: Path) -> None:
-    """把这些快照（原始响应头、原始字节、抓取时间、SHA-256）写入一个 WARC 文件。"""
+def evidence_export(app: App, snapshot_ids: tuple[int, ...], out: Path, by: str) -> None:
+    """把这些快照（原始响应头、原始字节、抓取时间、SHA-256）写入一个 WARC 文件（记入审计日志）。"""
+    from storage.audit import record_export
     from storage.evidence import export_warc
 
     with app.Session() as session, out.open("wb") as stream:
         report = export_warc(session, snapshot_ids, stream, app.settings.user_agent)
+        for snapshot_id in report.written:
+            record_export(session, actor=by, entity="snapshot", entity_id=snapshot_id, format="warc", file=str(out))
+        session.commit()
     for snapshot_id, why in report.skipped.items():
         click.echo(f"快照 {snapshot_id} 未导出：{why}", err=True)
     click.echo(f"已导出 {len(report.written)} 个快照到 {out}")
@@ -540,6 +551,111 @@ def evidence_verify(app: App, warc: Path | None) -> None:
         click.echo(f"不一致：{bad}", err=True)
     click.echo(f"已校验 {report.checked} 份内容，不一致 {len(report.bad)} 份")
     sys.exit(1 if report.bad else 0)
+
+
+# --- the inspectors' web UI (web/) and its accounts ---
+
+@main.command()
+@click.option("--host", default="127.0.0.1", show_default=True, help="监听地址（对外提供时建议放在 HTTPS 反向代理之后）")
+@click.option("--port", default=8000, show_default=True, type=int, help="监听端口")
+@pass_app
+def serve(app: App, host: str, port: int) -> None:
+    """启动考评人员网页界面（审核、证据、复核、季度概览）；须先用 zwgk users add 创建账号。"""
+    import uvicorn
+
+    from web.app import create_app
+
+    click.echo(f"考评人员界面：http://{host}:{port}/ （Ctrl+C 停止）")
+    uvicorn.run(create_app(app.settings, app.Session), host=host, port=port, log_level="warning",
+                proxy_headers=app.settings.web_https, forwarded_allow_ips="127.0.0.1")
+
+
+@main.group()
+def users() -> None:
+    """网页界面的账号。"""
+
+
+def _password() -> str:
+    if sys.stdin.isatty():
+        return click.prompt("密码", hide_input=True, confirmation_prompt="再次输入密码")
+    lines = sys.stdin.read().splitlines()
+    if len(lines) < 2 or lines[0] != lines[1]:
+        click.echo("未做任何修改：请在标准输入中给出两行相同的密码", err=True)
+        sys.exit(2)
+    return lines[0]
+
+
+@users.command("add")
+@click.argument("name")
+@click.option("--role", required=True, type=click.Choice(["admin", "inspector", "viewer"]),
+              help="admin 管理员 / inspector 考评人员 / viewer 只读")
+@pass_app
+def users_add(app: App, name: str, role: str) -> None:
+    """创建账号；密码输入两次（标准输入不是终端时，读取前两行），只保存 argon2 哈希。"""
+    from storage.accounts import AccountError, add_user
+
+    password = _password()
+    try:
+        with app.Session() as session, session.begin():
+            add_user(session, name, role, password)
+    except AccountError as exc:
+        click.echo(f"未做任何修改：{exc}", err=True)
+        sys.exit(2)
+    click.echo(f"已创建账号 {name}（{role}）")
+
+
+@users.command("list")
+@click.option("--format", "fmt", type=FORMATS, default="table", show_default=True)
+@pass_app
+def users_list(app: App, fmt: str) -> None:
+    """列出网页界面的账号（不显示密码或其哈希）。"""
+    from storage.accounts import list_users
+
+    with app.Session() as session:
+        rows = list_users(session)
+    _emit(rows, fmt, [("name", "用户名"), ("role", "角色"), ("active", "启用"), ("created_at", "创建时间")],
+          ["name", "role", "active", "created_at"])
+
+
+@users.command("disable")
+@click.argument("name")
+@click.option("--enable", is_flag=True, help="重新启用")
+@pass_app
+def users_disable(app: App, name: str, enable: bool) -> None:
+    """停用账号（其已登录的会话随即失效）；--enable 重新启用。记入审计日志。"""
+    from storage.accounts import AccountError, set_active
+
+    try:
+        with app.Session() as session, session.begin():
+            set_active(session, name, enable)
+    except AccountError as exc:
+        click.echo(f"未做任何修改：{exc}", err=True)
+        sys.exit(2)
+    click.echo(f"已{'启用' if enable else '停用'}账号 {name}")
+
+
+AUDIT_COLUMNS = [("id", "编号"), ("at", "时间"), ("actor", "操作人"), ("action", "操作"), ("entity", "对象"),
+                 ("entity_id", "对象编号"), ("reason", "理由")]
+AUDIT_KEYS = ["id", "at", "actor", "action", "entity", "entity_id", "before", "after", "reason"]
+
+
+@main.command()
+@click.option("--actor", help="只列出该操作人的记录")
+@click.option("--action", help="只列出该操作，如 confirm、reject、login、export")
+@click.option("--entity", help="只列出该对象类型，如 deduction_event、allow_list、user")
+@click.option("--since", callback=_date, help="只列出该日期及以后的记录")
+@click.option("--limit", default=200, show_default=True, type=int, help="最多列出多少条（最新的在前）")
+@click.option("--format", "fmt", type=FORMATS, default="table", show_default=True)
+@pass_app
+def audit(app: App, actor: str | None, action: str | None, entity: str | None, since: date | None, limit: int,
+          fmt: str) -> None:
+    """审计日志：每次状态变更、白名单变更、登录和导出（谁、何时、做了什么、为什么），只读。"""
+    from storage.queries import list_audit
+
+    with app.Session() as session:
+        rows = list_audit(session, actor=actor, action=action, entity=entity, since=since, limit=limit,
+                          timezone=app.settings.timezone)
+    _emit(rows, fmt, AUDIT_COLUMNS, AUDIT_KEYS)
 
 
 if __name__ == "__main__":
