@@ -14,7 +14,8 @@ from datetime import date, datetime, timedelta
 from checks.base import AuditData, CheckRules, Finding, LinkState, ProbeState
 from checks.registry import check
 
-NOT_EVIDENCE = {"blocked", "robots", "ignored", "rate_limited"}  # our problem, not the site's
+# our problem, not the site's; `egress`: a target we refused to fetch (file:, an intranet address) was not observed
+NOT_EVIDENCE = {"blocked", "robots", "ignored", "rate_limited", "egress"}
 DOWN_NAMES = {"dns": "域名解析失败", "refused": "连接被拒绝", "timeout": "超时", "connection": "连接中断",
               "status": "HTTP错误", "empty": "空页面", "other": "其他错误"}
 

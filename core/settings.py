@@ -53,6 +53,9 @@ class Settings(BaseSettings):
     check_links: bool = Field(True, description="after a crawl, check the links of crawled pages (HEAD, then GET)")
     probe_timeout: float = Field(15.0, description="seconds before a home-page probe counts as timed out")
     probe_slow_ms: int = Field(5000, description="a probe answered later than this is recorded as slow")
+    allow_internal: str = Field(
+        "", description="comma-separated host or host:port allowed although it resolves to a private, loopback "
+                        "or link-local address (besides the origins the registry names); empty in production")
     collect_new_media: bool = Field(True, description="after a crawl, read new-media feeds and pages")
 
     # scheduling

@@ -22,6 +22,7 @@ ERROR_NAMES = {
     "empty": "空页面",
     "ignored": "已忽略",
     "other": "其他错误",
+    "egress": "禁止访问的地址(未抓取)",
     "token": "令牌失效",
     "rate_limited": "被限流(418/429)",
     "malformed": "订阅源无法解析",

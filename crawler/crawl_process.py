@@ -32,7 +32,7 @@ def main(argv: list[str]) -> int:
     settings = get_settings()
     plan = CrawlPlan.load(plan_path)
     process = CrawlerProcess(
-        {**scrapy_settings(settings, plan.run_id), "LOG_FORMATTER": "crawler.crawl_process.QuietDownloadErrors"}
+        {**scrapy_settings(settings, plan.run_id, plan.egress_allow), "LOG_FORMATTER": "crawler.crawl_process.QuietDownloadErrors"}
     )
     # Both log a dead site's traceback; the failure is already on its snapshot and in the coverage report.
     for name in ("scrapy.downloadermiddlewares.retry", "scrapy.downloadermiddlewares.robotstxt"):

@@ -8,17 +8,47 @@ import socket
 
 import httpx
 
+from crawler.egress import EGRESS_KIND, EgressPolicy, EgressRefused
+
 BLOCK_MARKS = ("访问被拒绝", "安全狗", "waf", "云防护", "访问受限", "非法请求", "请求已被拦截")
 BLOCK_STATUSES = (401, 403, 418, 429)
 
 
-def client(user_agent: str, timeout: float, **kwargs: object) -> httpx.AsyncClient:
+def client(user_agent: str, timeout: float, policy: EgressPolicy | None = None,
+           **kwargs: object) -> httpx.AsyncClient:
+    """`timeout` is httpx's per-read timeout; callers put a total deadline around each request
+    (`asyncio.timeout`), since a server dripping a byte a second never trips a per-read one.
+    `policy` is checked before every request, redirects included (httpx runs request hooks per hop)."""
+    hooks = {}
+    if policy is not None:
+        async def egress(request: httpx.Request) -> None:
+            await policy.check(str(request.url))
+
+        hooks["request"] = [egress]
     # the user agent names us in Chinese; Scrapy sends it as UTF-8 bytes, and so do we
     return httpx.AsyncClient(headers={"User-Agent": user_agent.encode("utf-8")}, timeout=timeout, follow_redirects=True,
-                             trust_env=False, **kwargs)  # type: ignore[arg-type]
+                             trust_env=False, event_hooks=hooks, max_redirects=10, **kwargs)  # type: ignore[arg-type]
 
 
-def exception_kind(exc: Exception) -> str:
+async def read_capped(response: httpx.Response, limit: int) -> tuple[bytes, bool]:
+    """At most `limit` bytes of the (decoded) body, and whether there was more: a gzip bomb or a
+    30 MB page costs `limit` bytes of memory, not its size."""
+    chunks, size = [], 0
+    async for chunk in response.aiter_bytes():
+        chunks.append(chunk)
+        size += len(chunk)
+        if size >= limit:
+            return b"".join(chunks)[:limit], True
+    return b"".join(chunks), False
+
+
+def exception_kind(exc: BaseException) -> str:
+    if isinstance(exc, EgressRefused | httpx.UnsupportedProtocol):  # the latter: a redirect to file: or ftp:
+        return EGRESS_KIND
+    if isinstance(exc, httpx.TooManyRedirects):
+        return "redirects"
+    if isinstance(exc, TimeoutError):  # asyncio.timeout: the request's total deadline
+        return "timeout"
     if isinstance(exc, httpx.TimeoutException):
         return "timeout"
     if isinstance(exc, httpx.ConnectError):

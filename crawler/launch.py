@@ -18,7 +18,7 @@ from core.settings import Settings
 from crawler.aftercrawl import after_crawl
 from crawler.coverage import UnitCoverage, coverage
 from crawler.incremental import dump_validators, previous_validators
-from crawler.plan import build_plan
+from crawler.plan import build_plan, egress_policy
 from storage.clock import utcnow
 from storage.models import CrawlRun, Unit
 
@@ -48,7 +48,7 @@ def run_crawl(
         run = CrawlRun(units=[])
         session.add(run)
         session.flush()
-        plan = build_plan(session, run.id, unit_slugs)
+        plan = build_plan(session, run.id, unit_slugs, egress_policy(session, settings))
         run.units = [u.slug for u in plan.units]
         run_id = run.id
         validators = previous_validators(session, [u.id for u in session.scalars(select(Unit).where(

@@ -26,6 +26,7 @@ from twisted.python.failure import Failure
 from twisted.web._newclient import ResponseNeverReceived
 from w3lib.url import add_or_replace_parameters
 
+from crawler.egress import EGRESS_KIND
 from crawler.extract.detail import extract_detail
 from crawler.extract.discovery import FoundColumn, discover_columns
 from crawler.extract.families import ListPage, analyse_feed, analyse_list_page
@@ -33,6 +34,7 @@ from crawler.extract.links import page_links
 from crawler.extract.listing import parse_html
 from crawler.incremental import conditional_headers, load_validators
 from crawler.items import DiscoveredColumn, Snapshot
+from crawler.middlewares import EgressIgnored
 from crawler.plan import CrawlPlan
 from crawler.rendering import render_meta
 
@@ -43,6 +45,8 @@ _BLOCK_MARKS = ("访问被拒绝", "安全狗", "waf", "云防护", "访问受�
 
 def failure_kind(failure: Failure) -> str:
     """The small taxonomy stored on snapshots (STYLE 6)."""
+    if failure.check(EgressIgnored):
+        return EGRESS_KIND
     if failure.check(IgnoreRequest):
         return "robots" if "robots" in str(failure.value).lower() else "ignored"
     # Scrapy 2.19 wraps Twisted's errors in its own; older paths still raise Twisted's.
