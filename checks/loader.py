@@ -9,6 +9,7 @@ from sqlalchemy.orm import Session
 
 from checks.base import AllowRule, AuditData, ColumnState, Item, UnitState
 from checks.load_extras import load_accounts, load_attachments, load_links, load_probes
+from core.text import clean_text
 from storage.blobs import read_snapshot_body
 from storage.models import AllowEntry, Column, Document, Snapshot, Unit
 
@@ -44,7 +45,9 @@ def load_audit_data(session: Session, unit_slugs: list[str] | None = None) -> Au
     for column in columns:
         snap = latest.get(column.id)
         items = tuple(
-            Item(d.title, d.url, d.publish_date, d.list_snapshot_id, d.detail_snapshot_id, d.meta or {})
+            # clean_text again: titles stored by crawls made before the crawler cleaned them
+            Item(clean_text(d.title), d.url, d.publish_date, d.list_snapshot_id, d.detail_snapshot_id,
+                 {k: clean_text(v) if isinstance(v, str) else v for k, v in (d.meta or {}).items()})
             for d in docs[column.id]
         )
         states.append(

@@ -78,6 +78,7 @@ def run_crawl(
         run.status = "finished" if returncode == 0 else "failed"
         report = coverage(session, run_id)
         run.stats = {
+            **(run.stats or {}),  # what the crawl recorded itself (the caps it hit)
             "seconds": round(seconds, 2),
             "pages": sum(c.pages for c in report),
             "pages_fetched": sum(c.pages_fetched for c in report),

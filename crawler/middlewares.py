@@ -12,8 +12,11 @@ import asyncio
 from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
 
+from typing import Any
+
 from scrapy import Request
 from scrapy.crawler import Crawler
+from scrapy.downloadermiddlewares.redirect import RedirectMiddleware
 from scrapy.exceptions import IgnoreRequest
 from scrapy.http import Response
 
@@ -96,6 +99,16 @@ class EgressMiddleware:
             await self.policy.check(request.url)
         except EgressRefused as refused:
             raise EgressIgnored(refused.reason) from None
+
+
+class LoopSafeRedirectMiddleware(RedirectMiddleware):
+    """Scrapy's redirects, except that every hop passes the duplicate filter: a loop (a → b → a) then
+    runs into REDIRECT_MAX_TIMES and is recorded as a failure, instead of vanishing in the filter."""
+
+    def _redirect(self, redirected: Request, request: Request, reason: Any) -> Request:
+        out = super()._redirect(redirected, request, reason)
+        out.dont_filter = True
+        return out
 
 
 class EgressIgnored(IgnoreRequest):

@@ -20,8 +20,9 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
 from core.settings import CHROMIUM_ARGS, Settings
-from crawler.extract.listing import extract_entries, parse_html
+from core.text import clean_text
 from crawler.egress import EGRESS_KIND, EgressPolicy, EgressRefused
+from crawler.extract.listing import extract_entries, parse_html
 from crawler.httpfetch import client, exception_kind, read_capped
 from crawler.plan import egress_policy
 from storage.blobs import store_blob
@@ -77,7 +78,7 @@ def parse_feed(body: bytes, base_url: str) -> tuple[list[CollectedPost], str | N
     for entry in parsed.entries:
         stamp = entry.get("published_parsed") or entry.get("updated_parsed")
         when = datetime.fromtimestamp(calendar.timegm(stamp), UTC) if stamp else None
-        posts.append(CollectedPost((entry.get("title") or "").strip(), entry.get("link") or base_url, when))
+        posts.append(CollectedPost(clean_text(entry.get("title") or "").strip(), entry.get("link") or base_url, when))
     return posts, None
 
 

@@ -22,7 +22,10 @@ def scrapy_settings(settings: Settings, run_id: int, egress_allow: list[str] | t
         "RETRY_HTTP_CODES": [],  # HTTP codes: crawler.middlewares.BackoffMiddleware (Retry-After)
         # egress first: before robots.txt (100) is fetched for a host we must not reach
         "DOWNLOADER_MIDDLEWARES": {"crawler.middlewares.EgressMiddleware": 50,
-                                   "crawler.middlewares.BackoffMiddleware": 560},
+                                   "crawler.middlewares.BackoffMiddleware": 560,
+                                   "scrapy.downloadermiddlewares.redirect.RedirectMiddleware": None,
+                                   "crawler.middlewares.LoopSafeRedirectMiddleware": 600},
+        "REDIRECT_MAX_TIMES": 10,
         "ZWGK_EGRESS_ALLOW": list(egress_allow),
         "ZWGK_BACKOFF_BASE": settings.backoff_base,
         "ZWGK_RETRY_AFTER_MAX": settings.retry_after_max,

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import traceback
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 from sqlalchemy import select
@@ -10,11 +11,26 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from assessment.proposals import propose_events
 from assessment.schemes import load_scheme
-from checks.base import CheckRules
+from checks.base import AuditData, CheckRules
 from checks.loader import load_audit_data
-from checks.registry import registered_checks
+from checks.registry import CheckSpec, registered_checks
+from core.text import terminal_safe
 from jobs.record import RecordStats, record_findings
 from storage.models import Unit
+
+
+@dataclass(frozen=True)
+class CheckFailure:
+    """One check that raised on one unit's data: that unit's findings of that check stay as they were
+    (neither new ones nor rectifications), every other unit and check goes on."""
+
+    check: str
+    unit: str
+    error: str  # exception type and message
+    where: str  # the innermost frame: file, line and function
+
+    def line(self) -> str:
+        return terminal_safe(f"  检查出错：{self.unit} | {self.check} | {self.error} | {self.where}")
 
 
 @dataclass
@@ -23,13 +39,63 @@ class CheckSummary:
     units: int = 0
     stats: RecordStats = field(default_factory=RecordStats)
     events_proposed: int = 0
+    failures: list[CheckFailure] = field(default_factory=list)
 
     def lines(self) -> list[str]:
         s = self.stats
         out = [f"检查基准日 {self.as_of:%Y-%m-%d}：{self.units} 个单位；新发现 {s.new} 条，仍存在 {s.still_open} 条，"
                f"已整改 {s.rectified} 条；新提出扣分 {self.events_proposed} 条（待审核）"]
         out += [f"  {code}: {n}" for code, n in sorted(s.by_check.items())]
+        if self.failures:
+            out.append(f"  检查出错 {len(self.failures)} 项（这些单位的该项检查结果保持不变，其余照常）：")
+            out += [f.line() for f in self.failures]
         return out
+
+
+def only_unit(data: AuditData, slug: str) -> AuditData:
+    """The part of `data` that belongs to one unit (allow-list rules and the body reader stay)."""
+    return replace(
+        data,
+        units=tuple(u for u in data.units if u.slug == slug),
+        columns=tuple(c for c in data.columns if c.unit == slug),
+        attachments=tuple(a for a in data.attachments if a.unit == slug),
+        accounts=tuple(a for a in data.accounts if a.unit == slug),
+        probes=tuple(p for p in data.probes if p.unit == slug),
+        links=tuple(link for link in data.links if link.unit == slug),
+    )
+
+
+def _failure(code: str, unit: str, exc: Exception) -> CheckFailure:
+    frames = traceback.extract_tb(exc.__traceback__)
+    where = f"{frames[-1].filename.rsplit('/', 2)[-1]}:{frames[-1].lineno} {frames[-1].name}" if frames else "?"
+    return CheckFailure(code, unit, f"{type(exc).__name__}: {exc}"[:300], where)
+
+
+def run_isolated(spec: CheckSpec, data: AuditData, as_of: date, rules: CheckRules,
+                 ) -> tuple[list, set[tuple[str, str]] | None, list[str] | None, list[CheckFailure]]:
+    """(findings, judged scope, units judged (None: all), failures). One pass over all units; when that
+    raises, one pass per unit, so a page that breaks a check costs only its own unit that check."""
+    try:
+        return spec.fn(data, as_of, rules), spec.scope(data) if spec.scope else None, None, []
+    except Exception:
+        pass
+    slugs = [u.slug for u in data.units]
+    findings: list = []
+    judged: set[tuple[str, str]] | None = set() if spec.scope else None
+    ok, failures = [], []
+    for slug in slugs:
+        part = only_unit(data, slug)
+        try:
+            found = spec.fn(part, as_of, rules)
+            scope = spec.scope(part) if spec.scope else None
+        except Exception as exc:
+            failures.append(_failure(spec.code, slug, exc))
+            continue
+        findings += found
+        ok.append(slug)
+        if judged is not None and scope is not None:
+            judged |= scope
+    return findings, judged, ok, failures
 
 
 def run_checks(Session_: sessionmaker[Session], as_of: date, unit_slugs: list[str] | None = None) -> CheckSummary:
@@ -49,9 +115,11 @@ def run_checks(Session_: sessionmaker[Session], as_of: date, unit_slugs: list[st
             summary.units += len(data.units)
             unit_ids = {u.slug: u.id for u in units}
             for code, spec in registered_checks().items():
-                findings = spec.fn(data, as_of, rules)
-                judged = spec.scope(data) if spec.scope else None
+                findings, judged, ok, failures = run_isolated(spec, data, as_of, rules)
+                summary.failures += failures
+                # a failed unit's findings of this check stay as they were: no new ones, no rectifications
+                judged_ids = unit_ids if ok is None else {slug: unit_ids[slug] for slug in ok}
                 observed += record_findings(session, code=code, findings=findings, judged=judged,
-                                            unit_ids=unit_ids, as_of=as_of, stats=summary.stats)
+                                            unit_ids=judged_ids, as_of=as_of, stats=summary.stats)
         summary.events_proposed = propose_events(session, observed, as_of)
     return summary

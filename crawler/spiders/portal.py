@@ -9,11 +9,12 @@ from collections.abc import AsyncIterator, Iterator
 from dataclasses import asdict, replace
 from datetime import UTC, datetime
 from typing import Any
-from urllib.parse import parse_qsl, urlencode
+from urllib.parse import parse_qsl, urlencode, urlsplit
 
 import scrapy
 from scrapy.exceptions import (
     CannotResolveHostError,
+    DownloadCancelledError,
     DownloadConnectionRefusedError,
     DownloadFailedError,
     DownloadTimeoutError,
@@ -33,7 +34,7 @@ from crawler.extract.families import ListPage, analyse_feed, analyse_list_page
 from crawler.extract.links import page_links
 from crawler.extract.listing import parse_html
 from crawler.incremental import conditional_headers, load_validators
-from crawler.items import DiscoveredColumn, Snapshot
+from crawler.items import CapHit, DiscoveredColumn, Snapshot
 from crawler.middlewares import EgressIgnored
 from crawler.plan import CrawlPlan
 from crawler.rendering import render_meta
@@ -47,8 +48,14 @@ def failure_kind(failure: Failure) -> str:
     """The small taxonomy stored on snapshots (STYLE 6)."""
     if failure.check(EgressIgnored):
         return EGRESS_KIND
+    message = str(failure.value).lower()
+    if failure.check(IgnoreRequest, DownloadCancelledError) and ("maxsize" in message or "larger than" in message
+                                                                or "max size" in message):
+        return "too_large"  # DOWNLOAD_MAXSIZE, on the wire or once decompressed (a gzip bomb)
     if failure.check(IgnoreRequest):
-        return "robots" if "robots" in str(failure.value).lower() else "ignored"
+        if "max redirections" in message:
+            return "redirects"
+        return "robots" if "robots" in message else "ignored"
     # Scrapy 2.19 wraps Twisted's errors in its own; older paths still raise Twisted's.
     if failure.check(CannotResolveHostError, tx_error.DNSLookupError):
         return "dns"
@@ -62,10 +69,28 @@ def failure_kind(failure: Failure) -> str:
     return "other"
 
 
+_CHALLENGE_MARKS = ("安全验证", "人机验证", "访问验证", "滑动验证", "正在验证")
+
+
+def is_challenge(response: Response) -> bool:
+    """A WAF's JavaScript challenge answered with 200: a small page that asks the browser to prove
+    itself (and reloads), never the page asked for."""
+    if response.status != 200 or not isinstance(response, TextResponse) or len(response.body) > 8192:
+        return False
+    text = response.text
+    return any(m in text for m in _CHALLENGE_MARKS) and (
+        any(m in text.lower() for m in _BLOCK_MARKS) or "location.reload" in text)
+
+
 def response_kind(response: Response) -> str | None:
     """None for a usable page; otherwise why not."""
     if response.status == 304:  # not modified: the body stored last time is still the page
         return None
+    if 300 <= response.status < 400 and (location := response.headers.get("Location")):
+        if urlsplit(location.decode("latin-1")).scheme.lower() not in ("", "http", "https"):
+            return EGRESS_KIND  # a redirect to file: or ftp: that Scrapy would not follow: never fetched
+    if is_challenge(response):
+        return "blocked"
     if response.status in (401, 403, 418, 429) or (
         response.status >= 400 and any(m in response.text.lower() for m in _BLOCK_MARKS)
         if isinstance(response, TextResponse) else False
@@ -88,10 +113,13 @@ class PortalSpider(scrapy.Spider):
     name = "portal"
     custom_settings = {"HTTPERROR_ALLOW_ALL": True}
 
-    def __init__(self, plan: str, max_list_pages: int = 200, **kwargs: Any):
+    def __init__(self, plan: str, max_list_pages: int = 200, max_unit_pages: int = 20000, **kwargs: Any):
         super().__init__(**kwargs)
         self.plan = CrawlPlan.load(plan)
         self.max_list_pages = int(max_list_pages)
+        self.max_unit_pages = int(max_unit_pages)
+        self.unit_requests: dict[str, int] = {}  # requests made per unit (the per-unit page cap)
+        self.capped: set[tuple[str, str, str]] = set()  # (unit, kind, column) already reported
         self.units = {unit.slug: unit for unit in self.plan.units}
         self.known_columns: dict[str, set[str]] = {}  # unit -> column URLs planned or discovered so far
         self.validators = load_validators(plan)
@@ -186,7 +214,7 @@ class PortalSpider(scrapy.Spider):
         meta = response.meta
         rendered = bool(meta.get("playwright"))
         page = analyse_list_page(response.text, response.url, meta["page_no"], rendered=rendered,
-                                 paged=bool(meta.get("paged")))
+                                 paged=bool(meta.get("paged")), max_pages=self.max_list_pages)
         if page.needs_js:
             # Static HTML with scripts and no items: the list is built in the browser. The rendered
             # page is the evidence; later pages of the column are rendered too.
@@ -221,17 +249,43 @@ class PortalSpider(scrapy.Spider):
         page = analyse_feed(response.text, response.url, meta["feed"], meta["feed_state"], meta["page_no"])
         yield from self._list_output(response, page)
 
-    def _list_output(self, response: Response, page: ListPage) -> Iterator[Snapshot | scrapy.Request]:
+    # --- caps ------------------------------------------------------------------------------------
+    def _cap(self, response: Response, kind: str, limit: int, announced: int | None = None) -> Iterator[CapHit]:
+        meta = response.meta
+        column = str(meta.get("column_id") or meta.get("column_url") or "")
+        if (meta["unit"], kind, column) not in self.capped:
+            self.capped.add((meta["unit"], kind, column))
+            yield CapHit(meta["unit"], kind, limit, response.url, meta.get("column_id"), meta.get("column_url"),
+                         announced)
+
+    def _spend(self, unit: str) -> bool:
+        """One more request for this unit, unless its page cap is spent."""
+        used = self.unit_requests.get(unit, 0)
+        if used >= self.max_unit_pages:
+            return False
+        self.unit_requests[unit] = used + 1
+        return True
+
+    def _list_output(self, response: Response, page: ListPage) -> Iterator[Snapshot | CapHit | scrapy.Request]:
         meta = response.meta
         yield self.snapshot(response, entries=tuple(page.entries))
+        if page.announced is not None:
+            yield from self._cap(response, "list_pages", self.max_list_pages, page.announced)
         inherit = _inherited(meta)
         for entry in page.entries:
+            if not self._spend(meta["unit"]):
+                yield from self._cap(response, "unit_pages", self.max_unit_pages)
+                return
             yield scrapy.Request(entry.url, callback=self.parse_detail, errback=self.failed,
                                  headers=conditional_headers(self.validators.get(entry.url)),
                                  meta={**inherit, "kind": "detail"})
         for follow in page.follow:
-            if follow.page_no > self.max_list_pages:
+            if follow.page_no > self.max_list_pages:  # a 下一页 chain (endless pagination, a calendar trap)
+                yield from self._cap(response, "list_pages", self.max_list_pages)
                 break
+            if not self._spend(meta["unit"]):
+                yield from self._cap(response, "unit_pages", self.max_unit_pages)
+                return
             follow_meta = {**inherit, "page_no": follow.page_no, "paged": follow.paged}
             if follow.feed != "html":
                 follow_meta.update(feed=follow.feed, feed_state=follow.state)
@@ -243,7 +297,7 @@ class PortalSpider(scrapy.Spider):
                     follow_meta.update(js=True, **render_meta())
                 yield scrapy.Request(follow.url, callback=self.parse_list, errback=self.failed, meta=follow_meta)
 
-    def parse_detail(self, response: Response) -> Iterator[Snapshot | scrapy.Request]:
+    def parse_detail(self, response: Response) -> Iterator[Snapshot | CapHit | scrapy.Request]:
         if response.status == 304 or not isinstance(response, TextResponse) or response_kind(response):
             yield self.snapshot(response)
             return
@@ -253,9 +307,12 @@ class PortalSpider(scrapy.Spider):
         yield from self.attachment_requests(response, links)
 
     # --- attachments (text extracted after the crawl: crawler.attachment_texts) -------------------
-    def attachment_requests(self, response: Response, links: Any) -> Iterator[scrapy.Request]:
+    def attachment_requests(self, response: Response, links: Any) -> Iterator[scrapy.Request | CapHit]:
         inherit = _inherited(response.meta)
         for link in links:
+            if link.attachment and not self._spend(response.meta["unit"]):
+                yield from self._cap(response, "unit_pages", self.max_unit_pages)
+                return
             if link.attachment:
                 yield scrapy.Request(link.url, callback=self.parse_attachment, errback=self.failed,
                                      headers=conditional_headers(self.validators.get(link.url)),
