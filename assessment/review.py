@@ -10,8 +10,9 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 from decimal import Decimal
 from typing import Any
+from zoneinfo import ZoneInfo
 
-from sqlalchemy import select
+from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from assessment.schemes import load_scheme
@@ -27,6 +28,8 @@ TRANSITIONS: dict[str, dict[str, str]] = {
     "rejected": {},
 }
 STATE_NAMES = {"pending": "待审核", "confirmed": "已确认", "rejected": "已驳回", "appealed": "复核中"}
+ACTION_NAMES = {"confirm": "确认", "reject": "驳回", "appeal": "复核申请", "uphold": "维持", "overturn": "撤销"}
+_CHINA = ZoneInfo("Asia/Shanghai")
 
 
 class ReviewError(Exception):
@@ -45,14 +48,13 @@ def _check_points(event: DeductionEvent, points: Decimal) -> None:
         raise ReviewError(f"扣分事项 {event.id} 的扣分只能在 {event.points} 至 {top} 分之间")
 
 
-def _open_appeal(session: Session, event: DeductionEvent, actor: str, reason: str, now: datetime) -> None:
+def _check_appeal(session: Session, event: DeductionEvent, now: datetime) -> None:
     if session.scalar(select(Appeal.id).where(Appeal.event_id == event.id).limit(1)):
         raise ReviewError(f"扣分事项 {event.id} 已复核过，不能再次申请复核")
     window = load_scheme(event.scheme).appeal_window_days
     confirmed_at = event.decided_at or now
     if now > confirmed_at + timedelta(days=window):
         raise ReviewError(f"扣分事项 {event.id} 已超过复核申请期限（确认后 {window} 日内）")
-    session.add(Appeal(event_id=event.id, filed_by=actor, filed_at=now, reason=reason))
 
 
 def _close_appeal(session: Session, event: DeductionEvent, outcome: str, actor: str, reason: str | None,
@@ -63,9 +65,21 @@ def _close_appeal(session: Session, event: DeductionEvent, outcome: str, actor: 
         appeal.outcome, appeal.decided_by, appeal.decided_at, appeal.decision_reason = outcome, actor, now, reason
 
 
+def _already(event: DeductionEvent, action: str) -> str:
+    state = STATE_NAMES.get(event.state, event.state)
+    when = event.decided_at.astimezone(_CHINA).strftime("%Y-%m-%d %H:%M:%S") if event.decided_at else "刚才"
+    who = event.decided_by or "他人"
+    return f"扣分事项 {event.id} 已由 {who} 于 {when} 处理（当前状态：{state}），本次{ACTION_NAMES.get(action, action)}未生效"
+
+
 def decide(session: Session, event_id: int, action: str, *, actor: str, reason: str | None = None,
            points: Decimal | None = None, now: datetime | None = None) -> DeductionEvent:
-    """Apply one decision. `points` (confirm only) sets a value inside the rule's range (扣5分以上10分以下)."""
+    """Apply one decision. `points` (confirm only) sets a value inside the rule's range (扣5分以上10分以下).
+
+    The change of state is one conditional UPDATE (`WHERE state = <the state read>`): of two decisions
+    made at the same instant, in two processes, on SQLite or PostgreSQL, exactly one matches a row;
+    the other raises ReviewError ("already decided by X at T") and has written nothing, audit row included.
+    """
     now = now or utcnow()
     if not actor.strip():
         raise ReviewError("必须注明操作人")
@@ -79,19 +93,29 @@ def decide(session: Session, event_id: int, action: str, *, actor: str, reason: 
         raise ReviewError("驳回、申请复核和复核撤销都必须填写理由")
     if points is not None and action != "confirm":
         raise ReviewError("只有确认时可以调整扣分")
-    before = _snapshot(event)
     if points is not None:
         _check_points(event, points)
-        event.points = points
     if action == "appeal":
-        _open_appeal(session, event, actor, reason or "", now)
+        _check_appeal(session, event, now)
+    before = _snapshot(event)
+    values: dict[str, Any] = {"state": target}
+    if points is not None:
+        values["points"] = points
+    if action != "appeal":  # the confirmation time stays: it starts the appeal window
+        values["decided_by"], values["decided_at"] = actor, now
+    if reason:
+        values["reason"] = reason
+    changed = session.execute(
+        update(DeductionEvent).where(DeductionEvent.id == event.id, DeductionEvent.state == event.state)
+        .values(**values).execution_options(synchronize_session=False)
+    ).rowcount
+    session.refresh(event)  # what is in the row now: ours, or the decision that came first
+    if changed != 1:
+        raise ReviewError(_already(event, action))
+    if action == "appeal":
+        session.add(Appeal(event_id=event.id, filed_by=actor, filed_at=now, reason=reason or ""))
     elif action in ("uphold", "overturn"):
         _close_appeal(session, event, "upheld" if action == "uphold" else "overturned", actor, reason, now)
-    event.state = target
-    if action != "appeal":  # the confirmation time stays: it starts the appeal window
-        event.decided_by, event.decided_at = actor, now
-    if reason:
-        event.reason = reason
     session.add(AuditLog(actor=actor, action=action, entity="deduction_event", entity_id=event.id, at=now,
                          before=before, after=_snapshot(event), reason=reason))
     session.flush()

@@ -171,9 +171,11 @@ class PortalSpider(scrapy.Spider):
     def failed(self, failure: Failure) -> Iterator[Snapshot]:
         request = failure.request  # type: ignore[attr-defined]
         meta = request.meta
+        redirects = meta.get("redirect_urls") or []  # a redirect that failed (or was refused) is the first URL's
         yield Snapshot(
             kind=meta["kind"],
-            url=request.url,
+            url=redirects[0] if redirects else request.url,
+            final_url=request.url,
             unit=meta["unit"],
             fetched_at=datetime.now(UTC),
             error_kind=failure_kind(failure),
