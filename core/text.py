@@ -14,7 +14,9 @@ import re
 _NONCHARS = "".join(f"\\U{plane:04x}fffe\\U{plane:04x}ffff" for plane in range(1, 17))
 _DROP = re.compile(f"[\\x00-\\x08\\x0e-\\x1f\\x7f-\\x84\\x86-\\x9f\\ud800-\\udfff\\ufdd0-\\ufdef\\ufffe\\uffff{_NONCHARS}]")
 _BREAK = re.compile("[\\x0b\\x0c\\x1c-\\x1e\\x85\\u2028\\u2029]")
-_CONTROL = re.compile("[\\x00-\\x1f\\x7f-\\x9f\\u202a-\\u202e\\u2066-\\u2069]")  # C0, C1, bidi overrides
+_CONTROL = re.compile("[\\x00-\\x1f\\x7f-\\x9f\\u202a-\\u202e\\u2066-\\u2069\\u2028\\u2029]")  # C0, C1, bidi overrides
+_CONTROL_BUT_NEWLINE = re.compile("[\\x00-\\x09\\x0b-\\x1f\\x7f-\\x9f\\u202a-\\u202e\\u2066-\\u2069\\u2028\\u2029]")
+_JSON_UNSAFE = re.compile("[\\x7f-\\x9f\\u202a-\\u202e\\u2066-\\u2069\\u2028\\u2029]")  # json.dumps escapes C0 itself
 
 
 def clean_text(text: str) -> str:
@@ -26,8 +28,18 @@ def clean_text(text: str) -> str:
     return text
 
 
-def terminal_safe(text: str) -> str:
-    """One line for a terminal, a CSV cell or a log: every control character (ESC included) and
-    bidirectional override shown as a visible escape, never acted on."""
-    return _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}" if ord(m.group()) < 0x100
-                        else f"\\u{ord(m.group()):04x}", text)
+def _shown(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+
+def terminal_safe(text: str, *, keep_newlines: bool = False) -> str:
+    """Text for a terminal, a CSV cell or a log: every control character (ESC included) and
+    bidirectional override shown as a visible escape, never acted on. One line unless `keep_newlines`."""
+    return (_CONTROL_BUT_NEWLINE if keep_newlines else _CONTROL).sub(_shown, text)
+
+
+def json_safe(text: str) -> str:
+    """JSON text (json.dumps with ensure_ascii=False) with C1 controls and bidi overrides escaped too:
+    still the same JSON value, but nothing a terminal would act on."""
+    return _JSON_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
