@@ -16,8 +16,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
+from scrapy.exceptions import IgnoreRequest
+
 ALLOWED_SCHEMES = frozenset({"http", "https"})
-EGRESS_KIND = "egress"
 _DEFAULT_PORTS = {"http": 80, "https": 443}
 # Cloud metadata services answer on these; most are link-local or private anyway, 100.100.100.200
 # (Alibaba Cloud) sits in the shared address space, which `is_global` also excludes.
@@ -83,6 +84,11 @@ def _allow_key(entry: str) -> tuple[str, int] | None:
     if port is None:
         port = _DEFAULT_PORTS.get(parts.scheme.lower(), 0) if parts.scheme else 0
     return host, port
+
+
+class EgressIgnored(IgnoreRequest):
+    """The crawler's form of a refusal: an IgnoreRequest, so Scrapy calls the request's errback, which
+    records it (crawler.middlewares.EgressMiddleware raises it)."""
 
 
 @dataclass(frozen=True)

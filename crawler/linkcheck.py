@@ -18,8 +18,10 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
 from core.settings import Settings
-from crawler.egress import EGRESS_KIND, EgressPolicy
-from crawler.httpfetch import client, exception_kind, read_capped, status_kind
+from core.vocab import FailureKind
+from crawler.egress import EgressPolicy
+from crawler.failures import from_exception, from_status
+from crawler.httpfetch import client, read_capped
 from crawler.plan import egress_policy
 from storage.clock import utcnow
 from storage.link_models import LinkCheck, PageLink
@@ -37,7 +39,7 @@ class LinkOutcome:
 
 
 _PEEK = 16384  # the start is enough to see a WAF notice; never read whole files
-_NOT_RETRIED = ("dns", "refused", EGRESS_KIND)
+_NOT_RETRIED = (FailureKind.DNS, FailureKind.REFUSED, FailureKind.EGRESS)
 
 
 async def _once(http: httpx.AsyncClient, method: str, url: str, deadline: float) -> tuple[int | None, str | None]:
@@ -46,12 +48,12 @@ async def _once(http: httpx.AsyncClient, method: str, url: str, deadline: float)
         async with asyncio.timeout(deadline):
             if method == "HEAD":
                 response = await http.head(url)
-                return response.status_code, status_kind(response.status_code)
+                return response.status_code, from_status(response.status_code)
             async with http.stream("GET", url) as response:
                 peek, _ = await read_capped(response, _PEEK)
-                return response.status_code, status_kind(response.status_code, peek.decode("utf-8", "replace"))
+                return response.status_code, from_status(response.status_code, peek.decode("utf-8", "replace"))
     except Exception as exc:
-        return None, exception_kind(exc)
+        return None, from_exception(exc)
 
 
 async def check_link(http: httpx.AsyncClient, unit_id: int, url: str, retries: int, pause: float,
@@ -59,7 +61,7 @@ async def check_link(http: httpx.AsyncClient, unit_id: int, url: str, retries: i
     """HEAD, then GET, then retries of transient failures; each request within `deadline` seconds and
     the whole link within twice that, however slowly the server drips its answer."""
     started = time.monotonic()
-    method, status, kind = "HEAD", None, "timeout"
+    method, status, kind = "HEAD", None, FailureKind.TIMEOUT
     try:
         async with asyncio.timeout(2 * deadline):
             status, kind = await _once(http, "HEAD", url, deadline)
@@ -67,7 +69,7 @@ async def check_link(http: httpx.AsyncClient, unit_id: int, url: str, retries: i
                 method = "GET"  # HEAD refused (405/501), mishandled or failed: ask properly
                 status, kind = await _once(http, "GET", url, deadline)
             attempt = 0
-            while attempt < retries and (kind in ("timeout", "connection") or (status or 0) >= 500):
+            while attempt < retries and (kind in (FailureKind.TIMEOUT, FailureKind.CONNECTION) or (status or 0) >= 500):
                 attempt += 1
                 await asyncio.sleep(pause * 2 ** (attempt - 1))
                 status, kind = await _once(http, "GET", url, deadline)

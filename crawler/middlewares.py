@@ -20,7 +20,7 @@ from scrapy.downloadermiddlewares.redirect import RedirectMiddleware
 from scrapy.exceptions import IgnoreRequest
 from scrapy.http import Response
 
-from crawler.egress import EgressPolicy, EgressRefused
+from crawler.egress import EgressIgnored, EgressPolicy, EgressRefused
 
 BACKOFF_HTTP_CODES = (429, 500, 502, 503, 504, 522, 524, 408)
 _MAX_HOST_DELAY = 5.0  # a host that asked us to wait keeps at most this delay for the rest of the night
@@ -109,10 +109,6 @@ class LoopSafeRedirectMiddleware(RedirectMiddleware):
         out = super()._redirect(redirected, request, reason)
         out.dont_filter = True
         return out
-
-
-class EgressIgnored(IgnoreRequest):
-    """IgnoreRequest, so Scrapy calls the request's errback, which records the refusal."""
 
 
 _BROWSER_POLICY: list[EgressPolicy] = []

@@ -14,6 +14,7 @@ from assessment.schemes import load_scheme
 from checks.base import AuditData, CheckRules
 from checks.loader import load_audit_data
 from checks.registry import CheckSpec, registered_checks
+from core.names import check_name
 from core.text import terminal_safe
 from jobs.record import RecordStats, record_findings
 from storage.models import Unit
@@ -45,7 +46,7 @@ class CheckSummary:
         s = self.stats
         out = [f"检查基准日 {self.as_of:%Y-%m-%d}：{self.units} 个单位；新发现 {s.new} 条，仍存在 {s.still_open} 条，"
                f"已整改 {s.rectified} 条；新提出扣分 {self.events_proposed} 条（待审核）"]
-        out += [f"  {code}: {n}" for code, n in sorted(s.by_check.items())]
+        out += [f"  {check_name(code)}：{n}" for code, n in sorted(s.by_check.items())]
         if self.failures:
             out.append(f"  检查出错 {len(self.failures)} 项（这些单位的该项检查结果保持不变，其余照常）：")
             out += [f.line() for f in self.failures]
@@ -110,7 +111,7 @@ def run_checks(Session_: sessionmaker[Session], as_of: date, unit_slugs: list[st
             by_jurisdiction.setdefault(unit.jurisdiction_id, []).append(unit)
         observed = []
         for units in by_jurisdiction.values():
-            rules = CheckRules(load_scheme(units[0].jurisdiction.scheme).check_settings)
+            rules = load_scheme(units[0].jurisdiction.scheme).check_settings
             data = load_audit_data(session, [u.slug for u in units])
             summary.units += len(data.units)
             unit_ids = {u.slug: u.id for u in units}
