@@ -104,7 +104,7 @@ def decide(session: Session, event_id: int, action: str, *, actor: str, reason: 
         values["decided_by"], values["decided_at"] = actor, now
     if reason:
         values["reason"] = reason
-    changed = session.execute(
+    changed = session.execute(  # type: ignore[attr-defined]  # a CursorResult: UPDATE has a rowcount
         update(DeductionEvent).where(DeductionEvent.id == event.id, DeductionEvent.state == event.state)
         .values(**values).execution_options(synchronize_session=False)
     ).rowcount

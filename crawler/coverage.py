@@ -8,8 +8,8 @@ from dataclasses import dataclass, field
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from core.text import terminal_safe
 from core.names import display
+from core.text import terminal_safe
 from core.vocab import FailureKind, SnapshotKind
 from storage.link_models import LinkCheck
 from storage.models import Column, CrawlRun, Snapshot, Unit

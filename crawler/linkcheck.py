@@ -42,7 +42,8 @@ _PEEK = 16384  # the start is enough to see a WAF notice; never read whole files
 _NOT_RETRIED = (FailureKind.DNS, FailureKind.REFUSED, FailureKind.EGRESS)
 
 
-async def _once(http: httpx.AsyncClient, method: str, url: str, deadline: float) -> tuple[int | None, str | None]:
+async def _once(http: httpx.AsyncClient, method: str, url: str,
+                deadline: float) -> tuple[int | None, FailureKind | None]:
     """One request under a total deadline (connect, headers and the peek together)."""
     try:
         async with asyncio.timeout(deadline):
@@ -61,7 +62,8 @@ async def check_link(http: httpx.AsyncClient, unit_id: int, url: str, retries: i
     """HEAD, then GET, then retries of transient failures; each request within `deadline` seconds and
     the whole link within twice that, however slowly the server drips its answer."""
     started = time.monotonic()
-    method, status, kind = "HEAD", None, FailureKind.TIMEOUT
+    method, status = "HEAD", None
+    kind: FailureKind | None = FailureKind.TIMEOUT
     try:
         async with asyncio.timeout(2 * deadline):
             status, kind = await _once(http, "HEAD", url, deadline)

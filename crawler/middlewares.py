@@ -11,13 +11,11 @@ from __future__ import annotations
 import asyncio
 from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
-
 from typing import Any
 
 from scrapy import Request
 from scrapy.crawler import Crawler
 from scrapy.downloadermiddlewares.redirect import RedirectMiddleware
-from scrapy.exceptions import IgnoreRequest
 from scrapy.http import Response
 
 from crawler.egress import EgressIgnored, EgressPolicy, EgressRefused

@@ -53,7 +53,7 @@ class CrawlPlan:
 
 def registry_urls(session: Session) -> list[str]:
     """Every URL the registry names: portals, disclosure pages, columns and new-media sources."""
-    urls: list[str] = []
+    urls: list[str | None] = []
     for portal, disclosure in session.execute(select(Unit.portal, Unit.disclosure).where(Unit.active.is_(True))):
         urls += [portal, disclosure]
     urls += session.scalars(select(Column.url).join(Unit).where(Unit.active.is_(True), Column.source != "discovered"))

@@ -20,7 +20,8 @@ from crawler.extract.families import analyse_feed, analyse_list_page
 from crawler.extract.listing import parse_html
 from crawler.extract.pagers import trs_pages
 from crawler.extract.vsb import vsb_pages
-from crawler.httpfetch import client, exception_kind
+from crawler.failures import from_exception
+from crawler.httpfetch import client
 from crawler.linkcheck import check_link
 from crawler.probe import probe_one
 from fixtures.hostile import FaultFarm
@@ -77,7 +78,7 @@ def test_httpx_redirect_hops_are_checked() -> None:
                 try:
                     await http.get(faults.site.url + path)
                 except Exception as exc:
-                    return exception_kind(exc)
+                    return from_exception(exc)
                 return "fetched"
 
         assert asyncio.run(go("/f/redirect-internal")) == "egress"
