@@ -21,11 +21,36 @@ from storage.models import Column, Jurisdiction, NewMediaAccount, Unit
 _SLUG = re.compile(r"^[a-z0-9][a-z0-9_-]{0,99}$")
 
 
+# DNS labels (letters of any script, digits, - and _), or a bracketed IPv6 literal; never a space
+_HOST = re.compile(r"^(?:\w(?:[\w-]{0,61}\w)?\.)*\w(?:[\w-]{0,61}\w)?\.?$|^\[[0-9a-f:.]+\]$")
+MAX_URL = 2000
+
+
 def _url(value: str) -> str:
-    parts = urlsplit(value.strip())
-    if parts.scheme not in ("http", "https") or not parts.hostname:
+    value = value.strip()
+    try:
+        parts = urlsplit(value)
+        parts.port  # noqa: B018 - raises ValueError for a port that is not a number or out of range
+    except ValueError:
+        raise ValueError(f"不是有效的 http(s) 网址：{value!r}") from None
+    host = parts.netloc.rsplit("@", 1)[-1].lower()
+    host = host.rsplit(":", 1)[0] if not host.endswith("]") else host
+    if parts.scheme not in ("http", "https") or not parts.hostname or not _HOST.match(host) or "@" in parts.netloc:
         raise ValueError(f"不是有效的 http(s) 网址：{value!r}")
-    return value.strip()
+    if len(value) > MAX_URL or any(ord(c) < 0x20 or c in " \x7f" for c in value):
+        raise ValueError(f"网址过长或含有空白、控制字符：{value[:80]!r}")
+    return value
+
+
+def _bounded(limit: int) -> AfterValidator:
+    """A name that fits its database column (PostgreSQL refuses longer ones) and says something."""
+    def check(value: str) -> str:
+        if not value:
+            raise ValueError("不能为空")
+        if len(value) > limit or any(ord(c) < 0x20 or 0x7f <= ord(c) < 0xa0 for c in value):
+            raise ValueError(f"超过 {limit} 个字符或含有控制字符")
+        return value
+    return AfterValidator(check)
 
 
 def _slug(value: str) -> str:
@@ -42,15 +67,15 @@ class _Strict(BaseModel):
 
 
 class ColumnEntry(_Strict):
-    name: str
+    name: Annotated[str, _bounded(200)]
     url: Url
     category: Category | None = None
     js: bool = False  # list rendered by JavaScript: fetch through the browser
 
 
 class NewMediaEntry(_Strict):
-    platform: str
-    name: str
+    platform: Annotated[str, _bounded(40)]
+    name: Annotated[str, _bounded(200)]
     feed: Url | None = None
     page: Url | None = None
 
@@ -63,7 +88,7 @@ class NewMediaEntry(_Strict):
 
 class UnitEntry(_Strict):
     id: Annotated[str, AfterValidator(_slug)]
-    name: str
+    name: Annotated[str, _bounded(200)]
     kind: UnitKind
     portal: Url
     disclosure: Url | None = None
@@ -74,8 +99,8 @@ class UnitEntry(_Strict):
 
 
 class RegistryFile(_Strict):
-    jurisdiction: str
-    scheme: str
+    jurisdiction: Annotated[str, _bounded(100)]
+    scheme: Annotated[str, _bounded(100)]
     level: Level
     units: list[UnitEntry]
 
