@@ -151,6 +151,10 @@ def _message(error: ErrorDetails) -> str:
         return f"缺少必填项 “{loc}”"
     if kind == "literal_error":
         return f"“{loc}” 的值 {error.get('input')!r} 无效，应为 {error['ctx']['expected']}"
+    if kind == "greater_than_equal":
+        return f"“{loc}” 的值 {error.get('input')} 不能小于 {error['ctx']['ge']}"
+    if kind == "greater_than":
+        return f"“{loc}” 的值 {error.get('input')} 必须大于 {error['ctx']['gt']}"
     text = error["msg"].removeprefix("Value error, ")
     return f"“{loc}”：{text}"
 

@@ -17,7 +17,7 @@ from checks.registry import CheckSpec, registered_checks
 from core.names import check_name
 from core.text import terminal_safe
 from jobs.record import RecordStats, record_findings
-from storage.models import Unit
+from storage.models import Jurisdiction, Unit
 
 
 @dataclass(frozen=True)
@@ -97,6 +97,16 @@ def run_isolated(spec: CheckSpec, data: AuditData, as_of: date, rules: CheckRule
         if judged is not None and scope is not None:
             judged |= scope
     return findings, judged, ok, failures
+
+
+def check_schemes(Session_: sessionmaker[Session]) -> list[str]:
+    """The schemes of every active unit's jurisdiction, loaded once: raises SourceFileError (with lines)
+    before any check runs, so a broken scheme stops `zwgk check` at the start, not halfway."""
+    with Session_() as session:
+        names = sorted(set(session.scalars(select(Jurisdiction.scheme).join(Unit).where(Unit.active.is_(True)))))
+    for name in names:
+        load_scheme(name)
+    return names
 
 
 def run_checks(Session_: sessionmaker[Session], as_of: date, unit_slugs: list[str] | None = None) -> CheckSummary:

@@ -131,3 +131,19 @@ def test_import_of_a_bomb_exits_2_and_writes_nothing(sqlite_url: str, tmp_path: 
     with engine.connect() as conn:
         assert conn.execute(select(func.count()).select_from(Unit).where(Unit.active.is_(True))).scalar() == 1
     engine.dispose()
+
+
+def test_schemes_check(tmp_path: Path) -> None:
+    runner = CliRunner()
+    shipped = SCHEME_DIR / "yunhe-2022.yaml"
+    ok = runner.invoke(main, ["schemes", "check", str(shipped)])
+    assert ok.exit_code == 0 and "有效" in ok.output
+    text = shipped.read_text("utf-8")
+    negative = tmp_path / "yunhe-2022.yaml"
+    # a negative cap on the first category: every unit would have scored 0
+    negative.write_text(re.sub(r"(\bcap: )(\d+)", r"\1-50", text, count=1), "utf-8")
+    bad = runner.invoke(main, ["schemes", "check", str(negative)])
+    assert bad.exit_code == 2 and "yunhe-2022.yaml:" in bad.output and "的值 -50 不能小于 0" in bad.output
+    unknown = tmp_path / "x.yaml"
+    unknown.write_text(text.replace("column.stale:", "column.stael:", 1), "utf-8")
+    assert runner.invoke(main, ["schemes", "check", str(unknown)]).exit_code == 2
