@@ -147,3 +147,22 @@ def test_schemes_check(tmp_path: Path) -> None:
     unknown = tmp_path / "x.yaml"
     unknown.write_text(text.replace("column.stale:", "column.stael:", 1), "utf-8")
     assert runner.invoke(main, ["schemes", "check", str(unknown)]).exit_code == 2
+
+
+def test_an_import_that_deactivates_units_needs_prune(sqlite_url: str, tmp_path: Path) -> None:
+    runner = CliRunner()
+    env = {"ZWGK_DATABASE_URL": sqlite_url}
+    full, empty = tmp_path / "units.yaml", tmp_path / "empty.yaml"
+    full.write_text(HEAD + UNIT + UNIT.replace("jyj", "wjw"), "utf-8")
+    empty.write_text(HEAD.replace("units:\n", "units: []\n"), "utf-8")
+    assert runner.invoke(main, ["units", "import", str(full)], env=env).exit_code == 0
+    refused = runner.invoke(main, ["units", "import", str(empty)], env=env)
+    assert refused.exit_code == 2 and "会停用 2 个单位（jyj、wjw）" in refused.output and "--prune" in refused.output
+    engine = make_engine(sqlite_url)
+    with engine.connect() as conn:
+        assert conn.execute(select(func.count()).select_from(Unit).where(Unit.active.is_(True))).scalar() == 2
+    pruned = runner.invoke(main, ["units", "import", "--prune", str(empty)], env=env)
+    assert pruned.exit_code == 0 and "移除 2 个" in pruned.output
+    with engine.connect() as conn:
+        assert conn.execute(select(func.count()).select_from(Unit).where(Unit.active.is_(True))).scalar() == 0
+    engine.dispose()

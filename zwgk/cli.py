@@ -78,19 +78,24 @@ def units() -> None:
 
 @units.command("import")
 @click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--prune", is_flag=True, help="允许停用文件中已没有的单位（不加时，会停用单位的导入被拒绝，不做任何修改）")
 @pass_app
-def units_import(app: App, file: Path) -> None:
+def units_import(app: App, file: Path, prune: bool) -> None:
     """从 units.yaml 导入或更新单位名录；文件有错时列出行号且不做任何修改。"""
     from assessment.schemes import scheme_names
-    from zwgk.units_file import import_registry, read_registry
+    from zwgk.units_file import PruneRefused, import_registry, read_registry
 
     try:
         registry = read_registry(file, known_schemes=scheme_names())
     except SourceFileError as exc:
         click.echo(exc.render(), err=True)
         sys.exit(2)
-    with app.Session() as session, session.begin():
-        report = import_registry(session, registry)
+    try:
+        with app.Session() as session, session.begin():
+            report = import_registry(session, registry, prune=prune)
+    except PruneRefused as exc:
+        click.echo(str(exc), err=True)
+        sys.exit(2)
     click.echo("\n".join(report.lines()))
 
 

@@ -194,11 +194,27 @@ def _sync_new_media(unit: Unit, entry: UnitEntry) -> list[str]:
     return _sync_rows(existing, wanted, lambda **v: unit.new_media.append(NewMediaAccount(**v)), "新媒体")
 
 
-def import_registry(session: Session, registry: RegistryFile) -> ImportReport:
+class PruneRefused(Exception):
+    """The import would deactivate units and was not asked to (`zwgk units import --prune`)."""
+
+    def __init__(self, slugs: list[str]):
+        self.slugs = slugs
+        shown = "、".join(slugs[:20]) + ("……" if len(slugs) > 20 else "")
+        super().__init__(f"本次导入会停用 {len(slugs)} 个单位（{shown}），未做任何修改；确认无误请加 --prune 重新导入")
+
+
+def import_registry(session: Session, registry: RegistryFile, *, prune: bool = True) -> ImportReport:
     """Bring the store in line with the registry. Units missing from the file are deactivated, never
-    deleted: their snapshots and findings remain evidence."""
+    deleted: their snapshots and findings remain evidence. With `prune=False` an import that would
+    deactivate any unit raises PruneRefused before changing anything (`units: []` deactivates all)."""
     report = ImportReport()
     jurisdiction = session.scalar(select(Jurisdiction).where(Jurisdiction.name == registry.jurisdiction))
+    if not prune and jurisdiction is not None:
+        wanted_slugs = {u.id for u in registry.units}
+        dropped = sorted(session.scalars(select(Unit.slug).where(
+            Unit.jurisdiction_id == jurisdiction.id, Unit.active.is_(True), Unit.slug.not_in(wanted_slugs))))
+        if dropped:
+            raise PruneRefused(dropped)
     if jurisdiction is None:
         jurisdiction = Jurisdiction(name=registry.jurisdiction, scheme=registry.scheme, level=registry.level)
         session.add(jurisdiction)
