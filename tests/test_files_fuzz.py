@@ -42,6 +42,11 @@ HOSTILE = {
     "binary": HEAD + UNIT + "    robots: !!binary AAAA\n",
     "complex key": HEAD + UNIT + "    ? [a, b]\n    : c\n",
     "oversized": HEAD + UNIT + "# " + "x" * (3 * 1024 * 1024) + "\n",
+    "loopback without opt-in": HEAD + UNIT.replace("https://www.example.gov.cn", "http://127.0.0.1:8000"),
+    "private without opt-in": HEAD + UNIT.replace("https://www.example.gov.cn", "http://10.1.2.3"),
+    "localhost without opt-in": HEAD + UNIT.replace("https://www.example.gov.cn", "http://localhost:8080"),
+    "metadata even with opt-in": HEAD + UNIT.replace("https://www.example.gov.cn", "http://169.254.169.254")
+    + "    internal: true\n",
 }
 
 
@@ -54,6 +59,14 @@ def test_hostile_registry_refused_with_lines(case: str) -> None:
     with pytest.raises(SourceFileError) as refused:
         parse_registry(HOSTILE[case], "units.yaml")
     assert refused.value.problems and "未做任何修改" in refused.value.render()
+
+
+def test_internal_addresses_need_the_units_opt_in() -> None:
+    registry = parse_registry(HEAD + UNIT.replace("https://www.example.gov.cn", "http://10.1.2.3:8080") + "    internal: true\n",
+                              "units.yaml")
+    assert registry.units[0].internal and registry.units[0].portal == "http://10.1.2.3:8080/jyj/"
+    with pytest.raises(SourceFileError, match="internal: true"):
+        parse_registry(HEAD + UNIT.replace("https://www.example.gov.cn", "http://192.168.1.5"), "units.yaml")
 
 
 def test_the_real_files_still_load() -> None:

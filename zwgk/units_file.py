@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ipaddress
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -16,6 +17,7 @@ from sqlalchemy.orm import Session
 from core.categories import classify_column
 from core.sourcefile import SourceFileError, load_yaml, validate
 from core.vocab import Category, Level, UnitKind
+from crawler.egress import METADATA_ADDRESSES, internal_address
 from storage.models import Column, Jurisdiction, NewMediaAccount, Unit
 
 _SLUG = re.compile(r"^[a-z0-9][a-z0-9_-]{0,99}$")
@@ -96,6 +98,29 @@ class UnitEntry(_Strict):
     new_media: list[NewMediaEntry] = []
     robots: bool | None = None  # override the global robots.txt setting for this unit
     js: bool = False  # every list of this unit needs JavaScript
+    internal: bool = False  # its sites are on internal addresses (an intranet portal, the fixture farm)
+
+    @model_validator(mode="after")
+    def _internal_opt_in(self) -> UnitEntry:
+        """An internal address (10.x, 127.x, localhost …) is crawled only with `internal: true` on the
+        unit; a cloud metadata address never."""
+        urls = [self.portal, self.disclosure, *(c.url for c in self.columns),
+                *(u for m in self.new_media for u in (m.feed, m.page))]
+        for url in filter(None, urls):
+            host = (urlsplit(url).hostname or "").lower()
+            if host in METADATA_ADDRESSES:
+                raise ValueError(f"{url} 是云平台元数据地址，不能登记")
+            if host == "localhost" or host.endswith(".localhost"):
+                why: str | None = "本机回环地址"
+            else:
+                try:
+                    ipaddress.ip_address(host)
+                except ValueError:
+                    continue  # a name: resolved at crawl time (crawler.egress), where naming it is the opt-in
+                why = internal_address(host)
+            if why and not self.internal:
+                raise ValueError(f"{url} 是{why}：确属内网站点时，请在该单位下写 internal: true")
+        return self
 
 
 class RegistryFile(_Strict):
