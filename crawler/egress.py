@@ -12,6 +12,7 @@ from __future__ import annotations
 import asyncio
 import ipaddress
 import socket
+import time
 from collections.abc import Iterable
 from dataclasses import dataclass
 from urllib.parse import urlsplit
@@ -136,11 +137,14 @@ class EgressPolicy:
         if pending is None:
             return
         host, port = pending
-        try:
-            infos = await asyncio.get_running_loop().getaddrinfo(host, port, type=socket.SOCK_STREAM)
-        except (OSError, UnicodeError):
-            return
-        _judge(url, host, infos)
+        addresses = _RESOLVED.get(host, port)
+        if addresses is None:
+            try:
+                infos = await asyncio.get_running_loop().getaddrinfo(host, port, type=socket.SOCK_STREAM)
+            except (OSError, UnicodeError):
+                return
+            addresses = _RESOLVED.put(host, port, infos)
+        _judge(url, host, addresses)
 
     def check_sync(self, url: str) -> None:
         """`check` for synchronous callers (the new-media page collector's browser routes)."""
@@ -148,11 +152,14 @@ class EgressPolicy:
         if pending is None:
             return
         host, port = pending
-        try:
-            infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
-        except (OSError, UnicodeError):
-            return
-        _judge(url, host, infos)
+        addresses = _RESOLVED.get(host, port)
+        if addresses is None:
+            try:
+                infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
+            except (OSError, UnicodeError):
+                return
+            addresses = _RESOLVED.put(host, port, infos)
+        _judge(url, host, addresses)
 
     def allows(self, url: str) -> bool:
         try:
@@ -162,8 +169,33 @@ class EgressPolicy:
         return True
 
 
-def _judge(url: str, host: str, infos: list) -> None:
-    for info in infos:
-        address = str(info[4][0])
+class _Resolved:
+    """Addresses of the names checked lately: one lookup per host a minute, not one per request (a
+    night asks the same county host for thousands of pages). Short, so a name moved into an intranet
+    is seen again soon; the fetcher resolves on its own as well."""
+
+    TTL = 60.0
+    SIZE = 4096
+
+    def __init__(self) -> None:
+        self.entries: dict[tuple[str, int], tuple[float, tuple[str, ...]]] = {}
+
+    def get(self, host: str, port: int) -> tuple[str, ...] | None:
+        hit = self.entries.get((host, port))
+        return hit[1] if hit and time.monotonic() - hit[0] < self.TTL else None
+
+    def put(self, host: str, port: int, infos: list) -> tuple[str, ...]:
+        if len(self.entries) >= self.SIZE:
+            self.entries.clear()
+        addresses = tuple(str(info[4][0]) for info in infos)
+        self.entries[(host, port)] = (time.monotonic(), addresses)
+        return addresses
+
+
+_RESOLVED = _Resolved()
+
+
+def _judge(url: str, host: str, addresses: tuple[str, ...]) -> None:
+    for address in addresses:
         if why := internal_address(address):
             raise EgressRefused(url, f"{host} 解析为{why} {address}（未在单位名录中登记）")
