@@ -133,7 +133,8 @@ def main() -> None:
         cols = tuple((f"c{i}", f"工作动态{i}", "news", per_column * 10, 10, 1) for i in range(4))
         families.build_js_site(root, random.Random(7), date(2024, 9, 30), name="bench-js", columns=cols)
         registry = "jurisdiction: 基准\nscheme: yunhe-2022\nlevel: county\nunits:\n  - id: bench-js\n" \
-                   "    name: 基准单位\n    kind: department\n    portal: $bench_js/js/list.js\n    columns:\n" + "".join(
+                   "    name: 基准单位\n    kind: department\n    portal: $bench_js/js/list.js\n" \
+                   "    internal: true\n    columns:\n" + "".join(
                        f"      - {{name: 栏目{i}, url: $bench_js/col/c{i}/index.html}}\n" for i in range(4))
         with FixtureFarm(root) as farm:
             sampler = MemorySampler()

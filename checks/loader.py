@@ -24,6 +24,7 @@ from checks.load_extras import (
     load_links,
     load_probes,
 )
+from core.text import clean_text
 from storage.blobs import read_snapshot_body
 from storage.models import AllowEntry, Column, Document, Snapshot, Unit
 
@@ -67,10 +68,11 @@ def load_audit_data(session: Session, unit_slugs: list[str] | None = None,
     for column in columns:
         snap = latest.get(column.id)
         items = tuple(
-            Item(d.title, d.url, d.publish_date,
+            # clean_text again: titles stored by crawls made before the crawler cleaned them
+            Item(clean_text(d.title), d.url, d.publish_date,
                  snap.id if snap and d.list_snapshot_id in too_new else d.list_snapshot_id,
                  detail_of.get(d.id),
-                 d.meta or {})
+                 {k: clean_text(v) if isinstance(v, str) else v for k, v in (d.meta or {}).items()})
             for d in docs[column.id]
         )
         states.append(

@@ -18,6 +18,7 @@ import lxml.html
 from lxml import etree
 
 from checks.hidden import hidden_content
+from core.text import clean_text
 
 _CHARSET_RX = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([-\w]+)""", re.I)
 _BOILERPLATE_TAGS = ("header", "nav", "footer", "aside")
@@ -37,7 +38,12 @@ _BLOCKS = {"p", "div", "br", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "ta
 
 
 def decode_html(raw: bytes) -> str:
-    """Decode crawled bytes by BOM, then <meta charset>, then UTF-8, then GB18030 (a superset of GBK)."""
+    """Decode crawled bytes by BOM, then <meta charset>, then UTF-8, then GB18030 (a superset of GBK);
+    control characters and non-characters are dropped here, once (core.text)."""
+    return clean_text(_decode(raw))
+
+
+def _decode(raw: bytes) -> str:
     if raw.startswith(b"\xef\xbb\xbf"):
         return raw[3:].decode("utf-8", "replace")
     if raw[:2] in (b"\xff\xfe", b"\xfe\xff"):

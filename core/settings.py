@@ -45,7 +45,8 @@ class Settings(BaseSettings):
     download_timeout: float = Field(15.0, description="seconds before a request counts as timed out")
     retry_times: int = Field(2, description="retries of a failed request before it is recorded as failed")
     obey_robots: bool = Field(True, description="honour robots.txt (a unit may override)")
-    max_list_pages: int = Field(200, description="list pages followed per column at most")
+    max_list_pages: int = Field(200, description="list pages followed per column at most (pager totals are clamped to it)")
+    max_unit_pages: int = Field(20000, description="detail pages, further list pages and attachments requested per unit at most")
     max_body_bytes: int = Field(20 * 1024 * 1024, description="largest response body kept")
     chromium_path: str = Field("/usr/bin/chromium", description="Debian's chromium for JavaScript pages")
     progress_interval: float = Field(2.0, description="seconds between progress lines of a crawl")
@@ -55,6 +56,9 @@ class Settings(BaseSettings):
     check_links: bool = Field(True, description="after a crawl, check the links of crawled pages (HEAD, then GET)")
     probe_timeout: float = Field(15.0, description="seconds before a home-page probe counts as timed out")
     probe_slow_ms: int = Field(5000, description="a probe answered later than this is recorded as slow")
+    allow_internal: str = Field(
+        "", description="comma-separated host or host:port allowed although it resolves to a private, loopback "
+                        "or link-local address (besides the origins the registry names); empty in production")
     collect_new_media: bool = Field(True, description="after a crawl, read new-media feeds and pages")
 
     # web UI (zwgk serve)

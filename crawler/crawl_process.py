@@ -31,13 +31,13 @@ def main(argv: list[str]) -> int:
     plan_path = argv[0]
     settings = get_settings()
     plan = CrawlPlan.load(plan_path)
-    process = CrawlerProcess(
-        {**scrapy_settings(settings, plan.run_id), "LOG_FORMATTER": "crawler.crawl_process.QuietDownloadErrors"}
-    )
+    process = CrawlerProcess({**scrapy_settings(settings, plan.run_id, plan.egress_allow),
+                              "LOG_FORMATTER": "crawler.crawl_process.QuietDownloadErrors"})
     # Both log a dead site's traceback; the failure is already on its snapshot and in the coverage report.
     for name in ("scrapy.downloadermiddlewares.retry", "scrapy.downloadermiddlewares.robotstxt"):
         logging.getLogger(name).setLevel(logging.CRITICAL)
-    process.crawl(PortalSpider, plan=plan_path, max_list_pages=settings.max_list_pages)
+    process.crawl(PortalSpider, plan=plan_path, max_list_pages=settings.max_list_pages,
+                  max_unit_pages=settings.max_unit_pages)
     process.start()
     return 0
 

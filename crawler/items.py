@@ -67,3 +67,16 @@ class DiscoveredColumn:
     category: str
     parent: str | None = None
     found_on: str | None = None
+
+
+@dataclass(frozen=True)
+class CapHit:
+    """A cap that cut the crawl: the coverage report and the run's summary name it with the column."""
+
+    unit: str
+    kind: str  # list_pages (per column) | unit_pages (per unit)
+    limit: int
+    url: str  # the page where it was hit
+    column_id: int | None = None
+    column_url: str | None = None
+    announced: int | None = None  # pages the pager claimed, when it said

@@ -18,7 +18,7 @@ from core.settings import Settings
 from crawler.aftercrawl import after_crawl
 from crawler.coverage import UnitCoverage, coverage, coverage_lines
 from crawler.incremental import dump_validators, previous_validators
-from crawler.plan import build_plan
+from crawler.plan import build_plan, egress_policy
 from storage.clock import utcnow
 from storage.models import CrawlRun, Unit
 
@@ -57,7 +57,7 @@ def run_crawl(
         run = CrawlRun(units=[])
         session.add(run)
         session.flush()
-        plan = build_plan(session, run.id, unit_slugs)
+        plan = build_plan(session, run.id, unit_slugs, egress_policy(session, settings))
         run.units = [u.slug for u in plan.units]
         run_id = run.id
         validators = previous_validators(session, [u.id for u in session.scalars(select(Unit).where(
@@ -87,6 +87,7 @@ def run_crawl(
         run.status = "finished" if returncode == 0 else "failed"
         report = coverage(session, run_id)
         run.stats = {
+            **(run.stats or {}),  # what the crawl recorded itself (the caps it hit)
             "seconds": round(seconds, 2),
             "pages": sum(c.pages for c in report),
             "pages_fetched": sum(c.pages_fetched for c in report),

@@ -1,4 +1,4 @@
-"""Politeness: back off when a server says it is overloaded.
+"""Egress (which URLs may be fetched at all) and politeness. Politeness: back off when a server says it is overloaded.
 
 On 429 and 5xx the request waits — as long as the server's Retry-After asks (seconds or an HTTP date,
 capped), otherwise a doubling pause — and is retried; the host's download delay is raised too, so the
@@ -11,10 +11,14 @@ from __future__ import annotations
 import asyncio
 from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
+from typing import Any
 
 from scrapy import Request
 from scrapy.crawler import Crawler
+from scrapy.downloadermiddlewares.redirect import RedirectMiddleware
 from scrapy.http import Response
+
+from crawler.egress import EgressIgnored, EgressPolicy, EgressRefused
 
 BACKOFF_HTTP_CODES = (429, 500, 502, 503, 504, 522, 524, 408)
 _MAX_HOST_DELAY = 5.0  # a host that asked us to wait keeps at most this delay for the rest of the night
@@ -73,3 +77,51 @@ class BackoffMiddleware:
         retry = request.replace(dont_filter=True)
         retry.meta["backoff_times"] = tries + 1
         return retry
+
+
+class EgressMiddleware:
+    """Refuses, before anything is sent (robots.txt included), every request the egress policy does not
+    allow: runs first in the chain, and again for every redirect, since a redirect is a new request."""
+
+    def __init__(self, policy: EgressPolicy):
+        self.policy = policy
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> EgressMiddleware:
+        policy = EgressPolicy.from_entries(crawler.settings.getlist("ZWGK_EGRESS_ALLOW"))
+        set_browser_policy(policy)
+        return cls(policy)
+
+    async def process_request(self, request: Request, spider: object = None) -> None:
+        try:
+            await self.policy.check(request.url)
+        except EgressRefused as refused:
+            raise EgressIgnored(refused.reason) from None
+
+
+class LoopSafeRedirectMiddleware(RedirectMiddleware):
+    """Scrapy's redirects, except that every hop passes the duplicate filter: a loop (a → b → a) then
+    runs into REDIRECT_MAX_TIMES and is recorded as a failure, instead of vanishing in the filter."""
+
+    def _redirect(self, redirected: Request, request: Request, reason: Any) -> Request:
+        out = super()._redirect(redirected, request, reason)
+        out.dont_filter = True
+        return out
+
+
+_BROWSER_POLICY: list[EgressPolicy] = []
+
+
+def set_browser_policy(policy: EgressPolicy) -> None:
+    _BROWSER_POLICY[:] = [policy]
+
+
+async def browser_abort(request: object) -> bool:
+    """PLAYWRIGHT_ABORT_REQUEST: a rendered page's own sub-requests (scripts, frames, XHR) obey the policy."""
+    if not _BROWSER_POLICY:
+        return True
+    try:
+        await _BROWSER_POLICY[0].check(request.url)  # type: ignore[attr-defined]
+    except EgressRefused:
+        return True
+    return False

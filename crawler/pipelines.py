@@ -13,7 +13,9 @@ from scrapy.crawler import Crawler
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from crawler.items import Capture, DiscoveredColumn
+from core.text import terminal_safe
+from crawler.coverage import cap_text
+from crawler.items import CapHit, Capture, DiscoveredColumn
 from crawler.linkstore import LinkCollector
 from storage import models
 from storage.blobs import store_blob
@@ -38,6 +40,7 @@ class StoragePipeline:
         self.unit_ids: dict[str, int] = {}
         self.column_ids: dict[tuple[str, str], int] = {}  # (unit, url) of columns discovered in this run
         self.links = LinkCollector(run_id)
+        self.caps: list[dict[str, Any]] = []
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> StoragePipeline:
@@ -52,6 +55,9 @@ class StoragePipeline:
     def close_spider(self) -> None:
         assert self.session is not None
         self.links.write(self.session)
+        if self.caps:  # the coverage report names them (crawler.coverage)
+            run = self.session.get_one(models.CrawlRun, self.run_id)
+            run.stats = {**(run.stats or {}), "caps": self.caps}
         self.session.commit()
         self.session.close()
         self.engine.dispose()
@@ -64,6 +70,11 @@ class StoragePipeline:
             self._store(item)
         elif isinstance(item, DiscoveredColumn):
             self._discovered(item)
+        elif isinstance(item, CapHit):
+            column_id = item.column_id or self.column_ids.get((item.unit, item.column_url or ""))
+            self.caps.append({**dataclasses.asdict(item), "column_id": column_id})
+            print(terminal_safe(f"[上限] {item.unit}：{cap_text(item.kind, item.limit, item.announced)}（{item.url}）"),
+                  file=sys.stderr, flush=True)
         return item
 
     def _discovered(self, found: DiscoveredColumn) -> None:

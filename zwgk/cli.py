@@ -78,19 +78,24 @@ def units() -> None:
 
 @units.command("import")
 @click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--prune", is_flag=True, help="允许停用文件中已没有的单位（不加时，会停用单位的导入被拒绝，不做任何修改）")
 @pass_app
-def units_import(app: App, file: Path) -> None:
+def units_import(app: App, file: Path, prune: bool) -> None:
     """从 units.yaml 导入或更新单位名录；文件有错时列出行号且不做任何修改。"""
     from assessment.schemes import scheme_names
-    from zwgk.units_file import import_registry, read_registry
+    from zwgk.units_file import PruneRefused, import_registry, read_registry
 
     try:
         registry = read_registry(file, known_schemes=scheme_names())
     except SourceFileError as exc:
         click.echo(exc.render(), err=True)
         sys.exit(2)
-    with app.Session() as session, session.begin():
-        report = import_registry(session, registry)
+    try:
+        with app.Session() as session, session.begin():
+            report = import_registry(session, registry, prune=prune)
+    except PruneRefused as exc:
+        click.echo(str(exc), err=True)
+        sys.exit(2)
     click.echo("\n".join(report.lines()))
 
 
@@ -110,6 +115,36 @@ def crawl(app: App, unit: tuple[str, ...]) -> None:
     sys.exit(1 if result.returncode else 0)
 
 
+def _schemes_or_exit(app: App) -> None:
+    """A broken scheme stops the job before it starts (exit 2), with the file's lines."""
+    from jobs.check import check_schemes
+
+    try:
+        check_schemes(app.Session)
+    except SourceFileError as exc:
+        click.echo(f"考核方案有错，未运行检查：\n{exc.render()}", err=True)
+        sys.exit(2)
+
+
+@main.group()
+def schemes() -> None:
+    """考核方案文件。"""
+
+
+@schemes.command("check")
+@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+def schemes_check(file: Path) -> None:
+    """校验一个考核方案文件（类型、取值范围、分值和上限不得为负、检查代码和类别须存在）；有错时列出行号，退出码 2。"""
+    from assessment.schemes import check_scheme_file
+
+    try:
+        scheme = check_scheme_file(file)
+    except SourceFileError as exc:
+        click.echo(exc.render(), err=True)
+        sys.exit(2)
+    click.echo(f"{file}: 方案 “{scheme.name}” 有效：{len(scheme.deductions)} 条扣分规则，{len(scheme.categories)} 个类别")
+
+
 @main.command()
 @click.option("--as-of", callback=_date, help="以该日期为“今天”进行检查（默认今天，北京时间）")
 @click.option("--unit", multiple=True, help="只检查这些单位（可重复）")
@@ -118,6 +153,7 @@ def check(app: App, as_of: date | None, unit: tuple[str, ...]) -> None:
     """对最新快照运行全部检查，记录发现的问题并提出扣分；重复运行不会重复记录。"""
     from jobs.check import PastAsOfError, run_checks
 
+    _schemes_or_exit(app)
     try:
         summary = run_checks(app.Session, app.as_of(as_of), list(unit) or None, app.settings.timezone)
     except PastAsOfError as exc:
@@ -134,6 +170,7 @@ def run(app: App, as_of: date | None, unit: tuple[str, ...]) -> None:
     """夜间任务：先抓取，再检查。"""
     from jobs.night import run_night
 
+    _schemes_or_exit(app)
     night = run_night(app.settings, app.Session, app.as_of(as_of), list(unit) or None, echo=_echo_err)
     click.echo("\n".join(night.lines()))
     sys.exit(0 if night.ok else 1)

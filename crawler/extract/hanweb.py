@@ -32,10 +32,13 @@ class JPage:
     form: dict[str, str]  # the column's parameters, posted as a form
     perpage: str
 
-    def calls(self, page_url: str, first: int, last: int | None) -> list[str]:
-        """dataproxy.jsp URLs for records `first`…`last` (one group when `last` is unknown). The
-        column is repeated in the query so that each column's calls have their own URL (evidence)."""
+    def calls(self, page_url: str, first: int, last: int | None, limit: int | None = None) -> list[str]:
+        """dataproxy.jsp URLs for records `first`…`last` (one group when `last` is unknown; at most
+        `limit` calls, however many records the answer claims). The column is repeated in the query so
+        that each column's calls have their own URL (evidence)."""
         end = last if last is not None else first + GROUP - 1
+        if limit is not None:
+            end = min(end, first + max(limit, 0) * GROUP - 1)
         urls = []
         for start in range(first, end + 1, GROUP):
             query = {"startrecord": start, "endrecord": min(start + GROUP - 1, end), "perpage": self.perpage,

@@ -13,6 +13,7 @@ from urllib.parse import urljoin
 
 from lxml import html as lxml_html
 
+from core.text import clean_text
 from crawler.extract.dates import find_date, year_in_url
 from crawler.items import ListEntry
 
@@ -26,6 +27,7 @@ _EMPTY_MARK = re.compile(r"暂无|没有(相关)?(信息|数据|记录)|无数�
 def parse_html(body: bytes | str, encoding: str | None = None):
     if isinstance(body, bytes):
         body = body.decode(encoding or "utf-8", errors="replace")
+    body = clean_text(body)  # once, here: titles and text of hostile pages reach no check unclean
     if not body.strip():
         body = "<html></html>"
     return lxml_html.fromstring(body)

@@ -15,6 +15,7 @@ from typing import Any
 from urllib.parse import urlencode, urljoin
 from zoneinfo import ZoneInfo
 
+from core.text import clean_text
 from crawler.extract.dates import find_date
 from crawler.items import ListEntry
 
@@ -107,7 +108,7 @@ def api_entries(data: Any, base_url: str) -> list[ListEntry]:
     entries = []
     for row in _rows(data):
         day, text = _date(_pick(row, _DATE_KEYS))
-        title = " ".join(str(_pick(row, _TITLE_KEYS)).split())
+        title = " ".join(clean_text(str(_pick(row, _TITLE_KEYS))).split())
         entries.append(ListEntry(title, urljoin(base_url, str(_pick(row, _URL_KEYS)).strip()), day, text))
     return entries
 

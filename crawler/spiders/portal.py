@@ -24,7 +24,7 @@ from crawler.extract.families import ListPage, analyse_feed, analyse_list_page
 from crawler.extract.links import page_links
 from crawler.extract.listing import parse_html
 from crawler.incremental import conditional_headers, load_validators
-from crawler.items import Capture, DiscoveredColumn
+from crawler.items import CapHit, Capture, DiscoveredColumn
 from crawler.plan import CrawlPlan
 from crawler.rendering import render_meta
 
@@ -33,9 +33,13 @@ _FORM = {"Content-Type": "application/x-www-form-urlencoded; charset=UTF-8"}
 
 
 def response_kind(response: Response) -> FailureKind | None:
-    """None for a usable page; otherwise why not."""
-    text = response.text if isinstance(response, TextResponse) and response.status >= 400 else ""
-    return failures.from_page(response.status, response.body, text)
+    """None for a usable page; otherwise why not (crawler.failures.from_page). The text is read for error
+    pages and small 200 pages (a WAF challenge), the Location of a redirect Scrapy did not follow."""
+    small = response.status == 200 and len(response.body) <= 8192
+    text = response.text if isinstance(response, TextResponse) and (response.status >= 400 or small) else ""
+    location = response.headers.get("Location") if 300 <= response.status < 400 else None
+    return failures.from_page(response.status, response.body, text,
+                              location.decode("latin-1") if location else None)
 
 
 def _inherited(meta: dict[str, Any]) -> dict[str, Any]:
@@ -48,10 +52,13 @@ class PortalSpider(scrapy.Spider):
     name = "portal"
     custom_settings = {"HTTPERROR_ALLOW_ALL": True}
 
-    def __init__(self, plan: str, max_list_pages: int = 200, **kwargs: Any):
+    def __init__(self, plan: str, max_list_pages: int = 200, max_unit_pages: int = 20000, **kwargs: Any):
         super().__init__(**kwargs)
         self.plan = CrawlPlan.load(plan)
         self.max_list_pages = int(max_list_pages)
+        self.max_unit_pages = int(max_unit_pages)
+        self.unit_requests: dict[str, int] = {}  # requests made per unit (the per-unit page cap)
+        self.capped: set[tuple[str, str, str]] = set()  # (unit, kind, column) already reported
         self.units = {unit.slug: unit for unit in self.plan.units}
         self.known_columns: dict[str, set[str]] = {}  # unit -> column URLs planned or discovered so far
         self.validators = load_validators(plan)
@@ -108,9 +115,11 @@ class PortalSpider(scrapy.Spider):
     def failed(self, failure: Failure) -> Iterator[Capture]:
         request = failure.request  # type: ignore[attr-defined]
         meta = request.meta
+        redirects = meta.get("redirect_urls") or []  # a redirect that failed (or was refused) is the first URL's
         yield Capture(
             kind=meta["kind"],
-            url=request.url,
+            url=redirects[0] if redirects else request.url,
+            final_url=request.url,
             unit=meta["unit"],
             fetched_at=datetime.now(UTC),
             error_kind=failures.from_exception(failure.value),
@@ -144,14 +153,14 @@ class PortalSpider(scrapy.Spider):
             yield self._request(column.url, self.parse_list, unit, kind="list", column_url=column.url, page_no=1,
                                 discovered=asdict(column), found_on=response.url, depth_in_tree=depth)
 
-    def parse_list(self, response: Response) -> Iterator[Capture | DiscoveredColumn | scrapy.Request]:
+    def parse_list(self, response: Response) -> Iterator[Capture | CapHit | DiscoveredColumn | scrapy.Request]:
         if not isinstance(response, TextResponse) or response_kind(response):
             yield self.snapshot(response)
             return
         meta = response.meta
         rendered = bool(meta.get("playwright"))
         page = analyse_list_page(response.text, response.url, meta["page_no"], rendered=rendered,
-                                 paged=bool(meta.get("paged")))
+                                 paged=bool(meta.get("paged")), max_pages=self.max_list_pages)
         if page.needs_js:
             # Static HTML with scripts and no items: the list is built in the browser. The rendered
             # page is the evidence; later pages of the column are rendered too.
@@ -170,7 +179,7 @@ class PortalSpider(scrapy.Spider):
                                    meta["found_on"])
         yield from self._list_output(response, page)
 
-    def parse_feed(self, response: Response) -> Iterator[Capture | scrapy.Request]:
+    def parse_feed(self, response: Response) -> Iterator[Capture | CapHit | scrapy.Request]:
         """A Hanweb dataproxy.jsp or list-API answer: more entries of the column."""
         if not isinstance(response, TextResponse) or response_kind(response):
             yield self.snapshot(response)
@@ -186,17 +195,43 @@ class PortalSpider(scrapy.Spider):
         page = analyse_feed(response.text, response.url, meta["feed"], meta["feed_state"], meta["page_no"])
         yield from self._list_output(response, page)
 
-    def _list_output(self, response: Response, page: ListPage) -> Iterator[Capture | scrapy.Request]:
+    # --- caps ------------------------------------------------------------------------------------
+    def _cap(self, response: Response, kind: str, limit: int, announced: int | None = None) -> Iterator[CapHit]:
+        meta = response.meta
+        column = str(meta.get("column_id") or meta.get("column_url") or "")
+        if (meta["unit"], kind, column) not in self.capped:
+            self.capped.add((meta["unit"], kind, column))
+            yield CapHit(meta["unit"], kind, limit, response.url, meta.get("column_id"), meta.get("column_url"),
+                         announced)
+
+    def _spend(self, unit: str) -> bool:
+        """One more request for this unit, unless its page cap is spent."""
+        used = self.unit_requests.get(unit, 0)
+        if used >= self.max_unit_pages:
+            return False
+        self.unit_requests[unit] = used + 1
+        return True
+
+    def _list_output(self, response: Response, page: ListPage) -> Iterator[Capture | CapHit | scrapy.Request]:
         meta = response.meta
         yield self.snapshot(response, entries=tuple(page.entries))
+        if page.announced is not None:
+            yield from self._cap(response, "list_pages", self.max_list_pages, page.announced)
         inherit = _inherited(meta)
         for entry in page.entries:
+            if not self._spend(meta["unit"]):
+                yield from self._cap(response, "unit_pages", self.max_unit_pages)
+                return
             yield scrapy.Request(entry.url, callback=self.parse_detail, errback=self.failed,
                                  headers=conditional_headers(self.validators.get(entry.url)),
                                  meta={**inherit, "kind": "detail"})
         for follow in page.follow:
-            if follow.page_no > self.max_list_pages:
+            if follow.page_no > self.max_list_pages:  # a 下一页 chain (endless pagination, a calendar trap)
+                yield from self._cap(response, "list_pages", self.max_list_pages)
                 break
+            if not self._spend(meta["unit"]):
+                yield from self._cap(response, "unit_pages", self.max_unit_pages)
+                return
             follow_meta = {**inherit, "page_no": follow.page_no, "paged": follow.paged}
             if follow.feed != "html":
                 follow_meta.update(feed=follow.feed, feed_state=follow.state)
@@ -208,7 +243,7 @@ class PortalSpider(scrapy.Spider):
                     follow_meta.update(js=True, **render_meta())
                 yield scrapy.Request(follow.url, callback=self.parse_list, errback=self.failed, meta=follow_meta)
 
-    def parse_detail(self, response: Response) -> Iterator[Capture | scrapy.Request]:
+    def parse_detail(self, response: Response) -> Iterator[Capture | CapHit | scrapy.Request]:
         if response.status == 304 or not isinstance(response, TextResponse) or response_kind(response):
             yield self.snapshot(response)
             return
@@ -218,9 +253,12 @@ class PortalSpider(scrapy.Spider):
         yield from self.attachment_requests(response, links)
 
     # --- attachments (text extracted after the crawl: crawler.attachment_texts) -------------------
-    def attachment_requests(self, response: Response, links: Any) -> Iterator[scrapy.Request]:
+    def attachment_requests(self, response: Response, links: Any) -> Iterator[scrapy.Request | CapHit]:
         inherit = _inherited(response.meta)
         for link in links:
+            if link.attachment and not self._spend(response.meta["unit"]):
+                yield from self._cap(response, "unit_pages", self.max_unit_pages)
+                return
             if link.attachment:
                 yield scrapy.Request(link.url, callback=self.parse_attachment, errback=self.failed,
                                      headers=conditional_headers(self.validators.get(link.url)),
