@@ -10,7 +10,20 @@ from sqlalchemy.orm import Session
 from checks.base import AllowRule, AuditData, ColumnState, Item, UnitState
 from checks.load_extras import load_accounts, load_attachments, load_links, load_probes
 from storage.blobs import read_snapshot_body
+from storage.coverage import ColumnCoverage, column_coverage
 from storage.models import AllowEntry, Column, Document, Snapshot, Unit
+
+
+def snapshot_encoding(session: Session, snapshot_id: int) -> tuple[str | None, str | None]:
+    """(the encoding the crawler decided, the Content-Type header as received) of one snapshot."""
+    row = session.execute(select(Snapshot.encoding, Snapshot.headers).where(Snapshot.id == snapshot_id)).first()
+    if row is None:
+        return None, None
+    headers = {k.lower(): v for k, v in (row.headers or {}).items()}
+    content_type = headers.get("content-type")
+    if isinstance(content_type, list):
+        content_type = content_type[0] if content_type else None
+    return row.encoding, content_type
 
 
 def load_audit_data(session: Session, unit_slugs: list[str] | None = None) -> AuditData:
@@ -40,6 +53,9 @@ def load_audit_data(session: Session, unit_slugs: list[str] | None = None) -> Au
             snap = latest.get(doc.column_id)
             if snap is not None and doc.last_seen_run_id == snap.crawl_run_id:
                 docs[doc.column_id].append(doc)
+    listed: dict[int, ColumnCoverage] = {}
+    for run_id in run_ids:
+        listed.update(column_coverage(session, run_id, [c for c, s in latest.items() if s.crawl_run_id == run_id]))
     states = []
     for column in columns:
         snap = latest.get(column.id)
@@ -59,6 +75,8 @@ def load_audit_data(session: Session, unit_slugs: list[str] | None = None) -> Au
                 list_snapshot_id=snap.id if snap else None,
                 fetched_at=snap.fetched_at if snap else None,
                 items=items,
+                complete=listed[column.id].complete if column.id in listed else snap is None,
+                announced_items=listed[column.id].announced_items if column.id in listed else None,
             )
         )
     slug_of = {u.id: u.slug for u in session.scalars(select(Unit))}
@@ -76,4 +94,5 @@ def load_audit_data(session: Session, unit_slugs: list[str] | None = None) -> Au
         probes=load_probes(session, in_scope),
         links=load_links(session, in_scope),
         body=lambda snapshot_id: read_snapshot_body(session, snapshot_id),
+        encoding=lambda snapshot_id: snapshot_encoding(session, snapshot_id),
     )

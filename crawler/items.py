@@ -54,6 +54,8 @@ class Snapshot:
     column_url: str | None = None  # a column discovered in this run has no id yet: the pipeline resolves it
     links: tuple[PageLinkItem, ...] = ()
     known_hash: str | None = None  # a 304 Not Modified: the body is the one stored under this hash
+    announced_items: int | None = None  # list pages: the column's size as the site states it
+    announced_pages: int | None = None
 
 
 @dataclass(frozen=True)

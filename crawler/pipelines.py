@@ -110,7 +110,7 @@ class StoragePipeline:
                 kind=snap.kind, url=snap.url, final_url=snap.final_url, status=snap.status, headers=snap.headers,
                 fetched_at=snap.fetched_at, error_kind=snap.error_kind, error_detail=snap.error_detail,
                 content_hash=digest, encoding=snap.encoding, rendered=snap.rendered, elapsed_ms=snap.elapsed_ms,
-                page_no=snap.page_no,
+                page_no=snap.page_no, announced_items=snap.announced_items, announced_pages=snap.announced_pages,
             )
             session.add(row)
             session.flush()

@@ -10,6 +10,7 @@ from dataclasses import asdict, replace
 from datetime import UTC, datetime
 from typing import Any
 from urllib.parse import parse_qsl, urlencode
+from zoneinfo import ZoneInfo
 
 import scrapy
 from scrapy.exceptions import (
@@ -36,6 +37,7 @@ from crawler.items import DiscoveredColumn, Snapshot
 from crawler.plan import CrawlPlan
 from crawler.rendering import render_meta
 
+_CHINA = ZoneInfo("Asia/Shanghai")  # relative list dates (3天前) count from the capture day there
 _MAX_TREE_DEPTH = 3  # disclosure page › group page › group page: deeper trees are not seen in practice
 _FORM = {"Content-Type": "application/x-www-form-urlencoded; charset=UTF-8"}
 _BLOCK_MARKS = ("访问被拒绝", "安全狗", "waf", "云防护", "访问受限", "非法请求", "请求已被拦截")
@@ -114,9 +116,13 @@ class PortalSpider(scrapy.Spider):
         meta = response.meta
         headers = {k.decode("latin-1"): [v.decode("latin-1") for v in vs] for k, vs in response.headers.items()}
         redirects = meta.get("redirect_urls") or []
+        url = redirects[0] if redirects else response.url
+        request = response.request
+        if meta.get("feed") == "api" and request is not None and request.method == "POST" and request.body:
+            url = f"{url}#{request.body.decode('utf-8', 'replace')}"  # each posted page is its own evidence
         fields: dict[str, Any] = dict(
             kind=meta["kind"],
-            url=redirects[0] if redirects else response.url,
+            url=url,
             final_url=response.url,
             unit=meta["unit"],
             fetched_at=datetime.now(UTC),
@@ -182,11 +188,12 @@ class PortalSpider(scrapy.Spider):
         meta = response.meta
         rendered = bool(meta.get("playwright"))
         page = analyse_list_page(response.text, response.url, meta["page_no"], rendered=rendered,
-                                 paged=bool(meta.get("paged")))
+                                 paged=bool(meta.get("paged")), requests=meta.get("xhr"),
+                                 today=datetime.now(_CHINA).date())
         if page.needs_js:
             # Static HTML with scripts and no items: the list is built in the browser. The rendered
             # page is the evidence; later pages of the column are rendered too.
-            fresh = {k: v for k, v in meta.items() if not k.startswith("download_")}  # Scrapy's own, per download
+            fresh = {k: v for k, v in meta.items() if not k.startswith("download_") and k != "xhr"}
             yield response.request.replace(meta={**fresh, "js": True, **render_meta()}, dont_filter=True)
             return
         if found := meta.get("discovered"):
@@ -219,7 +226,8 @@ class PortalSpider(scrapy.Spider):
 
     def _list_output(self, response: Response, page: ListPage) -> Iterator[Snapshot | scrapy.Request]:
         meta = response.meta
-        yield self.snapshot(response, entries=tuple(page.entries))
+        yield self.snapshot(response, entries=tuple(page.entries), announced_items=page.announced_items,
+                            announced_pages=page.announced_pages)
         inherit = _inherited(meta)
         for entry in page.entries:
             yield scrapy.Request(entry.url, callback=self.parse_detail, errback=self.failed,
