@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+import storage.all_models  # noqa: F401 - registers every table
 from alembic import context
 from storage.db import make_engine
-import storage.all_models  # noqa: F401 - registers every table
 from storage.models import Base
 
 config = context.config
@@ -15,7 +15,7 @@ def _url() -> str:
     url = config.get_main_option("sqlalchemy.url")
     if url:
         return url
-    from zwgk.settings import get_settings
+    from core.settings import get_settings
 
     return get_settings().database_url
 

@@ -16,13 +16,15 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator, model_validator
 
-from checks.categories import CATEGORY_NAMES
-from checks.registry import SPEC_CODES
-from zwgk.sourcefile import SourceFileError, load_model
+from checks.knobs import CheckRules
+from core.names import CATEGORY_NAMES
+from core.sourcefile import SourceFileError, load_model
+from core.vocab import CheckCode, UnitKind
 
 SCHEME_DIR = Path(__file__).resolve().parent / "schemes"
 Level = Literal["province", "city", "county"]
-UNIT_KINDS = ("government", "department", "township", "village", "public-institution")
+UNIT_KINDS = tuple(UnitKind)
+SPEC_CODES = tuple(CheckCode)
 
 
 class _Strict(BaseModel):
@@ -190,8 +192,8 @@ class Scheme(_Strict):
     total_cap: Decimal = Decimal(100)
     total_floor: Decimal = Decimal(0)
     deductions: dict[str, DeductionRule]
-    # knobs of the checks themselves (e.g. interpretation.late's working-day limit), passed as CheckRules
-    check_settings: dict[str, Any] = {}
+    # knobs of the checks themselves (e.g. interpretation.late's working-day limit): checks.knobs
+    check_settings: CheckRules = CheckRules()
     bonus_items: list[BonusItem] = []
     vetoes: list[Veto] = []
     veto_total: Literal["keep", "zero"] = "keep"  # a vetoed unit keeps its computed total, or gets 0
@@ -307,7 +309,8 @@ def scheme_names(directory: Path = SCHEME_DIR) -> set[str]:
 def load_scheme(name: str, directory: Path = SCHEME_DIR) -> Scheme:
     path = directory / f"{name}.yaml"
     if not path.exists():
-        raise SourceFileError(str(path), [(None, f"考核方案 “{name}” 不存在，可选：{', '.join(sorted(scheme_names(directory)))}")])
+        choices = "、".join(sorted(scheme_names(directory)))
+        raise SourceFileError(str(path), [(None, f"考核方案 “{name}” 不存在，可选：{choices}")])
     scheme, _ = load_model(Scheme, path)
     if scheme.name != name:
         raise SourceFileError(str(path), [(1, f"name “{scheme.name}” 与文件名 “{name}” 不一致")])

@@ -13,12 +13,12 @@ import tempfile
 from pathlib import Path
 
 from checks.loader import load_audit_data
-from crawler.runner import run_crawl
+from core.settings import Settings
+from crawler.launch import run_crawl
 from fixtures.content_eval import CONTENT_UNITS, run_content_checks, score, with_attachments
 from fixtures.farm import FixtureFarm
 from storage.db import make_engine, make_sessionmaker, upgrade
-from zwgk.registry import import_registry, parse_registry
-from zwgk.settings import Settings
+from zwgk.units_file import import_registry, parse_registry
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -28,7 +28,7 @@ def main() -> None:
         url = f"sqlite:///{tmp}/quality.sqlite"
         upgrade(url)
         engine = make_engine(url)
-        Session = make_sessionmaker(engine)  # noqa: N806
+        Session = make_sessionmaker(engine)
         template = ROOT / "fixtures" / "units.yaml"
         with Session() as session, session.begin():
             import_registry(session, parse_registry(farm.render_registry(template), str(template)))

@@ -26,14 +26,14 @@ sys.path.insert(0, str(ROOT))
 
 from sqlalchemy import select
 
-from crawler.runner import run_crawl
+from core.settings import Settings
+from crawler.launch import run_crawl
 from fixtures import families
 from fixtures.farm import FixtureFarm
 from fixtures.groundtruth import score
 from storage.db import make_engine, make_sessionmaker, upgrade
 from storage.models import Snapshot
-from zwgk.registry import import_registry, parse_registry
-from zwgk.settings import Settings
+from zwgk.units_file import import_registry, parse_registry
 
 
 def descendants(pid: int) -> list[int]:

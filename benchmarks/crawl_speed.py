@@ -14,12 +14,12 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from crawler.extract.dates import _dateparser, find_date  # noqa: E402
-from crawler.runner import run_crawl  # noqa: E402
-from fixtures.farm import FixtureFarm  # noqa: E402
-from storage.db import make_engine, make_sessionmaker, upgrade  # noqa: E402
-from tests.conftest import import_farm_registry, settings_for  # noqa: E402
-from zwgk.jobs import run_checks  # noqa: E402
+from crawler.extract.dates import _dateparser, find_date
+from crawler.launch import run_crawl
+from fixtures.farm import FixtureFarm
+from jobs.check import run_checks
+from storage.db import make_engine, make_sessionmaker, upgrade
+from tests.conftest import import_farm_registry, settings_for
 
 SAMPLES = ["2024-06-12", "2024年6月12日", "发布时间：2024-06-12 10:30", "2022/8/2", "2022.08.02",
            "发布日期：2022年8月2日", "2022-08-02 14:30:00", "2026- 08- 07"]

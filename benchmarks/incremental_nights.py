@@ -21,14 +21,15 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tests"))
 
-from conftest import import_farm_registry, settings_for  # noqa: E402
-from crawler.runner import run_crawl  # noqa: E402
-from fixtures.farm import FixtureFarm  # noqa: E402
-from storage.db import make_engine, make_sessionmaker, upgrade  # noqa: E402
-from storage.models import Blob, Snapshot  # noqa: E402
+from conftest import import_farm_registry, settings_for
+
+from crawler.launch import run_crawl
+from fixtures.farm import FixtureFarm
+from storage.db import make_engine, make_sessionmaker, upgrade
+from storage.models import Blob, Snapshot
 
 
-def night_stats(Session, run_id: int) -> dict:  # noqa: ANN001, N803
+def night_stats(Session, run_id: int) -> dict:
     with Session() as s:
         rows = s.execute(
             select(Snapshot.kind, Snapshot.status, func.count(), func.coalesce(func.sum(Blob.size), 0))
@@ -43,7 +44,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp, FixtureFarm() as farm:
         url = f"sqlite:///{tmp}/bench.sqlite"
         upgrade(url)
-        Session = make_sessionmaker(make_engine(url))  # noqa: N806
+        Session = make_sessionmaker(make_engine(url))
         import_farm_registry(Session, farm)
         settings = settings_for(url, collect_new_media=False, check_links=False)
         nights = []

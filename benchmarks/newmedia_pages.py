@@ -18,9 +18,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from crawler.newmedia import collect_pages  # noqa: E402
-from fixtures.farm import FixtureFarm  # noqa: E402
-from zwgk.settings import Settings  # noqa: E402
+from core.settings import Settings
+from crawler.newmedia import collect_pages
+from fixtures.farm import FixtureFarm
 
 
 def _children(pid: int) -> list[int]:

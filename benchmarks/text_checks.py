@@ -50,7 +50,7 @@ def corpus(megabytes: float, clean: bool = False) -> tuple[list[str], list[bytes
     return texts, pages
 
 
-def rate(name: str, fn, pieces: list[str]) -> float:  # noqa: ANN001
+def rate(name: str, fn, pieces: list[str]) -> float:
     start, cpu = time.perf_counter(), time.process_time()
     for piece in pieces:
         fn(piece)

@@ -18,9 +18,9 @@ import logging
 import re
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
-from urllib.parse import urljoin, urldefrag
+from urllib.parse import urldefrag, urljoin
 
-from checks.base import AuditData, CheckRules, Finding, Item
+from checks.base import AuditData, CheckRules, Item, Observation
 from checks.registry import check
 from checks.similarity import plain, shingles, similar_passages
 from checks.verbatim import copied_share
@@ -38,11 +38,8 @@ _PROMISE_RX = re.compile(r"(解读|政策问答)[^。；\n]{0,20}(另行|另文|
                          r"|(解读|政策问答)[^。；\n]{0,6}(见|详见)[^。；\n]{0,40}")
 _MENTION_RX = re.compile(r"(?:相关解读|政策解读|解读材料|解读)[：:]\s*《([^《》]{4,80})》|详见[^《。；\n]{0,12}《([^《》]{4,80})》"
                          r"|《([^《》]{4,80}(?:解读|问答|图解)[^《》]{0,10})》")
-DEFAULT_COPIED_MIN_SPAN = 12
 log = logging.getLogger(__name__)
 _TITLE_NOISE_RX = re.compile(r"关于|的|解读|政策|图解|一图读懂|一图看懂|答记者问|问答|《|》|〈|〉|“|”|印发|通知")
-DEFAULT_LATE_DAYS = 3
-DEFAULT_COPIED_SHARE = 0.6
 DEFAULT_TITLE_SIMILARITY = 0.75
 
 
@@ -208,7 +205,7 @@ def pair_documents(data: AuditData) -> tuple[list[Pair], list[Doc]]:
     pairs: dict[str, Pair] = {}
     used: set[str] = set()
 
-    def match(how: str, fits) -> None:  # noqa: ANN001
+    def match(how: str, fits) -> None:
         for policy in policies:
             if policy.item.url in pairs:
                 continue
@@ -300,8 +297,8 @@ _MATCHED = {"link": "页面链接", "mention": "正文中的文字提及", "quot
             "title_similarity": "标题相似"}
 
 
-def _finding(code: str, policy: Doc, detail: str, evidence: dict) -> Finding:
-    return Finding(code, policy.unit, f"policy:{policy.item.url}", policy.item.title, policy.item.url, detail,
+def _finding(code: str, policy: Doc, detail: str, evidence: dict) -> Observation:
+    return Observation(code, policy.unit, f"policy:{policy.item.url}", policy.item.title, policy.item.url, detail,
                    policy.observed_at, evidence)
 
 
@@ -311,11 +308,11 @@ def _policy_scope(data: AuditData) -> set[tuple[str, str]]:
 
 
 @check("interpretation.missing", scope=_policy_scope)
-def missing(data: AuditData, as_of: date, rules: CheckRules) -> list[Finding]:
+def missing(data: AuditData, as_of: date, rules: CheckRules) -> list[Observation]:
     """A document that needs an interpretation and has none once the working-day limit has passed; a
     document that promises one ("解读另行发布", "相关解读：《…》") that exists nowhere is named as such.
     An interpretation given only as the document's attachment is not missing (it is `unlinked`)."""
-    limit = int(rules.get("interpretation_late_working_days", DEFAULT_LATE_DAYS))
+    limit = rules.interpretation_late_working_days
     _, unpaired = pair_documents(data)
     findings = []
     for policy in unpaired:
@@ -348,7 +345,7 @@ def _way(data: AuditData, source: Doc, target: Doc, mention: str | None, what: s
 
 
 @check("interpretation.unlinked", scope=_policy_scope)
-def unlinked(data: AuditData, as_of: date, rules: CheckRules) -> list[Finding]:
+def unlinked(data: AuditData, as_of: date, rules: CheckRules) -> list[Observation]:
     """Document and interpretation must link each other: a plain-text mention ("详见…解读", a title in
     quotes) is no link, nor is a "原文链接" label with no href; an interpretation given only as an
     attachment of the document is not linked both ways either."""
@@ -383,8 +380,8 @@ def unlinked(data: AuditData, as_of: date, rules: CheckRules) -> list[Finding]:
 
 
 @check("interpretation.late", scope=_policy_scope)
-def late(data: AuditData, as_of: date, rules: CheckRules) -> list[Finding]:
-    limit = int(rules.get("interpretation_late_working_days", DEFAULT_LATE_DAYS))
+def late(data: AuditData, as_of: date, rules: CheckRules) -> list[Observation]:
+    limit = rules.interpretation_late_working_days
     pairs, _ = pair_documents(data)
     findings = []
     for pair in pairs:
@@ -411,12 +408,12 @@ def document_full_text(data: AuditData, policy: Doc) -> str:
 
 
 @check("interpretation.copied", scope=_policy_scope)
-def copied(data: AuditData, as_of: date, rules: CheckRules) -> list[Finding]:
+def copied(data: AuditData, as_of: date, rules: CheckRules) -> list[Observation]:
     """An interpretation that mostly repeats the document (文件摘抄、压缩版): the share of its characters
     covered by verbatim spans of at least N characters of the document's full text (page and attachments).
     Knobs: `interpretation_copied_share` (threshold) and `interpretation_copied_min_span` (N)."""
-    limit = float(rules.get("interpretation_copied_share", DEFAULT_COPIED_SHARE))
-    min_span = int(rules.get("interpretation_copied_min_span", DEFAULT_COPIED_MIN_SPAN))
+    limit = rules.interpretation_copied_share
+    min_span = rules.interpretation_copied_min_span
     pairs, _ = pair_documents(data)
     findings = []
     for pair in pairs:

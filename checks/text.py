@@ -87,10 +87,10 @@ class PageText:
     narrative: str = ""  # the main content without its tables
 
 
-def _text_of(el) -> str:  # noqa: ANN001 - lxml element
+def _text_of(el) -> str:
     parts: list[str] = []
 
-    def walk(node) -> None:  # noqa: ANN001
+    def walk(node) -> None:
         if not isinstance(node.tag, str):
             if node.tail:
                 parts.append(node.tail)
@@ -114,7 +114,7 @@ def _text_of(el) -> str:  # noqa: ANN001 - lxml element
     return "\n".join(line for line in lines if line)
 
 
-def _is_boilerplate(el) -> bool:  # noqa: ANN001
+def _is_boilerplate(el) -> bool:
     if not isinstance(el.tag, str):
         return False
     if el.tag.lower() in _BOILERPLATE_TAGS:

@@ -8,8 +8,8 @@ from typing import Any
 
 from sqlalchemy.orm import Session, sessionmaker
 
+from core.settings import Settings
 from crawler.attachment_texts import extract_run_texts
-from zwgk.settings import Settings
 
 
 def after_crawl(settings: Settings, Session_: sessionmaker[Session], run_id: int,

@@ -9,24 +9,10 @@ from __future__ import annotations
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from crawler.extract.attachments import EXTRACTORS, attachment_kind, extract_text, sniff_kind
+from core.filetypes import ATTACHMENT_KINDS, attachment_kind, content_type, is_file
+from crawler.extract.attachments import EXTRACTORS, extract_text, sniff_kind
 from storage.blobs import read_blob
 from storage.models import ExtractedText, Snapshot
-
-ATTACHMENT_EXTRACTORS = tuple(EXTRACTORS)
-
-
-def content_type(headers: dict | None) -> str | None:
-    return next((v[0] if isinstance(v, list) else v for k, v in (headers or {}).items()
-                 if k.lower() == "content-type" and v), None)
-
-
-def is_file(url: str, headers: dict | None) -> bool:
-    """A document (PDF, DOC …) rather than a web page, by its name or its Content-Type."""
-    if attachment_kind(url) is not None:
-        return True
-    kind = content_type(headers)
-    return kind is not None and attachment_kind("", kind) is not None
 
 
 def extract_run_texts(session: Session, run_id: int, limit: int) -> dict[str, int]:
@@ -44,7 +30,7 @@ def extract_run_texts(session: Session, run_id: int, limit: int) -> dict[str, in
             continue
         done.add(digest)
         if session.scalar(select(ExtractedText.sha256).where(ExtractedText.sha256 == digest,
-                                                             ExtractedText.extractor.in_(ATTACHMENT_EXTRACTORS))):
+                                                             ExtractedText.extractor.in_(ATTACHMENT_KINDS))):
             counts["cached"] += 1
             continue
         body = read_blob(session, digest) or b""

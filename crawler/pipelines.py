@@ -1,4 +1,4 @@
-"""StoragePipeline: every Snapshot the spider yields becomes a snapshot row (raw body in the blob
+"""StoragePipeline: every Capture the spider yields becomes a snapshot row (raw body in the blob
 store) and, for list and detail pages, document rows. Commits in small batches so a crash loses at
 most a few seconds of work; a re-run of the same crawl run inserts nothing twice."""
 
@@ -13,7 +13,7 @@ from scrapy.crawler import Crawler
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from crawler.items import DiscoveredColumn, Snapshot
+from crawler.items import Capture, DiscoveredColumn
 from crawler.linkstore import LinkCollector
 from storage import models
 from storage.blobs import store_blob
@@ -58,7 +58,7 @@ class StoragePipeline:
         self._progress(final=True)
 
     def process_item(self, item: Any) -> Any:
-        if isinstance(item, Snapshot):
+        if isinstance(item, Capture):
             if item.column_id is None and item.column_url is not None:
                 item = dataclasses.replace(item, column_id=self.column_ids.get((item.unit, item.column_url)))
             self._store(item)
@@ -88,7 +88,7 @@ class StoragePipeline:
         self.column_ids[(found.unit, found.url)] = column.id
 
     # ---------------------------------------------------------------------------------------------
-    def _store(self, snap: Snapshot) -> None:
+    def _store(self, snap: Capture) -> None:
         session = self.session
         assert session is not None
         exists = session.scalar(
@@ -132,7 +132,7 @@ class StoragePipeline:
         if now - self.last_progress >= self.progress_interval:
             self._progress()
 
-    def _store_entries(self, snap: Snapshot, snapshot_id: int) -> None:
+    def _store_entries(self, snap: Capture, snapshot_id: int) -> None:
         session = self.session
         assert session is not None
         unit_id = self.unit_ids[snap.unit]
@@ -160,7 +160,7 @@ class StoragePipeline:
                 doc.date_source = "list" if entry.publish_date else None
         session.flush()
 
-    def _store_detail(self, snap: Snapshot, snapshot_id: int) -> None:
+    def _store_detail(self, snap: Capture, snapshot_id: int) -> None:
         """Detail pages complete what the list showed: a date where the list had none, and metadata."""
         session = self.session
         assert session is not None

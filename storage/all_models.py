@@ -1,5 +1,5 @@
 """Every module that defines tables, imported so that Base.metadata knows them all (Alembic, tests)."""
 
+import storage.assessment_models
+import storage.link_models
 import storage.models  # noqa: F401
-import storage.assessment_models  # noqa: F401
-import storage.link_models  # noqa: F401

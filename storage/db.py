@@ -15,7 +15,7 @@ def make_engine(url: str) -> Engine:
         engine = create_engine(url, connect_args={"timeout": 60})
 
         @event.listens_for(engine, "connect")
-        def _sqlite_pragmas(dbapi_conn, _record):  # noqa: ANN001 - DBAPI objects
+        def _sqlite_pragmas(dbapi_conn, _record):
             cur = dbapi_conn.cursor()
             cur.execute("PRAGMA journal_mode=WAL")  # the crawl subprocess writes while the CLI reads
             cur.execute("PRAGMA synchronous=NORMAL")
@@ -30,7 +30,7 @@ def make_sessionmaker(engine: Engine) -> sessionmaker[Session]:
     return sessionmaker(engine, expire_on_commit=False)
 
 
-def alembic_config(url: str):  # noqa: ANN201 - alembic.config.Config
+def alembic_config(url: str):
     from alembic.config import Config
 
     cfg = Config()

@@ -1,6 +1,6 @@
 """Shared test fixtures: the fixture farm, real databases migrated by Alembic, a crawled farm.
 
-PostgreSQL runs as a private throwaway cluster on 127.0.0.1 (TECH_NOTES §1, option B), started once
+PostgreSQL runs as a private throwaway cluster on 127.0.0.1, started once
 per session when the server binaries are installed; on CI (CI=true) its absence is an error, not a skip.
 """
 
@@ -19,9 +19,9 @@ import pytest
 from sqlalchemy.orm import Session as OrmSession
 from sqlalchemy.orm import sessionmaker
 
+from core.settings import Settings
 from fixtures.farm import FixtureFarm
 from storage.db import make_engine, make_sessionmaker, upgrade
-from zwgk.settings import Settings
 
 ROOT = Path(__file__).resolve().parent.parent
 # The first fixture units (TRS, fixtures/build.py) whose findings the job and CLI tests spell out; the
@@ -99,7 +99,7 @@ def sqlite_url(tmp_path: Path) -> str:
 
 
 @pytest.fixture
-def Session(db_url: str) -> Iterator[sessionmaker[OrmSession]]:  # noqa: N802
+def Session(db_url: str) -> Iterator[sessionmaker[OrmSession]]:
     engine = make_engine(db_url)
     yield make_sessionmaker(engine)
     engine.dispose()
@@ -109,8 +109,8 @@ def settings_for(url: str, **overrides: object) -> Settings:
     return Settings(**{"database_url": url, "progress_interval": 0.5, **overrides})
 
 
-def import_farm_registry(Session_: sessionmaker[OrmSession], farm: FixtureFarm, template: Path | None = None):  # noqa: ANN201, N803
-    from zwgk.registry import import_registry, parse_registry
+def import_farm_registry(Session_: sessionmaker[OrmSession], farm: FixtureFarm, template: Path | None = None):
+    from zwgk.units_file import import_registry, parse_registry
 
     template = template or ROOT / "fixtures" / "units.yaml"
     registry = parse_registry(farm.render_registry(template), str(template))
@@ -119,9 +119,9 @@ def import_farm_registry(Session_: sessionmaker[OrmSession], farm: FixtureFarm, 
 
 
 @pytest.fixture(scope="session")
-def crawled_template(farm: FixtureFarm, tmp_path_factory: pytest.TempPathFactory):  # noqa: ANN201
+def crawled_template(farm: FixtureFarm, tmp_path_factory: pytest.TempPathFactory):
     """The demo farm crawled once per session into a SQLite file: (path, CrawlResult)."""
-    from crawler.runner import run_crawl
+    from crawler.launch import run_crawl
 
     path = tmp_path_factory.mktemp("crawled") / "zwgk.sqlite"
     url = f"sqlite:///{path}"
@@ -137,7 +137,7 @@ def crawled_template(farm: FixtureFarm, tmp_path_factory: pytest.TempPathFactory
 
 
 @pytest.fixture
-def crawled(crawled_template, tmp_path: Path):  # noqa: ANN201
+def crawled(crawled_template, tmp_path: Path):
     """A private copy of the crawled farm's database: (sessionmaker, CrawlResult, settings)."""
     source, result = crawled_template
     path = tmp_path / "crawled.sqlite"
@@ -149,7 +149,7 @@ def crawled(crawled_template, tmp_path: Path):  # noqa: ANN201
 
 
 @pytest.fixture
-def cli(crawled):  # noqa: ANN201
+def cli(crawled):
     """`zwgk …` through click's CliRunner on a private crawled farm, checked as of 2024-09-30."""
     from click.testing import CliRunner
 

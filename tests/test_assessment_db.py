@@ -17,9 +17,9 @@ from assessment.schemes import load_scheme
 from assessment.scoring import Quarter
 from assessment.sheets import SheetError, detail_rows, load_sheet, resolve_scheme
 from assessment.stages import import_stage_scores
+from core.sourcefile import SourceFileError
 from storage.assessment_models import Appeal, StageScore
 from storage.models import AuditLog, DeductionEvent, Finding, Jurisdiction, NewMediaAccount, Unit
-from zwgk.sourcefile import SourceFileError
 
 Q3 = Quarter(2024, 3)
 T0 = datetime(2024, 9, 1, 8, 0, tzinfo=UTC)
@@ -46,7 +46,7 @@ def event(session, unit: Unit, check: str, *, subject: str, period: str = "2024Q
     f = Finding(check=check, unit_id=unit.id, subject_key=subject, subject=subject, url=url, detail=detail,
                 evidence=evidence or {"snapshots": [7, 8]}, first_as_of=first, last_as_of=first,
                 observed_at=T0, rectified_on=rectified)
-    e = DeductionEvent(finding=f, unit_id=unit.id, scheme=scheme.name, period=period, rule=check,
+    e = DeductionEvent(finding=f, unit_id=unit.id, scheme=scheme.name, period=period, check=check,
                        category=rule.category, clause=rule.clause, points=D(points) if points else default)
     session.add_all([f, e])
     session.flush()
@@ -72,7 +72,8 @@ def test_review_appeal_window_and_audit(Session) -> None:
             decide(s, e1.id, "appeal", actor="单位1", reason="再来", now=T0 + timedelta(days=8))
         appeal = s.scalar(select(Appeal).where(Appeal.event_id == e1.id))
         assert (appeal.filed_by, appeal.outcome, appeal.decided_by) == ("单位1", "overturned", "李四")
-        log = [(x.actor, x.action, x.before["state"], x.after["state"]) for x in s.scalars(select(AuditLog).order_by(AuditLog.id))]
+        rows = s.scalars(select(AuditLog).order_by(AuditLog.id))
+        log = [(x.actor, x.action, x.before["state"], x.after["state"]) for x in rows]
         assert log == [("张三", "confirm", "pending", "confirmed"), ("张三", "confirm", "pending", "confirmed"),
                        ("单位1", "appeal", "confirmed", "appealed"), ("李四", "overturn", "appealed", "rejected")]
 

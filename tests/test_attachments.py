@@ -7,8 +7,9 @@ import pytest
 from sqlalchemy import select
 
 from checks.loader import load_audit_data
+from core.filetypes import attachment_kind
 from crawler.attachment_texts import extract_run_texts
-from crawler.extract.attachments import attachment_kind, extract_text, sniff_kind
+from crawler.extract.attachments import extract_text, sniff_kind
 from storage.models import ExtractedText, Snapshot
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -62,11 +63,12 @@ def test_crawl_reads_attachments_into_the_audit_data(crawled, farm) -> None:
 def test_list_item_that_is_a_pdf_is_read(sqlite_url: str) -> None:
     """Annual reports are often listed as the PDF itself: the item's text reaches the checks too."""
     from conftest import settings_for
-    from crawler.runner import run_crawl
     from localserver import ScriptedServer, html
-    from storage.db import make_engine, make_sessionmaker
     from tests_registry import one_unit_registry
-    from zwgk.registry import import_registry, parse_registry
+
+    from crawler.launch import run_crawl
+    from storage.db import make_engine, make_sessionmaker
+    from zwgk.units_file import import_registry, parse_registry
 
     pdf = next(a for a in FILES if a["kind"] == "pdf")
     body = (SITE / pdf["path"].lstrip("/")).read_bytes()
@@ -75,7 +77,7 @@ def test_list_item_that_is_a_pdf_is_read(sqlite_url: str) -> None:
     routes = {"/": html("首页"), "/list/index.html": html(listing), "/n.html": html("<h1>工作动态</h1>"),
               "/files/report": lambda n, m: (200, {"Content-Type": "application/pdf"}, body)}
     with ScriptedServer(routes) as server:
-        Session = make_sessionmaker(make_engine(sqlite_url))  # noqa: N806
+        Session = make_sessionmaker(make_engine(sqlite_url))
         with Session() as s, s.begin():
             import_registry(s, parse_registry(one_unit_registry(server.url), "test.yaml"))
         run_crawl(settings_for(sqlite_url, check_links=False, collect_new_media=False), Session,

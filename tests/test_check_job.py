@@ -6,18 +6,18 @@ from pathlib import Path
 
 from sqlalchemy import func, select
 
-from crawler.runner import run_crawl
+from crawler.launch import run_crawl
 from fixtures.farm import PORTALS, FixtureFarm
+from jobs.check import run_checks
 from storage.db import make_engine, make_sessionmaker, upgrade
 from storage.models import DeductionEvent, Finding
 from storage.queries import list_findings
 from tests.conftest import TRS_DEMO_UNITS, import_farm_registry, settings_for
-from zwgk.jobs import run_checks
 
 AS_OF = date(2024, 9, 30)
 
 
-def counts(Session) -> tuple[int, int]:  # noqa: N803
+def counts(Session) -> tuple[int, int]:
     with Session() as s:
         return s.scalar(select(func.count()).select_from(Finding)), s.scalar(
             select(func.count()).select_from(DeductionEvent))

@@ -14,8 +14,16 @@ from checks.sensitive import find_sensitive, sensitive_words_check
 from checks.similarity import containment, shingles
 from checks.text import decode_html, normalise, page_text
 from checks.typos import find_typos, near_misses, typos
-from fixtures.content_build import (BAD_DATE_ID, BAD_ID, CARD, NARRATIVE_2021, PROJECT_CODE, VALID_ID,
-                                    application_rows, report_text)
+from fixtures.content_build import (
+    BAD_DATE_ID,
+    BAD_ID,
+    CARD,
+    NARRATIVE_2021,
+    PROJECT_CODE,
+    VALID_ID,
+    application_rows,
+    report_text,
+)
 
 ON = date(2024, 9, 1)
 
@@ -195,7 +203,7 @@ def test_deadlines() -> None:
     assert deadline(2023, "government", rules) == date(2024, 3, 31)
     assert due_year(date(2024, 2, 15), "government", rules) == 2022
     assert due_year(date(2024, 2, 15), "department", rules) == 2023
-    own = CheckRules({"annual_report_deadline": {"department": "02-15"}})
+    own = CheckRules(annual_report_deadline={"department": "02-15"})
     assert deadline(2023, "department", own) == date(2024, 2, 15)
 
 

@@ -11,15 +11,15 @@ from sqlalchemy import select
 
 from checks.loader import load_audit_data
 from fixtures.content_eval import CONTENT_CODES, CONTENT_UNITS, run_content_checks, score, with_attachments
+from jobs.check import run_checks
 from storage.models import AuditLog, Finding
 from zwgk.cli import main
-from zwgk.jobs import run_checks
 
 AS_OF = date(2024, 9, 30)
 
 
 @pytest.fixture
-def content_data(crawled, farm):  # noqa: ANN201
+def content_data(crawled, farm):
     Session, _, _ = crawled
     with Session() as session:
         yield with_attachments(load_audit_data(session, list(CONTENT_UNITS)), farm.urls["yunhe_content"])
@@ -52,8 +52,8 @@ def test_findings_carry_evidence(content_data) -> None:
 def test_scheme_settings_change_the_verdict(content_data) -> None:
     from checks.base import CheckRules
 
-    relaxed = CheckRules({"interpretation_late_working_days": 10, "annual_report_deadline": {"department": "03-31"},
-                          "annual_report_similarity": 0.95})
+    relaxed = CheckRules(interpretation_late_working_days=10, annual_report_deadline={"department": "03-31"},
+                         annual_report_similarity=0.95)
     codes = {f.check for f in run_content_checks(content_data, AS_OF, relaxed)}
     assert not codes & {"interpretation.late", "annual_report.late", "annual_report.similar"}
 

@@ -7,6 +7,8 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+
+from checks.base import CheckRules
 from sqlalchemy import select
 
 from checks.loader import load_audit_data
@@ -22,12 +24,13 @@ from tests.conftest import import_farm_registry, settings_for
 
 ROOT = Path(__file__).resolve().parent.parent
 MANIFEST = json.loads((ROOT / "fixtures" / "coverage_manifest.json").read_text("utf-8"))
+RULES = CheckRules()
 AS_OF = date(2024, 9, 30)
 
 
 @pytest.fixture(scope="module")
 def crawled_coverage(farm, tmp_path_factory):  # noqa: ANN001, ANN201
-    from crawler.runner import run_crawl
+    from crawler.launch import run_crawl
 
     path = tmp_path_factory.mktemp("coverage") / "zwgk.sqlite"
     url = f"sqlite:///{path}"
@@ -94,7 +97,7 @@ def test_blank_means_blank(crawled_coverage, farm) -> None:
     Session_, _ = crawled_coverage
     with Session_() as s:
         data = load_audit_data(s)
-    found = {(f.unit, f.subject) for f in blank_columns(data, AS_OF, {})}
+    found = {(f.unit, f.subject) for f in blank_columns(data, AS_OF, RULES)}
     expected = {(site, col["name"]) for site, spec in MANIFEST["sites"].items()
                 for col in spec["columns"].values() if col.get("blank")}
     assert found == expected  # recall and precision 1: failed loads are not blank

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select
 
-from crawler.runner import run_crawl
+from crawler.launch import run_crawl
 from fixtures.groundtruth import load_manifest, score
 from storage.models import Column, Document, Snapshot, Unit
 from tests.conftest import import_farm_registry, settings_for
@@ -203,7 +203,7 @@ units:
 def test_js_declared_per_unit_or_per_column(sqlite_url: str) -> None:
     from crawler.plan import build_plan
     from storage.db import make_engine, make_sessionmaker
-    from zwgk.registry import import_registry, parse_registry
+    from zwgk.units_file import import_registry, parse_registry
 
     registry = parse_registry("""jurisdiction: 云和县
 scheme: yunhe-2022

@@ -2,19 +2,19 @@
 
 from datetime import date
 
+from conftest import settings_for
 from sqlalchemy import func, select
 
 from checks.loader import load_audit_data
-from conftest import settings_for
-from crawler.runner import run_crawl
+from crawler.launch import run_crawl
+from jobs.check import run_checks
 from storage.blobs import read_snapshot_body
 from storage.models import Document, Snapshot
-from zwgk.jobs import run_checks
 
 AS_OF = date(2024, 9, 30)
 
 
-def _items(data) -> dict:  # noqa: ANN001
+def _items(data) -> dict:
     return {c.url: sorted((i.url, i.title, i.publish_date, tuple(sorted(i.meta.items()))) for i in c.items)
             for c in data.columns}
 
@@ -50,17 +50,17 @@ def test_second_night_downloads_no_unchanged_detail_page(crawled) -> None:
 
 def test_changed_page_is_downloaded_unchanged_is_not(sqlite_url: str) -> None:
     from localserver import ScriptedServer, html
+    from tests_registry import one_unit_registry
 
     from storage.db import make_engine, make_sessionmaker
-    from tests_registry import one_unit_registry
-    from zwgk.registry import import_registry, parse_registry
+    from zwgk.units_file import import_registry, parse_registry
 
     nights = {"n": 1}
     listing = ('<ul class="list"><li><a href="/a.html">关于做好防汛工作的通知</a><span>2024-08-01</span></li>'
                '<li><a href="/b.html">关于开展安全检查的通知</a><span>2024-09-01</span></li></ul>')
 
-    def page(path: str, etags: dict[int, str], bodies: dict[int, str]):  # noqa: ANN202
-        def route(n: int, method: str):  # noqa: ANN202
+    def page(path: str, etags: dict[int, str], bodies: dict[int, str]):
+        def route(n: int, method: str):
             etag = etags[nights["n"]]
             sent = next((h.get("If-None-Match") for p, h in reversed(server.headers) if p == path), None)
             if sent == etag:
@@ -75,7 +75,7 @@ def test_changed_page_is_downloaded_unchanged_is_not(sqlite_url: str) -> None:
         "/b.html": page("/b.html", {1: '"b1"', 2: '"b2"'}, {1: "发布机构：县水利局", 2: "发布机构：县水利局（已更正）"}),
     }
     with ScriptedServer(routes) as server:
-        Session = make_sessionmaker(make_engine(sqlite_url))  # noqa: N806
+        Session = make_sessionmaker(make_engine(sqlite_url))
         with Session() as s, s.begin():
             import_registry(s, parse_registry(one_unit_registry(server.url), "test.yaml"))
         settings = settings_for(sqlite_url, check_links=False, collect_new_media=False)

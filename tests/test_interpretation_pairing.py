@@ -7,11 +7,12 @@ from datetime import date
 
 import pytest
 
-from checks.base import Attachment, AuditData, ColumnState, Item, UnitState
+from checks.base import Attachment, AuditData, CheckRules, ColumnState, Item, UnitState
 from checks.interpretation import (copied, count_working_days, late, missing, needs_interpretation,
                                    pair_documents, unlinked)
 from checks.verbatim import SuffixAutomaton, copied_share
 
+RULES = CheckRules()
 AS_OF = date(2024, 12, 31)
 BASE = "http://x/"
 
@@ -55,7 +56,7 @@ OWN_EXPLANATION = ("一、起草背景。近年来群众建房需求集中释放
 
 
 def _unlinked(site: Site) -> dict[str, list[str]]:
-    return {f.subject: f.evidence["missing"] for f in unlinked(site.data(), AS_OF, {})}
+    return {f.subject: f.evidence["missing"] for f in unlinked(site.data(), AS_OF, RULES)}
 
 
 def test_document_names_its_interpretation_in_plain_text_only() -> None:
@@ -102,8 +103,8 @@ def test_interpretation_given_only_as_an_attachment() -> None:
                    f'<p>云政发〔2024〕9号</p><p>{POLICY}</p><p>附件：<a href="/p/jd.docx">政策解读.docx</a></p>')
     site.attachments.append(Attachment("u", f"{BASE}p/jd.docx", "政策解读.docx", doc, 9, OWN_EXPLANATION))
     data = site.data()
-    assert missing(data, AS_OF, {}) == []  # it exists …
-    [finding] = unlinked(data, AS_OF, {})  # … but not as a page linked both ways
+    assert missing(data, AS_OF, RULES) == []  # it exists …
+    [finding] = unlinked(data, AS_OF, RULES)  # … but not as a page linked both ways
     assert "仅以附件“政策解读.docx”提供" in finding.detail
 
 
@@ -111,7 +112,7 @@ def test_a_promised_interpretation_that_never_came() -> None:
     site = Site()
     site.add("policy", "p1", "关于调整城乡居民基本养老保险基础养老金的通知", date(2024, 7, 1),
              f"<p>{POLICY}</p><p>本通知的政策解读将另行发布。</p>", {})  # no 文号: only the promise makes it need one
-    [finding] = missing(site.data(), AS_OF, {})
+    [finding] = missing(site.data(), AS_OF, RULES)
     assert "文中称“解读将另行发布”，但未找到该解读" in finding.detail
 
 
@@ -128,7 +129,7 @@ def test_which_documents_need_an_interpretation(title: str, body: str, needed: b
     site.add("policy", "p1", title, date(2024, 2, 1), body)
     data = site.data()
     assert needs_interpretation(data, data.columns[0].items[0], "policy") is needed
-    assert bool(missing(data, AS_OF, {})) is needed
+    assert bool(missing(data, AS_OF, RULES)) is needed
 
 
 def test_late_across_national_day_with_its_make_up_days() -> None:
@@ -140,7 +141,7 @@ def test_late_across_national_day_with_its_make_up_days() -> None:
                    f"<p>云政发〔2024〕40号</p><p>{POLICY}</p>")
     site.add("interpretation", "i1", "《云和县物业服务收费管理办法》解读", date(2024, 10, 9),
              f'<p>{OWN_EXPLANATION}</p><a href="{doc}">原文</a>')
-    [finding] = late(site.data(), AS_OF, {})
+    [finding] = late(site.data(), AS_OF, RULES)
     assert finding.evidence["working_days"] == 4  # weekdays alone would say 5 (9-30, 10-7 … 10-9 minus)
 
 
@@ -152,7 +153,7 @@ def test_years_without_calendar_data_are_said_so(caplog: pytest.LogCaptureFixtur
     doc = site.add("policy", "p1", "云和县某某管理办法", date(2031, 1, 6), f"<p>云政发〔2031〕1号</p><p>{POLICY}</p>")
     site.add("interpretation", "i1", "《云和县某某管理办法》解读", date(2031, 1, 20),
              f'<p>{OWN_EXPLANATION}</p><a href="{doc}">原文</a>')
-    [finding] = late(site.data(), date(2031, 2, 1), {})
+    [finding] = late(site.data(), date(2031, 2, 1), RULES)
     assert "节假日日历缺少2031年数据" in finding.detail
 
 
@@ -165,10 +166,10 @@ def test_copied_from_a_document_whose_text_is_in_a_pdf() -> None:
     copy = plan[2000:2600] + OWN_EXPLANATION  # about two thirds repeated verbatim
     site.add("interpretation", "i1", "《云和县国土空间总体规划实施方案》解读", date(2024, 3, 1),
              f'<p>{copy}</p><a href="{doc}">原文</a>')
-    [finding] = copied(site.data(), AS_OF, {})
+    [finding] = copied(site.data(), AS_OF, RULES)
     assert 0.6 < finding.evidence["share"] < 0.9 and "含附件正文" in finding.detail
     site.bodies[2] = _html("《云和县国土空间总体规划实施方案》解读", f'<p>{OWN_EXPLANATION}</p><a href="{doc}">原文</a>')
-    assert copied(site.data(), AS_OF, {}) == []  # its own words: not copied
+    assert copied(site.data(), AS_OF, RULES) == []  # its own words: not copied
 
 
 def test_verbatim_share_is_exact_and_linear() -> None:

@@ -4,34 +4,34 @@ from datetime import UTC, datetime
 from email.utils import format_datetime
 
 import pytest
-from sqlalchemy import select
-
-from crawler.middlewares import retry_after_seconds
-from crawler.runner import run_crawl
+from conftest import settings_for
 from localserver import ScriptedServer, html
+from sqlalchemy import select
+from tests_registry import one_unit_registry
+
+from crawler.launch import run_crawl
+from crawler.middlewares import retry_after_seconds
 from storage.db import make_engine, make_sessionmaker
 from storage.models import Snapshot
-from zwgk.registry import import_registry, parse_registry
-from conftest import settings_for
-from tests_registry import one_unit_registry
+from zwgk.units_file import import_registry, parse_registry
 
 LIST = ('<ul class="list"><li><a href="/private/a.html">关于开展安全检查的通知</a><span>2024-09-01</span></li>'
         '<li><a href="/ok/b.html">关于做好防汛工作的通知</a><span>2024-08-01</span></li></ul>')
 
 
-def _busy_then_ok(n: int, method: str):  # noqa: ANN202
+def _busy_then_ok(n: int, method: str):
     if n == 1:
         return 429, {"Retry-After": "1", "Content-Type": "text/html"}, b"<html>too many</html>"
     return 200, {"Content-Type": "text/html; charset=utf-8"}, "<html><body>首页</body></html>".encode()
 
 
-def _down_twice(n: int, method: str):  # noqa: ANN202
+def _down_twice(n: int, method: str):
     if n <= 2:
         return 503, {"Content-Type": "text/html"}, b"<html>busy</html>"
     return 200, {"Content-Type": "text/html; charset=utf-8"}, f"<html><body>{LIST}</body></html>".encode()
 
 
-def _crawl(db_url: str, server: ScriptedServer, robots: bool | None):  # noqa: ANN202
+def _crawl(db_url: str, server: ScriptedServer, robots: bool | None):
     Session = make_sessionmaker(make_engine(db_url))
     with Session() as s, s.begin():
         import_registry(s, parse_registry(one_unit_registry(server.url, robots), "test.yaml"))
@@ -40,7 +40,7 @@ def _crawl(db_url: str, server: ScriptedServer, robots: bool | None):  # noqa: A
 
 
 @pytest.fixture
-def site():  # noqa: ANN201
+def site():
     routes = {
         "/": _busy_then_ok,
         "/list/index.html": _down_twice,
@@ -79,5 +79,5 @@ def test_unit_may_override_robots(sqlite_url: str, site: ScriptedServer) -> None
     (format_datetime(datetime(2026, 1, 1, 0, 1, 30, tzinfo=UTC), usegmt=True), 90.0),
     (format_datetime(datetime(2025, 12, 31, tzinfo=UTC), usegmt=True), 0.0),  # a date in the past: now
 ])
-def test_retry_after_values(value, expected) -> None:  # noqa: ANN001
+def test_retry_after_values(value, expected) -> None:
     assert retry_after_seconds(value, now=datetime(2026, 1, 1, tzinfo=UTC)) == expected

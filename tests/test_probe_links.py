@@ -5,6 +5,7 @@ import time
 from datetime import UTC, date, datetime, timedelta
 
 from click.testing import CliRunner
+from localserver import ScriptedServer, html
 from sqlalchemy import func, select
 
 from checks.availability import broken_links, unreachable_sites
@@ -14,7 +15,6 @@ from crawler.httpfetch import client
 from crawler.linkcheck import check_link
 from crawler.probe import probe_one
 from fixtures.farm import closed_port
-from localserver import ScriptedServer, html
 from storage.link_models import LinkCheck
 from storage.models import Probe, Unit
 from zwgk.cli import main
@@ -22,12 +22,12 @@ from zwgk.cli import main
 AS_OF = date(2024, 9, 30)
 
 
-def _slow(n: int, method: str):  # noqa: ANN202
+def _slow(n: int, method: str):
     time.sleep(0.3)
     return 200, {"Content-Type": "text/html"}, b"<html>ok</html>"
 
 
-def _flaky(n: int, method: str):  # noqa: ANN202
+def _flaky(n: int, method: str):
     return (503, {}, b"busy") if n == 1 else (200, {"Content-Type": "text/html"}, b"<html>ok</html>")
 
 
@@ -42,8 +42,8 @@ ROUTES = {
 }
 
 
-def _probe(url: str, slow_ms: int = 5000):  # noqa: ANN202
-    async def go():  # noqa: ANN202
+def _probe(url: str, slow_ms: int = 5000):
+    async def go():
         async with client("zwgk-test", 5.0) as http:
             return await probe_one(http, "u", url, slow_ms)
 
@@ -96,9 +96,9 @@ def test_site_unreachable_needs_enough_probes_and_ignores_blocking() -> None:
     found = unreachable_sites(data, AS_OF, CheckRules())
     assert [(f.unit, f.evidence["failed"], f.evidence["probes"]) for f in found] == [("down", 14, 168)]
     assert "8.3%" in found[0].detail and "超时14次" in found[0].detail
-    strict = unreachable_sites(data, AS_OF, CheckRules({"site.unreachable.max_failed_share": 0.04}))
+    strict = unreachable_sites(data, AS_OF, CheckRules(site_unreachable_max_failed_share=0.04))
     assert {f.unit for f in strict} == {"down", "fine"}
-    assert {f.unit for f in unreachable_sites(data, AS_OF, CheckRules({"site.unreachable.min_probes_per_day": 10}))} \
+    assert {f.unit for f in unreachable_sites(data, AS_OF, CheckRules(site_unreachable_min_probes_per_day=10))} \
         == {"down", "few"}
 
 
@@ -120,12 +120,12 @@ def test_link_broken_is_confirmed_over_nights() -> None:
     assert sorted(f.url for f in found) == ["http://x/dns", "http://x/gone"]
     gone = next(f for f in found if f.url == "http://x/gone")
     assert "HTTP 404" in gone.detail and "连续 2 晚" in gone.detail and gone.evidence["snapshots"] == [7]
-    three = broken_links(data, AS_OF, CheckRules({"link.broken.confirm_nights": 1}))
+    three = broken_links(data, AS_OF, CheckRules(link_broken_confirm_nights=1))
     assert {f.url for f in three} == {"http://x/gone", "http://x/once", "http://x/dns", "http://x/flaky"}
 
 
 def test_link_checker_head_then_get_with_retry() -> None:
-    async def go(server):  # noqa: ANN001, ANN202
+    async def go(server):
         async with client("zwgk-test", 5.0) as http:
             return [await check_link(http, 1, server.url + p, retries=2, pause=0.05)
                     for p in ("/ok", "/nohead", "/missing", "/flaky")]
@@ -157,15 +157,15 @@ def test_crawled_links_are_checked_and_observed(crawled, farm) -> None:
         assert [o[1] for o in missing.observations] == [404]
         night = old.observations[-1][0].date()  # observations are judged up to the as-of date
         assert broken_links(data, night, CheckRules()) == []  # one night is not confirmation
-        assert {f.url for f in broken_links(data, night, CheckRules({"link.broken.confirm_nights": 1}))} >= {
+        assert {f.url for f in broken_links(data, night, CheckRules(link_broken_confirm_nights=1))} >= {
             base + "/zwfw/old.html", base + "/zfxxgk/tzgg/202407/P020240705512000301.doc"}
 
 
-def test_scheduler_probes_many_times_a_day(tmp_path) -> None:  # noqa: ANN001
+def test_scheduler_probes_many_times_a_day(tmp_path) -> None:
     from apscheduler.triggers.cron import CronTrigger
 
+    from core.settings import Settings
     from scheduler.nightly import PROBE_JOB_ID, build_scheduler
-    from zwgk.settings import Settings
 
     settings = Settings(database_url=f"sqlite:///{tmp_path / 'jobs.sqlite'}")
     scheduler = build_scheduler(settings)

@@ -5,10 +5,10 @@ import pytest
 from click.testing import CliRunner
 from sqlalchemy import func, select
 
+from core.sourcefile import SourceFileError
 from storage.models import Column, Unit
 from zwgk.cli import main
-from zwgk.registry import import_registry, parse_registry
-from zwgk.sourcefile import SourceFileError
+from zwgk.units_file import import_registry, parse_registry
 
 GOOD = textwrap.dedent("""\
     jurisdiction: 云和县
@@ -74,7 +74,7 @@ def test_bad_file_changes_nothing(sqlite_url: str, tmp_path: Path) -> None:
     engine.dispose()
 
 
-def test_import_reports_added_changed_removed(Session) -> None:  # noqa: N803
+def test_import_reports_added_changed_removed(Session) -> None:
     with Session() as s, s.begin():
         first = import_registry(s, parse_registry(GOOD, "u.yaml"))
     assert sorted(first.added) == ["jyj", "wjw"]

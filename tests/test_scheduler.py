@@ -7,13 +7,13 @@ import pytest
 from apscheduler.schedulers.background import BackgroundScheduler
 from sqlalchemy import func, select
 
-from scheduler.nightly import NIGHTLY_JOB_ID, PROBE_JOB_ID, build_scheduler, nightly_job
-from checks.categories import STALENESS_WINDOWS
+from checks.knobs import CheckRules
 from checks.loader import load_audit_data
+from core.settings import get_settings
+from scheduler.nightly import NIGHTLY_JOB_ID, PROBE_JOB_ID, build_scheduler, nightly_job
 from storage.db import make_engine, make_sessionmaker
 from storage.models import CrawlRun, Finding
 from tests.conftest import import_farm_registry, settings_for
-from zwgk.settings import get_settings
 
 
 def test_job_is_persisted_once_in_the_configured_zone(sqlite_url: str) -> None:
@@ -51,5 +51,5 @@ def test_nightly_job_crawls_then_checks(sqlite_url: str, farm, monkeypatch: pyte
         stale = s.scalar(select(func.count()).select_from(Finding).where(Finding.check == "column.stale",
                                                                           Finding.last_as_of == today))
         data = load_audit_data(s)
-        expected = [c for c in data.columns if c.fetched and c.items and c.category in STALENESS_WINDOWS]
+        expected = [c for c in data.columns if c.fetched and c.items and CheckRules().column_stale_windows.window(c.category)]
         assert len(expected) >= 11 and stale == len(expected)

@@ -1,10 +1,10 @@
-from datetime import date, datetime, timedelta, UTC
+from datetime import UTC, date, datetime, timedelta
 
 import pytest
 
 from checks.base import AuditData, CheckRules, ColumnState, Item
-from checks.categories import classify_column
 from checks.staleness import blank_columns, stale_columns
+from core.categories import classify_column
 
 AS_OF = date(2024, 9, 30)
 
@@ -61,6 +61,15 @@ def test_blank_and_finding_details() -> None:
     [finding] = stale_columns(AuditData((), (column("news", date(2024, 9, 1)),)), AS_OF, CheckRules())
     assert "2024-09-01" in finding.detail and "29天" in finding.detail
     assert finding.evidence["snapshots"] == [1]
+
+
+def test_a_scheme_may_set_a_category_window() -> None:
+    three_weeks = AuditData((), (column("news", AS_OF - timedelta(days=21)),))
+    assert stale_columns(three_weeks, AS_OF, CheckRules())
+    lenient = CheckRules(column_stale_windows={"news": "1m"})
+    assert not stale_columns(three_weeks, AS_OF, lenient)
+    [finding] = stale_columns(AuditData((), (column("news", AS_OF - timedelta(days=40)),)), AS_OF, lenient)
+    assert "超过1个月未更新" in finding.detail
 
 
 @pytest.mark.parametrize(

@@ -5,12 +5,12 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from conftest import import_farm_registry, settings_for
 from warcio.archiveiterator import ArchiveIterator
 
 from checks.loader import load_audit_data
-from conftest import import_farm_registry, settings_for
+from crawler.launch import run_crawl
 from crawler.probe import run_probes
-from crawler.runner import run_crawl
 from zwgk.cli import main
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -18,7 +18,7 @@ MEDIA = json.loads((ROOT / "fixtures" / "media_manifest.json").read_text("utf-8"
 
 
 @pytest.mark.browser
-def test_zjj_night_on_both_stores(Session, db_url: str, farm, tmp_path: Path) -> None:  # noqa: N803
+def test_zjj_night_on_both_stores(Session, db_url: str, farm, tmp_path: Path) -> None:
     import_farm_registry(Session, farm)
     settings = settings_for(db_url)
     first = run_crawl(settings, Session, ["yunhe-slj"], echo=lambda line: None)

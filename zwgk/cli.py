@@ -13,11 +13,12 @@ from typing import TYPE_CHECKING
 import click
 from sqlalchemy.orm import Session, sessionmaker
 
+from core import output
+from core.names import readable
+from core.settings import Settings
+from core.sourcefile import SourceFileError
 from storage.clock import local_today
 from storage.db import make_engine, make_sessionmaker, upgrade
-from zwgk import output
-from zwgk.settings import Settings
-from zwgk.sourcefile import SourceFileError
 
 if TYPE_CHECKING:
     from assessment.scoring import Quarter, Sheet
@@ -28,7 +29,7 @@ class App:
     settings: Settings
 
     @cached_property
-    def Session(self) -> sessionmaker[Session]:  # noqa: N802 - a factory, named like one
+    def Session(self) -> sessionmaker[Session]:
         return make_sessionmaker(make_engine(self.settings.database_url))
 
     def as_of(self, value: date | None) -> date:
@@ -81,7 +82,7 @@ def units() -> None:
 def units_import(app: App, file: Path) -> None:
     """从 units.yaml 导入或更新单位名录；文件有错时列出行号且不做任何修改。"""
     from assessment.schemes import scheme_names
-    from zwgk.registry import import_registry, read_registry
+    from zwgk.units_file import import_registry, read_registry
 
     try:
         registry = read_registry(file, known_schemes=scheme_names())
@@ -93,17 +94,8 @@ def units_import(app: App, file: Path) -> None:
     click.echo("\n".join(report.lines()))
 
 
-def _crawl(app: App, unit: tuple[str, ...]) -> int:
-    from crawler.coverage import coverage_lines
-    from crawler.runner import run_crawl
-
-    result = run_crawl(app.settings, app.Session, list(unit) or None, echo=lambda line: click.echo(line, err=True))
-    click.echo("\n".join(coverage_lines(result.coverage)))
-    rate = result.pages / result.seconds if result.seconds else 0
-    click.echo(f"抓取完成：第 {result.run_id} 次，{result.pages} 页，用时 {result.seconds:.1f} 秒（{rate:.1f} 页/秒）")
-    if result.returncode != 0:
-        click.echo(f"抓取进程异常退出（返回码 {result.returncode}），已保存的页面仍可用于检查", err=True)
-    return result.returncode
+def _echo_err(line: str) -> None:
+    click.echo(line, err=True)
 
 
 @main.command()
@@ -111,14 +103,11 @@ def _crawl(app: App, unit: tuple[str, ...]) -> int:
 @pass_app
 def crawl(app: App, unit: tuple[str, ...]) -> None:
     """立即抓取；显示进度，结束时给出覆盖情况。"""
-    sys.exit(1 if _crawl(app, unit) else 0)
+    from crawler.launch import run_crawl
 
-
-def _check(app: App, as_of: date | None, unit: tuple[str, ...] = ()) -> None:
-    from zwgk.jobs import run_checks
-
-    summary = run_checks(app.Session, app.as_of(as_of), list(unit) or None)
-    click.echo("\n".join(summary.lines()))
+    result = run_crawl(app.settings, app.Session, list(unit) or None, echo=_echo_err)
+    click.echo("\n".join(result.report_lines()))
+    sys.exit(1 if result.returncode else 0)
 
 
 @main.command()
@@ -127,7 +116,10 @@ def _check(app: App, as_of: date | None, unit: tuple[str, ...] = ()) -> None:
 @pass_app
 def check(app: App, as_of: date | None, unit: tuple[str, ...]) -> None:
     """对最新快照运行全部检查，记录发现的问题并提出扣分；重复运行不会重复记录。"""
-    _check(app, as_of, unit)
+    from jobs.check import run_checks
+
+    summary = run_checks(app.Session, app.as_of(as_of), list(unit) or None)
+    click.echo("\n".join(summary.lines()))
 
 
 @main.command()
@@ -136,9 +128,11 @@ def check(app: App, as_of: date | None, unit: tuple[str, ...]) -> None:
 @pass_app
 def run(app: App, as_of: date | None, unit: tuple[str, ...]) -> None:
     """夜间任务：先抓取，再检查。"""
-    code = _crawl(app, unit)
-    _check(app, as_of, unit)
-    sys.exit(1 if code else 0)
+    from jobs.night import run_night
+
+    night = run_night(app.settings, app.Session, app.as_of(as_of), list(unit) or None, echo=_echo_err)
+    click.echo("\n".join(night.lines()))
+    sys.exit(0 if night.ok else 1)
 
 
 FINDING_COLUMNS = [("id", "编号"), ("unit", "单位"), ("check", "检查项"), ("subject", "对象"),
@@ -181,6 +175,7 @@ def events(ctx: click.Context, state: tuple[str, ...], unit: tuple[str, ...], pe
     from storage.queries import list_events
 
     app = ctx.find_object(App)
+    assert app is not None  # main() sets it
     with app.Session() as session:
         rows = list_events(session, states=list(state), units=list(unit), period=period)
     _emit(rows, fmt, EVENT_COLUMNS, EVENT_KEYS)
@@ -225,7 +220,7 @@ def _emit(rows: list[dict], fmt: str, columns: list[tuple[str, str]], keys: list
     elif fmt == "csv":
         text = output.csv_text(rows, keys)
     else:
-        text = output.table(rows, columns) + f"\n共 {len(rows)} 条"
+        text = output.table([readable(r) for r in rows], columns) + f"\n共 {len(rows)} 条"
     if text:
         click.echo(text)
 

@@ -7,8 +7,8 @@ Create Date: 2026-11-30 07:39:01.646772
 from collections.abc import Sequence
 
 import sqlalchemy as sa
-from alembic import op
 
+from alembic import op
 
 revision: str = '0001'
 down_revision: str | Sequence[str] | None = None

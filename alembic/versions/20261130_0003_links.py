@@ -7,6 +7,7 @@ Create Date: 2026-11-30 08:00:00
 from collections.abc import Sequence
 
 import sqlalchemy as sa
+
 from alembic import op
 
 revision: str = "0003"

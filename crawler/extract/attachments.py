@@ -13,19 +13,7 @@ import shutil
 import subprocess
 import tempfile
 from dataclasses import dataclass
-from pathlib import Path
-from urllib.parse import urlsplit
 
-KINDS = {".pdf": "pdf", ".docx": "docx", ".doc": "doc", ".wps": "doc", ".xlsx": "xlsx", ".xls": "xls",
-         ".et": "xls"}
-CONTENT_TYPES = {
-    "application/pdf": "pdf",
-    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": "docx",
-    "application/msword": "doc",
-    "application/vnd.ms-works": "doc",
-    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": "xlsx",
-    "application/vnd.ms-excel": "xls",
-}
 _TOOL_TIMEOUT = 60
 
 
@@ -34,16 +22,6 @@ class TextResult:
     text: str
     truncated: bool = False
     error: str | None = None
-
-
-def attachment_kind(url: str, content_type: str | None = None) -> str | None:
-    """pdf | docx | doc | xlsx | xls, from the URL's suffix or else the Content-Type; None: not a file."""
-    suffix = Path(urlsplit(url).path).suffix.lower()
-    if suffix in KINDS:
-        return KINDS[suffix]
-    if content_type:
-        return CONTENT_TYPES.get(content_type.split(";")[0].strip().lower())
-    return None
 
 
 def sniff_kind(body: bytes) -> str | None:
@@ -155,5 +133,5 @@ def extract_text(body: bytes, kind: str, limit: int = 200_000) -> TextResult:
         return TextResult("", error=f"不支持的附件类型 {kind}")
     try:
         return extractor(body, limit)
-    except Exception as exc:  # noqa: BLE001 - a broken file is a result, not a crash of the night
+    except Exception as exc:
         return TextResult("", error=f"{type(exc).__name__}: {exc}"[:500])

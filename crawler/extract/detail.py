@@ -15,11 +15,11 @@ _LABEL_RX = re.compile(r"(发布日期|发布时间|发文日期|日期|时间)\
 _META_FIELDS = ("索引号", "发布机构", "发文机关", "成文日期", "发布日期", "文号", "发文字号", "主题分类", "有效性")
 
 
-def _text(el) -> str:  # noqa: ANN001
+def _text(el) -> str:
     return " ".join(el.text_content().split())
 
 
-def extract_detail(doc, base_url: str | None = None) -> DetailFields:  # noqa: ANN001 - lxml element
+def extract_detail(doc, base_url: str | None = None) -> DetailFields:
     """`base_url` also collects related-document links that scripts fill in (相关文件)."""
     metas = {(m.get("name") or "").lower(): (m.get("content") or "").strip() for m in doc.iter("meta")}
     title = metas.get("articletitle") or None
@@ -51,7 +51,7 @@ def extract_detail(doc, base_url: str | None = None) -> DetailFields:  # noqa: A
     return DetailFields(title, None, None, fields)
 
 
-def _metadata_table(doc) -> dict[str, str]:  # noqa: ANN001
+def _metadata_table(doc) -> dict[str, str]:
     """信息公开目录 metadata (索引号, 发布机构, 成文日期, 发布日期, 文号 …) from label/value cells."""
     fields: dict[str, str] = {}
     cells = doc.xpath("//td|//th|//span|//li|//dt|//dd|//div[not(*)]")

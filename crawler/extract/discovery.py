@@ -2,7 +2,7 @@
 
 A disclosure page lists its columns as a tree (法定主动公开内容 › 政策文件 › 规范性文件 …). Every link of
 that tree that stays on the site and is not navigation or an item with a date is a column. Its category
-comes from its name (checks.categories.classify_column) and, when the name says nothing
+comes from its name (core.categories.classify_column) and, when the name says nothing
 (公务员招录, 年度工作安排), from its position: the nearest parent node whose label does.
 """
 
@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from urllib.parse import urljoin, urlsplit
 
-from checks.categories import classify_column
+from core.categories import classify_column
 from crawler.extract.dates import find_date
 from crawler.extract.listing import _in_chrome, _text
 
@@ -62,7 +62,7 @@ def discover_columns(doc, page_url: str) -> list[FoundColumn]:
         parents = [p for p in parents if p and p != name]
         category = classify_column(name)
         if category == "other":
-            category = next((c for c in map(classify_column, parents) if c != "other"), "other")
+            category = next((c for c in (classify_column(p) for p in parents if p) if c != "other"), "other")
         if url not in found:
             found[url] = FoundColumn(name, url, category, parents[0] if parents else None)
     return list(found.values())

@@ -5,13 +5,13 @@ from __future__ import annotations
 import re
 from urllib.parse import urldefrag, urljoin, urlsplit
 
-from crawler.extract.attachments import attachment_kind
+from core.filetypes import attachment_kind
 from crawler.items import PageLinkItem
 
 _SKIP_HREF = re.compile(r"^\s*(javascript:|#|mailto:|tel:|data:)", re.I)
 
 
-def page_links(doc, base_url: str) -> tuple[PageLinkItem, ...]:  # noqa: ANN001 - lxml element
+def page_links(doc, base_url: str) -> tuple[PageLinkItem, ...]:
     """Distinct targets in page order; the first link text seen names the target."""
     seen: dict[str, PageLinkItem] = {}
     for a in doc.iter("a"):

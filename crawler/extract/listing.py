@@ -24,7 +24,7 @@ _LIST_MARK = re.compile(r"list|lb|xxgk|news|article|item|con|main|right|wz", re.
 _EMPTY_MARK = re.compile(r"暂无|没有(相关)?(信息|数据|记录)|无数据")
 
 
-def parse_html(body: bytes | str, encoding: str | None = None):  # noqa: ANN201 - lxml element
+def parse_html(body: bytes | str, encoding: str | None = None):
     if isinstance(body, bytes):
         body = body.decode(encoding or "utf-8", errors="replace")
     if not body.strip():
@@ -32,11 +32,11 @@ def parse_html(body: bytes | str, encoding: str | None = None):  # noqa: ANN201 
     return lxml_html.fromstring(body)
 
 
-def _marks(el) -> str:  # noqa: ANN001
+def _marks(el) -> str:
     return f"{el.get('id', '')} {el.get('class', '')}"
 
 
-def _in_chrome(el) -> bool:  # noqa: ANN001
+def _in_chrome(el) -> bool:
     """True when `el` is or sits in navigation, header, footer or pager chrome."""
     for anc in (el, *el.iterancestors()):
         if anc.tag in ("nav", "header", "footer"):
@@ -47,7 +47,7 @@ def _in_chrome(el) -> bool:  # noqa: ANN001
     return False
 
 
-def _row_of(anchor):  # noqa: ANN001
+def _row_of(anchor):
     for anc in anchor.iterancestors():
         if anc.tag in _ROW_TAGS:
             return anc
@@ -56,7 +56,7 @@ def _row_of(anchor):  # noqa: ANN001
     return anchor.getparent()
 
 
-def _text(el) -> str:  # noqa: ANN001
+def _text(el) -> str:
     return " ".join(el.text_content().split())
 
 
@@ -92,7 +92,7 @@ def extract_entries(doc, base_url: str, *, year: int | None = None,  # noqa: ANN
             out.append((row, anchor, day, rest))
         return out
 
-    scored = []
+    scored: list[tuple[int, int, lxml_html.HtmlElement, list]] = []
     for container, pairs in rows.items():
         if _in_chrome(pairs[0][0]):
             continue
@@ -156,7 +156,7 @@ def _column_menu(anchors: list, base_url: str) -> bool:  # noqa: ANN001
 _PUBLISH_HEADER = re.compile(r"发布(日期|时间)|公开日期")
 
 
-def _publish_cell(row, header_cache: dict) -> str | None:  # noqa: ANN001
+def _publish_cell(row, header_cache: dict) -> str | None:
     """In a table whose header names a 发布日期 column, that cell's text: 信息公开目录 tables also show
     成文日期, which is not the publishing date."""
     if row.tag != "tr":
@@ -188,6 +188,6 @@ def _date_text(text: str) -> str | None:
     return match.group(0).strip() if match else None
 
 
-def says_empty(doc) -> bool:  # noqa: ANN001
+def says_empty(doc) -> bool:
     """The page states that the column has nothing (暂无信息)."""
     return bool(_EMPTY_MARK.search(_text(doc)[:20000]))

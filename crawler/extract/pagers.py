@@ -43,7 +43,7 @@ def trs_pages(script_text: str, page_url: str) -> list[str] | None:
     return [first] + [urljoin(page_url, f"{prefix}_{n}.{suffix}") for n in range(1, max(total, 1))]
 
 
-def next_link(doc, page_url: str) -> str | None:  # noqa: ANN001 - lxml element
+def next_link(doc, page_url: str) -> str | None:
     for anchor in doc.iter("a"):
         label = " ".join(anchor.text_content().split()) or anchor.get("title", "")
         href = anchor.get("href")

@@ -14,13 +14,13 @@ from pathlib import Path
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
+from core.settings import Settings
 from crawler.aftercrawl import after_crawl
-from crawler.coverage import UnitCoverage, coverage
+from crawler.coverage import UnitCoverage, coverage, coverage_lines
 from crawler.incremental import dump_validators, previous_validators
 from crawler.plan import build_plan
 from storage.clock import utcnow
 from storage.models import CrawlRun, Unit
-from zwgk.settings import Settings
 
 
 @dataclass
@@ -33,6 +33,15 @@ class CrawlResult:
     @property
     def pages(self) -> int:
         return sum(c.pages for c in self.coverage)
+
+    def report_lines(self) -> list[str]:
+        """The coverage report and the crawl's totals, in Chinese."""
+        rate = self.pages / self.seconds if self.seconds else 0.0
+        lines = [*coverage_lines(self.coverage),
+                 f"抓取完成：第 {self.run_id} 次，{self.pages} 页，用时 {self.seconds:.1f} 秒（{rate:.1f} 页/秒）"]
+        if self.returncode != 0:
+            lines.append(f"抓取进程异常退出（返回码 {self.returncode}），已保存的页面仍可用于检查")
+        return lines
 
 
 def run_crawl(
@@ -59,7 +68,7 @@ def run_crawl(
         plan.dump(plan_path)
         dump_validators(validators, plan_path)
         proc = subprocess.Popen(
-            [sys.executable, "-m", "crawler.run", str(plan_path)],
+            [sys.executable, "-m", "crawler.crawl_process", str(plan_path)],
             env=settings.as_env(),
             stdout=subprocess.PIPE,
             stderr=subprocess.STDOUT,

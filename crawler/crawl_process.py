@@ -1,4 +1,4 @@
-"""Entry point of the crawl subprocess: `python -m crawler.run PLAN.json`.
+"""Entry point of the crawl subprocess: `python -m crawler.crawl_process PLAN.json`.
 
 A crawl runs in its own process because Twisted's reactor cannot be restarted (scrapy#2941).
 """
@@ -11,17 +11,17 @@ import sys
 from scrapy.crawler import CrawlerProcess
 from scrapy.logformatter import LogFormatter
 
+from core.settings import get_settings
 from crawler.plan import CrawlPlan
 from crawler.scrapy_settings import scrapy_settings
 from crawler.spiders.portal import PortalSpider
-from zwgk.settings import get_settings
 
 
 class QuietDownloadErrors(LogFormatter):
     """A dead site is an expected outcome, recorded on its snapshot and in the coverage report; its
     traceback in the log would only bury real errors."""
 
-    def download_error(self, failure, request, spider, errmsg=None):  # noqa: ANN001, ANN201
+    def download_error(self, failure, request, spider, errmsg=None):
         entry = super().download_error(failure, request, spider, errmsg)
         entry["level"] = logging.DEBUG
         return entry
@@ -32,7 +32,7 @@ def main(argv: list[str]) -> int:
     settings = get_settings()
     plan = CrawlPlan.load(plan_path)
     process = CrawlerProcess(
-        {**scrapy_settings(settings, plan.run_id), "LOG_FORMATTER": "crawler.run.QuietDownloadErrors"}
+        {**scrapy_settings(settings, plan.run_id), "LOG_FORMATTER": "crawler.crawl_process.QuietDownloadErrors"}
     )
     # Both log a dead site's traceback; the failure is already on its snapshot and in the coverage report.
     for name in ("scrapy.downloadermiddlewares.retry", "scrapy.downloadermiddlewares.robotstxt"):

@@ -1,0 +1,42 @@
+"""Which responses are files (PDF, DOC …) rather than web pages: by name, else by Content-Type.
+
+The crawler extracts their text and the check loader reads it back, so both classify the same way here.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from urllib.parse import urlsplit
+
+SUFFIX_KINDS = {".pdf": "pdf", ".docx": "docx", ".doc": "doc", ".wps": "doc", ".xlsx": "xlsx", ".xls": "xls",
+                ".et": "xls"}
+CONTENT_TYPE_KINDS = {
+    "application/pdf": "pdf",
+    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": "docx",
+    "application/msword": "doc",
+    "application/vnd.ms-works": "doc",
+    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": "xlsx",
+    "application/vnd.ms-excel": "xls",
+}
+# The kinds that have a text extractor; an ExtractedText row's `extractor` is one of these or "unknown".
+ATTACHMENT_KINDS = ("pdf", "docx", "doc", "xlsx", "xls")
+
+
+def attachment_kind(url: str, content_type: str | None = None) -> str | None:
+    """pdf | docx | doc | xlsx | xls, from the URL's suffix or else the Content-Type; None: not a file."""
+    suffix = Path(urlsplit(url).path).suffix.lower()
+    if suffix in SUFFIX_KINDS:
+        return SUFFIX_KINDS[suffix]
+    if content_type:
+        return CONTENT_TYPE_KINDS.get(content_type.split(";")[0].strip().lower())
+    return None
+
+
+def content_type(headers: dict | None) -> str | None:
+    return next((v[0] if isinstance(v, list) else v for k, v in (headers or {}).items()
+                 if k.lower() == "content-type" and v), None)
+
+
+def is_file(url: str, headers: dict | None) -> bool:
+    """A document (PDF, DOC …) rather than a web page, by its name or its Content-Type."""
+    return attachment_kind(url) is not None or attachment_kind("", content_type(headers)) is not None
