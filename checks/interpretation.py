@@ -23,9 +23,9 @@ from urllib.parse import urldefrag, urljoin
 from checks.base import AuditData, CheckRules, Item, Observation
 from checks.registry import check
 from checks.similarity import plain, shingles, similar_passages
-from checks.verbatim import copied_share
 from checks.sources import page
 from checks.text import to_simplified
+from checks.verbatim import copied_share
 
 _INTERP_TITLE_RX = re.compile(r"解读|图解|一图读懂|一图看懂|答记者问|政策问答|问答|吹风会")
 _DOC_NO_RX = re.compile(r"[\u4e00-\u9fff]{1,10}[〔\[［【(（]\s*(19|20)\d{2}\s*[〕\]］】)）]\s*\d{1,4}\s*号")
@@ -33,11 +33,12 @@ _QUOTED_RX = re.compile(r"《([^《》]{4,80})》")
 _SOURCE_LABEL_RX = re.compile(r"原文|政策原文|文件原文|相关文件|原文链接")
 # a 文号 the document cites rather than bears: after 根据/按照…, or inside a quoted title
 _CITED_RX = re.compile(r"(根据|依据|按照|遵照|贯彻|落实|转发|执行|参照|对照|结合|《[^》]{0,80}》\s*[（(]?)[^。；\n]{0,40}$")
-_NOT_POLICY_TITLE_RX = re.compile(r"年度报告|年报|工作总结|工作小结|工作要点|工作计划|述职|总结报告|情况的报告|转发|名单|公示|通报")
+_NOT_POLICY_TITLE_RX = re.compile(
+    r"年度报告|年报|工作总结|工作小结|工作要点|工作计划|述职|总结报告|情况的报告|转发|名单|公示|通报")
 _PROMISE_RX = re.compile(r"(解读|政策问答)[^。；\n]{0,20}(另行|另文|将于|随后|同步)?发布|相关解读[：:]|详见[^。；\n]{0,60}解读"
                          r"|(解读|政策问答)[^。；\n]{0,6}(见|详见)[^。；\n]{0,40}")
-_MENTION_RX = re.compile(r"(?:相关解读|政策解读|解读材料|解读)[：:]\s*《([^《》]{4,80})》|详见[^《。；\n]{0,12}《([^《》]{4,80})》"
-                         r"|《([^《》]{4,80}(?:解读|问答|图解)[^《》]{0,10})》")
+_MENTION_RX = re.compile(r"(?:相关解读|政策解读|解读材料|解读)[：:]\s*《([^《》]{4,80})》"
+                         r"|详见[^《。；\n]{0,12}《([^《》]{4,80})》|《([^《》]{4,80}(?:解读|问答|图解)[^《》]{0,10})》")
 log = logging.getLogger(__name__)
 _TITLE_NOISE_RX = re.compile(r"关于|的|解读|政策|图解|一图读懂|一图看懂|答记者问|问答|《|》|〈|〉|“|”|印发|通知")
 DEFAULT_TITLE_SIMILARITY = 0.75
@@ -427,8 +428,8 @@ def copied(data: AuditData, as_of: date, rules: CheckRules) -> list[Observation]
             continue
         result = copied_share(mine, plain(source), min_span)
         if result.share >= limit:
-            in_attachment = len(source) > (len(page(data, pair.policy.item.detail_snapshot_id).main)
-                                           if page(data, pair.policy.item.detail_snapshot_id) else 0)
+            doc_page = page(data, pair.policy.item.detail_snapshot_id)
+            in_attachment = len(source) > (len(doc_page.main) if doc_page else 0)
             findings.append(_finding(
                 "interpretation.copied", pair.policy,
                 f"解读“{pair.interpretation.item.title}”{result.share:.0%}的文字照搬政策文件原文"

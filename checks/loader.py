@@ -55,7 +55,8 @@ def load_audit_data(session: Session, unit_slugs: list[str] | None = None) -> Au
                 docs[doc.column_id].append(doc)
     listed: dict[int, ColumnCoverage] = {}
     for run_id in run_ids:
-        listed.update(column_coverage(session, run_id, [c for c, s in latest.items() if s.crawl_run_id == run_id]))
+        listed.update(column_coverage(session, run_id,
+                                      [c for c, s in latest.items() if c is not None and s.crawl_run_id == run_id]))
     states = []
     for column in columns:
         snap = latest.get(column.id)

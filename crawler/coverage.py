@@ -10,8 +10,8 @@ from sqlalchemy.orm import Session
 
 from core.names import display
 from core.vocab import FailureKind, SnapshotKind
-from storage.link_models import LinkCheck
 from storage.coverage import ColumnCoverage, column_coverage
+from storage.link_models import LinkCheck
 from storage.models import CrawlRun, Snapshot, Unit
 
 MEDIA_KINDS = (SnapshotKind.FEED, SnapshotKind.MEDIA_PAGE)
@@ -23,7 +23,8 @@ def why_incomplete(col: ColumnCoverage) -> str:
         return "未抓取列表页"
     parts = []
     if col.errors:
-        parts.append("列表页失败：" + "，".join(f"{ERROR_NAMES.get(k, k)}×{n}" for k, n in col.errors.most_common()))
+        failed = "，".join(f"{display(FailureKind, k)}×{n}" for k, n in col.errors.most_common())
+        parts.append(f"列表页失败：{failed}")
     if col.announced_items is not None and col.items_fetched < col.announced_items:
         parts.append(f"网站公布{col.announced_items}条，只抓到{col.items_fetched}条")
     elif (col.announced_items is None and col.announced_pages is not None

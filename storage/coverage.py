@@ -50,6 +50,8 @@ def column_coverage(session: Session, run_id: int, column_ids: list[int] | None 
     names = {c.id: c for c in session.scalars(select(Column).where(Column.id.in_(ids)))} if ids else {}
     out: dict[int, ColumnCoverage] = {}
     for column_id, error_kind, items, pages in rows:
+        if column_id is None:
+            continue
         column = names.get(column_id)
         cov = out.setdefault(column_id, ColumnCoverage(column_id, column.name if column else "?",
                                                        column.url if column else ""))

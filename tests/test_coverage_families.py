@@ -7,10 +7,9 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-
-from checks.base import CheckRules
 from sqlalchemy import select
 
+from checks.base import CheckRules
 from checks.loader import load_audit_data
 from checks.staleness import blank_columns
 from crawler.coverage import coverage_lines
@@ -29,14 +28,14 @@ AS_OF = date(2024, 9, 30)
 
 
 @pytest.fixture(scope="module")
-def crawled_coverage(farm, tmp_path_factory):  # noqa: ANN001, ANN201
+def crawled_coverage(farm, tmp_path_factory):
     from crawler.launch import run_crawl
 
     path = tmp_path_factory.mktemp("coverage") / "zwgk.sqlite"
     url = f"sqlite:///{path}"
     upgrade(url)
     engine = make_engine(url)
-    Session_ = make_sessionmaker(engine)  # noqa: N806
+    Session_ = make_sessionmaker(engine)
     import_farm_registry(Session_, farm, ROOT / "fixtures" / "coverage_units.yaml")
     # the broken API and page answer 500: back off briefly, as a test cannot wait for a real server
     result = run_crawl(settings_for(url, backoff_base=0.05), Session_, echo=lambda line: None)
@@ -44,7 +43,7 @@ def crawled_coverage(farm, tmp_path_factory):  # noqa: ANN001, ANN201
     engine.dispose()
 
 
-def _column_docs(Session_, farm, site: str, rel: str) -> set[str]:  # noqa: ANN001, N803
+def _column_docs(Session_, farm, site: str, rel: str) -> set[str]:
     base = farm.urls[site.replace("-", "_")]
     with Session_() as s:
         column = s.scalar(select(Column).where(Column.url == base + rel))

@@ -8,8 +8,7 @@ from datetime import date
 import pytest
 
 from checks.base import Attachment, AuditData, CheckRules, ColumnState, Item, UnitState
-from checks.interpretation import (copied, count_working_days, late, missing, needs_interpretation,
-                                   pair_documents, unlinked)
+from checks.interpretation import copied, count_working_days, late, missing, needs_interpretation, pair_documents, unlinked
 from checks.verbatim import SuffixAutomaton, copied_share
 
 RULES = CheckRules()
@@ -20,7 +19,7 @@ BASE = "http://x/"
 def _html(title: str, body: str) -> bytes:
     return (f'<html><head><meta charset="utf-8"><title>{title}</title></head><body><div class="nav">'
             f'<a href="/">首页</a></div><h1>{title}</h1><div id="zoom">{body}</div>'
-            f'<div class="footer">主办：云和县人民政府</div></body></html>').encode("utf-8")
+            f'<div class="footer">主办：云和县人民政府</div></body></html>').encode()
 
 
 class Site:
@@ -158,7 +157,8 @@ def test_years_without_calendar_data_are_said_so(caplog: pytest.LogCaptureFixtur
 
 
 def test_copied_from_a_document_whose_text_is_in_a_pdf() -> None:
-    plan = "".join(f"第{n}条 {POLICY[6:90]}第{n}款规定的事项由县人民政府负责组织实施并向社会公布办理结果。" for n in range(1, 300))
+    plan = "".join(f"第{n}条 {POLICY[6:90]}第{n}款规定的事项由县人民政府负责组织实施并向社会公布办理结果。"
+                   for n in range(1, 300))
     site = Site()
     doc = site.add("policy", "p1", "云和县国土空间总体规划实施方案", date(2024, 3, 1),
                    '<p>云政发〔2024〕2号</p><p>全文见附件。</p><a href="/p/plan.pdf">实施方案.pdf</a>')
@@ -187,7 +187,7 @@ def test_header_and_meta_disagree_decoded_as_crawled() -> None:
     from checks.text import decode_as_crawled
 
     raw = ('<html><head><meta http-equiv="Content-Type" content="text/html; charset=gb2312"></head>'
-           '<body><h1>标题</h1><div id="zoom"><p>深入推进乡村振兴</p></div></body></html>').encode("utf-8")
+           '<body><h1>标题</h1><div id="zoom"><p>深入推进乡村振兴</p></div></body></html>').encode()
     crawled = HtmlResponse("http://x/a.html", body=raw, headers={"Content-Type": "text/html; charset=utf-8"})
     assert crawled.encoding == "utf-8"  # the header wins, as w3lib decides
     assert "乡村振兴" in decode_as_crawled(raw, crawled.encoding)

@@ -23,7 +23,8 @@ def _make(y: int, m: int, d: int) -> date | None:
         return None
 
 
-_RELATIVE = re.compile(r"(?P<n>\d{1,3})\s*(?P<unit>秒|分钟|分|小时|个小时|天|日|周|星期)\s*前|(?P<word>刚刚|今天|今日|昨天|昨日|前天)")
+_RELATIVE = re.compile(r"(?P<n>\d{1,3})\s*(?P<unit>秒|分钟|分|小时|个小时|天|日|周|星期)\s*前"
+                       r"|(?P<word>刚刚|今天|今日|昨天|昨日|前天)")
 _UNIT_DAYS = {"秒": 0, "分钟": 0, "分": 0, "小时": 0, "个小时": 0, "天": 1, "日": 1, "周": 7, "星期": 7}
 _WORD_DAYS = {"刚刚": 0, "今天": 0, "今日": 0, "昨天": 1, "昨日": 1, "前天": 2}
 
@@ -71,8 +72,9 @@ def find_date(text: str, *, year: int | None = None, fallback: bool = False, tod
 
 
 def _dateparser(text: str, today: date | None = None) -> date | None:
-    import dateparser  # slow to import; only the odd page needs it
     from datetime import datetime
+
+    import dateparser  # slow to import; only the odd page needs it
 
     settings: dict = {"PREFER_DATES_FROM": "past"}
     if today is not None:  # relative forms count from the capture, never from the day of reading

@@ -44,7 +44,7 @@ _ANNOUNCED_ITEMS = re.compile(r"共\s*(\d{1,6})\s*(?:条|篇|项|则)")
 _ANNOUNCED_PAGES = re.compile(r"共\s*(\d{1,5})\s*页|第?\s*\d{1,5}\s*/\s*(\d{1,5})\s*页")
 
 
-def announced(doc, scripts: str) -> tuple[int | None, int | None]:  # noqa: ANN001 - lxml element
+def announced(doc, scripts: str) -> tuple[int | None, int | None]:
     """What a list page says about its column's size: records and pages (either may be unknown)."""
     text = " ".join(doc.xpath("//body//text()[not(ancestor::script) and not(ancestor::style)]"))
     items = _ANNOUNCED_ITEMS.search(text)

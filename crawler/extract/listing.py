@@ -60,7 +60,7 @@ def _text(el) -> str:
     return " ".join(el.text_content().split())
 
 
-def extract_entries(doc, base_url: str, *, year: int | None = None,  # noqa: ANN001
+def extract_entries(doc, base_url: str, *, year: int | None = None,
                     today: date | None = None) -> list[ListEntry]:
     """Every item of the main list on the page, in page order. `today`: the capture date, for 3天前."""
     for bad in doc.xpath("//script|//style|//noscript"):
@@ -143,7 +143,7 @@ def extract_entries(doc, base_url: str, *, year: int | None = None,  # noqa: ANN
 _INDEX_PAGE = re.compile(r"(/|/index(_\d+)?\.s?html?|/index\.jsp|/col/col\d+/.*)$", re.I)
 
 
-def _column_menu(anchors: list, base_url: str) -> bool:  # noqa: ANN001
+def _column_menu(anchors: list, base_url: str) -> bool:
     """Links to columns, not items: a side menu of sibling columns (it links the page itself, or most of
     its links end in a column's index page). An empty column's page often shows one beside its empty list."""
     urls = [urljoin(base_url, a.get("href").strip()).split("#")[0] for a in anchors]
