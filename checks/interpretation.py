@@ -217,8 +217,8 @@ def pair_documents(data: AuditData) -> tuple[list[Pair], list[Doc]]:
                     break
 
     match("link", lambda p, i: links_to(data, i, p) or links_to(data, p, i))
-    match("mention", lambda p, i: bool(mentions_interpretation(data, p, i) or mentions_document(data, i, p)))
     match("quoted_title", lambda p, i: _core_title(p.item.title) in _quotes(data, i))
+    match("mention", lambda p, i: bool(mentions_interpretation(data, p, i) or mentions_document(data, i, p)))
     match("title_similarity", lambda p, i: difflib.SequenceMatcher(
         None, _core_title(p.item.title), _core_title(i.item.title)).ratio() >= DEFAULT_TITLE_SIMILARITY)
     return [pairs[p.item.url] for p in policies if p.item.url in pairs], \
@@ -336,13 +336,14 @@ def missing(data: AuditData, as_of: date, rules: CheckRules) -> list[Observation
     return findings
 
 
-def _way(data: AuditData, source: Doc, target: Doc, mention: str | None, what: str) -> str | None:
+def _way(data: AuditData, source: Doc, target: Doc, mention: str | None, unlinked_text: str,
+         mentioned_text: str) -> str | None:
     """Why one direction is not linked (None when it is)."""
     if links_to(data, source, target):
         return None
     if mention:
-        return f"{what}仅以文字提及（“{mention[:60]}”），无链接"
-    return f"{what}未链接"
+        return f"{mentioned_text}（“{mention[:60]}”），无链接"
+    return unlinked_text
 
 
 @check("interpretation.unlinked", scope=_policy_scope)
@@ -355,11 +356,13 @@ def unlinked(data: AuditData, as_of: date, rules: CheckRules) -> list[Observatio
     for pair in pairs:
         missing_ways = []
         to_interp = _way(data, pair.policy, pair.interpretation,
-                         mentions_interpretation(data, pair.policy, pair.interpretation), "政策文件页面对解读")
+                         mentions_interpretation(data, pair.policy, pair.interpretation),
+                         "政策文件页面未链接解读", "政策文件页面仅以文字提及解读")
         if to_interp:
             missing_ways.append(to_interp)
         back = _way(data, pair.interpretation, pair.policy,
-                    mentions_document(data, pair.interpretation, pair.policy), "解读页面对政策原文")
+                    mentions_document(data, pair.interpretation, pair.policy),
+                    "解读页面未链接政策原文", "解读页面仅以文字提及政策原文")
         if back:
             dead = dead_source_labels(data, pair.interpretation)
             missing_ways.append(back + (f"（“{dead[0]}”无有效链接）" if dead else ""))

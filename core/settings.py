@@ -31,6 +31,8 @@ class Settings(BaseSettings):
     database_url: str = Field("sqlite:///zwgk.sqlite", description="SQLAlchemy URL of the store")
     timezone: str = Field("Asia/Shanghai", description="zone that 'today' and as-of dates are judged in")
     data_dir: Path = Field(Path("var"), description="working files: demo database, logs, job store")
+    warc_dir: Path = Field(Path("var/warc"), description="WARC files written during each crawl (raw requests and "
+                           "responses as they came off the wire); the database indexes their records")
 
     # crawling
     user_agent: str = Field(

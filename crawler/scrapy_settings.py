@@ -20,7 +20,9 @@ def scrapy_settings(settings: Settings, run_id: int) -> dict[str, Any]:
         "DOWNLOAD_MAXSIZE": settings.max_body_bytes,
         "RETRY_TIMES": settings.retry_times,
         "RETRY_HTTP_CODES": [],  # HTTP codes: crawler.middlewares.BackoffMiddleware (Retry-After)
-        "DOWNLOADER_MIDDLEWARES": {"crawler.middlewares.BackoffMiddleware": 560},
+        "DOWNLOADER_MIDDLEWARES": {"crawler.middlewares.BackoffMiddleware": 560,
+                                   "crawler.wire.WireBodyMiddleware": 595},  # before gzip is undone (590)
+        "ZWGK_WARC_DIR": str(settings.warc_dir),
         "ZWGK_BACKOFF_BASE": settings.backoff_base,
         "ZWGK_RETRY_AFTER_MAX": settings.retry_after_max,
         "HTTPERROR_ALLOW_ALL": True,

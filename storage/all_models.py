@@ -2,4 +2,5 @@
 
 import storage.assessment_models
 import storage.link_models
-import storage.models  # noqa: F401
+import storage.models
+import storage.warc_models  # noqa: F401

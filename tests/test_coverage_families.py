@@ -158,7 +158,7 @@ def test_hanweb_page_mode() -> None:
               + "".join(rec.format(i) for i in range(15)) + "</recordset></datastore>")
     more = analyse_feed(answer, call.url, "jpage", call.state, call.page_no)  # asked 1–45, got page 1 (15)
     assert [f.url.split("?")[1] for f in more.follow] == [
-        f"webid=3325&columnid=3101&unitid=10101&col=1&appid=1&page={n}&perpage=15" for n in (2, 3, 4, 5)]
+        f"page={n}&webid=3325&columnid=3101&unitid=10101&col=1&appid=1&perpage=15" for n in (2, 3, 4, 5)]
     assert more.announced_items == 71 and hanweb.total_pages(answer) == 5
 
 
@@ -181,3 +181,43 @@ def test_a_column_menu_beside_an_empty_list_is_not_items() -> None:
     assert extract_entries(parse_html(html), "http://h/tjxx/tjgb/index.html") == []
     undated = ('<ul class="list"><li><a href="/a/1.html">甲</a></li><li><a href="/a/2.html">乙</a></li></ul>')
     assert len(extract_entries(parse_html(undated), "http://h/col/index.html")) == 2  # undated items stay items
+
+
+@pytest.mark.browser
+def test_warc_written_during_the_crawl_keeps_the_wire_bytes(crawled_coverage, farm) -> None:
+    import gzip
+    import io
+
+    from warcio.archiveiterator import ArchiveIterator
+
+    from storage.evidence import check_record, finding_evidence, verify_records
+    from storage.models import Finding
+    from storage.warc_models import WarcRecord
+
+    Session_, _ = crawled_coverage
+    base = farm.urls["yunhe_fgw"]
+    with Session_() as s:
+        snap = s.scalar(select(Snapshot).where(Snapshot.url == f"{base}/gkml/zcwj/index.html"))
+        record = s.scalar(select(WarcRecord).where(WarcRecord.snapshot_id == snap.id))
+        checked = check_record(s, record)
+        assert checked.ok and checked.content_encoding == "gzip"  # compressed as it came off the wire
+        with open(record.path, "rb") as stream:
+            stream.seek(record.offset)
+            raw = stream.read(record.length)
+        warc = next(iter(ArchiveIterator(io.BytesIO(raw))))
+        payload = warc.content_stream().read()
+        assert payload[:2] == b"\x1f\x8b" and gzip.decompress(payload) == (ROOT / "fixtures" / "portals" / "yunhe-fgw"
+                                                                            / "gkml" / "zcwj" / "index.html").read_bytes()
+        assert warc.rec_headers.get_header("WARC-Date").startswith(f"{snap.fetched_at:%Y-%m-%d}")
+        report = verify_records(s)
+        assert report.checked >= 100 and report.bad == []
+        # one finding's evidence: its snapshot and WARC record, re-read
+        finding = Finding(check="column.blank", unit_id=snap.unit_id, subject_key="column:x", subject="规划计划",
+                          url=snap.url, detail="栏目为空白栏目", evidence={"snapshots": [snap.id]},
+                          first_as_of=AS_OF, last_as_of=AS_OF)
+        s.add(finding)
+        s.flush()
+        lines = finding_evidence(s, finding.id)
+        s.rollback()
+    assert any(f"快照 {snap.id}" in line for line in lines)
+    assert any("传输编码 gzip，校验通过" in line for line in lines), lines

@@ -67,7 +67,7 @@ def test_document_names_its_interpretation_in_plain_text_only() -> None:
     [pair], unpaired = pair_documents(site.data())
     assert unpaired == [] and pair.matched_by == "link"
     assert _unlinked(site) == {"云和县农村宅基地管理办法": [
-        "政策文件页面对解读仅以文字提及（“相关解读：《〈云和县农村宅基地管理办法〉政策解读》”），无链接"]}
+        "政策文件页面仅以文字提及解读（“相关解读：《〈云和县农村宅基地管理办法〉政策解读》”），无链接"]}
 
 
 def test_interpretation_names_its_document_without_an_anchor() -> None:
@@ -81,7 +81,7 @@ def test_interpretation_names_its_document_without_an_anchor() -> None:
     [pair], _ = pair_documents(site.data())
     assert pair.matched_by == "link" and pair.policy.item.url == doc
     assert _unlinked(site) == {"云和县城乡居民医疗救助实施细则": [
-        "解读页面对政策原文仅以文字提及（“云政办发〔2024〕21号”），无链接"]}
+        "解读页面仅以文字提及政策原文（“云政办发〔2024〕21号”），无链接"]}
 
 
 def test_mentions_only_both_ways() -> None:
@@ -91,7 +91,7 @@ def test_mentions_only_both_ways() -> None:
     site.add("interpretation", "i1", "促进就业创业若干措施问答", date(2024, 3, 5),
              f"<p>《云和县促进就业创业若干措施》出台后，{OWN_EXPLANATION}</p>")
     [pair], _ = pair_documents(site.data())
-    assert pair.matched_by == "mention"
+    assert pair.matched_by == "quoted_title"  # the document's title quoted at the head of the interpretation
     [ways] = _unlinked(site).values()
     assert len(ways) == 2 and all("仅以文字提及" in w for w in ways)
 

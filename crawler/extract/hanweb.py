@@ -80,7 +80,7 @@ def jpage_config(page_text: str) -> JPage | None:
         return None
     href = html.unescape(match.group(1))
     split = urlsplit(href)
-    form = {k: v for k, v in parse_qsl(split.query) if k not in ("startrecord", "endrecord", "perpage", "page")}
+    form = {k: v for k, v in parse_qsl(split.query) if k not in ("startrecord", "endrecord", "perpage")}
     form.setdefault("col", "1")
     form.setdefault("appid", "1")
     perpage = _PERPAGE.search(page_text)

@@ -102,6 +102,14 @@ class PortalSpider(scrapy.Spider):
             rendered=bool(meta.get("playwright")),
             column_url=meta.get("column_url"),
         )
+        sent = response.request
+        if sent is not None:
+            fields.update(
+                request_method=sent.method,
+                request_headers={k.decode("latin-1"): [v.decode("latin-1") for v in vs]
+                                 for k, vs in sent.headers.items()},
+                request_body=sent.body or None,
+                wire_body=meta.get("wire_body"))
         if response.status == 304:  # not modified: the snapshot points at the body stored last time
             fields["known_hash"] = self.validators.get(fields["url"], {}).get("sha256")
         return Capture(**{**fields, **extra})
