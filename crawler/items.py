@@ -62,6 +62,7 @@ class Capture:
     request_headers: dict[str, list[str]] = field(default_factory=dict)
     request_body: bytes | None = None
     wire_body: bytes | None = None
+    wire_headers: dict[str, list[str]] | None = None  # the response headers before decoding (Content-Encoding)
 
 
 @dataclass(frozen=True)

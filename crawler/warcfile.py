@@ -61,7 +61,8 @@ class CrawlWarc:
             url, "request", payload=io.BytesIO(request_body), length=len(request_body),
             warc_headers_dict={"WARC-Date": date},
             http_headers=StatusAndHeaders(f"{capture.request_method} {url} HTTP/1.1", sent, is_http_request=True))
-        received = [(k, v) for k, vs in capture.headers.items() for v in vs
+        as_received = capture.wire_headers if capture.wire_body is not None and capture.wire_headers else capture.headers
+        received = [(k, v) for k, vs in as_received.items() for v in vs
                     if k.lower() not in ("content-length", "transfer-encoding")]
         received.append(("Content-Length", str(len(body))))
         response = self.writer.create_warc_record(

@@ -15,5 +15,8 @@ PRIORITY = 595  # process_response runs from high to low numbers: before HttpCom
 class WireBodyMiddleware:
     def process_response(self, request: Request, response: Response, spider: object = None) -> Response:
         if response.headers.get("Content-Encoding"):
+            # HttpCompressionMiddleware drops Content-Encoding once it has decoded the body: keep both
             request.meta["wire_body"] = response.body
+            request.meta["wire_headers"] = {k.decode("latin-1"): [v.decode("latin-1") for v in vs]
+                                            for k, vs in response.headers.items()}
         return response

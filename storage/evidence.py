@@ -166,7 +166,7 @@ def check_record(session: Session, record: WarcRecord) -> RecordCheck:
         with open(record.path, "rb") as stream:
             stream.seek(record.offset)
             warc = next(iter(ArchiveIterator(stream)))
-            payload = warc.content_stream().read()
+            payload = warc.raw_stream.read()  # as stored: content_stream() would undo the gzip
             encoding = warc.http_headers.get_header("Content-Encoding") if warc.http_headers else None
     except (OSError, StopIteration, ValueError) as exc:
         out.why = f"无法读取：{exc}"

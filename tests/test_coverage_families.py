@@ -205,7 +205,7 @@ def test_warc_written_during_the_crawl_keeps_the_wire_bytes(crawled_coverage, fa
             stream.seek(record.offset)
             raw = stream.read(record.length)
         warc = next(iter(ArchiveIterator(io.BytesIO(raw))))
-        payload = warc.content_stream().read()
+        payload = warc.raw_stream.read()
         assert payload[:2] == b"\x1f\x8b" and gzip.decompress(payload) == (ROOT / "fixtures" / "portals" / "yunhe-fgw"
                                                                             / "gkml" / "zcwj" / "index.html").read_bytes()
         assert warc.rec_headers.get_header("WARC-Date").startswith(f"{snap.fetched_at:%Y-%m-%d}")
@@ -218,6 +218,7 @@ def test_warc_written_during_the_crawl_keeps_the_wire_bytes(crawled_coverage, fa
         s.add(finding)
         s.flush()
         lines = finding_evidence(s, finding.id)
+        snapshot_id = snap.id
         s.rollback()
-    assert any(f"快照 {snap.id}" in line for line in lines)
+    assert any(f"快照 {snapshot_id}" in line for line in lines)
     assert any("传输编码 gzip，校验通过" in line for line in lines), lines

@@ -109,7 +109,7 @@ class PortalSpider(scrapy.Spider):
                 request_headers={k.decode("latin-1"): [v.decode("latin-1") for v in vs]
                                  for k, vs in sent.headers.items()},
                 request_body=sent.body or None,
-                wire_body=meta.get("wire_body"))
+                wire_body=meta.get("wire_body"), wire_headers=meta.get("wire_headers"))
         if response.status == 304:  # not modified: the snapshot points at the body stored last time
             fields["known_hash"] = self.validators.get(fields["url"], {}).get("sha256")
         return Capture(**{**fields, **extra})
