@@ -37,7 +37,7 @@ def texts(chars: int) -> tuple[str, str]:
     return document, document[start:start + 2000] + own[:1000]
 
 
-def measure(label: str, fn) -> None:  # noqa: ANN001
+def measure(label: str, fn) -> None:
     tracemalloc.start()
     started = time.process_time()
     result = fn()
