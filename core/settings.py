@@ -55,6 +55,9 @@ class Settings(BaseSettings):
     check_links: bool = Field(True, description="after a crawl, check the links of crawled pages (HEAD, then GET)")
     probe_timeout: float = Field(15.0, description="seconds before a home-page probe counts as timed out")
     probe_slow_ms: int = Field(5000, description="a probe answered later than this is recorded as slow")
+    screenshot_text_findings: bool = Field(True, description="after the checks, a full-page screenshot of every "
+                                           "captured page that carries a text finding (typo, sensitive word, "
+                                           "personal data)")
     collect_new_media: bool = Field(True, description="after a crawl, read new-media feeds and pages")
 
     # scheduling

@@ -28,7 +28,7 @@ from warcio.warcwriter import WARCWriter
 
 from storage.blobs import read_blob, sha256
 from storage.models import Blob, Snapshot
-from storage.warc_models import WarcRecord
+from storage.warc_models import Screenshot, WarcRecord
 
 _DROP_HEADERS = {"content-encoding", "transfer-encoding", "content-length"}
 
@@ -213,6 +213,10 @@ def finding_evidence(session: Session, finding_id: int) -> list[str]:
             continue
         lines.append(f"  快照 {snap.id}：{snap.kind} {snap.url} 状态 {snap.status} 抓取于 "
                      f"{snap.fetched_at:%Y-%m-%d %H:%M:%S}Z SHA-256 {snap.content_hash or '-'} 编码 {snap.encoding or '-'}")
+        shot = session.scalar(select(Screenshot).where(Screenshot.snapshot_id == snapshot_id))
+        if shot is not None:
+            what = f"SHA-256 {shot.content_hash}" if shot.content_hash else f"失败（{shot.error or ''}）"
+            lines.append(f"    截图：{what}，截于 {shot.taken_at:%Y-%m-%d %H:%M:%S}Z")
         record = records.get(snapshot_id)
         if record is None:
             lines.append("    WARC：无（该快照抓取时未写入 WARC）")

@@ -1,4 +1,4 @@
-"""WARC records written during the crawl, indexed per snapshot.
+"""WARC records written during the crawl, indexed per snapshot; screenshots of pages with text findings.
 
 Revision ID: 0008
 Revises: 0007
@@ -31,6 +31,20 @@ def upgrade() -> None:
         sa.UniqueConstraint("snapshot_id", name=op.f("uq_warc_records_snapshot_id")),
     )
 
+    op.create_table(
+        "screenshots",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("snapshot_id", sa.Integer(), nullable=False),
+        sa.Column("content_hash", sa.String(length=64), nullable=True),
+        sa.Column("taken_at", sa.DateTime(timezone=True), nullable=False),
+        sa.Column("error", sa.Text(), nullable=True),
+        sa.ForeignKeyConstraint(["snapshot_id"], ["snapshots.id"], name=op.f("fk_screenshots_snapshot_id_snapshots")),
+        sa.ForeignKeyConstraint(["content_hash"], ["blobs.sha256"], name=op.f("fk_screenshots_content_hash_blobs")),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_screenshots")),
+        sa.UniqueConstraint("snapshot_id", name=op.f("uq_screenshots_snapshot_id")),
+    )
+
 
 def downgrade() -> None:
+    op.drop_table("screenshots")
     op.drop_table("warc_records")
