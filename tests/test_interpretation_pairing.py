@@ -141,7 +141,7 @@ def test_late_across_national_day_with_its_make_up_days() -> None:
     site.add("interpretation", "i1", "《云和县物业服务收费管理办法》解读", date(2024, 10, 9),
              f'<p>{OWN_EXPLANATION}</p><a href="{doc}">原文</a>')
     [finding] = late(site.data(), AS_OF, RULES)
-    assert finding.evidence["working_days"] == 4  # weekdays alone would say 5 (9-30, 10-7 … 10-9 minus)
+    assert finding.evidence["working_days"] == 4  # 9-29 (调休), 9-30, 10-8, 10-9; weekdays alone would say 8
 
 
 def test_years_without_calendar_data_are_said_so(caplog: pytest.LogCaptureFixture) -> None:
