@@ -29,11 +29,17 @@ class ColumnCoverage:
 
     @property
     def complete(self) -> bool:
-        """Every list page came in and nothing the site announces is missing."""
-        if self.list_pages == 0 or self.list_pages_fetched < self.list_pages:
+        """Nothing the site announces is missing, and (where it announces no total) every list page came in.
+        A failed answer that a retry made good (dataproxy.jsp refusing POST, then answering GET) leaves the
+        column complete when every announced item came in."""
+        if self.list_pages_fetched == 0:
+            return False
+        if self.announced_items is not None and self.items_fetched >= self.announced_items:
+            return True
+        if self.list_pages_fetched < self.list_pages:
             return False
         if self.announced_items is not None:
-            return self.items_fetched >= self.announced_items
+            return False
         if self.announced_pages is not None:
             return self.list_pages_fetched >= self.announced_pages
         return True

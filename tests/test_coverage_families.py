@@ -222,3 +222,18 @@ def test_warc_written_during_the_crawl_keeps_the_wire_bytes(crawled_coverage, fa
         s.rollback()
     assert any(f"快照 {snapshot_id}" in line for line in lines)
     assert any("传输编码 gzip，校验通过" in line for line in lines), lines
+
+
+@pytest.mark.parametrize(("said", "fetched", "pages", "failed", "complete"), [
+    (50, 50, 3, 1, True),  # POST refused, the GET retry brought everything
+    (25, 20, 2, 1, False),  # a page failed and its items are missing
+    (None, 12, 2, 1, False),  # nothing announced: a failed page is a gap
+    (0, 0, 1, 0, True),  # an empty column, as announced
+    (None, 0, 1, 1, False),  # the only page failed
+])
+def test_column_completeness(said, fetched, pages, failed, complete) -> None:
+    from storage.coverage import ColumnCoverage
+
+    col = ColumnCoverage(1, "栏目", "http://h/", announced_items=said, list_pages=pages,
+                         list_pages_fetched=pages - failed, items_fetched=fetched)
+    assert col.complete is complete
