@@ -33,6 +33,8 @@ class Settings(BaseSettings):
     data_dir: Path = Field(Path("var"), description="working files: demo database, logs, job store")
     warc_dir: Path = Field(Path("var/warc"), description="WARC files written during each crawl (raw requests and "
                            "responses as they came off the wire); the database indexes their records")
+    lexicon_dir: Path | None = Field(
+        None, description="extra word lists for the text checks (same file names as checks/lexicons/, added to them)")
 
     # crawling
     user_agent: str = Field(
@@ -74,6 +76,8 @@ class Settings(BaseSettings):
         env = dict(os.environ)
         values = self.model_dump() | overrides
         for name, value in values.items():
+            if value is None:
+                continue
             env[f"ZWGK_{name.upper()}"] = str(value).lower() if isinstance(value, bool) else str(value)
         return env
 
