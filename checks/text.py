@@ -37,9 +37,34 @@ _CONTENT_XPATH = (
 _BLOCKS = {"p", "div", "br", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "table", "section", "article", "dd", "dt"}
 
 
+_GB_NAMES = ("gb2312", "gbk", "gb_2312-80", "x-gbk", "gb18030", "cp936")
+
+
+def decode_as_crawled(raw: bytes, encoding: str | None = None, content_type: str | None = None) -> str:
+    """Decode a stored body exactly as the crawler did: the encoding it decided at capture time (Scrapy's,
+    by w3lib's rules: BOM, HTTP header, <meta>, then detection); for a snapshot stored without one, the
+    same rules on the stored Content-Type header. Never a second opinion that prefers <meta> over the
+    header: a page whose header and meta disagree would turn into mojibake. Cleaned like decode_html."""
+    return clean_text(_as_crawled(raw, encoding, content_type))
+
+
+def _as_crawled(raw: bytes, encoding: str | None, content_type: str | None) -> str:
+    if encoding:
+        name = "gb18030" if encoding.lower() in _GB_NAMES else encoding
+        try:
+            return raw.decode(name, "replace")
+        except LookupError:
+            pass
+    if content_type is not None:
+        from w3lib.encoding import html_to_unicode
+
+        return html_to_unicode(content_type, raw)[1]
+    return _decode(raw)
+
+
 def decode_html(raw: bytes) -> str:
-    """Decode crawled bytes by BOM, then <meta charset>, then UTF-8, then GB18030 (a superset of GBK);
-    control characters and non-characters are dropped here, once (core.text)."""
+    """Decode bytes with nothing known about them: BOM, then <meta charset>, then UTF-8, then GB18030 (a
+    superset of GBK); control characters and non-characters are dropped here, once (core.text)."""
     return clean_text(_decode(raw))
 
 

@@ -31,6 +31,8 @@ class Settings(BaseSettings):
     database_url: str = Field("sqlite:///zwgk.sqlite", description="SQLAlchemy URL of the store")
     timezone: str = Field("Asia/Shanghai", description="zone that 'today' and as-of dates are judged in")
     data_dir: Path = Field(Path("var"), description="working files: demo database, logs, job store")
+    warc_dir: Path = Field(Path("var/warc"), description="WARC files written during each crawl (raw requests and "
+                           "responses as they came off the wire); the database indexes their records")
     lexicon_dir: Path | None = Field(
         None, description="extra word lists for the text checks (same file names as checks/lexicons/, added to them)")
 
@@ -59,6 +61,9 @@ class Settings(BaseSettings):
     allow_internal: str = Field(
         "", description="comma-separated host or host:port allowed although it resolves to a private, loopback "
                         "or link-local address (besides the origins the registry names); empty in production")
+    screenshot_text_findings: bool = Field(True, description="after the checks, a full-page screenshot of every "
+                                           "captured page that carries a text finding (typo, sensitive word, "
+                                           "personal data)")
     collect_new_media: bool = Field(True, description="after a crawl, read new-media feeds and pages")
 
     # web UI (zwgk serve)

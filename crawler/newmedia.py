@@ -154,7 +154,9 @@ def collect_pages(targets: list[tuple[int, str]], settings: Settings,
                 if out.error_kind:
                     out.error_detail = f"HTTP {status}"
                 else:
-                    entries = extract_entries(parse_html(html), page.url)
+                    # 3天前 / 昨天 12:30 on a post list: counted from the capture day in China
+                    today = fetched_at.astimezone(ZoneInfo("Asia/Shanghai")).date()
+                    entries = extract_entries(parse_html(html), page.url, today=today)
                     out.posts = [CollectedPost(e.title, e.url, _day_start(e.publish_date) if e.publish_date else None)
                                  for e in entries]
                 page.close()

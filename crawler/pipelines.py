@@ -7,6 +7,7 @@ from __future__ import annotations
 import dataclasses
 import sys
 import time
+from pathlib import Path
 from typing import Any
 
 from scrapy.crawler import Crawler
@@ -17,16 +18,19 @@ from core.text import terminal_safe
 from crawler.coverage import cap_text
 from crawler.items import CapHit, Capture, DiscoveredColumn
 from crawler.linkstore import LinkCollector
+from crawler.warcfile import CrawlWarc
 from storage import models
 from storage.blobs import store_blob
 from storage.db import make_engine, make_sessionmaker
+from storage.warc_models import WarcRecord
 
 _BATCH = 200
 _BATCH_SECONDS = 2.0
 
 
 class StoragePipeline:
-    def __init__(self, database_url: str, run_id: int, progress_interval: float):
+    def __init__(self, database_url: str, run_id: int, progress_interval: float, warc_dir: str | None = None,
+                 user_agent: str = ""):
         self.database_url = database_url
         self.run_id = run_id
         self.progress_interval = progress_interval
@@ -41,16 +45,22 @@ class StoragePipeline:
         self.column_ids: dict[tuple[str, str], int] = {}  # (unit, url) of columns discovered in this run
         self.links = LinkCollector(run_id)
         self.caps: list[dict[str, Any]] = []
+        self.warc_dir = warc_dir
+        self.user_agent = user_agent
+        self.warc: CrawlWarc | None = None
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> StoragePipeline:
         s = crawler.settings
-        return cls(s["ZWGK_DATABASE_URL"], s.getint("ZWGK_RUN_ID"), s.getfloat("ZWGK_PROGRESS_INTERVAL", 2.0))
+        return cls(s["ZWGK_DATABASE_URL"], s.getint("ZWGK_RUN_ID"), s.getfloat("ZWGK_PROGRESS_INTERVAL", 2.0),
+                   s.get("ZWGK_WARC_DIR"), s.get("USER_AGENT", ""))
 
     def open_spider(self) -> None:
         self.engine = make_engine(self.database_url)
         self.session = make_sessionmaker(self.engine)()
         self.unit_ids = {slug: id_ for slug, id_ in self.session.execute(select(models.Unit.slug, models.Unit.id))}
+        if self.warc_dir:
+            self.warc = CrawlWarc(Path(self.warc_dir) / f"crawl-{self.run_id:06d}.warc.gz", self.user_agent)
 
     def close_spider(self) -> None:
         assert self.session is not None
@@ -61,6 +71,8 @@ class StoragePipeline:
         self.session.commit()
         self.session.close()
         self.engine.dispose()
+        if self.warc is not None:
+            self.warc.close()
         self._progress(final=True)
 
     def process_item(self, item: Any) -> Any:
@@ -121,11 +133,16 @@ class StoragePipeline:
                 kind=snap.kind, url=snap.url, final_url=snap.final_url, status=snap.status, headers=snap.headers,
                 fetched_at=snap.fetched_at, error_kind=snap.error_kind, error_detail=snap.error_detail,
                 content_hash=digest, encoding=snap.encoding, rendered=snap.rendered, elapsed_ms=snap.elapsed_ms,
-                page_no=snap.page_no,
+                page_no=snap.page_no, announced_items=snap.announced_items, announced_pages=snap.announced_pages,
             )
             session.add(row)
             session.flush()
             row_id = row.id
+            written = self.warc.write(snap) if self.warc is not None else None
+            if written is not None:
+                session.add(WarcRecord(snapshot_id=row_id, path=written.path, offset=written.offset,
+                                       length=written.length, record_id=written.record_id,
+                                       payload_digest=written.payload_digest))
         self.counts["pages"] += 1
         if snap.error_kind:
             self.counts["failed"] += 1

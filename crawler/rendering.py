@@ -18,8 +18,21 @@ async def settle(page: Any) -> None:
         pass
 
 
+async def watch_requests(page: Any, request: Any) -> None:
+    """Note every XHR and fetch the page makes in ``request.meta["xhr"]``: a list the browser filled by
+    script often comes from a JSON API that can be paged directly, past a pager drawn by script."""
+    seen: list[dict[str, str]] = request.meta.setdefault("xhr", [])
+
+    def note(req: Any) -> None:
+        if req.resource_type in ("xhr", "fetch"):
+            seen.append({"method": req.method, "url": req.url, "body": req.post_data or ""})
+
+    page.on("request", note)
+
+
 def render_meta() -> dict[str, Any]:
     """Request meta that sends a request through Chromium."""
     from scrapy_playwright.page import PageMethod
 
-    return {"playwright": True, "playwright_page_methods": [PageMethod(settle)]}
+    return {"playwright": True, "playwright_page_methods": [PageMethod(settle)],
+            "playwright_page_init_callback": watch_requests}

@@ -20,13 +20,16 @@ def scrapy_settings(settings: Settings, run_id: int, egress_allow: list[str] | t
         "DOWNLOAD_MAXSIZE": settings.max_body_bytes,
         "RETRY_TIMES": settings.retry_times,
         "RETRY_HTTP_CODES": [],  # HTTP codes: crawler.middlewares.BackoffMiddleware (Retry-After)
-        # egress first: before robots.txt (100) is fetched for a host we must not reach
+        # egress first: before robots.txt (100) is fetched for a host we must not reach; the wire body is
+        # kept before gzip is undone (590)
         "DOWNLOADER_MIDDLEWARES": {"crawler.middlewares.EgressMiddleware": 50,
                                    "crawler.middlewares.BackoffMiddleware": 560,
+                                   "crawler.wire.WireBodyMiddleware": 595,
                                    "scrapy.downloadermiddlewares.redirect.RedirectMiddleware": None,
                                    "crawler.middlewares.LoopSafeRedirectMiddleware": 600},
         "REDIRECT_MAX_TIMES": 10,
         "ZWGK_EGRESS_ALLOW": list(egress_allow),
+        "ZWGK_WARC_DIR": str(settings.warc_dir),
         "ZWGK_BACKOFF_BASE": settings.backoff_base,
         "ZWGK_RETRY_AFTER_MAX": settings.retry_after_max,
         "HTTPERROR_ALLOW_ALL": True,

@@ -11,11 +11,15 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
 from core.settings import Settings
+from core.vocab import SnapshotKind
 from crawler.launch import CrawlResult, run_crawl
+from crawler.screenshots import Shot, take_screenshots
 from jobs.check import CheckSummary, run_checks
+from storage.models import Finding, Snapshot
 
 
 @dataclass
@@ -44,4 +48,24 @@ def run_night(
     """
     crawl = run_crawl(settings, Session_, unit_slugs, echo=echo)
     checks = run_checks(Session_, as_of, unit_slugs, settings.timezone)
+    if settings.screenshot_text_findings:
+        shots = screenshot_text_findings(settings, Session_)
+        if shots:
+            failed = sum(1 for s in shots if s.error)
+            echo(f"[截图] 为带文字问题的页面截图 {len(shots)} 张，失败 {failed} 张")
     return NightResult(crawl, checks)
+
+
+TEXT_CHECKS = ("text.typo", "text.sensitive", "text.privacy")
+
+
+def screenshot_text_findings(settings: Settings, Session_: sessionmaker[Session]) -> list[Shot]:
+    """A full-page screenshot of every captured page (not attachment) that carries an open text finding."""
+    with Session_() as session:
+        ids: list[int] = []
+        for evidence in session.scalars(select(Finding.evidence).where(Finding.check.in_(TEXT_CHECKS),
+                                                                        Finding.rectified_on.is_(None))):
+            ids += [int(i) for i in (evidence or {}).get("snapshots", []) if i]
+        pages = list(session.scalars(select(Snapshot.id).where(
+            Snapshot.id.in_(ids), Snapshot.kind.in_((SnapshotKind.DETAIL, SnapshotKind.LIST, SnapshotKind.HOME))))) if ids else []
+    return take_screenshots(settings, Session_, sorted(pages))

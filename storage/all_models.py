@@ -3,4 +3,5 @@
 import storage.assessment_models
 import storage.link_models
 import storage.models
+import storage.warc_models
 import storage.web_models  # noqa: F401

@@ -148,6 +148,9 @@ class Snapshot(Base):
     rendered: Mapped[bool] = mapped_column(Boolean, default=False)
     elapsed_ms: Mapped[int | None] = mapped_column(Integer)
     page_no: Mapped[int | None] = mapped_column(Integer)
+    # list pages and list-API answers: the column's size as the site states it (共N条 / 共N页)
+    announced_items: Mapped[int | None] = mapped_column(Integer)
+    announced_pages: Mapped[int | None] = mapped_column(Integer)
 
 
 class Document(Base):

@@ -572,18 +572,37 @@ def evidence_export(app: App, snapshot_ids: tuple[int, ...], out: Path, by: str)
     sys.exit(0 if report.written else 1)
 
 
+@evidence.command("show")
+@click.argument("finding_id", type=int)
+@pass_app
+def evidence_show(app: App, finding_id: int) -> None:
+    """一个问题的证据：它的快照（地址、状态、抓取时间、哈希、编码）和抓取时写入的 WARC 记录（逐条重新校验）。"""
+    from storage.evidence import finding_evidence
+
+    with app.Session() as session:
+        lines = finding_evidence(session, finding_id)
+    if not lines:
+        click.echo(f"问题 {finding_id} 不存在", err=True)
+        sys.exit(1)
+    click.echo("\n".join(lines))
+    sys.exit(1 if any("校验失败" in line for line in lines) else 0)
+
+
 @evidence.command("verify")
 @click.option("--warc", type=click.Path(dir_okay=False, exists=True, path_type=Path), help="校验该 WARC 文件（默认校验数据库）")
 @pass_app
 def evidence_verify(app: App, warc: Path | None) -> None:
-    """校验每份存储内容（或 WARC 记录）仍与其哈希一致；有不一致时返回码为 1。"""
-    from storage.evidence import verify_blobs, verify_warc
+    """校验每份存储内容和抓取时写入的每条 WARC 记录（或指定的 WARC 文件）仍与其哈希一致；有不一致时返回码为 1。"""
+    from storage.evidence import verify_blobs, verify_records, verify_warc
 
     if warc is not None:
         report = verify_warc(warc)
     else:
         with app.Session() as session:
             report = verify_blobs(session)
+            records = verify_records(session)  # the WARC files written during the crawls, by their index
+        report.checked += records.checked
+        report.bad += records.bad
     for bad in report.bad:
         click.echo(f"不一致：{bad}", err=True)
     click.echo(f"已校验 {report.checked} 份内容，不一致 {len(report.bad)} 份")

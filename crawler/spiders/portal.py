@@ -10,6 +10,7 @@ from dataclasses import asdict, replace
 from datetime import UTC, datetime
 from typing import Any
 from urllib.parse import parse_qsl, urlencode
+from zoneinfo import ZoneInfo
 
 import scrapy
 from scrapy.http import Response, TextResponse
@@ -28,6 +29,7 @@ from crawler.items import CapHit, Capture, DiscoveredColumn
 from crawler.plan import CrawlPlan
 from crawler.rendering import render_meta
 
+_CHINA = ZoneInfo("Asia/Shanghai")  # relative list dates (3天前) count from the capture day there
 _MAX_TREE_DEPTH = 3  # disclosure page › group page › group page: deeper trees are not seen in practice
 _FORM = {"Content-Type": "application/x-www-form-urlencoded; charset=UTF-8"}
 
@@ -85,9 +87,13 @@ class PortalSpider(scrapy.Spider):
         meta = response.meta
         headers = {k.decode("latin-1"): [v.decode("latin-1") for v in vs] for k, vs in response.headers.items()}
         redirects = meta.get("redirect_urls") or []
+        url = redirects[0] if redirects else response.url
+        request = response.request
+        if meta.get("feed") == "api" and request is not None and request.method == "POST" and request.body:
+            url = f"{url}#{request.body.decode('utf-8', 'replace')}"  # each posted page is its own evidence
         fields: dict[str, Any] = dict(
             kind=meta["kind"],
-            url=redirects[0] if redirects else response.url,
+            url=url,
             final_url=response.url,
             unit=meta["unit"],
             fetched_at=datetime.now(UTC),
@@ -103,6 +109,14 @@ class PortalSpider(scrapy.Spider):
             rendered=bool(meta.get("playwright")),
             column_url=meta.get("column_url"),
         )
+        sent = response.request
+        if sent is not None:
+            fields.update(
+                request_method=sent.method,
+                request_headers={k.decode("latin-1"): [v.decode("latin-1") for v in vs]
+                                 for k, vs in sent.headers.items()},
+                request_body=sent.body or None,
+                wire_body=meta.get("wire_body"), wire_headers=meta.get("wire_headers"))
         if response.status == 304:  # not modified: the snapshot points at the body stored last time
             fields["known_hash"] = self.validators.get(fields["url"], {}).get("sha256")
         return Capture(**{**fields, **extra})
@@ -160,11 +174,12 @@ class PortalSpider(scrapy.Spider):
         meta = response.meta
         rendered = bool(meta.get("playwright"))
         page = analyse_list_page(response.text, response.url, meta["page_no"], rendered=rendered,
-                                 paged=bool(meta.get("paged")), max_pages=self.max_list_pages)
+                                 paged=bool(meta.get("paged")), requests=meta.get("xhr"),
+                                 today=datetime.now(_CHINA).date(), max_pages=self.max_list_pages)
         if page.needs_js:
             # Static HTML with scripts and no items: the list is built in the browser. The rendered
             # page is the evidence; later pages of the column are rendered too.
-            fresh = {k: v for k, v in meta.items() if not k.startswith("download_")}  # Scrapy's own, per download
+            fresh = {k: v for k, v in meta.items() if not k.startswith("download_") and k != "xhr"}
             yield self._request_of(response).replace(meta={**fresh, "js": True, **render_meta()}, dont_filter=True)
             return
         if found := meta.get("discovered"):
@@ -214,7 +229,8 @@ class PortalSpider(scrapy.Spider):
 
     def _list_output(self, response: Response, page: ListPage) -> Iterator[Capture | CapHit | scrapy.Request]:
         meta = response.meta
-        yield self.snapshot(response, entries=tuple(page.entries))
+        yield self.snapshot(response, entries=tuple(page.entries), announced_items=page.announced_items,
+                            announced_pages=page.announced_pages)
         if page.announced is not None:
             yield from self._cap(response, "list_pages", self.max_list_pages, page.announced)
         inherit = _inherited(meta)
