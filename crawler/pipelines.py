@@ -1,6 +1,6 @@
 """StoragePipeline: every Snapshot the spider yields becomes a snapshot row (raw body in the blob
-store) and, for list and detail pages, document rows. Commits in small batches so a crash loses at
-most a few seconds of work; a re-run of the same crawl run inserts nothing twice."""
+store) and, for list and detail pages, document rows. Commits in batches so a crash loses at most a
+few seconds of work; a re-run of the same crawl run inserts nothing twice."""
 
 from __future__ import annotations
 
@@ -16,18 +16,28 @@ from sqlalchemy.orm import Session
 from crawler.items import DiscoveredColumn, Snapshot
 from crawler.linkstore import LinkCollector
 from storage import models
-from storage.blobs import store_blob
+from storage.blobs import insert_blobs, sha256
 from storage.db import make_engine, make_sessionmaker
 
 _BATCH = 200
 _BATCH_SECONDS = 2.0
 
 
+def _id(row: models.Snapshot | int) -> int:
+    return row if isinstance(row, int) else row.id
+
+
 class StoragePipeline:
-    def __init__(self, database_url: str, run_id: int, progress_interval: float):
+    """Writes in batches: a page costs no SELECT and is one row in a multi-row INSERT; what the
+    pipeline needs to know during a crawl (this run's snapshots, the documents listed tonight) is kept
+    in memory for the crawl. Bodies go in one INSERT ... ON CONFLICT DO NOTHING per batch, so several
+    crawl workers can share one store."""
+
+    def __init__(self, database_url: str, run_id: int, progress_interval: float, shared: bool = False):
         self.database_url = database_url
         self.run_id = run_id
         self.progress_interval = progress_interval
+        self.shared = shared  # other crawl workers write the same run (zwgk worker --redis)
         self.session: Session | None = None
         self.pending = 0
         self.last_commit = time.monotonic()
@@ -38,19 +48,39 @@ class StoragePipeline:
         self.unit_ids: dict[str, int] = {}
         self.column_ids: dict[tuple[str, str], int] = {}  # (unit, url) of columns discovered in this run
         self.links = LinkCollector(run_id)
+        self.snapshots: dict[tuple[str, str], models.Snapshot | int] = {}  # (url, kind) -> this run's row, its id once written
+        self.listed: dict[tuple[int, str], list[models.Document]] = {}  # (unit_id, url) -> documents listed tonight
+        # the batch: bodies, snapshot rows and what needs their ids once they are inserted
+        self.bodies: dict[str, bytes] = {}
+        self.new_rows: list[models.Snapshot] = []
+        self.links_pending: list[tuple[int | None, Snapshot, models.Snapshot | int]] = []
+        self.list_links: list[tuple[list[models.Document], models.Snapshot | int]] = []
+        self.detail_links: list[tuple[list[models.Document], models.Snapshot | int]] = []
+        self.orphans: list[tuple[Snapshot, models.Snapshot | int]] = []  # details whose documents another worker lists
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> StoragePipeline:
         s = crawler.settings
-        return cls(s["ZWGK_DATABASE_URL"], s.getint("ZWGK_RUN_ID"), s.getfloat("ZWGK_PROGRESS_INTERVAL", 2.0))
+        return cls(s["ZWGK_DATABASE_URL"], s.getint("ZWGK_RUN_ID"), s.getfloat("ZWGK_PROGRESS_INTERVAL", 2.0),
+                   s.getbool("ZWGK_SHARED_RUN"))
 
     def open_spider(self) -> None:
         self.engine = make_engine(self.database_url)
         self.session = make_sessionmaker(self.engine)()
         self.unit_ids = {slug: id_ for slug, id_ in self.session.execute(select(models.Unit.slug, models.Unit.id))}
+        # a re-run of the same crawl run (or a restarted worker) inserts nothing twice
+        for url, kind, id_ in self.session.execute(select(models.Snapshot.url, models.Snapshot.kind, models.Snapshot.id)
+                                                   .where(models.Snapshot.crawl_run_id == self.run_id)):
+            self.snapshots[(url, kind)] = id_
 
     def close_spider(self) -> None:
         assert self.session is not None
+        self._write_batch()
+        if self.orphans:  # listed by another worker: its documents are committed by now
+            orphans, self.orphans = self.orphans, []
+            for snap, row in orphans:
+                self._store_detail(snap, row, last_try=True)
+            self._write_batch()
         self.links.write(self.session)
         self.session.commit()
         self.session.close()
@@ -83,28 +113,26 @@ class StoragePipeline:
                                                               ("found_on", found.found_on)) if v})
             session.add(column)
             session.flush()
+            if self.shared:  # the other workers' pipelines look the column up by URL too
+                session.commit()
         elif column.source == "discovered" and not column.active:
             column.active = True
         self.column_ids[(found.unit, found.url)] = column.id
 
     # ---------------------------------------------------------------------------------------------
     def _store(self, snap: Snapshot) -> None:
-        session = self.session
-        assert session is not None
-        exists = session.scalar(
-            select(models.Snapshot.id).where(
-                models.Snapshot.crawl_run_id == self.run_id,
-                models.Snapshot.url == snap.url,
-                models.Snapshot.kind == snap.kind,
-            )
-        )
-        if exists:  # the same URL reached twice in one run (e.g. listed in two columns): one snapshot
-            row_id = exists
-        else:
+        assert self.session is not None
+        row = self.snapshots.get((snap.url, snap.kind))
+        if row is None:  # the same URL reached twice in one run (e.g. listed in two columns): one snapshot
             if snap.status == 304:  # not modified: tonight's snapshot points at the body stored before
                 digest = snap.known_hash
+            elif snap.status is not None:
+                digest = sha256(snap.body)
+                if digest not in self.known_blobs:
+                    self.bodies[digest] = snap.body
+                    self.known_blobs.add(digest)
             else:
-                digest = store_blob(session, snap.body, self.known_blobs) if snap.status is not None else None
+                digest = None
             row = models.Snapshot(
                 crawl_run_id=self.run_id, unit_id=self.unit_ids.get(snap.unit), column_id=snap.column_id,
                 kind=snap.kind, url=snap.url, final_url=snap.final_url, status=snap.status, headers=snap.headers,
@@ -112,27 +140,51 @@ class StoragePipeline:
                 content_hash=digest, encoding=snap.encoding, rendered=snap.rendered, elapsed_ms=snap.elapsed_ms,
                 page_no=snap.page_no,
             )
-            session.add(row)
-            session.flush()
-            row_id = row.id
+            self.snapshots[(snap.url, snap.kind)] = row
+            self.new_rows.append(row)
         self.counts["pages"] += 1
         if snap.error_kind:
             self.counts["failed"] += 1
         if snap.entries and snap.column_id is not None:
-            self._store_entries(snap, row_id)
+            self._store_entries(snap, row)
         # 304s and files listed as items (a PDF report) have nothing to extract, but are the detail snapshot
         if snap.detail is not None or (snap.kind == "detail" and snap.error_kind is None and snap.status in (200, 304)):
-            self._store_detail(snap, row_id)
-        self.links.add(self.unit_ids.get(snap.unit), snap, row_id)
+            self._store_detail(snap, row)
+        self.links_pending.append((self.unit_ids.get(snap.unit), dataclasses.replace(snap, body=b""), row))
         self.pending += 1
         now = time.monotonic()
-        if self.pending >= _BATCH or now - self.last_commit >= _BATCH_SECONDS:
-            session.commit()
+        # a shared run writes a list page's documents at once: another worker may fetch their details next
+        if (self.pending >= _BATCH or now - self.last_commit >= _BATCH_SECONDS
+                or (self.shared and snap.entries)):
+            self._write_batch()
             self.pending, self.last_commit = 0, now
         if now - self.last_progress >= self.progress_interval:
             self._progress()
 
-    def _store_entries(self, snap: Snapshot, snapshot_id: int) -> None:
+    def _write_batch(self) -> None:
+        """Bodies first (snapshots refer to them), then the snapshot rows in multi-row INSERTs, then
+        the documents that point at them; one commit."""
+        session = self.session
+        assert session is not None
+        insert_blobs(session, self.bodies)
+        self.bodies = {}
+        session.add_all(self.new_rows)
+        session.flush()
+        for row in self.new_rows:  # keep ids, not rows: the crawl's memory stays flat
+            self.snapshots[(row.url, row.kind)] = row.id
+        self.new_rows = []
+        for docs, row in self.list_links:
+            for doc in docs:
+                doc.list_snapshot_id = _id(row)
+        for docs, row in self.detail_links:
+            for doc in docs:
+                doc.detail_snapshot_id = _id(row)
+        for unit_id, snap, row in self.links_pending:
+            self.links.add(unit_id, snap, _id(row))
+        self.list_links, self.detail_links, self.links_pending = [], [], []
+        session.commit()
+
+    def _store_entries(self, snap: Snapshot, row: models.Snapshot | int) -> None:
         session = self.session
         assert session is not None
         unit_id = self.unit_ids[snap.unit]
@@ -144,6 +196,7 @@ class StoragePipeline:
                                               models.Document.url.in_(urls))
             )
         }
+        touched = []
         for entry in snap.entries:
             doc = existing.get(entry.url)
             if doc is None:
@@ -152,26 +205,33 @@ class StoragePipeline:
                 session.add(doc)
                 existing[entry.url] = doc
                 self.counts["documents"] += 1
+                self.listed.setdefault((unit_id, entry.url), []).append(doc)
+            elif doc.last_seen_run_id != self.run_id:
+                self.listed.setdefault((unit_id, entry.url), []).append(doc)
             doc.title = entry.title
             doc.last_seen_run_id = self.run_id
-            doc.list_snapshot_id = snapshot_id
+            touched.append(doc)
             if entry.publish_date is not None or doc.date_source in (None, "list"):
                 doc.publish_date, doc.date_text = entry.publish_date, entry.date_text
                 doc.date_source = "list" if entry.publish_date else None
-        session.flush()
+        self.list_links.append((touched, row))
 
-    def _store_detail(self, snap: Snapshot, snapshot_id: int) -> None:
+    def _store_detail(self, snap: Snapshot, row: models.Snapshot | int, last_try: bool = False) -> None:
         """Detail pages complete what the list showed: a date where the list had none, and metadata."""
         session = self.session
         assert session is not None
         detail = snap.detail
-        session.flush()
-        docs = list(session.scalars(select(models.Document).where(
-            models.Document.unit_id == self.unit_ids[snap.unit], models.Document.url == snap.url
-        )))
+        unit_id = self.unit_ids[snap.unit]
+        docs = self.listed.pop((unit_id, snap.url), None)
+        if docs is None:  # listed on an earlier night, or by another worker: ask the database
+            docs = list(session.scalars(select(models.Document).where(
+                models.Document.unit_id == unit_id, models.Document.url == snap.url)))
+            if not docs and self.shared and not last_try:
+                self.orphans.append((snap, row))
+                return
         read_before = next((d for d in docs if d.meta), None)
+        self.detail_links.append((docs, row))
         for doc in docs:
-            doc.detail_snapshot_id = snapshot_id
             if detail is None:  # 304 or a file: nothing new to read (what was read before stays)
                 if read_before is not None and not doc.meta:  # newly listed in another column
                     doc.meta = dict(read_before.meta)
