@@ -53,7 +53,7 @@ def insert_blobs(session: Session, bodies: dict[str, bytes]) -> None:
     elif dialect == "sqlite":
         from sqlalchemy.dialects.sqlite import insert
     else:  # pragma: no cover - zwgk runs on SQLite and PostgreSQL
-        for digest, body in bodies.items():
+        for body in bodies.values():
             store_blob(session, body)
         return
     rows = [{"sha256": d, "size": len(b), "data": zlib.compress(b, 6)} for d, b in bodies.items()]

@@ -93,11 +93,20 @@ def units_import(app: App, file: Path) -> None:
     click.echo("\n".join(report.lines()))
 
 
-def _crawl(app: App, unit: tuple[str, ...]) -> int:
+def _crawl(app: App, unit: tuple[str, ...], redis_url: str | None = None) -> int:
     from crawler.coverage import coverage_lines
-    from crawler.launch import run_crawl
 
-    result = run_crawl(app.settings, app.Session, list(unit) or None, echo=lambda line: click.echo(line, err=True))
+    def echo(line: str) -> None:
+        click.echo(line, err=True)
+
+    if redis_url:
+        from crawler.distributed import run_shared_crawl
+
+        result = run_shared_crawl(app.settings, app.Session, redis_url, list(unit) or None, echo=echo)
+    else:
+        from crawler.launch import run_crawl
+
+        result = run_crawl(app.settings, app.Session, list(unit) or None, echo=echo)
     click.echo("\n".join(coverage_lines(result.coverage)))
     rate = result.pages / result.seconds if result.seconds else 0
     click.echo(f"抓取完成：第 {result.run_id} 次，{result.pages} 页，用时 {result.seconds:.1f} 秒（{rate:.1f} 页/秒）")
@@ -108,10 +117,36 @@ def _crawl(app: App, unit: tuple[str, ...]) -> int:
 
 @main.command()
 @click.option("--unit", multiple=True, help="只抓取这些单位（可重复）")
+@click.option("--redis", "redis_url", metavar="URL",
+              help="分布式抓取：在该 Redis 上发布本次抓取，本机同时作为一个工作进程；其他机器用 zwgk worker 加入")
 @pass_app
-def crawl(app: App, unit: tuple[str, ...]) -> None:
+def crawl(app: App, unit: tuple[str, ...], redis_url: str | None) -> None:
     """立即抓取；显示进度，结束时给出覆盖情况。"""
-    sys.exit(1 if _crawl(app, unit) else 0)
+    sys.exit(1 if _crawl(app, unit, redis_url) else 0)
+
+
+@main.command()
+@click.option("--redis", "redis_url", metavar="URL", required=True,
+              help="与 zwgk crawl --redis 相同的 Redis 地址，如 redis://10.0.0.5:6379/0")
+@click.option("--once", is_flag=True, help="只参加一次抓取就退出（默认一直等待下一次）")
+@click.option("--wait", type=float, default=3600.0, show_default=True, help="每次等待新抓取的最长秒数")
+@pass_app
+def worker(app: App, redis_url: str, once: bool, wait: float) -> None:
+    """作为工作进程参加分布式抓取：请求队列和去重集合在 Redis 中，每个页面只由一个工作进程抓取，
+    结果写入同一个数据库。"""
+    from crawler.distributed import run_worker
+
+    last = None
+    while True:
+        run_id = run_worker(app.settings, redis_url, echo=lambda line: click.echo(line, err=True),
+                            wait_seconds=wait, after_run=last)
+        if run_id is None:
+            click.echo(f"{wait:.0f} 秒内没有新的抓取任务", err=True)
+        else:
+            last = run_id
+            click.echo(f"第 {run_id} 次抓取：本工作进程已完成", err=True)
+        if once:
+            return
 
 
 def _check(app: App, as_of: date | None, unit: tuple[str, ...] = ()) -> None:
