@@ -45,6 +45,7 @@ class Settings(BaseSettings):
     obey_robots: bool = Field(True, description="honour robots.txt (a unit may override)")
     max_list_pages: int = Field(200, description="list pages followed per column at most")
     max_body_bytes: int = Field(20 * 1024 * 1024, description="largest response body kept")
+    worker_id: str = Field("", description="name of this crawl worker in a shared night (default host:pid)")
     chromium_path: str = Field("/usr/bin/chromium", description="Debian's chromium for JavaScript pages")
     progress_interval: float = Field(2.0, description="seconds between progress lines of a crawl")
     retry_after_max: float = Field(300.0, description="longest wait honoured from a Retry-After header (seconds)")

@@ -36,7 +36,7 @@ def main(argv: list[str]) -> int:
     if "--redis" in argv:
         from crawler.distributed import shared_scrapy_settings
 
-        shared = shared_scrapy_settings(argv[argv.index("--redis") + 1], plan.run_id)
+        shared = shared_scrapy_settings(settings, argv[argv.index("--redis") + 1], plan.run_id)
     process = CrawlerProcess(
         {**scrapy_settings(settings, plan.run_id), "LOG_FORMATTER": "crawler.crawl_process.QuietDownloadErrors",
          **shared}

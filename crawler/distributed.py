@@ -60,11 +60,11 @@ def run_key(run_id: int, name: str) -> str:
     return f"{PREFIX}{run_id}:{name}"
 
 
-def worker_name() -> str:
-    return os.environ.get("ZWGK_WORKER_ID") or f"{socket.gethostname()}:{os.getpid()}"
+def worker_name(settings: Settings) -> str:
+    return settings.worker_id or f"{socket.gethostname()}:{os.getpid()}"
 
 
-def shared_scrapy_settings(redis_url: str, run_id: int) -> dict[str, Any]:
+def shared_scrapy_settings(settings: Settings, redis_url: str, run_id: int) -> dict[str, Any]:
     """What turns a crawl process into one worker of a shared night."""
     return {
         "SCHEDULER": "crawler.distributed.SharedScheduler",
@@ -76,6 +76,7 @@ def shared_scrapy_settings(redis_url: str, run_id: int) -> dict[str, Any]:
         "REDIS_URL": redis_url,
         "ZWGK_SHARED_RUN": True,
         "ZWGK_BUSY_KEY": run_key(run_id, "busy"),
+        "ZWGK_WORKER": worker_name(settings),
     }
 
 
@@ -101,7 +102,7 @@ class SharedScheduler(Scheduler):
     def from_crawler(cls, crawler: Any) -> SharedScheduler:
         instance = super().from_crawler(crawler)
         instance.busy_key = crawler.settings["ZWGK_BUSY_KEY"]
-        instance.worker = worker_name()
+        instance.worker = crawler.settings["ZWGK_WORKER"]
         instance.pop_script = instance.server.register_script(_POP)
         crawler.signals.connect(instance.spider_idle, signal=signals.spider_idle)
         return instance
@@ -162,7 +163,7 @@ def run_worker(settings: Settings, redis_url: str, echo: Callable[[str], None] =
             return None
         time.sleep(poll)
     run_id = int(night["run_id"])
-    name = f"{worker_name()}:{run_id}"
+    name = f"{worker_name(settings)}:{run_id}"
     server.sadd(run_key(run_id, "workers"), name)
     returncode = 1
     try:
