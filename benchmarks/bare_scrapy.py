@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import sys
+from pathlib import Path
 
 import scrapy
 from scrapy.crawler import CrawlerProcess
@@ -34,7 +35,7 @@ def main(argv: list[str]) -> None:
     if not argv or argv[0] in ("-h", "--help"):
         print(__doc__)
         return
-    urls = json.loads(open(argv[0], encoding="utf-8").read())
+    urls = json.loads(Path(argv[0]).read_text(encoding="utf-8"))
     process = CrawlerProcess({
         "CONCURRENT_REQUESTS": int(argv[1]), "CONCURRENT_REQUESTS_PER_DOMAIN": int(argv[2]),
         "DOWNLOAD_DELAY": float(argv[3]), "ROBOTSTXT_OBEY": argv[4] == "1", "CONCURRENT_ITEMS": 8,

@@ -25,14 +25,14 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from benchmarks._bench import Timing, line, median, timed  # noqa: E402
-from crawler.extract.dates import _dateparser, find_date  # noqa: E402
-from crawler.launch import run_crawl  # noqa: E402
-from fixtures.county import build_county  # noqa: E402
-from fixtures.farm import FixtureFarm  # noqa: E402
-from storage.db import make_engine, make_sessionmaker, upgrade  # noqa: E402
-from tests.conftest import settings_for  # noqa: E402
-from zwgk.units_file import import_registry, parse_registry  # noqa: E402
+from benchmarks._bench import Timing, line, median, timed
+from crawler.extract.dates import _dateparser, find_date
+from crawler.launch import run_crawl
+from fixtures.county import build_county
+from fixtures.farm import FixtureFarm
+from storage.db import make_engine, make_sessionmaker, upgrade
+from tests.conftest import settings_for
+from zwgk.units_file import import_registry, parse_registry
 
 SAMPLES = ["2024-06-12", "2024年6月12日", "发布时间：2024-06-12 10:30", "2022/8/2", "2022.08.02",
            "发布日期：2022年8月2日", "2022-08-02 14:30:00", "2026- 08- 07"]
