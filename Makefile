@@ -1,5 +1,5 @@
 # The two commands of the README. Each sets up what it needs first (scripts/setup.sh).
-.PHONY: setup demo test bench
+.PHONY: setup demo test lint bench
 
 setup:
 	@scripts/setup.sh
@@ -7,8 +7,12 @@ setup:
 demo: setup
 	.venv/bin/zwgk demo
 
-test: setup
+test: setup lint
 	.venv/bin/python -m pytest -q
+
+lint: setup
+	.venv/bin/ruff check .
+	.venv/bin/mypy
 
 bench: setup
 	.venv/bin/python benchmarks/crawl_speed.py

@@ -1,4 +1,4 @@
-"""A unit's score explained line by line, in Chinese, for the terminal (and later the web UI)."""
+"""A unit's score explained line by line, in Chinese, for people reading a score."""
 
 from __future__ import annotations
 

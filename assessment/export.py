@@ -23,6 +23,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from assessment.scoring import Sheet
+from core.names import readable
 from core.output import formula_safe
 
 RISKY_START = ("=", "+", "-", "@", "\t", "\r")
@@ -113,7 +114,7 @@ def write_xlsx(path: Path, sheet: Sheet, details: list[dict[str, Any]], timezone
     summary = wb.active
     summary.title = "汇总"
     _write(summary, summary_columns(sheet), summary_rows(sheet), timezone)
-    _write(wb.create_sheet("扣分明细"), DETAIL_COLUMNS, details, timezone)
+    _write(wb.create_sheet("扣分明细"), DETAIL_COLUMNS, [readable(d) for d in details], timezone)
     if sheet.composite is not None:
         _write(wb.create_sheet("县区合成"), COMPOSITE_COLUMNS, composite_rows(sheet), timezone)
     wb.properties.title = f"{sheet.scheme.title} {sheet.quarter} 日常考评"
@@ -141,7 +142,7 @@ def write_csv(path: Path, sheet: Sheet, details: list[dict[str, Any]], timezone:
     """The summary to `path`, the details (and the county composite) beside it."""
     written = [path, path.with_name(f"{path.stem}_明细{path.suffix or '.csv'}")]
     _csv(written[0], summary_columns(sheet), summary_rows(sheet), timezone)
-    _csv(written[1], DETAIL_COLUMNS, details, timezone)
+    _csv(written[1], DETAIL_COLUMNS, [readable(d) for d in details], timezone)
     if sheet.composite is not None:
         written.append(path.with_name(f"{path.stem}_县区合成{path.suffix or '.csv'}"))
         _csv(written[2], COMPOSITE_COLUMNS, composite_rows(sheet), timezone)

@@ -38,7 +38,7 @@ def propose_events(session: Session, findings: list[Finding], as_of: date) -> in
             continue
         session.add(
             DeductionEvent(finding=finding, unit_id=unit.id, scheme=scheme.name, period=period,
-                           rule=finding.check, category=rule.category, clause=rule.clause, points=points)
+                           check=finding.check, category=rule.category, clause=rule.clause, points=points)
         )
         created += 1
     session.flush()

@@ -15,6 +15,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from assessment.schemes import load_scheme
+from core.names import STATE_NAMES
 from storage.assessment_models import Appeal
 from storage.clock import utcnow
 from storage.models import AuditLog, DeductionEvent
@@ -26,7 +27,6 @@ TRANSITIONS: dict[str, dict[str, str]] = {
     "appealed": {"uphold": "confirmed", "overturn": "rejected"},
     "rejected": {},
 }
-STATE_NAMES = {"pending": "待审核", "confirmed": "已确认", "rejected": "已驳回", "appealed": "复核中"}
 
 
 class ReviewError(Exception):
@@ -39,7 +39,7 @@ def _snapshot(event: DeductionEvent) -> dict[str, Any]:
 
 
 def _check_points(event: DeductionEvent, points: Decimal) -> None:
-    rule = load_scheme(event.scheme).deductions.get(event.rule)
+    rule = load_scheme(event.scheme).deductions.get(event.check)
     top = rule.points_max if rule and rule.points_max is not None else event.points
     if not (event.points <= points <= top):
         raise ReviewError(f"扣分事项 {event.id} 的扣分只能在 {event.points} 至 {top} 分之间")

@@ -16,13 +16,15 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator, model_validator
 
-from checks.registry import SPEC_CODES
-from core.categories import CATEGORY_NAMES
+from checks.knobs import CheckRules
+from core.names import CATEGORY_NAMES
 from core.sourcefile import SourceFileError, load_model
+from core.vocab import CheckCode, UnitKind
 
 SCHEME_DIR = Path(__file__).resolve().parent / "schemes"
 Level = Literal["province", "city", "county"]
-UNIT_KINDS = ("government", "department", "township", "village", "public-institution")
+UNIT_KINDS = tuple(UnitKind)
+SPEC_CODES = tuple(CheckCode)
 
 
 class _Strict(BaseModel):
@@ -190,8 +192,8 @@ class Scheme(_Strict):
     total_cap: Decimal = Decimal(100)
     total_floor: Decimal = Decimal(0)
     deductions: dict[str, DeductionRule]
-    # knobs of the checks themselves (e.g. interpretation.late's working-day limit), passed as CheckRules
-    check_settings: dict[str, Any] = {}
+    # knobs of the checks themselves (e.g. interpretation.late's working-day limit): checks.knobs
+    check_settings: CheckRules = CheckRules()
     bonus_items: list[BonusItem] = []
     vetoes: list[Veto] = []
     veto_total: Literal["keep", "zero"] = "keep"  # a vetoed unit keeps its computed total, or gets 0

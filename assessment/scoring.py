@@ -16,6 +16,7 @@ from datetime import date, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 
 from assessment.schemes import Scheme
+from core.names import check_name
 
 CENT = Decimal("0.01")
 ZERO = Decimal(0)
@@ -157,16 +158,16 @@ def _dedupe(scheme: Scheme, events: list[EventIn]) -> tuple[list[EventIn], list[
     for e in events:
         g = group_of.get(e.check)
         winner = best.get((g, e.subject_key)) if g is not None else None
-        if winner is None or winner is e:
+        if g is None or winner is None or winner is e:
             kept.append(e)
         else:
-            dropped.append(Line("duplicate", f"不重复扣分：{e.check}「{e.subject}」与事项 {winner.id} 为同一对象"
+            dropped.append(Line("duplicate", f"不重复扣分：{check_name(e.check)}「{e.subject}」与事项 {winner.id} 为同一对象"
                                 f"（{scheme.no_double_deduction[g].name}）", e.points, e.category, e.id, counted=False))
     return kept, dropped
 
 
 def _event_line(e: EventIn) -> Line:
-    return Line("event", f"{e.check}「{e.subject}」{e.clause}", e.points, e.category, e.id, check=e.check)
+    return Line("event", f"{check_name(e.check)}「{e.subject}」{e.clause}", e.points, e.category, e.id, check=e.check)
 
 
 def _late_lines(scheme: Scheme, events: list[EventIn], as_of: date) -> list[Line]:
@@ -181,7 +182,7 @@ def _late_lines(scheme: Scheme, events: list[EventIn], as_of: date) -> list[Line
         done = e.rectified_on
         if (done is not None and done > deadline) or (done is None and as_of > deadline):
             when = f"{done:%Y-%m-%d} 才整改" if done else f"截至 {as_of:%Y-%m-%d} 未整改"
-            out.append(Line("late", f"整改不及时：{e.check}「{e.subject}」{e.first_as_of:%Y-%m-%d} 发现，"
+            out.append(Line("late", f"整改不及时：{check_name(e.check)}「{e.subject}」{e.first_as_of:%Y-%m-%d} 发现，"
                                     f"期限 {deadline:%Y-%m-%d}，{when}；{rect.clause}", rect.points, rect.category, e.id))
     return out
 
@@ -404,8 +405,9 @@ def _composite(scheme: Scheme, scores: list[UnitScore]) -> Composite:
     parts = []
     num, den = ZERO, ZERO
     for part in scheme.county_parts:
-        values = [(s.weighted if basis == "weighted" else s.total) for s in scores if s.unit.kind in part.kinds]
-        mean = q2(sum(values, ZERO) / len(values)) if values else None  # type: ignore[arg-type]
+        picked = [(s.weighted if basis == "weighted" else s.total) for s in scores if s.unit.kind in part.kinds]
+        values = [v for v in picked if v is not None]
+        mean = q2(sum(values, ZERO) / len(values)) if values else None
         parts.append((part.name, part.weight, len(values), mean))
         if mean is not None:  # a part with no units drops out; the others' weights are renormalised
             num += part.weight * mean

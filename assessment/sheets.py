@@ -70,7 +70,7 @@ def _event_ins(session: Session, events: list[DeductionEvent]) -> list[EventIn]:
     for e in events:
         f: Finding = e.finding
         column_id = _column_id(f.subject_key)
-        out.append(EventIn(id=e.id, unit=e.unit.slug, period=e.period, check=e.rule, category=e.category,
+        out.append(EventIn(id=e.id, unit=e.unit.slug, period=e.period, check=e.check, category=e.category,
                            points=Decimal(e.points), subject_key=f.subject_key, subject=f.subject, clause=e.clause,
                            first_as_of=f.first_as_of, rectified_on=f.rectified_on, evidence=f.evidence or {},
                            column_category=categories.get(column_id) if column_id is not None else None))
@@ -119,7 +119,7 @@ def detail_rows(session: Session, quarter: Quarter, scheme: Scheme) -> list[dict
         f = e.finding
         snapshots = (f.evidence or {}).get("snapshots") or []
         rows.append({
-            "event_id": e.id, "unit": e.unit.slug, "unit_name": e.unit.name, "check": e.rule,
+            "event_id": e.id, "unit": e.unit.slug, "unit_name": e.unit.name, "check": e.check,
             "category": scheme.category(e.category).name if e.category in {c.key for c in scheme.categories} else e.category,
             "clause": e.clause, "points": Decimal(e.points), "subject": f.subject, "detail": f.detail, "url": f.url,
             "observed_at": f.observed_at, "evidence": ",".join(str(s) for s in snapshots),

@@ -88,25 +88,25 @@ def import_stage_scores(session: Session, path: Path, *, actor: str) -> ImportRe
         raise SourceFileError(str(path), [(None, "文件中没有数据行")])
 
     report = ImportReport()
-    for unit, scheme_name, stage, year, score in parsed:
-        row = session.scalar(select(StageScore).where(StageScore.unit_id == unit.id, StageScore.scheme == scheme_name,
-                                                      StageScore.stage == stage, StageScore.year == year))
-        before = {"score": str(row.score)} if row else {}
-        if row is None:
-            row = StageScore(unit_id=unit.id, scheme=scheme_name, stage=stage, year=year, score=score,
+    for unit, scheme_name, stage_key, year, score in parsed:
+        stored = session.scalar(select(StageScore).where(StageScore.unit_id == unit.id, StageScore.scheme == scheme_name,
+                                                      StageScore.stage == stage_key, StageScore.year == year))
+        before = {"score": str(stored.score)} if stored else {}
+        if stored is None:
+            stored = StageScore(unit_id=unit.id, scheme=scheme_name, stage=stage_key, year=year, score=score,
                              source=path.name, imported_by=actor)
-            session.add(row)
+            session.add(stored)
             report.created += 1
-        elif Decimal(row.score) == score:
+        elif Decimal(stored.score) == score:
             report.unchanged += 1
             continue
         else:
-            row.score, row.source, row.imported_by = score, path.name, actor
+            stored.score, stored.source, stored.imported_by = score, path.name, actor
             report.updated += 1
-            report.lines_out.append(f"  更新 {unit.slug} {stage} {year}：{before['score']} → {score}")
+            report.lines_out.append(f"  更新 {unit.slug} {stage_key} {year}：{before['score']} → {score}")
         session.flush()
-        session.add(AuditLog(actor=actor, action="import", entity="stage_score", entity_id=row.id,
-                             before=before, after={"unit": unit.slug, "stage": stage, "year": year, "score": str(score)},
+        session.add(AuditLog(actor=actor, action="import", entity="stage_score", entity_id=stored.id,
+                             before=before, after={"unit": unit.slug, "stage": stage_key, "year": year, "score": str(score)},
                              reason=f"导入 {path.name}"))
     session.flush()
     return report

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from urllib.parse import urldefrag, urljoin
 
-from checks.base import AuditData, CheckRules, Finding, Item
+from checks.base import AuditData, CheckRules, Item, Observation
 from checks.registry import check
 from checks.similarity import containment, shingles, similar_passages
 from checks.sources import SourceScope, page
@@ -21,9 +21,7 @@ from checks.text import to_simplified
 
 _TITLE_RX = re.compile(r"(政府信息公开|政务公开|信息公开).{0,6}(年度报告|年报)|年度报告.{0,4}信息公开")
 _YEAR_RX = re.compile(r"(20\d{2})\s*年")
-_GOVERNMENT_KINDS = ("government", "township")
 _FILE_RX = re.compile(r"\.(pdf|docx?|wps|ofd|xlsx?|et)$", re.I)
-DEFAULT_DEADLINES = {"department": "01-31", "government": "03-31"}
 
 # The 2021 national format (国办公开办函〔2021〕30号), matched on text with punctuation, spaces and
 # numbering removed, traditional characters folded, so "四、政府信息公开行政复议、行政诉讼情况",
@@ -136,9 +134,7 @@ def find_reports(data: AuditData) -> list[Report]:
 
 
 def deadline(year: int, kind: str, rules: CheckRules) -> date:
-    dates = {**DEFAULT_DEADLINES, **(rules.get("annual_report_deadline", {}) or {})}
-    month, day = (int(x) for x in str(dates["government" if kind in _GOVERNMENT_KINDS else "department"]).split("-"))
-    return date(year + 1, month, day)
+    return rules.annual_report_deadline.for_kind(year, kind)
 
 
 def due_year(as_of: date, kind: str, rules: CheckRules) -> int:
@@ -157,11 +153,11 @@ def _kinds(data: AuditData) -> dict[str, str]:
 
 
 def _finding(code: str, unit: str, key: str, subject: str, url: str | None, detail: str,
-             observed_at: datetime | None, evidence: dict) -> Finding:
-    return Finding(code, unit, key, subject, url, detail, observed_at, evidence)
+             observed_at: datetime | None, evidence: dict) -> Observation:
+    return Observation(code, unit, key, subject, url, detail, observed_at, evidence)
 
 
-def _report_finding(code: str, report: Report, detail: str, key_suffix: str = "", **evidence: object) -> Finding:
+def _report_finding(code: str, report: Report, detail: str, key_suffix: str = "", **evidence: object) -> Observation:
     return _finding(code, report.unit, report.key + key_suffix, report.item.title, report.item.url, detail,
                     report.observed_at, {"snapshots": list(report.snapshot_ids), "year": report.year, **evidence})
 
@@ -171,7 +167,7 @@ def _unit_scope(data: AuditData) -> set[tuple[str, str]]:
 
 
 @check("annual_report.missing", scope=_unit_scope)
-def missing(data: AuditData, as_of: date, rules: CheckRules) -> list[Finding]:
+def missing(data: AuditData, as_of: date, rules: CheckRules) -> list[Observation]:
     kinds, found = _kinds(data), {(r.unit, r.year) for r in find_reports(data)}
     names = {u.slug: u.name for u in data.units}
     findings = []
@@ -207,7 +203,7 @@ def _read_reports_scope(data: AuditData) -> set[tuple[str, str]]:
 
 
 @check("annual_report.late", scope=_reports_scope)
-def late(data: AuditData, as_of: date, rules: CheckRules) -> list[Finding]:
+def late(data: AuditData, as_of: date, rules: CheckRules) -> list[Observation]:
     kinds = _kinds(data)
     findings = []
     for report in _recent(data, as_of, rules):
@@ -231,7 +227,7 @@ def missing_elements(text: str) -> list[str]:
 
 
 @check("annual_report.format", scope=_read_reports_scope)
-def incomplete(data: AuditData, as_of: date, rules: CheckRules) -> list[Finding]:
+def incomplete(data: AuditData, as_of: date, rules: CheckRules) -> list[Observation]:
     """One finding per missing section or table (schemes deduct per missing element)."""
     findings = []
     for report in _recent(data, as_of, rules):
@@ -270,7 +266,7 @@ def application_table_errors(rows: tuple[tuple[str, tuple[int, ...]], ...]) -> l
 
 
 @check("annual_report.inconsistent", scope=_read_reports_scope)
-def inconsistent(data: AuditData, as_of: date, rules: CheckRules) -> list[Finding]:
+def inconsistent(data: AuditData, as_of: date, rules: CheckRules) -> list[Observation]:
     findings = []
     for report in _recent(data, as_of, rules):
         if report.text_pending:
@@ -295,9 +291,9 @@ def narrative_shingles(report: Report, unit_name: str) -> set[str]:
 
 
 @check("annual_report.similar", scope=_read_reports_scope)
-def similar(data: AuditData, as_of: date, rules: CheckRules) -> list[Finding]:
+def similar(data: AuditData, as_of: date, rules: CheckRules) -> list[Observation]:
     """This year's narrative repeats one of the previous three years' reports of the same unit."""
-    limit = float(rules.get("annual_report_similarity", 0.6))
+    limit = rules.annual_report_similarity
     names = {u.slug: u.name for u in data.units}
     every = find_reports(data)
     findings = []

@@ -11,18 +11,19 @@ import hashlib
 from collections import Counter, defaultdict
 from datetime import date, datetime, timedelta
 
-from checks.base import AuditData, CheckRules, Finding, LinkState, ProbeState
+from checks.base import AuditData, CheckRules, LinkState, Observation, ProbeState
 from checks.registry import check
+from core.names import display
+from core.vocab import FailureKind
 
-NOT_EVIDENCE = {"blocked", "robots", "ignored", "rate_limited"}  # our problem, not the site's
-DOWN_NAMES = {"dns": "域名解析失败", "refused": "连接被拒绝", "timeout": "超时", "connection": "连接中断",
-              "status": "HTTP错误", "empty": "空页面", "other": "其他错误"}
+# our problem, not the site's
+NOT_EVIDENCE = {FailureKind.BLOCKED, FailureKind.ROBOTS, FailureKind.IGNORED, FailureKind.RATE_LIMITED}
 
 
 def _probe_window(data: AuditData, as_of: date, rules: CheckRules) -> dict[str, list[ProbeState]]:
     """Per unit, the probes of the window taken on days with enough probes to judge."""
-    days = int(rules.get("site.unreachable.window_days", 7))
-    per_day = int(rules.get("site.unreachable.min_probes_per_day", 20))
+    days = rules.site_unreachable_window_days
+    per_day = rules.site_unreachable_min_probes_per_day
     start = as_of - timedelta(days=days - 1)
     by_day: dict[tuple[str, date], list[ProbeState]] = defaultdict(list)
     for probe in data.probes:
@@ -43,8 +44,8 @@ def probed_units(data: AuditData) -> set[tuple[str, str]]:
 
 
 @check("site.unreachable", scope=probed_units)
-def unreachable_sites(data: AuditData, as_of: date, rules: CheckRules) -> list[Finding]:
-    share_limit = float(rules.get("site.unreachable.max_failed_share", 0.05))
+def unreachable_sites(data: AuditData, as_of: date, rules: CheckRules) -> list[Observation]:
+    share_limit = rules.site_unreachable_max_failed_share
     findings = []
     for unit, probes in sorted(_probe_window(data, as_of, rules).items()):
         failed = [p for p in probes if not p.ok]
@@ -52,9 +53,9 @@ def unreachable_sites(data: AuditData, as_of: date, rules: CheckRules) -> list[F
         if share < share_limit:
             continue
         kinds = Counter(p.error_kind or "other" for p in failed)
-        why = "，".join(f"{DOWN_NAMES.get(k, k)}{n}次" for k, n in kinds.most_common())
+        why = "，".join(f"{display(FailureKind, k)}{n}次" for k, n in kinds.most_common())
         url = probes[-1].url
-        findings.append(Finding(
+        findings.append(Observation(
             check="site.unreachable", unit=unit, subject_key="site", subject="网站首页", url=url,
             detail=(f"网站首页 {url} 近期可用性探测 {len(probes)} 次，失败 {len(failed)} 次（{share:.1%}，"
                     f"超过 {share_limit:.0%}）：{why}"),
@@ -86,9 +87,9 @@ def link_key(url: str) -> str:
 # No scope function: the loader keeps each unit's links as its latest crawl saw them (a unit whose crawl
 # failed keeps the previous ones), so a link missing from the data was removed from the page: rectified.
 @check("link.broken")
-def broken_links(data: AuditData, as_of: date, rules: CheckRules) -> list[Finding]:
+def broken_links(data: AuditData, as_of: date, rules: CheckRules) -> list[Observation]:
     """A link whose target failed on each of the last N nights it was observed (N: confirm_nights)."""
-    needed = int(rules.get("link.broken.confirm_nights", 2))
+    needed = rules.link_broken_confirm_nights
     findings = []
     for link in data.links:
         nights = _nightly(link, as_of)[-needed:]
@@ -97,9 +98,9 @@ def broken_links(data: AuditData, as_of: date, rules: CheckRules) -> list[Findin
         if data.allowed("link.broken", link.unit, url=link.url):
             continue
         _, at, status, kind = nights[-1]
-        what = f"HTTP {status}" if status else DOWN_NAMES.get(kind or "", kind or "")
+        what = f"HTTP {status}" if status else display(FailureKind, kind)
         label = f"“{link.text}”" if link.text else ""
-        findings.append(Finding(
+        findings.append(Observation(
             check="link.broken", unit=link.unit, subject_key=link_key(link.url), subject=link.text or link.url,
             url=link.url,
             detail=(f"页面 {link.source_url} 上的链接{label}（{link.url}）无法访问：{what}，"

@@ -1,6 +1,6 @@
 """What every check takes and returns.
 
-A check is a pure function `(data: AuditData, as_of: date, rules: CheckRules) -> list[Finding]`:
+A check is a pure function `(data: AuditData, as_of: date, rules: CheckRules) -> list[Observation]`:
 no session, no network, no clock. Everything it may look at is in `AuditData`, built from the store
 by `checks.loader`; `as_of` is "today" for the check.
 """
@@ -11,6 +11,10 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
+
+from checks.knobs import CheckRules
+
+__all__ = ["CheckRules"]  # the knobs live in checks.knobs; every check imports them from here
 
 
 @dataclass(frozen=True)
@@ -60,7 +64,7 @@ class Attachment:
 
 
 @dataclass(frozen=True)
-class Post:
+class MediaPost:
     title: str
     url: str
     published_at: datetime | None
@@ -78,7 +82,7 @@ class AccountState:
     error_kind: str | None
     snapshot_id: int | None
     fetched_at: datetime | None
-    posts: tuple[Post, ...]
+    posts: tuple[MediaPost, ...]
 
 
 @dataclass(frozen=True)
@@ -135,17 +139,9 @@ class AuditData:
 
 
 @dataclass(frozen=True)
-class CheckRules:
-    """Knobs a scheme may set for the checks; defaults follow the national rules."""
+class Observation:
+    """One problem a check observed; jobs.record keeps it as a finding row (storage.models.Finding)."""
 
-    settings: Mapping[str, Any] = field(default_factory=dict)
-
-    def get(self, name: str, default: Any) -> Any:
-        return self.settings.get(name, default)
-
-
-@dataclass(frozen=True)
-class Finding:
     check: str
     unit: str  # unit slug
     subject_key: str  # stable identity of the subject, e.g. "column:42"
@@ -156,4 +152,4 @@ class Finding:
     evidence: Mapping[str, Any]  # {"snapshots": [ids], ...}
 
 
-CheckFn = Callable[[AuditData, date, CheckRules], list[Finding]]
+CheckFn = Callable[[AuditData, date, CheckRules], list[Observation]]

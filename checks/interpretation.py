@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from urllib.parse import urldefrag, urljoin
 
-from checks.base import AuditData, CheckRules, Finding, Item
+from checks.base import AuditData, CheckRules, Item, Observation
 from checks.registry import check
 from checks.similarity import containment, shingles, similar_passages
 from checks.sources import page
@@ -26,8 +26,6 @@ _DOC_NO_RX = re.compile(r"[\u4e00-\u9fff]{1,10}[〔\[［【(（]\s*(19|20)\d{2}\
 _QUOTED_RX = re.compile(r"《([^《》]{4,80})》")
 _SOURCE_LABEL_RX = re.compile(r"原文|政策原文|文件原文|相关文件|原文链接")
 _TITLE_NOISE_RX = re.compile(r"关于|的|解读|政策|图解|一图读懂|一图看懂|答记者问|问答|《|》|“|”|印发|通知")
-DEFAULT_LATE_DAYS = 3
-DEFAULT_COPIED_SHARE = 0.7
 DEFAULT_TITLE_SIMILARITY = 0.75
 
 
@@ -191,8 +189,8 @@ def _iso(day: date | None) -> str | None:
 _MATCHED = {"link": "页面链接", "quoted_title": "解读中引用的文件标题", "title_similarity": "标题相似"}
 
 
-def _finding(code: str, policy: Doc, detail: str, evidence: dict) -> Finding:
-    return Finding(code, policy.unit, f"policy:{policy.item.url}", policy.item.title, policy.item.url, detail,
+def _finding(code: str, policy: Doc, detail: str, evidence: dict) -> Observation:
+    return Observation(code, policy.unit, f"policy:{policy.item.url}", policy.item.title, policy.item.url, detail,
                    policy.observed_at, evidence)
 
 
@@ -202,9 +200,9 @@ def _policy_scope(data: AuditData) -> set[tuple[str, str]]:
 
 
 @check("interpretation.missing", scope=_policy_scope)
-def missing(data: AuditData, as_of: date, rules: CheckRules) -> list[Finding]:
+def missing(data: AuditData, as_of: date, rules: CheckRules) -> list[Observation]:
     """A 规范性文件 with no interpretation once the scheme's working-day limit has passed."""
-    limit = int(rules.get("interpretation_late_working_days", DEFAULT_LATE_DAYS))
+    limit = rules.interpretation_late_working_days
     _, unpaired = pair_documents(data)
     findings = []
     for policy in unpaired:
@@ -220,7 +218,7 @@ def missing(data: AuditData, as_of: date, rules: CheckRules) -> list[Finding]:
 
 
 @check("interpretation.unlinked", scope=_policy_scope)
-def unlinked(data: AuditData, as_of: date, rules: CheckRules) -> list[Finding]:
+def unlinked(data: AuditData, as_of: date, rules: CheckRules) -> list[Observation]:
     """Document and interpretation must link each other; a "原文链接" label with no href is no link."""
     pairs, _ = pair_documents(data)
     findings = []
@@ -241,8 +239,8 @@ def unlinked(data: AuditData, as_of: date, rules: CheckRules) -> list[Finding]:
 
 
 @check("interpretation.late", scope=_policy_scope)
-def late(data: AuditData, as_of: date, rules: CheckRules) -> list[Finding]:
-    limit = int(rules.get("interpretation_late_working_days", DEFAULT_LATE_DAYS))
+def late(data: AuditData, as_of: date, rules: CheckRules) -> list[Observation]:
+    limit = rules.interpretation_late_working_days
     pairs, _ = pair_documents(data)
     findings = []
     for pair in pairs:
@@ -260,9 +258,9 @@ def late(data: AuditData, as_of: date, rules: CheckRules) -> list[Finding]:
 
 
 @check("interpretation.copied", scope=_policy_scope)
-def copied(data: AuditData, as_of: date, rules: CheckRules) -> list[Finding]:
+def copied(data: AuditData, as_of: date, rules: CheckRules) -> list[Observation]:
     """An interpretation that mostly repeats the document (文件摘抄、压缩版) — share of repeated shingles."""
-    limit = float(rules.get("interpretation_copied_share", DEFAULT_COPIED_SHARE))
+    limit = rules.interpretation_copied_share
     pairs, _ = pair_documents(data)
     findings = []
     for pair in pairs:

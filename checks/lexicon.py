@@ -1,7 +1,7 @@
 """The content checks' word lists (data files under checks/lexicons/), loaded once and compiled once.
 
-Matching uses ahocorasick-rs (TECH_NOTES: 40–67 MB/s on a real-sized CJK lexicon, where pyahocorasick
-drops to 0.7–2 MB/s). Word boundaries are confirmed with jieba, only in a small window around a match,
+Matching uses ahocorasick-rs (40–67 MB/s on a real-sized CJK lexicon, where pyahocorasick drops to
+0.7–2 MB/s). Word boundaries are confirmed with jieba, only in a small window around a match,
 because jieba itself runs at ~0.7 MB/s.
 """
 

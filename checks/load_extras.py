@@ -9,11 +9,10 @@ from datetime import timedelta
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from checks.base import AccountState, Attachment, LinkState, Post, ProbeState
+from checks.base import AccountState, Attachment, LinkState, MediaPost, ProbeState
 from core.filetypes import ATTACHMENT_KINDS, is_file
 from storage.link_models import LinkCheck, PageLink
-from storage.models import Column, Document, ExtractedText, NewMediaAccount, Probe, Snapshot
-from storage.models import Post as PostRow
+from storage.models import Column, Document, ExtractedText, NewMediaAccount, Post, Probe, Snapshot
 
 PROBE_HISTORY = timedelta(days=35)  # longer than any window a scheme sets for site.unreachable
 _CHUNK = 500
@@ -45,8 +44,9 @@ def load_attachments(session: Session, slug_of: dict[int, str]) -> tuple[Attachm
         ids = (select(func.max(Snapshot.id)).where(Snapshot.kind == "attachment", Snapshot.url.in_(chunk),
                                                    Snapshot.unit_id.in_(slug_of))
                .group_by(Snapshot.unit_id, Snapshot.url))
-        for snap in session.scalars(select(Snapshot).where(Snapshot.id.in_(ids))):
-            newest[(snap.unit_id, snap.url)] = snap  # type: ignore[index]
+        for found in session.scalars(select(Snapshot).where(Snapshot.id.in_(ids))):
+            assert found.unit_id is not None  # selected by unit
+            newest[(found.unit_id, found.url)] = found
     texts = _attachment_texts(session, {s.content_hash for s in newest.values()
                                         if s.content_hash and not s.error_kind})
     out = []
@@ -102,11 +102,12 @@ def load_links(session: Session, slug_of: dict[int, str]) -> tuple[LinkState, ..
             .where(LinkCheck.url.in_(chunk), LinkCheck.unit_id.in_(slug_of))
         ):
             seen[(unit_id, url)].append((at, status, kind))
-        for unit_id, url, at, status, kind in session.execute(
+        for snap_unit, url, at, status, kind in session.execute(
             select(Snapshot.unit_id, Snapshot.url, Snapshot.fetched_at, Snapshot.status, Snapshot.error_kind)
             .where(Snapshot.url.in_(chunk), Snapshot.unit_id.in_(slug_of))
         ):
-            seen[(unit_id, url)].append((at, status, kind))
+            if snap_unit is not None:
+                seen[(snap_unit, url)].append((at, status, kind))
     return tuple(
         LinkState(slug_of[link.unit_id], link.url, link.source_url, link.source_snapshot_id,
                   tuple(sorted(seen[(link.unit_id, link.url)], key=lambda o: o[0])), text=link.text)
@@ -121,10 +122,10 @@ def load_accounts(session: Session, slug_of: dict[int, str]) -> tuple[AccountSta
     newest_ids = (select(func.max(Snapshot.id)).where(Snapshot.kind.in_(_MEDIA_KINDS), Snapshot.unit_id.in_(slug_of))
                   .group_by(Snapshot.unit_id, Snapshot.url))
     snaps = {(s.unit_id, s.url): s for s in session.scalars(select(Snapshot).where(Snapshot.id.in_(newest_ids)))}
-    posts: dict[int, list[Post]] = defaultdict(list)
-    for row in session.scalars(select(PostRow).where(PostRow.account_id.in_([a.id for a in accounts]))
-                               .order_by(PostRow.published_at.desc(), PostRow.id)):
-        posts[row.account_id].append(Post(row.title, row.url, row.published_at))
+    posts: dict[int, list[MediaPost]] = defaultdict(list)
+    for row in session.scalars(select(Post).where(Post.account_id.in_([a.id for a in accounts]))
+                               .order_by(Post.published_at.desc(), Post.id)):
+        posts[row.account_id].append(MediaPost(row.title, row.url, row.published_at))
     out = []
     for account in accounts:
         source = account.feed or account.page or ""

@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 from zoneinfo import ZoneInfo
 
-from checks.base import AccountState, AuditData, CheckRules, Finding
+from checks.base import AccountState, AuditData, CheckRules, Observation
 from checks.registry import check
 
 _CHINA = ZoneInfo("Asia/Shanghai")  # posting days are judged on the publisher's calendar
@@ -24,8 +24,8 @@ def collected_accounts(data: AuditData) -> set[tuple[str, str]]:
 
 
 @check("newmedia.stale", scope=collected_accounts)
-def stale_accounts(data: AuditData, as_of: date, rules: CheckRules) -> list[Finding]:
-    days = int(rules.get("newmedia.stale.days", 14))
+def stale_accounts(data: AuditData, as_of: date, rules: CheckRules) -> list[Observation]:
+    days = rules.newmedia_stale_days
     limit = as_of - timedelta(days=days)
     findings = []
     for account in data.accounts:
@@ -42,12 +42,13 @@ def stale_accounts(data: AuditData, as_of: date, rules: CheckRules) -> list[Find
         else:
             detail = (f"新媒体账号“{account.name}”（{account.platform}）超过{days}天未更新：最新发布“{latest.title}”"
                       f"于{latest_day:%Y-%m-%d}，距{as_of:%Y-%m-%d}已{(as_of - latest_day).days}天")  # type: ignore[operator]
-        findings.append(Finding(
+        findings.append(Observation(
             check="newmedia.stale", unit=account.unit, subject_key=account_key(account), subject=account.name,
             url=account.source, detail=detail, observed_at=account.fetched_at,
             evidence={"snapshots": [account.snapshot_id] if account.snapshot_id else [],
                       "latest_post": ({"title": latest.title, "url": latest.url,
-                                       "published_at": latest.published_at.isoformat()} if latest else None),
+                                       "published_at": latest.published_at.isoformat()}
+                                      if latest and latest.published_at else None),
                       "posts_read": len(account.posts)},
         ))
     return findings

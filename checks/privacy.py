@@ -13,7 +13,7 @@ import re
 from collections import Counter
 from datetime import date
 
-from checks.base import AuditData, CheckRules, Finding
+from checks.base import AuditData, CheckRules, Observation
 from checks.registry import check
 from checks.sources import source_scope, text_sources
 
@@ -108,7 +108,7 @@ def _context(masked: str, span: tuple[int, int], width: int = 15) -> str:
 
 
 @check("text.privacy", scope=source_scope)
-def personal_data(data: AuditData, as_of: date, rules: CheckRules) -> list[Finding]:
+def personal_data(data: AuditData, as_of: date, rules: CheckRules) -> list[Observation]:
     """One finding per page or attachment, with how many numbers of each kind it exposes."""
     findings = []
     for source in text_sources(data):
@@ -121,7 +121,7 @@ def personal_data(data: AuditData, as_of: date, rules: CheckRules) -> list[Findi
         counts = Counter(kind for kind, *_ in hits)
         masked, spans = masked_text(source.text, hits)
         summary = "、".join(f"{kind}{n}个" for kind, n in counts.items())
-        findings.append(Finding(
+        findings.append(Observation(
             check="text.privacy",
             unit=source.unit,
             subject_key=source.subject_key,

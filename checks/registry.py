@@ -11,6 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from checks.base import AuditData, CheckFn
+from core.vocab import CheckCode
 
 # The subjects a check judged on this data, as (unit slug, subject_key) pairs. An open finding of a
 # judged subject that the check no longer reports is rectified; one whose subject was not judged (its
@@ -24,25 +25,7 @@ class CheckSpec:
     fn: CheckFn
     scope: ScopeFn | None = None  # None: every subject of every unit in the data was judged
 
-SPEC_CODES = (
-    "site.unreachable",
-    "link.broken",
-    "column.stale",
-    "column.blank",
-    "interpretation.missing",
-    "interpretation.unlinked",
-    "interpretation.late",
-    "interpretation.copied",
-    "annual_report.missing",
-    "annual_report.late",
-    "annual_report.format",
-    "annual_report.similar",
-    "annual_report.inconsistent",
-    "text.typo",
-    "text.sensitive",
-    "text.privacy",
-    "newmedia.stale",
-)
+SPEC_CODES = tuple(CheckCode)
 
 DEFAULT_CHECK_MODULES = (
     "checks.staleness",
@@ -60,7 +43,7 @@ _REGISTRY: dict[str, CheckSpec] = {}
 
 def check(code: str, scope: ScopeFn | None = None) -> Callable[[CheckFn], CheckFn]:
     if code not in SPEC_CODES:
-        raise ValueError(f"unknown check code {code!r}: the vocabulary is fixed by SPEC.md")
+        raise ValueError(f"unknown check code {code!r}: the vocabulary is fixed (core.vocab.CheckCode)")
 
     def register(fn: CheckFn) -> CheckFn:
         if code in _REGISTRY and _REGISTRY[code].fn is not fn:

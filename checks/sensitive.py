@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import defaultdict
 from datetime import date
 
-from checks.base import AuditData, CheckRules, Finding
+from checks.base import AuditData, CheckRules, Observation
 from checks.lexicon import on_word_boundaries, sensitive_matcher, sensitive_words
 from checks.registry import check
 from checks.sources import TextSource, source_scope, text_sources
@@ -33,8 +33,8 @@ def find_sensitive(text: str) -> list[tuple[str, str, str]]:
     return hits
 
 
-def _finding(source: TextSource, word: str, category: str, contexts: list[str]) -> Finding:
-    return Finding(
+def _finding(source: TextSource, word: str, category: str, contexts: list[str]) -> Observation:
+    return Observation(
         check="text.sensitive",
         unit=source.unit,
         subject_key=f"{source.subject_key}#{word}",
@@ -48,8 +48,8 @@ def _finding(source: TextSource, word: str, category: str, contexts: list[str]) 
 
 
 @check("text.sensitive", scope=source_scope)
-def sensitive_words_check(data: AuditData, as_of: date, rules: CheckRules) -> list[Finding]:
-    findings = []
+def sensitive_words_check(data: AuditData, as_of: date, rules: CheckRules) -> list[Observation]:
+    findings: list[Observation] = []
     for source in text_sources(data):
         if data.allowed("text.sensitive", source.unit, url=source.url):
             continue

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from datetime import date
 
-from checks.base import AuditData, CheckRules, ColumnState, Finding, Item
+from checks.base import AuditData, CheckRules, ColumnState, Item, Observation
 from checks.registry import check
-from core.categories import CATEGORY_NAMES, STALENESS_WINDOWS
+from core.names import CATEGORY_NAMES
 
 
 def _latest_dated(column: ColumnState, as_of: date) -> Item | None:
@@ -27,8 +27,8 @@ def _evidence(column: ColumnState, item: Item | None = None) -> dict:
     return evidence
 
 
-def _finding(code: str, column: ColumnState, detail: str, evidence: dict) -> Finding:
-    return Finding(
+def _finding(code: str, column: ColumnState, detail: str, evidence: dict) -> Observation:
+    return Observation(
         check=code,
         unit=column.unit,
         subject_key=f"column:{column.id}",
@@ -45,7 +45,7 @@ def fetched_columns(data: AuditData) -> set[tuple[str, str]]:
 
 
 @check("column.stale", scope=fetched_columns)
-def stale_columns(data: AuditData, as_of: date, rules: CheckRules) -> list[Finding]:
+def stale_columns(data: AuditData, as_of: date, rules: CheckRules) -> list[Observation]:
     """A column whose newest dated item is older than its category's window.
 
     An item without a visible date does not count as an update (国办发〔2015〕15号).
@@ -53,21 +53,22 @@ def stale_columns(data: AuditData, as_of: date, rules: CheckRules) -> list[Findi
     """
     findings = []
     for column in data.columns:
-        window = STALENESS_WINDOWS.get(column.category)
+        window = rules.column_stale_windows.window(column.category)
         if window is None or not column.fetched or not column.items:
             continue
+        span, label = window
         latest = _latest_dated(column, as_of)
-        limit = as_of - window.delta
+        limit = as_of - span
         kind = CATEGORY_NAMES.get(column.category, column.category)
         if latest is None:
             detail = (
                 f"{kind}类栏目“{column.name}”列出{len(column.items)}条信息，均无可见发布日期，"
-                f"视为{window.label}内未更新"
+                f"视为{label}内未更新"
             )
         elif latest.publish_date < limit:  # type: ignore[operator]
             days = (as_of - latest.publish_date).days  # type: ignore[operator]
             detail = (
-                f"{kind}类栏目“{column.name}”超过{window.label}未更新：最新信息“{latest.title}”"
+                f"{kind}类栏目“{column.name}”超过{label}未更新：最新信息“{latest.title}”"
                 f"发布于{latest.publish_date:%Y-%m-%d}，距{as_of:%Y-%m-%d}已{days}天"
             )
         else:
@@ -77,7 +78,7 @@ def stale_columns(data: AuditData, as_of: date, rules: CheckRules) -> list[Findi
 
 
 @check("column.blank", scope=fetched_columns)
-def blank_columns(data: AuditData, as_of: date, rules: CheckRules) -> list[Finding]:
+def blank_columns(data: AuditData, as_of: date, rules: CheckRules) -> list[Observation]:
     """A column that was fetched and lists nothing at all (空白栏目)."""
     return [
         _finding(

@@ -18,7 +18,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
 
-from checks.base import AuditData, CheckRules, Finding
+from checks.base import AuditData, CheckRules, Observation
 from checks.lexicon import Matcher, matcher, on_word_boundaries, tokenizer, typo_lexicon
 from checks.registry import check
 from checks.sources import TextSource, source_scope, text_sources
@@ -163,9 +163,9 @@ def find_typos(text: str, on: date, extra: tuple[str, ...] = ()) -> list[tuple[s
     return hits
 
 
-def _finding(source: TextSource, wrong: str, right: str, why: str, contexts: list[str]) -> Finding:
+def _finding(source: TextSource, wrong: str, right: str, why: str, contexts: list[str]) -> Observation:
     advice = f"，应为“{right}”" if right else ""
-    return Finding(
+    return Observation(
         check="text.typo",
         unit=source.unit,
         subject_key=f"{source.subject_key}#{wrong}",
@@ -179,9 +179,9 @@ def _finding(source: TextSource, wrong: str, right: str, why: str, contexts: lis
 
 
 @check("text.typo", scope=source_scope)
-def typos(data: AuditData, as_of: date, rules: CheckRules) -> list[Finding]:
+def typos(data: AuditData, as_of: date, rules: CheckRules) -> list[Observation]:
     extra = tuple(sorted({u.name for u in data.units if len(u.name) >= _MIN_NEAR_MISS and "（" not in u.name}))
-    findings = []
+    findings: list[Observation] = []
     for source in text_sources(data):
         if data.allowed("text.typo", source.unit, url=source.url):
             continue

@@ -1,39 +1,6 @@
-"""Column categories (SPEC) and how long each may go without a new item (国办秘函〔2019〕19号)."""
+"""A column's category from its name, when the registry does not give one (SPEC categories: core.vocab)."""
 
 from __future__ import annotations
-
-from dataclasses import dataclass
-
-from dateutil.relativedelta import relativedelta
-
-CATEGORIES = ("news", "notice", "policy", "personnel", "planning", "interpretation", "annual_report", "other")
-
-CATEGORY_NAMES = {
-    "news": "动态要闻",
-    "notice": "通知公告",
-    "policy": "政策文件",
-    "personnel": "人事信息",
-    "planning": "规划计划",
-    "interpretation": "政策解读",
-    "annual_report": "信息公开年报",
-    "other": "其他",
-}
-
-
-@dataclass(frozen=True)
-class Window:
-    delta: relativedelta
-    label: str  # Chinese, for finding details
-
-
-# interpretation, annual_report and other have no staleness rule of their own.
-STALENESS_WINDOWS: dict[str, Window] = {
-    "news": Window(relativedelta(weeks=2), "2周"),
-    "notice": Window(relativedelta(months=6), "6个月"),
-    "policy": Window(relativedelta(months=6), "6个月"),
-    "personnel": Window(relativedelta(years=1), "1年"),
-    "planning": Window(relativedelta(years=1), "1年"),
-}
 
 # Order matters: the first keyword found in the name decides (解读 before 政策, 年报 before 计划).
 _KEYWORDS: tuple[tuple[str, tuple[str, ...]], ...] = (

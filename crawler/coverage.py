@@ -8,25 +8,12 @@ from dataclasses import dataclass, field
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from core.names import display
+from core.vocab import FailureKind, SnapshotKind
 from storage.link_models import LinkCheck
 from storage.models import CrawlRun, Snapshot, Unit
 
-ERROR_NAMES = {
-    "dns": "域名解析失败",
-    "refused": "连接被拒绝",
-    "timeout": "超时",
-    "connection": "连接中断",
-    "status": "HTTP错误",
-    "blocked": "被拦截",
-    "robots": "robots.txt禁止",
-    "empty": "空页面",
-    "ignored": "已忽略",
-    "other": "其他错误",
-    "token": "令牌失效",
-    "rate_limited": "被限流(418/429)",
-    "malformed": "订阅源无法解析",
-}
-MEDIA_KINDS = ("feed", "media_page")
+MEDIA_KINDS = (SnapshotKind.FEED, SnapshotKind.MEDIA_PAGE)
 
 
 @dataclass
@@ -63,8 +50,8 @@ def coverage(session: Session, run_id: int) -> list[UnitCoverage]:
         .where(Snapshot.crawl_run_id == run_id)
     )
     for unit_id, kind, column_id, page_no, error_kind, status in rows:
-        cov = report.get(unit_id)
-        if cov is None:
+        cov = report.get(unit_id) if unit_id is not None else None
+        if cov is None or unit_id is None:
             continue
         if kind in MEDIA_KINDS:  # collectors are counted apart: their failure is not the portal's
             cov.media += 1
@@ -100,8 +87,8 @@ def coverage_lines(rows: list[UnitCoverage]) -> list[str]:
            "链接(异常/检查) | 新媒体(采集失败/账号) | 失败原因"]
     for c in rows:
         home = {True: "正常", False: "失败", None: "未抓"}[c.home_ok]
-        why = "，".join(f"{ERROR_NAMES.get(k, k)}×{n}" for k, n in c.errors.most_common()) or "-"
-        media_why = "，".join(f"{ERROR_NAMES.get(k, k)}×{n}" for k, n in c.media_errors.most_common())
+        why = "，".join(f"{display(FailureKind, k)}×{n}" for k, n in c.errors.most_common()) or "-"
+        media_why = "，".join(f"{display(FailureKind, k)}×{n}" for k, n in c.media_errors.most_common())
         media = f"{sum(c.media_errors.values())}/{c.media}" + (f"（{media_why}）" if media_why else "")
         out.append(f"  {c.slug}（{c.name}） | {home} | {c.columns_fetched}/{c.columns} | "
                    f"{c.pages_fetched}/{c.pages}，{c.not_modified} | {c.attachments_fetched}/{c.attachments} | "

@@ -1,4 +1,4 @@
-"""What spiders yield: frozen dataclasses, one Snapshot per fetched (or failed) URL."""
+"""What spiders yield: frozen dataclasses, one Capture per fetched (or failed) URL."""
 
 from __future__ import annotations
 
@@ -31,7 +31,7 @@ class PageLinkItem:
 
 
 @dataclass(frozen=True)
-class Snapshot:
+class Capture:
     """One fetch of one URL: the raw response (or why there is none) plus what was extracted."""
 
     kind: str  # home | list | detail | attachment

@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from core.settings import Settings
 from crawler.aftercrawl import after_crawl
-from crawler.coverage import UnitCoverage, coverage
+from crawler.coverage import UnitCoverage, coverage, coverage_lines
 from crawler.incremental import dump_validators, previous_validators
 from crawler.plan import CrawlPlan, build_plan
 from storage.clock import utcnow
@@ -35,6 +35,15 @@ class CrawlResult:
     @property
     def pages(self) -> int:
         return sum(c.pages for c in self.coverage)
+
+    def report_lines(self) -> list[str]:
+        """The coverage report and the crawl's totals, in Chinese."""
+        rate = self.pages / self.seconds if self.seconds else 0.0
+        lines = [*coverage_lines(self.coverage),
+                 f"抓取完成：第 {self.run_id} 次，{self.pages} 页，用时 {self.seconds:.1f} 秒（{rate:.1f} 页/秒）"]
+        if self.returncode != 0:
+            lines.append(f"抓取进程异常退出（返回码 {self.returncode}），已保存的页面仍可用于检查")
+        return lines
 
 
 def run_crawl(

@@ -18,7 +18,9 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
 from core.settings import Settings
-from crawler.httpfetch import client, exception_kind, status_kind
+from core.vocab import FailureKind
+from crawler.failures import from_exception, from_status
+from crawler.httpfetch import client
 from storage.clock import utcnow
 from storage.link_models import LinkCheck, PageLink
 from storage.models import Snapshot
@@ -38,27 +40,27 @@ async def _once(http: httpx.AsyncClient, method: str, url: str) -> tuple[int | N
     try:
         if method == "HEAD":
             response = await http.head(url)
-            return response.status_code, status_kind(response.status_code)
+            return response.status_code, from_status(response.status_code)
         async with http.stream("GET", url) as response:
             peek = b""
             async for chunk in response.aiter_bytes():
                 peek += chunk
                 if len(peek) > 16384:  # the start is enough to see a WAF notice; never read whole files
                     break
-            return response.status_code, status_kind(response.status_code, peek.decode("utf-8", "replace"))
+            return response.status_code, from_status(response.status_code, peek.decode("utf-8", "replace"))
     except Exception as exc:
-        return None, exception_kind(exc)
+        return None, from_exception(exc)
 
 
 async def check_link(http: httpx.AsyncClient, unit_id: int, url: str, retries: int, pause: float) -> LinkOutcome:
     started = time.monotonic()
     method = "HEAD"
     status, kind = await _once(http, "HEAD", url)
-    if kind is not None and kind not in ("dns", "refused"):
+    if kind is not None and kind not in (FailureKind.DNS, FailureKind.REFUSED):
         method = "GET"  # HEAD refused (405/501), mishandled or failed: ask properly
         status, kind = await _once(http, "GET", url)
     attempt = 0
-    while attempt < retries and (kind in ("timeout", "connection") or (status or 0) >= 500):
+    while attempt < retries and (kind in (FailureKind.TIMEOUT, FailureKind.CONNECTION) or (status or 0) >= 500):
         attempt += 1
         await asyncio.sleep(pause * 2 ** (attempt - 1))
         status, kind = await _once(http, "GET", url)

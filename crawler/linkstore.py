@@ -9,7 +9,7 @@ from __future__ import annotations
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
-from crawler.items import Snapshot
+from crawler.items import Capture
 from storage.link_models import PageLink
 
 _CHUNK = 500
@@ -22,7 +22,7 @@ class LinkCollector:
         self.links: dict[tuple[int, str], tuple[str, str, int, bool]] = {}
         self.unchanged_sources: dict[int, set[str]] = {}  # pages answered 304: their links still stand
 
-    def add(self, unit_id: int | None, snap: Snapshot, snapshot_id: int) -> None:
+    def add(self, unit_id: int | None, snap: Capture, snapshot_id: int) -> None:
         if unit_id is None:
             return
         if snap.status == 304:

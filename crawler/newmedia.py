@@ -20,8 +20,10 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
 from core.settings import CHROMIUM_ARGS, Settings
+from core.vocab import FailureKind
 from crawler.extract.listing import extract_entries, parse_html
-from crawler.httpfetch import client, exception_kind
+from crawler.failures import from_browser_error, from_collector_status, from_exception
+from crawler.httpfetch import client
 from storage.blobs import store_blob
 from storage.clock import utcnow
 from storage.models import NewMediaAccount, Post, Snapshot, Unit
@@ -48,20 +50,10 @@ class Collected:
     status: int | None = None
     headers: dict[str, list[str]] = field(default_factory=dict)
     body: bytes = b""
-    error_kind: str | None = None  # token | blocked | rate_limited | status | malformed | dns | timeout …
+    error_kind: FailureKind | None = None
     error_detail: str | None = None
     elapsed_ms: int | None = None
     posts: list[CollectedPost] = field(default_factory=list)
-
-
-def collector_status_kind(status: int) -> str | None:
-    if status == 401:
-        return "token"  # RSSHub and platform APIs answer 401 when the account's token expired
-    if status in (418, 429):
-        return "rate_limited"
-    if status == 403:
-        return "blocked"
-    return "status" if status >= 400 else None
 
 
 def parse_feed(body: bytes, base_url: str) -> tuple[list[CollectedPost], str | None]:
@@ -85,18 +77,18 @@ async def collect_feed(http, account_id: int, url: str) -> Collected:
     try:
         response = await http.get(url)
     except Exception as exc:
-        return Collected(account_id, FEED_KIND, url, fetched_at, error_kind=exception_kind(exc),
+        return Collected(account_id, FEED_KIND, url, fetched_at, error_kind=from_exception(exc),
                          error_detail=f"{type(exc).__name__}: {exc}"[:500])
     out = Collected(account_id, FEED_KIND, url, fetched_at, status=response.status_code,
                     headers={k: [v] for k, v in response.headers.items()}, body=response.content,
                     elapsed_ms=int((time.monotonic() - started) * 1000))
-    out.error_kind = collector_status_kind(response.status_code)
+    out.error_kind = from_collector_status(response.status_code)
     if out.error_kind:
         out.error_detail = f"HTTP {response.status_code}"
         return out
     out.posts, problem = parse_feed(response.content, str(response.url))
     if problem:
-        out.error_kind, out.error_detail = "malformed", problem
+        out.error_kind, out.error_detail = FailureKind.MALFORMED, problem
     return out
 
 
@@ -125,9 +117,7 @@ def collect_pages(targets: list[tuple[int, str]], settings: Settings) -> list[Co
                     html = page.content()
                 except PlaywrightError as exc:
                     text = str(exc)
-                    kind = ("timeout" if "Timeout" in text else "refused" if "REFUSED" in text
-                            else "dns" if "NAME_NOT_RESOLVED" in text else "connection")
-                    results.append(Collected(account_id, PAGE_KIND, url, fetched_at, error_kind=kind,
+                    results.append(Collected(account_id, PAGE_KIND, url, fetched_at, error_kind=from_browser_error(text),
                                              error_detail=text.splitlines()[0][:500]))
                     page.close()
                     continue
@@ -137,7 +127,7 @@ def collect_pages(targets: list[tuple[int, str]], settings: Settings) -> list[Co
                 out = Collected(account_id, PAGE_KIND, url, fetched_at, status=status,
                                 headers={k: [v] for k, v in (response.headers if response else {}).items()},
                                 body=html.encode("utf-8"), elapsed_ms=elapsed)
-                out.error_kind = collector_status_kind(status) if status else None
+                out.error_kind = from_collector_status(status) if status else None
                 if out.error_kind:
                     out.error_detail = f"HTTP {status}"
                 else:

@@ -1,4 +1,4 @@
-"""StoragePipeline: every Snapshot the spider yields becomes a snapshot row (raw body in the blob
+"""StoragePipeline: every Capture the spider yields becomes a snapshot row (raw body in the blob
 store) and, for list and detail pages, document rows. Commits in batches so a crash loses at most a
 few seconds of work; a re-run of the same crawl run inserts nothing twice."""
 
@@ -13,7 +13,7 @@ from scrapy.crawler import Crawler
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from crawler.items import DiscoveredColumn, Snapshot
+from crawler.items import Capture, DiscoveredColumn
 from crawler.linkstore import LinkCollector
 from storage import models
 from storage.blobs import insert_blobs, sha256
@@ -53,10 +53,10 @@ class StoragePipeline:
         # the batch: bodies, snapshot rows and what needs their ids once they are inserted
         self.bodies: dict[str, bytes] = {}
         self.new_rows: list[models.Snapshot] = []
-        self.links_pending: list[tuple[int | None, Snapshot, models.Snapshot | int]] = []
+        self.links_pending: list[tuple[int | None, Capture, models.Snapshot | int]] = []
         self.list_links: list[tuple[list[models.Document], models.Snapshot | int]] = []
         self.detail_links: list[tuple[list[models.Document], models.Snapshot | int]] = []
-        self.orphans: list[tuple[Snapshot, models.Snapshot | int]] = []  # details whose documents another worker lists
+        self.orphans: list[tuple[Capture, models.Snapshot | int]] = []  # details whose documents another worker lists
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> StoragePipeline:
@@ -88,7 +88,7 @@ class StoragePipeline:
         self._progress(final=True)
 
     def process_item(self, item: Any) -> Any:
-        if isinstance(item, Snapshot):
+        if isinstance(item, Capture):
             if item.column_id is None and item.column_url is not None:
                 item = dataclasses.replace(item, column_id=self.column_ids.get((item.unit, item.column_url)))
             self._store(item)
@@ -120,7 +120,7 @@ class StoragePipeline:
         self.column_ids[(found.unit, found.url)] = column.id
 
     # ---------------------------------------------------------------------------------------------
-    def _store(self, snap: Snapshot) -> None:
+    def _store(self, snap: Capture) -> None:
         assert self.session is not None
         row = self.snapshots.get((snap.url, snap.kind))
         if row is None:  # the same URL reached twice in one run (e.g. listed in two columns): one snapshot
@@ -170,8 +170,8 @@ class StoragePipeline:
         self.bodies = {}
         session.add_all(self.new_rows)
         session.flush()
-        for row in self.new_rows:  # keep ids, not rows: the crawl's memory stays flat
-            self.snapshots[(row.url, row.kind)] = row.id
+        for new in self.new_rows:  # keep ids, not rows: the crawl's memory stays flat
+            self.snapshots[(new.url, new.kind)] = new.id
         self.new_rows = []
         for docs, row in self.list_links:
             for doc in docs:
@@ -184,7 +184,7 @@ class StoragePipeline:
         self.list_links, self.detail_links, self.links_pending = [], [], []
         session.commit()
 
-    def _store_entries(self, snap: Snapshot, row: models.Snapshot | int) -> None:
+    def _store_entries(self, snap: Capture, row: models.Snapshot | int) -> None:
         session = self.session
         assert session is not None
         unit_id = self.unit_ids[snap.unit]
@@ -216,7 +216,7 @@ class StoragePipeline:
                 doc.date_source = "list" if entry.publish_date else None
         self.list_links.append((touched, row))
 
-    def _store_detail(self, snap: Snapshot, row: models.Snapshot | int, last_try: bool = False) -> None:
+    def _store_detail(self, snap: Capture, row: models.Snapshot | int, last_try: bool = False) -> None:
         """Detail pages complete what the list showed: a date where the list had none, and metadata."""
         session = self.session
         assert session is not None

@@ -14,8 +14,11 @@ from datetime import datetime
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
+from core.names import display
 from core.settings import Settings
-from crawler.httpfetch import client, exception_kind, status_kind
+from core.vocab import FailureKind
+from crawler.failures import from_exception, from_status
+from crawler.httpfetch import client
 from storage.clock import utcnow
 from storage.models import Probe, Unit
 
@@ -29,7 +32,7 @@ class ProbeResult:
     at: datetime
     ok: bool
     status: int | None
-    error_kind: str | None  # dns | refused | timeout | connection | status | blocked | slow
+    error_kind: FailureKind | None
     elapsed_ms: int | None
 
 
@@ -47,11 +50,11 @@ async def probe_one(http, unit: str, url: str, slow_ms: int) -> ProbeResult:
             text = peek.decode(response.encoding or "utf-8", "replace")
     except Exception as exc:
         elapsed = int((time.monotonic() - started) * 1000)
-        return ProbeResult(unit, url, at, False, None, exception_kind(exc), elapsed)
+        return ProbeResult(unit, url, at, False, None, from_exception(exc), elapsed)
     elapsed = int((time.monotonic() - started) * 1000)
-    kind = status_kind(status, text)
+    kind = from_status(status, text)
     if kind is None and elapsed > slow_ms:
-        return ProbeResult(unit, url, at, True, status, "slow", elapsed)
+        return ProbeResult(unit, url, at, True, status, FailureKind.SLOW, elapsed)
     return ProbeResult(unit, url, at, kind is None, status, kind, elapsed)
 
 
@@ -80,18 +83,15 @@ def run_probes(settings: Settings, Session_: sessionmaker[Session],
     return results
 
 
-PROBE_NAMES = {None: "正常", "slow": "访问缓慢", "blocked": "拒绝访问（疑似拦截）", "dns": "域名解析失败",
-               "refused": "连接被拒绝", "timeout": "超时", "connection": "连接中断", "status": "HTTP错误",
-               "other": "其他错误"}
 
 
 def probe_lines(results: list[ProbeResult]) -> list[str]:
     out = ["可用性探测：单位 | 状态 | HTTP | 用时(毫秒)"]
     for r in results:
-        out.append(f"  {r.unit} | {PROBE_NAMES.get(r.error_kind, r.error_kind)} | {r.status or '-'} | "
+        out.append(f"  {r.unit} | {display(FailureKind, r.error_kind) or '正常'} | {r.status or '-'} | "
                    f"{r.elapsed_ms if r.elapsed_ms is not None else '-'}")
-    down = sum(1 for r in results if not r.ok and r.error_kind != "blocked")
-    blocked = sum(1 for r in results if r.error_kind == "blocked")
-    slow = sum(1 for r in results if r.error_kind == "slow")
+    down = sum(1 for r in results if not r.ok and r.error_kind != FailureKind.BLOCKED)
+    blocked = sum(1 for r in results if r.error_kind == FailureKind.BLOCKED)
+    slow = sum(1 for r in results if r.error_kind == FailureKind.SLOW)
     out.append(f"  合计：{len(results)} 个单位，无法访问 {down}，拦截 {blocked}，缓慢 {slow}")
     return out

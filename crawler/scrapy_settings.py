@@ -14,7 +14,7 @@ def scrapy_settings(settings: Settings, run_id: int) -> dict[str, Any]:
         "ROBOTSTXT_OBEY": settings.obey_robots,
         "CONCURRENT_REQUESTS": settings.concurrent_requests,
         "CONCURRENT_REQUESTS_PER_DOMAIN": settings.per_host_concurrency,
-        "CONCURRENT_ITEMS": 8,  # Scrapy 2.19's default of 100 spawns 100 tasks per response (TECH_NOTES §4)
+        "CONCURRENT_ITEMS": 8,  # Scrapy 2.19's default of 100 spawns 100 tasks per response
         "DOWNLOAD_DELAY": settings.download_delay,
         "DOWNLOAD_TIMEOUT": settings.download_timeout,
         "DOWNLOAD_MAXSIZE": settings.max_body_bytes,

@@ -10,9 +10,9 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from assessment.proposals import propose_events
 from assessment.schemes import load_scheme
-from checks.base import CheckRules
 from checks.loader import load_audit_data
 from checks.registry import registered_checks
+from core.names import check_name
 from jobs.record import RecordStats, record_findings
 from storage.models import Unit
 
@@ -28,7 +28,7 @@ class CheckSummary:
         s = self.stats
         out = [f"检查基准日 {self.as_of:%Y-%m-%d}：{self.units} 个单位；新发现 {s.new} 条，仍存在 {s.still_open} 条，"
                f"已整改 {s.rectified} 条；新提出扣分 {self.events_proposed} 条（待审核）"]
-        out += [f"  {code}: {n}" for code, n in sorted(s.by_check.items())]
+        out += [f"  {check_name(code)}：{n}" for code, n in sorted(s.by_check.items())]
         return out
 
 
@@ -44,7 +44,7 @@ def run_checks(Session_: sessionmaker[Session], as_of: date, unit_slugs: list[st
             by_jurisdiction.setdefault(unit.jurisdiction_id, []).append(unit)
         observed = []
         for units in by_jurisdiction.values():
-            rules = CheckRules(load_scheme(units[0].jurisdiction.scheme).check_settings)
+            rules = load_scheme(units[0].jurisdiction.scheme).check_settings
             data = load_audit_data(session, [u.slug for u in units])
             summary.units += len(data.units)
             unit_ids = {u.slug: u.id for u in units}

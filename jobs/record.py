@@ -35,7 +35,7 @@ def record_findings(
     session: Session,
     *,
     code: str,
-    findings: Iterable[base.Finding],
+    findings: Iterable[base.Observation],
     judged: set[tuple[str, str]] | None,
     unit_ids: dict[str, int],
     as_of: date,

@@ -24,18 +24,15 @@ PROBE_JOB_ID = "zwgk-probe"
 
 def nightly_job() -> None:
     """Crawl every active unit, then run every check as of today."""
-    from crawler.launch import run_crawl
-    from jobs.check import run_checks
+    from jobs.night import run_night
     from storage.clock import local_today
     from storage.db import make_engine, make_sessionmaker
 
     settings = get_settings()
     engine = make_engine(settings.database_url)
-    Session = make_sessionmaker(engine)
     try:
-        result = run_crawl(settings, Session, echo=lambda line: log.info(line))
-        summary = run_checks(Session, local_today(settings.timezone))
-        log.info("nightly run %s: %s pages; %s", result.run_id, result.pages, " ".join(summary.lines()))
+        night = run_night(settings, make_sessionmaker(engine), local_today(settings.timezone), echo=log.info)
+        log.info("%s", "\n".join(night.lines()))
     finally:
         engine.dispose()
 
@@ -60,7 +57,7 @@ def build_scheduler(settings: Settings, kind: type[BaseScheduler] = BlockingSche
         job_defaults={"coalesce": True, "max_instances": 1, "misfire_grace_time": 3600},
         timezone=settings.timezone,
     )
-    # Trigger objects take the machine's zone unless told (TECH_NOTES §6): pass it explicitly.
+    # Trigger objects take the machine's zone unless told: pass it explicitly.
     trigger = CronTrigger.from_crontab(settings.nightly_cron, timezone=settings.timezone)
     scheduler.add_job(nightly_job, trigger, id=NIGHTLY_JOB_ID, replace_existing=True, name="夜间抓取与检查")
     scheduler.add_job(probe_job, CronTrigger.from_crontab(settings.probe_cron, timezone=settings.timezone),

@@ -37,7 +37,7 @@ def add_allow(session: Session, *, check: str, phrase: str | None, url: str | No
 def list_allow(session: Session) -> list[dict]:
     slugs = dict(session.execute(select(Unit.id, Unit.slug)).all())
     return [
-        {"id": e.id, "check": e.check, "phrase": e.phrase, "url": e.url, "unit": slugs.get(e.unit_id),
+        {"id": e.id, "check": e.check, "phrase": e.phrase, "url": e.url, "unit": slugs.get(e.unit_id) if e.unit_id else None,
          "created_by": e.created_by, "reason": e.reason, "created_at": e.created_at}
         for e in session.scalars(select(AllowEntry).order_by(AllowEntry.id))
     ]

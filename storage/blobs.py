@@ -47,14 +47,13 @@ def insert_blobs(session: Session, bodies: dict[str, bytes]) -> None:
     as it is. `bodies` maps SHA-256 -> uncompressed bytes."""
     if not bodies:
         return
+    from sqlalchemy.dialects import postgresql, sqlite
+
     dialect = session.get_bind().dialect.name
-    if dialect == "postgresql":
-        from sqlalchemy.dialects.postgresql import insert
-    elif dialect == "sqlite":
-        from sqlalchemy.dialects.sqlite import insert
-    else:  # pragma: no cover - zwgk runs on SQLite and PostgreSQL
+    if dialect not in ("postgresql", "sqlite"):  # zwgk runs on SQLite and PostgreSQL
         for body in bodies.values():
             store_blob(session, body)
         return
+    insert = postgresql.insert(Blob) if dialect == "postgresql" else sqlite.insert(Blob)
     rows = [{"sha256": d, "size": len(b), "data": zlib.compress(b, 6)} for d, b in bodies.items()]
-    session.execute(insert(Blob).on_conflict_do_nothing(index_elements=["sha256"]), rows)
+    session.execute(insert.on_conflict_do_nothing(index_elements=["sha256"]), rows)

@@ -202,7 +202,7 @@ class DeductionEvent(Base):
     unit_id: Mapped[int] = mapped_column(ForeignKey("units.id"), index=True)
     scheme: Mapped[str] = mapped_column(String(100))
     period: Mapped[str] = mapped_column(String(10), index=True)
-    rule: Mapped[str] = mapped_column(String(100))
+    check: Mapped[str] = mapped_column("check_code", String(100))
     category: Mapped[str] = mapped_column(String(40))
     clause: Mapped[str] = mapped_column(Text)
     points: Mapped[Decimal] = mapped_column(Numeric(6, 2))

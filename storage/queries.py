@@ -1,4 +1,4 @@
-"""Read models for the command line and, later, the web UI: findings and events as plain dicts."""
+"""Read models for the front ends: findings and events as plain dicts."""
 
 from __future__ import annotations
 
@@ -56,7 +56,7 @@ def event_dict(e: DeductionEvent) -> dict[str, Any]:
         "unit_name": e.unit.name,
         "period": e.period,
         "scheme": e.scheme,
-        "check": e.rule,
+        "check": e.check,
         "category": e.category,
         "points": e.points,
         "state": e.state,

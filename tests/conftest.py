@@ -1,6 +1,6 @@
 """Shared test fixtures: the fixture farm, real databases migrated by Alembic, a crawled farm.
 
-PostgreSQL runs as a private throwaway cluster on 127.0.0.1 (TECH_NOTES §1, option B), started once
+PostgreSQL runs as a private throwaway cluster on 127.0.0.1, started once
 per session when the server binaries are installed; on CI (CI=true) its absence is an error, not a skip.
 """
 

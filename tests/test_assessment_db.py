@@ -46,7 +46,7 @@ def event(session, unit: Unit, check: str, *, subject: str, period: str = "2024Q
     f = Finding(check=check, unit_id=unit.id, subject_key=subject, subject=subject, url=url, detail=detail,
                 evidence=evidence or {"snapshots": [7, 8]}, first_as_of=first, last_as_of=first,
                 observed_at=T0, rectified_on=rectified)
-    e = DeductionEvent(finding=f, unit_id=unit.id, scheme=scheme.name, period=period, rule=check,
+    e = DeductionEvent(finding=f, unit_id=unit.id, scheme=scheme.name, period=period, check=check,
                        category=rule.category, clause=rule.clause, points=D(points) if points else default)
     session.add_all([f, e])
     session.flush()

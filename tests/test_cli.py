@@ -66,6 +66,6 @@ def test_demo_prints_findings(tmp_path: Path) -> None:
     )
     assert proc.returncode == 0, proc.stderr[-3000:]
     out = proc.stdout
-    assert "column.stale: 5" in out and "column.blank: 1" in out
+    assert "栏目未及时更新：5" in out and "空白栏目：1" in out
     assert "云和县教育局：2 条，拟扣 2.00 分" in out
     assert "连接被拒绝" in out, out  # the dead site is in the coverage report, and did not stop the run

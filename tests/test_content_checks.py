@@ -203,7 +203,7 @@ def test_deadlines() -> None:
     assert deadline(2023, "government", rules) == date(2024, 3, 31)
     assert due_year(date(2024, 2, 15), "government", rules) == 2022
     assert due_year(date(2024, 2, 15), "department", rules) == 2023
-    own = CheckRules({"annual_report_deadline": {"department": "02-15"}})
+    own = CheckRules(annual_report_deadline={"department": "02-15"})
     assert deadline(2023, "department", own) == date(2024, 2, 15)
 
 

@@ -52,8 +52,8 @@ def test_findings_carry_evidence(content_data) -> None:
 def test_scheme_settings_change_the_verdict(content_data) -> None:
     from checks.base import CheckRules
 
-    relaxed = CheckRules({"interpretation_late_working_days": 10, "annual_report_deadline": {"department": "03-31"},
-                          "annual_report_similarity": 0.95})
+    relaxed = CheckRules(interpretation_late_working_days=10, annual_report_deadline={"department": "03-31"},
+                         annual_report_similarity=0.95)
     codes = {f.check for f in run_content_checks(content_data, AS_OF, relaxed)}
     assert not codes & {"interpretation.late", "annual_report.late", "annual_report.similar"}
 

@@ -9,7 +9,7 @@ import pytest
 from localserver import ScriptedServer, html
 from sqlalchemy import select
 
-from checks.base import AccountState, AuditData, CheckRules, Post
+from checks.base import AccountState, AuditData, CheckRules, MediaPost
 from checks.loader import load_audit_data
 from checks.newmedia import stale_accounts
 from crawler.httpfetch import client
@@ -58,7 +58,7 @@ def test_stale_account_found_and_failed_collector_never_stale(crawled, farm) -> 
     assert [f.subject for f in found] == ["云和水利微博"]  # not 头条/视频号, whose collectors failed
     assert "超过14天未更新" in found[0].detail and "已31天" in found[0].detail
     assert summary.stats.by_check.get("newmedia.stale") == 1
-    lenient = stale_accounts(data, AS_OF, CheckRules({"newmedia.stale.days": 45}))
+    lenient = stale_accounts(data, AS_OF, CheckRules(newmedia_stale_days=45))
     assert lenient == []
 
 
@@ -84,7 +84,7 @@ def test_collector_failures_are_named() -> None:
 
 def test_stale_rule_on_accounts() -> None:
     def account(name: str, fetched: bool, *days: int) -> AccountState:
-        posts = tuple(Post(f"p{d}", f"http://x/{d}", datetime(2024, 9, 30 - d, 12, tzinfo=UTC)) for d in days)
+        posts = tuple(MediaPost(f"p{d}", f"http://x/{d}", datetime(2024, 9, 30 - d, 12, tzinfo=UTC)) for d in days)
         return AccountState("u", "wechat", name, "http://x/feed", fetched, None if fetched else "token",
                             1, datetime(2024, 9, 30, tzinfo=UTC), posts)
 

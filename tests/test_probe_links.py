@@ -96,9 +96,9 @@ def test_site_unreachable_needs_enough_probes_and_ignores_blocking() -> None:
     found = unreachable_sites(data, AS_OF, CheckRules())
     assert [(f.unit, f.evidence["failed"], f.evidence["probes"]) for f in found] == [("down", 14, 168)]
     assert "8.3%" in found[0].detail and "超时14次" in found[0].detail
-    strict = unreachable_sites(data, AS_OF, CheckRules({"site.unreachable.max_failed_share": 0.04}))
+    strict = unreachable_sites(data, AS_OF, CheckRules(site_unreachable_max_failed_share=0.04))
     assert {f.unit for f in strict} == {"down", "fine"}
-    assert {f.unit for f in unreachable_sites(data, AS_OF, CheckRules({"site.unreachable.min_probes_per_day": 10}))} \
+    assert {f.unit for f in unreachable_sites(data, AS_OF, CheckRules(site_unreachable_min_probes_per_day=10))} \
         == {"down", "few"}
 
 
@@ -120,7 +120,7 @@ def test_link_broken_is_confirmed_over_nights() -> None:
     assert sorted(f.url for f in found) == ["http://x/dns", "http://x/gone"]
     gone = next(f for f in found if f.url == "http://x/gone")
     assert "HTTP 404" in gone.detail and "连续 2 晚" in gone.detail and gone.evidence["snapshots"] == [7]
-    three = broken_links(data, AS_OF, CheckRules({"link.broken.confirm_nights": 1}))
+    three = broken_links(data, AS_OF, CheckRules(link_broken_confirm_nights=1))
     assert {f.url for f in three} == {"http://x/gone", "http://x/once", "http://x/dns", "http://x/flaky"}
 
 
@@ -157,7 +157,7 @@ def test_crawled_links_are_checked_and_observed(crawled, farm) -> None:
         assert [o[1] for o in missing.observations] == [404]
         night = old.observations[-1][0].date()  # observations are judged up to the as-of date
         assert broken_links(data, night, CheckRules()) == []  # one night is not confirmation
-        assert {f.url for f in broken_links(data, night, CheckRules({"link.broken.confirm_nights": 1}))} >= {
+        assert {f.url for f in broken_links(data, night, CheckRules(link_broken_confirm_nights=1))} >= {
             base + "/zwfw/old.html", base + "/zfxxgk/tzgg/202407/P020240705512000301.doc"}
 
 

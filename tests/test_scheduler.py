@@ -7,8 +7,8 @@ import pytest
 from apscheduler.schedulers.background import BackgroundScheduler
 from sqlalchemy import func, select
 
+from checks.knobs import CheckRules
 from checks.loader import load_audit_data
-from core.categories import STALENESS_WINDOWS
 from core.settings import get_settings
 from scheduler.nightly import NIGHTLY_JOB_ID, PROBE_JOB_ID, build_scheduler, nightly_job
 from storage.db import make_engine, make_sessionmaker
@@ -51,5 +51,5 @@ def test_nightly_job_crawls_then_checks(sqlite_url: str, farm, monkeypatch: pyte
         stale = s.scalar(select(func.count()).select_from(Finding).where(Finding.check == "column.stale",
                                                                           Finding.last_as_of == today))
         data = load_audit_data(s)
-        expected = [c for c in data.columns if c.fetched and c.items and c.category in STALENESS_WINDOWS]
+        expected = [c for c in data.columns if c.fetched and c.items and CheckRules().column_stale_windows.window(c.category)]
         assert len(expected) >= 11 and stale == len(expected)

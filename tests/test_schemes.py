@@ -61,6 +61,10 @@ deductions:
      "类别 “zz” 未在 categories 中定义"),
     ("county_parts:\n  - {key: g, name: G, weight: 1, kinds: [town]}\n", 12, "单位类型 “town” 无效"),
     ("appeal_window: 7\n", 11, "未知的键 “appeal_window”"),
+    ("check_settings:\n  newmedia.stale.days: 7\n", 12, "未知的键 “newmedia.stale.days”"),
+    ("check_settings:\n  interpretation_late_working_days: three\n", 12, "interpretation_late_working_days"),
+    ("check_settings:\n  column_stale_windows: {news: 2 weeks}\n", 12, "时长应写作"),
+    ("check_settings:\n  annual_report_deadline: {department: 1月20日}\n", 12, "MM-DD"),
 ])
 def test_bad_schemes_are_refused_with_line_numbers(tmp_path: Path, extra: str, line: int, message: str) -> None:
     (tmp_path / "bad.yaml").write_text(BASE + extra, encoding="utf-8")

@@ -25,7 +25,7 @@ def test_score_export_and_appeal(cli, tmp_path: Path) -> None:
         expected[e["unit"]] = expected.get(e["unit"], 0) + float(e["points"])
     assert {u: 100 - d for u, d in expected.items()} == {u: rows[u]["total"] for u in expected}
     table = cli("score", "--quarter", "2024Q3", "--explain", "yunhe-jyj")
-    assert "平台建设扣分" in table and "计分明细" in table and "column.stale" in table
+    assert "平台建设扣分" in table and "计分明细" in table and "栏目未及时更新" in table
 
     first = pending[0]
     out = cli("events", "appeal", str(first["id"]), "--by", first["unit"], "--reason", "栏目已更新")

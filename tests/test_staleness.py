@@ -63,6 +63,15 @@ def test_blank_and_finding_details() -> None:
     assert finding.evidence["snapshots"] == [1]
 
 
+def test_a_scheme_may_set_a_category_window() -> None:
+    three_weeks = AuditData((), (column("news", AS_OF - timedelta(days=21)),))
+    assert stale_columns(three_weeks, AS_OF, CheckRules())
+    lenient = CheckRules(column_stale_windows={"news": "1m"})
+    assert not stale_columns(three_weeks, AS_OF, lenient)
+    [finding] = stale_columns(AuditData((), (column("news", AS_OF - timedelta(days=40)),)), AS_OF, lenient)
+    assert "超过1个月未更新" in finding.detail
+
+
 @pytest.mark.parametrize(
     ("name", "category"),
     [("政务动态", "news"), ("通知公告", "notice"), ("政策文件", "policy"), ("政策解读", "interpretation"),

@@ -14,6 +14,7 @@ import click
 from sqlalchemy.orm import Session, sessionmaker
 
 from core import output
+from core.names import readable
 from core.settings import Settings
 from core.sourcefile import SourceFileError
 from storage.clock import local_today
@@ -93,26 +94,8 @@ def units_import(app: App, file: Path) -> None:
     click.echo("\n".join(report.lines()))
 
 
-def _crawl(app: App, unit: tuple[str, ...], redis_url: str | None = None) -> int:
-    from crawler.coverage import coverage_lines
-
-    def echo(line: str) -> None:
-        click.echo(line, err=True)
-
-    if redis_url:
-        from crawler.distributed import run_shared_crawl
-
-        result = run_shared_crawl(app.settings, app.Session, redis_url, list(unit) or None, echo=echo)
-    else:
-        from crawler.launch import run_crawl
-
-        result = run_crawl(app.settings, app.Session, list(unit) or None, echo=echo)
-    click.echo("\n".join(coverage_lines(result.coverage)))
-    rate = result.pages / result.seconds if result.seconds else 0
-    click.echo(f"抓取完成：第 {result.run_id} 次，{result.pages} 页，用时 {result.seconds:.1f} 秒（{rate:.1f} 页/秒）")
-    if result.returncode != 0:
-        click.echo(f"抓取进程异常退出（返回码 {result.returncode}），已保存的页面仍可用于检查", err=True)
-    return result.returncode
+def _echo_err(line: str) -> None:
+    click.echo(line, err=True)
 
 
 @main.command()
@@ -122,7 +105,16 @@ def _crawl(app: App, unit: tuple[str, ...], redis_url: str | None = None) -> int
 @pass_app
 def crawl(app: App, unit: tuple[str, ...], redis_url: str | None) -> None:
     """立即抓取；显示进度，结束时给出覆盖情况。"""
-    sys.exit(1 if _crawl(app, unit, redis_url) else 0)
+    if redis_url:
+        from crawler.distributed import run_shared_crawl
+
+        result = run_shared_crawl(app.settings, app.Session, redis_url, list(unit) or None, echo=_echo_err)
+    else:
+        from crawler.launch import run_crawl
+
+        result = run_crawl(app.settings, app.Session, list(unit) or None, echo=_echo_err)
+    click.echo("\n".join(result.report_lines()))
+    sys.exit(1 if result.returncode else 0)
 
 
 @main.command()
@@ -138,8 +130,7 @@ def worker(app: App, redis_url: str, once: bool, wait: float) -> None:
 
     last = None
     while True:
-        run_id = run_worker(app.settings, redis_url, echo=lambda line: click.echo(line, err=True),
-                            wait_seconds=wait, after_run=last)
+        run_id = run_worker(app.settings, redis_url, echo=_echo_err, wait_seconds=wait, after_run=last)
         if run_id is None:
             click.echo(f"{wait:.0f} 秒内没有新的抓取任务", err=True)
         else:
@@ -149,20 +140,16 @@ def worker(app: App, redis_url: str, once: bool, wait: float) -> None:
             return
 
 
-def _check(app: App, as_of: date | None, unit: tuple[str, ...] = ()) -> None:
-    from jobs.check import run_checks
-
-    summary = run_checks(app.Session, app.as_of(as_of), list(unit) or None)
-    click.echo("\n".join(summary.lines()))
-
-
 @main.command()
 @click.option("--as-of", callback=_date, help="以该日期为“今天”进行检查（默认今天，北京时间）")
 @click.option("--unit", multiple=True, help="只检查这些单位（可重复）")
 @pass_app
 def check(app: App, as_of: date | None, unit: tuple[str, ...]) -> None:
     """对最新快照运行全部检查，记录发现的问题并提出扣分；重复运行不会重复记录。"""
-    _check(app, as_of, unit)
+    from jobs.check import run_checks
+
+    summary = run_checks(app.Session, app.as_of(as_of), list(unit) or None)
+    click.echo("\n".join(summary.lines()))
 
 
 @main.command()
@@ -171,9 +158,11 @@ def check(app: App, as_of: date | None, unit: tuple[str, ...]) -> None:
 @pass_app
 def run(app: App, as_of: date | None, unit: tuple[str, ...]) -> None:
     """夜间任务：先抓取，再检查。"""
-    code = _crawl(app, unit)
-    _check(app, as_of, unit)
-    sys.exit(1 if code else 0)
+    from jobs.night import run_night
+
+    night = run_night(app.settings, app.Session, app.as_of(as_of), list(unit) or None, echo=_echo_err)
+    click.echo("\n".join(night.lines()))
+    sys.exit(0 if night.ok else 1)
 
 
 FINDING_COLUMNS = [("id", "编号"), ("unit", "单位"), ("check", "检查项"), ("subject", "对象"),
@@ -216,6 +205,7 @@ def events(ctx: click.Context, state: tuple[str, ...], unit: tuple[str, ...], pe
     from storage.queries import list_events
 
     app = ctx.find_object(App)
+    assert app is not None  # main() sets it
     with app.Session() as session:
         rows = list_events(session, states=list(state), units=list(unit), period=period)
     _emit(rows, fmt, EVENT_COLUMNS, EVENT_KEYS)
@@ -260,7 +250,7 @@ def _emit(rows: list[dict], fmt: str, columns: list[tuple[str, str]], keys: list
     elif fmt == "csv":
         text = output.csv_text(rows, keys)
     else:
-        text = output.table(rows, columns) + f"\n共 {len(rows)} 条"
+        text = output.table([readable(r) for r in rows], columns) + f"\n共 {len(rows)} 条"
     if text:
         click.echo(text)
 

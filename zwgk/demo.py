@@ -9,12 +9,11 @@ from datetime import date
 from decimal import Decimal
 from pathlib import Path
 
+from core.names import check_name
 from core.settings import Settings
-from crawler.coverage import coverage_lines
-from crawler.launch import run_crawl
 from fixtures.build import HERE as FIXTURES
 from fixtures.farm import FixtureFarm
-from jobs.check import run_checks
+from jobs.night import run_night
 from storage.db import make_engine, make_sessionmaker, upgrade
 from storage.queries import list_events, list_findings
 from zwgk.units_file import import_registry, parse_registry
@@ -41,14 +40,9 @@ def run_demo(settings: Settings, *, as_of: date | None, database: Path | None, e
         with Session() as session, session.begin():
             report = import_registry(session, registry)
         echo("== 导入单位名录：" + report.lines()[0])
-        echo("== 抓取")
-        result = run_crawl(settings, Session, echo=echo)
-        echo("\n".join(coverage_lines(result.coverage)))
-        rate = result.pages / result.seconds if result.seconds else 0.0
-        echo(f"   共 {result.pages} 页，用时 {result.seconds:.1f} 秒（{rate:.1f} 页/秒）")
-    echo("== 检查")
-    summary = run_checks(Session, as_of)
-    echo("\n".join(summary.lines()))
+        echo("== 抓取，然后检查")
+        night = run_night(settings, Session, as_of, echo=echo)
+    echo("\n".join(night.lines()))
     with Session() as session:
         found = list_findings(session, include_rectified=False)
         events = list_events(session)
@@ -57,7 +51,7 @@ def run_demo(settings: Settings, *, as_of: date | None, database: Path | None, e
     for f in found:
         by_code[f["check"]].append(f)
     for code, rows in sorted(by_code.items()):
-        echo(f"  {code}: {len(rows)}")
+        echo(f"  {check_name(code)}（{code}）：{len(rows)}")
         for f in rows[:2]:
             echo(f"      [{f['unit']}] {f['detail']}")
     echo("\n== 待审核扣分（按单位；按方案计分时还要受各类别扣分上限约束）")
@@ -69,4 +63,4 @@ def run_demo(settings: Settings, *, as_of: date | None, database: Path | None, e
         echo(f"  {unit}：{len(rows)} 条，拟扣 {total} 分")
     echo(f"\n查看：ZWGK_DATABASE_URL={url} zwgk findings / zwgk events")
     engine.dispose()
-    return 0 if result.returncode == 0 else 1
+    return 0 if night.ok else 1

@@ -8,7 +8,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import click
+from pydantic import BaseModel
 
+from checks.knobs import CheckRules
 from core.settings import Settings
 from zwgk.cli import main
 
@@ -43,9 +45,26 @@ def settings_reference() -> str:
             + "\n".join(rows) + "\n")
 
 
+def _knob_rows(model: type[BaseModel], prefix: str = "") -> list[str]:
+    rows = []
+    for name, field in model.model_fields.items():
+        kind = field.annotation
+        if isinstance(kind, type) and issubclass(kind, BaseModel):
+            rows += _knob_rows(kind, f"{prefix}{name}.")
+        else:
+            rows.append(f"| `{prefix}{name}` | `{field.default}` | {field.description} |")
+    return rows
+
+
+def knobs_reference() -> str:
+    return ("\n## Check knobs (a scheme's `check_settings`)\n\nSet per scheme in `assessment/schemes/*.yaml`; "
+            "anything else is refused with its line. Defined in `checks/knobs.py`.\n\n"
+            "| knob | default | meaning |\n|---|---|---|\n" + "\n".join(_knob_rows(CheckRules)) + "\n")
+
+
 def main_() -> None:
     (DOCS / "cli.md").write_text(cli_reference(), encoding="utf-8")
-    (DOCS / "settings.md").write_text(settings_reference(), encoding="utf-8")
+    (DOCS / "settings.md").write_text(settings_reference() + knobs_reference(), encoding="utf-8")
 
 
 if __name__ == "__main__":

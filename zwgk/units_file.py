@@ -3,21 +3,21 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Annotated, Literal
+from typing import Annotated, Any
 from urllib.parse import urlsplit
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, model_validator
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from core.categories import CATEGORIES, classify_column
+from core.categories import classify_column
 from core.sourcefile import SourceFileError, load_yaml, validate
+from core.vocab import Category, Level, UnitKind
 from storage.models import Column, Jurisdiction, NewMediaAccount, Unit
 
-UNIT_KINDS = ("government", "department", "township", "village", "public-institution")
-LEVELS = ("province", "city", "county")
 _SLUG = re.compile(r"^[a-z0-9][a-z0-9_-]{0,99}$")
 
 
@@ -35,8 +35,6 @@ def _slug(value: str) -> str:
 
 
 Url = Annotated[str, AfterValidator(_url)]
-Category = Literal["news", "notice", "policy", "personnel", "planning", "interpretation", "annual_report", "other"]
-assert set(Category.__args__) == set(CATEGORIES)  # type: ignore[attr-defined]
 
 
 class _Strict(BaseModel):
@@ -66,7 +64,7 @@ class NewMediaEntry(_Strict):
 class UnitEntry(_Strict):
     id: Annotated[str, AfterValidator(_slug)]
     name: str
-    kind: Literal["government", "department", "township", "village", "public-institution"]
+    kind: UnitKind
     portal: Url
     disclosure: Url | None = None
     columns: list[ColumnEntry] = []
@@ -78,7 +76,7 @@ class UnitEntry(_Strict):
 class RegistryFile(_Strict):
     jurisdiction: str
     scheme: str
-    level: Literal["province", "city", "county"]
+    level: Level
     units: list[UnitEntry]
 
 
@@ -133,7 +131,7 @@ class ImportReport:
         return out
 
 
-def _sync_rows(existing: dict, wanted: dict[object, dict], new_row, label: str) -> list[str]:
+def _sync_rows(existing: dict, wanted: Mapping[Any, Mapping[str, Any]], new_row, label: str) -> list[str]:
     """Make `existing` rows (by natural key) match `wanted` field values; rows no longer wanted are
     deactivated, never deleted. Returns the changes in words."""
     changes = []

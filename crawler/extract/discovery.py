@@ -62,7 +62,7 @@ def discover_columns(doc, page_url: str) -> list[FoundColumn]:
         parents = [p for p in parents if p and p != name]
         category = classify_column(name)
         if category == "other":
-            category = next((c for c in map(classify_column, parents) if c != "other"), "other")
+            category = next((c for c in (classify_column(p) for p in parents if p) if c != "other"), "other")
         if url not in found:
             found[url] = FoundColumn(name, url, category, parents[0] if parents else None)
     return list(found.values())

@@ -90,7 +90,7 @@ def extract_entries(doc, base_url: str, *, year: int | None = None) -> list[List
             out.append((row, anchor, day, rest))
         return out
 
-    scored = []
+    scored: list[tuple[int, int, lxml_html.HtmlElement, list]] = []
     for container, pairs in rows.items():
         if _in_chrome(pairs[0][0]):
             continue

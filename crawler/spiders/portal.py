@@ -12,66 +12,30 @@ from typing import Any
 from urllib.parse import parse_qsl, urlencode
 
 import scrapy
-from scrapy.exceptions import (
-    CannotResolveHostError,
-    DownloadConnectionRefusedError,
-    DownloadFailedError,
-    DownloadTimeoutError,
-    IgnoreRequest,
-    ResponseDataLossError,
-)
 from scrapy.http import Response, TextResponse
-from twisted.internet import error as tx_error
 from twisted.python.failure import Failure
-from twisted.web._newclient import ResponseNeverReceived
 from w3lib.url import add_or_replace_parameters
 
+from core.vocab import FailureKind
+from crawler import failures
 from crawler.extract.detail import extract_detail
 from crawler.extract.discovery import FoundColumn, discover_columns
 from crawler.extract.families import ListPage, analyse_feed, analyse_list_page
 from crawler.extract.links import page_links
 from crawler.extract.listing import parse_html
 from crawler.incremental import conditional_headers, load_validators
-from crawler.items import DiscoveredColumn, Snapshot
+from crawler.items import Capture, DiscoveredColumn
 from crawler.plan import CrawlPlan
 from crawler.rendering import render_meta
 
 _MAX_TREE_DEPTH = 3  # disclosure page › group page › group page: deeper trees are not seen in practice
 _FORM = {"Content-Type": "application/x-www-form-urlencoded; charset=UTF-8"}
-_BLOCK_MARKS = ("访问被拒绝", "安全狗", "waf", "云防护", "访问受限", "非法请求", "请求已被拦截")
 
 
-def failure_kind(failure: Failure) -> str:
-    """The small taxonomy stored on snapshots (STYLE 6)."""
-    if failure.check(IgnoreRequest):
-        return "robots" if "robots" in str(failure.value).lower() else "ignored"
-    # Scrapy 2.19 wraps Twisted's errors in its own; older paths still raise Twisted's.
-    if failure.check(CannotResolveHostError, tx_error.DNSLookupError):
-        return "dns"
-    if failure.check(DownloadTimeoutError, tx_error.TimeoutError, tx_error.TCPTimedOutError):
-        return "timeout"
-    if failure.check(DownloadConnectionRefusedError, tx_error.ConnectionRefusedError):
-        return "refused"
-    if failure.check(DownloadFailedError, ResponseDataLossError, tx_error.ConnectError, tx_error.ConnectionLost,
-                     ResponseNeverReceived):
-        return "connection"
-    return "other"
-
-
-def response_kind(response: Response) -> str | None:
+def response_kind(response: Response) -> FailureKind | None:
     """None for a usable page; otherwise why not."""
-    if response.status == 304:  # not modified: the body stored last time is still the page
-        return None
-    if response.status in (401, 403, 418, 429) or (
-        response.status >= 400 and any(m in response.text.lower() for m in _BLOCK_MARKS)
-        if isinstance(response, TextResponse) else False
-    ):
-        return "blocked"
-    if response.status >= 400:
-        return "status"
-    if not response.body.strip():
-        return "empty"
-    return None
+    text = response.text if isinstance(response, TextResponse) and response.status >= 400 else ""
+    return failures.from_page(response.status, response.body, text)
 
 
 def _inherited(meta: dict[str, Any]) -> dict[str, Any]:
@@ -110,7 +74,7 @@ class PortalSpider(scrapy.Spider):
                 yield self._request(unit.disclosure, self.parse_disclosure, unit, kind="disclosure")
 
     # --- snapshots ---------------------------------------------------------------------------
-    def snapshot(self, response: Response, **extra: Any) -> Snapshot:
+    def snapshot(self, response: Response, **extra: Any) -> Capture:
         meta = response.meta
         headers = {k.decode("latin-1"): [v.decode("latin-1") for v in vs] for k, vs in response.headers.items()}
         redirects = meta.get("redirect_urls") or []
@@ -134,17 +98,22 @@ class PortalSpider(scrapy.Spider):
         )
         if response.status == 304:  # not modified: the snapshot points at the body stored last time
             fields["known_hash"] = self.validators.get(fields["url"], {}).get("sha256")
-        return Snapshot(**{**fields, **extra})
+        return Capture(**{**fields, **extra})
 
-    def failed(self, failure: Failure) -> Iterator[Snapshot]:
+    @staticmethod
+    def _request_of(response: Response) -> scrapy.Request:
+        assert response.request is not None  # every response the engine hands a callback has its request
+        return response.request
+
+    def failed(self, failure: Failure) -> Iterator[Capture]:
         request = failure.request  # type: ignore[attr-defined]
         meta = request.meta
-        yield Snapshot(
+        yield Capture(
             kind=meta["kind"],
             url=request.url,
             unit=meta["unit"],
             fetched_at=datetime.now(UTC),
-            error_kind=failure_kind(failure),
+            error_kind=failures.from_exception(failure.value),
             error_detail=f"{failure.type.__name__}: {failure.getErrorMessage()}"[:500],
             column_id=meta.get("column_id"),
             page_no=meta.get("page_no"),
@@ -152,11 +121,11 @@ class PortalSpider(scrapy.Spider):
         )
 
     # --- callbacks ---------------------------------------------------------------------------
-    def parse_home(self, response: Response) -> Iterator[Snapshot]:
+    def parse_home(self, response: Response) -> Iterator[Capture]:
         links = page_links(parse_html(response.text), response.url) if isinstance(response, TextResponse) else ()
         yield self.snapshot(response, links=links if not response_kind(response) else ())
 
-    def parse_disclosure(self, response: Response) -> Iterator[Snapshot | scrapy.Request]:
+    def parse_disclosure(self, response: Response) -> Iterator[Capture | scrapy.Request]:
         """Columns found on the disclosure page that the plan does not have yet; their lists are
         crawled in this run, keyed by URL until the pipeline has made them Column rows."""
         yield self.snapshot(response)
@@ -175,7 +144,7 @@ class PortalSpider(scrapy.Spider):
             yield self._request(column.url, self.parse_list, unit, kind="list", column_url=column.url, page_no=1,
                                 discovered=asdict(column), found_on=response.url, depth_in_tree=depth)
 
-    def parse_list(self, response: Response) -> Iterator[Snapshot | DiscoveredColumn | scrapy.Request]:
+    def parse_list(self, response: Response) -> Iterator[Capture | DiscoveredColumn | scrapy.Request]:
         if not isinstance(response, TextResponse) or response_kind(response):
             yield self.snapshot(response)
             return
@@ -187,7 +156,7 @@ class PortalSpider(scrapy.Spider):
             # Static HTML with scripts and no items: the list is built in the browser. The rendered
             # page is the evidence; later pages of the column are rendered too.
             fresh = {k: v for k, v in meta.items() if not k.startswith("download_")}  # Scrapy's own, per download
-            yield response.request.replace(meta={**fresh, "js": True, **render_meta()}, dont_filter=True)
+            yield self._request_of(response).replace(meta={**fresh, "js": True, **render_meta()}, dont_filter=True)
             return
         if found := meta.get("discovered"):
             if not page.entries and meta["depth_in_tree"] < _MAX_TREE_DEPTH:
@@ -201,11 +170,11 @@ class PortalSpider(scrapy.Spider):
                                    meta["found_on"])
         yield from self._list_output(response, page)
 
-    def parse_feed(self, response: Response) -> Iterator[Snapshot | scrapy.Request]:
+    def parse_feed(self, response: Response) -> Iterator[Capture | scrapy.Request]:
         """A Hanweb dataproxy.jsp or list-API answer: more entries of the column."""
         if not isinstance(response, TextResponse) or response_kind(response):
             yield self.snapshot(response)
-            request = response.request
+            request = self._request_of(response)
             if request.method == "POST" and response.status in (403, 404, 405, 500, 501):
                 # Some deployments (or the WAF before them) refuse the form POST; the JSP reads the same
                 # parameters from the query string.
@@ -217,7 +186,7 @@ class PortalSpider(scrapy.Spider):
         page = analyse_feed(response.text, response.url, meta["feed"], meta["feed_state"], meta["page_no"])
         yield from self._list_output(response, page)
 
-    def _list_output(self, response: Response, page: ListPage) -> Iterator[Snapshot | scrapy.Request]:
+    def _list_output(self, response: Response, page: ListPage) -> Iterator[Capture | scrapy.Request]:
         meta = response.meta
         yield self.snapshot(response, entries=tuple(page.entries))
         inherit = _inherited(meta)
@@ -239,7 +208,7 @@ class PortalSpider(scrapy.Spider):
                     follow_meta.update(js=True, **render_meta())
                 yield scrapy.Request(follow.url, callback=self.parse_list, errback=self.failed, meta=follow_meta)
 
-    def parse_detail(self, response: Response) -> Iterator[Snapshot | scrapy.Request]:
+    def parse_detail(self, response: Response) -> Iterator[Capture | scrapy.Request]:
         if response.status == 304 or not isinstance(response, TextResponse) or response_kind(response):
             yield self.snapshot(response)
             return
@@ -257,5 +226,5 @@ class PortalSpider(scrapy.Spider):
                                      headers=conditional_headers(self.validators.get(link.url)),
                                      meta={**inherit, "kind": "attachment"})
 
-    def parse_attachment(self, response: Response) -> Iterator[Snapshot]:
+    def parse_attachment(self, response: Response) -> Iterator[Capture]:
         yield self.snapshot(response)

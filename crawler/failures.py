@@ -1,0 +1,101 @@
+"""Why a fetch gave no usable page: the one classifier of FailureKind for the spider, the link checker,
+the prober and the new-media collectors. Each kind of thing classified has one function here."""
+
+from __future__ import annotations
+
+import socket
+
+import httpx
+from scrapy.exceptions import (
+    CannotResolveHostError,
+    DownloadConnectionRefusedError,
+    DownloadFailedError,
+    DownloadTimeoutError,
+    IgnoreRequest,
+    ResponseDataLossError,
+)
+from twisted.internet import error as tx_error
+from twisted.web._newclient import ResponseNeverReceived
+
+from core.vocab import FailureKind
+
+# A WAF or block notice in an error page; on a 200 page these words are too common to mean a block.
+BLOCK_MARKS = ("访问被拒绝", "安全狗", "waf", "云防护", "访问受限", "非法请求", "请求已被拦截")
+BLOCK_STATUSES = (401, 403, 418, 429)
+
+
+def from_status(status: int, text: str = "") -> FailureKind | None:
+    """An HTTP answer: None when usable; blocked for 401/403/418/429 and WAF pages; status for other errors."""
+    if status in BLOCK_STATUSES or (status >= 400 and any(m in text.lower() for m in BLOCK_MARKS)):
+        return FailureKind.BLOCKED
+    if status >= 400:
+        return FailureKind.STATUS
+    return None
+
+
+def from_page(status: int, body: bytes, text: str = "") -> FailureKind | None:
+    """A crawled page: like `from_status`, and an empty body is no page; 304 means the stored body stands."""
+    if status == 304:
+        return None
+    kind = from_status(status, text)
+    if kind is None and not body.strip():
+        return FailureKind.EMPTY
+    return kind
+
+
+def from_collector_status(status: int) -> FailureKind | None:
+    """A new-media collector's answer (RSSHub, platform APIs): 401 means the account's token expired."""
+    if status == 401:
+        return FailureKind.TOKEN
+    if status in (418, 429):
+        return FailureKind.RATE_LIMITED
+    if status == 403:
+        return FailureKind.BLOCKED
+    return FailureKind.STATUS if status >= 400 else None
+
+
+def from_exception(exc: BaseException) -> FailureKind:
+    """A failed request, from Scrapy/Twisted (the crawl) or httpx (probes, link checks, feeds)."""
+    if isinstance(exc, IgnoreRequest):
+        return FailureKind.ROBOTS if "robots" in str(exc).lower() else FailureKind.IGNORED
+    # Scrapy 2.19 wraps Twisted's errors in its own; older paths still raise Twisted's.
+    if isinstance(exc, CannotResolveHostError | tx_error.DNSLookupError):
+        return FailureKind.DNS
+    if isinstance(exc, DownloadTimeoutError | tx_error.TimeoutError | tx_error.TCPTimedOutError
+                  | httpx.TimeoutException):
+        return FailureKind.TIMEOUT
+    if isinstance(exc, DownloadConnectionRefusedError | tx_error.ConnectionRefusedError):
+        return FailureKind.REFUSED
+    if isinstance(exc, httpx.ConnectError):
+        return _httpx_connect(exc)
+    if isinstance(exc, DownloadFailedError | ResponseDataLossError | tx_error.ConnectError | tx_error.ConnectionLost
+                  | ResponseNeverReceived | httpx.TransportError):
+        return FailureKind.CONNECTION
+    return FailureKind.OTHER
+
+
+def _httpx_connect(exc: httpx.ConnectError) -> FailureKind:
+    # the async transport says only "All connection attempts failed": look down the cause chain
+    chain: list[BaseException] = []
+    cause: BaseException | None = exc
+    while cause is not None and len(chain) < 8:
+        chain.append(cause)
+        cause = cause.__cause__ or cause.__context__
+    if any(isinstance(c, socket.gaierror) for c in chain):
+        return FailureKind.DNS
+    if any(isinstance(c, ConnectionRefusedError) for c in chain):
+        return FailureKind.REFUSED
+    text = " ".join(str(c).lower() for c in chain)
+    return FailureKind.REFUSED if "refused" in text else FailureKind.DNS if "name or service" in text \
+        else FailureKind.CONNECTION
+
+
+def from_browser_error(message: str) -> FailureKind:
+    """A Playwright navigation error, known only by its message (net::ERR_…)."""
+    if "Timeout" in message:
+        return FailureKind.TIMEOUT
+    if "REFUSED" in message:
+        return FailureKind.REFUSED
+    if "NAME_NOT_RESOLVED" in message:
+        return FailureKind.DNS
+    return FailureKind.CONNECTION
