@@ -45,6 +45,8 @@ class Settings(BaseSettings):
     obey_robots: bool = Field(True, description="honour robots.txt (a unit may override)")
     max_list_pages: int = Field(200, description="list pages followed per column at most")
     max_body_bytes: int = Field(20 * 1024 * 1024, description="largest response body kept")
+    revisit_days: int = Field(28, ge=1, description="a detail page whose list entry is unchanged is requested again "
+                              "(conditional GET) once every N nights, in rotation; 1 = every night")
     worker_id: str = Field("", description="name of this crawl worker in a shared night (default host:pid)")
     chromium_path: str = Field("/usr/bin/chromium", description="Debian's chromium for JavaScript pages")
     progress_interval: float = Field(2.0, description="seconds between progress lines of a crawl")

@@ -38,7 +38,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from w3lib.url import canonicalize_url
 
 from core.settings import Settings
-from crawler.launch import CrawlResult, close_run, open_run, run_process, write_plan
+from crawler.launch import CrawlResult, History, close_run, open_run, run_process, write_plan
 from crawler.plan import CrawlPlan
 
 PREFIX = "zwgk:"
@@ -140,12 +140,13 @@ def _redis(redis_url: str) -> Any:
     return redis.Redis.from_url(redis_url)
 
 
-def publish_night(redis_url: str, run_id: int, plan: CrawlPlan, validators: dict[str, dict[str, str]]) -> None:
+def publish_night(redis_url: str, run_id: int, plan: CrawlPlan, history: History) -> None:
     with tempfile.TemporaryDirectory() as tmp:
-        plan_path = write_plan(Path(tmp), plan, validators)
+        plan_path = write_plan(Path(tmp), plan, history)
         plan_json = plan_path.read_text(encoding="utf-8")
     _redis(redis_url).set(NIGHT_KEY, json.dumps({"run_id": run_id, "plan": json.loads(plan_json),
-                                                 "validators": validators}, ensure_ascii=False))
+                                                 "validators": history.validators, "listed": history.listed},
+                                                ensure_ascii=False))
 
 
 def run_worker(settings: Settings, redis_url: str, echo: Callable[[str], None] = print,
@@ -171,7 +172,7 @@ def run_worker(settings: Settings, redis_url: str, echo: Callable[[str], None] =
         with tempfile.TemporaryDirectory(prefix="zwgk-worker-") as tmp:
             plan_path = Path(tmp) / "plan.json"
             plan_path.write_text(json.dumps(night["plan"], ensure_ascii=False), encoding="utf-8")
-            write_plan(Path(tmp), CrawlPlan.load(plan_path), night["validators"])
+            write_plan(Path(tmp), CrawlPlan.load(plan_path), History(night["validators"], night["listed"]))
             returncode = run_process(settings, plan_path, echo, redis_url=redis_url)
     finally:
         server.hset(run_key(run_id, "done"), name, returncode)
@@ -188,9 +189,9 @@ def run_shared_crawl(settings: Settings, Session_: sessionmaker[Session], redis_
     server = _redis(redis_url)
     if server.exists(NIGHT_KEY):
         raise RuntimeError("another night is already published on this Redis server")
-    run_id, plan, validators = open_run(Session_, unit_slugs)
+    run_id, plan, history = open_run(settings, Session_, unit_slugs)
     started = time.monotonic()
-    publish_night(redis_url, run_id, plan, validators)
+    publish_night(redis_url, run_id, plan, history)
     try:
         if local_worker:
             run_worker(settings, redis_url, echo)

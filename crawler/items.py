@@ -67,3 +67,12 @@ class DiscoveredColumn:
     category: str
     parent: str | None = None
     found_on: str | None = None
+
+
+@dataclass(frozen=True)
+class Unchanged:
+    """A list entry whose title and date are as a previous night read them and whose detail page is
+    not due for re-verification tonight: the detail page is not requested (crawler.incremental)."""
+
+    unit: str
+    url: str

@@ -17,12 +17,24 @@ from sqlalchemy.orm import Session, sessionmaker
 from core.settings import Settings
 from crawler.aftercrawl import after_crawl
 from crawler.coverage import UnitCoverage, coverage, coverage_lines
-from crawler.incremental import dump_validators, previous_validators
+from crawler.incremental import (
+    dump_listings,
+    dump_validators,
+    previous_validators,
+    unchanged_listings,
+)
 from crawler.plan import CrawlPlan, build_plan
 from storage.clock import utcnow
 from storage.models import CrawlRun, Unit
 
-Validators = dict[str, dict[str, str]]
+
+@dataclass
+class History:
+    """What earlier nights tell tonight's spider: validators for conditional GETs, and the list entries
+    whose detail pages need no request (crawler.incremental)."""
+
+    validators: dict[str, dict[str, str]]
+    listed: dict[str, list[list[str | None]]]
 
 
 @dataclass
@@ -52,16 +64,17 @@ def run_crawl(
     unit_slugs: list[str] | None = None,
     echo: Callable[[str], None] = lambda line: print(line, file=sys.stderr),
 ) -> CrawlResult:
-    run_id, plan, validators = open_run(Session_, unit_slugs)
+    run_id, plan, history = open_run(settings, Session_, unit_slugs)
     started = time.monotonic()
     with tempfile.TemporaryDirectory(prefix="zwgk-crawl-") as tmp:
-        plan_path = write_plan(Path(tmp), plan, validators)
+        plan_path = write_plan(Path(tmp), plan, history)
         returncode = run_process(settings, plan_path, echo)
     return close_run(settings, Session_, run_id, unit_slugs, returncode, started, echo)
 
 
-def open_run(Session_: sessionmaker[Session], unit_slugs: list[str] | None) -> tuple[int, CrawlPlan, Validators]:
-    """Record a new run; its plan and the validators of what earlier runs fetched."""
+def open_run(settings: Settings, Session_: sessionmaker[Session],
+             unit_slugs: list[str] | None) -> tuple[int, CrawlPlan, History]:
+    """Record a new run; its plan and what earlier runs fetched."""
     with Session_() as session, session.begin():
         # A run still "running" here was cut off (machine restart, killed parent): say so, keep its pages.
         for stale in session.scalars(select(CrawlRun).where(CrawlRun.status == "running")):
@@ -71,15 +84,17 @@ def open_run(Session_: sessionmaker[Session], unit_slugs: list[str] | None) -> t
         session.flush()
         plan = build_plan(session, run.id, unit_slugs)
         run.units = [u.slug for u in plan.units]
-        validators = previous_validators(session, [u.id for u in session.scalars(select(Unit).where(
-            Unit.slug.in_(run.units)))])
-        return run.id, plan, validators
+        unit_ids = [u.id for u in session.scalars(select(Unit).where(Unit.slug.in_(run.units)))]
+        history = History(previous_validators(session, unit_ids),
+                          unchanged_listings(session, unit_ids, utcnow().date(), settings.revisit_days))
+        return run.id, plan, history
 
 
-def write_plan(directory: Path, plan: CrawlPlan, validators: Validators) -> Path:
+def write_plan(directory: Path, plan: CrawlPlan, history: History) -> Path:
     plan_path = directory / "plan.json"
     plan.dump(plan_path)
-    dump_validators(validators, plan_path)
+    dump_validators(history.validators, plan_path)
+    dump_listings(history.listed, plan_path)
     return plan_path
 
 

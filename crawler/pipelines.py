@@ -13,7 +13,7 @@ from scrapy.crawler import Crawler
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from crawler.items import Capture, DiscoveredColumn
+from crawler.items import Capture, DiscoveredColumn, Unchanged
 from crawler.linkstore import LinkCollector
 from storage import models
 from storage.blobs import insert_blobs, sha256
@@ -92,9 +92,35 @@ class StoragePipeline:
             if item.column_id is None and item.column_url is not None:
                 item = dataclasses.replace(item, column_id=self.column_ids.get((item.unit, item.column_url)))
             self._store(item)
+        elif isinstance(item, Unchanged):
+            self._unchanged(item)
         elif isinstance(item, DiscoveredColumn):
             self._discovered(item)
         return item
+
+    def _unchanged(self, item: Unchanged) -> None:
+        """A detail page not requested tonight: its documents keep what an earlier night read (a
+        document newly listed in another column borrows it), and its links still stand."""
+        session = self.session
+        assert session is not None
+        unit_id = self.unit_ids.get(item.unit)
+        if unit_id is None:
+            return
+        self.links.unchanged_sources.setdefault(unit_id, set()).add(item.url)
+        docs = self.listed.pop((unit_id, item.url), [])
+        if all(d.detail_snapshot_id is not None for d in docs):
+            return
+        read_before = session.scalar(select(models.Document).where(
+            models.Document.unit_id == unit_id, models.Document.url == item.url,
+            models.Document.detail_snapshot_id.is_not(None)).limit(1))
+        if read_before is None:
+            return
+        for doc in docs:
+            if doc.detail_snapshot_id is None:
+                doc.detail_snapshot_id = read_before.detail_snapshot_id
+                doc.meta = dict(read_before.meta or {})
+                if doc.publish_date is None and read_before.date_source not in (None, "list"):
+                    doc.publish_date, doc.date_source = read_before.publish_date, read_before.date_source
 
     def _discovered(self, found: DiscoveredColumn) -> None:
         """Make a discovered column a Column row. An existing row keeps its name and category: the

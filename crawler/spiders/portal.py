@@ -23,8 +23,8 @@ from crawler.extract.discovery import FoundColumn, discover_columns
 from crawler.extract.families import ListPage, analyse_feed, analyse_list_page
 from crawler.extract.links import page_links
 from crawler.extract.listing import parse_html
-from crawler.incremental import conditional_headers, load_validators
-from crawler.items import Capture, DiscoveredColumn
+from crawler.incremental import conditional_headers, load_listings, load_validators
+from crawler.items import Capture, DiscoveredColumn, Unchanged
 from crawler.plan import CrawlPlan
 from crawler.rendering import render_meta
 
@@ -55,6 +55,7 @@ class PortalSpider(scrapy.Spider):
         self.units = {unit.slug: unit for unit in self.plan.units}
         self.known_columns: dict[str, set[str]] = {}  # unit -> column URLs planned or discovered so far
         self.validators = load_validators(plan)
+        self.listed = load_listings(plan)  # entries whose detail page needs no request tonight
 
     def _request(self, url: str, callback: Any, unit: Any, **meta: Any) -> scrapy.Request:
         meta["unit"] = unit.slug
@@ -144,7 +145,7 @@ class PortalSpider(scrapy.Spider):
             yield self._request(column.url, self.parse_list, unit, kind="list", column_url=column.url, page_no=1,
                                 discovered=asdict(column), found_on=response.url, depth_in_tree=depth)
 
-    def parse_list(self, response: Response) -> Iterator[Capture | DiscoveredColumn | scrapy.Request]:
+    def parse_list(self, response: Response) -> Iterator[Capture | DiscoveredColumn | Unchanged | scrapy.Request]:
         if not isinstance(response, TextResponse) or response_kind(response):
             yield self.snapshot(response)
             return
@@ -170,7 +171,7 @@ class PortalSpider(scrapy.Spider):
                                    meta["found_on"])
         yield from self._list_output(response, page)
 
-    def parse_feed(self, response: Response) -> Iterator[Capture | scrapy.Request]:
+    def parse_feed(self, response: Response) -> Iterator[Capture | Unchanged | scrapy.Request]:
         """A Hanweb dataproxy.jsp or list-API answer: more entries of the column."""
         if not isinstance(response, TextResponse) or response_kind(response):
             yield self.snapshot(response)
@@ -186,11 +187,14 @@ class PortalSpider(scrapy.Spider):
         page = analyse_feed(response.text, response.url, meta["feed"], meta["feed_state"], meta["page_no"])
         yield from self._list_output(response, page)
 
-    def _list_output(self, response: Response, page: ListPage) -> Iterator[Capture | scrapy.Request]:
+    def _list_output(self, response: Response, page: ListPage) -> Iterator[Capture | Unchanged | scrapy.Request]:
         meta = response.meta
         yield self.snapshot(response, entries=tuple(page.entries))
         inherit = _inherited(meta)
         for entry in page.entries:
+            if [entry.title, entry.date_text] in self.listed.get(entry.url, ()):
+                yield Unchanged(meta["unit"], entry.url)
+                continue
             yield scrapy.Request(entry.url, callback=self.parse_detail, errback=self.failed,
                                  headers=conditional_headers(self.validators.get(entry.url)),
                                  meta={**inherit, "kind": "detail"})
