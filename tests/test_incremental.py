@@ -106,10 +106,9 @@ def test_second_night_requests_only_new_changed_and_due_detail_pages(crawled_tem
     re-verification; the findings are those of a full re-crawl."""
     import shutil
 
-    from storage.db import make_engine, make_sessionmaker
-
     from crawler.incremental import due_for_revisit
     from storage.clock import utcnow
+    from storage.db import make_engine, make_sessionmaker
     from storage.models import Finding
 
     source, first = crawled_template
