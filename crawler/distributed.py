@@ -8,8 +8,8 @@ same crawl run. When no worker has anything left, the coordinator runs the after
 texts, link checks, new media) once and closes the run.
 
 Keys (all under `zwgk:`): `night` (the published plan), and per run `<run>:requests` (the priority
-queue), `<run>:dupefilter`, `<run>:busy` (workers holding a request), `<run>:workers` (workers
-running), `<run>:done` (worker -> exit code).
+queue), `<run>:dupefilter`, `<run>:busy` (worker -> when it last took a request, while it holds
+one), `<run>:workers` (workers running), `<run>:done` (worker -> exit code).
 
 When a worker may stop: Scrapy closes a spider as soon as its own queue is empty, but here another
 worker may still be parsing a page whose links are not queued yet. A worker that pops a request joins
@@ -50,10 +50,14 @@ _POP = """
 local r = redis.call('ZRANGE', KEYS[1], 0, 0)
 if r[1] then
   redis.call('ZREMRANGEBYRANK', KEYS[1], 0, 0)
-  redis.call('SADD', KEYS[2], ARGV[1])
+  redis.call('HSET', KEYS[2], ARGV[1], ARGV[2])
 end
 return r[1]
 """
+# A worker that has taken no request for this long while marked busy is taken for dead (killed, machine
+# lost): the others stop waiting for it. Longer than any one page can take (timeouts, retries, rendering).
+BUSY_STALE_SECONDS = 300.0
+CLOSE_GRACE_SECONDS = 600.0  # a worker's last writes (a night's links) take far less
 
 
 def run_key(run_id: int, name: str) -> str:
@@ -120,7 +124,7 @@ class SharedScheduler(Scheduler):
         return True
 
     def next_request(self) -> Request | None:
-        data = self.pop_script(keys=[self.queue.key, self.busy_key], args=[self.worker])
+        data = self.pop_script(keys=[self.queue.key, self.busy_key], args=[self.worker, time.time()])
         if data is None:
             return None
         if self.stats:
@@ -128,9 +132,16 @@ class SharedScheduler(Scheduler):
         return self.queue._decode_request(data)
 
     def spider_idle(self, spider: Any) -> None:
-        self.server.srem(self.busy_key, self.worker)
-        if len(self.queue) or self.server.scard(self.busy_key):
+        self.server.hdel(self.busy_key, self.worker)
+        if len(self.queue) or busy_workers(self.server, self.busy_key):
             raise DontCloseSpider  # asked again on the engine's next heartbeat (5 s)
+
+
+def busy_workers(server: Any, busy_key: str) -> list[str]:
+    """Workers holding a request, leaving out those silent for BUSY_STALE_SECONDS (taken for dead)."""
+    now = time.time()
+    return [w.decode() if isinstance(w, bytes) else w for w, at in server.hgetall(busy_key).items()
+            if now - float(at) < BUSY_STALE_SECONDS]
 
 
 # --- the night: coordinator and workers ---------------------------------------------------------
@@ -199,7 +210,20 @@ def run_shared_crawl(settings: Settings, Session_: sessionmaker[Session], redis_
         while not server.hlen(run_key(run_id, "done")) and time.monotonic() < deadline:
             time.sleep(0.5)  # no local worker: wait for the first one to finish
         server.delete(NIGHT_KEY)  # no new worker joins from here on
-        while server.scard(run_key(run_id, "workers")):
+        # Wait for the workers still running (they write their last batch and the links when they stop).
+        # One that died without saying so (killed) holds the night up only until CLOSE_GRACE_SECONDS after
+        # the queue ran empty with no live worker busy.
+        quiet_since: float | None = None
+        while lost := server.smembers(run_key(run_id, "workers")):
+            if server.zcard(run_key(run_id, "requests")) or busy_workers(server, run_key(run_id, "busy")):
+                quiet_since = None
+            elif quiet_since is None:
+                quiet_since = time.monotonic()
+            elif time.monotonic() - quiet_since > CLOSE_GRACE_SECONDS:
+                names = ", ".join(sorted(w.decode() if isinstance(w, bytes) else w for w in lost))
+                echo(f"[分布式] 工作进程 {names} 未正常结束，视为已退出")
+                server.hset(run_key(run_id, "done"), mapping={w: 1 for w in lost})
+                break
             time.sleep(0.5)
         codes = [int(c) for c in server.hvals(run_key(run_id, "done"))]
     finally:

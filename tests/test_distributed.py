@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select
 
-from crawler.distributed import request_key, run_shared_crawl
+from crawler.distributed import BUSY_STALE_SECONDS, busy_workers, request_key, run_shared_crawl
 from crawler.launch import run_crawl
 from storage.db import make_engine, make_sessionmaker, upgrade
 from storage.models import CrawlRun, Document, Snapshot
@@ -140,3 +140,15 @@ def test_request_key_tells_apart_what_one_process_sends_on_purpose() -> None:
     assert request_key(rendered) != request_key(listed)
     retried = listed.replace(meta={**listed.meta, "backoff_times": 1})
     assert request_key(retried) != request_key(listed)
+
+
+def test_a_worker_silent_too_long_is_not_waited_for(redis_url: str) -> None:
+    import redis
+
+    server = redis.Redis.from_url(redis_url)
+    now = time.time()
+    server.hset("zwgk:test:busy", mapping={"alive": now - 5, "killed": now - BUSY_STALE_SECONDS - 1})
+    try:
+        assert busy_workers(server, "zwgk:test:busy") == ["alive"]
+    finally:
+        server.delete("zwgk:test:busy")
