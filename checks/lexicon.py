@@ -1,5 +1,9 @@
 """The content checks' word lists (data files under checks/lexicons/), loaded once and compiled once.
 
+Ops extend them without touching code: every file may also exist under the directory of the
+`ZWGK_LEXICON_DIR` setting, and its entries are added to the shipped ones (same format, same name).
+Where each shipped list comes from, and under which licence, is in checks/lexicons/SOURCES.md.
+
 Matching uses ahocorasick-rs (40–67 MB/s on a real-sized CJK lexicon, where pyahocorasick drops to
 0.7–2 MB/s). Word boundaries are confirmed with jieba, only in a small window around a match,
 because jieba itself runs at ~0.7 MB/s.
@@ -9,6 +13,7 @@ from __future__ import annotations
 
 import functools
 import logging
+import re
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -17,6 +22,17 @@ import yaml
 from ahocorasick_rs import AhoCorasick, MatchKind
 
 LEXICONS = Path(__file__).resolve().parent / "lexicons"
+
+
+def lexicon_paths(name: str) -> list[Path]:
+    """The shipped file and, when ops have one, the file of the same name in the extra directory."""
+    from core.settings import get_settings  # the one reader of the environment
+
+    paths = [LEXICONS / name]
+    extra = get_settings().lexicon_dir
+    if extra is not None and (Path(extra) / name).is_file():
+        paths.append(Path(extra) / name)
+    return paths
 
 
 @dataclass(frozen=True)
@@ -34,13 +50,19 @@ def matcher(words: list[str] | tuple[str, ...]) -> Matcher:
     return Matcher(words, AhoCorasick(words, matchkind=MatchKind.LeftmostLongest))
 
 
-def _lines(path: Path) -> list[list[str]]:
+def _lines(name: str) -> list[list[str]]:
     rows = []
-    for line in path.read_text("utf-8").splitlines():
-        line = line.strip()
-        if line and not line.startswith("#"):
-            rows.append(line.split())
+    for path in lexicon_paths(name):
+        for line in path.read_text("utf-8").splitlines():
+            line = line.strip()
+            if line and not line.startswith("#"):
+                rows.append(line.split())
     return rows
+
+
+def word_list(name: str) -> tuple[str, ...]:
+    """A one-word-a-line list (places.txt, idioms.txt, shapes.txt), shipped and extra entries together."""
+    return tuple(dict.fromkeys(row[0] for row in _lines(name)))
 
 
 @functools.lru_cache(maxsize=1)
@@ -49,7 +71,7 @@ def sensitive_words() -> dict[str, str]:
     from checks.text import fold
 
     words: dict[str, str] = {}
-    for row in _lines(LEXICONS / "sensitive.txt"):
+    for row in _lines("sensitive.txt"):
         word = fold(row[0])
         if word:
             words[word] = row[1] if len(row) > 1 else "敏感词"
@@ -62,6 +84,41 @@ def sensitive_matcher() -> Matcher:
 
 
 @dataclass(frozen=True)
+class SensitiveContext:
+    """What makes a sensitive word legitimate or suspicious where it stands (sensitive_context.yaml)."""
+
+    legitimate: tuple[str, ...]  # cue words near the term: 打击, 严禁, 谨防 …
+    legitimate_for: dict[str, tuple[str, ...]]  # extra cues for one word (代开发票: 税务, 办税 …)
+    window: int
+    spam_domains: re.Pattern[str] | None  # host names of gambling, porn and lottery sites
+    spam_link_words: tuple[str, ...]  # words that make an outbound link's text spam
+
+
+@functools.lru_cache(maxsize=1)
+def sensitive_context() -> SensitiveContext:
+    legitimate: list[str] = []
+    per_word: dict[str, list[str]] = {}
+    domains: list[str] = []
+    link_words: list[str] = []
+    window = 12
+    for path in lexicon_paths("sensitive_context.yaml"):
+        raw = yaml.safe_load(path.read_text("utf-8")) or {}
+        legitimate += [str(w) for w in raw.get("legitimate_cues") or []]
+        for word, cues in (raw.get("legitimate_cues_for") or {}).items():
+            per_word.setdefault(str(word), []).extend(str(c) for c in cues)
+        domains += [str(d) for d in raw.get("spam_domain_patterns") or []]
+        link_words += [str(w) for w in raw.get("spam_link_words") or []]
+        window = int(raw.get("window", window))
+    return SensitiveContext(
+        legitimate=tuple(dict.fromkeys(legitimate)),
+        legitimate_for={w: tuple(c) for w, c in per_word.items()},
+        window=window,
+        spam_domains=re.compile("|".join(domains), re.I) if domains else None,
+        spam_link_words=tuple(dict.fromkeys(link_words)),
+    )
+
+
+@dataclass(frozen=True)
 class Term:
     title: str
     start: date | None
@@ -69,31 +126,68 @@ class Term:
 
 
 @dataclass(frozen=True)
+class ContextRule:
+    """A confusable that is wrong only in context: `pattern` (a regex) matches the wrong use."""
+
+    pattern: re.Pattern[str]
+    wrong: str
+    right: str
+    why: str
+
+
+@dataclass(frozen=True)
 class TypoLexicon:
-    known: dict[str, str]
+    known: dict[str, tuple[str, str]]  # wrong → (right, source)
     canonical: tuple[str, ...]
     shapes: dict[str, str]  # char → the other chars of its similar-shape group
     leaders: dict[str, tuple[Term, ...]]
     titles: tuple[str, ...]
+    context_rules: tuple[ContextRule, ...]
+    places: tuple[str, ...]
+    idioms: tuple[str, ...]
+    correct: tuple[str, ...] = ()  # one edit from a canonical phrase or an idiom, yet correct
 
 
 @functools.lru_cache(maxsize=1)
 def typo_lexicon() -> TypoLexicon:
-    raw = yaml.safe_load((LEXICONS / "typos.yaml").read_text("utf-8"))
+    known: dict[str, tuple[str, str]] = {}
+    canonical: list[str] = []
+    groups: list[str] = list(word_list("shapes.txt"))
+    leaders: dict[str, tuple[Term, ...]] = {}
+    titles: list[str] = []
+    rules: list[ContextRule] = []
+    correct: list[str] = []
+    for path in lexicon_paths("typos.yaml"):
+        raw = yaml.safe_load(path.read_text("utf-8")) or {}
+        for section, entries in raw.items():
+            if section.startswith("known") and isinstance(entries, dict):
+                source = section.partition("_")[2] or "常见错误写法"
+                for wrong, right in entries.items():
+                    if str(wrong) != str(right):
+                        known[str(wrong)] = (str(right), source)
+        canonical += [str(c) for c in raw.get("canonical") or []]
+        groups += [str(g) for g in raw.get("similar_shapes") or []]
+        for entry in raw.get("leaders") or []:
+            leaders[entry["name"]] = tuple(Term(t["title"], t.get("from"), t.get("to")) for t in entry["titles"])
+        titles += [str(t) for t in raw.get("titles") or []]
+        correct += [str(c) for c in raw.get("correct") or []]
+        for rule in raw.get("context_rules") or []:
+            rules.append(ContextRule(re.compile(rule["pattern"]), rule["wrong"], rule["right"], rule["why"]))
     shapes: dict[str, str] = {}
-    for group in raw.get("similar_shapes") or []:
+    for group in groups:
         for ch in group:
-            shapes[ch] = shapes.get(ch, "") + group.replace(ch, "")
-    leaders = {
-        entry["name"]: tuple(Term(t["title"], t.get("from"), t.get("to")) for t in entry["titles"])
-        for entry in raw.get("leaders") or []
-    }
+            others = "".join(c for c in group if c != ch and c not in shapes.get(ch, ""))
+            shapes[ch] = shapes.get(ch, "") + others
     return TypoLexicon(
-        known={str(k): str(v) for k, v in (raw.get("known") or {}).items() if k != v},
-        canonical=tuple(str(c) for c in raw.get("canonical") or []),
+        known=known,
+        canonical=tuple(dict.fromkeys(canonical)),
         shapes=shapes,
         leaders=leaders,
-        titles=tuple(raw.get("titles") or []),
+        titles=tuple(dict.fromkeys(titles)),
+        context_rules=tuple(rules),
+        places=word_list("places.txt"),
+        idioms=word_list("idioms.txt"),
+        correct=tuple(dict.fromkeys(correct)),
     )
 
 
@@ -105,7 +199,8 @@ def tokenizer():
     tk = jieba.Tokenizer()
     tk.initialize()
     lexicon = typo_lexicon()
-    for word in (*sensitive_words(), *lexicon.canonical, *lexicon.known.values(), *lexicon.leaders):
+    for word in (*sensitive_words(), *lexicon.canonical, *(r for r, _ in lexicon.known.values()), *lexicon.leaders,
+                 *lexicon.places):
         tk.add_word(word)
     return tk
 

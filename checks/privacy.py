@@ -21,8 +21,10 @@ from checks.sources import source_scope, text_sources
 _PROVINCES = {11, 12, 13, 14, 15, 21, 22, 23, 31, 32, 33, 34, 35, 36, 37, 41, 42, 43, 44, 45, 46, 50, 51, 52,
               53, 54, 61, 62, 63, 64, 65, 71, 81, 82}
 _ID_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
-_ID_RX = re.compile(r"(?<![0-9A-Za-z*])(\d{17}[\dXx])(?![0-9A-Za-z*])")
-_MOBILE_RX = re.compile(r"(?<![\d*])(1[3-9]\d)[- ]?(\d{4})[- ]?(\d{4})(?![\d*])")
+# an ID number may be written in its 6-8-4 groups (330102 19850101 0028), as forms and tables do
+_ID_RX = re.compile(r"(?<![0-9A-Za-z*])(\d{6}[ -]?\d{8}[ -]?\d{3}[\dXx])(?![0-9A-Za-z*])")
+# a mobile number may carry the country code (+86 138…, 0086-138…, 86138…)
+_MOBILE_RX = re.compile(r"(?<![\d*])(?:(?:\+|00)?86[- ]?)?(1[3-9]\d)[- ]?(\d{4})[- ]?(\d{4})(?![\d*])")
 _CARD_RX = re.compile(r"(?<![\d*])(\d{4}(?: ?\d{4}){2,3}(?: ?\d{1,3})?)(?![\d*])")
 _CARD_WORDS = ("银行卡", "卡号", "账号", "帐号", "银行账户", "开户行", "储蓄卡", "信用卡", "借记卡", "社保卡", "收款账户")
 _CARD_WINDOW = 30
@@ -70,7 +72,7 @@ def find_personal_data(text: str, on: date | None = None) -> list[tuple[str, str
     found: list[tuple[str, str, int, int]] = []
     taken: list[tuple[int, int]] = []
     for m in _ID_RX.finditer(text):
-        number = m.group(1)
+        number = re.sub(r"[ -]", "", m.group(1))
         if id_number_valid(number) and (on is None or date(int(number[6:10]), 1, 1) <= on):
             found.append(("身份证号", number, m.start(1), m.end(1)))
             taken.append(m.span(1))

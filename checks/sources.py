@@ -25,6 +25,8 @@ class TextSource:
     publish_date: date | None
     observed_at: datetime | None
     kind: str  # page | attachment | chrome
+    # hidden content and outbound links: (technique, text, href) — see checks.text.hidden_content
+    hidden: tuple[tuple[str, str, str], ...] = ()
 
     @property
     def place(self) -> str:
@@ -80,19 +82,35 @@ def text_sources(data: AuditData) -> Iterator[TextSource]:
             if len(ids) < 3:
                 ids.append(snapshot_id)
 
+    # hidden content and outbound links of the site chrome, once per unit
+    chrome_hidden: dict[str, dict[tuple[str, str, str], None]] = {}
+    hidden_ids: dict[str, list[int]] = {}
+
+    def add_hidden(unit: str, parsed: PageText, snapshot_id: int) -> None:
+        found = chrome_hidden.setdefault(unit, {})
+        for technique, text, href, where in parsed.hidden:
+            if where == "chrome":
+                if (technique, text, href) not in found and len(ids := hidden_ids.setdefault(unit, [])) < 5:
+                    ids.append(snapshot_id)
+                found[(technique, text, href)] = None
+
     for unit, item, fetched_at in documents(data):
         parsed = page(data, item.detail_snapshot_id)
         if parsed is None:
             continue
         assert item.detail_snapshot_id is not None
         yield TextSource(unit, f"page:{item.url}", item.title, item.url, (item.detail_snapshot_id,),
-                         parsed.main, item.publish_date, fetched_at, "page")
+                         parsed.main, item.publish_date, fetched_at, "page",
+                         tuple((t, x, h) for t, x, h, where in parsed.hidden if where == "main"))
         if parsed.chrome:
             add_chrome(unit, parsed.chrome, item.detail_snapshot_id)
+        add_hidden(unit, parsed, item.detail_snapshot_id)
     for column in data.columns:
         parsed = page(data, column.list_snapshot_id)
         if parsed is not None and parsed.chrome and column.list_snapshot_id is not None:
             add_chrome(column.unit, parsed.chrome, column.list_snapshot_id)
+        if parsed is not None and column.list_snapshot_id is not None:
+            add_hidden(column.unit, parsed, column.list_snapshot_id)
     dates = {(u, i.url): i.publish_date for u, i, _ in documents(data)}
     for attachment in data.attachments:
         if attachment.text:
@@ -100,10 +118,11 @@ def text_sources(data: AuditData) -> Iterator[TextSource]:
                              attachment.url, (attachment.snapshot_id,) if attachment.snapshot_id else (),
                              attachment.text, dates.get((attachment.unit, attachment.parent_url)), None,
                              "attachment")
-    for unit, lines in chrome.items():
-        ids = sorted({i for found in lines.values() for i in found})[:5]
+    for unit in {**chrome, **{u: {} for u, h in chrome_hidden.items() if h}}:
+        lines = chrome.get(unit, {})
+        ids = sorted({i for found in lines.values() for i in found})[:5] or sorted(set(hidden_ids.get(unit, [])))
         yield TextSource(unit, "chrome:site", CHROME_SUBJECT, None, tuple(ids), "\n".join(lines), None, None,
-                         "chrome")
+                         "chrome", tuple(chrome_hidden.get(unit, {})))
 
 
 class SourceScope(set):

@@ -17,6 +17,8 @@ from pathlib import Path
 import lxml.html
 from lxml import etree
 
+from checks.hidden import hidden_content
+
 _CHARSET_RX = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([-\w]+)""", re.I)
 _BOILERPLATE_TAGS = ("header", "nav", "footer", "aside")
 _BOILERPLATE_RX = re.compile(
@@ -57,6 +59,9 @@ class PageText:
     html_tables: tuple[tuple[tuple[str, ...], ...], ...]  # main-content tables as rows of cell texts
     has_video: bool
     narrative: str = ""  # the main content without its tables
+    # hidden content and outbound links anywhere on the page: (technique, text, href, where) with where
+    # "main" or "chrome"; see hidden_content()
+    hidden: tuple[tuple[str, str, str, str], ...] = ()
 
 
 # page_text marks block boundaries and table cells in the tree with these private-use characters, then
@@ -137,6 +142,7 @@ def page_text(html: str) -> PageText:
     except (etree.ParserError, ValueError):
         return PageText("", "", "", (), (), False)
     has_video = bool(doc.xpath("//video|//embed|//iframe[contains(@src,'video')]")) or ".mp4" in html
+    hidden = hidden_content(doc)
     for bad in doc.xpath("//script|//style|//noscript|//head"):
         title_el = bad.find(".//title") if bad.tag == "head" else None
         head_title = title_el.text_content().strip() if title_el is not None else ""
@@ -178,7 +184,10 @@ def page_text(html: str) -> PageText:
         if table is not body and table.getparent() is not None:
             table.drop_tree()
     narrative = _marked_text(body)
-    return PageText(title, main, "\n".join(p for p in chrome_parts if p), links, tables, has_video, narrative)
+    main_ids = {id(el) for el in body.iter()}  # the elements in `hidden` are alive, so their proxies are these
+    hidden_out = tuple((t, x, h, "main" if id(w) in main_ids else "chrome") for t, x, h, w in hidden)
+    return PageText(title, main, "\n".join(p for p in chrome_parts if p), links, tables, has_video, narrative,
+                    hidden_out)
 
 
 @functools.lru_cache(maxsize=1)

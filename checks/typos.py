@@ -1,22 +1,32 @@
-"""`text.typo`: known wrong forms, near-misses of canonical expressions, and leaders' titles out of term.
+"""`text.typo`: the errors real portals publish, in four classes, each with what flagged it.
 
-A list of known wrong forms only catches what someone has already seen. So every canonical expression
-(国名, 国家机构, fixed formulations, place names, the registry's own unit names, leaders' names with their
-titles) is expanded into its near-misses: one character replaced by a same-sounding (pypinyin) or
-similar-looking one, one dropped, doubled, or two neighbours swapped. All of them go into one
-Aho-Corasick automaton together with the canonical forms themselves, so that correct text matches its
-canonical form first (leftmost-longest) and never a variant. A hit must sit on jieba word boundaries:
-"中国共产党党员" contains the doubled variant "中国共产党党" but is correct.
+1. Common misspellings (常见错别字): the known wrong forms of typos.yaml (published lists, cited in
+   lexicons/SOURCES.md) and every same-sounding or similar-looking one-character slip of ~5,000 common
+   four-character idioms (idioms.txt: 迫不急待, 一愁莫展 …).
+2. Names: near-misses of the county-level and higher divisions (places.txt: 齐齐哈市), of state organs and
+   fixed formulations (typos.yaml canonical), of the registry's own unit names, and of leaders named with
+   their titles; a leader named with a title he did not hold on the page's date.
+3. Damaged formulations: a character dropped (also the first or last one, once line breaks are joined),
+   added, doubled, or two neighbours swapped in a canonical phrase.
+4. Confusables that are wrong only in context (截止/截至, 必需/必须 …): typos.yaml context_rules.
+
+All patterns go into one Aho-Corasick automaton together with the canonical forms themselves, so that
+correct text matches its canonical form first (leftmost-longest) and never a variant. A variant that is a
+word of jieba's dictionary, a place or an idiom itself is never a pattern, and a hit must sit on jieba word
+boundaries: "中国共产党党员" contains the doubled variant "中国共产党党" but is correct.
 """
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 import unicodedata
 from collections import defaultdict
-from dataclasses import dataclass
+from collections.abc import Iterable
 from datetime import date
+
+from ahocorasick_rs import AhoCorasick, MatchKind
 
 from checks.base import AuditData, CheckRules, Observation
 from checks.lexicon import Matcher, matcher, on_word_boundaries, tokenizer, typo_lexicon
@@ -26,21 +36,27 @@ from checks.text import context, to_simplified
 
 _MIN_NEAR_MISS = 4  # shorter expressions have too many innocent neighbours (云和县 ~ 云河县 is a real risk)
 _MIN_DROP = 5
+_MIN_EDGE_DROP = 6  # dropping the first character: only long phrases. Without its last one, an organ's name is
+# a legitimate modifier (市场监督管理部门), so that variant is never generated.
+_WORD_RATIO = 2
+_WORD_FLOOR = 4  # jieba counts many slips 3 or 4 times (悬梁刺骨 3 against 悬梁刺股 5): below this, never a word
+_ORGAN_SUFFIX = ("部", "局", "委员会", "厅", "署", "办公室", "院", "行")
 _FORMER = ("时任", "原任", "原", "前任", "前")
+_PLACE_SUFFIX = "省市县区旗州盟乡镇"
 
-
-@dataclass(frozen=True)
-class Pattern:
-    kind: str  # canonical | known | near
-    right: str  # the correct form ("" for canonical)
-    how: str  # how the near-miss differs, in Chinese
+# the class an inspector sees, by where the pattern came from
+CLASS_COMMON = "常见错别字"
+CLASS_NAME = "名称错误"
+CLASS_FORMULATION = "固定表述错误"
+CLASS_CONTEXT = "语境误用"
+CLASS_LEADER = "领导人职务错误"
 
 
 @functools.lru_cache(maxsize=1)
 def _common_chars() -> str:
-    """The 6,763 characters of GB 2312: candidates for a typing slip (rare characters are not)."""
+    """The 3,755 characters of GB 2312 level 1: what a pinyin IME offers first, so what a slip produces."""
     chars = []
-    for hi in range(0xB0, 0xF8):
+    for hi in range(0xB0, 0xD8):
         for lo in range(0xA1, 0xFF):
             try:
                 chars.append(bytes((hi, lo)).decode("gb2312"))
@@ -55,35 +71,87 @@ def _toneless(reading: str) -> str:
     return plain[:-1] if plain.endswith(("ing", "eng")) else plain
 
 
-@functools.lru_cache(maxsize=1)
-def _homophones() -> dict[str, str]:
+_TONES = {"\u0304": "1", "\u0301": "2", "\u030c": "3", "\u0300": "4"}
+
+
+def _toned(reading: str) -> str:
+    marks = unicodedata.normalize("NFKD", reading)
+    tone = next((_TONES[c] for c in marks if c in _TONES), "5")
+    return "".join(c for c in marks if c.isascii() and c.isalpha()) + tone
+
+
+@functools.lru_cache(maxsize=2)
+def _readings(toned: bool = False) -> dict[str, frozenset[str]]:
     from pypinyin.pinyin_dict import pinyin_dict
 
+    how = _toned if toned else _toneless
+    return {ch: frozenset(how(r) for r in pinyin_dict.get(ord(ch), "").split(",") if r)
+            for ch in map(chr, pinyin_dict)}
+
+
+@functools.lru_cache(maxsize=2)
+def _homophones(toned: bool = False) -> dict[str, str]:
+    """char → the common characters that sound the same (toneless, or with the same tone too)."""
+    readings = _readings(toned)
     by_sound: dict[str, set[str]] = defaultdict(set)
-    sounds: dict[str, set[str]] = {}
     for ch in _common_chars():
-        readings = {_toneless(r) for r in pinyin_dict.get(ord(ch), "").split(",") if r}
-        sounds[ch] = readings
-        for r in readings:
+        for r in readings.get(ch, ()):
             by_sound[r].add(ch)
-    return {ch: "".join(sorted(set().union(*(by_sound[r] for r in rs)) - {ch})) for ch, rs in sounds.items()}
+    return {ch: "".join(sorted(set().union(*(by_sound[r] for r in rs)) - {ch}))
+            for ch, rs in readings.items() if rs and any(by_sound.get(r) for r in rs)}
 
 
-def near_misses(phrase: str) -> dict[str, str]:
-    """variant → how it differs from `phrase` (Chinese)."""
-    homophones, shapes = _homophones(), typo_lexicon().shapes
+def describe(wrong: str, right: str) -> str:
+    """How `wrong` differs from `right`, in Chinese (同音字、形近字、漏字、多字、颠倒)."""
+    if len(wrong) == len(right):
+        diff = [i for i, (a, b) in enumerate(zip(wrong, right, strict=True)) if a != b]
+        if len(diff) == 1:
+            a, b = right[diff[0]], wrong[diff[0]]
+            if _readings().get(a, frozenset()) & _readings().get(b, frozenset()):
+                return f"“{a}”误为同音字“{b}”"
+            if b in typo_lexicon().shapes.get(a, ""):
+                return f"“{a}”误为形近字“{b}”"
+            return f"“{a}”误为“{b}”"
+        if len(diff) == 2 and diff[1] == diff[0] + 1 and wrong[diff[0]] == right[diff[1]]:
+            return f"“{right[diff[0]:diff[1] + 1]}”颠倒"
+    if len(wrong) + 1 == len(right):
+        i = next((k for k in range(len(wrong)) if wrong[k] != right[k]), len(wrong))
+        return f"漏字“{right[i]}”"
+    if len(wrong) == len(right) + 1:
+        i = next((k for k in range(len(right)) if wrong[k] != right[k]), len(right))
+        return f"多字“{wrong[i]}”"
+    return "常见错误写法"
+
+
+def near_misses(phrase: str, substitute: bool = True, edit: bool = True, keep_last: bool = False,
+                toned: bool = False, edge_doubles: bool = True) -> dict[str, str]:
+    """variant → how it differs from `phrase` (Chinese).
+
+    substitute: one character replaced by a same-sounding or similar-looking one; edit: one dropped,
+    doubled, or two neighbours swapped; keep_last: the last character (a place's 县/市) stays as it is;
+    toned: a same-sounding character must have the same tone too (the slips published in idioms do);
+    edge_doubles: also the first or last character doubled (the check leaves those out: 企业中|中国共产党,
+    中华人民共和国|国务院 double them innocently far more often than a typist does).
+    """
+    homophones, shapes = _homophones(toned), typo_lexicon().shapes
     out: dict[str, str] = {}
+    last = len(phrase) - 1
     for i, ch in enumerate(phrase):
-        for other in homophones.get(ch, ""):
-            out.setdefault(phrase[:i] + other + phrase[i + 1:], f"“{ch}”误为同音字“{other}”")
-        for other in shapes.get(ch, ""):
-            out.setdefault(phrase[:i] + other + phrase[i + 1:], f"“{ch}”误为形近字“{other}”")
-        # an inner character only: without its first or last character a phrase is just a fragment of
-        # itself, which line breaks and PDF columns produce far more often than typists do
-        if len(phrase) >= _MIN_DROP and 0 < i < len(phrase) - 1:
+        if substitute and not (keep_last and i == last):
+            for other in homophones.get(ch, ""):
+                out.setdefault(phrase[:i] + other + phrase[i + 1:], f"“{ch}”误为同音字“{other}”")
+            for other in shapes.get(ch, ""):
+                out.setdefault(phrase[:i] + other + phrase[i + 1:], f"“{ch}”误为形近字“{other}”")
+        if not edit:
+            continue
+        inner = 0 < i < last
+        # the official short form of an organ drops its 和 (人力资源社会保障部): not a slip
+        short_form = ch == "和" and phrase.endswith(_ORGAN_SUFFIX)
+        if not short_form and ((inner and len(phrase) >= _MIN_DROP) or (i == 0 and len(phrase) >= _MIN_EDGE_DROP)):
             out.setdefault(phrase[:i] + phrase[i + 1:], f"漏字“{ch}”")
-        out.setdefault(phrase[:i + 1] + ch + phrase[i + 1:], f"多字“{ch}”")
-        if i + 1 < len(phrase) and phrase[i + 1] != ch:
+        if inner or edge_doubles:
+            out.setdefault(phrase[:i + 1] + ch + phrase[i + 1:], f"多字“{ch}”")
+        if i < last and phrase[i + 1] != ch and not (keep_last and i + 1 == last):
             out.setdefault(phrase[:i] + phrase[i + 1] + ch + phrase[i + 2:], f"“{ch}{phrase[i + 1]}”颠倒")
     out.pop(phrase, None)
     return out
@@ -100,23 +168,129 @@ def _canonical_phrases(extra: tuple[str, ...]) -> list[str]:
 
 
 @functools.lru_cache(maxsize=8)
-def typo_matcher(extra: tuple[str, ...] = ()) -> tuple[Matcher, tuple[Pattern, ...]]:
-    """One automaton for canonical forms, known wrong forms and near-misses (extra: unit names)."""
+def typo_matcher(extra: tuple[str, ...] = ()) -> tuple[Matcher, tuple[tuple[str, str], ...]]:
+    """One automaton for canonical forms, known wrong forms and near-misses (extra: unit names).
+
+    Each pattern is (right form, class); the right form is "" for a canonical form (a match is correct).
+    """
     lexicon = typo_lexicon()
     dictionary = tokenizer().FREQ
     canonical = _canonical_phrases(extra)
-    patterns: dict[str, Pattern] = {c: Pattern("canonical", "", "") for c in canonical}
+    patterns: dict[str, tuple[str, str]] = {
+        c: ("", "") for c in (*canonical, *lexicon.places, *lexicon.idioms, *lexicon.correct)}
+
+    def add(variants: dict[str, str], right: str, kind: str) -> None:
+        # A variant that is a place, an idiom or another canonical form is not a slip, nor is one that is a
+        # word in its own right. jieba's dictionary, counted on web text, also holds the common misspellings
+        # themselves (按步就班 3 against 按部就班 90): a variant is a word only when it is at least a tenth as
+        # frequent as the right form.
+        floor = max(dictionary.get(right, 0) / _WORD_RATIO, _WORD_FLOOR)
+        for variant in variants:
+            if variant not in patterns and (dictionary.get(variant, 0) or 0) <= floor:
+                patterns[variant] = (right, kind)
+
+    for wrong, (right, _) in lexicon.known.items():
+        patterns[wrong] = (right, CLASS_COMMON)
     for phrase in canonical:
-        if len(phrase) < _MIN_NEAR_MISS:
-            continue
-        for variant, how in near_misses(phrase).items():
-            # a variant that is itself a word or another canonical form is not a slip
-            if variant not in patterns and not dictionary.get(variant):
-                patterns[variant] = Pattern("near", phrase, how)
-    for wrong, right in lexicon.known.items():
-        patterns[wrong] = Pattern("known", right, "常见错误写法")
+        if len(phrase) >= _MIN_NEAR_MISS:
+            add(near_misses(phrase, edge_doubles=False), phrase, CLASS_FORMULATION)
+    for place in lexicon.places:
+        if len(place) >= _MIN_NEAR_MISS:
+            add(near_misses(place, keep_last=place[-1] in _PLACE_SUFFIX, edge_doubles=False), place, CLASS_NAME)
+    for idiom in lexicon.idioms:
+        add(near_misses(idiom, edit=False, toned=True), idiom, CLASS_COMMON)
     words = tuple(patterns)
     return matcher(words), tuple(patterns[w] for w in words)
+
+
+_MIN_HOLE = 5  # a canonical phrase this long with any one character replaced is a damaged phrase
+_MIN_ANCHOR = 4
+_NUMERALS = "〇一二三四五六七八九十百千万两"
+
+
+@functools.lru_cache(maxsize=8)
+def hole_matcher(extra: tuple[str, ...] = ()) -> tuple[AhoCorasick, tuple[tuple[tuple[str, int, bool], ...], ...]]:
+    """Anchors of the canonical phrases with one character left open (中华人民?和国 …).
+
+    Same-sound and look-alike replacements are patterns of the main automaton; a canonical name damaged by
+    any other character (中华人民大和国, 中共人民共和国, 中国共产常) is found here: the longer side of the
+    open character is searched, the other side checked in place. (anchor index → phrase, open position,
+    anchor is the left side)
+    """
+    anchors: dict[str, list[tuple[str, int, bool]]] = defaultdict(list)
+    for phrase in _canonical_phrases(extra):
+        if len(phrase) < _MIN_HOLE:
+            continue
+        for i in range(1, len(phrase) - 1):  # an end is where a phrase meets its context: 自然资源部|厅|局|和
+            left, right = phrase[:i], phrase[i + 1:]
+            anchor, is_left = (left, True) if len(left) >= len(right) else (right, False)
+            if len(anchor) >= _MIN_ANCHOR:
+                anchors[anchor].append((phrase, i, is_left))
+    words = tuple(anchors)
+    return AhoCorasick(words, matchkind=MatchKind.Standard), tuple(tuple(anchors[w]) for w in words)
+
+
+def _holes(joined: str, extra: tuple[str, ...], taken: list[tuple[int, int]]) -> list[tuple[int, int, str]]:
+    """(start, end, phrase) for a canonical phrase with one character replaced by an unrelated one."""
+    automaton, entries = hole_matcher(extra)
+    dictionary = tokenizer().FREQ
+    lexicon = typo_lexicon()
+    found = []
+    for index, start, _end in automaton.find_matches_as_indexes(joined, overlapping=True):
+        for phrase, i, is_left in entries[index]:
+            begin = start if is_left else start - i - 1
+            if begin < 0 or begin + len(phrase) > len(joined):
+                continue
+            candidate = joined[begin:begin + len(phrase)]
+            other = candidate[i]
+            if other == phrase[i] or not ("\u4e00" <= other <= "\u9fff") or other in _NUMERALS or phrase[i] in _NUMERALS:
+                continue  # 党的十八大 is another congress, not a damaged 党的十九大
+            if candidate[:i] != phrase[:i] or candidate[i + 1:] != phrase[i + 1:]:
+                continue
+            if dictionary.get(candidate) or candidate in lexicon.correct or candidate in lexicon.places:
+                continue
+            if any(s < begin + len(phrase) and begin < e for s, e in taken):
+                continue
+            found.append((begin, begin + len(phrase), phrase))
+            taken.append((begin, begin + len(phrase)))
+    return found
+
+
+_CJK = "\u3400-\u9fff"
+_BREAK_RX = re.compile(f"(?<=[{_CJK}])[ \t\u3000]*\n[ \t\u3000]*(?=[{_CJK}])")
+
+
+def join_lines(text: str) -> tuple[str, list[int]]:
+    """`text` with line breaks between two Chinese characters removed, and where each kept character was.
+
+    A PDF or a narrow column breaks "中华人民共和国" into "中华人民\\n共和国"; matching the joined text finds
+    a damaged phrase across the break and never mistakes the halves for a phrase missing its ends.
+    """
+    breaks = list(_BREAK_RX.finditer(text))
+    if not breaks:
+        return text, []
+    parts, starts, shifts, pos, dropped = [], [], [], 0, 0
+    for m in breaks:
+        parts.append(text[pos:m.start()])
+        dropped += m.end() - m.start()
+        starts.append(m.start() - (dropped - (m.end() - m.start())))
+        shifts.append(dropped)
+        pos = m.end()
+    parts.append(text[pos:])
+    return "".join(parts), [starts, shifts]  # type: ignore[list-item]
+
+
+def _original(where: list, k: int) -> int:
+    if not where:
+        return k
+    starts, shifts = where
+    i = bisect.bisect_right(starts, k)
+    return k + (shifts[i - 1] if i else 0)
+
+
+@functools.lru_cache(maxsize=1)
+def _leader_names() -> re.Pattern[str]:
+    return re.compile("|".join(sorted(map(re.escape, typo_lexicon().leaders), key=len, reverse=True)))
 
 
 def _leader_mentions(text: str, on: date) -> list[tuple[int, int, str, str]]:
@@ -124,57 +298,198 @@ def _leader_mentions(text: str, on: date) -> list[tuple[int, int, str, str]]:
     lexicon = typo_lexicon()
     titles = sorted(lexicon.titles, key=len, reverse=True)
     found = []
-    for name, terms in lexicon.leaders.items():
-        for m in re.finditer(re.escape(name), text):
-            before, after = text[max(0, m.start() - 8):m.start()], text[m.end():m.end() + 8]
-            title = next((t for t in titles if after.startswith(t)), None)
-            start, end = m.start(), m.end() + (len(title) if title else 0)
+    for m in _leader_names().finditer(text):
+        name = m.group()
+        terms = lexicon.leaders[name]
+        before, after = text[max(0, m.start() - 8):m.start()], text[m.end():m.end() + 8]
+        title = next((t for t in titles if after.startswith(t)), None)
+        start, end = m.start(), m.end() + (len(title) if title else 0)
+        if title is None:
+            title = next((t for t in titles if before.endswith(t)), None)
             if title is None:
-                title = next((t for t in titles if before.endswith(t)), None)
-                if title is None:
-                    continue
-                start = m.start() - len(title)
-                before = text[max(0, start - 4):start]
-            if any(before.endswith(word) for word in _FORMER):
-                continue  # 时任国务院总理李克强: a historical mention
-            held = [t for t in terms if t.title == title]
-            if any((t.start is None or t.start <= on) and (t.end is None or on < t.end) for t in held):
                 continue
-            if held:
-                why = f"{name}于{on:%Y年%m月%d日}已不任（或尚未任）“{title}”"
-            else:
-                why = f"“{title}”不是{name}的职务"
-            found.append((start, end, text[start:end], why))
+            start = m.start() - len(title)
+            before = text[max(0, start - 4):start]
+        if any(before.endswith(word) for word in _FORMER):
+            continue  # 时任国务院总理李克强: a historical mention
+        held = [t for t in terms if t.title == title]
+        if any((t.start is None or t.start <= on) and (t.end is None or on < t.end) for t in held):
+            continue
+        if held:
+            why = f"{name}于{on:%Y年%m月%d日}已不任（或尚未任）“{title}”"
+        else:
+            why = f"“{title}”不是{name}的职务"
+        found.append((start, end, text[start:end], why))
     return found
+
+
+def find_typo_hits(text: str, on: date, extra: tuple[str, ...] = ()) -> list[dict[str, str | int]]:
+    """Every typo in `text`: matched text, suggestion, why, class, start/end in `text`, context."""
+    simplified = to_simplified(text)
+    joined, where = join_lines(simplified)
+    automaton, patterns = typo_matcher(extra)
+    hits: list[dict[str, str | int]] = []
+
+    def hit(start: int, end: int, right: str, why: str, kind: str) -> None:
+        a, b = _original(where, start), _original(where, end - 1) + 1
+        hits.append({"matched": text[a:b].replace("\n", ""), "suggestion": right, "why": why, "class": kind,
+                     "start": a, "end": b, "context": context(text, a, b)})
+
+    taken: list[tuple[int, int]] = []  # canonical forms and hits: a damaged phrase is not looked for there
+    for index, start, end in automaton.find(joined):
+        right, kind = patterns[index]
+        if not right:
+            taken.append((start, end))
+            continue
+        if not on_word_boundaries(joined, start, end):
+            continue
+        if len(right) == end - start + 1 and right.endswith(joined[start:end]) and \
+                (right[0] in joined[max(0, start - 15):start] or (start and "\u4e00" <= joined[start - 1] <= "\u9fff")):
+            # "由政 依申请公开 府信息公开": a phrase split by a column, its first character just before; and
+            # "攻府信息公开" is a replaced first character (found below), not a dropped one
+            continue
+        known = typo_lexicon().known.get(automaton.words[index])
+        why = "常见错误写法" if known else describe(automaton.words[index], right)
+        hit(start, end, right, why, kind)
+        taken.append((start, end))
+    for start, end, phrase in _holes(joined, extra, taken):
+        if on_word_boundaries(joined, start, end):
+            hit(start, end, phrase, describe(joined[start:end], phrase), CLASS_FORMULATION)
+    for rule in typo_lexicon().context_rules:
+        for m in rule.pattern.finditer(joined):
+            s, e = m.span("wrong") if "wrong" in rule.pattern.groupindex else m.span()
+            hit(s, e, rule.right, rule.why, CLASS_CONTEXT)
+    for start, end, _, why in _leader_mentions(joined, on):
+        hit(start, end, "", why, CLASS_LEADER)
+    return sorted(hits, key=lambda h: h["start"])
 
 
 def find_typos(text: str, on: date, extra: tuple[str, ...] = ()) -> list[tuple[str, str, str, str]]:
     """(wrong text, suggestion, why, context) for every typo found in `text`."""
-    simplified = to_simplified(text)
-    automaton, patterns = typo_matcher(extra)
-    hits = []
-    for index, start, end in automaton.find(simplified):
-        pattern = patterns[index]
-        if pattern.kind == "canonical" or not on_word_boundaries(simplified, start, end):
+    return [(str(h["matched"]), str(h["suggestion"]), str(h["why"]), str(h["context"]))
+            for h in find_typo_hits(text, on, extra)]
+
+
+_CONSENSUS_MIN = 20  # a line seen this often tonight is a formulation the units agree on
+_CONSENSUS_RARE = 2  # a line seen at most this often, one edit away from it, is a candidate slip
+_CONSENSUS_LEN = (6, 40)
+_CONSENSUS_MAX_CLAUSES = 3_000_000  # distinct clauses counted at most (~0.5 GB); later ones are not judged
+_LINE_RX = re.compile(r"[^\s，。；：！？、,.;:!?]+")
+
+
+def _deletions(line: str) -> list[tuple[str, int]]:
+    return [(line[:i] + line[i + 1:], i) for i in range(len(line))]
+
+
+def corpus_consensus(texts: Iterable[str]) -> dict[str, tuple[str, int]]:
+    """Rare clauses one edit away from a clause the night's corpus repeats: rare → (common, its count).
+
+    Government sites repeat the same formulations across units thousands of times (headings, names of
+    organs, fixed phrases). A clause seen at most twice that differs by one character (dropped, added or
+    replaced by another Chinese character that is not a numeral) from a clause seen 20 times or more is a
+    strong candidate for a slip, whatever word lists say. Clauses are the runs between punctuation, 6–40
+    characters long; numbers and numerals never count as the difference (第一章/第二章, 2023年/2024年).
+    """
+    counts: dict[str, int] = {}
+    for text in texts:
+        for clause in set(_LINE_RX.findall(to_simplified(text))):
+            if _CONSENSUS_LEN[0] <= len(clause) <= _CONSENSUS_LEN[1]:
+                if clause in counts:
+                    counts[clause] += 1
+                elif len(counts) < _CONSENSUS_MAX_CLAUSES:  # memory stays bounded on a city's night
+                    counts[clause] = 1
+    common = {c: n for c, n in counts.items() if n >= _CONSENSUS_MIN}
+    if not common:
+        return {}
+    index: dict[str, list[tuple[str, int]]] = defaultdict(list)  # a deletion of a common clause → (clause, at)
+    for clause in common:
+        for gone, at in _deletions(clause):
+            index[gone].append((clause, at))
+    # a clause one edit away from a common one keeps its first three or its last three characters
+    heads, tails = {c[:3] for c in common}, {c[-3:] for c in common}
+    out: dict[str, tuple[str, int]] = {}
+    for clause, n in counts.items():
+        if n > _CONSENSUS_RARE or clause in common or (clause[:3] not in heads and clause[-3:] not in tails):
             continue
-        hits.append((text[start:end], pattern.right, pattern.how, context(text, start, end)))
-    for start, end, _written, why in _leader_mentions(simplified, on):
-        hits.append((text[start:end], "", why, context(text, start, end)))
+        candidates: list[str] = []
+        for right, at in index.get(clause, ()):  # one character of a common clause dropped
+            if 0 < at < len(right) - 1 and _inside_word(right, at):
+                candidates.append(right)
+        for gone, at in _deletions(clause):
+            # one character added inside: only a doubled one (叠字), since 逾期仍不改正的 is not a slip
+            if gone in common and 0 < at < len(clause) - 1 and clause[at] in (clause[at - 1], clause[at + 1]):
+                candidates.append(gone)
+            for right, right_at in index.get(gone, ()):  # the same position replaced
+                if right_at == at and right != clause and _replaced_inside_word(clause, right, at):
+                    candidates.append(right)
+        if candidates:
+            right = max(candidates, key=lambda c: common[c])
+            out[clause] = (right, common[right])
+    return out
+
+
+def _token_at(text: str, pos: int) -> tuple[int, str]:
+    """(start, token) of the jieba token that covers text[pos]."""
+    start = 0
+    for token in tokenizer().cut(text, HMM=False):
+        if start <= pos < start + len(token):
+            return start, token
+        start += len(token)
+    return pos, ""
+
+
+def _inside_word(clause: str, at: int) -> bool:
+    """clause[at] belongs to a word of two or more characters (齐齐哈|尔|市), not to a particle (的)."""
+    token = _token_at(clause, at)[1]
+    return len(token) >= 2 and bool(tokenizer().FREQ.get(token))
+
+
+def _replaced_inside_word(rare: str, right: str, at: int) -> bool:
+    """The replaced character breaks a word of the common clause (扫黑|除|恶 read as 扫黑|险恶): a slip.
+
+    When the rare clause has a dictionary word of its own that covers the common clause's word (行政处罚
+    against 行政处分, 非法所得 against 违法所得), it says something else, and that is not a slip.
+    """
+    changed = rare[at] + right[at]
+    if not all("\u4e00" <= c <= "\u9fff" and c not in _NUMERALS for c in changed):
+        return False
+    if not _inside_word(right, at):
+        return False
+    rare_start, rare_token = _token_at(rare, at)
+    right_start, right_token = _token_at(right, at)
+    covers = rare_start <= right_start and rare_start + len(rare_token) >= right_start + len(right_token)
+    return not (covers and tokenizer().FREQ.get(rare_token))
+
+
+def consensus_hits(text: str, consensus: dict[str, tuple[str, int]]) -> list[dict[str, str | int]]:
+    if not consensus:
+        return []
+    hits: list[dict[str, str | int]] = []
+    simplified = to_simplified(text)
+    for m in _LINE_RX.finditer(simplified):
+        if m.group() in consensus:
+            right, n = consensus[m.group()]
+            hits.append({"matched": text[m.start():m.end()], "suggestion": right, "class": CLASS_FORMULATION,
+                         "why": f"{describe(m.group(), right)}；同类表述“{right}”在本次检查的页面中出现{n}次（语料共识）",
+                         "start": m.start(), "end": m.end(), "context": context(text, m.start(), m.end())})
     return hits
 
 
-def _finding(source: TextSource, wrong: str, right: str, why: str, contexts: list[str]) -> Observation:
+def _finding(source: TextSource, hits: list[dict[str, str | int]]) -> Observation:
+    first = hits[0]
+    wrong, right, why = first["matched"], first["suggestion"], first["why"]
     advice = f"，应为“{right}”" if right else ""
+    contexts = [str(h["context"]) for h in hits]
     return Observation(
         check="text.typo",
         unit=source.unit,
         subject_key=f"{source.subject_key}#{wrong}",
         subject=source.subject,
         url=source.url,
-        detail=f"{source.place}“{source.subject}”疑似错误表述“{wrong}”{advice}（{why}）：{contexts[0]}",
+        detail=f"{source.place}“{source.subject}”疑似{first['class']}“{wrong}”{advice}（{why}）：{contexts[0]}",
         observed_at=source.observed_at,
         evidence={"snapshots": list(source.snapshot_ids), "matched": wrong, "suggestion": right, "why": why,
-                  "contexts": contexts[:5], "count": len(contexts)},
+                  "class": first["class"], "contexts": contexts[:5], "count": len(contexts)},
     )
 
 
@@ -182,16 +497,19 @@ def _finding(source: TextSource, wrong: str, right: str, why: str, contexts: lis
 def typos(data: AuditData, as_of: date, rules: CheckRules) -> list[Observation]:
     extra = tuple(sorted({u.name for u in data.units if len(u.name) >= _MIN_NEAR_MISS and "（" not in u.name}))
     findings: list[Observation] = []
+    # two passes rather than a list: a city's night is too many pages to hold (parsed pages are cached)
+    consensus = corpus_consensus(source.text for source in text_sources(data))
     for source in text_sources(data):
         if data.allowed("text.typo", source.unit, url=source.url):
             continue
         on = source.publish_date or as_of
-        grouped: dict[str, list[str]] = defaultdict(list)
-        advice: dict[str, tuple[str, str]] = {}
-        for wrong, right, why, where in find_typos(source.text, on, extra):
-            if data.allowed("text.typo", source.unit, phrase=wrong):
+        grouped: dict[str, list[dict[str, str | int]]] = defaultdict(list)
+        hits = find_typo_hits(source.text, on, extra)
+        hits += [c for c in consensus_hits(source.text, consensus)
+                 if not any(h["start"] < c["end"] and c["start"] < h["end"] for h in hits)]  # type: ignore[operator]
+        for h in hits:
+            if data.allowed("text.typo", source.unit, phrase=str(h["matched"])):
                 continue
-            grouped[wrong].append(where)
-            advice[wrong] = (right, why)
-        findings.extend(_finding(source, w, *advice[w], c) for w, c in grouped.items())
+            grouped[str(h["matched"])].append(h)
+        findings.extend(_finding(source, hits) for hits in grouped.values())
     return findings

