@@ -124,6 +124,10 @@ def main() -> None:
         print(f"crawl of {ours[-1][0]} pages, median of {args.repeats}:")
         print(line("pages per second (wall)", zr, br, "pages/s", zr / br, "≥ 0.7"))
         print(line("pages per CPU second", zc, bc, "pages/CPUs", zc / bc, "≥ 0.7"))
+        # ru_maxrss of the children: the largest child waited for (the crawl process, or Chromium)
+        peak = __import__("resource").getrusage(__import__("resource").RUSAGE_CHILDREN).ru_maxrss / 1024
+        print(f"peak RSS of the largest child process (crawl process, Chromium or the bare spider): {peak:.0f} MB "
+              f"(target for 100,000 pages: < 1 GB)")
     import_cost(args.repeats)
     dates()
 

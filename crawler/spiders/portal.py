@@ -62,7 +62,7 @@ class PortalSpider(scrapy.Spider):
         if unit.obey_robots is False:
             meta["dont_obey_robotstxt"] = True
         if meta.get("js"):
-            meta.update(render_meta())
+            meta.update(render_meta(url))
         return scrapy.Request(url, callback=callback, errback=self.failed, meta=meta, dont_filter=meta.get("kind") != "detail")
 
     async def start(self) -> AsyncIterator[scrapy.Request]:
@@ -157,7 +157,8 @@ class PortalSpider(scrapy.Spider):
             # Static HTML with scripts and no items: the list is built in the browser. The rendered
             # page is the evidence; later pages of the column are rendered too.
             fresh = {k: v for k, v in meta.items() if not k.startswith("download_")}  # Scrapy's own, per download
-            yield self._request_of(response).replace(meta={**fresh, "js": True, **render_meta()}, dont_filter=True)
+            request = self._request_of(response)
+            yield request.replace(meta={**fresh, "js": True, **render_meta(request.url)}, dont_filter=True)
             return
         if found := meta.get("discovered"):
             if not page.entries and meta["depth_in_tree"] < _MAX_TREE_DEPTH:
@@ -209,7 +210,7 @@ class PortalSpider(scrapy.Spider):
                                      errback=self.failed, meta=follow_meta, headers=_FORM if body else None)
             else:
                 if meta.get("js"):
-                    follow_meta.update(js=True, **render_meta())
+                    follow_meta.update(js=True, **render_meta(follow.url))
                 yield scrapy.Request(follow.url, callback=self.parse_list, errback=self.failed, meta=follow_meta)
 
     def parse_detail(self, response: Response) -> Iterator[Capture | scrapy.Request]:
