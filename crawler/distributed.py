@@ -119,7 +119,7 @@ class SharedScheduler(Scheduler):
             self.df.log(request, self.spider)
             return False
         if self.stats:
-            self.stats.inc_value("scheduler/enqueued/redis", spider=self.spider)
+            self.stats.inc_value("scheduler/enqueued/redis")
         self.queue.push(request)
         return True
 
@@ -128,7 +128,7 @@ class SharedScheduler(Scheduler):
         if data is None:
             return None
         if self.stats:
-            self.stats.inc_value("scheduler/dequeued/redis", spider=self.spider)
+            self.stats.inc_value("scheduler/dequeued/redis")
         return self.queue._decode_request(data)
 
     def spider_idle(self, spider: Any) -> None:
