@@ -10,21 +10,18 @@ import time
 from typing import Any
 
 from scrapy.crawler import Crawler
-from sqlalchemy import select
+from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
-from crawler.items import Capture, DiscoveredColumn, Unchanged
+from crawler.items import Capture, DiscoveredColumn, ListEntry, Unchanged
 from crawler.linkstore import LinkCollector
 from storage import models
 from storage.blobs import insert_blobs, sha256
 from storage.db import make_engine, make_sessionmaker
 
+SnapshotKey = tuple[str, str]  # (url, kind) of a snapshot of this run
 _BATCH = 200
 _BATCH_SECONDS = 2.0
-
-
-def _id(row: models.Snapshot | int) -> int:
-    return row if isinstance(row, int) else row.id
 
 
 class StoragePipeline:
@@ -48,15 +45,17 @@ class StoragePipeline:
         self.unit_ids: dict[str, int] = {}
         self.column_ids: dict[tuple[str, str], int] = {}  # (unit, url) of columns discovered in this run
         self.links = LinkCollector(run_id)
-        self.snapshots: dict[tuple[str, str], models.Snapshot | int] = {}  # (url, kind) -> this run's row, its id once written
+        # (url, kind) -> id of this run's snapshot; None while it waits in the batch. The pipeline refers to a
+        # snapshot by this key, so that no ORM object per page is kept or built.
+        self.snapshots: dict[tuple[str, str], int | None] = {}
         self.listed: dict[tuple[int, str], list[models.Document]] = {}  # (unit_id, url) -> documents listed tonight
         # the batch: bodies, snapshot rows and what needs their ids once they are inserted
         self.bodies: dict[str, bytes] = {}
-        self.new_rows: list[models.Snapshot] = []
-        self.links_pending: list[tuple[int | None, Capture, models.Snapshot | int]] = []
-        self.list_links: list[tuple[list[models.Document], models.Snapshot | int]] = []
-        self.detail_links: list[tuple[list[models.Document], models.Snapshot | int]] = []
-        self.orphans: list[tuple[Capture, models.Snapshot | int]] = []  # details whose documents another worker lists
+        self.new_rows: list[dict[str, Any]] = []
+        self.links_pending: list[tuple[int | None, Capture, SnapshotKey]] = []
+        self.list_links: list[tuple[list[models.Document], SnapshotKey]] = []
+        self.detail_links: list[tuple[list[models.Document], SnapshotKey]] = []
+        self.orphans: list[tuple[Capture, SnapshotKey]] = []  # details whose documents another worker lists
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> StoragePipeline:
@@ -148,8 +147,8 @@ class StoragePipeline:
     # ---------------------------------------------------------------------------------------------
     def _store(self, snap: Capture) -> None:
         assert self.session is not None
-        row = self.snapshots.get((snap.url, snap.kind))
-        if row is None:  # the same URL reached twice in one run (e.g. listed in two columns): one snapshot
+        row = (snap.url, snap.kind)
+        if row not in self.snapshots:  # the same URL reached twice in one run (e.g. listed in two columns): one snapshot
             if snap.status == 304:  # not modified: tonight's snapshot points at the body stored before
                 digest = snap.known_hash
             elif snap.status is not None:
@@ -159,15 +158,14 @@ class StoragePipeline:
                     self.known_blobs.add(digest)
             else:
                 digest = None
-            row = models.Snapshot(
+            self.new_rows.append(dict(
                 crawl_run_id=self.run_id, unit_id=self.unit_ids.get(snap.unit), column_id=snap.column_id,
                 kind=snap.kind, url=snap.url, final_url=snap.final_url, status=snap.status, headers=snap.headers,
                 fetched_at=snap.fetched_at, error_kind=snap.error_kind, error_detail=snap.error_detail,
                 content_hash=digest, encoding=snap.encoding, rendered=snap.rendered, elapsed_ms=snap.elapsed_ms,
                 page_no=snap.page_no,
-            )
-            self.snapshots[(snap.url, snap.kind)] = row
-            self.new_rows.append(row)
+            ))
+            self.snapshots[row] = None
         self.counts["pages"] += 1
         if snap.error_kind:
             self.counts["failed"] += 1
@@ -194,23 +192,28 @@ class StoragePipeline:
         assert session is not None
         insert_blobs(session, self.bodies)
         self.bodies = {}
-        session.add_all(self.new_rows)
-        session.flush()
-        for new in self.new_rows:  # keep ids, not rows: the crawl's memory stays flat
-            self.snapshots[(new.url, new.kind)] = new.id
-        self.new_rows = []
+        if self.new_rows:  # one multi-row INSERT; ids matched back by (url, kind), unique within a run
+            S = models.Snapshot
+            for id_, url, kind in session.execute(insert(S).returning(S.id, S.url, S.kind), self.new_rows):
+                self.snapshots[(url, kind)] = id_
+            self.new_rows = []
         for docs, row in self.list_links:
             for doc in docs:
-                doc.list_snapshot_id = _id(row)
+                doc.list_snapshot_id = self._id(row)
         for docs, row in self.detail_links:
             for doc in docs:
-                doc.detail_snapshot_id = _id(row)
+                doc.detail_snapshot_id = self._id(row)
         for unit_id, snap, row in self.links_pending:
-            self.links.add(unit_id, snap, _id(row))
+            self.links.add(unit_id, snap, self._id(row))
         self.list_links, self.detail_links, self.links_pending = [], [], []
         session.commit()
 
-    def _store_entries(self, snap: Capture, row: models.Snapshot | int) -> None:
+    def _id(self, key: SnapshotKey) -> int:
+        id_ = self.snapshots[key]
+        assert id_ is not None  # written by _write_batch before it is asked for
+        return id_
+
+    def _store_entries(self, snap: Capture, row: SnapshotKey) -> None:
         session = self.session
         assert session is not None
         unit_id = self.unit_ids[snap.unit]
@@ -222,17 +225,24 @@ class StoragePipeline:
                                               models.Document.url.in_(urls))
             )
         }
+        new: dict[str, ListEntry] = {}
+        for entry in snap.entries:
+            if entry.url not in existing:
+                new.setdefault(entry.url, entry)
+        if new:  # first seen tonight: one multi-row INSERT, the rows come back as ORM objects
+            D = models.Document
+            rows = [dict(unit_id=unit_id, column_id=snap.column_id, url=e.url, title=e.title,
+                         first_seen_run_id=self.run_id, last_seen_run_id=self.run_id, publish_date=e.publish_date,
+                         date_text=e.date_text, date_source="list" if e.publish_date else None)
+                    for e in new.values()]
+            for doc in session.scalars(insert(D).returning(D), rows):
+                existing[doc.url] = doc
+                self.counts["documents"] += 1
+                self.listed.setdefault((unit_id, doc.url), []).append(doc)
         touched = []
         for entry in snap.entries:
-            doc = existing.get(entry.url)
-            if doc is None:
-                doc = models.Document(unit_id=unit_id, column_id=snap.column_id, url=entry.url,
-                                      title=entry.title, first_seen_run_id=self.run_id, last_seen_run_id=self.run_id)
-                session.add(doc)
-                existing[entry.url] = doc
-                self.counts["documents"] += 1
-                self.listed.setdefault((unit_id, entry.url), []).append(doc)
-            elif doc.last_seen_run_id != self.run_id:
+            doc = existing[entry.url]
+            if doc.last_seen_run_id != self.run_id:
                 self.listed.setdefault((unit_id, entry.url), []).append(doc)
             doc.title = entry.title
             doc.last_seen_run_id = self.run_id
@@ -242,7 +252,7 @@ class StoragePipeline:
                 doc.date_source = "list" if entry.publish_date else None
         self.list_links.append((touched, row))
 
-    def _store_detail(self, snap: Capture, row: models.Snapshot | int, last_try: bool = False) -> None:
+    def _store_detail(self, snap: Capture, row: SnapshotKey, last_try: bool = False) -> None:
         """Detail pages complete what the list showed: a date where the list had none, and metadata."""
         session = self.session
         assert session is not None
