@@ -80,6 +80,7 @@ def shared_scrapy_settings(settings: Settings, redis_url: str, run_id: int) -> d
         "REDIS_URL": redis_url,
         "ZWGK_SHARED_RUN": True,
         "ZWGK_BUSY_KEY": run_key(run_id, "busy"),
+        "ZWGK_WORKERS_KEY": run_key(run_id, "workers"),
         "ZWGK_WORKER": worker_name(settings),
     }
 
@@ -98,18 +99,49 @@ def request_key(request: Request) -> str:
     return "page:" + hashlib.sha1(json.dumps(data, sort_keys=True).encode()).hexdigest()
 
 
+def worker_share(per_host: int, delay: float, workers: int) -> tuple[int, float]:
+    """One worker's per-host concurrency and delay when `workers` workers crawl the same hosts, so that
+    together they keep to the single-process limit: the concurrency divided (at least one request each)
+    and the delay multiplied (the same request rate per host in all)."""
+    workers = max(workers, 1)
+    return max(1, per_host // workers), delay * workers
+
+
 class SharedScheduler(Scheduler):
-    """scrapy-redis's scheduler, plus: requests sent with dont_filter are filtered by `request_key`, and
-    a worker stays open while another one is busy."""
+    """scrapy-redis's scheduler, plus: requests sent with dont_filter are filtered by `request_key`; a
+    worker stays open while another one is busy; and the per-host politeness limit is shared by the
+    workers running (re-read every few seconds, applied to every download slot)."""
+
+    SHARE_EVERY = 2.0  # seconds between looks at how many workers run
+    shared_at: float = 0.0
+    per_host: int
+    delay: float
 
     @classmethod
     def from_crawler(cls, crawler: Any) -> SharedScheduler:
         instance = super().from_crawler(crawler)
+        instance.crawler = crawler
         instance.busy_key = crawler.settings["ZWGK_BUSY_KEY"]
+        instance.workers_key = crawler.settings["ZWGK_WORKERS_KEY"]
         instance.worker = crawler.settings["ZWGK_WORKER"]
+        instance.per_host = crawler.settings.getint("CONCURRENT_REQUESTS_PER_DOMAIN")
+        instance.delay = crawler.settings.getfloat("DOWNLOAD_DELAY")
+        instance.shared_at = 0.0
         instance.pop_script = instance.server.register_script(_POP)
         crawler.signals.connect(instance.spider_idle, signal=signals.spider_idle)
         return instance
+
+    def share_politeness(self) -> None:
+        now = time.monotonic()
+        if now - self.shared_at < self.SHARE_EVERY:
+            return
+        self.shared_at = now
+        concurrency, delay = worker_share(self.per_host, self.delay, self.server.scard(self.workers_key))
+        downloader = self.crawler.engine.downloader
+        downloader.domain_concurrency = concurrency  # for the slots created from now on (Scrapy 2.19)
+        downloader._delay = delay
+        for slot in downloader.slots.values():
+            slot.concurrency, slot.delay = concurrency, delay
 
     def enqueue_request(self, request: Request) -> bool:
         if request.dont_filter:
@@ -124,6 +156,7 @@ class SharedScheduler(Scheduler):
         return True
 
     def next_request(self) -> Request | None:
+        self.share_politeness()
         data = self.pop_script(keys=[self.queue.key, self.busy_key], args=[self.worker, time.time()])
         if data is None:
             return None

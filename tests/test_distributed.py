@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select
 
-from crawler.distributed import BUSY_STALE_SECONDS, busy_workers, request_key, run_shared_crawl
+from crawler.distributed import BUSY_STALE_SECONDS, busy_workers, request_key, run_shared_crawl, worker_share
 from crawler.launch import run_crawl
 from storage.db import make_engine, make_sessionmaker, upgrade
 from storage.models import CrawlRun, Document, Snapshot
@@ -152,3 +152,11 @@ def test_a_worker_silent_too_long_is_not_waited_for(redis_url: str) -> None:
         assert busy_workers(server, "zwgk:test:busy") == ["alive"]
     finally:
         server.delete("zwgk:test:busy")
+
+
+def test_workers_share_the_per_host_limit() -> None:
+    assert worker_share(4, 0.5, 1) == (4, 0.5)
+    assert worker_share(4, 0.5, 2) == (2, 1.0)  # together: 4 at a time, 2 requests a second, as one process
+    assert worker_share(4, 0.0, 3) == (1, 0.0)
+    assert worker_share(2, 1.0, 4) == (1, 4.0)  # more workers than slots: one each, the delay keeps the rate
+    assert worker_share(4, 0.5, 0) == (4, 0.5)
