@@ -35,8 +35,25 @@ DETAIL_COLUMNS = [
 ]
 
 
+def title_lines(sheet: Sheet) -> list[str]:
+    """What the sheet is: scheme, period, what counts; and, where the seed's point values are not public,
+    that the scheme's values are placeholders."""
+    scheme = sheet.scheme
+    kind = "年度" if str(sheet.quarter).isdigit() else "季度"
+    out = [f"{scheme.title}（{scheme.name}）{sheet.quarter.label}{kind}成绩表，只计已确认的扣分事项"]
+    if str(sheet.quarter).isdigit() and scheme.period == "quarter":
+        out.append("年度得分为各有数据季度得分的平均值；无数据的季度不计入（不按满分计）")
+    if scheme.placeholder_points:
+        out.append(f"注意：{scheme.placeholder_points}")
+    if any(s.vetoes for s in sheet.units):
+        out.append("触发单项否决的单位按方案定等次并排在末位，见“单项否决”列")
+    return out
+
+
 def summary_columns(sheet: Sheet) -> list[tuple[str, str]]:
     cols = [("rank", "排名"), ("unit_name", "单位"), ("unit", "单位代码")]
+    if sheet.scheme.rank_groups:
+        cols.insert(1, ("rank_group", "排名分组"))
     cols += [(f"cat:{c.key}", f"{c.name}扣分") for c in sheet.scheme.categories]
     cols += [("deducted", "扣分合计"), ("bonus", "加分"), ("veto", "单项否决"), ("total", "得分"), ("grade", "等次")]
     if sheet.scheme.stages:
@@ -47,28 +64,37 @@ def summary_columns(sheet: Sheet) -> list[tuple[str, str]]:
 
 def summary_rows(sheet: Sheet) -> list[dict[str, Any]]:
     rows = []
-    for s in sorted(sheet.units, key=lambda s: (s.rank, s.unit.slug)):
-        row: dict[str, Any] = {"rank": s.rank, "unit": s.unit.slug, "unit_name": s.unit.name,
-                               "deducted": s.deducted, "bonus": s.bonus, "veto": "；".join(s.vetoes) or None,
-                               "total": s.total, "grade": s.grade, "weighted": s.weighted}
+    for s in sorted(sheet.units, key=lambda s: (s.rank_group or "", s.no_data, s.rank, s.unit.slug)):
+        row: dict[str, Any] = {"rank": s.rank or None, "unit": s.unit.slug, "unit_name": s.unit.name,
+                               "rank_group": s.rank_group, "deducted": s.deducted, "bonus": s.bonus,
+                               "veto": "；".join(s.vetoes) or None,
+                               "total": "无数据" if s.no_data else s.total, "grade": s.grade, "weighted": s.weighted}
         row.update({f"cat:{k}": v for k, v in s.categories.items()})
         row.update({f"stage:{k}": v for k, v in s.stages.items()})
         rows.append(row)
     return rows
 
 
-def composite_rows(sheet: Sheet) -> list[dict[str, Any]]:
-    if sheet.composite is None:
-        return []
-    c = sheet.composite
+def _composite_rows(c: Any, county: str | None) -> list[dict[str, Any]]:
     basis = "加权总分" if c.basis == "weighted" else "日常考评得分"
-    rows = [{"part": name, "weight": weight, "units": n, "mean": mean, "basis": basis} for name, weight, n, mean in c.parts]
-    rows.append({"part": "合成总成绩", "weight": sum(w for _, w, _, _ in c.parts), "units": None, "mean": c.value,
-                 "basis": basis})
+    rows = [{"county": county, "part": name, "weight": weight, "units": n, "mean": mean, "basis": basis}
+            for name, weight, n, mean in c.parts]
+    rows.append({"county": county, "part": "合成总成绩", "weight": sum(w for _, w, _, _ in c.parts), "units": None,
+                 "mean": c.value, "basis": basis})
     return rows
 
 
-COMPOSITE_COLUMNS = [("part", "组成部分"), ("weight", "比例"), ("units", "单位数"), ("mean", "平均分"), ("basis", "计分依据")]
+def composite_rows(sheet: Sheet) -> list[dict[str, Any]]:
+    """The county composite(s): one block per county when the registry groups units under counties."""
+    if sheet.counties:
+        return [row for c in sheet.counties for row in _composite_rows(c.composite, c.name)]
+    if sheet.composite is None:
+        return []
+    return _composite_rows(sheet.composite, None)
+
+
+COMPOSITE_COLUMNS = [("county", "县区"), ("part", "组成部分"), ("weight", "比例"), ("units", "单位数"), ("mean", "平均分"),
+                     ("basis", "计分依据")]
 
 
 def _local(value: datetime, timezone: str) -> datetime:
@@ -115,9 +141,12 @@ def write_xlsx(path: Path, sheet: Sheet, details: list[dict[str, Any]], timezone
     summary.title = "汇总"
     _write(summary, summary_columns(sheet), summary_rows(sheet), timezone)
     _write(wb.create_sheet("扣分明细"), DETAIL_COLUMNS, [readable(d) for d in details], timezone)
-    if sheet.composite is not None:
+    if sheet.composite is not None or sheet.counties:
         _write(wb.create_sheet("县区合成"), COMPOSITE_COLUMNS, composite_rows(sheet), timezone)
-    wb.properties.title = f"{sheet.scheme.title} {sheet.quarter} 日常考评"
+    notes = wb.create_sheet("说明")
+    for line in title_lines(sheet):
+        notes.append([line])
+    wb.properties.title = f"{sheet.scheme.title} {sheet.quarter.label}"
     wb.save(path)
 
 
@@ -143,7 +172,7 @@ def write_csv(path: Path, sheet: Sheet, details: list[dict[str, Any]], timezone:
     written = [path, path.with_name(f"{path.stem}_明细{path.suffix or '.csv'}")]
     _csv(written[0], summary_columns(sheet), summary_rows(sheet), timezone)
     _csv(written[1], DETAIL_COLUMNS, [readable(d) for d in details], timezone)
-    if sheet.composite is not None:
+    if sheet.composite is not None or sheet.counties:
         written.append(path.with_name(f"{path.stem}_县区合成{path.suffix or '.csv'}"))
         _csv(written[2], COMPOSITE_COLUMNS, composite_rows(sheet), timezone)
     return written

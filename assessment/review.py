@@ -35,11 +35,23 @@ class ReviewError(Exception):
 
 def _snapshot(event: DeductionEvent) -> dict[str, Any]:
     return {"state": event.state, "points": str(event.points), "reason": event.reason,
-            "decided_by": event.decided_by}
+            "decided_by": event.decided_by, "category": event.category, "clause": event.clause}
+
+
+def _escalate(event: DeductionEvent, reason: str | None) -> None:
+    """Apply the rule's heavier clause (金昌 第十四条: notified by the province or of wide impact)."""
+    rule = load_scheme(event.scheme).deductions.get(event.check)
+    if rule is None or rule.escalation is None:
+        raise ReviewError(f"扣分事项 {event.id}（{event.check}）在方案 {event.scheme} 中没有可加重适用的条款")
+    if not (reason and reason.strip()):
+        raise ReviewError("加重适用须注明理由（如通报文号或舆情情况）")
+    event.category, event.clause, event.points = rule.escalation.category, rule.escalation.clause, rule.escalation.points
 
 
 def _check_points(event: DeductionEvent, points: Decimal) -> None:
     rule = load_scheme(event.scheme).deductions.get(event.check)
+    if rule is not None and rule.escalation is not None and event.clause == rule.escalation.clause:
+        rule = rule.escalation  # type: ignore[assignment]
     top = rule.points_max if rule and rule.points_max is not None else event.points
     if not (event.points <= points <= top):
         raise ReviewError(f"扣分事项 {event.id} 的扣分只能在 {event.points} 至 {top} 分之间")
@@ -64,8 +76,10 @@ def _close_appeal(session: Session, event: DeductionEvent, outcome: str, actor: 
 
 
 def decide(session: Session, event_id: int, action: str, *, actor: str, reason: str | None = None,
-           points: Decimal | None = None, now: datetime | None = None) -> DeductionEvent:
-    """Apply one decision. `points` (confirm only) sets a value inside the rule's range (扣5分以上10分以下)."""
+           points: Decimal | None = None, now: datetime | None = None, escalate: bool = False) -> DeductionEvent:
+    """Apply one decision. `points` (confirm only) sets a value inside the rule's range (扣5分以上10分以下);
+    `escalate` (confirm only) applies the rule's heavier clause, for a problem the inspector marks as
+    notified by a higher office or of wide impact (with the reason)."""
     now = now or utcnow()
     if not actor.strip():
         raise ReviewError("必须注明操作人")
@@ -77,9 +91,11 @@ def decide(session: Session, event_id: int, action: str, *, actor: str, reason: 
         raise ReviewError(f"扣分事项 {event_id} 当前状态为 {STATE_NAMES.get(event.state, event.state)}，不能执行 {action}")
     if action in ("reject", "appeal", "overturn") and not (reason and reason.strip()):
         raise ReviewError("驳回、申请复核和复核撤销都必须填写理由")
-    if points is not None and action != "confirm":
+    if (points is not None or escalate) and action != "confirm":
         raise ReviewError("只有确认时可以调整扣分")
     before = _snapshot(event)
+    if escalate:
+        _escalate(event, reason)
     if points is not None:
         _check_points(event, points)
         event.points = points

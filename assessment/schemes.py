@@ -19,7 +19,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validat
 from checks.knobs import CheckRules
 from core.names import CATEGORY_NAMES
 from core.sourcefile import SourceFileError, load_model
-from core.vocab import CheckCode, UnitKind
+from core.vocab import NEVER_PRICED, CheckCode, UnitKind
 
 SCHEME_DIR = Path(__file__).resolve().parent / "schemes"
 Level = Literal["province", "city", "county"]
@@ -48,6 +48,30 @@ class Category(_Strict):
     cap: Decimal | None = None  # deductions in this category stop at the cap
 
 
+# How a persisting problem counts (SPEC "Deductions"): once per finding (a problem seen again after it
+# was rectified is a new finding), once per assessment period while it stays open, or once per report
+# and report-year (two URLs or a re-post of one year's annual report are one subject).
+Counting = Literal["finding", "period", "report_year"]
+DEFAULT_COUNTING: dict[str, Counting] = {
+    "column.stale": "period", "column.blank": "period", "newmedia.stale": "period", "site.unreachable": "period",
+    "annual_report.missing": "report_year", "annual_report.late": "report_year",
+    "annual_report.format": "report_year", "annual_report.similar": "report_year",
+    "annual_report.inconsistent": "report_year",
+}
+COUNTING_NAMES = {"finding": "每个问题只扣一次", "period": "问题持续存在时每个考核期扣一次",
+                  "report_year": "每个年度的年报只扣一次"}
+
+
+class Escalation(_Strict):
+    """A heavier clause an inspector may apply on confirming, for problems notified by a higher office
+    or of wide impact (金昌 第十四条): the ordinary item is proposed, the inspector escalates."""
+
+    category: str
+    clause: str
+    points: Decimal
+    points_max: Decimal | None = None
+
+
 class DeductionRule(_Strict):
     """How one check code is deducted: points by the level of the office that found it."""
 
@@ -57,6 +81,8 @@ class DeductionRule(_Strict):
     # a range "扣5分以上10分以下": the proposal uses `points`, an inspector may confirm up to points_max
     points_max: Decimal | None = None
     cap: Decimal | None = None  # this indicator's own cap inside its category (指标分值)
+    counting: Counting | None = None  # None: DEFAULT_COUNTING of the check code, else "finding"
+    escalation: Escalation | None = None
 
 
 class Veto(_Strict):
@@ -158,6 +184,21 @@ class Grade(_Strict):
     min: Decimal  # the band is [min, next band's min)
 
 
+class RankGroup(_Strict):
+    """Units ranked among themselves (汕尾: county governments and city departments separately)."""
+
+    key: str
+    name: str
+    kinds: list[str] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _kinds(self) -> RankGroup:
+        for kind in self.kinds:
+            if kind not in UNIT_KINDS:
+                raise ValueError(f"单位类型 “{kind}” 无效，应为 {', '.join(UNIT_KINDS)}")
+        return self
+
+
 class Stage(_Strict):
     """An assessment stage (环节). `source: events` is the one this tool scores; others are imported."""
 
@@ -187,6 +228,8 @@ class Scheme(_Strict):
     name: str
     title: str
     source: str
+    # the assessment period: a problem counted "once per period" is counted once per quarter or per year
+    period: Literal["quarter", "year"] = "quarter"
     categories: list[Category]
     bonus_cap: Decimal = Decimal(0)
     total_cap: Decimal = Decimal(100)
@@ -197,6 +240,8 @@ class Scheme(_Strict):
     bonus_items: list[BonusItem] = []
     vetoes: list[Veto] = []
     veto_total: Literal["keep", "zero"] = "keep"  # a vetoed unit keeps its computed total, or gets 0
+    # the grade a veto sets when the scheme has no grade bands (a vetoed unit also ranks last)
+    veto_grade: str = "一票否决（排名末位）"
     rank_deductions: list[RankDeduction] = []
     no_double_deduction: list[DoubleDeduction] = []
     rectification: Rectification | None = None
@@ -207,6 +252,9 @@ class Scheme(_Strict):
     stages: list[Stage] = []
     daily_stage: Literal["quarter", "year_mean"] = "quarter"
     county_parts: list[CountyPart] = []
+    rank_groups: list[RankGroup] = []  # empty: one ranking of every unit
+    # the point values are the scheme's own placeholders (the seed's annex with the values is not public)
+    placeholder_points: str | None = None
     notes: dict[str, str] = {}  # every choice the source document left open, in words
 
     # Cross-references are checked per field (fields are validated in order, so `info.data` holds the
@@ -217,12 +265,16 @@ class Scheme(_Strict):
         for code, rule in value.items():
             if code not in SPEC_CODES:
                 raise ValueError(f"未知的检查代码 “{code}”")
+            if code in NEVER_PRICED:
+                raise ValueError(f"“{code}” 是预警或拦截记录，不能扣分")
             _known_category(info, rule.category, f"“{code}”")
             if rule.points_max is not None and rule.points_max < max(rule.points.values()):
                 raise ValueError(f"“{code}” 的 points_max 小于 points")
+            if rule.escalation is not None:
+                _known_category(info, rule.escalation.category, f"“{code}” 的 escalation")
         return value
 
-    @field_validator("bonus_items", "vetoes", "stages", "county_parts", "averaged_items")
+    @field_validator("bonus_items", "vetoes", "stages", "county_parts", "averaged_items", "rank_groups")
     @classmethod
     def _unique_keys(cls, value: list[Any], info: ValidationInfo) -> list[Any]:
         keys = [item.key for item in value]
@@ -284,15 +336,22 @@ class Scheme(_Strict):
             points = min(rule.points.values())
         return rule, points
 
+    def counting(self, code: str) -> Counting:
+        rule = self.deductions.get(code)
+        return (rule.counting if rule and rule.counting else None) or DEFAULT_COUNTING.get(code, "finding")
+
     def category(self, key: str) -> Category:
         return next(c for c in self.categories if c.key == key)
 
     def grade_of(self, total: Decimal, vetoed: bool) -> str | None:
         if not self.grades:
-            return None
+            return self.veto_grade if vetoed else None
         if vetoed:
             return self.grades[-1].name
         return next(g.name for g in self.grades if total >= g.min)
+
+    def rank_group(self, kind: str) -> RankGroup | None:
+        return next((g for g in self.rank_groups if kind in g.kinds), None)
 
     def bonus_item(self, key: str) -> BonusItem | None:
         return next((b for b in self.bonus_items if b.key == key), None)

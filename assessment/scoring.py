@@ -52,6 +52,50 @@ class Quarter:
     def year_so_far(self) -> list[Quarter]:
         return [Quarter(self.year, i) for i in range(1, self.q + 1)]
 
+    @property
+    def label(self) -> str:
+        return f"{self.year}年第{self.q}季度"
+
+
+@dataclass(frozen=True, order=True)
+class Year:
+    """A whole assessment year. Behaves as its fourth quarter with a year-long window: rank deductions
+    applied "in Q4" apply, year windows cover every quarter, late rectification is judged at year end."""
+
+    year: int
+
+    @property
+    def q(self) -> int:
+        return 4
+
+    def __str__(self) -> str:
+        return str(self.year)
+
+    @property
+    def start(self) -> date:
+        return date(self.year, 1, 1)
+
+    @property
+    def end(self) -> date:
+        return date(self.year, 12, 31)
+
+    def year_so_far(self) -> list[Quarter]:
+        return [Quarter(self.year, i) for i in range(1, 5)]
+
+    @property
+    def label(self) -> str:
+        return f"{self.year}年度"
+
+
+Period = Quarter | Year
+
+
+def parse_period(text: str) -> Period:
+    """2024Q3 or 2024."""
+    if text.strip().isdigit() and len(text.strip()) == 4:
+        return Year(int(text))
+    return Quarter.parse(text)
+
 
 @dataclass(frozen=True)
 class UnitIn:
@@ -59,6 +103,7 @@ class UnitIn:
     name: str
     kind: str
     has_new_media: bool = True
+    parent: str | None = None  # the county government this unit belongs to (registry `parent`)
 
 
 @dataclass(frozen=True)
@@ -114,6 +159,8 @@ class UnitScore:
     grade: str | None
     lines: list[Line]
     rank: int = 0
+    rank_group: str | None = None  # the name of the group ranked together (汕尾: 县区政府 / 市直部门)
+    no_data: bool = False  # a year of quarters none of which has data: no score, never 100
     daily: Decimal | None = None  # the score of the stage scored from events
     stages: dict[str, Decimal | None] = field(default_factory=dict)
     weighted: Decimal | None = None
@@ -133,11 +180,19 @@ class Composite:
 
 
 @dataclass
+class CountyComposite:
+    county: str  # the county government's slug
+    name: str
+    composite: Composite
+
+
+@dataclass
 class Sheet:
     scheme: Scheme
-    quarter: Quarter
+    quarter: Period
     units: list[UnitScore]
-    composite: Composite | None = None
+    composite: Composite | None = None  # the whole registry as one county (no `parent` in the registry)
+    counties: list[CountyComposite] = field(default_factory=list)
 
     def unit(self, slug: str) -> UnitScore:
         return next(u for u in self.units if u.unit.slug == slug)
@@ -187,7 +242,7 @@ def _late_lines(scheme: Scheme, events: list[EventIn], as_of: date) -> list[Line
     return out
 
 
-def _rank_lines(scheme: Scheme, quarter: Quarter, units: Sequence[UnitIn], events: Sequence[EventIn],
+def _rank_lines(scheme: Scheme, quarter: Period, units: Sequence[UnitIn], events: Sequence[EventIn],
                 year_events: Sequence[EventIn]) -> dict[str, list[Line]]:
     out: dict[str, list[Line]] = defaultdict(list)
     for rank in scheme.rank_deductions:
@@ -301,18 +356,29 @@ def _vetoes(scheme: Scheme, events: Sequence[EventIn], year_events: Sequence[Eve
 
 
 def _assign_ranks(scheme: Scheme, scores: list[UnitScore]) -> None:
+    """Ranks within each rank group (one group when the scheme names none); a vetoed unit ranks last,
+    a unit without data is not ranked."""
     def key(s: UnitScore) -> tuple:
         tie = -s.uncapped if scheme.rank_ties == "uncapped_total" else ZERO
         return (bool(s.vetoes), -s.total, tie)
 
-    ordered = sorted(scores, key=lambda s: (key(s), s.unit.slug))
-    for i, s in enumerate(ordered):
-        s.rank = ordered[i - 1].rank if i and key(s) == key(ordered[i - 1]) else i + 1
+    groups: dict[str | None, list[UnitScore]] = defaultdict(list)
+    for s in scores:
+        group = scheme.rank_group(s.unit.kind)
+        s.rank_group = group.name if group else None
+        if s.no_data:
+            s.rank = 0
+            continue
+        groups[s.rank_group].append(s)
+    for members in groups.values():
+        ordered = sorted(members, key=lambda s: (key(s), s.unit.slug))
+        for i, s in enumerate(ordered):
+            s.rank = ordered[i - 1].rank if i and key(s) == key(ordered[i - 1]) else i + 1
 
 
 def compute_sheet(
     scheme: Scheme,
-    quarter: Quarter,
+    quarter: Period,
     units: Sequence[UnitIn],
     events: Sequence[EventIn],
     *,
@@ -375,9 +441,24 @@ def compute_sheet(
     if scheme.stages:
         _weigh_stages(scheme, scores, stage_scores or {}, daily_scores or {})
     sheet = Sheet(scheme, quarter, scores)
-    if scheme.county_parts and scores:
-        sheet.composite = _composite(scheme, scores)
+    compose_counties(sheet)
     return sheet
+
+
+def compose_counties(sheet: Sheet) -> None:
+    """The scheme's county composite: per county (a government and the units naming it as `parent`)
+    when the registry groups units, else over the whole registry."""
+    scheme, scores = sheet.scheme, [s for s in sheet.units if not s.no_data]
+    if not scheme.county_parts or not scores:
+        return
+    parents = {s.unit.parent for s in scores if s.unit.parent}
+    if not parents:
+        sheet.composite = _composite(scheme, scores)
+        return
+    for county in sorted(parents):
+        members = [s for s in scores if s.unit.slug == county or s.unit.parent == county]
+        head = next((s for s in members if s.unit.slug == county), None)
+        sheet.counties.append(CountyComposite(county, head.unit.name if head else county, _composite(scheme, members)))
 
 
 def _weigh_stages(scheme: Scheme, scores: list[UnitScore], imported: Mapping[tuple[str, str], Decimal],
@@ -398,6 +479,46 @@ def _weigh_stages(scheme: Scheme, scores: list[UnitScore], imported: Mapping[tup
             s.lines.append(Line("stage", f"{stage.name}（权重 {stage.weight}%）：{value} 分 × {stage.weight}% = {q2(part)} 分",
                                 counted=False))
         s.weighted = q2(weighted) if complete else None
+
+
+def year_of_quarters(scheme: Scheme, year: Year, units: Sequence[UnitIn], quarters: Mapping[Quarter, Sheet],
+                     has_data: Mapping[str, set[Quarter]],
+                     stage_scores: Mapping[tuple[str, str], Decimal] | None = None) -> Sheet:
+    """A year of a quarterly scheme (武威, 宿州: 日常考评按季度): each unit's score is the mean of its quarters
+    that have data; a quarter without data is left out ("no data", never 100)."""
+    scores = []
+    for u in units:
+        lines: list[Line] = []
+        totals, vetoes = [], []
+        categories: dict[str, Decimal] = {c.key: ZERO for c in scheme.categories}
+        bonus = ZERO
+        for q, sheet in sorted(quarters.items()):
+            if q not in has_data.get(u.slug, set()):
+                lines.append(Line("quarter", f"{q.label}：无数据，不计入平均", counted=False))
+                continue
+            qs = sheet.unit(u.slug)
+            totals.append(qs.total)
+            vetoes += [v for v in qs.vetoes if v not in vetoes]
+            bonus += qs.bonus
+            for key, value in qs.categories.items():
+                categories[key] = categories.get(key, ZERO) + value
+            lines.append(Line("quarter", f"{q.label}：{qs.total} 分", counted=False))
+        n = len(totals)
+        if n:
+            categories = {k: q2(v / n) for k, v in categories.items()}
+            total = q2(sum(totals, ZERO) / n)
+            lines.append(Line("quarter", f"全年得分取 {n} 个有数据季度的平均值：{total} 分", counted=False))
+            scores.append(UnitScore(u, categories, q2(bonus / n), vetoes, total, total,
+                                    scheme.grade_of(total, bool(vetoes)), lines))
+        else:
+            lines.append(Line("quarter", "全年无数据，不计分", counted=False))
+            scores.append(UnitScore(u, categories, ZERO, [], ZERO, ZERO, None, lines, no_data=True))
+    _assign_ranks(scheme, scores)
+    if scheme.stages:
+        _weigh_stages(scheme, [s for s in scores if not s.no_data], stage_scores or {}, {})
+    sheet = Sheet(scheme, year, scores)
+    compose_counties(sheet)
+    return sheet
 
 
 def _composite(scheme: Scheme, scores: list[UnitScore]) -> Composite:

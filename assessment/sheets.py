@@ -3,17 +3,30 @@ imported stage scores, handed to the pure computation in assessment.scoring."""
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, joinedload
 
 from assessment.schemes import Scheme, load_scheme
-from assessment.scoring import ZERO, BonusIn, EventIn, Quarter, Sheet, UnitIn, compute_sheet, q2
+from assessment.scoring import (
+    ZERO,
+    BonusIn,
+    EventIn,
+    Period,
+    Quarter,
+    Sheet,
+    UnitIn,
+    Year,
+    compute_sheet,
+    q2,
+    year_of_quarters,
+)
 from storage.assessment_models import BonusAward, StageScore
-from storage.models import Column, DeductionEvent, Finding, Jurisdiction, NewMediaAccount, Unit
+from storage.models import Column, CrawlRun, DeductionEvent, Finding, Jurisdiction, NewMediaAccount, Unit
 
 
 class SheetError(Exception):
@@ -42,7 +55,7 @@ def _units(session: Session, scheme: Scheme) -> list[UnitIn]:
         .where(Jurisdiction.scheme == scheme.name, Unit.active.is_(True)).order_by(Unit.slug)
     )
     with_media = set(session.scalars(select(NewMediaAccount.unit_id).where(NewMediaAccount.active.is_(True))))
-    return [UnitIn(u.slug, u.name, u.kind, u.id in with_media) for u in rows]
+    return [UnitIn(u.slug, u.name, u.kind, u.id in with_media, u.parent) for u in rows]
 
 
 def confirmed_events(session: Session, scheme: Scheme, periods: list[str]) -> list[DeductionEvent]:
@@ -70,8 +83,11 @@ def _event_ins(session: Session, events: list[DeductionEvent]) -> list[EventIn]:
     for e in events:
         f: Finding = e.finding
         column_id = _column_id(f.subject_key)
+        # what the scheme counts once (one report-year whatever its URLs) is also what "no double
+        # deduction" groups compare
         out.append(EventIn(id=e.id, unit=e.unit.slug, period=e.period, check=e.check, category=e.category,
-                           points=Decimal(e.points), subject_key=f.subject_key, subject=f.subject, clause=e.clause,
+                           points=Decimal(e.points), subject_key=e.counted_subject or f.subject_key, subject=f.subject,
+                           clause=e.clause,
                            first_as_of=f.first_as_of, rectified_on=f.rectified_on, evidence=f.evidence or {},
                            column_category=categories.get(column_id) if column_id is not None else None))
     return out
@@ -83,39 +99,66 @@ def _stage_scores(session: Session, scheme: Scheme, year: int) -> dict[tuple[str
     return {(r.unit.slug, r.stage): Decimal(r.score) for r in rows}
 
 
-def _bonuses(session: Session, scheme: Scheme, quarter: Quarter) -> list[BonusIn]:
+def _bonuses(session: Session, scheme: Scheme, quarter: Quarter | str) -> list[BonusIn]:
     rows = session.scalars(select(BonusAward).options(joinedload(BonusAward.unit))
                            .where(BonusAward.scheme == scheme.name, BonusAward.period == str(quarter))
                            .order_by(BonusAward.id))
     return [BonusIn(r.unit.slug, r.item, Decimal(r.points), r.note) for r in rows]
 
 
-def load_sheet(session: Session, quarter: Quarter, scheme: Scheme, today: date | None = None) -> Sheet:
-    """The quarter's sheet; late rectification is judged at the quarter's end or `today`, if earlier."""
+def quarters_with_data(session: Session, year: int) -> dict[str, set[Quarter]]:
+    """Per unit slug, the quarters of `year` in which it was crawled (a crawl run that included it)."""
+    out: dict[str, set[Quarter]] = {}
+    start = datetime(year, 1, 1, tzinfo=UTC) - timedelta(days=1)
+    end = datetime(year + 1, 1, 1, tzinfo=UTC) + timedelta(days=1)
+    for started, units in session.execute(select(CrawlRun.started_at, CrawlRun.units)
+                                          .where(CrawlRun.started_at >= start, CrawlRun.started_at < end)):
+        local = started.astimezone(ZoneInfo("Asia/Shanghai")).date()
+        if local.year != year:
+            continue
+        for slug in units or []:
+            out.setdefault(slug, set()).add(Quarter(year, (local.month - 1) // 3 + 1))
+    return out
+
+
+def load_sheet(session: Session, quarter: Period, scheme: Scheme, today: date | None = None) -> Sheet:
+    """The quarter's or the year's sheet; late rectification is judged at the period's end or `today`, if
+    earlier. A year of an annual scheme is scored over the year's events at once; a year of a quarterly
+    scheme is the mean of its quarters that have data."""
     units = _units(session, scheme)
     as_of = min(quarter.end, today) if today else quarter.end
     year = _event_ins(session, confirmed_events(session, scheme, [str(q) for q in quarter.year_so_far()]))
+    stage_scores = _stage_scores(session, scheme, quarter.year)
 
-    def sheet_for(q: Quarter, daily: dict[str, Decimal] | None = None) -> Sheet:
-        events = [e for e in year if e.period == str(q)]
-        return compute_sheet(scheme, q, units, events, year_events=[e for e in year if e.period <= str(q)],
-                             bonuses=_bonuses(session, scheme, q), as_of=min(as_of, q.end),
-                             stage_scores=_stage_scores(session, scheme, q.year), daily_scores=daily)
+    def sheet_for(q: Period, daily: dict[str, Decimal] | None = None) -> Sheet:
+        periods = {str(p) for p in q.year_so_far()} if isinstance(q, Year) else {str(q)}
+        events = [e for e in year if e.period in periods]
+        bonuses = [b for p in sorted(periods) for b in _bonuses(session, scheme, p)]
+        return compute_sheet(scheme, q, units, events, year_events=[e for e in year if e.period <= max(periods)],
+                             bonuses=bonuses, as_of=min(as_of, q.end), stage_scores=stage_scores, daily_scores=daily)
 
+    quarters = [q for q in quarter.year_so_far() if q.start <= as_of]
+    if isinstance(quarter, Year) and scheme.period == "quarter":
+        data = quarters_with_data(session, quarter.year)
+        return year_of_quarters(scheme, quarter, units, {q: sheet_for(q) for q in quarters}, data, stage_scores)
     daily = None
-    if scheme.stages and scheme.daily_stage == "year_mean":
-        totals: dict[str, Decimal] = {u.slug: ZERO for u in units}
-        for q in quarter.year_so_far():
+    if scheme.stages and scheme.daily_stage == "year_mean" and isinstance(quarter, Quarter):
+        # the mean of the year's quarters so far that have data: a quarter without data is not 100
+        data = quarters_with_data(session, quarter.year)
+        totals: dict[str, list[Decimal]] = {u.slug: [] for u in units}
+        for q in quarters:
             for s in sheet_for(q).units:
-                totals[s.unit.slug] += s.total
-        daily = {slug: q2(t / quarter.q) for slug, t in totals.items()}
+                if q in data.get(s.unit.slug, set()) or q == quarter:
+                    totals[s.unit.slug].append(s.total)
+        daily = {slug: q2(sum(t, ZERO) / len(t)) for slug, t in totals.items() if t}
     return sheet_for(quarter, daily)
 
 
-def detail_rows(session: Session, quarter: Quarter, scheme: Scheme) -> list[dict[str, Any]]:
-    """Every confirmed event of the quarter with its finding and evidence, for the details sheet."""
+def detail_rows(session: Session, quarter: Period, scheme: Scheme) -> list[dict[str, Any]]:
+    """Every confirmed event of the quarter (or year) with its finding and evidence, for the details sheet."""
     rows = []
-    for e in confirmed_events(session, scheme, [str(quarter)]):
+    periods = [str(q) for q in quarter.year_so_far()] if isinstance(quarter, Year) else [str(quarter)]
+    for e in confirmed_events(session, scheme, periods):
         f = e.finding
         snapshots = (f.evidence or {}).get("snapshots") or []
         rows.append({

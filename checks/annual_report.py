@@ -168,7 +168,10 @@ def _unit_scope(data: AuditData) -> set[tuple[str, str]]:
 
 @check("annual_report.missing", scope=_unit_scope)
 def missing(data: AuditData, as_of: date, rules: CheckRules) -> list[Observation]:
-    kinds, found = _kinds(data), {(r.unit, r.year) for r in find_reports(data)}
+    # a report counts from the day it was published: one dated after the as-of day did not exist yet
+    kinds = _kinds(data)
+    found = {(r.unit, r.year) for r in find_reports(data)
+             if r.item.publish_date is None or r.item.publish_date <= as_of}
     names = {u.slug: u.name for u in data.units}
     findings = []
     for unit in sorted(_report_units(data)):

@@ -93,6 +93,7 @@ class ProbeState:
     ok: bool
     error_kind: str | None  # down | blocked | slow | dns | timeout …
     elapsed_ms: int | None
+    status: int | None = None
 
 
 @dataclass(frozen=True)

@@ -33,12 +33,22 @@ class ReportDeadlines(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
     government: str = Field("03-31", description="governments and townships (国办公开办函〔2021〕30号: 3月31日)")
     department: str = Field("01-31", description="departments and other bodies (1月31日)")
+    # a scheme may date townships and villages apart (武威: departments and townships 1月20日, 县区 2月15日)
+    township: str | None = Field(None, description="townships, when not the government date")
+    village: str | None = Field(None, description="villages, when not the government date")
 
     _check = field_validator("government", "department")(_month_day)
 
+    @field_validator("township", "village")
+    @classmethod
+    def _optional(cls, value: str | None) -> str | None:
+        return None if value is None else _month_day(value)
+
     def for_kind(self, year: int, unit_kind: str) -> date:
-        month, day = (int(x) for x in (self.government if unit_kind in ("government", "township")
-                                       else self.department).split("-"))
+        chosen = {"township": self.township, "village": self.village}.get(unit_kind)
+        if chosen is None:
+            chosen = self.government if unit_kind in ("government", "township") else self.department
+        month, day = (int(x) for x in chosen.split("-"))
         return date(year + 1, month, day)
 
 
@@ -89,4 +99,16 @@ class CheckRules(BaseModel):
                                                      "before it is judged")
     site_unreachable_max_failed_share: float = Field(0.05, ge=0, le=1, description="site.unreachable: largest "
                                                      "share of failed probes still counted as available")
+    site_unreachable_min_hours_per_day: int = Field(8, ge=1, le=24, description="site.unreachable: distinct hours "
+                                                    "a day's probes must cover (visits at intervals, not a burst)")
+    warning_unreachable_share: float = Field(0.03, ge=0, le=1, description="warning.unreachable: share of failed "
+                                             "probes that warns below the veto line")
+    warning_stale_columns_key: int = Field(3, ge=1, description="warning.stale_columns: stale 动态/通知公告/政策文件 "
+                                           "columns that warn (veto at 5)")
+    warning_stale_columns_any: int = Field(8, ge=1, description="warning.stale_columns: stale columns of any kind "
+                                           "that warn (veto at 10)")
+    warning_blank_columns_count: int = Field(3, ge=1, description="warning.blank_columns: blank columns that warn "
+                                             "(veto at 5)")
+    warning_home_stale_days: int = Field(10, ge=1, description="warning.home_stale: days without a new item that "
+                                         "warn (veto at 14)")
     link_broken_confirm_nights: int = Field(2, ge=1, description="link.broken: nights a link must fail in a row")

@@ -1,19 +1,35 @@
-"""Build the checks' `AuditData` from the store: the latest crawl of every active column."""
+"""Build the checks' `AuditData` from the store: the latest crawl of every active column.
+
+With `captured_by` (the end of the as-of day) only what had been captured before it is read: the list
+page each column showed then, each item's detail page as it was fetched then, the probes, link checks,
+attachments and posts seen by then. A check as of a past date therefore sees the store as it was on that
+date (SPEC: "any run can be reproduced"). Rows that are refreshed in place (a document's title and
+publish date) are read as last crawled.
+"""
 
 from __future__ import annotations
 
 from collections import defaultdict
+from datetime import datetime
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from checks.base import AllowRule, AuditData, ColumnState, Item, UnitState
-from checks.load_extras import load_accounts, load_attachments, load_links, load_probes
+from checks.load_extras import (
+    Cutoff,
+    detail_snapshots_by,
+    load_accounts,
+    load_attachments,
+    load_links,
+    load_probes,
+)
 from storage.blobs import read_snapshot_body
 from storage.models import AllowEntry, Column, Document, Snapshot, Unit
 
 
-def load_audit_data(session: Session, unit_slugs: list[str] | None = None) -> AuditData:
+def load_audit_data(session: Session, unit_slugs: list[str] | None = None,
+                    captured_by: datetime | None = None) -> AuditData:
     unit_query = select(Unit).where(Unit.active.is_(True)).order_by(Unit.slug)
     if unit_slugs:
         unit_query = unit_query.where(Unit.slug.in_(unit_slugs))
@@ -25,26 +41,36 @@ def load_audit_data(session: Session, unit_slugs: list[str] | None = None) -> Au
         )
     )
     column_ids = [c.id for c in columns]
-    # the newest first-page list snapshot of each column
+    cutoff = Cutoff.at(session, captured_by)
+    # the newest first-page list snapshot of each column (captured by the cutoff)
     latest_ids = (
         select(func.max(Snapshot.id))
-        .where(Snapshot.kind == "list", Snapshot.page_no == 1, Snapshot.column_id.in_(column_ids))
+        .where(Snapshot.kind == "list", Snapshot.page_no == 1, Snapshot.column_id.in_(column_ids),
+               *cutoff.snapshots())
         .group_by(Snapshot.column_id)
     )
     latest = {s.column_id: s for s in session.scalars(select(Snapshot).where(Snapshot.id.in_(latest_ids)))}
     run_ids = {s.crawl_run_id for s in latest.values()}
     docs: dict[int, list[Document]] = defaultdict(list)
     if column_ids and run_ids:
-        query = select(Document).where(Document.column_id.in_(column_ids), Document.last_seen_run_id.in_(run_ids))
+        # the items the column listed on the night of its snapshot: seen first by then, and seen again since
+        query = select(Document).where(Document.column_id.in_(column_ids), Document.last_seen_run_id >= min(run_ids),
+                                       Document.first_seen_run_id <= max(run_ids))
         for doc in session.scalars(query.order_by(Document.id)):
             snap = latest.get(doc.column_id)
-            if snap is not None and doc.last_seen_run_id == snap.crawl_run_id:
+            if snap is not None and doc.first_seen_run_id <= snap.crawl_run_id <= doc.last_seen_run_id:
                 docs[doc.column_id].append(doc)
+    all_docs = [d for ds in docs.values() for d in ds]
+    detail_of = detail_snapshots_by(session, cutoff, all_docs)
+    too_new = cutoff.too_new(session, {d.list_snapshot_id for d in all_docs if d.list_snapshot_id})
     states = []
     for column in columns:
         snap = latest.get(column.id)
         items = tuple(
-            Item(d.title, d.url, d.publish_date, d.list_snapshot_id, d.detail_snapshot_id, d.meta or {})
+            Item(d.title, d.url, d.publish_date,
+                 snap.id if snap and d.list_snapshot_id in too_new else d.list_snapshot_id,
+                 detail_of.get(d.id),
+                 d.meta or {})
             for d in docs[column.id]
         )
         states.append(
@@ -64,6 +90,8 @@ def load_audit_data(session: Session, unit_slugs: list[str] | None = None) -> Au
     slug_of = {u.id: u.slug for u in session.scalars(select(Unit))}
     allow = tuple(
         AllowRule(e.check, e.phrase, e.url, slug_of.get(e.unit_id) if e.unit_id else None)
+        # an inspector's "false alarm" is a decision about the evidence, not something captured: it holds
+        # for every run, replays of earlier dates included
         for e in session.scalars(select(AllowEntry).order_by(AllowEntry.id))
     )
     in_scope = {u.id: u.slug for u in units}
@@ -71,9 +99,9 @@ def load_audit_data(session: Session, unit_slugs: list[str] | None = None) -> Au
         units=tuple(UnitState(u.slug, u.name, u.kind, u.portal) for u in units),
         columns=tuple(states),
         allow=allow,
-        attachments=load_attachments(session, in_scope),
-        accounts=load_accounts(session, in_scope),
-        probes=load_probes(session, in_scope),
-        links=load_links(session, in_scope),
+        attachments=load_attachments(session, in_scope, cutoff, detail_of),
+        accounts=load_accounts(session, in_scope, cutoff),
+        probes=load_probes(session, in_scope, cutoff),
+        links=load_links(session, in_scope, cutoff),
         body=lambda snapshot_id: read_snapshot_body(session, snapshot_id),
     )

@@ -90,3 +90,78 @@ def blank_columns(data: AuditData, as_of: date, rules: CheckRules) -> list[Obser
         for column in data.columns
         if column.fetched and not column.items
     ]
+
+
+# --- warnings below the 19号 veto lines (SPEC: `warning.*` findings, never priced) ---
+
+_VETO_CATEGORIES = ("news", "notice", "policy")
+
+
+def _unit_warning(code: str, unit: str, detail: str, evidence: dict) -> Observation:
+    return Observation(check=code, unit=unit, subject_key=f"unit:{unit}", subject="本单位网站", url=None, detail=detail,
+                   observed_at=None, evidence=evidence)
+
+
+def fetched_units(data: AuditData) -> set[tuple[str, str]]:
+    """Units with a column fetched tonight: only they are judged (a failed crawl rectifies no warning)."""
+    return {(c.unit, f"unit:{c.unit}") for c in data.columns if c.fetched}
+
+
+@check("warning.stale_columns", scope=fetched_units)
+def stale_column_warnings(data: AuditData, as_of: date, rules: CheckRules) -> list[Observation]:
+    """Stale columns approaching the veto counts: ≥5 of 动态要闻/通知公告/政策文件, ≥10 of any kind."""
+    near_key = rules.warning_stale_columns_key
+    near_any = rules.warning_stale_columns_any
+    by_unit: dict[str, list[Observation]] = {}
+    for f in stale_columns(data, as_of, rules):
+        by_unit.setdefault(f.unit, []).append(f)
+    category = {f"column:{c.id}": c.category for c in data.columns}
+    out = []
+    for unit, found in sorted(by_unit.items()):
+        key = [f for f in found if category.get(f.subject_key) in _VETO_CATEGORIES]
+        if not (near_key <= len(key) < 5 or near_any <= len(found) < 10):
+            continue
+        names = "、".join(f.subject for f in found[:10])
+        out.append(_unit_warning("warning.stale_columns", unit,
+                                 f"预警：{len(found)} 个栏目未及时更新（其中动态、通知公告、政策文件类 {len(key)} 个；"
+                                 f"否决线为该三类合计 5 个或任意类 10 个）：{names}",
+                                 {"stale": len(found), "stale_key": len(key), "columns": [f.subject_key for f in found]}))
+    return out
+
+
+@check("warning.blank_columns", scope=fetched_units)
+def blank_column_warnings(data: AuditData, as_of: date, rules: CheckRules) -> list[Observation]:
+    """Blank columns approaching the veto count of 5."""
+    near = rules.warning_blank_columns_count
+    by_unit: dict[str, list[Observation]] = {}
+    for f in blank_columns(data, as_of, rules):
+        by_unit.setdefault(f.unit, []).append(f)
+    return [
+        _unit_warning("warning.blank_columns", unit,
+                      f"预警：{len(found)} 个空白栏目（否决线为 5 个）：{'、'.join(f.subject for f in found)}",
+                      {"blank": len(found), "columns": [f.subject_key for f in found]})
+        for unit, found in sorted(by_unit.items()) if near <= len(found) < 5
+    ]
+
+
+@check("warning.home_stale", scope=fetched_units)
+def home_stale_warnings(data: AuditData, as_of: date, rules: CheckRules) -> list[Observation]:
+    """Nothing new on the site for 10 days (the veto line is 2 weeks): the newest dated item of all the
+    unit's fetched columns stands for the home page's newest item."""
+    warn_days = rules.warning_home_stale_days
+    newest: dict[str, Item] = {}
+    for column in data.columns:
+        if not column.fetched:
+            continue
+        item = _latest_dated(column, as_of)
+        if item is not None and (column.unit not in newest or item.publish_date > newest[column.unit].publish_date):  # type: ignore[operator]
+            newest[column.unit] = item
+    out = []
+    for unit, item in sorted(newest.items()):
+        days = (as_of - item.publish_date).days  # type: ignore[operator]
+        if warn_days <= days < 14:
+            out.append(_unit_warning("warning.home_stale", unit,
+                                     f"预警：网站已 {days} 天无新信息（最新“{item.title}”，{item.publish_date:%Y-%m-%d}），"
+                                     f"满 14 天即触及首页长期未更新的否决线",
+                                     {"days": days, "latest_item": {"title": item.title, "url": item.url}}))
+    return out

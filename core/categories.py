@@ -12,10 +12,15 @@ _KEYWORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("notice", ("通知", "公告", "公示", "通告")),
     ("news", ("动态", "要闻", "新闻", "资讯", "工作信息", "快讯")),
 )
+# Column names in traditional characters (汕尾's portals: 政務動態, 政策解讀) are folded to simplified
+# first. Only the characters of the keywords above matter, so a small table does (core may not import
+# the text checks' full conversion table).
+_T2S = str.maketrans("讀圖問報規劃計總錄幹製動態聞訊資", "读图问报规划计总录干制动态闻讯资")
 
 
 def classify_column(name: str) -> str:
     """The SPEC category of a column from its name; `other` when nothing matches."""
+    name = name.translate(_T2S)
     for category, words in _KEYWORDS:
         if any(word in name for word in words):
             return category

@@ -27,6 +27,11 @@ CHECK_NAMES: Mapping[str, str] = {
     CheckCode.TEXT_SENSITIVE: "敏感词",
     CheckCode.TEXT_PRIVACY: "泄露个人信息",
     CheckCode.NEWMEDIA_STALE: "新媒体未及时更新",
+    CheckCode.SITE_BLOCKED: "网站拦截探测（无法判定可用性）",
+    CheckCode.WARNING_UNREACHABLE: "预警：网站可用性接近否决线",
+    CheckCode.WARNING_HOME_STALE: "预警：首页接近长期未更新",
+    CheckCode.WARNING_STALE_COLUMNS: "预警：不更新栏目数接近否决线",
+    CheckCode.WARNING_BLANK_COLUMNS: "预警：空白栏目数接近否决线",
 }
 
 STATE_NAMES: Mapping[str, str] = {

@@ -26,6 +26,17 @@ class CheckCode(StrEnum):
     TEXT_SENSITIVE = "text.sensitive"
     TEXT_PRIVACY = "text.privacy"
     NEWMEDIA_STALE = "newmedia.stale"
+    # recorded, never priced (SPEC "Findings"): a portal that blocked the prober all week, and the
+    # warnings below the 19号 veto lines
+    SITE_BLOCKED = "site.blocked"
+    WARNING_UNREACHABLE = "warning.unreachable"
+    WARNING_HOME_STALE = "warning.home_stale"
+    WARNING_STALE_COLUMNS = "warning.stale_columns"
+    WARNING_BLANK_COLUMNS = "warning.blank_columns"
+
+
+NEVER_PRICED = frozenset({CheckCode.SITE_BLOCKED, CheckCode.WARNING_UNREACHABLE, CheckCode.WARNING_HOME_STALE,
+                          CheckCode.WARNING_STALE_COLUMNS, CheckCode.WARNING_BLANK_COLUMNS})
 
 
 class Category(StrEnum):

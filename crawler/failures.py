@@ -22,11 +22,24 @@ from core.vocab import FailureKind
 # A WAF or block notice in an error page; on a 200 page these words are too common to mean a block.
 BLOCK_MARKS = ("访问被拒绝", "安全狗", "waf", "云防护", "访问受限", "非法请求", "请求已被拦截")
 BLOCK_STATUSES = (401, 403, 418, 429)
+# WAF and block pages served with status 200: phrases only such a page says, on a short page
+BLOCK_PAGE_MARKS = ("请求已被拦截", "访问已被拦截", "您的访问被拦截", "您的请求已被", "访问被阻断", "已被网站防火墙",
+                    "网站防火墙", "web应用防火墙", "安全狗", "云防护", "创宇盾", "waf拦截", "拦截页面", "访问被拒绝")
+_BLOCK_PAGE_MAX = 20_000  # characters: a portal's home page is longer than a block notice
+
+
+def is_block_page(text: str) -> bool:
+    """A WAF or block notice served as an ordinary (200) page."""
+    lowered = text.lower()
+    return len(lowered) < _BLOCK_PAGE_MAX and any(m in lowered for m in BLOCK_PAGE_MARKS)
 
 
 def from_status(status: int, text: str = "") -> FailureKind | None:
-    """An HTTP answer: None when usable; blocked for 401/403/418/429 and WAF pages; status for other errors."""
+    """An HTTP answer: None when usable; blocked for 401/403/418/429 and WAF pages (also when served with
+    200); status for other errors."""
     if status in BLOCK_STATUSES or (status >= 400 and any(m in text.lower() for m in BLOCK_MARKS)):
+        return FailureKind.BLOCKED
+    if status < 300 and text and is_block_page(text):
         return FailureKind.BLOCKED
     if status >= 400:
         return FailureKind.STATUS

@@ -43,5 +43,5 @@ def run_night(
     A crawl that ended badly still leaves what it stored; the checks judge only what was fetched.
     """
     crawl = run_crawl(settings, Session_, unit_slugs, echo=echo)
-    checks = run_checks(Session_, as_of, unit_slugs)
+    checks = run_checks(Session_, as_of, unit_slugs, settings.timezone)
     return NightResult(crawl, checks)

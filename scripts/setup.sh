@@ -5,7 +5,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-APT_PACKAGES=(chromium postgresql redis-server fonts-wqy-microhei antiword catdoc)  # antiword/catdoc: DOC/WPS attachments
+APT_PACKAGES=(chromium postgresql redis-server fonts-wqy-microhei antiword catdoc faketime)  # antiword/catdoc: DOC/WPS attachments; faketime: past-date tests under a fake clock
 
 missing=()
 for pkg in "${APT_PACKAGES[@]}"; do

@@ -65,6 +65,9 @@ class Unit(Base):
     disclosure: Mapped[str | None] = mapped_column(Text)
     options: Mapped[dict[str, Any]] = mapped_column(default=dict)
     active: Mapped[bool] = mapped_column(Boolean, default=True)
+    # the unit this one belongs to for composites: a county's departments and townships name the
+    # county government's slug
+    parent: Mapped[str | None] = mapped_column(String(100))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
     jurisdiction: Mapped[Jurisdiction] = relationship(back_populates="units")
@@ -206,6 +209,10 @@ class DeductionEvent(Base):
     category: Mapped[str] = mapped_column(String(40))
     clause: Mapped[str] = mapped_column(Text)
     points: Mapped[Decimal] = mapped_column(Numeric(6, 2))
+    # what the scheme's counting rule counts once: the finding's subject, or "report:2023" for one year's
+    # annual report whatever its URLs (see assessment.proposals)
+    counted_subject: Mapped[str | None] = mapped_column(String(500), index=True)
+    as_of: Mapped[date | None] = mapped_column(Date)  # the check date that proposed it
     state: Mapped[str] = mapped_column(String(20), default="pending", index=True)
     reason: Mapped[str | None] = mapped_column(Text)
     decided_by: Mapped[str | None] = mapped_column(String(100))

@@ -13,6 +13,7 @@ import subprocess
 import tempfile
 import uuid
 from collections.abc import Iterator
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -118,18 +119,43 @@ def import_farm_registry(Session_: sessionmaker[OrmSession], farm: FixtureFarm, 
         return import_registry(session, registry)
 
 
+FIXTURE_DAY = date(2024, 9, 30)  # the as-of day the fixture portals are dated around (fixtures/build.py)
+
+
+def crawl_on(day: date, settings: Settings, Session_: sessionmaker[OrmSession], units: list[str] | None = None,
+             hour: int = 3):
+    """Crawl as the nightly job does on `day` (at `hour` o'clock, Asia/Shanghai): `zwgk crawl` in a child
+    process under libfaketime, so captures carry that night's time from the clock. Returns the CrawlResult
+    rebuilt from the store."""
+    from sqlalchemy import func, select
+
+    from crawler.coverage import coverage
+    from crawler.launch import CrawlResult
+    from storage.models import CrawlRun
+    from zwgk.fakeclock import libfaketime, local_moment, run_zwgk
+
+    if libfaketime() is None:
+        if os.environ.get("CI"):
+            pytest.fail("libfaketime missing on CI (scripts/setup.sh installs the faketime package)")
+        pytest.skip("libfaketime (Debian package faketime) not installed")
+    args = ["crawl"] + [a for u in units or [] for a in ("--unit", u)]
+    lines: list[str] = []
+    code = run_zwgk(local_moment(day, hour), args, env=settings.as_env(), echo=lines.append)
+    with Session_() as session:
+        run = session.get_one(CrawlRun, session.scalar(select(func.max(CrawlRun.id))))
+        return CrawlResult(run.id, code, float(run.stats.get("seconds", 0)), coverage(session, run.id))
+
+
 @pytest.fixture(scope="session")
 def crawled_template(farm: FixtureFarm, tmp_path_factory: pytest.TempPathFactory):
-    """The demo farm crawled once per session into a SQLite file: (path, CrawlResult)."""
-    from crawler.launch import run_crawl
-
+    """The demo farm crawled once per session into a SQLite file, on the fixture day: (path, CrawlResult)."""
     path = tmp_path_factory.mktemp("crawled") / "zwgk.sqlite"
     url = f"sqlite:///{path}"
     upgrade(url)
     engine = make_engine(url)
     Session_ = make_sessionmaker(engine)
     import_farm_registry(Session_, farm)
-    result = run_crawl(settings_for(url), Session_, echo=lambda line: None)
+    result = crawl_on(FIXTURE_DAY, settings_for(url), Session_)
     with engine.connect() as conn:
         conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
     engine.dispose()

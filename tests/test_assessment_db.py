@@ -96,10 +96,10 @@ def test_points_range_on_confirm(Session) -> None:
     with Session() as s, s.begin():
         a, _ = registry(s, "jinchang-2022", level="city")
         e = event(s, a, "text.privacy", subject="doc:1")
-        assert e.points == 5
+        assert e.points == 1  # self-detected: the ordinary item; the inspector escalates a notified one
         with pytest.raises(ReviewError, match="5 至 10"):
-            decide(s, e.id, "confirm", actor="张三", points=D(11))
-        decide(s, e.id, "confirm", actor="张三", points=D(8))
+            decide(s, e.id, "confirm", actor="张三", points=D(11), escalate=True, reason="省通报")
+        decide(s, e.id, "confirm", actor="张三", points=D(8), escalate=True, reason="省通报")
         assert s.get(DeductionEvent, e.id).points == 8
         yunhe_unit, _ = registry(s)
         other = event(s, yunhe_unit, "column.stale", subject="c")
@@ -174,7 +174,7 @@ def test_export_reads_back_and_never_runs_formulas(Session, tmp_path: Path) -> N
     out = tmp_path / "score.xlsx"
     write_xlsx(out, sheet, details)
     wb = load_workbook(out)
-    assert wb.sheetnames == ["汇总", "扣分明细"]
+    assert wb.sheetnames == ["汇总", "扣分明细", "说明"]
     summary, detail = wb["汇总"], wb["扣分明细"]
     assert summary.freeze_panes == "A2" and detail.freeze_panes == "A2"
     headers = [c.value for c in summary[1]]

@@ -18,6 +18,9 @@ ROOT = Path(__file__).resolve().parent.parent
 def test_findings_formats(cli) -> None:
     rows = [json.loads(line) for line in cli("findings", "--format", "jsonl").splitlines()]
     rows = [r for r in rows if r["unit"] in TRS_DEMO_UNITS]  # other units: their own tests
+    warnings = [(r["unit"], r["check"]) for r in rows if r["check"].startswith("warning.")]
+    assert warnings == [("yunhe-jyj", "warning.home_stale")]  # 13 days without a new item (veto at 14)
+    rows = [r for r in rows if not r["check"].startswith("warning.")]
     assert len(rows) == 6
     for row in rows:
         assert {"unit", "check", "subject", "url", "detail", "as_of", "observed_at", "evidence"} <= set(row)
@@ -27,7 +30,7 @@ def test_findings_formats(cli) -> None:
     table = cli("findings", "--unit", "yunhe-gov", "--check", "column.blank")
     assert "规划计划" in table and "共 1 条" in table
     parsed = list(csv.DictReader(io.StringIO(cli("findings", "--format", "csv", "--since", "2024-09-30"))))
-    parsed = [p for p in parsed if p["unit"] in TRS_DEMO_UNITS]
+    parsed = [p for p in parsed if p["unit"] in TRS_DEMO_UNITS and not p["check"].startswith("warning.")]
     assert len(parsed) == 6 and json.loads(parsed[0]["evidence"])["snapshots"]
     assert "共 0 条" in cli("findings", "--since", "2024-10-01")
 
@@ -62,10 +65,21 @@ def test_demo_prints_findings(tmp_path: Path) -> None:
     """`zwgk demo` as the README runs it: its own farm, its own SQLite file, a summary."""
     proc = subprocess.run(
         [sys.executable, "-m", "zwgk", "demo", "--database", str(tmp_path / "demo.sqlite")],
-        capture_output=True, text=True, cwd=ROOT, timeout=300,
+        capture_output=True, text=True, cwd=ROOT, timeout=900,
     )
     assert proc.returncode == 0, proc.stderr[-3000:]
     out = proc.stdout
     assert "栏目未及时更新：5" in out and "空白栏目：1" in out
     assert "云和县教育局：2 条，拟扣 2.00 分" in out
     assert "连接被拒绝" in out, out  # the dead site is in the coverage report, and did not stop the run
+
+
+def test_replay_prints_the_nights_findings_and_writes_nothing(cli) -> None:
+    recorded = [json.loads(line) for line in cli("findings", "--format", "jsonl").splitlines()]
+    replayed = [json.loads(line) for line in cli("replay", "--as-of", "2024-09-30", "--format", "jsonl").splitlines()]
+    assert sorted((r["unit"], r["check"], r["subject"], r["url"]) for r in replayed) == \
+        sorted((r["unit"], r["check"], r["subject"], r["url"]) for r in recorded)
+    assert "共 0 条" in cli("replay", "--as-of", "2024-09-28")  # nothing had been captured yet
+    refused = cli("check", "--as-of", "2024-09-29", code=2)
+    assert "zwgk replay --as-of 2024-09-29" in refused
+    assert [json.loads(line) for line in cli("findings", "--format", "jsonl").splitlines()] == recorded

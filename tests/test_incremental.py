@@ -1,8 +1,8 @@
 """A second night over an unchanged farm: list pages again, detail pages and attachments not again."""
 
-from datetime import date
+from datetime import date, timedelta
 
-from conftest import settings_for
+from conftest import crawl_on, settings_for
 from sqlalchemy import func, select
 
 from checks.loader import load_audit_data
@@ -26,7 +26,7 @@ def test_second_night_downloads_no_unchanged_detail_page(crawled) -> None:
     with Session() as s:
         before = _items(load_audit_data(s))
         first_bodies = {d.url: read_snapshot_body(s, d.detail_snapshot_id) for d in s.scalars(select(Document))}
-    second = run_crawl(settings, Session, echo=lambda line: None)
+    second = crawl_on(AS_OF + timedelta(days=1), settings, Session)  # the next night, on the fixtures' clock
     with Session() as s:
         by_status = dict(s.execute(
             select(Snapshot.status, func.count()).where(Snapshot.crawl_run_id == second.run_id,

@@ -98,8 +98,9 @@ def test_site_unreachable_needs_enough_probes_and_ignores_blocking() -> None:
     assert "8.3%" in found[0].detail and "超时14次" in found[0].detail
     strict = unreachable_sites(data, AS_OF, CheckRules(site_unreachable_max_failed_share=0.04))
     assert {f.unit for f in strict} == {"down", "fine"}
-    assert {f.unit for f in unreachable_sites(data, AS_OF, CheckRules(site_unreachable_min_probes_per_day=10))} \
-        == {"down", "few"}
+    # 10 probes over 5 hours a day: enough when a scheme asks for 10 a day over at least 5 hours
+    few = CheckRules(site_unreachable_min_probes_per_day=10, site_unreachable_min_hours_per_day=5)
+    assert {f.unit for f in unreachable_sites(data, AS_OF, few)} == {"down", "few"}
 
 
 def _link(url: str, *nights: tuple[int, int | None, str | None]) -> LinkState:

@@ -91,3 +91,24 @@ def test_import_reports_added_changed_removed(Session) -> None:
         assert units["wjw"].active is False  # kept: its evidence stays
         categories = {c.name: c.category for c in s.scalars(select(Column))}
         assert categories == {"通知公告": "notice", "工作动态": "news"}  # classified from the name
+
+
+PARENTS = textwrap.dedent("""\
+    jurisdiction: 武威市
+    scheme: wuwei-2022
+    level: city
+    units:
+      - {id: lz-gov, name: 凉州区政府, kind: government, portal: "http://127.0.0.1:1/"}
+      - {id: lz-jyj, name: 凉州区教育局, kind: department, portal: "http://127.0.0.1:2/", parent: lz-gov}
+      - {id: city-fgw, name: 市发展改革委, kind: department, portal: "http://127.0.0.1:3/"}
+""")
+
+
+def test_units_name_their_county(Session) -> None:
+    with Session() as s, s.begin():
+        import_registry(s, parse_registry(PARENTS, "units.yaml"))
+        assert dict(s.execute(select(Unit.slug, Unit.parent)).all()) == {"lz-gov": None, "lz-jyj": "lz-gov",
+                                                                         "city-fgw": None}
+    with pytest.raises(SourceFileError) as info:
+        parse_registry(PARENTS.replace("parent: lz-gov", "parent: gz-gov"), "units.yaml")
+    assert "gz-gov" in info.value.render() and ":6" in info.value.render()

@@ -30,7 +30,8 @@ def test_seed_numbers() -> None:
     assert yunhe.points_for("column.stale", "province")[1] == 3 and yunhe.points_for("column.stale", "county")[1] == 1
     jinchang = load_scheme("jinchang-2022")
     assert [(g.name, g.min) for g in jinchang.grades] == [("优秀", 90), ("良好", 80), ("合格", 60), ("不合格", 0)]
-    assert jinchang.deductions["text.privacy"].points_max == 10
+    privacy = jinchang.deductions["text.privacy"]  # self-detected: ordinary item; notified: 第十四条 5–10
+    assert (privacy.points["city"], privacy.escalation.points, privacy.escalation.points_max) == (1, 5, 10)
     wuwei = load_scheme("wuwei-2022")
     assert [(s.name, s.weight) for s in wuwei.stages] == [("日常考评", 30), ("年度测评", 50), ("双向互评", 20)]
     assert [p.weight for p in wuwei.county_parts] == [5, 2, 2, 1]

@@ -21,7 +21,7 @@ from storage.clock import local_today
 from storage.db import make_engine, make_sessionmaker, upgrade
 
 if TYPE_CHECKING:
-    from assessment.scoring import Quarter, Sheet
+    from assessment.scoring import Quarter, Sheet, Year
 
 
 @dataclass
@@ -146,9 +146,13 @@ def worker(app: App, redis_url: str, once: bool, wait: float) -> None:
 @pass_app
 def check(app: App, as_of: date | None, unit: tuple[str, ...]) -> None:
     """对最新快照运行全部检查，记录发现的问题并提出扣分；重复运行不会重复记录。"""
-    from jobs.check import run_checks
+    from jobs.check import PastAsOfError, run_checks
 
-    summary = run_checks(app.Session, app.as_of(as_of), list(unit) or None)
+    try:
+        summary = run_checks(app.Session, app.as_of(as_of), list(unit) or None, app.settings.timezone)
+    except PastAsOfError as exc:
+        click.echo(f"未做任何修改：{exc}", err=True)
+        sys.exit(2)
     click.echo("\n".join(summary.lines()))
 
 
@@ -163,6 +167,25 @@ def run(app: App, as_of: date | None, unit: tuple[str, ...]) -> None:
     night = run_night(app.settings, app.Session, app.as_of(as_of), list(unit) or None, echo=_echo_err)
     click.echo("\n".join(night.lines()))
     sys.exit(0 if night.ok else 1)
+
+
+REPLAY_COLUMNS = [("unit", "单位"), ("check", "检查项"), ("subject", "对象"), ("detail", "问题描述")]
+REPLAY_KEYS = ["unit", "check", "subject_key", "subject", "url", "detail", "as_of", "observed_at", "evidence"]
+
+
+@main.command()
+@click.option("--as-of", required=True, callback=_date, help="重现该日期的检查结果")
+@click.option("--unit", multiple=True, help="只重现这些单位（可重复）")
+@click.option("--format", "fmt", type=click.Choice(["table", "jsonl"]), default="table", show_default=True)
+@pass_app
+def replay(app: App, as_of: date, unit: tuple[str, ...], fmt: str) -> None:
+    """按该日期以前已采集的快照重现当日检查发现的问题；只读，不改动问题记录和审核队列。"""
+    from jobs.check import replay as replay_job
+
+    rows = replay_job(app.Session, as_of, list(unit) or None, app.settings.timezone)
+    _emit(rows, fmt, REPLAY_COLUMNS, REPLAY_KEYS)
+    if fmt == "table":
+        click.echo(f"重现检查基准日 {as_of:%Y-%m-%d}：{len(rows)} 条（只计该日以前采集的数据，未写入数据库）")
 
 
 FINDING_COLUMNS = [("id", "编号"), ("unit", "单位"), ("check", "检查项"), ("subject", "对象"),
@@ -211,13 +234,14 @@ def events(ctx: click.Context, state: tuple[str, ...], unit: tuple[str, ...], pe
     _emit(rows, fmt, EVENT_COLUMNS, EVENT_KEYS)
 
 
-def _decide(app: App, ids: tuple[int, ...], action: str, by: str, reason: str | None, points: Decimal | None = None) -> None:
+def _decide(app: App, ids: tuple[int, ...], action: str, by: str, reason: str | None, points: Decimal | None = None,
+            escalate: bool = False) -> None:
     from assessment.review import ReviewError, decide
 
     try:
         with app.Session() as session, session.begin():
             for event_id in ids:
-                event = decide(session, event_id, action, actor=by, reason=reason, points=points)
+                event = decide(session, event_id, action, actor=by, reason=reason, points=points, escalate=escalate)
                 click.echo(f"扣分事项 {event.id}：{event.state}")
     except ReviewError as exc:
         click.echo(f"未做任何修改：{exc}", err=True)
@@ -228,10 +252,13 @@ def _decide(app: App, ids: tuple[int, ...], action: str, by: str, reason: str | 
 @click.argument("ids", nargs=-1, type=int, required=True)
 @click.option("--by", required=True, help="审核人")
 @click.option("--points", type=Decimal, help="扣分区间内的实际扣分（如“扣5分以上10分以下”的条目）")
+@click.option("--escalate", is_flag=True, help="已被上级通报或影响较大：按方案的加重条款扣分（须填 --reason）")
+@click.option("--reason", help="加重适用的理由（通报文号、舆情情况）")
 @pass_app
-def events_confirm(app: App, ids: tuple[int, ...], by: str, points: Decimal | None) -> None:
+def events_confirm(app: App, ids: tuple[int, ...], by: str, points: Decimal | None, escalate: bool,
+                   reason: str | None) -> None:
     """确认扣分事项（记入审计日志）。"""
-    _decide(app, ids, "confirm", by, None, points)
+    _decide(app, ids, "confirm", by, reason, points, escalate)
 
 
 @events.command("reject")
@@ -309,6 +336,18 @@ def events_overturn(app: App, ids: tuple[int, ...], by: str, reason: str) -> Non
     _decide(app, ids, "overturn", by, reason)
 
 
+def _year(ctx: click.Context, param: click.Parameter, value: int | None) -> Year | None:
+    from assessment.scoring import Year
+
+    return None if value is None else Year(value)
+
+
+def _period(quarter: Quarter | None, year: Year | None) -> Quarter | Year:
+    if (quarter is None) == (year is None):
+        raise click.UsageError("请用 --quarter（如 2024Q3）或 --year（如 2024）之一指定考核期")
+    return quarter or year  # type: ignore[return-value]
+
+
 def _quarter(ctx: click.Context, param: click.Parameter, value: str | None) -> Quarter | None:
     from assessment.scoring import Quarter
 
@@ -369,7 +408,7 @@ def stages_import(app: App, file: Path, by: str) -> None:
     click.echo("\n".join(report.lines()))
 
 
-def _sheet(app: App, quarter: Quarter, scheme: str | None) -> tuple[Sheet, list[dict]]:
+def _sheet(app: App, quarter: Quarter | Year, scheme: str | None) -> tuple[Sheet, list[dict]]:
     from assessment.sheets import SheetError, detail_rows, load_sheet, resolve_scheme
 
     try:
@@ -382,22 +421,25 @@ def _sheet(app: App, quarter: Quarter, scheme: str | None) -> tuple[Sheet, list[
 
 
 @main.command()
-@click.option("--quarter", required=True, callback=_quarter, help="考核期，如 2024Q3")
+@click.option("--quarter", callback=_quarter, help="考核期（季度），如 2024Q3")
+@click.option("--year", type=int, callback=_year, help="考核年度，如 2024")
 @click.option("--scheme", help="考核方案（名录只用一个方案时可省略）")
 @click.option("--explain", "explain", multiple=True, help="逐条列出该单位的计分过程（可重复）")
 @click.option("--format", "fmt", type=FORMATS, default="table", show_default=True)
 @pass_app
-def score(app: App, quarter: Quarter, scheme: str | None, explain: tuple[str, ...], fmt: str) -> None:
-    """按已确认的扣分事项计算季度得分、等次和排名（与导出的汇总表相同）。"""
+def score(app: App, quarter: Quarter | None, year: Year | None, scheme: str | None, explain: tuple[str, ...],
+          fmt: str) -> None:
+    """按已确认的扣分事项计算季度或年度得分、等次和排名（与导出的汇总表相同）。"""
     from assessment.explain import explain_lines
-    from assessment.export import COMPOSITE_COLUMNS, composite_rows, summary_columns, summary_rows
+    from assessment.export import COMPOSITE_COLUMNS, composite_rows, summary_columns, summary_rows, title_lines
 
-    sheet, _ = _sheet(app, quarter, scheme)
+    period = _period(quarter, year)
+    sheet, _ = _sheet(app, period, scheme)
     columns = summary_columns(sheet)
     _emit(summary_rows(sheet), fmt, columns, [k for k, _ in columns])
     if fmt == "table":
-        click.echo(f"{sheet.scheme.title}（{sheet.scheme.name}）{quarter}，只计已确认的扣分事项")
-        if sheet.composite is not None:
+        click.echo("\n".join(title_lines(sheet)))
+        if sheet.composite is not None or sheet.counties:
             click.echo(output.table(composite_rows(sheet), COMPOSITE_COLUMNS))
     for slug in explain:
         lines = explain_lines(sheet, slug)
@@ -408,22 +450,24 @@ def score(app: App, quarter: Quarter, scheme: str | None, explain: tuple[str, ..
 
 
 @main.command()
-@click.option("--quarter", required=True, callback=_quarter, help="考核期，如 2024Q3")
+@click.option("--quarter", callback=_quarter, help="考核期（季度），如 2024Q3")
+@click.option("--year", type=int, callback=_year, help="考核年度，如 2024")
 @click.option("--scheme", help="考核方案（名录只用一个方案时可省略）")
 @click.option("--out", required=True, type=click.Path(dir_okay=False, path_type=Path), help="输出文件")
 @click.option("--format", "fmt", type=click.Choice(["xlsx", "csv"]), default="xlsx", show_default=True)
 @pass_app
-def export(app: App, quarter: Quarter, scheme: str | None, out: Path, fmt: str) -> None:
-    """导出季度成绩表：汇总（每单位一行）与扣分明细；csv 格式时明细写入 <文件名>_明细.csv。"""
+def export(app: App, quarter: Quarter | None, year: Year | None, scheme: str | None, out: Path, fmt: str) -> None:
+    """导出季度或年度成绩表：汇总（每单位一行）与扣分明细；csv 格式时明细写入 <文件名>_明细.csv。"""
     from assessment.export import write_csv, write_xlsx
 
-    sheet, details = _sheet(app, quarter, scheme)
+    period = _period(quarter, year)
+    sheet, details = _sheet(app, period, scheme)
     if fmt == "xlsx":
         write_xlsx(out, sheet, details, app.settings.timezone)
         written = [out]
     else:
         written = write_csv(out, sheet, details, app.settings.timezone)
-    click.echo(f"已导出 {sheet.scheme.name} {quarter}：{len(sheet.units)} 个单位，{len(details)} 条扣分明细 → "
+    click.echo(f"已导出 {sheet.scheme.name} {period}：{len(sheet.units)} 个单位，{len(details)} 条扣分明细 → "
                + "、".join(str(p) for p in written))
 
 

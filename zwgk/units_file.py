@@ -71,6 +71,9 @@ class UnitEntry(_Strict):
     new_media: list[NewMediaEntry] = []
     robots: bool | None = None  # override the global robots.txt setting for this unit
     js: bool = False  # every list of this unit needs JavaScript
+    # the id of the unit this one belongs to for a county's composite (a county's departments and
+    # townships name their county government); the county government itself has none
+    parent: str | None = None
 
 
 class RegistryFile(_Strict):
@@ -92,6 +95,10 @@ def parse_registry(text: str, filename: str, known_schemes: set[str] | None = No
             problems.append((line, f"单位 id “{unit.id}” 重复（首次出现在第 {seen[unit.id]} 行）"))
         else:
             seen[unit.id] = line or 0
+        if unit.parent is not None and unit.parent not in {u.id for u in registry.units}:
+            problems.append((lines.get(("units", i, "parent")), f"上级单位 “{unit.parent}” 不在本名录中"))
+        elif unit.parent == unit.id:
+            problems.append((lines.get(("units", i, "parent")), "上级单位不能是本单位"))
         urls: set[str] = set()
         for j, column in enumerate(unit.columns):
             if column.url in urls:
@@ -186,7 +193,7 @@ def import_registry(session: Session, registry: RegistryFile) -> ImportReport:
         fields: list[str] = []
         if unit is None:
             unit = Unit(slug=entry.id, jurisdiction=jurisdiction, name=entry.name, kind=entry.kind,
-                        portal=entry.portal, disclosure=entry.disclosure, options=options)
+                        portal=entry.portal, disclosure=entry.disclosure, options=options, parent=entry.parent)
             session.add(unit)
             unit.columns, unit.new_media = [], []
             _sync_columns(unit, entry)
@@ -194,7 +201,8 @@ def import_registry(session: Session, registry: RegistryFile) -> ImportReport:
             report.added.append(entry.id)
             continue
         for attr, value in (("name", entry.name), ("kind", entry.kind), ("portal", entry.portal),
-                            ("disclosure", entry.disclosure), ("options", options), ("active", True)):
+                            ("disclosure", entry.disclosure), ("options", options), ("parent", entry.parent),
+                            ("active", True)):
             if getattr(unit, attr) != value:
                 setattr(unit, attr, value)
                 fields.append(attr)
