@@ -38,7 +38,7 @@ class StoragePipeline:
         self.session: Session | None = None
         self.pending = 0
         self.last_commit = time.monotonic()
-        self.counts = {"pages": 0, "failed": 0, "documents": 0}
+        self.counts = {"pages": 0, "failed": 0, "documents": 0, "unchanged": 0}
         self.started = time.monotonic()
         self.last_progress = self.started
         self.known_blobs: set[str] = set()
@@ -105,6 +105,7 @@ class StoragePipeline:
         unit_id = self.unit_ids.get(item.unit)
         if unit_id is None:
             return
+        self.counts["unchanged"] += 1
         self.links.unchanged_sources.setdefault(unit_id, set()).add(item.url)
         docs = self.listed.pop((unit_id, item.url), [])
         if all(d.detail_snapshot_id is not None for d in docs):
@@ -283,6 +284,7 @@ class StoragePipeline:
         elapsed = max(time.monotonic() - self.started, 1e-6)
         c = self.counts
         label = "完成" if final else "进度"
-        print(f"[{label}] 已抓取 {c['pages']} 页（失败 {c['failed']}），发现信息 {c['documents']} 条，"
+        unchanged = f"，列表未变、未请求的详情页 {c['unchanged']} 个" if c["unchanged"] else ""
+        print(f"[{label}] 已抓取 {c['pages']} 页（失败 {c['failed']}），发现信息 {c['documents']} 条{unchanged}，"
               f"{c['pages'] / elapsed:.1f} 页/秒", file=sys.stderr, flush=True)
         self.last_progress = time.monotonic()

@@ -90,5 +90,6 @@ def test_an_unchanged_entry_keeps_what_an_earlier_night_read(sqlite_url: str) ->
             assert night == (ids[1] if i < 4 else ids[0])  # unchanged: the page read on the first night
             assert doc.detail_snapshot_id == read[doc.url] or i < 4
             assert doc.meta == {"发布机构": "县政府"}
+    assert pipeline.counts["unchanged"] == 6
     unit_id = pipeline.unit_ids["polite"]
     assert pipeline.links.unchanged_sources[unit_id] == {f"{BASE}/d{i}.html" for i in range(4, 10)}
