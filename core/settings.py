@@ -50,6 +50,9 @@ class Settings(BaseSettings):
     max_list_pages: int = Field(200, description="list pages followed per column at most (pager totals are clamped to it)")
     max_unit_pages: int = Field(20000, description="detail pages, further list pages and attachments requested per unit at most")
     max_body_bytes: int = Field(20 * 1024 * 1024, description="largest response body kept")
+    revisit_days: int = Field(28, ge=1, description="a detail page whose list entry is unchanged is requested again "
+                              "(conditional GET) once every N nights, in rotation; 1 = every night")
+    worker_id: str = Field("", description="name of this crawl worker in a shared night (default host:pid)")
     chromium_path: str = Field("/usr/bin/chromium", description="Debian's chromium for JavaScript pages")
     progress_interval: float = Field(2.0, description="seconds between progress lines of a crawl")
     retry_after_max: float = Field(300.0, description="longest wait honoured from a Retry-After header (seconds)")

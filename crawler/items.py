@@ -89,3 +89,12 @@ class CapHit:
     column_id: int | None = None
     column_url: str | None = None
     announced: int | None = None  # pages the pager claimed, when it said
+
+
+@dataclass(frozen=True)
+class Unchanged:
+    """A list entry whose title and date are as a previous night read them and whose detail page is
+    not due for re-verification tonight: the detail page is not requested (crawler.incremental)."""
+
+    unit: str
+    url: str

@@ -105,12 +105,19 @@ def _echo_err(line: str) -> None:
 
 @main.command()
 @click.option("--unit", multiple=True, help="只抓取这些单位（可重复）")
+@click.option("--redis", "redis_url", metavar="URL",
+              help="分布式抓取：在该 Redis 上发布本次抓取，本机同时作为一个工作进程；其他机器用 zwgk worker 加入")
 @pass_app
-def crawl(app: App, unit: tuple[str, ...]) -> None:
+def crawl(app: App, unit: tuple[str, ...], redis_url: str | None) -> None:
     """立即抓取；显示进度，结束时给出覆盖情况。"""
-    from crawler.launch import run_crawl
+    if redis_url:
+        from crawler.distributed import run_shared_crawl
 
-    result = run_crawl(app.settings, app.Session, list(unit) or None, echo=_echo_err)
+        result = run_shared_crawl(app.settings, app.Session, redis_url, list(unit) or None, echo=_echo_err)
+    else:
+        from crawler.launch import run_crawl
+
+        result = run_crawl(app.settings, app.Session, list(unit) or None, echo=_echo_err)
     click.echo("\n".join(result.report_lines()))
     sys.exit(1 if result.returncode else 0)
 
@@ -143,6 +150,29 @@ def schemes_check(file: Path) -> None:
         click.echo(exc.render(), err=True)
         sys.exit(2)
     click.echo(f"{file}: 方案 “{scheme.name}” 有效：{len(scheme.deductions)} 条扣分规则，{len(scheme.categories)} 个类别")
+
+
+@main.command()
+@click.option("--redis", "redis_url", metavar="URL", required=True,
+              help="与 zwgk crawl --redis 相同的 Redis 地址，如 redis://10.0.0.5:6379/0")
+@click.option("--once", is_flag=True, help="只参加一次抓取就退出（默认一直等待下一次）")
+@click.option("--wait", type=float, default=3600.0, show_default=True, help="每次等待新抓取的最长秒数")
+@pass_app
+def worker(app: App, redis_url: str, once: bool, wait: float) -> None:
+    """作为工作进程参加分布式抓取：请求队列和去重集合在 Redis 中，每个页面只由一个工作进程抓取，
+    结果写入同一个数据库。"""
+    from crawler.distributed import run_worker
+
+    last = None
+    while True:
+        run_id = run_worker(app.settings, redis_url, echo=_echo_err, wait_seconds=wait, after_run=last)
+        if run_id is None:
+            click.echo(f"{wait:.0f} 秒内没有新的抓取任务", err=True)
+        else:
+            last = run_id
+            click.echo(f"第 {run_id} 次抓取：本工作进程已完成", err=True)
+        if once:
+            return
 
 
 @main.command()

@@ -24,8 +24,8 @@ from crawler.extract.discovery import FoundColumn, discover_columns
 from crawler.extract.families import ListPage, analyse_feed, analyse_list_page
 from crawler.extract.links import page_links
 from crawler.extract.listing import parse_html
-from crawler.incremental import conditional_headers, load_validators
-from crawler.items import CapHit, Capture, DiscoveredColumn
+from crawler.incremental import conditional_headers, load_listings, load_validators
+from crawler.items import CapHit, Capture, DiscoveredColumn, Unchanged
 from crawler.plan import CrawlPlan
 from crawler.rendering import render_meta
 
@@ -64,13 +64,14 @@ class PortalSpider(scrapy.Spider):
         self.units = {unit.slug: unit for unit in self.plan.units}
         self.known_columns: dict[str, set[str]] = {}  # unit -> column URLs planned or discovered so far
         self.validators = load_validators(plan)
+        self.listed = load_listings(plan)  # entries whose detail page needs no request tonight
 
     def _request(self, url: str, callback: Any, unit: Any, **meta: Any) -> scrapy.Request:
         meta["unit"] = unit.slug
         if unit.obey_robots is False:
             meta["dont_obey_robotstxt"] = True
         if meta.get("js"):
-            meta.update(render_meta())
+            meta.update(render_meta(url))
         return scrapy.Request(url, callback=callback, errback=self.failed, meta=meta, dont_filter=meta.get("kind") != "detail")
 
     async def start(self) -> AsyncIterator[scrapy.Request]:
@@ -167,7 +168,9 @@ class PortalSpider(scrapy.Spider):
             yield self._request(column.url, self.parse_list, unit, kind="list", column_url=column.url, page_no=1,
                                 discovered=asdict(column), found_on=response.url, depth_in_tree=depth)
 
-    def parse_list(self, response: Response) -> Iterator[Capture | CapHit | DiscoveredColumn | scrapy.Request]:
+    def parse_list(
+        self, response: Response,
+    ) -> Iterator[Capture | CapHit | DiscoveredColumn | Unchanged | scrapy.Request]:
         if not isinstance(response, TextResponse) or response_kind(response):
             yield self.snapshot(response)
             return
@@ -179,8 +182,10 @@ class PortalSpider(scrapy.Spider):
         if page.needs_js:
             # Static HTML with scripts and no items: the list is built in the browser. The rendered
             # page is the evidence; later pages of the column are rendered too.
+            # download_*: Scrapy's own, per download; xhr: what the last rendering watched
             fresh = {k: v for k, v in meta.items() if not k.startswith("download_") and k != "xhr"}
-            yield self._request_of(response).replace(meta={**fresh, "js": True, **render_meta()}, dont_filter=True)
+            request = self._request_of(response)
+            yield request.replace(meta={**fresh, "js": True, **render_meta(request.url)}, dont_filter=True)
             return
         if found := meta.get("discovered"):
             if not page.entries and meta["depth_in_tree"] < _MAX_TREE_DEPTH:
@@ -194,7 +199,7 @@ class PortalSpider(scrapy.Spider):
                                    meta["found_on"])
         yield from self._list_output(response, page)
 
-    def parse_feed(self, response: Response) -> Iterator[Capture | CapHit | scrapy.Request]:
+    def parse_feed(self, response: Response) -> Iterator[Capture | CapHit | Unchanged | scrapy.Request]:
         """A Hanweb dataproxy.jsp or list-API answer: more entries of the column."""
         if not isinstance(response, TextResponse) or response_kind(response):
             yield self.snapshot(response)
@@ -227,7 +232,8 @@ class PortalSpider(scrapy.Spider):
         self.unit_requests[unit] = used + 1
         return True
 
-    def _list_output(self, response: Response, page: ListPage) -> Iterator[Capture | CapHit | scrapy.Request]:
+    def _list_output(self, response: Response,
+                     page: ListPage) -> Iterator[Capture | CapHit | Unchanged | scrapy.Request]:
         meta = response.meta
         yield self.snapshot(response, entries=tuple(page.entries), announced_items=page.announced_items,
                             announced_pages=page.announced_pages)
@@ -235,6 +241,9 @@ class PortalSpider(scrapy.Spider):
             yield from self._cap(response, "list_pages", self.max_list_pages, page.announced)
         inherit = _inherited(meta)
         for entry in page.entries:
+            if [entry.title, entry.date_text] in self.listed.get(entry.url, ()):
+                yield Unchanged(meta["unit"], entry.url)
+                continue
             if not self._spend(meta["unit"]):
                 yield from self._cap(response, "unit_pages", self.max_unit_pages)
                 return
@@ -256,7 +265,7 @@ class PortalSpider(scrapy.Spider):
                                      errback=self.failed, meta=follow_meta, headers=_FORM if body else None)
             else:
                 if meta.get("js"):
-                    follow_meta.update(js=True, **render_meta())
+                    follow_meta.update(js=True, **render_meta(follow.url))
                 yield scrapy.Request(follow.url, callback=self.parse_list, errback=self.failed, meta=follow_meta)
 
     def parse_detail(self, response: Response) -> Iterator[Capture | CapHit | scrapy.Request]:
