@@ -17,14 +17,14 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from core.text import clean_text
 from crawler.coverage import coverage_lines
-from crawler.launch import CrawlResult, run_crawl
+from crawler.launch import CrawlResult
 from fixtures.farm import FixtureFarm
 from fixtures.hostile import BOMB_PAGES, CTRL, FaultFarm
 from jobs.check import CheckSummary, run_checks
 from storage.db import make_engine, make_sessionmaker, upgrade
 from storage.link_models import LinkCheck
 from storage.models import Blob, CrawlRun, Document, Finding, Snapshot, Unit
-from tests.conftest import ROOT, settings_for
+from tests.conftest import ROOT, crawl_on, settings_for
 
 AS_OF = date(2024, 9, 30)
 NEIGHBOURS = ["yunhe-gov", "yunhe-jyj", "yunhe-wjw"]
@@ -56,7 +56,8 @@ def _night(farm: FixtureFarm, faults: FaultFarm | None, path: Path) -> Night:
     # allowed internal origin, everything else on loopback is reachable only because the registry names it.
     settings = settings_for(url, download_timeout=3, probe_timeout=3, retry_times=1, max_list_pages=MAX_LIST_PAGES,
                             backoff_base=0.2, retry_after_max=0.5, allow_internal=tls)
-    crawl = run_crawl(settings, Session_, slugs, echo=lambda line: None)
+    # crawled on the night of AS_OF (libfaketime), so that a check as of AS_OF sees what was captured
+    crawl = crawl_on(AS_OF, settings, Session_, slugs)
     return Night(Session_, crawl, run_checks(Session_, AS_OF, slugs))
 
 

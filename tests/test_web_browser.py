@@ -333,8 +333,8 @@ def _build_hostile(site: _HostileSite) -> None:
 
 
 def test_hostile_portal_is_crawled_and_shown_with_nothing_executing(browser, tmp_path: Path) -> None:
-    from crawler.launch import run_crawl
     from jobs.check import run_checks
+    from tests.conftest import crawl_on
     from zwgk.units_file import import_registry, parse_registry
 
     url = f"sqlite:///{tmp_path / 'hostile.sqlite'}"
@@ -351,13 +351,14 @@ units:
     name: 恶意测试局
     kind: department
     portal: {site.url}/
+    internal: true
     columns:
       - {{name: 工作动态, url: {site.url}/zfxxgk/gzdt/index.html, category: news}}
 """, "hostile.yaml")
         with Session_() as s, s.begin():
             import_registry(s, registry)
         settings = settings_for(url, data_dir=tmp_path / "var", check_links=False)
-        run_crawl(settings, Session_, echo=lambda line: None)
+        crawl_on(date(2024, 9, 30), settings, Session_)  # the night of the as-of date (libfaketime)
         run_checks(Session_, date(2024, 9, 30))
         assert site.beacons == []  # crawling ran nothing either
         with Session_() as s:
