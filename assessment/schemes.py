@@ -12,7 +12,7 @@ from __future__ import annotations
 from decimal import Decimal
 from functools import cache
 from pathlib import Path
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator, model_validator
 
@@ -42,10 +42,14 @@ def _known_codes(codes: list[str], what: str) -> None:
             raise ValueError(f"{what}：未知的检查代码 “{code}”")
 
 
+# points, caps and bonus are never negative: a negative cap would turn every deduction into a score of 0
+NonNegative = Annotated[Decimal, Field(ge=0)]
+
+
 class Category(_Strict):
     key: str
     name: str
-    cap: Decimal | None = None  # deductions in this category stop at the cap
+    cap: NonNegative | None = None  # deductions in this category stop at the cap
 
 
 # How a persisting problem counts (SPEC "Deductions"): once per finding (a problem seen again after it
@@ -77,10 +81,10 @@ class DeductionRule(_Strict):
 
     category: str
     clause: str  # the indicator clause of the source document, quoted for the score sheet
-    points: dict[Level, Decimal] = Field(min_length=1)
+    points: dict[Level, NonNegative] = Field(min_length=1)
     # a range "扣5分以上10分以下": the proposal uses `points`, an inspector may confirm up to points_max
-    points_max: Decimal | None = None
-    cap: Decimal | None = None  # this indicator's own cap inside its category (指标分值)
+    points_max: NonNegative | None = None
+    cap: NonNegative | None = None  # this indicator's own cap inside its category (指标分值)
     counting: Counting | None = None  # None: DEFAULT_COUNTING of the check code, else "finding"
     escalation: Escalation | None = None
 
@@ -119,7 +123,7 @@ class RankDeduction(_Strict):
     category: str
     clause: str
     checks: list[str] = Field(min_length=1)
-    points: list[Decimal] = Field(min_length=1)
+    points: list[NonNegative] = Field(min_length=1)
     window: Literal["quarter", "year"] = "year"  # year: every quarter of the year up to this one
     quarters: list[Literal[1, 2, 3, 4]] = [4]  # the score sheets the ranking is applied to
     ties: Literal["shared", "none"] = "shared"  # shared: tied units all take the higher position's points
@@ -146,7 +150,7 @@ class Rectification(_Strict):
     """A confirmed problem not rectified within `deadline_days` of being found costs `points` more."""
 
     deadline_days: int = Field(ge=1)
-    points: Decimal
+    points: NonNegative
     category: str
     clause: str
     checks: list[str] = Field(min_length=1)
@@ -175,8 +179,8 @@ class BonusItem(_Strict):
     key: str
     name: str
     clause: str
-    points: Decimal  # per award
-    cap: Decimal | None = None  # this item's own ceiling
+    points: NonNegative  # per award
+    cap: NonNegative | None = None  # this item's own ceiling
 
 
 class Grade(_Strict):
@@ -231,8 +235,8 @@ class Scheme(_Strict):
     # the assessment period: a problem counted "once per period" is counted once per quarter or per year
     period: Literal["quarter", "year"] = "quarter"
     categories: list[Category]
-    bonus_cap: Decimal = Decimal(0)
-    total_cap: Decimal = Decimal(100)
+    bonus_cap: NonNegative = Decimal(0)
+    total_cap: NonNegative = Decimal(100)
     total_floor: Decimal = Decimal(0)
     deductions: dict[str, DeductionRule]
     # knobs of the checks themselves (e.g. interpretation.late's working-day limit): checks.knobs
@@ -362,6 +366,16 @@ class Scheme(_Strict):
 
 def scheme_names(directory: Path = SCHEME_DIR) -> set[str]:
     return {p.stem for p in directory.glob("*.yaml")}
+
+
+def check_scheme_file(path: Path | str) -> Scheme:
+    """`zwgk schemes check FILE`: a scheme file validated the way `zwgk check` will load it (types,
+    ranges, non-negative points and caps, known check codes and categories); SourceFileError if not."""
+    path = Path(path)
+    scheme, _ = load_model(Scheme, path)
+    if path.suffix in (".yaml", ".yml") and scheme.name != path.stem:
+        raise SourceFileError(str(path), [(1, f"name “{scheme.name}” 与文件名 “{path.stem}” 不一致")])
+    return scheme
 
 
 @cache

@@ -1,76 +1,81 @@
-"""Two nights over the unchanged fixture farm: how much of the second night is downloaded again?
+"""Two nights over an unchanged farm: how many HTTP requests does the second night make?
 
-    .venv/bin/python benchmarks/incremental_nights.py
+    .venv/bin/python benchmarks/incremental_nights.py [--county UNITS COLUMNS ITEMS] [--new-items N]
 
-Prints, per night, pages and pages per second, then the re-download share of the second night:
-detail pages and attachments answered 200 (downloaded again) against all fetched, by count and bytes.
-List pages are fetched every night by design and reported apart. Ratios, not absolute speed, are the
-point: the machine is shared and noisy.
+Night 1 crawls the farm into a fresh SQLite store. Night 2 runs twice from copies of that store: with
+the default rotation (a detail page whose list entry is unchanged is not requested; each page is
+re-verified once every 28 nights) and with revisit_days=1 (every detail page re-verified each night by a
+conditional GET: the former behaviour). Requests are counted at the farm (robots.txt included).
+With --county the farm is a generated county (fixtures/county.py); --new-items adds that many new
+entries to the first column of every tenth unit before night 2. Target: night 2 ≤ 5% of night 1's
+requests (list pages are requested every night by design, so the floor is the share of list pages).
 """
 
 from __future__ import annotations
 
+import argparse
+import shutil
 import sys
 import tempfile
-import time
 from pathlib import Path
-
-from sqlalchemy import func, select
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
-sys.path.insert(0, str(ROOT / "tests"))
 
-from conftest import import_farm_registry, settings_for
-
+from benchmarks._bench import timed
 from crawler.launch import run_crawl
+from fixtures.county import build_county
 from fixtures.farm import FixtureFarm
 from storage.db import make_engine, make_sessionmaker, upgrade
-from storage.models import Blob, Snapshot
+from tests.conftest import settings_for
+from zwgk.units_file import import_registry, parse_registry
 
 
-def night_stats(Session, run_id: int) -> dict:
-    with Session() as s:
-        rows = s.execute(
-            select(Snapshot.kind, Snapshot.status, func.count(), func.coalesce(func.sum(Blob.size), 0))
-            .join(Blob, Blob.sha256 == Snapshot.content_hash, isouter=True)
-            .where(Snapshot.crawl_run_id == run_id, Snapshot.error_kind.is_(None))
-            .group_by(Snapshot.kind, Snapshot.status)
-        ).all()
-    return {(kind, status): (count, size) for kind, status, count, size in rows}
+def night(farm: FixtureFarm, url: str, revisit_days: int) -> tuple[int, int, float, float]:
+    """(requests, pages stored, wall s, CPU s)"""
+    Session = make_sessionmaker(make_engine(url))
+    start = len(farm.requests)
+    settings = settings_for(url, collect_new_media=False, check_links=False, revisit_days=revisit_days,
+                            progress_interval=999)
+    result, timing = timed(lambda: run_crawl(settings, Session, echo=lambda line: None))
+    return len(farm.requests) - start, result.pages, timing.wall, timing.cpu
 
 
 def main() -> None:
-    with tempfile.TemporaryDirectory() as tmp, FixtureFarm() as farm:
-        url = f"sqlite:///{tmp}/bench.sqlite"
-        upgrade(url)
-        Session = make_sessionmaker(make_engine(url))
-        import_farm_registry(Session, farm)
-        settings = settings_for(url, collect_new_media=False, check_links=False)
-        nights = []
-        for n in (1, 2):
-            started = time.monotonic()
-            lines: list[str] = []
-            result = run_crawl(settings, Session, echo=lines.append)
-            seconds = time.monotonic() - started
-            nights.append((result, seconds, night_stats(Session, result.run_id)))
-            inside = next((line for line in reversed(lines) if line.startswith("[完成]")), "")
-            print(f"night {n}: {result.pages} pages in {seconds:.1f} s wall = {result.pages / seconds:.1f} pages/s "
-                  f"incl. subprocess start-up; pipeline's own count: {inside}")
-        _, _, second = nights[1]
-        _, _, first = nights[0]
-        incremental = {k: v for k, v in second.items() if k[0] in ("detail", "attachment")}
-        total = sum(c for c, _ in incremental.values())
-        again = sum(c for (kind, status), (c, _) in incremental.items() if status == 200)
-        first_bytes = sum(b for (kind, status), (_, b) in first.items() if kind in ("detail", "attachment"))
-        again_bytes = sum(b for (kind, status), (_, b) in incremental.items() if status == 200)
-        lists = sum(c for (kind, _), (c, _) in second.items() if kind == "list")
-        all_pages = sum(c for c, _ in second.values())
-        print(f"second night: detail pages + attachments fetched {total}, downloaded again {again} "
-              f"({again / max(total, 1):.1%}); bytes downloaded again {again_bytes} of {first_bytes} "
-              f"({again_bytes / max(first_bytes, 1):.1%})")
-        print(f"second night: list pages re-fetched by design {lists}; share of all requests answered with a "
-              f"body {(all_pages - (total - again)) / max(all_pages, 1):.1%}")
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--county", type=int, nargs=3, metavar=("UNITS", "COLUMNS", "ITEMS"))
+    parser.add_argument("--new-items", type=int, default=0)
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory(prefix="zwgk-bench-") as tmp_:
+        tmp = Path(tmp_)
+        if args.county:
+            registry = build_county(tmp / "farm", *args.county)
+            root = tmp / "farm"
+        else:
+            registry = (ROOT / "fixtures" / "units.yaml").read_text(encoding="utf-8")
+            root = None
+        with (FixtureFarm(root) if root else FixtureFarm()) as farm:
+            first = tmp / "night1.sqlite"
+            url = f"sqlite:///{first}"
+            upgrade(url)
+            with make_sessionmaker(make_engine(url))() as session, session.begin():
+                import_registry(session, parse_registry(farm.render_registry_text(registry), "units.yaml"))
+            one = night(farm, url, 28)
+            engine = make_engine(url)
+            with engine.connect() as conn:  # the copies below must hold what is still in the WAL file
+                conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+            engine.dispose()
+            if args.county and args.new_items:
+                build_county(tmp / "farm", *args.county, new_items=args.new_items)
+            rows = [("night 1", one)]
+            for label, revisit in (("night 2, rotation (default)", 28), ("night 2, revisit_days=1", 1)):
+                copy = tmp / f"{revisit}.sqlite"
+                shutil.copyfile(first, copy)
+                rows.append((label, night(farm, f"sqlite:///{copy}", revisit)))
+    for label, (requests, pages, wall, cpu) in rows:
+        print(f"{label:30} {requests:7d} requests ({requests / one[0]:6.1%} of night 1), {pages:7d} pages stored, "
+              f"{wall:7.1f} s wall, {cpu:7.1f} CPU s")
+    print(f"target: night 2 ≤ 5% of night 1's requests; rotation night: {rows[1][1][0] / one[0]:.1%}")
 
 
 if __name__ == "__main__":

@@ -19,6 +19,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from core.settings import Settings
+from crawler.egress import EgressPolicy
 from crawler.newmedia import collect_pages
 from fixtures.farm import FixtureFarm
 
@@ -62,7 +63,7 @@ def main() -> None:
         sampler = threading.Thread(target=sample, daemon=True)
         sampler.start()
         started = time.monotonic()
-        results = collect_pages([(i, url) for i in range(pages)], Settings())
+        results = collect_pages([(i, url) for i in range(pages)], Settings(), EgressPolicy.from_entries([url]))
         seconds = time.monotonic() - started
         done.set()
         sampler.join()
@@ -73,4 +74,7 @@ def main() -> None:
 
 
 if __name__ == "__main__":
+    if {"-h", "--help"} & set(sys.argv[1:]):
+        print(__doc__)
+        sys.exit(0)
     main()

@@ -18,8 +18,9 @@ from checks.registry import check
 from core.names import display
 from core.vocab import FailureKind
 
-# our problem, not the site's
-NOT_EVIDENCE = {FailureKind.BLOCKED, FailureKind.ROBOTS, FailureKind.IGNORED, FailureKind.RATE_LIMITED}
+# our problem, not the site's; egress: a target we refused to fetch (file:, an intranet address) was not observed
+NOT_EVIDENCE = {FailureKind.BLOCKED, FailureKind.ROBOTS, FailureKind.IGNORED, FailureKind.RATE_LIMITED,
+                FailureKind.EGRESS}
 
 
 LOCAL = ZoneInfo("Asia/Shanghai")  # probe days are the assessing office's days

@@ -41,6 +41,10 @@ class ColumnState:
     list_snapshot_id: int | None
     fetched_at: datetime | None
     items: tuple[Item, ...]
+    # False: a later list page or list-API answer failed, or fewer items came in than the site announces;
+    # such a column is never judged blank (a failed load is not an empty column)
+    complete: bool = True
+    announced_items: int | None = None  # the column's size as the site states it
 
 
 @dataclass(frozen=True)
@@ -130,6 +134,9 @@ class AuditData:
     links: tuple[LinkState, ...] = ()
     allow: tuple[AllowRule, ...] = ()
     body: Callable[[int], bytes | None] = field(default=lambda _id: None, compare=False)
+    # (encoding decided at crawl time, Content-Type header) of a snapshot: checks decode as the crawler did
+    encoding: Callable[[int], tuple[str | None, str | None]] = field(default=lambda _id: (None, None),
+                                                                      compare=False)
 
     def allowed(self, check: str, unit: str, *, phrase: str | None = None, url: str | None = None) -> bool:
         return any(

@@ -1,15 +1,20 @@
 """政策解读: policy documents without interpretation, not linked both ways, late, or merely repeated.
 
-A policy document that needs an interpretation is a 规范性文件: listed in a policy column and carrying a
-文号 (in its metadata table, its title or the head of its body). Interpretations are the items of
-interpretation columns and items titled like one anywhere. A document and its interpretation are paired
-by a link in either direction first, then by the document's title quoted in the interpretation
-(《…》), then by title similarity; each pair says how it was matched.
+A policy document that needs an interpretation is a 规范性文件: listed in a policy column and carrying
+its own 文号 (in its metadata table, its title or standing alone at the head of its body; not a number
+it cites after 根据/按照, not an annual report, work summary or 转发 notice), or any document that
+promises one ("解读另行发布", "相关解读：《…》"). Interpretations are the items of interpretation columns
+and items titled like one anywhere. A document and its interpretation are paired by a link in either
+direction first, then by a plain-text mention in either direction (the document's title in quotes or
+its 文号 in the interpretation, "详见《…解读》" in the document), then by title similarity; each pair
+says how it was matched, and `unlinked` says per direction whether there is a link, a mention without
+a link, or nothing.
 """
 
 from __future__ import annotations
 
 import difflib
+import logging
 import re
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
@@ -17,15 +22,25 @@ from urllib.parse import urldefrag, urljoin
 
 from checks.base import AuditData, CheckRules, Item, Observation
 from checks.registry import check
-from checks.similarity import containment, shingles, similar_passages
+from checks.similarity import plain, shingles, similar_passages
 from checks.sources import page
 from checks.text import to_simplified
+from checks.verbatim import copied_share
 
 _INTERP_TITLE_RX = re.compile(r"解读|图解|一图读懂|一图看懂|答记者问|政策问答|问答|吹风会")
 _DOC_NO_RX = re.compile(r"[\u4e00-\u9fff]{1,10}[〔\[［【(（]\s*(19|20)\d{2}\s*[〕\]］】)）]\s*\d{1,4}\s*号")
 _QUOTED_RX = re.compile(r"《([^《》]{4,80})》")
 _SOURCE_LABEL_RX = re.compile(r"原文|政策原文|文件原文|相关文件|原文链接")
-_TITLE_NOISE_RX = re.compile(r"关于|的|解读|政策|图解|一图读懂|一图看懂|答记者问|问答|《|》|“|”|印发|通知")
+# a 文号 the document cites rather than bears: after 根据/按照…, or inside a quoted title
+_CITED_RX = re.compile(r"(根据|依据|按照|遵照|贯彻|落实|转发|执行|参照|对照|结合|《[^》]{0,80}》\s*[（(]?)[^。；\n]{0,40}$")
+_NOT_POLICY_TITLE_RX = re.compile(
+    r"年度报告|年报|工作总结|工作小结|工作要点|工作计划|述职|总结报告|情况的报告|转发|名单|公示|通报")
+_PROMISE_RX = re.compile(r"(解读|政策问答)[^。；\n]{0,20}(另行|另文|将于|随后|同步)?发布|相关解读[：:]|详见[^。；\n]{0,60}解读"
+                         r"|(解读|政策问答)[^。；\n]{0,6}(见|详见)[^。；\n]{0,40}")
+_MENTION_RX = re.compile(r"(?:相关解读|政策解读|解读材料|解读)[：:]\s*《([^《》]{4,80})》"
+                         r"|详见[^《。；\n]{0,12}《([^《》]{4,80})》|《([^《》]{4,80}(?:解读|问答|图解)[^《》]{0,10})》")
+log = logging.getLogger(__name__)
+_TITLE_NOISE_RX = re.compile(r"关于|的|解读|政策|图解|一图读懂|一图看懂|答记者问|问答|《|》|〈|〉|“|”|印发|通知")
 DEFAULT_TITLE_SIMILARITY = 0.75
 
 
@@ -41,7 +56,7 @@ class Doc:
 class Pair:
     policy: Doc
     interpretation: Doc
-    matched_by: str  # link | quoted_title | title_similarity
+    matched_by: str  # link | mention | quoted_title | title_similarity
 
 
 def document_number(data: AuditData, item: Item) -> str | None:
@@ -50,14 +65,42 @@ def document_number(data: AuditData, item: Item) -> str | None:
         if value and str(value).strip() not in ("", "无", "-", "/"):
             return str(value).strip()
     match = _DOC_NO_RX.search(item.title)
-    if match:
+    if match and not _CITED_RX.search(item.title[:match.start()] + _lead(match.group(0))):
         return match.group(0)
     parsed = page(data, item.detail_snapshot_id)
     if parsed is not None:
-        match = _DOC_NO_RX.search(parsed.main[:300])
-        if match:
-            return match.group(0)
+        head = parsed.main[:300]
+        for match in _DOC_NO_RX.finditer(head):
+            before = head[max(0, match.start() - 60):match.start()] + _lead(match.group(0))
+            if not _CITED_RX.search(before):  # the document's own number, not one it cites
+                return match.group(0)
     return None
+
+
+def _lead(number: str) -> str:
+    """The words the 文号 pattern took in before the issuer (根据丽政办发… → 根据丽政办发)."""
+    return re.match(r"[\u4e00-\u9fff]*", number).group(0)  # type: ignore[union-attr]
+
+
+def promises_interpretation(data: AuditData, item: Item) -> str | None:
+    """The sentence in which a document promises or points to its interpretation."""
+    parsed = page(data, item.detail_snapshot_id)
+    if parsed is None:
+        return None
+    match = _PROMISE_RX.search(to_simplified(parsed.main))
+    return match.group(0) if match else None
+
+
+def needs_interpretation(data: AuditData, item: Item, category: str) -> bool:
+    """规范性文件 and policy documents bearing their own 文号; never annual reports, work summaries or
+    转发 notices; any document that promises an interpretation."""
+    if is_interpretation_title(item.title):
+        return False
+    if promises_interpretation(data, item):
+        return True
+    if category != "policy" or _NOT_POLICY_TITLE_RX.search(to_simplified(item.title)):
+        return False
+    return document_number(data, item) is not None
 
 
 def is_interpretation_title(title: str) -> bool:
@@ -75,7 +118,7 @@ def split_documents(data: AuditData) -> tuple[list[Doc], list[Doc]]:
             if column.category == "interpretation" or is_interpretation_title(item.title):
                 seen.add((column.unit, item.url))
                 interpretations.append(doc)
-            elif column.category == "policy" and document_number(data, item):
+            elif needs_interpretation(data, item, column.category):
                 seen.add((column.unit, item.url))
                 policies.append(doc)
     return policies, interpretations
@@ -113,6 +156,46 @@ def _quotes(data: AuditData, doc: Doc) -> set[str]:
     return {_core_title(q) for q in _QUOTED_RX.findall(to_simplified(text))}
 
 
+def _full_main(data: AuditData, doc: Doc) -> str:
+    parsed = page(data, doc.item.detail_snapshot_id)
+    return to_simplified(parsed.main) if parsed else ""
+
+
+def mentions_document(data: AuditData, interp: Doc, policy: Doc) -> str | None:
+    """The interpretation names the document in plain text: its title in quotes, or its 文号."""
+    text = _full_main(data, interp) or to_simplified(interp.item.title)
+    core = _core_title(policy.item.title)
+    for quoted in _QUOTED_RX.findall(to_simplified(interp.item.title) + "\n" + text):
+        if core and _core_title(quoted) == core:
+            return f"《{quoted}》"
+    number = document_number(data, policy.item)
+    if number and number in text:
+        return number
+    return None
+
+
+def mentions_interpretation(data: AuditData, policy: Doc, interp: Doc) -> str | None:
+    """The document names its interpretation in plain text ("相关解读：《…》", "详见《…》")."""
+    core = _core_title(interp.item.title)
+    for match in _MENTION_RX.finditer(_full_main(data, policy)):
+        quoted = next(g for g in match.groups() if g)
+        if core and (_core_title(quoted) == core or quoted == to_simplified(interp.item.title)):
+            return match.group(0)
+    return None
+
+
+def interpretation_attachment(data: AuditData, policy: Doc) -> str | None:
+    """An attachment of the document named as its interpretation (政策解读.docx)."""
+    for attachment in data.attachments:
+        if attachment.parent_url == policy.item.url and is_interpretation_title(attachment.name or ""):
+            return attachment.name
+    parsed = page(data, policy.item.detail_snapshot_id)
+    for text, href in parsed.links if parsed else ():
+        if is_interpretation_title(text) and re.search(r"\.(pdf|docx?|wps|ofd|xlsx?)$", href.strip(), re.I):
+            return text
+    return None
+
+
 def pair_documents(data: AuditData) -> tuple[list[Pair], list[Doc]]:
     """(pairs, policy documents left without interpretation).
 
@@ -135,6 +218,7 @@ def pair_documents(data: AuditData) -> tuple[list[Pair], list[Doc]]:
 
     match("link", lambda p, i: links_to(data, i, p) or links_to(data, p, i))
     match("quoted_title", lambda p, i: _core_title(p.item.title) in _quotes(data, i))
+    match("mention", lambda p, i: bool(mentions_interpretation(data, p, i) or mentions_document(data, i, p)))
     match("title_similarity", lambda p, i: difflib.SequenceMatcher(
         None, _core_title(p.item.title), _core_title(i.item.title)).ratio() >= DEFAULT_TITLE_SIMILARITY)
     return [pairs[p.item.url] for p in policies if p.item.url in pairs], \
@@ -154,19 +238,43 @@ def interpretation_form(data: AuditData, doc: Doc) -> str:
     return "文字"
 
 
-def working_days_between(start: date, end: date) -> int:
-    """Working days after `start` up to and including `end`, on the PRC calendar with its 调休 days."""
+@dataclass(frozen=True)
+class WorkingDays:
+    days: int
+    uncalendared: tuple[int, ...] = ()  # years the calendar package has no data for: weekdays counted
+
+
+def count_working_days(start: date, end: date) -> WorkingDays:
+    """Working days after `start` up to and including `end`, on the PRC calendar with its 调休 days.
+
+    For a year the chinesecalendar package does not know yet (it is released after the State Council's
+    holiday notice), weekdays are counted, and the result says which years that was.
+    """
     import chinese_calendar
 
-    days, day = 0, start
+    days, day, unknown = 0, start, set()
     while day < end:
         day += timedelta(days=1)
         try:
             workday = chinese_calendar.is_workday(day)
-        except NotImplementedError:  # outside the package's years: weekdays only
+        except NotImplementedError:
+            unknown.add(day.year)
             workday = day.weekday() < 5
         days += workday
-    return days
+    if unknown:
+        log.warning("chinesecalendar 无 %s 年的节假日数据：按周一至周五计算工作日", "、".join(map(str, sorted(unknown))))
+    return WorkingDays(days, tuple(sorted(unknown)))
+
+
+def working_days_between(start: date, end: date) -> int:
+    return count_working_days(start, end).days
+
+
+def _calendar_note(counted: WorkingDays) -> str:
+    if not counted.uncalendared:
+        return ""
+    years = "、".join(f"{y}年" for y in counted.uncalendared)
+    return f"（节假日日历缺少{years}数据，该年份按周一至周五计算工作日）"
 
 
 def _pair_evidence(data: AuditData, pair: Pair) -> dict:
@@ -186,7 +294,8 @@ def _iso(day: date | None) -> str | None:
     return day.isoformat() if day else None
 
 
-_MATCHED = {"link": "页面链接", "quoted_title": "解读中引用的文件标题", "title_similarity": "标题相似"}
+_MATCHED = {"link": "页面链接", "mention": "正文中的文字提及", "quoted_title": "解读中引用的文件标题",
+            "title_similarity": "标题相似"}
 
 
 def _finding(code: str, policy: Doc, detail: str, evidence: dict) -> Observation:
@@ -201,40 +310,76 @@ def _policy_scope(data: AuditData) -> set[tuple[str, str]]:
 
 @check("interpretation.missing", scope=_policy_scope)
 def missing(data: AuditData, as_of: date, rules: CheckRules) -> list[Observation]:
-    """A 规范性文件 with no interpretation once the scheme's working-day limit has passed."""
+    """A document that needs an interpretation and has none once the working-day limit has passed; a
+    document that promises one ("解读另行发布", "相关解读：《…》") that exists nowhere is named as such.
+    An interpretation given only as the document's attachment is not missing (it is `unlinked`)."""
     limit = rules.interpretation_late_working_days
     _, unpaired = pair_documents(data)
     findings = []
     for policy in unpaired:
         published = policy.item.publish_date
-        if published is None or published > as_of or working_days_between(published, as_of) <= limit:
+        if published is None or published > as_of or interpretation_attachment(data, policy):
             continue
+        counted = count_working_days(published, as_of)
+        if counted.days <= limit:
+            continue
+        number = document_number(data, policy.item)
+        promise = promises_interpretation(data, policy.item)
+        said = f"，文中称“{promise}”，但未找到该解读" if promise else ""
         findings.append(_finding(
             "interpretation.missing", policy,
-            f"政策文件“{policy.item.title}”（{document_number(data, policy.item)}，{published:%Y-%m-%d}发布）未发布政策解读",
+            f"政策文件“{policy.item.title}”（{number + '，' if number else ''}{published:%Y-%m-%d}发布）"
+            f"未发布政策解读{said}{_calendar_note(counted)}",
             {"snapshots": [policy.item.detail_snapshot_id] if policy.item.detail_snapshot_id else [],
-             "document_number": document_number(data, policy.item), "publish_date": published.isoformat()}))
+             "document_number": number, "publish_date": published.isoformat(), "promise": promise,
+             "uncalendared_years": list(counted.uncalendared)}))
     return findings
+
+
+def _way(data: AuditData, source: Doc, target: Doc, mention: str | None, unlinked_text: str,
+         mentioned_text: str) -> str | None:
+    """Why one direction is not linked (None when it is)."""
+    if links_to(data, source, target):
+        return None
+    if mention:
+        return f"{mentioned_text}（“{mention[:60]}”），无链接"
+    return unlinked_text
 
 
 @check("interpretation.unlinked", scope=_policy_scope)
 def unlinked(data: AuditData, as_of: date, rules: CheckRules) -> list[Observation]:
-    """Document and interpretation must link each other; a "原文链接" label with no href is no link."""
-    pairs, _ = pair_documents(data)
+    """Document and interpretation must link each other: a plain-text mention ("详见…解读", a title in
+    quotes) is no link, nor is a "原文链接" label with no href; an interpretation given only as an
+    attachment of the document is not linked both ways either."""
+    pairs, unpaired = pair_documents(data)
     findings = []
     for pair in pairs:
         missing_ways = []
-        if not links_to(data, pair.policy, pair.interpretation):
-            missing_ways.append("政策文件页面未链接解读")
-        if not links_to(data, pair.interpretation, pair.policy):
+        to_interp = _way(data, pair.policy, pair.interpretation,
+                         mentions_interpretation(data, pair.policy, pair.interpretation),
+                         "政策文件页面未链接解读", "政策文件页面仅以文字提及解读")
+        if to_interp:
+            missing_ways.append(to_interp)
+        back = _way(data, pair.interpretation, pair.policy,
+                    mentions_document(data, pair.interpretation, pair.policy),
+                    "解读页面未链接政策原文", "解读页面仅以文字提及政策原文")
+        if back:
             dead = dead_source_labels(data, pair.interpretation)
-            missing_ways.append("解读页面未链接政策原文" + (f"（“{dead[0]}”无有效链接）" if dead else ""))
+            missing_ways.append(back + (f"（“{dead[0]}”无有效链接）" if dead else ""))
         if missing_ways:
             evidence = _pair_evidence(data, pair) | {"missing": missing_ways}
             findings.append(_finding(
                 "interpretation.unlinked", pair.policy,
                 f"政策文件“{pair.policy.item.title}”与解读“{pair.interpretation.item.title}”未双向关联："
                 + "；".join(missing_ways) + f"（按{_MATCHED[pair.matched_by]}配对）", evidence))
+    for policy in unpaired:
+        name = interpretation_attachment(data, policy)
+        if name:
+            findings.append(_finding(
+                "interpretation.unlinked", policy,
+                f"政策文件“{policy.item.title}”的解读仅以附件“{name}”提供，未发布解读页面并与文件双向关联",
+                {"snapshots": [policy.item.detail_snapshot_id] if policy.item.detail_snapshot_id else [],
+                 "attachment": name, "missing": ["无解读页面"]}))
     return findings
 
 
@@ -247,37 +392,54 @@ def late(data: AuditData, as_of: date, rules: CheckRules) -> list[Observation]:
         start, end = pair.policy.item.publish_date, pair.interpretation.item.publish_date
         if start is None or end is None or end <= start:
             continue
-        days = working_days_between(start, end)
-        if days > limit:
+        counted = count_working_days(start, end)
+        if counted.days > limit:
             findings.append(_finding(
                 "interpretation.late", pair.policy,
                 f"解读“{pair.interpretation.item.title}”于{end:%Y-%m-%d}发布，晚于政策文件（{start:%Y-%m-%d}）"
-                f"{days}个工作日，超过{limit}个工作日的时限",
-                _pair_evidence(data, pair) | {"working_days": days, "limit": limit}))
+                f"{counted.days}个工作日，超过{limit}个工作日的时限{_calendar_note(counted)}",
+                _pair_evidence(data, pair) | {"working_days": counted.days, "limit": limit,
+                                              "uncalendared_years": list(counted.uncalendared)}))
     return findings
+
+
+def document_full_text(data: AuditData, policy: Doc) -> str:
+    """The document as a reader has it: the page's text and its attachments' text (PDF, DOC(X), WPS, OFD …)."""
+    parsed = page(data, policy.item.detail_snapshot_id)
+    parts = [parsed.main] if parsed else []
+    parts += [a.text for a in data.attachments if a.parent_url == policy.item.url and a.text]
+    return "\n".join(parts)
 
 
 @check("interpretation.copied", scope=_policy_scope)
 def copied(data: AuditData, as_of: date, rules: CheckRules) -> list[Observation]:
-    """An interpretation that mostly repeats the document (文件摘抄、压缩版) — share of repeated shingles."""
+    """An interpretation that mostly repeats the document (文件摘抄、压缩版): the share of its characters
+    covered by verbatim spans of at least N characters of the document's full text (page and attachments).
+    Knobs: `interpretation_copied_share` (threshold) and `interpretation_copied_min_span` (N)."""
     limit = rules.interpretation_copied_share
+    min_span = rules.interpretation_copied_min_span
     pairs, _ = pair_documents(data)
     findings = []
     for pair in pairs:
-        doc_page = page(data, pair.policy.item.detail_snapshot_id)
         interp_page = page(data, pair.interpretation.item.detail_snapshot_id)
-        if doc_page is None or interp_page is None:
+        source = document_full_text(data, pair.policy)
+        if interp_page is None or not source:
             continue
         body = interp_page.narrative.replace(interp_page.title, "")
-        mine, theirs = shingles(body), shingles(doc_page.main)
-        if len(mine) < 30:
+        mine = plain(body)
+        if len(mine) < 60:
             continue
-        share = containment(mine, theirs)
-        if share >= limit:
+        result = copied_share(mine, plain(source), min_span)
+        if result.share >= limit:
+            doc_page = page(data, pair.policy.item.detail_snapshot_id)
+            in_attachment = len(source) > (len(doc_page.main) if doc_page else 0)
             findings.append(_finding(
                 "interpretation.copied", pair.policy,
-                f"解读“{pair.interpretation.item.title}”{share:.0%}的文字照搬政策文件原文（阈值{limit:.0%}），"
+                f"解读“{pair.interpretation.item.title}”{result.share:.0%}的文字照搬政策文件原文"
+                f"{'（含附件正文）' if in_attachment else ''}（连续{min_span}字以上相同计为照搬，阈值{limit:.0%}），"
                 "属简单摘抄或压缩文件",
-                _pair_evidence(data, pair) | {"share": round(share, 3),
-                                              "passages": similar_passages(body, theirs)}))
+                _pair_evidence(data, pair) | {"share": round(result.share, 3), "min_span": min_span,
+                                              "copied_chars": result.covered, "interpretation_chars": result.total,
+                                              "passages": [mine[a:b][:200] for a, b in result.spans[:3]],
+                                              "similar_sentences": similar_passages(body, shingles(source))}))
     return findings

@@ -87,8 +87,11 @@ class CheckRules(BaseModel):
                                                description="column.stale: window per category (2w, 6m, 1y …)")
     interpretation_late_working_days: int = Field(3, ge=0, description="interpretation.late: working days allowed "
                                                   "between a document and its 解读 (同步发布: 3)")
-    interpretation_copied_share: float = Field(0.7, gt=0, le=1, description="interpretation.copied: share of the "
-                                               "解读's 5-character shingles found in the document")
+    interpretation_copied_share: float = Field(0.6, gt=0, le=1, description="interpretation.copied: share of the "
+                                               "解读's characters inside verbatim spans of the document's full "
+                                               "text (page and attachments)")
+    interpretation_copied_min_span: int = Field(12, ge=4, description="interpretation.copied: shortest run of "
+                                                "characters, identical in the document, that counts as copied")
     annual_report_deadline: ReportDeadlines = Field(default_factory=ReportDeadlines,
                                                     description="annual_report.missing/late: deadlines (MM-DD)")
     annual_report_similarity: float = Field(0.6, gt=0, le=1, description="annual_report.similar: narrative "

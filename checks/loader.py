@@ -24,8 +24,22 @@ from checks.load_extras import (
     load_links,
     load_probes,
 )
+from core.text import clean_text
 from storage.blobs import read_snapshot_body
+from storage.coverage import ColumnCoverage, column_coverage
 from storage.models import AllowEntry, Column, Document, Snapshot, Unit
+
+
+def snapshot_encoding(session: Session, snapshot_id: int) -> tuple[str | None, str | None]:
+    """(the encoding the crawler decided, the Content-Type header as received) of one snapshot."""
+    row = session.execute(select(Snapshot.encoding, Snapshot.headers).where(Snapshot.id == snapshot_id)).first()
+    if row is None:
+        return None, None
+    headers = {k.lower(): v for k, v in (row.headers or {}).items()}
+    content_type = headers.get("content-type")
+    if isinstance(content_type, list):
+        content_type = content_type[0] if content_type else None
+    return row.encoding, content_type
 
 
 def load_audit_data(session: Session, unit_slugs: list[str] | None = None,
@@ -63,14 +77,19 @@ def load_audit_data(session: Session, unit_slugs: list[str] | None = None,
     all_docs = [d for ds in docs.values() for d in ds]
     detail_of = detail_snapshots_by(session, cutoff, all_docs)
     too_new = cutoff.too_new(session, {d.list_snapshot_id for d in all_docs if d.list_snapshot_id})
+    listed: dict[int, ColumnCoverage] = {}
+    for run_id in run_ids:
+        listed.update(column_coverage(session, run_id,
+                                      [c for c, s in latest.items() if c is not None and s.crawl_run_id == run_id]))
     states = []
     for column in columns:
         snap = latest.get(column.id)
         items = tuple(
-            Item(d.title, d.url, d.publish_date,
+            # clean_text again: titles stored by crawls made before the crawler cleaned them
+            Item(clean_text(d.title), d.url, d.publish_date,
                  snap.id if snap and d.list_snapshot_id in too_new else d.list_snapshot_id,
                  detail_of.get(d.id),
-                 d.meta or {})
+                 {k: clean_text(v) if isinstance(v, str) else v for k, v in (d.meta or {}).items()})
             for d in docs[column.id]
         )
         states.append(
@@ -85,6 +104,8 @@ def load_audit_data(session: Session, unit_slugs: list[str] | None = None,
                 list_snapshot_id=snap.id if snap else None,
                 fetched_at=snap.fetched_at if snap else None,
                 items=items,
+                complete=listed[column.id].complete if column.id in listed else snap is None,
+                announced_items=listed[column.id].announced_items if column.id in listed else None,
             )
         )
     slug_of = {u.id: u.slug for u in session.scalars(select(Unit))}
@@ -104,4 +125,5 @@ def load_audit_data(session: Session, unit_slugs: list[str] | None = None,
         probes=load_probes(session, in_scope, cutoff),
         links=load_links(session, in_scope, cutoff),
         body=lambda snapshot_id: read_snapshot_body(session, snapshot_id),
+        encoding=lambda snapshot_id: snapshot_encoding(session, snapshot_id),
     )

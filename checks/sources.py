@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from checks.base import AuditData, Item
-from checks.text import PageText, decode_html, page_text
+from checks.text import PageText, decode_as_crawled, page_text
 
 CHROME_SUBJECT = "网站公共区域（页头、导航、页脚）"
 
@@ -53,7 +53,7 @@ def page(data: AuditData, snapshot_id: int | None) -> PageText | None:
         cache.move_to_end(snapshot_id)
         return cache[snapshot_id]
     raw = data.body(snapshot_id)
-    parsed = page_text(decode_html(raw)) if raw else None
+    parsed = page_text(decode_as_crawled(raw, *data.encoding(snapshot_id))) if raw else None
     cache[snapshot_id] = parsed
     if len(cache) > PAGE_CACHE_SIZE:
         cache.popitem(last=False)

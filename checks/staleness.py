@@ -44,6 +44,11 @@ def fetched_columns(data: AuditData) -> set[tuple[str, str]]:
     return {(c.unit, f"column:{c.id}") for c in data.columns if c.fetched}
 
 
+def judged_blank(data: AuditData) -> set[tuple[str, str]]:
+    """Blank is judged only on columns whose listing came in whole."""
+    return {(c.unit, f"column:{c.id}") for c in data.columns if c.fetched and c.complete}
+
+
 @check("column.stale", scope=fetched_columns)
 def stale_columns(data: AuditData, as_of: date, rules: CheckRules) -> list[Observation]:
     """A column whose newest dated item is older than its category's window.
@@ -77,9 +82,13 @@ def stale_columns(data: AuditData, as_of: date, rules: CheckRules) -> list[Obser
     return findings
 
 
-@check("column.blank", scope=fetched_columns)
+@check("column.blank", scope=judged_blank)
 def blank_columns(data: AuditData, as_of: date, rules: CheckRules) -> list[Observation]:
-    """A column that was fetched and lists nothing at all (空白栏目)."""
+    """A column that was fetched and lists nothing at all (空白栏目).
+
+    Not when any of its list pages (or list-API answers) failed, nor when the site announces items that
+    did not come in: a page that failed to load is not an empty column.
+    """
     return [
         _finding(
             "column.blank",
@@ -88,7 +97,7 @@ def blank_columns(data: AuditData, as_of: date, rules: CheckRules) -> list[Obser
             _evidence(column),
         )
         for column in data.columns
-        if column.fetched and not column.items
+        if column.fetched and not column.items and column.complete and not column.announced_items
     ]
 
 

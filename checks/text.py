@@ -18,6 +18,7 @@ import lxml.html
 from lxml import etree
 
 from checks.hidden import hidden_content
+from core.text import clean_text
 
 _CHARSET_RX = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([-\w]+)""", re.I)
 _BOILERPLATE_TAGS = ("header", "nav", "footer", "aside")
@@ -26,18 +27,41 @@ _BOILERPLATE_RX = re.compile(
     r"sidebar|side|left|copyright|share|friendlink|toolbar|pagination|page_div)($|[-_\s\d])",
     re.I,
 )
-# Where TRS, Hanweb and most CMSs put the body of an article; the longest candidate wins.
-_CONTENT_XPATH = (
-    "//*[@id='zoom' or @id='content' or @id='UCAP-CONTENT' or @id='art_content']"
-    " | //*[contains(@class,'TRS_Editor') or contains(@class,'article') or contains(@class,'content')"
-    " or contains(@class,'zw') or contains(@class,'detail')]"
-    " | //article"
-)
 _BLOCKS = {"p", "div", "br", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "table", "section", "article", "dd", "dt"}
 
 
+_GB_NAMES = ("gb2312", "gbk", "gb_2312-80", "x-gbk", "gb18030", "cp936")
+
+
+def decode_as_crawled(raw: bytes, encoding: str | None = None, content_type: str | None = None) -> str:
+    """Decode a stored body exactly as the crawler did: the encoding it decided at capture time (Scrapy's,
+    by w3lib's rules: BOM, HTTP header, <meta>, then detection); for a snapshot stored without one, the
+    same rules on the stored Content-Type header. Never a second opinion that prefers <meta> over the
+    header: a page whose header and meta disagree would turn into mojibake. Cleaned like decode_html."""
+    return clean_text(_as_crawled(raw, encoding, content_type))
+
+
+def _as_crawled(raw: bytes, encoding: str | None, content_type: str | None) -> str:
+    if encoding:
+        name = "gb18030" if encoding.lower() in _GB_NAMES else encoding
+        try:
+            return raw.decode(name, "replace")
+        except LookupError:
+            pass
+    if content_type is not None:
+        from w3lib.encoding import html_to_unicode
+
+        return html_to_unicode(content_type, raw)[1]
+    return _decode(raw)
+
+
 def decode_html(raw: bytes) -> str:
-    """Decode crawled bytes by BOM, then <meta charset>, then UTF-8, then GB18030 (a superset of GBK)."""
+    """Decode bytes with nothing known about them: BOM, then <meta charset>, then UTF-8, then GB18030 (a
+    superset of GBK); control characters and non-characters are dropped here, once (core.text)."""
+    return clean_text(_decode(raw))
+
+
+def _decode(raw: bytes) -> str:
     if raw.startswith(b"\xef\xbb\xbf"):
         return raw[3:].decode("utf-8", "replace")
     if raw[:2] in (b"\xff\xfe", b"\xfe\xff"):
@@ -71,31 +95,35 @@ class PageText:
     hidden: tuple[tuple[str, str, str, str], ...] = ()
 
 
-def _text_of(el) -> str:
-    parts: list[str] = []
+# page_text marks block boundaries and table cells in the tree with these private-use characters, then
+# reads text with libxml2's serializer instead of walking the tree in Python
+_BLOCK_MARK, _CELL_MARK = "\ue000", "\ue001"
+_UNMARK = {ord(_BLOCK_MARK): "\n", ord(_CELL_MARK): " "}
+_DROP_MARKS = {ord(_BLOCK_MARK): None, ord(_CELL_MARK): None}
 
-    def walk(node) -> None:
-        if not isinstance(node.tag, str):
-            if node.tail:
-                parts.append(node.tail)
-            return
-        block = node.tag.lower() in _BLOCKS
-        if block:
-            parts.append("\n")
-        if node.text:
-            parts.append(node.text)
-        for child in node:
-            walk(child)
-        if node.tag.lower() in ("td", "th"):
-            parts.append(" ")
-        if block:
-            parts.append("\n")
-        if node.tail:
-            parts.append(node.tail)
 
-    walk(el)
-    lines = (" ".join(line.split()) for line in "".join(parts).replace("\xa0", " ").split("\n"))
-    return "\n".join(line for line in lines if line)
+def _mark_blocks(root) -> None:
+    for el in root.iter(*_BLOCKS, "td", "th"):
+        block = el.tag in _BLOCKS
+        end = (_CELL_MARK if el.tag in ("td", "th") else "") + (_BLOCK_MARK if block else "")
+        if block:
+            el.text = _BLOCK_MARK + (el.text or "")
+        if len(el):
+            last = el[-1]
+            last.tail = (last.tail or "") + end
+        else:
+            el.text = (el.text or "") + end
+
+
+_SPACES = re.compile(r"[^\S\n]+")  # str.split()'s whitespace (U+3000 included), line breaks excepted
+_BREAKS = re.compile(r" ?\n[ \n]*")
+
+
+def _marked_text(el) -> str:
+    """The text of an element of a page marked by _mark_blocks, its tail included: a line per block,
+    td/th cells separated by a space, whitespace collapsed, no empty line."""
+    text = etree.tostring(el, method="text", encoding="unicode", with_tail=True).translate(_UNMARK)
+    return _BREAKS.sub("\n", _SPACES.sub(" ", text)).strip(" \n")
 
 
 def _is_boilerplate(el) -> bool:
@@ -107,10 +135,41 @@ def _is_boilerplate(el) -> bool:
     return bool(marks.strip()) and bool(_BOILERPLATE_RX.search(marks))
 
 
+# HtmlElement for every node, without lxml.html's per-element class lookup in Python (a third of parsing)
+_PARSER = lxml.html.HTMLParser()
+_PARSER.set_element_class_lookup(etree.ElementDefaultClassLookup(element=lxml.html.HtmlElement))
+# One libxml2 pass finds every node page_text looks at: boilerplate is marked by a tag or a class/id,
+# and so is the content container. Where TRS, Hanweb and most CMSs put the body of an article (id zoom,
+# class TRS_Editor …); the longest candidate wins.
+_SCAN_XPATH = "//h1 | //header | //nav | //footer | //aside | //article | //*[@class or @id]"
+_CONTENT_IDS = frozenset({"zoom", "content", "UCAP-CONTENT", "art_content"})
+_CONTENT_CLASSES = ("TRS_Editor", "article", "content", "zw", "detail")
+
+
+def _is_content(el) -> bool:
+    if el.tag == "article" or el.get("id") in _CONTENT_IDS:
+        return True
+    cls = el.get("class")
+    return cls is not None and any(part in cls for part in _CONTENT_CLASSES)
+
+
+def _top_boilerplate(marked: list) -> list:
+    """The outermost of these boilerplate elements (their descendants are chrome already)."""
+    inside: set = set()
+    top = []
+    for el in marked:  # document order: an ancestor always comes before its descendants
+        if el.getparent() in inside or any(a in inside for a in el.iterancestors()):
+            inside.add(el)
+            continue
+        inside.add(el)
+        top.append(el)
+    return top
+
+
 def page_text(html: str) -> PageText:
     """Split a page into its main content and its chrome."""
     try:
-        doc = lxml.html.document_fromstring(html)
+        doc = lxml.html.document_fromstring(html, parser=_PARSER)
     except (etree.ParserError, ValueError):
         return PageText("", "", "", (), (), False)
     has_video = bool(doc.xpath("//video|//embed|//iframe[contains(@src,'video')]")) or ".mp4" in html
@@ -121,32 +180,41 @@ def page_text(html: str) -> PageText:
         if bad.tag == "head":
             doc.set("data-head-title", head_title)
         bad.drop_tree()
-    h1 = doc.xpath("//h1")
-    title = " ".join(h1[0].text_content().split()) if h1 else (doc.get("data-head-title") or "").split("_")[0]
-    candidates = [c for c in doc.xpath(_CONTENT_XPATH) if not any(_is_boilerplate(a) for a in c.iterancestors())]
-    candidates = [c for c in candidates if not _is_boilerplate(c)]
-    chrome_parts = [_text_of(el) for el in doc.iter() if _is_boilerplate(el)
-                    and not any(_is_boilerplate(a) for a in el.iterancestors())]
+    scanned = doc.xpath(_SCAN_XPATH)  # document order
+    h1 = next((el for el in scanned if el.tag == "h1"), None)
+    title = " ".join(h1.text_content().split()) if h1 is not None else (doc.get("data-head-title") or "").split("_")[0]
+    boilerplate = [el for el in scanned if _is_boilerplate(el)]
+    chrome = _top_boilerplate(boilerplate)
+    in_chrome = {d for el in chrome for d in el.iter()}
+    marked = set(boilerplate)
+    candidates = [c for c in scanned if _is_content(c) and c not in in_chrome and c not in marked]
     if candidates:
         body = max(candidates, key=lambda c: len(c.text_content()))
     else:
         body = doc.find("body") if doc.find("body") is not None else doc
-    for el in [e for e in body.iter() if _is_boilerplate(e) and e is not body]:
+    _mark_blocks(doc)
+    chrome_parts = [_marked_text(el) for el in chrome]
+    if body in in_chrome:  # no content container, and the <body> itself is marked as chrome
+        inner = [e for e in body.iter() if e is not body and _is_boilerplate(e)]
+    else:
+        inner = [e for e in body.iter() if e in in_chrome and e.getparent() not in in_chrome]
+    for el in inner:
         if el.getparent() is not None:
             el.drop_tree()
-    main = _text_of(body)
+    main = _marked_text(body)
     if title and title not in main[: len(title) + 200]:
         main = f"{title}\n{main}"
-    links = tuple((" ".join(a.text_content().split()), (a.get("href") or "").strip()) for a in body.iter("a"))
+    links = tuple((" ".join(a.text_content().translate(_DROP_MARKS).split()), (a.get("href") or "").strip())
+                  for a in body.iter("a"))
     tables = tuple(
-        tuple(tuple(" ".join(cell.text_content().split()) for cell in row.xpath("./td|./th"))
+        tuple(tuple(" ".join(cell.text_content().translate(_DROP_MARKS).split()) for cell in row.xpath("./td|./th"))
               for row in table.iter("tr"))
         for table in body.iter("table")
     )
     for table in list(body.iter("table")):
         if table is not body and table.getparent() is not None:
             table.drop_tree()
-    narrative = _text_of(body)
+    narrative = _marked_text(body)
     main_ids = {id(el) for el in body.iter()}  # the elements in `hidden` are alive, so their proxies are these
     hidden_out = tuple((t, x, h, "main" if id(w) in main_ids else "chrome") for t, x, h, w in hidden)
     return PageText(title, main, "\n".join(p for p in chrome_parts if p), links, tables, has_video, narrative,

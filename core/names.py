@@ -67,6 +67,9 @@ FAILURE_NAMES: Mapping[str, str] = {
     FailureKind.TOKEN: "令牌失效",
     FailureKind.RATE_LIMITED: "被限流(418/429)",
     FailureKind.MALFORMED: "订阅源无法解析",
+    FailureKind.EGRESS: "禁止访问的地址（未抓取）",
+    FailureKind.TOO_LARGE: "超过大小上限",
+    FailureKind.REDIRECTS: "重定向过多（循环）",
     FailureKind.OTHER: "其他错误",
 }
 
@@ -109,6 +112,9 @@ def readable(row: dict[str, Any]) -> dict[str, Any]:
         out["state"] = STATE_NAMES.get(out["state"], out["state"])
     return out
 
+
+# inspectors' decisions on a deduction event (assessment.review)
+ACTION_NAMES = {"confirm": "确认", "reject": "驳回", "appeal": "复核申请", "uphold": "维持", "overturn": "撤销"}
 
 def display(vocabulary: type[StrEnum], value: str | None) -> str:
     """The Chinese name of a value of one vocabulary; the value itself when it has none."""

@@ -1,4 +1,5 @@
-"""Rows to the terminal: an aligned table (CJK-aware widths), JSON lines or CSV."""
+"""Rows to the terminal: an aligned table (CJK-aware widths), JSON lines or CSV. Text from crawled pages
+reaches none of them raw: escape sequences and bidi overrides are shown, never acted on (core.text)."""
 
 from __future__ import annotations
 
@@ -13,6 +14,8 @@ from datetime import date, datetime
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
+
+from core.text import json_safe, terminal_safe
 
 
 def _width(text: str) -> int:
@@ -41,8 +44,9 @@ def _plain(value: Any) -> Any:
 
 def table(rows: Sequence[dict[str, Any]], columns: Sequence[tuple[str, str]], max_width: int = 60) -> str:
     """`columns` is [(key, header)]."""
-    cells = [[_clip("" if r.get(k) is None else str(_plain(r.get(k))), max_width) for k, _ in columns] for r in rows]
-    headers = [h for _, h in columns]
+    cells = [[_clip(terminal_safe("" if r.get(k) is None else str(_plain(r.get(k)))), max_width) for k, _ in columns]
+             for r in rows]
+    headers = [terminal_safe(h) for _, h in columns]
     widths = [max([_width(h)] + [_width(c[i]) for c in cells]) for i, h in enumerate(headers)]
 
     def line(values: list[str]) -> str:
@@ -53,19 +57,23 @@ def table(rows: Sequence[dict[str, Any]], columns: Sequence[tuple[str, str]], ma
 
 
 def jsonl(rows: Sequence[dict[str, Any]]) -> str:
-    return "\n".join(json.dumps(r, ensure_ascii=False, default=_plain) for r in rows)
+    return "\n".join(json_safe(json.dumps(r, ensure_ascii=False, default=_plain)) for r in rows)
 
 
 def csv_text(rows: Sequence[dict[str, Any]], keys: Sequence[str]) -> str:
     buf = io.StringIO()
     writer = csv.writer(buf)
-    writer.writerow(keys)
+    writer.writerow([terminal_safe(k) for k in keys])
     for r in rows:
         writer.writerow([
-            json.dumps(r[k], ensure_ascii=False, default=_plain) if isinstance(r.get(k), (dict, list))
-            else formula_safe(_plain(r.get(k))) for k in keys
+            json_safe(json.dumps(r[k], ensure_ascii=False, default=_plain)) if isinstance(r.get(k), (dict, list))
+            else _cell(formula_safe(_plain(r.get(k)))) for k in keys
         ])
     return buf.getvalue()
+
+
+def _cell(value: Any) -> Any:
+    return terminal_safe(value, keep_newlines=True) if isinstance(value, str) else value
 
 
 def formula_safe(value: Any) -> Any:

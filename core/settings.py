@@ -40,6 +40,8 @@ class Settings(BaseSettings):
     database_url: str = Field("sqlite:///zwgk.sqlite", description="SQLAlchemy URL of the store")
     timezone: str = Field("Asia/Shanghai", description="zone that 'today' and as-of dates are judged in")
     data_dir: Path = Field(Path("var"), description="working files: demo database, logs, job store")
+    warc_dir: Path = Field(Path("var/warc"), description="WARC files written during each crawl (raw requests and "
+                           "responses as they came off the wire); the database indexes their records")
     lexicon_dir: Path | None = Field(
         None, description="extra word lists for the text checks (same file names as checks/lexicons/, added to them)")
 
@@ -54,8 +56,12 @@ class Settings(BaseSettings):
     download_timeout: float = Field(15.0, description="seconds before a request counts as timed out")
     retry_times: int = Field(2, description="retries of a failed request before it is recorded as failed")
     obey_robots: bool = Field(True, description="honour robots.txt (a unit may override)")
-    max_list_pages: int = Field(200, description="list pages followed per column at most")
+    max_list_pages: int = Field(200, description="list pages followed per column at most (pager totals are clamped to it)")
+    max_unit_pages: int = Field(20000, description="detail pages, further list pages and attachments requested per unit at most")
     max_body_bytes: int = Field(20 * 1024 * 1024, description="largest response body kept")
+    revisit_days: int = Field(28, ge=1, description="a detail page whose list entry is unchanged is requested again "
+                              "(conditional GET) once every N nights, in rotation; 1 = every night")
+    worker_id: str = Field("", description="name of this crawl worker in a shared night (default host:pid)")
     chromium_path: str = Field("/usr/bin/chromium", description="Debian's chromium for JavaScript pages")
     progress_interval: float = Field(2.0, description="seconds between progress lines of a crawl")
     retry_after_max: float = Field(300.0, description="longest wait honoured from a Retry-After header (seconds)")
@@ -64,6 +70,12 @@ class Settings(BaseSettings):
     check_links: bool = Field(True, description="after a crawl, check the links of crawled pages (HEAD, then GET)")
     probe_timeout: float = Field(15.0, description="seconds before a home-page probe counts as timed out")
     probe_slow_ms: int = Field(5000, description="a probe answered later than this is recorded as slow")
+    allow_internal: str = Field(
+        "", description="comma-separated host or host:port allowed although it resolves to a private, loopback "
+                        "or link-local address (besides the origins the registry names); empty in production")
+    screenshot_text_findings: bool = Field(True, description="after the checks, a full-page screenshot of every "
+                                           "captured page that carries a text finding (typo, sensitive word, "
+                                           "personal data)")
     collect_new_media: bool = Field(True, description="after a crawl, read new-media feeds and pages")
 
     # operations: one run at a time, alerts, data outside the code tree
@@ -81,6 +93,13 @@ class Settings(BaseSettings):
     alert_smtp_starttls: bool = Field(False, description="upgrade the SMTP connection with STARTTLS")
     alert_mail_from: str = Field("zwgk@localhost", description="sender of alert mail")
     alert_mail_to: str = Field("", description="recipients of alert mail, comma-separated")
+
+    # web UI (zwgk serve)
+    web_secret_key: str = Field("", description="key that signs session cookies; empty: a random key kept in data_dir/web_secret")
+    web_https: bool = Field(False, description="the UI is reached over HTTPS (directly or through a proxy): cookies get Secure")
+    session_hours: int = Field(12, description="hours a login lasts")
+    upload_max_bytes: int = Field(10 * 1024 * 1024, description="largest file accepted with an appeal")
+    upload_dir: Path = Field(Path("var/uploads"), description="where appeal files are kept (outside the web root)")
 
     # scheduling
     nightly_cron: str = Field("0 1 * * *", description="crontab of the nightly job (crawl then check)")

@@ -105,5 +105,8 @@ class FailureKind(StrEnum):
     TOKEN = "token"  # new-media collectors: the account's token expired (401)
     RATE_LIMITED = "rate_limited"  # new-media collectors: 418/429
     MALFORMED = "malformed"  # new-media collectors: not a readable feed
+    EGRESS = "egress"  # refused by the egress policy (file:, ftp:, an internal address): never fetched
+    TOO_LARGE = "too_large"  # the body (or what it inflates to: a gzip bomb) passed the size cap
+    REDIRECTS = "redirects"  # a redirect loop or a chain longer than the limit
     OTHER = "other"
 

@@ -1,4 +1,4 @@
-"""Entry point of the crawl subprocess: `python -m crawler.crawl_process PLAN.json`.
+"""Entry point of the crawl subprocess: `python -m crawler.crawl_process PLAN.json [--redis URL]`.
 
 A crawl runs in its own process because Twisted's reactor cannot be restarted (scrapy#2941).
 """
@@ -28,16 +28,24 @@ class QuietDownloadErrors(LogFormatter):
 
 
 def main(argv: list[str]) -> int:
+    """argv: PLAN.json [--redis URL] (one worker of a shared night: crawler.distributed)."""
     plan_path = argv[0]
     settings = get_settings()
     plan = CrawlPlan.load(plan_path)
+    shared: dict[str, object] = {}
+    if "--redis" in argv:
+        from crawler.distributed import shared_scrapy_settings
+
+        shared = shared_scrapy_settings(settings, argv[argv.index("--redis") + 1], plan.run_id)
     process = CrawlerProcess(
-        {**scrapy_settings(settings, plan.run_id), "LOG_FORMATTER": "crawler.crawl_process.QuietDownloadErrors"}
+        {**scrapy_settings(settings, plan.run_id, plan.egress_allow),
+         "LOG_FORMATTER": "crawler.crawl_process.QuietDownloadErrors", **shared}
     )
     # Both log a dead site's traceback; the failure is already on its snapshot and in the coverage report.
     for name in ("scrapy.downloadermiddlewares.retry", "scrapy.downloadermiddlewares.robotstxt"):
         logging.getLogger(name).setLevel(logging.CRITICAL)
-    process.crawl(PortalSpider, plan=plan_path, max_list_pages=settings.max_list_pages)
+    process.crawl(PortalSpider, plan=plan_path, max_list_pages=settings.max_list_pages,
+                  max_unit_pages=settings.max_unit_pages)
     process.start()
     return 0
 

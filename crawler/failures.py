@@ -4,10 +4,12 @@ the prober and the new-media collectors. Each kind of thing classified has one f
 from __future__ import annotations
 
 import socket
+from urllib.parse import urlsplit
 
 import httpx
 from scrapy.exceptions import (
     CannotResolveHostError,
+    DownloadCancelledError,
     DownloadConnectionRefusedError,
     DownloadFailedError,
     DownloadTimeoutError,
@@ -18,6 +20,7 @@ from twisted.internet import error as tx_error
 from twisted.web._newclient import ResponseNeverReceived
 
 from core.vocab import FailureKind
+from crawler.egress import EgressIgnored, EgressRefused
 
 # A WAF or block notice in an error page; on a 200 page these words are too common to mean a block.
 BLOCK_MARKS = ("访问被拒绝", "安全狗", "waf", "云防护", "访问受限", "非法请求", "请求已被拦截")
@@ -46,10 +49,26 @@ def from_status(status: int, text: str = "") -> FailureKind | None:
     return None
 
 
-def from_page(status: int, body: bytes, text: str = "") -> FailureKind | None:
-    """A crawled page: like `from_status`, and an empty body is no page; 304 means the stored body stands."""
+_CHALLENGE_MARKS = ("安全验证", "人机验证", "访问验证", "滑动验证", "正在验证")
+
+
+def is_challenge(status: int, body: bytes, text: str) -> bool:
+    """A WAF's JavaScript challenge answered with 200: a small page that asks the browser to prove
+    itself (and reloads), never the page asked for."""
+    return (status == 200 and len(body) <= 8192 and any(m in text for m in _CHALLENGE_MARKS)
+            and (any(m in text.lower() for m in BLOCK_MARKS) or "location.reload" in text))
+
+
+def from_page(status: int, body: bytes, text: str = "", location: str | None = None) -> FailureKind | None:
+    """A crawled page: like `from_status`, and an empty body is no page; 304 means the stored body stands.
+    A redirect to file: or ftp: that the crawler did not follow is an egress refusal; a WAF challenge
+    served with 200 is a block."""
     if status == 304:
         return None
+    if 300 <= status < 400 and location and urlsplit(location).scheme.lower() not in ("", "http", "https"):
+        return FailureKind.EGRESS
+    if is_challenge(status, body, text):
+        return FailureKind.BLOCKED
     kind = from_status(status, text)
     if kind is None and not body.strip():
         return FailureKind.EMPTY
@@ -69,12 +88,23 @@ def from_collector_status(status: int) -> FailureKind | None:
 
 def from_exception(exc: BaseException) -> FailureKind:
     """A failed request, from Scrapy/Twisted (the crawl) or httpx (probes, link checks, feeds)."""
+    message = str(exc).lower()
+    # refused by the egress policy; httpx says UnsupportedProtocol for a redirect to file: or ftp:
+    if isinstance(exc, EgressRefused | EgressIgnored | httpx.UnsupportedProtocol):
+        return FailureKind.EGRESS
+    if isinstance(exc, httpx.TooManyRedirects) or (isinstance(exc, IgnoreRequest) and "max redirections" in message):
+        return FailureKind.REDIRECTS
+    if isinstance(exc, IgnoreRequest | DownloadCancelledError) and any(
+            m in message for m in ("maxsize", "max size", "larger than")):
+        return FailureKind.TOO_LARGE  # DOWNLOAD_MAXSIZE, on the wire or once inflated (a gzip bomb)
+    if isinstance(exc, TimeoutError):  # asyncio.timeout: a request's total deadline
+        return FailureKind.TIMEOUT
     if isinstance(exc, IgnoreRequest):
         from crawler.middlewares import HostGivenUp
 
         if isinstance(exc, HostGivenUp):
             return FailureKind.GIVEN_UP
-        return FailureKind.ROBOTS if "robots" in str(exc).lower() else FailureKind.IGNORED
+        return FailureKind.ROBOTS if "robots" in message else FailureKind.IGNORED
     # Scrapy 2.19 wraps Twisted's errors in its own; older paths still raise Twisted's.
     if isinstance(exc, CannotResolveHostError | tx_error.DNSLookupError):
         return FailureKind.DNS

@@ -54,6 +54,15 @@ class Capture:
     column_url: str | None = None  # a column discovered in this run has no id yet: the pipeline resolves it
     links: tuple[PageLinkItem, ...] = ()
     known_hash: str | None = None  # a 304 Not Modified: the body is the one stored under this hash
+    announced_items: int | None = None  # list pages: the column's size as the site states it
+    announced_pages: int | None = None
+    # the request as sent and the body as it came off the wire (before gzip/deflate/br was undone;
+    # None when it came uncompressed): what the night's WARC file keeps
+    request_method: str = "GET"
+    request_headers: dict[str, list[str]] = field(default_factory=dict)
+    request_body: bytes | None = None
+    wire_body: bytes | None = None
+    wire_headers: dict[str, list[str]] | None = None  # the response headers before decoding (Content-Encoding)
 
 
 @dataclass(frozen=True)
@@ -67,3 +76,25 @@ class DiscoveredColumn:
     category: str
     parent: str | None = None
     found_on: str | None = None
+
+
+@dataclass(frozen=True)
+class CapHit:
+    """A cap that cut the crawl: the coverage report and the run's summary name it with the column."""
+
+    unit: str
+    kind: str  # list_pages (per column) | unit_pages (per unit)
+    limit: int
+    url: str  # the page where it was hit
+    column_id: int | None = None
+    column_url: str | None = None
+    announced: int | None = None  # pages the pager claimed, when it said
+
+
+@dataclass(frozen=True)
+class Unchanged:
+    """A list entry whose title and date are as a previous night read them and whose detail page is
+    not due for re-verification tonight: the detail page is not requested (crawler.incremental)."""
+
+    unit: str
+    url: str

@@ -17,10 +17,24 @@ from sqlalchemy.orm import Session, sessionmaker
 from core.settings import Settings
 from crawler.aftercrawl import after_crawl
 from crawler.coverage import UnitCoverage, coverage, coverage_lines
-from crawler.incremental import dump_validators, previous_validators
-from crawler.plan import build_plan
+from crawler.incremental import (
+    dump_listings,
+    dump_validators,
+    previous_validators,
+    unchanged_listings,
+)
+from crawler.plan import CrawlPlan, build_plan, egress_policy
 from storage.clock import utcnow
 from storage.models import CrawlRun, Unit
+
+
+@dataclass
+class History:
+    """What earlier nights tell tonight's spider: validators for conditional GETs, and the list entries
+    whose detail pages need no request (crawler.incremental)."""
+
+    validators: dict[str, dict[str, str]]
+    listed: dict[str, list[list[str | None]]]
 
 
 @dataclass
@@ -61,6 +75,17 @@ def run_crawl(
     unit_slugs: list[str] | None = None,
     echo: Callable[[str], None] = lambda line: print(line, file=sys.stderr),
 ) -> CrawlResult:
+    run_id, plan, history = open_run(settings, Session_, unit_slugs)
+    started = time.monotonic()
+    with tempfile.TemporaryDirectory(prefix="zwgk-crawl-") as tmp:
+        plan_path = write_plan(Path(tmp), plan, history)
+        returncode = run_process(settings, plan_path, echo)
+    return close_run(settings, Session_, run_id, unit_slugs, returncode, started, echo)
+
+
+def open_run(settings: Settings, Session_: sessionmaker[Session],
+             unit_slugs: list[str] | None) -> tuple[int, CrawlPlan, History]:
+    """Record a new run; its plan and what earlier runs fetched."""
     with Session_() as session, session.begin():
         # A run still "running" here was cut off (machine restart, killed parent): say so, keep its pages.
         for stale in session.scalars(select(CrawlRun).where(CrawlRun.status == "running")):
@@ -68,29 +93,42 @@ def run_crawl(
         run = CrawlRun(units=[])
         session.add(run)
         session.flush()
-        plan = build_plan(session, run.id, unit_slugs)
+        plan = build_plan(session, run.id, unit_slugs, egress_policy(session, settings))
         run.units = [u.slug for u in plan.units]
-        run_id = run.id
-        validators = previous_validators(session, [u.id for u in session.scalars(select(Unit).where(
-            Unit.slug.in_(run.units)))])
-    started = time.monotonic()
-    with tempfile.TemporaryDirectory(prefix="zwgk-crawl-") as tmp:
-        plan_path = Path(tmp) / "plan.json"
-        plan.dump(plan_path)
-        dump_validators(validators, plan_path)
-        proc = subprocess.Popen(
-            [sys.executable, "-m", "crawler.crawl_process", str(plan_path)],
-            env=settings.as_env(),
-            preexec_fn=_die_with_parent,
-            stdout=subprocess.PIPE,
-            stderr=subprocess.STDOUT,
-            text=True,
-            bufsize=1,
-        )
-        assert proc.stdout is not None
-        for line in proc.stdout:
-            echo(line.rstrip())
-        returncode = proc.wait()
+        unit_ids = [u.id for u in session.scalars(select(Unit).where(Unit.slug.in_(run.units)))]
+        history = History(previous_validators(session, unit_ids),
+                          unchanged_listings(session, unit_ids, utcnow().date(), settings.revisit_days))
+        return run.id, plan, history
+
+
+def write_plan(directory: Path, plan: CrawlPlan, history: History) -> Path:
+    plan_path = directory / "plan.json"
+    plan.dump(plan_path)
+    dump_validators(history.validators, plan_path)
+    dump_listings(history.listed, plan_path)
+    return plan_path
+
+
+def run_process(settings: Settings, plan_path: Path, echo: Callable[[str], None], redis_url: str | None = None) -> int:
+    """The Scrapy crawl in its own process; with `redis_url`, as one worker of a shared night."""
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "crawler.crawl_process", str(plan_path), *(["--redis", redis_url] if redis_url else [])],
+        env=settings.as_env(),
+        preexec_fn=_die_with_parent,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        bufsize=1,
+    )
+    assert proc.stdout is not None
+    for line in proc.stdout:
+        echo(line.rstrip())
+    return proc.wait()
+
+
+def close_run(settings: Settings, Session_: sessionmaker[Session], run_id: int, unit_slugs: list[str] | None,
+              returncode: int, started: float, echo: Callable[[str], None]) -> CrawlResult:
+    """What a night does after the Scrapy crawl, then the run's status, statistics and coverage."""
     after = after_crawl(settings, Session_, run_id, unit_slugs, echo)
     seconds = time.monotonic() - started
     with Session_() as session, session.begin():
@@ -99,6 +137,7 @@ def run_crawl(
         run.status = "finished" if returncode == 0 else "failed"
         report = coverage(session, run_id)
         run.stats = {
+            **(run.stats or {}),  # what the crawl recorded itself (the caps it hit)
             "seconds": round(seconds, 2),
             "pages": sum(c.pages for c in report),
             "pages_fetched": sum(c.pages_fetched for c in report),

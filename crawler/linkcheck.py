@@ -21,8 +21,10 @@ from sqlalchemy.orm import Session, sessionmaker
 from core.progress import Progress
 from core.settings import Settings
 from core.vocab import FailureKind
+from crawler.egress import EgressPolicy
 from crawler.failures import from_exception, from_status
-from crawler.httpfetch import client
+from crawler.httpfetch import client, read_capped
+from crawler.plan import egress_policy
 from storage.clock import utcnow
 from storage.link_models import LinkCheck, PageLink
 from storage.models import Snapshot
@@ -38,34 +40,45 @@ class LinkOutcome:
     elapsed_ms: int
 
 
-async def _once(http: httpx.AsyncClient, method: str, url: str) -> tuple[int | None, str | None]:
+_PEEK = 16384  # the start is enough to see a WAF notice; never read whole files
+_NOT_RETRIED = (FailureKind.DNS, FailureKind.REFUSED, FailureKind.EGRESS)
+
+
+async def _once(http: httpx.AsyncClient, method: str, url: str,
+                deadline: float) -> tuple[int | None, FailureKind | None]:
+    """One request under a total deadline (connect, headers and the peek together)."""
     try:
-        if method == "HEAD":
-            response = await http.head(url)
-            return response.status_code, from_status(response.status_code)
-        async with http.stream("GET", url) as response:
-            peek = b""
-            async for chunk in response.aiter_bytes():
-                peek += chunk
-                if len(peek) > 16384:  # the start is enough to see a WAF notice; never read whole files
-                    break
-            return response.status_code, from_status(response.status_code, peek.decode("utf-8", "replace"))
+        async with asyncio.timeout(deadline):
+            if method == "HEAD":
+                response = await http.head(url)
+                return response.status_code, from_status(response.status_code)
+            async with http.stream("GET", url) as response:
+                peek, _ = await read_capped(response, _PEEK)
+                return response.status_code, from_status(response.status_code, peek.decode("utf-8", "replace"))
     except Exception as exc:
         return None, from_exception(exc)
 
 
-async def check_link(http: httpx.AsyncClient, unit_id: int, url: str, retries: int, pause: float) -> LinkOutcome:
+async def check_link(http: httpx.AsyncClient, unit_id: int, url: str, retries: int, pause: float,
+                     deadline: float = 15.0) -> LinkOutcome:
+    """HEAD, then GET, then retries of transient failures; each request within `deadline` seconds and
+    the whole link within twice that, however slowly the server drips its answer."""
     started = time.monotonic()
-    method = "HEAD"
-    status, kind = await _once(http, "HEAD", url)
-    if kind is not None and kind not in (FailureKind.DNS, FailureKind.REFUSED):
-        method = "GET"  # HEAD refused (405/501), mishandled or failed: ask properly
-        status, kind = await _once(http, "GET", url)
-    attempt = 0
-    while attempt < retries and (kind in (FailureKind.TIMEOUT, FailureKind.CONNECTION) or (status or 0) >= 500):
-        attempt += 1
-        await asyncio.sleep(pause * 2 ** (attempt - 1))
-        status, kind = await _once(http, "GET", url)
+    method, status = "HEAD", None
+    kind: FailureKind | None = FailureKind.TIMEOUT
+    try:
+        async with asyncio.timeout(2 * deadline):
+            status, kind = await _once(http, "HEAD", url, deadline)
+            if kind is not None and kind not in _NOT_RETRIED:
+                method = "GET"  # HEAD refused (405/501), mishandled or failed: ask properly
+                status, kind = await _once(http, "GET", url, deadline)
+            attempt = 0
+            while attempt < retries and (kind in (FailureKind.TIMEOUT, FailureKind.CONNECTION) or (status or 0) >= 500):
+                attempt += 1
+                await asyncio.sleep(pause * 2 ** (attempt - 1))
+                status, kind = await _once(http, "GET", url, deadline)
+    except TimeoutError:
+        pass  # the link's budget is spent: what the last attempt said stands, a timeout if none finished
     return LinkOutcome(unit_id, url, method, status, kind, int((time.monotonic() - started) * 1000))
 
 
@@ -78,14 +91,14 @@ def link_targets(session: Session, run_id: int) -> list[tuple[int, str]]:
 
 
 async def _check_all(targets: list[tuple[int, str]], settings: Settings,
-                     tracker: Progress | None = None) -> list[LinkOutcome]:
+                     policy: EgressPolicy | None = None, tracker: Progress | None = None) -> list[LinkOutcome]:
     hosts: dict[str, asyncio.Semaphore] = defaultdict(lambda: asyncio.Semaphore(settings.per_host_concurrency))
     overall = asyncio.Semaphore(settings.concurrent_requests)
     pause = max(settings.backoff_base, 0.1)
-    async with client(settings.user_agent, settings.download_timeout) as http:
+    async with client(settings.user_agent, settings.download_timeout, policy or EgressPolicy()) as http:
         async def guarded(unit_id: int, url: str) -> LinkOutcome:
             async with overall, hosts[urlsplit(url).netloc]:
-                outcome = await check_link(http, unit_id, url, settings.retry_times, pause)
+                outcome = await check_link(http, unit_id, url, settings.retry_times, pause, settings.download_timeout)
                 if settings.download_delay:
                     await asyncio.sleep(settings.download_delay)
                 if tracker is not None:
@@ -100,8 +113,9 @@ def check_run_links(settings: Settings, Session_: sessionmaker[Session], run_id:
     """Check tonight's link targets; `progress(total)` gives the Progress to report to, if any."""
     with Session_() as session:
         targets = link_targets(session, run_id)
+        policy = egress_policy(session, settings)
     tracker = progress(len(targets)) if progress and targets else None
-    outcomes = asyncio.run(_check_all(targets, settings, tracker)) if targets else []
+    outcomes = asyncio.run(_check_all(targets, settings, policy, tracker)) if targets else []
     if tracker is not None:
         tracker.finish()
     at = utcnow()

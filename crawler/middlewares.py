@@ -1,4 +1,5 @@
-"""Politeness without stalls: back off from a struggling server without holding anything up.
+"""Egress (which URLs may be fetched at all: EgressMiddleware) and politeness without stalls: back off from a
+struggling server without holding anything up.
 
 On 429 and 5xx the answer's Retry-After (seconds or an HTTP date, capped), or else a doubling pause, puts
 that server on hold — for the unit that asked, not for every unit on the same 集约化 platform. Nothing
@@ -24,10 +25,13 @@ from typing import Any
 
 from scrapy import Request, signals
 from scrapy.crawler import Crawler
+from scrapy.downloadermiddlewares.redirect import RedirectMiddleware
 from scrapy.downloadermiddlewares.retry import get_retry_request
 from scrapy.exceptions import DontCloseSpider, IgnoreRequest
 from scrapy.http import Response
 from scrapy.utils.httpobj import urlparse_cached
+
+from crawler.egress import EgressIgnored, EgressPolicy, EgressRefused
 
 log = logging.getLogger(__name__)
 
@@ -233,3 +237,51 @@ class BackoffMiddleware:
     def _stat(self, key: str) -> None:
         if self.crawler.stats is not None:
             self.crawler.stats.inc_value(key)
+
+
+class EgressMiddleware:
+    """Refuses, before anything is sent (robots.txt included), every request the egress policy does not
+    allow: runs first in the chain, and again for every redirect, since a redirect is a new request."""
+
+    def __init__(self, policy: EgressPolicy):
+        self.policy = policy
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> EgressMiddleware:
+        policy = EgressPolicy.from_entries(crawler.settings.getlist("ZWGK_EGRESS_ALLOW"))
+        set_browser_policy(policy)
+        return cls(policy)
+
+    async def process_request(self, request: Request, spider: object = None) -> None:
+        try:
+            await self.policy.check(request.url)
+        except EgressRefused as refused:
+            raise EgressIgnored(refused.reason) from None
+
+
+class LoopSafeRedirectMiddleware(RedirectMiddleware):
+    """Scrapy's redirects, except that every hop passes the duplicate filter: a loop (a → b → a) then
+    runs into REDIRECT_MAX_TIMES and is recorded as a failure, instead of vanishing in the filter."""
+
+    def _redirect(self, redirected: Request, request: Request, reason: Any) -> Request:
+        out = super()._redirect(redirected, request, reason)
+        out.dont_filter = True
+        return out
+
+
+_BROWSER_POLICY: list[EgressPolicy] = []
+
+
+def set_browser_policy(policy: EgressPolicy) -> None:
+    _BROWSER_POLICY[:] = [policy]
+
+
+async def browser_abort(request: object) -> bool:
+    """PLAYWRIGHT_ABORT_REQUEST: a rendered page's own sub-requests (scripts, frames, XHR) obey the policy."""
+    if not _BROWSER_POLICY:
+        return True
+    try:
+        await _BROWSER_POLICY[0].check(request.url)  # type: ignore[attr-defined]
+    except EgressRefused:
+        return True
+    return False

@@ -20,10 +20,13 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
 from core.settings import CHROMIUM_ARGS, Settings
+from core.text import clean_text
 from core.vocab import FailureKind
+from crawler.egress import EgressPolicy, EgressRefused
 from crawler.extract.listing import extract_entries, parse_html
 from crawler.failures import from_browser_error, from_collector_status, from_exception
-from crawler.httpfetch import client
+from crawler.httpfetch import client, read_capped
+from crawler.plan import egress_policy
 from storage.blobs import store_blob
 from storage.clock import utcnow
 from storage.models import NewMediaAccount, Post, Snapshot, Unit
@@ -67,26 +70,32 @@ def parse_feed(body: bytes, base_url: str) -> tuple[list[CollectedPost], str | N
     for entry in parsed.entries:
         stamp = entry.get("published_parsed") or entry.get("updated_parsed")
         when = datetime.fromtimestamp(calendar.timegm(stamp), UTC) if stamp else None
-        posts.append(CollectedPost((entry.get("title") or "").strip(), entry.get("link") or base_url, when))
+        posts.append(CollectedPost(clean_text(entry.get("title") or "").strip(), entry.get("link") or base_url, when))
     return posts, None
 
 
-async def collect_feed(http, account_id: int, url: str) -> Collected:
+async def collect_feed(http, account_id: int, url: str, deadline: float = 15.0,
+                       max_bytes: int = 20 * 1024 * 1024) -> Collected:
+    """One feed, read within `deadline` seconds in all and at most `max_bytes` (decoded) kept."""
     fetched_at = utcnow()
     started = time.monotonic()
     try:
-        response = await http.get(url)
+        async with asyncio.timeout(deadline), http.stream("GET", url) as response:
+            body, cut = await read_capped(response, max_bytes)
     except Exception as exc:
         return Collected(account_id, FEED_KIND, url, fetched_at, error_kind=from_exception(exc),
                          error_detail=f"{type(exc).__name__}: {exc}"[:500])
     out = Collected(account_id, FEED_KIND, url, fetched_at, status=response.status_code,
-                    headers={k: [v] for k, v in response.headers.items()}, body=response.content,
+                    headers={k: [v] for k, v in response.headers.items()}, body=body,
                     elapsed_ms=int((time.monotonic() - started) * 1000))
+    if cut:
+        out.error_kind, out.error_detail = FailureKind.TOO_LARGE, f"订阅源超过 {max_bytes} 字节，只保留了开头"
+        return out
     out.error_kind = from_collector_status(response.status_code)
     if out.error_kind:
         out.error_detail = f"HTTP {response.status_code}"
         return out
-    out.posts, problem = parse_feed(response.content, str(response.url))
+    out.posts, problem = parse_feed(body, str(response.url))
     if problem:
         out.error_kind, out.error_detail = FailureKind.MALFORMED, problem
     return out
@@ -96,10 +105,17 @@ def _day_start(day) -> datetime:
     return datetime.combine(day, dtime(0, 0), _CHINA).astimezone(UTC)
 
 
-def collect_pages(targets: list[tuple[int, str]], settings: Settings) -> list[Collected]:
-    """Render each page in Chromium and read its post list like a column's list page."""
+def collect_pages(targets: list[tuple[int, str]], settings: Settings,
+                  policy: EgressPolicy | None = None) -> list[Collected]:
+    """Render each page in Chromium and read its post list like a column's list page. The page and
+    every request it makes (scripts, frames, XHR, redirects) obey the egress policy."""
     if not targets:
         return []
+    policy = policy or EgressPolicy()
+
+    def route(r) -> None:  # playwright.sync_api.Route
+        r.continue_() if policy.allows(r.request.url) else r.abort("blockedbyclient")
+
     from playwright.sync_api import Error as PlaywrightError
     from playwright.sync_api import sync_playwright
 
@@ -108,9 +124,16 @@ def collect_pages(targets: list[tuple[int, str]], settings: Settings) -> list[Co
         browser = pw.chromium.launch(executable_path=settings.chromium_path, headless=True, args=CHROMIUM_ARGS)
         try:
             context = browser.new_context(user_agent=settings.user_agent)
+            context.route("**/*", route)
             for account_id, url in targets:
                 fetched_at = utcnow()
                 started = time.monotonic()
+                try:
+                    policy.check_sync(url)
+                except EgressRefused as refused:
+                    results.append(Collected(account_id, PAGE_KIND, url, fetched_at, error_kind=FailureKind.EGRESS,
+                                             error_detail=refused.reason))
+                    continue
                 page = context.new_page()
                 try:
                     response = page.goto(url, wait_until="networkidle", timeout=settings.download_timeout * 1000)
@@ -131,7 +154,9 @@ def collect_pages(targets: list[tuple[int, str]], settings: Settings) -> list[Co
                 if out.error_kind:
                     out.error_detail = f"HTTP {status}"
                 else:
-                    entries = extract_entries(parse_html(html), page.url)
+                    # 3天前 / 昨天 12:30 on a post list: counted from the capture day in China
+                    today = fetched_at.astimezone(ZoneInfo("Asia/Shanghai")).date()
+                    entries = extract_entries(parse_html(html), page.url, today=today)
                     out.posts = [CollectedPost(e.title, e.url, _day_start(e.publish_date) if e.publish_date else None)
                                  for e in entries]
                 page.close()
@@ -141,12 +166,13 @@ def collect_pages(targets: list[tuple[int, str]], settings: Settings) -> list[Co
     return results
 
 
-async def _collect_feeds(targets: list[tuple[int, str]], settings: Settings) -> list[Collected]:
+async def _collect_feeds(targets: list[tuple[int, str]], settings: Settings,
+                         policy: EgressPolicy | None = None) -> list[Collected]:
     limit = asyncio.Semaphore(settings.per_host_concurrency)
-    async with client(settings.user_agent, settings.download_timeout) as http:
+    async with client(settings.user_agent, settings.download_timeout, policy or EgressPolicy()) as http:
         async def guarded(account_id: int, url: str) -> Collected:
             async with limit:
-                return await collect_feed(http, account_id, url)
+                return await collect_feed(http, account_id, url, settings.download_timeout, settings.max_body_bytes)
 
         return list(await asyncio.gather(*(guarded(a, u) for a, u in targets)))
 
@@ -188,11 +214,12 @@ def collect_new_media(settings: Settings, Session_: sessionmaker[Session], run_i
         if unit_slugs:
             query = query.where(Unit.slug.in_(unit_slugs))
         accounts = session.execute(query.order_by(NewMediaAccount.id)).all()
+        policy = egress_policy(session, settings)
     unit_of = {a.id: a.unit_id for a in accounts}
     feeds = [(a.id, a.feed) for a in accounts if a.feed]
     pages = [(a.id, a.page) for a in accounts if a.page and not a.feed]
-    results = asyncio.run(_collect_feeds(feeds, settings)) if feeds else []
-    results += collect_pages(pages, settings)
+    results = asyncio.run(_collect_feeds(feeds, settings, policy)) if feeds else []
+    results += collect_pages(pages, settings, policy)
     with Session_() as session, session.begin():
         for item in results:
             store_collected(session, run_id, unit_of, item)

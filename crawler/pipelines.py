@@ -1,60 +1,109 @@
 """StoragePipeline: every Capture the spider yields becomes a snapshot row (raw body in the blob
-store) and, for list and detail pages, document rows. Commits in small batches so a crash loses at
-most a few seconds of work; a re-run of the same crawl run inserts nothing twice."""
+store) and, for list and detail pages, document rows. Commits in batches so a crash loses at most a
+few seconds of work; a re-run of the same crawl run inserts nothing twice."""
 
 from __future__ import annotations
 
 import dataclasses
 import sys
 import time
+from pathlib import Path
 from typing import Any
 
 from scrapy.crawler import Crawler
-from sqlalchemy import select
+from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
-from crawler.items import Capture, DiscoveredColumn
+from core.text import terminal_safe
+from crawler.coverage import cap_text
+from crawler.items import CapHit, Capture, DiscoveredColumn, ListEntry, Unchanged
 from crawler.linkstore import LinkCollector
+from crawler.warcfile import CrawlWarc, WrittenRecord
 from storage import models
-from storage.blobs import store_blob
+from storage.blobs import insert_blobs, sha256
 from storage.db import make_engine, make_sessionmaker
+from storage.warc_models import WarcRecord
 
+SnapshotKey = tuple[str, str]  # (url, kind) of a snapshot of this run
 _BATCH = 200
 _BATCH_SECONDS = 2.0
 
 
 class StoragePipeline:
-    def __init__(self, database_url: str, run_id: int, progress_interval: float):
+    """Writes in batches: a page costs no SELECT and is one row in a multi-row INSERT; what the
+    pipeline needs to know during a crawl (this run's snapshots, the documents listed tonight) is kept
+    in memory for the crawl. Bodies go in one INSERT ... ON CONFLICT DO NOTHING per batch, so several
+    crawl workers can share one store."""
+
+    def __init__(self, database_url: str, run_id: int, progress_interval: float, shared: bool = False,
+                 warc_dir: str | None = None, user_agent: str = ""):
         self.database_url = database_url
         self.run_id = run_id
         self.progress_interval = progress_interval
+        self.shared = shared  # other crawl workers write the same run (zwgk worker --redis)
         self.session: Session | None = None
         self.pending = 0
         self.last_commit = time.monotonic()
-        self.counts = {"pages": 0, "failed": 0, "documents": 0}
+        self.counts = {"pages": 0, "failed": 0, "documents": 0, "unchanged": 0}
         self.started = time.monotonic()
         self.last_progress = self.started
         self.known_blobs: set[str] = set()
         self.unit_ids: dict[str, int] = {}
         self.column_ids: dict[tuple[str, str], int] = {}  # (unit, url) of columns discovered in this run
         self.links = LinkCollector(run_id)
+        # (url, kind) -> id of this run's snapshot; None while it waits in the batch. The pipeline refers to a
+        # snapshot by this key, so that no ORM object per page is kept or built.
+        self.snapshots: dict[tuple[str, str], int | None] = {}
+        self.listed: dict[tuple[int, str], list[models.Document]] = {}  # (unit_id, url) -> documents listed tonight
+        # the batch: bodies, snapshot rows and what needs their ids once they are inserted
+        self.bodies: dict[str, bytes] = {}
+        self.new_rows: list[dict[str, Any]] = []
+        self.links_pending: list[tuple[int | None, Capture, SnapshotKey]] = []
+        self.list_links: list[tuple[list[models.Document], SnapshotKey]] = []
+        self.detail_links: list[tuple[list[models.Document], SnapshotKey]] = []
+        self.orphans: list[tuple[Capture, SnapshotKey]] = []  # details whose documents another worker lists
+        self.caps: list[dict[str, Any]] = []
+        # the crawl's WARC file: records are written as pages arrive, indexed once their snapshot has an id
+        self.warc_dir = warc_dir
+        self.user_agent = user_agent
+        self.warc: CrawlWarc | None = None
+        self.warc_pending: list[tuple[WrittenRecord, SnapshotKey]] = []
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> StoragePipeline:
         s = crawler.settings
-        return cls(s["ZWGK_DATABASE_URL"], s.getint("ZWGK_RUN_ID"), s.getfloat("ZWGK_PROGRESS_INTERVAL", 2.0))
+        return cls(s["ZWGK_DATABASE_URL"], s.getint("ZWGK_RUN_ID"), s.getfloat("ZWGK_PROGRESS_INTERVAL", 2.0),
+                   s.getbool("ZWGK_SHARED_RUN"), s.get("ZWGK_WARC_DIR"), s.get("USER_AGENT", ""))
 
     def open_spider(self) -> None:
         self.engine = make_engine(self.database_url)
         self.session = make_sessionmaker(self.engine)()
         self.unit_ids = {slug: id_ for slug, id_ in self.session.execute(select(models.Unit.slug, models.Unit.id))}
+        # a re-run of the same crawl run (or a restarted worker) inserts nothing twice
+        for url, kind, id_ in self.session.execute(select(models.Snapshot.url, models.Snapshot.kind, models.Snapshot.id)
+                                                   .where(models.Snapshot.crawl_run_id == self.run_id)):
+            self.snapshots[(url, kind)] = id_
+        if self.warc_dir:  # one file per crawl process: several workers of one run never share a file
+            name = f"crawl-{self.run_id:06d}" + (f"-{id(self):x}" if self.shared else "")
+            self.warc = CrawlWarc(Path(self.warc_dir) / f"{name}.warc.gz", self.user_agent)
 
     def close_spider(self) -> None:
         assert self.session is not None
+        self._write_batch()
+        if self.orphans:  # listed by another worker: its documents are committed by now
+            orphans, self.orphans = self.orphans, []
+            for snap, row in orphans:
+                self._store_detail(snap, row, last_try=True)
+            self._write_batch()
         self.links.write(self.session)
+        if self.caps:  # the coverage report names them (crawler.coverage)
+            run = self.session.get_one(models.CrawlRun, self.run_id)
+            run.stats = {**(run.stats or {}), "caps": [*(run.stats or {}).get("caps", []), *self.caps]}
         self.session.commit()
         self.session.close()
         self.engine.dispose()
+        if self.warc is not None:
+            self.warc.close()
         self._progress(final=True)
 
     def process_item(self, item: Any) -> Any:
@@ -62,9 +111,41 @@ class StoragePipeline:
             if item.column_id is None and item.column_url is not None:
                 item = dataclasses.replace(item, column_id=self.column_ids.get((item.unit, item.column_url)))
             self._store(item)
+        elif isinstance(item, Unchanged):
+            self._unchanged(item)
         elif isinstance(item, DiscoveredColumn):
             self._discovered(item)
+        elif isinstance(item, CapHit):
+            column_id = item.column_id or self.column_ids.get((item.unit, item.column_url or ""))
+            self.caps.append({**dataclasses.asdict(item), "column_id": column_id})
+            print(terminal_safe(f"[上限] {item.unit}：{cap_text(item.kind, item.limit, item.announced)}（{item.url}）"),
+                  file=sys.stderr, flush=True)
         return item
+
+    def _unchanged(self, item: Unchanged) -> None:
+        """A detail page not requested tonight: its documents keep what an earlier night read (a
+        document newly listed in another column borrows it), and its links still stand."""
+        session = self.session
+        assert session is not None
+        unit_id = self.unit_ids.get(item.unit)
+        if unit_id is None:
+            return
+        self.counts["unchanged"] += 1
+        self.links.unchanged_sources.setdefault(unit_id, set()).add(item.url)
+        docs = self.listed.pop((unit_id, item.url), [])
+        if all(d.detail_snapshot_id is not None for d in docs):
+            return
+        read_before = session.scalar(select(models.Document).where(
+            models.Document.unit_id == unit_id, models.Document.url == item.url,
+            models.Document.detail_snapshot_id.is_not(None)).limit(1))
+        if read_before is None:
+            return
+        for doc in docs:
+            if doc.detail_snapshot_id is None:
+                doc.detail_snapshot_id = read_before.detail_snapshot_id
+                doc.meta = dict(read_before.meta or {})
+                if doc.publish_date is None and read_before.date_source not in (None, "list"):
+                    doc.publish_date, doc.date_source = read_before.publish_date, read_before.date_source
 
     def _discovered(self, found: DiscoveredColumn) -> None:
         """Make a discovered column a Column row. An existing row keeps its name and category: the
@@ -83,56 +164,88 @@ class StoragePipeline:
                                                               ("found_on", found.found_on)) if v})
             session.add(column)
             session.flush()
+            if self.shared:  # the other workers' pipelines look the column up by URL too
+                session.commit()
         elif column.source == "discovered" and not column.active:
             column.active = True
         self.column_ids[(found.unit, found.url)] = column.id
 
     # ---------------------------------------------------------------------------------------------
     def _store(self, snap: Capture) -> None:
-        session = self.session
-        assert session is not None
-        exists = session.scalar(
-            select(models.Snapshot.id).where(
-                models.Snapshot.crawl_run_id == self.run_id,
-                models.Snapshot.url == snap.url,
-                models.Snapshot.kind == snap.kind,
-            )
-        )
-        if exists:  # the same URL reached twice in one run (e.g. listed in two columns): one snapshot
-            row_id = exists
-        else:
+        assert self.session is not None
+        row = (snap.url, snap.kind)
+        if row not in self.snapshots:  # the same URL reached twice in one run (e.g. listed in two columns): one snapshot
             if snap.status == 304:  # not modified: tonight's snapshot points at the body stored before
                 digest = snap.known_hash
+            elif snap.status is not None:
+                digest = sha256(snap.body)
+                if digest not in self.known_blobs:
+                    self.bodies[digest] = snap.body
+                    self.known_blobs.add(digest)
             else:
-                digest = store_blob(session, snap.body, self.known_blobs) if snap.status is not None else None
-            row = models.Snapshot(
+                digest = None
+            self.new_rows.append(dict(
                 crawl_run_id=self.run_id, unit_id=self.unit_ids.get(snap.unit), column_id=snap.column_id,
                 kind=snap.kind, url=snap.url, final_url=snap.final_url, status=snap.status, headers=snap.headers,
                 fetched_at=snap.fetched_at, error_kind=snap.error_kind, error_detail=snap.error_detail,
                 content_hash=digest, encoding=snap.encoding, rendered=snap.rendered, elapsed_ms=snap.elapsed_ms,
-                page_no=snap.page_no,
-            )
-            session.add(row)
-            session.flush()
-            row_id = row.id
+                page_no=snap.page_no, announced_items=snap.announced_items, announced_pages=snap.announced_pages,
+            ))
+            self.snapshots[row] = None
+            written = self.warc.write(snap) if self.warc is not None else None
+            if written is not None:
+                self.warc_pending.append((written, row))
         self.counts["pages"] += 1
         if snap.error_kind:
             self.counts["failed"] += 1
         if snap.entries and snap.column_id is not None:
-            self._store_entries(snap, row_id)
+            self._store_entries(snap, row)
         # 304s and files listed as items (a PDF report) have nothing to extract, but are the detail snapshot
         if snap.detail is not None or (snap.kind == "detail" and snap.error_kind is None and snap.status in (200, 304)):
-            self._store_detail(snap, row_id)
-        self.links.add(self.unit_ids.get(snap.unit), snap, row_id)
+            self._store_detail(snap, row)
+        self.links_pending.append((self.unit_ids.get(snap.unit), dataclasses.replace(snap, body=b""), row))
         self.pending += 1
         now = time.monotonic()
-        if self.pending >= _BATCH or now - self.last_commit >= _BATCH_SECONDS:
-            session.commit()
+        # a shared run writes a list page's documents at once: another worker may fetch their details next
+        if (self.pending >= _BATCH or now - self.last_commit >= _BATCH_SECONDS
+                or (self.shared and snap.entries)):
+            self._write_batch()
             self.pending, self.last_commit = 0, now
         if now - self.last_progress >= self.progress_interval:
             self._progress()
 
-    def _store_entries(self, snap: Capture, snapshot_id: int) -> None:
+    def _write_batch(self) -> None:
+        """Bodies first (snapshots refer to them), then the snapshot rows in multi-row INSERTs, then
+        the documents that point at them; one commit."""
+        session = self.session
+        assert session is not None
+        insert_blobs(session, self.bodies)
+        self.bodies = {}
+        if self.new_rows:  # one multi-row INSERT; ids matched back by (url, kind), unique within a run
+            S = models.Snapshot
+            for id_, url, kind in session.execute(insert(S).returning(S.id, S.url, S.kind), self.new_rows):
+                self.snapshots[(url, kind)] = id_
+            self.new_rows = []
+        for docs, row in self.list_links:
+            for doc in docs:
+                doc.list_snapshot_id = self._id(row)
+        for docs, row in self.detail_links:
+            for doc in docs:
+                doc.detail_snapshot_id = self._id(row)
+        for unit_id, snap, row in self.links_pending:
+            self.links.add(unit_id, snap, self._id(row))
+        session.add_all(WarcRecord(snapshot_id=self._id(row), path=w.path, offset=w.offset, length=w.length,
+                                   record_id=w.record_id, payload_digest=w.payload_digest)
+                        for w, row in self.warc_pending)
+        self.list_links, self.detail_links, self.links_pending, self.warc_pending = [], [], [], []
+        session.commit()
+
+    def _id(self, key: SnapshotKey) -> int:
+        id_ = self.snapshots[key]
+        assert id_ is not None  # written by _write_batch before it is asked for
+        return id_
+
+    def _store_entries(self, snap: Capture, row: SnapshotKey) -> None:
         session = self.session
         assert session is not None
         unit_id = self.unit_ids[snap.unit]
@@ -144,34 +257,49 @@ class StoragePipeline:
                                               models.Document.url.in_(urls))
             )
         }
+        new: dict[str, ListEntry] = {}
         for entry in snap.entries:
-            doc = existing.get(entry.url)
-            if doc is None:
-                doc = models.Document(unit_id=unit_id, column_id=snap.column_id, url=entry.url,
-                                      title=entry.title, first_seen_run_id=self.run_id, last_seen_run_id=self.run_id)
-                session.add(doc)
-                existing[entry.url] = doc
+            if entry.url not in existing:
+                new.setdefault(entry.url, entry)
+        if new:  # first seen tonight: one multi-row INSERT, the rows come back as ORM objects
+            D = models.Document
+            rows = [dict(unit_id=unit_id, column_id=snap.column_id, url=e.url, title=e.title,
+                         first_seen_run_id=self.run_id, last_seen_run_id=self.run_id, publish_date=e.publish_date,
+                         date_text=e.date_text, date_source="list" if e.publish_date else None)
+                    for e in new.values()]
+            for doc in session.scalars(insert(D).returning(D), rows):
+                existing[doc.url] = doc
                 self.counts["documents"] += 1
+                self.listed.setdefault((unit_id, doc.url), []).append(doc)
+        touched = []
+        for entry in snap.entries:
+            doc = existing[entry.url]
+            if doc.last_seen_run_id != self.run_id:
+                self.listed.setdefault((unit_id, entry.url), []).append(doc)
             doc.title = entry.title
             doc.last_seen_run_id = self.run_id
-            doc.list_snapshot_id = snapshot_id
+            touched.append(doc)
             if entry.publish_date is not None or doc.date_source in (None, "list"):
                 doc.publish_date, doc.date_text = entry.publish_date, entry.date_text
                 doc.date_source = "list" if entry.publish_date else None
-        session.flush()
+        self.list_links.append((touched, row))
 
-    def _store_detail(self, snap: Capture, snapshot_id: int) -> None:
+    def _store_detail(self, snap: Capture, row: SnapshotKey, last_try: bool = False) -> None:
         """Detail pages complete what the list showed: a date where the list had none, and metadata."""
         session = self.session
         assert session is not None
         detail = snap.detail
-        session.flush()
-        docs = list(session.scalars(select(models.Document).where(
-            models.Document.unit_id == self.unit_ids[snap.unit], models.Document.url == snap.url
-        )))
+        unit_id = self.unit_ids[snap.unit]
+        docs = self.listed.pop((unit_id, snap.url), None)
+        if docs is None:  # listed on an earlier night, or by another worker: ask the database
+            docs = list(session.scalars(select(models.Document).where(
+                models.Document.unit_id == unit_id, models.Document.url == snap.url)))
+            if not docs and self.shared and not last_try:
+                self.orphans.append((snap, row))
+                return
         read_before = next((d for d in docs if d.meta), None)
+        self.detail_links.append((docs, row))
         for doc in docs:
-            doc.detail_snapshot_id = snapshot_id
             if detail is None:  # 304 or a file: nothing new to read (what was read before stays)
                 if read_before is not None and not doc.meta:  # newly listed in another column
                     doc.meta = dict(read_before.meta)
@@ -187,6 +315,7 @@ class StoragePipeline:
         elapsed = max(time.monotonic() - self.started, 1e-6)
         c = self.counts
         label = "完成" if final else "进度"
-        print(f"[{label}] 已抓取 {c['pages']} 页（失败 {c['failed']}），发现信息 {c['documents']} 条，"
+        unchanged = f"，列表未变、未请求的详情页 {c['unchanged']} 个" if c["unchanged"] else ""
+        print(f"[{label}] 已抓取 {c['pages']} 页（失败 {c['failed']}），发现信息 {c['documents']} 条{unchanged}，"
               f"{c['pages'] / elapsed:.1f} 页/秒", file=sys.stderr, flush=True)
         self.last_progress = time.monotonic()

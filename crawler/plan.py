@@ -9,7 +9,9 @@ from pathlib import Path
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from storage.models import Unit
+from core.settings import Settings
+from crawler.egress import EgressPolicy
+from storage.models import Column, NewMediaAccount, Unit
 
 
 @dataclass(frozen=True)
@@ -33,6 +35,7 @@ class UnitPlan:
 class CrawlPlan:
     run_id: int
     units: tuple[UnitPlan, ...] = field(default_factory=tuple)
+    egress_allow: tuple[str, ...] = ()  # internal origins the registry or the setting names (crawler.egress)
 
     def dump(self, path: Path) -> None:
         path.write_text(json.dumps(asdict(self), ensure_ascii=False), encoding="utf-8")
@@ -45,10 +48,27 @@ class CrawlPlan:
                      u.get("disclosure"))
             for u in raw["units"]
         )
-        return cls(raw["run_id"], units)
+        return cls(raw["run_id"], units, tuple(raw.get("egress_allow", ())))
 
 
-def build_plan(session: Session, run_id: int, unit_slugs: list[str] | None = None) -> CrawlPlan:
+def registry_urls(session: Session) -> list[str]:
+    """Every URL the registry names: portals, disclosure pages, columns and new-media sources."""
+    urls: list[str | None] = []
+    for portal, disclosure in session.execute(select(Unit.portal, Unit.disclosure).where(Unit.active.is_(True))):
+        urls += [portal, disclosure]
+    urls += session.scalars(select(Column.url).join(Unit).where(Unit.active.is_(True), Column.source != "discovered"))
+    for feed, page in session.execute(select(NewMediaAccount.feed, NewMediaAccount.page).join(Unit)
+                                      .where(Unit.active.is_(True))):
+        urls += [feed, page]
+    return [u for u in urls if u]
+
+
+def egress_policy(session: Session, settings: Settings) -> EgressPolicy:
+    return EgressPolicy.from_entries(registry_urls(session), settings.allow_internal.split(","))
+
+
+def build_plan(session: Session, run_id: int, unit_slugs: list[str] | None = None,
+               egress: EgressPolicy | None = None) -> CrawlPlan:
     query = select(Unit).where(Unit.active.is_(True)).order_by(Unit.slug)
     if unit_slugs:
         query = query.where(Unit.slug.in_(unit_slugs))
@@ -60,4 +80,4 @@ def build_plan(session: Session, run_id: int, unit_slugs: list[str] | None = Non
             if c.active
         )
         units.append(UnitPlan(unit.slug, unit.portal, unit.options.get("robots"), columns, unit.disclosure))
-    return CrawlPlan(run_id, tuple(units))
+    return CrawlPlan(run_id, tuple(units), tuple(egress.entries()) if egress else ())

@@ -17,8 +17,10 @@ from sqlalchemy.orm import Session, sessionmaker
 from core.names import display
 from core.settings import Settings
 from core.vocab import FailureKind
+from crawler.egress import EgressPolicy
 from crawler.failures import from_exception, from_status
-from crawler.httpfetch import client
+from crawler.httpfetch import client, read_capped
+from crawler.plan import egress_policy
 from storage.clock import utcnow
 from storage.models import Probe, Unit
 
@@ -36,18 +38,18 @@ class ProbeResult:
     elapsed_ms: int | None
 
 
-async def probe_one(http, unit: str, url: str, slow_ms: int) -> ProbeResult:
+async def probe_one(http, unit: str, url: str, slow_ms: int, deadline: float = 15.0) -> ProbeResult:
+    """One GET of the home page, all of it (connect, headers, the peek) within `deadline` seconds."""
     at = utcnow()
     started = time.monotonic()
     try:
-        async with http.stream("GET", url) as response:
-            peek = b""
-            async for chunk in response.aiter_bytes():
-                peek += chunk
-                if len(peek) >= _BODY_PEEK:
-                    break
+        async with asyncio.timeout(deadline), http.stream("GET", url) as response:
+            peek, _ = await read_capped(response, _BODY_PEEK)
             status = response.status_code
-            text = peek.decode(response.encoding or "utf-8", "replace")
+            try:
+                text = peek.decode(response.encoding or "utf-8", "replace")
+            except LookupError:  # a charset Python does not know
+                text = peek.decode("utf-8", "replace")
     except Exception as exc:
         elapsed = int((time.monotonic() - started) * 1000)
         return ProbeResult(unit, url, at, False, None, from_exception(exc), elapsed)
@@ -58,12 +60,13 @@ async def probe_one(http, unit: str, url: str, slow_ms: int) -> ProbeResult:
     return ProbeResult(unit, url, at, kind is None, status, kind, elapsed)
 
 
-async def _probe_all(targets: list[tuple[str, str]], settings: Settings) -> list[ProbeResult]:
+async def _probe_all(targets: list[tuple[str, str]], settings: Settings,
+                     policy: EgressPolicy | None = None) -> list[ProbeResult]:
     limit = asyncio.Semaphore(settings.concurrent_requests)
-    async with client(settings.user_agent, settings.probe_timeout) as http:
+    async with client(settings.user_agent, settings.probe_timeout, policy or EgressPolicy()) as http:
         async def guarded(unit: str, url: str) -> ProbeResult:
             async with limit:
-                return await probe_one(http, unit, url, settings.probe_slow_ms)
+                return await probe_one(http, unit, url, settings.probe_slow_ms, settings.probe_timeout)
 
         return list(await asyncio.gather(*(guarded(u, url) for u, url in targets)))
 
@@ -75,7 +78,8 @@ def run_probes(settings: Settings, Session_: sessionmaker[Session],
         if unit_slugs:
             query = query.where(Unit.slug.in_(unit_slugs))
         units = session.execute(query).all()
-    results = asyncio.run(_probe_all([(slug, portal) for _, slug, portal in units], settings))
+        policy = egress_policy(session, settings)
+    results = asyncio.run(_probe_all([(slug, portal) for _, slug, portal in units], settings, policy))
     ids = {slug: id_ for id_, slug, _ in units}
     with Session_() as session, session.begin():
         session.add_all(Probe(unit_id=ids[r.unit], url=r.url, at=r.at, ok=r.ok, status=r.status,

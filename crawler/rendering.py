@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from typing import Any
+from urllib.parse import urlsplit
 
 SETTLE_MS = 10_000  # a page that keeps polling (statistics beacons, chat widgets) is read after this
 
@@ -18,8 +19,24 @@ async def settle(page: Any) -> None:
         pass
 
 
-def render_meta() -> dict[str, Any]:
-    """Request meta that sends a request through Chromium."""
+async def watch_requests(page: Any, request: Any) -> None:
+    """Note every XHR and fetch the page makes in ``request.meta["xhr"]``: a list the browser filled by
+    script often comes from a JSON API that can be paged directly, past a pager drawn by script."""
+    seen: list[dict[str, str]] = request.meta.setdefault("xhr", [])
+
+    def note(req: Any) -> None:
+        if req.resource_type in ("xhr", "fetch"):
+            seen.append({"method": req.method, "url": req.url, "body": req.post_data or ""})
+
+    page.on("request", note)
+
+
+def render_meta(url: str) -> dict[str, Any]:
+    """Request meta that sends a request through Chromium, in a download slot of its own per host: a
+    page that takes seconds to render and settle would otherwise hold one of the host's slots, and the
+    static requests queued behind it (nearly all of them) would wait."""
     from scrapy_playwright.page import PageMethod
 
-    return {"playwright": True, "playwright_page_methods": [PageMethod(settle)]}
+    host = urlsplit(url).hostname or ""
+    return {"playwright": True, "playwright_page_methods": [PageMethod(settle)], "download_slot": f"{host}#render",
+            "playwright_page_init_callback": watch_requests}

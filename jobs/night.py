@@ -15,13 +15,17 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
 from core.progress import Progress
 from core.settings import Settings
+from core.vocab import SnapshotKind
 from crawler.launch import CrawlResult, run_crawl
+from crawler.screenshots import Shot, take_screenshots
 from jobs.check import CheckSummary, run_checks
 from jobs.runs import exclusive_run
+from storage.models import Finding, Snapshot
 
 
 def _stderr(line: str) -> None:
@@ -120,6 +124,12 @@ def run_night(
             run.phase("check")
             checks = run_checks(Session_, as_of, unit_slugs, settings.timezone,
                                 progress=lambda total: Progress("检查", total, say, settings.progress_interval))
+            if settings.screenshot_text_findings:
+                run.phase("screenshots")
+                shots = screenshot_text_findings(settings, Session_)
+                if shots:
+                    failed = sum(1 for s in shots if s.error)
+                    say(f"[截图] 为带文字问题的页面截图 {len(shots)} 张，失败 {failed} 张")
             night = NightResult(crawl, checks, run.id)
             run.status = night.status
             run.summary = night.summary() | {"seconds": round(time.monotonic() - started, 1)}
@@ -139,11 +149,17 @@ def run_night(
 
 
 def crawl_job(settings: Settings, Session_: sessionmaker[Session], unit_slugs: list[str] | None = None,
-              echo: Callable[[str], None] = _stderr, *, wait: bool = False) -> CrawlResult:
-    """`zwgk crawl`: the crawl alone, under the same lease and recorded like a night."""
+              echo: Callable[[str], None] = _stderr, *, wait: bool = False, redis_url: str | None = None) -> CrawlResult:
+    """`zwgk crawl`: the crawl alone (shared through Redis with `redis_url`), under the same lease and recorded
+    like a night."""
     with exclusive_run(settings, Session_, "crawl", units=unit_slugs, wait=wait, echo=echo) as run:
         run.phase("crawl")
-        result = run_crawl(settings, Session_, unit_slugs, echo=run.tee(echo))
+        if redis_url:
+            from crawler.distributed import run_shared_crawl
+
+            result = run_shared_crawl(settings, Session_, redis_url, unit_slugs, echo=run.tee(echo))
+        else:
+            result = run_crawl(settings, Session_, unit_slugs, echo=run.tee(echo))
         run.status = "failed" if result.returncode else ("incomplete" if missed_units(result) else "finished")
         run.summary = crawl_summary(result)
     return result
@@ -159,3 +175,18 @@ def check_job(settings: Settings, Session_: sessionmaker[Session], as_of: date,
                              progress=lambda total: Progress("检查", total, echo, settings.progress_interval))
         run.summary = check_summary(summary)
     return summary
+
+
+TEXT_CHECKS = ("text.typo", "text.sensitive", "text.privacy")
+
+
+def screenshot_text_findings(settings: Settings, Session_: sessionmaker[Session]) -> list[Shot]:
+    """A full-page screenshot of every captured page (not attachment) that carries an open text finding."""
+    with Session_() as session:
+        ids: list[int] = []
+        for evidence in session.scalars(select(Finding.evidence).where(Finding.check.in_(TEXT_CHECKS),
+                                                                        Finding.rectified_on.is_(None))):
+            ids += [int(i) for i in (evidence or {}).get("snapshots", []) if i]
+        pages = list(session.scalars(select(Snapshot.id).where(
+            Snapshot.id.in_(ids), Snapshot.kind.in_((SnapshotKind.DETAIL, SnapshotKind.LIST, SnapshotKind.HOME))))) if ids else []
+    return take_screenshots(settings, Session_, sorted(pages))

@@ -51,7 +51,7 @@ def record_findings(
         unit_id = unit_ids[f.unit]
         row = _latest_row(session, code, unit_id, f.subject_key)
         if row is not None and (row.rectified_on is None or row.rectified_on >= as_of) and row.first_as_of <= as_of:
-            row.rectified_on = None
+            row.rectified_on, row.closed_as = None, None  # seen again: open, whatever closed it
             row.last_as_of = max(row.last_as_of, as_of)
             row.subject, row.url, row.detail = f.subject, f.url, f.detail
             row.evidence, row.observed_at = dict(f.evidence), f.observed_at

@@ -3,4 +3,6 @@
 import storage.assessment_models
 import storage.link_models
 import storage.models
-import storage.ops_models  # noqa: F401
+import storage.ops_models
+import storage.warc_models
+import storage.web_models  # noqa: F401

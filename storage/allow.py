@@ -41,3 +41,18 @@ def list_allow(session: Session) -> list[dict]:
          "created_by": e.created_by, "reason": e.reason, "created_at": e.created_at}
         for e in session.scalars(select(AllowEntry).order_by(AllowEntry.id))
     ]
+
+
+def remove_allow(session: Session, entry_id: int, *, by: str, reason: str) -> None:
+    """Take an entry off the allow-list; the audit log keeps what it said."""
+    if not by.strip() or not reason.strip():
+        raise AllowError("须填写操作人和理由")
+    entry = session.get(AllowEntry, entry_id)
+    if entry is None:
+        raise AllowError(f"白名单中没有第 {entry_id} 条")
+    before = {"check": entry.check, "phrase": entry.phrase, "url": entry.url, "unit_id": entry.unit_id,
+              "created_by": entry.created_by, "reason": entry.reason}
+    session.delete(entry)
+    session.add(AuditLog(actor=by, action="allow_remove", entity="allow_list", entity_id=entry_id, before=before,
+                         after={}, reason=reason))
+    session.flush()

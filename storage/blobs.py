@@ -40,3 +40,20 @@ def read_blob(session: Session, digest: str) -> bytes | None:
 def read_snapshot_body(session: Session, snapshot_id: int) -> bytes | None:
     digest = session.scalar(select(Snapshot.content_hash).where(Snapshot.id == snapshot_id))
     return read_blob(session, digest) if digest else None
+
+
+def insert_blobs(session: Session, bodies: dict[str, bytes]) -> None:
+    """Keep many bodies in one statement; a body already stored (by another crawl worker too) is left
+    as it is. `bodies` maps SHA-256 -> uncompressed bytes."""
+    if not bodies:
+        return
+    from sqlalchemy.dialects import postgresql, sqlite
+
+    dialect = session.get_bind().dialect.name
+    if dialect not in ("postgresql", "sqlite"):  # zwgk runs on SQLite and PostgreSQL
+        for body in bodies.values():
+            store_blob(session, body)
+        return
+    insert = postgresql.insert(Blob) if dialect == "postgresql" else sqlite.insert(Blob)
+    rows = [{"sha256": d, "size": len(b), "data": zlib.compress(b, 6)} for d, b in bodies.items()]
+    session.execute(insert.on_conflict_do_nothing(index_elements=["sha256"]), rows)

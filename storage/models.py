@@ -148,6 +148,9 @@ class Snapshot(Base):
     rendered: Mapped[bool] = mapped_column(Boolean, default=False)
     elapsed_ms: Mapped[int | None] = mapped_column(Integer)
     page_no: Mapped[int | None] = mapped_column(Integer)
+    # list pages and list-API answers: the column's size as the site states it (共N条 / 共N页)
+    announced_items: Mapped[int | None] = mapped_column(Integer)
+    announced_pages: Mapped[int | None] = mapped_column(Integer)
 
 
 class Document(Base):
@@ -190,6 +193,8 @@ class Finding(Base):
     last_as_of: Mapped[date] = mapped_column(Date)
     observed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     rectified_on: Mapped[date | None] = mapped_column(Date)
+    # how a closed finding was closed when not by rectification: "false_alarm" (an inspector's allow-list entry)
+    closed_as: Mapped[str | None] = mapped_column(String(20))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     unit: Mapped[Unit] = relationship()
     events: Mapped[list[DeductionEvent]] = relationship(back_populates="finding")
@@ -199,7 +204,10 @@ class DeductionEvent(Base):
     """A proposed deduction (扣分) under a scheme for one assessment period (e.g. 2024Q3)."""
 
     __tablename__ = "deduction_events"
-    __table_args__ = (UniqueConstraint("finding_id", "scheme", "period"),)
+    __table_args__ = (UniqueConstraint("finding_id", "scheme", "period"), Index("ix_deduction_events_state_id", "state", "id"),
+                      Index("ix_deduction_events_state_points", "state", "points", "id"),
+                      Index("ix_deduction_events_unit_state", "unit_id", "state", "id"),
+                      Index("ix_deduction_events_check_state", "check_code", "state", "id"))
     id: Mapped[int] = mapped_column(primary_key=True)
     finding_id: Mapped[int] = mapped_column(ForeignKey("findings.id"), index=True)
     unit_id: Mapped[int] = mapped_column(ForeignKey("units.id"), index=True)

@@ -87,3 +87,25 @@ def list_events(
     if period:
         query = query.where(DeductionEvent.period == period)
     return [event_dict(e) for e in session.scalars(query.order_by(Unit.slug, DeductionEvent.id))]
+
+
+def list_audit(session: Session, *, actor: str | None = None, action: str | None = None, entity: str | None = None,
+               since: date | None = None, limit: int = 200, timezone: str = "Asia/Shanghai") -> list[dict[str, Any]]:
+    """The audit log, newest first; `since` is a local date in `timezone`."""
+    from datetime import datetime, time
+    from zoneinfo import ZoneInfo
+
+    from storage.models import AuditLog
+
+    query = select(AuditLog)
+    if actor:
+        query = query.where(AuditLog.actor == actor)
+    if action:
+        query = query.where(AuditLog.action == action)
+    if entity:
+        query = query.where(AuditLog.entity == entity)
+    if since:
+        query = query.where(AuditLog.at >= datetime.combine(since, time.min, tzinfo=ZoneInfo(timezone)))
+    return [{"id": a.id, "at": a.at, "actor": a.actor, "action": a.action, "entity": a.entity, "entity_id": a.entity_id,
+             "before": a.before, "after": a.after, "reason": a.reason}
+            for a in session.scalars(query.order_by(AuditLog.id.desc()).limit(limit))]

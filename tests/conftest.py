@@ -30,6 +30,10 @@ ROOT = Path(__file__).resolve().parent.parent
 TRS_DEMO_UNITS = ("yunhe-gov", "yunhe-jyj", "yunhe-wjw", "yunhe-lyj")
 
 
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption("--screenshots", default=None, help="folder for the web UI screenshots the browser tests take")
+
+
 @pytest.fixture(scope="session")
 def farm() -> Iterator[FixtureFarm]:
     with FixtureFarm() as running:
@@ -107,7 +111,10 @@ def Session(db_url: str) -> Iterator[sessionmaker[OrmSession]]:
 
 
 def settings_for(url: str, **overrides: object) -> Settings:
-    return Settings(**{"database_url": url, "progress_interval": 0.5, **overrides})
+    # the crawl's WARC files go beside a test's SQLite file, or into a fresh directory: never into var/
+    warc_dir = Path(url.removeprefix("sqlite:///")).parent / "warc" if url.startswith("sqlite:///") \
+        else Path(tempfile.mkdtemp(prefix="zwgk-warc-"))
+    return Settings(**{"database_url": url, "progress_interval": 0.5, "warc_dir": warc_dir, **overrides})
 
 
 def import_farm_registry(Session_: sessionmaker[OrmSession], farm: FixtureFarm, template: Path | None = None):

@@ -6,7 +6,9 @@ from __future__ import annotations
 import threading
 import time
 from collections.abc import Callable
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
+
+from fixtures.farm import FarmServer
 
 # path -> handler(request_number_for_this_path, method) -> (status, headers, body)
 Route = Callable[[int, str], tuple[int, dict[str, str], bytes]]
@@ -42,8 +44,7 @@ class ScriptedServer:
 
             do_GET = do_HEAD = _answer
 
-        self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self.httpd.daemon_threads = True
+        self.httpd = FarmServer(("127.0.0.1", 0), Handler)  # backlog 128, as the fixture farm
         self.url = f"http://127.0.0.1:{self.httpd.server_address[1]}"
         self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
 

@@ -26,9 +26,9 @@ REGISTRY = """jurisdiction: 云和县
 scheme: yunhe-2022
 level: county
 units:
-  - {id: ok, name: 正常单位, kind: department, portal: "$ok/"}
-  - {id: waf, name: 拦截单位, kind: department, portal: "$waf/"}
-  - {id: dead, name: 宕机单位, kind: department, portal: "$dead/"}
+  - {id: ok, name: 正常单位, kind: department, portal: "$ok/", internal: true}
+  - {id: waf, name: 拦截单位, kind: department, portal: "$waf/", internal: true}
+  - {id: dead, name: 宕机单位, kind: department, portal: "$dead/", internal: true}
 """
 
 

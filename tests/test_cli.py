@@ -3,6 +3,7 @@
 import csv
 import io
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -72,6 +73,16 @@ def test_demo_prints_findings(tmp_path: Path) -> None:
     assert "栏目未及时更新：5" in out and "空白栏目：1" in out
     assert "云和县教育局：2 条，拟扣 2.00 分" in out
     assert "连接被拒绝" in out, out  # the dead site is in the coverage report, and did not stop the run
+    # it ends by saying how to open the UI, with a demo account that really logs in
+    assert "zwgk serve --port 8000" in out and "http://127.0.0.1:8000/" in out
+    password = re.search(r"密码均为 (\S+)", out).group(1)
+    from storage.accounts import authenticate
+    from storage.db import make_engine, make_sessionmaker
+
+    engine = make_engine(f"sqlite:///{tmp_path / 'demo.sqlite'}")
+    with make_sessionmaker(engine)() as session:
+        assert authenticate(session, "demo", password).role == "inspector"
+    engine.dispose()
 
 
 def test_replay_prints_the_nights_findings_and_writes_nothing(cli) -> None:

@@ -15,8 +15,12 @@ import pytest
 from openpyxl import load_workbook
 from sqlalchemy import text
 
+from storage.clock import local_today
 from storage.db import make_engine, make_sessionmaker
 from tests.conftest import ROOT, import_farm_registry
+
+# checks judge what had been captured by the end of the as-of day: the crawl happens today, so judge today
+TODAY = local_today("Asia/Shanghai").isoformat()
 
 INVARIANTS = {
     "snapshot without its bytes": "select count(*) from snapshots s left join blobs b on b.sha256 = s.content_hash "
@@ -55,7 +59,7 @@ def _alive(pid: int) -> bool:
 
 def _run_and_kill(url: str, when) -> tuple[str, list[int]]:
     """`zwgk run` killed with SIGKILL as soon as `when(stderr_lines)` is true; returns (phase killed in, children)."""
-    proc = subprocess.Popen([sys.executable, "-m", "zwgk", "run", "--as-of", "2024-09-30"], cwd=ROOT, env=_env(url),
+    proc = subprocess.Popen([sys.executable, "-m", "zwgk", "run", "--as-of", TODAY], cwd=ROOT, env=_env(url),
                             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
     lines: list[str] = []
     reader = threading.Thread(target=lambda: lines.extend(iter(proc.stderr.readline, "")), daemon=True)
@@ -118,7 +122,7 @@ def test_kill_9_at_several_points_then_rerun(farm, tmp_path: Path) -> None:
         time.sleep(0.5)
         assert not [c for c in children if _alive(c)], "the crawl subprocess outlived its killed parent"
         # the next run finds the killed one's lease free at once (its process is gone) and records it
-    done = subprocess.run([sys.executable, "-m", "zwgk", "run", "--as-of", "2024-09-30"], cwd=ROOT, env=_env(url),
+    done = subprocess.run([sys.executable, "-m", "zwgk", "run", "--as-of", TODAY], cwd=ROOT, env=_env(url),
                           capture_output=True, text=True, timeout=600)
     assert done.returncode == 0, done.stderr[-2000:]
     assert killed[0] == "crawl" and killed[2] == "check"
@@ -131,7 +135,7 @@ def test_kill_9_at_several_points_then_rerun(farm, tmp_path: Path) -> None:
     assert runs == ["interrupted"] * 3 + [runs[-1]] and runs[-1] in ("finished", "incomplete")
     assert events > 0
     # a second complete night adds no finding or event twice
-    again = subprocess.run([sys.executable, "-m", "zwgk", "check", "--as-of", "2024-09-30"], cwd=ROOT, env=_env(url),
+    again = subprocess.run([sys.executable, "-m", "zwgk", "check", "--as-of", TODAY], cwd=ROOT, env=_env(url),
                            capture_output=True, text=True, timeout=600)
     assert again.returncode == 0 and "新提出扣分 0 条" in again.stdout, again.stdout
     assert _check(url) == dict.fromkeys(INVARIANTS, 0)

@@ -16,7 +16,7 @@ def test_reference_docs_are_current() -> None:
 def test_spec_commands_are_documented() -> None:
     text = (DOCS / "cli.md").read_text("utf-8")
     for command in ("db upgrade", "units import", "crawl", "check", "run", "schedule", "findings", "events",
-                    "events confirm", "events reject", "demo"):
+                    "events confirm", "events reject", "demo", "serve", "users add", "audit"):
         assert f"## `zwgk {command}`" in text
 
 

@@ -180,6 +180,7 @@ units:
     name: 云和县市场监督管理局
     kind: department
     portal: $yunhe_sjj/
+    internal: true
     disclosure: $yunhe_sjj/xxgk/index.html
     columns:
       - {name: 公示公告, url: $yunhe_sjj/xxgk/tzgg/index.html, category: other}
@@ -209,9 +210,9 @@ def test_js_declared_per_unit_or_per_column(sqlite_url: str) -> None:
 scheme: yunhe-2022
 level: county
 units:
-  - {id: a, name: 甲局, kind: department, portal: "http://127.0.0.1:1/", js: true,
+  - {id: a, name: 甲局, kind: department, portal: "http://127.0.0.1:1/", js: true, internal: true,
      columns: [{name: 工作动态, url: "http://127.0.0.1:1/a/"}, {name: 通知公告, url: "http://127.0.0.1:1/b/"}]}
-  - {id: b, name: 乙局, kind: department, portal: "http://127.0.0.1:2/",
+  - {id: b, name: 乙局, kind: department, portal: "http://127.0.0.1:2/", internal: true,
      columns: [{name: 工作动态, url: "http://127.0.0.1:2/a/", js: true}, {name: 通知公告, url: "http://127.0.0.1:2/b/"}]}
 """, "units.yaml")
     engine = make_engine(sqlite_url)

@@ -27,7 +27,7 @@ def test_store_not_migrated(tmp_path: Path, args: tuple[str, ...]) -> None:
 
 def test_store_one_migration_behind(tmp_path: Path) -> None:
     url = f"sqlite:///{tmp_path / 'old.sqlite'}"
-    upgrade(url, "0007")  # before the operations tables
+    upgrade(url, "0010")  # before the operations tables
     code, out = _run(url, "runs")
     assert code == 4 and "zwgk db upgrade" in out and "Traceback" not in out
 

@@ -98,9 +98,9 @@ PARENTS = textwrap.dedent("""\
     scheme: wuwei-2022
     level: city
     units:
-      - {id: lz-gov, name: 凉州区政府, kind: government, portal: "http://127.0.0.1:1/"}
-      - {id: lz-jyj, name: 凉州区教育局, kind: department, portal: "http://127.0.0.1:2/", parent: lz-gov}
-      - {id: city-fgw, name: 市发展改革委, kind: department, portal: "http://127.0.0.1:3/"}
+      - {id: lz-gov, name: 凉州区政府, kind: government, portal: "http://127.0.0.1:1/", internal: true}
+      - {id: lz-jyj, name: 凉州区教育局, kind: department, portal: "http://127.0.0.1:2/", internal: true, parent: lz-gov}
+      - {id: city-fgw, name: 市发展改革委, kind: department, portal: "http://127.0.0.1:3/", internal: true}
 """)
 
 

@@ -20,7 +20,7 @@ MEDIA = json.loads((ROOT / "fixtures" / "media_manifest.json").read_text("utf-8"
 @pytest.mark.browser
 def test_zjj_night_on_both_stores(Session, db_url: str, farm, tmp_path: Path) -> None:
     import_farm_registry(Session, farm)
-    settings = settings_for(db_url)
+    settings = settings_for(db_url, revisit_days=1)  # every page re-verified: conditional GETs, 304s
     first = run_crawl(settings, Session, ["yunhe-slj"], echo=lambda line: None)
     second = run_crawl(settings, Session, ["yunhe-slj"], echo=lambda line: None)
     run_probes(settings, Session, ["yunhe-slj"])

@@ -11,6 +11,7 @@ units:
     name: 测试单位
     kind: department
     portal: {url}/{override}
+    internal: true
     columns:
       - {{name: 通知公告, url: {url}/list/index.html, category: notice}}
 """

@@ -114,19 +114,24 @@ def units() -> None:
 
 @units.command("import")
 @click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--prune", is_flag=True, help="允许停用文件中已没有的单位（不加时，会停用单位的导入被拒绝，不做任何修改）")
 @pass_app
-def units_import(app: App, file: Path) -> None:
+def units_import(app: App, file: Path, prune: bool) -> None:
     """从 units.yaml 导入或更新单位名录；文件有错时列出行号且不做任何修改。"""
     from assessment.schemes import scheme_names
-    from zwgk.units_file import import_registry, read_registry
+    from zwgk.units_file import PruneRefused, import_registry, read_registry
 
     try:
         registry = read_registry(file, known_schemes=scheme_names())
     except SourceFileError as exc:
         click.echo(exc.render(), err=True)
         sys.exit(2)
-    with app.Session() as session, session.begin():
-        report = import_registry(session, registry)
+    try:
+        with app.Session() as session, session.begin():
+            report = import_registry(session, registry, prune=prune)
+    except PruneRefused as exc:
+        click.echo(str(exc), err=True)
+        sys.exit(2)
     click.echo("\n".join(report.lines()))
 
 
@@ -139,15 +144,70 @@ WAIT = click.option("--wait", is_flag=True, help="已有任务在运行时排队
 
 @main.command()
 @click.option("--unit", multiple=True, help="只抓取这些单位（可重复）")
+@click.option("--redis", "redis_url", metavar="URL",
+              help="分布式抓取：在该 Redis 上发布本次抓取，本机同时作为一个工作进程；其他机器用 zwgk worker 加入")
 @WAIT
 @pass_app
-def crawl(app: App, unit: tuple[str, ...], wait: bool) -> None:
+def crawl(app: App, unit: tuple[str, ...], redis_url: str | None, wait: bool) -> None:
     """立即抓取；显示进度，结束时给出覆盖情况。同一数据库上同时只运行一个任务。"""
     from jobs.night import crawl_job
 
-    result = crawl_job(app.settings, app.Session, list(unit) or None, echo=_echo_err, wait=wait)
+    result = crawl_job(app.settings, app.Session, list(unit) or None, echo=_echo_err, wait=wait, redis_url=redis_url)
     click.echo("\n".join(result.report_lines()))
     sys.exit(1 if result.returncode else 0)
+
+
+def _schemes_or_exit(app: App) -> None:
+    """A broken scheme stops the job before it starts (exit 2), with the file's lines."""
+    from jobs.check import check_schemes
+
+    try:
+        check_schemes(app.Session)
+    except SourceFileError as exc:
+        click.echo(f"考核方案有错，未运行检查：\n{exc.render()}", err=True)
+        sys.exit(2)
+
+
+@main.group()
+def schemes() -> None:
+    """考核方案文件。"""
+
+
+@schemes.command("check")
+@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+def schemes_check(file: Path) -> None:
+    """校验一个考核方案文件（类型、取值范围、分值和上限不得为负、检查代码和类别须存在）；有错时列出行号，退出码 2。"""
+    from assessment.schemes import check_scheme_file
+
+    try:
+        scheme = check_scheme_file(file)
+    except SourceFileError as exc:
+        click.echo(exc.render(), err=True)
+        sys.exit(2)
+    click.echo(f"{file}: 方案 “{scheme.name}” 有效：{len(scheme.deductions)} 条扣分规则，{len(scheme.categories)} 个类别")
+
+
+@main.command()
+@click.option("--redis", "redis_url", metavar="URL", required=True,
+              help="与 zwgk crawl --redis 相同的 Redis 地址，如 redis://10.0.0.5:6379/0")
+@click.option("--once", is_flag=True, help="只参加一次抓取就退出（默认一直等待下一次）")
+@click.option("--wait", type=float, default=3600.0, show_default=True, help="每次等待新抓取的最长秒数")
+@pass_app
+def worker(app: App, redis_url: str, once: bool, wait: float) -> None:
+    """作为工作进程参加分布式抓取：请求队列和去重集合在 Redis 中，每个页面只由一个工作进程抓取，
+    结果写入同一个数据库。"""
+    from crawler.distributed import run_worker
+
+    last = None
+    while True:
+        run_id = run_worker(app.settings, redis_url, echo=_echo_err, wait_seconds=wait, after_run=last)
+        if run_id is None:
+            click.echo(f"{wait:.0f} 秒内没有新的抓取任务", err=True)
+        else:
+            last = run_id
+            click.echo(f"第 {run_id} 次抓取：本工作进程已完成", err=True)
+        if once:
+            return
 
 
 @main.command()
@@ -159,6 +219,7 @@ def check(app: App, as_of: date | None, unit: tuple[str, ...], wait: bool) -> No
     """对最新快照运行全部检查，记录发现的问题并提出扣分；重复运行不会重复记录。"""
     from jobs.night import check_job
 
+    _schemes_or_exit(app)
     summary = check_job(app.settings, app.Session, app.as_of(as_of), list(unit) or None, echo=_echo_err, wait=wait)
     click.echo("\n".join(summary.lines()))
 
@@ -172,6 +233,7 @@ def run(app: App, as_of: date | None, unit: tuple[str, ...], wait: bool) -> None
     """夜间任务：先抓取，再检查。同一数据库上同时只运行一个任务（另一个在运行时退出，返回码 3）。"""
     from jobs.night import run_night
 
+    _schemes_or_exit(app)
     night = run_night(app.settings, app.Session, app.as_of(as_of), list(unit) or None, echo=_echo_err, wait=wait)
     click.echo("\n".join(night.lines()))
     sys.exit(0 if night.ok else 1)
@@ -463,10 +525,13 @@ def score(app: App, quarter: Quarter | None, year: Year | None, scheme: str | No
 @click.option("--scheme", help="考核方案（名录只用一个方案时可省略）")
 @click.option("--out", required=True, type=click.Path(dir_okay=False, path_type=Path), help="输出文件")
 @click.option("--format", "fmt", type=click.Choice(["xlsx", "csv"]), default="xlsx", show_default=True)
+@click.option("--by", default="cli", show_default=True, help="导出人（记入审计日志）")
 @pass_app
-def export(app: App, quarter: Quarter | None, year: Year | None, scheme: str | None, out: Path, fmt: str) -> None:
-    """导出季度或年度成绩表：汇总（每单位一行）与扣分明细；csv 格式时明细写入 <文件名>_明细.csv。"""
+def export(app: App, quarter: Quarter | None, year: Year | None, scheme: str | None, out: Path, fmt: str,
+           by: str) -> None:
+    """导出季度或年度成绩表：汇总（每单位一行）与扣分明细；csv 格式时明细写入 <文件名>_明细.csv。每次导出记入审计日志。"""
     from assessment.export import write_csv, write_xlsx
+    from storage.audit import record_export
 
     period = _period(quarter, year)
     sheet, details = _sheet(app, period, scheme)
@@ -475,6 +540,9 @@ def export(app: App, quarter: Quarter | None, year: Year | None, scheme: str | N
         written = [out]
     else:
         written = write_csv(out, sheet, details, app.settings.timezone)
+    with app.Session() as session, session.begin():
+        record_export(session, actor=by, entity="score_sheet", scheme=sheet.scheme.name, quarter=str(period),
+                      units=len(sheet.units), details=len(details), format=fmt, file=str(out))
     click.echo(f"已导出 {sheet.scheme.name} {period}：{len(sheet.units)} 个单位，{len(details)} 条扣分明细 → "
                + "、".join(str(p) for p in written))
 
@@ -549,31 +617,55 @@ def evidence() -> None:
 @evidence.command("export")
 @click.argument("snapshot_ids", nargs=-1, type=int, required=True)
 @click.option("--out", type=click.Path(dir_okay=False, path_type=Path), required=True, help="输出文件，如 证据.warc.gz")
+@click.option("--by", default="cli", show_default=True, help="导出人（记入审计日志）")
 @pass_app
-def evidence_export(app: App, snapshot_ids: tuple[int, ...], out: Path) -> None:
-    """把这些快照（原始响应头、原始字节、抓取时间、SHA-256）写入一个 WARC 文件。"""
+def evidence_export(app: App, snapshot_ids: tuple[int, ...], out: Path, by: str) -> None:
+    """把这些快照（原始响应头、原始字节、抓取时间、SHA-256）写入一个 WARC 文件（记入审计日志）。"""
+    from storage.audit import record_export
     from storage.evidence import export_warc
 
     with app.Session() as session, out.open("wb") as stream:
         report = export_warc(session, snapshot_ids, stream, app.settings.user_agent)
+        for snapshot_id in report.written:
+            record_export(session, actor=by, entity="snapshot", entity_id=snapshot_id, format="warc", file=str(out))
+        session.commit()
     for snapshot_id, why in report.skipped.items():
         click.echo(f"快照 {snapshot_id} 未导出：{why}", err=True)
     click.echo(f"已导出 {len(report.written)} 个快照到 {out}")
     sys.exit(0 if report.written else 1)
 
 
+@evidence.command("show")
+@click.argument("finding_id", type=int)
+@pass_app
+def evidence_show(app: App, finding_id: int) -> None:
+    """一个问题的证据：它的快照（地址、状态、抓取时间、哈希、编码）和抓取时写入的 WARC 记录（逐条重新校验）。"""
+    from storage.evidence import finding_evidence
+
+    with app.Session() as session:
+        lines = finding_evidence(session, finding_id)
+    if not lines:
+        click.echo(f"问题 {finding_id} 不存在", err=True)
+        sys.exit(1)
+    click.echo("\n".join(lines))
+    sys.exit(1 if any("校验失败" in line for line in lines) else 0)
+
+
 @evidence.command("verify")
 @click.option("--warc", type=click.Path(dir_okay=False, exists=True, path_type=Path), help="校验该 WARC 文件（默认校验数据库）")
 @pass_app
 def evidence_verify(app: App, warc: Path | None) -> None:
-    """校验每份存储内容（或 WARC 记录）仍与其哈希一致；有不一致时返回码为 1。"""
-    from storage.evidence import verify_blobs, verify_warc
+    """校验每份存储内容和抓取时写入的每条 WARC 记录（或指定的 WARC 文件）仍与其哈希一致；有不一致时返回码为 1。"""
+    from storage.evidence import verify_blobs, verify_records, verify_warc
 
     if warc is not None:
         report = verify_warc(warc)
     else:
         with app.Session() as session:
             report = verify_blobs(session)
+            records = verify_records(session)  # the WARC files written during the crawls, by their index
+        report.checked += records.checked
+        report.bad += records.bad
     for bad in report.bad:
         click.echo(f"不一致：{bad}", err=True)
     click.echo(f"已校验 {report.checked} 份内容，不一致 {len(report.bad)} 份")
@@ -628,6 +720,111 @@ def status(app: App, send: bool) -> None:
         for message in report.problems:
             click.echo(f"告警 {message.title}：{said[send_alert(app.settings, app.Session, message)]}")
     sys.exit(1 if report.problems else 0)
+
+
+# --- the inspectors' web UI (web/) and its accounts ---
+
+@main.command()
+@click.option("--host", default="127.0.0.1", show_default=True, help="监听地址（对外提供时建议放在 HTTPS 反向代理之后）")
+@click.option("--port", default=8000, show_default=True, type=int, help="监听端口")
+@pass_app
+def serve(app: App, host: str, port: int) -> None:
+    """启动考评人员网页界面（审核、证据、复核、季度概览）；须先用 zwgk users add 创建账号。"""
+    import uvicorn
+
+    from web.app import create_app
+
+    click.echo(f"考评人员界面：http://{host}:{port}/ （Ctrl+C 停止）")
+    uvicorn.run(create_app(app.settings, app.Session), host=host, port=port, log_level="warning",
+                proxy_headers=app.settings.web_https, forwarded_allow_ips="127.0.0.1")
+
+
+@main.group()
+def users() -> None:
+    """网页界面的账号。"""
+
+
+def _password() -> str:
+    if sys.stdin.isatty():
+        return click.prompt("密码", hide_input=True, confirmation_prompt="再次输入密码")
+    lines = sys.stdin.read().splitlines()
+    if len(lines) < 2 or lines[0] != lines[1]:
+        click.echo("未做任何修改：请在标准输入中给出两行相同的密码", err=True)
+        sys.exit(2)
+    return lines[0]
+
+
+@users.command("add")
+@click.argument("name")
+@click.option("--role", required=True, type=click.Choice(["admin", "inspector", "viewer"]),
+              help="admin 管理员 / inspector 考评人员 / viewer 只读")
+@pass_app
+def users_add(app: App, name: str, role: str) -> None:
+    """创建账号；密码输入两次（标准输入不是终端时，读取前两行），只保存 argon2 哈希。"""
+    from storage.accounts import AccountError, add_user
+
+    password = _password()
+    try:
+        with app.Session() as session, session.begin():
+            add_user(session, name, role, password)
+    except AccountError as exc:
+        click.echo(f"未做任何修改：{exc}", err=True)
+        sys.exit(2)
+    click.echo(f"已创建账号 {name}（{role}）")
+
+
+@users.command("list")
+@click.option("--format", "fmt", type=FORMATS, default="table", show_default=True)
+@pass_app
+def users_list(app: App, fmt: str) -> None:
+    """列出网页界面的账号（不显示密码或其哈希）。"""
+    from storage.accounts import list_users
+
+    with app.Session() as session:
+        rows = list_users(session)
+    _emit(rows, fmt, [("name", "用户名"), ("role", "角色"), ("active", "启用"), ("created_at", "创建时间")],
+          ["name", "role", "active", "created_at"])
+
+
+@users.command("disable")
+@click.argument("name")
+@click.option("--enable", is_flag=True, help="重新启用")
+@pass_app
+def users_disable(app: App, name: str, enable: bool) -> None:
+    """停用账号（其已登录的会话随即失效）；--enable 重新启用。记入审计日志。"""
+    from storage.accounts import AccountError, set_active
+
+    try:
+        with app.Session() as session, session.begin():
+            set_active(session, name, enable)
+    except AccountError as exc:
+        click.echo(f"未做任何修改：{exc}", err=True)
+        sys.exit(2)
+    click.echo(f"已{'启用' if enable else '停用'}账号 {name}")
+
+
+AUDIT_COLUMNS = [("id", "编号"), ("at", "时间"), ("actor", "操作人"), ("action", "操作"), ("entity", "对象"),
+                 ("entity_id", "对象编号"), ("reason", "理由")]
+AUDIT_KEYS = ["id", "at", "actor", "action", "entity", "entity_id", "before", "after", "reason"]
+
+
+@main.command()
+@click.option("--actor", help="只列出该操作人的记录")
+@click.option("--action", help="只列出该操作，如 confirm、reject、login、export")
+@click.option("--entity", help="只列出该对象类型，如 deduction_event、allow_list、user")
+@click.option("--since", callback=_date, help="只列出该日期及以后的记录")
+@click.option("--limit", default=200, show_default=True, type=int, help="最多列出多少条（最新的在前）")
+@click.option("--format", "fmt", type=FORMATS, default="table", show_default=True)
+@pass_app
+def audit(app: App, actor: str | None, action: str | None, entity: str | None, since: date | None, limit: int,
+          fmt: str) -> None:
+    """审计日志：每次状态变更、白名单变更、登录和导出（谁、何时、做了什么、为什么），只读。"""
+    from storage.queries import list_audit
+
+    with app.Session() as session:
+        rows = list_audit(session, actor=actor, action=action, entity=entity, since=since, limit=limit,
+                          timezone=app.settings.timezone)
+    _emit(rows, fmt, AUDIT_COLUMNS, AUDIT_KEYS)
 
 
 if __name__ == "__main__":

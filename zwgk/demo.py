@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import secrets
 from collections import defaultdict
 from collections.abc import Callable
 from datetime import date
@@ -14,11 +15,15 @@ from core.settings import Settings
 from fixtures.build import HERE as FIXTURES
 from fixtures.farm import FixtureFarm
 from jobs.night import run_night
+from storage.accounts import add_user
 from storage.clock import local_today
 from storage.db import make_engine, make_sessionmaker, upgrade
 from storage.queries import list_events, list_findings
 from zwgk.fakeclock import libfaketime, local_moment, run_zwgk
 from zwgk.units_file import import_registry, parse_registry
+
+# accounts of the demo database, one per role; the password is made fresh for every demo run
+DEMO_ACCOUNTS = (("demo", "inspector"), ("demo-admin", "admin"), ("demo-viewer", "viewer"))
 
 
 def demo_as_of() -> date:
@@ -76,5 +81,13 @@ def run_demo(settings: Settings, *, as_of: date | None, database: Path | None, e
         total = sum((Decimal(str(r["points"])) for r in rows), Decimal(0))
         echo(f"  {unit}：{len(rows)} 条，拟扣 {total} 分")
     echo(f"\n查看：ZWGK_DATABASE_URL={url} zwgk findings / zwgk events")
+    password = secrets.token_urlsafe(9)
+    with Session() as session, session.begin():
+        for name, role in DEMO_ACCOUNTS:
+            add_user(session, name, role, password, by="demo")
+    echo("\n== 考评人员网页界面")
+    echo(f"   启动：ZWGK_DATABASE_URL={url} zwgk serve --port 8000")
+    echo("   打开：http://127.0.0.1:8000/")
+    echo(f"   演示账号：{'、'.join(f'{n}（{r}）' for n, r in DEMO_ACCOUNTS)}，密码均为 {password}")
     engine.dispose()
     return 0 if returncode == 0 else 1

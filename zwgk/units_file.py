@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ipaddress
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -16,16 +17,42 @@ from sqlalchemy.orm import Session
 from core.categories import classify_column
 from core.sourcefile import SourceFileError, load_yaml, validate
 from core.vocab import Category, Level, UnitKind
+from crawler.egress import METADATA_ADDRESSES, internal_address
 from storage.models import Column, Jurisdiction, NewMediaAccount, Unit
 
 _SLUG = re.compile(r"^[a-z0-9][a-z0-9_-]{0,99}$")
 
 
+# DNS labels (letters of any script, digits, - and _), or a bracketed IPv6 literal; never a space
+_HOST = re.compile(r"^(?:\w(?:[\w-]{0,61}\w)?\.)*\w(?:[\w-]{0,61}\w)?\.?$|^\[[0-9a-f:.]+\]$")
+MAX_URL = 2000
+
+
 def _url(value: str) -> str:
-    parts = urlsplit(value.strip())
-    if parts.scheme not in ("http", "https") or not parts.hostname:
+    value = value.strip()
+    try:
+        parts = urlsplit(value)
+        parts.port  # noqa: B018 - raises ValueError for a port that is not a number or out of range
+    except ValueError:
+        raise ValueError(f"不是有效的 http(s) 网址：{value!r}") from None
+    host = parts.netloc.rsplit("@", 1)[-1].lower()
+    host = host.rsplit(":", 1)[0] if not host.endswith("]") else host
+    if parts.scheme not in ("http", "https") or not parts.hostname or not _HOST.match(host) or "@" in parts.netloc:
         raise ValueError(f"不是有效的 http(s) 网址：{value!r}")
-    return value.strip()
+    if len(value) > MAX_URL or any(ord(c) < 0x20 or c in " \x7f" for c in value):
+        raise ValueError(f"网址过长或含有空白、控制字符：{value[:80]!r}")
+    return value
+
+
+def _bounded(limit: int) -> AfterValidator:
+    """A name that fits its database column (PostgreSQL refuses longer ones) and says something."""
+    def check(value: str) -> str:
+        if not value:
+            raise ValueError("不能为空")
+        if len(value) > limit or any(ord(c) < 0x20 or 0x7f <= ord(c) < 0xa0 for c in value):
+            raise ValueError(f"超过 {limit} 个字符或含有控制字符")
+        return value
+    return AfterValidator(check)
 
 
 def _slug(value: str) -> str:
@@ -42,15 +69,15 @@ class _Strict(BaseModel):
 
 
 class ColumnEntry(_Strict):
-    name: str
+    name: Annotated[str, _bounded(200)]
     url: Url
     category: Category | None = None
     js: bool = False  # list rendered by JavaScript: fetch through the browser
 
 
 class NewMediaEntry(_Strict):
-    platform: str
-    name: str
+    platform: Annotated[str, _bounded(40)]
+    name: Annotated[str, _bounded(200)]
     feed: Url | None = None
     page: Url | None = None
 
@@ -63,7 +90,7 @@ class NewMediaEntry(_Strict):
 
 class UnitEntry(_Strict):
     id: Annotated[str, AfterValidator(_slug)]
-    name: str
+    name: Annotated[str, _bounded(200)]
     kind: UnitKind
     portal: Url
     disclosure: Url | None = None
@@ -74,11 +101,34 @@ class UnitEntry(_Strict):
     # the id of the unit this one belongs to for a county's composite (a county's departments and
     # townships name their county government); the county government itself has none
     parent: str | None = None
+    internal: bool = False  # its sites are on internal addresses (an intranet portal, the fixture farm)
+
+    @model_validator(mode="after")
+    def _internal_opt_in(self) -> UnitEntry:
+        """An internal address (10.x, 127.x, localhost …) is crawled only with `internal: true` on the
+        unit; a cloud metadata address never."""
+        urls = [self.portal, self.disclosure, *(c.url for c in self.columns),
+                *(u for m in self.new_media for u in (m.feed, m.page))]
+        for url in filter(None, urls):
+            host = (urlsplit(url).hostname or "").lower()
+            if host in METADATA_ADDRESSES:
+                raise ValueError(f"{url} 是云平台元数据地址，不能登记")
+            if host == "localhost" or host.endswith(".localhost"):
+                why: str | None = "本机回环地址"
+            else:
+                try:
+                    ipaddress.ip_address(host)
+                except ValueError:
+                    continue  # a name: resolved at crawl time (crawler.egress), where naming it is the opt-in
+                why = internal_address(host)
+            if why and not self.internal:
+                raise ValueError(f"{url} 是{why}：确属内网站点时，请在该单位下写 internal: true")
+        return self
 
 
 class RegistryFile(_Strict):
-    jurisdiction: str
-    scheme: str
+    jurisdiction: Annotated[str, _bounded(100)]
+    scheme: Annotated[str, _bounded(100)]
     level: Level
     units: list[UnitEntry]
 
@@ -176,11 +226,27 @@ def _sync_new_media(unit: Unit, entry: UnitEntry) -> list[str]:
     return _sync_rows(existing, wanted, lambda **v: unit.new_media.append(NewMediaAccount(**v)), "新媒体")
 
 
-def import_registry(session: Session, registry: RegistryFile) -> ImportReport:
+class PruneRefused(Exception):
+    """The import would deactivate units and was not asked to (`zwgk units import --prune`)."""
+
+    def __init__(self, slugs: list[str]):
+        self.slugs = slugs
+        shown = "、".join(slugs[:20]) + ("……" if len(slugs) > 20 else "")
+        super().__init__(f"本次导入会停用 {len(slugs)} 个单位（{shown}），未做任何修改；确认无误请加 --prune 重新导入")
+
+
+def import_registry(session: Session, registry: RegistryFile, *, prune: bool = True) -> ImportReport:
     """Bring the store in line with the registry. Units missing from the file are deactivated, never
-    deleted: their snapshots and findings remain evidence."""
+    deleted: their snapshots and findings remain evidence. With `prune=False` an import that would
+    deactivate any unit raises PruneRefused before changing anything (`units: []` deactivates all)."""
     report = ImportReport()
     jurisdiction = session.scalar(select(Jurisdiction).where(Jurisdiction.name == registry.jurisdiction))
+    if not prune and jurisdiction is not None:
+        wanted_slugs = {u.id for u in registry.units}
+        dropped = sorted(session.scalars(select(Unit.slug).where(
+            Unit.jurisdiction_id == jurisdiction.id, Unit.active.is_(True), Unit.slug.not_in(wanted_slugs))))
+        if dropped:
+            raise PruneRefused(dropped)
     if jurisdiction is None:
         jurisdiction = Jurisdiction(name=registry.jurisdiction, scheme=registry.scheme, level=registry.level)
         session.add(jurisdiction)

@@ -14,6 +14,8 @@ import subprocess
 import tempfile
 from dataclasses import dataclass
 
+from core.text import clean_text
+
 _TOOL_TIMEOUT = 60
 
 
@@ -38,7 +40,7 @@ def sniff_kind(body: bytes) -> str | None:
 
 def _clip(text: str, limit: int) -> TextResult:
     # NUL never belongs to a document's words, and PostgreSQL's text type refuses it
-    text = re.sub(r"[ \t\u3000]+\n", "\n", text.replace("\x00", "")).strip()
+    text = re.sub(r"[ \t\u3000]+\n", "\n", clean_text(text)).strip()
     return TextResult(text[:limit], truncated=len(text) > limit)
 
 

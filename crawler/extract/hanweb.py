@@ -20,6 +20,7 @@ from crawler.items import ListEntry
 _RECORD = re.compile(r"<record>\s*<!\[CDATA\[(.*?)\]\]>\s*</record>", re.DOTALL)
 _NEXTGROUP = re.compile(r"<nextgroup>\s*<!\[CDATA\[.*?href=[\"']([^\"']+)[\"']", re.DOTALL)
 _TOTAL = re.compile(r"<totalrecord>\s*(\d+)\s*</totalrecord>")
+_TOTAL_PAGES = re.compile(r"<totalpage>\s*(\d+)\s*</totalpage>")
 _PERPAGE = re.compile(r"perpage\s*[:=]\s*[\"']?(\d+)", re.IGNORECASE)
 PROXY_PATH = "/module/web/jpage/dataproxy.jsp"
 GROUP = 45  # records per dataproxy call: jpage's default of 3 pages of 15
@@ -31,16 +32,26 @@ class JPage:
 
     form: dict[str, str]  # the column's parameters, posted as a form
     perpage: str
+    proxy: str = PROXY_PATH  # deployments differ: /module/web/jpage/…, /module/jpage/…
 
-    def calls(self, page_url: str, first: int, last: int | None) -> list[str]:
-        """dataproxy.jsp URLs for records `first`…`last` (one group when `last` is unknown). The
-        column is repeated in the query so that each column's calls have their own URL (evidence)."""
+    def page_calls(self, page_url: str, pages: range) -> list[str]:
+        """dataproxy.jsp URLs in page mode: deployments that ignore startrecord/endrecord and answer
+        ``page=N`` with ``perpage`` records and ``<totalpage>`` (GET, every parameter in the query)."""
+        return [urljoin(page_url, f"{self.proxy}?{urlencode({**self.form, 'page': n, 'perpage': self.perpage})}")
+                for n in pages]
+
+    def calls(self, page_url: str, first: int, last: int | None, limit: int | None = None) -> list[str]:
+        """dataproxy.jsp URLs for records `first`…`last` (one group when `last` is unknown; at most
+        `limit` calls, however many records the answer claims). The column is repeated in the query so
+        that each column's calls have their own URL (evidence)."""
         end = last if last is not None else first + GROUP - 1
+        if limit is not None:
+            end = min(end, first + max(limit, 0) * GROUP - 1)
         urls = []
         for start in range(first, end + 1, GROUP):
             query = {"startrecord": start, "endrecord": min(start + GROUP - 1, end), "perpage": self.perpage,
                      "columnid": self.form.get("columnid", ""), "unitid": self.form.get("unitid", "")}
-            urls.append(urljoin(page_url, f"{PROXY_PATH}?{urlencode(query)}"))
+            urls.append(urljoin(page_url, f"{self.proxy}?{urlencode(query)}"))
         return urls
 
 
@@ -61,13 +72,19 @@ def total_records(text: str) -> int | None:
     return int(match.group(1)) if match else None
 
 
+def total_pages(text: str) -> int | None:
+    match = _TOTAL_PAGES.search(text)
+    return int(match.group(1)) if match else None
+
+
 def jpage_config(page_text: str) -> JPage | None:
     match = _NEXTGROUP.search(page_text)
     if not match:
         return None
     href = html.unescape(match.group(1))
-    form = {k: v for k, v in parse_qsl(urlsplit(href).query) if k not in ("startrecord", "endrecord", "perpage")}
+    split = urlsplit(href)
+    form = {k: v for k, v in parse_qsl(split.query) if k not in ("startrecord", "endrecord", "perpage")}
     form.setdefault("col", "1")
     form.setdefault("appid", "1")
     perpage = _PERPAGE.search(page_text)
-    return JPage(form, perpage.group(1) if perpage else "15")
+    return JPage(form, perpage.group(1) if perpage else "15", split.path or PROXY_PATH)

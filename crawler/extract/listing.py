@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from datetime import date
 from urllib.parse import urljoin
 
 from lxml import html as lxml_html
 
+from core.text import clean_text
 from crawler.extract.dates import find_date, year_in_url
 from crawler.items import ListEntry
 
@@ -26,6 +28,7 @@ _EMPTY_MARK = re.compile(r"暂无|没有(相关)?(信息|数据|记录)|无数�
 def parse_html(body: bytes | str, encoding: str | None = None):
     if isinstance(body, bytes):
         body = body.decode(encoding or "utf-8", errors="replace")
+    body = clean_text(body)  # once, here: titles and text of hostile pages reach no check unclean
     if not body.strip():
         body = "<html></html>"
     return lxml_html.fromstring(body)
@@ -59,8 +62,9 @@ def _text(el) -> str:
     return " ".join(el.text_content().split())
 
 
-def extract_entries(doc, base_url: str, *, year: int | None = None) -> list[ListEntry]:
-    """Every item of the main list on the page, in page order."""
+def extract_entries(doc, base_url: str, *, year: int | None = None,
+                    today: date | None = None) -> list[ListEntry]:
+    """Every item of the main list on the page, in page order. `today`: the capture date, for 3天前."""
     for bad in doc.xpath("//script|//style|//noscript"):
         bad.drop_tree()
     rows: dict[object, list] = defaultdict(list)  # container -> [(row, anchor)]
@@ -84,9 +88,9 @@ def extract_entries(doc, base_url: str, *, year: int | None = None) -> list[List
         out = []
         for row, anchor in pairs:
             rest = _publish_cell(row, headers) or _text(row).replace(_text(anchor), " ")
-            day = find_date(rest, year=year)
+            day = find_date(rest, year=year, today=today)
             if day is None and year is None:  # [06-12]: the year from the item's URL
-                day = find_date(rest, year=year_in_url(urljoin(base_url, anchor.get("href").strip())))
+                day = find_date(rest, year=year_in_url(urljoin(base_url, anchor.get("href").strip())), today=today)
             out.append((row, anchor, day, rest))
         return out
 
@@ -110,6 +114,7 @@ def extract_entries(doc, base_url: str, *, year: int | None = None) -> list[List
             s for s in scored
             if s[2].tag in ("ul", "ol", "table", "tbody", "dl")
             and _LIST_MARK.search(_marks(s[2]) + _marks(s[2].getparent()))
+            and not _column_menu([a for _, a, _, _ in s[3]], base_url)
         ]
         if not candidates:
             return []
@@ -135,6 +140,19 @@ def extract_entries(doc, base_url: str, *, year: int | None = None) -> list[List
                                                          date_text)))
     entries.sort(key=lambda e: e[0])
     return [e for _, e in entries]
+
+
+_INDEX_PAGE = re.compile(r"(/|/index(_\d+)?\.s?html?|/index\.jsp|/col/col\d+/.*)$", re.I)
+
+
+def _column_menu(anchors: list, base_url: str) -> bool:
+    """Links to columns, not items: a side menu of sibling columns (it links the page itself, or most of
+    its links end in a column's index page). An empty column's page often shows one beside its empty list."""
+    urls = [urljoin(base_url, a.get("href").strip()).split("#")[0] for a in anchors]
+    here = base_url.split("#")[0]
+    if any(u == here or u.rstrip("/") + "/" == here.rsplit("/", 1)[0] + "/" for u in urls):
+        return True
+    return sum(1 for u in urls if _INDEX_PAGE.search(u.split("?")[0])) * 2 > len(urls)
 
 
 _PUBLISH_HEADER = re.compile(r"发布(日期|时间)|公开日期")
@@ -163,7 +181,8 @@ def _publish_cell(row, header_cache: dict) -> str | None:
     cells = [c for c in row if c.tag in ("th", "td")]
     return _text(cells[index]) if 0 <= index < len(cells) else None
 
-_DATE_TEXT = re.compile(r"[\[(（【]?\s*(?:(?:19|20)\d{2}\s*[-/.年]\s*)?\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?[\])）】]?")
+_DATE_TEXT = re.compile(r"[\[(（【]?\s*(?:(?:19|20)\d{2}\s*[-/.年]\s*)?\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?[\])）】]?"
+                        r"|\d{1,3}\s*(?:分钟|小时|个小时|天|周)前|刚刚|昨天(?:\s*\d{1,2}:\d{2})?|前天|今天")
 
 
 def _date_text(text: str) -> str | None:

@@ -27,8 +27,19 @@ def _args(raw: str) -> list[str | int]:
     return out
 
 
-def trs_pages(script_text: str, page_url: str) -> list[str] | None:
-    """All list page URLs of a TRS column (first included), or None when the page has no TRS pager."""
+def trs_total(script_text: str) -> int | None:
+    """The page count a TRS pager announces (whatever a hostile page claims), or None without one."""
+    match = _CREATE_PAGE.search(script_text)
+    if not match:
+        return None
+    numbers = [a for a in _args(match.group(1)) if isinstance(a, int)]
+    return max(numbers[0], 1) if numbers else None
+
+
+def trs_pages(script_text: str, page_url: str, limit: int | None = None) -> list[str] | None:
+    """List page URLs of a TRS column (first included; at most `limit`), or None when the page has no
+    TRS pager. The announced total is clamped before any URL is made: a pager claiming two billion
+    pages costs `limit` strings."""
     match = _CREATE_PAGE.search(script_text)
     if not match:
         return None
@@ -37,10 +48,10 @@ def trs_pages(script_text: str, page_url: str) -> list[str] | None:
     strings = [a for a in args if isinstance(a, str) and a]
     if not numbers:
         return None
-    total = numbers[0]
+    total = max(numbers[0], 1) if limit is None else min(max(numbers[0], 1), max(limit, 1))
     prefix, suffix = (strings[-2], strings[-1]) if len(strings) >= 2 else ("index", "html")
     first = urljoin(page_url, f"{prefix}.{suffix}")
-    return [first] + [urljoin(page_url, f"{prefix}_{n}.{suffix}") for n in range(1, max(total, 1))]
+    return [first] + [urljoin(page_url, f"{prefix}_{n}.{suffix}") for n in range(1, total)]
 
 
 def next_link(doc, page_url: str) -> str | None:

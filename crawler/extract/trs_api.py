@@ -12,32 +12,51 @@ import re
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
-from urllib.parse import urlencode, urljoin
+from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit, urlunsplit
 from zoneinfo import ZoneInfo
 
+from core.text import clean_text
 from crawler.extract.dates import find_date
 from crawler.items import ListEntry
 
-_CONFIG = re.compile(r"=\s*(\{[^{}]*[\"']?(?:api|url|searchUrl)[\"']?\s*:\s*[\"'][^\"']*[\"'][^{}]*\})", re.DOTALL)
+# a configuration object assigned (``var c = {...}``) or passed to the loader (``getList({...})``)
+_CONFIG = re.compile(r"[=(]\s*(\{[^{}]*[\"']?(?:api|url|searchUrl|dataUrl)[\"']?\s*:\s*[\"'][^\"']*[\"'][^{}]*\})",
+                     re.DOTALL)
 _ARRAY = re.compile(r"=\s*(\[\s*\{.*?\}\s*\])\s*;", re.DOTALL)
 _TITLE_KEYS = ("title", "doctitle", "name", "subject")
 _URL_KEYS = ("url", "docpuburl", "link", "href", "docurl", "puburl")
 _DATE_KEYS = ("pubdate", "docreltime", "publishtime", "publish_time", "first_publish_time", "releasetime",
               "pubtime", "date", "time", "createtime")
-_TOTAL_KEYS = ("total", "totalcount", "totalrecord", "count", "totalelements")
-_PAGE_PARAMS = ("page", "pageNo", "pageNum", "pageIndex", "currPage")
+_TOTAL_KEYS = ("total", "totalcount", "totalrecord", "totalrecords", "count", "totalelements", "recordstotal",
+               "totalnum", "totalsize", "total_count", "recordcount", "rowcount")
+_PAGES_KEYS = ("pages", "totalpage", "totalpages", "pagecount", "pagetotal", "total_page", "totalpagenum")
+_PAGE_PARAMS = ("page", "pageNo", "pageNum", "pageIndex", "currPage", "curPage", "pageNumber", "current", "p")
+_SIZE_PARAMS = ("pagesize", "size", "rows", "limit", "perpage", "page_size")
 _CHINA = ZoneInfo("Asia/Shanghai")  # epoch timestamps are published days in Beijing time
 
 
 @dataclass(frozen=True)
 class ListApi:
-    endpoint: str  # absolute URL of the API
+    endpoint: str  # absolute URL of the API; holds "{page}" when the page number is part of the path
     params: dict[str, str]  # fixed parameters (channel, page size)
-    page_param: str
+    page_param: str  # "" when the page number is in the path
     page_size: int
+    first_page: int = 1  # 0 for APIs that count pages from zero
+    method: str = "GET"  # POST: `params` (with the page) go in the form body
 
     def page_url(self, page: int) -> str:
-        return f"{self.endpoint}?{urlencode({**self.params, self.page_param: page})}"
+        """The request URL of page `page` (1-based) for GET; the bare endpoint for POST."""
+        number = page - 1 + self.first_page
+        if not self.page_param:
+            return self.endpoint.replace("{page}", str(number)) + (f"?{urlencode(self.params)}" if self.params else "")
+        if self.method == "POST":
+            return self.endpoint
+        return f"{self.endpoint}?{urlencode({**self.params, self.page_param: number})}"
+
+    def page_form(self, page: int) -> dict[str, str] | None:
+        if self.method != "POST":
+            return None
+        return {**self.params, self.page_param: str(page - 1 + self.first_page)}
 
 
 def _lenient_json(raw: str) -> Any:
@@ -63,10 +82,46 @@ def find_list_api(scripts: str, page_url: str) -> ListApi | None:
         if not isinstance(path, str) or not re.search(r"api|search|list|query", path, re.IGNORECASE):
             continue
         page_param = next((p for p in _PAGE_PARAMS if p in config), "page")
-        size_key = next((k for k in config if k.lower() in ("pagesize", "size", "rows", "limit")), None)
+        size_key = next((k for k in config if k.lower() in _SIZE_PARAMS), None)
+        method = str(config.get("method") or config.get("type") or "GET").upper()
         params = {k: str(v) for k, v in config.items()
-                  if k not in (path_key, page_param) and isinstance(v, str | int) and not isinstance(v, bool)}
-        return ListApi(urljoin(page_url, path), params, page_param, int(config[size_key]) if size_key else 15)
+                  if k not in (path_key, page_param, "method", "type") and isinstance(v, str | int)
+                  and not isinstance(v, bool)}
+        first = 0 if str(config.get(page_param, "1")) == "0" else 1
+        size = int(config[size_key]) if size_key and str(config[size_key]).isdigit() else 15
+        return ListApi(urljoin(page_url, path), params, page_param, size, first,
+                       "POST" if method == "POST" else "GET")
+    return None
+
+
+_PATH_PAGE = re.compile(r"^(.*/)(\d{1,4})(\.json|\.js|\.do|\.jsp|)$")
+
+
+def api_from_request(url: str, method: str = "GET", body: str | None = None) -> ListApi | None:
+    """A list API seen as a browser request (XHR or fetch) while a list page rendered: the page number
+    in a known parameter of the query or form, or as the last number of the path (``/data/tzgg/1.json``)."""
+    split = urlsplit(url)
+    query = dict(parse_qsl(split.query, keep_blank_values=True))
+    form = dict(parse_qsl(body, keep_blank_values=True)) if method == "POST" and body else {}
+    fields = form if method == "POST" else query
+    lowered = {k.lower(): k for k in fields}
+    page_param = next((lowered[p.lower()] for p in _PAGE_PARAMS if p.lower() in lowered
+                       and str(fields[lowered[p.lower()]]).isdigit()), None)
+    size_key = next((lowered[k] for k in _SIZE_PARAMS if k in lowered), None)
+    size = int(fields[size_key]) if size_key and str(fields[size_key]).isdigit() else 15
+    base = urlunsplit((split.scheme, split.netloc, split.path, "", ""))
+    if page_param is not None:
+        first = 0 if fields[page_param] == "0" else 1
+        params = {k: v for k, v in fields.items() if k != page_param}
+        if method == "POST":
+            endpoint = url  # the query stays: only the form pages
+            return ListApi(endpoint, params, page_param, size, first, "POST")
+        return ListApi(base, params, page_param, size, first)
+    match = _PATH_PAGE.match(split.path)
+    if match and method == "GET":
+        endpoint = urlunsplit((split.scheme, split.netloc, f"{match.group(1)}{{page}}{match.group(3)}", "", ""))
+        first = 0 if match.group(2) == "0" else 1
+        return ListApi(endpoint, query, "", size, first)
     return None
 
 
@@ -107,20 +162,26 @@ def api_entries(data: Any, base_url: str) -> list[ListEntry]:
     entries = []
     for row in _rows(data):
         day, text = _date(_pick(row, _DATE_KEYS))
-        title = " ".join(str(_pick(row, _TITLE_KEYS)).split())
+        title = " ".join(clean_text(str(_pick(row, _TITLE_KEYS))).split())
         entries.append(ListEntry(title, urljoin(base_url, str(_pick(row, _URL_KEYS)).strip()), day, text))
     return entries
 
 
-def api_total(data: Any) -> int | None:
+def api_total(data: Any, keys: tuple[str, ...] = _TOTAL_KEYS) -> int | None:
+    """The number of records the answer announces (anywhere in nested objects)."""
     if isinstance(data, dict):
-        value = _pick(data, _TOTAL_KEYS)
-        if isinstance(value, int) or (isinstance(value, str) and value.isdigit()):
+        value = _pick(data, keys)
+        if isinstance(value, int) and not isinstance(value, bool) or (isinstance(value, str) and value.isdigit()):
             return int(value)
         for inner in data.values():
-            if isinstance(inner, dict) and (found := api_total(inner)) is not None:
+            if isinstance(inner, dict) and (found := api_total(inner, keys)) is not None:
                 return found
     return None
+
+
+def api_pages(data: Any) -> int | None:
+    """The number of pages the answer announces."""
+    return api_total(data, _PAGES_KEYS)
 
 
 def related_links(scripts: str, base_url: str) -> list[dict[str, str]]:

@@ -10,6 +10,7 @@ from dataclasses import asdict, replace
 from datetime import UTC, datetime
 from typing import Any
 from urllib.parse import parse_qsl, urlencode
+from zoneinfo import ZoneInfo
 
 import scrapy
 from scrapy.http import Response, TextResponse
@@ -23,20 +24,25 @@ from crawler.extract.discovery import FoundColumn, discover_columns
 from crawler.extract.families import ListPage, analyse_feed, analyse_list_page
 from crawler.extract.links import page_links
 from crawler.extract.listing import parse_html
-from crawler.incremental import conditional_headers, load_validators
-from crawler.items import Capture, DiscoveredColumn
+from crawler.incremental import conditional_headers, load_listings, load_validators
+from crawler.items import CapHit, Capture, DiscoveredColumn, Unchanged
 from crawler.middlewares import Parked
 from crawler.plan import CrawlPlan
 from crawler.rendering import render_meta
 
+_CHINA = ZoneInfo("Asia/Shanghai")  # relative list dates (3天前) count from the capture day there
 _MAX_TREE_DEPTH = 3  # disclosure page › group page › group page: deeper trees are not seen in practice
 _FORM = {"Content-Type": "application/x-www-form-urlencoded; charset=UTF-8"}
 
 
 def response_kind(response: Response) -> FailureKind | None:
-    """None for a usable page; otherwise why not."""
-    text = response.text if isinstance(response, TextResponse) and response.status >= 400 else ""
-    return failures.from_page(response.status, response.body, text)
+    """None for a usable page; otherwise why not (crawler.failures.from_page). The text is read for error
+    pages and small 200 pages (a WAF challenge), the Location of a redirect Scrapy did not follow."""
+    small = response.status == 200 and len(response.body) <= 8192
+    text = response.text if isinstance(response, TextResponse) and (response.status >= 400 or small) else ""
+    location = response.headers.get("Location") if 300 <= response.status < 400 else None
+    return failures.from_page(response.status, response.body, text,
+                              location.decode("latin-1") if location else None)
 
 
 def _inherited(meta: dict[str, Any]) -> dict[str, Any]:
@@ -49,20 +55,24 @@ class PortalSpider(scrapy.Spider):
     name = "portal"
     custom_settings = {"HTTPERROR_ALLOW_ALL": True}
 
-    def __init__(self, plan: str, max_list_pages: int = 200, **kwargs: Any):
+    def __init__(self, plan: str, max_list_pages: int = 200, max_unit_pages: int = 20000, **kwargs: Any):
         super().__init__(**kwargs)
         self.plan = CrawlPlan.load(plan)
         self.max_list_pages = int(max_list_pages)
+        self.max_unit_pages = int(max_unit_pages)
+        self.unit_requests: dict[str, int] = {}  # requests made per unit (the per-unit page cap)
+        self.capped: set[tuple[str, str, str]] = set()  # (unit, kind, column) already reported
         self.units = {unit.slug: unit for unit in self.plan.units}
         self.known_columns: dict[str, set[str]] = {}  # unit -> column URLs planned or discovered so far
         self.validators = load_validators(plan)
+        self.listed = load_listings(plan)  # entries whose detail page needs no request tonight
 
     def _request(self, url: str, callback: Any, unit: Any, **meta: Any) -> scrapy.Request:
         meta["unit"] = unit.slug
         if unit.obey_robots is False:
             meta["dont_obey_robotstxt"] = True
         if meta.get("js"):
-            meta.update(render_meta())
+            meta.update(render_meta(url))
         return scrapy.Request(url, callback=callback, errback=self.failed, meta=meta, dont_filter=meta.get("kind") != "detail")
 
     async def start(self) -> AsyncIterator[scrapy.Request]:
@@ -79,9 +89,13 @@ class PortalSpider(scrapy.Spider):
         meta = response.meta
         headers = {k.decode("latin-1"): [v.decode("latin-1") for v in vs] for k, vs in response.headers.items()}
         redirects = meta.get("redirect_urls") or []
+        url = redirects[0] if redirects else response.url
+        request = response.request
+        if meta.get("feed") == "api" and request is not None and request.method == "POST" and request.body:
+            url = f"{url}#{request.body.decode('utf-8', 'replace')}"  # each posted page is its own evidence
         fields: dict[str, Any] = dict(
             kind=meta["kind"],
-            url=redirects[0] if redirects else response.url,
+            url=url,
             final_url=response.url,
             unit=meta["unit"],
             fetched_at=datetime.now(UTC),
@@ -97,6 +111,14 @@ class PortalSpider(scrapy.Spider):
             rendered=bool(meta.get("playwright")),
             column_url=meta.get("column_url"),
         )
+        sent = response.request
+        if sent is not None:
+            fields.update(
+                request_method=sent.method,
+                request_headers={k.decode("latin-1"): [v.decode("latin-1") for v in vs]
+                                 for k, vs in sent.headers.items()},
+                request_body=sent.body or None,
+                wire_body=meta.get("wire_body"), wire_headers=meta.get("wire_headers"))
         if response.status == 304:  # not modified: the snapshot points at the body stored last time
             fields["known_hash"] = self.validators.get(fields["url"], {}).get("sha256")
         return Capture(**{**fields, **extra})
@@ -111,9 +133,11 @@ class PortalSpider(scrapy.Spider):
             return
         request = failure.request  # type: ignore[attr-defined]
         meta = request.meta
+        redirects = meta.get("redirect_urls") or []  # a redirect that failed (or was refused) is the first URL's
         yield Capture(
             kind=meta["kind"],
-            url=request.url,
+            url=redirects[0] if redirects else request.url,
+            final_url=request.url,
             unit=meta["unit"],
             fetched_at=datetime.now(UTC),
             error_kind=failures.from_exception(failure.value),
@@ -147,19 +171,24 @@ class PortalSpider(scrapy.Spider):
             yield self._request(column.url, self.parse_list, unit, kind="list", column_url=column.url, page_no=1,
                                 discovered=asdict(column), found_on=response.url, depth_in_tree=depth)
 
-    def parse_list(self, response: Response) -> Iterator[Capture | DiscoveredColumn | scrapy.Request]:
+    def parse_list(
+        self, response: Response,
+    ) -> Iterator[Capture | CapHit | DiscoveredColumn | Unchanged | scrapy.Request]:
         if not isinstance(response, TextResponse) or response_kind(response):
             yield self.snapshot(response)
             return
         meta = response.meta
         rendered = bool(meta.get("playwright"))
         page = analyse_list_page(response.text, response.url, meta["page_no"], rendered=rendered,
-                                 paged=bool(meta.get("paged")))
+                                 paged=bool(meta.get("paged")), requests=meta.get("xhr"),
+                                 today=datetime.now(_CHINA).date(), max_pages=self.max_list_pages)
         if page.needs_js:
             # Static HTML with scripts and no items: the list is built in the browser. The rendered
             # page is the evidence; later pages of the column are rendered too.
-            fresh = {k: v for k, v in meta.items() if not k.startswith("download_")}  # Scrapy's own, per download
-            yield self._request_of(response).replace(meta={**fresh, "js": True, **render_meta()}, dont_filter=True)
+            # download_*: Scrapy's own, per download; xhr: what the last rendering watched
+            fresh = {k: v for k, v in meta.items() if not k.startswith("download_") and k != "xhr"}
+            request = self._request_of(response)
+            yield request.replace(meta={**fresh, "js": True, **render_meta(request.url)}, dont_filter=True)
             return
         if found := meta.get("discovered"):
             if not page.entries and meta["depth_in_tree"] < _MAX_TREE_DEPTH:
@@ -173,7 +202,7 @@ class PortalSpider(scrapy.Spider):
                                    meta["found_on"])
         yield from self._list_output(response, page)
 
-    def parse_feed(self, response: Response) -> Iterator[Capture | scrapy.Request]:
+    def parse_feed(self, response: Response) -> Iterator[Capture | CapHit | Unchanged | scrapy.Request]:
         """A Hanweb dataproxy.jsp or list-API answer: more entries of the column."""
         if not isinstance(response, TextResponse) or response_kind(response):
             yield self.snapshot(response)
@@ -189,17 +218,48 @@ class PortalSpider(scrapy.Spider):
         page = analyse_feed(response.text, response.url, meta["feed"], meta["feed_state"], meta["page_no"])
         yield from self._list_output(response, page)
 
-    def _list_output(self, response: Response, page: ListPage) -> Iterator[Capture | scrapy.Request]:
+    # --- caps ------------------------------------------------------------------------------------
+    def _cap(self, response: Response, kind: str, limit: int, announced: int | None = None) -> Iterator[CapHit]:
         meta = response.meta
-        yield self.snapshot(response, entries=tuple(page.entries))
+        column = str(meta.get("column_id") or meta.get("column_url") or "")
+        if (meta["unit"], kind, column) not in self.capped:
+            self.capped.add((meta["unit"], kind, column))
+            yield CapHit(meta["unit"], kind, limit, response.url, meta.get("column_id"), meta.get("column_url"),
+                         announced)
+
+    def _spend(self, unit: str) -> bool:
+        """One more request for this unit, unless its page cap is spent."""
+        used = self.unit_requests.get(unit, 0)
+        if used >= self.max_unit_pages:
+            return False
+        self.unit_requests[unit] = used + 1
+        return True
+
+    def _list_output(self, response: Response,
+                     page: ListPage) -> Iterator[Capture | CapHit | Unchanged | scrapy.Request]:
+        meta = response.meta
+        yield self.snapshot(response, entries=tuple(page.entries), announced_items=page.announced_items,
+                            announced_pages=page.announced_pages)
+        if page.announced is not None:
+            yield from self._cap(response, "list_pages", self.max_list_pages, page.announced)
         inherit = _inherited(meta)
         for entry in page.entries:
+            if [entry.title, entry.date_text] in self.listed.get(entry.url, ()):
+                yield Unchanged(meta["unit"], entry.url)
+                continue
+            if not self._spend(meta["unit"]):
+                yield from self._cap(response, "unit_pages", self.max_unit_pages)
+                return
             yield scrapy.Request(entry.url, callback=self.parse_detail, errback=self.failed,
                                  headers=conditional_headers(self.validators.get(entry.url)),
                                  meta={**inherit, "kind": "detail"})
         for follow in page.follow:
-            if follow.page_no > self.max_list_pages:
+            if follow.page_no > self.max_list_pages:  # a 下一页 chain (endless pagination, a calendar trap)
+                yield from self._cap(response, "list_pages", self.max_list_pages)
                 break
+            if not self._spend(meta["unit"]):
+                yield from self._cap(response, "unit_pages", self.max_unit_pages)
+                return
             follow_meta = {**inherit, "page_no": follow.page_no, "paged": follow.paged}
             if follow.feed != "html":
                 follow_meta.update(feed=follow.feed, feed_state=follow.state)
@@ -208,10 +268,10 @@ class PortalSpider(scrapy.Spider):
                                      errback=self.failed, meta=follow_meta, headers=_FORM if body else None)
             else:
                 if meta.get("js"):
-                    follow_meta.update(js=True, **render_meta())
+                    follow_meta.update(js=True, **render_meta(follow.url))
                 yield scrapy.Request(follow.url, callback=self.parse_list, errback=self.failed, meta=follow_meta)
 
-    def parse_detail(self, response: Response) -> Iterator[Capture | scrapy.Request]:
+    def parse_detail(self, response: Response) -> Iterator[Capture | CapHit | scrapy.Request]:
         if response.status == 304 or not isinstance(response, TextResponse) or response_kind(response):
             yield self.snapshot(response)
             return
@@ -221,9 +281,12 @@ class PortalSpider(scrapy.Spider):
         yield from self.attachment_requests(response, links)
 
     # --- attachments (text extracted after the crawl: crawler.attachment_texts) -------------------
-    def attachment_requests(self, response: Response, links: Any) -> Iterator[scrapy.Request]:
+    def attachment_requests(self, response: Response, links: Any) -> Iterator[scrapy.Request | CapHit]:
         inherit = _inherited(response.meta)
         for link in links:
+            if link.attachment and not self._spend(response.meta["unit"]):
+                yield from self._cap(response, "unit_pages", self.max_unit_pages)
+                return
             if link.attachment:
                 yield scrapy.Request(link.url, callback=self.parse_attachment, errback=self.failed,
                                      headers=conditional_headers(self.validators.get(link.url)),

@@ -1,0 +1,162 @@
+"""Two crawl workers share one night through Redis (scrapy-redis): a real Redis server on loopback,
+two `zwgk worker` processes and the fixture farm; every page is fetched once, all results land in one
+PostgreSQL store, and the night is the same as a single-process crawl's."""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from collections import Counter
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from sqlalchemy import func, select
+
+from crawler.distributed import BUSY_STALE_SECONDS, busy_workers, request_key, run_shared_crawl, worker_share
+from crawler.launch import run_crawl
+from storage.db import make_engine, make_sessionmaker, upgrade
+from storage.models import CrawlRun, Document, Snapshot
+from tests.conftest import _free_port, _new_postgres_db, import_farm_registry, settings_for
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(scope="module")
+def redis_url() -> Iterator[str]:
+    binary = shutil.which("redis-server")
+    if binary is None:
+        if os.environ.get("CI"):
+            pytest.fail("redis-server missing on CI (scripts/setup.sh installs it)")
+        pytest.skip("redis-server not installed")
+    port = _free_port()
+    workdir = tempfile.mkdtemp(prefix="zwgk-redis-")
+    proc = subprocess.Popen([binary, "--port", str(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no",
+                             "--dir", workdir], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    import redis
+
+    client = redis.Redis(host="127.0.0.1", port=port)
+    for _ in range(100):
+        try:
+            client.ping()
+            break
+        except redis.ConnectionError:
+            time.sleep(0.05)
+    try:
+        yield f"redis://127.0.0.1:{port}/0"
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)
+        shutil.rmtree(workdir, ignore_errors=True)
+
+
+def _fetched(farm, start: int) -> Counter:
+    """What the farm served since `start`; robots.txt is read once per worker process, by design."""
+    return Counter(r for r in farm.requests[start:] if not r[2].startswith("/robots.txt"))
+
+
+def _night(Session_, run_id: int) -> tuple[set, int, int]:
+    with Session_() as s:
+        snaps = {(u.split("/", 3)[-1], k, st) for u, k, st in s.execute(
+            select(Snapshot.url, Snapshot.kind, Snapshot.status).where(Snapshot.crawl_run_id == run_id))}
+        docs = s.scalar(select(func.count()).select_from(Document).where(Document.last_seen_run_id == run_id))
+        linked = s.scalar(select(func.count()).select_from(Document).where(
+            Document.detail_snapshot_id.is_not(None), Document.last_seen_run_id == run_id))
+    return snaps, docs, linked
+
+
+@pytest.mark.postgres
+def test_two_workers_fetch_every_page_once_into_one_store(farm, postgres_server, redis_url, tmp_path) -> None:
+    # the same night in one process, for comparison
+    single_url = f"sqlite:///{tmp_path / 'single.sqlite'}"
+    upgrade(single_url)
+    single = make_sessionmaker(make_engine(single_url))
+    import_farm_registry(single, farm)
+    start = len(farm.requests)
+    single_run = run_crawl(settings_for(single_url), single, echo=lambda line: None)
+    single_fetched = _fetched(farm, start)
+
+    url = _new_postgres_db(postgres_server)
+    upgrade(url)
+    Session_ = make_sessionmaker(make_engine(url))
+    import_farm_registry(Session_, farm)
+    env = {**os.environ, **settings_for(url).as_env(), "PYTHONPATH": str(ROOT)}
+    logs = [tmp_path / f"worker{i}.log" for i in (1, 2)]
+    workers = [subprocess.Popen([sys.executable, "-m", "zwgk.cli", "worker", "--redis", redis_url, "--once",
+                                 "--wait", "120"], cwd=ROOT, env={**env, "ZWGK_WORKER_ID": f"w{i}"},
+                                stdout=log.open("w"), stderr=subprocess.STDOUT)
+               for i, log in zip((1, 2), logs)]
+    start = len(farm.requests)
+    try:
+        result = run_shared_crawl(settings_for(url), Session_, redis_url, local_worker=False,
+                                  echo=lambda line: None)
+        for w in workers:
+            assert w.wait(timeout=120) == 0
+    finally:
+        for w in workers:
+            if w.poll() is None:
+                w.kill()
+    fetched = _fetched(farm, start)
+    worker_logs = [log.read_text() for log in logs]
+
+    assert result.returncode == 0, worker_logs
+    # both workers took part, and together they asked for exactly what one process asks for
+    assert all("加入第" in text for text in worker_logs), worker_logs
+    assert fetched == single_fetched
+    assert max(fetched.values()) == max(single_fetched.values())
+    with Session_() as s:
+        run = s.get_one(CrawlRun, result.run_id)
+        assert run.status == "finished"
+        stored = s.scalar(select(func.count()).select_from(Snapshot).where(Snapshot.crawl_run_id == result.run_id))
+    with single() as s:
+        assert stored == s.scalar(select(func.count()).select_from(Snapshot)
+                                  .where(Snapshot.crawl_run_id == single_run.run_id))
+    assert result.pages == single_run.pages
+    # the night was split: each worker stored its share, and the shares add up to the night
+    shares = [int(re.search(r"\[完成\] 已抓取 (\d+) 页", text).group(1)) for text in worker_logs]
+    assert all(shares) and sum(shares) == result.pages, shares
+    # the same snapshots (path, kind, status), the same documents, every one with its detail page
+    snaps, docs, linked = _night(Session_, result.run_id)
+    want_snaps, want_docs, want_linked = _night(single, single_run.run_id)
+    assert snaps == want_snaps
+    assert (docs, linked) == (want_docs, want_linked)
+    assert linked == docs
+
+
+def test_request_key_tells_apart_what_one_process_sends_on_purpose() -> None:
+    from scrapy import Request
+
+    home = Request("http://a.test/", meta={"unit": "u", "kind": "home"}, dont_filter=True)
+    assert request_key(home) == request_key(home.replace())  # the same start request from another worker
+    assert request_key(home) != request_key(home.replace(meta={"unit": "v", "kind": "home"}))
+    listed = home.replace(meta={"unit": "u", "kind": "list"})
+    assert request_key(listed) != request_key(home)
+    rendered = listed.replace(meta={**listed.meta, "playwright": True})
+    assert request_key(rendered) != request_key(listed)
+    retried = listed.replace(meta={**listed.meta, "backoff_times": 1})
+    assert request_key(retried) != request_key(listed)
+
+
+def test_a_worker_silent_too_long_is_not_waited_for(redis_url: str) -> None:
+    import redis
+
+    server = redis.Redis.from_url(redis_url)
+    now = time.time()
+    server.hset("zwgk:test:busy", mapping={"alive": now - 5, "killed": now - BUSY_STALE_SECONDS - 1})
+    try:
+        assert busy_workers(server, "zwgk:test:busy") == ["alive"]
+    finally:
+        server.delete("zwgk:test:busy")
+
+
+def test_workers_share_the_per_host_limit() -> None:
+    assert worker_share(4, 0.5, 1) == (4, 0.5)
+    assert worker_share(4, 0.5, 2) == (2, 1.0)  # together: 4 at a time, 2 requests a second, as one process
+    assert worker_share(4, 0.0, 3) == (1, 0.0)
+    assert worker_share(2, 1.0, 4) == (1, 4.0)  # more workers than slots: one each, the delay keeps the rate
+    assert worker_share(4, 0.5, 0) == (4, 0.5)
