@@ -31,6 +31,7 @@ def _registry(url: str) -> str:
   - id: {slug}
     name: 单位{slug}
     kind: department
+    internal: true
     portal: {url}/{slug}/
     columns:
       - {{name: 通知公告, url: {url}/{slug}/list.html, category: notice}}
