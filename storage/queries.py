@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import Select, select
 from sqlalchemy.orm import Session, joinedload
 
 from storage.models import DeductionEvent, Finding, Unit
@@ -89,12 +89,8 @@ def list_events(
     return [event_dict(e) for e in session.scalars(query.order_by(Unit.slug, DeductionEvent.id))]
 
 
-def list_audit(session: Session, *, actor: str | None = None, action: str | None = None, entity: str | None = None,
-               since: date | None = None, limit: int = 200, timezone: str = "Asia/Shanghai") -> list[dict[str, Any]]:
-    """The audit log, newest first; `since` is a local date in `timezone`."""
-    from datetime import datetime, time
-    from zoneinfo import ZoneInfo
-
+def audit_query(actor: str | None = None, action: str | None = None, entity: str | None = None) -> Select:
+    """The audit log filtered by who, what and on which kind of thing (the CLI's and the web UI's filters)."""
     from storage.models import AuditLog
 
     query = select(AuditLog)
@@ -104,6 +100,18 @@ def list_audit(session: Session, *, actor: str | None = None, action: str | None
         query = query.where(AuditLog.action == action)
     if entity:
         query = query.where(AuditLog.entity == entity)
+    return query
+
+
+def list_audit(session: Session, *, actor: str | None = None, action: str | None = None, entity: str | None = None,
+               since: date | None = None, limit: int = 200, timezone: str = "Asia/Shanghai") -> list[dict[str, Any]]:
+    """The audit log, newest first; `since` is a local date in `timezone`."""
+    from datetime import datetime, time
+    from zoneinfo import ZoneInfo
+
+    from storage.models import AuditLog
+
+    query = audit_query(actor, action, entity)
     if since:
         query = query.where(AuditLog.at >= datetime.combine(since, time.min, tzinfo=ZoneInfo(timezone)))
     return [{"id": a.id, "at": a.at, "actor": a.actor, "action": a.action, "entity": a.entity, "entity_id": a.entity_id,

@@ -20,6 +20,7 @@ from crawler.coverage import coverage
 from storage.audit import record_export
 from storage.clock import local_today, utcnow
 from storage.models import AuditLog, CrawlRun, DeductionEvent, Finding, Probe, Unit
+from storage.queries import audit_query
 from web import charts, names
 from web.app import Ctx, WebApp
 
@@ -173,14 +174,8 @@ def ops_page(ctx: Ctx) -> Response:
 
 
 def audit_page(ctx: Ctx) -> Response:
-    query = select(AuditLog)
     actor, action, entity = ctx.value("actor"), ctx.value("action"), ctx.value("entity")
-    if actor:
-        query = query.where(AuditLog.actor == actor)
-    if action:
-        query = query.where(AuditLog.action == action)
-    if entity:
-        query = query.where(AuditLog.entity == entity)
+    query = audit_query(actor, action, entity)
     for name, op in (("since", "ge"), ("until", "lt")):
         text = ctx.value(name)
         try:
