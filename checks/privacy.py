@@ -123,20 +123,11 @@ def personal_data(data: AuditData, as_of: date, rules: CheckRules) -> list[Obser
         counts = Counter(kind for kind, *_ in hits)
         masked, spans = masked_text(source.text, hits)
         summary = "、".join(f"{kind}{n}个" for kind, n in counts.items())
-        findings.append(Observation(
-            check="text.privacy",
-            unit=source.unit,
-            subject_key=source.subject_key,
-            subject=source.subject,
-            url=source.url,
-            detail=f"{source.place or '页面'}“{source.subject}”公开了未脱敏的个人信息：{summary}，"
-                   f"如{_context(masked, spans[0])}",
-            observed_at=source.observed_at,
-            evidence={
-                "snapshots": list(source.snapshot_ids),
-                "counts": dict(counts),
-                "matches": [{"kind": k, "masked": mask(n), "context": _context(masked, span)}
-                            for (k, n, _, _), span in zip(hits[:20], spans, strict=False)],
-            },
+        findings.append(source.observation(
+            "text.privacy",
+            f"{source.place or '页面'}“{source.subject}”公开了未脱敏的个人信息：{summary}，如{_context(masked, spans[0])}",
+            {"counts": dict(counts),
+             "matches": [{"kind": k, "masked": mask(n), "context": _context(masked, span)}
+                         for (k, n, _, _), span in zip(hits[:20], spans, strict=False)]},
         ))
     return findings

@@ -89,16 +89,11 @@ def find_dark_links(hidden: tuple[tuple[str, str, str], ...]) -> list[dict[str, 
 
 
 def _finding(source: TextSource, word: str, category: str, contexts: list[str]) -> Observation:
-    return Observation(
-        check="text.sensitive",
-        unit=source.unit,
-        subject_key=f"{source.subject_key}#{word}",
-        subject=source.subject,
-        url=source.url,
-        detail=f"{source.place}“{source.subject}”出现敏感词“{word}”（{category}类）{len(contexts)}处：{contexts[0]}",
-        observed_at=source.observed_at,
-        evidence={"snapshots": list(source.snapshot_ids), "matched": word, "category": category,
-                  "contexts": contexts[:5], "count": len(contexts)},
+    return source.observation(
+        "text.sensitive",
+        f"{source.place}“{source.subject}”出现敏感词“{word}”（{category}类）{len(contexts)}处：{contexts[0]}",
+        {"matched": word, "category": category, "contexts": contexts[:5], "count": len(contexts)},
+        key=word,
     )
 
 
@@ -108,18 +103,13 @@ def _dark_link_finding(source: TextSource, links: list[dict[str, str]]) -> Obser
     kind = "暗链（隐藏链接或文字）" if hidden else "违规外链"
     target = f"，指向 {first['href']}" if first["href"] else ""
     where = source.place or ""
-    return Observation(
-        check="text.sensitive",
-        unit=source.unit,
-        subject_key=f"{source.subject_key}#link:{first['href'] or first['text'][:40]}",
-        subject=source.subject,
-        url=source.url,
-        detail=f"{where}“{source.subject}”发现{kind}：“{first['text']}”{target}"
-               f"（{first['technique']}；{first['reason']}）",
-        observed_at=source.observed_at,
-        evidence={"snapshots": list(source.snapshot_ids), "matched": first["matched"], "category": first["category"],
-                  "technique": first["technique"], "target_url": first["href"], "text": first["text"],
-                  "reason": first["reason"], "links": links[:10], "count": len(links)},
+    return source.observation(
+        "text.sensitive",
+        f"{where}“{source.subject}”发现{kind}：“{first['text']}”{target}（{first['technique']}；{first['reason']}）",
+        {"matched": first["matched"], "category": first["category"], "technique": first["technique"],
+         "target_url": first["href"], "text": first["text"], "reason": first["reason"], "links": links[:10],
+         "count": len(links)},
+        key=f"link:{first['href'] or first['text'][:40]}",
     )
 
 

@@ -7,8 +7,9 @@ from collections import OrderedDict
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, datetime
+from typing import Any
 
-from checks.base import AuditData, Item
+from checks.base import AuditData, Item, Observation
 from checks.text import PageText, decode_as_crawled, page_text
 
 CHROME_SUBJECT = "网站公共区域（页头、导航、页脚）"
@@ -32,6 +33,14 @@ class TextSource:
     def place(self) -> str:
         """How a finding's detail names where the text was: 页面, 附件, or nothing for site chrome."""
         return {"attachment": "附件", "page": "页面"}.get(self.kind, "")
+
+    def observation(self, check: str, detail: str, evidence: dict[str, Any], key: str | None = None) -> Observation:
+        """A text check's finding on this text: its unit, subject, URL and capture, the snapshots as evidence.
+        `key` tells apart several findings on one text (the matched word, a link)."""
+        subject_key = self.subject_key if key is None else f"{self.subject_key}#{key}"
+        return Observation(check=check, unit=self.unit, subject_key=subject_key, subject=self.subject, url=self.url,
+                           detail=detail, observed_at=self.observed_at,
+                           evidence={"snapshots": list(self.snapshot_ids), **evidence})
 
 
 # Parsed pages per AuditData: six content checks read the same pages. Bounded, because a city's night is

@@ -480,16 +480,12 @@ def _finding(source: TextSource, hits: list[dict[str, str | int]]) -> Observatio
     wrong, right, why = first["matched"], first["suggestion"], first["why"]
     advice = f"，应为“{right}”" if right else ""
     contexts = [str(h["context"]) for h in hits]
-    return Observation(
-        check="text.typo",
-        unit=source.unit,
-        subject_key=f"{source.subject_key}#{wrong}",
-        subject=source.subject,
-        url=source.url,
-        detail=f"{source.place}“{source.subject}”疑似{first['class']}“{wrong}”{advice}（{why}）：{contexts[0]}",
-        observed_at=source.observed_at,
-        evidence={"snapshots": list(source.snapshot_ids), "matched": wrong, "suggestion": right, "why": why,
-                  "class": first["class"], "contexts": contexts[:5], "count": len(contexts)},
+    return source.observation(
+        "text.typo",
+        f"{source.place}“{source.subject}”疑似{first['class']}“{wrong}”{advice}（{why}）：{contexts[0]}",
+        {"matched": wrong, "suggestion": right, "why": why, "class": first["class"], "contexts": contexts[:5],
+         "count": len(contexts)},
+        key=str(wrong),
     )
 
 
