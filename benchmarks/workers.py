@@ -1,7 +1,13 @@
 """One night split across 1, 2 … crawl workers on scrapy-redis (zwgk worker --redis), on a generated
-county farm, against the single-process crawl of the same farm; median of repeats.
+county farm served by nginx (fixtures/nginx.py), against the single-process crawl of the same farm, on one
+host and on many; median of repeats.
 
-    .venv/bin/python benchmarks/workers.py [--county UNITS COLUMNS ITEMS] [--workers 1 2] [--repeats 1]
+    .venv/bin/python benchmarks/workers.py [--county UNITS COLUMNS ITEMS] [--workers 1 2 4] [--hosts 1 10]
+        [--repeats 1]
+
+`--hosts 1`: every unit on 127.0.0.1 (one 集约化 host: the workers share its politeness limit, so more
+workers cannot make it faster). `--hosts N`: the units spread over 127.0.0.2 … 127.0.0.N+1, N hosts
+with their own limits (a city or a province).
 
 Starts a private redis-server and a private PostgreSQL cluster on 127.0.0.1 (one database per night, as
 tests/conftest.py does; SQLite would serialise the workers' writes). On this
@@ -28,7 +34,8 @@ from benchmarks._bench import median, timed
 from crawler.distributed import run_shared_crawl
 from crawler.launch import run_crawl
 from fixtures.county import build_county
-from fixtures.farm import FixtureFarm, closed_port
+from fixtures.farm import closed_port
+from fixtures.nginx import NginxFarm
 from storage.db import make_engine, make_sessionmaker, upgrade
 from tests.conftest import settings_for
 from zwgk.units_file import import_registry, parse_registry
@@ -55,7 +62,7 @@ def postgres(tmp: Path) -> tuple[str, list[str]]:
             [*as_postgres, str(bindir / "pg_ctl"), "-D", str(data), "-m", "immediate", "stop"])
 
 
-def store(farm: FixtureFarm, registry: str, server: str, name: str):
+def store(farm: NginxFarm, registry: str, server: str, name: str):
     import psycopg
 
     with psycopg.connect(server.replace("+psycopg", "") + "/postgres", autocommit=True) as conn:
@@ -68,10 +75,51 @@ def store(farm: FixtureFarm, registry: str, server: str, name: str):
     return url, Session
 
 
+def night_rows(args: argparse.Namespace, registry: str, tmp: Path, hosts: int, redis_url: str, pg: str) -> list:
+    rows: list = []
+    with NginxFarm(tmp / "farm", hosts=hosts) as farm:
+        single = []
+        for i in range(args.repeats):
+            url, Session = store(farm, registry, pg, f"single{hosts}_{i}")
+            settings = settings_for(url, check_links=False, collect_new_media=False, progress_interval=999)
+            result, timing = timed(lambda s=settings, S=Session: run_crawl(s, S, echo=lambda line: None))
+            single.append((result.pages, timing))
+            print(f"  {hosts} host(s), single process: {result.pages} pages, {timing.wall:.1f} s wall, "
+                  f"{timing.cpu:.1f} CPU s", flush=True)
+        rows.append(("single process", single, 1))
+        for n in args.workers:
+            runs = []
+            for i in range(args.repeats):
+                url, Session = store(farm, registry, pg, f"w{hosts}_{n}_{i}")
+                settings = settings_for(url, check_links=False, collect_new_media=False, progress_interval=999)
+                env = {**settings.as_env(), "PYTHONPATH": str(ROOT)}
+                others = [subprocess.Popen([sys.executable, "-m", "zwgk.cli", "worker", "--redis", redis_url,
+                                            "--once", "--wait", "60"], cwd=ROOT, env=env,
+                                           stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+                          for _ in range(n - 1)]
+                start = len(farm.requests)
+
+                def night(s=settings, S=Session, others=others) -> object:
+                    out = run_shared_crawl(s, S, redis_url, echo=lambda line: None)
+                    for w in others:
+                        w.wait(timeout=1800)
+                    return out
+
+                result, timing = timed(night)
+                repeats = Counter(farm.requests[start:])
+                twice = [r for r, c in repeats.items() if c > 1 and not r[2].startswith("/robots")]
+                runs.append((result.pages, timing))
+                print(f"  {hosts} host(s), {n} worker(s): {result.pages} pages, {timing.wall:.1f} s wall, "
+                      f"{timing.cpu:.1f} CPU s, pages requested more than once: {len(twice)} {twice[:3]}", flush=True)
+            rows.append((f"{n} worker(s) on Redis", runs, n))
+    return rows
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--county", type=int, nargs=3, default=[10, 10, 30], metavar=("UNITS", "COLUMNS", "ITEMS"))
-    parser.add_argument("--workers", type=int, nargs="+", default=[1, 2])
+    parser.add_argument("--workers", type=int, nargs="+", default=[1, 2, 4])
+    parser.add_argument("--hosts", type=int, nargs="+", default=[1, 10], help="loopback hosts the units spread over")
     parser.add_argument("--repeats", type=int, default=1)
     args = parser.parse_args()
     redis_server = shutil.which("redis-server")
@@ -86,52 +134,25 @@ def main() -> None:
         redis_url = f"redis://127.0.0.1:{port}/0"
         pg, stop_pg = postgres(tmp)
         time.sleep(0.5)
-        rows = []
+        results = []
         try:
-            with FixtureFarm(tmp / "farm") as farm:
-                single = []
-                for i in range(args.repeats):
-                    url, Session = store(farm, registry, pg, f"single{i}")
-                    settings = settings_for(url, check_links=False, collect_new_media=False, progress_interval=999)
-                    result, timing = timed(lambda s=settings, S=Session: run_crawl(s, S, echo=lambda line: None))
-                    single.append((result.pages, timing))
-                rows.append(("single process", single, 1))
-                for n in args.workers:
-                    runs = []
-                    for i in range(args.repeats):
-                        url, Session = store(farm, registry, pg, f"w{n}_{i}")
-                        settings = settings_for(url, check_links=False, collect_new_media=False,
-                                                progress_interval=999)
-                        env = {**settings.as_env(), "PYTHONPATH": str(ROOT)}
-                        others = [subprocess.Popen([sys.executable, "-m", "zwgk.cli", "worker", "--redis", redis_url,
-                                                    "--once", "--wait", "60"], cwd=ROOT, env=env,
-                                                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-                                  for _ in range(n - 1)]
-                        start = len(farm.requests)
-
-                        def night(s=settings, S=Session, others=others) -> object:
-                            out = run_shared_crawl(s, S, redis_url, echo=lambda line: None)
-                            for w in others:
-                                w.wait(timeout=600)
-                            return out
-
-                        result, timing = timed(night)
-                        repeats = Counter(farm.requests[start:])
-                        twice = [r for r, c in repeats.items() if c > 1 and not r[2].startswith("/robots")]
-                        runs.append((result.pages, timing))
-                        print(f"  {n} worker(s): {result.pages} pages, {timing.wall:.1f} s wall, {timing.cpu:.1f} CPU s,"
-                              f" pages requested more than once: {len(twice)} {twice[:3]}", flush=True)
-                    rows.append((f"{n} worker(s) on Redis", runs, n))
+            for hosts in args.hosts:
+                results.append((hosts, night_rows(args, registry, tmp, hosts, redis_url, pg)))
         finally:
             redis.terminate()
             redis.wait()
             subprocess.run(stop_pg, capture_output=True)
-    base = median([p / t.wall for p, t in rows[0][1]])
-    for label, runs, _ in rows:
-        rate = median([p / t.wall for p, t in runs])
-        per_cpu = median([p / t.cpu for p, t in runs])
-        print(f"{label:24} {rate:7.1f} pages/s wall ({rate / base:4.2f} of one process), "
-              f"{per_cpu:7.1f} pages per CPU second")
+    for hosts, rows in results:
+        base = median([p / t.wall for p, t in rows[0][1]])
+        base_cpu = median([p / t.cpu for p, t in rows[0][1]])
+        print(f"{hosts} host(s), {rows[0][1][0][0]} pages:")
+        for label, runs, _ in rows:
+            rate = median([p / t.wall for p, t in runs])
+            per_cpu = median([p / t.cpu for p, t in runs])
+            wall = median([t.wall for _, t in runs])
+            cpu = median([t.cpu for _, t in runs])
+            print(f"  {label:24} {wall:7.1f} s wall {cpu:7.1f} CPU s  {rate:7.1f} pages/s wall "
+                  f"({rate / base:4.2f} of one process), {per_cpu:7.1f} pages per CPU second ({per_cpu / base_cpu:4.2f})")
     print(f"(environment: {os.cpu_count()} cores shared with the farm and the store)")
 
 

@@ -5,7 +5,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-APT_PACKAGES=(chromium postgresql redis-server fonts-wqy-microhei antiword catdoc faketime)  # antiword/catdoc: DOC/WPS attachments; faketime: past-date tests under a fake clock
+APT_PACKAGES=(chromium postgresql redis-server nginx fonts-wqy-microhei antiword catdoc faketime)  # antiword/catdoc: DOC/WPS attachments; faketime: past-date tests under a fake clock; nginx: the county-scale benchmark farm
 
 missing=()
 for pkg in "${APT_PACKAGES[@]}"; do

@@ -1,0 +1,277 @@
+"""A county at full scale: generate the farm (fixtures/county.py), serve it with nginx (fixtures/nginx.py),
+crawl the first night, the incremental second night, a polite night, then `zwgk check` over growing
+shares of the documents on SQLite and on PostgreSQL.
+
+    .venv/bin/python benchmarks/county_scale.py [--county 300 30 11] [--hosts 1] [--bare]
+        [--new-items 5] [--polite-units 30 --polite-delay 0.25] [--check-shares 0.1 0.3 1] [--postgres]
+
+Phases, each printed as it ends (wall and CPU seconds; CPU = this thread and the child processes waited
+for, never nginx):
+
+1. generate: files, MB and seconds to write the farm (`--jobs` processes).
+2. night 1: the whole `run_crawl` into SQLite (run record, plan, crawl process, storage, coverage,
+   attachment texts; no link check, no new media), as the nightly job does; peak RSS of the crawl process
+   (VmHWM sampled from /proc); requests counted in nginx's access log. With `--bare`, a bare Scrapy
+   spider fetches night 1's GET URLs with the same engine settings (benchmarks/bare_scrapy.py): the ratio.
+3. night 2: `new_items` newer entries in the first column of every tenth unit (only those units' files
+   are rewritten), crawled from a copy of night 1's store: requests as a share of night 1's, by kind.
+4. polite night: night 2 again (from another copy) for the first `--polite-units` units only, with
+   `per_host_concurrency` 2 and `download_delay` `--polite-delay`: measured, and scaled to every unit
+   by its request count (requests grow with units; the delay is per request): an extrapolation.
+5. check: `zwgk check --as-of 2024-09-30 --unit …` in a child process on a copy of night 1's store for
+   each share of the units (documents counted), wall, CPU and peak RSS; with `--postgres` the same on a
+   private PostgreSQL cluster into which night 1's store is copied table by table.
+
+Targets (issue 15): peak RSS of the 100,000-page crawl < 1 GB; night 2 ≤ 5% of night 1's requests
+(floor: one list page per column a night); the county's incremental night on one polite host < 1 hour;
+check linear in documents.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime
+import json
+import os
+import resource
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from collections import Counter
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from sqlalchemy import func, select, text
+
+from benchmarks._bench import PeakRSS, Timing, timed
+from crawler.launch import run_crawl
+from fixtures.county import build_county, build_county_stats
+from fixtures.nginx import NginxFarm
+from storage.db import make_engine, make_sessionmaker, upgrade
+from storage.models import Base, Document, Snapshot
+from tests.conftest import settings_for
+from zwgk.units_file import import_registry, parse_registry
+
+AS_OF = "2024-09-30"
+
+
+def say(line: str) -> None:
+    print(line, flush=True)
+
+
+def checkpoint(url: str) -> None:
+    engine = make_engine(url)
+    with engine.connect() as conn:  # copies must hold what is still in the WAL file
+        conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+    engine.dispose()
+
+
+def crawl(farm: NginxFarm, url: str, units: list[str] | None = None, **overrides: object) -> dict:
+    Session = make_sessionmaker(make_engine(url))
+    settings = settings_for(url, collect_new_media=False, check_links=False, progress_interval=999,
+                            screenshot_text_findings=False, **overrides)
+    start = len(farm.requests)
+    with PeakRSS() as rss:
+        result, timing = timed(lambda: run_crawl(settings, Session, units, echo=lambda line: None))
+    requests = farm.requests[start:]
+    with Session() as session:
+        kinds = dict(session.execute(select(Snapshot.kind, func.count()).where(Snapshot.crawl_run_id == result.run_id)
+                                     .group_by(Snapshot.kind)).all())
+    return {"pages": result.pages, "requests": len(requests), "wall": timing.wall, "cpu": timing.cpu,
+            "rss": rss.peak_mb("crawler.crawl_process"), "kinds": kinds, "log": requests}
+
+
+def bare(farm: NginxFarm, log: list[tuple[str, str, str]], tmp: Path) -> tuple[int, Timing]:
+    urls = [farm.urls[site.replace("-", "_")] + path for site, method, path in log
+            if method == "GET" and not path.startswith("/robots.txt")]
+    path = tmp / "urls.json"
+    path.write_text(json.dumps(urls))
+    s = settings_for("sqlite://")
+
+    def run() -> int:
+        out = subprocess.run([sys.executable, str(ROOT / "benchmarks" / "bare_scrapy.py"), str(path),
+                              str(s.concurrent_requests), str(s.per_host_concurrency), str(s.download_delay),
+                              "1" if s.obey_robots else "0"], capture_output=True, text=True, check=True)
+        return json.loads(out.stdout.strip().splitlines()[-1])["pages"]
+
+    return timed(run)
+
+
+def zwgk_check(url: str, units: list[str], tmp: Path) -> dict:
+    """`zwgk check` in a child process: wall, CPU and peak RSS from wait4."""
+    env = {**os.environ, **settings_for(url, progress_interval=999, screenshot_text_findings=False).as_env(),
+           "PYTHONPATH": str(ROOT)}
+    started = time.perf_counter()
+    with open(tmp / "check.log", "w") as log:
+        proc = subprocess.Popen([sys.executable, "-m", "zwgk.cli", "check", "--as-of", AS_OF,
+                                 *[a for u in units for a in ("--unit", u)]], cwd=ROOT, env=env, stdout=log, stderr=log)
+        _, status, usage = os.wait4(proc.pid, 0)
+        proc.returncode = os.waitstatus_to_exitcode(status)
+    if proc.returncode != 0:
+        raise SystemExit(f"zwgk check failed ({proc.returncode}):\n{(tmp / 'check.log').read_text()[-3000:]}")
+    tail = (tmp / "check.log").read_text().strip().splitlines()[-3:]
+    return {"wall": time.perf_counter() - started, "cpu": usage.ru_utime + usage.ru_stime,
+            "rss": usage.ru_maxrss / 1024, "summary": " | ".join(tail)}
+
+
+def documents(url: str, units: list[str]) -> int:
+    from storage.models import Unit
+
+    engine = make_engine(url)
+    with engine.connect() as conn:
+        n = conn.scalar(select(func.count(Document.id)).join(Unit, Unit.id == Document.unit_id)
+                        .where(Unit.slug.in_(units)))
+    engine.dispose()
+    return n or 0
+
+
+def postgres_copy(sqlite_url: str, pg_server: str, name: str) -> float:
+    """Copy a SQLite store into a new PostgreSQL database table by table; seconds."""
+    import psycopg
+
+    started = time.perf_counter()
+    with psycopg.connect(pg_server.replace("+psycopg", "") + "/postgres", autocommit=True) as conn:
+        conn.execute(f'CREATE DATABASE "{name}"')
+    url = f"{pg_server}/{name}"
+    upgrade(url)
+    src, dst = make_engine(sqlite_url), make_engine(url)
+    with src.connect() as s, dst.begin() as d:
+        for table in Base.metadata.sorted_tables:
+            d.execute(table.delete())
+        for table in Base.metadata.sorted_tables:
+            rows = s.execute(select(table)).mappings()
+            while chunk := [dict(r) for r in rows.fetchmany(2000)]:
+                d.execute(table.insert(), chunk)
+            if "id" in table.c and table.c.id.autoincrement in (True, "auto") and \
+                    str(table.c.id.type).upper().startswith(("INT", "BIGINT")):
+                d.execute(text(f"SELECT setval(pg_get_serial_sequence('{table.name}', 'id'), "
+                               f"COALESCE((SELECT max(id) FROM {table.name}), 0) + 1, false)"))
+    src.dispose()
+    dst.dispose()
+    return time.perf_counter() - started
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--county", type=int, nargs=3, default=[300, 30, 11], metavar=("UNITS", "COLUMNS", "ITEMS"))
+    parser.add_argument("--hosts", type=int, default=1, help="loopback addresses the units are spread over")
+    parser.add_argument("--jobs", type=int, default=2, help="processes generating the farm")
+    parser.add_argument("--bare", action="store_true", help="also crawl night 1's URLs with a bare Scrapy spider")
+    parser.add_argument("--new-items", type=int, default=5)
+    parser.add_argument("--polite-units", type=int, default=30, help="0: skip the polite night")
+    parser.add_argument("--polite-delay", type=float, default=0.25)
+    parser.add_argument("--check-shares", type=float, nargs="*", default=[0.1, 0.3, 1.0])
+    parser.add_argument("--postgres", action="store_true", help="also check on PostgreSQL")
+    parser.add_argument("--workdir", type=Path, help="keep the farm and stores here (default: a temp dir)")
+    args = parser.parse_args()
+    units_n, columns, items = args.county
+    say(f"county_scale {datetime.datetime.now(datetime.UTC):%Y-%m-%d %H:%M} UTC, {os.cpu_count()} cores (shared); "
+        f"{units_n} units × {columns} columns × {items} items, {args.hosts} host(s)")
+    tmp = args.workdir or Path(tempfile.mkdtemp(prefix="zwgk-scale-"))
+    tmp.mkdir(parents=True, exist_ok=True)
+    tmp.chmod(0o755)
+    stop_pg: list[str] | None = None
+    try:
+        stats, timing = timed(lambda: build_county_stats(tmp / "farm", units_n, columns, items, jobs=args.jobs))
+        registry = stats["registry"]
+        say(f"generate: {stats['files']} files, {stats['bytes'] / 1e6:.0f} MB in {timing.wall:.1f} s wall "
+            f"({stats['files'] / timing.wall:.0f} files/s, {args.jobs} processes)")
+        slugs = [f"c{n:03d}" for n in range(1, units_n + 1)]
+        with NginxFarm(tmp / "farm", hosts=args.hosts) as farm:
+            first = tmp / "night1.sqlite"
+            url = f"sqlite:///{first}"
+            upgrade(url)
+            with make_sessionmaker(make_engine(url))() as session, session.begin():
+                import_registry(session, parse_registry(farm.render_registry_text(registry), "units.yaml"))
+            one = crawl(farm, url)
+            say(f"night 1: {one['pages']} pages stored, {one['requests']} requests, {one['wall']:.0f} s wall "
+                f"({one['pages'] / one['wall']:.0f} pages/s), {one['cpu']:.0f} CPU s "
+                f"({1000 * one['cpu'] / one['pages']:.2f} CPU ms/page), peak RSS of the crawl process "
+                f"{one['rss']:.0f} MB (target < 1 GB at 100,000 pages); snapshots by kind {one['kinds']}")
+            dup = [k for k, c in Counter(one["log"]).items() if c > 1]
+            say(f"night 1: requests made more than once: {len(dup)} {dup[:3]}")
+            if args.bare:
+                pages, t = bare(farm, one["log"], tmp)
+                z, b = one["pages"] / one["cpu"], pages / t.cpu
+                say(f"night 1, bare Scrapy on the same {pages} URLs: {t.wall:.0f} s wall, {t.cpu:.0f} CPU s; "
+                    f"pages per CPU s zwgk {z:.0f} bare {b:.0f} ratio {z / b:.2f} (target ≥ 0.7); "
+                    f"pages/s wall zwgk {one['pages'] / one['wall']:.0f} bare {pages / t.wall:.0f} "
+                    f"ratio {one['pages'] / one['wall'] / (pages / t.wall):.2f}")
+            checkpoint(url)
+            for share in args.check_shares:  # copies before night 2 (the check of night 1's store)
+                shutil.copyfile(first, tmp / f"check{share}.sqlite")
+            if args.new_items:
+                t0 = time.perf_counter()
+                build_county(tmp / "farm", units_n, columns, items, new_items=args.new_items, jobs=args.jobs,
+                             changed_only=True)
+                say(f"night 2's changes: {args.new_items} new entries in every tenth unit, written in "
+                    f"{time.perf_counter() - t0:.1f} s")
+            shutil.copyfile(first, tmp / "night2.sqlite")
+            two = crawl(farm, f"sqlite:///{tmp / 'night2.sqlite'}")
+            share2 = two["requests"] / one["requests"]
+            say(f"night 2: {two['requests']} requests = {share2:.1%} of night 1 (target ≤ 5%), "
+                f"{two['pages']} pages stored, {two['wall']:.0f} s wall, {two['cpu']:.0f} CPU s "
+                f"({1000 * two['cpu'] / max(two['requests'], 1):.2f} CPU ms/request); snapshots by kind {two['kinds']}")
+            if args.polite_units:
+                shutil.copyfile(first, tmp / "polite.sqlite")
+                part = slugs[:args.polite_units]
+                pol = crawl(farm, f"sqlite:///{tmp / 'polite.sqlite'}", part, per_host_concurrency=2,
+                            download_delay=args.polite_delay)
+                scale = two["requests"] / max(pol["requests"], 1) if args.polite_units < units_n else 1.0
+                say(f"polite night 2 (2 concurrent, delay {args.polite_delay} s, one host): {len(part)} units, "
+                    f"{pol['requests']} requests in {pol['wall']:.0f} s wall ({pol['requests'] / pol['wall']:.2f} "
+                    f"requests/s), {pol['cpu']:.0f} CPU s; all {units_n} units ({two['requests']} requests): "
+                    f"{pol['wall'] * scale / 60:.0f} min"
+                    f"{' (extrapolated by request count)' if scale != 1.0 else ' (measured)'} (target < 60 min)")
+        peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+        say(f"(largest child process so far, any kind: {peak:.0f} MB)")
+        rows = []
+        for share in args.check_shares:
+            part = slugs[:max(1, round(units_n * share))]
+            db = tmp / f"check{share}.sqlite"
+            n = documents(f"sqlite:///{db}", part)
+            r = zwgk_check(f"sqlite:///{db}", part, tmp)
+            rows.append(("sqlite", n, r))
+            say(f"check on SQLite: {len(part)} units, {n} documents: {r['wall']:.1f} s wall, {r['cpu']:.1f} CPU s "
+                f"({1000 * r['cpu'] / max(n, 1):.2f} CPU ms/document), peak RSS {r['rss']:.0f} MB; {r['summary']}")
+        if args.postgres:
+            from benchmarks.workers import postgres
+
+            (tmp / "pgroot").mkdir(exist_ok=True)
+            pg, stop_pg = postgres(tmp / "pgroot")
+            seconds = postgres_copy(f"sqlite:///{tmp / 'check1.0.sqlite'}" if 1.0 in args.check_shares else
+                                    f"sqlite:///{first}", pg, "base")
+            say(f"PostgreSQL: night 1's store copied in {seconds:.0f} s")
+            import psycopg
+
+            for share in args.check_shares:
+                part = slugs[:max(1, round(units_n * share))]
+                name = f"check_{int(share * 100)}"
+                with psycopg.connect(pg.replace("+psycopg", "") + "/postgres", autocommit=True) as conn:
+                    conn.execute(f'CREATE DATABASE "{name}" TEMPLATE base')
+                pg_url = f"{pg}/{name}"
+                n = documents(pg_url, part)
+                r = zwgk_check(pg_url, part, tmp)
+                rows.append(("postgres", n, r))
+                say(f"check on PostgreSQL: {len(part)} units, {n} documents: {r['wall']:.1f} s wall, "
+                    f"{r['cpu']:.1f} CPU s of the check process ({1000 * r['cpu'] / max(n, 1):.2f} CPU ms/document), "
+                    f"peak RSS {r['rss']:.0f} MB; {r['summary']}")
+        for backend in ("sqlite", "postgres"):
+            mine = [(n, r) for b, n, r in rows if b == backend]
+            if len(mine) >= 2:
+                (n0, r0), (n1, r1) = mine[0], mine[-1]
+                say(f"check linearity on {backend}: {n1 / n0:.1f}× the documents took {r1['wall'] / r0['wall']:.1f}× "
+                    f"the wall time, {r1['cpu'] / r0['cpu']:.1f}× the CPU")
+    finally:
+        if stop_pg:
+            subprocess.run(stop_pg, capture_output=True)
+        if not args.workdir:
+            shutil.rmtree(tmp, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,71 @@
+"""The county-scale benchmark farm (fixtures/county.py) served by nginx (fixtures/nginx.py), small: every
+CMS family it generates is crawled to the last detail page and attachment, each fetched once, and a
+second night over the farm with a few new entries requests list pages and the new entries only."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from collections import Counter
+from pathlib import Path
+
+import pytest
+from sqlalchemy import func, select
+
+from crawler.launch import run_crawl
+from fixtures.county import FAMILIES, build_county, detail_count
+from fixtures.nginx import NginxFarm, nginx_binary
+from storage.db import make_engine, make_sessionmaker, upgrade
+from storage.models import Document, Snapshot, Unit
+from tests.conftest import settings_for
+from zwgk.units_file import import_registry, parse_registry
+
+UNITS, COLUMNS, ITEMS = 8, 5, 6  # two units of each family; column 2 is a policy column with attachments
+
+pytestmark = pytest.mark.skipif(nginx_binary() is None and not os.environ.get("CI"),
+                                reason="nginx not installed (scripts/setup.sh installs it)")
+
+
+def test_county_farm_on_nginx(tmp_path: Path) -> None:
+    root = tmp_path / "farm"
+    registry = build_county(root, UNITS, COLUMNS, ITEMS)
+    url = f"sqlite:///{tmp_path / 'zwgk.sqlite'}"
+    upgrade(url)
+    Session = make_sessionmaker(make_engine(url))
+    with NginxFarm(root, hosts=2) as farm:
+        with Session() as session, session.begin():
+            import_registry(session, parse_registry(farm.render_registry_text(registry), "units.yaml"))
+        settings = settings_for(url, collect_new_media=False, check_links=False, progress_interval=999)
+        first = run_crawl(settings, Session, echo=lambda line: None)
+        night1 = list(farm.requests)
+
+        with Session() as session:
+            per_unit = dict(session.execute(select(Unit.slug, func.count(Document.id)).join(Document, Document.unit_id == Unit.id)
+                                            .group_by(Unit.slug)).all())
+            undated = session.scalar(select(func.count(Document.id)).where(Document.publish_date.is_(None)))
+            attachments = session.scalar(select(func.count(Snapshot.id)).where(
+                Snapshot.kind == "attachment", Snapshot.status == 200, Snapshot.crawl_run_id == first.run_id))
+        # every family: every detail page of every column became a document with its date
+        assert per_unit == {f"c{no:03d}": COLUMNS * ITEMS for no in range(1, UNITS + 1)}, per_unit
+        assert undated == 0
+        assert {FAMILIES[no % 4] for no in range(1, UNITS + 1)} == set(FAMILIES)
+        # the policy column (index 2) links an attachment from every fifth document: items 0 and 5
+        assert attachments == UNITS * 2
+        gets = Counter((site, path) for site, method, path in night1 if method == "GET")
+        assert max(gets.values()) == 1, [k for k, v in gets.items() if v > 1]
+        details = [k for k in gets if k[1].endswith((".html", ".htm")) and any(
+            part in k[1] for part in ("/art/", "/info/", "/20"))]
+        assert len(details) == detail_count(UNITS, COLUMNS, ITEMS)
+
+        # night 2: three new entries in unit c001's first column; only changed units' files are rewritten
+        build_county(root, UNITS, COLUMNS, ITEMS, new_items=3, changed_only=True)
+        start = len(farm.requests)
+        second = run_crawl(settings, Session, echo=lambda line: None)
+        night2 = farm.requests[start:]
+    assert second.pages < first.pages
+    new = [p for s, m, p in night2 if s == "c001" and "/art/" in p]
+    assert len(new) == 3, night2
+    assert len(night2) < len(night1) / 3
+    with Session() as session:
+        assert session.scalar(select(func.count(Document.id))) == UNITS * COLUMNS * ITEMS + 3
+    shutil.rmtree(root)
