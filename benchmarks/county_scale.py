@@ -192,6 +192,8 @@ def main() -> None:
                 f"({one['pages'] / one['wall']:.0f} pages/s), {one['cpu']:.0f} CPU s "
                 f"({1000 * one['cpu'] / one['pages']:.2f} CPU ms/page), peak RSS of the crawl process "
                 f"{one['rss']:.0f} MB (target < 1 GB at 100,000 pages); snapshots by kind {one['kinds']}")
+            say(f"night 1: peak RSS of the process running run_crawl (plan, after-crawl steps: attachment texts, "
+                f"coverage): {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB")
             dup = [k for k, c in Counter(one["log"]).items() if c > 1]
             say(f"night 1: requests made more than once: {len(dup)} {dup[:3]}")
             if args.bare:
