@@ -18,9 +18,11 @@ for, never nginx):
 4. polite night: night 2 again (from another copy) for the first `--polite-units` units only, with
    `per_host_concurrency` 2 and `download_delay` `--polite-delay`: measured, and scaled to every unit
    by its request count (requests grow with units; the delay is per request): an extrapolation.
-5. check: `zwgk check --as-of 2024-09-30 --unit …` in a child process on a copy of night 1's store for
-   each share of the units (documents counted), wall, CPU and peak RSS; with `--postgres` the same on a
-   private PostgreSQL cluster into which night 1's store is copied table by table.
+5. check: `zwgk check --unit …` in a child process on a copy of night 1's store for each share of the
+   units (documents counted), wall, CPU and peak RSS (VmHWM); with `--postgres` the same on a private
+   PostgreSQL cluster into which night 1's store is copied table by table. The check's day is today (the
+   captures carry the real clock), so the farm's 2024 dates make every column stale: findings to record.
+   `--reuse` runs this phase alone on the stores a previous run left in `--workdir`.
 
 Targets (issue 15): peak RSS of the 100,000-page crawl < 1 GB; night 2 ≤ 5% of night 1's requests
 (floor: one list page per column a night); the county's incremental night on one polite host < 1 hour;
@@ -55,8 +57,6 @@ from storage.db import make_engine, make_sessionmaker, upgrade
 from storage.models import Base, Document, Snapshot
 from tests.conftest import settings_for
 from zwgk.units_file import import_registry, parse_registry
-
-AS_OF = "2024-09-30"
 
 
 def say(line: str) -> None:
@@ -101,13 +101,14 @@ def bare(farm: NginxFarm, log: list[tuple[str, str, str]], tmp: Path) -> tuple[i
     return timed(run)
 
 
-def zwgk_check(url: str, units: list[str], tmp: Path) -> dict:
-    """`zwgk check` in a child process: wall, CPU and peak RSS from wait4."""
+def zwgk_check(url: str, units: list[str], tmp: Path, as_of: str) -> dict:
+    """`zwgk check` in a child process: wall and CPU from wait4, peak RSS sampled (wait4's ru_maxrss
+    would count the benchmark's own memory, inherited across fork and exec)."""
     env = {**os.environ, **settings_for(url, progress_interval=999, screenshot_text_findings=False).as_env(),
            "PYTHONPATH": str(ROOT)}
     started = time.perf_counter()
-    with open(tmp / "check.log", "w") as log:
-        proc = subprocess.Popen([sys.executable, "-m", "zwgk.cli", "check", "--as-of", AS_OF,
+    with open(tmp / "check.log", "w") as log, PeakRSS(0.2) as rss:
+        proc = subprocess.Popen([sys.executable, "-m", "zwgk.cli", "check", "--as-of", as_of,
                                  *[a for u in units for a in ("--unit", u)]], cwd=ROOT, env=env, stdout=log, stderr=log)
         _, status, usage = os.wait4(proc.pid, 0)
         proc.returncode = os.waitstatus_to_exitcode(status)
@@ -115,7 +116,7 @@ def zwgk_check(url: str, units: list[str], tmp: Path) -> dict:
         raise SystemExit(f"zwgk check failed ({proc.returncode}):\n{(tmp / 'check.log').read_text()[-3000:]}")
     tail = (tmp / "check.log").read_text().strip().splitlines()[-3:]
     return {"wall": time.perf_counter() - started, "cpu": usage.ru_utime + usage.ru_stime,
-            "rss": usage.ru_maxrss / 1024, "summary": " | ".join(tail)}
+            "rss": rss.peak_mb("zwgk.cli"), "summary": " | ".join(tail)}
 
 
 def documents(url: str, units: list[str]) -> int:
@@ -167,6 +168,8 @@ def main() -> None:
     parser.add_argument("--check-shares", type=float, nargs="*", default=[0.1, 0.3, 1.0])
     parser.add_argument("--postgres", action="store_true", help="also check on PostgreSQL")
     parser.add_argument("--workdir", type=Path, help="keep the farm and stores here (default: a temp dir)")
+    parser.add_argument("--reuse", action="store_true", help="only the check phase, on --workdir's night 1 store")
+    parser.add_argument("--as-of", help="the check's day (default: today in Beijing, as the captures' clock)")
     args = parser.parse_args()
     units_n, columns, items = args.county
     say(f"county_scale {datetime.datetime.now(datetime.UTC):%Y-%m-%d %H:%M} UTC, {os.cpu_count()} cores (shared); "
@@ -174,69 +177,86 @@ def main() -> None:
     tmp = args.workdir or Path(tempfile.mkdtemp(prefix="zwgk-scale-"))
     tmp.mkdir(parents=True, exist_ok=True)
     tmp.chmod(0o755)
+    as_of = args.as_of or f"{datetime.datetime.now(datetime.timezone(datetime.timedelta(hours=8))):%Y-%m-%d}"
+    first = tmp / "night1.sqlite"
+    slugs = [f"c{n:03d}" for n in range(1, units_n + 1)]
+    try:
+        if not args.reuse:
+            night_phases(args, tmp, first, slugs)
+        else:
+            for share in args.check_shares:
+                shutil.copyfile(first, tmp / f"check{share}.sqlite")
+        check_phases(args, tmp, first, slugs, as_of)
+    finally:
+        if not args.workdir:
+            shutil.rmtree(tmp, ignore_errors=True)
+
+
+def night_phases(args: argparse.Namespace, tmp: Path, first: Path, slugs: list[str]) -> None:
+    units_n, columns, items = args.county
+    stats, timing = timed(lambda: build_county_stats(tmp / "farm", units_n, columns, items, jobs=args.jobs))
+    registry = stats["registry"]
+    say(f"generate: {stats['files']} files, {stats['bytes'] / 1e6:.0f} MB in {timing.wall:.1f} s wall "
+        f"({stats['files'] / timing.wall:.0f} files/s, {args.jobs} processes)")
+    with NginxFarm(tmp / "farm", hosts=args.hosts) as farm:
+        url = f"sqlite:///{first}"
+        upgrade(url)
+        with make_sessionmaker(make_engine(url))() as session, session.begin():
+            import_registry(session, parse_registry(farm.render_registry_text(registry), "units.yaml"))
+        one = crawl(farm, url)
+        say(f"night 1: {one['pages']} pages stored, {one['requests']} requests, {one['wall']:.0f} s wall "
+            f"({one['pages'] / one['wall']:.0f} pages/s), {one['cpu']:.0f} CPU s "
+            f"({1000 * one['cpu'] / one['pages']:.2f} CPU ms/page), peak RSS of the crawl process "
+            f"{one['rss']:.0f} MB (target < 1 GB at 100,000 pages); snapshots by kind {one['kinds']}")
+        say(f"night 1: peak RSS of the process running run_crawl (plan, after-crawl steps: attachment texts, "
+            f"coverage): {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB")
+        dup = [k for k, c in Counter(one["log"]).items() if c > 1]
+        say(f"night 1: requests made more than once: {len(dup)} {dup[:3]}")
+        if args.bare:
+            pages, t = bare(farm, one["log"], tmp)
+            z, b = one["pages"] / one["cpu"], pages / t.cpu
+            say(f"night 1, bare Scrapy on the same {pages} URLs: {t.wall:.0f} s wall, {t.cpu:.0f} CPU s; "
+                f"pages per CPU s zwgk {z:.0f} bare {b:.0f} ratio {z / b:.2f} (target ≥ 0.7); "
+                f"pages/s wall zwgk {one['pages'] / one['wall']:.0f} bare {pages / t.wall:.0f} "
+                f"ratio {one['pages'] / one['wall'] / (pages / t.wall):.2f}")
+        checkpoint(url)
+        for share in args.check_shares:  # copies before night 2 (the check of night 1's store)
+            shutil.copyfile(first, tmp / f"check{share}.sqlite")
+        if args.new_items:
+            t0 = time.perf_counter()
+            build_county(tmp / "farm", units_n, columns, items, new_items=args.new_items, jobs=args.jobs,
+                         changed_only=True)
+            say(f"night 2's changes: {args.new_items} new entries in every tenth unit, written in "
+                f"{time.perf_counter() - t0:.1f} s")
+        shutil.copyfile(first, tmp / "night2.sqlite")
+        two = crawl(farm, f"sqlite:///{tmp / 'night2.sqlite'}")
+        share2 = two["requests"] / one["requests"]
+        say(f"night 2: {two['requests']} requests = {share2:.1%} of night 1 (target ≤ 5%), "
+            f"{two['pages']} pages stored, {two['wall']:.0f} s wall, {two['cpu']:.0f} CPU s "
+            f"({1000 * two['cpu'] / max(two['requests'], 1):.2f} CPU ms/request); snapshots by kind {two['kinds']}")
+        if args.polite_units:
+            shutil.copyfile(first, tmp / "polite.sqlite")
+            part = slugs[:args.polite_units]
+            pol = crawl(farm, f"sqlite:///{tmp / 'polite.sqlite'}", part, per_host_concurrency=2,
+                        download_delay=args.polite_delay)
+            scale = two["requests"] / max(pol["requests"], 1) if args.polite_units < units_n else 1.0
+            say(f"polite night 2 (2 concurrent, delay {args.polite_delay} s, one host): {len(part)} units, "
+                f"{pol['requests']} requests in {pol['wall']:.0f} s wall ({pol['requests'] / pol['wall']:.2f} "
+                f"requests/s), {pol['cpu']:.0f} CPU s; all {units_n} units ({two['requests']} requests): "
+                f"{pol['wall'] * scale / 60:.0f} min"
+                f"{' (extrapolated by request count)' if scale != 1.0 else ' (measured)'} (target < 60 min)")
+
+
+def check_phases(args: argparse.Namespace, tmp: Path, first: Path, slugs: list[str], as_of: str) -> None:
+    units_n = args.county[0]
     stop_pg: list[str] | None = None
     try:
-        stats, timing = timed(lambda: build_county_stats(tmp / "farm", units_n, columns, items, jobs=args.jobs))
-        registry = stats["registry"]
-        say(f"generate: {stats['files']} files, {stats['bytes'] / 1e6:.0f} MB in {timing.wall:.1f} s wall "
-            f"({stats['files'] / timing.wall:.0f} files/s, {args.jobs} processes)")
-        slugs = [f"c{n:03d}" for n in range(1, units_n + 1)]
-        with NginxFarm(tmp / "farm", hosts=args.hosts) as farm:
-            first = tmp / "night1.sqlite"
-            url = f"sqlite:///{first}"
-            upgrade(url)
-            with make_sessionmaker(make_engine(url))() as session, session.begin():
-                import_registry(session, parse_registry(farm.render_registry_text(registry), "units.yaml"))
-            one = crawl(farm, url)
-            say(f"night 1: {one['pages']} pages stored, {one['requests']} requests, {one['wall']:.0f} s wall "
-                f"({one['pages'] / one['wall']:.0f} pages/s), {one['cpu']:.0f} CPU s "
-                f"({1000 * one['cpu'] / one['pages']:.2f} CPU ms/page), peak RSS of the crawl process "
-                f"{one['rss']:.0f} MB (target < 1 GB at 100,000 pages); snapshots by kind {one['kinds']}")
-            say(f"night 1: peak RSS of the process running run_crawl (plan, after-crawl steps: attachment texts, "
-                f"coverage): {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB")
-            dup = [k for k, c in Counter(one["log"]).items() if c > 1]
-            say(f"night 1: requests made more than once: {len(dup)} {dup[:3]}")
-            if args.bare:
-                pages, t = bare(farm, one["log"], tmp)
-                z, b = one["pages"] / one["cpu"], pages / t.cpu
-                say(f"night 1, bare Scrapy on the same {pages} URLs: {t.wall:.0f} s wall, {t.cpu:.0f} CPU s; "
-                    f"pages per CPU s zwgk {z:.0f} bare {b:.0f} ratio {z / b:.2f} (target ≥ 0.7); "
-                    f"pages/s wall zwgk {one['pages'] / one['wall']:.0f} bare {pages / t.wall:.0f} "
-                    f"ratio {one['pages'] / one['wall'] / (pages / t.wall):.2f}")
-            checkpoint(url)
-            for share in args.check_shares:  # copies before night 2 (the check of night 1's store)
-                shutil.copyfile(first, tmp / f"check{share}.sqlite")
-            if args.new_items:
-                t0 = time.perf_counter()
-                build_county(tmp / "farm", units_n, columns, items, new_items=args.new_items, jobs=args.jobs,
-                             changed_only=True)
-                say(f"night 2's changes: {args.new_items} new entries in every tenth unit, written in "
-                    f"{time.perf_counter() - t0:.1f} s")
-            shutil.copyfile(first, tmp / "night2.sqlite")
-            two = crawl(farm, f"sqlite:///{tmp / 'night2.sqlite'}")
-            share2 = two["requests"] / one["requests"]
-            say(f"night 2: {two['requests']} requests = {share2:.1%} of night 1 (target ≤ 5%), "
-                f"{two['pages']} pages stored, {two['wall']:.0f} s wall, {two['cpu']:.0f} CPU s "
-                f"({1000 * two['cpu'] / max(two['requests'], 1):.2f} CPU ms/request); snapshots by kind {two['kinds']}")
-            if args.polite_units:
-                shutil.copyfile(first, tmp / "polite.sqlite")
-                part = slugs[:args.polite_units]
-                pol = crawl(farm, f"sqlite:///{tmp / 'polite.sqlite'}", part, per_host_concurrency=2,
-                            download_delay=args.polite_delay)
-                scale = two["requests"] / max(pol["requests"], 1) if args.polite_units < units_n else 1.0
-                say(f"polite night 2 (2 concurrent, delay {args.polite_delay} s, one host): {len(part)} units, "
-                    f"{pol['requests']} requests in {pol['wall']:.0f} s wall ({pol['requests'] / pol['wall']:.2f} "
-                    f"requests/s), {pol['cpu']:.0f} CPU s; all {units_n} units ({two['requests']} requests): "
-                    f"{pol['wall'] * scale / 60:.0f} min"
-                    f"{' (extrapolated by request count)' if scale != 1.0 else ' (measured)'} (target < 60 min)")
-        peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
-        say(f"(largest child process so far, any kind: {peak:.0f} MB)")
         rows = []
         for share in args.check_shares:
             part = slugs[:max(1, round(units_n * share))]
             db = tmp / f"check{share}.sqlite"
             n = documents(f"sqlite:///{db}", part)
-            r = zwgk_check(f"sqlite:///{db}", part, tmp)
+            r = zwgk_check(f"sqlite:///{db}", part, tmp, as_of)
             rows.append(("sqlite", n, r))
             say(f"check on SQLite: {len(part)} units, {n} documents: {r['wall']:.1f} s wall, {r['cpu']:.1f} CPU s "
                 f"({1000 * r['cpu'] / max(n, 1):.2f} CPU ms/document), peak RSS {r['rss']:.0f} MB; {r['summary']}")
@@ -257,7 +277,7 @@ def main() -> None:
                     conn.execute(f'CREATE DATABASE "{name}" TEMPLATE base')
                 pg_url = f"{pg}/{name}"
                 n = documents(pg_url, part)
-                r = zwgk_check(pg_url, part, tmp)
+                r = zwgk_check(pg_url, part, tmp, as_of)
                 rows.append(("postgres", n, r))
                 say(f"check on PostgreSQL: {len(part)} units, {n} documents: {r['wall']:.1f} s wall, "
                     f"{r['cpu']:.1f} CPU s of the check process ({1000 * r['cpu'] / max(n, 1):.2f} CPU ms/document), "
@@ -271,8 +291,6 @@ def main() -> None:
     finally:
         if stop_pg:
             subprocess.run(stop_pg, capture_output=True)
-        if not args.workdir:
-            shutil.rmtree(tmp, ignore_errors=True)
 
 
 if __name__ == "__main__":

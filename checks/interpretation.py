@@ -23,7 +23,7 @@ from urllib.parse import urldefrag, urljoin
 from checks.base import AuditData, CheckRules, Item, Observation
 from checks.registry import check
 from checks.similarity import plain, shingles, similar_passages
-from checks.sources import page
+from checks.sources import derived, page
 from checks.text import to_simplified
 from checks.verbatim import copied_share
 
@@ -108,7 +108,13 @@ def is_interpretation_title(title: str) -> bool:
 
 
 def split_documents(data: AuditData) -> tuple[list[Doc], list[Doc]]:
-    """(policy documents that need an interpretation, interpretations)."""
+    """(policy documents that need an interpretation, interpretations). Read every document's page once
+    per AuditData, however many interpretation checks and scopes ask."""
+    policies, interpretations = derived(data, "interpretation.split_documents", lambda: _split_documents(data))
+    return list(policies), list(interpretations)
+
+
+def _split_documents(data: AuditData) -> tuple[list[Doc], list[Doc]]:
     policies, interpretations, seen = [], [], set()
     for column in data.columns:
         for item in column.items:
