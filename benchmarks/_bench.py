@@ -73,7 +73,7 @@ class PeakRSS:
             for name in os.listdir("/proc"):
                 if name.isdigit():
                     try:
-                        with open(f"/proc/{name}/stat") as f:
+                        with open(f"/proc/{name}/stat", errors="replace") as f:
                             parents[int(name)] = int(f.read().rsplit(")", 1)[1].split()[1])
                     except (OSError, IndexError, ValueError):
                         pass
@@ -86,9 +86,9 @@ class PeakRSS:
                 try:
                     with open(f"/proc/{pid}/cmdline", "rb") as f:
                         cmd = f.read().replace(b"\0", b" ").decode(errors="replace").strip()
-                    with open(f"/proc/{pid}/status") as f:
+                    with open(f"/proc/{pid}/status", errors="replace") as f:
                         hwm = next((int(line.split()[1]) for line in f if line.startswith("VmHWM:")), 0)
-                except (OSError, StopIteration):
+                except (OSError, ValueError):  # gone meanwhile; a name that is not UTF-8
                     continue
                 if any(x in cmd for x in self.exclude):
                     continue

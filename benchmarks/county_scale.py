@@ -63,6 +63,14 @@ def say(line: str) -> None:
     print(line, flush=True)
 
 
+def copy_store(source: Path, target: Path) -> None:
+    """A copy of a checkpointed SQLite store; a WAL file left beside the target by an earlier run would
+    be replayed into the copy."""
+    for suffix in ("-wal", "-shm"):
+        Path(f"{target}{suffix}").unlink(missing_ok=True)
+    shutil.copyfile(source, target)
+
+
 def checkpoint(url: str) -> None:
     engine = make_engine(url)
     with engine.connect() as conn:  # copies must hold what is still in the WAL file
@@ -185,7 +193,7 @@ def main() -> None:
             night_phases(args, tmp, first, slugs)
         else:
             for share in args.check_shares:
-                shutil.copyfile(first, tmp / f"check{share}.sqlite")
+                copy_store(first, tmp / f"check{share}.sqlite")
         check_phases(args, tmp, first, slugs, as_of)
     finally:
         if not args.workdir:
@@ -221,21 +229,21 @@ def night_phases(args: argparse.Namespace, tmp: Path, first: Path, slugs: list[s
                 f"ratio {one['pages'] / one['wall'] / (pages / t.wall):.2f}")
         checkpoint(url)
         for share in args.check_shares:  # copies before night 2 (the check of night 1's store)
-            shutil.copyfile(first, tmp / f"check{share}.sqlite")
+            copy_store(first, tmp / f"check{share}.sqlite")
         if args.new_items:
             t0 = time.perf_counter()
             build_county(tmp / "farm", units_n, columns, items, new_items=args.new_items, jobs=args.jobs,
                          changed_only=True)
             say(f"night 2's changes: {args.new_items} new entries in every tenth unit, written in "
                 f"{time.perf_counter() - t0:.1f} s")
-        shutil.copyfile(first, tmp / "night2.sqlite")
+        copy_store(first, tmp / "night2.sqlite")
         two = crawl(farm, f"sqlite:///{tmp / 'night2.sqlite'}")
         share2 = two["requests"] / one["requests"]
         say(f"night 2: {two['requests']} requests = {share2:.1%} of night 1 (target ≤ 5%), "
             f"{two['pages']} pages stored, {two['wall']:.0f} s wall, {two['cpu']:.0f} CPU s "
             f"({1000 * two['cpu'] / max(two['requests'], 1):.2f} CPU ms/request); snapshots by kind {two['kinds']}")
         if args.polite_units:
-            shutil.copyfile(first, tmp / "polite.sqlite")
+            copy_store(first, tmp / "polite.sqlite")
             part = slugs[:args.polite_units]
             pol = crawl(farm, f"sqlite:///{tmp / 'polite.sqlite'}", part, per_host_concurrency=2,
                         download_delay=args.polite_delay)

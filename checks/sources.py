@@ -94,6 +94,12 @@ def documents(data: AuditData) -> Iterator[tuple[str, Item, datetime | None]]:
 
 
 def text_sources(data: AuditData) -> Iterator[TextSource]:
+    """Every text a text check reads (pages, chrome lines, attachments …), built once per AuditData: the
+    three text checks scanned and parsed every page each (past the page cache's bound, three parses)."""
+    return iter(derived(data, "text_sources", lambda: list(_text_sources(data))))
+
+
+def _text_sources(data: AuditData) -> Iterator[TextSource]:
     # distinct chrome lines per unit, with the first snapshots that show them
     chrome: dict[str, dict[str, list[int]]] = {}
 
