@@ -23,7 +23,7 @@ DATA = Path(__file__).resolve().parent / "data" / "sensitive_real.jsonl"
 
 def main() -> None:
     rows = [json.loads(line) for line in DATA.read_text("utf-8").splitlines() if line.strip()]
-    for split in ("dev", "held_out", "all"):
+    for split in ("dev", "held_out", "fresh", "all"):
         part = [r for r in rows if split == "all" or r["split"] == split]
         spam = [r for r in part if r["label"] == "spam"]
         flagged = [(r, find_sensitive(r["text"])) for r in part]
