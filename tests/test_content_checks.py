@@ -334,7 +334,7 @@ def test_more_hiding_techniques() -> None:
     found = {(d["technique"], d["href"]) for d in find_dark_links(tuple(h[:3] for h in page_text(html).hidden))}
     assert found == {("脚本隐藏", "http://www.abc.com"), ("白色文字（与页面白底同色）", "http://x.com/"),
                      ("零尺寸 iframe", "http://bocai99.com/"), ("脚本动态写入", "http://amjs.cc/"),
-                     ("脚本跳转", "http://www.yabo.vip/"), ("自动跳转（meta refresh）", "http://www.xpj888.com/")}
+                     ("搜索引擎来路跳转", "http://www.yabo.vip/"), ("自动跳转（meta refresh）", "http://www.xpj888.com/")}
     assert not spam_domain("https://www.alphabet.com") and not spam_domain("http://beta.zj.gov.cn/")
 
 

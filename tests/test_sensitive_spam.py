@@ -48,3 +48,37 @@ def test_stuffing_needs_subject_and_action_markers() -> None:
 def test_hidden_stuffing_is_a_dark_link() -> None:
     links = find_dark_links((("display:none 隐藏", "欧美午夜国产精品一区二区在线观看", "http://example.test/x"),))
     assert links and links[0]["category"] == "色情"
+
+
+def _links(html: str) -> list[dict[str, str]]:
+    import lxml.html
+
+    from checks.hidden import hidden_content
+    return find_dark_links(tuple((how, text, href) for how, text, href, _ in hidden_content(lxml.html.fromstring(html))))
+
+
+def test_encoded_redirect_for_search_engine_visitors() -> None:
+    # the hijack of the write-ups: only visitors from a search engine are sent on, to an encoded address
+    url = "http://www.bet365.com/"
+    codes = ",".join(str(ord(c)) for c in url)
+    html = ("<html><body><p>学校概况</p><script>if (document.referrer.indexOf('baidu') > -1) "
+            f"{{ window.location.href = String.fromCharCode({codes}); }}</script></body></html>")
+    links = _links(html)
+    assert [(x["technique"], x["href"]) for x in links] == [("搜索引擎来路跳转", url)]
+
+
+def test_base64_redirect_and_escaped_chinese_link_text() -> None:
+    import base64
+    target = base64.b64encode(b"https://amjs888.cc/").decode()
+    html = ("<html><body><p>正文</p>"
+            f"<script>location.replace(atob('{target}'));</script>"
+            "<script>document.write('<a href=\"http://x.cn/\">\\u6fb3\\u95e8\\u8d4c\\u573a</a>')</script></body></html>")
+    found = {(x["technique"], x["href"]) for x in _links(html)}
+    assert ("脚本跳转", "https://amjs888.cc/") in found
+    assert ("脚本动态写入", "http://x.cn/") in found  # 澳门赌场 written as \u escapes
+
+
+def test_plain_scripts_of_a_government_page_are_not_dark_links() -> None:
+    html = ("<html><body><p>正文</p><script>var s = String.fromCharCode(72, 105);"
+            "window.open('http://www.gov.cn/');</script></body></html>")
+    assert _links(html) == []
