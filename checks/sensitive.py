@@ -24,7 +24,9 @@ import yaml
 
 from checks.base import AuditData, CheckRules, Observation
 from checks.lexicon import (
+    Matcher,
     lexicon_paths,
+    matcher,
     on_word_boundaries,
     sensitive_context,
     sensitive_matcher,
@@ -44,7 +46,8 @@ class SpamFamily:
     category: str
     subjects: tuple[str, ...]
     actions: tuple[str, ...]
-    patterns: tuple[re.Pattern[str], ...]  # phrases that are spam on their own (一肖一码 …)
+    patterns: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...]  # spam on their own (一肖一码 …), with anchors
+    # that must be in the text before the pattern is tried (a plain substring test is much cheaper)
     prose_may_discuss: bool  # crackdown reports discuss this vocabulary in running prose (gambling)
     min_subjects: int  # distinct subject markers needed (国产 alone in 国产纪录片高清视频 is no porn)
 
@@ -74,7 +77,14 @@ def page_rules() -> PageRules:
             old = families.get(str(name))
             subjects = tuple(str(w).lower() for w in spec.get("subjects") or [])
             actions = tuple(str(w).lower() for w in spec.get("actions") or [])
-            patterns = tuple(re.compile(str(p), re.I) for p in spec.get("patterns") or [])
+            patterns = tuple(_pattern(p) for p in spec.get("patterns") or [])
+            brands = [str(b).lower() for b in spec.get("brands") or []]
+            if brands:  # a brand name right before 官网, 开户, app …: built here so that ops only list names
+                suffixes = "|".join(map(re.escape, (str(x).lower() for x in spec.get("brand_suffixes") or ["官网"])))
+                middles = "|".join(map(re.escape, (str(x).lower() for x in spec.get("brand_middles") or [])))
+                rx = f"(?:{'|'.join(map(re.escape, brands))})(?:{middles})?(?:{suffixes})" if middles else \
+                    f"(?:{'|'.join(map(re.escape, brands))})(?:{suffixes})"
+                patterns += ((re.compile(rx, re.I), tuple(brands)),)
             if old is not None:
                 subjects, actions, patterns = old.subjects + subjects, old.actions + actions, old.patterns + patterns
             families[str(name)] = SpamFamily(str(spec.get("category", name)), subjects, actions, patterns,
@@ -83,16 +93,40 @@ def page_rules() -> PageRules:
     return PageRules(tuple(families.values()), window, min_markers, page_cues, prose_chars)
 
 
+@functools.lru_cache(maxsize=1)
+def _marker_matcher() -> tuple[Matcher, tuple[tuple[tuple[int, bool], ...], ...]]:
+    """One automaton over the markers of every family; per marker, the (family, is_subject) pairs it belongs to."""
+    owners: dict[str, list[tuple[int, bool]]] = {}
+    for i, family in enumerate(page_rules().families):
+        for word in family.subjects:
+            owners.setdefault(word, []).append((i, True))
+        for word in family.actions:
+            owners.setdefault(word, []).append((i, False))
+    words = tuple(owners)
+    return matcher(words), tuple(tuple(owners[w]) for w in words)
+
+
+def _pattern(spec: object) -> tuple[re.Pattern[str], tuple[str, ...]]:
+    if isinstance(spec, dict):
+        return re.compile(str(spec["pattern"]), re.I), tuple(str(a).lower() for a in spec.get("anchors") or [])
+    return re.compile(str(spec), re.I), ()
+
+
 def keyword_stuffing(norm: str) -> list[tuple[int, int, str, bool]]:
     """(start, end, category, prose_may_discuss) in the folded text where markers of a spam family crowd."""
     rules = page_rules()
     out: list[tuple[int, int, str, bool]] = []
-    for family in rules.families:
-        for rx in family.patterns:
-            out += [(m.start(), m.end(), family.category, False) for m in rx.finditer(norm)]
-        marks = sorted((m.start(), m.start() + len(w), w, w in family.subjects)
-                       for w in (*family.subjects, *family.actions) if w
-                       for m in re.finditer(re.escape(w), norm))
+    automaton, owners = _marker_matcher()
+    per_family: dict[int, list[tuple[int, int, str, bool]]] = defaultdict(list)
+    if automaton.words:
+        for index, start, end in automaton.find(norm):
+            for family_index, subject in owners[index]:
+                per_family[family_index].append((start, end, automaton.words[index], subject))
+    for family_index, family in enumerate(rules.families):
+        for rx, anchors in family.patterns:
+            if not anchors or any(a in norm for a in anchors):
+                out += [(m.start(), m.end(), family.category, False) for m in rx.finditer(norm)]
+        marks = per_family.get(family_index, [])
         i = 0
         while i < len(marks):
             j, found = i, {}
