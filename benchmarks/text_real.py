@@ -1,29 +1,43 @@
 """The text checks on real material: false alarms on real government text, recall on real published errors.
 
     .venv/bin/python -m benchmarks.text_real --clean DIR_OR_FILE ... [--lists FILE ...] [--sighan FILE]
-                                             [--megabytes 3] [--show 50]
+                                             [--odw FILE] [--megabytes 6] [--show 50]
 
 --clean: real, correct government text that nobody here wrote (.txt/.md as they are, .sql dumps with
-  HTML stripped, .json with every string of 8+ Chinese characters). What was used for the numbers in
-  docs/内容检查.md (none of it is committed; fetch the public repositories to repeat):
-  * github LawRefBook/Laws @2f4c5c2: 行政法规 (State Council regulations) and DLC/浙江地方法规;
+  HTML stripped, .json and .csv with every string of 8+ Chinese characters). Lines are taken in turn from
+  each --clean argument, so that every source and kind of text is represented. None of it is committed
+  (fetch the public repositories to repeat); the 6 MB of benchmarks/results/text_real-2026-12-01.txt are:
+  * github LawRefBook/Laws @2f4c5c2: 行政法规 (State Council regulations, 1.2 MB), DLC/ (local regulations
+    of 上海, 北京, 山东, 广东, 河南, 浙江, 重庆, 1.3 MB) and 部门规章 (ministry rules, 0.9 MB);
   * github ZhouYNF/platform-1 @2197df5 db/ge_policy_raw20190217.sql: State Council policy documents
-    crawled from www.gov.cn (2018–2019);
-  * github Clarence-Kong/QABasedOnPolicyKnowledgeGraph data/policy.json: Guangdong government service
-    guides (政务服务事项) from gdzwfw.gov.cn.
+    crawled from www.gov.cn (2018–2019, 0.55 MB);
+  * github Clarence-Kong/QABasedOnPolicyKnowledgeGraph @b1f5aec data/policy.json: Guangdong government service
+    guides (政务服务事项) from gdzwfw.gov.cn (0.33 MB);
+  * github johncodes404/china-provincial-gov-reports-2026 @ad4c815 output/2026_raw_text/*.csv: the 2026
+    government work reports (政府工作报告) of all 31 provinces (1.8 MB; official documents, no licence
+    file in the repository, so not committed).
   Every alarm is listed with its context so that a reviewer can judge it.
---lists: published wrong→right pair lists, "wrong<TAB>right" a line (e.g. pycorrector's
-  tests/common_error_pairs.txt, Apache-2.0). benchmarks/data/reported_typos.tsv (errors reported on
-  government sites and in 《咬文嚼字》's yearly lists, each with its source) is always read.
-  Each pair is planted into real sentences of the clean text that contain the right form (or after a
-  comma of a real sentence when none does); it counts as found when a finding covers the planted text.
+--lists: published wrong→right pair lists, "wrong<TAB>right" a line (e.g. pycorrector 1.1.4's
+  tests/common_error_pairs.txt, Apache-2.0); pairs already in the data file are skipped.
+  benchmarks/data/reported_typos.tsv is always read: 342 real errors, each with its class (common, name,
+  formulation, context), its origin (gov_site: on government sites and documents, from inspection notices
+  and news reports; yaowenjiaozi: 《咬文嚼字》's yearly lists and its 100 common misspellings; party_media;
+  published_list: editors' and teachers' lists; issue; other) and the address it was taken from.
+  Each pair is planted into up to 3 real sentences of the clean text that contain the right form (or
+  after a comma of a real sentence when none does), and a row that quotes the published erroneous
+  sentence is also tested on that sentence; a case counts as found when a finding covers the error.
+  Recall is printed per class and per origin.
 --sighan: the SIGHAN-15 CSC test set as pycorrector ships it (data/sighan2015_test.tsv: wrong sentence,
-  right sentence): a public yardstick of character-level detection on learners' essays, not on
-  government text.
+  right sentence): a public yardstick of character-level detection on learners' essays.
+--odw: ECSpell's official-document-writing test set (github aopolin-lv/ECSpell @025bf43
+  Data/domains_data/odw.test, MIT: label, wrong sentence, right sentence): a yardstick closer to
+  government text, but not errors published on government sites; reported apart, sentence-level
+  detection at the right position and precision.
 
-Prints false alarms per MB, recall per class, SIGHAN sentence-level detection, and the throughput of
-all three text checks in MB/s of CPU time next to a bare Aho-Corasick scan of the same lexicons (the
-typo patterns, the anchors of damaged names, the sensitive words).
+Prints false alarms per MB, recall per class and origin, the yardsticks, and the throughput of all three
+text checks in MB/s of CPU time next to a bare Aho-Corasick scan of the same lexicons (the typo patterns,
+the anchors of damaged names, the sensitive words). benchmarks/sensitive_real.py measures text.sensitive
+on real spam-injected pages and decoys.
 """
 
 from __future__ import annotations
@@ -292,7 +306,7 @@ def main() -> None:
     parser.add_argument("--lists", nargs="*", default=[])
     parser.add_argument("--sighan")
     parser.add_argument("--odw", help="ECSpell Data/domains_data/odw.test (MIT)")
-    parser.add_argument("--megabytes", type=float, default=3.0)
+    parser.add_argument("--megabytes", type=float, default=6.0)
     parser.add_argument("--show", type=int, default=50)
     args = parser.parse_args()
     build = time.perf_counter()
