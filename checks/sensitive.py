@@ -129,7 +129,7 @@ def keyword_stuffing(norm: str) -> list[tuple[int, int, str, bool]]:
         marks = per_family.get(family_index, [])
         i = 0
         while i < len(marks):
-            j, found = i, {}
+            j, found = i, dict[str, bool]()
             while j < len(marks) and marks[j][0] - marks[i][0] <= rules.window:
                 found.setdefault(marks[j][2], marks[j][3])
                 j += 1
