@@ -37,6 +37,7 @@ from checks.sources import TextSource, source_scope, text_sources
 from checks.text import context, fold, fold_positions
 
 _CJK = re.compile("[\u4e00-\u9fff]")
+_SENTENCE_BREAK = re.compile(r"[，。；：、！？,;:!?（）()《》〈〉【】\[\]“”\"\n\r]")
 
 
 @dataclass(frozen=True)
@@ -193,6 +194,8 @@ def find_sensitive(text: str, judge_context: bool = True) -> list[tuple[str, str
             continue
         word = automaton.words[index]
         a, b = where(start), where(end - 1) + 1
+        if b - a != end - start and _SENTENCE_BREAK.search(text, a, b):
+            continue  # "宣传牌；（九）" is no 牌九: normalisation joined two sentences
         evasive = b - a != end - start  # "网络赌．博", "法 轮 功": written to slip past filters, never prose
         if judge_context and not evasive and legitimate_use(text, a, b, word, warning_page):
             continue
