@@ -84,7 +84,9 @@ def _lookup(keys: np.ndarray, probe: np.ndarray) -> tuple[np.ndarray, np.ndarray
     """(position in `keys`, found) for every key of `probe`; `keys` sorted."""
     if not len(keys):
         return np.zeros(len(probe), dtype=np.int64), np.zeros(len(probe), dtype=bool)
-    at = np.searchsorted(keys, probe)
+    order = np.argsort(probe)  # sorted needles walk the same paths of the search: far fewer cache misses
+    at = np.empty(len(probe), dtype=np.int64)
+    at[order] = np.searchsorted(keys, probe[order])
     at[at == len(keys)] = 0
     return at, keys[at] == probe
 
