@@ -12,9 +12,9 @@ from datetime import date
 import pytest
 
 from checks import word_slips
-from core.settings import get_settings
 from checks.typos import find_typo_hits, recurring_slips
 from checks.word_slips import find_word_slips
+from core.settings import get_settings
 
 # as published: 绍兴市居家养老服务条例 (2021) and 浙江省实施《献血法》办法 (2020)
 PUBLISHED = [
