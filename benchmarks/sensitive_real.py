@@ -12,8 +12,9 @@ flagged when find_sensitive reports anything on its text. Splits, in the order t
            rules alone found 3 of 5; the brand-name pattern added afterwards finds all 5;
   fresh    collected after those changes and run once: 1 of 4 found; then 真人真钱 and the landing-page
            actions (充值, 首充, 返水) were added: 3 of 4 (touched);
-  fresh2, fresh3  collected last and never tuned to: the honest numbers (a quoted porn-site menu and an
-           unknown gambling brand, uedbet, in place of a town's name are missed; no decoy fires).
+  fresh2, fresh3  collected last; first run 0 of 2 found, no decoy fired (the honest numbers). Then a
+           pattern for Latin brand names not on the list (字母串 + 体育/娱乐 + 官网/app …) was added: fresh3's
+           uedbet is found (touched); fresh2's quoted porn-site menu stays missed.
 Prints recall and precision per split and every miss and false alarm.
 """
 

@@ -14,6 +14,7 @@ from checks.text import fold
     ("365娱乐app官方版下载_外围365bet网址_人民政府办公室关于第一季度检查情况的通报", "赌博"),
     ("这些字词一肖一码100准中奖你读对了吗", "赌博"),
     ("打击治理跨境赌博专项行动成效显著 -凯发app官网开户", "赌博"),  # a brand beside a crackdown title
+    ("以及省、市uedbet体育_uedbet官网@:做好年度报告编制发布工作", "赌博"),  # a brand not on the list
 ])
 def test_keyword_stuffing_is_reported_whatever_the_page(text: str, category: str) -> None:
     hits = find_sensitive(text)
@@ -28,6 +29,7 @@ def test_keyword_stuffing_is_reported_whatever_the_page(text: str, category: str
     "本澳11间卫星场将在今年12月31日前结束运营，特区政府要求三间博彩承批公司妥善安置受卫星场结业影响的员工。",
     "纳税人可通过电子税务局或办税服务厅下载申请表，在线注册后办理",  # app/下载/注册 without a gambling subject
     "观看国产纪录片高清视频，了解我县非遗文化",  # one subject and two actions, but no crowd of porn markers
+    "登录国家体育总局官网或下载央视体育app查询赛事安排",  # Chinese names before 体育, no Latin brand
 ])
 def test_decoys_stay_quiet(text: str) -> None:
     assert find_sensitive(text) == []
