@@ -34,7 +34,7 @@ from checks.lexicon import Matcher, matcher, on_word_boundaries, tokenizer, typo
 from checks.registry import check
 from checks.sources import TextSource, source_scope, text_sources
 from checks.text import context, to_simplified
-from checks.word_slips import find_word_slips
+from checks.word_slips import candidate_strings, find_word_slips
 
 _MIN_NEAR_MISS = 4  # shorter expressions have too many innocent neighbours (云和县 ~ 云河县 is a real risk)
 _MIN_DROP = 5
@@ -281,7 +281,7 @@ def recurring_slips(texts: Iterable[str]) -> frozenset[str]:
     of the place (乘载, 海务), not a slip; `find_typo_hits` leaves them out."""
     documents: Counter[str] = Counter()
     for text in texts:
-        documents.update({str(h["matched"]) for h in find_word_slips(join_lines(to_simplified(text))[0])})
+        documents.update(candidate_strings(join_lines(to_simplified(text))[0]))
     return frozenset(word for word, n in documents.items() if n >= 2)
 
 

@@ -14,8 +14,8 @@ missed one:
    unigram word model gains at least `_MIN_GAIN` in log probability, with the corrected word one token of
    it ("出发辉煌" holds 发辉, but 出发/辉煌 beats 出/发挥/煌);
 2. the corrected word sits among neighbours it is seen with in real government text, on both sides
-   (lexicons/word_contexts.npz): "应当发辉投资" has 当发挥 and 发挥投 in the corpus; at a clause's edge,
-   where only one neighbour can be checked, the gain of sign 1 must be larger;
+   (lexicons/word_contexts.npz): "应当发辉投资" has 当发挥 and 发挥投 in the corpus (so a word at a
+   clause's edge is not judged);
 3. the odd character is a word of its own in the clause as written, not part of a neighbouring word
    ("重力梯度仪及为其": 仪 belongs to 梯度仪, so 仪及 is no slip of 以及);
 4. it does not look like a name, a unit or a term: not right after a common surname or a digit (20千帕),
@@ -42,8 +42,7 @@ ATTESTED = LEXICONS / "attested.txt"
 CONTEXTS = LEXICONS / "word_contexts.npz"
 _MIN_FREQ = 30  # a word jieba saw fewer times is too rare to correct towards
 _RATIO = 30  # the candidate is not a word: jieba saw it at most 1/30 as often as the word it slips from
-_MIN_GAIN = 6.0  # log-probability gain of the clause when corrected (e^6 ≈ 400 times likelier)
-_MIN_GAIN_ONE_SIDE = 9.0  # the same where only one neighbour could be checked
+_MIN_GAIN = 8.0  # log-probability gain of the clause when corrected (e^8 ≈ 3,000 times likelier)
 _MIN_GAIN_LOOKS = 9.0  # a similar-looking character: the groups are wide (走/起, 丁/小), so ask for more
 _WINDOW = 6  # characters of the clause each side that the model reads
 _LONGEST_WORD = 8
@@ -126,8 +125,10 @@ def _confusables() -> dict[str, tuple[str, str]]:
 
 
 def _everyday_words(length: int) -> list[str]:
+    """Words a slip is corrected to; ordinals (第十三届) are left out: 第十三节 and 第十三条 are as right."""
     freq = tokenizer().FREQ
-    return sorted(w for w, f in freq.items() if len(w) == length and f >= _MIN_FREQ and _CJK.match(w))
+    return sorted(w for w, f in freq.items()
+                  if len(w) == length and f >= _MIN_FREQ and _CJK.match(w) and not w.startswith("第"))
 
 
 @functools.lru_cache(maxsize=4)
@@ -293,19 +294,17 @@ def _reads_better(text: str, start: int, end: int, word: str, same_sound: bool) 
     return gain
 
 
-def _neighbours_seen(text: str, start: int, end: int, word: str) -> int:
-    """Sign 2: on how many sides (0–2) the corrected word sits beside a character it is seen with in real
-    text; 0 as soon as one neighbour is not (4-character words: 2, their length is evidence enough, and
-    five characters do not fit a key)."""
+def _neighbours_seen(text: str, start: int, end: int, word: str) -> bool:
+    """Sign 2: the corrected word is seen in real text beside both its neighbours here (a word at a clause's
+    edge, in a heading or a table cell, has too little context to judge; 4-character words: their length is
+    evidence enough, and five characters do not fit a key)."""
     if len(word) > 3:
-        return 2
+        return True
+    left, right = text[start - 1:start], text[end:end + 1]
+    if not (left and right and _is_cjk(left) and _is_cjk(right)):
+        return False
     contexts = _contexts()
-    probes = []
-    if start and _is_cjk(text[start - 1]):
-        probes.append(text[start - 1] + word)
-    if end < len(text) and _is_cjk(text[end]):
-        probes.append(word + text[end])
-    return len(probes) if all(_key(p) in contexts for p in probes) else 0
+    return _key(left + word) in contexts and _key(word + right) in contexts
 
 
 def _looks_like_a_name(text: str, start: int, end: int) -> bool:
@@ -315,27 +314,37 @@ def _looks_like_a_name(text: str, start: int, end: int) -> bool:
                 or text.count(text[start:end]) > 1)
 
 
-def find_word_slips(text: str) -> list[dict[str, str | int | float]]:
-    """Every one-character slip of an everyday word in `text`: start, end, matched, suggestion, gain."""
+def _all_candidates(text: str) -> dict[int, tuple[int, str]]:
+    """start → (length, the word it may slip from), the first (longest-listed) candidate at each start."""
     codes = codes_of(text)
     candidates: dict[int, tuple[int, str]] = {}
     for length, (_, word_of, words) in variant_index().items():
         starts, at = _candidates(codes, length)
         for start, k in zip(starts.tolist(), at.tolist(), strict=True):
             candidates.setdefault(start, (length, words[word_of[k]]))
+    return candidates
+
+
+def candidate_strings(text: str) -> set[str]:
+    """Every candidate slip written in `text`, judged or not (to count in how many documents each recurs)."""
+    return {text[start:start + length] for start, (length, _) in _all_candidates(text).items()}
+
+
+def find_word_slips(text: str) -> list[dict[str, str | int | float]]:
+    """Every one-character slip of an everyday word in `text`: start, end, matched, suggestion, gain."""
+    candidates = _all_candidates(text)
     hits: list[dict[str, str | int | float]] = []
     taken = -1
     for start in sorted(candidates):
         length, word = candidates[start]
         end = start + length
-        sides = 0 if start < taken or _looks_like_a_name(text, start, end) else _neighbours_seen(text, start, end, word)
-        if not sides:
+        if start < taken or _looks_like_a_name(text, start, end) or not _neighbours_seen(text, start, end, word):
             continue
         i = next(k for k in range(length) if text[start + k] != word[k])
         same_sound = text[start + i] in _confusables().get(word[i], ("", ""))[0]
         gain = _reads_better(text, start, end, word, same_sound)
-        if gain is None or (sides == 1 and gain < _MIN_GAIN_ONE_SIDE):
-            continue  # at a clause's edge (a heading, a table cell) one neighbour is weak evidence
+        if gain is None:
+            continue
         hits.append({"start": start, "end": end, "matched": text[start:end], "suggestion": word, "gain": round(gain, 1)})
         taken = end
     return hits

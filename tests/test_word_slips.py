@@ -1,8 +1,9 @@
 """One-character slips of everyday words (checks/word_slips.py), on real published sentences.
 
-The errors below were published: two in Zhejiang regulations as printed (LawRefBook/Laws @2f4c5c2, text the
-check's corpus data was NOT built from), the rest are real reported pairs (pycorrector's common-error list,
-《咬文嚼字》) planted into real sentences of the same regulations. The correct sentences are real too.
+The first error below was published, in a Zhejiang regulation as printed (LawRefBook/Laws @2f4c5c2, text
+the check's corpus data was NOT built from). The others are reported slips (发辉, 步署: pycorrector's
+common-error list and a government-site correction; 预敬: ECSpell's official-document set) planted into
+real sentences of regulations. The correct sentences are real, or put together from real clauses.
 """
 
 from __future__ import annotations
@@ -16,17 +17,16 @@ from checks.typos import find_typo_hits, recurring_slips
 from checks.word_slips import find_word_slips
 from core.settings import get_settings
 
-# as published: 绍兴市居家养老服务条例 (2021) and 浙江省实施《献血法》办法 (2020)
+# as published: 绍兴市居家养老服务条例 (2021). (浙江省实施《献血法》办法 also prints "建立健全投拆、举报制度",
+# which the check leaves alone: a word before a comma has one neighbour to judge by, too little.)
 PUBLISHED = [
     ("村（居）级居家养老服务中心应当根据老年人需求，在中心为老年人提供生活照料、休闲娱乐、健康护理和精神慰籍等日托服务。",
      "慰籍", "慰藉"),
-    ("卫生健康主管部门应当加强对血站和医疗机构执行献血法律、法规的监督检查，建立健全投拆、举报制度，及时查处违法行为。",
-     "投拆", "投诉"),
 ]
-PLANTED = [
+PLANTED = [  # real sentences of State Council regulations and a 2021 plan with one real reported slip each
     ("科技工作者和教师应当发辉自身优势和专长，参与科学普及工作。", "发辉", "发挥"),
-    ("应当根据国家总体工作步署，对行政法规立项申请进行评估论证。", "步署", "部署"),
-    ("对产品的设计、检验检测、施工按装和使用维护等提出要求。", "按装", "安装"),
+    ("（一）是否符合党中央、国务院的重大决策步署和国家重大改革方向", "步署", "部署"),
+    ("安全风险评估和安全保障措施，强化监测预敬和应急处置，切实维护国家安全。", "预敬", "预警"),
 ]
 CORRECT = [
     "出发辉煌的新征程，全面建设社会主义现代化国家。",  # 发辉 across 出发|辉煌
