@@ -173,6 +173,11 @@ def typo_lexicon() -> TypoLexicon:
         correct += [str(c) for c in raw.get("correct") or []]
         for rule in raw.get("context_rules") or []:
             rules.append(ContextRule(re.compile(rule["pattern"]), rule["wrong"], rule["right"], rule["why"]))
+    for path in lexicon_paths("known_typos.tsv"):  # published lists of misspellings, one sourced pair a line
+        for line in path.read_text("utf-8").splitlines() if path.is_file() else ():
+            parts = line.split("\t")
+            if len(parts) >= 3 and not line.startswith("#") and parts[0] != parts[1]:
+                known.setdefault(parts[0], (parts[1], parts[2]))
     shapes: dict[str, str] = {}
     for group in groups:
         for ch in group:
