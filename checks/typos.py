@@ -29,7 +29,7 @@ from datetime import date
 from ahocorasick_rs import AhoCorasick, MatchKind
 
 from checks.base import AuditData, CheckRules, Observation
-from checks.confusables import homophones, readings
+from checks.confusables import common_chars, homophones, readings
 from checks.lexicon import Matcher, matcher, on_word_boundaries, tokenizer, typo_lexicon
 from checks.registry import check
 from checks.sources import TextSource, source_scope, text_sources
@@ -154,6 +154,9 @@ def typo_matcher(extra: tuple[str, ...] = ()) -> tuple[Matcher, tuple[tuple[str,
             add(near_misses(place, keep_last=place[-1] in _PLACE_SUFFIX, edge_doubles=False), place, CLASS_NAME)
     for idiom in lexicon.idioms:
         add(near_misses(idiom, edit=False, toned=True), idiom, CLASS_COMMON)
+    for name in lexicon.names:  # 习近乎, 习进平: a leader's given name with any character replaced
+        add({name[:i] + ch + name[i + 1:]: "" for i in range(1, len(name)) for ch in common_chars() if ch != name[i]},
+            name, CLASS_NAME)
     words = tuple(patterns)
     return matcher(words), tuple(patterns[w] for w in words)
 

@@ -43,6 +43,13 @@ CORRECT = [
 ]
 
 
+def test_a_leaders_name_with_any_character_of_the_given_name_replaced() -> None:
+    # 习近乎: reported on a county government site (benchmarks/data/reported_typos.tsv)
+    [hit] = find_typo_hits("深入学习贯彻习近乎新时代中国特色社会主义思想", date(2024, 9, 30))
+    assert (hit["matched"], hit["suggestion"], hit["class"]) == ("习近乎", "习近平", "名称错误")
+    assert find_typo_hits("各单位要加强学习近期出台的文件。", date(2024, 9, 30)) == []
+
+
 def test_published_lists_flag_their_pairs_with_the_source() -> None:
     from checks.lexicon import typo_lexicon
 
