@@ -71,20 +71,19 @@ if r[1] then
 end
 return false
 """
-# Release held requests that are done (only those this worker holds: a request put back and taken by
-# another worker is that worker's). KEYS: held, held_data, held_score; ARGV: worker, tokens...
+# Release held requests that are done: the request itself and the ones it stands in for (a retry, a
+# redirect or a parked request sent again carries the tokens of the requests it replaces, which may have been
+# taken by another worker). KEYS: held, held_data, held_score; ARGV: tokens...
 _RELEASE = """
 local n = 0
-for i = 2, #ARGV do
-  if redis.call('HGET', KEYS[1], ARGV[i]) == ARGV[1] then
-    redis.call('HDEL', KEYS[1], ARGV[i])
-    redis.call('HDEL', KEYS[2], ARGV[i])
-    redis.call('HDEL', KEYS[3], ARGV[i])
-    n = n + 1
-  end
+for i = 1, #ARGV do
+  n = n + redis.call('HDEL', KEYS[1], ARGV[i])
+  redis.call('HDEL', KEYS[2], ARGV[i])
+  redis.call('HDEL', KEYS[3], ARGV[i])
 end
 return n
 """
+_CHAIN = 16  # tokens a request carries of the requests it replaces, at most
 # Put back the requests held by workers whose lease has expired, and forget those workers.
 # KEYS: requests, busy, held, held_data, held_score, leases, workers; ARGV: now
 # Returns {worker, requests put back, worker, ...}.
@@ -268,7 +267,7 @@ class SharedScheduler(Scheduler):
             self.heartbeat.stop()
         # the pipeline has closed (before the scheduler) and committed everything it was given
         self.release([*self.handled_before, *self.handled])
-        if reason == "finished":  # nothing in flight: what is still held (a retried original) is done
+        if reason == "finished":  # the night is over: what is still held (a redirect to a page seen) is done
             self.release(self._held_by_me())
             self.server.hdel(run_key(self.run_id, "leases"), self.worker)
         else:  # stopped mid-night: the lease ends now, so that what is left is put back at the next look
@@ -285,12 +284,12 @@ class SharedScheduler(Scheduler):
 
     def release(self, tokens: list[str]) -> None:
         if tokens:
-            self.release_script(keys=self._keys("held", "held_data", "held_score"), args=[self.worker, *tokens])
+            self.release_script(keys=self._keys("held", "held_data", "held_score"), args=tokens)
 
     def request_handled(self, request: Request) -> None:
         token = request.meta.get("zwgk_held")
         if token:
-            self.handled.append(token)
+            self.handled += [token, *request.meta.get("zwgk_replaces", ())]
 
     def batch_committed(self) -> None:
         self.release(self.handled_before)
@@ -332,14 +331,19 @@ class SharedScheduler(Scheduler):
         if self.stats:
             self.stats.inc_value("scheduler/dequeued/redis")
         request = self.queue._decode_request(data)
+        replaced = request.meta.get("zwgk_held")  # sent again in place of another request (retry, redirect)
+        if replaced:
+            request.meta["zwgk_replaces"] = [*request.meta.get("zwgk_replaces", ()), replaced][-_CHAIN:]
         request.meta["zwgk_held"] = token.decode() if isinstance(token, bytes) else token
         return request
 
     def spider_idle(self, spider: Any) -> None:
-        # nothing in flight: commit what the pipeline holds, then every request this worker took is done
+        # nothing in flight: commit what the pipeline holds, then every request handled so far is done. The
+        # others this worker holds stay held: parked for a server on hold, or replaced by a request that
+        # another worker has not finished yet.
         self.crawler.signals.send_catch_log(flush_requested)
+        self.release([*self.handled_before, *self.handled])
         self.handled_before, self.handled = [], []
-        self.release(self._held_by_me())
         self.server.hdel(self.busy_key, self.worker)
         self.renew_lease()
         lost = recover_lost(self.server, self.run_id)

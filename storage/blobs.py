@@ -83,8 +83,7 @@ def insert_blobs(session: Session, bodies: dict[str, bytes], store: EvidenceStor
         return
     insert = postgresql.insert(Blob) if dialect == "postgresql" else sqlite.insert(Blob)
     if store.keeps_bodies:
-        for d, b in bodies.items():
-            store.put(blob_key(d), zlib.compress(b, 6))
+        store.put_many({blob_key(d): zlib.compress(b, 6) for d, b in bodies.items()})
         rows = [{"sha256": d, "size": len(b), "data": IN_STORE} for d, b in bodies.items()]
     else:
         rows = [{"sha256": d, "size": len(b), "data": zlib.compress(b, 6)} for d, b in bodies.items()]

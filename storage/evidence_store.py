@@ -54,6 +54,17 @@ class EvidenceStore(ABC):
     def put(self, key: str, data: bytes) -> bool:
         """Keep `data` under `key`; False when the key already exists (content-addressed: same bytes)."""
 
+    put_threads = 1  # puts of one batch run side by side in this many threads (waiting on fsync or network)
+
+    def put_many(self, items: dict[str, bytes]) -> int:
+        """Keep many objects (a pipeline batch's bodies); how many were new."""
+        if self.put_threads <= 1 or len(items) < 2:
+            return sum(self.put(k, v) for k, v in items.items())
+        from concurrent.futures import ThreadPoolExecutor
+
+        with ThreadPoolExecutor(min(self.put_threads, len(items))) as pool:
+            return sum(pool.map(lambda kv: self.put(*kv), items.items()))
+
     @abstractmethod
     def put_file(self, key: str, path: Path) -> None:
         """Copy a finished local file under `key`, streaming (WARC segments)."""
@@ -92,7 +103,7 @@ class DirectoryStore(EvidenceStore):
 
     def __init__(self, root: Path, warc_root: Path | None = None):
         self.root = root
-        self.warc_root = warc_root if warc_root is not None else root
+        self.warc_root = warc_root if warc_root is not None else root / "warc"
 
     def path(self, key: str) -> Path:
         if key.startswith("warc/"):  # WARC files where zwgk always wrote them: <warc_dir>/<name>
@@ -183,6 +194,7 @@ class SharedDirectoryStore(DirectoryStore):
     backend = "shared"
     keeps_bodies = True
     durable = True
+    put_threads = 8
 
 
 class S3Store(EvidenceStore):
@@ -190,6 +202,7 @@ class S3Store(EvidenceStore):
 
     backend = "s3"
     keeps_bodies = True
+    put_threads = 8
 
     def __init__(self, endpoint: str, bucket: str, access_key: str, secret_key: str, region: str = "us-east-1",
                  prefix: str = ""):
