@@ -134,7 +134,7 @@ class StoragePipeline:
             run.stats = {**(run.stats or {}), "caps": [*(run.stats or {}).get("caps", []), *self.caps]}
         self.session.commit()
         if self.spool is not None:
-            self._put_segment()
+            self._put_segment(last=True)
             self.session.commit()
             shutil.rmtree(self.spool, ignore_errors=True)
         self.session.close()
@@ -152,8 +152,8 @@ class StoragePipeline:
         self.warc_segment += 1
         self.warc = CrawlWarc(self.spool / self._segment_name(), self.user_agent)
 
-    def _put_segment(self) -> None:
-        """The open segment into the store, its records into the session; the next segment opened."""
+    def _put_segment(self, last: bool = False) -> None:
+        """The open segment into the store, its records into the session; then the next segment opened."""
         assert self.warc is not None and self.session is not None
         self.warc.close()
         key = warc_key(self._segment_name())
@@ -166,7 +166,8 @@ class StoragePipeline:
             self.segment_records = []
         self.warc.path.unlink(missing_ok=True)
         self.warc = None
-        self._open_segment()
+        if not last:
+            self._open_segment()
 
     def process_item(self, item: Any) -> Any:
         if isinstance(item, Capture):
