@@ -29,7 +29,7 @@ from datetime import date
 from ahocorasick_rs import AhoCorasick, MatchKind
 
 from checks.base import AuditData, CheckRules, Observation
-from checks.confusables import homophones, readings
+from checks.confusables import common_chars, homophones, readings
 from checks.lexicon import Matcher, matcher, on_word_boundaries, tokenizer, typo_lexicon
 from checks.registry import check
 from checks.sources import TextSource, source_scope, text_sources
@@ -146,12 +146,17 @@ def typo_matcher(extra: tuple[str, ...] = ()) -> tuple[Matcher, tuple[tuple[str,
         patterns[wrong] = (right, CLASS_COMMON)
     for phrase in canonical:
         if len(phrase) >= _MIN_NEAR_MISS:
-            add(near_misses(phrase, edge_doubles=False), phrase, CLASS_FORMULATION)
+            # an organ's last character replaced is mostly the next word (生态环境|不存在危险), not a slip
+            add(near_misses(phrase, edge_doubles=False, keep_last=phrase.endswith(_ORGAN_SUFFIX)), phrase,
+                CLASS_FORMULATION)
     for place in lexicon.places:
         if len(place) >= _MIN_NEAR_MISS:
             add(near_misses(place, keep_last=place[-1] in _PLACE_SUFFIX, edge_doubles=False), place, CLASS_NAME)
     for idiom in lexicon.idioms:
         add(near_misses(idiom, edit=False, toned=True), idiom, CLASS_COMMON)
+    for name in lexicon.names:  # 习近乎, 习进平: a leader's given name with any character replaced
+        add({name[:i] + ch + name[i + 1:]: "" for i in range(1, len(name)) for ch in common_chars() if ch != name[i]},
+            name, CLASS_NAME)
     words = tuple(patterns)
     return matcher(words), tuple(patterns[w] for w in words)
 
@@ -312,7 +317,8 @@ def find_typo_hits(text: str, on: date, extra: tuple[str, ...] = (),
             # "攻府信息公开" is a replaced first character (found below), not a dropped one
             continue
         known = typo_lexicon().known.get(automaton.words[index])
-        why = "常见错误写法" if known else describe(automaton.words[index], right)
+        why = (f"常见错误写法（{known[1]}）" if known[1] != "常见错误写法" else known[1]) if known \
+            else describe(automaton.words[index], right)
         hit(start, end, right, why, kind)
         taken.append((start, end))
     for start, end, phrase in _holes(joined, extra, taken):

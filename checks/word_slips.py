@@ -41,7 +41,7 @@ from checks.lexicon import LEXICONS, lexicon_paths, tokenizer, typo_lexicon
 ATTESTED = LEXICONS / "attested.txt"
 CONTEXTS = LEXICONS / "word_contexts.npz"
 _MIN_FREQ = 30  # a word jieba saw fewer times is too rare to correct towards
-_RATIO = 30  # the candidate is not a word: jieba saw it at most 1/30 as often as the word it slips from
+_RATIO = 10  # the candidate is not a word: jieba saw it at most 1/10 as often as the word it slips from (秸杆 5, 秸秆 131)
 _MIN_GAIN = 8.0  # log-probability gain of the clause when corrected (e^8 ≈ 3,000 times likelier)
 _MIN_GAIN_LOOKS = 9.0  # a similar-looking character: the groups are wide (走/起, 丁/小), so ask for more
 _WINDOW = 6  # characters of the clause each side that the model reads

@@ -35,7 +35,28 @@ CORRECT = [
     "设区的市、县（市、区）人民政府应当加强养犬管理，养犬人应当依法依规投保犬只责任保险。",  # terms of the corpus
     "会计师事务所提出辞聘的，应当向股东大会说明公司有无不当情事。",
     "各环节打通制约消费扶贫的痛点、难点和堵点，推动贫困地区产品和服务融入全国大市场。",
+    # real regulations that the formulation check once flagged: an organ one character from a canonical one,
+    # the next word after an organ's name, a canonical name with its inner character replaced
+    "人民检察院副检察长、检察委员会委员、检察员的职务任免，依照有关法律规定执行。",
+    "经安全评价证明对人类、动植物、微生物和生态环境不存在危险的，可以不予审批。",
+    "中国共产党领导中国人民进行革命、建设、改革的历史，具有纪念意义、教育意义。",
 ]
+
+
+def test_a_leaders_name_with_any_character_of_the_given_name_replaced() -> None:
+    # 习近乎: reported on a county government site (benchmarks/data/reported_typos.tsv)
+    [hit] = find_typo_hits("深入学习贯彻习近乎新时代中国特色社会主义思想", date(2024, 9, 30))
+    assert (hit["matched"], hit["suggestion"], hit["class"]) == ("习近乎", "习近平", "名称错误")
+    assert find_typo_hits("各单位要加强学习近期出台的文件。", date(2024, 9, 30)) == []
+
+
+def test_published_lists_flag_their_pairs_with_the_source() -> None:
+    from checks.lexicon import typo_lexicon
+
+    right, label = typo_lexicon().known["迁徒"]
+    assert right == "迁徙" and "《咬文嚼字》" in label
+    [hit] = find_typo_hits("候鸟迁徒的季节，保护区加强巡护。", date(2024, 9, 30))
+    assert (hit["matched"], hit["suggestion"]) == ("迁徒", "迁徙") and "《咬文嚼字》" in str(hit["why"])
 
 
 @pytest.mark.parametrize(("sentence", "wrong", "right"), PUBLISHED + PLANTED)
