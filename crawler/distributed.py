@@ -309,7 +309,10 @@ class SharedScheduler(Scheduler):
 
     def enqueue_request(self, request: Request) -> bool:
         if request.dont_filter:
-            if self.server.sadd(self.df.key, request_key(request)) == 0:
+            # A request that carries a held token came out of this night's queue before: this process sends
+            # it again on purpose (parked while its server was on hold, then handed back), so it is no other
+            # worker's copy of a start request and is queued as it is.
+            if "zwgk_held" not in request.meta and self.server.sadd(self.df.key, request_key(request)) == 0:
                 return False
         elif self.df.request_seen(request):
             self.df.log(request, self.spider)

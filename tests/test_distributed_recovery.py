@@ -140,3 +140,45 @@ def test_a_killed_worker_loses_no_page(farm, postgres_server, redis_url, tmp_pat
         assert records > single_requests // 2
         assert verify_records(s).bad == []
     assert not list(shared_dir.rglob("*.tmp"))
+
+
+def test_a_worker_holds_what_it_takes_until_its_pages_are_committed(redis_url: str) -> None:  # noqa: F811
+    from scrapy import Request, Spider
+    from scrapy.utils.test import get_crawler
+
+    from crawler.distributed import SharedScheduler, shared_scrapy_settings
+    from crawler.signals import batch_committed, request_handled
+
+    server = redis.Redis.from_url(redis_url)
+    run = 987655
+    settings = settings_for("sqlite://", worker_id="w1:1", worker_lease_seconds=30)
+    crawler = get_crawler(Spider, {**shared_scrapy_settings(settings, redis_url, run), "STATS_CLASS":
+                                   "scrapy.statscollectors.MemoryStatsCollector"})
+    spider = Spider.from_crawler(crawler, name="portal")
+    scheduler = SharedScheduler.from_crawler(crawler)
+    scheduler.open(spider)
+    scheduler.shared_at = float("inf")  # no engine here: no download slots to share the politeness limit with
+    try:
+        home = Request("http://a.test/", meta={"unit": "u", "kind": "home"}, dont_filter=True)
+        assert scheduler.enqueue_request(home)
+        assert not scheduler.enqueue_request(home.replace())  # another worker's copy of the same start request
+        taken = scheduler.next_request()
+        token = taken.meta["zwgk_held"]
+        assert server.hget(run_key(run, "held"), token) == b"w1:1"
+        assert float(server.hget(run_key(run, "leases"), "w1:1")) > time.time() + 20
+        # parked while its server was on hold, then handed back: queued again, not taken for a copy
+        parked = taken.replace(dont_filter=True)
+        assert scheduler.enqueue_request(parked)
+        again = scheduler.next_request()
+        assert again.meta["zwgk_replaces"] == [token] and again.meta["zwgk_held"] != token
+        # handled: released one commit later (its last items may still be in the pipeline at the first)
+        crawler.signals.send_catch_log(request_handled, request=again)
+        crawler.signals.send_catch_log(batch_committed)
+        assert server.hlen(run_key(run, "held")) == 2
+        crawler.signals.send_catch_log(batch_committed)
+        assert server.hlen(run_key(run, "held")) == 0  # the request and the one it stood in for
+        assert recover_lost(server, run, now=time.time() + 60) == {"w1:1": 0}  # a lease that ran out: nothing lost
+    finally:
+        scheduler.close("finished")
+        server.delete(*(run_key(run, k) for k in ("workers", "leases", "busy", "held", "held_data", "held_score",
+                                                   "requests", "dupefilter", "lost")))
