@@ -2,6 +2,11 @@
 county farm, against the single-process crawl of the same farm; median of repeats.
 
     .venv/bin/python benchmarks/workers.py [--county UNITS COLUMNS ITEMS] [--workers 1 2] [--repeats 1]
+                                           [--evidence local|shared|s3]
+
+--evidence puts the workers' evidence (bodies, screenshots, WARC segments) into a shared directory (a
+local directory here, written as the shared backend writes) or an S3-compatible server (moto's, on
+127.0.0.1, in this process); the single process always keeps the default local layout.
 
 Starts a private redis-server and a private PostgreSQL cluster on 127.0.0.1 (one database per night, as
 tests/conftest.py does; SQLite would serialise the workers' writes). On this
@@ -73,6 +78,8 @@ def main() -> None:
     parser.add_argument("--county", type=int, nargs=3, default=[10, 10, 30], metavar=("UNITS", "COLUMNS", "ITEMS"))
     parser.add_argument("--workers", type=int, nargs="+", default=[1, 2])
     parser.add_argument("--repeats", type=int, default=1)
+    parser.add_argument("--evidence", choices=["local", "shared", "s3"], default="local",
+                        help="the workers' evidence store (default local: as the single process)")
     args = parser.parse_args()
     redis_server = shutil.which("redis-server")
     if redis_server is None:
@@ -85,6 +92,21 @@ def main() -> None:
                                   "--appendonly", "no", "--dir", str(tmp)], stdout=subprocess.DEVNULL)
         redis_url = f"redis://127.0.0.1:{port}/0"
         pg, stop_pg = postgres(tmp)
+        evidence: dict[str, object] = {}
+        moto = None
+        if args.evidence == "shared":
+            evidence = {"evidence_store": "shared", "evidence_dir": tmp / "shared-evidence"}
+        elif args.evidence == "s3":
+            import logging
+
+            from moto.server import ThreadedMotoServer
+
+            logging.getLogger("werkzeug").setLevel(logging.ERROR)
+            moto_port = closed_port()
+            moto = ThreadedMotoServer(ip_address="127.0.0.1", port=moto_port, verbose=False)
+            moto.start()
+            evidence = {"evidence_store": "s3", "evidence_s3_endpoint": f"http://127.0.0.1:{moto_port}",
+                        "evidence_s3_bucket": "bench", "evidence_s3_access_key": "k", "evidence_s3_secret_key": "s"}
         time.sleep(0.5)
         rows = []
         try:
@@ -101,7 +123,7 @@ def main() -> None:
                     for i in range(args.repeats):
                         url, Session = store(farm, registry, pg, f"w{n}_{i}")
                         settings = settings_for(url, check_links=False, collect_new_media=False,
-                                                progress_interval=999)
+                                                progress_interval=999, **evidence)
                         env = {**settings.as_env(), "PYTHONPATH": str(ROOT)}
                         others = [subprocess.Popen([sys.executable, "-m", "zwgk.cli", "worker", "--redis", redis_url,
                                                     "--once", "--wait", "60"], cwd=ROOT, env=env,
@@ -121,8 +143,10 @@ def main() -> None:
                         runs.append((result.pages, timing))
                         print(f"  {n} worker(s): {result.pages} pages, {timing.wall:.1f} s wall, {timing.cpu:.1f} CPU s,"
                               f" pages requested more than once: {len(twice)} {twice[:3]}", flush=True)
-                    rows.append((f"{n} worker(s) on Redis", runs, n))
+                    rows.append((f"{n} worker(s) on Redis" + (f", {args.evidence}" if evidence else ""), runs, n))
         finally:
+            if moto is not None:
+                moto.stop()
             redis.terminate()
             redis.wait()
             subprocess.run(stop_pg, capture_output=True)
