@@ -3,11 +3,15 @@ county farm served by nginx (fixtures/nginx.py), against the single-process craw
 host and on many; median of repeats.
 
     .venv/bin/python benchmarks/workers.py [--county UNITS COLUMNS ITEMS] [--workers 1 2 4] [--hosts 1 10]
-        [--repeats 1]
+        [--repeats 1] [--evidence local|shared|s3]
 
 `--hosts 1`: every unit on 127.0.0.1 (one 集约化 host: the workers share its politeness limit, so more
 workers cannot make it faster). `--hosts N`: the units spread over 127.0.0.2 … 127.0.0.N+1, N hosts
 with their own limits (a city or a province).
+
+--evidence puts the workers' evidence (bodies, screenshots, WARC segments) into a shared directory (a
+local directory here, written as the shared backend writes) or an S3-compatible server (moto's, on
+127.0.0.1, in this process); the single process always keeps the default local layout.
 
 Starts a private redis-server and a private PostgreSQL cluster on 127.0.0.1 (one database per night, as
 tests/conftest.py does; SQLite would serialise the workers' writes). On this
@@ -75,7 +79,8 @@ def store(farm: NginxFarm, registry: str, server: str, name: str):
     return url, Session
 
 
-def night_rows(args: argparse.Namespace, registry: str, tmp: Path, hosts: int, redis_url: str, pg: str) -> list:
+def night_rows(args: argparse.Namespace, registry: str, tmp: Path, hosts: int, redis_url: str, pg: str,
+               evidence: dict[str, object]) -> list:
     rows: list = []
     with NginxFarm(tmp / "farm", hosts=hosts) as farm:
         single = []
@@ -91,7 +96,8 @@ def night_rows(args: argparse.Namespace, registry: str, tmp: Path, hosts: int, r
             runs = []
             for i in range(args.repeats):
                 url, Session = store(farm, registry, pg, f"w{hosts}_{n}_{i}")
-                settings = settings_for(url, check_links=False, collect_new_media=False, progress_interval=999)
+                settings = settings_for(url, check_links=False, collect_new_media=False, progress_interval=999,
+                                        **evidence)
                 env = {**settings.as_env(), "PYTHONPATH": str(ROOT)}
                 others = [subprocess.Popen([sys.executable, "-m", "zwgk.cli", "worker", "--redis", redis_url,
                                             "--once", "--wait", "60"], cwd=ROOT, env=env,
@@ -111,7 +117,7 @@ def night_rows(args: argparse.Namespace, registry: str, tmp: Path, hosts: int, r
                 runs.append((result.pages, timing))
                 print(f"  {hosts} host(s), {n} worker(s): {result.pages} pages, {timing.wall:.1f} s wall, "
                       f"{timing.cpu:.1f} CPU s, pages requested more than once: {len(twice)} {twice[:3]}", flush=True)
-            rows.append((f"{n} worker(s) on Redis", runs, n))
+            rows.append((f"{n} worker(s) on Redis" + (f", {args.evidence}" if evidence else ""), runs, n))
     return rows
 
 
@@ -121,6 +127,8 @@ def main() -> None:
     parser.add_argument("--workers", type=int, nargs="+", default=[1, 2, 4])
     parser.add_argument("--hosts", type=int, nargs="+", default=[1, 10], help="loopback hosts the units spread over")
     parser.add_argument("--repeats", type=int, default=1)
+    parser.add_argument("--evidence", choices=["local", "shared", "s3"], default="local",
+                        help="the workers' evidence store (default local: as the single process)")
     args = parser.parse_args()
     redis_server = shutil.which("redis-server")
     if redis_server is None:
@@ -133,12 +141,29 @@ def main() -> None:
                                   "--appendonly", "no", "--dir", str(tmp)], stdout=subprocess.DEVNULL)
         redis_url = f"redis://127.0.0.1:{port}/0"
         pg, stop_pg = postgres(tmp)
+        evidence: dict[str, object] = {}
+        moto = None
+        if args.evidence == "shared":
+            evidence = {"evidence_store": "shared", "evidence_dir": tmp / "shared-evidence"}
+        elif args.evidence == "s3":
+            import logging
+
+            from moto.server import ThreadedMotoServer
+
+            logging.getLogger("werkzeug").setLevel(logging.ERROR)
+            moto_port = closed_port()
+            moto = ThreadedMotoServer(ip_address="127.0.0.1", port=moto_port, verbose=False)
+            moto.start()
+            evidence = {"evidence_store": "s3", "evidence_s3_endpoint": f"http://127.0.0.1:{moto_port}",
+                        "evidence_s3_bucket": "bench", "evidence_s3_access_key": "k", "evidence_s3_secret_key": "s"}
         time.sleep(0.5)
         results = []
         try:
             for hosts in args.hosts:
-                results.append((hosts, night_rows(args, registry, tmp, hosts, redis_url, pg)))
+                results.append((hosts, night_rows(args, registry, tmp, hosts, redis_url, pg, evidence)))
         finally:
+            if moto is not None:
+                moto.stop()
             redis.terminate()
             redis.wait()
             subprocess.run(stop_pg, capture_output=True)

@@ -10,6 +10,8 @@ whether what is hidden or linked is spam.
 
 from __future__ import annotations
 
+import base64
+import binascii
 import re
 from urllib.parse import unquote
 
@@ -19,18 +21,44 @@ _SCRIPT_LINK_RX = re.compile(r"""<a\s[^>]*href\s*=\s*\\?["']?([^"'\s>\\]+)[^>]*>
 _SCRIPT_WRITE_RX = re.compile(r"document\.write(?:ln)?\s*\(|\.innerHTML\s*[+]?=", re.I)
 _SCRIPT_HIDE_RX = re.compile(r"getElementById\(\s*['\"]([\w-]+)['\"]\s*\)\.style\.display\s*=\s*['\"]none", re.I)
 _SCRIPT_REDIRECT_RX = re.compile(
-    r"(?:window\.|document\.|top\.)?location(?:\.href)?\s*=\s*['\"](https?://[^'\"]+)['\"]|location\.replace\(\s*['\"](https?://[^'\"]+)",
+    r"(?:window\.|document\.|top\.|self\.)?location(?:\.href)?\s*=\s*['\"](https?://[^'\"]+)['\"]"
+    r"|location\.(?:replace|assign)\(\s*['\"](https?://[^'\"]+)|window\.open\(\s*['\"](https?://[^'\"]+)",
     re.I)
+_FROM_CHAR_CODE_RX = re.compile(r"String\.fromCharCode\(\s*((?:(?:0x[0-9a-fA-F]+|\d+)\s*,\s*)+(?:0x[0-9a-fA-F]+|\d+))\s*\)")
+_ATOB_RX = re.compile(r"atob\(\s*['\"]([A-Za-z0-9+/=]{8,})['\"]\s*\)")
+# a redirect only for visitors who come from a search engine: the hijack that hides from the site's owner
+_SEARCH_REFERRER_RX = re.compile(r"document\.referrer", re.I)
+_SEARCH_ENGINE_RX = re.compile(r"baidu|sogou|so\.com|sm\.cn|google|bing|360", re.I)
 
 
 def _unescape(code: str) -> str:
-    """Script text with unescape('%3Ca%20…') and \\x3c / \\u003c escapes decoded: how injected links hide."""
-    if "%3C" in code or "%3c" in code:
-        code = code + "\n" + unquote(code)
-    if "\\x" in code or "\\u00" in code:
-        code = code + "\n" + re.sub(r"\\x([0-9a-fA-F]{2})|\\u00([0-9a-fA-F]{2})",
-                                     lambda m: chr(int(m.group(1) or m.group(2), 16)), code)
-    return code
+    """Script text with the encodings that injected links hide behind decoded and appended: unescape('%3Ca…'),
+    \\x3c / \\u003c escapes (also \\u4e2d for Chinese spam words), String.fromCharCode(104,116,…) and
+    atob('aHR0cDovL…') (both seen in write-ups of hijacked sites that redirect search-engine visitors)."""
+    extra = []
+    if "%3C" in code or "%3c" in code or "%2F%2F" in code or "%2f%2f" in code:
+        extra.append(unquote(code))
+    if "\\x" in code or "\\u" in code:
+        extra.append(re.sub(r"\\x([0-9a-fA-F]{2})|\\u([0-9a-fA-F]{4})",
+                            lambda m: chr(int(m.group(1) or m.group(2), 16)), code))
+
+    def chars(m: re.Match[str]) -> str:
+        try:
+            numbers = re.findall(r"0x[0-9a-fA-F]+|\d+", m.group(1))
+            return "'" + "".join(chr(int(n, 16) if n.startswith("0x") else int(n)) for n in numbers) + "'"
+        except (ValueError, OverflowError):
+            return m.group(0)
+
+    def b64(m: re.Match[str]) -> str:
+        try:
+            return "'" + base64.b64decode(m.group(1) + "=" * (-len(m.group(1)) % 4)).decode("utf-8", "replace") + "'"
+        except (ValueError, binascii.Error):
+            return m.group(0)
+
+    decoded = _ATOB_RX.sub(b64, _FROM_CHAR_CODE_RX.sub(chars, code))  # in place: location.href = '<decoded>'
+    if decoded != code:
+        extra.append(decoded)
+    return "\n".join([code, *extra])
 
 
 def hiding_technique(style: str) -> str | None:
@@ -137,8 +165,9 @@ def hidden_content(doc) -> list[tuple[str, str, str, object]]:
         if _SCRIPT_WRITE_RX.search(code):
             for href, text in _SCRIPT_LINK_RX.findall(code):
                 out.append(("脚本动态写入", re.sub(r"<[^>]+>", "", text).strip(), href, script))
+        cloaked = bool(_SEARCH_REFERRER_RX.search(code) and _SEARCH_ENGINE_RX.search(code))
         for groups in _SCRIPT_REDIRECT_RX.findall(code):
-            out.append(("脚本跳转", "", next(g for g in groups if g), script))
+            out.append(("搜索引擎来路跳转" if cloaked else "脚本跳转", "", next(g for g in groups if g), script))
     for meta in doc.xpath("//meta[@http-equiv]"):
         if (meta.get("http-equiv") or "").lower() == "refresh":
             target = re.search(r"url\s*=\s*['\"]?([^'\";]+)", meta.get("content") or "", re.I)

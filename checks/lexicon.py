@@ -146,6 +146,7 @@ class TypoLexicon:
     places: tuple[str, ...]
     idioms: tuple[str, ...]
     correct: tuple[str, ...] = ()  # one edit from a canonical phrase or an idiom, yet correct
+    names: tuple[str, ...] = ()  # leaders' names judged on their own, without a title
 
 
 @functools.lru_cache(maxsize=1)
@@ -157,6 +158,7 @@ def typo_lexicon() -> TypoLexicon:
     titles: list[str] = []
     rules: list[ContextRule] = []
     correct: list[str] = []
+    names: list[str] = []
     for path in lexicon_paths("typos.yaml"):
         raw = yaml.safe_load(path.read_text("utf-8")) or {}
         for section, entries in raw.items():
@@ -171,8 +173,14 @@ def typo_lexicon() -> TypoLexicon:
             leaders[entry["name"]] = tuple(Term(t["title"], t.get("from"), t.get("to")) for t in entry["titles"])
         titles += [str(t) for t in raw.get("titles") or []]
         correct += [str(c) for c in raw.get("correct") or []]
+        names += [str(n) for n in raw.get("names") or []]
         for rule in raw.get("context_rules") or []:
             rules.append(ContextRule(re.compile(rule["pattern"]), rule["wrong"], rule["right"], rule["why"]))
+    for path in lexicon_paths("known_typos.tsv"):  # published lists of misspellings, one sourced pair a line
+        for line in path.read_text("utf-8").splitlines() if path.is_file() else ():
+            parts = line.split("\t")
+            if len(parts) >= 3 and not line.startswith("#") and parts[0] != parts[1]:
+                known.setdefault(parts[0], (parts[1], parts[2]))
     shapes: dict[str, str] = {}
     for group in groups:
         for ch in group:
@@ -188,6 +196,7 @@ def typo_lexicon() -> TypoLexicon:
         places=word_list("places.txt"),
         idioms=word_list("idioms.txt"),
         correct=tuple(dict.fromkeys(correct)),
+        names=tuple(dict.fromkeys(names)),
     )
 
 

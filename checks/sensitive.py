@@ -1,55 +1,203 @@
 """`text.sensitive`: sensitive and banned words, dark links (暗链) and injected spam.
 
 Context decides. A gambling or fraud term next to 打击、严禁、谨防、查处 … (a crackdown notice, a
-warning) or a tax office's 代开发票 service is legitimate and not reported; the cues are data
-(lexicons/sensitive_context.yaml). The same term in hidden markup, in a link's text or in a link to a
-gambling, porn or lottery domain is reported whatever stands around it, with the hiding technique and the
-target URL in the evidence.
+warning) or a tax office's 代开发票 service is legitimate and not reported; so is a term in the running
+prose of a page that is itself a crackdown report or a police warning (several distinct cues on the page).
+A term written with symbols or spaces between its characters ("网络赌．博") is evasion and always reported.
+Keyword stuffing — the injected titles and footers of hijacked pages, "国产…在线观看…一区二区",
+"365bet网址…app下载" — is recognised by markers of a spam family that crowd together, and is reported
+whatever the page is about. Cues, families and thresholds are data (lexicons/sensitive_context.yaml).
+The same term in hidden markup, in a link's text or in a link to a gambling, porn or lottery domain
+is reported whatever stands around it, with the hiding technique and the target URL in the evidence.
 """
 
 from __future__ import annotations
 
+import functools
+import re
 from collections import defaultdict
+from dataclasses import dataclass
 from datetime import date
 from urllib.parse import urlsplit
 
+import yaml
+
 from checks.base import AuditData, CheckRules, Observation
-from checks.lexicon import on_word_boundaries, sensitive_context, sensitive_matcher, sensitive_words
+from checks.lexicon import (
+    Matcher,
+    lexicon_paths,
+    matcher,
+    on_word_boundaries,
+    sensitive_context,
+    sensitive_matcher,
+    sensitive_words,
+)
 from checks.registry import check
 from checks.sources import TextSource, source_scope, text_sources
 from checks.text import context, fold, fold_positions
 
+_CJK = re.compile("[\u4e00-\u9fff]")
+_SENTENCE_BREAK = re.compile(r"[，。；：、！？,;:!?（）()《》〈〉【】\[\]“”\"\n\r]")
 
-def legitimate_use(text: str, start: int, end: int, word: str) -> str | None:
-    """The cue that makes this occurrence legitimate (打击, 严禁 …), or None."""
+
+@dataclass(frozen=True)
+class SpamFamily:
+    """Markers of one kind of keyword stuffing: what is offered (subjects) and the call to action."""
+
+    category: str
+    subjects: tuple[str, ...]
+    actions: tuple[str, ...]
+    patterns: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...]  # spam on their own (一肖一码 …), with anchors
+    # that must be in the text before the pattern is tried (a plain substring test is much cheaper)
+    prose_may_discuss: bool  # crackdown reports discuss this vocabulary in running prose (gambling)
+    min_subjects: int  # distinct subject markers needed (国产 alone in 国产纪录片高清视频 is no porn)
+
+
+@dataclass(frozen=True)
+class PageRules:
+    families: tuple[SpamFamily, ...]
+    window: int  # characters within which the markers must crowd
+    min_markers: int  # distinct markers, at least one subject and one action
+    page_cues: int  # distinct legitimate cues that make a page a crackdown report or a warning
+    prose_chars: int  # Chinese characters that make a line running prose
+
+
+@functools.lru_cache(maxsize=1)
+def page_rules() -> PageRules:
+    """The keyword-stuffing families and page-level thresholds of sensitive_context.yaml (ops may add)."""
+    families: dict[str, SpamFamily] = {}
+    window, min_markers, page_cues, prose_chars = 40, 3, 3, 30
+    for path in lexicon_paths("sensitive_context.yaml"):
+        raw = yaml.safe_load(path.read_text("utf-8")) or {}
+        stuffing = raw.get("keyword_stuffing") or {}
+        window = int(stuffing.get("window", window))
+        min_markers = int(stuffing.get("min_markers", min_markers))
+        page_cues = int(raw.get("page_cues_min", page_cues))
+        prose_chars = int(raw.get("prose_line_chars", prose_chars))
+        for name, spec in (stuffing.get("families") or {}).items():
+            old = families.get(str(name))
+            subjects = tuple(str(w).lower() for w in spec.get("subjects") or [])
+            actions = tuple(str(w).lower() for w in spec.get("actions") or [])
+            patterns = tuple(_pattern(p) for p in spec.get("patterns") or [])
+            brands = [str(b).lower() for b in spec.get("brands") or []]
+            if brands:  # a brand name right before 官网, 开户, app …: built here so that ops only list names
+                suffixes = "|".join(map(re.escape, (str(x).lower() for x in spec.get("brand_suffixes") or ["官网"])))
+                middles = "|".join(map(re.escape, (str(x).lower() for x in spec.get("brand_middles") or [])))
+                rx = f"(?:{'|'.join(map(re.escape, brands))})(?:{middles})?(?:{suffixes})" if middles else \
+                    f"(?:{'|'.join(map(re.escape, brands))})(?:{suffixes})"
+                patterns += ((re.compile(rx, re.I), tuple(brands)),)
+            if old is not None:
+                subjects, actions, patterns = old.subjects + subjects, old.actions + actions, old.patterns + patterns
+            families[str(name)] = SpamFamily(str(spec.get("category", name)), subjects, actions, patterns,
+                                             bool(spec.get("prose_may_discuss", False)),
+                                             int(spec.get("min_subjects", 1)))
+    return PageRules(tuple(families.values()), window, min_markers, page_cues, prose_chars)
+
+
+@functools.lru_cache(maxsize=1)
+def _marker_matcher() -> tuple[Matcher, tuple[tuple[tuple[int, bool], ...], ...]]:
+    """One automaton over the markers of every family; per marker, the (family, is_subject) pairs it belongs to."""
+    owners: dict[str, list[tuple[int, bool]]] = {}
+    for i, family in enumerate(page_rules().families):
+        for word in family.subjects:
+            owners.setdefault(word, []).append((i, True))
+        for word in family.actions:
+            owners.setdefault(word, []).append((i, False))
+    words = tuple(owners)
+    return matcher(words), tuple(tuple(owners[w]) for w in words)
+
+
+def _pattern(spec: object) -> tuple[re.Pattern[str], tuple[str, ...]]:
+    if isinstance(spec, dict):
+        return re.compile(str(spec["pattern"]), re.I), tuple(str(a).lower() for a in spec.get("anchors") or [])
+    return re.compile(str(spec), re.I), ()
+
+
+def keyword_stuffing(norm: str) -> list[tuple[int, int, str, bool]]:
+    """(start, end, category, prose_may_discuss) in the folded text where markers of a spam family crowd."""
+    rules = page_rules()
+    out: list[tuple[int, int, str, bool]] = []
+    automaton, owners = _marker_matcher()
+    per_family: dict[int, list[tuple[int, int, str, bool]]] = defaultdict(list)
+    if automaton.words:
+        for index, start, end in automaton.find(norm):
+            for family_index, subject in owners[index]:
+                per_family[family_index].append((start, end, automaton.words[index], subject))
+    for family_index, family in enumerate(rules.families):
+        for rx, anchors in family.patterns:
+            if not anchors or any(a in norm for a in anchors):
+                out += [(m.start(), m.end(), family.category, False) for m in rx.finditer(norm)]
+        marks = per_family.get(family_index, [])
+        i = 0
+        while i < len(marks):
+            j, found = i, dict[str, bool]()
+            while j < len(marks) and marks[j][0] - marks[i][0] <= rules.window:
+                found.setdefault(marks[j][2], marks[j][3])
+                j += 1
+            subjects = sum(found.values())
+            if len(found) >= rules.min_markers and family.min_subjects <= subjects < len(found):
+                out.append((marks[i][0], max(m[1] for m in marks[i:j]), family.category, family.prose_may_discuss))
+                i = j
+            else:
+                i += 1
+    return sorted(out)
+
+
+def legitimate_use(text: str, start: int, end: int, word: str, warning_page: bool = False) -> str | None:
+    """The cue that makes this occurrence legitimate (打击, 严禁 …), or None.
+
+    warning_page: the page holds several distinct cues (a crackdown report, a police warning); then a
+    term in a line of running prose is legitimate too, while a short line (an injected title or footer)
+    still needs a cue of its own.
+    """
     cues = sensitive_context()
     left, right = text[max(0, start - cues.window):start], text[end:end + cues.window]
     for cue in (*cues.legitimate, *cues.legitimate_for.get(word, ())):
         if cue in left or cue in right:
             return cue
+    if warning_page:
+        line_start = text.rfind("\n", 0, start) + 1
+        line_end = text.find("\n", end)
+        line = text[line_start:line_end if line_end >= 0 else len(text)]
+        if len(_CJK.findall(line)) >= page_rules().prose_chars:
+            return "（全文为打击整治或警示内容）"
     return None
 
 
 def find_sensitive(text: str, judge_context: bool = True) -> list[tuple[str, str, str]]:
-    """(word, category, context) for every sensitive word in `text`, after normalisation.
+    """(word, category, context) for every sensitive word and every block of keyword stuffing in `text`.
 
     Normalisation makes "法．轮 功", "法轮功" in full width and "臺獨" match; the context is cut from the
     original text so that the inspector sees what the page shows. judge_context: leave out occurrences
-    that their surroundings make legitimate (off for hidden text and link texts).
+    that their surroundings make legitimate (off for hidden text and link texts). Keyword stuffing is
+    reported whatever the context.
     """
     norm = fold(text)
     automaton = sensitive_matcher()
     found = automaton.find(norm)
-    if not found:
+    stuffing = keyword_stuffing(norm)
+    if not found and not stuffing:
         return []
     words, where = sensitive_words(), fold_positions(text)
+    cues = sensitive_context()
+    warning_page = judge_context and len({c for c in cues.legitimate if c in text}) >= page_rules().page_cues
     hits = []
+    for start, end, category, discussed in stuffing:
+        a, b = where(start), where(end - 1) + 1
+        if discussed and judge_context and legitimate_use(text, a, b, "", warning_page):
+            continue  # 登录博彩平台 in the prose of a crackdown report
+        hits.append((text[a:b], category, context(text, a, b)))
     for index, start, end in found:
         if not on_word_boundaries(norm, start, end):
             continue
+        if any(s <= start and end <= e for s, e, *_ in stuffing):
+            continue
         word = automaton.words[index]
         a, b = where(start), where(end - 1) + 1
-        if judge_context and legitimate_use(text, a, b, word):
+        if b - a != end - start and _SENTENCE_BREAK.search(text, a, b):
+            continue  # "宣传牌；（九）" is no 牌九: normalisation joined two sentences
+        evasive = b - a != end - start  # "网络赌．博", "法 轮 功": written to slip past filters, never prose
+        if judge_context and not evasive and legitimate_use(text, a, b, word, warning_page):
             continue
         hits.append((word, words[word], context(text, a, b)))
     return hits
@@ -71,13 +219,15 @@ def find_dark_links(hidden: tuple[tuple[str, str, str], ...]) -> list[dict[str, 
     link_words = sensitive_context().spam_link_words
     out = []
     for technique, text, href in hidden:
-        words = [w for w, _, _ in find_sensitive(text, judge_context=False)] if text else []
+        judged = find_sensitive(text, judge_context=False) if text else []
+        words = [w for w, _, _ in judged]
         spam_words = [w for w in link_words if w in text]
         bad_host = bool(href) and spam_domain(href)
         if not (words or spam_words or bad_host):
             continue
         matched = (words or spam_words or [urlsplit(href).hostname or href])[0]
-        category = sensitive_words().get(matched, "赌博色情外链" if bad_host or spam_words else "敏感词")
+        categories = {w: c for w, c, _ in judged}
+        category = categories.get(matched) or ("赌博色情外链" if bad_host or spam_words else "敏感词")
         reasons = []
         if bad_host:
             reasons.append("链接指向赌博、色情或彩票类域名")

@@ -1,8 +1,9 @@
 """`text.typo`: the errors real portals publish, in four classes, each with what flagged it.
 
 1. Common misspellings (常见错别字): the known wrong forms of typos.yaml (published lists, cited in
-   lexicons/SOURCES.md) and every same-sounding or similar-looking one-character slip of ~5,000 common
-   four-character idioms (idioms.txt: 迫不急待, 一愁莫展 …).
+   lexicons/SOURCES.md), every same-sounding or similar-looking one-character slip of ~5,000 common
+   four-character idioms (idioms.txt: 迫不急待, 一愁莫展 …), and one-character slips of everyday words
+   judged by a word-frequency model (word_slips.py: 发辉, 步署, 按装).
 2. Names: near-misses of the county-level and higher divisions (places.txt: 齐齐哈市), of state organs and
    fixed formulations (typos.yaml canonical), of the registry's own unit names, and of leaders named with
    their titles; a leader named with a title he did not hold on the page's date.
@@ -21,18 +22,19 @@ from __future__ import annotations
 import bisect
 import functools
 import re
-import unicodedata
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable
 from datetime import date
 
 from ahocorasick_rs import AhoCorasick, MatchKind
 
 from checks.base import AuditData, CheckRules, Observation
+from checks.confusables import common_chars, homophones, readings
 from checks.lexicon import Matcher, matcher, on_word_boundaries, tokenizer, typo_lexicon
 from checks.registry import check
 from checks.sources import TextSource, source_scope, text_sources
 from checks.text import context, to_simplified
+from checks.word_slips import candidate_strings, find_word_slips
 
 _MIN_NEAR_MISS = 4  # shorter expressions have too many innocent neighbours (云和县 ~ 云河县 is a real risk)
 _MIN_DROP = 5
@@ -52,62 +54,13 @@ CLASS_CONTEXT = "语境误用"
 CLASS_LEADER = "领导人职务错误"
 
 
-@functools.lru_cache(maxsize=1)
-def _common_chars() -> str:
-    """The 3,755 characters of GB 2312 level 1: what a pinyin IME offers first, so what a slip produces."""
-    chars = []
-    for hi in range(0xB0, 0xD8):
-        for lo in range(0xA1, 0xFF):
-            try:
-                chars.append(bytes((hi, lo)).decode("gb2312"))
-            except UnicodeDecodeError:
-                pass
-    return "".join(chars)
-
-
-def _toneless(reading: str) -> str:
-    """Toneless pinyin, with front and back nasals merged (xin/xing, chen/cheng): a common IME slip."""
-    plain = "".join(c for c in unicodedata.normalize("NFKD", reading) if c.isascii() and c.isalpha())
-    return plain[:-1] if plain.endswith(("ing", "eng")) else plain
-
-
-_TONES = {"\u0304": "1", "\u0301": "2", "\u030c": "3", "\u0300": "4"}
-
-
-def _toned(reading: str) -> str:
-    marks = unicodedata.normalize("NFKD", reading)
-    tone = next((_TONES[c] for c in marks if c in _TONES), "5")
-    return "".join(c for c in marks if c.isascii() and c.isalpha()) + tone
-
-
-@functools.lru_cache(maxsize=2)
-def _readings(toned: bool = False) -> dict[str, frozenset[str]]:
-    from pypinyin.pinyin_dict import pinyin_dict
-
-    how = _toned if toned else _toneless
-    return {ch: frozenset(how(r) for r in pinyin_dict.get(ord(ch), "").split(",") if r)
-            for ch in map(chr, pinyin_dict)}
-
-
-@functools.lru_cache(maxsize=2)
-def _homophones(toned: bool = False) -> dict[str, str]:
-    """char → the common characters that sound the same (toneless, or with the same tone too)."""
-    readings = _readings(toned)
-    by_sound: dict[str, set[str]] = defaultdict(set)
-    for ch in _common_chars():
-        for r in readings.get(ch, ()):
-            by_sound[r].add(ch)
-    return {ch: "".join(sorted(set().union(*(by_sound[r] for r in rs)) - {ch}))
-            for ch, rs in readings.items() if rs and any(by_sound.get(r) for r in rs)}
-
-
 def describe(wrong: str, right: str) -> str:
     """How `wrong` differs from `right`, in Chinese (同音字、形近字、漏字、多字、颠倒)."""
     if len(wrong) == len(right):
         diff = [i for i, (a, b) in enumerate(zip(wrong, right, strict=True)) if a != b]
         if len(diff) == 1:
             a, b = right[diff[0]], wrong[diff[0]]
-            if _readings().get(a, frozenset()) & _readings().get(b, frozenset()):
+            if readings().get(a, frozenset()) & readings().get(b, frozenset()):
                 return f"“{a}”误为同音字“{b}”"
             if b in typo_lexicon().shapes.get(a, ""):
                 return f"“{a}”误为形近字“{b}”"
@@ -133,12 +86,12 @@ def near_misses(phrase: str, substitute: bool = True, edit: bool = True, keep_la
     edge_doubles: also the first or last character doubled (the check leaves those out: 企业中|中国共产党,
     中华人民共和国|国务院 double them innocently far more often than a typist does).
     """
-    homophones, shapes = _homophones(toned), typo_lexicon().shapes
+    sounds, shapes = homophones(toned), typo_lexicon().shapes
     out: dict[str, str] = {}
     last = len(phrase) - 1
     for i, ch in enumerate(phrase):
         if substitute and not (keep_last and i == last):
-            for other in homophones.get(ch, ""):
+            for other in sounds.get(ch, ""):
                 out.setdefault(phrase[:i] + other + phrase[i + 1:], f"“{ch}”误为同音字“{other}”")
             for other in shapes.get(ch, ""):
                 out.setdefault(phrase[:i] + other + phrase[i + 1:], f"“{ch}”误为形近字“{other}”")
@@ -193,12 +146,17 @@ def typo_matcher(extra: tuple[str, ...] = ()) -> tuple[Matcher, tuple[tuple[str,
         patterns[wrong] = (right, CLASS_COMMON)
     for phrase in canonical:
         if len(phrase) >= _MIN_NEAR_MISS:
-            add(near_misses(phrase, edge_doubles=False), phrase, CLASS_FORMULATION)
+            # an organ's last character replaced is mostly the next word (生态环境|不存在危险), not a slip
+            add(near_misses(phrase, edge_doubles=False, keep_last=phrase.endswith(_ORGAN_SUFFIX)), phrase,
+                CLASS_FORMULATION)
     for place in lexicon.places:
         if len(place) >= _MIN_NEAR_MISS:
             add(near_misses(place, keep_last=place[-1] in _PLACE_SUFFIX, edge_doubles=False), place, CLASS_NAME)
     for idiom in lexicon.idioms:
         add(near_misses(idiom, edit=False, toned=True), idiom, CLASS_COMMON)
+    for name in lexicon.names:  # 习近乎, 习进平: a leader's given name with any character replaced
+        add({name[:i] + ch + name[i + 1:]: "" for i in range(1, len(name)) for ch in common_chars() if ch != name[i]},
+            name, CLASS_NAME)
     words = tuple(patterns)
     return matcher(words), tuple(patterns[w] for w in words)
 
@@ -323,7 +281,17 @@ def _leader_mentions(text: str, on: date) -> list[tuple[int, int, str, str]]:
     return found
 
 
-def find_typo_hits(text: str, on: date, extra: tuple[str, ...] = ()) -> list[dict[str, str | int]]:
+def recurring_slips(texts: Iterable[str]) -> frozenset[str]:
+    """Candidate slips of everyday words found in two or more of the night's documents: a term or a name
+    of the place (乘载, 海务), not a slip; `find_typo_hits` leaves them out."""
+    documents: Counter[str] = Counter()
+    for text in texts:
+        documents.update(candidate_strings(join_lines(to_simplified(text))[0]))
+    return frozenset(word for word, n in documents.items() if n >= 2)
+
+
+def find_typo_hits(text: str, on: date, extra: tuple[str, ...] = (),
+                   recurring: frozenset[str] = frozenset()) -> list[dict[str, str | int]]:
     """Every typo in `text`: matched text, suggestion, why, class, start/end in `text`, context."""
     simplified = to_simplified(text)
     joined, where = join_lines(simplified)
@@ -349,12 +317,17 @@ def find_typo_hits(text: str, on: date, extra: tuple[str, ...] = ()) -> list[dic
             # "攻府信息公开" is a replaced first character (found below), not a dropped one
             continue
         known = typo_lexicon().known.get(automaton.words[index])
-        why = "常见错误写法" if known else describe(automaton.words[index], right)
+        why = (f"常见错误写法（{known[1]}）" if known[1] != "常见错误写法" else known[1]) if known \
+            else describe(automaton.words[index], right)
         hit(start, end, right, why, kind)
         taken.append((start, end))
     for start, end, phrase in _holes(joined, extra, taken):
         if on_word_boundaries(joined, start, end):
             hit(start, end, phrase, describe(joined[start:end], phrase), CLASS_FORMULATION)
+    for slip in find_word_slips(joined):
+        start, end, right = int(slip["start"]), int(slip["end"]), str(slip["suggestion"])
+        if slip["matched"] not in recurring and not any(a < end and start < b for a, b in taken):
+            hit(start, end, right, f"{describe(joined[start:end], right)}，常用词“{right}”的误写（词频模型）", CLASS_COMMON)
     for rule in typo_lexicon().context_rules:
         for m in rule.pattern.finditer(joined):
             s, e = m.span("wrong") if "wrong" in rule.pattern.groupindex else m.span()
@@ -493,14 +466,15 @@ def _finding(source: TextSource, hits: list[dict[str, str | int]]) -> Observatio
 def typos(data: AuditData, as_of: date, rules: CheckRules) -> list[Observation]:
     extra = tuple(sorted({u.name for u in data.units if len(u.name) >= _MIN_NEAR_MISS and "（" not in u.name}))
     findings: list[Observation] = []
-    # two passes rather than a list: a city's night is too many pages to hold (parsed pages are cached)
+    # passes rather than a list: a city's night is too many pages to hold (parsed pages are cached)
     consensus = corpus_consensus(source.text for source in text_sources(data))
+    recurring = recurring_slips(source.text for source in text_sources(data))
     for source in text_sources(data):
         if data.allowed("text.typo", source.unit, url=source.url):
             continue
         on = source.publish_date or as_of
         grouped: dict[str, list[dict[str, str | int]]] = defaultdict(list)
-        hits = find_typo_hits(source.text, on, extra)
+        hits = find_typo_hits(source.text, on, extra, recurring)
         hits += [c for c in consensus_hits(source.text, consensus)
                  if not any(h["start"] < c["end"] and c["start"] < h["end"] for h in hits)]  # type: ignore[operator]
         for h in hits:

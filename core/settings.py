@@ -34,6 +34,10 @@ def mask_url(text: str) -> str:
     return _PASSWORD_IN_URL.sub(lambda m: f"{m['head']}***{m['at']}", text)
 
 
+EVIDENCE_FIELDS = {"evidence_store", "evidence_dir", "warc_dir", "evidence_s3_endpoint", "evidence_s3_bucket",
+                   "evidence_s3_prefix", "evidence_s3_region", "evidence_s3_access_key", "evidence_s3_secret_key"}
+
+
 class Settings(BaseSettings):
     model_config = SettingsConfigDict(env_prefix="ZWGK_", extra="ignore")
 
@@ -42,6 +46,21 @@ class Settings(BaseSettings):
     data_dir: Path = Field(Path("var"), description="working files: demo database, logs, job store")
     warc_dir: Path = Field(Path("var/warc"), description="WARC files written during each crawl (raw requests and "
                            "responses as they came off the wire); the database indexes their records")
+    evidence_store: str = Field(
+        "local", description="where evidence files live: local (WARC files in warc_dir, bodies and screenshots in the "
+                             "database, as before), shared (a directory several machines mount) or s3 (an "
+                             "S3-compatible object store); see storage/evidence_store.py")
+    evidence_dir: Path | None = Field(None, description="the directory of the shared evidence store (required with "
+                                      "evidence_store=shared; with local, bodies are not stored here)")
+    evidence_s3_endpoint: str = Field("", description="S3-compatible endpoint, e.g. http://10.0.0.6:9000 (path-style "
+                                      "addressing); empty: AWS")
+    evidence_s3_bucket: str = Field("", description="bucket of the S3 evidence store (created when missing)")
+    evidence_s3_prefix: str = Field("", description="key prefix inside the bucket, e.g. zwgk/")
+    evidence_s3_region: str = Field("us-east-1", description="region sent to the S3 endpoint")
+    evidence_s3_access_key: str = Field("", description="access key of the S3 evidence store")
+    evidence_s3_secret_key: str = Field("", description="secret key of the S3 evidence store (never printed)")
+    warc_segment_bytes: int = Field(64 * 1024 * 1024, description="with a shared or S3 evidence store: a crawl's "
+                                    "WARC file is put into the store (and indexed) in segments of about this size")
     lexicon_dir: Path | None = Field(
         None, description="extra word lists for the text checks (same file names as checks/lexicons/, added to them)")
 
@@ -61,6 +80,8 @@ class Settings(BaseSettings):
     max_body_bytes: int = Field(20 * 1024 * 1024, description="largest response body kept")
     revisit_days: int = Field(28, ge=1, description="a detail page whose list entry is unchanged is requested again "
                               "(conditional GET) once every N nights, in rotation; 1 = every night")
+    worker_lease_seconds: float = Field(60.0, description="a crawl worker that has not renewed its lease for this "
+                                        "long is taken for dead: the requests it held go back into the queue")
     worker_id: str = Field("", description="name of this crawl worker in a shared night (default host:pid)")
     chromium_path: str = Field("/usr/bin/chromium", description="Debian's chromium for JavaScript pages")
     progress_interval: float = Field(2.0, description="seconds between progress lines of a crawl")

@@ -11,10 +11,17 @@ from sqlalchemy.orm import Session, sessionmaker
 from core.progress import Progress
 from core.settings import Settings
 from crawler.attachment_texts import extract_run_texts
+from storage.evidence_store import using_store
 
 
 def after_crawl(settings: Settings, Session_: sessionmaker[Session], run_id: int,
                 unit_slugs: list[str] | None, echo: Callable[[str], None]) -> dict[str, Any]:
+    with using_store(settings):  # bodies are read from (and new-media pages written to) the night's store
+        return _after_crawl(settings, Session_, run_id, unit_slugs, echo)
+
+
+def _after_crawl(settings: Settings, Session_: sessionmaker[Session], run_id: int,
+                 unit_slugs: list[str] | None, echo: Callable[[str], None]) -> dict[str, Any]:
     stats: dict[str, Any] = {}
 
     def progress(label: str) -> Callable[[int], Progress]:

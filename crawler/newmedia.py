@@ -29,6 +29,7 @@ from crawler.httpfetch import client, read_capped
 from crawler.plan import egress_policy
 from storage.blobs import store_blob
 from storage.clock import utcnow
+from storage.evidence_store import EvidenceStore, open_store
 from storage.models import NewMediaAccount, Post, Snapshot, Unit
 
 FEED_KIND, PAGE_KIND = "feed", "media_page"
@@ -177,13 +178,14 @@ async def _collect_feeds(targets: list[tuple[int, str]], settings: Settings,
         return list(await asyncio.gather(*(guarded(a, u) for a, u in targets)))
 
 
-def store_collected(session: Session, run_id: int, unit_of: dict[int, int], item: Collected) -> None:
+def store_collected(session: Session, run_id: int, unit_of: dict[int, int], item: Collected,
+                    store: EvidenceStore | None = None) -> None:
     snap = session.scalar(select(Snapshot).where(Snapshot.crawl_run_id == run_id, Snapshot.url == item.url,
                                                  Snapshot.kind == item.kind))
     if snap is not None:  # collected again in the same run (or one feed shared by two accounts): keep the first
         _store_posts(session, run_id, item, snap.id)
         return
-    digest = store_blob(session, item.body) if item.status is not None else None
+    digest = store_blob(session, item.body, store=store) if item.status is not None else None
     snap = Snapshot(crawl_run_id=run_id, unit_id=unit_of[item.account_id], kind=item.kind, url=item.url,
                     final_url=item.url, status=item.status, headers=item.headers, fetched_at=item.fetched_at,
                     error_kind=item.error_kind, error_detail=item.error_detail, content_hash=digest,
@@ -220,7 +222,8 @@ def collect_new_media(settings: Settings, Session_: sessionmaker[Session], run_i
     pages = [(a.id, a.page) for a in accounts if a.page and not a.feed]
     results = asyncio.run(_collect_feeds(feeds, settings, policy)) if feeds else []
     results += collect_pages(pages, settings, policy)
+    store = open_store(settings)
     with Session_() as session, session.begin():
         for item in results:
-            store_collected(session, run_id, unit_of, item)
+            store_collected(session, run_id, unit_of, item, store)
     return results

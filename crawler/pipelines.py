@@ -5,7 +5,11 @@ few seconds of work; a re-run of the same crawl run inserts nothing twice."""
 from __future__ import annotations
 
 import dataclasses
+import os
+import shutil
+import socket
 import sys
+import tempfile
 import time
 from pathlib import Path
 from typing import Any
@@ -14,14 +18,17 @@ from scrapy.crawler import Crawler
 from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
+from core.settings import Settings
 from core.text import terminal_safe
 from crawler.coverage import cap_text
 from crawler.items import CapHit, Capture, DiscoveredColumn, ListEntry, Unchanged
 from crawler.linkstore import LinkCollector
+from crawler.signals import batch_committed, flush_requested
 from crawler.warcfile import CrawlWarc, WrittenRecord
 from storage import models
 from storage.blobs import insert_blobs, sha256
 from storage.db import make_engine, make_sessionmaker
+from storage.evidence_store import current_store, open_store, warc_key
 from storage.warc_models import WarcRecord
 
 SnapshotKey = tuple[str, str]  # (url, kind) of a snapshot of this run
@@ -36,7 +43,8 @@ class StoragePipeline:
     crawl workers can share one store."""
 
     def __init__(self, database_url: str, run_id: int, progress_interval: float, shared: bool = False,
-                 warc_dir: str | None = None, user_agent: str = ""):
+                 warc_dir: str | None = None, user_agent: str = "", evidence: dict[str, Any] | None = None,
+                 warc_segment_bytes: int = 64 * 1024 * 1024):
         self.database_url = database_url
         self.run_id = run_id
         self.progress_interval = progress_interval
@@ -68,12 +76,32 @@ class StoragePipeline:
         self.user_agent = user_agent
         self.warc: CrawlWarc | None = None
         self.warc_pending: list[tuple[WrittenRecord, SnapshotKey]] = []
+        # the evidence store (storage.evidence_store): with a shared or S3 store, WARC files are spooled here
+        # and put into the store in segments, their records indexed once the segment is there
+        self.store = open_store(Settings(**evidence)) if evidence else current_store()
+        self.spool: Path | None = None
+        self.warc_name = ""
+        self.warc_segment = 0
+        self.warc_segment_bytes = warc_segment_bytes
+        self.segment_records: list[tuple[WrittenRecord, int]] = []  # (record, snapshot id) of the open segment
+        self.crawler: Crawler | None = None
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> StoragePipeline:
         s = crawler.settings
-        return cls(s["ZWGK_DATABASE_URL"], s.getint("ZWGK_RUN_ID"), s.getfloat("ZWGK_PROGRESS_INTERVAL", 2.0),
-                   s.getbool("ZWGK_SHARED_RUN"), s.get("ZWGK_WARC_DIR"), s.get("USER_AGENT", ""))
+        pipeline = cls(s["ZWGK_DATABASE_URL"], s.getint("ZWGK_RUN_ID"), s.getfloat("ZWGK_PROGRESS_INTERVAL", 2.0),
+                       s.getbool("ZWGK_SHARED_RUN"), s.get("ZWGK_WARC_DIR"), s.get("USER_AGENT", ""),
+                       evidence=s.getdict("ZWGK_EVIDENCE") or None,
+                       warc_segment_bytes=s.getint("ZWGK_WARC_SEGMENT_BYTES", 64 * 1024 * 1024))
+        if pipeline.shared:  # a shared night's worker releases the requests it holds as their pages are committed
+            pipeline.crawler = crawler
+            crawler.signals.connect(pipeline.flush, signal=flush_requested)
+        return pipeline
+
+    def flush(self) -> None:
+        if self.session is not None:
+            self._write_batch()
+            self.pending, self.last_commit = 0, time.monotonic()
 
     def open_spider(self) -> None:
         self.engine = make_engine(self.database_url)
@@ -85,7 +113,12 @@ class StoragePipeline:
             self.snapshots[(url, kind)] = id_
         if self.warc_dir:  # one file per crawl process: several workers of one run never share a file
             name = f"crawl-{self.run_id:06d}" + (f"-{id(self):x}" if self.shared else "")
-            self.warc = CrawlWarc(Path(self.warc_dir) / f"{name}.warc.gz", self.user_agent)
+            if self.store.backend == "local":
+                self.warc = CrawlWarc(Path(self.warc_dir) / f"{name}.warc.gz", self.user_agent)
+            else:
+                self.spool = Path(tempfile.mkdtemp(prefix="zwgk-warc-"))
+                self.warc_name = f"{name}-{socket.gethostname()}-{os.getpid()}"
+                self._open_segment()
 
     def close_spider(self) -> None:
         assert self.session is not None
@@ -100,11 +133,41 @@ class StoragePipeline:
             run = self.session.get_one(models.CrawlRun, self.run_id)
             run.stats = {**(run.stats or {}), "caps": [*(run.stats or {}).get("caps", []), *self.caps]}
         self.session.commit()
+        if self.spool is not None:
+            self._put_segment(last=True)
+            self.session.commit()
+            shutil.rmtree(self.spool, ignore_errors=True)
         self.session.close()
         self.engine.dispose()
         if self.warc is not None:
             self.warc.close()
         self._progress(final=True)
+
+    # --- WARC segments in a shared or S3 evidence store ---------------------------------------------
+    def _segment_name(self) -> str:
+        return f"{self.warc_name}-{self.warc_segment:04d}.warc.gz"
+
+    def _open_segment(self) -> None:
+        assert self.spool is not None
+        self.warc_segment += 1
+        self.warc = CrawlWarc(self.spool / self._segment_name(), self.user_agent)
+
+    def _put_segment(self, last: bool = False) -> None:
+        """The open segment into the store, its records into the session; then the next segment opened."""
+        assert self.warc is not None and self.session is not None
+        self.warc.close()
+        key = warc_key(self._segment_name())
+        if self.segment_records:
+            self.store.put_file(key, self.warc.path)
+            locator = self.store.locator(key)
+            self.session.add_all(WarcRecord(snapshot_id=id_, path=locator, offset=w.offset, length=w.length,
+                                            record_id=w.record_id, payload_digest=w.payload_digest)
+                                 for w, id_ in self.segment_records)
+            self.segment_records = []
+        self.warc.path.unlink(missing_ok=True)
+        self.warc = None
+        if not last:
+            self._open_segment()
 
     def process_item(self, item: Any) -> Any:
         if isinstance(item, Capture):
@@ -219,12 +282,26 @@ class StoragePipeline:
         the documents that point at them; one commit."""
         session = self.session
         assert session is not None
-        insert_blobs(session, self.bodies)
+        insert_blobs(session, self.bodies, self.store)
         self.bodies = {}
+        theirs: set[SnapshotKey] = set()  # stored by another worker (a request put back after its worker died)
         if self.new_rows:  # one multi-row INSERT; ids matched back by (url, kind), unique within a run
             S = models.Snapshot
-            for id_, url, kind in session.execute(insert(S).returning(S.id, S.url, S.kind), self.new_rows):
+            statement = insert(S)
+            if self.shared:
+                dialect = session.get_bind().dialect.name
+                if dialect in ("postgresql", "sqlite"):
+                    from sqlalchemy.dialects import postgresql, sqlite
+
+                    dialect_insert = postgresql.insert(S) if dialect == "postgresql" else sqlite.insert(S)
+                    statement = dialect_insert.on_conflict_do_nothing(index_elements=["crawl_run_id", "url", "kind"])
+            for id_, url, kind in session.execute(statement.returning(S.id, S.url, S.kind), self.new_rows):
                 self.snapshots[(url, kind)] = id_
+            missing = [(r["url"], r["kind"]) for r in self.new_rows if self.snapshots.get((r["url"], r["kind"])) is None]
+            for url, kind in missing:
+                self.snapshots[(url, kind)] = session.scalar(select(S.id).where(
+                    S.crawl_run_id == self.run_id, S.url == url, S.kind == kind))
+                theirs.add((url, kind))
             self.new_rows = []
         for docs, row in self.list_links:
             for doc in docs:
@@ -233,12 +310,21 @@ class StoragePipeline:
             for doc in docs:
                 doc.detail_snapshot_id = self._id(row)
         for unit_id, snap, row in self.links_pending:
-            self.links.add(unit_id, snap, self._id(row))
-        session.add_all(WarcRecord(snapshot_id=self._id(row), path=w.path, offset=w.offset, length=w.length,
-                                   record_id=w.record_id, payload_digest=w.payload_digest)
-                        for w, row in self.warc_pending)
+            if row not in theirs:
+                self.links.add(unit_id, snap, self._id(row))
+        pending = [(w, row) for w, row in self.warc_pending if row not in theirs]
+        if self.spool is None:
+            session.add_all(WarcRecord(snapshot_id=self._id(row), path=w.path, offset=w.offset, length=w.length,
+                                       record_id=w.record_id, payload_digest=w.payload_digest)
+                            for w, row in pending)
+        else:
+            self.segment_records += [(w, self._id(row)) for w, row in pending]
+            if self.warc is not None and self.warc.stream.tell() >= self.warc_segment_bytes:
+                self._put_segment()
         self.list_links, self.detail_links, self.links_pending, self.warc_pending = [], [], [], []
         session.commit()
+        if self.crawler is not None:
+            self.crawler.signals.send_catch_log(batch_committed)
 
     def _id(self, key: SnapshotKey) -> int:
         id_ = self.snapshots[key]

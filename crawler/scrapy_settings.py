@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from core.settings import CHROMIUM_ARGS, Settings
+from core.settings import CHROMIUM_ARGS, EVIDENCE_FIELDS, Settings
 
 
 def scrapy_settings(settings: Settings, run_id: int, egress_allow: list[str] | tuple[str, ...] = ()) -> dict[str, Any]:
@@ -30,6 +30,8 @@ def scrapy_settings(settings: Settings, run_id: int, egress_allow: list[str] | t
         "REDIRECT_MAX_TIMES": 10,
         "ZWGK_EGRESS_ALLOW": list(egress_allow),
         "ZWGK_WARC_DIR": str(settings.warc_dir),
+        "ZWGK_EVIDENCE": settings.model_dump(mode="json", include=EVIDENCE_FIELDS),
+        "ZWGK_WARC_SEGMENT_BYTES": settings.warc_segment_bytes,
         "ZWGK_BACKOFF_BASE": settings.backoff_base,
         "ZWGK_RETRY_AFTER_MAX": settings.retry_after_max,
         "ZWGK_BACKOFF_GIVE_UP": settings.backoff_give_up,

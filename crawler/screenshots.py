@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from core.settings import CHROMIUM_ARGS, Settings
 from storage.blobs import read_snapshot_body, store_blob
 from storage.clock import utcnow
+from storage.evidence_store import open_store
 from storage.models import Snapshot
 from storage.warc_models import Screenshot
 
@@ -46,10 +47,11 @@ def _as_captured(body: bytes | None, content_type: str):
 
 def take_screenshots(settings: Settings, Session_: sessionmaker[Session], snapshot_ids: Iterable[int]) -> list[Shot]:
     """Screenshots of these snapshots' pages that have none yet; one browser for all of them."""
+    store = open_store(settings)
     with Session_() as session:
         done = set(session.scalars(select(Screenshot.snapshot_id)))
         todo = [session.get(Snapshot, i) for i in dict.fromkeys(snapshot_ids) if i not in done]
-        pages = [(s.id, s.url.split("#", 1)[0], read_snapshot_body(session, s.id), _content_type(s))
+        pages = [(s.id, s.url.split("#", 1)[0], read_snapshot_body(session, s.id, store), _content_type(s))
                  for s in todo if s is not None and s.content_hash and s.status and s.status < 400]
     if not pages:
         return []
@@ -73,7 +75,7 @@ def take_screenshots(settings: Settings, Session_: sessionmaker[Session], snapsh
                 finally:
                     page.close()
                 with Session_() as session, session.begin():
-                    digest = store_blob(session, png) if png else None
+                    digest = store_blob(session, png, store=store) if png else None
                     session.add(Screenshot(snapshot_id=snapshot_id, content_hash=digest, taken_at=utcnow(),
                                            error=error))
                 shots.append(Shot(snapshot_id, digest, error))

@@ -26,7 +26,8 @@ from warcio.archiveiterator import ArchiveIterator
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
-from storage.blobs import read_blob, sha256
+from storage.blobs import read_blob, sha256, stored_data
+from storage.evidence_store import open_locator
 from storage.models import Blob, Snapshot
 from storage.warc_models import Screenshot, WarcRecord
 
@@ -118,8 +119,8 @@ def verify_blobs(session: Session, batch: int = 200) -> VerifyReport:
         for digest, data in rows:
             report.checked += 1
             try:
-                ok = sha256(zlib.decompress(data)) == digest
-            except zlib.error:
+                ok = sha256(zlib.decompress(stored_data(digest, data))) == digest
+            except (zlib.error, ValueError, OSError):
                 ok = False
             if not ok:
                 report.bad.append(digest)
@@ -127,10 +128,12 @@ def verify_blobs(session: Session, batch: int = 200) -> VerifyReport:
         session.expunge_all()
 
 
-def verify_warc(path: Path) -> VerifyReport:
-    """Every response record's payload matches its WARC-Payload-Digest (what warcio checks)."""
+def verify_warc(path: Path | str) -> VerifyReport:
+    """Every response record's payload matches its WARC-Payload-Digest (what warcio checks); `path` is a
+    file or a locator in the evidence store (s3://bucket/key)."""
     report = VerifyReport()
-    with path.open("rb") as stream:
+    store, key = open_locator(str(path))
+    with store.open(key) as stream:
         for record in ArchiveIterator(stream, check_digests=True):
             if record.rec_type != "response":
                 continue
@@ -163,8 +166,8 @@ def check_record(session: Session, record: WarcRecord) -> RecordCheck:
     snap = session.get(Snapshot, record.snapshot_id)
     out = RecordCheck(record.snapshot_id, record.path, record.offset, record.record_id, False)
     try:
-        with open(record.path, "rb") as stream:
-            stream.seek(record.offset)
+        store, key = open_locator(record.path)
+        with io.BytesIO(store.read_range(key, record.offset, record.length)) as stream:
             warc = next(iter(ArchiveIterator(stream)))
             payload = warc.raw_stream.read()  # as stored: content_stream() would undo the gzip
             encoding = warc.http_headers.get_header("Content-Encoding") if warc.http_headers else None

@@ -334,7 +334,7 @@ def test_more_hiding_techniques() -> None:
     found = {(d["technique"], d["href"]) for d in find_dark_links(tuple(h[:3] for h in page_text(html).hidden))}
     assert found == {("脚本隐藏", "http://www.abc.com"), ("白色文字（与页面白底同色）", "http://x.com/"),
                      ("零尺寸 iframe", "http://bocai99.com/"), ("脚本动态写入", "http://amjs.cc/"),
-                     ("脚本跳转", "http://www.yabo.vip/"), ("自动跳转（meta refresh）", "http://www.xpj888.com/")}
+                     ("搜索引擎来路跳转", "http://www.yabo.vip/"), ("自动跳转（meta refresh）", "http://www.xpj888.com/")}
     assert not spam_domain("https://www.alphabet.com") and not spam_domain("http://beta.zj.gov.cn/")
 
 
@@ -343,11 +343,11 @@ def test_corpus_consensus_finds_a_rare_variant_of_a_repeated_formulation() -> No
     common = "<p>坚持以人民为中心的发展思想，持续优化法治化营商环境。</p>"
     pages = {f"http://x/{i}.html": _page(f"<p>第{i}期简报</p>{common}", footer="主办：云和县发展和改革局")
              for i in range(25)}
-    pages["http://x/bad.html"] = _page("<p>第99期简报</p><p>坚持以人民为中心的发展思相，持续优化法治化营商环境。</p>",
+    pages["http://x/bad.html"] = _page("<p>第99期简报</p><p>坚持以人民为中心的发展思想，持续优化法治营商环境。</p>",
                                        footer="主办：云和县发展和改革局")
     found = [f for f in typos(_data(pages), ON, CheckRules()) if f.subject_key.startswith("page:http://x/bad.html")]
     assert [(f.evidence["matched"], f.evidence["suggestion"]) for f in found] == [
-        ("坚持以人民为中心的发展思相", "坚持以人民为中心的发展思想")]  # in no word list: the corpus agrees
+        ("持续优化法治营商环境", "持续优化法治化营商环境")]  # in no word list: the corpus agrees
     assert "语料共识" in found[0].evidence["why"]
     # words of their own in the same place are not slips (行政处罚/行政处分, 非法所得/违法所得), nor numbers
     texts = ["依法给予行政处分，没收违法所得，第一章 总则"] * 25 + ["依法给予行政处罚，没收非法所得，第二章 总则"]

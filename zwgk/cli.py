@@ -652,13 +652,15 @@ def evidence_show(app: App, finding_id: int) -> None:
 
 
 @evidence.command("verify")
-@click.option("--warc", type=click.Path(dir_okay=False, exists=True, path_type=Path), help="校验该 WARC 文件（默认校验数据库）")
+@click.option("--warc", help="校验该 WARC 文件（本机路径，或证据存储中的 s3://桶/键；默认校验数据库）")
 @pass_app
-def evidence_verify(app: App, warc: Path | None) -> None:
+def evidence_verify(app: App, warc: str | None) -> None:
     """校验每份存储内容和抓取时写入的每条 WARC 记录（或指定的 WARC 文件）仍与其哈希一致；有不一致时返回码为 1。"""
     from storage.evidence import verify_blobs, verify_records, verify_warc
 
     if warc is not None:
+        if not warc.startswith("s3://") and not Path(warc).is_file():
+            raise click.BadParameter(f"文件不存在：{warc}", param_hint="--warc")
         report = verify_warc(warc)
     else:
         with app.Session() as session:

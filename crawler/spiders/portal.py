@@ -29,6 +29,7 @@ from crawler.items import CapHit, Capture, DiscoveredColumn, Unchanged
 from crawler.middlewares import Parked
 from crawler.plan import CrawlPlan
 from crawler.rendering import render_meta
+from crawler.signals import request_handled
 
 _CHINA = ZoneInfo("Asia/Shanghai")  # relative list dates (3天前) count from the capture day there
 _MAX_TREE_DEPTH = 3  # disclosure page › group page › group page: deeper trees are not seen in practice
@@ -146,6 +147,8 @@ class PortalSpider(scrapy.Spider):
             page_no=meta.get("page_no"),
             column_url=meta.get("column_url"),
         )
+        if "zwgk_held" in meta:  # a shared night: the request is done once this capture is committed
+            self.crawler.signals.send_catch_log(request_handled, request=request)
 
     # --- callbacks ---------------------------------------------------------------------------
     def parse_home(self, response: Response) -> Iterator[Capture]:

@@ -1,0 +1,350 @@
+"""Everyday words typed with one wrong character (发辉, 步署, 按装, 泄秘): a noisy-channel test.
+
+The 常见错别字 of real portals are mostly one-character IME slips of ordinary words, and no published list
+holds them all. Candidates are generated from jieba's dictionary (word frequencies counted on a large
+general corpus, shipped with jieba): every word of two to four characters seen at least `_MIN_FREQ` times,
+with one character replaced by a same-sounding (toneless pinyin: an IME ignores tones) or similar-looking
+common character, where the result is not a word itself (jieba counts it at most 1/`_RATIO` as often) and
+correct government text does not use it (lexicons/attested.txt, counted on ~40 MB of laws and regulations:
+设区, 保函, 驻场 are terms, not slips).
+
+A candidate is reported only when four independent signs agree, because a wrong deduction is worse than a
+missed one:
+1. the clause reads much better corrected: the best segmentation of the clause around it under jieba's
+   unigram word model gains at least `_MIN_GAIN` in log probability, with the corrected word one token of
+   it ("出发辉煌" holds 发辉, but 出发/辉煌 beats 出/发挥/煌);
+2. the corrected word sits among neighbours it is seen with in real government text, on both sides
+   (lexicons/word_contexts.npz): "应当发辉投资" has 当发挥 and 发挥投 in the corpus (so a word at a
+   clause's edge is not judged);
+3. the odd character is a word of its own in the clause as written, not part of a neighbouring word
+   ("重力梯度仪及为其": 仪 belongs to 梯度仪, so 仪及 is no slip of 以及);
+4. it does not look like a name, a unit or a term: not right after a common surname or a digit (20千帕),
+   not before a place or road suffix, not repeated in the same text (names and terms repeat, slips seldom
+   do); the check also leaves out what recurs in other documents of the night (`recurring`).
+
+Scanning is vectorised: the text's code points are packed into 2-, 3- and 4-character keys and looked up in
+sorted arrays of the candidates' keys (numpy), so the model is consulted only where a candidate sits.
+Measured in benchmarks/text_real.py.
+"""
+
+from __future__ import annotations
+
+import functools
+import math
+import re
+
+import numpy as np
+
+from checks.confusables import homophones
+from checks.lexicon import LEXICONS, lexicon_paths, tokenizer, typo_lexicon
+
+ATTESTED = LEXICONS / "attested.txt"
+CONTEXTS = LEXICONS / "word_contexts.npz"
+_MIN_FREQ = 30  # a word jieba saw fewer times is too rare to correct towards
+_RATIO = 10  # the candidate is not a word: jieba saw it at most 1/10 as often as the word it slips from (秸杆 5, 秸秆 131)
+_MIN_GAIN = 8.0  # log-probability gain of the clause when corrected (e^8 ≈ 3,000 times likelier)
+_MIN_GAIN_LOOKS = 9.0  # a similar-looking character: the groups are wide (走/起, 丁/小), so ask for more
+_WINDOW = 6  # characters of the clause each side that the model reads
+_LONGEST_WORD = 8
+_CJK = re.compile(r"^[\u4e00-\u9fff]+$")
+_SURNAMES = frozenset("王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈"
+                      "姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤")
+_NUMBER_OPEN = frozenset("〔［[【")  # 人薪发［1995］32号: the abbreviation of an issuing office
+_NAME_SUFFIX = frozenset("村镇乡街路巷桥山河湖江溪岭坡湾屯寨庄园厂店楼苑府堂寺庙馆队组区县市州省")
+
+
+def _is_cjk(ch: str) -> bool:
+    return "\u4e00" <= ch <= "\u9fff"
+
+
+def codes_of(text: str) -> np.ndarray:
+    """The code points of `text`; beyond the BMP as 0 (never part of a candidate: all are common characters)."""
+    codes = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32).astype(np.uint64)
+    codes[codes > 0xFFFF] = 0
+    return codes
+
+
+def packed(codes: np.ndarray, length: int) -> np.ndarray:
+    """Key of every run of `length` characters (at most 4): the code points, 16 bits each, in one uint64."""
+    n = len(codes) - length + 1
+    if n <= 0:
+        return np.empty(0, dtype=np.uint64)
+    key = np.zeros(n, dtype=np.uint64)
+    for k in range(length):
+        key = (key << np.uint64(16)) | codes[k:k + n]
+    return key
+
+
+def _keys_of(words: list[str], length: int) -> np.ndarray:
+    return packed(codes_of("".join(words)), length)[::length] if words else np.empty(0, np.uint64)
+
+
+def _lookup(keys: np.ndarray, probe: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """(position in `keys`, found) for every key of `probe`; `keys` sorted."""
+    if not len(keys):
+        return np.zeros(len(probe), dtype=np.int64), np.zeros(len(probe), dtype=bool)
+    order = np.argsort(probe)  # sorted needles walk the same paths of the search: far fewer cache misses
+    at = np.empty(len(probe), dtype=np.int64)
+    at[order] = np.searchsorted(keys, probe[order])
+    at[at == len(keys)] = 0
+    return at, keys[at] == probe
+
+
+_BLOOM_BITS = 24  # 2 MB per length, small enough to stay in cache: ~5% of a text's runs pass to the binary search
+
+
+def _bloom_slots(keys: np.ndarray) -> np.ndarray:
+    return (keys * np.uint64(0x9E3779B97F4A7C15)) >> np.uint64(64 - _BLOOM_BITS)
+
+
+def _bloom(keys: np.ndarray) -> np.ndarray:
+    bits = np.zeros(1 << _BLOOM_BITS, dtype=bool)
+    bits[_bloom_slots(keys)] = True
+    return np.packbits(bits, bitorder="little")
+
+
+def _in_bloom(bits: np.ndarray, keys: np.ndarray) -> np.ndarray:
+    slots = _bloom_slots(keys)
+    return ((bits[slots >> np.uint64(3)] >> (slots & np.uint64(7)).astype(np.uint8)) & 1).astype(bool)
+
+
+def _candidates(codes: np.ndarray, length: int) -> tuple[np.ndarray, np.ndarray]:
+    """(start, index into the candidate keys) of every candidate of `length` characters in `codes`."""
+    keys, bits = variant_index()[length][0], _bloom_filters()[length]
+    run = packed(codes, length)
+    maybe = np.nonzero(_in_bloom(bits, run))[0]
+    at, found = _lookup(keys, run[maybe])
+    return maybe[found], at[found]
+
+
+@functools.lru_cache(maxsize=1)
+def _confusables() -> dict[str, tuple[str, str]]:
+    """char → (same-sounding common characters, similar-looking ones)."""
+    sounds, shapes = homophones(False), typo_lexicon().shapes
+    return {ch: (sounds.get(ch, ""), shapes.get(ch, "")) for ch in set(sounds) | set(shapes)}
+
+
+def _everyday_words(length: int) -> list[str]:
+    """Words a slip is corrected to; ordinals (第十三届) are left out: 第十三节 and 第十三条 are as right."""
+    freq = tokenizer().FREQ
+    return sorted(w for w, f in freq.items()
+                  if len(w) == length and f >= _MIN_FREQ and _CJK.match(w) and not w.startswith("第"))
+
+
+@functools.lru_cache(maxsize=4)
+def word_keys(length: int) -> np.ndarray:
+    """Sorted keys of the everyday words of `length` characters (what a slip is corrected to)."""
+    return np.sort(_keys_of(_everyday_words(length), length))
+
+
+@functools.lru_cache(maxsize=1)
+def attested() -> frozenset[str]:
+    """Candidates correct government text uses, shipped and ops' own (ZWGK_LEXICON_DIR/attested.txt)."""
+    out: set[str] = set()
+    for path in lexicon_paths(ATTESTED.name):
+        if path.is_file():
+            out.update(w.strip() for w in path.read_text("utf-8").splitlines() if w.strip() and not w.startswith("#"))
+    return frozenset(out)
+
+
+@functools.lru_cache(maxsize=1)
+def _contexts() -> frozenset[int]:
+    """Keys of (neighbour + word) and (word + neighbour) seen in real text: a set, probed a few at a time."""
+    if not CONTEXTS.is_file():
+        return frozenset()
+    with np.load(CONTEXTS) as data:
+        return frozenset(data["keys"].tolist())
+
+
+def _key(chars: str) -> int:
+    key = 0
+    for ch in chars:
+        key = (key << 16) | (ord(ch) if ord(ch) <= 0xFFFF else 0)
+    return key
+
+
+@functools.lru_cache(maxsize=1)
+def _confusion_table() -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """(start, end) per code point into (code points of its confusables, same-sounding flags): CSR arrays."""
+    starts, ends = np.zeros(0x10000, dtype=np.int64), np.zeros(0x10000, dtype=np.int64)
+    others: list[int] = []
+    sounds: list[bool] = []
+    for ch, (same, looks) in sorted(_confusables().items()):
+        if ord(ch) > 0xFFFF:
+            continue
+        starts[ord(ch)] = len(others)
+        alike = [(c, True) for c in same] + [(c, False) for c in looks if c not in same]
+        others += [ord(c) for c, _ in alike if ord(c) <= 0xFFFF]
+        sounds += [flag for c, flag in alike if ord(c) <= 0xFFFF]
+        ends[ord(ch)] = len(others)
+    return np.stack([starts, ends]), np.array(others, dtype=np.uint64), np.array(sounds, dtype=bool)
+
+
+def _words_freq(length: int) -> tuple[np.ndarray, np.ndarray]:
+    """Sorted keys of every jieba word of `length` characters, and their frequencies."""
+    freq = tokenizer().FREQ
+    words = [w for w, f in freq.items() if len(w) == length and f > 0 and all(ord(c) <= 0xFFFF for c in w)]
+    keys = _keys_of(words, length)
+    order = np.argsort(keys)
+    return keys[order], np.array([freq[w] for w in words], dtype=np.int64)[order]
+
+
+@functools.lru_cache(maxsize=1)
+def _seen_words() -> np.ndarray:
+    """Sorted keys of every run of characters that the context keys begin or end with (a superset of the
+    everyday words seen in the corpus beside another character)."""
+    with np.load(CONTEXTS) as data:
+        keys = data["keys"]
+    return np.unique(np.concatenate([keys >> np.uint64(16), keys & np.uint64((1 << 32) - 1),
+                                     keys & np.uint64((1 << 48) - 1)]))
+
+
+@functools.lru_cache(maxsize=2)
+def variant_index(use_corpus: bool = True) -> dict[int, tuple[np.ndarray, np.ndarray, tuple[str, ...]]]:
+    """length → (sorted candidate keys, index of the word each slips from, the words).
+
+    A candidate close to several words slips from the same-sounding one first (分岐 → 分歧, not 分支),
+    then from the more frequent one. Built with numpy (~4.8 million candidates in a few seconds).
+    """
+    freq = tokenizer().FREQ
+    (starts, ends), others, sounds = _confusion_table()
+    lexicon = typo_lexicon()
+    out = {}
+    for length in (2, 3, 4):
+        words = _everyday_words(length)
+        never = [w for w in (*lexicon.places, *lexicon.idioms, *(attested() if use_corpus else ())) if len(w) == length]
+        never_keys = np.sort(_keys_of(never, length))
+        known_keys, known_freq = _words_freq(length)
+        word_keys_ = _keys_of(words, length)
+        word_freq = np.array([freq[w] for w in words], dtype=np.int64)
+        codes = codes_of("".join(words)).reshape(len(words), length) if words else np.zeros((0, length), np.uint64)
+        parts = []
+        for i in range(length):
+            ch = codes[:, i].astype(np.int64)
+            count = ends[ch] - starts[ch]
+            word_at = np.repeat(np.arange(len(words)), count)
+            slot = np.repeat(starts[ch] - np.cumsum(count) + count, count) + np.arange(int(count.sum()))
+            shift = np.uint64(16 * (length - 1 - i))
+            variant = word_keys_[word_at] - (codes[word_at, i] << shift) + (others[slot] << shift)
+            parts.append((variant, word_at, sounds[slot]))
+        variant = np.concatenate([p[0] for p in parts])
+        word_at = np.concatenate([p[1] for p in parts])
+        same_sound = np.concatenate([p[2] for p in parts])
+        at, is_word = _lookup(known_keys, variant)
+        keep = ~(is_word & (known_freq[at] * _RATIO > word_freq[word_at])) & ~_lookup(never_keys, variant)[1]
+        if use_corpus and length <= 3:
+            # a word never seen beside another character in the corpus fails sign 2 wherever it is: drop early
+            keep &= _lookup(_seen_words(), word_keys_)[1][word_at]
+        variant, word_at, same_sound = variant[keep], word_at[keep], same_sound[keep]
+        # best first within each key: same-sounding, then the more frequent word
+        order = np.lexsort((-word_freq[word_at], ~same_sound, variant))
+        variant, word_at = variant[order], word_at[order]
+        first = np.ones(len(variant), dtype=bool)
+        first[1:] = variant[1:] != variant[:-1]
+        out[length] = (variant[first], word_at[first].astype(np.int32), tuple(words))
+    return out
+
+
+@functools.lru_cache(maxsize=1)
+def _bloom_filters() -> dict[int, np.ndarray]:
+    return {length: _bloom(keys) for length, (keys, _, _) in variant_index().items()}
+
+
+def _best_path(text: str) -> tuple[float, list[int]]:
+    """Log probability of the best segmentation of `text` under jieba's unigram model, and its cuts."""
+    tk = tokenizer()
+    freq, log_total = tk.FREQ, math.log(tk.total)
+    n = len(text)
+    best: list[tuple[float, int]] = [(0.0, n)] * (n + 1)
+    for i in range(n - 1, -1, -1):
+        choice = (-math.inf, i + 1)
+        for j in range(i + 1, min(n, i + _LONGEST_WORD) + 1):
+            f = freq.get(text[i:j])
+            if j == i + 1 or f:
+                choice = max(choice, (math.log(f or 1) - log_total + best[j][0], j))
+        best[i] = choice
+    cuts, i = [0], 0
+    while i < n:
+        i = best[i][1]
+        cuts.append(i)
+    return best[0][0], cuts
+
+
+def _clause(text: str, start: int, end: int) -> tuple[int, int]:
+    left = start
+    while left > 0 and start - left < _WINDOW and _is_cjk(text[left - 1]):
+        left -= 1
+    right = end
+    while right < len(text) and right - end < _WINDOW and _is_cjk(text[right]):
+        right += 1
+    return left, right
+
+
+def _reads_better(text: str, start: int, end: int, word: str, same_sound: bool) -> float | None:
+    """Sign 1: the gain of the correction, or None when the clause does not read much better with `word`."""
+    left, right = _clause(text, start, end)
+    before, pieces = _best_path(text[left:right])
+    after, cuts = _best_path(text[left:start] + word + text[end:right])
+    gain = after - before
+    if gain < (_MIN_GAIN if same_sound else _MIN_GAIN_LOOKS) or start - left not in cuts or end - left not in cuts:
+        return None
+    changed = start - left + next(k for k, (a, b) in enumerate(zip(text[start:end], word, strict=True)) if a != b)
+    if changed not in pieces or changed + 1 not in pieces:
+        return None  # the odd character belongs to a word of the clause as written (梯度仪及, 自备): no slip
+    return gain
+
+
+def _neighbours_seen(text: str, start: int, end: int, word: str) -> bool:
+    """Sign 2: the corrected word is seen in real text beside both its neighbours here (a word at a clause's
+    edge, in a heading or a table cell, has too little context to judge; 4-character words: their length is
+    evidence enough, and five characters do not fit a key)."""
+    if len(word) > 3:
+        return True
+    left, right = text[start - 1:start], text[end:end + 1]
+    if not (left and right and _is_cjk(left) and _is_cjk(right)):
+        return False
+    contexts = _contexts()
+    return _key(left + word) in contexts and _key(word + right) in contexts
+
+
+def _looks_like_a_name(text: str, start: int, end: int) -> bool:
+    """Sign 3, negated: a given name after a surname, a village, road or firm named with the characters."""
+    before, after = text[start - 1] if start else "", text[end] if end < len(text) else ""
+    return bool(before in _SURNAMES or before.isdigit() or after in _NAME_SUFFIX or after in _NUMBER_OPEN
+                or text.count(text[start:end]) > 1)
+
+
+def _all_candidates(text: str) -> dict[int, tuple[int, str]]:
+    """start → (length, the word it may slip from), the first (longest-listed) candidate at each start."""
+    codes = codes_of(text)
+    candidates: dict[int, tuple[int, str]] = {}
+    for length, (_, word_of, words) in variant_index().items():
+        starts, at = _candidates(codes, length)
+        for start, k in zip(starts.tolist(), at.tolist(), strict=True):
+            candidates.setdefault(start, (length, words[word_of[k]]))
+    return candidates
+
+
+def candidate_strings(text: str) -> set[str]:
+    """Every candidate slip written in `text`, judged or not (to count in how many documents each recurs)."""
+    return {text[start:start + length] for start, (length, _) in _all_candidates(text).items()}
+
+
+def find_word_slips(text: str) -> list[dict[str, str | int | float]]:
+    """Every one-character slip of an everyday word in `text`: start, end, matched, suggestion, gain."""
+    candidates = _all_candidates(text)
+    hits: list[dict[str, str | int | float]] = []
+    taken = -1
+    for start in sorted(candidates):
+        length, word = candidates[start]
+        end = start + length
+        if start < taken or _looks_like_a_name(text, start, end) or not _neighbours_seen(text, start, end, word):
+            continue
+        i = next(k for k in range(length) if text[start + k] != word[k])
+        same_sound = text[start + i] in _confusables().get(word[i], ("", ""))[0]
+        gain = _reads_better(text, start, end, word, same_sound)
+        if gain is None:
+            continue
+        hits.append({"start": start, "end": end, "matched": text[start:end], "suggestion": word, "gain": round(gain, 1)})
+        taken = end
+    return hits

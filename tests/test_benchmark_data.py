@@ -1,0 +1,37 @@
+"""The measurement material under benchmarks/data keeps its shape: every row sourced, classes and splits known."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+DATA = Path(__file__).resolve().parent.parent / "benchmarks" / "data"
+
+
+def test_reported_typos_rows_are_sourced_and_classed() -> None:
+    lines = [x for x in (DATA / "reported_typos.tsv").read_text("utf-8").splitlines() if x and not x.startswith("#")]
+    assert lines[0].split("\t") == ["wrong", "right", "class", "origin", "source", "sentence"]
+    rows = [x.split("\t") for x in lines[1:]]
+    assert len(rows) >= 300
+    seen = set()
+    for row in rows:
+        assert len(row) == 6, row
+        wrong, right, kind, origin, source, sentence = row
+        assert wrong and right and wrong != right, row
+        assert kind in {"common", "name", "formulation", "context"}, row
+        assert origin in {"gov_site", "party_media", "news_site", "yaowenjiaozi", "published_list", "issue", "other"}
+        assert source.strip(), row
+        assert not sentence or wrong in sentence, row  # a quoted sentence holds the error as published
+        assert (wrong, right) not in seen, row
+        seen.add((wrong, right))
+
+
+def test_sensitive_real_rows_are_sourced_and_labelled() -> None:
+    rows = [json.loads(x) for x in (DATA / "sensitive_real.jsonl").read_text("utf-8").splitlines() if x.strip()]
+    assert len({r["id"] for r in rows}) == len(rows)
+    for r in rows:
+        assert r["label"] in {"spam", "legit"} and r["split"] in {"dev", "held_out", "fresh", "fresh2", "fresh3"}
+        assert r["source"].strip() and r["text"].strip() and r["kind"].strip()
+    for split in ("dev", "held_out", "fresh", "fresh2", "fresh3"):
+        labels = {r["label"] for r in rows if r["split"] == split}
+        assert labels == {"spam", "legit"}, split

@@ -1,0 +1,184 @@
+"""A crawl worker that dies mid-night loses nothing: two `zwgk worker` processes share one night (Redis,
+PostgreSQL) and one shared evidence directory; one is killed with SIGKILL (with its crawl process, as
+when its machine is lost) while it holds requests; its lease expires, the requests it held go back into
+the queue, the other worker crawls them, and the night ends with every page a single process stores."""
+
+from __future__ import annotations
+
+import os
+import re
+import signal
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+import pytest
+import redis
+from sqlalchemy import func, select
+
+from crawler.distributed import recover_lost, run_key, run_shared_crawl
+from crawler.launch import run_crawl
+from storage.blobs import IN_STORE, read_blob
+from storage.db import make_engine, make_sessionmaker, upgrade
+from storage.evidence import verify_blobs, verify_records
+from storage.evidence_store import SharedDirectoryStore, using_store
+from storage.models import Blob, CrawlRun, Snapshot
+from storage.warc_models import WarcRecord
+from tests.conftest import _new_postgres_db, import_farm_registry, settings_for
+from tests.test_distributed import _night, redis_url  # noqa: F401  (the Redis server fixture)
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def test_the_requests_of_a_worker_whose_lease_expired_go_back_into_the_queue(redis_url: str) -> None:  # noqa: F811
+    server = redis.Redis.from_url(redis_url)
+    run = 987654
+    now = time.time()
+    try:
+        server.sadd(run_key(run, "workers"), "dead", "alive")
+        server.hset(run_key(run, "leases"), mapping={"dead": now - 1, "alive": now + 60})
+        server.hset(run_key(run, "busy"), mapping={"dead": now - 2, "alive": now})
+        server.hset(run_key(run, "held"), mapping={"t1": "dead", "t2": "dead", "t3": "alive"})
+        server.hset(run_key(run, "held_data"), mapping={"t1": b"r1", "t2": b"r2", "t3": b"r3"})
+        server.hset(run_key(run, "held_score"), mapping={"t1": -1, "t2": 0, "t3": 0})
+        assert recover_lost(server, run) == {"dead": 2}
+        assert server.zrange(run_key(run, "requests"), 0, -1, withscores=True) == [(b"r1", -1.0), (b"r2", 0.0)]
+        assert server.hgetall(run_key(run, "held")) == {b"t3": b"alive"}  # a live worker's requests stay its own
+        assert server.smembers(run_key(run, "workers")) == {b"alive"}
+        assert set(server.hkeys(run_key(run, "busy"))) == {b"alive"}
+        assert server.hgetall(run_key(run, "lost")) == {b"dead": b"2"}
+        assert recover_lost(server, run) == {}  # once
+    finally:
+        server.delete(*(run_key(run, k) for k in ("workers", "leases", "busy", "held", "held_data", "held_score",
+                                                   "requests", "lost")))
+
+
+@pytest.mark.postgres
+def test_a_killed_worker_loses_no_page(farm, postgres_server, redis_url, tmp_path) -> None:  # noqa: F811
+    # the night in one process, for comparison
+    single_url = f"sqlite:///{tmp_path / 'single.sqlite'}"
+    upgrade(single_url)
+    single = make_sessionmaker(make_engine(single_url))
+    import_farm_registry(single, farm)
+    single_run = run_crawl(settings_for(single_url, check_links=False, collect_new_media=False), single,
+                           echo=lambda line: None)
+    single_requests = single_run.pages
+
+    url = _new_postgres_db(postgres_server)
+    upgrade(url)
+    Session_ = make_sessionmaker(make_engine(url))
+    import_farm_registry(Session_, farm)
+    shared_dir = tmp_path / "shared-evidence"
+    settings = settings_for(url, check_links=False, collect_new_media=False, evidence_store="shared",
+                            evidence_dir=shared_dir, worker_lease_seconds=4.0, progress_interval=0.2)
+    env = {**os.environ, **settings.as_env(), "PYTHONPATH": str(ROOT), "PYTHONUNBUFFERED": "1"}
+    logs = [tmp_path / f"worker{i}.log" for i in (1, 2)]
+    workers = [subprocess.Popen([sys.executable, "-m", "zwgk.cli", "worker", "--redis", redis_url, "--once",
+                                 "--wait", "120"], cwd=ROOT, env={**env, "ZWGK_WORKER_ID": f"w{i}"},
+                                stdout=log.open("w"), stderr=subprocess.STDOUT, start_new_session=True)
+               for i, log in zip((1, 2), logs)]
+    server = redis.Redis.from_url(redis_url)
+    killed: dict[str, int] = {}
+
+    def kill_mid_night() -> None:
+        """SIGKILL worker 1's whole process group once it has stored pages and holds requests."""
+        deadline = time.monotonic() + 120
+        while time.monotonic() < deadline and workers[0].poll() is None:
+            text = logs[0].read_text()
+            stored = [int(n) for n in re.findall(r"已抓取 (\d+) 页", text)]
+            held = [k for k in server.scan_iter("zwgk:*:held")]
+            mine = sum(1 for key in held for w in server.hvals(key) if w.startswith(b"w1:"))
+            if stored and stored[-1] >= single_requests // 5 and mine:
+                killed["held"] = mine
+                killed["stored"] = stored[-1]
+                os.killpg(workers[0].pid, signal.SIGKILL)
+                return
+            time.sleep(0.05)
+
+    killer = threading.Thread(target=kill_mid_night, daemon=True)
+    killer.start()
+    lines: list[str] = []
+    try:
+        result = run_shared_crawl(settings, Session_, redis_url, local_worker=False, echo=lines.append)
+        killer.join(timeout=10)
+        assert workers[1].wait(timeout=120) == 0
+    finally:
+        for w in workers:
+            if w.poll() is None:
+                os.killpg(w.pid, signal.SIGKILL)
+    worker_logs = [log.read_text() for log in logs]
+    assert killed, worker_logs  # worker 1 was killed mid-night, holding requests
+    assert workers[0].wait(timeout=10) == -signal.SIGKILL
+    said = "\n".join([*lines, worker_logs[1]])
+    put_back = [int(n) for n in re.findall(r"w1:\S+ 的租约已过期，其未完成的 (\d+) 个请求已放回队列", said)]
+    assert put_back and put_back[0] >= 1, said
+    assert "中途退出" in "\n".join(lines)
+    print(f"worker 1 killed after storing {killed['stored']} pages, holding {killed['held']} requests; "
+          f"{put_back[0]} put back")
+
+    # the night finished, and it holds every page a single process stores
+    assert result.returncode == 0, said
+    with Session_() as s:
+        assert s.get_one(CrawlRun, result.run_id).status == "finished"
+    snaps, docs, linked = _night(Session_, result.run_id)
+    want_snaps, want_docs, want_linked = _night(single, single_run.run_id)
+    assert snaps == want_snaps
+    assert (docs, linked) == (want_docs, want_linked)
+    assert result.pages == single_run.pages
+    # the bodies are in the shared directory (the database indexes them), whole; the WARC records that were
+    # indexed re-read from it (worker 1's last segment died with it: its pages have no record, none dangles)
+    store = SharedDirectoryStore(shared_dir)
+    with Session_() as s, using_store(store):
+        assert s.scalar(select(func.count()).select_from(Blob).where(Blob.data != IN_STORE)) == 0
+        digest = s.scalar(select(Snapshot.content_hash).where(Snapshot.crawl_run_id == result.run_id,
+                                                              Snapshot.content_hash.is_not(None)).limit(1))
+        assert read_blob(s, digest) is not None
+        assert verify_blobs(s).bad == []
+        records = s.scalar(select(func.count()).select_from(WarcRecord))
+        assert records > single_requests // 2
+        assert verify_records(s).bad == []
+    assert not list(shared_dir.rglob("*.tmp"))
+
+
+def test_a_worker_holds_what_it_takes_until_its_pages_are_committed(redis_url: str) -> None:  # noqa: F811
+    from scrapy import Request, Spider
+    from scrapy.utils.test import get_crawler
+
+    from crawler.distributed import SharedScheduler, shared_scrapy_settings
+    from crawler.signals import batch_committed, request_handled
+
+    server = redis.Redis.from_url(redis_url)
+    run = 987655
+    settings = settings_for("sqlite://", worker_id="w1:1", worker_lease_seconds=30)
+    crawler = get_crawler(Spider, {**shared_scrapy_settings(settings, redis_url, run), "STATS_CLASS":
+                                   "scrapy.statscollectors.MemoryStatsCollector"})
+    spider = Spider.from_crawler(crawler, name="portal")
+    scheduler = SharedScheduler.from_crawler(crawler)
+    scheduler.open(spider)
+    scheduler.shared_at = float("inf")  # no engine here: no download slots to share the politeness limit with
+    try:
+        home = Request("http://a.test/", meta={"unit": "u", "kind": "home"}, dont_filter=True)
+        assert scheduler.enqueue_request(home)
+        assert not scheduler.enqueue_request(home.replace())  # another worker's copy of the same start request
+        taken = scheduler.next_request()
+        token = taken.meta["zwgk_held"]
+        assert server.hget(run_key(run, "held"), token) == b"w1:1"
+        assert float(server.hget(run_key(run, "leases"), "w1:1")) > time.time() + 20
+        # parked while its server was on hold, then handed back: queued again, not taken for a copy
+        parked = taken.replace(dont_filter=True)
+        assert scheduler.enqueue_request(parked)
+        again = scheduler.next_request()
+        assert again.meta["zwgk_replaces"] == [token] and again.meta["zwgk_held"] != token
+        # handled: released one commit later (its last items may still be in the pipeline at the first)
+        crawler.signals.send_catch_log(request_handled, request=again)
+        crawler.signals.send_catch_log(batch_committed)
+        assert server.hlen(run_key(run, "held")) == 2
+        crawler.signals.send_catch_log(batch_committed)
+        assert server.hlen(run_key(run, "held")) == 0  # the request and the one it stood in for
+        assert recover_lost(server, run, now=time.time() + 60) == {"w1:1": 0}  # a lease that ran out: nothing lost
+    finally:
+        scheduler.close("finished")
+        server.delete(*(run_key(run, k) for k in ("workers", "leases", "busy", "held", "held_data", "held_score",
+                                                   "requests", "dupefilter", "lost")))

@@ -1,0 +1,86 @@
+"""Keyword stuffing and page-level context of text.sensitive (real shapes from hijacked pages and decoys)."""
+
+from __future__ import annotations
+
+import pytest
+
+from checks.sensitive import find_dark_links, find_sensitive, keyword_stuffing
+from checks.text import fold
+
+
+@pytest.mark.parametrize(("text", "category"), [
+    ("国产人妖在线播放_综合久久狠狠_国产精品免费视频\n区政府办公室关于检查情况的通报", "色情"),
+    ("欧美性爱-第1页,在线看片日韩无线免费,精品欧美一区免费观看", "色情"),
+    ("365娱乐app官方版下载_外围365bet网址_人民政府办公室关于第一季度检查情况的通报", "赌博"),
+    ("这些字词一肖一码100准中奖你读对了吗", "赌博"),
+    ("打击治理跨境赌博专项行动成效显著 -凯发app官网开户", "赌博"),  # a brand beside a crackdown title
+    ("以及省、市uedbet体育_uedbet官网@:做好年度报告编制发布工作", "赌博"),  # a brand not on the list
+])
+def test_keyword_stuffing_is_reported_whatever_the_page(text: str, category: str) -> None:
+    hits = find_sensitive(text)
+    assert hits and category in {c for _, c, _ in hits}
+
+
+@pytest.mark.parametrize("text", [
+    # a crackdown report discusses the vocabulary in running prose: several cues on the page
+    "民警在上门劝阻时发现申屠某某近一个月多次在手机上登录博彩平台进行赌球，桐庐县局依法对申屠某某作出行政拘留10日并处罚款500元的行政处罚。",
+    "近年来，不法分子利用境外实体赌场和跨境网络赌博平台，大肆对我公民进行招赌吸赌，严重危害我经济安全。公安机关共侦办各类跨境赌博案件3万余起。",
+    "郑州市公安局反诈中心每日提醒\n在裸聊诈骗类案件中诈骗分子利用妩媚头像诱惑受害人裸聊，之后再对其实施敲诈勒索，请广大市民保持健康的上网习惯。",
+    "本澳11间卫星场将在今年12月31日前结束运营，特区政府要求三间博彩承批公司妥善安置受卫星场结业影响的员工。",
+    "纳税人可通过电子税务局或办税服务厅下载申请表，在线注册后办理",  # app/下载/注册 without a gambling subject
+    "观看国产纪录片高清视频，了解我县非遗文化",  # one subject and two actions, but no crowd of porn markers
+    "登录国家体育总局官网或下载央视体育app查询赛事安排",  # Chinese names before 体育, no Latin brand
+])
+def test_decoys_stay_quiet(text: str) -> None:
+    assert find_sensitive(text) == []
+
+
+def test_short_line_on_a_warning_page_still_needs_its_own_cue() -> None:
+    text = ("警方提醒，参与跨境赌博以及为犯罪分子提供网络技术支持的，都属于违法犯罪行为，公安机关将依法严厉打击查处。\n"
+            "Powered by 牌九游戏 @2013-2022 RSS地图")
+    assert [w for w, _, _ in find_sensitive(text)] == ["牌九"]
+
+
+def test_stuffing_needs_subject_and_action_markers() -> None:
+    assert keyword_stuffing(fold("国产欧美日韩亚洲")) == []  # subjects only
+    assert keyword_stuffing(fold("在线观看免费视频高清完整版")) == []  # actions only
+    assert keyword_stuffing(fold("欧美午夜国产精品一区二区在线观看"))
+
+
+def test_hidden_stuffing_is_a_dark_link() -> None:
+    links = find_dark_links((("display:none 隐藏", "欧美午夜国产精品一区二区在线观看", "http://example.test/x"),))
+    assert links and links[0]["category"] == "色情"
+
+
+def _links(html: str) -> list[dict[str, str]]:
+    import lxml.html
+
+    from checks.hidden import hidden_content
+    return find_dark_links(tuple((how, text, href) for how, text, href, _ in hidden_content(lxml.html.fromstring(html))))
+
+
+def test_encoded_redirect_for_search_engine_visitors() -> None:
+    # the hijack of the write-ups: only visitors from a search engine are sent on, to an encoded address
+    url = "http://www.bet365.com/"
+    codes = ",".join(str(ord(c)) for c in url)
+    html = ("<html><body><p>学校概况</p><script>if (document.referrer.indexOf('baidu') > -1) "
+            f"{{ window.location.href = String.fromCharCode({codes}); }}</script></body></html>")
+    links = _links(html)
+    assert [(x["technique"], x["href"]) for x in links] == [("搜索引擎来路跳转", url)]
+
+
+def test_base64_redirect_and_escaped_chinese_link_text() -> None:
+    import base64
+    target = base64.b64encode(b"https://amjs888.cc/").decode()
+    html = ("<html><body><p>正文</p>"
+            f"<script>location.replace(atob('{target}'));</script>"
+            "<script>document.write('<a href=\"http://x.cn/\">\\u6fb3\\u95e8\\u8d4c\\u573a</a>')</script></body></html>")
+    found = {(x["technique"], x["href"]) for x in _links(html)}
+    assert ("脚本跳转", "https://amjs888.cc/") in found
+    assert ("脚本动态写入", "http://x.cn/") in found  # 澳门赌场 written as \u escapes
+
+
+def test_plain_scripts_of_a_government_page_are_not_dark_links() -> None:
+    html = ("<html><body><p>正文</p><script>var s = String.fromCharCode(72, 105);"
+            "window.open('http://www.gov.cn/');</script></body></html>")
+    assert _links(html) == []

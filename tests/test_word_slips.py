@@ -1,0 +1,108 @@
+"""One-character slips of everyday words (checks/word_slips.py), on real published sentences.
+
+The first error below was published, in a Zhejiang regulation as printed (LawRefBook/Laws @2f4c5c2, text
+the check's corpus data was NOT built from). The others are reported slips (发辉, 步署: pycorrector's
+common-error list and a government-site correction; 预敬: ECSpell's official-document set) planted into
+real sentences of regulations. The correct sentences are real, or put together from real clauses.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from checks import word_slips
+from checks.typos import find_typo_hits, recurring_slips
+from checks.word_slips import find_word_slips
+from core.settings import get_settings
+
+# as published: 绍兴市居家养老服务条例 (2021). (浙江省实施《献血法》办法 also prints "建立健全投拆、举报制度",
+# which the check leaves alone: a word before a comma has one neighbour to judge by, too little.)
+PUBLISHED = [
+    ("村（居）级居家养老服务中心应当根据老年人需求，在中心为老年人提供生活照料、休闲娱乐、健康护理和精神慰籍等日托服务。",
+     "慰籍", "慰藉"),
+]
+PLANTED = [  # real sentences of State Council regulations and a 2021 plan with one real reported slip each
+    ("科技工作者和教师应当发辉自身优势和专长，参与科学普及工作。", "发辉", "发挥"),
+    ("（一）是否符合党中央、国务院的重大决策步署和国家重大改革方向", "步署", "部署"),
+    ("安全风险评估和安全保障措施，强化监测预敬和应急处置，切实维护国家安全。", "预敬", "预警"),
+]
+CORRECT = [
+    "出发辉煌的新征程，全面建设社会主义现代化国家。",  # 发辉 across 出发|辉煌
+    "在130帕到20千帕的压力下分解而产生出热解产物。",  # 千帕 after a digit: a unit
+    "人薪发［1995］32号文件同时废止。",  # an issuing office's abbreviation
+    "设区的市、县（市、区）人民政府应当加强养犬管理，养犬人应当依法依规投保犬只责任保险。",  # terms of the corpus
+    "会计师事务所提出辞聘的，应当向股东大会说明公司有无不当情事。",
+    "各环节打通制约消费扶贫的痛点、难点和堵点，推动贫困地区产品和服务融入全国大市场。",
+    # real regulations that the formulation check once flagged: an organ one character from a canonical one,
+    # the next word after an organ's name, a canonical name with its inner character replaced
+    "人民检察院副检察长、检察委员会委员、检察员的职务任免，依照有关法律规定执行。",
+    "经安全评价证明对人类、动植物、微生物和生态环境不存在危险的，可以不予审批。",
+    "中国共产党领导中国人民进行革命、建设、改革的历史，具有纪念意义、教育意义。",
+]
+
+
+def test_a_leaders_name_with_any_character_of_the_given_name_replaced() -> None:
+    # 习近乎: reported on a county government site (benchmarks/data/reported_typos.tsv)
+    [hit] = find_typo_hits("深入学习贯彻习近乎新时代中国特色社会主义思想", date(2024, 9, 30))
+    assert (hit["matched"], hit["suggestion"], hit["class"]) == ("习近乎", "习近平", "名称错误")
+    assert find_typo_hits("各单位要加强学习近期出台的文件。", date(2024, 9, 30)) == []
+
+
+def test_published_lists_flag_their_pairs_with_the_source() -> None:
+    from checks.lexicon import typo_lexicon
+
+    right, label = typo_lexicon().known["迁徒"]
+    assert right == "迁徙" and "《咬文嚼字》" in label
+    [hit] = find_typo_hits("候鸟迁徒的季节，保护区加强巡护。", date(2024, 9, 30))
+    assert (hit["matched"], hit["suggestion"]) == ("迁徒", "迁徙") and "《咬文嚼字》" in str(hit["why"])
+
+
+@pytest.mark.parametrize(("sentence", "wrong", "right"), PUBLISHED + PLANTED)
+def test_finds_the_slip_with_its_correction(sentence: str, wrong: str, right: str) -> None:
+    hits = find_word_slips(sentence)
+    assert [(h["matched"], h["suggestion"]) for h in hits] == [(wrong, right)]
+    assert sentence[int(hits[0]["start"]):int(hits[0]["end"])] == wrong
+
+
+@pytest.mark.parametrize("sentence", CORRECT)
+def test_leaves_correct_text_alone(sentence: str) -> None:
+    assert find_word_slips(sentence) == []
+    assert find_typo_hits(sentence, date(2024, 9, 30)) == []
+
+
+def test_typo_hits_say_what_flagged_the_slip() -> None:
+    sentence, wrong, right = PLANTED[0]
+    [hit] = find_typo_hits("<p>" + sentence + "</p>", date(2024, 9, 30))
+    assert (hit["matched"], hit["suggestion"], hit["class"]) == (wrong, right, "常见错别字")
+    assert "“挥”误为同音字“辉”" in str(hit["why"]) and "词频模型" in str(hit["why"])
+
+
+def test_a_candidate_recurring_in_two_documents_is_a_term_not_a_slip() -> None:
+    one = "工作机构应当报本级人民政府主要负责人予以辞聘，并说明理由。"
+    other = "会计师事务所提出辞聘的，应当向股东大会说明公司有无不当情事。"
+    sentence = PLANTED[0][0]
+    recurring = recurring_slips([sentence, one + sentence.replace("发辉", "发挥"), other])
+    assert "发辉" not in recurring
+    assert find_typo_hits(sentence, date(2024, 9, 30), recurring=recurring)
+    recurring = recurring_slips([sentence, "教师应当发辉专长。" + one])
+    assert "发辉" in recurring and not find_typo_hits(sentence, date(2024, 9, 30), recurring=recurring)
+
+
+@pytest.fixture
+def fresh_caches():
+    caches = (get_settings, word_slips.attested, word_slips.variant_index, word_slips._bloom_filters)
+    for cache in caches:
+        cache.cache_clear()
+    yield
+    for cache in caches:
+        cache.cache_clear()
+
+
+def test_ops_add_their_own_correct_terms_outside_the_code(tmp_path, monkeypatch, fresh_caches) -> None:
+    sentence = PLANTED[0][0]
+    (tmp_path / "attested.txt").write_text("# 本地术语\n发辉\n", "utf-8")
+    monkeypatch.setenv("ZWGK_LEXICON_DIR", str(tmp_path))
+    assert find_word_slips(sentence) == []
+    assert "发辉" in word_slips.attested() and "设区" in word_slips.attested()  # shipped entries stay
