@@ -112,7 +112,7 @@ def bare(farm: NginxFarm, log: list[tuple[str, str, str]], tmp: Path) -> tuple[i
 def zwgk_check(url: str, units: list[str], tmp: Path, as_of: str) -> dict:
     """`zwgk check` in a child process: wall and CPU from wait4, peak RSS sampled (wait4's ru_maxrss
     would count the benchmark's own memory, inherited across fork and exec)."""
-    env = {**os.environ, **settings_for(url, progress_interval=999, screenshot_text_findings=False).as_env(),
+    env = {**settings_for(url, progress_interval=999, screenshot_text_findings=False).as_env(),
            "PYTHONPATH": str(ROOT)}
     started = time.perf_counter()
     with open(tmp / "check.log", "w") as log, PeakRSS(0.2) as rss:
@@ -175,6 +175,7 @@ def main() -> None:
     parser.add_argument("--polite-delay", type=float, default=0.25)
     parser.add_argument("--check-shares", type=float, nargs="*", default=[0.1, 0.3, 1.0])
     parser.add_argument("--postgres", action="store_true", help="also check on PostgreSQL")
+    parser.add_argument("--no-sqlite-check", action="store_true", help="check on PostgreSQL only")
     parser.add_argument("--workdir", type=Path, help="keep the farm and stores here (default: a temp dir)")
     parser.add_argument("--reuse", action="store_true", help="only the check phase, on --workdir's night 1 store")
     parser.add_argument("--as-of", help="the check's day (default: today in Beijing, as the captures' clock)")
@@ -260,7 +261,7 @@ def check_phases(args: argparse.Namespace, tmp: Path, first: Path, slugs: list[s
     stop_pg: list[str] | None = None
     try:
         rows = []
-        for share in args.check_shares:
+        for share in ([] if args.no_sqlite_check else args.check_shares):
             part = slugs[:max(1, round(units_n * share))]
             db = tmp / f"check{share}.sqlite"
             n = documents(f"sqlite:///{db}", part)
@@ -271,7 +272,8 @@ def check_phases(args: argparse.Namespace, tmp: Path, first: Path, slugs: list[s
         if args.postgres:
             from benchmarks.workers import postgres
 
-            (tmp / "pgroot").mkdir(exist_ok=True)
+            shutil.rmtree(tmp / "pgroot", ignore_errors=True)  # a cluster left by an interrupted run
+            (tmp / "pgroot").mkdir()
             pg, stop_pg = postgres(tmp / "pgroot")
             seconds = postgres_copy(f"sqlite:///{tmp / 'check1.0.sqlite'}" if 1.0 in args.check_shares else
                                     f"sqlite:///{first}", pg, "base")
