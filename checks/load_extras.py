@@ -134,7 +134,9 @@ def _listed_files(session: Session, slug_of: dict[int, str], known: set[tuple[st
             .where(Document.unit_id.in_(slug_of), Column.active.is_(True)).order_by(Document.id)
         ).all())
     else:  # the documents listed by the cutoff, with their detail pages as fetched by then
-        docs = {d.id: d for d in session.scalars(select(Document).where(Document.id.in_(list(detail_of))))}
+        docs = {}
+        for chunk in _chunks(sorted(detail_of)):  # PostgreSQL takes at most 65,535 bound values a statement
+            docs.update({d.id: d for d in session.scalars(select(Document).where(Document.id.in_(chunk)))})
         column_url = dict(session.execute(select(Column.id, Column.url)
                                           .where(Column.id.in_({d.column_id for d in docs.values()}))).all())
         snaps = {}

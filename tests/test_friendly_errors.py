@@ -54,3 +54,16 @@ def test_db_upgrade_hides_the_password(tmp_path: Path) -> None:
 def test_bad_setting_is_one_line() -> None:
     result = CliRunner().invoke(main, ["runs"], env={"ZWGK_LEASE_TTL": "soon"})
     assert result.exit_code == 2 and "配置有误" in result.output and "Traceback" not in result.output
+
+
+def test_a_statement_the_server_refuses_is_not_called_a_lost_connection() -> None:
+    from sqlalchemy.exc import OperationalError
+
+    from zwgk.errors import friendly
+
+    refused = OperationalError("SELECT …", {}, Exception(
+        "sending query and params failed: number of parameters must be between 0 and 65535"))
+    message, code = friendly(refused, "postgresql+psycopg://zwgk:secret@127.0.0.1/zwgk") or ("", 0)
+    assert code == 5 and message.startswith("数据库执行出错") and "65535" in message and "secret" not in message
+    down = OperationalError("connect", {}, Exception("connection refused"))
+    assert (friendly(down, "sqlite:///x.sqlite") or ("", 0))[0].startswith("无法连接数据库")

@@ -42,8 +42,10 @@ def friendly(exc: BaseException, database_url: str) -> tuple[str, int] | None:
         and not any(mark in str(exc).lower() for mark in UNREACHABLE)
     ):
         return f"数据库尚未建立或结构不是最新：请先运行 zwgk db upgrade（数据库：{where}）", 4
-    if isinstance(exc, DBAPIError) and (exc.connection_invalidated or isinstance(exc, OperationalError)):
+    if isinstance(exc, DBAPIError) and (exc.connection_invalidated or any(m in str(exc).lower() for m in UNREACHABLE)):
         return f"无法连接数据库 {where}：{_first_line(exc)}。请检查数据库服务是否已启动、ZWGK_DATABASE_URL 是否正确", 5
+    if isinstance(exc, OperationalError):  # the server answered: a statement it refused, not a lost connection
+        return f"数据库执行出错 {where}：{_first_line(exc)}", 5
     if isinstance(exc, FileNotFoundError):
         return f"找不到文件：{exc.filename or exc}", 2
     if isinstance(exc, PermissionError):
