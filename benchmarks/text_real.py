@@ -57,7 +57,7 @@ from pathlib import Path
 from checks.lexicon import sensitive_matcher, typo_lexicon
 from checks.privacy import find_personal_data
 from checks.sensitive import find_sensitive
-from checks.typos import consensus_hits, corpus_consensus, find_typo_hits, hole_matcher, recurring_slips, typo_matcher
+from checks.typos import consensus_hits, corpus_consensus, find_typo_hits, hole_matcher, night_slips, typo_matcher
 
 ON = date(2024, 9, 30)
 DATA = Path(__file__).resolve().parent / "data"
@@ -140,8 +140,8 @@ def pages_of(lines: list[str], size: int = 2000) -> list[str]:
 
 def false_alarms(pages: list[str], show: int) -> None:
     mb = sum(len(p.encode()) for p in pages) / 1e6
-    recurring = recurring_slips(pages)  # as the nightly check does: what recurs across documents is no slip
-    typo = [h for p in pages for h in find_typo_hits(p, ON, recurring=recurring)]
+    slips, recurring = night_slips(pages)  # as the nightly check does: what recurs across documents is no slip
+    typo = [h for p, found in zip(pages, slips, strict=True) for h in find_typo_hits(p, ON, (), recurring, found)]
     sensitive = [h for p in pages for h in find_sensitive(p)]
     privacy = [h for p in pages for h in find_personal_data(p, ON)]
     print(f"== false alarms on {mb:.2f} MB of real government text ({len(pages)} page-sized pieces)")

@@ -137,7 +137,7 @@ class ContextRule:
 
 @dataclass(frozen=True)
 class TypoLexicon:
-    known: dict[str, tuple[str, str]]  # wrong → (right, source)
+    known: dict[str, tuple[str, str]]  # wrong → (right, source, "" when none is named)
     canonical: tuple[str, ...]
     shapes: dict[str, str]  # char → the other chars of its similar-shape group
     leaders: dict[str, tuple[Term, ...]]
@@ -163,7 +163,7 @@ def typo_lexicon() -> TypoLexicon:
         raw = yaml.safe_load(path.read_text("utf-8")) or {}
         for section, entries in raw.items():
             if section.startswith("known") and isinstance(entries, dict):
-                source = section.partition("_")[2] or "常见错误写法"
+                source = section.partition("_")[2]  # known_<source>: named in the finding; plain known: no source
                 for wrong, right in entries.items():
                     if str(wrong) != str(right):
                         known[str(wrong)] = (str(right), source)
@@ -177,7 +177,7 @@ def typo_lexicon() -> TypoLexicon:
         for rule in raw.get("context_rules") or []:
             rules.append(ContextRule(re.compile(rule["pattern"]), rule["wrong"], rule["right"], rule["why"]))
     for path in lexicon_paths("known_typos.tsv"):  # published lists of misspellings, one sourced pair a line
-        for line in path.read_text("utf-8").splitlines() if path.is_file() else ():
+        for line in path.read_text("utf-8").splitlines():
             parts = line.split("\t")
             if len(parts) >= 3 and not line.startswith("#") and parts[0] != parts[1]:
                 known.setdefault(parts[0], (parts[1], parts[2]))

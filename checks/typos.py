@@ -34,7 +34,7 @@ from checks.lexicon import Matcher, matcher, on_word_boundaries, tokenizer, typo
 from checks.registry import check
 from checks.sources import TextSource, source_scope, text_sources
 from checks.text import context, to_simplified
-from checks.word_slips import candidate_strings, find_word_slips
+from checks.word_slips import Candidates, candidate_strings, candidates, find_word_slips
 
 _MIN_NEAR_MISS = 4  # shorter expressions have too many innocent neighbours (云和县 ~ 云河县 is a real risk)
 _MIN_DROP = 5
@@ -281,18 +281,27 @@ def _leader_mentions(text: str, on: date) -> list[tuple[int, int, str, str]]:
     return found
 
 
-def recurring_slips(texts: Iterable[str]) -> frozenset[str]:
-    """Candidate slips of everyday words found in two or more of the night's documents: a term or a name
-    of the place (乘载, 海务), not a slip; `find_typo_hits` leaves them out."""
+def night_slips(texts: Iterable[str]) -> tuple[list[Candidates], frozenset[str]]:
+    """Each text's candidate slips of everyday words (as `find_typo_hits` reads the text), and those found
+    in two or more of the night's documents: a term or a name of the place (乘载, 海务), not a slip."""
+    found_per_text: list[Candidates] = []
     documents: Counter[str] = Counter()
     for text in texts:
-        documents.update(candidate_strings(join_lines(to_simplified(text))[0]))
-    return frozenset(word for word, n in documents.items() if n >= 2)
+        joined = join_lines(to_simplified(text))[0]
+        found_per_text.append(candidates(joined))
+        documents.update(candidate_strings(joined, found_per_text[-1]))
+    return found_per_text, frozenset(word for word, n in documents.items() if n >= 2)
 
 
-def find_typo_hits(text: str, on: date, extra: tuple[str, ...] = (),
-                   recurring: frozenset[str] = frozenset()) -> list[dict[str, str | int]]:
-    """Every typo in `text`: matched text, suggestion, why, class, start/end in `text`, context."""
+def recurring_slips(texts: Iterable[str]) -> frozenset[str]:
+    """The candidate slips found in two or more of these documents (`night_slips`)."""
+    return night_slips(texts)[1]
+
+
+def find_typo_hits(text: str, on: date, extra: tuple[str, ...] = (), recurring: frozenset[str] = frozenset(),
+                   slips: Candidates | None = None) -> list[dict[str, str | int]]:
+    """Every typo in `text`: matched text, suggestion, why, class, start/end in `text`, context.
+    `recurring`, `slips`: the night's recurring candidate slips and this text's candidates (`night_slips`)."""
     simplified = to_simplified(text)
     joined, where = join_lines(simplified)
     automaton, patterns = typo_matcher(extra)
@@ -317,14 +326,13 @@ def find_typo_hits(text: str, on: date, extra: tuple[str, ...] = (),
             # "攻府信息公开" is a replaced first character (found below), not a dropped one
             continue
         known = typo_lexicon().known.get(automaton.words[index])
-        why = (f"常见错误写法（{known[1]}）" if known[1] != "常见错误写法" else known[1]) if known \
-            else describe(automaton.words[index], right)
+        why = ("常见错误写法" + (f"（{known[1]}）" if known[1] else "")) if known else describe(automaton.words[index], right)
         hit(start, end, right, why, kind)
         taken.append((start, end))
     for start, end, phrase in _holes(joined, extra, taken):
         if on_word_boundaries(joined, start, end):
             hit(start, end, phrase, describe(joined[start:end], phrase), CLASS_FORMULATION)
-    for slip in find_word_slips(joined):
+    for slip in find_word_slips(joined, slips):
         start, end, right = int(slip["start"]), int(slip["end"]), str(slip["suggestion"])
         if slip["matched"] not in recurring and not any(a < end and start < b for a, b in taken):
             hit(start, end, right, f"{describe(joined[start:end], right)}，常用词“{right}”的误写（词频模型）", CLASS_COMMON)
@@ -466,15 +474,15 @@ def _finding(source: TextSource, hits: list[dict[str, str | int]]) -> Observatio
 def typos(data: AuditData, as_of: date, rules: CheckRules) -> list[Observation]:
     extra = tuple(sorted({u.name for u in data.units if len(u.name) >= _MIN_NEAR_MISS and "（" not in u.name}))
     findings: list[Observation] = []
-    # passes rather than a list: a city's night is too many pages to hold (parsed pages are cached)
-    consensus = corpus_consensus(source.text for source in text_sources(data))
-    recurring = recurring_slips(source.text for source in text_sources(data))
-    for source in text_sources(data):
+    sources = list(text_sources(data))  # built once per AuditData and kept (sources.text_sources)
+    consensus = corpus_consensus(source.text for source in sources)
+    slips, recurring = night_slips(source.text for source in sources)
+    for source, found in zip(sources, slips, strict=True):
         if data.allowed("text.typo", source.unit, url=source.url):
             continue
         on = source.publish_date or as_of
         grouped: dict[str, list[dict[str, str | int]]] = defaultdict(list)
-        hits = find_typo_hits(source.text, on, extra, recurring)
+        hits = find_typo_hits(source.text, on, extra, recurring, found)
         hits += [c for c in consensus_hits(source.text, consensus)
                  if not any(h["start"] < c["end"] and c["start"] < h["end"] for h in hits)]  # type: ignore[operator]
         for h in hits:

@@ -36,7 +36,7 @@ import re
 import numpy as np
 
 from checks.confusables import homophones
-from checks.lexicon import LEXICONS, lexicon_paths, tokenizer, typo_lexicon
+from checks.lexicon import LEXICONS, tokenizer, typo_lexicon, word_list
 
 ATTESTED = LEXICONS / "attested.txt"
 CONTEXTS = LEXICONS / "word_contexts.npz"
@@ -140,11 +140,7 @@ def word_keys(length: int) -> np.ndarray:
 @functools.lru_cache(maxsize=1)
 def attested() -> frozenset[str]:
     """Candidates correct government text uses, shipped and ops' own (ZWGK_LEXICON_DIR/attested.txt)."""
-    out: set[str] = set()
-    for path in lexicon_paths(ATTESTED.name):
-        if path.is_file():
-            out.update(w.strip() for w in path.read_text("utf-8").splitlines() if w.strip() and not w.startswith("#"))
-    return frozenset(out)
+    return frozenset(word_list(ATTESTED.name))
 
 
 @functools.lru_cache(maxsize=1)
@@ -314,29 +310,33 @@ def _looks_like_a_name(text: str, start: int, end: int) -> bool:
                 or text.count(text[start:end]) > 1)
 
 
-def _all_candidates(text: str) -> dict[int, tuple[int, str]]:
-    """start → (length, the word it may slip from), the first (longest-listed) candidate at each start."""
+Candidates = dict[int, tuple[int, str]]  # start → (length, the word the text there may slip from)
+
+
+def candidates(text: str) -> Candidates:
+    """Every candidate slip in `text`, judged or not: the first (longest-listed) candidate at each start."""
     codes = codes_of(text)
-    candidates: dict[int, tuple[int, str]] = {}
+    found: Candidates = {}
     for length, (_, word_of, words) in variant_index().items():
         starts, at = _candidates(codes, length)
         for start, k in zip(starts.tolist(), at.tolist(), strict=True):
-            candidates.setdefault(start, (length, words[word_of[k]]))
-    return candidates
+            found.setdefault(start, (length, words[word_of[k]]))
+    return found
 
 
-def candidate_strings(text: str) -> set[str]:
-    """Every candidate slip written in `text`, judged or not (to count in how many documents each recurs)."""
-    return {text[start:start + length] for start, (length, _) in _all_candidates(text).items()}
+def candidate_strings(text: str, found: Candidates) -> set[str]:
+    """The candidate slips of `text` as written (to count in how many documents each recurs)."""
+    return {text[start:start + length] for start, (length, _) in found.items()}
 
 
-def find_word_slips(text: str) -> list[dict[str, str | int | float]]:
-    """Every one-character slip of an everyday word in `text`: start, end, matched, suggestion, gain."""
-    candidates = _all_candidates(text)
+def find_word_slips(text: str, found: Candidates | None = None) -> list[dict[str, str | int | float]]:
+    """Every one-character slip of an everyday word in `text`: start, end, matched, suggestion, gain.
+    `found`: the candidates of `text` when the caller has them already."""
+    found = candidates(text) if found is None else found
     hits: list[dict[str, str | int | float]] = []
     taken = -1
-    for start in sorted(candidates):
-        length, word = candidates[start]
+    for start in sorted(found):
+        length, word = found[start]
         end = start + length
         if start < taken or _looks_like_a_name(text, start, end) or not _neighbours_seen(text, start, end, word):
             continue
