@@ -33,7 +33,6 @@ from __future__ import annotations
 
 import argparse
 import datetime
-import json
 import os
 import resource
 import shutil
@@ -50,6 +49,7 @@ sys.path.insert(0, str(ROOT))
 from sqlalchemy import func, select, text
 
 from benchmarks._bench import PeakRSS, Timing, timed
+from benchmarks.crawl_speed import bare_crawl
 from crawler.launch import run_crawl
 from fixtures.county import build_county, build_county_stats
 from fixtures.nginx import NginxFarm
@@ -96,17 +96,7 @@ def crawl(farm: NginxFarm, url: str, units: list[str] | None = None, **overrides
 def bare(farm: NginxFarm, log: list[tuple[str, str, str]], tmp: Path) -> tuple[int, Timing]:
     urls = [farm.urls[site.replace("-", "_")] + path for site, method, path in log
             if method == "GET" and not path.startswith("/robots.txt")]
-    path = tmp / "urls.json"
-    path.write_text(json.dumps(urls))
-    s = settings_for("sqlite://")
-
-    def run() -> int:
-        out = subprocess.run([sys.executable, str(ROOT / "benchmarks" / "bare_scrapy.py"), str(path),
-                              str(s.concurrent_requests), str(s.per_host_concurrency), str(s.download_delay),
-                              "1" if s.obey_robots else "0"], capture_output=True, text=True, check=True)
-        return json.loads(out.stdout.strip().splitlines()[-1])["pages"]
-
-    return timed(run)
+    return bare_crawl(urls, tmp)
 
 
 def zwgk_check(url: str, units: list[str], tmp: Path, as_of: str) -> dict:
