@@ -27,7 +27,7 @@ import socket
 import threading
 import uuid
 from abc import ABC, abstractmethod
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, BinaryIO
@@ -114,6 +114,20 @@ class DirectoryStore(EvidenceStore):
         # unique per host, process and call: writers on several machines never share a temporary file
         return final.with_name(f".{final.name}.{socket.gethostname()}.{os.getpid()}.{uuid.uuid4().hex[:8]}.tmp")
 
+    def _write(self, final: Path, fill: Callable[[BinaryIO], object]) -> None:
+        """`fill` writes the file into a temporary one beside `final`, which then takes its name."""
+        final.parent.mkdir(parents=True, exist_ok=True)
+        temp = self._temp(final)
+        try:
+            with temp.open("wb") as out:
+                fill(out)
+                if self.durable:
+                    out.flush()
+                    os.fsync(out.fileno())
+            self._commit(temp, final)
+        finally:
+            temp.unlink(missing_ok=True)
+
     def _commit(self, temp: Path, final: Path) -> None:
         os.replace(temp, final)  # atomic on POSIX and on NFS: readers see the old name or the whole file
         if self.durable:
@@ -127,34 +141,15 @@ class DirectoryStore(EvidenceStore):
         final = self.path(key)
         if final.exists():
             return False
-        final.parent.mkdir(parents=True, exist_ok=True)
-        temp = self._temp(final)
-        try:
-            with temp.open("wb") as out:
-                out.write(data)
-                if self.durable:
-                    out.flush()
-                    os.fsync(out.fileno())
-            self._commit(temp, final)
-        finally:
-            temp.unlink(missing_ok=True)
+        self._write(final, lambda out: out.write(data))
         return True
 
     def put_file(self, key: str, path: Path) -> None:
         final = self.path(key)
         if final.resolve() == path.resolve():
             return
-        final.parent.mkdir(parents=True, exist_ok=True)
-        temp = self._temp(final)
-        try:
-            with path.open("rb") as src, temp.open("wb") as out:
-                shutil.copyfileobj(src, out, 1 << 20)
-                if self.durable:
-                    out.flush()
-                    os.fsync(out.fileno())
-            self._commit(temp, final)
-        finally:
-            temp.unlink(missing_ok=True)
+        with path.open("rb") as src:
+            self._write(final, lambda out: shutil.copyfileobj(src, out, 1 << 20))
 
     def get(self, key: str) -> bytes | None:
         try:
