@@ -32,6 +32,7 @@ check linear in documents.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import datetime
 import os
 import resource
@@ -53,6 +54,7 @@ from benchmarks.crawl_speed import bare_crawl
 from crawler.launch import run_crawl
 from fixtures.county import build_county, build_county_stats
 from fixtures.nginx import NginxFarm
+from fixtures.postgres import create_database, private_postgres
 from storage.db import make_engine, make_sessionmaker, upgrade
 from storage.models import Base, Document, Snapshot
 from tests.conftest import settings_for
@@ -130,12 +132,8 @@ def documents(url: str, units: list[str]) -> int:
 
 def postgres_copy(sqlite_url: str, pg_server: str, name: str) -> float:
     """Copy a SQLite store into a new PostgreSQL database table by table; seconds."""
-    import psycopg
-
     started = time.perf_counter()
-    with psycopg.connect(pg_server.replace("+psycopg", "") + "/postgres", autocommit=True) as conn:
-        conn.execute(f'CREATE DATABASE "{name}"')
-    url = f"{pg_server}/{name}"
+    url = create_database(pg_server, name)
     upgrade(url)
     src, dst = make_engine(sqlite_url), make_engine(url)
     with src.connect() as s, dst.begin() as d:
@@ -248,8 +246,7 @@ def night_phases(args: argparse.Namespace, tmp: Path, first: Path, slugs: list[s
 
 def check_phases(args: argparse.Namespace, tmp: Path, first: Path, slugs: list[str], as_of: str) -> None:
     units_n = args.county[0]
-    stop_pg: list[str] | None = None
-    try:
+    with contextlib.ExitStack() as stack:
         rows = []
         for share in ([] if args.no_sqlite_check else args.check_shares):
             part = slugs[:max(1, round(units_n * share))]
@@ -260,22 +257,13 @@ def check_phases(args: argparse.Namespace, tmp: Path, first: Path, slugs: list[s
             say(f"check on SQLite: {len(part)} units, {n} documents: {r['wall']:.1f} s wall, {r['cpu']:.1f} CPU s "
                 f"({1000 * r['cpu'] / max(n, 1):.2f} CPU ms/document), peak RSS {r['rss']:.0f} MB; {r['summary']}")
         if args.postgres:
-            from benchmarks.workers import postgres
-
-            shutil.rmtree(tmp / "pgroot", ignore_errors=True)  # a cluster left by an interrupted run
-            (tmp / "pgroot").mkdir()
-            pg, stop_pg = postgres(tmp / "pgroot")
+            pg = stack.enter_context(private_postgres())
             seconds = postgres_copy(f"sqlite:///{tmp / 'check1.0.sqlite'}" if 1.0 in args.check_shares else
                                     f"sqlite:///{first}", pg, "base")
             say(f"PostgreSQL: night 1's store copied in {seconds:.0f} s")
-            import psycopg
-
             for share in args.check_shares:
                 part = slugs[:max(1, round(units_n * share))]
-                name = f"check_{int(share * 100)}"
-                with psycopg.connect(pg.replace("+psycopg", "") + "/postgres", autocommit=True) as conn:
-                    conn.execute(f'CREATE DATABASE "{name}" TEMPLATE base')
-                pg_url = f"{pg}/{name}"
+                pg_url = create_database(pg, f"check_{int(share * 100)}", template="base")
                 n = documents(pg_url, part)
                 r = zwgk_check(pg_url, part, tmp, as_of)
                 rows.append(("postgres", n, r))
@@ -288,9 +276,6 @@ def check_phases(args: argparse.Namespace, tmp: Path, first: Path, slugs: list[s
                 (n0, r0), (n1, r1) = mine[0], mine[-1]
                 say(f"check linearity on {backend}: {n1 / n0:.1f}× the documents took {r1['wall'] / r0['wall']:.1f}× "
                     f"the wall time, {r1['cpu'] / r0['cpu']:.1f}× the CPU")
-    finally:
-        if stop_pg:
-            subprocess.run(stop_pg, capture_output=True)
 
 
 if __name__ == "__main__":

@@ -11,12 +11,8 @@ PostgreSQL runs as a private throwaway cluster on 127.0.0.1 when its binaries ar
 
 from __future__ import annotations
 
-import glob
-import os
 import re
-import shutil
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
@@ -29,6 +25,7 @@ from pathlib import Path
 from sqlalchemy import insert
 
 from core.settings import Settings
+from fixtures.postgres import create_database, private_postgres, server_bindir
 from storage.accounts import add_user
 from storage.db import make_engine, make_sessionmaker, upgrade
 from storage.models import DeductionEvent, Finding, Jurisdiction, Unit
@@ -103,35 +100,11 @@ def measure(url: str, folder: Path, repeat: int = 15) -> dict[str, tuple[float, 
 
 @contextmanager
 def postgres() -> Iterator[str | None]:
-    bins = sorted(glob.glob("/usr/lib/postgresql/*/bin/initdb"))
-    if not bins:
+    if server_bindir() is None:
         yield None
         return
-    bindir = Path(bins[-1]).parent
-    base = Path(tempfile.mkdtemp(prefix="zwgk-bench-pg-"))
-    base.chmod(0o755)
-    data = base / "data"
-    data.mkdir()
-    as_postgres = ["runuser", "-u", "postgres", "--"] if os.geteuid() == 0 else []
-    if as_postgres:
-        shutil.chown(data, "postgres")
-    from fixtures.farm import closed_port
-
-    port = closed_port()
-    subprocess.run([*as_postgres, str(bindir / "initdb"), "-D", str(data), "-A", "trust", "-U", "postgres", "-E", "UTF8",
-                    "--locale=C.UTF-8"], check=True, capture_output=True)
-    subprocess.run([*as_postgres, str(bindir / "pg_ctl"), "-D", str(data), "-o",
-                    f"-p {port} -k {data} -c listen_addresses=127.0.0.1", "-l", str(data / "server.log"), "-w", "start"],
-                   check=True, capture_output=True)
-    try:
-        import psycopg
-
-        with psycopg.connect(f"postgresql://postgres@127.0.0.1:{port}/postgres", autocommit=True) as conn:
-            conn.execute('CREATE DATABASE "bench"')
-        yield f"postgresql+psycopg://postgres@127.0.0.1:{port}/bench"
-    finally:
-        subprocess.run([*as_postgres, str(bindir / "pg_ctl"), "-D", str(data), "-m", "fast", "stop"], capture_output=True)
-        shutil.rmtree(base, ignore_errors=True)
+    with private_postgres(fsync=True) as server:  # the queue's latency with the disk as in production
+        yield create_database(server, "bench")
 
 
 def report(backend: str, n_events: int, results: dict[str, tuple[float, float]]) -> None:

@@ -22,6 +22,7 @@ to several machines is CPU seconds per page, and that every page is fetched once
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import shutil
 import subprocess
@@ -40,38 +41,14 @@ from crawler.launch import run_crawl
 from fixtures.county import build_county
 from fixtures.farm import closed_port
 from fixtures.nginx import NginxFarm
+from fixtures.postgres import create_database, private_postgres
 from storage.db import make_engine, make_sessionmaker, upgrade
 from tests.conftest import settings_for
 from zwgk.units_file import import_registry, parse_registry
 
 
-def postgres(tmp: Path) -> tuple[str, list[str]]:
-    """A private PostgreSQL cluster (as tests/conftest.py starts one): base URL and the stop command."""
-    import glob
-
-    bindir = Path(sorted(glob.glob("/usr/lib/postgresql/*/bin/initdb"))[-1]).parent
-    data = tmp / "pg"
-    data.mkdir()
-    tmp.chmod(0o755)
-    as_postgres = ["runuser", "-u", "postgres", "--"] if os.geteuid() == 0 else []
-    if as_postgres:
-        shutil.chown(data, "postgres")
-    port = closed_port()
-    subprocess.run([*as_postgres, str(bindir / "initdb"), "-D", str(data), "-A", "trust", "-U", "postgres",
-                    "-E", "UTF8", "--locale=C.UTF-8"], check=True, capture_output=True)
-    subprocess.run([*as_postgres, str(bindir / "pg_ctl"), "-D", str(data), "-o",
-                    f"-p {port} -k {data} -c listen_addresses=127.0.0.1 -c fsync=off", "-l",
-                    str(data / "server.log"), "-w", "start"], check=True, capture_output=True)
-    return (f"postgresql+psycopg://postgres@127.0.0.1:{port}",
-            [*as_postgres, str(bindir / "pg_ctl"), "-D", str(data), "-m", "immediate", "stop"])
-
-
 def store(farm: NginxFarm, registry: str, server: str, name: str):
-    import psycopg
-
-    with psycopg.connect(server.replace("+psycopg", "") + "/postgres", autocommit=True) as conn:
-        conn.execute(f'CREATE DATABASE "{name}"')
-    url = f"{server}/{name}"
+    url = create_database(server, name)
     upgrade(url)
     Session = make_sessionmaker(make_engine(url))
     with Session() as session, session.begin():
@@ -133,14 +110,14 @@ def main() -> None:
     redis_server = shutil.which("redis-server")
     if redis_server is None:
         sys.exit("redis-server is not installed (scripts/setup.sh installs it)")
-    with tempfile.TemporaryDirectory(prefix="zwgk-bench-") as tmp_:
+    with tempfile.TemporaryDirectory(prefix="zwgk-bench-") as tmp_, contextlib.ExitStack() as stack:
         tmp = Path(tmp_)
         registry = build_county(tmp / "farm", *args.county)
         port = closed_port()
         redis = subprocess.Popen([redis_server, "--port", str(port), "--bind", "127.0.0.1", "--save", "",
                                   "--appendonly", "no", "--dir", str(tmp)], stdout=subprocess.DEVNULL)
         redis_url = f"redis://127.0.0.1:{port}/0"
-        pg, stop_pg = postgres(tmp)
+        pg = stack.enter_context(private_postgres())
         evidence: dict[str, object] = {}
         moto = None
         if args.evidence == "shared":
@@ -166,7 +143,6 @@ def main() -> None:
                 moto.stop()
             redis.terminate()
             redis.wait()
-            subprocess.run(stop_pg, capture_output=True)
     for hosts, rows in results:
         base = median([p / t.wall for p, t in rows[0][1]])
         base_cpu = median([p / t.cpu for p, t in rows[0][1]])

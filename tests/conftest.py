@@ -6,10 +6,8 @@ per session when the server binaries are installed; on CI (CI=true) its absence 
 
 from __future__ import annotations
 
-import glob
 import os
 import shutil
-import subprocess
 import tempfile
 import uuid
 from collections.abc import Iterator
@@ -22,6 +20,7 @@ from sqlalchemy.orm import sessionmaker
 
 from core.settings import Settings
 from fixtures.farm import FixtureFarm
+from fixtures.postgres import create_database, private_postgres, server_bindir
 from storage.db import make_engine, make_sessionmaker, upgrade
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -49,40 +48,16 @@ def _free_port() -> int:
 @pytest.fixture(scope="session")
 def postgres_server() -> Iterator[str]:
     """Base URL of a private PostgreSQL cluster (database name to be appended)."""
-    bins = sorted(glob.glob("/usr/lib/postgresql/*/bin/initdb"))
-    if not bins:
+    if server_bindir() is None:
         if os.environ.get("CI"):
             pytest.fail("PostgreSQL server binaries missing on CI (scripts/setup.sh installs them)")
         pytest.skip("PostgreSQL server not installed")
-    bindir = Path(bins[-1]).parent
-    base = Path(tempfile.mkdtemp(prefix="zwgk-pg-"))
-    base.chmod(0o755)
-    data = base / "data"
-    data.mkdir()
-    as_postgres = ["runuser", "-u", "postgres", "--"] if os.geteuid() == 0 else []
-    if as_postgres:
-        shutil.chown(data, "postgres")
-    port = _free_port()
-    subprocess.run([*as_postgres, str(bindir / "initdb"), "-D", str(data), "-A", "trust", "-U", "postgres",
-                    "-E", "UTF8", "--locale=C.UTF-8"], check=True, capture_output=True)
-    subprocess.run([*as_postgres, str(bindir / "pg_ctl"), "-D", str(data), "-o",
-                    f"-p {port} -k {data} -c listen_addresses=127.0.0.1 -c fsync=off", "-l",
-                    str(data / "server.log"), "-w", "start"], check=True, capture_output=True)
-    try:
-        yield f"postgresql+psycopg://postgres@127.0.0.1:{port}"
-    finally:
-        subprocess.run([*as_postgres, str(bindir / "pg_ctl"), "-D", str(data), "-m", "immediate", "stop"],
-                       capture_output=True)
-        shutil.rmtree(base, ignore_errors=True)
+    with private_postgres() as server:
+        yield server
 
 
 def _new_postgres_db(server: str) -> str:
-    import psycopg
-
-    name = f"t_{uuid.uuid4().hex[:12]}"
-    with psycopg.connect(server.replace("+psycopg", "") + "/postgres", autocommit=True) as conn:
-        conn.execute(f'CREATE DATABASE "{name}"')
-    return f"{server}/{name}"
+    return create_database(server, f"t_{uuid.uuid4().hex[:12]}")
 
 
 @pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
