@@ -10,8 +10,8 @@ CPU seconds (the machine is shared: wall time measures the neighbours as much as
 
 from __future__ import annotations
 
+import argparse
 import random
-import sys
 import time
 import tracemalloc
 from difflib import SequenceMatcher
@@ -59,4 +59,6 @@ def main(chars: int) -> None:
 
 
 if __name__ == "__main__":
-    main(int(sys.argv[1]) if len(sys.argv) > 1 else 40_000)
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("chars", type=int, nargs="?", default=40_000, help="length of the document in characters")
+    main(parser.parse_args().chars)

@@ -13,6 +13,7 @@ with the fault farm next to real fixture units.
 
 from __future__ import annotations
 
+import argparse
 import asyncio
 import resource
 import sys
@@ -110,6 +111,9 @@ def nights() -> None:
 
 
 if __name__ == "__main__":
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("drip_seconds", type=int, nargs="?", default=40, help="how long the slow-drip server drips")
+    drip = parser.parse_args().drip_seconds
     pager_bomb()
-    slow_drip(int(sys.argv[1]) if len(sys.argv) > 1 else 40)
+    slow_drip(drip)
     nights()

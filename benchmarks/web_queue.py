@@ -11,9 +11,9 @@ PostgreSQL runs as a private throwaway cluster on 127.0.0.1 when its binaries ar
 
 from __future__ import annotations
 
+import argparse
 import re
 import statistics
-import sys
 import tempfile
 import time
 import warnings
@@ -114,7 +114,9 @@ def report(backend: str, n_events: int, results: dict[str, tuple[float, float]])
 
 
 def main() -> None:
-    n_events = int(sys.argv[1]) if len(sys.argv) > 1 else 50_000
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("events", type=int, nargs="?", default=50_000, help="pending events to fill in")
+    n_events = parser.parse_args().events
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
         sqlite = f"sqlite:///{folder / 'bench.sqlite'}"
