@@ -218,7 +218,20 @@ def _holes(joined: str, extra: tuple[str, ...], taken: list[tuple[int, int]]) ->
 
 
 _CJK = "\u3400-\u9fff"
-_BREAK_RX = re.compile(f"(?<=[{_CJK}])[ \t\u3000]*\n[ \t\u3000]*(?=[{_CJK}])")
+# starts with the newline so that the engine skips to each one; the blanks before it are walked back over
+_BREAK_RX = re.compile(f"\n[ \t\u3000]*(?=[{_CJK}])")
+
+
+def _line_breaks(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each line break, with the blanks around it, between two Chinese characters."""
+    found = []
+    for m in _BREAK_RX.finditer(text):
+        start = m.start()
+        while start and text[start - 1] in " \t\u3000":
+            start -= 1
+        if start and "\u3400" <= text[start - 1] <= "\u9fff":
+            found.append((start, m.end()))
+    return found
 
 
 def join_lines(text: str) -> tuple[str, list[int]]:
@@ -227,16 +240,16 @@ def join_lines(text: str) -> tuple[str, list[int]]:
     A PDF or a narrow column breaks "中华人民共和国" into "中华人民\\n共和国"; matching the joined text finds
     a damaged phrase across the break and never mistakes the halves for a phrase missing its ends.
     """
-    breaks = list(_BREAK_RX.finditer(text))
+    breaks = _line_breaks(text)
     if not breaks:
         return text, []
     parts, starts, shifts, pos, dropped = [], [], [], 0, 0
-    for m in breaks:
-        parts.append(text[pos:m.start()])
-        dropped += m.end() - m.start()
-        starts.append(m.start() - (dropped - (m.end() - m.start())))
+    for start, end in breaks:
+        parts.append(text[pos:start])
+        dropped += end - start
+        starts.append(start - (dropped - (end - start)))
         shifts.append(dropped)
-        pos = m.end()
+        pos = end
     parts.append(text[pos:])
     return "".join(parts), [starts, shifts]  # type: ignore[list-item]
 

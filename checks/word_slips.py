@@ -338,7 +338,7 @@ def find_word_slips(text: str, found: Candidates | None = None) -> list[dict[str
     for start in sorted(found):
         length, word = found[start]
         end = start + length
-        if start < taken or _looks_like_a_name(text, start, end) or not _neighbours_seen(text, start, end, word):
+        if start < taken or not _neighbours_seen(text, start, end, word) or _looks_like_a_name(text, start, end):
             continue
         i = next(k for k in range(length) if text[start + k] != word[k])
         same_sound = text[start + i] in _confusables().get(word[i], ("", ""))[0]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import random
 from datetime import date
 
 import pytest
@@ -9,7 +10,17 @@ import pytest
 from checks.annual_report import application_table_errors, deadline, due_year, missing_elements
 from checks.base import AllowRule, Attachment, AuditData, CheckRules, ColumnState, Item, UnitState
 from checks.interpretation import working_days_between
-from checks.privacy import find_personal_data, id_number_valid, luhn_valid, mask, personal_data
+from checks.privacy import (
+    _CARD_RX,
+    _ID_RX,
+    _MOBILE_RX,
+    _number_windows,
+    find_personal_data,
+    id_number_valid,
+    luhn_valid,
+    mask,
+    personal_data,
+)
 from checks.sensitive import find_sensitive, sensitive_words_check
 from checks.similarity import containment, shingles
 from checks.text import decode_html, normalise, page_text
@@ -174,6 +185,20 @@ def test_id_numbers() -> None:
 ])
 def test_personal_data(text: str, kinds: list[str]) -> None:
     assert [k for k, *_ in find_personal_data(text)] == kinds
+
+
+def test_number_windows_miss_no_match() -> None:
+    """The patterns run only in windows around long digit runs: on digit-heavy random text they find there
+    exactly what they find scanning the whole text."""
+    rnd = random.Random(7)
+    pieces = ["0", "1", "3", "8", "9", " ", "-", "+", "*", "X", "86", "卡号", "电话", "，", "\n", VALID_ID, CARD,
+              "13857812345"]
+    for _ in range(3000):
+        text = "".join(rnd.choice(pieces) for _ in range(rnd.randint(3, 40)))
+        windows = _number_windows(text)
+        for rx in (_ID_RX, _CARD_RX, _MOBILE_RX):
+            assert [m.span() for m in rx.finditer(text)] == \
+                [m.span() for a, b in windows for m in rx.finditer(text, a, b)], (text, rx.pattern)
 
 
 def test_privacy_finding_counts_and_masks() -> None:
