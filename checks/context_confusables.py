@@ -12,10 +12,13 @@ deduction is worse than a missed one:
 1. for each side the model reads the two neighbouring characters, or the one when the two were seen too
    seldom with either word; P(x | left, right) ∝ n(left, x) · n(x, right) / n(x) must favour V over W by
    `_MIN_RATIO` or more;
-2. W was never seen with that neighbour on at least one side, while V was seen with it `_MIN_SEEN` times or
-   more ("截止年底": 截至年底 is common, 截止年底 never occurs in correct text);
-Or, for a usage pair (not one mined from a set of slips): W was never seen with either neighbour and V
-forms a word of jieba's dictionary with them that W does not (火山暴发 → 火山爆发, 创记录 → 创纪录).
+2. V was seen with the neighbours on both sides and W not more often than V on either; on at least one side
+   W was never seen with its two neighbouring characters while V was seen with them `_MIN_SEEN` times or
+   more (`_MIN_SEEN_MINED` for the pairs mined from a set of slips): "国家权利机关" → 国家权力 (45 times),
+   国家权利 never;
+Or, for a usage pair (not one mined from a set of slips): V forms a word of jieba's dictionary (seen
+`_COMPOUND_MIN` times or more) with a neighbour or two that W was never seen with, and W forms no such
+word with them (过度期 → 过渡期, 世界记录 → 世界纪录).
 Either way,
 3. the word stands as a word of the clause (jieba), not as part of a longer one (学期间, 反应堆), and with
    one or two of its neighbours it is not a word of jieba's dictionary (示范学校 is a term, not 师范学校).
@@ -129,12 +132,15 @@ def _side(model: ContextModel, words: tuple[str, ...], side: str, two: str, one:
     return one, {w: model.counts.get(w, {}).get(side + one, 0) for w in words}
 
 
-def _compound(text: str, start: int, end: int, word: str, other: str) -> tuple[str, int] | None:
-    """A word of jieba's dictionary that `other` forms with the neighbours where `word` forms none, or one
-    at least `_COMPOUND_RATIO` times rarer (火山暴发 → 火山爆发, 频创记录 → 创纪录)."""
+def _compound(text: str, start: int, end: int, word: str, other: str, seen: dict[str, int]) -> tuple[str, int] | None:
+    """A word of jieba's dictionary that `other` forms with a neighbour or two, where `word` forms none (or one
+    at least `_COMPOUND_RATIO` times rarer) and correct text never put `word` next to them (火山暴发 → 火山爆发,
+    频创记录 → 创纪录)."""
     freq = tokenizer().FREQ
-    for a, b in ((start - 2, end), (start - 1, end), (start, end + 1), (start, end + 2)):
-        if a < 0 or b > len(text):
+    l2, l1, r1, r2 = neighbours(text, start, end)
+    for a, b, key in ((start - 2, end, "L" + l2), (start - 1, end, "L" + l1), (start, end + 1, "R" + r1),
+                      (start, end + 2, "R" + r2)):
+        if a < 0 or b > len(text) or seen.get(key) or _BOUNDARY in key:
             continue
         written, wanted = text[a:b], text[a:start] + other + text[end:b]
         if freq.get(wanted, 0) >= _COMPOUND_MIN and freq.get(wanted, 0) >= _COMPOUND_RATIO * freq.get(written, 0):
@@ -155,9 +161,9 @@ def judge(text: str, start: int, end: int) -> tuple[str, str] | None:
     right, n_right = _side(model, words, "R", r2, r1)
     for other in others:  # a usage pair whose other form makes a dictionary word here, never seen as written
         source = model.sources.get(frozenset((word, other)), "")
-        if source.startswith(_MINED) or n_left[word] or n_right[word]:
+        if source.startswith(_MINED):
             continue
-        compound = _compound(text, start, end, word, other)
+        compound = _compound(text, start, end, word, other, model.counts.get(word, {}))
         if compound:
             return other, (f"“{word}”与“{other}”易混：此处应构成词语“{compound[0]}”（分词词典词频{compound[1]}），"
                            f"正确文本中未见“{word}”用于此语境；易混词来源：{source}")
@@ -203,7 +209,7 @@ def find_context_confusables(text: str) -> list[dict[str, str | int]]:
         seen, telling = model.counts.get(word, {}), model.telling[word]
         l2, _, _, r2 = neighbours(text, start, end)
         if "L" + l2 not in telling and "R" + r2 not in telling and \
-                (word not in model.usage or seen.get("L" + l2) or seen.get("R" + r2)):
+                (word not in model.usage or (seen.get("L" + l2) and seen.get("R" + r2))):
             continue  # no neighbour speaks against the word: the quick way out for nearly every occurrence
         verdict = judge(text, start, end)
         if verdict and not _in_compound(text, start, end) and on_word_boundaries(text, start, end):
