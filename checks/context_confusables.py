@@ -23,7 +23,8 @@ Either way,
 3. the word stands as a word of the clause (jieba), not as part of a longer one (学期间, 反应堆), and with
    one or two of its neighbours it is not a word of jieba's dictionary (示范学校 is a term, not 师范学校).
 
-Measured in benchmarks/text_real.py. Ops add pairs (and counts from their own text) under the
+A pair mined from a set of real slips (ECSpell's odw.train: 自治 typed for 资质) is judged one way only, from
+the typed word to the meant one; usage pairs both ways. Measured in benchmarks/text_real.py. Ops add pairs (and counts from their own text) under the
 `ZWGK_LEXICON_DIR` setting, in files of the same names and formats.
 """
 
@@ -31,6 +32,7 @@ from __future__ import annotations
 
 import functools
 import math
+import re
 from collections import defaultdict
 from dataclasses import dataclass
 
@@ -51,6 +53,7 @@ _ALPHA = 0.5
 _BOUNDARY = "，"
 _DIGIT = "0"
 _LATIN = "a"
+_ALL_CJK = re.compile("[\u4e00-\u9fff]{4}$")
 
 
 def norm_char(ch: str) -> str:
@@ -66,6 +69,9 @@ def norm_char(ch: str) -> str:
 
 def neighbours(text: str, start: int, end: int) -> tuple[str, str, str, str]:
     """(two left, one left, one right, two right) normalised neighbours of text[start:end]."""
+    left, right = text[max(0, start - 2):start], text[end:end + 2]
+    if _ALL_CJK.match(left + right) and len(left) == len(right) == 2:  # the common case, quickly
+        return left, left[1], right[0], right
     left = "".join(norm_char(c) for c in text[max(0, start - 2):start]).rjust(2, _BOUNDARY)
     right = "".join(norm_char(c) for c in text[end:end + 2]).ljust(2, _BOUNDARY)
     if _BOUNDARY in left[1:]:  # nothing is read across a clause boundary
@@ -99,9 +105,11 @@ def context_model() -> ContextModel:
             if line.startswith("#") or len(parts) < 2 or parts[0] == parts[1] or not parts[0] or not parts[1]:
                 continue
             a, b = parts[0].strip(), parts[1].strip()
-            alternatives[a].add(b)
+            source = parts[2].strip() if len(parts) > 2 else ""
             alternatives[b].add(a)
-            sources.setdefault(frozenset((a, b)), parts[2].strip() if len(parts) > 2 else "")
+            if not source.startswith(_MINED):  # a mined pair goes one way: what was typed (b) → the word meant (a)
+                alternatives[a].add(b)
+            sources.setdefault(frozenset((a, b)), source)
     counts: dict[str, dict[str, int]] = defaultdict(dict)
     totals: dict[str, int] = defaultdict(int)
     for path in lexicon_paths(COUNTS):

@@ -144,6 +144,7 @@ def main() -> None:
                 c["R" + r2] += 1
     (LEXICONS / PAIRS).write_text(
         "# 语境易混词对（两种写法都是词，只在语境中才有对错）：词甲<TAB>词乙<TAB>来源。\n"
+        "# 来源以 ECSpell 开头的词对只单向判断：词乙（误输入）→ 词甲（原意）；其余词对双向判断。\n"
         "# 生成文件：scripts/build_context_data.py；运维可在 ZWGK_LEXICON_DIR 下同名文件补充。\n"
         + "".join(f"{a}\t{b}\t{source}\n" for a, b, source in sorted(pairs.values())), "utf-8")
     lines = [f"{w}\t{key}\t{n}\n" for w in sorted(counts) for key, n in sorted(counts[w].items())]
