@@ -24,8 +24,8 @@ Either way,
    one or two of its neighbours it is not a word of jieba's dictionary (示范学校 is a term, not 师范学校).
 
 A pair mined from a set of real slips (ECSpell's odw.train: 自治 typed for 资质) is judged one way only, from
-the typed word to the meant one; usage pairs both ways. Measured in benchmarks/text_real.py. Ops add pairs (and counts from their own text) under the
-`ZWGK_LEXICON_DIR` setting, in files of the same names and formats.
+the typed word to the meant one; usage pairs both ways. Measured in benchmarks/text_real.py. Ops add pairs
+(and counts from their own text) under the `ZWGK_LEXICON_DIR` setting, in files of the same names and formats.
 """
 
 from __future__ import annotations
