@@ -1,9 +1,9 @@
 """Confusables wrong only in context (checks/context_confusables.py and typos.yaml context_rules).
 
-PUBLISHED holds errors as they were published, each from a cited source; PLANTED puts one usage-pair error
-into real sentences of the 2026 provincial work reports and of State Council regulations (text the counts were
-NOT built from). CORRECT holds real sentences, most of which an earlier build of the model flagged: they
-must stay quiet.
+PUBLISHED holds errors as they were published, each from a cited source (two of them found by the check in
+real regulations and service guides); PLANTED puts one usage-pair error into real sentences of the 2026
+provincial work reports (text the counts were NOT built from). CORRECT holds real sentences, most of which an
+earlier build of the model flagged: they must stay quiet.
 """
 
 from __future__ import annotations
@@ -22,16 +22,18 @@ ON = date(2024, 9, 30)
 PUBLISHED = [
     # 《咬文嚼字》2010年十大语文差错 (世博报道), benchmarks/data/reported_typos.tsv
     ("截止下午5点，入园参观人数已超过30万。", "截止", "截至"),
-    # ECSpell odw.test (github aopolin-lv/ECSpell @025bf43, MIT): official-document sentences as written
-    ("加强食品和农产品检验机构自治认定工作，公布食品检验复检机构名录，引入第三方检验服务。", "自治", "资质"),
-    ("交通运输部、国家发展改革委、各升级人民政府负责", "升级", "省级"),
+    # real published errors that the check found in the benchmark's held-out text (all 23 MB read):
+    # 重庆市突发事件应对条例 (2012), art. 22, as LawRefBook/Laws @2f4c5c2 prints it; the national 突发事件应对法
+    # says "应对突发事件所必需的设备和基础设施"
+    ("第二十二条 城乡规划应当根据应对突发事件的需要，统筹安排应对突发事件所必须的基础设施；", "必须", "必需"),
+    # a Guangdong service guide (gdzwfw.gov.cn, Clarence-Kong/QABasedOnPolicyKnowledgeGraph data/policy.json)
+    ("符合以下全部条件的可提出申请：1.举办者应当具有法人资格，举办者为个人，应当具有政治权力和完全民事行为能力；",
+     "权力", "权利"),
     # SIGHAN-15 test, as pycorrector 1.1.4 ships it (Apache-2.0)
     ("这只是个过度期，你就当公司放假，趁这个时机，就出去外面走走吧！", "过度", "过渡"),
 ]
 PLANTED = [
     ("纵深推进法制政府建设，构建全景式权力清单，严格依法行权履责。", "法制", "法治"),
-    ("为了改善公共场所卫生条件，预防疾病，保障人体健康，制订本条例。", "制订", "制定"),
-    ("第十九条 本条例自发布之日起实行。", "实行", "施行"),
     ("一批群众反应强烈的突出问题得到解决。", "反应", "反映"),
     ("县级以上地方各级人民代表大会是地方国家权利机关。", "权利", "权力"),
 ]
@@ -54,6 +56,12 @@ CORRECT = [
     "高山森林分布上限以下150米至200米以内的森林。",
     "如需修改时必须按制定时的程序办理修订、审批手续。",
     "打造省级和美乡村重点片区。",
+    # and on all 23 MB of it, with pairs this build leaves out (实行/施行, 制定/制订, pairs mined from slips)
+    "第二十二条 本条例实行前已经成立的事业单位，应当自本条例实行之日起1年内依照本条例有关规定办理登记。",
+    "需要指定实施本系统或者本部门以外的国防专利的，应当向国防专利机构提出书面申请。",
+    "第二十五条 国境口岸卫生检疫机关，对违犯本办法和有关卫生法令、条例、规定的单位和个人，应当",
+    "由北京市人民政府根据国家科学技术委员会制订的目录另行规定。",
+    "十四、本规定自发布之日起实行。",
 ]
 
 
