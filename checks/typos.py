@@ -37,7 +37,7 @@ from checks.lexicon import Matcher, matcher, on_word_boundaries, tokenizer, typo
 from checks.registry import check
 from checks.sources import TextSource, source_scope, text_sources
 from checks.text import context, to_simplified
-from checks.word_slips import Candidates, candidate_strings, candidates, find_word_slips
+from checks.word_slips import Candidates, candidate_strings, candidates, find_word_slips, reads_as_attested
 
 _MIN_NEAR_MISS = 4  # shorter expressions have too many innocent neighbours (云和县 ~ 云河县 is a real risk)
 _MIN_DROP = 5
@@ -415,15 +415,18 @@ def corpus_consensus(texts: Iterable[str]) -> dict[str, tuple[str, int]]:
             continue
         candidates: list[str] = []
         for right, at in index.get(clause, ()):  # one character of a common clause dropped
-            if 0 < at < len(right) - 1 and _inside_word(right, at):
+            if 0 < at < len(right) - 1 and _inside_word(right, at) and not reads_as_attested(clause, at - 1, at + 1):
                 candidates.append(right)
         for gone, at in _deletions(clause):
+            here = []
             # one character added inside: only a doubled one (叠字), since 逾期仍不改正的 is not a slip
             if gone in common and 0 < at < len(clause) - 1 and clause[at] in (clause[at - 1], clause[at + 1]):
-                candidates.append(gone)
+                here.append(gone)
             for right, right_at in index.get(gone, ()):  # the same position replaced
                 if right_at == at and right != clause and _replaced_inside_word(clause, right, at):
-                    candidates.append(right)
+                    here.append(right)
+            if here and not reads_as_attested(clause, at, at + 1):  # 采取有力措施: another wording, not a slip
+                candidates += here
         if candidates:
             right = max(candidates, key=lambda c: common[c])
             out[clause] = (right, common[right])

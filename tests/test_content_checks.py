@@ -377,3 +377,7 @@ def test_corpus_consensus_finds_a_rare_variant_of_a_repeated_formulation() -> No
     # words of their own in the same place are not slips (行政处罚/行政处分, 非法所得/违法所得), nor numbers
     texts = ["依法给予行政处分，没收违法所得，第一章 总则"] * 25 + ["依法给予行政处罚，没收非法所得，第二章 总则"]
     assert corpus_consensus(texts) == {}
+    # a variant that correct text also writes at its edit is another wording (trigrams.npz, from laws the
+    # benchmark's false-alarm text is not taken from); 扫黑险恶, reported on a government site, reads as none does
+    texts = ["各地要采取有效措施，坚持扫黑除恶常态化。"] * 25 + ["各地要采取有力措施，坚持扫黑险恶常态化。"]
+    assert corpus_consensus(texts) == {"坚持扫黑险恶常态化": ("坚持扫黑除恶常态化", 25)}
