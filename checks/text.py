@@ -122,16 +122,27 @@ def _mark_blocks(root) -> None:
             el.text = _BLOCK_MARK + (el.text or "") + _BLOCK_MARK
 
 
-_SPACES = re.compile(r"[^\S\n]+")  # str.split()'s whitespace (U+3000 included), line breaks excepted
-_BREAKS = re.compile(r" ?\n[ \n]*")
-
-
 def _marked_text(el) -> str:
     """The text of an element of a page marked by _mark_blocks, its tail included: a line per block,
     td/th cells separated by a space, whitespace collapsed, no empty line."""
     text = etree.tostring(el, method="text", encoding="unicode", with_tail=True)
-    text = text.replace(_BLOCK_MARK, "\n").replace(_CELL_MARK, " ")
-    return _BREAKS.sub("\n", _SPACES.sub(" ", text)).strip(" \n")
+    return _lines(text.replace(_BLOCK_MARK, "\n").replace(_CELL_MARK, " "))
+
+
+def _lines(text: str) -> str:
+    """Each line's whitespace (str.split's: U+3000 included) collapsed to one space, empty lines dropped.
+    Builtins mapped over the lines, no regular expression: re's \\s tests a Unicode category per character."""
+    return "\n".join(filter(None, map(" ".join, map(str.split, text.split("\n")))))
+
+
+def _words(text: str) -> str:
+    """The text of a link or a cell: marks dropped, whitespace collapsed to single spaces."""
+    return " ".join(_unmarked(text).split())
+
+
+def _content(el) -> str:
+    """el.text_content() (an XPath string() call) without the call where the element has no children."""
+    return (el.text or "") if not len(el) else el.text_content()
 
 
 # HtmlElement for every node, without lxml.html's per-element class lookup in Python (a third of parsing)
@@ -143,7 +154,7 @@ _PARSER.set_element_class_lookup(etree.ElementDefaultClassLookup(element=lxml.ht
 # about a microsecond a node, several times lxml's iteration.
 _SCAN_TAGS = frozenset({"h1", *_BOILERPLATE_TAGS, "article"})
 _CONTENT_IDS = frozenset({"zoom", "content", "UCAP-CONTENT", "art_content"})
-_CONTENT_CLASSES = ("TRS_Editor", "article", "content", "zw", "detail")
+_CONTENT_CLASS_RX = re.compile("TRS_Editor|article|content|zw|detail")  # a substring of the class
 
 
 def _within(el, marked: set) -> bool:
@@ -161,8 +172,8 @@ def page_text(html: str) -> PageText:
                  or any("video" in (el.get("src") or "") for el in doc.iter("iframe")))
     hidden = hidden_content(doc)
     for head in doc.iter("head"):
-        title_el = head.find(".//title")
-        doc.set("data-head-title", title_el.text_content().strip() if title_el is not None else "")
+        title_el = next(head.iter("title"), None)
+        doc.set("data-head-title", _content(title_el).strip() if title_el is not None else "")
     # dropped with their subtrees, their tails kept (what drop_tree does, in one pass in C)
     etree.strip_elements(doc, "script", "style", "noscript", "head", with_tail=False)
     h1 = None
@@ -187,7 +198,7 @@ def page_text(html: str) -> PageText:
             continue
         if _BOILERPLATE_RX.search(f"{cls or ''} {ident or ''}"):
             boilerplate.append(el)
-        elif tag == "article" or ident in _CONTENT_IDS or (cls is not None and any(p in cls for p in _CONTENT_CLASSES)):
+        elif tag == "article" or ident in _CONTENT_IDS or (cls is not None and _CONTENT_CLASS_RX.search(cls)):
             contents.append(el)
     title = " ".join(h1.text_content().split()) if h1 is not None else (doc.get("data-head-title") or "").split("_")[0]
     marked = set(boilerplate)
@@ -210,10 +221,9 @@ def page_text(html: str) -> PageText:
     main = _marked_text(body)
     if title and title not in main[: len(title) + 200]:
         main = f"{title}\n{main}"
-    links = tuple((" ".join(_unmarked(a.text_content()).split()), (a.get("href") or "").strip())
-                  for a in body.iter("a"))
+    links = tuple((_words(_content(a)), (a.get("href") or "").strip()) for a in body.iter("a"))
     tables = tuple(
-        tuple(tuple(" ".join(_unmarked(cell.text_content()).split()) for cell in row.iterchildren("td", "th"))
+        tuple(tuple(_words(_content(cell)) for cell in row.iterchildren("td", "th"))
               for row in table.iter("tr"))
         for table in body.iter("table")
     )
