@@ -14,10 +14,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-import lxml.html
 from lxml import etree
 
-from checks.hidden import hidden_content
+from checks.hidden import hidden_among, page_scripts, string_content
 from core.text import clean_text
 
 _CHARSET_RX = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([-\w]+)""", re.I)
@@ -141,16 +140,14 @@ def _words(text: str) -> str:
 
 
 def _content(el) -> str:
-    """el.text_content() (an XPath string() call) without the call where the element has no children."""
-    return (el.text or "") if not len(el) else el.text_content()
+    """The element's text_content() (an XPath string() call), without the call where it has no children."""
+    return (el.text or "") if not len(el) else string_content(el)
 
 
-# HtmlElement for every node, without lxml.html's per-element class lookup in Python (a third of parsing)
-_PARSER = lxml.html.HTMLParser()
-_PARSER.set_element_class_lookup(etree.ElementDefaultClassLookup(element=lxml.html.HtmlElement))
+_PARSER = etree.HTMLParser()  # plain lxml.etree elements: lxml.html's HtmlElement proxies cost a third more
 # Boilerplate is marked by a tag or a class/id, and so is the content container. Where TRS, Hanweb and most
 # CMSs put the body of an article (id zoom, class TRS_Editor …); the longest candidate wins. The tree is
-# walked with iter(), not XPath: libxml2's XPath tests a predicate (//*[@class]) or merges a union at
+# walked once with iter(), not XPath: libxml2's XPath tests a predicate (//*[@class]) or merges a union at
 # about a microsecond a node, several times lxml's iteration.
 _SCAN_TAGS = frozenset({"h1", *_BOILERPLATE_TAGS, "article"})
 _CONTENT_IDS = frozenset({"zoom", "content", "UCAP-CONTENT", "art_content"})
@@ -162,35 +159,55 @@ def _within(el, marked: set) -> bool:
     return el in marked or any(a in marked for a in el.iterancestors())
 
 
+def _drop_tree(el) -> None:
+    """lxml.html's drop_tree: the element and its subtree removed, its tail kept."""
+    parent = el.getparent()
+    if el.tail:
+        previous = el.getprevious()
+        if previous is None:
+            parent.text = (parent.text or "") + el.tail
+        else:
+            previous.tail = (previous.tail or "") + el.tail
+    parent.remove(el)
+
+
 def page_text(html: str) -> PageText:
     """Split a page into its main content and its chrome."""
     try:
-        doc = lxml.html.document_fromstring(html, parser=_PARSER)
+        doc = etree.fromstring(html, _PARSER)
+        if doc is None:
+            raise etree.ParserError("Document is empty")  # as lxml.html.document_fromstring
     except (etree.ParserError, ValueError):
         return PageText("", "", "", (), (), False)
     has_video = (".mp4" in html or next(doc.iter("video", "embed"), None) is not None
                  or any("video" in (el.get("src") or "") for el in doc.iter("iframe")))
-    hidden = hidden_content(doc)
-    for head in doc.iter("head"):
-        title_el = next(head.iter("title"), None)
-        doc.set("data-head-title", _content(title_el).strip() if title_el is not None else "")
-    # dropped with their subtrees, their tails kept (what drop_tree does, in one pass in C)
-    etree.strip_elements(doc, "script", "style", "noscript", "head", with_tail=False)
+    # One walk over the tree. Hidden content is looked for everywhere; boilerplate, content containers and
+    # the title only outside <head>, <noscript>, <script> and <style>, which are dropped below.
+    unread = {el for outer in doc.iter("head", "noscript", "script", "style") for el in outer.iter()}
+    attributed = []  # elements with attributes: those hidden_content tests
     h1 = None
     boilerplate = []
     contents = []
     for el in doc.iter(etree.Element):  # document order
         tag = el.tag
+        if not el.attrib:
+            if tag in _SCAN_TAGS and el not in unread:
+                if tag == "h1" and h1 is None:
+                    h1 = el
+                if tag in _BOILERPLATE_TAGS:
+                    boilerplate.append(el)
+                elif tag == "article":
+                    contents.append(el)
+            continue
+        attributed.append(el)
+        if unread and el in unread:
+            continue
         if tag in _SCAN_TAGS:
             if tag == "h1" and h1 is None:
                 h1 = el
             if tag in _BOILERPLATE_TAGS:
                 boilerplate.append(el)
                 continue
-        if not el.attrib:
-            if tag == "article":
-                contents.append(el)
-            continue
         cls, ident = el.get("class"), el.get("id")
         if cls is None and ident is None:
             if tag == "article":
@@ -200,15 +217,21 @@ def page_text(html: str) -> PageText:
             boilerplate.append(el)
         elif tag == "article" or ident in _CONTENT_IDS or (cls is not None and _CONTENT_CLASS_RX.search(cls)):
             contents.append(el)
-    title = " ".join(h1.text_content().split()) if h1 is not None else (doc.get("data-head-title") or "").split("_")[0]
+    hidden = hidden_among(doc, *page_scripts(doc), attributed)
+    for head in doc.iter("head"):
+        title_el = next(head.iter("title"), None)
+        doc.set("data-head-title", _content(title_el).strip() if title_el is not None else "")
+    # dropped with their subtrees, their tails kept (what drop_tree does, in one pass in C)
+    etree.strip_elements(doc, "script", "style", "noscript", "head", with_tail=False)
+    title = " ".join(string_content(h1).split()) if h1 is not None else (doc.get("data-head-title") or "").split("_")[0]
     marked = set(boilerplate)
     # the outermost boilerplate elements (their descendants are chrome already), in document order
     chrome = [el for el in boilerplate if not any(a in marked for a in el.iterancestors())]
     candidates = [c for c in contents if not _within(c, marked)]
     if candidates:
-        body = max(candidates, key=lambda c: len(c.text_content()))
+        body = max(candidates, key=lambda c: len(string_content(c)))
     else:
-        body = doc.find("body") if doc.find("body") is not None else doc
+        body = next(doc.iterchildren("body"), doc)
     _mark_blocks(doc)
     chrome_parts = [_marked_text(el) for el in chrome]
     if _within(body, marked):  # no content container, and the <body> itself is marked as chrome
@@ -217,7 +240,7 @@ def page_text(html: str) -> PageText:
         inner = [e for e in chrome if any(a is body for a in e.iterancestors())]
     for el in inner:
         if el.getparent() is not None:
-            el.drop_tree()
+            _drop_tree(el)
     main = _marked_text(body)
     if title and title not in main[: len(title) + 200]:
         main = f"{title}\n{main}"
@@ -229,7 +252,7 @@ def page_text(html: str) -> PageText:
     )
     for table in list(body.iter("table")):
         if table is not body and table.getparent() is not None:
-            table.drop_tree()
+            _drop_tree(table)
     narrative = _marked_text(body)
     hidden_out: tuple[tuple[str, str, str, str], ...] = ()
     if hidden:
