@@ -34,7 +34,7 @@ from checks.lexicon import Matcher, matcher, on_word_boundaries, tokenizer, typo
 from checks.registry import check
 from checks.sources import TextSource, source_scope, text_sources
 from checks.text import context, to_simplified
-from checks.word_slips import Candidates, candidate_strings, candidates, find_word_slips
+from checks.word_slips import Candidates, candidate_strings, candidates, find_word_slips, reads_as_attested
 
 _MIN_NEAR_MISS = 4  # shorter expressions have too many innocent neighbours (云和县 ~ 云河县 is a real risk)
 _MIN_DROP = 5
@@ -215,7 +215,20 @@ def _holes(joined: str, extra: tuple[str, ...], taken: list[tuple[int, int]]) ->
 
 
 _CJK = "\u3400-\u9fff"
-_BREAK_RX = re.compile(f"(?<=[{_CJK}])[ \t\u3000]*\n[ \t\u3000]*(?=[{_CJK}])")
+# starts with the newline so that the engine skips to each one; the blanks before it are walked back over
+_BREAK_RX = re.compile(f"\n[ \t\u3000]*(?=[{_CJK}])")
+
+
+def _line_breaks(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each line break, with the blanks around it, between two Chinese characters."""
+    found = []
+    for m in _BREAK_RX.finditer(text):
+        start = m.start()
+        while start and text[start - 1] in " \t\u3000":
+            start -= 1
+        if start and "\u3400" <= text[start - 1] <= "\u9fff":
+            found.append((start, m.end()))
+    return found
 
 
 def join_lines(text: str) -> tuple[str, list[int]]:
@@ -224,16 +237,16 @@ def join_lines(text: str) -> tuple[str, list[int]]:
     A PDF or a narrow column breaks "中华人民共和国" into "中华人民\\n共和国"; matching the joined text finds
     a damaged phrase across the break and never mistakes the halves for a phrase missing its ends.
     """
-    breaks = list(_BREAK_RX.finditer(text))
+    breaks = _line_breaks(text)
     if not breaks:
         return text, []
     parts, starts, shifts, pos, dropped = [], [], [], 0, 0
-    for m in breaks:
-        parts.append(text[pos:m.start()])
-        dropped += m.end() - m.start()
-        starts.append(m.start() - (dropped - (m.end() - m.start())))
+    for start, end in breaks:
+        parts.append(text[pos:start])
+        dropped += end - start
+        starts.append(start - (dropped - (end - start)))
         shifts.append(dropped)
-        pos = m.end()
+        pos = end
     parts.append(text[pos:])
     return "".join(parts), [starts, shifts]  # type: ignore[list-item]
 
@@ -394,15 +407,18 @@ def corpus_consensus(texts: Iterable[str]) -> dict[str, tuple[str, int]]:
             continue
         candidates: list[str] = []
         for right, at in index.get(clause, ()):  # one character of a common clause dropped
-            if 0 < at < len(right) - 1 and _inside_word(right, at):
+            if 0 < at < len(right) - 1 and _inside_word(right, at) and not reads_as_attested(clause, at - 1, at + 1):
                 candidates.append(right)
         for gone, at in _deletions(clause):
+            here = []
             # one character added inside: only a doubled one (叠字), since 逾期仍不改正的 is not a slip
             if gone in common and 0 < at < len(clause) - 1 and clause[at] in (clause[at - 1], clause[at + 1]):
-                candidates.append(gone)
+                here.append(gone)
             for right, right_at in index.get(gone, ()):  # the same position replaced
                 if right_at == at and right != clause and _replaced_inside_word(clause, right, at):
-                    candidates.append(right)
+                    here.append(right)
+            if here and not reads_as_attested(clause, at, at + 1):  # 采取有力措施: another wording, not a slip
+                candidates += here
         if candidates:
             right = max(candidates, key=lambda c: common[c])
             out[clause] = (right, common[right])

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import random
 from datetime import date
 
 import pytest
@@ -9,7 +10,17 @@ import pytest
 from checks.annual_report import application_table_errors, deadline, due_year, missing_elements
 from checks.base import AllowRule, Attachment, AuditData, CheckRules, ColumnState, Item, UnitState
 from checks.interpretation import working_days_between
-from checks.privacy import find_personal_data, id_number_valid, luhn_valid, mask, personal_data
+from checks.privacy import (
+    _CARD_RX,
+    _ID_RX,
+    _MOBILE_RX,
+    _number_windows,
+    find_personal_data,
+    id_number_valid,
+    luhn_valid,
+    mask,
+    personal_data,
+)
 from checks.sensitive import find_sensitive, sensitive_words_check
 from checks.similarity import containment, shingles
 from checks.text import decode_html, normalise, page_text
@@ -193,6 +204,20 @@ def test_personal_data(text: str, kinds: list[str]) -> None:
     assert [k for k, *_ in find_personal_data(text)] == kinds
 
 
+def test_number_windows_miss_no_match() -> None:
+    """The patterns run only in windows around long digit runs: on digit-heavy random text they find there
+    exactly what they find scanning the whole text."""
+    rnd = random.Random(7)
+    pieces = ["0", "1", "3", "8", "9", " ", "-", "+", "*", "X", "86", "卡号", "电话", "，", "\n", VALID_ID, CARD,
+              "13857812345"]
+    for _ in range(3000):
+        text = "".join(rnd.choice(pieces) for _ in range(rnd.randint(3, 40)))
+        windows = _number_windows(text)
+        for rx in (_ID_RX, _CARD_RX, _MOBILE_RX):
+            assert [m.span() for m in rx.finditer(text)] == \
+                [m.span() for a, b in windows for m in rx.finditer(text, a, b)], (text, rx.pattern)
+
+
 def test_privacy_finding_counts_and_masks() -> None:
     body = f"<p>张某，身份证号{VALID_ID}，电话13857812345；李某，电话13957812346</p>"
     attachment = Attachment("u", "http://x/list.xlsx", "名单.xlsx", "http://x/a.html", 9, f"1 张某 {VALID_ID}")
@@ -369,3 +394,7 @@ def test_corpus_consensus_finds_a_rare_variant_of_a_repeated_formulation() -> No
     # words of their own in the same place are not slips (行政处罚/行政处分, 非法所得/违法所得), nor numbers
     texts = ["依法给予行政处分，没收违法所得，第一章 总则"] * 25 + ["依法给予行政处罚，没收非法所得，第二章 总则"]
     assert corpus_consensus(texts) == {}
+    # a variant that correct text also writes at its edit is another wording (trigrams.npz, from laws the
+    # benchmark's false-alarm text is not taken from); 扫黑险恶, reported on a government site, reads as none does
+    texts = ["各地要采取有效措施，坚持扫黑除恶常态化。"] * 25 + ["各地要采取有力措施，坚持扫黑险恶常态化。"]
+    assert corpus_consensus(texts) == {"坚持扫黑险恶常态化": ("坚持扫黑除恶常态化", 25)}
