@@ -9,7 +9,9 @@
    their titles; a leader named with a title he did not hold on the page's date.
 3. Damaged formulations: a character dropped (also the first or last one, once line breaks are joined),
    added, doubled, or two neighbours swapped in a canonical phrase.
-4. Confusables that are wrong only in context (截止/截至, 必需/必须 …): typos.yaml context_rules.
+4. Confusables that are wrong only in context (截止/截至, 必需/必须 …): typos.yaml context_rules, and the
+   sourced word pairs of lexicons/context_pairs.tsv judged by their neighbours' counts in correct
+   government text (context_confusables.py).
 
 All patterns go into one Aho-Corasick automaton together with the canonical forms themselves, so that
 correct text matches its canonical form first (leftmost-longest) and never a variant. A variant that is a
@@ -30,6 +32,7 @@ from ahocorasick_rs import AhoCorasick, MatchKind
 
 from checks.base import AuditData, CheckRules, Observation
 from checks.confusables import common_chars, homophones, readings
+from checks.context_confusables import find_context_confusables
 from checks.lexicon import Matcher, matcher, on_word_boundaries, tokenizer, typo_lexicon
 from checks.registry import check
 from checks.sources import TextSource, source_scope, text_sources
@@ -353,6 +356,11 @@ def find_typo_hits(text: str, on: date, extra: tuple[str, ...] = (), recurring: 
         for m in rule.pattern.finditer(joined):
             s, e = m.span("wrong") if "wrong" in rule.pattern.groupindex else m.span()
             hit(s, e, rule.right, rule.why, CLASS_CONTEXT)
+            taken.append((s, e))
+    for found in find_context_confusables(joined):
+        start, end = int(found["start"]), int(found["end"])
+        if not any(a < end and start < b for a, b in taken):
+            hit(start, end, str(found["suggestion"]), str(found["why"]), CLASS_CONTEXT)
     for start, end, _, why in _leader_mentions(joined, on):
         hit(start, end, "", why, CLASS_LEADER)
     return sorted(hits, key=lambda h: h["start"])
