@@ -42,7 +42,6 @@ ATTESTED = LEXICONS / "attested.txt"
 CONTEXTS = LEXICONS / "word_contexts.npz"
 TRIGRAMS = LEXICONS / "trigrams.npz"
 _MIN_FREQ = 30  # a word jieba saw fewer times is too rare to correct towards
-_WORDS_PER_SLIP = 3  # words a candidate may slip from, tried in order of likelihood
 _RATIO = 10  # the candidate is not a word: jieba saw it at most 1/10 as often as the word it slips from (秸杆 5, 秸秆 131)
 _MIN_GAIN = 8.0  # log-probability gain of the clause when corrected (e^8 ≈ 3,000 times likelier)
 _MIN_GAIN_LOOKS = 9.0  # a similar-looking character: the groups are wide (走/起, 丁/小), so ask for more
@@ -110,14 +109,13 @@ def _in_bloom(bits: np.ndarray, keys: np.ndarray) -> np.ndarray:
     return ((bits[slots >> np.uint64(3)] >> (slots & np.uint64(7)).astype(np.uint8)) & 1).astype(bool)
 
 
-def _candidates(codes: np.ndarray, length: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """(start, first and last + 1 row of the candidate keys) of every candidate of `length` characters."""
+def _candidates(codes: np.ndarray, length: int) -> tuple[np.ndarray, np.ndarray]:
+    """(start, index into the candidate keys) of every candidate of `length` characters in `codes`."""
     keys, bits = variant_index()[length][0], _bloom_filters()[length]
     run = packed(codes, length)
     maybe = np.nonzero(_in_bloom(bits, run))[0]
     at, found = _lookup(keys, run[maybe])
-    starts, first = maybe[found], at[found]
-    return starts, first, np.searchsorted(keys, keys[first], side="right")
+    return maybe[found], at[found]
 
 
 @functools.lru_cache(maxsize=1)
@@ -227,10 +225,8 @@ def _seen_words() -> np.ndarray:
 def variant_index(use_corpus: bool = True) -> dict[int, tuple[np.ndarray, np.ndarray, tuple[str, ...]]]:
     """length → (sorted candidate keys, index of the word each slips from, the words).
 
-    A candidate close to several words has one row per word (at most `_WORDS_PER_SLIP`), the same-sounding
-    ones first (分岐 → 分歧 before 分支), then the more frequent: the judge tries them in that order and
-    takes the first that reads right (年贷 → 年代 does not fit "采购年贷", 年货 does). Built with numpy
-    (~4.8 million candidates in a few seconds).
+    A candidate close to several words slips from the same-sounding one first (分岐 → 分歧, not 分支),
+    then from the more frequent one. Built with numpy (~4.8 million candidates in a few seconds).
     """
     freq = tokenizer().FREQ
     (starts, ends), others, sounds = _confusion_table()
@@ -265,12 +261,9 @@ def variant_index(use_corpus: bool = True) -> dict[int, tuple[np.ndarray, np.nda
         # best first within each key: same-sounding, then the more frequent word
         order = np.lexsort((-word_freq[word_at], ~same_sound, variant))
         variant, word_at = variant[order], word_at[order]
-        # rank of each row among the rows of its key (0, 1, 2 …): keep the best few
-        new_key = np.ones(len(variant), dtype=bool)
-        new_key[1:] = variant[1:] != variant[:-1]
-        rank = np.arange(len(variant)) - np.maximum.accumulate(np.where(new_key, np.arange(len(variant)), 0))
-        kept = rank < _WORDS_PER_SLIP
-        out[length] = (variant[kept], word_at[kept].astype(np.int32), tuple(words))
+        first = np.ones(len(variant), dtype=bool)
+        first[1:] = variant[1:] != variant[:-1]
+        out[length] = (variant[first], word_at[first].astype(np.int32), tuple(words))
     return out
 
 
@@ -343,16 +336,17 @@ def _looks_like_a_name(text: str, start: int, end: int) -> bool:
                 or text.count(text[start:end]) > 1)
 
 
-Candidates = dict[int, tuple[int, tuple[str, ...]]]  # start → (length, the words the text there may slip from)
+Candidates = dict[int, tuple[int, str]]  # start → (length, the word the text there may slip from)
 
 
 def candidates(text: str) -> Candidates:
-    """Every candidate slip in `text`, judged or not: at each start, the shortest candidate's words."""
+    """Every candidate slip in `text`, judged or not: the first (longest-listed) candidate at each start."""
     codes = codes_of(text)
     found: Candidates = {}
     for length, (_, word_of, words) in variant_index().items():
-        for start, a, b in zip(*(x.tolist() for x in _candidates(codes, length)), strict=True):
-            found.setdefault(start, (length, tuple(words[word_of[k]] for k in range(a, b))))
+        starts, at = _candidates(codes, length)
+        for start, k in zip(starts.tolist(), at.tolist(), strict=True):
+            found.setdefault(start, (length, words[word_of[k]]))
     return found
 
 
@@ -368,19 +362,15 @@ def find_word_slips(text: str, found: Candidates | None = None) -> list[dict[str
     hits: list[dict[str, str | int | float]] = []
     taken = -1
     for start in sorted(found):
-        length, words = found[start]
+        length, word = found[start]
         end = start + length
-        if start < taken:
+        if start < taken or not _neighbours_seen(text, start, end, word) or _looks_like_a_name(text, start, end):
             continue
-        for word in words:
-            if not _neighbours_seen(text, start, end, word) or _looks_like_a_name(text, start, end):
-                continue
-            i = next(k for k in range(length) if text[start + k] != word[k])
-            same_sound = text[start + i] in _confusables().get(word[i], ("", ""))[0]
-            gain = _reads_better(text, start, end, word, same_sound)
-            if gain is not None:
-                hits.append({"start": start, "end": end, "matched": text[start:end], "suggestion": word,
-                             "gain": round(gain, 1)})
-                taken = end
-                break
+        i = next(k for k in range(length) if text[start + k] != word[k])
+        same_sound = text[start + i] in _confusables().get(word[i], ("", ""))[0]
+        gain = _reads_better(text, start, end, word, same_sound)
+        if gain is None:
+            continue
+        hits.append({"start": start, "end": end, "matched": text[start:end], "suggestion": word, "gain": round(gain, 1)})
+        taken = end
     return hits

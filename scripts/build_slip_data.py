@@ -55,7 +55,7 @@ def main() -> None:
         at[at == len(keys)] = 0
         hit = keys[at] == run
         seen = np.bincount(at[hit], minlength=len(keys))
-        attested += [_unpack(int(k), length) for k in np.unique(keys[seen >= _MIN_SEEN])]
+        attested += [_unpack(int(k), length) for k in keys[seen >= _MIN_SEEN]]
         if length + 1 > 4:
             continue  # five characters do not fit a 64-bit key; four-character words are specific enough
         words = word_keys(length)
