@@ -21,6 +21,11 @@ flagged when find_sensitive reports anything on its text. Splits, in the order t
            crawled page (page_text, then find_sensitive on its main text and chrome, find_dark_links on its
            hidden content and links). Each row names the repository file (or the code-index id under which
            the file was found when the index did not name it) and keeps only the block that matters.
+           First run, before any change: 4 of 7 found, no decoy fired. The two script-written link blocks
+           ($('.box').append(html)) were missed because only document.write and innerHTML counted as a
+           script writing markup; with jQuery's insertion methods and insertAdjacentHTML added: 6 of 7
+           (touched). Still missed: hidden English counterfeit-goods links (u04), outside the gambling, porn
+           and lottery vocabulary and domains the check judges by.
 Prints recall and precision per split and every miss and false alarm.
 
     .venv/bin/python -m benchmarks.sensitive_real --clean-html ge_policy_raw20190217.sql

@@ -3,7 +3,8 @@
 Injected spam hides in a handful of ways: inline styles (display:none, visibility:hidden, opacity:0,
 off-screen positions, zero font size or zero size with overflow hidden, text the colour of its background,
 white text), a hiding class of the page's own stylesheet, a script that hides an element by id, a tiny
-<marquee>, a zero-size iframe, links written by a script (document.write, innerHTML, also escaped), and
+<marquee>, a zero-size iframe, links written by a script (document.write, innerHTML, insertAdjacentHTML,
+jQuery's append/html/prepend …, also escaped), and
 redirects (meta refresh, location=…). This module only finds and labels them; checks.sensitive judges
 whether what is hidden or linked is spam.
 """
@@ -21,7 +22,12 @@ from lxml import etree
 _STYLE_RULE_RX = re.compile(r"([^{}]+)\{([^{}]*)\}")
 _PX_RX = r"(-?\d+(?:\.\d+)?)(?:px|em|rem|pt)?"
 _SCRIPT_LINK_RX = re.compile(r"""<a\s[^>]*href\s*=\s*\\?["']?([^"'\s>\\]+)[^>]*>(.*?)</a>""", re.I | re.S)
-_SCRIPT_WRITE_RX = re.compile(r"document\.write(?:ln)?\s*\(|\.innerHTML\s*[+]?=", re.I)
+# markup put into the page by a script: document.write, innerHTML/outerHTML, insertAdjacentHTML, and jQuery's
+# insertion methods ($('.box').append(html)), with which the ad and link-farm scripts of hijacked pages write
+# their links (two real scripts in benchmarks/data/sensitive_real.jsonl, untouched2)
+_SCRIPT_WRITE_RX = re.compile(
+    r"document\.write(?:ln)?\s*\(|\.(?:inner|outer)HTML\s*[+]?=|\.insertAdjacentHTML\s*\("
+    r"|\.(?:append|prepend|after|before|html|replaceWith|wrap)\s*\(", re.I)
 _SCRIPT_HIDE_RX = re.compile(r"getElementById\(\s*['\"]([\w-]+)['\"]\s*\)\.style\.display\s*=\s*['\"]none", re.I)
 _SCRIPT_REDIRECT_RX = re.compile(
     r"(?:window\.|document\.|top\.|self\.)?location(?:\.href)?\s*=\s*['\"](https?://[^'\"]+)['\"]"
