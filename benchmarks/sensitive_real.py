@@ -26,6 +26,12 @@ flagged when find_sensitive reports anything on its text. Splits, in the order t
            script writing markup; with jQuery's insertion methods and insertAdjacentHTML added: 6 of 7
            (touched). Still missed: hidden English counterfeit-goods links (u04), outside the gambling, porn
            and lottery vocabulary and domains the check judges by.
+  untouched3  collected after that change and run once: two real injections of foreign scripts (a hacked
+           index.php that answers search-engine visitors with a single <script src> from another host; four
+           <script src=https://lefengtv.com/site.js> injected after a film's name, quoted in a maccms8
+           issue) against a government page's own service script and a hidden statistics script. First
+           run: 0 of 2 found, no decoy fired — a script included from a foreign host is not judged at all
+           (its code is not on the page and its host is on no list); not changed here.
 Prints recall and precision per split and every miss and false alarm.
 
     .venv/bin/python -m benchmarks.sensitive_real --clean-html ge_policy_raw20190217.sql
@@ -46,7 +52,7 @@ from checks.sensitive import find_dark_links, find_sensitive
 from checks.text import page_text
 
 DATA = Path(__file__).resolve().parent / "data" / "sensitive_real.jsonl"
-SPLITS = ("dev", "held_out", "fresh", "fresh2", "fresh3", "untouched2")
+SPLITS = ("dev", "held_out", "fresh", "fresh2", "fresh3", "untouched2", "untouched3")
 
 
 def judge_html(html: str) -> list[tuple[str, str, str]]:
