@@ -44,7 +44,8 @@ class StoragePipeline:
 
     def __init__(self, database_url: str, run_id: int, progress_interval: float, shared: bool = False,
                  warc_dir: str | None = None, user_agent: str = "", evidence: dict[str, Any] | None = None,
-                 warc_segment_bytes: int = 64 * 1024 * 1024, warc_spool: str | None = None):
+                 warc_segment_bytes: int = 64 * 1024 * 1024, warc_spool: str | None = None,
+                 warc_segment_seconds: float = 300.0):
         self.database_url = database_url
         self.run_id = run_id
         self.progress_interval = progress_interval
@@ -85,6 +86,8 @@ class StoragePipeline:
         self.warc_name = ""
         self.warc_segment = 0
         self.warc_segment_bytes = warc_segment_bytes
+        self.warc_segment_seconds = warc_segment_seconds
+        self.segment_opened = 0.0
         self.segment_records: list[tuple[WrittenRecord, int]] = []  # (record, snapshot id) of the open segment
         self.crawler: Crawler | None = None
 
@@ -95,7 +98,8 @@ class StoragePipeline:
                        s.getbool("ZWGK_SHARED_RUN"), s.get("ZWGK_WARC_DIR"), s.get("USER_AGENT", ""),
                        evidence=s.getdict("ZWGK_EVIDENCE") or None,
                        warc_segment_bytes=s.getint("ZWGK_WARC_SEGMENT_BYTES", 64 * 1024 * 1024),
-                       warc_spool=s.get("ZWGK_WARC_SPOOL"))
+                       warc_spool=s.get("ZWGK_WARC_SPOOL"),
+                       warc_segment_seconds=s.getfloat("ZWGK_WARC_SEGMENT_SECONDS", 300.0))
         if pipeline.shared:  # a shared night's worker releases the requests it holds as their pages are committed
             pipeline.crawler = crawler
             crawler.signals.connect(pipeline.flush, signal=flush_requested)
@@ -157,6 +161,7 @@ class StoragePipeline:
         assert self.spool is not None
         self.warc_segment += 1
         self.segment = SpoolSegment(self.spool / self._segment_name(), self.user_agent)
+        self.segment_opened = time.monotonic()
         self.warc = self.segment.warc
 
     def _put_segment(self, last: bool = False) -> None:
@@ -331,7 +336,9 @@ class StoragePipeline:
                             for w, row in pending)
         else:
             self.segment_records += [(w, self._id(row)) for w, row in pending]
-            if self.warc is not None and self.warc.stream.tell() >= self.warc_segment_bytes:
+            # by size, and by age: records wait in this machine's spool for a few minutes at most
+            if self.warc is not None and (self.warc.stream.tell() >= self.warc_segment_bytes or (
+                    self.segment_records and time.monotonic() - self.segment_opened >= self.warc_segment_seconds)):
                 self._put_segment()
         self.list_links, self.detail_links, self.links_pending, self.warc_pending = [], [], [], []
         session.commit()

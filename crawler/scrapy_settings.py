@@ -33,6 +33,7 @@ def scrapy_settings(settings: Settings, run_id: int, egress_allow: list[str] | t
         "ZWGK_WARC_DIR": str(settings.warc_dir),
         "ZWGK_EVIDENCE": settings.model_dump(mode="json", include=EVIDENCE_FIELDS),
         "ZWGK_WARC_SEGMENT_BYTES": settings.warc_segment_bytes,
+        "ZWGK_WARC_SEGMENT_SECONDS": settings.warc_segment_seconds,
         "ZWGK_WARC_SPOOL": str(spool_dir(settings)) if settings.evidence_store != "local" else None,
         "ZWGK_BACKOFF_BASE": settings.backoff_base,
         "ZWGK_RETRY_AFTER_MAX": settings.retry_after_max,
