@@ -71,6 +71,23 @@ def test_main_content_leaves_out_nav_and_footer() -> None:
     assert "表格" not in parsed.narrative
 
 
+def test_unread_elements_are_neither_chrome_nor_content_but_hide_links() -> None:
+    # page_text walks the tree once, before <script>, <style>, <noscript> and <head> are dropped: what is
+    # inside them names no chrome (a <style class="nav">, a footer in <noscript>), yet a hidden link there
+    # is still reported, and a hiding class from the head's stylesheet still applies in the body
+    parsed = page_text(
+        '<html><head><title>标题_网站</title><style>.hid{display:none}</style></head><body>'
+        '<style class="nav">.x{color:red}</style><noscript><div class="footer">请启用脚本</div>'
+        '<a href="http://spam.example/" style="display:none">藏</a></noscript>'
+        '<div class="nav">首页</div><div id="zoom"><p>正文一</p><p class="hid">隐藏的<a href="http://casino.example/">链接</a></p>'
+        '</div><div class="footer">主办单位</div></body></html>')
+    assert parsed.title == "标题"
+    assert parsed.main == "标题\n正文一\n隐藏的链接" and parsed.narrative == "正文一\n隐藏的链接"
+    assert parsed.chrome == "首页\n主办单位"
+    assert parsed.hidden == (("display:none 隐藏", "藏", "http://spam.example/", "chrome"),
+                             ("display:none 隐藏", "链接", "http://casino.example/", "main"))
+
+
 @pytest.mark.parametrize(("text", "expected"), [
     ("法 轮*功", "法轮功"), ("ＡＢＣ１２３", "abc123"), ("臺獨", "台独"), ("网络赌．博", "网络赌博"),
 ])
