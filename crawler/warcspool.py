@@ -35,7 +35,7 @@ from storage.warc_models import WarcRecord
 
 def spool_dir(settings: Settings) -> Path:
     """This machine's spool for the configured database (one data dir may serve several databases)."""
-    database = hashlib.sha256(settings.database_url.encode()).hexdigest()[:12]
+    database = hashlib.sha256(settings.masked_database_url().encode()).hexdigest()[:12]  # same after a new password
     return (settings.resolved_data_dir() / "warc-spool" / database).resolve()
 
 
