@@ -415,7 +415,8 @@ def corpus_consensus(texts: Iterable[str]) -> dict[str, tuple[str, int]]:
             continue
         candidates: list[str] = []
         for right, at in index.get(clause, ()):  # one character of a common clause dropped
-            if 0 < at < len(right) - 1 and _inside_word(right, at) and not reads_as_attested(clause, at - 1, at + 1):
+            if 0 < at < len(right) - 1 and _inside_word(right, at) and not _word_across(clause, at) \
+                    and not reads_as_attested(clause, at - 1, at + 1):
                 candidates.append(right)
         for gone, at in _deletions(clause):
             here = []
@@ -447,6 +448,13 @@ def _inside_word(clause: str, at: int) -> bool:
     """clause[at] belongs to a word of two or more characters (齐齐哈|尔|市), not to a particle (的)."""
     token = _token_at(clause, at)[1]
     return len(token) >= 2 and bool(tokenizer().FREQ.get(token))
+
+
+def _word_across(clause: str, at: int) -> bool:
+    """A dictionary word of `clause` spans the gap before clause[at] (关键时期 → 关键|期 reads 关键期): what is
+    left where a character was dropped is a word of its own, another wording, as with a replaced one below."""
+    start, token = _token_at(clause, at - 1)
+    return start + len(token) > at and len(token) >= 2 and bool(tokenizer().FREQ.get(token))
 
 
 def _replaced_inside_word(rare: str, right: str, at: int) -> bool:

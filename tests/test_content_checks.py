@@ -398,3 +398,6 @@ def test_corpus_consensus_finds_a_rare_variant_of_a_repeated_formulation() -> No
     # benchmark's false-alarm text is not taken from); 扫黑险恶, reported on a government site, reads as none does
     texts = ["各地要采取有效措施，坚持扫黑除恶常态化。"] * 25 + ["各地要采取有力措施，坚持扫黑险恶常态化。"]
     assert corpus_consensus(texts) == {"坚持扫黑险恶常态化": ("坚持扫黑除恶常态化", 25)}
+    # a dropped character that leaves a word across the gap (关键期, from a 2026 provincial work report)
+    texts = ["我国经济正处在全面发力的关键时期"] * 25 + ["我国经济正处在全面发力的关键期"]
+    assert corpus_consensus(texts) == {}
