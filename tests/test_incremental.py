@@ -248,3 +248,31 @@ def test_first_page_changed_pages_again_unchanged_carries_forward(tmp_path) -> N
 def _items_of(Session) -> dict:
     with Session() as s:
         return _items(load_audit_data(s))
+
+
+def test_pages_cited_by_open_findings_are_reverified_weekly(crawled) -> None:
+    """A page an open finding cites is re-verified at least weekly, not only in its 56-night rotation: a
+    correction made in place clears the finding within days. Once rectified, it is back in the rotation."""
+    from crawler.incremental import FINDING_REVISIT_DAYS, due_for_revisit, unchanged_listings
+    from storage.models import Unit
+
+    Session, _, _ = crawled
+    run_checks(Session, AS_OF)
+    with Session() as s:
+        unit_ids = list(s.scalars(select(Unit.id)))
+        documents = set(s.scalars(select(Document.url).where(Document.detail_snapshot_id.is_not(None))))
+        cited = sorted({f.url for f in s.scalars(select(Finding).where(Finding.rectified_on.is_(None)))} & documents)
+        assert cited, "the demo farm's content checks cite detail pages"
+        url = cited[0]
+        days = [AS_OF + timedelta(days=n) for n in range(56)]
+        weekly = next(d for d in days if due_for_revisit(url, d, FINDING_REVISIT_DAYS) and not due_for_revisit(url, d, 56))
+        quiet = next(d for d in days if not due_for_revisit(url, d, FINDING_REVISIT_DAYS)
+                     and not due_for_revisit(url, d, 56))
+        assert url not in unchanged_listings(s, unit_ids, weekly, 56)  # requested that night
+        assert url in unchanged_listings(s, unit_ids, quiet, 56)  # not that one
+        uncited = next(u for u in sorted(documents - set(cited)) if not due_for_revisit(u, weekly, 56))
+        assert uncited in unchanged_listings(s, unit_ids, weekly, 56)
+        for finding in s.scalars(select(Finding).where(Finding.url == url)):
+            finding.rectified_on = AS_OF
+        s.flush()
+        assert url in unchanged_listings(s, unit_ids, weekly, 56)
