@@ -234,6 +234,9 @@ class StoragePipeline:
                 if doc.last_seen_run_id != self.run_id:
                     self.listed.setdefault((unit_id, doc.url), []).append(doc)
                     doc.last_seen_run_id = self.run_id
+        if self.shared:  # another worker may store the detail pages of these documents next
+            self._write_batch()
+            self.pending, self.last_commit = 0, time.monotonic()
 
     def _discovered(self, found: DiscoveredColumn) -> None:
         """Make a discovered column a Column row. An existing row keeps its name and category: the
