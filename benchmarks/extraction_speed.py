@@ -4,8 +4,8 @@ against the bare parsers on the same pages, in MB of HTML per CPU second; median
     .venv/bin/python benchmarks/extraction_speed.py [--repeats 3] [--pages N]
 
 The pages are every HTML file of the fixture farm (fixtures/portals), decoded once before timing (zwgk's
-decode_html is timed apart). Bare engines: lxml.html.document_fromstring (the parser page_text uses) and
-selectolax's Lexbor parser. Target: page_text ≥ 0.3 of lxml's parse.
+decode_html is timed apart). Bare engines: lxml.html.document_fromstring (libxml2's HTML parser, which
+page_text uses through lxml.etree) and selectolax's Lexbor parser. Target: page_text ≥ 0.3 of lxml's parse.
 """
 
 from __future__ import annotations

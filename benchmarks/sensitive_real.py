@@ -15,25 +15,87 @@ flagged when find_sensitive reports anything on its text. Splits, in the order t
   fresh2, fresh3  collected last; first run 0 of 2 found, no decoy fired (the honest numbers). Then a
            pattern for Latin brand names not on the list (字母串 + 体育/娱乐 + 官网/app …) was added: fresh3's
            uedbet is found (touched); fresh2's quoted porn-site menu stays missed.
+  untouched2  real page markup ("html" rows instead of "text"): link blocks, hidden links and script-written
+           links from public repositories that hold real pages, spam generators and ad scripts, against real
+           hidden menus, credit links, statistics snippets and gov.cn markup; judged as the check judges a
+           crawled page (page_text, then find_sensitive on its main text and chrome, find_dark_links on its
+           hidden content and links). Each row names the repository file (or the code-index id under which
+           the file was found when the index did not name it) and keeps only the block that matters.
+           First run, before any change: 4 of 7 found, no decoy fired. The two script-written link blocks
+           ($('.box').append(html)) were missed because only document.write and innerHTML counted as a
+           script writing markup; with jQuery's insertion methods and insertAdjacentHTML added: 6 of 7
+           (touched). Still missed: hidden English counterfeit-goods links (u04), outside the gambling, porn
+           and lottery vocabulary and domains the check judges by.
+  untouched3  collected after that change and run once: two real injections of foreign scripts (a hacked
+           index.php that answers search-engine visitors with a single <script src> from another host; four
+           <script src=https://lefengtv.com/site.js> injected after a film's name, quoted in a maccms8
+           issue) against a government page's own service script and a hidden statistics script. First
+           run: 0 of 2 found, no decoy fired — a script included from a foreign host is not judged at all
+           (its code is not on the page and its host is on no list); not changed here.
 Prints recall and precision per split and every miss and false alarm.
+
+    .venv/bin/python -m benchmarks.sensitive_real --clean-html ge_policy_raw20190217.sql
+
+--clean-html: the html column of ZhouYNF/platform-1@2197df5 db/ge_policy_raw20190217.sql (60 State Council
+  policy pages as crawled from www.gov.cn, 1.9 MB of real markup with opacity:0 banner links and hidden
+  tabs): every text.sensitive alarm the page judgement raises on it is listed (none expected).
 """
 
 from __future__ import annotations
 
+import argparse
 import json
+import re
 from pathlib import Path
 
-from checks.sensitive import find_sensitive
+from checks.sensitive import find_dark_links, find_sensitive
+from checks.text import page_text
 
 DATA = Path(__file__).resolve().parent / "data" / "sensitive_real.jsonl"
+SPLITS = ("dev", "held_out", "fresh", "fresh2", "fresh3", "untouched2", "untouched3")
+
+
+def judge_html(html: str) -> list[tuple[str, str, str]]:
+    """What text.sensitive reports on a crawled page: words and stuffing in its main text and chrome, and
+    its dark links (word, category, where) — where is the hiding technique and the target for links."""
+    page = page_text(html)
+    hits = find_sensitive(page.main) + find_sensitive(page.chrome)
+    links = find_dark_links(tuple((t, x, h) for t, x, h, _ in page.hidden))
+    return hits + [(x["matched"], x["category"], f"{x['technique']} -> {x['href']}") for x in links]
+
+
+def judge(row: dict) -> list[tuple[str, str, str]]:
+    return judge_html(row["html"]) if "html" in row else find_sensitive(row["text"])
+
+
+def clean_html(path: Path) -> None:
+    """Alarms on the html column of a SQL dump of real government pages (one INSERT per page)."""
+    literal = re.compile(r"'((?:[^']|'')*)'|null|-?\d+(?:\.\d+)?")
+    pages = []
+    for row in path.read_text("utf-8", errors="replace").split("insert into ")[1:]:
+        values = [m.group(1).replace("''", "'") if m.group(1) is not None else None
+                  for m in literal.finditer(row.split(" values (", 1)[1])]
+        if values[-2]:
+            pages.append((values[1], values[-2]))
+    alarms = [(url, hit) for url, html in pages for hit in judge_html(html)]
+    mb = sum(len(html.encode()) for _, html in pages) / 1e6
+    print(f"== clean html: {len(pages)} pages, {mb:.2f} MB: {len(alarms)} text.sensitive alarms")
+    for url, (word, category, where) in alarms:
+        print(f"  alarm {url}: {word} [{category}] {where}")
 
 
 def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--clean-html", type=Path)
+    args = parser.parse_args()
+    if args.clean_html:
+        clean_html(args.clean_html)
+        return
     rows = [json.loads(line) for line in DATA.read_text("utf-8").splitlines() if line.strip()]
-    for split in ("dev", "held_out", "fresh", "fresh2", "fresh3", "all"):
+    for split in (*SPLITS, "all"):
         part = [r for r in rows if split == "all" or r["split"] == split]
         spam = [r for r in part if r["label"] == "spam"]
-        flagged = [(r, find_sensitive(r["text"])) for r in part]
+        flagged = [(r, judge(r)) for r in part]
         hit = [r for r, h in flagged if h and r["label"] == "spam"]
         alarms = [(r, h) for r, h in flagged if h and r["label"] == "legit"]
         n_flagged = sum(1 for _, h in flagged if h)
@@ -43,7 +105,7 @@ def main() -> None:
         if split != "all":
             for r, h in flagged:
                 if r["label"] == "spam" and not h:
-                    print(f"  missed {r['id']} {r['kind']}: {r['text'][:60]!r}")
+                    print(f"  missed {r['id']} {r['kind']}: {r.get('text', r.get('html', ''))[:60]!r}")
             for r, h in alarms:
                 print(f"  false alarm {r['id']} {r['kind']}: {[w for w, _, _ in h]}")
             for r, h in flagged:

@@ -3,7 +3,8 @@
 Injected spam hides in a handful of ways: inline styles (display:none, visibility:hidden, opacity:0,
 off-screen positions, zero font size or zero size with overflow hidden, text the colour of its background,
 white text), a hiding class of the page's own stylesheet, a script that hides an element by id, a tiny
-<marquee>, a zero-size iframe, links written by a script (document.write, innerHTML, also escaped), and
+<marquee>, a zero-size iframe, links written by a script (document.write, innerHTML, insertAdjacentHTML,
+jQuery's append/html/prepend …, also escaped), and
 redirects (meta refresh, location=…). This module only finds and labels them; checks.sensitive judges
 whether what is hidden or linked is spam.
 """
@@ -12,13 +13,21 @@ from __future__ import annotations
 
 import base64
 import binascii
+import functools
 import re
 from urllib.parse import unquote
+
+from lxml import etree
 
 _STYLE_RULE_RX = re.compile(r"([^{}]+)\{([^{}]*)\}")
 _PX_RX = r"(-?\d+(?:\.\d+)?)(?:px|em|rem|pt)?"
 _SCRIPT_LINK_RX = re.compile(r"""<a\s[^>]*href\s*=\s*\\?["']?([^"'\s>\\]+)[^>]*>(.*?)</a>""", re.I | re.S)
-_SCRIPT_WRITE_RX = re.compile(r"document\.write(?:ln)?\s*\(|\.innerHTML\s*[+]?=", re.I)
+# markup put into the page by a script: document.write, innerHTML/outerHTML, insertAdjacentHTML, and jQuery's
+# insertion methods ($('.box').append(html)), with which the ad and link-farm scripts of hijacked pages write
+# their links (two real scripts in benchmarks/data/sensitive_real.jsonl, untouched2)
+_SCRIPT_WRITE_RX = re.compile(
+    r"document\.write(?:ln)?\s*\(|\.(?:inner|outer)HTML\s*[+]?=|\.insertAdjacentHTML\s*\("
+    r"|\.(?:append|prepend|after|before|html|replaceWith|wrap)\s*\(", re.I)
 _SCRIPT_HIDE_RX = re.compile(r"getElementById\(\s*['\"]([\w-]+)['\"]\s*\)\.style\.display\s*=\s*['\"]none", re.I)
 _SCRIPT_REDIRECT_RX = re.compile(
     r"(?:window\.|document\.|top\.|self\.)?location(?:\.href)?\s*=\s*['\"](https?://[^'\"]+)['\"]"
@@ -61,6 +70,7 @@ def _unescape(code: str) -> str:
     return "\n".join([code, *extra])
 
 
+@functools.lru_cache(maxsize=4096)  # a site repeats its inline styles on every page
 def hiding_technique(style: str) -> str | None:
     """The trick an inline style (or a class rule) uses to hide content from visitors, in Chinese."""
     css = re.sub(r"\s+", "", style.lower())
@@ -97,10 +107,10 @@ def _colour(value: str) -> str:
     return value
 
 
-def _class_rules(doc) -> dict[str, str]:
+def _class_rules(styles: list) -> dict[str, str]:
     """`.name` and `#name` selectors of the page's <style> blocks that hide what they select."""
     rules: dict[str, str] = {}
-    for block in doc.xpath("//style"):
+    for block in styles:
         for selectors, body in _STYLE_RULE_RX.findall(block.text or ""):
             how = hiding_technique(body)
             if how is None:
@@ -112,6 +122,12 @@ def _class_rules(doc) -> dict[str, str]:
     return rules
 
 
+# elements hidden_content looks at whatever their attributes
+_HIDING_TAGS = frozenset({"font", "iframe", "frame", "marquee"})
+# el.text_content() of lxml.html, for plain lxml.etree elements too
+string_content = etree.XPath("string()", smart_strings=False)
+
+
 def hidden_content(doc) -> list[tuple[str, str, str, object]]:
     """(technique, text, href, element) for content a visitor cannot see and for every link.
 
@@ -121,15 +137,35 @@ def hidden_content(doc) -> list[tuple[str, str, str, object]]:
     its target and its text. Judging happens there: a hidden drop-down menu of the site's own pages is
     harmless, a hidden link to a casino is a dark link.
     """
-    rules = _class_rules(doc)
-    for script in doc.xpath("//script"):  # document.getElementById('x').style.display = 'none'
+    scripts, metas, rules = page_scripts(doc)
+    return hidden_among(doc, scripts, metas, rules, [el for el in doc.iter(etree.Element) if el.attrib])
+
+
+def page_scripts(doc) -> tuple[list, list, dict[str, str]]:
+    """The page's scripts and <meta http-equiv>s, and the hiding rules of its stylesheets and scripts: what
+    //script, //style and //meta find (the whole document, whatever element `doc` is)."""
+    found = list(doc.getroottree().getroot().iter("script", "style", "meta"))
+    scripts = [el for el in found if el.tag == "script"]
+    rules = _class_rules([el for el in found if el.tag == "style"])
+    for script in scripts:  # document.getElementById('x').style.display = 'none'
         for name in _SCRIPT_HIDE_RX.findall(script.text or ""):
             rules.setdefault(f"#{name}", "脚本隐藏")
+    return scripts, [el for el in found if el.tag == "meta" and el.get("http-equiv") is not None], rules
+
+
+def hidden_among(doc, scripts: list, metas: list, rules: dict[str, str], attributed: list
+                 ) -> list[tuple[str, str, str, object]]:
+    """hidden_content, given page_scripts(doc) and the elements of `doc` that have attributes, in document
+    order (an element without any cannot be hidden by one of the tests below)."""
     out: list[tuple[str, str, str, object]] = []
     seen: set[int] = set()
     alive: list[object] = []
-    for el in doc.iter():
-        if not isinstance(el.tag, str) or id(el) in seen:
+    for el in attributed:
+        # only elements that one of the tests below can hold for
+        if el.tag not in _HIDING_TAGS and el.get("style") is None \
+                and not (rules and (el.get("class") is not None or el.get("id") is not None)):
+            continue
+        if id(el) in seen:
             continue
         how = hiding_technique(el.get("style") or "")
         if how is None and el.tag.lower() == "font" and _colour(el.get("color") or "") == "#ffffff":
@@ -149,7 +185,7 @@ def hidden_content(doc) -> list[tuple[str, str, str, object]]:
         for inner in el.iter():
             seen.add(id(inner))
             alive.append(inner)  # keeps the proxy, so that its id stays its own
-        text = " ".join(el.text_content().split())
+        text = " ".join(string_content(el).split())
         links = [a for a in el.iter("a") if a.get("href")]
         if el.tag.lower() == "a" and el.get("href"):
             links = [el]
@@ -157,10 +193,10 @@ def hidden_content(doc) -> list[tuple[str, str, str, object]]:
             out.append((how, text, (el.get("src") or "").strip(), el))
             continue
         for a in links:
-            out.append((how, " ".join(a.text_content().split()), a.get("href").strip(), el))
+            out.append((how, " ".join(string_content(a).split()), a.get("href").strip(), el))
         if text and not links:
             out.append((how, text[:300], "", el))
-    for script in doc.xpath("//script"):
+    for script in scripts:
         code = _unescape(script.text or "")
         if _SCRIPT_WRITE_RX.search(code):
             for href, text in _SCRIPT_LINK_RX.findall(code):
@@ -168,7 +204,7 @@ def hidden_content(doc) -> list[tuple[str, str, str, object]]:
         cloaked = bool(_SEARCH_REFERRER_RX.search(code) and _SEARCH_ENGINE_RX.search(code))
         for groups in _SCRIPT_REDIRECT_RX.findall(code):
             out.append(("搜索引擎来路跳转" if cloaked else "脚本跳转", "", next(g for g in groups if g), script))
-    for meta in doc.xpath("//meta[@http-equiv]"):
+    for meta in metas:
         if (meta.get("http-equiv") or "").lower() == "refresh":
             target = re.search(r"url\s*=\s*['\"]?([^'\";]+)", meta.get("content") or "", re.I)
             if target:
@@ -176,5 +212,5 @@ def hidden_content(doc) -> list[tuple[str, str, str, object]]:
     for a in doc.iter("a"):
         href = (a.get("href") or "").strip()
         if id(a) not in seen and href.lower().startswith(("http://", "https://", "//")):
-            out.append(("", " ".join(a.text_content().split()), href, a))
+            out.append(("", " ".join(string_content(a).split()), href, a))
     return out

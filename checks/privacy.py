@@ -28,6 +28,15 @@ _MOBILE_RX = re.compile(r"(?<![\d*])(?:(?:\+|00)?86[- ]?)?(1[3-9]\d)[- ]?(\d{4})
 _CARD_RX = re.compile(r"(?<![\d*])(\d{4}(?: ?\d{4}){2,3}(?: ?\d{1,3})?)(?![\d*])")
 _CARD_WORDS = ("银行卡", "卡号", "账号", "帐号", "银行账户", "开户行", "储蓄卡", "信用卡", "借记卡", "社保卡", "收款账户")
 _CARD_WINDOW = 30
+# Every number above holds 11 or more digits joined by at most single spaces or hyphens. Finding those
+# runs first and matching the three patterns only there (one pass instead of three over mostly
+# Chinese text) keeps the check cheap; a window reaches one character past the run each side, so the
+# patterns' own look-arounds and a leading "+" (+86 138…) are judged as on the whole text.
+_NUMBER_RUN_RX = re.compile(r"\d(?:[ -]?\d){10,}")
+
+
+def _number_windows(text: str) -> list[tuple[int, int]]:
+    return [(max(0, m.start() - 1), min(len(text), m.end() + 1)) for m in _NUMBER_RUN_RX.finditer(text)]
 
 
 def id_number_valid(number: str) -> bool:
@@ -71,12 +80,13 @@ def find_personal_data(text: str, on: date | None = None) -> list[tuple[str, str
     """(kind, digits, start, end) for each ID card, mobile and bank card number in `text`."""
     found: list[tuple[str, str, int, int]] = []
     taken: list[tuple[int, int]] = []
-    for m in _ID_RX.finditer(text):
+    windows = _number_windows(text)
+    for m in (m for a, b in windows for m in _ID_RX.finditer(text, a, b)):
         number = re.sub(r"[ -]", "", m.group(1))
         if id_number_valid(number) and (on is None or date(int(number[6:10]), 1, 1) <= on):
             found.append(("身份证号", number, m.start(1), m.end(1)))
             taken.append(m.span(1))
-    for m in _CARD_RX.finditer(text):
+    for m in (m for a, b in windows for m in _CARD_RX.finditer(text, a, b)):
         digits = m.group(1).replace(" ", "")
         if not 16 <= len(digits) <= 19 or any(s <= m.start(1) < e for s, e in taken):
             continue
@@ -84,7 +94,7 @@ def find_personal_data(text: str, on: date | None = None) -> list[tuple[str, str
         if luhn_valid(digits) and any(word in near for word in _CARD_WORDS):
             found.append(("银行卡号", digits, m.start(1), m.end(1)))
             taken.append(m.span(1))
-    for m in _MOBILE_RX.finditer(text):
+    for m in (m for a, b in windows for m in _MOBILE_RX.finditer(text, a, b)):
         if any(s <= m.start() < e for s, e in taken):
             continue
         found.append(("手机号码", "".join(m.groups()), m.start(), m.end()))

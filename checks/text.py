@@ -14,10 +14,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-import lxml.html
 from lxml import etree
 
-from checks.hidden import hidden_content
+from checks.hidden import hidden_among, page_scripts, string_content
 from core.text import clean_text
 
 _CHARSET_RX = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([-\w]+)""", re.I)
@@ -98,125 +97,167 @@ class PageText:
 # page_text marks block boundaries and table cells in the tree with these private-use characters, then
 # reads text with libxml2's serializer instead of walking the tree in Python
 _BLOCK_MARK, _CELL_MARK = "\ue000", "\ue001"
-_UNMARK = {ord(_BLOCK_MARK): "\n", ord(_CELL_MARK): " "}
-_DROP_MARKS = {ord(_BLOCK_MARK): None, ord(_CELL_MARK): None}
+_CELL_TAGS = frozenset({"td", "th"})
+
+
+def _unmarked(text: str) -> str:
+    """The text without block and cell marks (str.replace: str.translate with a dict is per character)."""
+    return text.replace(_BLOCK_MARK, "").replace(_CELL_MARK, "")
 
 
 def _mark_blocks(root) -> None:
     for el in root.iter(*_BLOCKS, "td", "th"):
-        block = el.tag in _BLOCKS
-        end = (_CELL_MARK if el.tag in ("td", "th") else "") + (_BLOCK_MARK if block else "")
-        if block:
+        if el.tag in _CELL_TAGS:  # td, th: a cell mark at the end
+            if len(el):
+                last = el[-1]
+                last.tail = (last.tail or "") + _CELL_MARK
+            else:
+                el.text = (el.text or "") + _CELL_MARK
+        elif len(el):  # a block: a mark at the start and at the end
             el.text = _BLOCK_MARK + (el.text or "")
-        if len(el):
             last = el[-1]
-            last.tail = (last.tail or "") + end
+            last.tail = (last.tail or "") + _BLOCK_MARK
         else:
-            el.text = (el.text or "") + end
-
-
-_SPACES = re.compile(r"[^\S\n]+")  # str.split()'s whitespace (U+3000 included), line breaks excepted
-_BREAKS = re.compile(r" ?\n[ \n]*")
+            el.text = _BLOCK_MARK + (el.text or "") + _BLOCK_MARK
 
 
 def _marked_text(el) -> str:
     """The text of an element of a page marked by _mark_blocks, its tail included: a line per block,
     td/th cells separated by a space, whitespace collapsed, no empty line."""
-    text = etree.tostring(el, method="text", encoding="unicode", with_tail=True).translate(_UNMARK)
-    return _BREAKS.sub("\n", _SPACES.sub(" ", text)).strip(" \n")
+    text = etree.tostring(el, method="text", encoding="unicode", with_tail=True)
+    return _lines(text.replace(_BLOCK_MARK, "\n").replace(_CELL_MARK, " "))
 
 
-def _is_boilerplate(el) -> bool:
-    if not isinstance(el.tag, str):
-        return False
-    if el.tag.lower() in _BOILERPLATE_TAGS:
-        return True
-    marks = f"{el.get('class') or ''} {el.get('id') or ''}"
-    return bool(marks.strip()) and bool(_BOILERPLATE_RX.search(marks))
+def _lines(text: str) -> str:
+    """Each line's whitespace (str.split's: U+3000 included) collapsed to one space, empty lines dropped.
+    Builtins mapped over the lines, no regular expression: re's \\s tests a Unicode category per character."""
+    return "\n".join(filter(None, map(" ".join, map(str.split, text.split("\n")))))
 
 
-# HtmlElement for every node, without lxml.html's per-element class lookup in Python (a third of parsing)
-_PARSER = lxml.html.HTMLParser()
-_PARSER.set_element_class_lookup(etree.ElementDefaultClassLookup(element=lxml.html.HtmlElement))
-# One libxml2 pass finds every node page_text looks at: boilerplate is marked by a tag or a class/id,
-# and so is the content container. Where TRS, Hanweb and most CMSs put the body of an article (id zoom,
-# class TRS_Editor …); the longest candidate wins.
-_SCAN_XPATH = "//h1 | //header | //nav | //footer | //aside | //article | //*[@class or @id]"
+def _words(text: str) -> str:
+    """The text of a link or a cell: marks dropped, whitespace collapsed to single spaces."""
+    return " ".join(_unmarked(text).split())
+
+
+def _content(el) -> str:
+    """The element's text_content() (an XPath string() call), without the call where it has no children."""
+    return (el.text or "") if not len(el) else string_content(el)
+
+
+_PARSER = etree.HTMLParser()  # plain lxml.etree elements: lxml.html's HtmlElement proxies cost a third more
+# Boilerplate is marked by a tag or a class/id, and so is the content container. Where TRS, Hanweb and most
+# CMSs put the body of an article (id zoom, class TRS_Editor …); the longest candidate wins. The tree is
+# walked once with iter(), not XPath: libxml2's XPath tests a predicate (//*[@class]) or merges a union at
+# about a microsecond a node, several times lxml's iteration.
+_SCAN_TAGS = frozenset({"h1", *_BOILERPLATE_TAGS, "article"})
 _CONTENT_IDS = frozenset({"zoom", "content", "UCAP-CONTENT", "art_content"})
-_CONTENT_CLASSES = ("TRS_Editor", "article", "content", "zw", "detail")
+_CONTENT_CLASS_RX = re.compile("TRS_Editor|article|content|zw|detail")  # a substring of the class
 
 
-def _is_content(el) -> bool:
-    if el.tag == "article" or el.get("id") in _CONTENT_IDS:
-        return True
-    cls = el.get("class")
-    return cls is not None and any(part in cls for part in _CONTENT_CLASSES)
+def _within(el, marked: set) -> bool:
+    """Whether the element or one of its ancestors is in `marked`."""
+    return el in marked or any(a in marked for a in el.iterancestors())
 
 
-def _top_boilerplate(marked: list) -> list:
-    """The outermost of these boilerplate elements (their descendants are chrome already)."""
-    inside: set = set()
-    top = []
-    for el in marked:  # document order: an ancestor always comes before its descendants
-        if el.getparent() in inside or any(a in inside for a in el.iterancestors()):
-            inside.add(el)
-            continue
-        inside.add(el)
-        top.append(el)
-    return top
+def _drop_tree(el) -> None:
+    """lxml.html's drop_tree: the element and its subtree removed, its tail kept."""
+    parent = el.getparent()
+    if el.tail:
+        previous = el.getprevious()
+        if previous is None:
+            parent.text = (parent.text or "") + el.tail
+        else:
+            previous.tail = (previous.tail or "") + el.tail
+    parent.remove(el)
 
 
 def page_text(html: str) -> PageText:
     """Split a page into its main content and its chrome."""
     try:
-        doc = lxml.html.document_fromstring(html, parser=_PARSER)
+        doc = etree.fromstring(html, _PARSER)
+        if doc is None:
+            raise etree.ParserError("Document is empty")  # as lxml.html.document_fromstring
     except (etree.ParserError, ValueError):
         return PageText("", "", "", (), (), False)
-    has_video = bool(doc.xpath("//video|//embed|//iframe[contains(@src,'video')]")) or ".mp4" in html
-    hidden = hidden_content(doc)
-    for bad in doc.xpath("//script|//style|//noscript|//head"):
-        title_el = bad.find(".//title") if bad.tag == "head" else None
-        head_title = title_el.text_content().strip() if title_el is not None else ""
-        if bad.tag == "head":
-            doc.set("data-head-title", head_title)
-        bad.drop_tree()
-    scanned = doc.xpath(_SCAN_XPATH)  # document order
-    h1 = next((el for el in scanned if el.tag == "h1"), None)
-    title = " ".join(h1.text_content().split()) if h1 is not None else (doc.get("data-head-title") or "").split("_")[0]
-    boilerplate = [el for el in scanned if _is_boilerplate(el)]
-    chrome = _top_boilerplate(boilerplate)
-    in_chrome = {d for el in chrome for d in el.iter()}
+    has_video = (".mp4" in html or next(doc.iter("video", "embed"), None) is not None
+                 or any("video" in (el.get("src") or "") for el in doc.iter("iframe")))
+    # One walk over the tree. Hidden content is looked for everywhere; boilerplate, content containers and
+    # the title only outside <head>, <noscript>, <script> and <style>, which are dropped below.
+    unread = {el for outer in doc.iter("head", "noscript", "script", "style") for el in outer.iter()}
+    attributed = []  # elements with attributes: those hidden_content tests
+    h1 = None
+    boilerplate = []
+    contents = []
+    for el in doc.iter(etree.Element):  # document order
+        tag = el.tag
+        if not el.attrib:
+            if tag in _SCAN_TAGS and el not in unread:
+                if tag == "h1" and h1 is None:
+                    h1 = el
+                if tag in _BOILERPLATE_TAGS:
+                    boilerplate.append(el)
+                elif tag == "article":
+                    contents.append(el)
+            continue
+        attributed.append(el)
+        if unread and el in unread:
+            continue
+        if tag in _SCAN_TAGS:
+            if tag == "h1" and h1 is None:
+                h1 = el
+            if tag in _BOILERPLATE_TAGS:
+                boilerplate.append(el)
+                continue
+        cls, ident = el.get("class"), el.get("id")
+        if cls is None and ident is None:
+            if tag == "article":
+                contents.append(el)
+            continue
+        if _BOILERPLATE_RX.search(f"{cls or ''} {ident or ''}"):
+            boilerplate.append(el)
+        elif tag == "article" or ident in _CONTENT_IDS or (cls is not None and _CONTENT_CLASS_RX.search(cls)):
+            contents.append(el)
+    hidden = hidden_among(doc, *page_scripts(doc), attributed)
+    for head in doc.iter("head"):
+        title_el = next(head.iter("title"), None)
+        doc.set("data-head-title", _content(title_el).strip() if title_el is not None else "")
+    # dropped with their subtrees, their tails kept (what drop_tree does, in one pass in C)
+    etree.strip_elements(doc, "script", "style", "noscript", "head", with_tail=False)
+    title = " ".join(string_content(h1).split()) if h1 is not None else (doc.get("data-head-title") or "").split("_")[0]
     marked = set(boilerplate)
-    candidates = [c for c in scanned if _is_content(c) and c not in in_chrome and c not in marked]
+    # the outermost boilerplate elements (their descendants are chrome already), in document order
+    chrome = [el for el in boilerplate if not any(a in marked for a in el.iterancestors())]
+    candidates = [c for c in contents if not _within(c, marked)]
     if candidates:
-        body = max(candidates, key=lambda c: len(c.text_content()))
+        body = max(candidates, key=lambda c: len(string_content(c)))
     else:
-        body = doc.find("body") if doc.find("body") is not None else doc
+        body = next(doc.iterchildren("body"), doc)
     _mark_blocks(doc)
     chrome_parts = [_marked_text(el) for el in chrome]
-    if body in in_chrome:  # no content container, and the <body> itself is marked as chrome
-        inner = [e for e in body.iter() if e is not body and _is_boilerplate(e)]
+    if _within(body, marked):  # no content container, and the <body> itself is marked as chrome
+        inner = [e for e in boilerplate if e is not body and any(a is body for a in e.iterancestors())]
     else:
-        inner = [e for e in body.iter() if e in in_chrome and e.getparent() not in in_chrome]
+        inner = [e for e in chrome if any(a is body for a in e.iterancestors())]
     for el in inner:
         if el.getparent() is not None:
-            el.drop_tree()
+            _drop_tree(el)
     main = _marked_text(body)
     if title and title not in main[: len(title) + 200]:
         main = f"{title}\n{main}"
-    links = tuple((" ".join(a.text_content().translate(_DROP_MARKS).split()), (a.get("href") or "").strip())
-                  for a in body.iter("a"))
+    links = tuple((_words(_content(a)), (a.get("href") or "").strip()) for a in body.iter("a"))
     tables = tuple(
-        tuple(tuple(" ".join(cell.text_content().translate(_DROP_MARKS).split()) for cell in row.xpath("./td|./th"))
+        tuple(tuple(_words(_content(cell)) for cell in row.iterchildren("td", "th"))
               for row in table.iter("tr"))
         for table in body.iter("table")
     )
     for table in list(body.iter("table")):
         if table is not body and table.getparent() is not None:
-            table.drop_tree()
+            _drop_tree(table)
     narrative = _marked_text(body)
-    main_ids = {id(el) for el in body.iter()}  # the elements in `hidden` are alive, so their proxies are these
-    hidden_out = tuple((t, x, h, "main" if id(w) in main_ids else "chrome") for t, x, h, w in hidden)
+    hidden_out: tuple[tuple[str, str, str, str], ...] = ()
+    if hidden:
+        main_ids = {id(el) for el in body.iter()}  # the elements in `hidden` are alive, so their proxies are these
+        hidden_out = tuple((t, x, h, "main" if id(w) in main_ids else "chrome") for t, x, h, w in hidden)
     return PageText(title, main, "\n".join(p for p in chrome_parts if p), links, tables, has_video, narrative,
                     hidden_out)
 

@@ -9,7 +9,9 @@
    their titles; a leader named with a title he did not hold on the page's date.
 3. Damaged formulations: a character dropped (also the first or last one, once line breaks are joined),
    added, doubled, or two neighbours swapped in a canonical phrase.
-4. Confusables that are wrong only in context (截止/截至, 必需/必须 …): typos.yaml context_rules.
+4. Confusables that are wrong only in context (截止/截至, 必需/必须 …): typos.yaml context_rules, and the
+   sourced word pairs of lexicons/context_pairs.tsv judged by their neighbours' counts in correct
+   government text (context_confusables.py).
 
 All patterns go into one Aho-Corasick automaton together with the canonical forms themselves, so that
 correct text matches its canonical form first (leftmost-longest) and never a variant. A variant that is a
@@ -30,11 +32,12 @@ from ahocorasick_rs import AhoCorasick, MatchKind
 
 from checks.base import AuditData, CheckRules, Observation
 from checks.confusables import common_chars, homophones, readings
+from checks.context_confusables import find_context_confusables
 from checks.lexicon import Matcher, matcher, on_word_boundaries, tokenizer, typo_lexicon
 from checks.registry import check
 from checks.sources import TextSource, source_scope, text_sources
 from checks.text import context, to_simplified
-from checks.word_slips import Candidates, candidate_strings, candidates, find_word_slips
+from checks.word_slips import Candidates, candidate_strings, candidates, find_word_slips, reads_as_attested
 
 _MIN_NEAR_MISS = 4  # shorter expressions have too many innocent neighbours (云和县 ~ 云河县 is a real risk)
 _MIN_DROP = 5
@@ -215,7 +218,20 @@ def _holes(joined: str, extra: tuple[str, ...], taken: list[tuple[int, int]]) ->
 
 
 _CJK = "\u3400-\u9fff"
-_BREAK_RX = re.compile(f"(?<=[{_CJK}])[ \t\u3000]*\n[ \t\u3000]*(?=[{_CJK}])")
+# starts with the newline so that the engine skips to each one; the blanks before it are walked back over
+_BREAK_RX = re.compile(f"\n[ \t\u3000]*(?=[{_CJK}])")
+
+
+def _line_breaks(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each line break, with the blanks around it, between two Chinese characters."""
+    found = []
+    for m in _BREAK_RX.finditer(text):
+        start = m.start()
+        while start and text[start - 1] in " \t\u3000":
+            start -= 1
+        if start and "\u3400" <= text[start - 1] <= "\u9fff":
+            found.append((start, m.end()))
+    return found
 
 
 def join_lines(text: str) -> tuple[str, list[int]]:
@@ -224,16 +240,16 @@ def join_lines(text: str) -> tuple[str, list[int]]:
     A PDF or a narrow column breaks "中华人民共和国" into "中华人民\\n共和国"; matching the joined text finds
     a damaged phrase across the break and never mistakes the halves for a phrase missing its ends.
     """
-    breaks = list(_BREAK_RX.finditer(text))
+    breaks = _line_breaks(text)
     if not breaks:
         return text, []
     parts, starts, shifts, pos, dropped = [], [], [], 0, 0
-    for m in breaks:
-        parts.append(text[pos:m.start()])
-        dropped += m.end() - m.start()
-        starts.append(m.start() - (dropped - (m.end() - m.start())))
+    for start, end in breaks:
+        parts.append(text[pos:start])
+        dropped += end - start
+        starts.append(start - (dropped - (end - start)))
         shifts.append(dropped)
-        pos = m.end()
+        pos = end
     parts.append(text[pos:])
     return "".join(parts), [starts, shifts]  # type: ignore[list-item]
 
@@ -340,6 +356,11 @@ def find_typo_hits(text: str, on: date, extra: tuple[str, ...] = (), recurring: 
         for m in rule.pattern.finditer(joined):
             s, e = m.span("wrong") if "wrong" in rule.pattern.groupindex else m.span()
             hit(s, e, rule.right, rule.why, CLASS_CONTEXT)
+            taken.append((s, e))
+    for found in find_context_confusables(joined):
+        start, end = int(found["start"]), int(found["end"])
+        if not any(a < end and start < b for a, b in taken):
+            hit(start, end, str(found["suggestion"]), str(found["why"]), CLASS_CONTEXT)
     for start, end, _, why in _leader_mentions(joined, on):
         hit(start, end, "", why, CLASS_LEADER)
     return sorted(hits, key=lambda h: h["start"])
@@ -394,15 +415,19 @@ def corpus_consensus(texts: Iterable[str]) -> dict[str, tuple[str, int]]:
             continue
         candidates: list[str] = []
         for right, at in index.get(clause, ()):  # one character of a common clause dropped
-            if 0 < at < len(right) - 1 and _inside_word(right, at):
+            if 0 < at < len(right) - 1 and _inside_word(right, at) and not _word_across(clause, at) \
+                    and not reads_as_attested(clause, at - 1, at + 1):
                 candidates.append(right)
         for gone, at in _deletions(clause):
+            here = []
             # one character added inside: only a doubled one (叠字), since 逾期仍不改正的 is not a slip
             if gone in common and 0 < at < len(clause) - 1 and clause[at] in (clause[at - 1], clause[at + 1]):
-                candidates.append(gone)
+                here.append(gone)
             for right, right_at in index.get(gone, ()):  # the same position replaced
                 if right_at == at and right != clause and _replaced_inside_word(clause, right, at):
-                    candidates.append(right)
+                    here.append(right)
+            if here and not reads_as_attested(clause, at, at + 1):  # 采取有力措施: another wording, not a slip
+                candidates += here
         if candidates:
             right = max(candidates, key=lambda c: common[c])
             out[clause] = (right, common[right])
@@ -423,6 +448,13 @@ def _inside_word(clause: str, at: int) -> bool:
     """clause[at] belongs to a word of two or more characters (齐齐哈|尔|市), not to a particle (的)."""
     token = _token_at(clause, at)[1]
     return len(token) >= 2 and bool(tokenizer().FREQ.get(token))
+
+
+def _word_across(clause: str, at: int) -> bool:
+    """A dictionary word of `clause` spans the gap before clause[at] (关键时期 → 关键|期 reads 关键期): what is
+    left where a character was dropped is a word of its own, another wording, as with a replaced one below."""
+    start, token = _token_at(clause, at - 1)
+    return start + len(token) > at and len(token) >= 2 and bool(tokenizer().FREQ.get(token))
 
 
 def _replaced_inside_word(rare: str, right: str, at: int) -> bool:

@@ -40,6 +40,7 @@ from checks.lexicon import LEXICONS, tokenizer, typo_lexicon, word_list
 
 ATTESTED = LEXICONS / "attested.txt"
 CONTEXTS = LEXICONS / "word_contexts.npz"
+TRIGRAMS = LEXICONS / "trigrams.npz"
 _MIN_FREQ = 30  # a word jieba saw fewer times is too rare to correct towards
 _RATIO = 10  # the candidate is not a word: jieba saw it at most 1/10 as often as the word it slips from (秸杆 5, 秸秆 131)
 _MIN_GAIN = 8.0  # log-probability gain of the clause when corrected (e^8 ≈ 3,000 times likelier)
@@ -150,6 +151,31 @@ def _contexts() -> frozenset[int]:
         return frozenset()
     with np.load(CONTEXTS) as data:
         return frozenset(data["keys"].tolist())
+
+
+@functools.lru_cache(maxsize=1)
+def _trigrams() -> np.ndarray:
+    """Sorted keys of every run of three characters in the corpus of correct text (scripts/build_slip_data.py)."""
+    if not TRIGRAMS.is_file():
+        return np.empty(0, dtype=np.uint64)
+    with np.load(TRIGRAMS) as data:
+        return data["keys"]
+
+
+def reads_as_attested(text: str, lo: int, hi: int) -> bool:
+    """Every run of three characters of `text` that overlaps text[lo:hi] occurs in correct text.
+
+    A variant that reads so at its edit (可依法申请 for 可以依法申请, 采取有力措施 for 采取有效措施) is
+    another way of saying it, not a slip; a slip leaves a run no correct text has (黑险恶, 责的的, 万元下).
+    For an edit that dropped a character, text[lo:hi] is the two characters on either side of the gap.
+    """
+    grams = [text[i:i + 3] for i in range(max(0, lo - 2), min(hi, len(text) - 2))]
+    keys, probe = _trigrams(), np.array([_key(g) for g in grams], dtype=np.uint64)
+    if not grams or not len(keys):
+        return False
+    at = np.searchsorted(keys, probe)
+    at[at == len(keys)] = 0
+    return bool((keys[at] == probe).all())
 
 
 def _key(chars: str) -> int:
@@ -338,7 +364,7 @@ def find_word_slips(text: str, found: Candidates | None = None) -> list[dict[str
     for start in sorted(found):
         length, word = found[start]
         end = start + length
-        if start < taken or _looks_like_a_name(text, start, end) or not _neighbours_seen(text, start, end, word):
+        if start < taken or not _neighbours_seen(text, start, end, word) or _looks_like_a_name(text, start, end):
             continue
         i = next(k for k in range(length) if text[start + k] != word[k])
         same_sound = text[start + i] in _confusables().get(word[i], ("", ""))[0]

@@ -61,6 +61,10 @@ class Settings(BaseSettings):
     evidence_s3_secret_key: str = Field("", description="secret key of the S3 evidence store (never printed)")
     warc_segment_bytes: int = Field(64 * 1024 * 1024, description="with a shared or S3 evidence store: a crawl's "
                                     "WARC file is put into the store (and indexed) in segments of about this size")
+    warc_segment_seconds: float = Field(300.0, description="with a shared or S3 evidence store: a segment with "
+                                        "records is put into the store after this long at the latest (what a "
+                                        "machine lost with its disk can lose; a killed process loses nothing, "
+                                        "its segment is finished from the spool under data_dir)")
     lexicon_dir: Path | None = Field(
         None, description="extra word lists for the text checks (same file names as checks/lexicons/, added to them)")
 

@@ -49,6 +49,7 @@ from core.settings import Settings
 from crawler.launch import CrawlResult, History, close_run, open_run, run_process, write_plan
 from crawler.plan import CrawlPlan
 from crawler.signals import batch_committed, flush_requested, request_handled
+from crawler.warcspool import recover_spool_of, report_text
 
 PREFIX = "zwgk:"
 NIGHT_KEY = PREFIX + "night"
@@ -384,6 +385,9 @@ def run_worker(settings: Settings, redis_url: str, echo: Callable[[str], None] =
                wait_seconds: float = 0.0, poll: float = 0.5, after_run: int | None = None) -> int | None:
     """Crawl the published night as one of its workers; the run id, or None when no night (other
     than `after_run`, the one this worker has just done) was published within `wait_seconds`."""
+    recovered = recover_spool_of(settings)
+    if recovered.segments:
+        echo(report_text(recovered))
     server = _redis(redis_url)
     deadline = time.monotonic() + wait_seconds
     while True:

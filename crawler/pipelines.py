@@ -6,11 +6,10 @@ from __future__ import annotations
 
 import dataclasses
 import os
-import shutil
 import socket
 import sys
-import tempfile
 import time
+import uuid
 from pathlib import Path
 from typing import Any
 
@@ -25,6 +24,7 @@ from crawler.items import CapHit, Capture, Carried, DiscoveredColumn, ListEntry,
 from crawler.linkstore import LinkCollector
 from crawler.signals import batch_committed, flush_requested
 from crawler.warcfile import CrawlWarc, WrittenRecord
+from crawler.warcspool import SpoolSegment, recover_spool, report_text
 from storage import models
 from storage.blobs import insert_blobs, sha256
 from storage.db import make_engine, make_sessionmaker
@@ -44,7 +44,8 @@ class StoragePipeline:
 
     def __init__(self, database_url: str, run_id: int, progress_interval: float, shared: bool = False,
                  warc_dir: str | None = None, user_agent: str = "", evidence: dict[str, Any] | None = None,
-                 warc_segment_bytes: int = 64 * 1024 * 1024):
+                 warc_segment_bytes: int = 64 * 1024 * 1024, warc_spool: str | None = None,
+                 warc_segment_seconds: float = 300.0):
         self.database_url = database_url
         self.run_id = run_id
         self.progress_interval = progress_interval
@@ -77,13 +78,17 @@ class StoragePipeline:
         self.user_agent = user_agent
         self.warc: CrawlWarc | None = None
         self.warc_pending: list[tuple[WrittenRecord, SnapshotKey]] = []
-        # the evidence store (storage.evidence_store): with a shared or S3 store, WARC files are spooled here
-        # and put into the store in segments, their records indexed once the segment is there
+        # the evidence store (storage.evidence_store): with a shared or S3 store, WARC files are spooled on
+        # this machine (crawler.warcspool) and put into the store in segments, their records indexed once the
+        # segment is there; a segment a killed process left in the spool is finished by the next one
         self.store = open_store(Settings(**evidence)) if evidence else current_store()
-        self.spool: Path | None = None
+        self.spool: Path | None = Path(warc_spool) if warc_spool and self.store.backend != "local" else None
+        self.segment: SpoolSegment | None = None
         self.warc_name = ""
         self.warc_segment = 0
         self.warc_segment_bytes = warc_segment_bytes
+        self.warc_segment_seconds = warc_segment_seconds
+        self.segment_opened = 0.0
         self.segment_records: list[tuple[WrittenRecord, int]] = []  # (record, snapshot id) of the open segment
         self.crawler: Crawler | None = None
 
@@ -93,7 +98,9 @@ class StoragePipeline:
         pipeline = cls(s["ZWGK_DATABASE_URL"], s.getint("ZWGK_RUN_ID"), s.getfloat("ZWGK_PROGRESS_INTERVAL", 2.0),
                        s.getbool("ZWGK_SHARED_RUN"), s.get("ZWGK_WARC_DIR"), s.get("USER_AGENT", ""),
                        evidence=s.getdict("ZWGK_EVIDENCE") or None,
-                       warc_segment_bytes=s.getint("ZWGK_WARC_SEGMENT_BYTES", 64 * 1024 * 1024))
+                       warc_segment_bytes=s.getint("ZWGK_WARC_SEGMENT_BYTES", 64 * 1024 * 1024),
+                       warc_spool=s.get("ZWGK_WARC_SPOOL"),
+                       warc_segment_seconds=s.getfloat("ZWGK_WARC_SEGMENT_SECONDS", 300.0))
         if pipeline.shared:  # a shared night's worker releases the requests it holds as their pages are committed
             pipeline.crawler = crawler
             crawler.signals.connect(pipeline.flush, signal=flush_requested)
@@ -117,8 +124,13 @@ class StoragePipeline:
             if self.store.backend == "local":
                 self.warc = CrawlWarc(Path(self.warc_dir) / f"{name}.warc.gz", self.user_agent)
             else:
-                self.spool = Path(tempfile.mkdtemp(prefix="zwgk-warc-"))
-                self.warc_name = f"{name}-{socket.gethostname()}-{os.getpid()}"
+                if self.spool is None:
+                    raise ValueError("a shared or S3 evidence store needs ZWGK_WARC_SPOOL (crawler.warcspool)")
+                recovered = recover_spool(self.spool, self.session, self.store)
+                if recovered.segments:
+                    print(report_text(recovered), file=sys.stderr, flush=True)
+                # unique even when a restarted container gives the process the same pid for the same run
+                self.warc_name = f"{name}-{socket.gethostname()}-{os.getpid()}-{uuid.uuid4().hex[:6]}"
                 self._open_segment()
 
     def close_spider(self) -> None:
@@ -137,10 +149,8 @@ class StoragePipeline:
             run = self.session.get_one(models.CrawlRun, self.run_id)
             run.stats = {**(run.stats or {}), "carried": {**(run.stats or {}).get("carried", {}), **self.carried}}
         self.session.commit()
-        if self.spool is not None:
+        if self.segment is not None:
             self._put_segment(last=True)
-            self.session.commit()
-            shutil.rmtree(self.spool, ignore_errors=True)
         self.session.close()
         self.engine.dispose()
         if self.warc is not None:
@@ -154,22 +164,27 @@ class StoragePipeline:
     def _open_segment(self) -> None:
         assert self.spool is not None
         self.warc_segment += 1
-        self.warc = CrawlWarc(self.spool / self._segment_name(), self.user_agent)
+        self.segment = SpoolSegment(self.spool / self._segment_name(), self.user_agent)
+        self.segment_opened = time.monotonic()
+        self.warc = self.segment.warc
 
     def _put_segment(self, last: bool = False) -> None:
-        """The open segment into the store, its records into the session; then the next segment opened."""
-        assert self.warc is not None and self.session is not None
-        self.warc.close()
+        """The open segment into the store, its records into the database (committed before the spool
+        copy goes: a crash in between leaves the segment to be finished again, never a record unindexed);
+        then the next segment opened."""
+        assert self.segment is not None and self.session is not None
+        self.segment.close_warc()
         key = warc_key(self._segment_name())
         if self.segment_records:
-            self.store.put_file(key, self.warc.path)
+            self.store.put_file(key, self.segment.path)
             locator = self.store.locator(key)
             self.session.add_all(WarcRecord(snapshot_id=id_, path=locator, offset=w.offset, length=w.length,
                                             record_id=w.record_id, payload_digest=w.payload_digest)
                                  for w, id_ in self.segment_records)
             self.segment_records = []
-        self.warc.path.unlink(missing_ok=True)
-        self.warc = None
+        self.session.commit()
+        self.segment.discard()
+        self.segment, self.warc = None, None
         if not last:
             self._open_segment()
 
@@ -286,6 +301,8 @@ class StoragePipeline:
             written = self.warc.write(snap) if self.warc is not None else None
             if written is not None:
                 self.warc_pending.append((written, row))
+                if self.segment is not None:
+                    self.segment.note(written, self.run_id, snap.url, snap.kind, snap.fetched_at)
         self.counts["pages"] += 1
         if snap.error_kind:
             self.counts["failed"] += 1
@@ -347,7 +364,9 @@ class StoragePipeline:
                             for w, row in pending)
         else:
             self.segment_records += [(w, self._id(row)) for w, row in pending]
-            if self.warc is not None and self.warc.stream.tell() >= self.warc_segment_bytes:
+            # by size, and by age: records wait in this machine's spool for a few minutes at most
+            if self.warc is not None and (self.warc.stream.tell() >= self.warc_segment_bytes or (
+                    self.segment_records and time.monotonic() - self.segment_opened >= self.warc_segment_seconds)):
                 self._put_segment()
         self.list_links, self.detail_links, self.links_pending, self.warc_pending = [], [], [], []
         session.commit()

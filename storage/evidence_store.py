@@ -11,8 +11,10 @@ response bodies and screenshots. One small interface, three backends:
 With `shared` and `s3`, bodies and screenshots are written to the store under their SHA-256
 (`blobs/ab/cd/<sha256>`, zlib-compressed as in the database) and the database keeps the row (hash, size)
 with an empty `data`: the database still indexes every piece of evidence, the bytes live in the store.
-WARC files are written to a local spool during the crawl and put into the store when a segment is
-complete; their records are indexed in the database once the segment is in the store.
+WARC files are written to a local spool during the crawl (`<data_dir>/warc-spool`, crawler.warcspool) and
+put into the store when a segment is complete (by size or age); their records are indexed in the database
+once the segment is in the store. A segment a killed process left in the spool is finished by the next
+crawl or worker on that machine.
 
 What the database records for a WARC file (`warc_records.path`) is the store's locator of it: a path for
 the directory stores (as before), `s3://bucket/key` for S3. `open_locator` reads either.

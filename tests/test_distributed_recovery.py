@@ -1,12 +1,15 @@
 """A crawl worker that dies mid-night loses nothing: two `zwgk worker` processes share one night (Redis,
 PostgreSQL) and one shared evidence directory; one is killed with SIGKILL (with its crawl process, as
 when its machine is lost) while it holds requests; its lease expires, the requests it held go back into
-the queue, the other worker crawls them, and the night ends with every page a single process stores."""
+the queue, the other worker crawls them, and the night ends with every page a single process stores. The
+WARC segment it was writing stays in its machine's spool; the next worker started there finishes it, and
+then every page the night captured has its WARC record in the store (crawler.warcspool)."""
 
 from __future__ import annotations
 
 import os
 import re
+import shutil
 import signal
 import subprocess
 import sys
@@ -20,9 +23,10 @@ from sqlalchemy import func, select
 
 from crawler.distributed import recover_lost, run_key, run_shared_crawl
 from crawler.launch import run_crawl
+from crawler.warcspool import recover_spool_of, spool_dir
 from storage.blobs import IN_STORE, read_blob
 from storage.db import make_engine, make_sessionmaker, upgrade
-from storage.evidence import verify_blobs, verify_records
+from storage.evidence import verify_blobs, verify_records, verify_warc
 from storage.evidence_store import SharedDirectoryStore, using_store
 from storage.models import Blob, CrawlRun, Snapshot
 from storage.warc_models import WarcRecord
@@ -74,9 +78,11 @@ def test_a_killed_worker_loses_no_page(farm, postgres_server, redis_url, tmp_pat
     settings = settings_for(url, check_links=False, collect_new_media=False, evidence_store="shared",
                             evidence_dir=shared_dir, worker_lease_seconds=4.0, progress_interval=0.2)
     env = {**os.environ, **settings.as_env(), "PYTHONPATH": str(ROOT), "PYTHONUNBUFFERED": "1"}
+    # each worker on its own "machine": its own data directory, where its WARC segments are spooled
+    machine = {i: {**env, "ZWGK_WORKER_ID": f"w{i}", "ZWGK_DATA_DIR": str(tmp_path / f"machine{i}")} for i in (1, 2)}
     logs = [tmp_path / f"worker{i}.log" for i in (1, 2)]
     workers = [subprocess.Popen([sys.executable, "-m", "zwgk.cli", "worker", "--redis", redis_url, "--once",
-                                 "--wait", "120"], cwd=ROOT, env={**env, "ZWGK_WORKER_ID": f"w{i}"},
+                                 "--wait", "120"], cwd=ROOT, env=machine[i],
                                 stdout=log.open("w"), stderr=subprocess.STDOUT, start_new_session=True)
                for i, log in zip((1, 2), logs)]
     server = redis.Redis.from_url(redis_url)
@@ -128,18 +134,75 @@ def test_a_killed_worker_loses_no_page(farm, postgres_server, redis_url, tmp_pat
     assert (docs, linked) == (want_docs, want_linked)
     assert result.pages == single_run.pages
     # the bodies are in the shared directory (the database indexes them), whole; the WARC records that were
-    # indexed re-read from it (worker 1's last segment died with it: its pages have no record, none dangles)
+    # indexed re-read from it
     store = SharedDirectoryStore(shared_dir)
+    responded = select(Snapshot.id).where(Snapshot.crawl_run_id == result.run_id, Snapshot.status.is_not(None))
+    unindexed = responded.where(Snapshot.id.not_in(select(WarcRecord.snapshot_id)))
     with Session_() as s, using_store(store):
         assert s.scalar(select(func.count()).select_from(Blob).where(Blob.data != IN_STORE)) == 0
         digest = s.scalar(select(Snapshot.content_hash).where(Snapshot.crawl_run_id == result.run_id,
                                                               Snapshot.content_hash.is_not(None)).limit(1))
         assert read_blob(s, digest) is not None
         assert verify_blobs(s).bad == []
-        records = s.scalar(select(func.count()).select_from(WarcRecord))
-        assert records > single_requests // 2
         assert verify_records(s).bad == []
+        # worker 1's open segment died with it: the pages it committed have no record in the store yet
+        missing = len(s.scalars(unindexed).all())
+        assert missing > 0
     assert not list(shared_dir.rglob("*.tmp"))
+
+    # ... but it is in machine 1's spool. Make its end torn, as when the kill lands in the middle of a write:
+    # half of a record after the last whole one, half a line after the last line of its index.
+    spool = spool_dir(settings.model_copy(update={"data_dir": tmp_path / "machine1"}))
+    assert not list((tmp_path / "machine2").rglob("*.warc.gz"))  # worker 2 stopped cleanly: nothing left
+    left = sorted(spool.glob("*.warc.gz"))
+    assert left and all(p.with_name(p.name + ".idx").exists() for p in left)
+    torn = left[-1]
+    whole_size = torn.stat().st_size
+    with torn.open("ab") as out:
+        out.write(torn.read_bytes()[-3000:][:1500])
+    with torn.with_name(torn.name + ".idx").open("ab") as out:
+        out.write(b'{"offset": 12345, "length": 67')
+    copy = tmp_path / "spool-copy"
+    shutil.copytree(spool, copy)
+    index_bytes = sum(p.stat().st_size for p in copy.glob("*.idx"))
+    warc_bytes = sum(p.stat().st_size for p in copy.glob("*.warc.gz"))
+
+    # machine 1 starts a worker again: before it waits for a night, it finishes what the killed one left
+    again = subprocess.run([sys.executable, "-m", "zwgk.cli", "worker", "--redis", redis_url, "--once", "--wait", "0"],
+                           cwd=ROOT, env=machine[1], capture_output=True, text=True, timeout=120)
+    assert again.returncode == 0, again.stderr
+    said = re.search(r"完成了此前中断的进程留下的 (\d+) 个 WARC 分段：(\d+) 条完整记录，补建索引 (\d+) 条"
+                     r"，截去末尾未写完的 (\d+) 字节", again.stderr)
+    assert said, again.stderr
+    segments, whole, indexed, cut = map(int, said.groups())
+    assert segments == len(left) and indexed == missing and whole >= indexed and cut >= 1500
+    assert not list(spool.iterdir())
+    print(f"recovered {segments} segment(s) of worker 1: {whole} whole records, {indexed} indexed now "
+          f"(of {s_count(Session_, responded)} responses of the night); spool index {index_bytes} bytes beside "
+          f"{warc_bytes} bytes of WARC ({index_bytes / warc_bytes:.1%})")
+    with Session_() as s, using_store(store):
+        # every page the night captured has its record in the store, and each re-reads and matches its body
+        assert s.scalars(unindexed).all() == []
+        assert s.scalar(select(func.count()).select_from(WarcRecord)) == s_count(Session_, responded)
+        assert verify_records(s).bad == []
+        recovered = store.path(f"warc/{torn.name}")
+        assert recovered.stat().st_size <= whole_size  # cut back to its last whole record: a valid WARC again
+        checked = verify_warc(recovered)
+        assert checked.checked >= 1 and checked.bad == []
+        records = s.scalar(select(func.count()).select_from(WarcRecord))
+
+    # a spool finished twice (a crash after the commit, before the files went) adds nothing twice
+    shutil.copytree(copy, spool, dirs_exist_ok=True)
+    twice = recover_spool_of(settings.model_copy(update={"data_dir": tmp_path / "machine1"}))
+    assert (twice.segments, twice.records, twice.indexed) == (len(left), whole, 0)
+    with Session_() as s:
+        assert s.scalar(select(func.count()).select_from(WarcRecord)) == records
+    assert not list(spool.iterdir())
+
+
+def s_count(Session_, query) -> int:
+    with Session_() as s:
+        return len(s.scalars(query).all())
 
 
 def test_a_worker_holds_what_it_takes_until_its_pages_are_committed(redis_url: str) -> None:  # noqa: F811

@@ -93,3 +93,61 @@ def test_an_unchanged_entry_keeps_what_an_earlier_night_read(sqlite_url: str) ->
     assert pipeline.counts["unchanged"] == 6
     unit_id = pipeline.unit_ids["polite"]
     assert pipeline.links.unchanged_sources[unit_id] == {f"{BASE}/d{i}.html" for i in range(4, 10)}
+
+
+def test_warc_segments_go_to_a_shared_store_by_age_and_a_dead_writers_segment_is_finished(sqlite_url: str,
+                                                                                          tmp_path) -> None:
+    """With a shared evidence store: a segment older than ZWGK_WARC_SEGMENT_SECONDS (0 here) is put into the
+    store at the next batch; a pipeline that stopped without closing (its process killed: the lock on its
+    segment's index goes with it) leaves its segment in the spool, and the next pipeline opened finishes it."""
+    from storage.db import make_engine, make_sessionmaker
+    from storage.evidence import verify_records
+    from storage.evidence_store import SharedDirectoryStore, using_store
+    from storage.warc_models import WarcRecord
+
+    Session = make_sessionmaker(make_engine(sqlite_url))
+    with Session() as s, s.begin():
+        import_registry(s, parse_registry(one_unit_registry(BASE), "test.yaml"))
+        run = CrawlRun(units=["polite"])
+        s.add(run)
+        s.flush()
+        run_id, column_id = run.id, s.scalar(select(Column.id))
+    spool = tmp_path / "spool"
+
+    def pipeline(seconds: float) -> StoragePipeline:
+        p = StoragePipeline(sqlite_url, run_id, progress_interval=999, warc_dir=str(tmp_path / "warc"),
+                            evidence={"evidence_store": "shared", "evidence_dir": str(tmp_path / "shared")},
+                            warc_spool=str(spool), warc_segment_seconds=seconds)
+        p.open_spider()
+        return p
+
+    def pages(p: StoragePipeline, start: int, stop: int) -> None:
+        for i in range(start, stop):
+            p.process_item(Capture("detail", f"{BASE}/d{i}.html", "polite", datetime.now(UTC), status=200,
+                                   body=f"<html>第{i}号</html>".encode(), column_id=column_id))
+
+    first = pipeline(0.0)
+    pages(first, 0, 450)  # batches of 200: two segments put by age, the third still open
+    first.close_spider()
+    with Session() as s:
+        paths = set(s.scalars(select(WarcRecord.path)))
+        assert len(paths) == 3 and s.scalar(select(func.count()).select_from(WarcRecord)) == 450
+    assert not list(spool.iterdir())
+
+    killed = pipeline(3600.0)
+    pages(killed, 450, 500)
+    killed.flush()  # the pages are committed, their records wait in the open segment
+    assert killed.segment is not None
+    killed.segment.index.close()  # what the kill does to the lock
+    with Session() as s:
+        assert s.scalar(select(func.count()).select_from(WarcRecord)) == 450
+    again = pipeline(3600.0)  # the next crawl on this machine finishes it as it opens
+    again.close_spider()
+    with Session() as s:
+        records = list(s.scalars(select(WarcRecord)))
+        assert len(records) == 500 and len({r.snapshot_id for r in records}) == 500
+    store = SharedDirectoryStore(tmp_path / "shared")
+    assert store.exists(f"warc/{killed.segment.path.name}")
+    with Session() as s, using_store(store):
+        assert verify_records(s).bad == []  # each record re-reads from the store and matches its body
+    assert not list(spool.iterdir())

@@ -84,3 +84,32 @@ def test_plain_scripts_of_a_government_page_are_not_dark_links() -> None:
     html = ("<html><body><p>正文</p><script>var s = String.fromCharCode(72, 105);"
             "window.open('http://www.gov.cn/');</script></body></html>")
     assert _links(html) == []
+
+
+def _untouched2(ids: set[str] | None = None, label: str | None = None) -> list[dict]:
+    import json
+    from pathlib import Path
+    data = Path(__file__).resolve().parent.parent / "benchmarks" / "data" / "sensitive_real.jsonl"
+    rows = [json.loads(line) for line in data.read_text("utf-8").splitlines() if line.strip()]
+    return [r for r in rows if r["split"] == "untouched2" and (ids is None or r["id"] in ids)
+            and (label is None or r["label"] == label)]
+
+
+def test_links_written_by_jquery_are_dark_links() -> None:
+    # real scripts (benchmarks/data/sensitive_real.jsonl): an ad script that appends porn and casino app links
+    # with $('.appbox').append(value), and a 六合彩 link farm appended with $('.cgi-body').append(sites)
+    rows = {r["id"]: r for r in _untouched2({"u05", "u06"})}
+    found = {(x["technique"], x["href"]) for x in _links(rows["u05"]["html"])}
+    assert ("脚本动态写入", "https://0922p.com:8663/?register=1") in found  # 澳门新葡京
+    found = {(x["technique"], x["href"], x["matched"]) for x in _links(rows["u06"]["html"])}
+    assert ("脚本动态写入", "https://193544.t7wo0hrgj0.shop/#gdgd", "六合彩") in found
+    assert ("脚本动态写入", "https://217144.b1dg3gjkvg.shop/#gdgd", "博彩") in found
+
+
+def test_real_hidden_credits_menus_and_statistics_are_not_dark_links() -> None:
+    # hidden template credits, hidden tabs of a district government's home page, white-font links, statistics
+    # code written with document.write: real markup that hides links for harmless reasons
+    decoys = _untouched2(label="legit")
+    assert len(decoys) == 11
+    for row in decoys:
+        assert _links(row["html"]) == [], row["id"]

@@ -27,6 +27,9 @@ PLANTED = [  # real sentences of State Council regulations and a 2021 plan with 
     ("科技工作者和教师应当发辉自身优势和专长，参与科学普及工作。", "发辉", "发挥"),
     ("（一）是否符合党中央、国务院的重大决策步署和国家重大改革方向", "步署", "部署"),
     ("安全风险评估和安全保障措施，强化监测预敬和应急处置，切实维护国家安全。", "预敬", "预警"),
+    # a look-alike one stroke apart (木/术, shapes.txt's one_stroke_pairs), as reported on a government site
+    # (benchmarks/data/reported_typos.tsv), in the title of the article it was reported from
+    ("镇坪县应急救援技木中心挂牌", "技木", "技术"),
 ]
 CORRECT = [
     "出发辉煌的新征程，全面建设社会主义现代化国家。",  # 发辉 across 出发|辉煌

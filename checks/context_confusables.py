@@ -1,0 +1,226 @@
+"""Confusables wrong only in context (截止/截至, 权利/权力, 形式/形势, 期间/其间): both forms are words.
+
+No list of wrong forms can catch them: "截止日期" and "截至年底" are both right, "截止年底" and "截至日期"
+both wrong. The words around them decide. lexicons/context_pairs.tsv names the sourced pairs;
+lexicons/context_counts.tsv (built by scripts/build_context_data.py from public correct government text,
+~13 M characters of laws and regulations) holds, for every word of a pair, how often each character and
+each pair of characters was seen right before it and right after it. Digits are counted as one class and
+punctuation and line breaks as one clause boundary, so that "截至2023年" and "截至6月" teach the same thing.
+
+A word W of a pair (W, V) is reported as V only when the corpus is clear about it, because a wrong
+deduction is worse than a missed one:
+1. for each side the model reads the two neighbouring characters, or the one when the two were seen too
+   seldom with either word; P(x | left, right) ∝ n(left, x) · n(x, right) / n(x) must favour V over W by
+   `_MIN_RATIO` or more;
+2. V was seen with the neighbours on both sides and W not more often than V on either; on at least one side
+   W was never seen with its two neighbouring characters while V was seen with them `_MIN_SEEN` times or
+   more (`_MIN_SEEN_MINED` for the pairs mined from a set of slips): "国家权利机关" → 国家权力 (45 times),
+   国家权利 never;
+Or, for a usage pair (not one mined from a set of slips): V forms a word of jieba's dictionary (seen
+`_COMPOUND_MIN` times or more) with a neighbour or two that W was never seen with, and W forms no such
+word with them (过度期 → 过渡期, 世界记录 → 世界纪录).
+Either way,
+3. the word stands as a word of the clause (jieba), not as part of a longer one (学期间, 反应堆), and with
+   one or two of its neighbours it is not a word of jieba's dictionary (示范学校 is a term, not 师范学校).
+
+A pair mined from a set of real slips (ECSpell's odw.train: 自治 typed for 资质) is judged one way only, from
+the typed word to the meant one; usage pairs both ways. Measured in benchmarks/text_real.py. Ops add pairs
+(and counts from their own text) under the `ZWGK_LEXICON_DIR` setting, in files of the same names and formats.
+"""
+
+from __future__ import annotations
+
+import functools
+import math
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+
+from ahocorasick_rs import AhoCorasick, MatchKind
+
+from checks.lexicon import lexicon_paths, on_word_boundaries, tokenizer
+
+PAIRS = "context_pairs.tsv"
+COUNTS = "context_counts.tsv"
+_MIN_RATIO = 200.0  # the alternative is at least this many times likelier in these surroundings
+_MIN_SEEN = 5  # ... and seen at least this often with the neighbour where the written word never was
+_MIN_SEEN_MINED = 20  # pairs mined from a training set of slips (示范/师范) are no usage pairs: ask for more
+_MINED = "ECSpell"  # the source column of mined pairs starts with this
+_COMPOUND_MIN = 20  # jieba's dictionary holds the word the alternative forms here at least this often ...
+_COMPOUND_RATIO = 10  # ... and this many times as often as what is written (创纪录 69, 创记录 3)
+_MIN_LEVEL = 3  # two-character neighbours seen fewer times with either word: read the single character
+_ALPHA = 0.5
+_BOUNDARY = "，"
+_DIGIT = "0"
+_LATIN = "a"
+_ALL_CJK = re.compile("[\u4e00-\u9fff]{4}$")
+
+
+def norm_char(ch: str) -> str:
+    """A neighbour as counted: digits one class, Latin letters one class, any non-CJK symbol a boundary."""
+    if ch.isdigit():
+        return _DIGIT
+    if ch.isascii() and ch.isalpha() or "ａ" <= ch <= "ｚ" or "Ａ" <= ch <= "Ｚ":
+        return _LATIN
+    if "\u4e00" <= ch <= "\u9fff" or ch in "〇":
+        return ch
+    return _BOUNDARY
+
+
+def neighbours(text: str, start: int, end: int) -> tuple[str, str, str, str]:
+    """(two left, one left, one right, two right) normalised neighbours of text[start:end]."""
+    left, right = text[max(0, start - 2):start], text[end:end + 2]
+    if _ALL_CJK.match(left + right) and len(left) == len(right) == 2:  # the common case, quickly
+        return left, left[1], right[0], right
+    left = "".join(norm_char(c) for c in text[max(0, start - 2):start]).rjust(2, _BOUNDARY)
+    right = "".join(norm_char(c) for c in text[end:end + 2]).ljust(2, _BOUNDARY)
+    if _BOUNDARY in left[1:]:  # nothing is read across a clause boundary
+        left = _BOUNDARY * 2
+    elif left[0] == _BOUNDARY:
+        left = _BOUNDARY + left[1]
+    if right[0] == _BOUNDARY:
+        right = _BOUNDARY * 2
+    return left, left[1], right[0], right
+
+
+@dataclass(frozen=True)
+class ContextModel:
+    alternatives: dict[str, tuple[str, ...]]  # word → the words it is confused with
+    sources: dict[frozenset[str], str]
+    counts: dict[str, dict[str, int]]  # word → {"L" + neighbour or "R" + neighbour: count}
+    totals: dict[str, int]
+    automaton: AhoCorasick | None
+    words: tuple[str, ...]
+    telling: dict[str, frozenset[str]]  # word → the two-character neighbours ("L…", "R…") that can speak against it
+    usage: frozenset[str]  # words of usage pairs (not mined from a set of slips): the dictionary test applies
+
+
+@functools.lru_cache(maxsize=1)
+def context_model() -> ContextModel:
+    alternatives: dict[str, set[str]] = defaultdict(set)
+    sources: dict[frozenset[str], str] = {}
+    for path in lexicon_paths(PAIRS):
+        for line in path.read_text("utf-8").splitlines():
+            parts = line.split("\t")
+            if line.startswith("#") or len(parts) < 2 or parts[0] == parts[1] or not parts[0] or not parts[1]:
+                continue
+            a, b = parts[0].strip(), parts[1].strip()
+            source = parts[2].strip() if len(parts) > 2 else ""
+            alternatives[b].add(a)
+            if not source.startswith(_MINED):  # a mined pair goes one way: what was typed (b) → the word meant (a)
+                alternatives[a].add(b)
+            sources.setdefault(frozenset((a, b)), source)
+    counts: dict[str, dict[str, int]] = defaultdict(dict)
+    totals: dict[str, int] = defaultdict(int)
+    for path in lexicon_paths(COUNTS):
+        for line in path.read_text("utf-8").splitlines():
+            parts = line.split("\t")
+            if line.startswith("#") or len(parts) != 3:
+                continue
+            word, key, n = parts[0], parts[1], int(parts[2])
+            if key == "*":
+                totals[word] += n
+            else:
+                counts[word][key] = counts[word].get(key, 0) + n
+    words = tuple(sorted(alternatives))
+    automaton = AhoCorasick(words, matchkind=MatchKind.LeftmostLongest) if words else None
+    telling = {w: frozenset(key for o in alternatives[w] for key, n in counts.get(o, {}).items()
+                            if len(key) == 3 and n >= _MIN_SEEN and not counts.get(w, {}).get(key))
+               for w in words}
+    usage = frozenset(w for pair, source in sources.items() if not source.startswith(_MINED) for w in pair)
+    return ContextModel({w: tuple(sorted(v)) for w, v in alternatives.items()}, sources, dict(counts),
+                        dict(totals), automaton, words, telling, usage)
+
+
+def _side(model: ContextModel, words: tuple[str, ...], side: str, two: str, one: str) -> tuple[str, dict[str, int]]:
+    """The neighbour read on one side (two characters, or one when two were seen too seldom) and its counts."""
+    seen = {w: model.counts.get(w, {}).get(side + two, 0) for w in words}
+    if sum(seen.values()) >= _MIN_LEVEL:
+        return two, seen
+    return one, {w: model.counts.get(w, {}).get(side + one, 0) for w in words}
+
+
+def _compound(text: str, start: int, end: int, word: str, other: str, seen: dict[str, int]) -> tuple[str, int] | None:
+    """A word of jieba's dictionary that `other` forms with a neighbour or two, where `word` forms none (or one
+    at least `_COMPOUND_RATIO` times rarer) and correct text never put `word` next to them (火山暴发 → 火山爆发,
+    频创记录 → 创纪录)."""
+    freq = tokenizer().FREQ
+    l2, l1, r1, r2 = neighbours(text, start, end)
+    for a, b, key in ((start - 2, end, "L" + l2), (start - 1, end, "L" + l1), (start, end + 1, "R" + r1),
+                      (start, end + 2, "R" + r2)):
+        if a < 0 or b > len(text) or seen.get(key) or _BOUNDARY in key:
+            continue
+        written, wanted = text[a:b], text[a:start] + other + text[end:b]
+        if freq.get(wanted, 0) >= _COMPOUND_MIN and freq.get(wanted, 0) >= _COMPOUND_RATIO * freq.get(written, 0):
+            return wanted, freq[wanted]
+    return None
+
+
+def judge(text: str, start: int, end: int) -> tuple[str, str] | None:
+    """(suggestion, reason) when the word text[start:end] of a pair reads as its alternative here."""
+    model = context_model()
+    word = text[start:end]
+    others = tuple(o for o in model.alternatives.get(word, ()) if model.totals.get(o, 0))
+    if not others or not model.totals.get(word):
+        return None
+    l2, l1, r1, r2 = neighbours(text, start, end)
+    words = (word, *others)
+    left, n_left = _side(model, words, "L", l2, l1)
+    right, n_right = _side(model, words, "R", r2, r1)
+    for other in others:  # a usage pair whose other form makes a dictionary word here, never seen as written
+        source = model.sources.get(frozenset((word, other)), "")
+        if source.startswith(_MINED):
+            continue
+        compound = _compound(text, start, end, word, other, model.counts.get(word, {}))
+        if compound:
+            return other, (f"“{word}”与“{other}”易混：此处应构成词语“{compound[0]}”（分词词典词频{compound[1]}），"
+                           f"正确文本中未见“{word}”用于此语境；易混词来源：{source}")
+
+    def score(w: str) -> float:
+        return (math.log(n_left[w] + _ALPHA) + math.log(n_right[w] + _ALPHA)
+                - math.log(model.totals[w] + _ALPHA))
+
+    best = max(others, key=score)
+    if score(best) - score(word) < math.log(_MIN_RATIO):
+        return None
+    if min(n_left[best], n_right[best]) == 0 or n_left[word] > n_left[best] or n_right[word] > n_right[best]:
+        return None  # each side must have been seen with the alternative, and neither side may favour the word
+    source = model.sources.get(frozenset((word, best)), "")
+    least = _MIN_SEEN_MINED if source.startswith(_MINED) else _MIN_SEEN
+    strong = [(side, ctx, n[best]) for side, ctx, n in (("L", left, n_left), ("R", right, n_right))
+              if n[word] == 0 and n[best] >= least and len(ctx.strip(_BOUNDARY)) == 2]
+    if not strong:
+        return None
+    side, ctx, seen = strong[0]
+    shown = ctx.replace(_DIGIT, "数字")
+    where = f"“{shown}{best}”" if side == "L" else f"“{best}{shown}”"
+    why = (f"“{word}”与“{best}”易混：此处语境中正确文本写作{where}（{seen}次），未见“{word}”"
+           + (f"；易混词来源：{source}" if source else ""))
+    return best, why
+
+
+def _in_compound(text: str, start: int, end: int) -> bool:
+    """The word with a neighbour or two is itself a word of jieba's dictionary (示范学校, 反应堆): a term."""
+    freq = tokenizer().FREQ
+    spans = ((start - 2, end), (start - 1, end), (start, end + 1), (start, end + 2))
+    return any(a >= 0 and b <= len(text) and freq.get(text[a:b], 0) > 0 for a, b in spans)
+
+
+def find_context_confusables(text: str) -> list[dict[str, str | int]]:
+    """Every word of a sourced pair that its surroundings say should be the other word."""
+    model = context_model()
+    if model.automaton is None:
+        return []
+    hits: list[dict[str, str | int]] = []
+    for index, start, end in model.automaton.find_matches_as_indexes(text):
+        word = model.words[index]
+        seen, telling = model.counts.get(word, {}), model.telling[word]
+        l2, _, _, r2 = neighbours(text, start, end)
+        if "L" + l2 not in telling and "R" + r2 not in telling and \
+                (word not in model.usage or (seen.get("L" + l2) and seen.get("R" + r2))):
+            continue  # no neighbour speaks against the word: the quick way out for nearly every occurrence
+        verdict = judge(text, start, end)
+        if verdict and not _in_compound(text, start, end) and on_word_boundaries(text, start, end):
+            hits.append({"start": start, "end": end, "matched": text[start:end], "suggestion": verdict[0],
+                         "why": verdict[1]})
+    return hits

@@ -1,0 +1,115 @@
+"""Confusables wrong only in context (checks/context_confusables.py and typos.yaml context_rules).
+
+PUBLISHED holds errors as they were published, each from a cited source (two of them found by the check in
+real regulations and service guides); PLANTED puts one usage-pair error into real sentences of the 2026
+provincial work reports (text the counts were NOT built from). CORRECT holds real sentences, most of which an
+earlier build of the model flagged: they must stay quiet.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from checks import context_confusables
+from checks.context_confusables import find_context_confusables
+from checks.typos import CLASS_CONTEXT, find_typo_hits
+from core.settings import get_settings
+
+ON = date(2024, 9, 30)
+
+PUBLISHED = [
+    # 《咬文嚼字》2010年十大语文差错 (世博报道), benchmarks/data/reported_typos.tsv
+    ("截止下午5点，入园参观人数已超过30万。", "截止", "截至"),
+    # real published errors that the check found in the benchmark's held-out text (all 23 MB read):
+    # 重庆市突发事件应对条例 (2012), art. 22, as LawRefBook/Laws @2f4c5c2 prints it; the national 突发事件应对法
+    # says "应对突发事件所必需的设备和基础设施"
+    ("第二十二条 城乡规划应当根据应对突发事件的需要，统筹安排应对突发事件所必须的基础设施；", "必须", "必需"),
+    # a Guangdong service guide (gdzwfw.gov.cn, Clarence-Kong/QABasedOnPolicyKnowledgeGraph data/policy.json)
+    ("符合以下全部条件的可提出申请：1.举办者应当具有法人资格，举办者为个人，应当具有政治权力和完全民事行为能力；",
+     "权力", "权利"),
+    # SIGHAN-15 test, as pycorrector 1.1.4 ships it (Apache-2.0)
+    ("这只是个过度期，你就当公司放假，趁这个时机，就出去外面走走吧！", "过度", "过渡"),
+]
+PLANTED = [
+    ("纵深推进法制政府建设，构建全景式权力清单，严格依法行权履责。", "法制", "法治"),
+    ("一批群众反应强烈的突出问题得到解决。", "反应", "反映"),
+    ("县级以上地方各级人民代表大会是地方国家权利机关。", "权利", "权力"),
+]
+CORRECT = [
+    "纵深推进法治政府建设，构建全景式权力清单，严格依法行权履责。",
+    "申报截止日期为2024年12月31日。",
+    "报名截止时间为下午5时。",
+    "公民的合法权利受法律保护。",
+    "这是生产生活必需的物资。",
+    "化学反应过程中产生的废气。",
+    "在此期间，共受理申请100件。",
+    "第二十条 有下列情形之一的，中止审查。",
+    # real sentences of the held-out benchmark text that earlier builds flagged
+    "建成“铸牢”教育示范学校304所、教育实践基地20个。",  # 示范/师范 (a pair mined from slips)
+    "反腐败斗争形势仍然严峻复杂。",  # 斗争形式 is a rare entry of jieba's dictionary
+    "墙壁与地面等交界处宜成弧形或采取其它措施，以减少积尘和便于清洁。",  # 其它: an accepted variant
+    "犬吠影响他人时，应当即时采取有效措施予以制止；",
+    "工业母机、绿色石化4个集群获评国家先进制造业集群。",
+    "景观风貌监督管理工作的领导，将必需经费列入财政预算。",
+    "高山森林分布上限以下150米至200米以内的森林。",
+    "如需修改时必须按制定时的程序办理修订、审批手续。",
+    "打造省级和美乡村重点片区。",
+    # and on all 23 MB of it, with pairs this build leaves out (实行/施行, 制定/制订, pairs mined from slips)
+    "第二十二条 本条例实行前已经成立的事业单位，应当自本条例实行之日起1年内依照本条例有关规定办理登记。",
+    "需要指定实施本系统或者本部门以外的国防专利的，应当向国防专利机构提出书面申请。",
+    "第二十五条 国境口岸卫生检疫机关，对违犯本办法和有关卫生法令、条例、规定的单位和个人，应当",
+    "由北京市人民政府根据国家科学技术委员会制订的目录另行规定。",
+    "十四、本规定自发布之日起实行。",
+]
+
+
+@pytest.mark.parametrize(("sentence", "wrong", "right"), PUBLISHED + PLANTED)
+def test_flags_the_word_its_surroundings_reject(sentence: str, wrong: str, right: str) -> None:
+    hits = [h for h in find_typo_hits(sentence, ON) if h["matched"] == wrong]
+    assert hits, sentence
+    assert hits[0]["suggestion"] == right and hits[0]["class"] == CLASS_CONTEXT
+    assert sentence[int(hits[0]["start"]):int(hits[0]["end"])] == wrong
+    assert f"【{wrong}】" in str(hits[0]["context"])
+
+
+@pytest.mark.parametrize("sentence", CORRECT)
+def test_leaves_correct_text_alone(sentence: str) -> None:
+    assert find_context_confusables(sentence) == []
+    assert [h for h in find_typo_hits(sentence, ON) if h["class"] == CLASS_CONTEXT] == []
+
+
+def test_a_finding_says_what_the_corpus_saw_and_where_the_pair_comes_from() -> None:
+    (hit,) = find_context_confusables("县级以上地方各级人民代表大会是地方国家权利机关。")
+    assert hit["matched"] == "权利" and hit["suggestion"] == "权力"
+    assert "国家权力" in str(hit["why"]) and "未见“权利”" in str(hit["why"]) and "易混词来源" in str(hit["why"])
+
+
+def test_the_word_inside_a_longer_word_is_not_judged() -> None:
+    assert find_context_confusables("核反应堆的安全运行") == []
+
+
+@pytest.fixture
+def fresh_caches():
+    caches = (get_settings, context_confusables.context_model)
+    for cache in caches:
+        cache.cache_clear()
+    yield
+    for cache in caches:
+        cache.cache_clear()
+
+
+def test_ops_add_pairs_and_counts_outside_the_code(tmp_path, monkeypatch, fresh_caches) -> None:
+    sentence = "请各单位按时报送统计报表。"
+    assert find_context_confusables(sentence.replace("报送", "抱送")) == []
+    (tmp_path / "context_pairs.tsv").write_text("报送\t抱送\t本地公文差错通报\n", "utf-8")
+    (tmp_path / "context_counts.tsv").write_text(
+        "报送\t*\t400\n报送\tL按时\t300\n报送\tL时\t300\n报送\tR统计\t200\n报送\tR统\t200\n抱送\t*\t1\n抱送\tL怀\t1\n", "utf-8")
+    monkeypatch.setenv("ZWGK_LEXICON_DIR", str(tmp_path))
+    get_settings.cache_clear()
+    context_confusables.context_model.cache_clear()
+    (hit,) = find_context_confusables(sentence.replace("报送", "抱送"))
+    assert hit["suggestion"] == "报送" and "本地公文差错通报" in str(hit["why"])
+    assert find_context_confusables(sentence) == []
+    assert "截至" in context_confusables.context_model().alternatives["截止"]  # shipped pairs stay
