@@ -51,12 +51,13 @@ from sqlalchemy import func, select, text
 
 from benchmarks._bench import PeakRSS, Timing, timed
 from benchmarks.crawl_speed import bare_crawl
+from core.settings import Settings
 from crawler.launch import run_crawl
 from fixtures.county import build_county, build_county_stats
 from fixtures.nginx import NginxFarm
 from fixtures.postgres import create_database, private_postgres
 from storage.db import make_engine, make_sessionmaker, upgrade
-from storage.models import Base, Document, Snapshot
+from storage.models import Base, CrawlRun, Document, Snapshot
 from tests.conftest import settings_for
 from zwgk.units_file import import_registry, parse_registry
 
@@ -91,6 +92,13 @@ def crawl(farm: NginxFarm, url: str, units: list[str] | None = None, **overrides
     with Session() as session:
         kinds = dict(session.execute(select(Snapshot.kind, func.count()).where(Snapshot.crawl_run_id == result.run_id)
                                      .group_by(Snapshot.kind)).all())
+        later = session.scalar(select(func.count()).where(Snapshot.crawl_run_id == result.run_id,
+                                                          Snapshot.kind == "list", Snapshot.page_no > 1))
+        carried = (session.get_one(CrawlRun, result.run_id).stats or {}).get("carried", {})
+    kinds["list page 1"] = kinds.get("list", 0) - (later or 0)
+    kinds["list pages 2.."] = later or 0
+    kinds["robots.txt"] = sum(1 for _, _, path in requests if path.startswith("/robots.txt"))
+    kinds["list pages carried (not requested)"] = sum(int(c["pages"]) for c in carried.values())
     return {"pages": result.pages, "requests": len(requests), "wall": timing.wall, "cpu": timing.cpu,
             "rss": rss.peak_mb("crawler.crawl_process"), "kinds": kinds, "log": requests}
 
@@ -159,6 +167,8 @@ def main() -> None:
     parser.add_argument("--jobs", type=int, default=2, help="processes generating the farm")
     parser.add_argument("--bare", action="store_true", help="also crawl night 1's URLs with a bare Scrapy spider")
     parser.add_argument("--new-items", type=int, default=5)
+    parser.add_argument("--revisit-days", type=int, default=None,
+                        help="ZWGK_REVISIT_DAYS for nights 2 (default: the setting's default)")
     parser.add_argument("--polite-units", type=int, default=30, help="0: skip the polite night")
     parser.add_argument("--polite-delay", type=float, default=0.25)
     parser.add_argument("--check-shares", type=float, nargs="*", default=[0.1, 0.3, 1.0])
@@ -226,16 +236,20 @@ def night_phases(args: argparse.Namespace, tmp: Path, first: Path, slugs: list[s
             say(f"night 2's changes: {args.new_items} new entries in every tenth unit, written in "
                 f"{time.perf_counter() - t0:.1f} s")
         copy_store(first, tmp / "night2.sqlite")
-        two = crawl(farm, f"sqlite:///{tmp / 'night2.sqlite'}")
+        rotation = {"revisit_days": args.revisit_days} if args.revisit_days else {}
+        two = crawl(farm, f"sqlite:///{tmp / 'night2.sqlite'}", **rotation)
         share2 = two["requests"] / one["requests"]
-        say(f"night 2: {two['requests']} requests = {share2:.1%} of night 1 (target ≤ 5%), "
+        say(f"night 2 (revisit_days {args.revisit_days or Settings().revisit_days}): "
+            f"{two['requests']} requests = {share2:.1%} of night 1 (target ≤ 5%), "
             f"{two['pages']} pages stored, {two['wall']:.0f} s wall, {two['cpu']:.0f} CPU s "
             f"({1000 * two['cpu'] / max(two['requests'], 1):.2f} CPU ms/request); snapshots by kind {two['kinds']}")
+        say("night 2 by kind (share of night 1's requests): " + ", ".join(
+            f"{kind} {n} ({n / one['requests']:.1%})" for kind, n in sorted(two["kinds"].items()) if kind != "list"))
         if args.polite_units:
             copy_store(first, tmp / "polite.sqlite")
             part = slugs[:args.polite_units]
             pol = crawl(farm, f"sqlite:///{tmp / 'polite.sqlite'}", part, per_host_concurrency=2,
-                        download_delay=args.polite_delay)
+                        download_delay=args.polite_delay, **rotation)
             scale = two["requests"] / max(pol["requests"], 1) if args.polite_units < units_n else 1.0
             say(f"polite night 2 (2 concurrent, delay {args.polite_delay} s, one host): {len(part)} units, "
                 f"{pol['requests']} requests in {pol['wall']:.0f} s wall ({pol['requests'] / pol['wall']:.2f} "

@@ -82,8 +82,10 @@ class Settings(BaseSettings):
     max_list_pages: int = Field(200, description="list pages followed per column at most (pager totals are clamped to it)")
     max_unit_pages: int = Field(20000, description="detail pages, further list pages and attachments requested per unit at most")
     max_body_bytes: int = Field(20 * 1024 * 1024, description="largest response body kept")
-    revisit_days: int = Field(28, ge=1, description="a detail page whose list entry is unchanged is requested again "
-                              "(conditional GET) once every N nights, in rotation; 1 = every night")
+    revisit_days: int = Field(56, ge=1, description="a detail page whose list entry is unchanged is requested again "
+                              "(conditional GET) once every N nights, in rotation (weekly while an open finding cites "
+                              "it), and a column whose first list page is unchanged is paged completely once every N "
+                              "nights; 1 = every page every night")
     worker_lease_seconds: float = Field(60.0, description="a crawl worker that has not renewed its lease for this "
                                         "long is taken for dead: the requests it held go back into the queue")
     worker_id: str = Field("", description="name of this crawl worker in a shared night (default host:pid)")

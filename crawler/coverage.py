@@ -154,7 +154,9 @@ def coverage_lines(rows: list[UnitCoverage]) -> list[str]:
                                      f"列表页{col.list_pages_fetched}/{col.list_pages} | {why_incomplete(col)}"))
     total_pages = sum(c.pages for c in rows)
     ok_pages = sum(c.pages_fetched for c in rows)
+    carried = sum(col.list_pages_carried for c in rows for col in c.column_details)
     out.append(f"  合计：{len(rows)} 个单位，栏目 {sum(c.columns_fetched for c in rows)}/{sum(c.columns for c in rows)}，"
                f"页面 {ok_pages}/{total_pages}"
+               + (f"，栏目首页未变、沿用上次的后续列表页 {carried} 页（未请求）" if carried else "")
                + (f"，上限截断 {sum(len(c.caps) for c in rows)} 处" if any(c.caps for c in rows) else ""))
     return out

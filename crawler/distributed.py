@@ -376,7 +376,8 @@ def publish_night(redis_url: str, run_id: int, plan: CrawlPlan, history: History
         plan_path = write_plan(Path(tmp), plan, history)
         plan_json = plan_path.read_text(encoding="utf-8")
     _redis(redis_url).set(NIGHT_KEY, json.dumps({"run_id": run_id, "plan": json.loads(plan_json),
-                                                 "validators": history.validators, "listed": history.listed},
+                                                 "validators": history.validators, "listed": history.listed,
+                                                 "paged": history.paged},
                                                 ensure_ascii=False))
 
 
@@ -406,7 +407,8 @@ def run_worker(settings: Settings, redis_url: str, echo: Callable[[str], None] =
         with tempfile.TemporaryDirectory(prefix="zwgk-worker-") as tmp:
             plan_path = Path(tmp) / "plan.json"
             plan_path.write_text(json.dumps(night["plan"], ensure_ascii=False), encoding="utf-8")
-            write_plan(Path(tmp), CrawlPlan.load(plan_path), History(night["validators"], night["listed"]))
+            write_plan(Path(tmp), CrawlPlan.load(plan_path), History(night["validators"], night["listed"],
+                                                                       night.get("paged", {})))
             # the crawl process holds requests and renews its lease under the name the night knows it by
             returncode = run_process(settings.model_copy(update={"worker_id": name}), plan_path, echo,
                                      redis_url=redis_url)

@@ -98,3 +98,15 @@ class Unchanged:
 
     unit: str
     url: str
+
+
+@dataclass(frozen=True)
+class Carried:
+    """A column whose first list page is as the night `run` last listed it completely: its later list
+    pages are not requested tonight, their entries count as listed tonight (crawler.incremental)."""
+
+    unit: str
+    column_id: int
+    run: int  # the night whose listing is carried forward
+    pages: int  # later list pages that night listed
+    urls: tuple[str, ...]

@@ -8,8 +8,9 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
@@ -18,7 +19,9 @@ from core.settings import Settings
 from crawler.aftercrawl import after_crawl
 from crawler.coverage import UnitCoverage, coverage, coverage_lines
 from crawler.incremental import (
+    carried_columns,
     dump_listings,
+    dump_paged,
     dump_validators,
     previous_validators,
     unchanged_listings,
@@ -30,11 +33,13 @@ from storage.models import CrawlRun, Unit
 
 @dataclass
 class History:
-    """What earlier nights tell tonight's spider: validators for conditional GETs, and the list entries
-    whose detail pages need no request (crawler.incremental)."""
+    """What earlier nights tell tonight's spider: validators for conditional GETs, the list entries
+    whose detail pages need no request, and the columns whose later list pages need none while their
+    first page is unchanged (crawler.incremental)."""
 
     validators: dict[str, dict[str, str]]
     listed: dict[str, list[list[str | None]]]
+    paged: dict[str, dict[str, Any]] = field(default_factory=dict)
 
 
 @dataclass
@@ -96,8 +101,10 @@ def open_run(settings: Settings, Session_: sessionmaker[Session],
         plan = build_plan(session, run.id, unit_slugs, egress_policy(session, settings))
         run.units = [u.slug for u in plan.units]
         unit_ids = [u.id for u in session.scalars(select(Unit).where(Unit.slug.in_(run.units)))]
+        today = utcnow().date()
         history = History(previous_validators(session, unit_ids),
-                          unchanged_listings(session, unit_ids, utcnow().date(), settings.revisit_days))
+                          unchanged_listings(session, unit_ids, today, settings.revisit_days),
+                          carried_columns(session, unit_ids, today, settings.revisit_days))
         return run.id, plan, history
 
 
@@ -106,6 +113,7 @@ def write_plan(directory: Path, plan: CrawlPlan, history: History) -> Path:
     plan.dump(plan_path)
     dump_validators(history.validators, plan_path)
     dump_listings(history.listed, plan_path)
+    dump_paged(history.paged, plan_path)
     return plan_path
 
 

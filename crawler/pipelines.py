@@ -20,7 +20,7 @@ from sqlalchemy.orm import Session
 from core.settings import Settings
 from core.text import terminal_safe
 from crawler.coverage import cap_text
-from crawler.items import CapHit, Capture, DiscoveredColumn, ListEntry, Unchanged
+from crawler.items import CapHit, Capture, Carried, DiscoveredColumn, ListEntry, Unchanged
 from crawler.linkstore import LinkCollector
 from crawler.signals import batch_committed, flush_requested
 from crawler.warcfile import CrawlWarc, WrittenRecord
@@ -53,7 +53,7 @@ class StoragePipeline:
         self.session: Session | None = None
         self.pending = 0
         self.last_commit = time.monotonic()
-        self.counts = {"pages": 0, "failed": 0, "documents": 0, "unchanged": 0}
+        self.counts = {"pages": 0, "failed": 0, "documents": 0, "unchanged": 0, "carried": 0}
         self.started = time.monotonic()
         self.last_progress = self.started
         self.known_blobs: set[str] = set()
@@ -72,6 +72,7 @@ class StoragePipeline:
         self.detail_links: list[tuple[list[models.Document], SnapshotKey]] = []
         self.orphans: list[tuple[Capture, SnapshotKey]] = []  # details whose documents another worker lists
         self.caps: list[dict[str, Any]] = []
+        self.carried: dict[str, dict[str, int]] = {}  # column id -> {"run", "pages"}: later list pages not requested
         # the crawl's WARC file: records are written as pages arrive, indexed once their snapshot has an id
         self.warc_dir = warc_dir
         self.user_agent = user_agent
@@ -144,6 +145,9 @@ class StoragePipeline:
         if self.caps:  # the coverage report names them (crawler.coverage)
             run = self.session.get_one(models.CrawlRun, self.run_id)
             run.stats = {**(run.stats or {}), "caps": [*(run.stats or {}).get("caps", []), *self.caps]}
+        if self.carried:  # the column coverage counts them as listed (storage.coverage)
+            run = self.session.get_one(models.CrawlRun, self.run_id)
+            run.stats = {**(run.stats or {}), "carried": {**(run.stats or {}).get("carried", {}), **self.carried}}
         self.session.commit()
         if self.segment is not None:
             self._put_segment(last=True)
@@ -191,6 +195,8 @@ class StoragePipeline:
             self._store(item)
         elif isinstance(item, Unchanged):
             self._unchanged(item)
+        elif isinstance(item, Carried):
+            self._carry(item)
         elif isinstance(item, DiscoveredColumn):
             self._discovered(item)
         elif isinstance(item, CapHit):
@@ -224,6 +230,28 @@ class StoragePipeline:
                 doc.meta = dict(read_before.meta or {})
                 if doc.publish_date is None and read_before.date_source not in (None, "list"):
                     doc.publish_date, doc.date_source = read_before.publish_date, read_before.date_source
+
+    def _carry(self, item: Carried) -> None:
+        """A column's later list pages not requested tonight (its first page is unchanged): the documents
+        that night listed there are listed tonight too. Their list snapshot stays the one they were last
+        read on, the evidence of where they are listed."""
+        session = self.session
+        assert session is not None
+        unit_id = self.unit_ids.get(item.unit)
+        if unit_id is None:
+            return
+        self.counts["carried"] += item.pages
+        self.carried[str(item.column_id)] = {"run": item.run, "pages": item.pages}
+        urls = list(item.urls)
+        for start in range(0, len(urls), 500):
+            for doc in session.scalars(select(models.Document).where(models.Document.column_id == item.column_id,
+                                                                     models.Document.url.in_(urls[start:start + 500]))):
+                if doc.last_seen_run_id != self.run_id:
+                    self.listed.setdefault((unit_id, doc.url), []).append(doc)
+                    doc.last_seen_run_id = self.run_id
+        if self.shared:  # another worker may store the detail pages of these documents next
+            self._write_batch()
+            self.pending, self.last_commit = 0, time.monotonic()
 
     def _discovered(self, found: DiscoveredColumn) -> None:
         """Make a discovered column a Column row. An existing row keeps its name and category: the
@@ -421,6 +449,8 @@ class StoragePipeline:
         c = self.counts
         label = "完成" if final else "进度"
         unchanged = f"，列表未变、未请求的详情页 {c['unchanged']} 个" if c["unchanged"] else ""
+        if c["carried"]:
+            unchanged += f"，首页未变、未翻的列表页 {c['carried']} 个"
         print(f"[{label}] 已抓取 {c['pages']} 页（失败 {c['failed']}），发现信息 {c['documents']} 条{unchanged}，"
               f"{c['pages'] / elapsed:.1f} 页/秒", file=sys.stderr, flush=True)
         self.last_progress = time.monotonic()

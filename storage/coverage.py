@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from storage.models import Column, Document, Snapshot
+from storage.models import Column, CrawlRun, Document, Snapshot
 
 
 @dataclass
@@ -22,8 +22,9 @@ class ColumnCoverage:
     url: str
     announced_items: int | None = None
     announced_pages: int | None = None
-    list_pages: int = 0  # list pages and list-API answers attempted
+    list_pages: int = 0  # list pages and list-API answers attempted (or carried forward)
     list_pages_fetched: int = 0
+    list_pages_carried: int = 0  # later list pages not requested, their entries carried forward (first page unchanged)
     items_fetched: int = 0  # distinct documents listed in this run
     errors: Counter[str] = field(default_factory=Counter)
 
@@ -70,6 +71,13 @@ def column_coverage(session: Session, run_id: int, column_ids: list[int] | None 
             cov.announced_items = max(cov.announced_items or 0, items)
         if pages is not None:
             cov.announced_pages = max(cov.announced_pages or 0, pages)
+    run = session.get(CrawlRun, run_id)
+    for key, carried in ((run.stats or {}).get("carried", {}) if run is not None else {}).items():
+        if int(key) in out:  # listed by an earlier night and counted as listed tonight (crawler.incremental)
+            cov = out[int(key)]
+            cov.list_pages_carried = int(carried["pages"])
+            cov.list_pages += cov.list_pages_carried
+            cov.list_pages_fetched += cov.list_pages_carried
     if out:
         counts = session.execute(select(Document.column_id, func.count(Document.id))
                                  .where(Document.last_seen_run_id == run_id, Document.column_id.in_(list(out)))

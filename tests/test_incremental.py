@@ -1,6 +1,8 @@
-"""A second night over an unchanged farm: list pages again, detail pages and attachments not again."""
+"""A second night over an unchanged farm: first list pages again, later list pages, detail pages and
+attachments not again (unless due in their rotation); the same documents and findings as a full re-crawl."""
 
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
+from zoneinfo import ZoneInfo
 
 from conftest import crawl_on, settings_for
 from sqlalchemy import func, select
@@ -9,7 +11,7 @@ from checks.loader import load_audit_data
 from crawler.launch import run_crawl
 from jobs.check import run_checks
 from storage.blobs import read_snapshot_body
-from storage.models import Document, Snapshot
+from storage.models import Document, Finding, Snapshot
 
 AS_OF = date(2024, 9, 30)
 
@@ -127,6 +129,8 @@ def test_second_night_requests_only_new_changed_and_due_detail_pages(crawled_tem
                                                                Snapshot.kind == "detail")))
             documents = {d.url for d in s.scalars(select(Document))}
             items = _items(load_audit_data(s))
+            if name == "incremental":
+                carried = _carried_documents(s, first.run_id, second.run_id)
         nights[name] = (_night_requests(farm, start), findings, details, documents, items, summary)
     inc, full = nights["incremental"], nights["full"]
     today = utcnow().date()
@@ -138,3 +142,139 @@ def test_second_night_requests_only_new_changed_and_due_detail_pages(crawled_tem
     # the same documents with the same dates and metadata, the same findings
     assert inc[4] == full[4]
     assert inc[1] == full[1] and inc[5].stats.by_check == full[5].stats.by_check
+    # multi-page columns whose first page is unchanged: the later pages were not requested, yet the older
+    # documents listed there are listed tonight (and were read on the first night, on that page)
+    assert len(carried) >= 3, carried
+    for column_url, doc_url, page_url in carried:
+        assert page_url.split("/", 3)[3] not in {p for _, p in inc[0]} or due_for_revisit(column_url, today, 28)
+        assert any(doc_url == i[0] for i in inc[4][column_url])
+        assert any(page_url.endswith(p) for _, p in full[0])
+
+
+def _carried_documents(s, first_run: int, run_id: int) -> list[tuple[str, str, str]]:
+    """(column URL, document URL, URL of the later list page that listed it on the first night) of the
+    documents tonight carried forward: listed tonight, last read on a later list page of the first night."""
+    from storage.models import Column, CrawlRun
+
+    carried = s.get(CrawlRun, run_id).stats.get("carried", {})
+    out = []
+    for doc, page_url, column_url in s.execute(
+            select(Document, Snapshot.url, Column.url).join(Snapshot, Snapshot.id == Document.list_snapshot_id)
+            .join(Column, Column.id == Document.column_id)
+            .where(Document.last_seen_run_id == run_id, Snapshot.page_no > 1, Snapshot.crawl_run_id == first_run)):
+        assert str(doc.column_id) in carried and carried[str(doc.column_id)]["run"] == first_run
+        out.append((column_url, doc.url, page_url))
+    return out
+
+
+def test_first_page_changed_pages_again_unchanged_carries_forward(tmp_path) -> None:
+    """The county farm's GB18030 family pages its lists ten a page (下一页). Night 2 puts three new items on
+    top of one column (its first page changes, three entries move to page 2): that column is paged again.
+    The other columns' first pages are unchanged: their page 2 is not requested, the old document listed
+    there still counts as listed. Documents, dates and findings are those of a full re-crawl."""
+    import os
+    import shutil
+
+    import pytest
+
+    from crawler.incremental import due_for_revisit
+    from fixtures.county import build_county
+    from fixtures.nginx import NginxFarm, nginx_binary
+    from storage.clock import utcnow
+    from storage.db import make_engine, make_sessionmaker, upgrade
+    from storage.models import Column, CrawlRun
+    from zwgk.units_file import import_registry, parse_registry
+
+    if nginx_binary() is None and not os.environ.get("CI"):
+        pytest.skip("nginx not installed (scripts/setup.sh installs it)")
+    root = tmp_path / "farm"
+    units, columns, items = 11, 3, 11  # c003, c007, c011 are GB18030 sites; c011's first column gets new items
+    registry = build_county(root, units, columns, items)
+    first_url = f"sqlite:///{tmp_path / 'night1.sqlite'}"
+    upgrade(first_url)
+    slugs = ["c003", "c011"]
+    with NginxFarm(root) as farm:
+        Session = make_sessionmaker(make_engine(first_url))
+        with Session() as s, s.begin():
+            import_registry(s, parse_registry(farm.render_registry_text(registry), "units.yaml"))
+        quiet = {"collect_new_media": False, "check_links": False, "progress_interval": 999}
+        run_crawl(settings_for(first_url, **quiet), Session, slugs, echo=lambda line: None)
+        with Session() as s:
+            page2 = set(s.scalars(select(Snapshot.url).where(Snapshot.kind == "list", Snapshot.page_no == 2)))
+            assert len(page2) == 2 * columns
+            s.connection().exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+        build_county(root, units, columns, items, new_items=3, changed_only=True)
+        nights = {}
+        for name, revisit in (("incremental", 28), ("full", 1)):
+            path = tmp_path / f"{name}.sqlite"
+            shutil.copyfile(tmp_path / "night1.sqlite", path)
+            url = f"sqlite:///{path}"
+            Session = make_sessionmaker(make_engine(url))
+            start = len(farm.requests)
+            second = run_crawl(settings_for(url, revisit_days=revisit, **quiet), Session, slugs, echo=lambda line: None)
+            requested = {(site, p) for site, _, p in farm.requests[start:]}
+            # checked as of today (the captures carry the real clock): the farm's 2024 columns are stale
+            summary = run_checks(Session, datetime.now(ZoneInfo("Asia/Shanghai")).date())
+            with Session() as s:
+                findings = {(f.check, f.unit_id, f.subject_key, f.detail) for f in s.scalars(select(Finding))}
+                docs = {d.url: (d.title, d.publish_date, d.last_seen_run_id == second.run_id)
+                        for d in s.scalars(select(Document))}
+                stats = s.get(CrawlRun, second.run_id).stats
+                column_urls = {c.url: c.id for c in s.scalars(select(Column))}
+                incomplete = [col.name for unit in second.coverage for col in unit.incomplete]
+            nights[name] = (requested, findings, docs, _items_of(Session), summary.stats.by_check, stats, incomplete)
+    inc, full = nights["incremental"], nights["full"]
+    today = utcnow().date()
+    site_of = {base.rstrip("/"): site for site, base in farm.urls.items()}
+    changed = farm.urls["c011"].rstrip("/") + "/lm00/list_2.htm"
+    assert changed in page2
+    expect_carried = set()
+    for url in page2:
+        base, path = url.rsplit("/", 2)[0], "/" + url.split("/", 3)[3]
+        column = url.rsplit("/", 1)[0] + "/index.htm"
+        assert (site_of[base], path) in full[0]
+        # paged again: the first page changed (new items pushed three entries onto page 2), or its rotation
+        repaged = url == changed or due_for_revisit(column, today, 28)
+        assert ((site_of[base], path) in inc[0]) == repaged, url
+        if not repaged:
+            expect_carried.add(str(column_urls[column]))
+    assert set(inc[5].get("carried", {})) == expect_carried and not full[5].get("carried")
+    assert len(inc[2]) == len(full[2]) == 2 * columns * items + 3
+    assert all(seen for _, _, seen in inc[2].values())  # every document still listed tonight, the carried ones too
+    assert inc[2] == full[2] and inc[3] == full[3]
+    assert inc[1] == full[1] and inc[4] == full[4] and inc[1]
+    assert inc[6] == full[6] == []  # no column is reported incompletely listed
+    assert len(inc[0]) < len(full[0])
+
+
+def _items_of(Session) -> dict:
+    with Session() as s:
+        return _items(load_audit_data(s))
+
+
+def test_pages_cited_by_open_findings_are_reverified_weekly(crawled) -> None:
+    """A page an open finding cites is re-verified at least weekly, not only in its 56-night rotation: a
+    correction made in place clears the finding within days. Once rectified, it is back in the rotation."""
+    from crawler.incremental import FINDING_REVISIT_DAYS, due_for_revisit, unchanged_listings
+    from storage.models import Unit
+
+    Session, _, _ = crawled
+    run_checks(Session, AS_OF)
+    with Session() as s:
+        unit_ids = list(s.scalars(select(Unit.id)))
+        documents = set(s.scalars(select(Document.url).where(Document.detail_snapshot_id.is_not(None))))
+        cited = sorted({f.url for f in s.scalars(select(Finding).where(Finding.rectified_on.is_(None)))} & documents)
+        assert cited, "the demo farm's content checks cite detail pages"
+        url = cited[0]
+        days = [AS_OF + timedelta(days=n) for n in range(56)]
+        weekly = next(d for d in days if due_for_revisit(url, d, FINDING_REVISIT_DAYS) and not due_for_revisit(url, d, 56))
+        quiet = next(d for d in days if not due_for_revisit(url, d, FINDING_REVISIT_DAYS)
+                     and not due_for_revisit(url, d, 56))
+        assert url not in unchanged_listings(s, unit_ids, weekly, 56)  # requested that night
+        assert url in unchanged_listings(s, unit_ids, quiet, 56)  # not that one
+        uncited = next(u for u in sorted(documents - set(cited)) if not due_for_revisit(u, weekly, 56))
+        assert uncited in unchanged_listings(s, unit_ids, weekly, 56)
+        for finding in s.scalars(select(Finding).where(Finding.url == url)):
+            finding.rectified_on = AS_OF
+        s.flush()
+        assert url in unchanged_listings(s, unit_ids, weekly, 56)

@@ -24,12 +24,13 @@ from crawler.extract.discovery import FoundColumn, discover_columns
 from crawler.extract.families import ListPage, analyse_feed, analyse_list_page
 from crawler.extract.links import page_links
 from crawler.extract.listing import parse_html
-from crawler.incremental import conditional_headers, load_listings, load_validators
-from crawler.items import CapHit, Capture, DiscoveredColumn, Unchanged
+from crawler.incremental import conditional_headers, load_listings, load_paged, load_validators
+from crawler.items import CapHit, Capture, Carried, DiscoveredColumn, Unchanged
 from crawler.middlewares import Parked
 from crawler.plan import CrawlPlan
 from crawler.rendering import render_meta
 from crawler.signals import request_handled
+from storage.blobs import sha256
 
 _CHINA = ZoneInfo("Asia/Shanghai")  # relative list dates (3天前) count from the capture day there
 _MAX_TREE_DEPTH = 3  # disclosure page › group page › group page: deeper trees are not seen in practice
@@ -67,6 +68,7 @@ class PortalSpider(scrapy.Spider):
         self.known_columns: dict[str, set[str]] = {}  # unit -> column URLs planned or discovered so far
         self.validators = load_validators(plan)
         self.listed = load_listings(plan)  # entries whose detail page needs no request tonight
+        self.paged = load_paged(plan)  # columns whose later list pages need no request if page 1 is unchanged
 
     def _request(self, url: str, callback: Any, unit: Any, **meta: Any) -> scrapy.Request:
         meta["unit"] = unit.slug
@@ -176,7 +178,7 @@ class PortalSpider(scrapy.Spider):
 
     def parse_list(
         self, response: Response,
-    ) -> Iterator[Capture | CapHit | DiscoveredColumn | Unchanged | scrapy.Request]:
+    ) -> Iterator[Capture | CapHit | Carried | DiscoveredColumn | Unchanged | scrapy.Request]:
         if not isinstance(response, TextResponse) or response_kind(response):
             yield self.snapshot(response)
             return
@@ -205,7 +207,7 @@ class PortalSpider(scrapy.Spider):
                                    meta["found_on"])
         yield from self._list_output(response, page)
 
-    def parse_feed(self, response: Response) -> Iterator[Capture | CapHit | Unchanged | scrapy.Request]:
+    def parse_feed(self, response: Response) -> Iterator[Capture | CapHit | Carried | Unchanged | scrapy.Request]:
         """A Hanweb dataproxy.jsp or list-API answer: more entries of the column."""
         if not isinstance(response, TextResponse) or response_kind(response):
             yield self.snapshot(response)
@@ -238,25 +240,44 @@ class PortalSpider(scrapy.Spider):
         self.unit_requests[unit] = used + 1
         return True
 
+    def _carried(self, response: Response, page: ListPage) -> dict[str, Any] | None:
+        """What an earlier night listed on this column's later pages, when this first page is as that
+        night saw it (the same body, or the same entries and announced totals): then they are not paged."""
+        meta = response.meta
+        info = self.paged.get(str(meta.get("column_id"))) if meta.get("page_no") == 1 else None
+        if info is None:
+            return None
+        if sha256(response.body) == info["hash"]:
+            return info
+        same = ({(e.url, e.title, e.date_text) for e in page.entries} == {tuple(x) for x in info["first"]}
+                and [page.announced_items, page.announced_pages] == info["announced"])
+        return info if same else None
+
     def _list_output(self, response: Response,
-                     page: ListPage) -> Iterator[Capture | CapHit | Unchanged | scrapy.Request]:
+                     page: ListPage) -> Iterator[Capture | CapHit | Carried | Unchanged | scrapy.Request]:
         meta = response.meta
         yield self.snapshot(response, entries=tuple(page.entries), announced_items=page.announced_items,
                             announced_pages=page.announced_pages)
         if page.announced is not None:
             yield from self._cap(response, "list_pages", self.max_list_pages, page.announced)
         inherit = _inherited(meta)
-        for entry in page.entries:
-            if [entry.title, entry.date_text] in self.listed.get(entry.url, ()):
-                yield Unchanged(meta["unit"], entry.url)
+        entries = [(e.url, e.title, e.date_text) for e in page.entries]
+        carried = self._carried(response, page)
+        if carried is not None:
+            yield Carried(meta["unit"], meta["column_id"], carried["run"], carried["pages"],
+                          tuple(url for url, _, _ in carried["entries"]))
+            entries += [(url, title, date_text) for url, title, date_text in carried["entries"]]
+        for url, title, date_text in entries:
+            if [title, date_text] in self.listed.get(url, ()):
+                yield Unchanged(meta["unit"], url)
                 continue
             if not self._spend(meta["unit"]):
                 yield from self._cap(response, "unit_pages", self.max_unit_pages)
                 return
-            yield scrapy.Request(entry.url, callback=self.parse_detail, errback=self.failed,
-                                 headers=conditional_headers(self.validators.get(entry.url)),
+            yield scrapy.Request(url, callback=self.parse_detail, errback=self.failed,
+                                 headers=conditional_headers(self.validators.get(url)),
                                  meta={**inherit, "kind": "detail"})
-        for follow in page.follow:
+        for follow in () if carried is not None else page.follow:
             if follow.page_no > self.max_list_pages:  # a 下一页 chain (endless pagination, a calendar trap)
                 yield from self._cap(response, "list_pages", self.max_list_pages)
                 break
