@@ -29,9 +29,12 @@ def test_reported_typos_rows_are_sourced_and_classed() -> None:
 def test_sensitive_real_rows_are_sourced_and_labelled() -> None:
     rows = [json.loads(x) for x in (DATA / "sensitive_real.jsonl").read_text("utf-8").splitlines() if x.strip()]
     assert len({r["id"] for r in rows}) == len(rows)
+    splits = ("dev", "held_out", "fresh", "fresh2", "fresh3", "untouched2", "untouched3")
     for r in rows:
-        assert r["label"] in {"spam", "legit"} and r["split"] in {"dev", "held_out", "fresh", "fresh2", "fresh3"}
-        assert r["source"].strip() and r["text"].strip() and r["kind"].strip()
-    for split in ("dev", "held_out", "fresh", "fresh2", "fresh3"):
+        assert r["label"] in {"spam", "legit"} and r["split"] in splits
+        # a text excerpt, or a page's markup (judged as a crawled page is), with its source and licence
+        assert r["source"].strip() and (r.get("text") or r.get("html") or "").strip() and r["kind"].strip()
+        assert "html" not in r or r.get("licence", "").strip(), r["id"]
+    for split in splits:
         labels = {r["label"] for r in rows if r["split"] == split}
         assert labels == {"spam", "legit"}, split
