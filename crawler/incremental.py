@@ -83,12 +83,14 @@ def previous_validators(session: Session, unit_ids: list[int]) -> dict[str, dict
     return out
 
 
-def dump_validators(validators: dict[str, dict[str, str]], plan_path: Path) -> None:
-    (plan_path.parent / VALIDATORS_FILE).write_text(json.dumps(validators, ensure_ascii=False), encoding="utf-8")
+def dump_beside(plan_path: Path, name: str, data: dict[str, Any]) -> None:
+    """Write what an earlier night tells tonight's spider (VALIDATORS_FILE, LISTED_FILE, PAGED_FILE) next to
+    the crawl plan, for the crawl process to read with `load_beside`."""
+    (plan_path.parent / name).write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
 
 
-def load_validators(plan_path: Path | str) -> dict[str, dict[str, str]]:
-    path = Path(plan_path).parent / VALIDATORS_FILE
+def load_beside(plan_path: Path | str, name: str) -> dict[str, Any]:
+    path = Path(plan_path).parent / name
     return json.loads(path.read_text(encoding="utf-8")) if path.exists() else {}
 
 
@@ -129,15 +131,6 @@ def unchanged_listings(session: Session, unit_ids: list[int], day: date,
         if not due_for_revisit(url, day, revisit_days) and not (url in cited and due_for_revisit(url, day, often)):
             out.setdefault(url, []).append([title, date_text])
     return out
-
-
-def dump_listings(listed: dict[str, list[list[str | None]]], plan_path: Path) -> None:
-    (plan_path.parent / LISTED_FILE).write_text(json.dumps(listed, ensure_ascii=False), encoding="utf-8")
-
-
-def load_listings(plan_path: Path | str) -> dict[str, list[list[str | None]]]:
-    path = Path(plan_path).parent / LISTED_FILE
-    return json.loads(path.read_text(encoding="utf-8")) if path.exists() else {}
 
 
 def carried_columns(session: Session, unit_ids: list[int], day: date, revisit_days: int) -> dict[str, dict[str, Any]]:
@@ -181,12 +174,3 @@ def carried_columns(session: Session, unit_ids: list[int], day: date, revisit_da
                     "run": run_id, "pages": covs[column_id].list_pages_fetched - 1, "entries": []})
                 entry["first" if list_snapshot_id == snap.id else "entries"].append([url, title, date_text])
     return {k: v for k, v in out.items() if v["entries"]}
-
-
-def dump_paged(paged: dict[str, dict[str, Any]], plan_path: Path) -> None:
-    (plan_path.parent / PAGED_FILE).write_text(json.dumps(paged, ensure_ascii=False), encoding="utf-8")
-
-
-def load_paged(plan_path: Path | str) -> dict[str, dict[str, Any]]:
-    path = Path(plan_path).parent / PAGED_FILE
-    return json.loads(path.read_text(encoding="utf-8")) if path.exists() else {}

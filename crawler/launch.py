@@ -19,10 +19,11 @@ from core.settings import Settings
 from crawler.aftercrawl import after_crawl
 from crawler.coverage import UnitCoverage, coverage, coverage_lines
 from crawler.incremental import (
+    LISTED_FILE,
+    PAGED_FILE,
+    VALIDATORS_FILE,
     carried_columns,
-    dump_listings,
-    dump_paged,
-    dump_validators,
+    dump_beside,
     previous_validators,
     unchanged_listings,
 )
@@ -111,9 +112,9 @@ def open_run(settings: Settings, Session_: sessionmaker[Session],
 def write_plan(directory: Path, plan: CrawlPlan, history: History) -> Path:
     plan_path = directory / "plan.json"
     plan.dump(plan_path)
-    dump_validators(history.validators, plan_path)
-    dump_listings(history.listed, plan_path)
-    dump_paged(history.paged, plan_path)
+    dump_beside(plan_path, VALIDATORS_FILE, history.validators)
+    dump_beside(plan_path, LISTED_FILE, history.listed)
+    dump_beside(plan_path, PAGED_FILE, history.paged)
     return plan_path
 
 

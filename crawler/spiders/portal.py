@@ -24,7 +24,7 @@ from crawler.extract.discovery import FoundColumn, discover_columns
 from crawler.extract.families import ListPage, analyse_feed, analyse_list_page
 from crawler.extract.links import page_links
 from crawler.extract.listing import parse_html
-from crawler.incremental import conditional_headers, load_listings, load_paged, load_validators
+from crawler.incremental import LISTED_FILE, PAGED_FILE, VALIDATORS_FILE, conditional_headers, load_beside
 from crawler.items import CapHit, Capture, Carried, DiscoveredColumn, Unchanged
 from crawler.middlewares import Parked
 from crawler.plan import CrawlPlan
@@ -66,9 +66,9 @@ class PortalSpider(scrapy.Spider):
         self.capped: set[tuple[str, str, str]] = set()  # (unit, kind, column) already reported
         self.units = {unit.slug: unit for unit in self.plan.units}
         self.known_columns: dict[str, set[str]] = {}  # unit -> column URLs planned or discovered so far
-        self.validators = load_validators(plan)
-        self.listed = load_listings(plan)  # entries whose detail page needs no request tonight
-        self.paged = load_paged(plan)  # columns whose later list pages need no request if page 1 is unchanged
+        self.validators = load_beside(plan, VALIDATORS_FILE)
+        self.listed = load_beside(plan, LISTED_FILE)  # entries whose detail page needs no request tonight
+        self.paged = load_beside(plan, PAGED_FILE)  # columns whose later list pages need no request if page 1 is unchanged
 
     def _request(self, url: str, callback: Any, unit: Any, **meta: Any) -> scrapy.Request:
         meta["unit"] = unit.slug
