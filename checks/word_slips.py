@@ -169,13 +169,8 @@ def reads_as_attested(text: str, lo: int, hi: int) -> bool:
     another way of saying it, not a slip; a slip leaves a run no correct text has (黑险恶, 责的的, 万元下).
     For an edit that dropped a character, text[lo:hi] is the two characters on either side of the gap.
     """
-    grams = [text[i:i + 3] for i in range(max(0, lo - 2), min(hi, len(text) - 2))]
-    keys, probe = _trigrams(), np.array([_key(g) for g in grams], dtype=np.uint64)
-    if not grams or not len(keys):
-        return False
-    at = np.searchsorted(keys, probe)
-    at[at == len(keys)] = 0
-    return bool((keys[at] == probe).all())
+    probe = packed(codes_of(text[max(0, lo - 2):hi + 2]), 3)  # the runs that start before `hi`
+    return bool(len(probe)) and bool(_lookup(_trigrams(), probe)[1].all())
 
 
 def _key(chars: str) -> int:
