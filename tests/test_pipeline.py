@@ -16,6 +16,20 @@ from zwgk.units_file import import_registry, parse_registry
 BASE = "http://127.0.0.1:9"
 
 
+def _runs(db_url: str, n: int = 1):
+    """A store with the one-unit registry and `n` crawl runs: (sessionmaker, run ids)."""
+    from storage.db import make_engine, make_sessionmaker
+
+    Session = make_sessionmaker(make_engine(db_url))
+    with Session() as s, s.begin():
+        import_registry(s, parse_registry(one_unit_registry(BASE), "test.yaml"))
+        runs = [CrawlRun(units=["polite"]) for _ in range(n)]
+        s.add_all(runs)
+        s.flush()
+        ids = tuple(run.id for run in runs)
+    return Session, ids
+
+
 def _night(Session, run_id: int, details: int, unchanged: int = 0) -> tuple[StoragePipeline, int]:
     """Feed one list page of `details + unchanged` entries and `details` detail pages; SQL statements run."""
     with Session() as s:
@@ -41,15 +55,7 @@ def _night(Session, run_id: int, details: int, unchanged: int = 0) -> tuple[Stor
 
 
 def test_a_night_in_batches(db_url: str) -> None:
-    from storage.db import make_engine, make_sessionmaker
-
-    Session = make_sessionmaker(make_engine(db_url))
-    with Session() as s, s.begin():
-        import_registry(s, parse_registry(one_unit_registry(BASE), "test.yaml"))
-        run = CrawlRun(units=["polite"])
-        s.add(run)
-        s.flush()
-        run_id = run.id
+    Session, (run_id,) = _runs(db_url)
     pages = 301
     _, count = _night(Session, run_id, pages - 1)
     # writing page by page took about 7 statements a page; in batches it is a few per batch of 200
@@ -67,15 +73,7 @@ def test_a_night_in_batches(db_url: str) -> None:
 
 
 def test_an_unchanged_entry_keeps_what_an_earlier_night_read(sqlite_url: str) -> None:
-    from storage.db import make_engine, make_sessionmaker
-
-    Session = make_sessionmaker(make_engine(sqlite_url))
-    with Session() as s, s.begin():
-        import_registry(s, parse_registry(one_unit_registry(BASE), "test.yaml"))
-        first, second = CrawlRun(units=["polite"]), CrawlRun(units=["polite"])
-        s.add_all([first, second])
-        s.flush()
-        ids = first.id, second.id
+    Session, ids = _runs(sqlite_url, 2)
     _night(Session, ids[0], 10)
     with Session() as s:
         read = {d.url: d.detail_snapshot_id for d in s.scalars(select(Document))}
@@ -100,18 +98,13 @@ def test_warc_segments_go_to_a_shared_store_by_age_and_a_dead_writers_segment_is
     """With a shared evidence store: a segment older than ZWGK_WARC_SEGMENT_SECONDS (0 here) is put into the
     store at the next batch; a pipeline that stopped without closing (its process killed: the lock on its
     segment's index goes with it) leaves its segment in the spool, and the next pipeline opened finishes it."""
-    from storage.db import make_engine, make_sessionmaker
     from storage.evidence import verify_records
     from storage.evidence_store import SharedDirectoryStore, using_store
     from storage.warc_models import WarcRecord
 
-    Session = make_sessionmaker(make_engine(sqlite_url))
-    with Session() as s, s.begin():
-        import_registry(s, parse_registry(one_unit_registry(BASE), "test.yaml"))
-        run = CrawlRun(units=["polite"])
-        s.add(run)
-        s.flush()
-        run_id, column_id = run.id, s.scalar(select(Column.id))
+    Session, (run_id,) = _runs(sqlite_url)
+    with Session() as s:
+        column_id = s.scalar(select(Column.id))
     spool = tmp_path / "spool"
 
     def pipeline(seconds: float) -> StoragePipeline:
