@@ -16,11 +16,11 @@ from sqlalchemy.orm import Session
 
 from checks.base import AccountState, Attachment, LinkState, MediaPost, ProbeState
 from core.filetypes import ATTACHMENT_KINDS, is_file
+from storage.db import in_chunks
 from storage.link_models import LinkCheck, PageLink
 from storage.models import Column, CrawlRun, Document, ExtractedText, NewMediaAccount, Post, Probe, Snapshot
 
 PROBE_HISTORY = timedelta(days=35)  # longer than any window a scheme sets for site.unreachable
-_CHUNK = 500
 _MEDIA_KINDS = ("feed", "media_page")
 
 
@@ -53,7 +53,7 @@ class Cutoff:
         if self.before is None or not snapshot_ids:
             return set()
         out: set[int] = set()
-        for chunk in _chunks(sorted(snapshot_ids)):
+        for chunk in in_chunks(sorted(snapshot_ids)):
             out.update(session.scalars(select(Snapshot.id).where(Snapshot.id.in_(chunk),
                                                                  Snapshot.fetched_at >= self.before)))
         return out
@@ -69,7 +69,7 @@ def detail_snapshots_by(session: Session, cutoff: Cutoff, docs: Iterable[Documen
         return current
     stale = [d for d in docs if d.detail_snapshot_id in too_new]
     older: dict[tuple[int, str], int] = {}
-    for chunk in _chunks(sorted({d.url for d in stale})):
+    for chunk in in_chunks(sorted({d.url for d in stale})):
         rows = session.execute(
             select(Snapshot.unit_id, Snapshot.url, func.max(Snapshot.id))
             .where(Snapshot.kind == "detail", Snapshot.url.in_(chunk), *cutoff.snapshots())
@@ -81,15 +81,10 @@ def detail_snapshots_by(session: Session, cutoff: Cutoff, docs: Iterable[Documen
     return current
 
 
-def _chunks(items: list, size: int = _CHUNK):
-    for start in range(0, len(items), size):
-        yield items[start:start + size]
-
-
 def _attachment_texts(session: Session, hashes: set[str]) -> dict[str, str]:
     """Extracted text by body hash, for the bodies whose extraction succeeded."""
     texts: dict[str, str] = {}
-    for chunk in _chunks(sorted(hashes)):
+    for chunk in in_chunks(sorted(hashes)):
         texts.update(session.execute(
             select(ExtractedText.sha256, ExtractedText.text)
             .where(ExtractedText.sha256.in_(chunk), ExtractedText.extractor.in_(ATTACHMENT_KINDS),
@@ -104,7 +99,7 @@ def load_attachments(session: Session, slug_of: dict[int, str], cutoff: Cutoff =
                                                         *cutoff.runs(PageLink.first_seen_run_id))
                                  .order_by(PageLink.id)))
     newest: dict[tuple[int, str], Snapshot] = {}
-    for chunk in _chunks(sorted({link.url for link in links})):
+    for chunk in in_chunks(sorted({link.url for link in links})):
         ids = (select(func.max(Snapshot.id)).where(Snapshot.kind == "attachment", Snapshot.url.in_(chunk),
                                                    Snapshot.unit_id.in_(slug_of), *cutoff.snapshots())
                .group_by(Snapshot.unit_id, Snapshot.url))
@@ -135,12 +130,12 @@ def _listed_files(session: Session, slug_of: dict[int, str], known: set[tuple[st
         ).all())
     else:  # the documents listed by the cutoff, with their detail pages as fetched by then
         docs = {}
-        for chunk in _chunks(sorted(detail_of)):  # PostgreSQL takes at most 65,535 bound values a statement
+        for chunk in in_chunks(sorted(detail_of)):  # PostgreSQL takes at most 65,535 bound values a statement
             docs.update({d.id: d for d in session.scalars(select(Document).where(Document.id.in_(chunk)))})
         column_url = dict(session.execute(select(Column.id, Column.url)
                                           .where(Column.id.in_({d.column_id for d in docs.values()}))).all())
         snaps = {}
-        for chunk in _chunks(sorted({i for i in detail_of.values() if i})):
+        for chunk in in_chunks(sorted({i for i in detail_of.values() if i})):
             snaps.update({s.id: s for s in session.scalars(select(Snapshot).where(Snapshot.id.in_(chunk)))})
         rows = []
         for doc_id in sorted(detail_of):
@@ -194,7 +189,7 @@ def load_links(session: Session, slug_of: dict[int, str], cutoff: Cutoff = Cutof
                  and link.first_seen_run_id <= latest_run[link.unit_id] <= link.last_seen_run_id]
     seen: dict[tuple[int, str], list[tuple]] = defaultdict(list)
     urls = sorted({link.url for link in links})
-    for chunk in _chunks(urls):
+    for chunk in in_chunks(urls):
         for unit_id, url, at, status, kind in session.execute(
             select(LinkCheck.unit_id, LinkCheck.url, LinkCheck.at, LinkCheck.status, LinkCheck.error_kind)
             .where(LinkCheck.url.in_(chunk), LinkCheck.unit_id.in_(slug_of), *cutoff.created(LinkCheck.at))

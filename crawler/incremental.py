@@ -49,6 +49,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from storage.coverage import column_coverage
+from storage.db import in_chunks
 from storage.models import Column, Document, Finding, Snapshot
 
 INCREMENTAL_KINDS = ("detail", "attachment")
@@ -161,8 +162,7 @@ def carried_columns(session: Session, unit_ids: list[int], day: date, revisit_da
         covs = column_coverage(session, run_id, column_ids)
         paged = [c for c in column_ids if c in covs and covs[c].complete and covs[c].list_pages_fetched >= 2
                  and covs[c].list_pages_fetched == covs[c].list_pages]
-        for start in range(0, len(paged), 500):  # bound parameters per statement
-            chunk = paged[start:start + 500]
+        for chunk in in_chunks(paged):
             rows = session.execute(select(Document.column_id, Document.url, Document.title, Document.date_text,
                                           Document.list_snapshot_id)
                                    .where(Document.column_id.in_(chunk), Document.last_seen_run_id == run_id)

@@ -10,9 +10,8 @@ from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from crawler.items import Capture
+from storage.db import in_chunks
 from storage.link_models import PageLink
-
-_CHUNK = 500
 
 
 class LinkCollector:
@@ -37,8 +36,7 @@ class LinkCollector:
         for unit_id, url in self.links:
             by_unit.setdefault(unit_id, []).append(url)
         for unit_id, urls in by_unit.items():
-            for start in range(0, len(urls), _CHUNK):
-                chunk = urls[start:start + _CHUNK]
+            for chunk in in_chunks(urls):
                 known = set(session.scalars(select(PageLink.url).where(PageLink.unit_id == unit_id,
                                                                        PageLink.url.in_(chunk))))
                 if known:
@@ -53,10 +51,8 @@ class LinkCollector:
                                          first_seen_run_id=self.run_id, last_seen_run_id=self.run_id))
                     new += 1
         for unit_id, sources in self.unchanged_sources.items():
-            listed = sorted(sources)
-            for start in range(0, len(listed), _CHUNK):
-                session.execute(update(PageLink).where(PageLink.unit_id == unit_id,
-                                                       PageLink.source_url.in_(listed[start:start + _CHUNK]))
+            for chunk in in_chunks(sorted(sources)):
+                session.execute(update(PageLink).where(PageLink.unit_id == unit_id, PageLink.source_url.in_(chunk))
                                 .values(last_seen_run_id=self.run_id))
         session.flush()
         return new

@@ -27,7 +27,7 @@ from crawler.warcfile import CrawlWarc, WrittenRecord
 from crawler.warcspool import SpoolSegment, recover_spool, report_text
 from storage import models
 from storage.blobs import insert_blobs, sha256
-from storage.db import make_engine, make_sessionmaker
+from storage.db import in_chunks, make_engine, make_sessionmaker
 from storage.evidence_store import current_store, open_store, warc_key
 from storage.warc_models import WarcRecord
 
@@ -242,10 +242,9 @@ class StoragePipeline:
             return
         self.counts["carried"] += item.pages
         self.carried[str(item.column_id)] = {"run": item.run, "pages": item.pages}
-        urls = list(item.urls)
-        for start in range(0, len(urls), 500):
+        for chunk in in_chunks(item.urls):
             for doc in session.scalars(select(models.Document).where(models.Document.column_id == item.column_id,
-                                                                     models.Document.url.in_(urls[start:start + 500]))):
+                                                                     models.Document.url.in_(chunk))):
                 if doc.last_seen_run_id != self.run_id:
                     self.listed.setdefault((unit_id, doc.url), []).append(doc)
                     doc.last_seen_run_id = self.run_id

@@ -28,6 +28,7 @@ from warcio.archiveiterator import ArchiveIterator
 
 from core.settings import Settings
 from crawler.warcfile import CrawlWarc, WrittenRecord
+from storage.db import in_chunks
 from storage.evidence_store import EvidenceStore, warc_key
 from storage.models import Snapshot
 from storage.warc_models import WarcRecord
@@ -142,16 +143,15 @@ def _index(session: Session, entries: list[dict[str, Any]], locator: str) -> int
         mine = [e for e in entries if e["run"] == run_id]
         urls = sorted({e["url"] for e in mine})
         snapshots: dict[tuple[str, str], tuple[int, datetime]] = {}
-        for start in range(0, len(urls), 500):
+        for chunk in in_chunks(urls):
             for id_, url, kind, fetched_at in session.execute(
                     select(Snapshot.id, Snapshot.url, Snapshot.kind, Snapshot.fetched_at).where(
-                        Snapshot.crawl_run_id == run_id, Snapshot.url.in_(urls[start:start + 500]))):
+                        Snapshot.crawl_run_id == run_id, Snapshot.url.in_(chunk))):
                 snapshots[(url, kind)] = (id_, fetched_at)
         ids = [id_ for id_, _ in snapshots.values()]
         indexed: set[int] = set()
-        for start in range(0, len(ids), 500):
-            indexed |= set(session.scalars(select(WarcRecord.snapshot_id).where(
-                WarcRecord.snapshot_id.in_(ids[start:start + 500]))))
+        for chunk in in_chunks(ids):
+            indexed |= set(session.scalars(select(WarcRecord.snapshot_id).where(WarcRecord.snapshot_id.in_(chunk))))
         for e in mine:
             found = snapshots.get((e["url"], e["kind"]))
             # another worker's capture of the same page (this one's row never committed) keeps its own record

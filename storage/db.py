@@ -2,12 +2,24 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator, Sequence
 from pathlib import Path
+from typing import TypeVar
 
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.orm import Session, sessionmaker
 
 ALEMBIC_DIR = Path(__file__).resolve().parent.parent / "alembic"
+
+
+_T = TypeVar("_T")
+IN_CHUNK = 500  # values bound in one IN (...): PostgreSQL takes at most 65,535 bound values a statement
+
+
+def in_chunks(items: Sequence[_T], size: int = IN_CHUNK) -> Iterator[Sequence[_T]]:
+    """`items` in slices small enough to bind in one statement's IN (...)."""
+    for start in range(0, len(items), size):
+        yield items[start:start + size]
 
 
 def make_engine(url: str) -> Engine:
