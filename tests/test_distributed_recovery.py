@@ -148,7 +148,12 @@ def test_a_killed_worker_loses_no_page(farm, postgres_server, redis_url, tmp_pat
         # worker 1's open segment died with it: the pages it committed have no record in the store yet
         missing = len(s.scalars(unindexed).all())
         assert missing > 0
-    assert not list(shared_dir.rglob("*.tmp"))
+    # a write is a temporary file renamed into place (storage.evidence_store): the killed crawl process may
+    # have died in the middle of a batch's puts (at most put_threads at once), a process that ended never
+    temps = list(shared_dir.rglob("*.tmp"))  # .<name>.<host>.<pid>.<random>.tmp
+    writers = {t.name.rsplit(".", 3)[1] for t in temps}
+    assert len(temps) <= SharedDirectoryStore.put_threads and len(writers) <= 1, temps
+    assert not any(Path(f"/proc/{pid}").exists() for pid in writers), temps
 
     # ... but it is in machine 1's spool. Make its end torn, as when the kill lands in the middle of a write:
     # half of a record after the last whole one, half a line after the last line of its index.
