@@ -2,7 +2,7 @@
 crawl the first night, the incremental second night, a polite night, then `zwgk check` over growing
 shares of the documents on SQLite and on PostgreSQL.
 
-    .venv/bin/python benchmarks/county_scale.py [--county 300 30 11] [--hosts 1] [--bare]
+    .venv/bin/python benchmarks/county_scale.py [--county 300 30 11] [--hosts 1] [--layout one-origin] [--bare]
         [--new-items 5] [--polite-units 30 --polite-delay 0.25] [--check-shares 0.1 0.3 1] [--postgres]
 
 Phases, each printed as it ends (wall and CPU seconds; CPU = this thread and the child processes waited
@@ -89,6 +89,7 @@ def crawl(farm: NginxFarm, url: str, units: list[str] | None = None, **overrides
     with PeakRSS() as rss:
         result, timing = timed(lambda: run_crawl(settings, Session, units, echo=lambda line: None))
     requests = farm.requests[start:]
+    times = farm.times[start:]
     with Session() as session:
         kinds = dict(session.execute(select(Snapshot.kind, func.count()).where(Snapshot.crawl_run_id == result.run_id)
                                      .group_by(Snapshot.kind)).all())
@@ -100,7 +101,27 @@ def crawl(farm: NginxFarm, url: str, units: list[str] | None = None, **overrides
     kinds["robots.txt"] = sum(1 for _, _, path in requests if path.startswith("/robots.txt"))
     kinds["list pages carried (not requested)"] = sum(int(c["pages"]) for c in carried.values())
     return {"pages": result.pages, "requests": len(requests), "wall": timing.wall, "cpu": timing.cpu,
-            "rss": rss.peak_mb("crawler.crawl_process"), "kinds": kinds, "log": requests}
+            "rss": rss.peak_mb("crawler.crawl_process"), "kinds": kinds, "log": requests, "times": times}
+
+
+def span(times: list[float]) -> float:
+    """Seconds from the first request nginx received to the last."""
+    return max(times) - min(times) if len(times) > 1 else 0.0
+
+
+def pace(times: list[float], delay: float) -> str:
+    """How a polite night spent its time, from nginx's arrival times: the span from the first request to
+    the last, the mean gap between consecutive requests (the delay's mean is the floor while requests wait),
+    and the time lost in gaps longer than 1.5 × the delay (the jitter's upper bound: no request was
+    ready, or the crawl process was busy when the slot's timer was due)."""
+    if len(times) < 2:
+        return "too few requests"
+    ordered = sorted(times)
+    gaps = [b - a for a, b in zip(ordered, ordered[1:], strict=False)]
+    span = ordered[-1] - ordered[0]
+    long = [g for g in gaps if g > 1.5 * delay + 0.01]
+    return (f"span first→last request {span:.0f} s ({len(times) / span:.2f} requests/s), mean gap {span / len(gaps):.3f} s "
+            f"(delay {delay} s), {len(long)} gaps > 1.5 × delay losing {sum(g - delay for g in long):.0f} s")
 
 
 def bare(farm: NginxFarm, log: list[tuple[str, str, str]], tmp: Path) -> tuple[int, Timing]:
@@ -164,6 +185,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--county", type=int, nargs=3, default=[300, 30, 11], metavar=("UNITS", "COLUMNS", "ITEMS"))
     parser.add_argument("--hosts", type=int, default=1, help="loopback addresses the units are spread over")
+    parser.add_argument("--layout", choices=("one-origin", "port-per-unit"),
+                        help="one origin, each unit under its own path (one robots.txt, as on a 集约化 platform; "
+                             "the default on one host), or each unit on its own port (the default on several hosts)")
     parser.add_argument("--jobs", type=int, default=2, help="processes generating the farm")
     parser.add_argument("--bare", action="store_true", help="also crawl night 1's URLs with a bare Scrapy spider")
     parser.add_argument("--new-items", type=int, default=5)
@@ -171,6 +195,8 @@ def main() -> None:
                         help="ZWGK_REVISIT_DAYS for nights 2 (default: the setting's default)")
     parser.add_argument("--polite-units", type=int, default=30, help="0: skip the polite night")
     parser.add_argument("--polite-delay", type=float, default=0.25)
+    parser.add_argument("--scale-to", type=int, default=300,
+                        help="also scale the polite night to this many units by its pace (0: no)")
     parser.add_argument("--check-shares", type=float, nargs="*", default=[0.1, 0.3, 1.0])
     parser.add_argument("--postgres", action="store_true", help="also check on PostgreSQL")
     parser.add_argument("--no-sqlite-check", action="store_true", help="check on PostgreSQL only")
@@ -178,9 +204,12 @@ def main() -> None:
     parser.add_argument("--reuse", action="store_true", help="only the check phase, on --workdir's night 1 store")
     parser.add_argument("--as-of", help="the check's day (default: today in Beijing, as the captures' clock)")
     args = parser.parse_args()
+    args.layout = args.layout or ("one-origin" if args.hosts == 1 else "port-per-unit")
+    if args.layout == "one-origin" and args.hosts > 1:
+        parser.error("--layout one-origin is one host")
     units_n, columns, items = args.county
     say(f"county_scale {datetime.datetime.now(datetime.UTC):%Y-%m-%d %H:%M} UTC, {os.cpu_count()} cores (shared); "
-        f"{units_n} units × {columns} columns × {items} items, {args.hosts} host(s)")
+        f"{units_n} units × {columns} columns × {items} items, {args.hosts} host(s), layout {args.layout}")
     tmp = args.workdir or Path(tempfile.mkdtemp(prefix="zwgk-scale-"))
     tmp.mkdir(parents=True, exist_ok=True)
     tmp.chmod(0o755)
@@ -201,11 +230,13 @@ def main() -> None:
 
 def night_phases(args: argparse.Namespace, tmp: Path, first: Path, slugs: list[str]) -> None:
     units_n, columns, items = args.county
-    stats, timing = timed(lambda: build_county_stats(tmp / "farm", units_n, columns, items, jobs=args.jobs))
+    one_origin = args.layout == "one-origin"
+    stats, timing = timed(lambda: build_county_stats(tmp / "farm", units_n, columns, items, jobs=args.jobs,
+                                                     one_origin=one_origin))
     registry = stats["registry"]
     say(f"generate: {stats['files']} files, {stats['bytes'] / 1e6:.0f} MB in {timing.wall:.1f} s wall "
         f"({stats['files'] / timing.wall:.0f} files/s, {args.jobs} processes)")
-    with NginxFarm(tmp / "farm", hosts=args.hosts) as farm:
+    with NginxFarm(tmp / "farm", hosts=args.hosts, one_origin=one_origin) as farm:
         url = f"sqlite:///{first}"
         upgrade(url)
         with make_sessionmaker(make_engine(url))() as session, session.begin():
@@ -232,7 +263,7 @@ def night_phases(args: argparse.Namespace, tmp: Path, first: Path, slugs: list[s
         if args.new_items:
             t0 = time.perf_counter()
             build_county(tmp / "farm", units_n, columns, items, new_items=args.new_items, jobs=args.jobs,
-                         changed_only=True)
+                         changed_only=True, one_origin=one_origin)
             say(f"night 2's changes: {args.new_items} new entries in every tenth unit, written in "
                 f"{time.perf_counter() - t0:.1f} s")
         copy_store(first, tmp / "night2.sqlite")
@@ -256,6 +287,19 @@ def night_phases(args: argparse.Namespace, tmp: Path, first: Path, slugs: list[s
                 f"requests/s), {pol['cpu']:.0f} CPU s; all {units_n} units ({two['requests']} requests): "
                 f"{pol['wall'] * scale / 60:.0f} min"
                 f"{' (extrapolated by request count)' if scale != 1.0 else ' (measured)'} (target < 60 min)")
+            say(f"polite night 2 pace: {pace(pol['times'], args.polite_delay)}; run_crawl outside the span "
+                f"(plan, process start, after-crawl steps) {pol['wall'] - span(pol['times']):.0f} s")
+            # the polite crawl's pace (requests per second between its first and last request) for every unit's
+            # requests, plus what run_crawl spent outside its requests on night 2 over every unit (plan, process
+            # start, after-crawl steps: measured at this size, not scaled)
+            rate, outside = len(pol["times"]) / span(pol["times"]), two["wall"] - span(two["times"])
+            sizes = [(units_n, two["requests"], outside)]
+            if args.scale_to and args.scale_to != units_n:  # per-unit counts and steps scale with units
+                sizes.append((args.scale_to, round(two["requests"] * args.scale_to / units_n), outside * args.scale_to / units_n))
+            say("polite night 2 by pace: " + "; ".join(
+                f"{n} units ({req} requests): {req / rate / 60:.1f} min of requests at {rate:.2f}/s + {extra / 60:.1f} min "
+                f"outside them = {(req / rate + extra) / 60:.0f} min{' (requests per unit scaled)' if n != units_n else ''}"
+                for n, req, extra in sizes) + " (target < 60 min)")
 
 
 def check_phases(args: argparse.Namespace, tmp: Path, first: Path, slugs: list[str], as_of: str) -> None:

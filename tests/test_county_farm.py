@@ -73,3 +73,33 @@ def test_county_farm_on_nginx(tmp_path: Path) -> None:
     with Session() as session:
         assert session.scalar(select(func.count(Document.id))) == UNITS * COLUMNS * ITEMS + 3
     shutil.rmtree(root)
+
+
+def test_county_farm_under_one_origin(tmp_path: Path) -> None:
+    """All units under one origin, each under its own path, as on a 集约化 platform: every unit's documents
+    are found (root-relative links carry the unit's path) and robots.txt is fetched once for the county."""
+    root = tmp_path / "farm"
+    units, columns, items = 4, 3, 6  # one unit of each family
+    registry = build_county(root, units, columns, items, one_origin=True)
+    url = f"sqlite:///{tmp_path / 'zwgk.sqlite'}"
+    upgrade(url)
+    Session = make_sessionmaker(make_engine(url))
+    with NginxFarm(root, one_origin=True) as farm:
+        assert len({u.rsplit("/", 1)[0] for site, u in farm.urls.items() if site != "dead"}) == 1
+        with Session() as session, session.begin():
+            import_registry(session, parse_registry(farm.render_registry_text(registry), "units.yaml"))
+        settings = settings_for(url, collect_new_media=False, check_links=False, progress_interval=999)
+        run_crawl(settings, Session, echo=lambda line: None)
+        night1 = list(farm.requests)
+    with Session() as session:
+        per_unit = dict(session.execute(select(Unit.slug, func.count(Document.id)).join(Document, Document.unit_id == Unit.id)
+                                        .group_by(Unit.slug)).all())
+        off_path = [u for slug, u in session.execute(select(Unit.slug, Document.url).join(Unit, Unit.id == Document.unit_id))
+                    if f"/{slug}/" not in u]
+    assert per_unit == {f"c{no:03d}": columns * items for no in range(1, units + 1)}, per_unit
+    assert off_path == []  # every document under its own unit's path
+    assert [(site, path) for site, _, path in night1 if path.startswith("/robots.txt")] == [("", "/robots.txt")]
+    gets = Counter((site, path) for site, method, path in night1 if method == "GET")
+    assert max(gets.values()) == 1
+    assert sum(1 for site, path in gets if site and path.endswith((".html", ".htm")) and any(
+        part in path for part in ("/art/", "/info/", "/20"))) == detail_count(units, columns, items)

@@ -84,3 +84,50 @@ def test_unit_may_override_robots(sqlite_url: str, site: ScriptedServer) -> None
 ])
 def test_retry_after_values(value, expected) -> None:
     assert retry_after_seconds(value, now=datetime(2026, 1, 1, tzinfo=UTC)) == expected
+
+
+def _gaps(slot, n: int = 4000) -> list[float]:
+    """Scrapy's downloader loop (Downloader._process_queue) on one slot whose queue never empties, on a
+    clock of its own: after a request, the slot's timer is set for the delay drawn then; when it fires the
+    slot is looked at again, and the next request goes if the delay drawn at that look has passed."""
+    now, gaps = 0.0, []
+    for _ in range(n):
+        slot.lastseen, waited = now, 0.0
+        while (penalty := slot.download_delay() - waited) > 0:
+            waited += penalty  # the timer fires
+        gaps.append(waited)
+        now += waited
+    return gaps
+
+
+def test_slot_draws_one_delay_per_gap() -> None:
+    """Scrapy draws the random delay (±50 %) again at every look, so a gap lasts until a draw is no longer
+    than the longest before it: the mean gap is 22 % above the configured delay. PerGapSlot draws once per
+    gap: the mean is the delay, and each gap within the jitter's range."""
+    import random
+
+    from scrapy.core.downloader import Slot
+    from scrapy.utils.misc import load_object
+
+    from core.settings import Settings
+    from crawler.politeness import PerGapDownloader, PerGapSlot
+    from crawler.scrapy_settings import scrapy_settings
+
+    random.seed(15)
+    stock, per_gap = _gaps(Slot(2, 0.25, 0.5)), _gaps(PerGapSlot(2, 0.25, 0.5))
+    assert sum(stock) / len(stock) > 0.29  # 0.305 s expected
+    assert abs(sum(per_gap) / len(per_gap) - 0.25) < 0.005
+    assert min(per_gap) >= 0.125 and max(per_gap) <= 0.375
+    assert _gaps(PerGapSlot(2, 0.25, 0.0), 10) == [0.25] * 10  # no jitter: the delay itself
+
+    slot = PerGapSlot(2, 0.25, 0.5)
+    slot.lastseen = 100.0
+    first = slot.download_delay()
+    assert all(slot.download_delay() == first for _ in range(20))  # one gap, one draw
+    slot.delay = 1.0  # AutoThrottle slowed the host down: drawn again at once
+    assert 0.5 <= slot.download_delay() <= 1.5
+    slot.lastseen = 100.7  # the next request left: a new gap
+    assert len({slot.download_delay() for _ in range(5)}) == 1
+
+    downloader = load_object(scrapy_settings(Settings(database_url="sqlite://"), 1)["DOWNLOADER"])
+    assert downloader is PerGapDownloader
