@@ -52,7 +52,7 @@ from checks.sensitive import find_dark_links, find_sensitive
 from checks.text import page_text
 
 DATA = Path(__file__).resolve().parent / "data" / "sensitive_real.jsonl"
-SPLITS = ("dev", "held_out", "fresh", "fresh2", "fresh3", "untouched2", "untouched3")
+SPLITS = ("dev", "held_out", "fresh", "fresh2", "fresh3", "untouched2", "untouched3", "untouched4")
 
 
 def judge_html(html: str) -> list[tuple[str, str, str]]:
