@@ -28,6 +28,11 @@ _SCRIPT_LINK_RX = re.compile(r"""<a\s[^>]*href\s*=\s*\\?["']?([^"'\s>\\]+)[^>]*>
 _SCRIPT_WRITE_RX = re.compile(
     r"document\.write(?:ln)?\s*\(|\.(?:inner|outer)HTML\s*[+]?=|\.insertAdjacentHTML\s*\("
     r"|\.(?:append|prepend|after|before|html|replaceWith|wrap)\s*\(", re.I)
+# a <script src> or <iframe src> written by a script: the loader of an injected script (document.write of
+# the 党政机关 emblem or a statistics snippet looks the same; checks.sensitive judges the host)
+_SCRIPT_RESOURCE_RX = re.compile(r"""<(script|i?frame)\b[^>]*?\bsrc\s*=\s*\\?["']?\s*((?:https?:)?//[^"'\s>\\]+)""", re.I)
+# javascript-obfuscator's names (_0x4311 …): an injected loader that hides the address it writes out
+_OBFUSCATED_RX = re.compile(r"\b_0x[0-9a-f]{4,6}\b")
 _SCRIPT_HIDE_RX = re.compile(r"getElementById\(\s*['\"]([\w-]+)['\"]\s*\)\.style\.display\s*=\s*['\"]none", re.I)
 _SCRIPT_REDIRECT_RX = re.compile(
     r"(?:window\.|document\.|top\.|self\.)?location(?:\.href)?\s*=\s*['\"](https?://[^'\"]+)['\"]"
@@ -153,6 +158,36 @@ def page_scripts(doc) -> tuple[list, list, dict[str, str]]:
     return scripts, [el for el in found if el.tag == "meta" and el.get("http-equiv") is not None], rules
 
 
+# a foreign script or frame repeated this often on one page was pasted in by a tool, not by a web designer
+REPEATED_RESOURCE = 3
+
+
+def foreign_resources(doc, scripts: list, hidden: set[int], reported: set[int]) -> list[tuple[str, str, str, object]]:
+    """("外站脚本" or "外站框架", "", src, element) for every <script>, <iframe> and <frame> that loads an
+    absolute address, once per address; a position that injected code takes is added to the technique in
+    parentheses: the same address included REPEATED_RESOURCE times or more, or a frame inside a hidden
+    element (a script there is no sign: statistics snippets are put in hidden divs to hide their icon).
+    Frames already reported (a zero-size iframe) are left out. checks.sensitive judges the host."""
+    out: list[tuple[str, str, str, object]] = []
+    counts: dict[str, int] = {}
+    first: dict[str, tuple[str, object, bool]] = {}
+    frames = [el for el in doc.getroottree().getroot().iter("iframe", "frame") if id(el) not in reported]
+    for el in (*scripts, *frames):
+        src = (el.get("src") or "").strip()
+        if not src.lower().startswith(("http://", "https://", "//")):
+            continue
+        counts[src] = counts.get(src, 0) + 1
+        if src not in first:
+            first[src] = ("外站脚本" if el.tag == "script" else "外站框架", el, id(el) in hidden)
+    for src, (kind, el, inside_hidden) in first.items():
+        if counts[src] >= REPEATED_RESOURCE:
+            kind += f"（同一地址重复引入 {counts[src]} 次）"
+        elif inside_hidden and kind == "外站框架":  # statistics scripts sit in hidden divs for a reason
+            kind += "（放在隐藏元素内）"
+        out.append((kind, "", src, el))
+    return out
+
+
 def hidden_among(doc, scripts: list, metas: list, rules: dict[str, str], attributed: list
                  ) -> list[tuple[str, str, str, object]]:
     """hidden_content, given page_scripts(doc) and the elements of `doc` that have attributes, in document
@@ -196,11 +231,16 @@ def hidden_among(doc, scripts: list, metas: list, rules: dict[str, str], attribu
             out.append((how, " ".join(string_content(a).split()), a.get("href").strip(), el))
         if text and not links:
             out.append((how, text[:300], "", el))
+    out += foreign_resources(doc, scripts, seen, {id(el) for _, _, _, el in out})
     for script in scripts:
         code = _unescape(script.text or "")
         if _SCRIPT_WRITE_RX.search(code):
             for href, text in _SCRIPT_LINK_RX.findall(code):
                 out.append(("脚本动态写入", re.sub(r"<[^>]+>", "", text).strip(), href, script))
+            for tag, src in dict.fromkeys(_SCRIPT_RESOURCE_RX.findall(code)):
+                out.append(("脚本写入的外站" + ("脚本" if tag.lower() == "script" else "框架"), "", src, script))
+        if len(set(_OBFUSCATED_RX.findall(code))) >= 5 and ("<script" in code.lower() or "createElement" in code):
+            out.append(("混淆脚本动态加载外部脚本", "", "", script))
         cloaked = bool(_SEARCH_REFERRER_RX.search(code) and _SEARCH_ENGINE_RX.search(code))
         for groups in _SCRIPT_REDIRECT_RX.findall(code):
             out.append(("搜索引擎来路跳转" if cloaked else "脚本跳转", "", next(g for g in groups if g), script))
