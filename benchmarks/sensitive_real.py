@@ -44,6 +44,14 @@ flagged when find_sensitive reports anything on its text. Splits, in the order t
            checks/hidden.py and checks/sensitive.py): 2 of 3 found, 0 of 17 fired; untouched3 2 of 2 and
            untouched2's u04 found too (both splits touched now); the hijacked CDN script stays missed (a single
            script in an ordinary place, from a host that looks like a CDN).
+  untouched5  collected after that change and run once, blind: a zero-size iframe of another site and a
+           file infector's VBScript dropper appended after </html> (Ramnit, in a repository's index.html)
+           against 7 pages with library scripts and an app bundle written after </html>, a zero-size YouTube
+           player, 云适配 and TRS statistics scripts. First run: 1 of 2 found, 3 of 7 decoys fired (the
+           position "after </html>" was taken for a sign whatever stood there; YouTube was on no list).
+           Then: a script outside <html> counts only when it is the one tag there, a page with nothing else
+           only when it has one script address, video sites joined the list, and a VBScript that writes and
+           runs a file is reported: 2 of 2, 0 of 7 (touched now).
 Prints recall and precision per split and every miss and false alarm.
 
     .venv/bin/python -m benchmarks.sensitive_real --clean-html ge_policy_raw20190217.sql

@@ -33,6 +33,9 @@ _SCRIPT_WRITE_RX = re.compile(
 _SCRIPT_RESOURCE_RX = re.compile(r"""<(script|i?frame)\b[^>]*?\bsrc\s*=\s*\\?["']?\s*((?:https?:)?//[^"'\s>\\]+)""", re.I)
 # javascript-obfuscator's names (_0x4311 …): an injected loader that hides the address it writes out
 _OBFUSCATED_RX = re.compile(r"\b_0x[0-9a-f]{4,6}\b")
+# a VBScript that writes a file and runs it: the dropper that file infectors (Ramnit) append to every .html
+# they find, after </html> (two real cases: benchmarks/data/sensitive_real.jsonl y02, vscode issue #72569)
+_VBS_DROPPER_RX = re.compile(r"CreateObject\(\s*\"(?:WScript\.Shell|Scripting\.FileSystemObject)\"", re.I)
 _SCRIPT_HIDE_RX = re.compile(r"getElementById\(\s*['\"]([\w-]+)['\"]\s*\)\.style\.display\s*=\s*['\"]none", re.I)
 _SCRIPT_REDIRECT_RX = re.compile(
     r"(?:window\.|document\.|top\.|self\.)?location(?:\.href)?\s*=\s*['\"](https?://[^'\"]+)['\"]"
@@ -129,6 +132,7 @@ def _class_rules(styles: list) -> dict[str, str]:
 
 # elements hidden_content looks at whatever their attributes
 _HIDING_TAGS = frozenset({"font", "iframe", "frame", "marquee"})
+_FRAME_TAGS = frozenset({"iframe", "frame"})
 # el.text_content() of lxml.html, for plain lxml.etree elements too
 string_content = etree.XPath("string()", smart_strings=False)
 
@@ -162,7 +166,8 @@ def page_scripts(doc) -> tuple[list, list, dict[str, str]]:
 REPEATED_RESOURCE = 3
 
 
-def foreign_resources(doc, scripts: list, hidden: set[int], reported: set[int]) -> list[tuple[str, str, str, object]]:
+def foreign_resources(scripts: list, frames: list, hidden: set[int], reported: set[int]
+                      ) -> list[tuple[str, str, str, object]]:
     """("外站脚本" or "外站框架", "", src, element) for every <script>, <iframe> and <frame> that loads an
     absolute address, once per address; a position that injected code takes is added to the technique in
     parentheses: the same address included REPEATED_RESOURCE times or more, or a frame inside a hidden
@@ -171,8 +176,7 @@ def foreign_resources(doc, scripts: list, hidden: set[int], reported: set[int]) 
     out: list[tuple[str, str, str, object]] = []
     counts: dict[str, int] = {}
     first: dict[str, tuple[str, object, bool]] = {}
-    frames = [el for el in doc.getroottree().getroot().iter("iframe", "frame") if id(el) not in reported]
-    for el in (*scripts, *frames):
+    for el in (*scripts, *(f for f in frames if id(f) not in reported)):
         src = (el.get("src") or "").strip()
         if not src.lower().startswith(("http://", "https://", "//")):
             continue
@@ -195,11 +199,15 @@ def hidden_among(doc, scripts: list, metas: list, rules: dict[str, str], attribu
     out: list[tuple[str, str, str, object]] = []
     seen: set[int] = set()
     alive: list[object] = []
+    frames: list[object] = []
     for el in attributed:
         # only elements that one of the tests below can hold for
-        if el.tag not in _HIDING_TAGS and el.get("style") is None \
+        tag = el.tag
+        if tag not in _HIDING_TAGS and el.get("style") is None \
                 and not (rules and (el.get("class") is not None or el.get("id") is not None)):
             continue
+        if tag in _FRAME_TAGS:
+            frames.append(el)
         if id(el) in seen:
             continue
         how = hiding_technique(el.get("style") or "")
@@ -231,7 +239,7 @@ def hidden_among(doc, scripts: list, metas: list, rules: dict[str, str], attribu
             out.append((how, " ".join(string_content(a).split()), a.get("href").strip(), el))
         if text and not links:
             out.append((how, text[:300], "", el))
-    out += foreign_resources(doc, scripts, seen, {id(el) for _, _, _, el in out})
+    out += foreign_resources(scripts, frames, seen, {id(el) for _, _, _, el in out})
     for script in scripts:
         code = _unescape(script.text or "")
         if _SCRIPT_WRITE_RX.search(code):
@@ -239,8 +247,12 @@ def hidden_among(doc, scripts: list, metas: list, rules: dict[str, str], attribu
                 out.append(("脚本动态写入", re.sub(r"<[^>]+>", "", text).strip(), href, script))
             for tag, src in dict.fromkeys(_SCRIPT_RESOURCE_RX.findall(code)):
                 out.append(("脚本写入的外站" + ("脚本" if tag.lower() == "script" else "框架"), "", src, script))
-        if len(set(_OBFUSCATED_RX.findall(code))) >= 5 and ("<script" in code.lower() or "createElement" in code):
+        if "_0x" in code and len(set(_OBFUSCATED_RX.findall(code))) >= 5 \
+                and ("<script" in code.lower() or "createElement" in code):
             out.append(("混淆脚本动态加载外部脚本", "", "", script))
+        if "CreateObject" in code and _VBS_DROPPER_RX.search(code) \
+                and "vbscript" in f"{script.get('language')} {script.get('type')}".lower():
+            out.append(("VBScript 木马代码", "", "", script))
         cloaked = bool(_SEARCH_REFERRER_RX.search(code) and _SEARCH_ENGINE_RX.search(code))
         for groups in _SCRIPT_REDIRECT_RX.findall(code):
             out.append(("搜索引擎来路跳转" if cloaked else "脚本跳转", "", next(g for g in groups if g), script))

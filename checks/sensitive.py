@@ -211,7 +211,7 @@ def spam_domain(href: str) -> bool:
 
 
 # techniques of hidden.py that are no hiding of a link: written by a script, redirects, foreign resources
-_FOREIGN = ("零尺寸 iframe", "外站脚本", "外站框架", "脚本写入的外站", "混淆脚本")  # judged by _foreign
+_FOREIGN = ("零尺寸 iframe", "外站脚本", "外站框架", "脚本写入的外站", "混淆脚本", "VBScript 木马")  # see _foreign
 _NOT_HIDING = ("脚本动态写入", "脚本跳转", "搜索引擎来路跳转", "自动跳转（meta refresh）", *_FOREIGN)
 
 
@@ -229,6 +229,8 @@ def _foreign(technique: str, href: str, own: frozenset[str]) -> str | None:
     zero-size frame or a script/frame in a position injected code takes, from a stranger's host."""
     if technique.startswith("混淆脚本"):
         return "混淆代码写出或创建 <script>，加载地址被拆散隐藏"
+    if technique.startswith("VBScript 木马"):
+        return "VBScript 代码在访客电脑上写出并运行文件（感染型病毒附加在网页末尾的投放代码）"
     host = host_of(href)
     if not is_stranger(host, own):
         return None

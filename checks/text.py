@@ -173,6 +173,8 @@ def _drop_tree(el) -> None:
 
 
 _DOCUMENT_START_RX = re.compile(r"<!doctype|<html[\s>]", re.I)
+_SCRIPT_TAG_RX = re.compile(r"<script\b", re.I)
+_FRAME_TAG_RX = re.compile(r"<i?frame\b", re.I)
 _RESOURCE_SRC_RX = re.compile(r"""<(?:script|i?frame)\b[^>]*?\bsrc\s*=\s*["']?\s*([^"'\s>]+)""", re.I)
 
 
@@ -182,7 +184,9 @@ def _script_parent(el: Any) -> Any:
 
 
 def _html_end(html: str) -> int:
-    return max(html.rfind("</html>"), html.rfind("</HTML>"))
+    """Where the last </html> (or </HTML>) starts, -1 without one; scans the markup once at most."""
+    end = html.rfind("</html>")
+    return max(end, html.find("</HTML>", end + 1) if end >= 0 else html.rfind("</HTML>"))
 
 
 def _tail_inside(html: str) -> str:
@@ -197,13 +201,22 @@ def _tail_inside(html: str) -> str:
 
 def _placed(hidden: list, html: str, bare: bool) -> list:
     """Foreign scripts and frames (hidden.foreign_resources) with the two positions only the markup shows:
-    outside <html>…</html> (before the doctype, after </html>: where code appended to a file lands) and on
-    a page that has nothing else (a hijacked page that answers search engines with a single script)."""
+    alone outside <html>…</html> (before the doctype, after </html>: where code appended to a file lands)
+    and on a page that has nothing else but one script (a hijacked page that answers search engines with a
+    single script, once or repeated). Alone, one: sloppy templates put their library scripts after </html>
+    too, and a single-page app has an empty body, but they bring several scripts or inline code
+    (benchmarks/data/sensitive_real.jsonl, untouched5); an injection is one tag."""
     if not any(t in ("外站脚本", "外站框架") for t, *_ in hidden):
         return hidden
     start = _DOCUMENT_START_RX.search(html)
     end = _html_end(html)
-    outside = set(_RESOURCE_SRC_RX.findall((html[:start.start()] if start else "") + (html[end:] if end >= 0 else "")))
+    outside: set[str] = set()
+    for region in (html[:start.start()] if start else "", html[end:] if end >= 0 else ""):
+        if len(_SCRIPT_TAG_RX.findall(region)) + len(_FRAME_TAG_RX.findall(region)) == 1:
+            outside.update(_RESOURCE_SRC_RX.findall(region))
+    if bare:
+        sources = _RESOURCE_SRC_RX.findall(html)
+        bare = len(set(sources)) == 1 and len(sources) == len(_SCRIPT_TAG_RX.findall(html)) + len(_FRAME_TAG_RX.findall(html))
     placed = []
     for technique, text, href, el in hidden:
         if technique in ("外站脚本", "外站框架"):

@@ -30,6 +30,9 @@ def _links(html: str, url: str | None = None) -> list[dict[str, str]]:
     ("v01", "外站脚本（同一地址重复引入 8 次）", "https://temp.lowerbeforwarden.ml/temp.js?n=nb5"),
     # javascript-obfuscator code that writes a <script src> whose address is split over an array
     ("v02", "混淆脚本动态加载外部脚本", ""),
+    # a zero-size frame of another site; a file infector's VBScript dropper appended after </html>
+    ("y01", "零尺寸 iframe", "http://akillitelefonburada.com/yon.html"),
+    ("y02", "VBScript 木马代码", ""),
 ])
 def test_injected_foreign_scripts_are_reported(row: str, technique: str, target: str) -> None:
     found = [x for x in _links(ROWS[row]["html"]) if x["category"] == "外站脚本注入"]
@@ -44,6 +47,8 @@ def test_script_appended_after_the_document_is_reported() -> None:
     page = "<!DOCTYPE html><html><head><title>通知</title></head><body><p>正文</p>{}</body></html>{}"
     assert [x["technique"] for x in _links(page.format("", tag))] == ["外站脚本（位于 <html> 之外）"]
     assert _links(page.format(tag, "")) == []
+    # libraries written after </html> by a sloppy template come several at a time (untouched5 x01)
+    assert _links(page.format("", tag + '<script src="https://code.jquery.com/jquery-3.6.0.min.js"></script>')) == []
     # libxml2 drops what follows </html>; the hidden links of u04 appended there are read all the same
     block = ROWS["u04"]["html"].removeprefix("<html><body>").removesuffix("</body></html>")
     assert {x["matched"] for x in _links(page.format("", block))} == {"cuasia.org"}
@@ -58,11 +63,12 @@ def test_hidden_deep_links_into_a_strangers_site_are_a_link_farm() -> None:
     assert _links(ROWS["u04"]["html"], "http://www.cuasia.org/") == []
 
 
-@pytest.mark.parametrize("split", ["untouched2", "untouched3", "untouched4"])
+@pytest.mark.parametrize("split", ["untouched2", "untouched3", "untouched4", "untouched5"])
 def test_real_pages_third_party_scripts_are_not_injections(split: str) -> None:
     # statistics (CNZZ, Baidu, Google, also in hidden divs and before the doctype), sharing, the 党政机关
     # emblem, error-report buttons of a company's domain (pucha.kaipuyun.cn), accessibility scripts written
-    # with document.writeln, 云适配 on 首都之窗, hidden credits, tabs and tag links of the site itself
+    # with document.writeln, 云适配 on 首都之窗, hidden credits, tabs and tag links of the site itself, library
+    # scripts and an app bundle written after </html>, a zero-size YouTube player
     decoys = [r for r in ROWS.values() if r["split"] == split and r["label"] == "legit"]
     assert decoys
     for row in decoys:
