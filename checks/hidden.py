@@ -15,9 +15,11 @@ import base64
 import binascii
 import functools
 import re
-from urllib.parse import unquote
+from urllib.parse import unquote, urlsplit
 
 from lxml import etree
+
+from checks.hosts import host_of, is_known_service, is_public_body, site_of
 
 _STYLE_RULE_RX = re.compile(r"([^{}]+)\{([^{}]*)\}")
 _PX_RX = r"(-?\d+(?:\.\d+)?)(?:px|em|rem|pt)?"
@@ -164,6 +166,31 @@ def page_scripts(doc) -> tuple[list, list, dict[str, str]]:
 
 # a foreign script or frame repeated this often on one page was pasted in by a tool, not by a web designer
 REPEATED_RESOURCE = 3
+# hidden deep links into one outside site that make a link farm (one hidden credit link to a plugin's home
+# page does not)
+HIDDEN_LINK_FARM = 2
+
+
+def _link_farms(out: list[tuple[str, str, str, object]], plain: list[int]) -> list[tuple[str, str, str, object]]:
+    """`out` with "（同一外站 N 条隐藏链接）" added to the technique of links that HIDDEN_LINK_FARM or more
+    hidden links point into one outside site with (not at its home page), each hidden by an element without
+    class or id: injected blocks are bare <div style="display:none">, a site's own hidden tabs and drop-down
+    menus carry the class or id its scripts toggle them by. Government and well-known service sites are
+    left out here; the site's own domain is left out by checks.sensitive, which knows it."""
+    deep: dict[str, list[int]] = {}
+    for i in plain:
+        href = out[i][2]
+        host = host_of(href)
+        if host and not is_public_body(host) and not is_known_service(host) and urlsplit(href).path.strip("/"):
+            deep.setdefault(site_of(host), []).append(i)
+    marked = list(out)
+    for indexes in deep.values():
+        count = len({out[i][2] for i in indexes})
+        if count >= HIDDEN_LINK_FARM:
+            for i in indexes:
+                how, text, href, el = out[i]
+                marked[i] = (f"{how}（同一外站 {count} 条隐藏链接）", text, href, el)
+    return marked
 
 
 def foreign_resources(scripts: list, frames: list, hidden: set[int], reported: set[int]
@@ -200,6 +227,7 @@ def hidden_among(doc, scripts: list, metas: list, rules: dict[str, str], attribu
     seen: set[int] = set()
     alive: list[object] = []
     frames: list[object] = []
+    plain: list[int] = []  # indexes in `out` of links hidden by an element without class or id
     for el in attributed:
         # only elements that one of the tests below can hold for
         tag = el.tag
@@ -235,10 +263,15 @@ def hidden_among(doc, scripts: list, metas: list, rules: dict[str, str], attribu
         if el.tag.lower() in ("iframe", "frame"):
             out.append((how, text, (el.get("src") or "").strip(), el))
             continue
+        bare = el.get("class") is None and el.get("id") is None  # no part of the page's own tabs and menus
         for a in links:
+            if bare:
+                plain.append(len(out))
             out.append((how, " ".join(string_content(a).split()), a.get("href").strip(), el))
         if text and not links:
             out.append((how, text[:300], "", el))
+    if len(plain) >= HIDDEN_LINK_FARM:
+        out = _link_farms(out, plain)
     out += foreign_resources(scripts, frames, seen, {id(el) for _, _, _, el in out})
     for script in scripts:
         code = _unescape(script.text or "")

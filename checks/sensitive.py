@@ -210,18 +210,10 @@ def spam_domain(href: str) -> bool:
     return bool(host) and pattern is not None and pattern.search(host) is not None
 
 
-# techniques of hidden.py that are no hiding of a link: written by a script, redirects, foreign resources
-_FOREIGN = ("零尺寸 iframe", "外站脚本", "外站框架", "脚本写入的外站", "混淆脚本", "VBScript 木马")  # see _foreign
-_NOT_HIDING = ("脚本动态写入", "脚本跳转", "搜索引擎来路跳转", "自动跳转（meta refresh）", *_FOREIGN)
-
-
-def _hiding(technique: str) -> bool:
-    """Whether the technique hides an element (display:none, off-screen …), as opposed to a visible link,
-    a script-written one, a redirect or a foreign resource."""
-    return bool(technique) and not technique.startswith(_NOT_HIDING)
-# hidden deep links to one stranger's site that make a link farm (one hidden credit link to a plugin's home
-# page does not)
-HIDDEN_LINK_FARM = 2
+# techniques of hidden.py for foreign scripts, frames and loaders, judged by _foreign
+_FOREIGN = ("零尺寸 iframe", "外站脚本", "外站框架", "脚本写入的外站", "混淆脚本", "VBScript 木马")
+# the mark hidden.py puts on hidden links into one outside site (hidden._link_farms)
+_FARM_RX = re.compile(r"（同一外站 (\d+) 条隐藏链接）$")
 
 
 def _foreign(technique: str, href: str, own: frozenset[str]) -> str | None:
@@ -242,32 +234,20 @@ def _foreign(technique: str, href: str, own: frozenset[str]) -> str | None:
     return None
 
 
-def _link_farms(hidden: tuple[tuple[str, str, str], ...], own: frozenset[str]) -> dict[str, int]:
-    """Strangers' sites that HIDDEN_LINK_FARM or more hidden links point into (not at their home page)."""
-    deep: dict[str, set[str]] = defaultdict(set)
-    for technique, _, href in hidden:
-        if not _hiding(technique):
-            continue
-        host = host_of(href)
-        if is_stranger(host, own) and urlsplit(href).path.strip("/"):
-            deep[site_of(host)].add(href)
-    return {site: len(hrefs) for site, hrefs in deep.items() if len(hrefs) >= HIDDEN_LINK_FARM}
-
-
 def find_dark_links(hidden: tuple[tuple[str, str, str], ...], own: frozenset[str] = frozenset()
                     ) -> list[dict[str, str]]:
     """Hidden content, outbound links and foreign scripts that are spam: technique, text, target URL,
     category, reason.
 
     A hidden element counts when its text holds a sensitive or spam word or its link goes to a spam
-    domain (a hidden drop-down of the site's own pages does not), or when it is one of several hidden deep
-    links into a stranger's site; a visible link counts when its target is a spam domain or its text a spam
-    word; a script or frame counts when it comes from a spam domain, or from a stranger's host in a position
-    injected code takes (hidden.foreign_resources). own: the registrable domains of the unit's own site
-    (hosts.own_sites); a stranger is neither these, nor a government domain, nor a known public service.
+    domain (a hidden drop-down of the site's own pages does not), or when hidden.py marked it as one of
+    several hidden deep links into one outside site and that site is a stranger's; a visible link counts
+    when its target is a spam domain or its text a spam word; a script or frame counts when it comes from
+    a spam domain, or from a stranger's host in a position injected code takes (hidden.foreign_resources).
+    own: the registrable domains of the unit's own site (hosts.own_sites); a stranger is neither these,
+    nor a government domain, nor a known public service.
     """
     link_words = sensitive_context().spam_link_words
-    farms = _link_farms(hidden, own) if any(_hiding(t) for t, _, _ in hidden) else {}
     out = []
     for technique, text, href in hidden:
         judged = find_sensitive(text, judge_context=False) if text else []
@@ -276,15 +256,16 @@ def find_dark_links(hidden: tuple[tuple[str, str, str], ...], own: frozenset[str
         bad_host = bool(href) and spam_domain(href)
         if not (words or spam_words or bad_host):
             injected = _foreign(technique, href, own) if technique.startswith(_FOREIGN) else None
-            farm = farms.get(site_of(host_of(href))) if farms and _hiding(technique) else None
+            farm = _FARM_RX.search(technique) if technique.endswith("条隐藏链接）") else None
             if injected:
                 out.append({"technique": technique, "text": text[:120], "href": href,
                             "matched": host_of(href) or technique, "category": "外站脚本注入", "reason": injected})
-            elif farm:
+            elif farm and is_stranger(host_of(href), own):
                 site = site_of(host_of(href))
                 out.append({"technique": technique, "text": text[:120], "href": href, "matched": site,
                             "category": "隐藏外链",
-                            "reason": f"隐藏的外站链接群：{farm} 条隐藏链接指向同一外站 {site} 的内页（非本站、非政府网站）"})
+                            "reason": f"隐藏的外站链接群：{farm.group(1)} 条隐藏链接指向同一外站 {site} 的内页"
+                                      "（非本站、非政府网站，隐藏它们的元素不是页面自带的选项卡或菜单）"})
             continue
         matched = (words or spam_words or [urlsplit(href).hostname or href])[0]
         categories = {w: c for w, c, _ in judged}
@@ -327,12 +308,13 @@ def _dark_link_finding(source: TextSource, links: list[dict[str, str]]) -> Obser
 
 
 def _own_sites(data: AuditData) -> dict[str, frozenset[str]]:
-    """Per unit, the registrable domains of its portal, its columns and the documents they list."""
+    """Per unit, the registrable domains of its portal, its columns and the documents the crawl fetched
+    from them (a listed link the crawl did not follow may point anywhere, an injected one too)."""
     urls: dict[str, list[str]] = defaultdict(list)
     for unit in data.units:
         urls[unit.slug].append(unit.portal)
     for column in data.columns:
-        urls[column.unit] += [column.url, *(item.url for item in column.items)]
+        urls[column.unit] += [column.url, *(i.url for i in column.items if i.detail_snapshot_id is not None)]
     return {unit: own_sites(found) for unit, found in urls.items()}
 
 

@@ -58,9 +58,13 @@ def test_hidden_deep_links_into_a_strangers_site_are_a_link_farm() -> None:
     # u04: three display:none links to counterfeit-goods pages of one site, English anchor text
     found = _links(ROWS["u04"]["html"])
     assert {(x["category"], x["matched"]) for x in found} == {("隐藏外链", "cuasia.org")}
-    assert len(found) == 3 and all(x["technique"] == "display:none 隐藏" for x in found)
+    assert len(found) == 3 and all(x["technique"] == "display:none 隐藏（同一外站 3 条隐藏链接）" for x in found)
     # the same hidden tags on the site's own pages (a page of cuasia.org) are its own hidden tags
     assert _links(ROWS["u04"]["html"], "http://www.cuasia.org/") == []
+    # links in an element the page's scripts toggle by class or id (the hidden tab of a district government's
+    # home page, untouched2 l06) are a tab's, wherever they point
+    links = "".join(a.split("</div>")[0] for a in ROWS["u04"]["html"].split('<div style="display:none">')[1:])
+    assert _links(f'<html><body><div class="content news_text" style="display:none;">{links}</div></body></html>') == []
 
 
 @pytest.mark.parametrize("split", ["untouched2", "untouched3", "untouched4", "untouched5"])
