@@ -73,7 +73,7 @@ from checks.sensitive import find_dark_links, find_sensitive
 from checks.text import page_text
 
 DATA = Path(__file__).resolve().parent / "data" / "sensitive_real.jsonl"
-SPLITS = ("dev", "held_out", "fresh", "fresh2", "fresh3", "untouched2", "untouched3", "untouched4", "untouched5")
+SPLITS = ("dev", "held_out", "fresh", "fresh2", "fresh3", "untouched2", "untouched3", "untouched4", "untouched5", "decoys6")
 
 
 def judge_html(html: str, url: str | None = None) -> list[tuple[str, str, str]]:
