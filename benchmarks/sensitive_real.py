@@ -52,6 +52,10 @@ flagged when find_sensitive reports anything on its text. Splits, in the order t
            Then: a script outside <html> counts only when it is the one tag there, a page with nothing else
            only when it has one script address, video sites joined the list, and a VBScript that writes and
            runs a file is reported: 2 of 2, 0 of 7 (touched now).
+  decoys6  five more legitimate pages collected after that, decoys only, run once blind: 2 of 5 fired, each a
+           single script after </html> (an icon-font kit, a script of the site's own domain). No injected
+           script after </html> was found in any real material, five legitimate ones were: the position
+           no longer counts (what follows </html> is still read); a lone script before the doctype does.
 Prints recall and precision per split and every miss and false alarm.
 
     .venv/bin/python -m benchmarks.sensitive_real --clean-html ge_policy_raw20190217.sql

@@ -201,19 +201,18 @@ def _tail_inside(html: str) -> str:
 
 def _placed(hidden: list, html: str, bare: bool) -> list:
     """Foreign scripts and frames (hidden.foreign_resources) with the two positions only the markup shows:
-    alone outside <html>…</html> (before the doctype, after </html>: where code appended to a file lands)
-    and on a page that has nothing else but one script (a hijacked page that answers search engines with a
-    single script, once or repeated). Alone, one: sloppy templates put their library scripts after </html>
-    too, and a single-page app has an empty body, but they bring several scripts or inline code
-    (benchmarks/data/sensitive_real.jsonl, untouched5); an injection is one tag."""
+    alone before the doctype (a hacked script that echoes a tag before the page) and on a page that has
+    nothing else but one script (a hijacked page that answers search engines with a single script, once or
+    repeated). Not after </html>: sloppy templates write their library scripts there, one or several, from
+    CDNs and their own domains (benchmarks/data/sensitive_real.jsonl, untouched5 and decoys6: 5 of 5 such
+    real pages would have been reported). A single-page app has an empty body too, but several scripts."""
     if not any(t in ("外站脚本", "外站框架") for t, *_ in hidden):
         return hidden
     start = _DOCUMENT_START_RX.search(html)
-    end = _html_end(html)
+    before = html[:start.start()] if start else ""
     outside: set[str] = set()
-    for region in (html[:start.start()] if start else "", html[end:] if end >= 0 else ""):
-        if len(_SCRIPT_TAG_RX.findall(region)) + len(_FRAME_TAG_RX.findall(region)) == 1:
-            outside.update(_RESOURCE_SRC_RX.findall(region))
+    if len(_SCRIPT_TAG_RX.findall(before)) + len(_FRAME_TAG_RX.findall(before)) == 1:
+        outside.update(_RESOURCE_SRC_RX.findall(before))
     if bare:
         sources = _RESOURCE_SRC_RX.findall(html)
         bare = len(set(sources)) == 1 and len(sources) == len(_SCRIPT_TAG_RX.findall(html)) + len(_FRAME_TAG_RX.findall(html))
@@ -221,7 +220,7 @@ def _placed(hidden: list, html: str, bare: bool) -> list:
     for technique, text, href, el in hidden:
         if technique in ("外站脚本", "外站框架"):
             if href in outside:
-                technique += "（位于 <html> 之外）"
+                technique += "（写在 <!DOCTYPE>、<html> 之前）"
             elif bare:
                 technique += "（页面除此之外没有内容）"
         placed.append((technique, text, href, el))

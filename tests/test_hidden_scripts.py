@@ -40,18 +40,19 @@ def test_injected_foreign_scripts_are_reported(row: str, technique: str, target:
     assert found[0]["reason"]
 
 
-def test_script_appended_after_the_document_is_reported() -> None:
-    # the injected tag of v01 once, after </html> (where code appended to a template file lands), and
-    # the same tag inside the page, where a single foreign script is no sign of anything
+def test_what_follows_the_document_is_read_but_position_alone_is_no_sign() -> None:
+    # the injected tag of v01 once: before the doctype (echoed by a hacked script ahead of the page) it is
+    # reported; inside the page, or after </html> where real templates put their libraries (decoys6 d01,
+    # d02), a single foreign script is no sign of anything
     tag = "<script type='text/javascript' src='https://temp.lowerbeforwarden.ml/temp.js?n=nb5'></script>"
-    page = "<!DOCTYPE html><html><head><title>通知</title></head><body><p>正文</p>{}</body></html>{}"
-    assert [x["technique"] for x in _links(page.format("", tag))] == ["外站脚本（位于 <html> 之外）"]
-    assert _links(page.format(tag, "")) == []
-    # libraries written after </html> by a sloppy template come several at a time (untouched5 x01)
-    assert _links(page.format("", tag + '<script src="https://code.jquery.com/jquery-3.6.0.min.js"></script>')) == []
+    page = "{}<!DOCTYPE html><html><head><title>通知</title></head><body><p>正文</p>{}</body></html>{}"
+    assert [x["technique"] for x in _links(page.format(tag, "", ""))] == ["外站脚本（写在 <!DOCTYPE>、<html> 之前）"]
+    assert _links(page.format("", tag, "")) == [] and _links(page.format("", "", tag)) == []
+    for row in ("d01", "d02"):
+        assert "</html>\n<script" in ROWS[row]["html"] and _links(ROWS[row]["html"]) == []
     # libxml2 drops what follows </html>; the hidden links of u04 appended there are read all the same
     block = ROWS["u04"]["html"].removeprefix("<html><body>").removesuffix("</body></html>")
-    assert {x["matched"] for x in _links(page.format("", block))} == {"cuasia.org"}
+    assert {x["matched"] for x in _links(page.format("", "", block))} == {"cuasia.org"}
 
 
 def test_hidden_deep_links_into_a_strangers_site_are_a_link_farm() -> None:
@@ -67,7 +68,7 @@ def test_hidden_deep_links_into_a_strangers_site_are_a_link_farm() -> None:
     assert _links(f'<html><body><div class="content news_text" style="display:none;">{links}</div></body></html>') == []
 
 
-@pytest.mark.parametrize("split", ["untouched2", "untouched3", "untouched4", "untouched5"])
+@pytest.mark.parametrize("split", ["untouched2", "untouched3", "untouched4", "untouched5", "decoys6"])
 def test_real_pages_third_party_scripts_are_not_injections(split: str) -> None:
     # statistics (CNZZ, Baidu, Google, also in hidden divs and before the doctype), sharing, the 党政机关
     # emblem, error-report buttons of a company's domain (pucha.kaipuyun.cn), accessibility scripts written
