@@ -56,6 +56,10 @@ flagged when find_sensitive reports anything on its text. Splits, in the order t
            single script after </html> (an icon-font kit, a script of the site's own domain). No injected
            script after </html> was found in any real material, five legitimate ones were: the position
            no longer counts (what follows </html> is still read); a lone script before the doctype does.
+  decoys7  one more legitimate page found after that, run once: a non-government site's zero-size iframe
+           to its sister service's session page, reported (a stranger's zero-size frame). Left as it is: the
+           injected frame of untouched5 y01 has the same shape; on government portals a sister service
+           is a government domain. This false alarm is counted in "all".
 Prints recall and precision per split and every miss and false alarm.
 
     .venv/bin/python -m benchmarks.sensitive_real --clean-html ge_policy_raw20190217.sql
@@ -77,7 +81,8 @@ from checks.sensitive import find_dark_links, find_sensitive
 from checks.text import page_text
 
 DATA = Path(__file__).resolve().parent / "data" / "sensitive_real.jsonl"
-SPLITS = ("dev", "held_out", "fresh", "fresh2", "fresh3", "untouched2", "untouched3", "untouched4", "untouched5", "decoys6")
+SPLITS = ("dev", "held_out", "fresh", "fresh2", "fresh3", "untouched2", "untouched3", "untouched4", "untouched5",
+          "decoys6", "decoys7")
 
 
 def judge_html(html: str, url: str | None = None) -> list[tuple[str, str, str]]:
