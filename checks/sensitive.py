@@ -229,8 +229,8 @@ def _foreign(technique: str, href: str, own: frozenset[str]) -> str | None:
     what = "框架" if "框架" in technique or "iframe" in technique else "脚本"
     if technique == "零尺寸 iframe":
         return f"零尺寸框架加载外站 {host}（非本站、非政府网站、不在常用服务名单中）"
-    if technique.startswith(("外站脚本（", "外站框架（")):
-        return f"引入外站{what} {host}（非本站、非政府网站、不在常用服务名单中），{technique[5:-1]}"
+    if technique.startswith(("外站脚本（", "外站框架（")):  # the technique names the position
+        return f"引入外站{what} {host}（非本站、非政府网站、不在常用服务名单中）"
     return None
 
 
@@ -296,6 +296,8 @@ def _dark_link_finding(source: TextSource, links: list[dict[str, str]]) -> Obser
         "暗链（隐藏链接或文字）" if hidden else "违规外链"
     shown = f"“{first['text']}”" if first["text"] else ""
     target = f"{'，' if shown else ''}指向 {first['href']}" if first["href"] else ""
+    if len(links) > 1:
+        target += f" 等 {len(links)} 处"
     where = source.place or ""
     return source.observation(
         "text.sensitive",
@@ -339,6 +341,8 @@ def sensitive_words_check(data: AuditData, as_of: date, rules: CheckRules) -> li
             if data.allowed("text.sensitive", source.unit, phrase=link["matched"]) or \
                     (link["href"] and data.allowed("text.sensitive", source.unit, url=link["href"])):
                 continue
-            by_target[link["href"] or link["text"]].append(link)
+            # a link farm is one finding, its links in the evidence
+            by_target[f"farm:{link['matched']}" if link["category"] == "隐藏外链" else link["href"] or link["text"]
+                      ].append(link)
         findings.extend(_dark_link_finding(source, links) for links in by_target.values())
     return findings

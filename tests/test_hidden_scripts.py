@@ -121,3 +121,8 @@ def test_the_check_reports_injected_scripts_with_technique_target_and_reason() -
     # the unit's own domain is no stranger: the same repeated tag from its own static host is not reported
     own = injected.replace("temp.lowerbeforwarden.ml", "static.example-county.com.cn")
     assert sensitive_words_check(_data({portal + "tzgg/3.html": page(own)}, portal), ON, CheckRules()) == []
+    # a hidden link farm is one finding that lists its links
+    farm = ROWS["u04"]["html"].split("<body>")[1].split("</body>")[0]
+    found = sensitive_words_check(_data({portal + "tzgg/4.html": page(farm)}, portal), ON, CheckRules())
+    assert [(f.evidence["category"], f.evidence["count"], len(f.evidence["links"])) for f in found] == [("隐藏外链", 3, 3)]
+    assert "cuasia.org" in found[0].evidence["reason"] and "等 3 处" in found[0].detail
