@@ -5,8 +5,8 @@ by its delay, varied by ±`DOWNLOAD_DELAY_JITTER` (default ±50 %: 0.125–0.375
 random delay anew every time it looks at the slot's queue. When the slot's timer fires at the drawn time,
 it draws again, and if the new draw is longer than the time waited so far it waits on; so a gap ends only at
 a draw no longer than the largest draw before it. With 0.25 s ± 50 % the mean gap is 0.305 s, 22 % longer
-than configured: 3.28 requests a second where the setting allows 4, on a polite night a quarter of an hour
-lost in every hour.
+than configured: 3.28 requests a second where the setting allows 4, so that an hour's requests on a polite
+host take 73 minutes.
 
 `PerGapDownloader` keeps Scrapy's downloader and slots and changes only that: a slot draws one delay per
 gap (after each request it sends, or when its delay or jitter changes: AutoThrottle, a shared night's
