@@ -208,6 +208,8 @@ def misspelt_places(text: str) -> list[tuple[int, int, str, str]]:
         return []
     found = []
     for index, start, end in automaton.find_matches_as_indexes(text):
+        if not on_word_boundaries(text, start, end) or (start and tokenizer().FREQ.get(text[start - 1:start + 1])):
+            continue  # 其他|城镇 (jieba may cut 及其|他|城镇) is no 佗城镇
         place, swap = rows[index]
         right, wrong = (swap.split("→") + ["", ""])[:2] if "→" in swap else ("", "")
         why = f"“{right}”误为形近字“{wrong}”；行政区划名称应为“{place}”" if right else f"行政区划名称应为“{place}”"
