@@ -225,3 +225,63 @@ def test_autothrottle_does_not_undo_the_shared_delay() -> None:
     assert downloader._delay >= 1.0  # the delay of the slots made from now on
     apply_share(downloader, None, *worker_share(2, 0.25, 4))  # without AutoThrottle: the shared delay exactly
     assert slow_slot.delay == fast_slot.delay == 1.0
+
+
+@pytest.mark.postgres
+def test_workers_end_their_night_one_after_the_other(postgres_server) -> None:
+    """Each worker's last transaction writes rows the others write too (page links, the run's stats). On the
+    simulated province (4 workers, 300 units) PostgreSQL found deadlocks between them (their UPDATEs of
+    page_links took row locks in different orders; one worker's links, caps and carried pages were lost),
+    and the run's stats were merged from a stale read. Now they take turns."""
+    import threading
+
+    from sqlalchemy import text
+
+    from crawler.linkstore import LinkCollector
+    from crawler.pipelines import write_night_end
+    from storage.db import serialize_run_writes
+
+    url = _new_postgres_db(postgres_server)
+    upgrade(url)
+    engine = make_engine(url)
+    Session_ = make_sessionmaker(engine)
+    with Session_() as s, s.begin():
+        run = CrawlRun(units=[], stats={"pages": 1})
+        s.add(run)
+        s.flush()
+        run_id = run.id
+    first = Session_()
+    serialize_run_writes(first, run_id)  # worker A is in the middle of its last transaction
+    row = first.get_one(CrawlRun, run_id)
+    row.stats = {**row.stats, "carried": {"1": {"run": 1, "pages": 2}}}
+    first.flush()
+    a_pid = first.scalar(text("SELECT pg_backend_pid()"))
+    errors: list[BaseException] = []
+
+    def worker_b() -> None:
+        try:
+            with Session_() as second:
+                write_night_end(second, run_id, LinkCollector(run_id), [{"kind": "unit_pages"}],
+                                {"2": {"run": 1, "pages": 3}})
+        except BaseException as e:  # reported below
+            errors.append(e)
+
+    b = threading.Thread(target=worker_b)
+    b.start()
+    with engine.connect() as watch:  # B waits for A (for its lock, or before the fix for A's row)
+        for _ in range(600):
+            if watch.scalar(text("SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock' "
+                                 "AND pid <> :a"), {"a": a_pid}):
+                break
+            time.sleep(0.05)
+        else:
+            raise AssertionError("worker B never waited for worker A")
+    first.commit()
+    first.close()
+    b.join(timeout=60)
+    assert not errors
+    with Session_() as s:
+        stats = s.get_one(CrawlRun, run_id).stats
+    assert stats["carried"] == {"1": {"run": 1, "pages": 2}, "2": {"run": 1, "pages": 3}}  # neither lost
+    assert stats["caps"] == [{"kind": "unit_pages"}] and stats["pages"] == 1
+    engine.dispose()
