@@ -5,8 +5,9 @@
 Takes the rows of benchmarks/data/reported_typos.tsv that come from published lists (origin `yaowenjiaozi`:
 《咬文嚼字》's yearly lists and its list of the 100 most common wrong characters; `published_list`: editors'
 and teachers' published lists of easily confused words), each with its source. The rows reported on
-government sites, in party papers and news sites are left out: benchmarks/text_real.py measures recall on
-them as errors no list taught the check.
+government sites, in party papers and news sites are left out, and so are the list rows collected after the
+checks were written (origin `heldout_list`): benchmarks/text_real.py measures recall on them as errors no
+list taught the check.
 
 A pair is left out when its wrong form is correct somewhere: when correct legal text (the corpus of
 scripts/build_slip_data.py: LawRefBook/Laws @2f4c5c2 without the parts the benchmark reads) uses it as a word

@@ -19,7 +19,8 @@ def test_reported_typos_rows_are_sourced_and_classed() -> None:
         wrong, right, kind, origin, source, sentence = row
         assert wrong and right and wrong != right, row
         assert kind in {"common", "name", "formulation", "context"}, row
-        assert origin in {"gov_site", "party_media", "news_site", "yaowenjiaozi", "published_list", "issue", "other"}
+        assert origin in {"gov_site", "party_media", "news_site", "yaowenjiaozi", "published_list", "issue", "other",
+                          "heldout_list"}
         assert source.strip(), row
         assert not sentence or wrong in sentence, row  # a quoted sentence holds the error as published
         assert (wrong, right) not in seen, row
