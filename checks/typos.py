@@ -197,17 +197,19 @@ def _holes(joined: str, extra: tuple[str, ...], taken: list[tuple[int, int]]) ->
     dictionary = tokenizer().FREQ
     lexicon = typo_lexicon()
     found = []
+    size = len(joined)
     for index, start, _end in automaton.find_matches_as_indexes(joined, overlapping=True):
         for phrase, i, is_left in entries[index]:
             begin = start if is_left else start - i - 1
-            if begin < 0 or begin + len(phrase) > len(joined):
+            if begin < 0 or begin + len(phrase) > size:
                 continue
-            candidate = joined[begin:begin + len(phrase)]
-            other = candidate[i]
+            other = joined[begin + i]
             if other == phrase[i] or not ("\u4e00" <= other <= "\u9fff") or other in _NUMERALS or phrase[i] in _NUMERALS:
                 continue  # 党的十八大 is another congress, not a damaged 党的十九大
-            if candidate[:i] != phrase[:i] or candidate[i + 1:] != phrase[i + 1:]:
+            # the anchor is the one side, in place: the other side must be as in the phrase
+            if not (joined.startswith(phrase[i + 1:], begin + i + 1) if is_left else joined.startswith(phrase[:i], begin)):
                 continue
+            candidate = joined[begin:begin + len(phrase)]
             if dictionary.get(candidate) or candidate in lexicon.correct or candidate in lexicon.places:
                 continue
             if any(s < begin + len(phrase) and begin < e for s, e in taken):
