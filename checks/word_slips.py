@@ -189,6 +189,9 @@ def reads_as_attested(text: str, lo: int, hi: int) -> bool:
 
 
 def _key(chars: str) -> int:
+    encoded = chars.encode("utf-16-be", "surrogatepass")
+    if len(encoded) == 2 * len(chars):  # every character in the BMP: its 16 bits as they stand
+        return int.from_bytes(encoded, "big")
     key = 0
     for ch in chars:
         key = (key << 16) | (ord(ch) if ord(ch) <= 0xFFFF else 0)
