@@ -21,6 +21,9 @@ compared, each finding with every field (matched text, suggestion, why, class, s
   * real sentences with a word of a context pair (lexicons/context_pairs.tsv) swapped for its other word
     (--swapped), so that the context model judges thousands of cases;
   * the sentences of ECSpell's odw test and training sets (--odw), erroneous and corrected;
+  * `text.sensitive` on the real spam and decoy pages of benchmarks/data/sensitive_real.jsonl (text rows
+    with and without judging the context, markup rows as benchmarks/sensitive_real.py judges a page), and
+    on 500 real documents with one of those pages' text injected at a random place;
   * the fixture pages of benchmarks/text_checks.py.
 Prints how many findings each kind produced, and for `compare` the first differences (exit status 1).
 """
@@ -42,6 +45,7 @@ ON = date(2024, 9, 30)
 def _dump(args: argparse.Namespace) -> None:
     sys.path.insert(0, str(Path(args.code).resolve()))
     import checks
+    from benchmarks.sensitive_real import judge_html
     from benchmarks.text_checks import corpus
     from benchmarks.text_real import _text_of, clean_lines, pages_of, read_pairs
     from checks.confusables import homophones
@@ -128,6 +132,21 @@ def _dump(args: argparse.Namespace) -> None:
         for n, row in enumerate(Path(path).read_text("utf-8").splitlines()):
             for j, sentence in enumerate(row.split("\t")[1:3]):
                 write(f"{Path(path).name}:{n}:{j}", "typo", find_typo_hits(sentence, ON))
+    rows = [json.loads(line) for line in
+            (Path(args.code) / "benchmarks/data/sensitive_real.jsonl").read_text("utf-8").splitlines() if line]
+    for row in rows:
+        if "text" in row:
+            write(f"sensitive_real {row['id']}", "sensitive", find_sensitive(row["text"]))
+            write(f"sensitive_real {row['id']}", "sensitive-bare", find_sensitive(row["text"], judge_context=False))
+        else:
+            write(f"sensitive_real {row['id']}", "sensitive-html", judge_html(row["html"]))
+    spam = [row["text"] for row in rows if "text" in row]
+    rnd = random.Random(19)
+    for k, (name, text) in enumerate(documents[:: max(1, len(documents) // 500)]):
+        cut = rnd.randrange(len(text) + 1)  # a real spam or decoy page's text injected into a real document
+        planted = text[:cut] + "\n" + rnd.choice(spam) + "\n" + text[cut:]
+        write(f"planted spam {k} {name}", "sensitive", find_sensitive(planted))
+        write(f"planted spam {k} {name}", "typo", find_typo_hits(planted, ON))
     fixture_pages, _ = corpus(args.fixture_megabytes)
     for n, text in enumerate(fixture_pages):
         write(f"fixture {n}", "typo", find_typo_hits(text, ON))
