@@ -115,10 +115,10 @@ def _in_bloom(words: np.ndarray, hashes: np.ndarray) -> np.ndarray:
         .astype(bool)
 
 
-def _candidates(codes: np.ndarray, length: int) -> tuple[np.ndarray, np.ndarray]:
-    """(start, index into the words of `variant_index`) of every candidate of `length` characters in `codes`."""
+def _candidates(run: np.ndarray, length: int) -> tuple[np.ndarray, np.ndarray]:
+    """(start, index into the words of `variant_index`) of every candidate of `length` characters, given the
+    keys of every run of `length` characters of a text (`packed`)."""
     index = _bloom_filters()[length]
-    run = packed(codes, length)
     hashes = _hashes(run)
     maybe = np.nonzero(_in_bloom(index.bloom, hashes))[0]
     if not len(maybe):
@@ -384,8 +384,12 @@ def candidates(text: str) -> Candidates:
     """Every candidate slip in `text`, judged or not: the first (longest-listed) candidate at each start."""
     codes = codes_of(text)
     found: Candidates = {}
-    for length, (_, _, words) in variant_index().items():
-        starts, word = _candidates(codes, length)
+    run, made = codes, 1
+    for length, (_, _, words) in variant_index().items():  # 2, 3, 4
+        while made < length:  # packed(codes, made + 1), from the keys one character shorter
+            made += 1
+            run = (run[:-1] << _U64(16)) | codes[made - 1:]
+        starts, word = _candidates(run, length)
         for start, k in zip(starts.tolist(), word.tolist(), strict=True):
             found.setdefault(start, (length, words[k]))
     return found
