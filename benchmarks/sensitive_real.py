@@ -32,6 +32,34 @@ flagged when find_sensitive reports anything on its text. Splits, in the order t
            issue) against a government page's own service script and a hidden statistics script. First
            run: 0 of 2 found, no decoy fired — a script included from a foreign host is not judged at all
            (its code is not on the page and its host is on no list); not changed here.
+  untouched4  collected before the foreign-script change, from GitHub issues that quote injected markup and
+           code-index files that hold real pages: three injected foreign scripts (a script tag repeated eight
+           times in a WordPress page, an obfuscated loader that document.writes a <script src>, a hijacked
+           "CDN" script) against 17 legitimate pages that include third-party scripts as government pages do
+           (CNZZ and Baidu statistics, also in hidden divs and before the doctype, sharing buttons, the
+           党政机关 emblem, error-report buttons on a company's domain, accessibility scripts written with
+           document.writeln, 云适配 on 首都之窗, hidden tag links of a site). A row may carry the page's
+           address ("url"), which tells the site's own domain. First run, before any change: 0 of 3 found,
+           0 of 17 decoys fired. After the change (checks/hosts.py, foreign scripts and hidden link farms in
+           checks/hidden.py and checks/sensitive.py): 2 of 3 found, 0 of 17 fired; untouched3 2 of 2 and
+           untouched2's u04 found too (both splits touched now); the hijacked CDN script stays missed (a single
+           script in an ordinary place, from a host that looks like a CDN).
+  untouched5  collected after that change and run once, blind: a zero-size iframe of another site and a
+           file infector's VBScript dropper appended after </html> (Ramnit, in a repository's index.html)
+           against 7 pages with library scripts and an app bundle written after </html>, a zero-size YouTube
+           player, 云适配 and TRS statistics scripts. First run: 1 of 2 found, 3 of 7 decoys fired (the
+           position "after </html>" was taken for a sign whatever stood there; YouTube was on no list).
+           Then: a script outside <html> counts only when it is the one tag there, a page with nothing else
+           only when it has one script address, video sites joined the list, and a VBScript that writes and
+           runs a file is reported: 2 of 2, 0 of 7 (touched now).
+  decoys6  five more legitimate pages collected after that, decoys only, run once blind: 2 of 5 fired, each a
+           single script after </html> (an icon-font kit, a script of the site's own domain). No injected
+           script after </html> was found in any real material, five legitimate ones were: the position
+           no longer counts (what follows </html> is still read); a lone script before the doctype does.
+  decoys7  one more legitimate page found after that, run once: a non-government site's zero-size iframe
+           to its sister service's session page, reported (a stranger's zero-size frame). Left as it is: the
+           injected frame of untouched5 y01 has the same shape; on government portals a sister service
+           is a government domain. This false alarm is counted in "all".
 Prints recall and precision per split and every miss and false alarm.
 
     .venv/bin/python -m benchmarks.sensitive_real --clean-html ge_policy_raw20190217.sql
@@ -48,24 +76,26 @@ import json
 import re
 from pathlib import Path
 
+from checks.hosts import own_sites
 from checks.sensitive import find_dark_links, find_sensitive
 from checks.text import page_text
 
 DATA = Path(__file__).resolve().parent / "data" / "sensitive_real.jsonl"
-SPLITS = ("dev", "held_out", "fresh", "fresh2", "fresh3", "untouched2", "untouched3")
+SPLITS = ("dev", "held_out", "fresh", "fresh2", "fresh3", "untouched2", "untouched3", "untouched4", "untouched5",
+          "decoys6", "decoys7")
 
 
-def judge_html(html: str) -> list[tuple[str, str, str]]:
+def judge_html(html: str, url: str | None = None) -> list[tuple[str, str, str]]:
     """What text.sensitive reports on a crawled page: words and stuffing in its main text and chrome, and
     its dark links (word, category, where) — where is the hiding technique and the target for links."""
     page = page_text(html)
     hits = find_sensitive(page.main) + find_sensitive(page.chrome)
-    links = find_dark_links(tuple((t, x, h) for t, x, h, _ in page.hidden))
+    links = find_dark_links(tuple((t, x, h) for t, x, h, _ in page.hidden), own_sites([url]))
     return hits + [(x["matched"], x["category"], f"{x['technique']} -> {x['href']}") for x in links]
 
 
 def judge(row: dict) -> list[tuple[str, str, str]]:
-    return judge_html(row["html"]) if "html" in row else find_sensitive(row["text"])
+    return judge_html(row["html"], row.get("url")) if "html" in row else find_sensitive(row["text"])
 
 
 def clean_html(path: Path) -> None:
@@ -77,7 +107,7 @@ def clean_html(path: Path) -> None:
                   for m in literal.finditer(row.split(" values (", 1)[1])]
         if values[-2]:
             pages.append((values[1], values[-2]))
-    alarms = [(url, hit) for url, html in pages for hit in judge_html(html)]
+    alarms = [(url, hit) for url, html in pages for hit in judge_html(html, url)]
     mb = sum(len(html.encode()) for _, html in pages) / 1e6
     print(f"== clean html: {len(pages)} pages, {mb:.2f} MB: {len(alarms)} text.sensitive alarms")
     for url, (word, category, where) in alarms:

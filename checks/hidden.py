@@ -15,9 +15,11 @@ import base64
 import binascii
 import functools
 import re
-from urllib.parse import unquote
+from urllib.parse import unquote, urlsplit
 
 from lxml import etree
+
+from checks.hosts import host_of, is_known_service, is_public_body, site_of
 
 _STYLE_RULE_RX = re.compile(r"([^{}]+)\{([^{}]*)\}")
 _PX_RX = r"(-?\d+(?:\.\d+)?)(?:px|em|rem|pt)?"
@@ -28,6 +30,14 @@ _SCRIPT_LINK_RX = re.compile(r"""<a\s[^>]*href\s*=\s*\\?["']?([^"'\s>\\]+)[^>]*>
 _SCRIPT_WRITE_RX = re.compile(
     r"document\.write(?:ln)?\s*\(|\.(?:inner|outer)HTML\s*[+]?=|\.insertAdjacentHTML\s*\("
     r"|\.(?:append|prepend|after|before|html|replaceWith|wrap)\s*\(", re.I)
+# a <script src> or <iframe src> written by a script: the loader of an injected script (document.write of
+# the 党政机关 emblem or a statistics snippet looks the same; checks.sensitive judges the host)
+_SCRIPT_RESOURCE_RX = re.compile(r"""<(script|i?frame)\b[^>]*?\bsrc\s*=\s*\\?["']?\s*((?:https?:)?//[^"'\s>\\]+)""", re.I)
+# javascript-obfuscator's names (_0x4311 …): an injected loader that hides the address it writes out
+_OBFUSCATED_RX = re.compile(r"\b_0x[0-9a-f]{4,6}\b")
+# a VBScript that writes a file and runs it: the dropper that file infectors (Ramnit) append to every .html
+# they find, after </html> (two real cases: benchmarks/data/sensitive_real.jsonl y02, vscode issue #72569)
+_VBS_DROPPER_RX = re.compile(r"CreateObject\(\s*\"(?:WScript\.Shell|Scripting\.FileSystemObject)\"", re.I)
 _SCRIPT_HIDE_RX = re.compile(r"getElementById\(\s*['\"]([\w-]+)['\"]\s*\)\.style\.display\s*=\s*['\"]none", re.I)
 _SCRIPT_REDIRECT_RX = re.compile(
     r"(?:window\.|document\.|top\.|self\.)?location(?:\.href)?\s*=\s*['\"](https?://[^'\"]+)['\"]"
@@ -124,6 +134,7 @@ def _class_rules(styles: list) -> dict[str, str]:
 
 # elements hidden_content looks at whatever their attributes
 _HIDING_TAGS = frozenset({"font", "iframe", "frame", "marquee"})
+_FRAME_TAGS = frozenset({"iframe", "frame"})
 # el.text_content() of lxml.html, for plain lxml.etree elements too
 string_content = etree.XPath("string()", smart_strings=False)
 
@@ -153,6 +164,61 @@ def page_scripts(doc) -> tuple[list, list, dict[str, str]]:
     return scripts, [el for el in found if el.tag == "meta" and el.get("http-equiv") is not None], rules
 
 
+# a foreign script or frame repeated this often on one page was pasted in by a tool, not by a web designer
+REPEATED_RESOURCE = 3
+# hidden deep links into one outside site that make a link farm (one hidden credit link to a plugin's home
+# page does not)
+HIDDEN_LINK_FARM = 2
+
+
+def _link_farms(out: list[tuple[str, str, str, object]], plain: list[int]) -> list[tuple[str, str, str, object]]:
+    """`out` with "（同一外站 N 条隐藏链接）" added to the technique of links that HIDDEN_LINK_FARM or more
+    hidden links point into one outside site with (not at its home page), each hidden by an element without
+    class or id: injected blocks are bare <div style="display:none">, a site's own hidden tabs and drop-down
+    menus carry the class or id its scripts toggle them by. Government and well-known service sites are
+    left out here; the site's own domain is left out by checks.sensitive, which knows it."""
+    deep: dict[str, list[int]] = {}
+    for i in plain:
+        href = out[i][2]
+        host = host_of(href)
+        if host and not is_public_body(host) and not is_known_service(host) and urlsplit(href).path.strip("/"):
+            deep.setdefault(site_of(host), []).append(i)
+    marked = list(out)
+    for indexes in deep.values():
+        count = len({out[i][2] for i in indexes})
+        if count >= HIDDEN_LINK_FARM:
+            for i in indexes:
+                how, text, href, el = out[i]
+                marked[i] = (f"{how}（同一外站 {count} 条隐藏链接）", text, href, el)
+    return marked
+
+
+def foreign_resources(scripts: list, frames: list, hidden: set[int], reported: set[int]
+                      ) -> list[tuple[str, str, str, object]]:
+    """("外站脚本" or "外站框架", "", src, element) for every <script>, <iframe> and <frame> that loads an
+    absolute address, once per address; a position that injected code takes is added to the technique in
+    parentheses: the same address included REPEATED_RESOURCE times or more, or a frame inside a hidden
+    element (a script there is no sign: statistics snippets are put in hidden divs to hide their icon).
+    Frames already reported (a zero-size iframe) are left out. checks.sensitive judges the host."""
+    out: list[tuple[str, str, str, object]] = []
+    counts: dict[str, int] = {}
+    first: dict[str, tuple[str, object, bool]] = {}
+    for el in (*scripts, *(f for f in frames if id(f) not in reported)):
+        src = (el.get("src") or "").strip()
+        if not src.lower().startswith(("http://", "https://", "//")):
+            continue
+        counts[src] = counts.get(src, 0) + 1
+        if src not in first:
+            first[src] = ("外站脚本" if el.tag == "script" else "外站框架", el, id(el) in hidden)
+    for src, (kind, el, inside_hidden) in first.items():
+        if counts[src] >= REPEATED_RESOURCE:
+            kind += f"（同一地址重复引入 {counts[src]} 次）"
+        elif inside_hidden and kind == "外站框架":  # statistics scripts sit in hidden divs for a reason
+            kind += "（放在隐藏元素内）"
+        out.append((kind, "", src, el))
+    return out
+
+
 def hidden_among(doc, scripts: list, metas: list, rules: dict[str, str], attributed: list
                  ) -> list[tuple[str, str, str, object]]:
     """hidden_content, given page_scripts(doc) and the elements of `doc` that have attributes, in document
@@ -160,11 +226,16 @@ def hidden_among(doc, scripts: list, metas: list, rules: dict[str, str], attribu
     out: list[tuple[str, str, str, object]] = []
     seen: set[int] = set()
     alive: list[object] = []
+    frames: list[object] = []
+    plain: list[int] = []  # indexes in `out` of links hidden by an element without class or id
     for el in attributed:
         # only elements that one of the tests below can hold for
-        if el.tag not in _HIDING_TAGS and el.get("style") is None \
+        tag = el.tag
+        if tag not in _HIDING_TAGS and el.get("style") is None \
                 and not (rules and (el.get("class") is not None or el.get("id") is not None)):
             continue
+        if tag in _FRAME_TAGS:
+            frames.append(el)
         if id(el) in seen:
             continue
         how = hiding_technique(el.get("style") or "")
@@ -192,15 +263,29 @@ def hidden_among(doc, scripts: list, metas: list, rules: dict[str, str], attribu
         if el.tag.lower() in ("iframe", "frame"):
             out.append((how, text, (el.get("src") or "").strip(), el))
             continue
+        bare = el.get("class") is None and el.get("id") is None  # no part of the page's own tabs and menus
         for a in links:
+            if bare:
+                plain.append(len(out))
             out.append((how, " ".join(string_content(a).split()), a.get("href").strip(), el))
         if text and not links:
             out.append((how, text[:300], "", el))
+    if len(plain) >= HIDDEN_LINK_FARM:
+        out = _link_farms(out, plain)
+    out += foreign_resources(scripts, frames, seen, {id(el) for _, _, _, el in out})
     for script in scripts:
         code = _unescape(script.text or "")
         if _SCRIPT_WRITE_RX.search(code):
             for href, text in _SCRIPT_LINK_RX.findall(code):
                 out.append(("脚本动态写入", re.sub(r"<[^>]+>", "", text).strip(), href, script))
+            for tag, src in dict.fromkeys(_SCRIPT_RESOURCE_RX.findall(code)):
+                out.append(("脚本写入的外站" + ("脚本" if tag.lower() == "script" else "框架"), "", src, script))
+        if "_0x" in code and len(set(_OBFUSCATED_RX.findall(code))) >= 5 \
+                and ("<script" in code.lower() or "createElement" in code):
+            out.append(("混淆脚本动态加载外部脚本", "", "", script))
+        if "CreateObject" in code and _VBS_DROPPER_RX.search(code) \
+                and "vbscript" in f"{script.get('language')} {script.get('type')}".lower():
+            out.append(("VBScript 木马代码", "", "", script))
         cloaked = bool(_SEARCH_REFERRER_RX.search(code) and _SEARCH_ENGINE_RX.search(code))
         for groups in _SCRIPT_REDIRECT_RX.findall(code):
             out.append(("搜索引擎来路跳转" if cloaked else "脚本跳转", "", next(g for g in groups if g), script))

@@ -24,6 +24,7 @@ import yaml
 from ahocorasick_rs import AhoCorasick, MatchKind
 
 from checks.base import AuditData, CheckRules, Observation
+from checks.hosts import host_of, is_stranger, own_sites, site_of
 from checks.lexicon import (
     Matcher,
     lexicon_paths,
@@ -220,12 +221,42 @@ def spam_domain(href: str) -> bool:
     return bool(host) and pattern is not None and pattern.search(host) is not None
 
 
-def find_dark_links(hidden: tuple[tuple[str, str, str], ...]) -> list[dict[str, str]]:
-    """Hidden content and outbound links that are spam: technique, text, target URL, category, reason.
+# techniques of hidden.py for foreign scripts, frames and loaders, judged by _foreign
+_FOREIGN = ("零尺寸 iframe", "外站脚本", "外站框架", "脚本写入的外站", "混淆脚本", "VBScript 木马")
+# the mark hidden.py puts on hidden links into one outside site (hidden._link_farms)
+_FARM_RX = re.compile(r"（同一外站 (\d+) 条隐藏链接）$")
+
+
+def _foreign(technique: str, href: str, own: frozenset[str]) -> str | None:
+    """Why a foreign script, frame or loader is injected code, or None: a loader that hides its address, a
+    zero-size frame or a script/frame in a position injected code takes, from a stranger's host."""
+    if technique.startswith("混淆脚本"):
+        return "混淆代码写出或创建 <script>，加载地址被拆散隐藏"
+    if technique.startswith("VBScript 木马"):
+        return "VBScript 代码在访客电脑上写出并运行文件（感染型病毒附加在网页末尾的投放代码）"
+    host = host_of(href)
+    if not is_stranger(host, own):
+        return None
+    what = "框架" if "框架" in technique or "iframe" in technique else "脚本"
+    if technique == "零尺寸 iframe":
+        return f"零尺寸框架加载外站 {host}（非本站、非政府网站、不在常用服务名单中）"
+    if technique.startswith(("外站脚本（", "外站框架（")):  # the technique names the position
+        return f"引入外站{what} {host}（非本站、非政府网站、不在常用服务名单中）"
+    return None
+
+
+def find_dark_links(hidden: tuple[tuple[str, str, str], ...], own: frozenset[str] = frozenset()
+                    ) -> list[dict[str, str]]:
+    """Hidden content, outbound links and foreign scripts that are spam: technique, text, target URL,
+    category, reason.
 
     A hidden element counts when its text holds a sensitive or spam word or its link goes to a spam
-    domain (a hidden drop-down of the site's own pages does not); a visible link counts when its target is
-    a spam domain or its text a spam word.
+    domain (a hidden drop-down of the site's own pages does not), or when hidden.py marked it as one of
+    several hidden deep links into one outside site and that site is a stranger's; a visible link counts
+    when its target is a spam domain or its text a spam word; a script or frame counts when it comes from
+    a spam domain, or from a stranger's host in a position injected code takes (hidden.foreign_resources).
+    own: the registrable domains of the unit's own site (hosts.own_sites); a stranger is neither these,
+    nor a government domain, nor a known public service.
     """
     link_words = sensitive_context().spam_link_words
     out = []
@@ -235,6 +266,17 @@ def find_dark_links(hidden: tuple[tuple[str, str, str], ...]) -> list[dict[str, 
         spam_words = [w for w in link_words if w in text]
         bad_host = bool(href) and spam_domain(href)
         if not (words or spam_words or bad_host):
+            injected = _foreign(technique, href, own) if technique.startswith(_FOREIGN) else None
+            farm = _FARM_RX.search(technique) if technique.endswith("条隐藏链接）") else None
+            if injected:
+                out.append({"technique": technique, "text": text[:120], "href": href,
+                            "matched": host_of(href) or technique, "category": "外站脚本注入", "reason": injected})
+            elif farm and is_stranger(host_of(href), own):
+                site = site_of(host_of(href))
+                out.append({"technique": technique, "text": text[:120], "href": href, "matched": site,
+                            "category": "隐藏外链",
+                            "reason": f"隐藏的外站链接群：{farm.group(1)} 条隐藏链接指向同一外站 {site} 的内页"
+                                      "（非本站、非政府网站，隐藏它们的元素不是页面自带的选项卡或菜单）"})
             continue
         matched = (words or spam_words or [urlsplit(href).hostname or href])[0]
         categories = {w: c for w, c, _ in judged}
@@ -261,12 +303,16 @@ def _finding(source: TextSource, word: str, category: str, contexts: list[str]) 
 def _dark_link_finding(source: TextSource, links: list[dict[str, str]]) -> Observation:
     first = links[0]
     hidden = first["technique"] != "可见外链"
-    kind = "暗链（隐藏链接或文字）" if hidden else "违规外链"
-    target = f"，指向 {first['href']}" if first["href"] else ""
+    kind = "注入的外站脚本" if first["category"] == "外站脚本注入" else \
+        "暗链（隐藏链接或文字）" if hidden else "违规外链"
+    shown = f"“{first['text']}”" if first["text"] else ""
+    target = f"{'，' if shown else ''}指向 {first['href']}" if first["href"] else ""
+    if len(links) > 1:
+        target += f" 等 {len(links)} 处"
     where = source.place or ""
     return source.observation(
         "text.sensitive",
-        f"{where}“{source.subject}”发现{kind}：“{first['text']}”{target}（{first['technique']}；{first['reason']}）",
+        f"{where}“{source.subject}”发现{kind}：{shown}{target}（{first['technique']}；{first['reason']}）",
         {"matched": first["matched"], "category": first["category"], "technique": first["technique"],
          "target_url": first["href"], "text": first["text"], "reason": first["reason"], "links": links[:10],
          "count": len(links)},
@@ -274,9 +320,21 @@ def _dark_link_finding(source: TextSource, links: list[dict[str, str]]) -> Obser
     )
 
 
+def _own_sites(data: AuditData) -> dict[str, frozenset[str]]:
+    """Per unit, the registrable domains of its portal, its columns and the documents the crawl fetched
+    from them (a listed link the crawl did not follow may point anywhere, an injected one too)."""
+    urls: dict[str, list[str]] = defaultdict(list)
+    for unit in data.units:
+        urls[unit.slug].append(unit.portal)
+    for column in data.columns:
+        urls[column.unit] += [column.url, *(i.url for i in column.items if i.detail_snapshot_id is not None)]
+    return {unit: own_sites(found) for unit, found in urls.items()}
+
+
 @check("text.sensitive", scope=source_scope)
 def sensitive_words_check(data: AuditData, as_of: date, rules: CheckRules) -> list[Observation]:
     findings: list[Observation] = []
+    sites = _own_sites(data)
     for source in text_sources(data):
         if data.allowed("text.sensitive", source.unit, url=source.url):
             continue
@@ -289,10 +347,13 @@ def sensitive_words_check(data: AuditData, as_of: date, rules: CheckRules) -> li
             categories[word] = category
         findings.extend(_finding(source, w, categories[w], c) for w, c in grouped.items())
         by_target: dict[str, list[dict[str, str]]] = defaultdict(list)
-        for link in find_dark_links(source.hidden):
+        own = sites.get(source.unit, frozenset()) | own_sites([source.url])
+        for link in find_dark_links(source.hidden, own):
             if data.allowed("text.sensitive", source.unit, phrase=link["matched"]) or \
                     (link["href"] and data.allowed("text.sensitive", source.unit, url=link["href"])):
                 continue
-            by_target[link["href"] or link["text"]].append(link)
+            # a link farm is one finding, its links in the evidence
+            by_target[f"farm:{link['matched']}" if link["category"] == "隐藏外链" else link["href"] or link["text"]
+                      ].append(link)
         findings.extend(_dark_link_finding(source, links) for links in by_target.values())
     return findings

@@ -13,6 +13,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from lxml import etree
 
@@ -171,10 +172,65 @@ def _drop_tree(el) -> None:
     parent.remove(el)
 
 
+_DOCUMENT_START_RX = re.compile(r"<!doctype|<html[\s>]", re.I)
+_SCRIPT_TAG_RX = re.compile(r"<script\b", re.I)
+_FRAME_TAG_RX = re.compile(r"<i?frame\b", re.I)
+_RESOURCE_SRC_RX = re.compile(r"""<(?:script|i?frame)\b[^>]*?\bsrc\s*=\s*["']?\s*([^"'\s>]+)""", re.I)
+
+
+def _script_parent(el: Any) -> Any:
+    """Where a script stood (its parent), for a script; the element itself otherwise."""
+    return el.getparent() if el.tag == "script" else el
+
+
+def _html_end(html: str) -> int:
+    """Where the last </html> (or </HTML>) starts, -1 without one; scans the markup once at most."""
+    end = html.rfind("</html>")
+    return max(end, html.find("</HTML>", end + 1) if end >= 0 else html.rfind("</HTML>"))
+
+
+def _tail_inside(html: str) -> str:
+    """The markup with what follows its last </html> moved before it. libxml2 drops everything after
+    </html>, where a browser still shows and runs it, and where code appended to a page file lands
+    (injected links and scripts of hijacked sites)."""
+    end = _html_end(html)
+    if end < 0 or not html[end + 7:].strip():
+        return html
+    return html[:end] + html[end + 7:] + html[end:end + 7]
+
+
+def _placed(hidden: list, html: str, bare: bool) -> list:
+    """Foreign scripts and frames (hidden.foreign_resources) with the two positions only the markup shows:
+    alone before the doctype (a hacked script that echoes a tag before the page) and on a page that has
+    nothing else but one script (a hijacked page that answers search engines with a single script, once or
+    repeated). Not after </html>: sloppy templates write their library scripts there, one or several, from
+    CDNs and their own domains (benchmarks/data/sensitive_real.jsonl, untouched5 and decoys6: 5 of 5 such
+    real pages would have been reported). A single-page app has an empty body too, but several scripts."""
+    if not any(t in ("外站脚本", "外站框架") for t, *_ in hidden):
+        return hidden
+    start = _DOCUMENT_START_RX.search(html)
+    before = html[:start.start()] if start else ""
+    outside: set[str] = set()
+    if len(_SCRIPT_TAG_RX.findall(before)) + len(_FRAME_TAG_RX.findall(before)) == 1:
+        outside.update(_RESOURCE_SRC_RX.findall(before))
+    if bare:
+        sources = _RESOURCE_SRC_RX.findall(html)
+        bare = len(set(sources)) == 1 and len(sources) == len(_SCRIPT_TAG_RX.findall(html)) + len(_FRAME_TAG_RX.findall(html))
+    placed = []
+    for technique, text, href, el in hidden:
+        if technique in ("外站脚本", "外站框架"):
+            if href in outside:
+                technique += "（写在 <!DOCTYPE>、<html> 之前）"
+            elif bare:
+                technique += "（页面除此之外没有内容）"
+        placed.append((technique, text, href, el))
+    return placed
+
+
 def page_text(html: str) -> PageText:
     """Split a page into its main content and its chrome."""
     try:
-        doc = etree.fromstring(html, _PARSER)
+        doc = etree.fromstring(_tail_inside(html), _PARSER)
         if doc is None:
             raise etree.ParserError("Document is empty")  # as lxml.html.document_fromstring
     except (etree.ParserError, ValueError):
@@ -218,6 +274,8 @@ def page_text(html: str) -> PageText:
         elif tag == "article" or ident in _CONTENT_IDS or (cls is not None and _CONTENT_CLASS_RX.search(cls)):
             contents.append(el)
     hidden = hidden_among(doc, *page_scripts(doc), attributed)
+    # scripts are dropped below: what they inject is placed where the script stood
+    anchors = {id(w): _script_parent(w) for _, _, _, w in hidden} if hidden else {}
     for head in doc.iter("head"):
         title_el = next(head.iter("title"), None)
         doc.set("data-head-title", _content(title_el).strip() if title_el is not None else "")
@@ -257,7 +315,9 @@ def page_text(html: str) -> PageText:
     hidden_out: tuple[tuple[str, str, str, str], ...] = ()
     if hidden:
         main_ids = {id(el) for el in body.iter()}  # the elements in `hidden` are alive, so their proxies are these
-        hidden_out = tuple((t, x, h, "main" if id(w) in main_ids else "chrome") for t, x, h, w in hidden)
+        hidden = _placed(hidden, html, not main and not any(chrome_parts))
+        hidden_out = tuple((t, x, h, "main" if id(anchors.get(id(w), w)) in main_ids else "chrome")
+                           for t, x, h, w in hidden)
     return PageText(title, main, "\n".join(p for p in chrome_parts if p), links, tables, has_video, narrative,
                     hidden_out)
 

@@ -6,7 +6,9 @@
    judged by a word-frequency model (word_slips.py: 发辉, 步署, 按装).
 2. Names: near-misses of the county-level and higher divisions (places.txt: 齐齐哈市), of state organs and
    fixed formulations (typos.yaml canonical), of the registry's own unit names, and of leaders named with
-   their titles; a leader named with a title he did not hold on the page's date.
+   their titles; a leader named with a title he did not hold on the page's date; and, in names.py, titles of
+   laws in 《》 one edit from a real one, leaders' names clipped before 同志 or a title, and places whose rare
+   character is typed as a look-alike (毫州市).
 3. Damaged formulations: a character dropped (also the first or last one, once line breaks are joined),
    added, doubled, or two neighbours swapped in a canonical phrase.
 4. Confusables that are wrong only in context (截止/截至, 必需/必须 …): typos.yaml context_rules, and the
@@ -35,6 +37,7 @@ from checks.base import AuditData, CheckRules, Observation
 from checks.confusables import common_chars, homophones, readings
 from checks.context_confusables import find_context_confusables
 from checks.lexicon import Matcher, matcher, on_word_boundaries, tokenizer, typo_lexicon
+from checks.names import name_hits
 from checks.registry import check
 from checks.sources import TextSource, source_scope, text_sources
 from checks.text import context, to_simplified
@@ -391,6 +394,10 @@ def find_typo_hits(text: str, on: date, extra: tuple[str, ...] = (), recurring: 
             hit(start, end, str(found["suggestion"]), str(found["why"]), CLASS_CONTEXT)
     for start, end, _, why in _leader_mentions(joined, on):
         hit(start, end, "", why, CLASS_LEADER)
+    for start, end, right, why in name_hits(joined):  # damaged law titles, clipped leaders' names (names.py)
+        a, b = _original(where, start), _original(where, end - 1) + 1
+        if not any(int(h["start"]) < b and a < int(h["end"]) for h in hits):
+            hit(start, end, right, why, CLASS_NAME)
     return sorted(hits, key=lambda h: h["start"])
 
 

@@ -27,13 +27,33 @@ from crawler.warcfile import CrawlWarc, WrittenRecord
 from crawler.warcspool import SpoolSegment, recover_spool, report_text
 from storage import models
 from storage.blobs import insert_blobs, sha256
-from storage.db import in_chunks, make_engine, make_sessionmaker
+from storage.db import in_chunks, make_engine, make_sessionmaker, serialize_run_writes
 from storage.evidence_store import current_store, open_store, warc_key
 from storage.warc_models import WarcRecord
 
 SnapshotKey = tuple[str, str]  # (url, kind) of a snapshot of this run
 _BATCH = 200
 _BATCH_SECONDS = 2.0
+
+
+def write_night_end(session: Session, run_id: int, links: LinkCollector, caps: list[dict[str, Any]],
+                    carried: dict[str, dict[str, int]]) -> None:
+    """A crawl process's last writes, one transaction: the night's page links, and the caps and carried
+    list pages merged into the run's stats. The workers of a shared night each make them for the same
+    run, one after the other (storage.db.serialize_run_writes)."""
+    session.commit()  # a fresh transaction that takes the lock first
+    serialize_run_writes(session, run_id)
+    links.write(session)
+    if caps or carried:
+        run = session.get_one(models.CrawlRun, run_id)
+        session.refresh(run)  # as the worker before us left it
+        stats = dict(run.stats or {})
+        if caps:  # the coverage report names them (crawler.coverage)
+            stats["caps"] = [*stats.get("caps", []), *caps]
+        if carried:  # the column coverage counts them as listed (storage.coverage)
+            stats["carried"] = {**stats.get("carried", {}), **carried}
+        run.stats = stats
+    session.commit()
 
 
 class StoragePipeline:
@@ -141,14 +161,7 @@ class StoragePipeline:
             for snap, row in orphans:
                 self._store_detail(snap, row, last_try=True)
             self._write_batch()
-        self.links.write(self.session)
-        if self.caps:  # the coverage report names them (crawler.coverage)
-            run = self.session.get_one(models.CrawlRun, self.run_id)
-            run.stats = {**(run.stats or {}), "caps": [*(run.stats or {}).get("caps", []), *self.caps]}
-        if self.carried:  # the column coverage counts them as listed (storage.coverage)
-            run = self.session.get_one(models.CrawlRun, self.run_id)
-            run.stats = {**(run.stats or {}), "carried": {**(run.stats or {}).get("carried", {}), **self.carried}}
-        self.session.commit()
+        write_night_end(self.session, self.run_id, self.links, self.caps, self.carried)
         if self.segment is not None:
             self._put_segment(last=True)
         self.session.close()

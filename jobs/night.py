@@ -25,6 +25,7 @@ from crawler.launch import CrawlResult, run_crawl
 from crawler.screenshots import Shot, take_screenshots
 from jobs.check import CheckSummary, run_checks
 from jobs.runs import exclusive_run
+from storage.evidence_store import open_store
 from storage.models import Finding, Snapshot
 
 
@@ -121,6 +122,7 @@ def run_night(
             say = run.tee(echo)
             run.phase("crawl")
             crawl = run_crawl(settings, Session_, unit_slugs, echo=say)
+            sweep_store(settings, say)
             run.phase("check")
             checks = run_checks(Session_, as_of, unit_slugs, settings.timezone,
                                 progress=lambda total: Progress("检查", total, say, settings.progress_interval))
@@ -148,6 +150,16 @@ def run_night(
     return night
 
 
+def sweep_store(settings: Settings, say: Callable[[str], None]) -> int:
+    """After a crawl: remove the temporary files that killed writers left in a shared evidence store."""
+    if settings.evidence_store == "local":
+        return 0  # the crawl writes WARC files in place there; nothing else writes the directory
+    removed = open_store(settings).sweep_temps()
+    if removed:
+        say(f"[证据存储] 清理了 {removed} 个中断写入留下的临时文件（超过一天无人写入）")
+    return removed
+
+
 def crawl_job(settings: Settings, Session_: sessionmaker[Session], unit_slugs: list[str] | None = None,
               echo: Callable[[str], None] = _stderr, *, wait: bool = False, redis_url: str | None = None) -> CrawlResult:
     """`zwgk crawl`: the crawl alone (shared through Redis with `redis_url`), under the same lease and recorded
@@ -160,6 +172,7 @@ def crawl_job(settings: Settings, Session_: sessionmaker[Session], unit_slugs: l
             result = run_shared_crawl(settings, Session_, redis_url, unit_slugs, echo=run.tee(echo))
         else:
             result = run_crawl(settings, Session_, unit_slugs, echo=run.tee(echo))
+        sweep_store(settings, run.tee(echo))
         run.status = "failed" if result.returncode else ("incomplete" if missed_units(result) else "finished")
         run.summary = crawl_summary(result)
     return result

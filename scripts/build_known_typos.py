@@ -5,14 +5,17 @@
 Takes the rows of benchmarks/data/reported_typos.tsv that come from published lists (origin `yaowenjiaozi`:
 《咬文嚼字》's yearly lists and its list of the 100 most common wrong characters; `published_list`: editors'
 and teachers' published lists of easily confused words), each with its source. The rows reported on
-government sites, in party papers and news sites are left out: benchmarks/text_real.py measures recall on
-them as errors no list taught the check.
+government sites, in party papers and news sites are left out, and so are the list rows collected after the
+checks were written (origin `heldout_list`): benchmarks/text_real.py measures recall on them as errors no
+list taught the check.
 
-A pair is left out when its wrong form is correct somewhere: when it occurs in correct legal text (the
-corpus of scripts/build_slip_data.py: LawRefBook/Laws @2f4c5c2 without the parts the benchmark reads), when
-jieba counts it more than 4 times and more than a tenth as often as the right form (a variant spelling), or
-when it is a
-single character or a context error (those need a rule, typos.yaml context_rules).
+A pair is left out when its wrong form is correct somewhere: when correct legal text (the corpus of
+scripts/build_slip_data.py: LawRefBook/Laws @2f4c5c2 without the parts the benchmark reads) uses it as a word
+of its own (jieba's cuts: 年经济 and 不能自已 are no use of 年经 or 自已) more than twice, or at all when the
+right form is not 20 times as common there (one 天燃气 against 159 天然气 is the corpus's own misprint); when
+jieba counts it more than 4 times and more than a tenth as often as the right form (a variant spelling); when
+it is the right form cut short (有限公: list pages cut long titles); or when it is a single character or a
+context error (those need a rule, typos.yaml context_rules).
 """
 
 from __future__ import annotations
@@ -22,6 +25,7 @@ from pathlib import Path
 
 sys.path[:0] = [str(Path(__file__).resolve().parent.parent), str(Path(__file__).resolve().parent)]
 
+import numpy as np  # noqa: E402
 from build_slip_data import corpus  # noqa: E402
 
 from checks.lexicon import LEXICONS, tokenizer  # noqa: E402
@@ -30,6 +34,8 @@ OUT = LEXICONS / "known_typos.tsv"
 LABELS = {"yaowenjiaozi": "《咬文嚼字》公布的差错", "published_list": "公开的易错字词清单"}
 _WORD_RATIO = 10  # as checks/typos.py: jieba counts many published slips a few times (悬梁刺骨 3)
 _WORD_FLOOR = 4
+_MISPRINT_USES = 2  # at most this many uses in correct text …
+_MISPRINT_RATIO = 20  # … against a right form this many times as common: the corpus's own misprint
 
 
 def rows(tsv: Path) -> list[list[str]]:
@@ -45,16 +51,20 @@ def main() -> None:
     if len(sys.argv) != 3 or sys.argv[1] in ("-h", "--help"):
         print(__doc__)
         raise SystemExit(0 if sys.argv[1:2] in (["-h"], ["--help"]) else 2)
-    text = "\n".join(corpus(Path(sys.argv[2])))
+    texts = corpus(Path(sys.argv[2]))
+    text, cuts = "\n".join(texts), word_cuts(texts)
     freq = tokenizer().FREQ
     kept: dict[str, tuple[str, str, str]] = {}
-    dropped: dict[str, list[str]] = {"in correct text": [], "a word": [], "context or too short": []}
+    dropped: dict[str, list[str]] = {"in correct text": [], "a word": [], "context or too short": [],
+                                     "cut short": []}
     for wrong, right, kind, origin, source, *_ in rows(Path(sys.argv[1])):
         if origin not in LABELS or wrong in kept:
             continue
         if kind == "context" or len(wrong) < 2:
             dropped["context or too short"].append(wrong)
-        elif wrong in text:
+        elif right.startswith(wrong) or right.endswith(wrong):
+            dropped["cut short"].append(wrong)
+        elif used_as_word(text, cuts, wrong, text.count(right)):
             dropped["in correct text"].append(wrong)
         elif (freq.get(wrong) or 0) > max((freq.get(right) or 0) / _WORD_RATIO, _WORD_FLOOR):
             dropped["a word"].append(wrong)
@@ -67,6 +77,28 @@ def main() -> None:
     print(f"{len(kept)} pairs → {OUT.name}")
     for why, words in dropped.items():
         print(f"left out, {why}: {len(words)}: {'、'.join(words)}")
+
+
+def word_cuts(texts: list[str]) -> np.ndarray:
+    """For each position of "\n".join(texts) (and one past the end): does a jieba word start there?"""
+    cuts = np.zeros(sum(len(t) + 1 for t in texts), dtype=bool)
+    pos = 0
+    for text in texts:
+        for token in tokenizer().cut(text, HMM=False):
+            cuts[pos] = True
+            pos += len(token)
+        cuts[pos] = True  # the end of the text: the "\n" after it, or the end of them all
+        pos += 1
+    return cuts
+
+
+def used_as_word(text: str, cuts: np.ndarray, wrong: str, right_uses: int) -> bool:
+    """Correct text uses `wrong` as a word of its own, more often than a misprint would."""
+    uses, at = 0, text.find(wrong)
+    while at >= 0:
+        uses += bool(cuts[at] and cuts[at + len(wrong)])
+        at = text.find(wrong, at + 1)
+    return uses > 0 and (uses > _MISPRINT_USES or uses * _MISPRINT_RATIO >= right_uses)
 
 
 if __name__ == "__main__":

@@ -22,6 +22,17 @@ def in_chunks(items: Sequence[_T], size: int = IN_CHUNK) -> Iterator[Sequence[_T
         yield items[start:start + size]
 
 
+def serialize_run_writes(session: Session, run_id: int) -> None:
+    """Hold, until this transaction ends, the lock that the workers of a shared night take for the writes
+    they each make once, at the end, to rows they share (page links, the run's stats): without it they
+    took row locks in different orders (PostgreSQL: deadlock detected, one worker's end lost) and merged
+    the run's stats from a stale read. Call it first in a fresh transaction. SQLite has one writer anyway."""
+    if session.get_bind().dialect.name == "postgresql":
+        from sqlalchemy import text
+
+        session.execute(text("SELECT pg_advisory_xact_lock(7301, :run)"), {"run": run_id})
+
+
 def make_engine(url: str) -> Engine:
     if url.startswith("sqlite"):
         engine = create_engine(url, connect_args={"timeout": 60})

@@ -27,6 +27,7 @@ import os
 import shutil
 import socket
 import threading
+import time
 import uuid
 from abc import ABC, abstractmethod
 from collections.abc import Callable, Iterator
@@ -37,6 +38,9 @@ from typing import Any, BinaryIO
 from core.settings import Settings, get_settings
 
 BACKENDS = ("local", "shared", "s3")
+# a write takes seconds; a temporary file a day old lost its writer (killed, or its machine lost), and
+# nothing ever reads it (temporary names start with "." and end with ".tmp")
+ORPHAN_TEMP_SECONDS = 24 * 3600
 
 
 def blob_key(digest: str) -> str:
@@ -94,6 +98,11 @@ class EvidenceStore(ABC):
         """The key of a locator this store wrote, None when it names something else."""
         return None
 
+    def sweep_temps(self, older_than: float = ORPHAN_TEMP_SECONDS, now: float | None = None) -> int:
+        """Remove the temporary files of writes whose writer died (killed mid-write); how many. An object
+        store keeps none: a PUT is whole or absent."""
+        return 0
+
 
 class DirectoryStore(EvidenceStore):
     """`local`: a directory on this machine. Written through a temporary file and a rename too, so a crash
@@ -115,6 +124,22 @@ class DirectoryStore(EvidenceStore):
     def _temp(self, final: Path) -> Path:
         # unique per host, process and call: writers on several machines never share a temporary file
         return final.with_name(f".{final.name}.{socket.gethostname()}.{os.getpid()}.{uuid.uuid4().hex[:8]}.tmp")
+
+    def sweep_temps(self, older_than: float = ORPHAN_TEMP_SECONDS, now: float | None = None) -> int:
+        now = time.time() if now is None else now
+        removed = 0
+        for root in {self.root, self.warc_root}:
+            for folder, _dirs, files in os.walk(root):
+                for name in files:
+                    if name.startswith(".") and name.endswith(".tmp"):
+                        path = Path(folder) / name
+                        try:
+                            if now - path.stat().st_mtime > older_than:
+                                path.unlink()
+                                removed += 1
+                        except FileNotFoundError:  # another machine swept it first
+                            continue
+        return removed
 
     def _write(self, final: Path, fill: Callable[[BinaryIO], object]) -> None:
         """`fill` writes the file into a temporary one beside `final`, which then takes its name."""

@@ -160,3 +160,128 @@ def test_workers_share_the_per_host_limit() -> None:
     assert worker_share(4, 0.0, 3) == (1, 0.0)
     assert worker_share(2, 1.0, 4) == (1, 4.0)  # more workers than slots: one each, the delay keeps the rate
     assert worker_share(4, 0.5, 0) == (4, 0.5)
+
+
+def test_the_shared_queue_takes_hosts_in_turns(redis_url: str) -> None:
+    """With 100 hosts and a per-host delay, a worker that took a run of one host's requests filled its
+    CONCURRENT_REQUESTS with requests waiting out that host's delay (scrapy-redis orders equal priorities
+    by the serialized request, so one host's requests came out together)."""
+    import redis
+    from scrapy import Request, Spider
+
+    from crawler.distributed import HostFairQueue
+
+    server = redis.Redis.from_url(redis_url)
+    queue = HostFairQueue(server, Spider(name="portal"), "zwgk:fair-test:requests")
+    try:
+        for i in range(5):
+            queue.push(Request(f"http://a.test/{i}"))
+        for i in range(2):
+            queue.push(Request(f"http://b.test/{i}"))
+        queue.push(Request("http://c.test/late"))
+        queue.push(Request("http://b.test/render", meta={"download_slot": "b.test#render"}))
+        queue.push(Request("http://a.test/urgent", priority=5))
+        assert len(queue) == 10
+        popped = [queue.pop() for _ in range(10)]
+        assert popped[0].url == "http://a.test/urgent"  # priority still comes first
+        hosts = [r.meta.get("download_slot") or r.url.split("/")[2] for r in popped[1:]]
+        assert sorted(hosts[:4]) == ["a.test", "b.test", "b.test#render", "c.test"]  # every slot's first
+        assert sorted(hosts[4:6]) == ["a.test", "b.test"]  # then every slot's second
+        assert hosts[6:] == ["a.test"] * 3
+        assert [r.url for r in popped if r.url.startswith("http://a.test/") and r.priority == 0] == \
+            [f"http://a.test/{i}" for i in range(5)]  # one host's own requests keep their order
+        assert queue.pop() is None
+    finally:
+        queue.clear()
+    assert not server.exists("zwgk:fair-test:requests", "zwgk:fair-test:requests:seq")
+
+
+def test_autothrottle_does_not_undo_the_shared_delay() -> None:
+    """AutoThrottle lowers a slot's delay after each fast response down to its minimum, the single-process
+    DOWNLOAD_DELAY: four workers soon sent four times the single-process rate to a host."""
+    from scrapy import Spider
+    from scrapy.core.downloader import Downloader, Slot
+    from scrapy.extensions.throttle import AutoThrottle
+    from scrapy.http import Response
+    from scrapy.utils.test import get_crawler
+
+    from crawler.distributed import apply_share
+    from crawler.scrapy_settings import scrapy_settings
+
+    settings = settings_for("sqlite://", per_host_concurrency=2, download_delay=0.25)
+    crawler = get_crawler(Spider, {**{k: v for k, v in scrapy_settings(settings, 1).items()
+                                      if k.startswith(("AUTOTHROTTLE", "DOWNLOAD_DELAY", "CONCURRENT"))},
+                                   "DOWNLOAD_HANDLERS": {"http": None, "https": None}})  # slots only, no handler
+    downloader, throttle = Downloader(crawler), AutoThrottle(crawler)
+    throttle.mindelay, throttle.maxdelay = throttle._min_delay(), throttle._max_delay()  # as at spider_opened
+    # the slots as the downloader makes them (its _get_slot also starts a reactor loop that is not here)
+    fast_slot = downloader.slots["fast.test"] = Slot(downloader.domain_concurrency, downloader._delay, 0)
+    slow_slot = downloader.slots["slow.test"] = Slot(downloader.domain_concurrency, 3.0, 0)  # slowed down
+    apply_share(downloader, throttle, *worker_share(2, 0.25, 4))
+    for _ in range(10):
+        throttle._adjust_delay(fast_slot, 0.002, Response("http://fast.test/", status=200))
+    assert fast_slot.delay == 1.0 and fast_slot.concurrency == 1  # 4 workers x 1 request a second = 4/s in all
+    assert slow_slot.delay == 3.0
+    assert downloader._delay >= 1.0  # the delay of the slots made from now on
+    apply_share(downloader, None, *worker_share(2, 0.25, 4))  # without AutoThrottle: the shared delay exactly
+    assert slow_slot.delay == fast_slot.delay == 1.0
+
+
+@pytest.mark.postgres
+def test_workers_end_their_night_one_after_the_other(postgres_server) -> None:
+    """Each worker's last transaction writes rows the others write too (page links, the run's stats). On the
+    simulated province (4 workers, 300 units) PostgreSQL found deadlocks between them (their UPDATEs of
+    page_links took row locks in different orders; one worker's links, caps and carried pages were lost),
+    and the run's stats were merged from a stale read. Now they take turns."""
+    import threading
+
+    from sqlalchemy import text
+
+    from crawler.linkstore import LinkCollector
+    from crawler.pipelines import write_night_end
+    from storage.db import serialize_run_writes
+
+    url = _new_postgres_db(postgres_server)
+    upgrade(url)
+    engine = make_engine(url)
+    Session_ = make_sessionmaker(engine)
+    with Session_() as s, s.begin():
+        run = CrawlRun(units=[], stats={"pages": 1})
+        s.add(run)
+        s.flush()
+        run_id = run.id
+    first = Session_()
+    serialize_run_writes(first, run_id)  # worker A is in the middle of its last transaction
+    row = first.get_one(CrawlRun, run_id)
+    row.stats = {**row.stats, "carried": {"1": {"run": 1, "pages": 2}}}
+    first.flush()
+    a_pid = first.scalar(text("SELECT pg_backend_pid()"))
+    errors: list[BaseException] = []
+
+    def worker_b() -> None:
+        try:
+            with Session_() as second:
+                write_night_end(second, run_id, LinkCollector(run_id), [{"kind": "unit_pages"}],
+                                {"2": {"run": 1, "pages": 3}})
+        except BaseException as e:  # reported below
+            errors.append(e)
+
+    b = threading.Thread(target=worker_b)
+    b.start()
+    with engine.connect() as watch:  # B waits for A (for its lock, or before the fix for A's row)
+        for _ in range(600):
+            if watch.scalar(text("SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock' "
+                                 "AND pid <> :a"), {"a": a_pid}):
+                break
+            time.sleep(0.05)
+        else:
+            raise AssertionError("worker B never waited for worker A")
+    first.commit()
+    first.close()
+    b.join(timeout=60)
+    assert not errors
+    with Session_() as s:
+        stats = s.get_one(CrawlRun, run_id).stats
+    assert stats["carried"] == {"1": {"run": 1, "pages": 2}, "2": {"run": 1, "pages": 3}}  # neither lost
+    assert stats["caps"] == [{"kind": "unit_pages"}] and stats["pages"] == 1
+    engine.dispose()

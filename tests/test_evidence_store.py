@@ -17,6 +17,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select
 
+from jobs.night import sweep_store
 from storage.blobs import IN_STORE, read_blob, read_snapshot_body, store_blob
 from storage.db import make_engine, make_sessionmaker, upgrade
 from storage.evidence import check_record, verify_blobs, verify_records, verify_warc
@@ -131,6 +132,41 @@ def test_two_processes_write_one_shared_directory(tmp_path: Path) -> None:
         assert hashlib.sha256(zlib.decompress(store.get(blob_key(digest)) or b"")).hexdigest() == digest
     assert len([p for p in root.rglob("*") if p.is_file()]) == 600
     assert not list(root.rglob("*.tmp"))
+
+
+def test_the_temporary_files_of_killed_writers_are_swept_after_a_day(tmp_path: Path) -> None:
+    store = SharedDirectoryStore(tmp_path / "shared")
+    body = zlib.compress("正文".encode() * 100)
+    key = blob_key(hashlib.sha256(body).hexdigest())
+    store.put(key, body)
+    store.put_file(warc_key("crawl-000001-a.warc.gz"), _file(tmp_path / "w.warc.gz", b"WARC"))
+    final = store.path(key)
+    # what a writer killed mid-write leaves: its temporary file beside the final name, never read
+    old = final.with_name(f".{final.name}.host-a.4242.0123abcd.tmp")
+    old_warc = store.path(warc_key(".crawl-000002-b.warc.gz.host-b.77.89abcdef.tmp"))
+    fresh = final.with_name(f".{final.name}.host-b.99.fedcba98.tmp")  # a write under way on another machine
+    for path in (old, old_warc, fresh):
+        path.write_bytes(b"half")
+    day_ago = final.stat().st_mtime - 25 * 3600
+    for path in (old, old_warc):
+        os.utime(path, (day_ago, day_ago))
+    os.utime(final, (day_ago, day_ago))  # an old blob is evidence, not a temporary file
+    assert store.sweep_temps() == 2
+    assert not old.exists() and not old_warc.exists() and fresh.exists()
+    assert store.get(key) == body and store.get(warc_key("crawl-000001-a.warc.gz")) == b"WARC"
+    assert store.sweep_temps() == 0
+    # the crawl and night jobs sweep after their crawl, and say so
+    old.write_bytes(b"half")
+    os.utime(old, (day_ago, day_ago))
+    settings = settings_for(f"sqlite:///{tmp_path / 'z.sqlite'}").model_copy(
+        update={"evidence_store": "shared", "evidence_dir": tmp_path / "shared"})
+    said: list[str] = []
+    assert sweep_store(settings, said.append) == 1 and "清理了 1 个" in said[0] and not old.exists()
+
+
+def _file(path: Path, data: bytes) -> Path:
+    path.write_bytes(data)
+    return path
 
 
 def test_bodies_in_a_shared_store_are_indexed_by_the_database(tmp_path: Path, sqlite_url: str) -> None:

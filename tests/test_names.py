@@ -1,0 +1,85 @@
+"""Damaged names (checks/names.py, reported by `text.typo` as 名称错误): law titles in 《》, leaders' names
+clipped before 同志 or a title, places whose rare character is typed as a look-alike.
+
+PUBLISHED holds errors as they were published (benchmarks/data/reported_typos.tsv, source per row);
+CORRECT holds real sentences that must stay quiet: titles of real laws, older titles no longer in force,
+titles cited without the country's name, and documents that are not laws.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from checks.names import damaged_title, law_titles, name_hits, normal_title
+from checks.typos import CLASS_NAME, find_typo_hits
+
+ON = date(2024, 9, 30)
+
+PUBLISHED = [
+    # 安康市汉滨区人民政府犬类管理通告，2019-11 (https://zh.hk01.com/大国小事/395181): a stretch of the title lost
+    ("依据《中华人民共物防疫法》等法律法规，现就有关事项通告如下：", "中华人民共物防疫法", "中华人民共和国动物防疫法"),
+    # 《濮阳日报》2017-03-09 title (https://m.yzblive.com/news/gb/2019/03/01/886123.html)
+    ("李克同志参加广西代表团审议", "李克", "李克强"),
+    # 岳麓书社质检部：人名、地名常见差错 (亳州 written 毫州)
+    ("安徽省毫州市谯城区人民政府", "毫州市", "亳州市"),
+    # 云阳县人民政府网站乡镇栏目链接名 (http://www.fyzhizao.com/news/8923.htm): a township's rare character
+    ("云阳县票草乡人民政府召开会议", "票草乡", "蔈草乡"),
+    # 铜川市政府网站检查情况通报，2019-02-25 (https://zh.hk01.com/即时中国/299865)
+    ("铜川市攻府网站发布通知", "攻府", "政府"),
+    ("各级人民攻府应当加强领导", "攻府", "政府"),
+]
+
+
+@pytest.mark.parametrize(("text", "wrong", "right"), PUBLISHED)
+def test_published_name_errors_are_found(text: str, wrong: str, right: str) -> None:
+    hits = [h for h in find_typo_hits(text, ON) if h["matched"] == wrong]
+    assert hits, text
+    assert hits[0]["suggestion"] == right
+    assert hits[0]["class"] == CLASS_NAME
+
+
+@pytest.mark.parametrize(("title", "right"), [
+    ("中华人民共和国行证许可法", "中华人民共和国行政许可法"),  # a look-alike (证/政 sound alike)
+    ("中华人民共和国安全产生法", "中华人民共和国安全生产法"),  # two neighbours swapped
+    ("中华人民共和国道路交通安安全法", "中华人民共和国道路交通安全法"),  # a character doubled
+    ("中华人民共和国土地管理法实施条例（2021年修订）", None),  # the real title with its edition note
+])
+def test_damaged_titles(title: str, right: str | None) -> None:
+    found = damaged_title(title)
+    assert (found[0] if found else None) == right
+
+
+CORRECT = [
+    "依照《中华人民共和国安全生产法》和《中华人民共和国道路交通安全法》的规定处理。",
+    "根据《行政许可法》第二十条的规定，",  # cited without the country's name
+    "废止1983年发布的《中华人民共和国海上交通安全管理条例》和《中华人民共和国食品卫生法》。",  # old titles
+    "《中华人民共和国刑法修正案（十一）》自2021年3月1日起施行。",
+    "按照《浙江省安全生产条例》《广州市城市规划条例》执行。",  # local regulations, listed or not
+    "印发《关于进一步加强安全生产工作的通知》。",  # not a law
+    "李克强同志在会上讲话。",
+    "亳州市、颍上县、濮阳市。",
+    "缴存单位包括城镇私营企业及其他城镇企业。",  # 他城镇 is no misspelt 佗城镇
+    "办理地点：增城区新塘镇的府前路40号，市政设施、县政协委员、省考委。",
+]
+
+
+@pytest.mark.parametrize("text", CORRECT)
+def test_correct_text_stays_quiet(text: str) -> None:
+    assert name_hits(text) == []
+    assert [h for h in find_typo_hits(text, ON) if h["class"] == CLASS_NAME] == []
+
+
+def test_title_list_is_sourced_and_normalised() -> None:
+    titles = law_titles()
+    assert titles["中华人民共和国动物防疫法"] == "法律"
+    assert titles["中华人民共和国政府信息公开条例"] == "行政法规"
+    assert normal_title("中华人民共和国森林法（2019年修订）") == "中华人民共和国森林法"
+
+
+def test_cut_organ_names() -> None:
+    # 中文编辑校对网：稿件中常见的差错 (有限公司 cut short), benchmarks/data/reported_typos.tsv
+    hits = name_hits("本项目由某某建设有限公承建。")
+    assert [(h[2], h[3][:6]) for h in hits] == [("有限公司", "漏字“司”；")]
+    assert name_hits("统筹有限公共资源，依法有限公开。") == []
