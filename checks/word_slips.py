@@ -313,9 +313,21 @@ def _bloom_filters() -> dict[int, _Index]:
     return out
 
 
+_PATHS: dict[str, tuple[float, tuple[int, ...]]] = {}  # clause → _best_path, for the tokenizer in _PATHS_OF
+_PATHS_OF: list[object] = [None]
+_MAX_PATHS = 100_000
+
+
 def _best_path(text: str) -> tuple[float, list[int]]:
-    """Log probability of the best segmentation of `text` under jieba's unigram model, and its cuts."""
+    """Log probability of the best segmentation of `text` under jieba's unigram model, and its cuts.
+    Remembered per clause: government texts repeat their clauses, and this runs in Python."""
     tk = tokenizer()
+    if _PATHS_OF[0] is not tk:
+        _PATHS.clear()
+        _PATHS_OF[0] = tk
+    known = _PATHS.get(text)
+    if known is not None:
+        return known[0], list(known[1])
     freq, log_total = tk.FREQ, math.log(tk.total)
     n = len(text)
     best: list[tuple[float, int]] = [(0.0, n)] * (n + 1)
@@ -330,6 +342,9 @@ def _best_path(text: str) -> tuple[float, list[int]]:
     while i < n:
         i = best[i][1]
         cuts.append(i)
+    if len(_PATHS) >= _MAX_PATHS:
+        _PATHS.clear()
+    _PATHS[text] = (best[0][0], tuple(cuts))
     return best[0][0], cuts
 
 
