@@ -34,7 +34,7 @@ import functools
 import math
 import re
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from ahocorasick_rs import AhoCorasick, MatchKind
 
@@ -93,6 +93,9 @@ class ContextModel:
     words: tuple[str, ...]
     telling: dict[str, frozenset[str]]  # word → the two-character neighbours ("L…", "R…") that can speak against it
     usage: frozenset[str]  # words of usage pairs (not mined from a set of slips): the dictionary test applies
+    # what `_verdict` said of each word with its two neighbours either side (the texts repeat them often)
+    verdicts: dict[tuple[str, int, int], tuple[str, str] | None] = field(default_factory=dict, compare=False,
+                                                                         repr=False)
 
 
 @functools.lru_cache(maxsize=1)
@@ -140,12 +143,13 @@ def _side(model: ContextModel, words: tuple[str, ...], side: str, two: str, one:
     return one, {w: model.counts.get(w, {}).get(side + one, 0) for w in words}
 
 
-def _compound(text: str, start: int, end: int, word: str, other: str, seen: dict[str, int]) -> tuple[str, int] | None:
+def _compound(text: str, start: int, end: int, word: str, other: str, seen: dict[str, int],
+              near: tuple[str, str, str, str] | None = None) -> tuple[str, int] | None:
     """A word of jieba's dictionary that `other` forms with a neighbour or two, where `word` forms none (or one
     at least `_COMPOUND_RATIO` times rarer) and correct text never put `word` next to them (火山暴发 → 火山爆发,
-    频创记录 → 创纪录)."""
+    频创记录 → 创纪录). `near`: neighbours(text, start, end) when the caller has them."""
     freq = tokenizer().FREQ
-    l2, l1, r1, r2 = neighbours(text, start, end)
+    l2, l1, r1, r2 = near or neighbours(text, start, end)
     for a, b, key in ((start - 2, end, "L" + l2), (start - 1, end, "L" + l1), (start, end + 1, "R" + r1),
                       (start, end + 2, "R" + r2)):
         if a < 0 or b > len(text) or seen.get(key) or _BOUNDARY in key:
@@ -156,14 +160,16 @@ def _compound(text: str, start: int, end: int, word: str, other: str, seen: dict
     return None
 
 
-def judge(text: str, start: int, end: int) -> tuple[str, str] | None:
-    """(suggestion, reason) when the word text[start:end] of a pair reads as its alternative here."""
+def judge(text: str, start: int, end: int, near: tuple[str, str, str, str] | None = None) -> tuple[str, str] | None:
+    """(suggestion, reason) when the word text[start:end] of a pair reads as its alternative here.
+    `near`: neighbours(text, start, end) when the caller has them."""
     model = context_model()
     word = text[start:end]
     others = tuple(o for o in model.alternatives.get(word, ()) if model.totals.get(o, 0))
     if not others or not model.totals.get(word):
         return None
-    l2, l1, r1, r2 = neighbours(text, start, end)
+    near = near or neighbours(text, start, end)
+    l2, l1, r1, r2 = near
     words = (word, *others)
     left, n_left = _side(model, words, "L", l2, l1)
     right, n_right = _side(model, words, "R", r2, r1)
@@ -171,7 +177,7 @@ def judge(text: str, start: int, end: int) -> tuple[str, str] | None:
         source = model.sources.get(frozenset((word, other)), "")
         if source.startswith(_MINED):
             continue
-        compound = _compound(text, start, end, word, other, model.counts.get(word, {}))
+        compound = _compound(text, start, end, word, other, model.counts.get(word, {}), near)
         if compound:
             return other, (f"“{word}”与“{other}”易混：此处应构成词语“{compound[0]}”（分词词典词频{compound[1]}），"
                            f"正确文本中未见“{word}”用于此语境；易混词来源：{source}")
@@ -206,21 +212,42 @@ def _in_compound(text: str, start: int, end: int) -> bool:
     return any(a >= 0 and b <= len(text) and freq.get(text[a:b], 0) > 0 for a, b in spans)
 
 
+_MAX_VERDICTS = 200_000
+
+
+def _verdict(model: ContextModel, word: str, text: str, start: int, end: int) -> tuple[str, str] | None:
+    """(suggestion, reason) when the word text[start:end] reads as its alternative here and is not part of a
+    term; it depends on the two characters either side only, so `find_context_confusables` keeps it."""
+    seen, telling = model.counts.get(word, {}), model.telling[word]
+    near = neighbours(text, start, end)
+    l2, _, _, r2 = near
+    if "L" + l2 not in telling and "R" + r2 not in telling and \
+            (word not in model.usage or (seen.get("L" + l2) and seen.get("R" + r2))):
+        return None  # no neighbour speaks against the word: the quick way out for nearly every occurrence
+    verdict = judge(text, start, end, near)
+    return verdict if verdict and not _in_compound(text, start, end) else None
+
+
 def find_context_confusables(text: str) -> list[dict[str, str | int]]:
     """Every word of a sourced pair that its surroundings say should be the other word."""
     model = context_model()
     if model.automaton is None:
         return []
     hits: list[dict[str, str | int]] = []
+    verdicts = model.verdicts
     for index, start, end in model.automaton.find_matches_as_indexes(text):
-        word = model.words[index]
-        seen, telling = model.counts.get(word, {}), model.telling[word]
-        l2, _, _, r2 = neighbours(text, start, end)
-        if "L" + l2 not in telling and "R" + r2 not in telling and \
-                (word not in model.usage or (seen.get("L" + l2) and seen.get("R" + r2))):
-            continue  # no neighbour speaks against the word: the quick way out for nearly every occurrence
-        verdict = judge(text, start, end)
-        if verdict and not _in_compound(text, start, end) and on_word_boundaries(text, start, end):
+        # everything `_verdict` reads is in text[start - 2:end + 2], and whether that window is cut by an end
+        # of the text: the window and where the word sits in it stand for the whole text
+        lo = start - 2 if start > 2 else 0
+        key = (text[lo:end + 2], start - lo, end - lo)
+        if key in verdicts:
+            verdict = verdicts[key]
+        else:
+            verdict = _verdict(model, model.words[index], key[0], key[1], key[2])
+            if len(verdicts) >= _MAX_VERDICTS:
+                verdicts.clear()
+            verdicts[key] = verdict
+        if verdict and on_word_boundaries(text, start, end):
             hits.append({"start": start, "end": end, "matched": text[start:end], "suggestion": verdict[0],
                          "why": verdict[1]})
     return hits

@@ -21,6 +21,7 @@ from datetime import date
 from urllib.parse import urlsplit
 
 import yaml
+from ahocorasick_rs import AhoCorasick, MatchKind
 
 from checks.base import AuditData, CheckRules, Observation
 from checks.hosts import host_of, is_stranger, own_sites, site_of
@@ -108,6 +109,13 @@ def _marker_matcher() -> tuple[Matcher, tuple[tuple[tuple[int, bool], ...], ...]
     return matcher(words), tuple(tuple(owners[w]) for w in words)
 
 
+@functools.lru_cache(maxsize=1)
+def _anchor_matcher() -> AhoCorasick | None:
+    """One automaton over the anchors of every family's patterns: which of them a text holds, in one scan."""
+    anchors = sorted({a for family in page_rules().families for _, anchors in family.patterns for a in anchors if a})
+    return AhoCorasick(anchors, matchkind=MatchKind.Standard) if anchors else None
+
+
 def _pattern(spec: object) -> tuple[re.Pattern[str], tuple[str, ...]]:
     if isinstance(spec, dict):
         return re.compile(str(spec["pattern"]), re.I), tuple(str(a).lower() for a in spec.get("anchors") or [])
@@ -124,9 +132,12 @@ def keyword_stuffing(norm: str) -> list[tuple[int, int, str, bool]]:
         for index, start, end in automaton.find(norm):
             for family_index, subject in owners[index]:
                 per_family[family_index].append((start, end, automaton.words[index], subject))
+    anchor_automaton = _anchor_matcher()
+    present = set(anchor_automaton.find_matches_as_strings(norm, overlapping=True)) if anchor_automaton else set()
+    present.add("")  # `"" in norm`
     for family_index, family in enumerate(rules.families):
         for rx, anchors in family.patterns:
-            if not anchors or any(a in norm for a in anchors):
+            if not anchors or not present.isdisjoint(anchors):  # an anchor is in the text
                 out += [(m.start(), m.end(), family.category, False) for m in rx.finditer(norm)]
         marks = per_family.get(family_index, [])
         i = 0

@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import importlib
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
@@ -200,17 +201,19 @@ def _holes(joined: str, extra: tuple[str, ...], taken: list[tuple[int, int]]) ->
     dictionary = tokenizer().FREQ
     lexicon = typo_lexicon()
     found = []
+    size = len(joined)
     for index, start, _end in automaton.find_matches_as_indexes(joined, overlapping=True):
         for phrase, i, is_left in entries[index]:
             begin = start if is_left else start - i - 1
-            if begin < 0 or begin + len(phrase) > len(joined):
+            if begin < 0 or begin + len(phrase) > size:
                 continue
-            candidate = joined[begin:begin + len(phrase)]
-            other = candidate[i]
+            other = joined[begin + i]
             if other == phrase[i] or not ("\u4e00" <= other <= "\u9fff") or other in _NUMERALS or phrase[i] in _NUMERALS:
                 continue  # 党的十八大 is another congress, not a damaged 党的十九大
-            if candidate[:i] != phrase[:i] or candidate[i + 1:] != phrase[i + 1:]:
+            # the anchor is the one side, in place: the other side must be as in the phrase
+            if not (joined.startswith(phrase[i + 1:], begin + i + 1) if is_left else joined.startswith(phrase[:i], begin)):
                 continue
+            candidate = joined[begin:begin + len(phrase)]
             if dictionary.get(candidate) or candidate in lexicon.correct or candidate in lexicon.places:
                 continue
             if any(s < begin + len(phrase) and begin < e for s, e in taken):
@@ -300,6 +303,29 @@ def _leader_mentions(text: str, on: date) -> list[tuple[int, int, str, str]]:
     return found
 
 
+@functools.lru_cache(maxsize=256)
+def _needle(pattern: re.Pattern[str]) -> str:
+    """The longest run of plain characters that every match of `pattern` holds (a context rule's wrong word,
+    截止), or "": a rule's regex is only run over a text that holds it. Read from the parsed pattern's top
+    level, where every item must match, in order; "" whenever that cannot be told (re's parser is private)."""
+    if pattern.flags & re.IGNORECASE:
+        return ""
+    try:
+        parser, constants = importlib.import_module("re._parser"), importlib.import_module("re._constants")
+        best = run = ""
+        for op, arg in parser.parse(pattern.pattern, pattern.flags):
+            if op is constants.LITERAL:
+                run += chr(arg)
+            elif op is constants.SUBPATTERN and not arg[1] and not arg[2] and arg[3] and \
+                    all(o is constants.LITERAL for o, _ in arg[3]):
+                run += "".join(chr(a) for _, a in arg[3])
+            else:
+                best, run = max(best, run, key=len), ""
+        return max(best, run, key=len)
+    except Exception:  # another Python's parser: no shortcut, the same findings
+        return ""
+
+
 def night_slips(texts: Iterable[str]) -> tuple[list[Candidates], frozenset[str]]:
     """Each text's candidate slips of everyday words (as `find_typo_hits` reads the text), and those found
     in two or more of the night's documents: a term or a name of the place (乘载, 海务), not a slip."""
@@ -356,6 +382,8 @@ def find_typo_hits(text: str, on: date, extra: tuple[str, ...] = (), recurring: 
         if slip["matched"] not in recurring and not any(a < end and start < b for a, b in taken):
             hit(start, end, right, f"{describe(joined[start:end], right)}，常用词“{right}”的误写（词频模型）", CLASS_COMMON)
     for rule in typo_lexicon().context_rules:
+        if _needle(rule.pattern) not in joined:
+            continue
         for m in rule.pattern.finditer(joined):
             s, e = m.span("wrong") if "wrong" in rule.pattern.groupindex else m.span()
             hit(s, e, rule.right, rule.why, CLASS_CONTEXT)

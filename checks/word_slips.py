@@ -32,6 +32,7 @@ from __future__ import annotations
 import functools
 import math
 import re
+from typing import NamedTuple
 
 import numpy as np
 
@@ -91,31 +92,45 @@ def _lookup(keys: np.ndarray, probe: np.ndarray) -> tuple[np.ndarray, np.ndarray
     return at, keys[at] == probe
 
 
-_BLOOM_BITS = 24  # 2 MB per length, small enough to stay in cache: ~5% of a text's runs pass to the binary search
+_BLOOM_WORDS = 18  # 2**18 words of 64 bits = 2 MB per length, small enough to stay in cache
+_U64 = np.uint64
 
 
-def _bloom_slots(keys: np.ndarray) -> np.ndarray:
-    return (keys * np.uint64(0x9E3779B97F4A7C15)) >> np.uint64(64 - _BLOOM_BITS)
+def _hashes(keys: np.ndarray) -> np.ndarray:
+    return keys * _U64(0x9E3779B97F4A7C15)  # Fibonacci hashing: the top bits are well mixed
 
 
-def _bloom(keys: np.ndarray) -> np.ndarray:
-    bits = np.zeros(1 << _BLOOM_BITS, dtype=bool)
-    bits[_bloom_slots(keys)] = True
-    return np.packbits(bits, bitorder="little")
+def _bloom(hashes: np.ndarray) -> np.ndarray:
+    """A blocked Bloom filter: two bits per key, both in the 64-bit word its hash's top bits choose (one read
+    of memory per probe; ~1% of a text's runs pass it)."""
+    words = np.zeros(1 << _BLOOM_WORDS, dtype=np.uint64)
+    bits = (_U64(1) << ((hashes >> _U64(40)) & _U64(63))) | (_U64(1) << ((hashes >> _U64(34)) & _U64(63)))
+    np.bitwise_or.at(words, hashes >> _U64(64 - _BLOOM_WORDS), bits)
+    return words
 
 
-def _in_bloom(bits: np.ndarray, keys: np.ndarray) -> np.ndarray:
-    slots = _bloom_slots(keys)
-    return ((bits[slots >> np.uint64(3)] >> (slots & np.uint64(7)).astype(np.uint8)) & 1).astype(bool)
+def _in_bloom(words: np.ndarray, hashes: np.ndarray) -> np.ndarray:
+    word = words[hashes >> _U64(64 - _BLOOM_WORDS)]
+    return ((word >> ((hashes >> _U64(40)) & _U64(63))) & (word >> ((hashes >> _U64(34)) & _U64(63))) & _U64(1)) \
+        .astype(bool)
 
 
-def _candidates(codes: np.ndarray, length: int) -> tuple[np.ndarray, np.ndarray]:
-    """(start, index into the candidate keys) of every candidate of `length` characters in `codes`."""
-    keys, bits = variant_index()[length][0], _bloom_filters()[length]
-    run = packed(codes, length)
-    maybe = np.nonzero(_in_bloom(bits, run))[0]
-    at, found = _lookup(keys, run[maybe])
-    return maybe[found], at[found]
+def _candidates(run: np.ndarray, length: int) -> tuple[np.ndarray, np.ndarray]:
+    """(start, index into the words of `variant_index`) of every candidate of `length` characters, given the
+    keys of every run of `length` characters of a text (`packed`)."""
+    index = _bloom_filters()[length]
+    hashes = _hashes(run)
+    maybe = np.nonzero(_in_bloom(index.bloom, hashes))[0]
+    if not len(maybe):
+        return maybe, maybe
+    probe, bucket = run[maybe], hashes[maybe] >> _U64(64 - index.bucket_bits)
+    first = index.starts[bucket]
+    size = index.starts[bucket + _U64(1)] - first
+    wide = np.arange(index.width)
+    at = first[:, None] + wide  # every key of the probe's bucket (the keys are padded past the last bucket)
+    hit = (index.keys[at] == probe[:, None]) & (wide < size[:, None])
+    found = hit.any(axis=1)
+    return maybe[found], index.words[at[found, hit[found].argmax(axis=1)]]
 
 
 @functools.lru_cache(maxsize=1)
@@ -174,6 +189,9 @@ def reads_as_attested(text: str, lo: int, hi: int) -> bool:
 
 
 def _key(chars: str) -> int:
+    encoded = chars.encode("utf-16-be", "surrogatepass")
+    if len(encoded) == 2 * len(chars):  # every character in the BMP: its 16 bits as they stand
+        return int.from_bytes(encoded, "big")
     key = 0
     for ch in chars:
         key = (key << 16) | (ord(ch) if ord(ch) <= 0xFFFF else 0)
@@ -262,14 +280,54 @@ def variant_index(use_corpus: bool = True) -> dict[int, tuple[np.ndarray, np.nda
     return out
 
 
+class _Index(NamedTuple):
+    """The candidate keys of one length, for probing every run of a text: a Bloom filter, then a hash table
+    of the keys for the runs that pass it.
+
+    The table is the candidate keys grouped by bucket (the top `bucket_bits` bits of the hash, about two
+    keys a bucket), with where each bucket starts: a key is found with two or three reads of memory
+    instead of the twenty of a binary search over the sorted keys.
+    """
+
+    bloom: np.ndarray
+    bucket_bits: int
+    starts: np.ndarray  # where each bucket's keys start in `keys`; one more entry for the end
+    keys: np.ndarray  # the candidate keys, bucket after bucket, padded with `width` zeros
+    words: np.ndarray  # for each key, the index of the word it slips from (in variant_index's words)
+    width: int  # the largest bucket
+
+
 @functools.lru_cache(maxsize=1)
-def _bloom_filters() -> dict[int, np.ndarray]:
-    return {length: _bloom(keys) for length, (keys, _, _) in variant_index().items()}
+def _bloom_filters() -> dict[int, _Index]:
+    out = {}
+    for length, (keys, word_of, _) in variant_index().items():
+        hashes = _hashes(keys)
+        bucket_bits = max(1, (len(keys) // 2).bit_length())
+        bucket = hashes >> _U64(64 - bucket_bits)
+        order = np.argsort(bucket, kind="stable")
+        starts = np.searchsorted(bucket[order], np.arange((1 << bucket_bits) + 1, dtype=np.uint64))
+        width = int(np.diff(starts).max(initial=0))
+        out[length] = _Index(_bloom(hashes), bucket_bits, starts.astype(np.int64),
+                             np.concatenate([keys[order], np.zeros(width, dtype=np.uint64)]),
+                             np.concatenate([word_of[order], np.zeros(width, dtype=word_of.dtype)]), width)
+    return out
+
+
+_PATHS: dict[str, tuple[float, tuple[int, ...]]] = {}  # clause → _best_path, for the tokenizer in _PATHS_OF
+_PATHS_OF: list[object] = [None]
+_MAX_PATHS = 100_000
 
 
 def _best_path(text: str) -> tuple[float, list[int]]:
-    """Log probability of the best segmentation of `text` under jieba's unigram model, and its cuts."""
+    """Log probability of the best segmentation of `text` under jieba's unigram model, and its cuts.
+    Remembered per clause: government texts repeat their clauses, and this runs in Python."""
     tk = tokenizer()
+    if _PATHS_OF[0] is not tk:
+        _PATHS.clear()
+        _PATHS_OF[0] = tk
+    known = _PATHS.get(text)
+    if known is not None:
+        return known[0], list(known[1])
     freq, log_total = tk.FREQ, math.log(tk.total)
     n = len(text)
     best: list[tuple[float, int]] = [(0.0, n)] * (n + 1)
@@ -284,6 +342,9 @@ def _best_path(text: str) -> tuple[float, list[int]]:
     while i < n:
         i = best[i][1]
         cuts.append(i)
+    if len(_PATHS) >= _MAX_PATHS:
+        _PATHS.clear()
+    _PATHS[text] = (best[0][0], tuple(cuts))
     return best[0][0], cuts
 
 
@@ -338,10 +399,14 @@ def candidates(text: str) -> Candidates:
     """Every candidate slip in `text`, judged or not: the first (longest-listed) candidate at each start."""
     codes = codes_of(text)
     found: Candidates = {}
-    for length, (_, word_of, words) in variant_index().items():
-        starts, at = _candidates(codes, length)
-        for start, k in zip(starts.tolist(), at.tolist(), strict=True):
-            found.setdefault(start, (length, words[word_of[k]]))
+    run, made = codes, 1
+    for length, (_, _, words) in variant_index().items():  # 2, 3, 4
+        while made < length:  # packed(codes, made + 1), from the keys one character shorter
+            made += 1
+            run = (run[:-1] << _U64(16)) | codes[made - 1:]
+        starts, word = _candidates(run, length)
+        for start, k in zip(starts.tolist(), word.tolist(), strict=True):
+            found.setdefault(start, (length, words[k]))
     return found
 
 

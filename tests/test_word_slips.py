@@ -8,8 +8,10 @@ real sentences of regulations. The correct sentences are real, or put together f
 
 from __future__ import annotations
 
+import random
 from datetime import date
 
+import numpy as np
 import pytest
 
 from checks import word_slips
@@ -109,3 +111,31 @@ def test_ops_add_their_own_correct_terms_outside_the_code(tmp_path, monkeypatch,
     monkeypatch.setenv("ZWGK_LEXICON_DIR", str(tmp_path))
     assert find_word_slips(sentence) == []
     assert "发辉" in word_slips.attested() and "设区" in word_slips.attested()  # shipped entries stay
+
+
+def test_the_hashed_lookup_finds_what_a_binary_search_over_the_sorted_keys_finds() -> None:
+    """candidates() probes a Bloom filter and a bucketed hash table; the sorted keys of variant_index are the
+    reference. Texts are made of real candidates (decoded from their keys), everyday words and other characters."""
+    rnd = random.Random(5)
+    index = word_slips.variant_index()
+    pieces = []
+    for length, (keys, _, words) in index.items():
+        table = word_slips._bloom_filters()[length]
+        fullest = int(np.diff(table.starts).argmax())  # every key of the fullest bucket, the last one too
+        chosen = rnd.sample(keys.tolist(), 300) + table.keys[table.starts[fullest]:table.starts[fullest + 1]].tolist()
+        for key in chosen:
+            pieces.append("".join(chr((key >> (16 * (length - 1 - i))) & 0xFFFF) for i in range(length)))
+        pieces += rnd.sample(words, 100)
+    pieces += ["，", "。", "2024年", "\n", "𠀀", "abc"]
+    total = 0
+    for _ in range(200):
+        text = "".join(rnd.choice(pieces) for _ in range(rnd.randrange(1, 60)))
+        codes = word_slips.codes_of(text)
+        expected: dict[int, tuple[int, str]] = {}
+        for length, (keys, word_of, words) in index.items():
+            at, found = word_slips._lookup(keys, word_slips.packed(codes, length))
+            for start in np.nonzero(found)[0].tolist():
+                expected.setdefault(start, (length, words[word_of[at[start]]]))
+        assert word_slips.candidates(text) == expected
+        total += len(expected)
+    assert total > 1000  # the texts do hold candidates
