@@ -269,9 +269,9 @@ def test_workers_end_their_night_one_after_the_other(postgres_server) -> None:
     b = threading.Thread(target=worker_b)
     b.start()
     with engine.connect() as watch:  # B waits for A (for its lock, or before the fix for A's row)
-        for _ in range(600):
+        for _ in range(2400):  # up to 2 minutes: a loaded CI machine starts the thread and connects slowly
             if watch.scalar(text("SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock' "
-                                 "AND pid <> :a"), {"a": a_pid}):
+                                 "AND pid <> :a AND datname = current_database()"), {"a": a_pid}):
                 break
             time.sleep(0.05)
         else:
