@@ -41,7 +41,14 @@ from checks.names import name_hits
 from checks.registry import check
 from checks.sources import TextSource, source_scope, text_sources
 from checks.text import context, to_simplified
-from checks.word_slips import Candidates, candidate_strings, candidates, find_word_slips, reads_as_attested
+from checks.word_slips import (
+    SURNAMES,
+    Candidates,
+    candidate_strings,
+    candidates,
+    find_word_slips,
+    reads_as_attested,
+)
 
 _MIN_NEAR_MISS = 4  # shorter expressions have too many innocent neighbours (云和县 ~ 云河县 is a real risk)
 _MIN_DROP = 5
@@ -161,8 +168,14 @@ def typo_matcher(extra: tuple[str, ...] = ()) -> tuple[Matcher, tuple[tuple[str,
             add(near_misses(place, keep_last=place[-1] in _PLACE_SUFFIX, edge_doubles=False), place, CLASS_NAME)
     for idiom in lexicon.idioms:
         add(near_misses(idiom, edit=False, toned=True), idiom, CLASS_COMMON)
-    for name in lexicon.names:  # 习近乎, 习进平: a leader's given name with any character replaced
-        add({name[:i] + ch + name[i + 1:]: "" for i in range(1, len(name)) for ch in common_chars() if ch != name[i]},
+    sounds, shapes = homophones(False), lexicon.shapes
+    for name in lexicon.names:
+        # 习近乎, 习进平: a leader's given name with a character replaced. Under a rare surname any common
+        # character (习近乎: 乎 is in no look-alike table); under a common one only a same-sounding or
+        # look-alike one (温家室), since 李克勤 and 王沪生 are other people's names
+        def others(ch: str, surname: str = name[0]) -> str:
+            return common_chars() if surname not in SURNAMES else sounds.get(ch, "") + shapes.get(ch, "")
+        add({name[:i] + ch + name[i + 1:]: "" for i in range(1, len(name)) for ch in others(name[i]) if ch != name[i]},
             name, CLASS_NAME)
     words = tuple(patterns)
     return matcher(words), tuple(patterns[w] for w in words)

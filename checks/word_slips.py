@@ -49,7 +49,7 @@ _MIN_GAIN_LOOKS = 9.0  # a similar-looking character: the groups are wide (走/�
 _WINDOW = 6  # characters of the clause each side that the model reads
 _LONGEST_WORD = 8
 _CJK = re.compile(r"^[\u4e00-\u9fff]+$")
-_SURNAMES = frozenset("王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈"
+SURNAMES = frozenset("王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈"
                       "姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤")
 _NUMBER_OPEN = frozenset("〔［[【")  # 人薪发［1995］32号: the abbreviation of an issuing office
 _NAME_SUFFIX = frozenset("村镇乡街路巷桥山河湖江溪岭坡湾屯寨庄园厂店楼苑府堂寺庙馆队组区县市州省")
@@ -388,7 +388,7 @@ def _neighbours_seen(text: str, start: int, end: int, word: str) -> bool:
 def _looks_like_a_name(text: str, start: int, end: int) -> bool:
     """Sign 3, negated: a given name after a surname, a village, road or firm named with the characters."""
     before, after = text[start - 1] if start else "", text[end] if end < len(text) else ""
-    return bool(before in _SURNAMES or before.isdigit() or after in _NAME_SUFFIX or after in _NUMBER_OPEN
+    return bool(before in SURNAMES or before.isdigit() or after in _NAME_SUFFIX or after in _NUMBER_OPEN
                 or text.count(text[start:end]) > 1)
 
 
