@@ -214,13 +214,27 @@ def tokenizer():
     return tk
 
 
+def token_cuts(text: str) -> set[int]:
+    """Where jieba's tokens of `text` begin and end (0 and len(text) included)."""
+    cuts, pos = {0}, 0
+    for token in tokenizer().cut(text, HMM=False):
+        pos += len(token)
+        cuts.add(pos)
+    return cuts
+
+
+def token_at(text: str, pos: int) -> tuple[int, str]:
+    """(start, token) of the jieba token that covers text[pos]."""
+    start = 0
+    for token in tokenizer().cut(text, HMM=False):
+        if start <= pos < start + len(token):
+            return start, token
+        start += len(token)
+    return pos, ""
+
+
 def on_word_boundaries(text: str, start: int, end: int, window: int = 12) -> bool:
     """True when text[start:end] is not glued into a longer word of the sentence (jieba)."""
     left = max(0, start - window)
-    chunk = text[left:end + window]
-    cuts = {0}
-    pos = 0
-    for token in tokenizer().cut(chunk, HMM=False):
-        pos += len(token)
-        cuts.add(pos)
+    cuts = token_cuts(text[left:end + window])
     return (start - left) in cuts and (end - left) in cuts

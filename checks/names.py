@@ -27,7 +27,7 @@ from pathlib import Path
 from ahocorasick_rs import BytesAhoCorasick, MatchKind
 
 from checks.confusables import homophones, readings
-from checks.lexicon import LEXICONS, lexicon_paths, on_word_boundaries, tokenizer, typo_lexicon
+from checks.lexicon import LEXICONS, lexicon_paths, on_word_boundaries, token_at, token_cuts, tokenizer, typo_lexicon
 
 LAW_TITLES = LEXICONS / "law_titles.txt"
 PLACE_VARIANTS = LEXICONS / "place_variants.tsv"
@@ -60,14 +60,6 @@ def law_titles() -> dict[str, str]:
     return titles
 
 
-def _cuts(phrase: str) -> set[int]:
-    cuts, pos = {0}, 0
-    for token in tokenizer().cut(phrase, HMM=False):
-        pos += len(token)
-        cuts.add(pos)
-    return cuts
-
-
 @functools.lru_cache(maxsize=1)
 def _title_index() -> tuple[dict[str, list[tuple[str, int]]], dict[str, list[str]]]:
     """(the national titles with one stretch of 1–3 characters cut out inside → (title, where the cut begins),
@@ -77,7 +69,7 @@ def _title_index() -> tuple[dict[str, list[tuple[str, int]]], dict[str, list[str
     for title, level in law_titles().items():
         if level not in NATIONAL or len(title) < 5:
             continue
-        cuts = _cuts(title)
+        cuts = token_cuts(title)
         for i in range(1, len(title) - 1):
             masked[title[:i] + "\0" + title[i + 1:]].append(title)
             for n in range(1, _MAX_CHUNK + 1):
@@ -251,13 +243,8 @@ def cut_organ_names(text: str) -> list[tuple[int, int, str, str]]:
         if text.startswith(tail[-1], m.end()):
             continue
         left = max(0, m.start() - 6)
-        pos, alone = left, False
-        for token in tokenizer().cut(text[left:m.end() + 6], HMM=False):
-            if pos == m.end() - 1:
-                alone = len(token) == 1
-                break
-            pos += len(token)
-        if alone:
+        start, token = token_at(text[left:m.end() + 6], m.end() - 1 - left)
+        if start == m.end() - 1 - left and len(token) == 1:  # the last character left is a word of its own
             found.append((m.start(), m.end(), tail, f"漏字“{tail[-1]}”；名称应为“…{tail}”"))
     return found
 

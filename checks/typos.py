@@ -36,7 +36,7 @@ from ahocorasick_rs import AhoCorasick, MatchKind
 from checks.base import AuditData, CheckRules, Observation
 from checks.confusables import common_chars, homophones, readings
 from checks.context_confusables import find_context_confusables
-from checks.lexicon import Matcher, matcher, on_word_boundaries, tokenizer, typo_lexicon
+from checks.lexicon import Matcher, matcher, on_word_boundaries, token_at, tokenizer, typo_lexicon
 from checks.names import name_hits
 from checks.registry import check
 from checks.sources import TextSource, source_scope, text_sources
@@ -482,26 +482,16 @@ def corpus_consensus(texts: Iterable[str]) -> dict[str, tuple[str, int]]:
     return out
 
 
-def _token_at(text: str, pos: int) -> tuple[int, str]:
-    """(start, token) of the jieba token that covers text[pos]."""
-    start = 0
-    for token in tokenizer().cut(text, HMM=False):
-        if start <= pos < start + len(token):
-            return start, token
-        start += len(token)
-    return pos, ""
-
-
 def _inside_word(clause: str, at: int) -> bool:
     """clause[at] belongs to a word of two or more characters (齐齐哈|尔|市), not to a particle (的)."""
-    token = _token_at(clause, at)[1]
+    token = token_at(clause, at)[1]
     return len(token) >= 2 and bool(tokenizer().FREQ.get(token))
 
 
 def _word_across(clause: str, at: int) -> bool:
     """A dictionary word of `clause` spans the gap before clause[at] (关键时期 → 关键|期 reads 关键期): what is
     left where a character was dropped is a word of its own, another wording, as with a replaced one below."""
-    start, token = _token_at(clause, at - 1)
+    start, token = token_at(clause, at - 1)
     return start + len(token) > at and len(token) >= 2 and bool(tokenizer().FREQ.get(token))
 
 
@@ -516,8 +506,8 @@ def _replaced_inside_word(rare: str, right: str, at: int) -> bool:
         return False
     if not _inside_word(right, at):
         return False
-    rare_start, rare_token = _token_at(rare, at)
-    right_start, right_token = _token_at(right, at)
+    rare_start, rare_token = token_at(rare, at)
+    right_start, right_token = token_at(right, at)
     covers = rare_start <= right_start and rare_start + len(rare_token) >= right_start + len(right_token)
     return not (covers and tokenizer().FREQ.get(rare_token))
 
