@@ -13,7 +13,7 @@ import statistics
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Self
 
 
 @dataclass
@@ -43,20 +43,20 @@ def line(figure: str, zwgk: float, bare: float, unit: str, ratio: float, target:
     return f"{figure:46} zwgk {zwgk:9.2f} {unit:10} bare {bare:9.2f} {unit:10} ratio {ratio:5.2f}  target {target}"
 
 
-class PeakRSS:
-    """Peak resident memory (VmHWM) of this process's descendants, sampled from /proc every `interval`
-    seconds in a thread, per command name: the crawl process's peak, not the farm's or a pool worker's.
-    VmHWM is the kernel's own high-water mark, so sampling only has to see a process before it exits."""
+class Sampler:
+    """Samples something in a thread every `interval` seconds while the `with` block runs (`sample`)."""
 
-    def __init__(self, interval: float = 0.5, exclude: tuple[str, ...] = ("nginx", "redis-server", "postgres")):
+    def __init__(self, interval: float):
         import threading
 
-        self.interval, self.exclude = interval, exclude
-        self.peaks: dict[int, tuple[str, int]] = {}  # pid -> (command line, peak kB)
+        self.interval = interval
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, daemon=True)
 
-    def __enter__(self) -> PeakRSS:
+    def sample(self) -> None:
+        raise NotImplementedError
+
+    def __enter__(self) -> Self:
         self._thread.start()
         return self
 
@@ -65,35 +65,60 @@ class PeakRSS:
         self._thread.join()
 
     def _run(self) -> None:
+        while not self._stop.is_set():
+            self.sample()
+            self._stop.wait(self.interval)
+
+
+def processes() -> dict[int, tuple[int, float]]:
+    """Every process now: pid -> (parent pid, CPU seconds: utime+stime+cutime+cstime; a reaped child's time
+    is in its parent's cutime only), from /proc/<pid>/stat."""
+    import os
+
+    tick = os.sysconf("SC_CLK_TCK")
+    out: dict[int, tuple[int, float]] = {}
+    for name in os.listdir("/proc"):
+        if name.isdigit():
+            try:
+                with open(f"/proc/{name}/stat", errors="replace") as f:
+                    fields = f.read().rsplit(")", 1)[1].split()
+                out[int(name)] = (int(fields[1]), sum(int(x) for x in fields[11:15]) / tick)
+            except (OSError, IndexError, ValueError):  # gone meanwhile
+                pass
+    return out
+
+
+class PeakRSS(Sampler):
+    """Peak resident memory (VmHWM) of this process's descendants, sampled from /proc every `interval`
+    seconds in a thread, per command name: the crawl process's peak, not the farm's or a pool worker's.
+    VmHWM is the kernel's own high-water mark, so sampling only has to see a process before it exits."""
+
+    def __init__(self, interval: float = 0.5, exclude: tuple[str, ...] = ("nginx", "redis-server", "postgres")):
         import os
 
-        me = os.getpid()
-        while not self._stop.is_set():
-            parents: dict[int, int] = {}
-            for name in os.listdir("/proc"):
-                if name.isdigit():
-                    try:
-                        with open(f"/proc/{name}/stat", errors="replace") as f:
-                            parents[int(name)] = int(f.read().rsplit(")", 1)[1].split()[1])
-                    except (OSError, IndexError, ValueError):
-                        pass
-            for pid in parents:
-                p, depth = pid, 0
-                while p in parents and p != me and depth < 20:
-                    p, depth = parents[p], depth + 1
-                if p != me or pid == me:
-                    continue
-                try:
-                    with open(f"/proc/{pid}/cmdline", "rb") as f:
-                        cmd = f.read().replace(b"\0", b" ").decode(errors="replace").strip()
-                    with open(f"/proc/{pid}/status", errors="replace") as f:
-                        hwm = next((int(line.split()[1]) for line in f if line.startswith("VmHWM:")), 0)
-                except (OSError, ValueError):  # gone meanwhile; a name that is not UTF-8
-                    continue
-                if any(x in cmd for x in self.exclude):
-                    continue
-                self.peaks[pid] = (cmd, max(hwm, self.peaks.get(pid, ("", 0))[1]))
-            self._stop.wait(self.interval)
+        super().__init__(interval)
+        self.exclude = exclude
+        self.me = os.getpid()
+        self.peaks: dict[int, tuple[str, int]] = {}  # pid -> (command line, peak kB)
+
+    def sample(self) -> None:
+        parents = {pid: parent for pid, (parent, _) in processes().items()}
+        for pid in parents:
+            p, depth = pid, 0
+            while p in parents and p != self.me and depth < 20:
+                p, depth = parents[p], depth + 1
+            if p != self.me or pid == self.me:
+                continue
+            try:
+                with open(f"/proc/{pid}/cmdline", "rb") as f:
+                    cmd = f.read().replace(b"\0", b" ").decode(errors="replace").strip()
+                with open(f"/proc/{pid}/status", errors="replace") as f:
+                    hwm = next((int(line.split()[1]) for line in f if line.startswith("VmHWM:")), 0)
+            except (OSError, ValueError):  # gone meanwhile; a name that is not UTF-8
+                continue
+            if any(x in cmd for x in self.exclude):
+                continue
+            self.peaks[pid] = (cmd, max(hwm, self.peaks.get(pid, ("", 0))[1]))
 
     def peak_mb(self, contains: str = "") -> float:
         """The largest peak (MB) among the processes whose command line contains `contains`."""

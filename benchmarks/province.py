@@ -43,7 +43,6 @@ import shutil
 import subprocess
 import sys
 import tempfile
-import threading
 import time
 from collections import Counter, defaultdict
 from pathlib import Path
@@ -53,8 +52,8 @@ sys.path.insert(0, str(ROOT))
 
 from sqlalchemy import text
 
-from benchmarks._bench import timed
-from benchmarks.county_scale import documents, zwgk_check
+from benchmarks._bench import Sampler, processes, timed
+from benchmarks.county_scale import documents, say, zwgk_check
 from core.settings import Settings
 from crawler.distributed import run_shared_crawl
 from crawler.launch import run_crawl
@@ -66,33 +65,15 @@ from storage.db import make_engine, make_sessionmaker, upgrade
 from tests.conftest import settings_for
 from zwgk.units_file import import_registry, parse_registry
 
-TICK = os.sysconf("SC_CLK_TCK")
-
-
-def say(line: str) -> None:
-    print(line, flush=True)
-
 
 def tree_cpu(pid: int) -> float:
-    """CPU seconds of a process and all its descendants, living and reaped (utime+stime+cutime+cstime
-    of every process in the tree: a reaped child's time is in its parent's cutime only)."""
-    parents: dict[int, int] = {}
-    times: dict[int, float] = {}
-    for name in os.listdir("/proc"):
-        if not name.isdigit():
-            continue
-        try:
-            with open(f"/proc/{name}/stat") as f:
-                fields = f.read().rsplit(")", 1)[1].split()
-        except OSError:
-            continue
-        parents[int(name)] = int(fields[1])
-        times[int(name)] = sum(int(x) for x in fields[11:15]) / TICK
+    """CPU seconds of a process and all its descendants, living and reaped."""
+    table = processes()
     total, stack = 0.0, [pid]
     while stack:
         p = stack.pop()
-        total += times.get(p, 0.0)
-        stack += [c for c, parent in parents.items() if parent == p]
+        total += table.get(p, (0, 0.0))[1]
+        stack += [c for c, (parent, _) in table.items() if parent == p]
     return total
 
 
@@ -100,33 +81,22 @@ def dir_bytes(path: Path) -> int:
     return sum(f.stat().st_size for f in path.rglob("*") if f.is_file()) if path.exists() else 0
 
 
-class RedisWatch:
+class RedisWatch(Sampler):
     """Redis's used memory, sampled every second in a thread: the peak and the queue's largest length."""
 
     def __init__(self, url: str):
         import redis
 
+        super().__init__(1.0)
         self.server = redis.Redis.from_url(url)
         self.peak = 0
         self.queue_peak = 0
-        self._stop = threading.Event()
-        self._thread = threading.Thread(target=self._run, daemon=True)
 
-    def _run(self) -> None:
-        while not self._stop.is_set():
-            with contextlib.suppress(Exception):
-                self.peak = max(self.peak, int(self.server.info("memory")["used_memory"]))
-                for key in self.server.scan_iter("zwgk:*:requests"):
-                    self.queue_peak = max(self.queue_peak, int(self.server.zcard(key)))
-            self._stop.wait(1.0)
-
-    def __enter__(self) -> RedisWatch:
-        self._thread.start()
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self._stop.set()
-        self._thread.join()
+    def sample(self) -> None:
+        with contextlib.suppress(Exception):
+            self.peak = max(self.peak, int(self.server.info("memory")["used_memory"]))
+            for key in self.server.scan_iter("zwgk:*:requests"):
+                self.queue_peak = max(self.queue_peak, int(self.server.zcard(key)))
 
 
 def pg_stats(url: str) -> dict[str, float]:
