@@ -128,7 +128,8 @@ class DirectoryStore(EvidenceStore):
     def sweep_temps(self, older_than: float = ORPHAN_TEMP_SECONDS, now: float | None = None) -> int:
         now = time.time() if now is None else now
         removed = 0
-        for root in {self.root, self.warc_root}:
+        # the WARC directory is walked on its own only where it is not inside the store's root (`local`)
+        for root in (self.root, *(() if self.warc_root.is_relative_to(self.root) else (self.warc_root,))):
             for folder, _dirs, files in os.walk(root):
                 for name in files:
                     if name.startswith(".") and name.endswith(".tmp"):
