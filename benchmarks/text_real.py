@@ -27,7 +27,8 @@
   Each pair is planted into up to 3 real sentences of the clean text that contain the right form (or
   after a comma of a real sentence when none does), and a row that quotes the published erroneous
   sentence is also tested on that sentence; a case counts as found when a finding covers the error.
-  Recall is printed per class and per origin.
+  Recall is printed per class and per origin, and per class apart for the two settings (a sentence that
+  fits the error, or an unrelated one: a context confusable cannot be judged there).
 --sighan: the SIGHAN-15 CSC test set as pycorrector ships it (data/sighan2015_test.tsv: wrong sentence,
   right sentence): a public yardstick of character-level detection on learners' essays.
 --odw: ECSpell's official-document-writing test set (github aopolin-lv/ECSpell @025bf43
@@ -196,22 +197,23 @@ def recall(lines: list[str], pairs: list[Pair]) -> None:
     by_class: dict[str, list[int]] = defaultdict(lambda: [0, 0])
     by_origin: dict[str, list[int]] = defaultdict(lambda: [0, 0])
     by_pair_origin: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+    by_setting: dict[str, list[int]] = defaultdict(lambda: [0, 0])  # class × whether the sentence fits the error
     missed = []
     for wrong, right, kind, origin, _, sentence in pairs:
         hosts = [line for line in lines if right in line and len(line) < 300][:3]
         if hosts:
-            cases = [(h.replace(right, wrong, 1), h.index(right)) for h in hosts]
+            cases = [(h.replace(right, wrong, 1), h.index(right), "fits") for h in hosts]
         else:
             host = rnd.choice(with_comma)
             cut = host.index("，") + 1
-            cases = [(host[:cut] + wrong + host[cut:], cut)]
+            cases = [(host[:cut] + wrong + host[cut:], cut, "unrelated")]
         if sentence and wrong in sentence:
-            cases.append((sentence, sentence.index(wrong)))
+            cases.append((sentence, sentence.index(wrong), "fits"))
         hits = 0
-        for text, at in cases:
+        for text, at, setting in cases:
             found = any(h["start"] < at + len(wrong) and at < h["end"] for h in find_typo_hits(text, ON))
             hits += found
-            for table, key in ((by_class, kind), (by_origin, origin)):
+            for table, key in ((by_class, kind), (by_origin, origin), (by_setting, f"{kind}/{setting}")):
                 table[key][0] += found
                 table[key][1] += 1
             if not found:
@@ -223,6 +225,10 @@ def recall(lines: list[str], pairs: list[Pair]) -> None:
     _score(by_class, "by class (planted cases):")
     _score(by_origin, "by origin of the error (planted cases):")
     _score(by_pair_origin, "by origin, pairs found in every planted sentence:")
+    # "fits": a real sentence that holds the right form (or the published erroneous sentence itself);
+    # "unrelated": after a comma of an unrelated sentence, where no context speaks for either form (a confusable
+    # that is a word in its own right, 共度难关 or 合拢, cannot be judged there at all)
+    _score(by_setting, "by class and setting (fits: the sentence holds the right form; unrelated: after a comma):")
     print(f"  {'all':16} {total[0]:4d} / {total[1]:4d} = {total[0] / total[1]:.2f}")
     known = typo_lexicon().known
     fresh = [(w, r, k) for w, r, k, *_ in pairs if w not in known]
