@@ -10,7 +10,9 @@
    laws in 《》 one edit from a real one, leaders' names clipped before 同志 or a title, and places whose rare
    character is typed as a look-alike (毫州市).
 3. Damaged formulations: a character dropped (also the first or last one, once line breaks are joined),
-   added, doubled, or two neighbours swapped in a canonical phrase.
+   added, doubled, or two neighbours swapped in a canonical phrase; and a same-sounding or look-alike
+   character in one of the four-character phrases of government text (corpus_phrases.txt: 领导小姐 for
+   领导小组) where correct government text never pairs that character so.
 4. Confusables that are wrong only in context (截止/截至, 必需/必须 …): typos.yaml context_rules, and the
    sourced word pairs of lexicons/context_pairs.tsv judged by their neighbours' counts in correct
    government text (context_confusables.py).
@@ -36,7 +38,7 @@ from ahocorasick_rs import AhoCorasick, MatchKind
 from checks.base import AuditData, CheckRules, Observation
 from checks.confusables import common_chars, homophones, readings
 from checks.context_confusables import find_context_confusables
-from checks.lexicon import Matcher, matcher, on_word_boundaries, token_at, tokenizer, typo_lexicon
+from checks.lexicon import Matcher, matcher, on_word_boundaries, token_at, tokenizer, typo_lexicon, word_list
 from checks.names import name_hits
 from checks.registry import check
 from checks.sources import TextSource, source_scope, text_sources
@@ -47,9 +49,11 @@ from checks.word_slips import (
     candidate_strings,
     candidates,
     find_word_slips,
+    pair_uses,
     reads_as_attested,
 )
 
+CORPUS_PHRASES = "corpus_phrases.txt"
 _MIN_NEAR_MISS = 4  # shorter expressions have too many innocent neighbours (云和县 ~ 云河县 is a real risk)
 _MIN_DROP = 5
 _MIN_EDGE_DROP = 6  # dropping the first character: only long phrases. Without its last one, an organ's name is
@@ -124,6 +128,33 @@ def near_misses(phrase: str, substitute: bool = True, edit: bool = True, keep_la
     return out
 
 
+_ALIEN_USES = 2  # a pair of characters correct text follows with at most this many different characters
+
+
+_VARIANT_CHARS = frozenset({frozenset("他它")})  # 其他/其它, 挪作他用/挪作它用: both written, as context_pairs.tsv says
+
+
+def _alien(variant: str, phrase: str, stems: frozenset[str]) -> bool:
+    """The replaced character of `variant` pairs with its neighbours in the phrase as correct government text
+    never does (领导小姐: 小姐 is a word, but no law writes it), so the variant is no other wording: 共用设施,
+    检测数据, 学位教育, 主管有关 (主管|有关) pair their characters as laws do. Nor is a pair the start of a
+    place's name (`stems`), nor a replacement of 他 by 它."""
+    i = next(k for k, (a, b) in enumerate(zip(variant, phrase, strict=True)) if a != b)
+    if frozenset((variant[i], phrase[i])) in _VARIANT_CHARS:
+        return False
+    known = typo_lexicon().known  # 涉赚犯罪 holds the known 涉赚: that pattern, not a longer one, reports it
+    if any(variant[a:b] in known for a in range(i + 1) for b in range(i + 1, len(variant) + 1) if b - a < len(variant)):
+        return False
+    pairs = [variant[j:j + 2] for j in (i - 1, i) if j >= 0 and j + 2 <= len(variant)]
+    return all(pair_uses(p) <= _ALIEN_USES and p not in stems for p in pairs)
+
+
+@functools.lru_cache(maxsize=1)
+def corpus_phrases() -> tuple[str, ...]:
+    """Four-character phrases of government text (scripts/build_corpus_phrases.py), shipped and ops' own."""
+    return word_list(CORPUS_PHRASES)
+
+
 def _canonical_phrases(extra: tuple[str, ...]) -> list[str]:
     lexicon = typo_lexicon()
     phrases = list(lexicon.canonical) + list(extra)
@@ -163,6 +194,14 @@ def typo_matcher(extra: tuple[str, ...] = ()) -> tuple[Matcher, tuple[tuple[str,
             # an organ's last character replaced is mostly the next word (生态环境|不存在危险), not a slip
             add(near_misses(phrase, edge_doubles=False, keep_last=phrase.endswith(_ORGAN_SUFFIX)), phrase,
                 CLASS_FORMULATION)
+    # four-character phrases of government text (corpus_phrases.txt): a same-sounding or look-alike character
+    # in one (领导小姐 for 领导小组), where correct government text never pairs the character so
+    phrases = [p for p in corpus_phrases() if p not in patterns]
+    patterns.update((p, ("", "")) for p in phrases)
+    stems = frozenset(place[:2] for place in lexicon.places)  # 义乌 of 义乌市: 承担义乌… is no 承担义务
+    for phrase in phrases:
+        add({v: why for v, why in near_misses(phrase, edit=False).items() if _alien(v, phrase, stems)}, phrase,
+            CLASS_FORMULATION)
     for place in lexicon.places:
         if len(place) >= _MIN_NEAR_MISS:
             add(near_misses(place, keep_last=place[-1] in _PLACE_SUFFIX, edge_doubles=False), place, CLASS_NAME)
