@@ -50,7 +50,7 @@ class Report:
     item: Item
     text: str  # page main content + attachment texts
     narrative: str  # without tables
-    rows: tuple[tuple[str, tuple[int, ...]], ...]  # (label, numbers) of every table row
+    rows: tuple[tuple[str, Cells], ...]  # (label, numbers; None where blank) of every table row
     snapshot_ids: tuple[int, ...]
     observed_at: datetime | None
     text_pending: bool = False  # it links a PDF/DOCX … whose text is not available (yet): not judged on text
@@ -66,18 +66,45 @@ def _key_text(text: str) -> str:
     return plain.replace("资讯", "信息")
 
 
-def _split_row(cells: list[str]) -> tuple[str, tuple[int, ...]]:
-    numbers: list[int] = []
-    while cells and re.fullmatch(r"\d{1,9}", cells[-1].replace(",", "")):
-        numbers.insert(0, int(cells.pop().replace(",", "")))
-    return " ".join(cells), tuple(numbers)
+# A blank cell in a table's numbers: left empty (&nbsp;), or a dash or slash written for "none". Where a
+# column is blank it is not filled in, so sums are checked only between cells that hold numbers.
+_BLANK_CELLS = frozenset({"", "-", "—", "——", "－", "–", "/", "／", "\\", "无", "空"})
+_NUMBER_RX = re.compile(r"\d{1,9}")
+Cells = tuple[int | None, ...]
 
 
-def _text_rows(text: str) -> list[tuple[str, tuple[int, ...]]]:
-    """Rows of a table that came out of a PDF or DOCX as text: a label followed by numbers on one line."""
+def _number(cell: str) -> int | None | bool:
+    """A cell as a number, None when blank, False when it is text."""
+    plain = cell.replace(",", "").replace("，", "").replace(" ", "").replace("\u3000", "")
+    if plain in _BLANK_CELLS:
+        return None
+    return int(plain) if _NUMBER_RX.fullmatch(plain) else False
+
+
+def _split_row(cells: list[str]) -> tuple[str, Cells]:
+    """A table row as its label and its trailing numbers, blank cells kept in place as None (real reports
+    leave cells empty or write '—' or '/' for none: dropping them shifts every column). A row without a
+    single number has no numbers."""
+    numbers: list[int | None] = []
+    while cells:
+        value = _number(cells[-1])
+        if value is False:
+            break
+        numbers.insert(0, value)
+        cells.pop()
+    label = " ".join(c for c in cells if c.strip())
+    return (label, ()) if all(n is None for n in numbers) else (label, tuple(numbers))
+
+
+def _text_rows(text: str) -> list[tuple[str, Cells]]:
+    """Rows of a table that came out of a PDF or DOCX as text: a label followed by numbers on one line.
+    Tab-separated lines (DOCX tables) keep their empty cells; elsewhere blanks cannot be told from spacing."""
     rows = []
     for line in text.splitlines():
-        cells = [c for c in re.split(r"[\s|｜\t]+", line.strip()) if c]
+        if "\t" in line:
+            cells = [c.strip() for c in line.strip("\n").split("\t")]
+        else:
+            cells = [c for c in re.split(r"[\s|｜]+", line.strip()) if c]
         label, numbers = _split_row(cells)
         if numbers and label:
             rows.append((label, numbers))
@@ -112,7 +139,7 @@ def find_reports(data: AuditData) -> list[Report]:
             if parsed is not None:
                 files = {urldefrag(urljoin(item.url, href))[0] for _, href in parsed.links
                          if _FILE_RX.search(href.split("?")[0])}
-            rows: list[tuple[str, tuple[int, ...]]] = []
+            rows: list[tuple[str, Cells]] = []
             if parsed is not None:
                 texts.append(parsed.main)
                 narrative.append(parsed.narrative)
@@ -221,12 +248,33 @@ def late(data: AuditData, as_of: date, rules: CheckRules) -> list[Observation]:
     return findings
 
 
-def missing_elements(text: str) -> list[str]:
-    """The sections and tables of the 2021 national format that `text` lacks."""
+# The 2019 trial format (国办公开办函〔2019〕60号) served the 2019 and 2020 reports: its table 二 counts
+# 本年新制作数量 / 本年新公开数量 / 对外公开总数量 (and has a 第（九）项 row) instead of 本年制发件数 / 本年废止件数 /
+# 现行有效件数. The 2021 format applies from the 2021 report on (30号, dated 2021-09-26).
+FORMAT_2021_FROM = 2021
+TABLE_2019 = (re.compile(r"第二十条第[一1]项"), re.compile(r"本年新公开数量|对外公开总数量"))
+
+
+def format_problems(text: str, year: int | None = None) -> list[tuple[str, str]]:
+    """(element, what is wrong) for each section or table of the national format that `text` lacks. A report
+    for a year before 2021 may follow the 2019 trial format; a later one that still does is told so."""
     key = _key_text(text)
-    absent = [name for name, rx in SECTIONS if not rx.search(key)]
-    absent += [name for name, rxs in TABLES if not all(rx.search(key) for rx in rxs)]
-    return absent
+    problems = [(name, "缺少") for name, rx in SECTIONS if not rx.search(key)]
+    for i, (name, rxs) in enumerate(TABLES):
+        if all(rx.search(key) for rx in rxs):
+            continue
+        if i == 0 and all(rx.search(key) for rx in TABLE_2019):
+            if year is not None and year < FORMAT_2021_FROM:
+                continue
+            problems.append((name, "仍使用2019年试行格式（国办公开办函〔2019〕60号），未按2021年格式填报"))
+            continue
+        problems.append((name, "缺少"))
+    return problems
+
+
+def missing_elements(text: str, year: int | None = None) -> list[str]:
+    """The sections and tables of the national format that `text` lacks or gives in an outdated form."""
+    return [name for name, _ in format_problems(text, year)]
 
 
 @check("annual_report.format", scope=_read_reports_scope)
@@ -236,35 +284,88 @@ def incomplete(data: AuditData, as_of: date, rules: CheckRules) -> list[Observat
     for report in _recent(data, as_of, rules):
         if not report.text or report.text_pending:
             continue
-        for element in missing_elements(report.text):
-            findings.append(_report_finding("annual_report.format", report,
-                                            f"{report.year}年度报告缺少{element}", f"#{element}", element=element))
+        for element, problem in format_problems(report.text, report.year):
+            detail = (f"{report.year}年度报告缺少{element}" if problem == "缺少"
+                      else f"{report.year}年度报告{element}{problem}")
+            findings.append(_report_finding("annual_report.format", report, detail, f"#{element}", element=element))
     return findings
 
 
-def application_table_errors(rows: tuple[tuple[str, tuple[int, ...]], ...]) -> list[str]:
-    """What does not add up in the 申请情况 table: 一+二=三(七)+四, row totals, the results' total."""
-    keyed = [(_key_text(label), numbers) for label, numbers in rows]
-    start = next((i for i, (k, _) in enumerate(keyed) if "本年新收" in k), None)
-    end = next((i for i, (k, _) in enumerate(keyed) if "结转下年度" in k), None)
+_GROUPS = ("不予公开", "无法提供", "不予处理", "其他处理")
+_SUB_ITEM_RX = re.compile(r"^\s*1\s*[.．、]")
+
+
+def _seven(numbers: Cells) -> Cells | None:
+    """The row's seven cells (自然人, five kinds of 法人或其他组织, 总计), or None when its columns are not
+    known: a row of another width (blanks that vanished from a PDF's text, merged cells) is not compared."""
+    if len(numbers) > 7 and all(n is None for n in numbers[:-7]):
+        numbers = numbers[-7:]
+    return numbers if len(numbers) == 7 else None
+
+
+def _total(cells: Cells | None) -> int | None:
+    """The 总计 cell, or the sum of the applicants' cells when 总计 is blank and they are not."""
+    if cells is None:
+        return None
+    if cells[6] is not None:
+        return cells[6]
+    given = [n for n in cells[:6] if n is not None]
+    return sum(given) if given else None
+
+
+def application_table_errors(rows: tuple[tuple[str, Cells], ...]) -> list[str]:
+    """What does not add up in the 申请情况 table: 一+二=三(七)+四, row totals, the results' column totals.
+    Only cells that hold numbers are compared: a blank 总计 column (real reports leave it empty) is not 0."""
+    keyed = [(_key_text(label), label, numbers) for label, numbers in rows]
+    start = next((i for i, (k, _, _) in enumerate(keyed) if "本年新收" in k), None)
+    end = next((i for i, (k, _, _) in enumerate(keyed) if "结转下年度" in k), None)
     if start is None or end is None or end <= start:
         return []
     table = keyed[start:end + 1]
-    total_at = next((i for i, (k, _) in enumerate(table) if k.endswith("总计") or k == "七总计"), None)
+    total_at = next((i for i, (k, _, _) in enumerate(table) if k.endswith("总计")), None)
     errors = []
-    for label, numbers in table:
-        if len(numbers) == 7 and sum(numbers[:6]) != numbers[6]:
-            errors.append(f"“{label[:16]}”一行各类申请人合计{sum(numbers[:6])}，与总计{numbers[6]}不符")
+    for _key, label, numbers in table:
+        cells = _seven(numbers)
+        if cells is None or cells[6] is None or all(n is None for n in cells[:6]):
+            continue
+        given = sum(n or 0 for n in cells[:6])
+        if given != cells[6]:
+            errors.append(f"“{label[:16]}”一行各类申请人合计{given}，与总计{cells[6]}不符")
     if total_at is None:
         return errors + ["未找到“（七）总计”行，无法核对"]
-    new, carried = table[0][1][-1], next((n[-1] for k, n in table if "上年结转" in k), 0)
-    total, forward = table[total_at][1][-1], table[-1][1][-1]
-    if new + carried != total + forward:
-        errors.append(f"本年新收{new}+上年结转{carried}={new + carried}，不等于办理结果总计{total}"
-                      f"+结转下年度{forward}={total + forward}")
-    results = [n[-1] for k, n in table[:total_at] if "本年新收" not in k and "上年结转" not in k]
-    if results and sum(results) != total:
-        errors.append(f"各项办理结果之和{sum(results)}与总计{total}不符")
+    carried_row = next((n for k, _, n in table if "上年结转" in k), None)
+    new, total, forward = (_total(_seven(table[0][2])), _total(_seven(table[total_at][2])),
+                           _total(_seven(table[-1][2])))
+    carried = 0 if carried_row is None else _total(_seven(carried_row))
+    if None not in (new, carried, total, forward):
+        assert new is not None and carried is not None and total is not None and forward is not None
+        if new + carried != total + forward:
+            errors.append(f"本年新收{new}+上年结转{carried}={new + carried}，不等于办理结果总计{total}"
+                          f"+结转下年度{forward}={total + forward}")
+    # the results: every row between 上年结转 and 总计, but a group's own subtotal row ("（三）不予公开" alone,
+    # its items 1., 2. … below it) is not added to its items
+    results = []
+    body = table[:total_at]
+    for i, (key, _, numbers) in enumerate(body):
+        if "本年新收" in key or "上年结转" in key:
+            continue
+        following = body[i + 1][1] if i + 1 < len(body) else ""
+        if key.endswith(_GROUPS) and _SUB_ITEM_RX.match(following):
+            continue
+        results.append(_seven(numbers))
+    totals = _seven(table[total_at][2])
+    if results and totals is not None and all(r is not None for r in results):
+        names = ("自然人", "商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他", "总计")
+        for j, name in enumerate(names):
+            # a result row's blank 总计 is its applicants' sum (not filled in), a blank applicant cell is none
+            # (the 总计 column is compared only where some row fills it: otherwise it adds nothing to the
+            # applicants' columns)
+            column = [(_total(r) if j == 6 else r[j]) for r in results if r is not None]
+            filled = [r[j] for r in results if r is not None and r[j] is not None]
+            if totals[j] is None or not filled:
+                continue
+            if sum(n or 0 for n in column) != totals[j]:
+                errors.append(f"“{name}”一列各项办理结果之和{sum(n or 0 for n in column)}与总计{totals[j]}不符")
     return errors
 
 

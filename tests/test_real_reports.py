@@ -1,0 +1,153 @@
+"""The annual-report checks on real published reports (benchmarks/data/real_reports, sources in its
+manifest.json): a report as published must not be reported for what our parser misreads, and a real
+error in it must be found."""
+
+from __future__ import annotations
+
+import json
+from datetime import date, datetime
+from pathlib import Path
+
+from checks.annual_report import (
+    _split_row,
+    _text_rows,
+    application_table_errors,
+    find_reports,
+    format_problems,
+    incomplete,
+    inconsistent,
+)
+from checks.base import Attachment, AuditData, CheckRules, ColumnState, Item, UnitState
+from checks.text import page_text
+
+DATA = Path(__file__).resolve().parent.parent / "benchmarks" / "data" / "real_reports"
+SHANGHAI = (DATA / "shanghai_bgt_2019.html").read_text("utf-8")
+AS_OF = date(2020, 6, 30)
+
+
+def _data(html: str, year: int = 2019, published: date = date(2020, 1, 31)) -> AuditData:
+    title = f"{year}年上海市人民政府办公厅政府信息公开工作年度报告"
+    item = Item(title, "https://www.shanghai.gov.cn/nb/2019.html", published, 1, 2)
+    column = ColumnState(1, "sh-bgt", "政府信息公开年报", "annual_report", "https://www.shanghai.gov.cn/nb/", True,
+                         None, 1, datetime(2020, 6, 30, 12), (item,))
+    unit = UnitState("sh-bgt", "上海市人民政府办公厅", "department", "https://www.shanghai.gov.cn/")
+    bodies = {2: html.encode(), 1: b"<html><body></body></html>"}
+    return AuditData((unit,), (column,), body=bodies.get)
+
+
+def _application_rows(html: str):
+    return find_reports(_data(html))[0].rows
+
+
+def test_the_published_2019_report_has_no_finding() -> None:
+    data = _data(SHANGHAI)
+    assert incomplete(data, AS_OF, CheckRules()) == []
+    assert inconsistent(data, AS_OF, CheckRules()) == []
+
+
+def test_a_2019_report_may_use_the_2019_trial_table_a_2021_report_may_not() -> None:
+    text = page_text(SHANGHAI).main
+    assert format_problems(text, 2019) == []
+    assert format_problems(text, 2020) == []
+    problems = format_problems(text, 2022)
+    assert [element for element, _ in problems] == ["主动公开情况统计表（第二部分表格）"]
+    assert "2019年试行格式" in problems[0][1]
+    # a report that has neither table is still missing it, whatever its year
+    no_table = text.replace("第二十条第（一）项", "")
+    assert format_problems(no_table, 2019) == [("主动公开情况统计表（第二部分表格）", "缺少")]
+
+
+def test_blank_cells_keep_their_column() -> None:
+    # real rows: &nbsp; cells, a blank 总计; '—' and '/' are written for none
+    assert _split_row(["一、本年新收政府信息公开申请数量", "821", "35", "", "", "2", "1", "859"]) == (
+        "一、本年新收政府信息公开申请数量", (821, 35, None, None, 2, 1, 859))
+    assert _split_row(["（一）予以公开", "258", "12", "", "", "1", "1", ""]) == (
+        "（一）予以公开", (258, 12, None, None, 1, 1, None))
+    assert _split_row(["2.重复申请", "5", "—", "/", "0", "－", "", "5"]) == ("2.重复申请", (5, None, None, 0, None, None, 5))
+    assert _split_row(["自然人", "", "总计"]) == ("自然人 总计", ())
+    assert _split_row(["", "", ""]) == ("", ())
+
+
+def test_the_real_table_is_read_with_its_blank_cells() -> None:
+    rows = dict(_application_rows(SHANGHAI))
+    assert rows["一、本年新收政府信息公开申请数量"] == (821, 35, None, None, 2, 1, 859)
+    assert rows["三、本年度办理结果 （一）予以公开"] == (258, 12, None, None, 1, 1, None)
+    assert rows["（七）总计"] == (767, 35, None, None, 2, 1, 805)
+    assert rows["四、结转下年度继续办理"] == (72, None, None, None, None, None, 72)
+
+
+def test_an_error_in_a_table_with_blank_totals_is_found() -> None:
+    # one more 予以公开 application by a natural person: the 自然人 column no longer adds up to 767. Before
+    # blank cells kept their place, every result row with a blank 总计 was dropped and nothing was compared.
+    wrong = SHANGHAI.replace('<p align="center">258</p>', '<p align="center">259</p>', 1)
+    errors = application_table_errors(_application_rows(wrong))
+    assert errors == ["“自然人”一列各项办理结果之和768与总计767不符"]
+    report = inconsistent(_data(wrong), AS_OF, CheckRules())
+    assert len(report) == 1 and "768" in report[0].detail
+
+
+def test_a_partly_filled_total_column_is_not_an_error() -> None:
+    # the 总计 of one result row filled in (258+12+1+1), the others left blank as published: not an error
+    filled = SHANGHAI.replace(
+        '<td nowrap="nowrap"><p align="center">1</p></td><td nowrap="nowrap"><p align="center">&nbsp;</p></td></tr>',
+        '<td nowrap="nowrap"><p align="center">1</p></td><td nowrap="nowrap"><p align="center">272</p></td></tr>', 1)
+    assert filled != SHANGHAI
+    assert dict(_application_rows(filled))["三、本年度办理结果 （一）予以公开"][-1] == 272
+    assert application_table_errors(_application_rows(filled)) == []
+
+
+def test_a_group_subtotal_row_is_not_added_to_its_items() -> None:
+    # some reports give （三）不予公开 its own subtotal row above items 1.–8.
+    rows = list(_application_rows(SHANGHAI))
+    at = next(i for i, (label, _) in enumerate(rows) if "国家秘密" in label)
+    subtotal = ("（三）不予公开", (22, 1, None, None, None, None, 23))
+    rows[at] = ("1.属于国家秘密", rows[at][1])
+    rows.insert(at, subtotal)
+    assert application_table_errors(tuple(rows)) == []
+
+
+def test_rows_whose_blanks_vanished_are_not_compared() -> None:
+    # a PDF's text loses empty cells: "258 12 1 1" cannot be told apart into columns
+    text = "\n".join([
+        "一、本年新收政府信息公开申请数量 821 35 2 1 859",
+        "二、上年结转政府信息公开申请数量 18 18",
+        "三、本年度办理结果 （一）予以公开 258 12 1 1",
+        "（七）总计 767 35 2 1 805",
+        "四、结转下年度继续办理 72 72",
+    ])
+    assert application_table_errors(tuple(_text_rows(text))) == []
+    # a DOCX table's text keeps its empty cells between tabs
+    docx = "\n".join([
+        "一、本年新收政府信息公开申请数量\t821\t35\t\t\t2\t1\t859",
+        "二、上年结转政府信息公开申请数量\t18\t\t\t\t\t\t18",
+        "（一）予以公开\t258\t12\t\t\t1\t1\t",
+        "（七）总计\t767\t35\t\t\t2\t1\t806",
+        "四、结转下年度继续办理\t72\t\t\t\t\t\t72",
+    ])
+    errors = application_table_errors(tuple(_text_rows(docx)))
+    assert any("不等于" in e for e in errors) and any("一行" in e for e in errors)
+
+
+def test_a_layout_table_around_the_report_keeps_its_rows_apart() -> None:
+    # gov.cn and many CMSs put the article in a layout table: the report's rows are its own tables' rows
+    body = SHANGHAI.split('<div id="zoom" class="Article_content">', 1)[1].rsplit("</div>\n<div class=\"footer\">", 1)[0]
+    wrapped = SHANGHAI.replace(body, f"<table><tbody><tr><td>{body}</td></tr></tbody></table>")
+    parsed = page_text(wrapped)
+    assert "五、政府信息公开工作存在的主要问题及改进情况" in parsed.narrative
+    assert "一是新《条例》实施后" in parsed.narrative
+    assert "821" not in parsed.narrative  # the data tables are still out of the narrative
+    assert application_table_errors(_application_rows(wrapped)) == []
+    assert dict(_application_rows(wrapped))["（七）总计"] == (767, 35, None, None, 2, 1, 805)
+
+
+def test_the_manifest_cites_a_source_for_every_report() -> None:
+    manifest = json.loads((DATA / "manifest.json").read_text("utf-8"))
+    for entry in manifest["reports"]:
+        assert entry["source"] and entry["url"] and (DATA / entry["file"]).exists()
+
+
+def test_attachment_text_of_an_excerpt_is_read() -> None:
+    text = (DATA / "laifeng_zwfwj_2021.txt").read_text("utf-8")
+    assert ("规章", (0, 0, 0)) in _text_rows(text)
+    attachment = Attachment("sh-bgt", "https://x/r.pdf", "r.pdf", "https://www.shanghai.gov.cn/nb/2019.html", 3, text)
+    assert attachment.text is not None
