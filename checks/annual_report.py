@@ -26,13 +26,18 @@ _FILE_RX = re.compile(r"\.(pdf|docx?|wps|ofd|xlsx?|et)$", re.I)
 # The 2021 national format (国办公开办函〔2021〕30号), matched on text with punctuation, spaces and
 # numbering removed, traditional characters folded, so "四、政府信息公开行政复议、行政诉讼情况",
 # "（四）政府資訊公開行政復議 行政訴訟情況" and "4.政府信息公开行政复议和行政诉讼情况" all count.
+# Real reports word some headings their own way: "因政府信息公开工作被申请行政复议和提起行政诉讼情况" (the older
+# wording, still in use), "存在问题及改进情况", "存在的主要问题和整改措施", "其他需要说明的事项". A section in other
+# words is not a missing section; table 四's header cells ("行政复议 行政诉讼") lack the heading's
+# "政府信息公开…情况" and do not count.
 SECTIONS = (
-    ("第一部分“总体情况”", re.compile(r"总体情况")),
-    ("第二部分“主动公开政府信息情况”", re.compile(r"主动公开政府信息的?情况")),
+    ("第一部分“总体情况”", re.compile(r"总体情况|概述")),
+    ("第二部分“主动公开政府信息情况”", re.compile(r"主动公开政府信息的?(工作)?情况")),
     ("第三部分“收到和处理政府信息公开申请情况”", re.compile(r"收到和处理政府信息公开申请的?情况")),
-    ("第四部分“政府信息公开行政复议、行政诉讼情况”", re.compile(r"政府信息公开行政复议[和及与]?行政诉讼的?情况")),
-    ("第五部分“存在的主要问题及改进情况”", re.compile(r"存在的?主要问题及其?改进")),
-    ("第六部分“其他需要报告的事项”", re.compile(r"其他需要报告的事项")),
+    ("第四部分“政府信息公开行政复议、行政诉讼情况”",
+     re.compile(r"政府信息公开(工作)?(被申请)?行政复议[和及与]?(提起)?行政诉讼的?(工作)?情况")),
+    ("第五部分“存在的主要问题及改进情况”", re.compile(r"存在的?(主要)?问题[及和与]其?(改进|整改)")),
+    ("第六部分“其他需要报告的事项”", re.compile(r"其他需要(报告|说明)的事项")),
 )
 TABLES = (
     ("主动公开情况统计表（第二部分表格）", (re.compile(r"第二十条第[一1]项"), re.compile(r"现行有效件数"))),

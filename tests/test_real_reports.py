@@ -151,3 +151,18 @@ def test_attachment_text_of_an_excerpt_is_read() -> None:
     assert ("规章", (0, 0, 0)) in _text_rows(text)
     attachment = Attachment("sh-bgt", "https://x/r.pdf", "r.pdf", "https://www.shanghai.gov.cn/nb/2019.html", 3, text)
     assert attachment.text is not None
+
+
+def test_headings_worded_as_real_reports_word_them() -> None:
+    # the section names as the 2019 Shanghai report's preface gives them, and a 2024 report's "存在问题及改进情况"
+    # (a third party's test page modelled on Hangzhou's report); before, sections 四 and 五 were "missing"
+    text = page_text(SHANGHAI).main
+    for heading, variant in (("四、政府信息公开行政复议、行政诉讼情况", "四、因政府信息公开工作被申请行政复议和提起行政诉讼情况"),
+                             ("五、政府信息公开工作存在的主要问题及改进情况", "五、存在问题及改进情况"),
+                             ("六、其他需要报告的事项", "六、其他需要说明的事项")):
+        assert heading in text
+        preface_free = text.replace("全文包括总体情况", "").replace(heading, variant)
+        assert format_problems(preface_free.split("本年度报告中所列数据")[-1], 2019) == []
+    # table 四's own header cells do not stand in for the section heading
+    headless = text.split("本年度报告中所列数据")[-1].replace("四、政府信息公开行政复议、行政诉讼情况", "")
+    assert [e for e, _ in format_problems(headless, 2019)] == ["第四部分“政府信息公开行政复议、行政诉讼情况”"]
