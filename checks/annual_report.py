@@ -9,6 +9,7 @@ departments by 1月31日, a government's own report by 3月31日; schemes may se
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from datetime import date, datetime
 from urllib.parse import urldefrag, urljoin
@@ -21,6 +22,19 @@ from checks.text import to_simplified
 
 _TITLE_RX = re.compile(r"(政府信息公开|政务公开|信息公开).{0,6}(年度报告|年报)|年度报告.{0,4}信息公开")
 _YEAR_RX = re.compile(r"(20\d{2})\s*年")
+# titles also write the year in Chinese numerals (二〇二一年度) or full-width digits (２０２１年)
+_HAN_DIGITS = str.maketrans("〇○零一二三四五六七八九", "00012345678" + "9")
+_HAN_YEAR_RX = re.compile(r"(二[〇○零][〇○零一二三四五六七八九]{2})\s*年")
+
+
+def report_year(title: str) -> int | None:
+    """The year a report's title names: 2021年, 2021 年度, ２０２１年, 二〇二一年度."""
+    plain = unicodedata.normalize("NFKC", title)
+    match = _YEAR_RX.search(plain)
+    if match:
+        return int(match.group(1))
+    han = _HAN_YEAR_RX.search(plain)
+    return int(han.group(1).translate(_HAN_DIGITS)) if han else None
 _FILE_RX = re.compile(r"\.(pdf|docx?|wps|ofd|xlsx?|et)$", re.I)
 
 # The 2021 national format (国办公开办函〔2021〕30号), matched on text with punctuation, spaces and
@@ -134,8 +148,8 @@ def find_reports(data: AuditData) -> list[Report]:
                 continue
             if column.category == "annual_report" and "报告" not in title and "年报" not in title:
                 continue
-            year_match = _YEAR_RX.search(item.title)
-            if year_match is None:
+            year = report_year(item.title)
+            if year is None:
                 continue
             seen.add((column.unit, item.url))
             parsed = page(data, item.detail_snapshot_id)
@@ -159,7 +173,7 @@ def find_reports(data: AuditData) -> list[Report]:
                     rows += _text_rows(a.text)
                     if a.snapshot_id:
                         ids.append(a.snapshot_id)
-            reports.append(Report(column.unit, int(year_match.group(1)), item, "\n".join(texts),
+            reports.append(Report(column.unit, year, item, "\n".join(texts),
                                   "\n".join(narrative), tuple(rows), tuple(i for i in ids if i),
                                   column.fetched_at, bool(files)))
     return reports

@@ -16,6 +16,7 @@ from checks.annual_report import (
     format_problems,
     incomplete,
     inconsistent,
+    missing,
 )
 from checks.base import Attachment, AuditData, CheckRules, ColumnState, Item, UnitState
 from checks.text import page_text
@@ -25,8 +26,8 @@ SHANGHAI = (DATA / "shanghai_bgt_2019.html").read_text("utf-8")
 AS_OF = date(2020, 6, 30)
 
 
-def _data(html: str, year: int = 2019, published: date = date(2020, 1, 31)) -> AuditData:
-    title = f"{year}年上海市人民政府办公厅政府信息公开工作年度报告"
+def _data(html: str, year: int = 2019, published: date = date(2020, 1, 31), title: str = "") -> AuditData:
+    title = title or f"{year}年上海市人民政府办公厅政府信息公开工作年度报告"
     item = Item(title, "https://www.shanghai.gov.cn/nb/2019.html", published, 1, 2)
     column = ColumnState(1, "sh-bgt", "政府信息公开年报", "annual_report", "https://www.shanghai.gov.cn/nb/", True,
                          None, 1, datetime(2020, 6, 30, 12), (item,))
@@ -166,3 +167,12 @@ def test_headings_worded_as_real_reports_word_them() -> None:
     # table 四's own header cells do not stand in for the section heading
     headless = text.split("本年度报告中所列数据")[-1].replace("四、政府信息公开行政复议、行政诉讼情况", "")
     assert [e for e, _ in format_problems(headless, 2019)] == ["第四部分“政府信息公开行政复议、行政诉讼情况”"]
+
+
+def test_a_title_with_the_year_in_chinese_numerals_is_a_report_of_that_year() -> None:
+    # "二〇一九年" / "２０１９年": the report was not recognised, and the unit was told it had published none
+    for year in ("二〇一九年", "２０１９年"):
+        title = f"{year}上海市人民政府办公厅政府信息公开工作年度报告"
+        data = _data(SHANGHAI, title=title)
+        assert [r.year for r in find_reports(data)] == [2019]
+        assert missing(data, AS_OF, CheckRules()) == []
