@@ -14,12 +14,20 @@ Prints every finding marked TP (a real error of the published report), FP (our p
 "not judged" (a format element that lies past where an excerpt was cut), then per code: TP, FP, misses
 and precision. To measure another checkout (e.g. main before a fix), run this file with that checkout first
 on PYTHONPATH.
+
+With --policies SQL (the gov.cn crawl ge_policy_raw20190217.sql, kept out of git: /work/realdata on the
+team's machine), also: the 60 State Council documents in it as one policy column with no interpretation
+column, interpretation.missing run on them, and each document it reports compared with the hand labels in
+benchmarks/data/real_policies_labels.json (does this document owe a 解读 at all?). That measures which
+documents the check holds to the 解读 rule, not whether gov.cn published one (the crawl has no 解读 pages).
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import re
+import sqlite3
 from datetime import date, datetime
 from pathlib import Path
 
@@ -94,10 +102,62 @@ def run(folder: Path, verbose: bool) -> dict[str, dict[str, int]]:
     return tally
 
 
+def policy_documents(sql_path: Path) -> list[tuple]:
+    """(id, url, title, 文号, html) of the crawl's documents: the MySQL dump loads into SQLite as it is."""
+    db = sqlite3.connect(":memory:")
+    db.execute("create table ge_policy_raw (id, crawl_url, crawl_time, index_number, title, release_office, "
+               "release_number, policy_basis, wiritten_time, release_time, effect_time, content, image_url, status, "
+               "html, remark)")
+    db.executescript(sql_path.read_text("utf-8"))
+    return db.execute("select id, crawl_url, title, release_number, html from ge_policy_raw order by id").fetchall()
+
+
+def _document_date(url: str, number: str) -> date:
+    """The crawl's own date columns are unusable (release dates after the crawl); gov.cn's URL carries the
+    day the page went up (content/2019-02/15/…), and an old document re-posted in 2019 has its 文号's year."""
+    posted = re.search(r"/(20\d\d)-(\d\d)/(\d\d)/", url)
+    day = date(int(posted.group(1)), int(posted.group(2)), int(posted.group(3))) if posted else date(2019, 1, 1)
+    year = re.search(r"〔(\d{4})〕", number)
+    return min(day, date(int(year.group(1)), 12, 31)) if year else day
+
+
+def run_policies(sql_path: Path, labels_path: Path) -> dict[str, int]:
+    labels = {d["id"]: d for d in json.loads(labels_path.read_text("utf-8"))["documents"]}
+    rows = policy_documents(sql_path)
+    items = tuple(Item(title, url, _document_date(url, number), LIST_ID, 100 + i)
+                  for i, (_, url, title, number, _) in enumerate(rows))
+    bodies = {100 + i: html.encode() for i, (*_, html) in enumerate(rows)}
+    column = ColumnState(1, "gov", "国务院文件", "policy", "http://www.gov.cn/zhengce/", True, None, LIST_ID,
+                         datetime(2019, 6, 30, 12), items)
+    data = AuditData((UnitState("gov", "国务院", "government", "http://www.gov.cn/"),), (column,), body=bodies.get)
+    found = registered_checks()["interpretation.missing"].fn(data, date(2019, 6, 30), CheckRules())
+    reported = {f.url for f in found}
+    tally = {"tp": 0, "fp": 0, "fn": 0}
+    print(f"\n== interpretation.missing on {len(rows)} State Council documents (www.gov.cn), no 解读 column")
+    for doc_id, url, title, number, _ in rows:
+        label = labels[doc_id]
+        if url in reported:
+            verdict = "TP" if label["needs_interpretation"] else "FP"
+            tally["tp" if verdict == "TP" else "fp"] += 1
+        elif label["needs_interpretation"]:
+            verdict = "MISSED"
+            tally["fn"] += 1
+        else:
+            continue
+        if verdict != "TP":
+            print(f"   {verdict:10} {number} {title[:40]}  [{label['why']}]")
+    judged = tally["tp"] + tally["fp"]
+    print(f"   reported {judged}: {tally['tp']} owe a 解读, {tally['fp']} do not (precision "
+          f"{tally['tp'] / judged if judged else 0:.2f}); {tally['fn']} that owe one not reported")
+    return tally
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--data", type=Path, default=DATA, help="folder with manifest.json (default: %(default)s)")
     parser.add_argument("--verbose", action="store_true", help="also print the findings that are not judged")
+    parser.add_argument("--policies", type=Path, metavar="SQL", help="also run interpretation.missing on the gov.cn "
+                        "crawl ge_policy_raw20190217.sql (not in git)")
     args = parser.parse_args()
     tally = run(args.data, args.verbose)
     print(f"\n{'code':28} {'TP':>3} {'FP':>3} {'missed':>6} {'precision':>9}")
@@ -105,6 +165,8 @@ def main() -> None:
         judged = row["tp"] + row["fp"]
         precision = f"{row['tp'] / judged:.2f}" if judged else "-"
         print(f"{code:28} {row['tp']:>3} {row['fp']:>3} {row['fn']:>6} {precision:>9}")
+    if args.policies:
+        run_policies(args.policies, DATA.parent / "real_policies_labels.json")
 
 
 if __name__ == "__main__":

@@ -19,6 +19,7 @@ from checks.annual_report import (
     missing,
 )
 from checks.base import Attachment, AuditData, CheckRules, ColumnState, Item, UnitState
+from checks.interpretation import missing as interpretation_missing
 from checks.text import page_text
 
 DATA = Path(__file__).resolve().parent.parent / "benchmarks" / "data" / "real_reports"
@@ -176,3 +177,36 @@ def test_a_title_with_the_year_in_chinese_numerals_is_a_report_of_that_year() ->
         data = _data(SHANGHAI, title=title)
         assert [r.year for r in find_reports(data)] == [2019]
         assert missing(data, AS_OF, CheckRules()) == []
+
+
+# ---------------------------------------------------------------- interpretation: real State Council documents
+def _policy_data(docs: list[tuple[str, str, date]]) -> AuditData:
+    """One policy column of documents (title, body, date) as pages of www.gov.cn show them."""
+    items, bodies = [], {}
+    for i, (title, body, day) in enumerate(docs):
+        items.append(Item(title, f"http://www.gov.cn/zhengce/content/{i}.htm", day, 1, 10 + i))
+        bodies[10 + i] = (f'<html><body><div class="nav">首页</div><table><tbody><tr><td id="UCAP-CONTENT">'
+                          f"{body}</td></tr></tbody></table></body></html>").encode()
+    column = ColumnState(1, "gov", "国务院文件", "policy", "http://www.gov.cn/zhengce/", True, None, 1,
+                         datetime(2019, 6, 30, 12), tuple(items))
+    return AuditData((UnitState("gov", "国务院", "government", "http://www.gov.cn/"),), (column,), body=bodies.get)
+
+
+def test_only_documents_that_owe_an_interpretation_are_reported_missing() -> None:
+    # titles, 文号 and dates of real State Council documents (benchmarks/data/real_policies_labels.json)
+    owed = [("国务院办公厅关于全面推行行政执法公示制度执法全过程记录制度重大执法决定法制审核制度的指导意见",
+             "<p>国办发〔2018〕118号</p><p>各省、自治区、直辖市人民政府：</p>", date(2019, 1, 3)),
+            ("中华人民共和国个人所得税法实施条例",
+             "<p>中华人民共和国国务院令</p><p>第707号</p><p>现公布修订后的《中华人民共和国个人所得税法实施条例》</p>",
+             date(2018, 12, 22))]
+    not_owed = [("国务院办公厅关于科技节水建议的复函", "<p>国办函〔2005〕21号</p><p>水利部：</p>", date(2005, 3, 1)),
+                ("国务院办公厅对十届全国人大四次会议第7240号建议的答复", "<p>国办函〔2006〕71号</p>", date(2006, 7, 1)),
+                ("国务院关于河北雄安新区总体规划（2018—2035年）的批复", "<p>国函〔2018〕159号</p>", date(2018, 12, 25)),
+                ("国务院办公厅关于2019年部分节假日安排的通知", "<p>国办发明电〔2018〕15号</p>", date(2018, 12, 6)),
+                ("国务院办公厅关于调整国家教材委员会组成人员的通知", "<p>国办发〔2018〕109号</p>", date(2018, 12, 24)),
+                ("国务院关于2018年度国家科学技术奖励的决定", "<p>国发〔2018〕44号</p>", date(2018, 12, 29)),
+                # a policy, but of 1981: the 解读 rule of 国办发〔2016〕80号 did not exist
+                ("国务院关于棉粮、糖粮挂钩奖售粮几个问题的通知", "<p>国发〔1981〕88号</p>", date(1981, 12, 31))]
+    found = interpretation_missing(_policy_data(owed + not_owed), date(2019, 6, 30), CheckRules())
+    assert sorted(f.subject for f in found) == sorted(title for title, _, _ in owed)
+    assert any("国令第707号" in f.detail or "令" in (f.evidence.get("document_number") or "") for f in found)
