@@ -65,6 +65,12 @@ def word_list(name: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(row[0] for row in _lines(name)))
 
 
+def noted_list(name: str) -> dict[str, str]:
+    """A one-entry-a-line list with a note after the entry (compromised_hosts.txt): entry → note, shipped and
+    extra entries together (an extra line replaces the shipped note of the same entry)."""
+    return {row[0]: " ".join(row[1:]) for row in _lines(name)}
+
+
 @functools.lru_cache(maxsize=1)
 def sensitive_words() -> dict[str, str]:
     """word → category, already in normalised form (simplified, no symbols)."""

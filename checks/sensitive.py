@@ -24,7 +24,7 @@ import yaml
 from ahocorasick_rs import AhoCorasick, MatchKind
 
 from checks.base import AuditData, CheckRules, Observation
-from checks.hosts import host_of, is_stranger, own_sites, site_of
+from checks.hosts import compromised, host_of, is_stranger, own_sites, site_of
 from checks.lexicon import (
     Matcher,
     lexicon_paths,
@@ -53,6 +53,8 @@ class SpamFamily:
     # that must be in the text before the pattern is tried (a plain substring test is much cheaper)
     prose_may_discuss: bool  # crackdown reports discuss this vocabulary in running prose (gambling)
     min_subjects: int  # distinct subject markers needed (国产 alone in 国产纪录片高清视频 is no porn)
+    min_actions: int = 1  # distinct action markers needed (0: a menu of subjects alone, 偷拍 美图 写真 走光)
+    window: int | None = None  # characters within which this family's markers must crowd (None: the page rule's)
 
 
 @dataclass(frozen=True)
@@ -90,9 +92,11 @@ def page_rules() -> PageRules:
                 patterns += ((re.compile(rx, re.I), tuple(brands)),)
             if old is not None:
                 subjects, actions, patterns = old.subjects + subjects, old.actions + actions, old.patterns + patterns
+            window_spec = spec.get("window", old.window if old is not None else None)
             families[str(name)] = SpamFamily(str(spec.get("category", name)), subjects, actions, patterns,
                                              bool(spec.get("prose_may_discuss", False)),
-                                             int(spec.get("min_subjects", 1)))
+                                             int(spec.get("min_subjects", 1)), int(spec.get("min_actions", 1)),
+                                             int(window_spec) if window_spec is not None else None)
     return PageRules(tuple(families.values()), window, min_markers, page_cues, prose_chars)
 
 
@@ -140,14 +144,16 @@ def keyword_stuffing(norm: str) -> list[tuple[int, int, str, bool]]:
             if not anchors or not present.isdisjoint(anchors):  # an anchor is in the text
                 out += [(m.start(), m.end(), family.category, False) for m in rx.finditer(norm)]
         marks = per_family.get(family_index, [])
+        window = family.window if family.window is not None else rules.window
         i = 0
         while i < len(marks):
             j, found = i, dict[str, bool]()
-            while j < len(marks) and marks[j][0] - marks[i][0] <= rules.window:
+            while j < len(marks) and marks[j][0] - marks[i][0] <= window:
                 found.setdefault(marks[j][2], marks[j][3])
                 j += 1
             subjects = sum(found.values())
-            if len(found) >= rules.min_markers and family.min_subjects <= subjects < len(found):
+            if len(found) >= rules.min_markers and subjects >= family.min_subjects \
+                    and len(found) - subjects >= family.min_actions:
                 out.append((marks[i][0], max(m[1] for m in marks[i:j]), family.category, family.prose_may_discuss))
                 i = j
             else:
@@ -215,10 +221,22 @@ def find_sensitive(text: str, judge_context: bool = True) -> list[tuple[str, str
     return hits
 
 
-def spam_domain(href: str) -> bool:
-    host = urlsplit(href if "//" in href else f"//{href}").hostname or ""
+def _host(href: str) -> str:
+    try:
+        return urlsplit(href if "//" in href else f"//{href}").hostname or ""
+    except ValueError:  # an unbalanced [ in the netloc
+        return ""
+
+
+def spam_domain(href: str, own: frozenset[str] | None = None) -> bool:
+    """The link's host looks like a gambling, porn or lottery site's (spam_domain_patterns). With `own` (the
+    unit's registrable domains), only a stranger's host counts: caipiao.m.jd.com is a shop's own lottery
+    channel, a sub-domain of the site or of a government or well-known service is no spam site."""
+    host = _host(href)
     pattern = sensitive_context().spam_domains
-    return bool(host) and pattern is not None and pattern.search(host) is not None
+    if not host or pattern is None or pattern.search(host) is None:
+        return False
+    return own is None or is_stranger(host, own)
 
 
 # techniques of hidden.py for foreign scripts, frames and loaders, judged by _foreign
@@ -235,6 +253,10 @@ def _foreign(technique: str, href: str, own: frozenset[str]) -> str | None:
     if technique.startswith("VBScript 木马"):
         return "VBScript 代码在访客电脑上写出并运行文件（感染型病毒附加在网页末尾的投放代码）"
     host = host_of(href)
+    hijacked = compromised(host) if host else None
+    if hijacked is not None and site_of(host) not in own:
+        what = "框架" if "框架" in technique or "iframe" in technique else "脚本"
+        return f"引入已被劫持的公共服务 {host} 的{what}：{hijacked}（见 compromised_hosts.txt），任何位置都会被投放恶意代码"
     if not is_stranger(host, own):
         return None
     what = "框架" if "框架" in technique or "iframe" in technique else "脚本"
@@ -264,13 +286,14 @@ def find_dark_links(hidden: tuple[tuple[str, str, str], ...], own: frozenset[str
         judged = find_sensitive(text, judge_context=False) if text else []
         words = [w for w, _, _ in judged]
         spam_words = [w for w in link_words if w in text]
-        bad_host = bool(href) and spam_domain(href)
+        bad_host = bool(href) and spam_domain(href, own)
         if not (words or spam_words or bad_host):
             injected = _foreign(technique, href, own) if technique.startswith(_FOREIGN) else None
             farm = _FARM_RX.search(technique) if technique.endswith("条隐藏链接）") else None
             if injected:
                 out.append({"technique": technique, "text": text[:120], "href": href,
-                            "matched": host_of(href) or technique, "category": "外站脚本注入", "reason": injected})
+                            "matched": host_of(href) or technique, "reason": injected,
+                            "category": "被劫持的公共库" if injected.startswith("引入已被劫持") else "外站脚本注入"})
             elif farm and is_stranger(host_of(href), own):
                 site = site_of(host_of(href))
                 out.append({"technique": technique, "text": text[:120], "href": href, "matched": site,
@@ -304,6 +327,7 @@ def _dark_link_finding(source: TextSource, links: list[dict[str, str]]) -> Obser
     first = links[0]
     hidden = first["technique"] != "可见外链"
     kind = "注入的外站脚本" if first["category"] == "外站脚本注入" else \
+        "引用的被劫持公共库脚本" if first["category"] == "被劫持的公共库" else \
         "暗链（隐藏链接或文字）" if hidden else "违规外链"
     shown = f"“{first['text']}”" if first["text"] else ""
     target = f"{'，' if shown else ''}指向 {first['href']}" if first["href"] else ""

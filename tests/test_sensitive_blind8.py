@@ -1,0 +1,89 @@
+"""text.sensitive on the blind8 rows of benchmarks/data/sensitive_real.jsonl (real pages, each with its source)
+and the misses that were left before them: scripts from hijacked CDNs (polyfill.io, bootcss, staticfile,
+a re-registered "CDN" domain), lottery spam inside mirrored news, a porn site's menu in traditional
+characters, a betting-score brand inserted into a news line, and a shop's own lottery channel that is no
+spam domain. Every row here was missed (or, for the decoy, reported) before the change."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from checks.hosts import compromised, is_known_service, is_stranger, own_sites
+from checks.sensitive import find_dark_links, find_sensitive, spam_domain
+from checks.text import page_text
+
+DATA = Path(__file__).resolve().parent.parent / "benchmarks" / "data" / "sensitive_real.jsonl"
+ROWS = {r["id"]: r for r in (json.loads(x) for x in DATA.read_text("utf-8").splitlines() if x.strip())}
+
+
+def _links(row: dict) -> list[dict[str, str]]:
+    return find_dark_links(tuple(h[:3] for h in page_text(row["html"]).hidden), own_sites([row.get("url")]))
+
+
+@pytest.mark.parametrize(("row", "target"), [
+    ("b10", "https://cdn.polyfill.io/v2/polyfill.min.js?features=fetch&flags=gated"),
+    ("b11", "https://cdn.polyfill.io/v2/polyfill.min.js?features=es2015,es2016"),
+    ("b12", "https://cdn.polyfill.io/v2/polyfill.min.js?features=requestAnimationFrame,Element.prototype.classList,URL"),
+    ("b13", "//cdn.bootcss.com/jquery/1.11.3/jquery.min.js"),
+    ("b14", "https://cdn.staticfile.org/jquery/2.1.1/jquery.min.js"),
+    ("v03", "//netdna.getkickstrap.com/1.3/Kickstrap/js/kickstrap.min.js"),  # re-registered, redirects to ads
+])
+def test_a_script_from_a_hijacked_cdn_is_reported_in_an_ordinary_place(row: str, target: str) -> None:
+    found = _links(ROWS[row])
+    assert found and {x["category"] for x in found} == {"被劫持的公共库"}
+    first = found[0]
+    assert (first["technique"], first["href"]) == ("外站脚本", target)
+    assert "已被劫持" in first["reason"] and first["matched"] in target
+
+
+def test_compromised_hosts_win_over_the_public_service_list() -> None:
+    assert compromised("cdn.polyfill.io") and compromised("cdn.bootcss.com") and compromised("cdn.staticfile.net")
+    assert compromised("polyfill.io.example.com") is None and compromised("cdnjs.cloudflare.com") is None
+    assert not is_known_service("cdn.bootcss.com") and is_known_service("cdn.jsdelivr.net")
+    assert is_stranger("cdn.staticfile.org", frozenset({"example.gov.cn"}))
+    # the CDN's own pages are its own site: nothing to report about itself
+    page = {"html": '<html><body><script src="https://cdn.bootcss.com/jquery.js"></script></body></html>',
+            "url": "https://www.bootcss.com/"}
+    assert _links(page) == []
+    # Cloudflare's mirror that replaced polyfill.io stays a public library
+    page = {"html": '<html><body><script src="https://cdnjs.cloudflare.com/polyfill/v3/polyfill.min.js"></script>'
+                    "</body></html>"}
+    assert _links(page) == []
+
+
+@pytest.mark.parametrize(("row", "matched"), [
+    ("b08", "加拿大28"),  # a "28" lottery's menu and title prefix on a mirrored news page
+    ("b09", "香港开奖结果"),  # a Mark Six lead inserted into a mirrored news title
+    ("s24", "球探体育比分"),  # a betting-score brand inserted into a news line
+])
+def test_lottery_and_betting_leads_inside_mirrored_news(row: str, matched: str) -> None:
+    hits = find_sensitive(ROWS[row]["text"])
+    assert ("赌博" in {c for _, c, _ in hits}) and any(matched in w.lower() for w, _, _ in hits)
+
+
+def test_a_porn_sites_menu_in_traditional_characters() -> None:
+    hits = find_sensitive(ROWS["s29"]["text"])  # 亞娃美圖 激情誘惑 明星寫真 偷拍走光
+    assert [(w, c) for w, c, _ in hits] == [("美圖 激情誘惑 明星寫真 偷拍走光", "色情")]
+    # one or two of these words in running prose are no menu
+    assert find_sensitive("他以饱满的激情投入工作，抵制各种诱惑，并为老人拍摄写真留念。") == []
+    assert find_sensitive("严禁在考场偷拍。") == []
+
+
+@pytest.mark.parametrize("row", [r for r, x in ROWS.items() if x["split"] == "blind8" and x["label"] == "legit"])
+def test_blind8_decoys_stay_quiet(row: str) -> None:
+    # crackdown news in traditional characters naming the gambling sites it shut down (“777真人娛樂場”, 皇冠,
+    # 永利), police warnings, WeChat SDK, Baidu statistics and map scripts, a shop's hidden lottery menu
+    r = ROWS[row]
+    assert (_links(r) if "html" in r else find_sensitive(r["text"])) == []
+
+
+def test_a_spam_looking_sub_domain_of_the_site_itself_is_no_spam_domain() -> None:
+    own = own_sites(["http://m.jd.com/"])
+    assert spam_domain("http://caipiao.m.jd.com/") and not spam_domain("http://caipiao.m.jd.com/", own)
+    assert spam_domain("http://www.caipiao-win.com/", own)
+    assert not spam_domain("http://caipiao.sports.gov.cn/", frozenset())
+    # k05 reported caipiao.m.jd.com as a gambling link before
+    assert _links(ROWS["k05"]) == []
