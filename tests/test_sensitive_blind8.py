@@ -87,3 +87,14 @@ def test_a_spam_looking_sub_domain_of_the_site_itself_is_no_spam_domain() -> Non
     assert not spam_domain("http://caipiao.sports.gov.cn/", frozenset())
     # k05 reported caipiao.m.jd.com as a gambling link before
     assert _links(ROWS["k05"]) == []
+
+
+def test_blind10_macau_lottery_article_and_a_musicians_hidden_references() -> None:
+    # t01: "新澳门每天免费开奖" and "查询正版资料" in an SEO article dressed as a fraud warning
+    hits = find_sensitive(ROWS["t01"]["text"])
+    assert {c for _, c, _ in hits} == {"赌博"} and any("免费开奖" in w for w, _, _ in hits)
+    # m01: two hidden Yahoo! pages among nine hidden references to nine sites are no link farm; u04's three
+    # hidden links all into one stranger's site still are
+    assert _links(ROWS["m01"]) == []
+    assert {x["category"] for x in _links(ROWS["u04"])} == {"隐藏外链"}
+    assert _links(ROWS["t02"])  # the sold friend-links beside it are still reported
