@@ -60,6 +60,21 @@ flagged when find_sensitive reports anything on its text. Splits, in the order t
            to its sister service's session page, reported (a stranger's zero-size frame). Left as it is: the
            injected frame of untouched5 y01 has the same shape; on government portals a sister service
            is a government domain. This false alarm is counted in "all".
+  blind8   28 rows collected after that (2026-12-02) and run once before any change: injected porn titles
+           (7 pages whose body is in traditional characters or mirrored), lottery spam inside mirrored news
+           ("加拿大28" menus, "ww777766香港开奖结果" in a title), five pages that include a script from the CDNs
+           hijacked in 2024 (cdn.polyfill.io, cdn.bootcss.com, cdn.staticfile.org), against crackdown news in
+           traditional characters that names the shut-down sites, police warnings, WeChat SDK, Baidu
+           statistics and map scripts, a shop's hidden lottery channel. First run: 7 of 14 found, 1 of 14
+           decoys fired (caipiao.m.jd.com taken for a gambling domain). Then lexicons/compromised_hosts.txt,
+           the lottery patterns, betting-score brands, the porn-menu family and the stranger test for spam
+           domains: 14 of 14, 0 of 14 (touched); fresh's s24, fresh2's s29 and untouched4's v03 found too.
+  blind9   11 rows collected after that change and run once: 3 of 3 found, 0 of 8 decoys fired (main: 1 of 3).
+           Thin: two of the three are pages with polyfill.io, the class the change was made for.
+  blind10  11 rows collected after blind9 and run once: 1 of 2 found (missed: a Macau-lottery SEO article,
+           "新澳门每天免费开奖"), 1 of 9 decoys fired (a musician's hidden references, two of them Yahoo! pages,
+           taken for a link farm). Then the farm's site must take half of the bare hidden outbound links and
+           the Mark Six pattern allows four characters in between: 2 of 2, 0 of 9 (touched).
 Prints recall and precision per split and every miss and false alarm.
 
     .venv/bin/python -m benchmarks.sensitive_real --clean-html ge_policy_raw20190217.sql
