@@ -36,10 +36,16 @@ from checks.lexicon import (
 )
 from checks.registry import check
 from checks.sources import TextSource, source_scope, text_sources
-from checks.text import context, fold, fold_positions
+from checks.text import context, fold, fold_positions, to_simplified
 
 _CJK = re.compile("[\u4e00-\u9fff]")
 _SENTENCE_BREAK = re.compile(r"[，。；：、！？,;:!?（）()《》〈〉【】\[\]“”\"\n\r]")
+_SENTENCE_END = re.compile(r"[。！？!?\n\r]")
+# emoji (pictographs, dingbats, flags, skin tones, joiners, variation selectors, keycaps) written between the
+# characters of a phrase: "动漫贞子被❎黄漫在线观看", "无码⛹🏽‍♀️裸体🇲🇬写真" — SEO spam's way past keyword filters
+_EMOJI = "\U0001F000-\U0001FAFF\u2600-\u27BF\u2B00-\u2BFF\u200D\uFE0F\u20E3"
+_EMOJI_PHRASE_RX = re.compile(f"[\\w{_EMOJI}]*\\w[{_EMOJI}]+\\w[\\w{_EMOJI}]*")
+_EMOJI_RX = re.compile(f"[{_EMOJI}]")
 
 
 @dataclass(frozen=True)
@@ -64,6 +70,7 @@ class PageRules:
     min_markers: int  # distinct markers, at least one subject and one action
     page_cues: int  # distinct legitimate cues that make a page a crackdown report or a warning
     prose_chars: int  # Chinese characters that make a line running prose
+    emoji_terms: tuple[tuple[str, str], ...] = ()  # (folded term or emoji, category): spam when emoji break the phrase
 
 
 @functools.lru_cache(maxsize=1)
@@ -71,6 +78,7 @@ def page_rules() -> PageRules:
     """The keyword-stuffing families and page-level thresholds of sensitive_context.yaml (ops may add)."""
     families: dict[str, SpamFamily] = {}
     window, min_markers, page_cues, prose_chars = 40, 3, 3, 30
+    emoji_terms: dict[str, str] = {}
     for path in lexicon_paths("sensitive_context.yaml"):
         raw = yaml.safe_load(path.read_text("utf-8")) or {}
         stuffing = raw.get("keyword_stuffing") or {}
@@ -78,6 +86,8 @@ def page_rules() -> PageRules:
         min_markers = int(stuffing.get("min_markers", min_markers))
         page_cues = int(raw.get("page_cues_min", page_cues))
         prose_chars = int(raw.get("prose_line_chars", prose_chars))
+        for category, terms in (raw.get("emoji_evasion") or {}).items():
+            emoji_terms.update({str(t) if _EMOJI_RX.search(str(t)) else fold(str(t)): str(category) for t in terms or []})
         for name, spec in (stuffing.get("families") or {}).items():
             old = families.get(str(name))
             subjects = tuple(str(w).lower() for w in spec.get("subjects") or [])
@@ -97,7 +107,7 @@ def page_rules() -> PageRules:
                                              bool(spec.get("prose_may_discuss", False)),
                                              int(spec.get("min_subjects", 1)), int(spec.get("min_actions", 1)),
                                              int(window_spec) if window_spec is not None else None)
-    return PageRules(tuple(families.values()), window, min_markers, page_cues, prose_chars)
+    return PageRules(tuple(families.values()), window, min_markers, page_cues, prose_chars, tuple(emoji_terms.items()))
 
 
 @functools.lru_cache(maxsize=1)
@@ -161,18 +171,47 @@ def keyword_stuffing(norm: str) -> list[tuple[int, int, str, bool]]:
     return sorted(out)
 
 
+def emoji_evasion(text: str) -> list[tuple[int, int, str, str]]:
+    """(start, end, term, category) of phrases with emoji written between their characters that hold a porn
+    or gambling term (emoji_evasion in sensitive_context.yaml): "被❎黄漫在线观看", "免费🔞美女". Emoji as
+    decoration ("👉点击查看", "1️⃣无码人员" without such a term) are not reported."""
+    if not _EMOJI_RX.search(text):
+        return []
+    terms = page_rules().emoji_terms
+    out = []
+    for m in _EMOJI_PHRASE_RX.finditer(text):
+        phrase = m.group()
+        folded = fold(phrase)
+        found = next(((t, c) for t, c in terms if (t in phrase if _EMOJI_RX.search(t) else t in folded)), None)
+        if found:
+            out.append((m.start(), m.end(), *found))
+    return out
+
+
 def legitimate_use(text: str, start: int, end: int, word: str, warning_page: bool = False) -> str | None:
     """The cue that makes this occurrence legitimate (打击, 严禁 …), or None.
 
-    warning_page: the page holds several distinct cues (a crackdown report, a police warning); then a
-    term in a line of running prose is legitimate too, while a short line (an injected title or footer)
-    still needs a cue of its own.
+    `text` is matched in simplified characters (打擊 is 打击). The cues count within the window either
+    side; the cues of one word (六合彩: 搅珠, 金多宝 in Hong Kong news; 代开发票: 税务, 办税) also anywhere in
+    the same sentence. warning_page: the page holds several distinct cues (a crackdown report, a police
+    warning); then a term in a line of running prose is legitimate too, while a short line (an injected
+    title or footer) still needs a cue of its own.
     """
     cues = sensitive_context()
+    text = to_simplified(text)  # character for character: positions stay
     left, right = text[max(0, start - cues.window):start], text[end:end + cues.window]
-    for cue in (*cues.legitimate, *cues.legitimate_for.get(word, ())):
+    own = cues.legitimate_for.get(word, ())
+    for cue in (*cues.legitimate, *own):
         if cue in left or cue in right:
             return cue
+    if own:
+        ends = [m.start() for m in _SENTENCE_END.finditer(text, max(0, start - 120), start)]
+        sentence_start = ends[-1] + 1 if ends else max(0, start - 120)
+        stop = _SENTENCE_END.search(text, end, end + 120)
+        sentence = text[sentence_start:stop.start() if stop else min(len(text), end + 120)]
+        for cue in own:
+            if cue in sentence:
+                return cue
     if warning_page:
         line_start = text.rfind("\n", 0, start) + 1
         line_end = text.find("\n", end)
@@ -194,15 +233,17 @@ def find_sensitive(text: str, judge_context: bool = True) -> list[tuple[str, str
     automaton = sensitive_matcher()
     found = automaton.find(norm)
     stuffing = keyword_stuffing(norm)
-    if not found and not stuffing:
+    evasions = emoji_evasion(text)
+    if not found and not stuffing and not evasions:
         return []
     words, where = sensitive_words(), fold_positions(text)
     cues = sensitive_context()
-    warning_page = judge_context and len({c for c in cues.legitimate if c in text}) >= page_rules().page_cues
-    hits = []
+    simplified = to_simplified(text)
+    warning_page = judge_context and len({c for c in cues.legitimate if c in simplified}) >= page_rules().page_cues
+    hits = [(text[a:b], category, context(text, a, b)) for a, b, _, category in evasions]
     for start, end, category, discussed in stuffing:
         a, b = where(start), where(end - 1) + 1
-        if discussed and judge_context and legitimate_use(text, a, b, "", warning_page):
+        if discussed and judge_context and legitimate_use(simplified, a, b, "", warning_page):
             continue  # 登录博彩平台 in the prose of a crackdown report
         hits.append((text[a:b], category, context(text, a, b)))
     for index, start, end in found:
@@ -212,10 +253,12 @@ def find_sensitive(text: str, judge_context: bool = True) -> list[tuple[str, str
             continue
         word = automaton.words[index]
         a, b = where(start), where(end - 1) + 1
+        if any(s <= a and b <= e for s, e, _, _ in evasions):
+            continue  # reported with its phrase
         if b - a != end - start and _SENTENCE_BREAK.search(text, a, b):
             continue  # "宣传牌；（九）" is no 牌九: normalisation joined two sentences
         evasive = b - a != end - start  # "网络赌．博", "法 轮 功": written to slip past filters, never prose
-        if judge_context and not evasive and legitimate_use(text, a, b, word, warning_page):
+        if judge_context and not evasive and legitimate_use(simplified, a, b, word, warning_page):
             continue
         hits.append((word, words[word], context(text, a, b)))
     return hits

@@ -1,8 +1,10 @@
-"""text.sensitive on the blind8 rows of benchmarks/data/sensitive_real.jsonl (real pages, each with its source)
-and the misses that were left before them: scripts from hijacked CDNs (polyfill.io, bootcss, staticfile,
+"""text.sensitive on the blind8-blind11 rows of benchmarks/data/sensitive_real.jsonl (real pages, each with its
+source) and the misses that were left before them: scripts from hijacked CDNs (polyfill.io, bootcss, staticfile,
 a re-registered "CDN" domain), lottery spam inside mirrored news, a porn site's menu in traditional
-characters, a betting-score brand inserted into a news line, and a shop's own lottery channel that is no
-spam domain. Every row here was missed (or, for the decoy, reported) before the change."""
+characters, a betting-score brand inserted into a news line, porn phrases with emoji between their
+characters; and the decoys that fired: a shop's own lottery channel (no spam domain), a musician's hidden
+references (no link farm), Hong Kong Mark Six news (金多寶, 攪珠: cues read in simplified characters). Every
+row named here was missed (or, for the decoys, reported) on main."""
 
 from __future__ import annotations
 
@@ -98,3 +100,29 @@ def test_blind10_macau_lottery_article_and_a_musicians_hidden_references() -> No
     assert _links(ROWS["m01"]) == []
     assert {x["category"] for x in _links(ROWS["u04"])} == {"隐藏外链"}
     assert _links(ROWS["t02"])  # the sold friend-links beside it are still reported
+
+
+@pytest.mark.parametrize(("row", "phrase"), [
+    ("n02", "免费🔞美女❌❌❌涂抹网站"),
+    ("n03", "花花公子无码⛹🏽\u200d♀️裸体🇲🇬写真"),
+    ("n04", "动漫贞子被❎黄漫在线观看"),
+])
+def test_porn_phrases_with_emoji_between_the_characters(row: str, phrase: str) -> None:
+    hits = find_sensitive(ROWS[row]["text"])
+    assert (phrase, "色情") in [(w, c) for w, c, _ in hits]
+
+
+def test_emoji_as_decoration_are_no_evasion() -> None:
+    assert find_sensitive("👉点击查看办事指南 1️⃣无码人员请主动向社区报告 🔥重磅！★重点工作★") == []
+
+
+def test_cues_on_pages_in_traditional_characters() -> None:
+    # the same crackdown line, simplified and traditional: the cue 打击 is 打擊 there
+    assert find_sensitive("本报讯 全市打击六合彩活动取得成效。") == []
+    assert find_sensitive("本報訊 全市打擊六合彩活動取得成效。") == []
+    assert find_sensitive("謹防網絡賭博陷阱") == []
+    # Hong Kong's own lottery news: 六合彩 beside 金多寶 and 攪珠 in the same sentence (blind11 p01, p02)
+    assert find_sensitive(ROWS["p01"]["text"]) == [] and find_sensitive(ROWS["p02"]["text"]) == []
+    # a lone 六合彩 in an injected title still counts; so does a Mark Six lead beside 马会
+    assert find_sensitive("六合彩\n区政府办公室关于开展安全检查的通知")
+    assert find_sensitive("香港马会六合彩开奖结果")
