@@ -46,6 +46,9 @@ _SENTENCE_END = re.compile(r"[。！？!?\n\r]")
 _EMOJI = "\U0001F000-\U0001FAFF\u2600-\u27BF\u2B00-\u2BFF\u200D\uFE0F\u20E3"
 _EMOJI_PHRASE_RX = re.compile(f"[\\w{_EMOJI}]*\\w[{_EMOJI}]+\\w[\\w{_EMOJI}]*")
 _EMOJI_RX = re.compile(f"[{_EMOJI}]")
+# how an advertiser of an illegal service is reached ("代开发票 微信 13800000000"): a page that is about taxes
+# throughout still reports 代开发票 with such a contact beside it
+_CONTACT_RX = re.compile(r"(?:QQ|qq|微信|威信|V信|v信|vx|VX|wx|加V|加v)\s*[:：号]?\s*[\w-]{5,}|(?<!\d)1[3-9]\d{9}(?!\d)")
 
 
 @dataclass(frozen=True)
@@ -193,9 +196,10 @@ def legitimate_use(text: str, start: int, end: int, word: str, warning_page: boo
 
     `text` is matched in simplified characters (打擊 is 打击). The cues count within the window either
     side; the cues of one word (六合彩: 搅珠, 金多宝 in Hong Kong news; 代开发票: 税务, 办税) also anywhere in
-    the same sentence. warning_page: the page holds several distinct cues (a crackdown report, a police
-    warning); then a term in a line of running prose is legitimate too, while a short line (an injected
-    title or footer) still needs a cue of its own.
+    the same sentence, and anywhere on the page when it holds page_cues_min of them (a tax notice) and no
+    contact of an advertiser (QQ, 微信, a mobile number) stands beside the word. warning_page: the page
+    holds several distinct cues (a crackdown report, a police warning); then a term in a line of running
+    prose is legitimate too, while a short line (an injected title or footer) still needs a cue of its own.
     """
     cues = sensitive_context()
     text = to_simplified(text)  # character for character: positions stay
@@ -204,6 +208,9 @@ def legitimate_use(text: str, start: int, end: int, word: str, warning_page: boo
     for cue in (*cues.legitimate, *own):
         if cue in left or cue in right:
             return cue
+    if own and len({c for c in own if c in text}) >= page_rules().page_cues \
+            and not _CONTACT_RX.search(text, max(0, start - 20), end + 20):
+        return f"（全文为该词的正当语境：{'、'.join(c for c in own if c in text)}）"
     if own:
         ends = [m.start() for m in _SENTENCE_END.finditer(text, max(0, start - 120), start)]
         sentence_start = ends[-1] + 1 if ends else max(0, start - 120)

@@ -126,3 +126,15 @@ def test_cues_on_pages_in_traditional_characters() -> None:
     # a lone 六合彩 in an injected title still counts; so does a Mark Six lead beside 马会
     assert find_sensitive("六合彩\n区政府办公室关于开展安全检查的通知")
     assert find_sensitive("香港马会六合彩开奖结果")
+
+
+def test_tax_pages_and_online_casinos() -> None:
+    # blind12 r01: a tax agreement's list item "1、代开发票。" on a page that is about taxes throughout
+    assert find_sensitive(ROWS["r01"]["text"]) == []
+    # the same page with an advertiser's contact beside the word is spam again
+    spam = find_sensitive(ROWS["r01"]["text"] + "\n代开发票 微信13800138000")
+    assert spam and "【代开发票】 微信13800138000" in spam[-1][2]
+    # blind12 q03: an online casino's licence blurb (网络博彩, a synonym of 网络赌博)
+    assert ("网络博彩", "赌博") in [(w, c) for w, c, _ in find_sensitive(ROWS["q03"]["text"])]
+    # Macau landmarks are no casino advertising (blind12 r04)
+    assert find_sensitive(ROWS["r04"]["text"]) == []
