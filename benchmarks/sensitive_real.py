@@ -75,6 +75,19 @@ flagged when find_sensitive reports anything on its text. Splits, in the order t
            "新澳门每天免费开奖"), 1 of 9 decoys fired (a musician's hidden references, two of them Yahoo! pages,
            taken for a link farm). Then the farm's site must take half of the bare hidden outbound links and
            the Mark Six pattern allows four characters in between: 2 of 2, 0 of 9 (touched).
+  blind11  10 rows collected after that and run once: 1 of 4 found (three SEO articles end in porn search
+           phrases with emoji between the characters: "被❎黄漫在线观看"), 2 of 6 decoys fired (六合彩 in Hong
+           Kong's own lottery news). Then emoji_evasion, cues read in simplified characters, a word's own cues
+           in its sentence (金多宝, 搅珠): 4 of 4, 0 of 6 (touched).
+  blind12  8 rows collected after that and run once: 1 of 3 found, 2 of 5 decoys fired (代开发票 in a tax
+           agreement's list, in a back-office menu). Then a word's own cues on the whole page unless an
+           advertiser's contact stands beside it, and 网络博彩 and its synonyms: 2 of 3, 1 of 5 (touched;
+           still missed: a casino's customer-service text; still reported: the back-office menu).
+  blind13  16 rows collected after that and run once: 2 of 3 found (missed: a "三退" article), 10 of 13
+           decoys fired — Taiwan Affairs Office statements against 台独 and anti-cult education naming 法轮功,
+           the commonest legitimate use of these words on government sites. Then cues per category (分裂:
+           反对, 遏制 …; 邪教: 取缔, 反邪教 …) and the cult's own slogans as a stuffing pattern: 3 of 3, 2 of 13
+           (touched; still reported: two anti-cult texts with few stance words).
 Prints recall and precision per split and every miss and false alarm.
 
     .venv/bin/python -m benchmarks.sensitive_real --clean-html ge_policy_raw20190217.sql

@@ -191,11 +191,13 @@ def emoji_evasion(text: str) -> list[tuple[int, int, str, str]]:
     return out
 
 
-def legitimate_use(text: str, start: int, end: int, word: str, warning_page: bool = False) -> str | None:
+def legitimate_use(text: str, start: int, end: int, word: str, warning_page: bool = False,
+                   category: str = "") -> str | None:
     """The cue that makes this occurrence legitimate (打击, 严禁 …), or None.
 
     `text` is matched in simplified characters (打擊 is 打击). The cues count within the window either
-    side; the cues of one word (六合彩: 搅珠, 金多宝 in Hong Kong news; 代开发票: 税务, 办税) also anywhere in
+    side; the cues of one word (六合彩: 搅珠, 金多宝 in Hong Kong news; 代开发票: 税务, 办税) or of its
+    category (分裂: 反对, 遏制 in statements on 台独; 邪教: 取缔, 反邪教 in anti-cult education) also anywhere in
     the same sentence, and anywhere on the page when it holds page_cues_min of them (a tax notice) and no
     contact of an advertiser (QQ, 微信, a mobile number) stands beside the word. warning_page: the page
     holds several distinct cues (a crackdown report, a police warning); then a term in a line of running
@@ -204,7 +206,7 @@ def legitimate_use(text: str, start: int, end: int, word: str, warning_page: boo
     cues = sensitive_context()
     text = to_simplified(text)  # character for character: positions stay
     left, right = text[max(0, start - cues.window):start], text[end:end + cues.window]
-    own = cues.legitimate_for.get(word, ())
+    own = (*cues.legitimate_for.get(word, ()), *cues.legitimate_for_category.get(category, ()))
     for cue in (*cues.legitimate, *own):
         if cue in left or cue in right:
             return cue
@@ -265,7 +267,7 @@ def find_sensitive(text: str, judge_context: bool = True) -> list[tuple[str, str
         if b - a != end - start and _SENTENCE_BREAK.search(text, a, b):
             continue  # "宣传牌；（九）" is no 牌九: normalisation joined two sentences
         evasive = b - a != end - start  # "网络赌．博", "法 轮 功": written to slip past filters, never prose
-        if judge_context and not evasive and legitimate_use(simplified, a, b, word, warning_page):
+        if judge_context and not evasive and legitimate_use(simplified, a, b, word, warning_page, words[word]):
             continue
         hits.append((word, words[word], context(text, a, b)))
     return hits

@@ -138,3 +138,20 @@ def test_tax_pages_and_online_casinos() -> None:
     assert ("网络博彩", "赌博") in [(w, c) for w, c, _ in find_sensitive(ROWS["q03"]["text"])]
     # Macau landmarks are no casino advertising (blind12 r04)
     assert find_sensitive(ROWS["r04"]["text"]) == []
+
+
+@pytest.mark.parametrize("row", ["z01", "z02", "z03", "z04", "z05", "z06", "z07", "z08", "z09", "z10"])
+def test_statements_against_taiwan_independence_and_cults_are_legitimate(row: str) -> None:
+    # blind13: 国台办 statements (坚决反对、遏制“台独”), anti-cult education naming 法轮功 and other cults
+    assert find_sensitive(ROWS[row]["text"]) == []
+
+
+def test_cult_propaganda_is_reported() -> None:
+    # the group's own slogans whatever the page; its propaganda without any stance against it
+    assert {c for _, c, _ in find_sensitive(ROWS["f03"]["text"])} == {"邪教"}  # 你“三退”了吗
+    assert "李洪志大師" in [w for w, _, _ in find_sensitive(ROWS["f02"]["text"])]
+    assert find_sensitive(ROWS["f01"]["text"])
+    # a slogan injected into an anti-cult page is still reported
+    assert find_sensitive(ROWS["z09"]["text"] + "\n法轮大法好")
+    # 支持“台独” on a page without any stance against it is still reported
+    assert find_sensitive("支持台独，台湾是一个国家")
