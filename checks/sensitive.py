@@ -198,8 +198,9 @@ def legitimate_use(text: str, start: int, end: int, word: str, warning_page: boo
     `text` is matched in simplified characters (打擊 is 打击). The cues count within the window either
     side; the cues of one word (六合彩: 搅珠, 金多宝 in Hong Kong news; 代开发票: 税务, 办税) or of its
     category (分裂: 反对, 遏制 in statements on 台独; 邪教: 取缔, 反邪教 in anti-cult education) also anywhere in
-    the same sentence, and anywhere on the page when it holds page_cues_min of them (a tax notice) and no
-    contact of an advertiser (QQ, 微信, a mobile number) stands beside the word. warning_page: the page
+    the same sentence, and anywhere on the page when it holds one of them and page_cues_min cues in all (a
+    tax notice, a police warning on 裸聊 extortion) and no contact of an advertiser (QQ, 微信, a mobile
+    number) stands beside the word. warning_page: the page
     holds several distinct cues (a crackdown report, a police warning); then a term in a line of running
     prose is legitimate too, while a short line (an injected title or footer) still needs a cue of its own.
     """
@@ -210,9 +211,12 @@ def legitimate_use(text: str, start: int, end: int, word: str, warning_page: boo
     for cue in (*cues.legitimate, *own):
         if cue in left or cue in right:
             return cue
-    if own and len({c for c in own if c in text}) >= page_rules().page_cues \
-            and not _CONTACT_RX.search(text, max(0, start - 20), end + 20):
-        return f"（全文为该词的正当语境：{'、'.join(c for c in own if c in text)}）"
+    if own:
+        on_page = [c for c in own if c in text]
+        general = {c for c in cues.legitimate if c in text} if on_page else set()
+        if on_page and len(set(on_page) | general) >= page_rules().page_cues \
+                and not _CONTACT_RX.search(text, max(0, start - 20), end + 20):
+            return f"（全文为该词的正当语境：{'、'.join(dict.fromkeys([*on_page, *general]))}）"
     if own:
         ends = [m.start() for m in _SENTENCE_END.finditer(text, max(0, start - 120), start)]
         sentence_start = ends[-1] + 1 if ends else max(0, start - 120)

@@ -155,3 +155,13 @@ def test_cult_propaganda_is_reported() -> None:
     assert find_sensitive(ROWS["z09"]["text"] + "\n法轮大法好")
     # 支持“台独” on a page without any stance against it is still reported
     assert find_sensitive("支持台独，台湾是一个国家")
+
+
+@pytest.mark.parametrize("row", ["i01", "i02", "i03", "i04", "i05", "i06", "i07"])
+def test_crackdowns_on_surrogacy_and_warnings_on_extortion_are_legitimate(row: str) -> None:
+    # blind14: 打击代孕 in simplified and traditional characters; police warnings on 裸聊 extortion in short lines
+    assert find_sensitive(ROWS[row]["text"]) == []
+
+
+def test_an_advert_for_the_same_thing_is_still_reported() -> None:
+    assert find_sensitive(ROWS["i06"]["text"] + "\n美女裸聊 加微信 abc12345")
