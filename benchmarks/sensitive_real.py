@@ -88,6 +88,9 @@ flagged when find_sensitive reports anything on its text. Splits, in the order t
            the commonest legitimate use of these words on government sites. Then cues per category (分裂:
            反对, 遏制 …; 邪教: 取缔, 反邪教 …) and the cult's own slogans as a stuffing pattern: 3 of 3, 2 of 13
            (touched; still reported: two anti-cult texts with few stance words).
+  blind14  9 rows collected after that and run once: 1 of 1 found, 3 of 8 decoys fired (police warnings on 裸聊
+           extortion, written in short lines). Then cues for the 色情 category and page-level cues counted with
+           the general ones: 1 of 1, 1 of 8 (touched).
 Prints recall and precision per split and every miss and false alarm.
 
     .venv/bin/python -m benchmarks.sensitive_real --clean-html ge_policy_raw20190217.sql
