@@ -1,4 +1,4 @@
-"""text.sensitive on the blind8-blind11 rows of benchmarks/data/sensitive_real.jsonl (real pages, each with its
+"""text.sensitive on the blind8-blind14 rows of benchmarks/data/sensitive_real.jsonl (real pages, each with its
 source) and the misses that were left before them: scripts from hijacked CDNs (polyfill.io, bootcss, staticfile,
 a re-registered "CDN" domain), lottery spam inside mirrored news, a porn site's menu in traditional
 characters, a betting-score brand inserted into a news line, porn phrases with emoji between their
