@@ -4,7 +4,8 @@ a re-registered "CDN" domain), lottery spam inside mirrored news, a porn site's 
 characters, a betting-score brand inserted into a news line, porn phrases with emoji between their
 characters; and the decoys that fired: a shop's own lottery channel (no spam domain), a musician's hidden
 references (no link farm), Hong Kong Mark Six news (金多寶, 攪珠: cues read in simplified characters). Every
-row named here was missed (or, for the decoys, reported) on main."""
+row named here was missed (or, for the decoys, reported) on main. Later splits add statements against 台独
+and anti-cult education (category cues), crackdowns on 代孕 and police warnings on 裸聊 extortion."""
 
 from __future__ import annotations
 
