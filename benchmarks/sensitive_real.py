@@ -91,6 +91,8 @@ flagged when find_sensitive reports anything on its text. Splits, in the order t
   blind14  9 rows collected after that and run once: 1 of 1 found, 3 of 8 decoys fired (police warnings on 裸聊
            extortion, written in short lines). Then cues for the 色情 category and page-level cues counted with
            the general ones: 1 of 1, 1 of 8 (touched).
+  blind15  9 rows collected after the last change and run once, not changed after: 2 of 2 found, 0 of 7 decoys
+           fired (anti-drug campaigns naming 冰毒, notices on 翻墙软件). main does the same on them.
 Prints recall and precision per split and every miss and false alarm.
 
     .venv/bin/python -m benchmarks.sensitive_real --clean-html ge_policy_raw20190217.sql
