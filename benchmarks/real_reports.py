@@ -48,6 +48,10 @@ def audit_data(entry: dict, folder: Path) -> AuditData:
     attachments: tuple[Attachment, ...] = ()
     if entry["as"] == "page":
         page = raw
+    elif entry["as"] == "page_text":  # an HTML page known only as text: a paragraph per line
+        paragraphs = "".join(f"<p>{line}</p>" for line in raw.decode("utf-8").splitlines())
+        page = (f'<html><head><meta charset="utf-8"><title>{entry["title"]}</title></head><body>'
+                f'<div id="zoom">{paragraphs}</div></body></html>').encode()
     else:  # the report is a PDF/DOCX linked from a detail page that holds only its title
         file_url = url.rsplit("/", 1)[0] + f"/{entry['id']}.pdf"
         page = (f'<html><head><meta charset="utf-8"><title>{entry["title"]}</title></head><body>'
@@ -70,6 +74,8 @@ def judge(entry: dict, finding: Observation) -> tuple[str, str]:
     element = finding.evidence.get("element")
     if finding.check == "annual_report.format" and covers != "all" and element not in covers:
         return "not judged", "excerpt cut before this element"
+    if finding.check == "annual_report.missing" and entry.get("not_a_report"):
+        return "not judged", "the benchmark's column holds only this page, which is no report"
     for code, why in entry["truth"]:
         if code == finding.check and (element is None or why.startswith(element)):
             return "TP", why

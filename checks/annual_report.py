@@ -35,6 +35,10 @@ def report_year(title: str) -> int | None:
         return int(match.group(1))
     han = _HAN_YEAR_RX.search(plain)
     return int(han.group(1).translate(_HAN_DIGITS)) if han else None
+# Items titled like a report that are not one: notices about compiling or publishing the reports (listed in
+# the same column: "关于认真做好2021年政府信息公开工作年度报告编制发布工作的通知"), the national format itself,
+# 通报 of a review, and a report's 解读 / 图解
+_NOT_REPORT_RX = re.compile(r"通知|通报|格式|编制|报送|工作方案|考核|评估|整改|培训|征集|解读|图解|一图读懂|一图看懂")
 _FILE_RX = re.compile(r"\.(pdf|docx?|wps|ofd|xlsx?|et)$", re.I)
 
 # The 2021 national format (国办公开办函〔2021〕30号), matched on text with punctuation, spaces and
@@ -147,6 +151,8 @@ def find_reports(data: AuditData) -> list[Report]:
             if column.category != "annual_report" and not _TITLE_RX.search(title):
                 continue
             if column.category == "annual_report" and "报告" not in title and "年报" not in title:
+                continue
+            if _NOT_REPORT_RX.search(title):
                 continue
             year = report_year(item.title)
             if year is None:

@@ -210,3 +210,15 @@ def test_only_documents_that_owe_an_interpretation_are_reported_missing() -> Non
     found = interpretation_missing(_policy_data(owed + not_owed), date(2019, 6, 30), CheckRules())
     assert sorted(f.subject for f in found) == sorted(title for title, _, _ in owed)
     assert any("国令第707号" in f.detail or "令" in (f.evidence.get("document_number") or "") for f in found)
+
+
+def test_a_notice_about_compiling_the_reports_is_not_a_report() -> None:
+    # a real notice listed among the reports (怀化, 2021): it was judged a 2021 report lacking all nine elements
+    notice = "怀化市政务公开政务服务领导小组办公室关于认真做好2021年政府信息公开工作年度报告编制发布工作的通知"
+    text = (DATA / "huaihua_notice_2021.txt").read_text("utf-8")
+    page = "<html><body><div id='zoom'>" + "".join(f"<p>{line}</p>" for line in text.splitlines()) + "</div></body></html>"
+    data = _data(page, year=2021, published=date(2022, 1, 10), title=notice)
+    assert find_reports(data) == []
+    assert incomplete(data, date(2022, 6, 30), CheckRules()) == []
+    for title in ("2021年度政府信息公开工作年度报告解读", "一图读懂2021年政府信息公开工作年度报告"):
+        assert find_reports(_data(SHANGHAI, title=title)) == []
