@@ -17,6 +17,7 @@ from checks.annual_report import (
     incomplete,
     inconsistent,
     missing,
+    similar,
 )
 from checks.base import Attachment, AuditData, CheckRules, ColumnState, Item, UnitState
 from checks.interpretation import missing as interpretation_missing
@@ -222,3 +223,34 @@ def test_a_notice_about_compiling_the_reports_is_not_a_report() -> None:
     assert incomplete(data, date(2022, 6, 30), CheckRules()) == []
     for title in ("2021年度政府信息公开工作年度报告解读", "一图读懂2021年政府信息公开工作年度报告"):
         assert find_reports(_data(SHANGHAI, title=title)) == []
+
+
+PREFACE = ("本年度报告根据《中华人民共和国政府信息公开条例》（以下简称《条例》）的要求编制，"
+           "全文包括总体情况、主动公开政府信息情况、收到和处理政府信息公开申请情况、因政府信息公开工作被申请行政复议和提起行政诉讼情况、政府信息公开工作存在的主要问题及"
+           "改进情况及其他需要报告的事项。本年度报告中所列数据统计期限从{y}年1月1日到12月31日止。本年度报告电子版可从“中国上海”"
+           "门户网站（www.shanghai.gov.cn）下载。")
+# two real paragraphs of other reports (来凤县政务服务和大数据管理局 2021, 某县信访局 2021) stand in for two years' own text
+OWN = {2021: ("常态化对门户网站、政务公开网等政府信息公开平台进行自查,杜绝平台更新不及时、表述不规范和链接失效等问题。"
+              "仔细校对审核文字内容和规范表述,注意保护个人隐私,整改错误、失效链接,不断提升政府信息公开网站规范化水平。"),
+       2022: ("我局把依申请公开工作列为年度政务公开工作的重点任务,明确专人具体办理,严格审查,"
+              "不断推进依申请公开工作规范化、标准化。我局将政务公开工作纳入年度工作要点,对照政务公开标准规范清单,与业务工作协同推进,各股室形成工作合力。")}
+
+
+def _two_years(own_2022: str) -> AuditData:
+    items, bodies = [], {}
+    for i, (year, own) in enumerate(((2021, OWN[2021]), (2022, own_2022))):
+        title = f"{year}年上海市人民政府办公厅政府信息公开工作年度报告"
+        items.append(Item(title, f"https://www.shanghai.gov.cn/nb/{year}.html", date(year + 1, 1, 20), 1, 2 + i))
+        body = f"<p>{PREFACE.format(y=year)}</p><p>一、总体情况</p><p>{own}</p>"
+        bodies[2 + i] = f"<html><body><div id='zoom'>{body}</div></body></html>".encode()
+    column = ColumnState(1, "sh-bgt", "政府信息公开年报", "annual_report", "https://www.shanghai.gov.cn/nb/", True,
+                         None, 1, datetime(2023, 6, 30, 12), tuple(items))
+    unit = UnitState("sh-bgt", "上海市人民政府办公厅", "department", "https://www.shanghai.gov.cn/")
+    return AuditData((unit,), (column,), body=bodies.get)
+
+
+def test_the_preface_formula_does_not_make_two_reports_alike() -> None:
+    assert similar(_two_years(OWN[2022]), date(2023, 6, 30), CheckRules()) == []
+    # the same own text as last year is still copy-paste
+    found = similar(_two_years(OWN[2021]), date(2023, 6, 30), CheckRules())
+    assert len(found) == 1 and found[0].evidence["compared_with"]["year"] == 2021
