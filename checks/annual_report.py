@@ -98,7 +98,7 @@ Cells = tuple[int | None, ...]
 
 def _number(cell: str) -> int | None | bool:
     """A cell as a number, None when blank, False when it is text."""
-    plain = cell.replace(",", "").replace("，", "").replace(" ", "").replace("\u3000", "")
+    plain = unicodedata.normalize("NFKC", cell).replace(",", "").replace(" ", "")  # ２０ → 20, full-width comma
     if plain in _BLANK_CELLS:
         return None
     return int(plain) if _NUMBER_RX.fullmatch(plain) else False

@@ -69,6 +69,7 @@ def test_blank_cells_keep_their_column() -> None:
     assert _split_row(["2.重复申请", "5", "—", "/", "0", "－", "", "5"]) == ("2.重复申请", (5, None, None, 0, None, None, 5))
     assert _split_row(["自然人", "", "总计"]) == ("自然人 总计", ())
     assert _split_row(["", "", ""]) == ("", ())
+    assert _split_row(["（七）总计", "１２", "０", "1，024"]) == ("（七）总计", (12, 0, 1024))  # full-width digits, comma
 
 
 def test_the_real_table_is_read_with_its_blank_cells() -> None:
