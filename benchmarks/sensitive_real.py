@@ -62,8 +62,10 @@ flagged when find_sensitive reports anything on its text. Splits, in the order t
            is a government domain. This false alarm is counted in "all".
   blind8   28 rows collected after that (2026-12-02) and run once before any change: injected porn titles
            (7 pages whose body is in traditional characters or mirrored), lottery spam inside mirrored news
-           ("加拿大28" menus, "ww777766香港开奖结果" in a title), five pages that include a script from the CDNs
-           hijacked in 2024 (cdn.polyfill.io, cdn.bootcss.com, cdn.staticfile.org), against crackdown news in
+           ("加拿大28" menus, "ww777766香港开奖结果" in a title), three pages that include a script from the CDN
+           hijacked in 2024 (cdn.polyfill.io; two more that load jQuery from cdn.bootcss.com and
+           cdn.staticfile.org, named in the same reports, were relabelled legitimate on merge: those CDNs still
+           serve their files and many government templates use them), against crackdown news in
            traditional characters that names the shut-down sites, police warnings, WeChat SDK, Baidu
            statistics and map scripts, a shop's hidden lottery channel. First run: 7 of 14 found, 1 of 14
            decoys fired (caipiao.m.jd.com taken for a gambling domain). Then lexicons/compromised_hosts.txt,
@@ -93,6 +95,9 @@ flagged when find_sensitive reports anything on its text. Splits, in the order t
            the general ones: 1 of 1, 1 of 8 (touched).
   blind15  9 rows collected after the last change and run once, not changed after: 2 of 2 found, 0 of 7 decoys
            fired (anti-drug campaigns naming 冰毒, notices on 翻墙软件). main does the same on them.
+  decoys16 1 row added on merge: a police report on Falun Gong leaflets (traditional characters) that quotes
+           the cult's slogan 诚念法轮大法好 in its prose; the sens5 branch reported the slogans wherever they stood
+           and fired on it. Slogans in prose now take the 邪教 category's cues; short lines are still reported.
 Prints recall and precision per split and every miss and false alarm.
 
     .venv/bin/python -m benchmarks.sensitive_real --clean-html ge_policy_raw20190217.sql
@@ -115,7 +120,8 @@ from checks.text import page_text
 
 DATA = Path(__file__).resolve().parent / "data" / "sensitive_real.jsonl"
 SPLITS = ("dev", "held_out", "fresh", "fresh2", "fresh3", "untouched2", "untouched3", "untouched4", "untouched5",
-          "decoys6", "decoys7", "blind8", "blind9", "blind10", "blind11", "blind12", "blind13", "blind14", "blind15")
+          "decoys6", "decoys7", "blind8", "blind9", "blind10", "blind11", "blind12", "blind13", "blind14", "blind15",
+          "decoys16")
 
 
 def judge_html(html: str, url: str | None = None) -> list[tuple[str, str, str]]:

@@ -5,7 +5,7 @@ like; from the site's own domain, from a government or education domain, or from
 government pages use (statistics, sharing, library CDNs, accessibility, maps, the 党政机关 emblem and the
 error-report button: lexicons/third_party_hosts.txt, which ops extend) it is not. A host on
 lexicons/compromised_hosts.txt (a script CDN that changed hands and served malware, such as polyfill.io
-and bootcss.com in 2024) is no public service whatever the other list says: what a page loads from it is
+in 2024) is no public service whatever the other list says: what a page loads from it is
 reported wherever it stands.
 """
 

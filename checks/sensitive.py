@@ -58,8 +58,8 @@ class SpamFamily:
     category: str
     subjects: tuple[str, ...]
     actions: tuple[str, ...]
-    patterns: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...]  # spam on their own (一肖一码 …), with anchors
-    # that must be in the text before the pattern is tried (a plain substring test is much cheaper)
+    patterns: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...]  # spam on their own (一肖一码 …), unless the
+    # family's prose_may_discuss; with anchors that must be in the text before the pattern is tried (cheaper)
     prose_may_discuss: bool  # crackdown reports discuss this vocabulary in running prose (gambling)
     min_subjects: int  # distinct subject markers needed (国产 alone in 国产纪录片高清视频 is no porn)
     min_actions: int = 1  # distinct action markers needed (0: a menu of subjects alone, 偷拍 美图 写真 走光)
@@ -155,7 +155,7 @@ def keyword_stuffing(norm: str) -> list[tuple[int, int, str, bool]]:
     for family_index, family in enumerate(rules.families):
         for rx, anchors in family.patterns:
             if not anchors or not present.isdisjoint(anchors):  # an anchor is in the text
-                out += [(m.start(), m.end(), family.category, False) for m in rx.finditer(norm)]
+                out += [(m.start(), m.end(), family.category, family.prose_may_discuss) for m in rx.finditer(norm)]
         marks = per_family.get(family_index, [])
         window = family.window if family.window is not None else rules.window
         i = 0
@@ -225,13 +225,31 @@ def legitimate_use(text: str, start: int, end: int, word: str, warning_page: boo
         for cue in own:
             if cue in sentence:
                 return cue
-    if warning_page:
-        line_start = text.rfind("\n", 0, start) + 1
-        line_end = text.find("\n", end)
-        line = text[line_start:line_end if line_end >= 0 else len(text)]
-        if len(_CJK.findall(line)) >= page_rules().prose_chars:
-            return "（全文为打击整治或警示内容）"
+    if warning_page and in_prose(text, start, end):
+        return "（全文为打击整治或警示内容）"
     return None
+
+
+def legitimate_stuffing(text: str, start: int, end: int, category: str, warning_page: bool) -> str | None:
+    """The cue that makes keyword stuffing of a family that crackdown reports discuss legitimate, or None.
+    In a line of prose the category's cues count as for a word (邪教: 歪理邪说 in a police report quoting a
+    slogan); a short line (a title, a footer, a slogan on its own) counts only the cues in that line."""
+    if in_prose(text, start, end):
+        return legitimate_use(text, start, end, "", warning_page, category)
+    line_start, line = _line_of(text, start, end)
+    return legitimate_use(line, start - line_start, end - line_start, "")
+
+
+def _line_of(text: str, start: int, end: int) -> tuple[int, str]:
+    """Where the line holding text[start:end] starts, and the line."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    return line_start, text[line_start:line_end if line_end >= 0 else len(text)]
+
+
+def in_prose(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] stands in a line of running prose (not a title, a footer or a slogan)."""
+    return len(_CJK.findall(_line_of(text, start, end)[1])) >= page_rules().prose_chars
 
 
 def find_sensitive(text: str, judge_context: bool = True) -> list[tuple[str, str, str]]:
@@ -256,7 +274,7 @@ def find_sensitive(text: str, judge_context: bool = True) -> list[tuple[str, str
     hits = [(text[a:b], category, context(text, a, b)) for a, b, _, category in evasions]
     for start, end, category, discussed in stuffing:
         a, b = where(start), where(end - 1) + 1
-        if discussed and judge_context and legitimate_use(simplified, a, b, "", warning_page):
+        if discussed and judge_context and legitimate_stuffing(simplified, a, b, category, warning_page):
             continue  # 登录博彩平台 in the prose of a crackdown report
         hits.append((text[a:b], category, context(text, a, b)))
     for index, start, end in found:

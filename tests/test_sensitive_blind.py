@@ -30,8 +30,6 @@ def _links(row: dict) -> list[dict[str, str]]:
     ("b10", "https://cdn.polyfill.io/v2/polyfill.min.js?features=fetch&flags=gated"),
     ("b11", "https://cdn.polyfill.io/v2/polyfill.min.js?features=es2015,es2016"),
     ("b12", "https://cdn.polyfill.io/v2/polyfill.min.js?features=requestAnimationFrame,Element.prototype.classList,URL"),
-    ("b13", "//cdn.bootcss.com/jquery/1.11.3/jquery.min.js"),
-    ("b14", "https://cdn.staticfile.org/jquery/2.1.1/jquery.min.js"),
     ("v03", "//netdna.getkickstrap.com/1.3/Kickstrap/js/kickstrap.min.js"),  # re-registered, redirects to ads
 ])
 def test_a_script_from_a_hijacked_cdn_is_reported_in_an_ordinary_place(row: str, target: str) -> None:
@@ -43,14 +41,26 @@ def test_a_script_from_a_hijacked_cdn_is_reported_in_an_ordinary_place(row: str,
 
 
 def test_compromised_hosts_win_over_the_public_service_list() -> None:
-    assert compromised("cdn.polyfill.io") and compromised("cdn.bootcss.com") and compromised("cdn.staticfile.net")
+    assert compromised("cdn.polyfill.io") and compromised("polyfill.com")
     assert compromised("polyfill.io.example.com") is None and compromised("cdnjs.cloudflare.com") is None
-    assert not is_known_service("cdn.bootcss.com") and is_known_service("cdn.jsdelivr.net")
-    assert is_stranger("cdn.staticfile.org", frozenset({"example.gov.cn"}))
+    assert not is_known_service("cdn.polyfill.io") and is_known_service("cdn.jsdelivr.net")
+    assert is_stranger("cdn.polyfill.io", frozenset({"example.gov.cn"}))
     # the CDN's own pages are its own site: nothing to report about itself
-    page = {"html": '<html><body><script src="https://cdn.bootcss.com/jquery.js"></script></body></html>',
-            "url": "https://www.bootcss.com/"}
+    page = {"html": '<html><body><script src="https://cdn.polyfill.io/v3/polyfill.min.js"></script></body></html>',
+            "url": "https://polyfill.io/"}
     assert _links(page) == []
+
+
+@pytest.mark.parametrize("row", ["b13", "b14"])
+def test_a_library_from_a_cdn_only_said_to_share_polyfills_operator_is_no_finding(row: str) -> None:
+    """bootcss.com and staticfile.org were reported in 2024 to belong to polyfill.io's operator, but they
+    still serve their files and many government templates include jQuery from them: reporting every such
+    page would flood the queue with findings the page itself gives no reason for."""
+    assert not compromised("cdn.bootcss.com") and not compromised("cdn.staticfile.org")
+    assert is_known_service("cdn.bootcss.com") and is_known_service("cdn.staticfile.org")
+    assert _links(ROWS[row]) == []
+    page = page_text(ROWS[row]["html"])
+    assert find_sensitive(page.main) + find_sensitive(page.chrome) == []
     # Cloudflare's mirror that replaced polyfill.io stays a public library
     page = {"html": '<html><body><script src="https://cdnjs.cloudflare.com/polyfill/v3/polyfill.min.js"></script>'
                     "</body></html>"}
@@ -148,7 +158,8 @@ def test_statements_against_taiwan_independence_and_cults_are_legitimate(row: st
 
 
 def test_cult_propaganda_is_reported() -> None:
-    # the group's own slogans whatever the page; its propaganda without any stance against it
+    # the group's own slogans on a line of their own, whatever the page; its propaganda without any stance
+    # against it
     assert {c for _, c, _ in find_sensitive(ROWS["f03"]["text"])} == {"邪教"}  # 你“三退”了吗
     assert "李洪志大師" in [w for w, _, _ in find_sensitive(ROWS["f02"]["text"])]
     assert find_sensitive(ROWS["f01"]["text"])
@@ -156,6 +167,14 @@ def test_cult_propaganda_is_reported() -> None:
     assert find_sensitive(ROWS["z09"]["text"] + "\n法轮大法好")
     # 支持“台独” on a page without any stance against it is still reported
     assert find_sensitive("支持台独，台湾是一个国家")
+
+
+def test_a_police_report_may_quote_the_cults_slogan_in_its_prose() -> None:
+    # decoys16: a police report on leaflets that quotes 诚念法轮大法好 next to 歪理邪说 (found on merge; the
+    # slogans were reported wherever they stood)
+    assert find_sensitive(ROWS["d16a"]["text"]) == []
+    # the same slogan as a line of its own on that page is injected
+    assert {w for w, _, _ in find_sensitive(ROWS["d16a"]["text"] + "\n法轮大法好")} == {"法轮大法好"}
 
 
 @pytest.mark.parametrize("row", ["i01", "i02", "i03", "i04", "i05", "i06", "i07"])
