@@ -158,6 +158,34 @@ def run_policies(sql_path: Path, labels_path: Path) -> dict[str, int]:
     return tally
 
 
+def run_copied(sql_path: Path, folder: Path) -> dict[str, int]:
+    """interpretation.copied on real texts about one real document, each as that document's only 解读."""
+    manifest = json.loads((folder / "manifest.json").read_text("utf-8"))
+    doc = next(r for r in policy_documents(sql_path) if r[0] == manifest["document_id"])
+    _, url, title, number, html = doc
+    tally = {"tp": 0, "fp": 0, "fn": 0, "tn": 0}
+    print(f"\n== interpretation.copied: texts about {number} as its 解读")
+    for text in manifest["texts"]:
+        body = "".join(f"<p>{line}</p>" for line in (folder / text["file"]).read_text("utf-8").splitlines())
+        interp_url = "http://www.gov.cn/zhengce/jiedu/1.htm"
+        interp = (f'<html><body><div id="zoom"><h1>《{title}》解读</h1>{body}'
+                  f'<p>原文链接：<a href="{url}">{title}</a></p></div></body></html>').encode()
+        posted = _document_date(url, number)
+        items = (Item(title, url, posted, LIST_ID, 100),)
+        interps = (Item(f"《{title}》解读", interp_url, posted, LIST_ID, 101),)
+        bodies = {100: html.encode(), 101: interp}
+        columns = (ColumnState(1, "gov", "国务院文件", "policy", "http://www.gov.cn/zhengce/", True, None, LIST_ID,
+                               datetime(2019, 6, 30, 12), items),
+                   ColumnState(2, "gov", "政策解读", "interpretation", "http://www.gov.cn/zhengce/jiedu/", True, None,
+                               LIST_ID, datetime(2019, 6, 30, 12), interps))
+        data = AuditData((UnitState("gov", "国务院", "government", "http://www.gov.cn/"),), columns, body=bodies.get)
+        found = registered_checks()["interpretation.copied"].fn(data, date(2019, 6, 30), CheckRules())
+        key = ("tp" if text["copied"] else "fp") if found else ("fn" if text["copied"] else "tn")
+        tally[key] += 1
+        print(f"   {key.upper():3} {text['file']}: " + (found[0].detail if found else "not reported") + f"  [{text['why']}]")
+    return tally
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--data", type=Path, default=DATA, help="folder with manifest.json (default: %(default)s)")
@@ -173,6 +201,7 @@ def main() -> None:
         print(f"{code:28} {row['tp']:>3} {row['fp']:>3} {row['fn']:>6} {precision:>9}")
     if args.policies:
         run_policies(args.policies, DATA.parent / "real_policies_labels.json")
+        run_copied(args.policies, DATA.parent / "real_interpretations")
 
 
 if __name__ == "__main__":
