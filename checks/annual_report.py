@@ -248,13 +248,21 @@ def _recent(data: AuditData, as_of: date, rules: CheckRules) -> list[Report]:
             and (r.item.publish_date is None or r.item.publish_date <= as_of)]
 
 
+def _not_reports(data: AuditData) -> list[tuple[str, str]]:
+    """Items titled like a report that are none (notices about the reports, a report's 解读): judged — they
+    have no finding — so that a finding an earlier version gave one is rectified, not left open."""
+    return [(column.unit, f"report:{item.url}") for column in data.columns for item in column.items
+            if (column.category == "annual_report" or _TITLE_RX.search(to_simplified(item.title)))
+            and _NOT_REPORT_RX.search(to_simplified(item.title))]
+
+
 def _reports_scope(data: AuditData) -> set[tuple[str, str]]:
-    return SourceScope((r.unit, r.key) for r in find_reports(data))
+    return SourceScope([(r.unit, r.key) for r in find_reports(data)] + _not_reports(data))
 
 
 def _read_reports_scope(data: AuditData) -> set[tuple[str, str]]:
     """Reports whose full text was read: one waiting for its attachment's text is not judged."""
-    return SourceScope((r.unit, r.key) for r in find_reports(data) if not r.text_pending)
+    return SourceScope([(r.unit, r.key) for r in find_reports(data) if not r.text_pending] + _not_reports(data))
 
 
 @check("annual_report.late", scope=_reports_scope)

@@ -317,8 +317,12 @@ def _finding(code: str, policy: Doc, detail: str, evidence: dict) -> Observation
 
 
 def _policy_scope(data: AuditData) -> set[tuple[str, str]]:
+    """The documents that need an interpretation, and every document of a policy column whose page was read:
+    one found not to need any (a 复函, a 1996 notice) is judged too, so that an earlier finding on it closes."""
     policies, _ = split_documents(data)
-    return {(p.unit, f"policy:{p.item.url}") for p in policies}
+    read = {(c.unit, f"policy:{i.url}") for c in data.columns if c.category == "policy"
+            for i in c.items if i.detail_snapshot_id is not None}
+    return {(p.unit, f"policy:{p.item.url}") for p in policies} | read
 
 
 @check("interpretation.missing", scope=_policy_scope)

@@ -21,6 +21,7 @@ from checks.annual_report import (
 )
 from checks.base import Attachment, AuditData, CheckRules, ColumnState, Item, UnitState
 from checks.interpretation import missing as interpretation_missing
+from checks.registry import registered_checks
 from checks.text import page_text
 
 DATA = Path(__file__).resolve().parent.parent / "benchmarks" / "data" / "real_reports"
@@ -209,8 +210,12 @@ def test_only_documents_that_owe_an_interpretation_are_reported_missing() -> Non
                 ("国务院关于2018年度国家科学技术奖励的决定", "<p>国发〔2018〕44号</p>", date(2018, 12, 29)),
                 # a policy, but of 1981: the 解读 rule of 国办发〔2016〕80号 did not exist
                 ("国务院关于棉粮、糖粮挂钩奖售粮几个问题的通知", "<p>国发〔1981〕88号</p>", date(1981, 12, 31))]
-    found = interpretation_missing(_policy_data(owed + not_owed), date(2019, 6, 30), CheckRules())
+    data = _policy_data(owed + not_owed)
+    found = interpretation_missing(data, date(2019, 6, 30), CheckRules())
     assert sorted(f.subject for f in found) == sorted(title for title, _, _ in owed)
+    # the documents that owe none are judged all the same: an earlier finding on one of them closes
+    scope = registered_checks()["interpretation.missing"].scope
+    assert scope is not None and ("gov", "policy:http://www.gov.cn/zhengce/content/2.htm") in scope(data)
     assert any("国令第707号" in f.detail or "令" in (f.evidence.get("document_number") or "") for f in found)
 
 
@@ -222,6 +227,10 @@ def test_a_notice_about_compiling_the_reports_is_not_a_report() -> None:
     data = _data(page, year=2021, published=date(2022, 1, 10), title=notice)
     assert find_reports(data) == []
     assert incomplete(data, date(2022, 6, 30), CheckRules()) == []
+    # judged all the same: a finding an earlier version gave it is rectified, not left open
+    scope = registered_checks()["annual_report.format"].scope
+    assert scope is not None
+    assert ("sh-bgt", "report:https://www.shanghai.gov.cn/nb/2019.html#第一部分“总体情况”") in scope(data)
     for title in ("2021年度政府信息公开工作年度报告解读", "一图读懂2021年政府信息公开工作年度报告"):
         assert find_reports(_data(SHANGHAI, title=title)) == []
 
