@@ -87,6 +87,10 @@ class CheckRules(BaseModel):
                                                description="column.stale: window per category (2w, 6m, 1y …)")
     interpretation_late_working_days: int = Field(3, ge=0, description="interpretation.late: working days allowed "
                                                   "between a document and its 解读 (同步发布: 3)")
+    interpretation_required_since: date = Field(date(2016, 11, 10), description="interpretation.missing: "
+                                                "documents published before this day are not judged (the 解读 "
+                                                "rule of 国办发〔2016〕80号 dates from 2016-11-10; portals still "
+                                                "list decades-old documents)")
     interpretation_copied_share: float = Field(0.6, gt=0, le=1, description="interpretation.copied: share of the "
                                                "解读's characters inside verbatim spans of the document's full "
                                                "text (page and attachments)")

@@ -303,12 +303,19 @@ def page_text(html: str) -> PageText:
     if title and title not in main[: len(title) + 200]:
         main = f"{title}\n{main}"
     links = tuple((_words(_content(a)), (a.get("href") or "").strip()) for a in body.iter("a"))
+    # a table's own rows (a layout table that holds the whole article holds the report's tables too: their
+    # rows are theirs, not the layout table's); the narrative loses the tables that hold data, not a layout
+    # table around the text
+    all_tables = list(body.iter("table"))
+    nested = any(t is not body and next(t.iterancestors("table"), None) is not None for t in all_tables)
     tables = tuple(
         tuple(tuple(_words(_content(cell)) for cell in row.iterchildren("td", "th"))
-              for row in table.iter("tr"))
-        for table in body.iter("table")
+              for row in table.iter("tr") if not nested or next(row.iterancestors("table"), None) is table)
+        for table in all_tables
     )
-    for table in list(body.iter("table")):
+    for table in all_tables:
+        if nested and any(t is not table for t in table.iter("table")):
+            continue
         if table is not body and table.getparent() is not None:
             _drop_tree(table)
     narrative = _marked_text(body)
