@@ -25,6 +25,7 @@ from checks.load_extras import (
     load_probes,
 )
 from checks.memo import NO_MEMO, Memo, key
+from checks.text import reads_header
 from core.text import clean_text
 from storage.blobs import read_snapshot_body
 from storage.coverage import ColumnCoverage, column_coverage
@@ -54,10 +55,15 @@ def page_keys(session: Session, memo: Memo, snapshot_ids: list[int]) -> dict[int
     The memo is told the order (the checks walk the pages in it) so that it reads them a block at a time."""
     found: dict[int, str] = {}
     for chunk in in_chunks(sorted(set(snapshot_ids))):
-        rows = session.execute(select(Snapshot.id, Snapshot.content_hash, Snapshot.encoding, Snapshot.headers)
-                               .where(Snapshot.id.in_(chunk), Snapshot.content_hash.is_not(None)))
-        for sid, digest, encoding, headers in rows:
-            found[sid] = key(memo.fingerprint, "page", digest, encoding, _content_type(headers))
+        rows = session.execute(select(Snapshot.id, Snapshot.content_hash, Snapshot.encoding)
+                               .where(Snapshot.id.in_(chunk), Snapshot.content_hash.is_not(None))).all()
+        # the headers (JSON) only where the decoding reads them: a body without a usable encoding
+        header_ids = [sid for sid, _, encoding in rows if reads_header(encoding)]
+        headers: dict[int, dict] = dict(session.execute(
+            select(Snapshot.id, Snapshot.headers).where(Snapshot.id.in_(header_ids))).all()) if header_ids else {}
+        for sid, digest, encoding in rows:
+            content_type = _content_type(headers[sid]) if sid in headers else None
+            found[sid] = key(memo.fingerprint, "page", digest, encoding, content_type)
     keys = {sid: found[sid] for sid in snapshot_ids if sid in found}
     memo.expect("page", list(keys.values()))
     return keys
