@@ -247,6 +247,18 @@ class HostFairQueue(PriorityQueue):
         self.server.delete(self.key, self.seq_key)
 
 
+def _new_work(output: Any) -> Any:
+    """A request a callback yields is new work, even when it is a copy of the response's own request (a
+    re-render, a refused POST asked again as GET): it must not carry the held token, or the worker that
+    takes it would release the response's request before the items that response produced are committed,
+    and a crash in between would lose them. Retries and redirects, which stand in for a request that
+    produced nothing, are sent by downloader middlewares and keep it."""
+    if isinstance(output, Request):
+        output.meta.pop("zwgk_held", None)
+        output.meta.pop("zwgk_replaces", None)
+    return output
+
+
 class HandledMiddleware:
     """Tells the scheduler when a response's callback output has all been handed on (items to the
     pipeline, requests to the queue). Failures say so from the spider's errback."""
@@ -259,12 +271,13 @@ class HandledMiddleware:
         return cls(crawler)
 
     def process_spider_output(self, response: Any, result: Any, spider: Any = None) -> Any:
-        yield from result
+        for output in result:
+            yield _new_work(output)
         self.crawler.signals.send_catch_log(request_handled, request=response.request)
 
     async def process_spider_output_async(self, response: Any, result: Any, spider: Any = None) -> Any:
-        async for item in result:
-            yield item
+        async for output in result:
+            yield _new_work(output)
         self.crawler.signals.send_catch_log(request_handled, request=response.request)
 
 

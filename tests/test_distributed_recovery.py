@@ -250,3 +250,31 @@ def test_a_worker_holds_what_it_takes_until_its_pages_are_committed(redis_url: s
         scheduler.close("finished")
         server.delete(*(run_key(run, k) for k in ("workers", "leases", "busy", "held", "held_data", "held_score",
                                                    "requests", "dupefilter", "lost")))
+
+
+def test_a_request_a_callback_yields_is_new_work_not_a_stand_in() -> None:
+    """A refused POST asked again as GET (or a list re-rendered) is a copy of the response's request. Were it
+    to carry the held token, the worker that takes it would release the first request before that
+    request's snapshot is committed, and a worker killed in between would lose the snapshot (seen once in
+    test_a_killed_worker_loses_no_page: the 405 answer of a dataproxy.jsp POST was missing)."""
+    from scrapy import Request, Spider
+    from scrapy.http import HtmlResponse
+    from scrapy.utils.test import get_crawler
+
+    from crawler.distributed import HandledMiddleware
+    from crawler.signals import request_handled
+
+    crawler = get_crawler(Spider)
+    handled: list[Request] = []
+    crawler.signals.connect(lambda request: handled.append(request), signal=request_handled, weak=False)
+    post = Request("http://a.test/dataproxy.jsp?startrecord=46", method="POST", body=b"columnid=1",
+                   meta={"unit": "u", "kind": "list", "zwgk_held": "t1", "zwgk_replaces": ["t0"]})
+    response = HtmlResponse(post.url, status=405, request=post)
+    snapshot = {"url": post.url, "status": 405}
+    out = list(HandledMiddleware(crawler).process_spider_output(
+        response, [snapshot, post.replace(method="GET", body=b"")]))
+    assert out[0] is snapshot
+    assert "zwgk_held" not in out[1].meta and "zwgk_replaces" not in out[1].meta
+    assert out[1].meta["unit"] == "u"
+    assert post.meta["zwgk_held"] == "t1"  # the response's own request keeps its token until committed
+    assert handled == [post]
