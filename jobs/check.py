@@ -69,7 +69,7 @@ class CheckSummary:
                f"已整改 {s.rectified} 条；新提出扣分 {self.events_proposed} 条（待审核）"]
         out += [f"  {check_name(code)}：{n}" for code, n in sorted(s.by_check.items())]
         if self.reused or self.computed:
-            out.append(f"  逐文档结果：沿用 {self.reused} 项（内容和规则均未变），重新计算 {self.computed} 项")
+            out.append(f"  逐文档结果：沿用 {self.reused} 项（内容、词库和程序均未变），重新计算 {self.computed} 项")
         if self.failures:
             out.append(f"  检查出错 {len(self.failures)} 项（这些单位的该项检查结果保持不变，其余照常）：")
             out += [f.line() for f in self.failures]

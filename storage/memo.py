@@ -3,7 +3,7 @@ the input and the code that computed it (checks.memo explains what is kept and w
 
 A row is (kind, key) -> zlib-compressed bytes. The key is a SHA-256 the checks derive from the input's
 content (a body's hash, a text's hash, the night-wide context that step reads) and the fingerprint of the
-rules, lexicons and code; `fingerprint` is kept beside it only so that rows of another code version can be
+code, libraries and lexicons; `fingerprint` is kept beside it only so that rows of another code version can be
 dropped. Rows are never updated: the same key always means the same value.
 """
 
@@ -28,7 +28,7 @@ class CheckMemo(Base):
     __tablename__ = "check_memo"
     kind: Mapped[str] = mapped_column(String(16), primary_key=True)
     key: Mapped[str] = mapped_column(String(64), primary_key=True)
-    fingerprint: Mapped[str] = mapped_column(String(64), index=True)
+    fingerprint: Mapped[str] = mapped_column(String(64), index=True)  # its first 16 hex digits: enough to tell versions apart
     value: Mapped[bytes] = mapped_column(LargeBinary)
 
 
@@ -108,7 +108,7 @@ class StoredMemo:
 
         dialect = self.session.get_bind().dialect.name
         insert = postgresql.insert(CheckMemo) if dialect == "postgresql" else sqlite.insert(CheckMemo)
-        rows = [{"kind": kind, "key": key, "fingerprint": self.fingerprint, "value": value}
+        rows = [{"kind": kind, "key": key, "fingerprint": self.fingerprint[:16], "value": value}
                 for (kind, key), value in self._pending.items()]
         for chunk in in_chunks(rows, FLUSH_EVERY):
             self.session.execute(insert.on_conflict_do_nothing(index_elements=["kind", "key"]), list(chunk))
@@ -116,8 +116,8 @@ class StoredMemo:
         self._pending.clear()
 
     def forget_other_versions(self) -> int:
-        """Drop rows that another fingerprint (rules, lexicons, code) wrote: no key of this one can match them."""
+        """Drop rows that another fingerprint (code, libraries, lexicons) wrote: no key of this one can match them."""
         if not self.writable:
             return 0
-        result = self.session.execute(delete(CheckMemo).where(CheckMemo.fingerprint != self.fingerprint))
+        result = self.session.execute(delete(CheckMemo).where(CheckMemo.fingerprint != self.fingerprint[:16]))
         return int(getattr(result, "rowcount", 0) or 0)

@@ -135,7 +135,7 @@ def test_incremental_check_finds_what_a_full_check_finds(db_url: str, tmp_path: 
     assert second.computed > 0
     with Session() as s:
         prints = set(s.scalars(select(CheckMemo.fingerprint).distinct()))
-    assert prints == {fingerprint(get_settings().lexicon_dir)}
+    assert prints == {fingerprint(get_settings().lexicon_dir)[:16]}
 
     # a third check of the same night reuses everything and records the same
     third = run_checks(Session, NIGHTS[1], UNITS)
