@@ -96,10 +96,11 @@ LOAD = ("from checks.typos import typo_matcher; from checks.word_slips import va
         "typo_matcher(()); variant_index(); tokenizer(); sensitive_matcher()")
 
 
-def constant() -> float:
+def constant(url: str) -> float:
     """CPU seconds of loading the word lists and automata in a process of their own: paid once per check
     process whatever its size, as soon as one text must be computed (and jieba for the corpus consensus)."""
-    proc = subprocess.Popen([sys.executable, "-c", LOAD], cwd=ROOT, env={**os.environ, "PYTHONPATH": str(ROOT)})
+    env = {**settings_for(url).as_env(), "PYTHONPATH": str(ROOT)}  # the checks' settings (ops' word lists)
+    proc = subprocess.Popen([sys.executable, "-c", LOAD], cwd=ROOT, env=env)
     _, _, usage = os.wait4(proc.pid, 0)
     return usage.ru_utime + usage.ru_stime
 
@@ -167,7 +168,7 @@ def main() -> None:
         same = findings(url) == findings(full_url)
         warm = zwgk_check(url, tmp, as_of)
         say(line("check night 2 again, nothing changed (zwgk check)", docs, warm))
-        fixed = constant()
+        fixed = constant(url)
         say(f"loading the word lists and automata alone: {fixed:.1f} CPU s")
         compare("SQLite", docs, full, inc, warm, same, args.province_documents, fixed)
         if args.postgres:
