@@ -52,6 +52,8 @@ class StoredMemo:
         ordered = list(dict.fromkeys(keys))
         self._ordered[kind] = ordered
         self._order[kind] = {k: i for i, k in enumerate(ordered)}
+        for block in [b for b in self._blocks if b[0] == kind]:  # blocks of the last order (another jurisdiction)
+            del self._blocks[block]
 
     def get(self, kind: str, key: str) -> bytes | None:
         self.reads += 1

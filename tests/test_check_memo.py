@@ -168,3 +168,37 @@ def test_the_memo_key_names_its_inputs() -> None:
     memo.flush()  # nothing pending: it never reaches the (absent) session
     assert memo.writes == 0
     assert "text.typo" in registered_checks()
+
+
+def test_the_stored_memo_reads_blocks_in_the_order_it_is_told(Session, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Rows written in batches come back by key, one statement a block while a walk follows the order it was
+    told, and a new order (the next jurisdiction) never answers from the last one's blocks; a second write of
+    a key changes nothing; rows of another fingerprint are dropped."""
+    import storage.memo as memo_module
+
+    monkeypatch.setattr(memo_module, "BLOCK", 3)
+    monkeypatch.setattr(memo_module, "FLUSH_EVERY", 4)
+    with Session() as s, s.begin():
+        old = StoredMemo(s, "0" * 64)
+        old.put("page", "old", b"x")
+        old.flush()
+        memo = StoredMemo(s, "f" * 64)
+        for i in range(10):
+            memo.put("page", f"k{i}", f"v{i}".encode())
+        memo.put("page", "k0", b"v0")  # the same key again (the same text in two units)
+        memo.flush()
+        assert memo.writes == 11 and s.scalar(select(func.count()).select_from(CheckMemo)) == 11
+        assert memo.forget_other_versions() == 1
+    with Session() as s:
+        memo = StoredMemo(s, "f" * 64, writable=False)
+        memo.expect("page", [f"k{i}" for i in range(10)])
+        statements = []
+        monkeypatch.setattr(memo, "_select", lambda kind, keys, real=memo._select: statements.append(keys) or real(kind, keys))
+        assert [memo.get("page", f"k{i}") for i in range(10)] == [f"v{i}".encode() for i in range(10)]
+        assert len(statements) == 4  # blocks of 3
+        memo.expect("page", ["k9", "k8", "k7", "missing"])
+        assert [memo.get("page", k) for k in ("k9", "k8", "k7", "missing")] == [b"v9", b"v8", b"v7", None]
+        assert memo.get_many("page", ["k1", "k2", "nope"]) == {"k1": b"v1", "k2": b"v2"}
+        memo.put("page", "new", b"n")
+        memo.flush()
+        assert memo.writes == 0 and memo.get("page", "new") is None
