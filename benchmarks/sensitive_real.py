@@ -60,6 +60,44 @@ flagged when find_sensitive reports anything on its text. Splits, in the order t
            to its sister service's session page, reported (a stranger's zero-size frame). Left as it is: the
            injected frame of untouched5 y01 has the same shape; on government portals a sister service
            is a government domain. This false alarm is counted in "all".
+  blind8   28 rows collected after that (2026-12-02) and run once before any change: injected porn titles
+           (7 pages whose body is in traditional characters or mirrored), lottery spam inside mirrored news
+           ("加拿大28" menus, "ww777766香港开奖结果" in a title), three pages that include a script from the CDN
+           hijacked in 2024 (cdn.polyfill.io; two more that load jQuery from cdn.bootcss.com and
+           cdn.staticfile.org, named in the same reports, were relabelled legitimate on merge: those CDNs still
+           serve their files and many government templates use them), against crackdown news in
+           traditional characters that names the shut-down sites, police warnings, WeChat SDK, Baidu
+           statistics and map scripts, a shop's hidden lottery channel. First run: 7 of 14 found, 1 of 14
+           decoys fired (caipiao.m.jd.com taken for a gambling domain). Then lexicons/compromised_hosts.txt,
+           the lottery patterns, betting-score brands, the porn-menu family and the stranger test for spam
+           domains: 14 of 14, 0 of 14 (touched); fresh's s24, fresh2's s29 and untouched4's v03 found too.
+  blind9   11 rows collected after that change and run once: 3 of 3 found, 0 of 8 decoys fired (main: 1 of 3).
+           Thin: two of the three are pages with polyfill.io, the class the change was made for.
+  blind10  11 rows collected after blind9 and run once: 1 of 2 found (missed: a Macau-lottery SEO article,
+           "新澳门每天免费开奖"), 1 of 9 decoys fired (a musician's hidden references, two of them Yahoo! pages,
+           taken for a link farm). Then the farm's site must take half of the bare hidden outbound links and
+           the Mark Six pattern allows four characters in between: 2 of 2, 0 of 9 (touched).
+  blind11  10 rows collected after that and run once: 1 of 4 found (three SEO articles end in porn search
+           phrases with emoji between the characters: "被❎黄漫在线观看"), 2 of 6 decoys fired (六合彩 in Hong
+           Kong's own lottery news). Then emoji_evasion, cues read in simplified characters, a word's own cues
+           in its sentence (金多宝, 搅珠): 4 of 4, 0 of 6 (touched).
+  blind12  8 rows collected after that and run once: 1 of 3 found, 2 of 5 decoys fired (代开发票 in a tax
+           agreement's list, in a back-office menu). Then a word's own cues on the whole page unless an
+           advertiser's contact stands beside it, and 网络博彩 and its synonyms: 2 of 3, 1 of 5 (touched;
+           still missed: a casino's customer-service text; still reported: the back-office menu).
+  blind13  16 rows collected after that and run once: 2 of 3 found (missed: a "三退" article), 10 of 13
+           decoys fired — Taiwan Affairs Office statements against 台独 and anti-cult education naming 法轮功,
+           the commonest legitimate use of these words on government sites. Then cues per category (分裂:
+           反对, 遏制 …; 邪教: 取缔, 反邪教 …) and the cult's own slogans as a stuffing pattern: 3 of 3, 2 of 13
+           (touched; still reported: two anti-cult texts with few stance words).
+  blind14  9 rows collected after that and run once: 1 of 1 found, 3 of 8 decoys fired (police warnings on 裸聊
+           extortion, written in short lines). Then cues for the 色情 category and page-level cues counted with
+           the general ones: 1 of 1, 1 of 8 (touched).
+  blind15  9 rows collected after the last change and run once, not changed after: 2 of 2 found, 0 of 7 decoys
+           fired (anti-drug campaigns naming 冰毒, notices on 翻墙软件). main does the same on them.
+  decoys16 1 row added on merge: a police report on Falun Gong leaflets (traditional characters) that quotes
+           the cult's slogan 诚念法轮大法好 in its prose; the sens5 branch reported the slogans wherever they stood
+           and fired on it. Slogans in prose now take the 邪教 category's cues; short lines are still reported.
 Prints recall and precision per split and every miss and false alarm.
 
     .venv/bin/python -m benchmarks.sensitive_real --clean-html ge_policy_raw20190217.sql
@@ -82,7 +120,8 @@ from checks.text import page_text
 
 DATA = Path(__file__).resolve().parent / "data" / "sensitive_real.jsonl"
 SPLITS = ("dev", "held_out", "fresh", "fresh2", "fresh3", "untouched2", "untouched3", "untouched4", "untouched5",
-          "decoys6", "decoys7")
+          "decoys6", "decoys7", "blind8", "blind9", "blind10", "blind11", "blind12", "blind13", "blind14", "blind15",
+          "decoys16")
 
 
 def judge_html(html: str, url: str | None = None) -> list[tuple[str, str, str]]:

@@ -176,17 +176,23 @@ def _link_farms(out: list[tuple[str, str, str, object]], plain: list[int]) -> li
     hidden links point into one outside site with (not at its home page), each hidden by an element without
     class or id: injected blocks are bare <div style="display:none">, a site's own hidden tabs and drop-down
     menus carry the class or id its scripts toggle them by. Government and well-known service sites are
-    left out here; the site's own domain is left out by checks.sensitive, which knows it."""
+    left out here; the site's own domain is left out by checks.sensitive, which knows it. The site must also
+    take at least half of the page's bare hidden outbound links: a farm promotes its target, while a hidden
+    list of references (a musician's Google, Amazon, two Yahoo! and Wikipedia pages, blind10 m01) spreads
+    over many sites."""
     deep: dict[str, list[int]] = {}
+    outbound: set[str] = set()
     for i in plain:
         href = out[i][2]
         host = host_of(href)
+        if host:
+            outbound.add(href)
         if host and not is_public_body(host) and not is_known_service(host) and urlsplit(href).path.strip("/"):
             deep.setdefault(site_of(host), []).append(i)
     marked = list(out)
     for indexes in deep.values():
         count = len({out[i][2] for i in indexes})
-        if count >= HIDDEN_LINK_FARM:
+        if count >= HIDDEN_LINK_FARM and 2 * count >= len(outbound):
             for i in indexes:
                 how, text, href, el = out[i]
                 marked[i] = (f"{how}（同一外站 {count} 条隐藏链接）", text, href, el)

@@ -3,7 +3,10 @@
 A script, a frame or a hidden link that a page takes from a stranger's host is what injected spam looks
 like; from the site's own domain, from a government or education domain, or from a public service that
 government pages use (statistics, sharing, library CDNs, accessibility, maps, the 党政机关 emblem and the
-error-report button: lexicons/third_party_hosts.txt, which ops extend) it is not.
+error-report button: lexicons/third_party_hosts.txt, which ops extend) it is not. A host on
+lexicons/compromised_hosts.txt (a script CDN that changed hands and served malware, such as polyfill.io
+in 2024) is no public service whatever the other list says: what a page loads from it is
+reported wherever it stands.
 """
 
 from __future__ import annotations
@@ -13,7 +16,7 @@ import ipaddress
 from collections.abc import Iterable
 from urllib.parse import urlsplit
 
-from checks.lexicon import word_list
+from checks.lexicon import noted_list, word_list
 
 # second-level labels under which a registrable domain has three labels (xx.gov.cn, xx.com.cn, xx.co.uk)
 _SECOND_LEVEL = frozenset({"gov", "com", "net", "org", "edu", "ac", "co", "mil"})
@@ -59,10 +62,25 @@ def _known_services() -> frozenset[str]:
 
 
 def is_known_service(host: str) -> bool:
-    """A host of a well-known public service (third_party_hosts.txt), sub-domains included."""
+    """A host of a well-known public service (third_party_hosts.txt), sub-domains included; never a
+    compromised one (compromised_hosts.txt)."""
     known = _known_services()
     labels = host.split(".")
-    return any(".".join(labels[i:]) in known for i in range(len(labels) - 1))
+    return any(".".join(labels[i:]) in known for i in range(len(labels) - 1)) and compromised(host) is None
+
+
+@functools.lru_cache(maxsize=1)
+def _compromised() -> dict[str, str]:
+    return {d.lower().strip("."): note for d, note in noted_list("compromised_hosts.txt").items()}
+
+
+@functools.lru_cache(maxsize=4096)
+def compromised(host: str) -> str | None:
+    """What happened to a hijacked or re-registered service host (compromised_hosts.txt, sub-domains
+    included), or None."""
+    bad = _compromised()
+    labels = host.lower().split(".")
+    return next((bad[d] for d in (".".join(labels[i:]) for i in range(len(labels) - 1)) if d in bad), None)
 
 
 def own_sites(urls: Iterable[str | None]) -> frozenset[str]:

@@ -11,6 +11,7 @@ because jieba itself runs at ~0.7 MB/s.
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import logging
 import re
@@ -65,6 +66,12 @@ def word_list(name: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(row[0] for row in _lines(name)))
 
 
+def noted_list(name: str) -> dict[str, str]:
+    """A one-entry-a-line list with a note after the entry (compromised_hosts.txt): entry → note, shipped and
+    extra entries together (an extra line replaces the shipped note of the same entry)."""
+    return {row[0]: " ".join(row[1:]) for row in _lines(name)}
+
+
 @functools.lru_cache(maxsize=1)
 def sensitive_words() -> dict[str, str]:
     """word → category, already in normalised form (simplified, no symbols)."""
@@ -92,12 +99,14 @@ class SensitiveContext:
     window: int
     spam_domains: re.Pattern[str] | None  # host names of gambling, porn and lottery sites
     spam_link_words: tuple[str, ...]  # words that make an outbound link's text spam
+    legitimate_for_category: dict[str, tuple[str, ...]] = dataclasses.field(default_factory=dict)  # 分裂: 反对, 遏制 …
 
 
 @functools.lru_cache(maxsize=1)
 def sensitive_context() -> SensitiveContext:
     legitimate: list[str] = []
     per_word: dict[str, list[str]] = {}
+    per_category: dict[str, list[str]] = {}
     domains: list[str] = []
     link_words: list[str] = []
     window = 12
@@ -106,6 +115,8 @@ def sensitive_context() -> SensitiveContext:
         legitimate += [str(w) for w in raw.get("legitimate_cues") or []]
         for word, cues in (raw.get("legitimate_cues_for") or {}).items():
             per_word.setdefault(str(word), []).extend(str(c) for c in cues)
+        for category, cues in (raw.get("legitimate_cues_for_category") or {}).items():
+            per_category.setdefault(str(category), []).extend(str(c) for c in cues)
         domains += [str(d) for d in raw.get("spam_domain_patterns") or []]
         link_words += [str(w) for w in raw.get("spam_link_words") or []]
         window = int(raw.get("window", window))
@@ -115,6 +126,7 @@ def sensitive_context() -> SensitiveContext:
         window=window,
         spam_domains=re.compile("|".join(domains), re.I) if domains else None,
         spam_link_words=tuple(dict.fromkeys(link_words)),
+        legitimate_for_category={c: tuple(dict.fromkeys(w)) for c, w in per_category.items()},
     )
 
 

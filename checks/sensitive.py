@@ -24,7 +24,7 @@ import yaml
 from ahocorasick_rs import AhoCorasick, MatchKind
 
 from checks.base import AuditData, CheckRules, Observation
-from checks.hosts import host_of, is_stranger, own_sites, site_of
+from checks.hosts import compromised, host_of, is_stranger, own_sites, site_of
 from checks.lexicon import (
     Matcher,
     lexicon_paths,
@@ -38,10 +38,19 @@ from checks.memo import dumps, loads, text_hash
 from checks.memo import key as memo_key
 from checks.registry import check
 from checks.sources import TextSource, source_scope, text_sources
-from checks.text import context, fold, fold_positions
+from checks.text import context, fold, fold_positions, to_simplified
 
 _CJK = re.compile("[\u4e00-\u9fff]")
 _SENTENCE_BREAK = re.compile(r"[，。；：、！？,;:!?（）()《》〈〉【】\[\]“”\"\n\r]")
+_SENTENCE_END = re.compile(r"[。！？!?\n\r]")
+# emoji (pictographs, dingbats, flags, skin tones, joiners, variation selectors, keycaps) written between the
+# characters of a phrase: "动漫贞子被❎黄漫在线观看", "无码⛹🏽‍♀️裸体🇲🇬写真" — SEO spam's way past keyword filters
+_EMOJI = "\U0001F000-\U0001FAFF\u2600-\u27BF\u2B00-\u2BFF\u200D\uFE0F\u20E3"
+_EMOJI_PHRASE_RX = re.compile(f"[\\w{_EMOJI}]*\\w[{_EMOJI}]+\\w[\\w{_EMOJI}]*")
+_EMOJI_RX = re.compile(f"[{_EMOJI}]")
+# how an advertiser of an illegal service is reached ("代开发票 微信 13800000000"): a page that is about taxes
+# throughout still reports 代开发票 with such a contact beside it
+_CONTACT_RX = re.compile(r"(?:QQ|qq|微信|威信|V信|v信|vx|VX|wx|加V|加v)\s*[:：号]?\s*[\w-]{5,}|(?<!\d)1[3-9]\d{9}(?!\d)")
 
 
 @dataclass(frozen=True)
@@ -51,10 +60,12 @@ class SpamFamily:
     category: str
     subjects: tuple[str, ...]
     actions: tuple[str, ...]
-    patterns: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...]  # spam on their own (一肖一码 …), with anchors
-    # that must be in the text before the pattern is tried (a plain substring test is much cheaper)
+    patterns: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...]  # spam on their own (一肖一码 …), unless the
+    # family's prose_may_discuss; with anchors that must be in the text before the pattern is tried (cheaper)
     prose_may_discuss: bool  # crackdown reports discuss this vocabulary in running prose (gambling)
     min_subjects: int  # distinct subject markers needed (国产 alone in 国产纪录片高清视频 is no porn)
+    min_actions: int = 1  # distinct action markers needed (0: a menu of subjects alone, 偷拍 美图 写真 走光)
+    window: int | None = None  # characters within which this family's markers must crowd (None: the page rule's)
 
 
 @dataclass(frozen=True)
@@ -64,6 +75,7 @@ class PageRules:
     min_markers: int  # distinct markers, at least one subject and one action
     page_cues: int  # distinct legitimate cues that make a page a crackdown report or a warning
     prose_chars: int  # Chinese characters that make a line running prose
+    emoji_terms: tuple[tuple[str, str], ...] = ()  # (folded term or emoji, category): spam when emoji break the phrase
 
 
 @functools.lru_cache(maxsize=1)
@@ -71,6 +83,7 @@ def page_rules() -> PageRules:
     """The keyword-stuffing families and page-level thresholds of sensitive_context.yaml (ops may add)."""
     families: dict[str, SpamFamily] = {}
     window, min_markers, page_cues, prose_chars = 40, 3, 3, 30
+    emoji_terms: dict[str, str] = {}
     for path in lexicon_paths("sensitive_context.yaml"):
         raw = yaml.safe_load(path.read_text("utf-8")) or {}
         stuffing = raw.get("keyword_stuffing") or {}
@@ -78,6 +91,8 @@ def page_rules() -> PageRules:
         min_markers = int(stuffing.get("min_markers", min_markers))
         page_cues = int(raw.get("page_cues_min", page_cues))
         prose_chars = int(raw.get("prose_line_chars", prose_chars))
+        for category, terms in (raw.get("emoji_evasion") or {}).items():
+            emoji_terms.update({str(t) if _EMOJI_RX.search(str(t)) else fold(str(t)): str(category) for t in terms or []})
         for name, spec in (stuffing.get("families") or {}).items():
             old = families.get(str(name))
             subjects = tuple(str(w).lower() for w in spec.get("subjects") or [])
@@ -92,10 +107,12 @@ def page_rules() -> PageRules:
                 patterns += ((re.compile(rx, re.I), tuple(brands)),)
             if old is not None:
                 subjects, actions, patterns = old.subjects + subjects, old.actions + actions, old.patterns + patterns
+            window_spec = spec.get("window", old.window if old is not None else None)
             families[str(name)] = SpamFamily(str(spec.get("category", name)), subjects, actions, patterns,
                                              bool(spec.get("prose_may_discuss", False)),
-                                             int(spec.get("min_subjects", 1)))
-    return PageRules(tuple(families.values()), window, min_markers, page_cues, prose_chars)
+                                             int(spec.get("min_subjects", 1)), int(spec.get("min_actions", 1)),
+                                             int(window_spec) if window_spec is not None else None)
+    return PageRules(tuple(families.values()), window, min_markers, page_cues, prose_chars, tuple(emoji_terms.items()))
 
 
 @functools.lru_cache(maxsize=1)
@@ -140,16 +157,18 @@ def keyword_stuffing(norm: str) -> list[tuple[int, int, str, bool]]:
     for family_index, family in enumerate(rules.families):
         for rx, anchors in family.patterns:
             if not anchors or not present.isdisjoint(anchors):  # an anchor is in the text
-                out += [(m.start(), m.end(), family.category, False) for m in rx.finditer(norm)]
+                out += [(m.start(), m.end(), family.category, family.prose_may_discuss) for m in rx.finditer(norm)]
         marks = per_family.get(family_index, [])
+        window = family.window if family.window is not None else rules.window
         i = 0
         while i < len(marks):
             j, found = i, dict[str, bool]()
-            while j < len(marks) and marks[j][0] - marks[i][0] <= rules.window:
+            while j < len(marks) and marks[j][0] - marks[i][0] <= window:
                 found.setdefault(marks[j][2], marks[j][3])
                 j += 1
             subjects = sum(found.values())
-            if len(found) >= rules.min_markers and family.min_subjects <= subjects < len(found):
+            if len(found) >= rules.min_markers and subjects >= family.min_subjects \
+                    and len(found) - subjects >= family.min_actions:
                 out.append((marks[i][0], max(m[1] for m in marks[i:j]), family.category, family.prose_may_discuss))
                 i = j
             else:
@@ -157,25 +176,82 @@ def keyword_stuffing(norm: str) -> list[tuple[int, int, str, bool]]:
     return sorted(out)
 
 
-def legitimate_use(text: str, start: int, end: int, word: str, warning_page: bool = False) -> str | None:
+def emoji_evasion(text: str) -> list[tuple[int, int, str, str]]:
+    """(start, end, term, category) of phrases with emoji written between their characters that hold a porn
+    or gambling term (emoji_evasion in sensitive_context.yaml): "被❎黄漫在线观看", "免费🔞美女". Emoji as
+    decoration ("👉点击查看", "1️⃣无码人员" without such a term) are not reported."""
+    if not _EMOJI_RX.search(text):
+        return []
+    terms = page_rules().emoji_terms
+    out = []
+    for m in _EMOJI_PHRASE_RX.finditer(text):
+        phrase = m.group()
+        folded = fold(phrase)
+        found = next(((t, c) for t, c in terms if (t in phrase if _EMOJI_RX.search(t) else t in folded)), None)
+        if found:
+            out.append((m.start(), m.end(), *found))
+    return out
+
+
+def legitimate_use(text: str, start: int, end: int, word: str, warning_page: bool = False,
+                   category: str = "") -> str | None:
     """The cue that makes this occurrence legitimate (打击, 严禁 …), or None.
 
-    warning_page: the page holds several distinct cues (a crackdown report, a police warning); then a
-    term in a line of running prose is legitimate too, while a short line (an injected title or footer)
-    still needs a cue of its own.
+    `text` is matched in simplified characters (打擊 is 打击). The cues count within the window either
+    side; the cues of one word (六合彩: 搅珠, 金多宝 in Hong Kong news; 代开发票: 税务, 办税) or of its
+    category (分裂: 反对, 遏制 in statements on 台独; 邪教: 取缔, 反邪教 in anti-cult education) also anywhere in
+    the same sentence, and anywhere on the page when it holds one of them and page_cues_min cues in all (a
+    tax notice, a police warning on 裸聊 extortion) and no contact of an advertiser (QQ, 微信, a mobile
+    number) stands beside the word. warning_page: the page
+    holds several distinct cues (a crackdown report, a police warning); then a term in a line of running
+    prose is legitimate too, while a short line (an injected title or footer) still needs a cue of its own.
     """
     cues = sensitive_context()
+    text = to_simplified(text)  # character for character: positions stay
     left, right = text[max(0, start - cues.window):start], text[end:end + cues.window]
-    for cue in (*cues.legitimate, *cues.legitimate_for.get(word, ())):
+    own = (*cues.legitimate_for.get(word, ()), *cues.legitimate_for_category.get(category, ()))
+    for cue in (*cues.legitimate, *own):
         if cue in left or cue in right:
             return cue
-    if warning_page:
-        line_start = text.rfind("\n", 0, start) + 1
-        line_end = text.find("\n", end)
-        line = text[line_start:line_end if line_end >= 0 else len(text)]
-        if len(_CJK.findall(line)) >= page_rules().prose_chars:
-            return "（全文为打击整治或警示内容）"
+    if own:
+        on_page = [c for c in own if c in text]
+        general = {c for c in cues.legitimate if c in text} if on_page else set()
+        if on_page and len(set(on_page) | general) >= page_rules().page_cues \
+                and not _CONTACT_RX.search(text, max(0, start - 20), end + 20):
+            return f"（全文为该词的正当语境：{'、'.join(dict.fromkeys([*on_page, *general]))}）"
+    if own:
+        ends = [m.start() for m in _SENTENCE_END.finditer(text, max(0, start - 120), start)]
+        sentence_start = ends[-1] + 1 if ends else max(0, start - 120)
+        stop = _SENTENCE_END.search(text, end, end + 120)
+        sentence = text[sentence_start:stop.start() if stop else min(len(text), end + 120)]
+        for cue in own:
+            if cue in sentence:
+                return cue
+    if warning_page and in_prose(text, start, end):
+        return "（全文为打击整治或警示内容）"
     return None
+
+
+def legitimate_stuffing(text: str, start: int, end: int, category: str, warning_page: bool) -> str | None:
+    """The cue that makes keyword stuffing of a family that crackdown reports discuss legitimate, or None.
+    In a line of prose the category's cues count as for a word (邪教: 歪理邪说 in a police report quoting a
+    slogan); a short line (a title, a footer, a slogan on its own) counts only the cues in that line."""
+    if in_prose(text, start, end):
+        return legitimate_use(text, start, end, "", warning_page, category)
+    line_start, line = _line_of(text, start, end)
+    return legitimate_use(line, start - line_start, end - line_start, "")
+
+
+def _line_of(text: str, start: int, end: int) -> tuple[int, str]:
+    """Where the line holding text[start:end] starts, and the line."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    return line_start, text[line_start:line_end if line_end >= 0 else len(text)]
+
+
+def in_prose(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] stands in a line of running prose (not a title, a footer or a slogan)."""
+    return len(_CJK.findall(_line_of(text, start, end)[1])) >= page_rules().prose_chars
 
 
 def find_sensitive(text: str, judge_context: bool = True) -> list[tuple[str, str, str]]:
@@ -190,15 +266,17 @@ def find_sensitive(text: str, judge_context: bool = True) -> list[tuple[str, str
     automaton = sensitive_matcher()
     found = automaton.find(norm)
     stuffing = keyword_stuffing(norm)
-    if not found and not stuffing:
+    evasions = emoji_evasion(text)
+    if not found and not stuffing and not evasions:
         return []
     words, where = sensitive_words(), fold_positions(text)
     cues = sensitive_context()
-    warning_page = judge_context and len({c for c in cues.legitimate if c in text}) >= page_rules().page_cues
-    hits = []
+    simplified = to_simplified(text)
+    warning_page = judge_context and len({c for c in cues.legitimate if c in simplified}) >= page_rules().page_cues
+    hits = [(text[a:b], category, context(text, a, b)) for a, b, _, category in evasions]
     for start, end, category, discussed in stuffing:
         a, b = where(start), where(end - 1) + 1
-        if discussed and judge_context and legitimate_use(text, a, b, "", warning_page):
+        if discussed and judge_context and legitimate_stuffing(simplified, a, b, category, warning_page):
             continue  # 登录博彩平台 in the prose of a crackdown report
         hits.append((text[a:b], category, context(text, a, b)))
     for index, start, end in found:
@@ -208,19 +286,33 @@ def find_sensitive(text: str, judge_context: bool = True) -> list[tuple[str, str
             continue
         word = automaton.words[index]
         a, b = where(start), where(end - 1) + 1
+        if any(s <= a and b <= e for s, e, _, _ in evasions):
+            continue  # reported with its phrase
         if b - a != end - start and _SENTENCE_BREAK.search(text, a, b):
             continue  # "宣传牌；（九）" is no 牌九: normalisation joined two sentences
         evasive = b - a != end - start  # "网络赌．博", "法 轮 功": written to slip past filters, never prose
-        if judge_context and not evasive and legitimate_use(text, a, b, word, warning_page):
+        if judge_context and not evasive and legitimate_use(simplified, a, b, word, warning_page, words[word]):
             continue
         hits.append((word, words[word], context(text, a, b)))
     return hits
 
 
-def spam_domain(href: str) -> bool:
-    host = urlsplit(href if "//" in href else f"//{href}").hostname or ""
+def _host(href: str) -> str:
+    try:
+        return urlsplit(href if "//" in href else f"//{href}").hostname or ""
+    except ValueError:  # an unbalanced [ in the netloc
+        return ""
+
+
+def spam_domain(href: str, own: frozenset[str] | None = None) -> bool:
+    """The link's host looks like a gambling, porn or lottery site's (spam_domain_patterns). With `own` (the
+    unit's registrable domains), only a stranger's host counts: caipiao.m.jd.com is a shop's own lottery
+    channel, a sub-domain of the site or of a government or well-known service is no spam site."""
+    host = _host(href)
     pattern = sensitive_context().spam_domains
-    return bool(host) and pattern is not None and pattern.search(host) is not None
+    if not host or pattern is None or pattern.search(host) is None:
+        return False
+    return own is None or is_stranger(host, own)
 
 
 # techniques of hidden.py for foreign scripts, frames and loaders, judged by _foreign
@@ -237,6 +329,10 @@ def _foreign(technique: str, href: str, own: frozenset[str]) -> str | None:
     if technique.startswith("VBScript 木马"):
         return "VBScript 代码在访客电脑上写出并运行文件（感染型病毒附加在网页末尾的投放代码）"
     host = host_of(href)
+    hijacked = compromised(host) if host else None
+    if hijacked is not None and site_of(host) not in own:
+        what = "框架" if "框架" in technique or "iframe" in technique else "脚本"
+        return f"引入已被劫持的公共服务 {host} 的{what}：{hijacked}（见 compromised_hosts.txt），任何位置都会被投放恶意代码"
     if not is_stranger(host, own):
         return None
     what = "框架" if "框架" in technique or "iframe" in technique else "脚本"
@@ -266,13 +362,14 @@ def find_dark_links(hidden: tuple[tuple[str, str, str], ...], own: frozenset[str
         judged = find_sensitive(text, judge_context=False) if text else []
         words = [w for w, _, _ in judged]
         spam_words = [w for w in link_words if w in text]
-        bad_host = bool(href) and spam_domain(href)
+        bad_host = bool(href) and spam_domain(href, own)
         if not (words or spam_words or bad_host):
             injected = _foreign(technique, href, own) if technique.startswith(_FOREIGN) else None
             farm = _FARM_RX.search(technique) if technique.endswith("条隐藏链接）") else None
             if injected:
                 out.append({"technique": technique, "text": text[:120], "href": href,
-                            "matched": host_of(href) or technique, "category": "外站脚本注入", "reason": injected})
+                            "matched": host_of(href) or technique, "reason": injected,
+                            "category": "被劫持的公共库" if injected.startswith("引入已被劫持") else "外站脚本注入"})
             elif farm and is_stranger(host_of(href), own):
                 site = site_of(host_of(href))
                 out.append({"technique": technique, "text": text[:120], "href": href, "matched": site,
@@ -306,6 +403,7 @@ def _dark_link_finding(source: TextSource, links: list[dict[str, str]]) -> Obser
     first = links[0]
     hidden = first["technique"] != "可见外链"
     kind = "注入的外站脚本" if first["category"] == "外站脚本注入" else \
+        "引用的被劫持公共库脚本" if first["category"] == "被劫持的公共库" else \
         "暗链（隐藏链接或文字）" if hidden else "违规外链"
     shown = f"“{first['text']}”" if first["text"] else ""
     target = f"{'，' if shown else ''}指向 {first['href']}" if first["href"] else ""

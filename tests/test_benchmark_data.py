@@ -31,7 +31,8 @@ def test_sensitive_real_rows_are_sourced_and_labelled() -> None:
     rows = [json.loads(x) for x in (DATA / "sensitive_real.jsonl").read_text("utf-8").splitlines() if x.strip()]
     assert len({r["id"] for r in rows}) == len(rows)
     splits = ("dev", "held_out", "fresh", "fresh2", "fresh3", "untouched2", "untouched3", "untouched4", "untouched5",
-              "decoys6", "decoys7")
+              "decoys6", "decoys7", "blind8", "blind9", "blind10", "blind11", "blind12", "blind13", "blind14", "blind15",
+              "decoys16")
     for r in rows:
         assert r["label"] in {"spam", "legit"} and r["split"] in splits
         # a text excerpt, or a page's markup (judged as a crawled page is), with its source and licence

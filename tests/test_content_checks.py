@@ -100,7 +100,8 @@ def test_normalise(text: str, expected: str) -> None:
 @pytest.mark.parametrize(("text", "words"), [
     ("推广网络赌．博", ["网络赌博"]),
     ("宣扬法 轮 功邪教", ["法轮功"]),
-    ("堅決反對臺獨分裂活動", ["台独"]),
+    ("宣揚臺獨主張", ["台独"]),  # traditional characters match
+    ("堅決反對臺獨分裂活動", []),  # and so do the cues around them: a statement against 台独
     ("散发“六合 彩”广告", ["六合彩"]),
     ("数字化平台独立运行", []),  # 台独 inside 平台/独立
     ("六合区的同志", []),

@@ -319,14 +319,14 @@ def _build_hostile(site: _HostileSite) -> None:
     site.write("zfxxgk/gzdt/202001/t20200105_1.html", f"""<!DOCTYPE html><html><head><meta charset="utf-8">
 <title>{escaped_title}</title><script>{js}</script></head><body onload="{js}">{chrome}
 <h1 class="title">{escaped_title}</h1><div class="info">发布时间：2020-01-05 09:30</div>
-<div class="content" id="zoom"><p>　　另有境外网站宣扬法轮功邪教内容，请广大群众提高警惕。<script>{js}</script></p>
+<div class="content" id="zoom"><p>　　另有境外网站宣扬法 轮 功邪教内容，请广大群众提高警惕。<script>{js}</script></p>
 <p><img src="x" onerror="{js}"><a href="javascript:{js}">点击查看</a>
 <a href="data:text/html,&lt;script&gt;{js}&lt;/script&gt;">数据链接</a></p>
 <p>附件：<a href="./P020200105_fa.docx">{escaped_attachment}</a></p></div></body></html>""")
     from docx import Document
 
     doc = Document()
-    doc.add_paragraph("另有境外网站宣扬法轮功邪教内容，请广大群众提高警惕。")
+    doc.add_paragraph("另有境外网站宣扬法 轮 功邪教内容，请广大群众提高警惕。")
     buffer = io.BytesIO()
     doc.save(buffer)
     (site.root / "zfxxgk/gzdt/202001/P020200105_fa.docx").write_bytes(buffer.getvalue())
