@@ -13,6 +13,7 @@ from datetime import date, datetime
 from typing import Any
 
 from checks.knobs import CheckRules
+from checks.memo import NO_MEMO, Memo
 
 __all__ = ["CheckRules"]  # the knobs live in checks.knobs; every check imports them from here
 
@@ -137,6 +138,10 @@ class AuditData:
     # (encoding decided at crawl time, Content-Type header) of a snapshot: checks decode as the crawler did
     encoding: Callable[[int], tuple[str | None, str | None]] = field(default=lambda _id: (None, None),
                                                                       compare=False)
+    # what pure per-document steps computed before, by content (checks.memo); page_keys: each snapshot's
+    # memo key of its parsed page (body hash, encoding, Content-Type), for the snapshots that have a body
+    memo: Memo = field(default=NO_MEMO, compare=False)
+    page_keys: Mapping[int, str] = field(default_factory=dict, compare=False)
 
     def allowed(self, check: str, unit: str, *, phrase: str | None = None, url: str | None = None) -> bool:
         return any(

@@ -134,9 +134,11 @@ def _listed_files(session: Session, slug_of: dict[int, str], known: set[tuple[st
             docs.update({d.id: d for d in session.scalars(select(Document).where(Document.id.in_(chunk)))})
         column_url = dict(session.execute(select(Column.id, Column.url)
                                           .where(Column.id.in_({d.column_id for d in docs.values()}))).all())
-        snaps = {}
+        snaps: dict[int, Any] = {}  # the four columns read, not Snapshot objects: one per document
         for chunk in in_chunks(sorted({i for i in detail_of.values() if i})):
-            snaps.update({s.id: s for s in session.scalars(select(Snapshot).where(Snapshot.id.in_(chunk)))})
+            snaps.update({s.id: s for s in session.execute(
+                select(Snapshot.id, Snapshot.headers, Snapshot.content_hash, Snapshot.error_kind)
+                .where(Snapshot.id.in_(chunk)))})
         rows = []
         for doc_id in sorted(detail_of):
             snap = snaps.get(detail_of[doc_id] or 0)

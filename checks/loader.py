@@ -24,9 +24,12 @@ from checks.load_extras import (
     load_links,
     load_probes,
 )
+from checks.memo import NO_MEMO, Memo, key
+from checks.text import reads_header
 from core.text import clean_text
 from storage.blobs import read_snapshot_body
 from storage.coverage import ColumnCoverage, column_coverage
+from storage.db import in_chunks
 from storage.models import AllowEntry, Column, Document, Snapshot, Unit
 
 
@@ -35,15 +38,39 @@ def snapshot_encoding(session: Session, snapshot_id: int) -> tuple[str | None, s
     row = session.execute(select(Snapshot.encoding, Snapshot.headers).where(Snapshot.id == snapshot_id)).first()
     if row is None:
         return None, None
-    headers = {k.lower(): v for k, v in (row.headers or {}).items()}
-    content_type = headers.get("content-type")
+    return row.encoding, _content_type(row.headers)
+
+
+def _content_type(headers: dict | None) -> str | None:
+    lowered = {k.lower(): v for k, v in (headers or {}).items()}
+    content_type = lowered.get("content-type")
     if isinstance(content_type, list):
         content_type = content_type[0] if content_type else None
-    return row.encoding, content_type
+    return content_type
+
+
+def page_keys(session: Session, memo: Memo, snapshot_ids: list[int]) -> dict[int, str]:
+    """Each snapshot's memo key of its parsed page: what page() reads is its body (by hash), decoded with
+    the crawler's encoding or the Content-Type header (snapshot_encoding); snapshots without a body have none.
+    The memo is told the order (the checks walk the pages in it) so that it reads them a block at a time."""
+    found: dict[int, str] = {}
+    for chunk in in_chunks(sorted(set(snapshot_ids))):
+        rows = session.execute(select(Snapshot.id, Snapshot.content_hash, Snapshot.encoding)
+                               .where(Snapshot.id.in_(chunk), Snapshot.content_hash.is_not(None))).all()
+        # the headers (JSON) only where the decoding reads them: a body without a usable encoding
+        header_ids = [sid for sid, _, encoding in rows if reads_header(encoding)]
+        headers: dict[int, dict] = dict(session.execute(
+            select(Snapshot.id, Snapshot.headers).where(Snapshot.id.in_(header_ids))).all()) if header_ids else {}
+        for sid, digest, encoding in rows:
+            content_type = _content_type(headers[sid]) if sid in headers else None
+            found[sid] = key(memo.fingerprint, "page", digest, encoding, content_type)
+    keys = {sid: found[sid] for sid in snapshot_ids if sid in found}
+    memo.expect("page", list(keys.values()))
+    return keys
 
 
 def load_audit_data(session: Session, unit_slugs: list[str] | None = None,
-                    captured_by: datetime | None = None) -> AuditData:
+                    captured_by: datetime | None = None, memo: Memo = NO_MEMO) -> AuditData:
     unit_query = select(Unit).where(Unit.active.is_(True)).order_by(Unit.slug)
     if unit_slugs:
         unit_query = unit_query.where(Unit.slug.in_(unit_slugs))
@@ -108,6 +135,9 @@ def load_audit_data(session: Session, unit_slugs: list[str] | None = None,
                 announced_items=listed[column.id].announced_items if column.id in listed else None,
             )
         )
+    walked = [i.detail_snapshot_id for c in states for i in c.items if i.detail_snapshot_id is not None]
+    walked += [c.list_snapshot_id for c in states if c.list_snapshot_id is not None]
+    keys = page_keys(session, memo, walked) if memo is not NO_MEMO else {}
     slug_of = {u.id: u.slug for u in session.scalars(select(Unit))}
     allow = tuple(
         AllowRule(e.check, e.phrase, e.url, slug_of.get(e.unit_id) if e.unit_id else None)
@@ -126,4 +156,6 @@ def load_audit_data(session: Session, unit_slugs: list[str] | None = None,
         links=load_links(session, in_scope, cutoff),
         body=lambda snapshot_id: read_snapshot_body(session, snapshot_id),
         encoding=lambda snapshot_id: snapshot_encoding(session, snapshot_id),
+        memo=memo,
+        page_keys=keys,
     )

@@ -14,6 +14,8 @@ from collections import Counter
 from datetime import date
 
 from checks.base import AuditData, CheckRules, Observation
+from checks.memo import dumps, loads, text_hash
+from checks.memo import key as memo_key
 from checks.registry import check
 from checks.sources import source_scope, text_sources
 
@@ -123,11 +125,18 @@ def _context(masked: str, span: tuple[int, int], width: int = 15) -> str:
 def personal_data(data: AuditData, as_of: date, rules: CheckRules) -> list[Observation]:
     """One finding per page or attachment, with how many numbers of each kind it exposes."""
     findings = []
-    for source in text_sources(data):
+    sources = list(text_sources(data))
+    # find_personal_data reads the as-of day only as "has the birth year begun": memoised by text and year
+    keys = [memo_key(data.memo.fingerprint, "privacy", text_hash(s.text), as_of.year) for s in sources]
+    stored = data.memo.get_many("privacy", keys)
+    for source, k in zip(sources, keys, strict=True):
+        if k not in stored:
+            stored[k] = dumps(find_personal_data(source.text, as_of))
+            data.memo.put("privacy", k, stored[k])
         if data.allowed("text.privacy", source.unit, url=source.url):
             continue
-        hits = [h for h in find_personal_data(source.text, as_of)
-                if not data.allowed("text.privacy", source.unit, phrase=h[1])]
+        found = [(str(kind), str(number), int(a), int(b)) for kind, number, a, b in loads(stored[k])]
+        hits = [h for h in found if not data.allowed("text.privacy", source.unit, phrase=h[1])]
         if not hits:
             continue
         counts = Counter(kind for kind, *_ in hits)

@@ -34,6 +34,8 @@ from checks.lexicon import (
     sensitive_matcher,
     sensitive_words,
 )
+from checks.memo import dumps, loads, text_hash
+from checks.memo import key as memo_key
 from checks.registry import check
 from checks.sources import TextSource, source_scope, text_sources
 from checks.text import context, fold, fold_positions, to_simplified
@@ -429,16 +431,30 @@ def _own_sites(data: AuditData) -> dict[str, frozenset[str]]:
     return {unit: own_sites(found) for unit, found in urls.items()}
 
 
+def _memoised_sensitive(data: AuditData, texts: list[str]) -> list[list[tuple[str, str, str]]]:
+    """find_sensitive of each text, memoised by the text's hash (it reads nothing else: checks.memo)."""
+    keys = [memo_key(data.memo.fingerprint, "sensitive", text_hash(text)) for text in texts]
+    stored = data.memo.get_many("sensitive", keys)
+    out = []
+    for text, k in zip(texts, keys, strict=True):
+        if k not in stored:
+            stored[k] = dumps(find_sensitive(text))
+            data.memo.put("sensitive", k, stored[k])
+        out.append([(str(w), str(c), str(x)) for w, c, x in loads(stored[k])])
+    return out
+
+
 @check("text.sensitive", scope=source_scope)
 def sensitive_words_check(data: AuditData, as_of: date, rules: CheckRules) -> list[Observation]:
     findings: list[Observation] = []
     sites = _own_sites(data)
-    for source in text_sources(data):
+    sources = list(text_sources(data))
+    for source, found in zip(sources, _memoised_sensitive(data, [s.text for s in sources]), strict=True):
         if data.allowed("text.sensitive", source.unit, url=source.url):
             continue
         grouped: dict[str, list[str]] = defaultdict(list)
         categories: dict[str, str] = {}
-        for word, category, where in find_sensitive(source.text):
+        for word, category, where in found:
             if data.allowed("text.sensitive", source.unit, phrase=word):
                 continue
             grouped[word].append(where)

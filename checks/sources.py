@@ -10,6 +10,7 @@ from datetime import date, datetime
 from typing import Any
 
 from checks.base import AuditData, Item, Observation
+from checks.memo import dumps, loads
 from checks.text import PageText, decode_as_crawled, page_text
 
 CHROME_SUBJECT = "网站公共区域（页头、导航、页脚）"
@@ -75,11 +76,31 @@ def page(data: AuditData, snapshot_id: int | None) -> PageText | None:
     if snapshot_id in cache:
         cache.move_to_end(snapshot_id)
         return cache[snapshot_id]
-    raw = data.body(snapshot_id)
-    parsed = page_text(decode_as_crawled(raw, *data.encoding(snapshot_id))) if raw else None
+    memo_key = data.page_keys.get(snapshot_id)
+    stored = data.memo.get("page", memo_key) if memo_key else None
+    parsed: PageText | None
+    if stored is not None:  # parsed before from the same body, decoded the same way (checks.memo)
+        parsed = page_from_json(loads(stored))
+    else:
+        raw = data.body(snapshot_id)
+        parsed = page_text(decode_as_crawled(raw, *data.encoding(snapshot_id))) if raw else None
+        if memo_key and parsed is not None:
+            data.memo.put("page", memo_key, dumps(page_to_json(parsed)))
     if len(cache) < PAGE_CACHE_SIZE:
         cache[snapshot_id] = parsed
     return parsed
+
+
+def page_to_json(parsed: PageText) -> list:
+    return [parsed.title, parsed.main, parsed.chrome, parsed.links, parsed.html_tables, parsed.has_video,
+            parsed.narrative, parsed.hidden]
+
+
+def page_from_json(raw: list) -> PageText:
+    title, main, chrome, links, tables, has_video, narrative, hidden = raw
+    return PageText(title, main, chrome, tuple(tuple(link) for link in links),
+                    tuple(tuple(tuple(row) for row in table) for table in tables), has_video, narrative,
+                    tuple(tuple(h) for h in hidden))
 
 
 def documents(data: AuditData) -> Iterator[tuple[str, Item, datetime | None]]:

@@ -41,6 +41,18 @@ def decode_as_crawled(raw: bytes, encoding: str | None = None, content_type: str
     return clean_text(_as_crawled(raw, encoding, content_type))
 
 
+def reads_header(encoding: str | None) -> bool:
+    """Whether decode_as_crawled reads the Content-Type header for a body stored with this encoding: only
+    when the crawler decided none or one Python does not know."""
+    if not encoding:
+        return True
+    try:  # what _as_crawled does, on one byte (none is never decoded): LookupError for an unknown or non-text codec
+        b"a".decode("gb18030" if encoding.lower() in _GB_NAMES else encoding, "replace")
+    except LookupError:
+        return True
+    return False
+
+
 def _as_crawled(raw: bytes, encoding: str | None, content_type: str | None) -> str:
     if encoding:
         name = "gb18030" if encoding.lower() in _GB_NAMES else encoding

@@ -39,6 +39,8 @@ from checks.base import AuditData, CheckRules, Observation
 from checks.confusables import common_chars, homophones, readings
 from checks.context_confusables import find_context_confusables
 from checks.lexicon import Matcher, matcher, on_word_boundaries, token_at, tokenizer, typo_lexicon, word_list
+from checks.memo import dumps, loads, text_hash
+from checks.memo import key as memo_key
 from checks.names import name_hits
 from checks.registry import check
 from checks.sources import TextSource, source_scope, text_sources
@@ -479,9 +481,19 @@ def corpus_consensus(texts: Iterable[str]) -> dict[str, tuple[str, int]]:
     strong candidate for a slip, whatever word lists say. Clauses are the runs between punctuation, 6–40
     characters long; numbers and numerals never count as the difference (第一章/第二章, 2023年/2024年).
     """
+    return consensus_of(text_clauses(text) for text in texts)
+
+
+def text_clauses(text: str) -> set[str]:
+    """The clauses (runs between punctuation) of a text, as corpus_consensus counts and consensus_hits reads them."""
+    return set(_LINE_RX.findall(to_simplified(text)))
+
+
+def consensus_of(clause_sets: Iterable[set[str]]) -> dict[str, tuple[str, int]]:
+    """corpus_consensus over each text's clauses (text_clauses)."""
     counts: dict[str, int] = {}
-    for text in texts:
-        for clause in set(_LINE_RX.findall(to_simplified(text))):
+    for clauses in clause_sets:
+        for clause in clauses:
             if _CONSENSUS_LEN[0] <= len(clause) <= _CONSENSUS_LEN[1]:
                 if clause in counts:
                     counts[clause] += 1
@@ -579,21 +591,74 @@ def _finding(source: TextSource, hits: list[dict[str, str | int]]) -> Observatio
     )
 
 
+def slip_facts(text: str) -> dict[str, object]:
+    """What the night-wide steps need of one text (memoised by its hash): its candidate slips as written
+    (night_slips counts in how many texts each recurs) and whether it names a leader (the only step of
+    find_typo_hits that reads the date: without a leader's name the hits are the same on any day)."""
+    joined = join_lines(to_simplified(text))[0]
+    return {"slips": sorted(candidate_strings(joined, candidates(joined))),
+            "leader": _leader_names().search(joined) is not None}
+
+
+def _memoised_slip_facts(data: AuditData, texts: list[str]) -> list[dict]:
+    fp = data.memo.fingerprint
+    keys = [memo_key(fp, "slips", text_hash(text)) for text in texts]
+    stored = data.memo.get_many("slips", keys)
+    out = []
+    for text, k in zip(texts, keys, strict=True):
+        if k in stored:
+            out.append(loads(stored[k]))
+        else:
+            facts = slip_facts(text)
+            data.memo.put("slips", k, dumps(facts))
+            stored[k] = dumps(facts)  # the same text twice (two units, two columns): computed once
+            out.append(facts)
+    return out
+
+
+def typo_hits_of_night(data: AuditData, as_of: date, extra: tuple[str, ...], sources: list[TextSource]
+                       ) -> list[list[dict[str, str | int]]]:
+    """Per text source: find_typo_hits and the corpus-consensus hits that do not overlap them, before the
+    allow-list. The night-wide inputs (recurring slips, consensus) are computed every night from every text;
+    each text's hits are memoised under exactly the part of them it reads (checks.memo)."""
+    texts = [source.text for source in sources]
+    facts = _memoised_slip_facts(data, texts)
+    documents: Counter[str] = Counter()
+    for f in facts:
+        documents.update(set(f["slips"]))
+    recurring = frozenset(word for word, n in documents.items() if n >= 2)
+    consensus = consensus_of(text_clauses(text) for text in texts)
+    fp = data.memo.fingerprint
+    keys = []
+    for source, f in zip(sources, facts, strict=True):
+        on = source.publish_date or as_of
+        mine = sorted((c, *consensus[c]) for c in text_clauses(source.text) if c in consensus) if consensus else []
+        keys.append(memo_key(fp, "typo", text_hash(source.text), extra, on.isoformat() if f["leader"] else None,
+                             sorted(w for w in f["slips"] if w in recurring), mine))
+    stored = data.memo.get_many("typo", keys)
+    out = []
+    for source, k in zip(sources, keys, strict=True):
+        if k in stored:
+            out.append(loads(stored[k]))
+            continue
+        hits = find_typo_hits(source.text, source.publish_date or as_of, extra, recurring)
+        hits += [c for c in consensus_hits(source.text, consensus)
+                 if not any(h["start"] < c["end"] and c["start"] < h["end"] for h in hits)]  # type: ignore[operator]
+        data.memo.put("typo", k, dumps(hits))
+        stored[k] = dumps(hits)
+        out.append(hits)
+    return out
+
+
 @check("text.typo", scope=source_scope)
 def typos(data: AuditData, as_of: date, rules: CheckRules) -> list[Observation]:
     extra = tuple(sorted({u.name for u in data.units if len(u.name) >= _MIN_NEAR_MISS and "（" not in u.name}))
     findings: list[Observation] = []
     sources = list(text_sources(data))  # built once per AuditData and kept (sources.text_sources)
-    consensus = corpus_consensus(source.text for source in sources)
-    slips, recurring = night_slips(source.text for source in sources)
-    for source, found in zip(sources, slips, strict=True):
+    for source, hits in zip(sources, typo_hits_of_night(data, as_of, extra, sources), strict=True):
         if data.allowed("text.typo", source.unit, url=source.url):
             continue
-        on = source.publish_date or as_of
         grouped: dict[str, list[dict[str, str | int]]] = defaultdict(list)
-        hits = find_typo_hits(source.text, on, extra, recurring, found)
-        hits += [c for c in consensus_hits(source.text, consensus)
-                 if not any(h["start"] < c["end"] and c["start"] < h["end"] for h in hits)]  # type: ignore[operator]
         for h in hits:
             if data.allowed("text.typo", source.unit, phrase=str(h["matched"])):
                 continue

@@ -17,11 +17,14 @@ from assessment.schemes import load_scheme
 from checks import base
 from checks.base import AuditData, CheckRules
 from checks.loader import load_audit_data
+from checks.memo import NO_MEMO, Memo, fingerprint
 from checks.registry import CheckSpec, registered_checks
 from core.names import check_name
 from core.progress import Progress
+from core.settings import get_settings
 from core.text import terminal_safe
 from jobs.record import RecordStats, record_findings
+from storage.memo import StoredMemo
 from storage.models import Finding, Jurisdiction, Unit
 
 TIMEZONE = "Asia/Shanghai"
@@ -57,12 +60,16 @@ class CheckSummary:
     stats: RecordStats = field(default_factory=RecordStats)
     events_proposed: int = 0
     failures: list[CheckFailure] = field(default_factory=list)
+    reused: int = 0  # per-document results read from the check memo (checks.memo)
+    computed: int = 0  # per-document results computed tonight (and kept)
 
     def lines(self) -> list[str]:
         s = self.stats
         out = [f"检查基准日 {self.as_of:%Y-%m-%d}：{self.units} 个单位；新发现 {s.new} 条，仍存在 {s.still_open} 条，"
                f"已整改 {s.rectified} 条；新提出扣分 {self.events_proposed} 条（待审核）"]
         out += [f"  {check_name(code)}：{n}" for code, n in sorted(s.by_check.items())]
+        if self.reused or self.computed:
+            out.append(f"  逐文档结果：沿用 {self.reused} 项（内容、词库和程序均未变），重新计算 {self.computed} 项")
         if self.failures:
             out.append(f"  检查出错 {len(self.failures)} 项（这些单位的该项检查结果保持不变，其余照常）：")
             out += [f.line() for f in self.failures]
@@ -83,9 +90,9 @@ class Judged:
 
 
 def evaluate(session: Session, as_of: date, unit_slugs: list[str] | None = None,
-             timezone: str = TIMEZONE) -> Iterator[Judged]:
+             timezone: str = TIMEZONE, memo: Memo = NO_MEMO) -> Iterator[Judged]:
     """Every registered check, per jurisdiction (each has its scheme's settings), over what had been
-    captured by the end of the as-of day. Reads only."""
+    captured by the end of the as-of day. Reads only, but for what `memo` keeps (checks.memo)."""
     query = select(Unit).where(Unit.active.is_(True))
     if unit_slugs:
         query = query.where(Unit.slug.in_(unit_slugs))
@@ -94,7 +101,7 @@ def evaluate(session: Session, as_of: date, unit_slugs: list[str] | None = None,
         by_jurisdiction.setdefault(unit.jurisdiction_id, []).append(unit)
     for units in by_jurisdiction.values():
         rules = load_scheme(units[0].jurisdiction.scheme).check_settings
-        data = load_audit_data(session, [u.slug for u in units], captured_by(as_of, timezone))
+        data = load_audit_data(session, [u.slug for u in units], captured_by(as_of, timezone), memo)
         unit_ids = {u.slug: u.id for u in units}
         for code, spec in registered_checks().items():
             findings, judged, ok, failures = run_isolated(spec, data, as_of, rules)
@@ -163,12 +170,20 @@ def last_checked(session: Session) -> date | None:
     return session.scalar(select(func.max(Finding.last_as_of)))
 
 
+def stored_memo(session: Session, writable: bool) -> StoredMemo:
+    """The check memo in this store, for the code, libraries and lexicons of this process."""
+    return StoredMemo(session, fingerprint(get_settings().lexicon_dir), writable)
+
+
 def run_checks(Session_: sessionmaker[Session], as_of: date, unit_slugs: list[str] | None = None,
-               timezone: str = TIMEZONE, progress: Callable[[int], Progress] | None = None) -> CheckSummary:
+               timezone: str = TIMEZONE, progress: Callable[[int], Progress] | None = None,
+               reuse: bool = True) -> CheckSummary:
     """Record tonight's findings and propose their deductions. A date before the last recorded check is
-    refused: the past is replayed (`replay`), never written into the live queue again."""
+    refused: the past is replayed (`replay`), never written into the live queue again. `reuse`: read and
+    keep per-document results in the check memo (checks.memo); False computes everything and keeps nothing."""
     summary = CheckSummary(as_of=as_of)
     with Session_() as session, session.begin():
+        memo = stored_memo(session, writable=True) if reuse else NO_MEMO
         last = last_checked(session)
         if last is not None and as_of < last:
             raise PastAsOfError(f"检查基准日 {as_of:%Y-%m-%d} 早于已记录的最近一次检查（{last:%Y-%m-%d}）；"
@@ -176,7 +191,7 @@ def run_checks(Session_: sessionmaker[Session], as_of: date, unit_slugs: list[st
         observed = []
         first_code = next(iter(registered_checks()))  # each jurisdiction's units are counted once
         tracker = progress(_check_steps(session, unit_slugs)) if progress else None
-        for result in evaluate(session, as_of, unit_slugs, timezone):
+        for result in evaluate(session, as_of, unit_slugs, timezone, memo):
             if tracker is not None:
                 tracker.step()
             if result.code == first_code:
@@ -186,6 +201,10 @@ def run_checks(Session_: sessionmaker[Session], as_of: date, unit_slugs: list[st
                                         unit_ids=result.unit_ids, as_of=as_of, stats=summary.stats)
         if tracker is not None:
             tracker.finish()
+        if isinstance(memo, StoredMemo):
+            memo.flush()
+            memo.forget_other_versions()
+            summary.reused, summary.computed = memo.hits, memo.reads - memo.hits
         summary.events_proposed = propose_events(session, observed, as_of)
     return summary
 
@@ -199,12 +218,14 @@ def _check_steps(session: Session, unit_slugs: list[str] | None) -> int:
 
 
 def replay(Session_: sessionmaker[Session], as_of: date, unit_slugs: list[str] | None = None,
-           timezone: str = TIMEZONE) -> list[dict]:
-    """The findings a check on `as_of` produces from what had been captured by then; writes nothing."""
+           timezone: str = TIMEZONE, reuse: bool = True) -> list[dict]:
+    """The findings a check on `as_of` produces from what had been captured by then; writes nothing (it
+    reads the check memo, whose entries hold for any date)."""
     out = []
     with Session_() as session:
         slug_names = dict(session.execute(select(Unit.slug, Unit.name)).all())
-        for result in evaluate(session, as_of, unit_slugs, timezone):
+        memo = stored_memo(session, writable=False) if reuse else NO_MEMO
+        for result in evaluate(session, as_of, unit_slugs, timezone, memo):
             for f in result.findings:
                 out.append({"unit": f.unit, "unit_name": slug_names.get(f.unit, f.unit), "check": f.check,
                             "subject_key": f.subject_key, "subject": f.subject, "url": f.url, "detail": f.detail,

@@ -180,12 +180,14 @@ def crawl_job(settings: Settings, Session_: sessionmaker[Session], unit_slugs: l
 
 def check_job(settings: Settings, Session_: sessionmaker[Session], as_of: date,
               unit_slugs: list[str] | None = None, echo: Callable[[str], None] = _stderr, *,
-              wait: bool = False) -> CheckSummary:
-    """`zwgk check`: the checks alone, under the same lease (they must not judge a half-stored crawl)."""
+              wait: bool = False, reuse: bool = True) -> CheckSummary:
+    """`zwgk check`: the checks alone, under the same lease (they must not judge a half-stored crawl).
+    `reuse` False: every per-document result computed again, none kept (`zwgk check --full`)."""
     with exclusive_run(settings, Session_, "check", as_of=as_of, units=unit_slugs, wait=wait, echo=echo) as run:
         run.phase("check")
         summary = run_checks(Session_, as_of, unit_slugs, settings.timezone,
-                             progress=lambda total: Progress("检查", total, echo, settings.progress_interval))
+                             progress=lambda total: Progress("检查", total, echo, settings.progress_interval),
+                             reuse=reuse)
         run.summary = check_summary(summary)
     return summary
 

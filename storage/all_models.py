@@ -2,6 +2,7 @@
 
 import storage.assessment_models
 import storage.link_models
+import storage.memo
 import storage.models
 import storage.ops_models
 import storage.warc_models

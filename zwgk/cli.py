@@ -213,14 +213,20 @@ def worker(app: App, redis_url: str, once: bool, wait: float) -> None:
 @main.command()
 @click.option("--as-of", callback=_date, help="以该日期为“今天”进行检查（默认今天，北京时间）")
 @click.option("--unit", multiple=True, help="只检查这些单位（可重复）")
+@click.option("--full", is_flag=True,
+              help="不沿用已存的逐文档结果，全部重新计算（也不保存）；结果与默认的增量检查相同，只是更慢")
 @WAIT
 @pass_app
-def check(app: App, as_of: date | None, unit: tuple[str, ...], wait: bool) -> None:
-    """对最新快照运行全部检查，记录发现的问题并提出扣分；重复运行不会重复记录。"""
+def check(app: App, as_of: date | None, unit: tuple[str, ...], full: bool, wait: bool) -> None:
+    """对最新快照运行全部检查，记录发现的问题并提出扣分；重复运行不会重复记录。
+
+    内容未变的文档沿用以前算好的逐文档结果（按内容哈希和规则、词库、代码版本保存），
+    全夜性的步骤（语料共识、重复出现的候选错字、白名单、栏目更新、解读配对等）每次都重新计算。"""
     from jobs.night import check_job
 
     _schemes_or_exit(app)
-    summary = check_job(app.settings, app.Session, app.as_of(as_of), list(unit) or None, echo=_echo_err, wait=wait)
+    summary = check_job(app.settings, app.Session, app.as_of(as_of), list(unit) or None, echo=_echo_err, wait=wait,
+                        reuse=not full)
     click.echo("\n".join(summary.lines()))
 
 
