@@ -51,7 +51,7 @@ import functools
 import hashlib
 import json
 import sys
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from importlib import metadata
 from pathlib import Path
 from typing import Any, Protocol
@@ -136,3 +136,17 @@ def dumps(value: Any) -> bytes:
 
 def loads(raw: bytes) -> Any:
     return json.loads(raw.decode("utf-8", "surrogatepass"))
+
+
+def memoised(memo: Memo, kind: str, keys: Sequence[str], compute: Callable[[int], Any]) -> list[Any]:
+    """Per key, the value the memo holds, or compute(i) for the i-th key (kept, and computed once for a
+    key that comes twice: the same text in two units). Values come back as JSON gives them whether stored
+    or computed now, so that a night reads the same either way."""
+    stored = memo.get_many(kind, keys)
+    out = []
+    for i, k in enumerate(keys):
+        if k not in stored:
+            stored[k] = dumps(compute(i))
+            memo.put(kind, k, stored[k])
+        out.append(loads(stored[k]))
+    return out

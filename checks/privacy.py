@@ -14,8 +14,8 @@ from collections import Counter
 from datetime import date
 
 from checks.base import AuditData, CheckRules, Observation
-from checks.memo import dumps, loads, text_hash
 from checks.memo import key as memo_key
+from checks.memo import memoised, text_hash
 from checks.registry import check
 from checks.sources import source_scope, text_sources
 
@@ -128,14 +128,11 @@ def personal_data(data: AuditData, as_of: date, rules: CheckRules) -> list[Obser
     sources = list(text_sources(data))
     # find_personal_data reads the as-of day only as "has the birth year begun": memoised by text and year
     keys = [memo_key(data.memo.fingerprint, "privacy", text_hash(s.text), as_of.year) for s in sources]
-    stored = data.memo.get_many("privacy", keys)
-    for source, k in zip(sources, keys, strict=True):
-        if k not in stored:
-            stored[k] = dumps(find_personal_data(source.text, as_of))
-            data.memo.put("privacy", k, stored[k])
+    per_source = memoised(data.memo, "privacy", keys, lambda i: find_personal_data(sources[i].text, as_of))
+    for source, stored in zip(sources, per_source, strict=True):
         if data.allowed("text.privacy", source.unit, url=source.url):
             continue
-        found = [(str(kind), str(number), int(a), int(b)) for kind, number, a, b in loads(stored[k])]
+        found = [(str(kind), str(number), int(a), int(b)) for kind, number, a, b in stored]
         hits = [h for h in found if not data.allowed("text.privacy", source.unit, phrase=h[1])]
         if not hits:
             continue

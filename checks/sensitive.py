@@ -34,8 +34,8 @@ from checks.lexicon import (
     sensitive_matcher,
     sensitive_words,
 )
-from checks.memo import dumps, loads, text_hash
 from checks.memo import key as memo_key
+from checks.memo import memoised, text_hash
 from checks.registry import check
 from checks.sources import TextSource, source_scope, text_sources
 from checks.text import context, fold, fold_positions, to_simplified
@@ -434,14 +434,8 @@ def _own_sites(data: AuditData) -> dict[str, frozenset[str]]:
 def _memoised_sensitive(data: AuditData, texts: list[str]) -> list[list[tuple[str, str, str]]]:
     """find_sensitive of each text, memoised by the text's hash (it reads nothing else: checks.memo)."""
     keys = [memo_key(data.memo.fingerprint, "sensitive", text_hash(text)) for text in texts]
-    stored = data.memo.get_many("sensitive", keys)
-    out = []
-    for text, k in zip(texts, keys, strict=True):
-        if k not in stored:
-            stored[k] = dumps(find_sensitive(text))
-            data.memo.put("sensitive", k, stored[k])
-        out.append([(str(w), str(c), str(x)) for w, c, x in loads(stored[k])])
-    return out
+    found = memoised(data.memo, "sensitive", keys, lambda i: find_sensitive(texts[i]))
+    return [[(str(w), str(c), str(x)) for w, c, x in hits] for hits in found]
 
 
 @check("text.sensitive", scope=source_scope)

@@ -39,8 +39,8 @@ from checks.base import AuditData, CheckRules, Observation
 from checks.confusables import common_chars, homophones, readings
 from checks.context_confusables import find_context_confusables
 from checks.lexicon import Matcher, matcher, on_word_boundaries, token_at, tokenizer, typo_lexicon, word_list
-from checks.memo import dumps, loads, text_hash
 from checks.memo import key as memo_key
+from checks.memo import memoised, text_hash
 from checks.names import name_hits
 from checks.registry import check
 from checks.sources import TextSource, source_scope, text_sources
@@ -601,19 +601,8 @@ def slip_facts(text: str) -> dict[str, object]:
 
 
 def _memoised_slip_facts(data: AuditData, texts: list[str]) -> list[dict]:
-    fp = data.memo.fingerprint
-    keys = [memo_key(fp, "slips", text_hash(text)) for text in texts]
-    stored = data.memo.get_many("slips", keys)
-    out = []
-    for text, k in zip(texts, keys, strict=True):
-        if k in stored:
-            out.append(loads(stored[k]))
-        else:
-            facts = slip_facts(text)
-            data.memo.put("slips", k, dumps(facts))
-            stored[k] = dumps(facts)  # the same text twice (two units, two columns): computed once
-            out.append(facts)
-    return out
+    keys = [memo_key(data.memo.fingerprint, "slips", text_hash(text)) for text in texts]
+    return memoised(data.memo, "slips", keys, lambda i: slip_facts(texts[i]))
 
 
 def typo_hits_of_night(data: AuditData, as_of: date, extra: tuple[str, ...], sources: list[TextSource]
@@ -635,19 +624,14 @@ def typo_hits_of_night(data: AuditData, as_of: date, extra: tuple[str, ...], sou
         mine = sorted((c, *consensus[c]) for c in text_clauses(source.text) if c in consensus) if consensus else []
         keys.append(memo_key(fp, "typo", text_hash(source.text), extra, on.isoformat() if f["leader"] else None,
                              sorted(w for w in f["slips"] if w in recurring), mine))
-    stored = data.memo.get_many("typo", keys)
-    out = []
-    for source, k in zip(sources, keys, strict=True):
-        if k in stored:
-            out.append(loads(stored[k]))
-            continue
+
+    def hits_of(i: int) -> list[dict[str, str | int]]:
+        source = sources[i]
         hits = find_typo_hits(source.text, source.publish_date or as_of, extra, recurring)
-        hits += [c for c in consensus_hits(source.text, consensus)
-                 if not any(h["start"] < c["end"] and c["start"] < h["end"] for h in hits)]  # type: ignore[operator]
-        data.memo.put("typo", k, dumps(hits))
-        stored[k] = dumps(hits)
-        out.append(hits)
-    return out
+        return hits + [c for c in consensus_hits(source.text, consensus)
+                       if not any(h["start"] < c["end"] and c["start"] < h["end"] for h in hits)]  # type: ignore[operator]
+
+    return memoised(data.memo, "typo", keys, hits_of)
 
 
 @check("text.typo", scope=source_scope)
