@@ -197,7 +197,8 @@ def legitimate_use(text: str, start: int, end: int, word: str, warning_page: boo
                    category: str = "") -> str | None:
     """The cue that makes this occurrence legitimate (打击, 严禁 …), or None.
 
-    `text` is matched in simplified characters (打擊 is 打击). The cues count within the window either
+    `text` is the page in simplified characters (to_simplified: 打擊 is 打击, positions unchanged), as
+    find_sensitive converts it once for all its occurrences. The cues count within the window either
     side; the cues of one word (六合彩: 搅珠, 金多宝 in Hong Kong news; 代开发票: 税务, 办税) or of its
     category (分裂: 反对, 遏制 in statements on 台独; 邪教: 取缔, 反邪教 in anti-cult education) also anywhere in
     the same sentence, and anywhere on the page when it holds one of them and page_cues_min cues in all (a
@@ -207,7 +208,6 @@ def legitimate_use(text: str, start: int, end: int, word: str, warning_page: boo
     prose is legitimate too, while a short line (an injected title or footer) still needs a cue of its own.
     """
     cues = sensitive_context()
-    text = to_simplified(text)  # character for character: positions stay
     left, right = text[max(0, start - cues.window):start], text[end:end + cues.window]
     own = (*cues.legitimate_for.get(word, ()), *cues.legitimate_for_category.get(category, ()))
     for cue in (*cues.legitimate, *own):
@@ -219,7 +219,6 @@ def legitimate_use(text: str, start: int, end: int, word: str, warning_page: boo
         if on_page and len(set(on_page) | general) >= page_rules().page_cues \
                 and not _CONTACT_RX.search(text, max(0, start - 20), end + 20):
             return f"（全文为该词的正当语境：{'、'.join(dict.fromkeys([*on_page, *general]))}）"
-    if own:
         ends = [m.start() for m in _SENTENCE_END.finditer(text, max(0, start - 120), start)]
         sentence_start = ends[-1] + 1 if ends else max(0, start - 120)
         stop = _SENTENCE_END.search(text, end, end + 120)
