@@ -26,6 +26,12 @@ _YEAR_RX = re.compile(r"(20\d{2})\s*年")
 _HAN_DIGITS = str.maketrans("〇○零一二三四五六七八九", "00012345678" + "9")
 _HAN_YEAR_RX = re.compile(r"(二[〇○零][〇○零一二三四五六七八九]{2})\s*年")
 
+# Items titled like a report that are not one: notices about compiling or publishing the reports (listed in
+# the same column: "关于认真做好2021年政府信息公开工作年度报告编制发布工作的通知"), the national format itself,
+# 通报 of a review, and a report's 解读 / 图解
+_NOT_REPORT_RX = re.compile(r"通知|通报|格式|编制|报送|工作方案|考核|评估|整改|培训|征集|解读|图解|一图读懂|一图看懂")
+_FILE_RX = re.compile(r"\.(pdf|docx?|wps|ofd|xlsx?|et)$", re.I)
+
 
 def report_year(title: str) -> int | None:
     """The year a report's title names: 2021年, 2021 年度, ２０２１年, 二〇二一年度."""
@@ -35,11 +41,7 @@ def report_year(title: str) -> int | None:
         return int(match.group(1))
     han = _HAN_YEAR_RX.search(plain)
     return int(han.group(1).translate(_HAN_DIGITS)) if han else None
-# Items titled like a report that are not one: notices about compiling or publishing the reports (listed in
-# the same column: "关于认真做好2021年政府信息公开工作年度报告编制发布工作的通知"), the national format itself,
-# 通报 of a review, and a report's 解读 / 图解
-_NOT_REPORT_RX = re.compile(r"通知|通报|格式|编制|报送|工作方案|考核|评估|整改|培训|征集|解读|图解|一图读懂|一图看懂")
-_FILE_RX = re.compile(r"\.(pdf|docx?|wps|ofd|xlsx?|et)$", re.I)
+
 
 # The 2021 national format (国办公开办函〔2021〕30号), matched on text with punctuation, spaces and
 # numbering removed, traditional characters folded, so "四、政府信息公开行政复议、行政诉讼情况",
@@ -370,11 +372,10 @@ def application_table_errors(rows: tuple[tuple[str, Cells], ...]) -> list[str]:
     new, total, forward = (_total(_seven(table[0][2])), _total(_seven(table[total_at][2])),
                            _total(_seven(table[-1][2])))
     carried = 0 if carried_row is None else _total(_seven(carried_row))
-    if None not in (new, carried, total, forward):
-        assert new is not None and carried is not None and total is not None and forward is not None
-        if new + carried != total + forward:
-            errors.append(f"本年新收{new}+上年结转{carried}={new + carried}，不等于办理结果总计{total}"
-                          f"+结转下年度{forward}={total + forward}")
+    if new is not None and carried is not None and total is not None and forward is not None \
+            and new + carried != total + forward:
+        errors.append(f"本年新收{new}+上年结转{carried}={new + carried}，不等于办理结果总计{total}"
+                      f"+结转下年度{forward}={total + forward}")
     # the results: every row between 上年结转 and 总计, but a group's own subtotal row ("（三）不予公开" alone,
     # its items 1., 2. … below it) is not added to its items
     results = []
