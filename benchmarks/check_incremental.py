@@ -31,8 +31,6 @@ import os
 import shutil
 import subprocess
 import sys
-import tempfile
-import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -40,8 +38,17 @@ sys.path.insert(0, str(ROOT))
 
 from sqlalchemy import delete, select
 
-from benchmarks._bench import PeakRSS
-from benchmarks.county_scale import checkpoint, copy_store, crawl, documents, postgres_copy, say
+from benchmarks.county_scale import (
+    beijing_today,
+    checkpoint,
+    copy_store,
+    crawl,
+    documents,
+    postgres_copy,
+    say,
+    work_dir,
+    zwgk_check,
+)
 from fixtures.county import build_county, build_county_stats
 from fixtures.nginx import NginxFarm
 from fixtures.postgres import create_database, private_postgres
@@ -50,21 +57,6 @@ from storage.memo import CheckMemo
 from storage.models import Finding, Unit
 from tests.conftest import settings_for
 from zwgk.units_file import import_registry, parse_registry
-
-
-def zwgk_check(url: str, tmp: Path, as_of: str, *extra: str) -> dict:
-    """`zwgk check` in a child process: wall and CPU from wait4, peak RSS sampled."""
-    env = {**settings_for(url, progress_interval=999, screenshot_text_findings=False).as_env(), "PYTHONPATH": str(ROOT)}
-    started = time.perf_counter()
-    with open(tmp / "check.log", "w") as log, PeakRSS(0.2) as rss:
-        proc = subprocess.Popen([sys.executable, "-m", "zwgk.cli", "check", "--as-of", as_of, *extra], cwd=ROOT,
-                                env=env, stdout=log, stderr=log)
-        _, status, usage = os.wait4(proc.pid, 0)
-    if os.waitstatus_to_exitcode(status) != 0:
-        raise SystemExit(f"zwgk check failed:\n{(tmp / 'check.log').read_text()[-3000:]}")
-    lines = (tmp / "check.log").read_text().strip().splitlines()
-    return {"wall": time.perf_counter() - started, "cpu": usage.ru_utime + usage.ru_stime,
-            "rss": rss.peak_mb("zwgk.cli"), "summary": " | ".join(line.strip() for line in lines[-3:])}
 
 
 def findings(url: str) -> list[tuple]:
@@ -84,6 +76,21 @@ def without_memo(url: str) -> None:
     with engine.begin() as conn:
         conn.execute(delete(CheckMemo))
     engine.dispose()
+
+
+def night_two(label: str, full_url: str, inc_url: str, docs: int, tmp: Path, as_of: str
+              ) -> tuple[dict, dict, dict, bool]:
+    """Night 2 checked in full (`full_url`, its memo emptied) and incrementally (`inc_url`, night 1's memo
+    kept), then incrementally once more with nothing changed; whether both gave the same findings."""
+    without_memo(full_url)
+    full = zwgk_check(full_url, [], tmp, as_of, "--full")
+    say(line(f"{label}check night 2, full (zwgk check --full)", docs, full))
+    inc = zwgk_check(inc_url, [], tmp, as_of)
+    say(line(f"{label}check night 2, incremental (zwgk check)", docs, inc))
+    same = findings(inc_url) == findings(full_url)
+    warm = zwgk_check(inc_url, [], tmp, as_of)
+    say(line(f"{label}check night 2 again, nothing changed (zwgk check)", docs, warm))
+    return full, inc, warm, same
 
 
 def line(label: str, docs: int, r: dict) -> str:
@@ -131,10 +138,8 @@ def main() -> None:
     units_n, columns, items = args.county
     say(f"check_incremental {datetime.datetime.now(datetime.UTC):%Y-%m-%d %H:%M} UTC, {os.cpu_count()} cores (shared); "
         f"{units_n} units × {columns} columns × {items} items")
-    tmp = args.workdir or Path(tempfile.mkdtemp(prefix="zwgk-memo-"))
-    tmp.mkdir(parents=True, exist_ok=True)
-    tmp.chmod(0o755)
-    as_of = f"{datetime.datetime.now(datetime.timezone(datetime.timedelta(hours=8))):%Y-%m-%d}"
+    tmp = work_dir(args.workdir, "zwgk-memo-")
+    as_of = beijing_today()
     store, full_store = tmp / "store.sqlite", tmp / "full.sqlite"
     url, full_url = f"sqlite:///{store}", f"sqlite:///{full_store}"
     try:
@@ -149,7 +154,7 @@ def main() -> None:
             checkpoint(url)
             slugs = [f"c{n:03d}" for n in range(1, units_n + 1)]
             docs1 = documents(url, slugs)
-            cold = zwgk_check(url, tmp, as_of)
+            cold = zwgk_check(url, [], tmp, as_of)
             say(line("check night 1 (memo empty: full check + writing the memo)", docs1, cold))
             build_county(tmp / "farm", units_n, columns, items, new_items=args.new_items, jobs=args.jobs,
                          changed_only=True, one_origin=True)
@@ -159,32 +164,18 @@ def main() -> None:
         before = tmp / "before_checks.sqlite"  # night 1 checked (memo kept), night 2 crawled
         copy_store(store, before)
         copy_store(store, full_store)
-        without_memo(full_url)
         docs = documents(url, slugs)
-        full = zwgk_check(full_url, tmp, as_of, "--full")
-        say(line("check night 2, full (zwgk check --full)", docs, full))
-        inc = zwgk_check(url, tmp, as_of)
-        say(line("check night 2, incremental (zwgk check)", docs, inc))
-        same = findings(url) == findings(full_url)
-        warm = zwgk_check(url, tmp, as_of)
-        say(line("check night 2 again, nothing changed (zwgk check)", docs, warm))
+        runs = night_two("", full_url, url, docs, tmp, as_of)
         fixed = constant(url)
         say(f"loading the word lists and automata alone: {fixed:.1f} CPU s")
-        compare("SQLite", docs, full, inc, warm, same, args.province_documents, fixed)
+        compare("SQLite", docs, *runs, args.province_documents, fixed)
         if args.postgres:
             with private_postgres() as pg:
                 seconds = postgres_copy(f"sqlite:///{before}", pg, "before")
                 say(f"PostgreSQL: the store copied in {seconds:.0f} s")
                 pg_full, pg_inc = create_database(pg, "full", "before"), create_database(pg, "inc", "before")
-                without_memo(pg_full)
-                full = zwgk_check(pg_full, tmp, as_of, "--full")
-                say(line("PostgreSQL, check night 2, full", docs, full))
-                inc = zwgk_check(pg_inc, tmp, as_of)
-                say(line("PostgreSQL, check night 2, incremental", docs, inc))
-                same = findings(pg_inc) == findings(pg_full)
-                warm = zwgk_check(pg_inc, tmp, as_of)
-                say(line("PostgreSQL, check night 2 again, nothing changed", docs, warm))
-                compare("PostgreSQL", docs, full, inc, warm, same, args.province_documents, fixed)
+                runs = night_two("PostgreSQL, ", pg_full, pg_inc, docs, tmp, as_of)
+                compare("PostgreSQL", docs, *runs, args.province_documents, fixed)
     finally:
         if not args.workdir:
             shutil.rmtree(tmp, ignore_errors=True)

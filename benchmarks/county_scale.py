@@ -66,6 +66,20 @@ def say(line: str) -> None:
     print(line, flush=True)
 
 
+def work_dir(given: Path | None, prefix: str) -> Path:
+    """The directory a benchmark keeps its farm and stores in: `given`, or a new temporary one (readable by
+    nginx's worker user)."""
+    tmp = given or Path(tempfile.mkdtemp(prefix=prefix))
+    tmp.mkdir(parents=True, exist_ok=True)
+    tmp.chmod(0o755)
+    return tmp
+
+
+def beijing_today() -> str:
+    """Today in Beijing (the captures' clock), as `zwgk check --as-of` takes it."""
+    return f"{datetime.datetime.now(datetime.timezone(datetime.timedelta(hours=8))):%Y-%m-%d}"
+
+
 def copy_store(source: Path, target: Path) -> None:
     """A copy of a checkpointed SQLite store; a WAL file left beside the target by an earlier run would
     be replayed into the copy."""
@@ -130,22 +144,24 @@ def bare(farm: NginxFarm, log: list[tuple[str, str, str]], tmp: Path) -> tuple[i
     return bare_crawl(urls, tmp)
 
 
-def zwgk_check(url: str, units: list[str], tmp: Path, as_of: str) -> dict:
-    """`zwgk check` in a child process: wall and CPU from wait4, peak RSS sampled (wait4's ru_maxrss
-    would count the benchmark's own memory, inherited across fork and exec)."""
+def zwgk_check(url: str, units: list[str], tmp: Path, as_of: str, *extra: str) -> dict:
+    """`zwgk check` in a child process (of `units`, or every unit when empty; `extra` options such as
+    --full): wall and CPU from wait4, peak RSS sampled (wait4's ru_maxrss would count the benchmark's own
+    memory, inherited across fork and exec)."""
     env = {**settings_for(url, progress_interval=999, screenshot_text_findings=False).as_env(),
            "PYTHONPATH": str(ROOT)}
     started = time.perf_counter()
     with open(tmp / "check.log", "w") as log, PeakRSS(0.2) as rss:
         proc = subprocess.Popen([sys.executable, "-m", "zwgk.cli", "check", "--as-of", as_of,
-                                 *[a for u in units for a in ("--unit", u)]], cwd=ROOT, env=env, stdout=log, stderr=log)
+                                 *[a for u in units for a in ("--unit", u)], *extra], cwd=ROOT, env=env, stdout=log,
+                                stderr=log)
         _, status, usage = os.wait4(proc.pid, 0)
         proc.returncode = os.waitstatus_to_exitcode(status)
     if proc.returncode != 0:
         raise SystemExit(f"zwgk check failed ({proc.returncode}):\n{(tmp / 'check.log').read_text()[-3000:]}")
     tail = (tmp / "check.log").read_text().strip().splitlines()[-3:]
     return {"wall": time.perf_counter() - started, "cpu": usage.ru_utime + usage.ru_stime,
-            "rss": rss.peak_mb("zwgk.cli"), "summary": " | ".join(tail)}
+            "rss": rss.peak_mb("zwgk.cli"), "summary": " | ".join(line.strip() for line in tail)}
 
 
 def documents(url: str, units: list[str]) -> int:
@@ -210,10 +226,8 @@ def main() -> None:
     units_n, columns, items = args.county
     say(f"county_scale {datetime.datetime.now(datetime.UTC):%Y-%m-%d %H:%M} UTC, {os.cpu_count()} cores (shared); "
         f"{units_n} units × {columns} columns × {items} items, {args.hosts} host(s), layout {args.layout}")
-    tmp = args.workdir or Path(tempfile.mkdtemp(prefix="zwgk-scale-"))
-    tmp.mkdir(parents=True, exist_ok=True)
-    tmp.chmod(0o755)
-    as_of = args.as_of or f"{datetime.datetime.now(datetime.timezone(datetime.timedelta(hours=8))):%Y-%m-%d}"
+    tmp = work_dir(args.workdir, "zwgk-scale-")
+    as_of = args.as_of or beijing_today()
     first = tmp / "night1.sqlite"
     slugs = [f"c{n:03d}" for n in range(1, units_n + 1)]
     try:

@@ -42,7 +42,6 @@ import os
 import shutil
 import subprocess
 import sys
-import tempfile
 import time
 from collections import Counter, defaultdict
 from pathlib import Path
@@ -53,7 +52,7 @@ sys.path.insert(0, str(ROOT))
 from sqlalchemy import text
 
 from benchmarks._bench import Sampler, processes, timed
-from benchmarks.county_scale import documents, say, zwgk_check
+from benchmarks.county_scale import beijing_today, documents, say, work_dir, zwgk_check
 from core.settings import Settings
 from crawler.distributed import run_shared_crawl
 from crawler.launch import run_crawl
@@ -171,9 +170,7 @@ def main() -> None:
         f"{args.hosts * args.units_per_host} units; run for real: {args.real_hosts} hosts, {units} units x "
         f"{args.columns} columns x {args.items} items; night 2: {args.workers} workers, {args.per_host} per host, "
         f"delay {args.delay} s, {args.concurrent} concurrent per worker")
-    tmp = args.workdir or Path(tempfile.mkdtemp(prefix="zwgk-province-"))
-    tmp.mkdir(parents=True, exist_ok=True)
-    tmp.chmod(0o755)
+    tmp = work_dir(args.workdir, "zwgk-province-")
     try:
         with contextlib.ExitStack() as stack:
             run(args, tmp, units, redis_server, stack)
@@ -277,8 +274,7 @@ def run(args: argparse.Namespace, tmp: Path, units: int, redis_server: str, stac
     check = None
     if not args.no_check:
         docs = documents(url, [f"c{n:03d}" for n in range(1, units + 1)])
-        as_of = f"{datetime.datetime.now(datetime.timezone(datetime.timedelta(hours=8))):%Y-%m-%d}"
-        check = zwgk_check(url, [f"c{n:03d}" for n in range(1, units + 1)], tmp, as_of)
+        check = zwgk_check(url, [f"c{n:03d}" for n in range(1, units + 1)], tmp, beijing_today())
         check["documents"] = docs
         say(f"check (PostgreSQL): {docs} documents, {check['wall']:.0f} s wall, {check['cpu']:.0f} CPU s "
             f"({1000 * check['cpu'] / max(docs, 1):.2f} CPU ms/document), peak RSS {check['rss']:.0f} MB")
