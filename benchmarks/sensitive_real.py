@@ -113,6 +113,8 @@ flagged when find_sensitive reports anything on its text. Splits, in the order t
            (touched).
   blind22  14 rows collected after that and run once: 4 of 7 found, 0 of 7 decoys fired (现金网 twice, 开元棋牌).
            Then those as words: 7 of 7 (touched).
+  blind23  7 rows collected after the last change and run once, not changed after: 2 of 2 found, 1 of 5 decoys
+           fired (北京日报 on a unit's page that showed a casino: 博彩网站 with its cues out of reach).
 Prints recall and precision per split and every miss and false alarm.
 
     .venv/bin/python -m benchmarks.sensitive_real --clean-html ge_policy_raw20190217.sql
@@ -137,7 +139,7 @@ DATA = Path(__file__).resolve().parent / "data" / "sensitive_real.jsonl"
 SPLITS = ("dev", "held_out", "fresh", "fresh2", "fresh3", "untouched2", "untouched3", "untouched4", "untouched5",
           "decoys6", "decoys7", "blind8", "blind9", "blind10", "blind11", "blind12", "blind13", "blind14", "blind15",
           "decoys16", "blind16", "blind17", "blind18", "blind19", "blind20",
-          "blind21", "blind22")
+          "blind21", "blind22", "blind23")
 
 
 def judge_html(html: str, url: str | None = None) -> list[tuple[str, str, str]]:

@@ -29,7 +29,8 @@ ROWS = {r["id"]: r for r in (json.loads(x) for x in DATA.read_text("utf-8").spli
 STILL_REPORTED = {"16q15", "20w08"}
 # blind21 was collected after the first change and run once (1 of 5 found, 0 of 8 decoys fired) before the second
 # (game private-server and surrogacy leads, a casino's mirror "线路"); blind22 likewise, after the second (4 of 7
-# found, 0 of 7 decoys fired), before the third (现金网, 开元棋牌)
+# found, 0 of 7 decoys fired), before the third (现金网, 开元棋牌). blind23, collected after the last change, is left
+# as it was measured (1 of 5 decoys fired) and is not tested here
 BLIND16 = {"blind16", "blind17", "blind18", "blind19", "blind20", "blind21", "blind22"}
 
 
