@@ -4,7 +4,8 @@ No list of wrong forms can catch them: "截止日期" and "截至年底" are bot
 both wrong. The words around them decide. lexicons/context_pairs.tsv names the sourced pairs;
 lexicons/context_counts.tsv (built by scripts/build_context_data.py from public correct government text,
 ~13 M characters of laws and regulations) holds, for every word of a pair, how often each character and
-each pair of characters was seen right before it and right after it. Digits are counted as one class and
+each pair of characters was seen right before it and right after it, and each character on both sides at
+once. Digits are counted as one class and
 punctuation and line breaks as one clause boundary, so that "截至2023年" and "截至6月" teach the same thing.
 
 A word W of a pair (W, V) is reported as V only when the corpus is clear about it, because a wrong
@@ -19,6 +20,12 @@ deduction is worse than a missed one:
 Or, for a usage pair (not one mined from a set of slips): V forms a word of jieba's dictionary (seen
 `_COMPOUND_MIN` times or more) with a neighbour or two that W was never seen with, and W forms no such
 word with them (过度期 → 过渡期, 世界记录 → 世界纪录).
+Or, when neither of these speaks (one side says nothing, or each side was seen with both words): correct text
+put the alternative between the same two neighbouring characters `_MIN_SEEN_JOINT` times or more, and the word
+at most 1/`_JOINT_RATIO` of what the two words' totals lead one to expect, and neither side favours the word
+("学所必须的。" → 必需: 所必需的 114 times in 297, 所必须的 5 times in 2,900). This is the only rule for the
+same-sounding pairs generated from jieba's dictionary (行使/行驶): one side alone misleads on them (工程勘察 111
+times, 工程勘查 never, both right).
 Either way,
 3. the word stands as a word of the clause (jieba), not as part of a longer one (学期间, 反应堆), and with
    one or two of its neighbours it is not a word of jieba's dictionary (示范学校 is a term, not 师范学校).
@@ -224,16 +231,33 @@ def _significant(model: ContextModel, word: str, others: tuple[str, ...],
     totals lead one to expect, and no side favours the word (each count relative to its word's total):
     "学所必须的。" → 必需 (所必需的 114 times in 297 of 必需; 所必须的 5 times in 2,900 of 必须, ~1,100 expected).
     One side alone, even two characters of it, is not enough: "邀请议案领衔代表" and "写明终止或者解除" are right
-    although correct text wrote 邀请提案 47 times and 写明中止 5 times, never 邀请议案 or 写明终止."""
+    although correct text wrote 邀请提案 47 times and 写明中止 5 times, never 邀请议案 or 写明终止. Only at a clause's
+    edge, where there is no other side, do two characters of the one side speak alone, for a usage pair, on the
+    same terms with the word never seen there: "任何异常反映。" → 反应 (异常反应 32 times, ~190 异常反映 expected)."""
     joint = "B" + l1 + r1
-    if _BOUNDARY in joint:
-        return None
+    (_, left, _), (_, right, _) = sides
+    if _BOUNDARY in joint:  # at a clause's edge the one side there is has to speak alone, two characters of it
+        edge = [("L" + left, left)] if not right.strip(_BOUNDARY) and len(left.strip(_BOUNDARY)) == 2 else \
+            [("R" + right, right)] if not left.strip(_BOUNDARY) and len(right.strip(_BOUNDARY)) == 2 else []
+        if not edge:
+            return None
     for other in others:
         source = model.sources.get(frozenset((word, other)), "")
         if source.startswith(_MINED):
             continue
         scale = model.totals[word] / model.totals[other]
         if any(n[word] > n[other] * scale for _, _, n in sides):
+            continue
+        if _BOUNDARY in joint:
+            if _strict(source):  # 工程勘查、 is right although correct text wrote 工程勘察 111 times, never 工程勘查
+                continue
+            key, ctx = edge[0]
+            seen, mine = model.counts.get(other, {}).get(key, 0), model.counts.get(word, {}).get(key, 0)
+            if not mine and seen >= _MIN_SEEN_JOINT and seen * scale >= _JOINT_RATIO:
+                shown = ctx.replace(_DIGIT, "数字")
+                where = f"“{shown}{other}”" if key[0] == "L" else f"“{other}{shown}”"
+                return other, (f"“{word}”与“{other}”易混：此处（句读处）语境中正确文本写作{where}（{seen}次），未见“{word}”"
+                               f"（按两词总次数，应见约{seen * scale:.0f}次）" + (f"；易混词来源：{source}" if source else ""))
             continue
         seen, mine = model.counts.get(other, {}).get(joint, 0), model.counts.get(word, {}).get(joint, 0)
         if seen >= _MIN_SEEN_JOINT and seen * scale >= _JOINT_RATIO * max(mine, 1):

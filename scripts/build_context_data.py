@@ -3,19 +3,25 @@
     git clone https://github.com/LawRefBook/Laws /tmp/Laws && git -C /tmp/Laws checkout 2f4c5c2
     # ECSpell's official-document training split (github aopolin-lv/ECSpell @025bf43, MIT):
     #   Data/domains_data/odw.train
-    .venv/bin/python scripts/build_context_data.py /tmp/Laws odw.train [--mine-odw]
+    .venv/bin/python scripts/build_context_data.py /tmp/Laws odw.train --homophones [--mine-odw]
 
 Writes
 * checks/lexicons/context_pairs.tsv: the confusable pairs, both forms words, each with its source: the
   context rows of benchmarks/data/reported_typos.tsv whose two forms are words of jieba's dictionary (one
-  pair per row: the word that differs), the usage pairs that style guides for official documents discuss
-  (`_USAGE`), less the pairs of `_LEFT_OUT`. With --mine-odw also the real-word errors of ECSpell's
+  pair per row: the word that differs; rows after the first "# blind…" comment line are a blind batch that
+  measures the check and never teaches it), the usage pairs that style guides for official documents discuss
+  (`_USAGE`), less the pairs of `_LEFT_OUT`. With --homophones (the shipped build) also every pair of two-character
+  words of jieba's dictionary (100+) one same-sounding character apart (first reading, same tone, pypinyin),
+  both seen 20+ times in the corpus: 78 pairs (行使/行驶, 公正/公证, 执业/职业 …); the check judges them only by
+  both neighbouring characters at once, because one side misleads on them (工程勘察 111 times, 工程勘查 never, and
+  both are right). With --mine-odw also the real-word errors of ECSpell's
   official-document training split: a corrected sentence's word where the erroneous sentence has another
   word of jieba's dictionary (both seen 50+ times there), the same length, at the same place. They are off by
   default: on the benchmark's 23 MB of held-out text they raised 5 false alarms (指定实施, 指定并公布 → 制定;
   违犯本办法 → 违反) against 2 finds in ECSpell's odw test set;
 * checks/lexicons/context_counts.tsv: for every word of a pair, how often each normalised neighbour (one
-  or two characters, left "L" and right "R") was seen in the corpus, and its total ("*").
+  or two characters, left "L" and right "R"; one character either side at once, "B") was seen in the corpus,
+  and its total ("*"); for the words of generated pairs only the counts of 2 or more.
 
 The corpus is odw.train's corrected sentences and every .md file of LawRefBook/Laws except 行政法规/,
 部门规章/ and the local regulations of 浙江, 广东 and 重庆: benchmarks/text_real.py measures false alarms on
