@@ -103,7 +103,8 @@ class ContextModel:
     totals: dict[str, int]
     automaton: AhoCorasick | None
     words: tuple[str, ...]
-    telling: dict[str, frozenset[str]]  # word → the two-character neighbours ("L…", "R…") that can speak against it
+    telling: dict[str, frozenset[str]]  # word → the neighbours ("L" or "R" and two characters, "B" and one either
+    # side) that can speak against it
     usage: frozenset[str]  # words of usage pairs (not mined from a set of slips): the dictionary test applies
     # what `_verdict` said of each word with its two neighbours either side (the texts repeat them often)
     verdicts: dict[tuple[str, int, int], tuple[str, str] | None] = field(default_factory=dict, compare=False,
@@ -145,7 +146,7 @@ def context_model() -> ContextModel:
     words = tuple(sorted(alternatives))
     automaton = AhoCorasick(words, matchkind=MatchKind.LeftmostLongest) if words else None
     telling = {w: frozenset(key for o in alternatives[w] for key, n in counts.get(o, {}).items()
-                            if key != "*" and n >= _MIN_SEEN and not counts.get(w, {}).get(key))
+                            if len(key) == 3 and n >= _MIN_SEEN and not counts.get(w, {}).get(key))
                for w in words}
     usage = frozenset(w for pair, source in sources.items() if not _strict(source) for w in pair)
     return ContextModel({w: tuple(sorted(v)) for w, v in alternatives.items()}, sources, dict(counts),
@@ -285,8 +286,7 @@ def _verdict(model: ContextModel, word: str, text: str, start: int, end: int) ->
     seen, telling = model.counts.get(word, {}), model.telling[word]
     near = neighbours(text, start, end)
     l2, l1, r1, r2 = near
-    if "L" + l2 not in telling and "R" + r2 not in telling and "L" + l1 not in telling and \
-            "R" + r1 not in telling and "B" + l1 + r1 not in telling and \
+    if "L" + l2 not in telling and "R" + r2 not in telling and "B" + l1 + r1 not in telling and \
             (word not in model.usage or (seen.get("L" + l2) and seen.get("R" + r2))):
         return None  # no neighbour speaks against the word: the quick way out for nearly every occurrence
     verdict = judge(text, start, end, near)
