@@ -19,7 +19,15 @@ from crawler.spiders.portal import PortalSpider
 
 class QuietDownloadErrors(LogFormatter):
     """A dead site is an expected outcome, recorded on its snapshot and in the coverage report; its
-    traceback in the log would only bury real errors."""
+    traceback in the log would only bury real errors. "Crawled" and "Scraped" are not logged at all: the
+    pipeline prints the progress, and Scrapy would build (and then drop, below LOG_LEVEL) a log record with
+    the caller's frame for each of them, two per page."""
+
+    def crawled(self, request, response, spider):
+        return None
+
+    def scraped(self, item, response, spider):
+        return None
 
     def download_error(self, failure, request, spider, errmsg=None):
         entry = super().download_error(failure, request, spider, errmsg)
@@ -37,10 +45,10 @@ def main(argv: list[str]) -> int:
         from crawler.distributed import shared_scrapy_settings
 
         shared = shared_scrapy_settings(settings, argv[argv.index("--redis") + 1], plan.run_id)
-    process = CrawlerProcess(
-        {**scrapy_settings(settings, plan.run_id, plan.egress_allow),
-         "LOG_FORMATTER": "crawler.crawl_process.QuietDownloadErrors", **shared}
-    )
+    own = scrapy_settings(settings, plan.run_id, plan.egress_allow)
+    if "SPIDER_MIDDLEWARES" in shared:  # both switch spider middlewares on or off
+        shared["SPIDER_MIDDLEWARES"] = {**own["SPIDER_MIDDLEWARES"], **shared["SPIDER_MIDDLEWARES"]}  # type: ignore[dict-item]
+    process = CrawlerProcess({**own, "LOG_FORMATTER": "crawler.crawl_process.QuietDownloadErrors", **shared})
     # Both log a dead site's traceback; the failure is already on its snapshot and in the coverage report.
     for name in ("scrapy.downloadermiddlewares.retry", "scrapy.downloadermiddlewares.robotstxt"):
         logging.getLogger(name).setLevel(logging.CRITICAL)

@@ -16,6 +16,7 @@ RetryMiddleware (scrapy_settings sets RETRY_HTTP_CODES = []).
 from __future__ import annotations
 
 import logging
+import re
 import time
 from collections import deque
 from dataclasses import dataclass, field
@@ -25,10 +26,10 @@ from typing import Any
 
 from scrapy import Request, signals
 from scrapy.crawler import Crawler
-from scrapy.downloadermiddlewares.redirect import RedirectMiddleware
+from scrapy.downloadermiddlewares.redirect import MetaRefreshMiddleware, RedirectMiddleware
 from scrapy.downloadermiddlewares.retry import get_retry_request
 from scrapy.exceptions import DontCloseSpider, IgnoreRequest
-from scrapy.http import Response
+from scrapy.http import Response, TextResponse
 from scrapy.utils.httpobj import urlparse_cached
 
 from crawler.egress import EgressIgnored, EgressPolicy, EgressRefused
@@ -267,6 +268,20 @@ class LoopSafeRedirectMiddleware(RedirectMiddleware):
         out = super()._redirect(redirected, request, reason)
         out.dont_filter = True
         return out
+
+
+_REFRESH = re.compile("refresh", re.IGNORECASE)
+
+
+class QuickMetaRefreshMiddleware(MetaRefreshMiddleware):
+    """Scrapy's <meta http-equiv="refresh"> redirects, without parsing the head of the many pages that
+    do not contain the word at all (Scrapy decodes and scans the first 4,096 characters of every HTML
+    answer with several regular expressions: 5% of a static crawl's CPU)."""
+
+    def process_response(self, request: Request, response: Response, spider: object = None) -> Request | Response:
+        if isinstance(response, TextResponse) and not _REFRESH.search(response.text, 0, 4096):
+            return response
+        return super().process_response(request, response)
 
 
 _BROWSER_POLICY: list[EgressPolicy] = []

@@ -29,7 +29,17 @@ def scrapy_settings(settings: Settings, run_id: int, egress_allow: list[str] | t
                                    "crawler.middlewares.BackoffMiddleware": 560,
                                    "crawler.wire.WireBodyMiddleware": 595,
                                    "scrapy.downloadermiddlewares.redirect.RedirectMiddleware": None,
-                                   "crawler.middlewares.LoopSafeRedirectMiddleware": 600},
+                                   "crawler.middlewares.LoopSafeRedirectMiddleware": 600,
+                                   "scrapy.downloadermiddlewares.redirect.MetaRefreshMiddleware": None,
+                                   "crawler.middlewares.QuickMetaRefreshMiddleware": 580,
+                                   # the spider names no allowed_domains: every host passes (egress decides)
+                                   "scrapy.downloadermiddlewares.offsite.OffsiteMiddleware": None},
+        # per-request work zwgk never reads: header sizes and counts per status (DownloaderStats), the depth of
+        # each request (no DEPTH_LIMIT; the spider keeps its own depth_in_tree), a developer warning about
+        # copied meta keys
+        "DOWNLOADER_STATS": False,
+        "SPIDER_MIDDLEWARES": {"scrapy.spidermiddlewares.depth.DepthMiddleware": None,
+                               "scrapy.spidermiddlewares.metacopy.MetaCopyDetectionMiddleware": None},
         "REDIRECT_MAX_TIMES": 10,
         "ZWGK_EGRESS_ALLOW": list(egress_allow),
         "ZWGK_WARC_DIR": str(settings.warc_dir),
@@ -55,8 +65,9 @@ def scrapy_settings(settings: Settings, run_id: int, egress_allow: list[str] | t
         # keyed by the bound method, new for each request): 30% of the crawl process's CPU on a static farm.
         "WARN_ON_GENERATOR_RETURN_VALUE": False,
         "DOWNLOAD_HANDLERS": {  # http(s) only: file, data, ftp and s3 are off (crawler.egress)
-            "http": "scrapy_playwright.handler.ScrapyPlaywrightDownloadHandler",
-            "https": "scrapy_playwright.handler.ScrapyPlaywrightDownloadHandler",
+            # scrapy-playwright for rendered requests only, started with the first of them
+            "http": "crawler.rendering.BrowserOnDemandHandler",
+            "https": "crawler.rendering.BrowserOnDemandHandler",
             "file": None,
             "data": None,
             "ftp": None,
