@@ -84,6 +84,9 @@ class StoragePipeline:
         # snapshot by this key, so that no ORM object per page is kept or built.
         self.snapshots: dict[tuple[str, str], int | None] = {}
         self.listed: dict[tuple[int, str], list[models.Document]] = {}  # (unit_id, url) -> documents listed tonight
+        # columns that have documents in the database; a list page of any other column needs no SELECT (its
+        # entries are all new: a county's first night). Not kept in a shared night, where others insert too.
+        self.columns_with_documents: set[int | None] | None = None
         # the batch: bodies, snapshot rows and what needs their ids once they are inserted
         self.bodies: dict[str, bytes] = {}
         self.new_rows: list[dict[str, Any]] = []
@@ -139,6 +142,8 @@ class StoragePipeline:
         for url, kind, id_ in self.session.execute(select(models.Snapshot.url, models.Snapshot.kind, models.Snapshot.id)
                                                    .where(models.Snapshot.crawl_run_id == self.run_id)):
             self.snapshots[(url, kind)] = id_
+        if not self.shared:
+            self.columns_with_documents = set(self.session.scalars(select(models.Document.column_id).distinct()))
         if self.warc_dir:  # one file per crawl process: several workers of one run never share a file
             name = f"crawl-{self.run_id:06d}" + (f"-{id(self):x}" if self.shared else "")
             if self.store.backend == "local":
@@ -371,9 +376,10 @@ class StoragePipeline:
                 self.links.add(unit_id, snap, self._id(row))
         pending = [(w, row) for w, row in self.warc_pending if row not in theirs]
         if self.spool is None:
-            session.add_all(WarcRecord(snapshot_id=self._id(row), path=w.path, offset=w.offset, length=w.length,
-                                       record_id=w.record_id, payload_digest=w.payload_digest)
-                            for w, row in pending)
+            if pending:  # one executemany, no ORM object per record
+                session.execute(insert(WarcRecord), [
+                    dict(snapshot_id=self._id(row), path=w.path, offset=w.offset, length=w.length,
+                         record_id=w.record_id, payload_digest=w.payload_digest) for w, row in pending])
         else:
             self.segment_records += [(w, self._id(row)) for w, row in pending]
             # by size, and by age: records wait in this machine's spool for a few minutes at most
@@ -395,7 +401,8 @@ class StoragePipeline:
         assert session is not None
         unit_id = self.unit_ids[snap.unit]
         urls = [e.url for e in snap.entries]
-        existing = {
+        known = self.columns_with_documents
+        existing = {} if known is not None and snap.column_id not in known else {
             d.url: d
             for d in session.scalars(
                 select(models.Document).where(models.Document.column_id == snap.column_id,
@@ -416,6 +423,8 @@ class StoragePipeline:
                 existing[doc.url] = doc
                 self.counts["documents"] += 1
                 self.listed.setdefault((unit_id, doc.url), []).append(doc)
+            if known is not None:
+                known.add(snap.column_id)
         touched = []
         for entry in snap.entries:
             doc = existing[entry.url]

@@ -38,6 +38,10 @@ def scrapy_settings(settings: Settings, run_id: int, egress_allow: list[str] | t
         # each request (no DEPTH_LIMIT; the spider keeps its own depth_in_tree), a developer warning about
         # copied meta keys
         "DOWNLOADER_STATS": False,
+        # extensions that zwgk's settings leave unconfigured: not even imported (RemoteControl imports aiohttp)
+        "EXTENSIONS": {f"scrapy.extensions.{name}": None for name in (
+            "telnet.TelnetConsole", "remote_control.RemoteControl", "memdebug.MemoryDebugger",
+            "feedexport.FeedExporter", "spiderstate.SpiderState")},
         "SPIDER_MIDDLEWARES": {"scrapy.spidermiddlewares.depth.DepthMiddleware": None,
                                "scrapy.spidermiddlewares.metacopy.MetaCopyDetectionMiddleware": None},
         "REDIRECT_MAX_TIMES": 10,

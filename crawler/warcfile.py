@@ -6,7 +6,11 @@ records by it and `zwgk evidence verify` re-reads them."""
 
 from __future__ import annotations
 
+import base64
+import hashlib
 import io
+import uuid
+import zlib
 from dataclasses import dataclass
 from http import HTTPStatus
 from pathlib import Path
@@ -34,6 +38,34 @@ def _status_line(status: int) -> str:
     return f"{status} {reason}".strip()
 
 
+def _record_id() -> str:
+    return f"<urn:uuid:{uuid.uuid4()}>"
+
+
+def _digest(*parts: bytes) -> str:
+    sha1 = hashlib.sha1()
+    for part in parts:
+        sha1.update(part)
+    return "sha1:" + base64.b32encode(sha1.digest()).decode("ascii")
+
+
+def _http_block(first_line: str, headers: list[tuple[str, str]]) -> bytes:
+    """The HTTP message head as warcio writes it; UnicodeEncodeError when it is not plain ASCII."""
+    return "".join([first_line, "\r\n", *(f"{k}: {v}\r\n" for k, v in headers), "\r\n"]).encode("ascii")
+
+
+def _record(kind: str, record_id: str, uri: str, date: str, head: bytes, payload: bytes,
+            concurrent_to: str | None = None, digest: str | None = None) -> bytes:
+    """One request or response record, uncompressed, as warcio's WARCWriter writes it."""
+    lines = ["WARC/1.0", f"WARC-Date: {date}", f"WARC-Type: {kind}", f"WARC-Record-ID: {record_id}",
+             f"WARC-Target-URI: {uri}", f"WARC-Payload-Digest: {digest or _digest(payload)}"]
+    if concurrent_to:
+        lines.append(f"WARC-Concurrent-To: {concurrent_to}")
+    lines += [f"WARC-Block-Digest: {_digest(head, payload)}", f"Content-Type: application/http; msgtype={kind}",
+              f"Content-Length: {len(head) + len(payload)}", "", ""]
+    return "\r\n".join(lines).encode("utf-8") + head + payload + b"\r\n\r\n"
+
+
 class CrawlWarc:
     def __init__(self, path: Path, user_agent: str = ""):
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -57,14 +89,33 @@ class CrawlWarc:
         if self.user_agent and not any(k.lower() == "user-agent" for k, _ in sent):
             sent.append(("User-Agent", self.user_agent))
         request_body = capture.request_body or b""
-        request = self.writer.create_warc_record(
-            url, "request", payload=io.BytesIO(request_body), length=len(request_body),
-            warc_headers_dict={"WARC-Date": date},
-            http_headers=StatusAndHeaders(f"{capture.request_method} {url} HTTP/1.1", sent, is_http_request=True))
         as_received = capture.wire_headers if capture.wire_body is not None and capture.wire_headers else capture.headers
         received = [(k, v) for k, vs in as_received.items() for v in vs
                     if k.lower() not in ("content-length", "transfer-encoding")]
         received.append(("Content-Length", str(len(body))))
+        target = capture.final_url or url
+        try:
+            request_head = _http_block(f"{capture.request_method} {url} HTTP/1.1", sent)
+            response_head = _http_block(f"HTTP/1.1 {_status_line(capture.status)}", received)
+        except UnicodeEncodeError:  # warcio percent-encodes such headers
+            return self._write_with_warcio(capture, date, url, body, sent, request_body, received)
+        response_id = _record_id()
+        response_digest = _digest(body)
+        request = _record("request", _record_id(), url, date, request_head, request_body, response_id)
+        response = _record("response", response_id, target, date, response_head, body, digest=response_digest)
+        self.stream.write(zlib.compress(request, 9, wbits=31))
+        offset = self.stream.tell()
+        self.stream.write(zlib.compress(response, 9, wbits=31))
+        self.stream.flush()
+        return WrittenRecord(str(self.path), offset, self.stream.tell() - offset, response_id, response_digest)
+
+    def _write_with_warcio(self, capture: Capture, date: str, url: str, body: bytes, sent: list[tuple[str, str]],
+                           request_body: bytes, received: list[tuple[str, str]]) -> WrittenRecord:
+        assert capture.status is not None
+        request = self.writer.create_warc_record(
+            url, "request", payload=io.BytesIO(request_body), length=len(request_body),
+            warc_headers_dict={"WARC-Date": date},
+            http_headers=StatusAndHeaders(f"{capture.request_method} {url} HTTP/1.1", sent, is_http_request=True))
         response = self.writer.create_warc_record(
             capture.final_url or url, "response", payload=io.BytesIO(body), length=len(body),
             warc_headers_dict={"WARC-Date": date},

@@ -106,7 +106,7 @@ class PortalSpider(scrapy.Spider):
             headers=headers,
             body=response.body,
             encoding=response.encoding if isinstance(response, TextResponse) else None,
-            error_kind=response_kind(response),
+            error_kind=extra.pop("error_kind") if "error_kind" in extra else response_kind(response),
             error_detail=None if response.status < 400 else f"HTTP {response.status}",
             elapsed_ms=int(meta["download_latency"] * 1000) if "download_latency" in meta else None,
             column_id=meta.get("column_id"),
@@ -179,8 +179,9 @@ class PortalSpider(scrapy.Spider):
     def parse_list(
         self, response: Response,
     ) -> Iterator[Capture | CapHit | Carried | DiscoveredColumn | Unchanged | scrapy.Request]:
-        if not isinstance(response, TextResponse) or response_kind(response):
-            yield self.snapshot(response)
+        kind = response_kind(response)
+        if not isinstance(response, TextResponse) or kind:
+            yield self.snapshot(response, error_kind=kind)
             return
         meta = response.meta
         rendered = bool(meta.get("playwright"))
@@ -257,7 +258,7 @@ class PortalSpider(scrapy.Spider):
                      page: ListPage) -> Iterator[Capture | CapHit | Carried | Unchanged | scrapy.Request]:
         meta = response.meta
         yield self.snapshot(response, entries=tuple(page.entries), announced_items=page.announced_items,
-                            announced_pages=page.announced_pages)
+                            announced_pages=page.announced_pages, error_kind=None)  # callers checked it
         if page.announced is not None:
             yield from self._cap(response, "list_pages", self.max_list_pages, page.announced)
         inherit = _inherited(meta)
@@ -296,12 +297,13 @@ class PortalSpider(scrapy.Spider):
                 yield scrapy.Request(follow.url, callback=self.parse_list, errback=self.failed, meta=follow_meta)
 
     def parse_detail(self, response: Response) -> Iterator[Capture | CapHit | scrapy.Request]:
-        if response.status == 304 or not isinstance(response, TextResponse) or response_kind(response):
-            yield self.snapshot(response)
+        kind = response_kind(response)
+        if response.status == 304 or not isinstance(response, TextResponse) or kind:
+            yield self.snapshot(response, error_kind=kind)
             return
         doc = parse_html(response.text)
         links = page_links(doc, response.url)
-        yield self.snapshot(response, detail=extract_detail(doc, response.url), links=links)
+        yield self.snapshot(response, detail=extract_detail(doc, response.url), links=links, error_kind=None)
         yield from self.attachment_requests(response, links)
 
     # --- attachments (text extracted after the crawl: crawler.attachment_texts) -------------------
