@@ -4,9 +4,11 @@ The 常见错别字 of real portals are mostly one-character IME slips of ordina
 holds them all. Candidates are generated from jieba's dictionary (word frequencies counted on a large
 general corpus, shipped with jieba): every word of two to four characters seen at least `_MIN_FREQ` times,
 with one character replaced by a same-sounding (toneless pinyin: an IME ignores tones) or similar-looking
-common character, where the result is not a word itself (jieba counts it at most 1/`_RATIO` as often) and
-correct government text does not use it (lexicons/attested.txt, counted on ~40 MB of laws and regulations:
-设区, 保函, 驻场 are terms, not slips).
+common character, where the result is not a word itself (jieba counts it at most 1/`_RATIO` as often).
+Correct government text writes some candidates (lexicons/attested.txt, counted on ~40 MB of laws and
+regulations: 设区, 保函, 驻场 are terms, 导治 stands across words in 督导|治理); such a candidate is left alone
+where every run of three characters through it occurs in that corpus too, and judged like any other where it
+does not (损伤导治一般: a slip of 导致). Ops' own entries of attested.txt are never reported.
 
 A candidate is reported only when four independent signs agree, because a wrong deduction is worse than a
 missed one:
@@ -20,7 +22,9 @@ missed one:
    ("重力梯度仪及为其": 仪 belongs to 梯度仪, so 仪及 is no slip of 以及);
 4. it does not look like a name, a unit or a term: not right after a common surname or a digit (20千帕),
    not before a place or road suffix, not repeated in the same text (names and terms repeat, slips seldom
-   do); the check also leaves out what recurs in other documents of the night (`recurring`).
+   do); the check also leaves out what recurs in other documents of the night (`recurring`). Nor is it set
+   beside the corrected word on purpose (开展中期和终期评估), or the head character of a list's items
+   (重力仪、重力梯度仪及为其…: not 以及).
 
 Scanning is vectorised: the text's code points are packed into 2-, 3- and 4-character keys and looked up in
 sorted arrays of the candidates' keys (numpy), so the model is consulted only where a candidate sits.
@@ -37,7 +41,7 @@ from typing import NamedTuple
 import numpy as np
 
 from checks.confusables import homophones
-from checks.lexicon import LEXICONS, tokenizer, typo_lexicon, word_list
+from checks.lexicon import LEXICONS, lexicon_paths, tokenizer, typo_lexicon, word_list
 
 ATTESTED = LEXICONS / "attested.txt"
 CONTEXTS = LEXICONS / "word_contexts.npz"
@@ -160,6 +164,15 @@ def attested() -> frozenset[str]:
 
 
 @functools.lru_cache(maxsize=1)
+def ops_terms() -> frozenset[str]:
+    """Ops' own entries of attested.txt (ZWGK_LEXICON_DIR): their terms, never reported, wherever they stand.
+    The shipped entries were counted in the corpus and are judged in context (`find_word_slips`)."""
+    paths = lexicon_paths(ATTESTED.name)[1:]
+    return frozenset(line.split()[0] for path in paths for line in path.read_text("utf-8").splitlines()
+                     if line.strip() and not line.startswith("#"))
+
+
+@functools.lru_cache(maxsize=1)
 def _contexts() -> frozenset[int]:
     """Keys of (neighbour + word) and (word + neighbour) seen in real text: a set, probed a few at a time."""
     if not CONTEXTS.is_file():
@@ -258,7 +271,8 @@ def variant_index(use_corpus: bool = True) -> dict[int, tuple[np.ndarray, np.nda
     out = {}
     for length in (2, 3, 4):
         words = _everyday_words(length)
-        never = [w for w in (*lexicon.places, *lexicon.idioms, *(attested() if use_corpus else ())) if len(w) == length]
+        # what correct text uses (attested.txt) stays a candidate: it is judged in context (find_word_slips)
+        never = [w for w in (*lexicon.places, *lexicon.idioms) if len(w) == length]
         never_keys = np.sort(_keys_of(never, length))
         known_keys, known_freq = _words_freq(length)
         word_keys_ = _keys_of(words, length)
@@ -403,6 +417,23 @@ def _looks_like_a_name(text: str, start: int, end: int) -> bool:
                 or text.count(text[start:end]) > 1)
 
 
+_NEAR = 8  # characters each side in which the corrected word itself stands for a contrast (中期和终期)
+
+
+def _contrasted(text: str, start: int, end: int, word: str) -> bool:
+    """The corrected word stands right beside the candidate: the two are set side by side on purpose
+    (开展中期和终期评估), a typist who slipped would have slipped the same way, or not at all."""
+    return word in text[max(0, start - _NEAR - len(word)):start] or word in text[end:end + _NEAR + len(word)]
+
+
+def _list_head(text: str, start: int, i: int) -> bool:
+    """The odd character ends the items of a list just before (重力仪、重力梯度仪及为其专门设计的部件): it is
+    the head of this item too, not a slip of the word it begins (以及)."""
+    odd = text[start + i]
+    before = text[max(0, start - _NEAR - 4):start]
+    return i == 0 and any(odd + mark in before for mark in "、，,")
+
+
 Candidates = dict[int, tuple[int, str]]  # start → (length, the word the text there may slip from)
 
 
@@ -410,6 +441,7 @@ def candidates(text: str) -> Candidates:
     """Every candidate slip in `text`, judged or not: the first (longest-listed) candidate at each start."""
     codes = codes_of(text)
     found: Candidates = {}
+    usual = attested()
     run, made = codes, 1
     for length, (_, _, words) in variant_index().items():  # 2, 3, 4
         while made < length:  # packed(codes, made + 1), from the keys one character shorter
@@ -417,7 +449,8 @@ def candidates(text: str) -> Candidates:
             run = (run[:-1] << _U64(16)) | codes[made - 1:]
         starts, word = _candidates(run, length)
         for start, k in zip(starts.tolist(), word.tolist(), strict=True):
-            found.setdefault(start, (length, words[k]))
+            if start not in found or text[start:start + found[start][0]] in usual:
+                found[start] = (length, words[k])  # a candidate correct text uses yields to a longer one
     return found
 
 
@@ -438,10 +471,15 @@ def find_word_slips(text: str, found: Candidates | None = None) -> list[dict[str
         if start < taken or not _neighbours_seen(text, start, end, word) or _looks_like_a_name(text, start, end):
             continue
         i = next(k for k in range(length) if text[start + k] != word[k])
+        if _contrasted(text, start, end, word) or _list_head(text, start, i):
+            continue
         same_sound = text[start + i] in _confusables().get(word[i], ("", ""))[0]
         gain = _reads_better(text, start, end, word, same_sound)
         if gain is None:
             continue
+        if text[start:end] in ops_terms() or (text[start:end] in attested() and reads_as_attested(text, start, end)):
+            continue  # correct text writes it so, and in this very company (督导治理, not 损伤导治一般)
         hits.append({"start": start, "end": end, "matched": text[start:end], "suggestion": word, "gain": round(gain, 1)})
         taken = end
     return hits
+
