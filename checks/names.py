@@ -27,7 +27,7 @@ import re
 from collections import defaultdict
 from pathlib import Path
 
-from ahocorasick_rs import BytesAhoCorasick, MatchKind
+from ahocorasick_rs import AhoCorasick, BytesAhoCorasick, MatchKind
 
 from checks.confusables import homophones, readings
 from checks.lexicon import LEXICONS, lexicon_paths, on_word_boundaries, token_at, token_cuts, tokenizer, typo_lexicon
@@ -281,30 +281,30 @@ def damaged_organs(text: str) -> list[tuple[int, int, str, str]]:
 
 
 @functools.lru_cache(maxsize=1)
-def _place_parents() -> tuple[re.Pattern[str] | None, dict[str, frozenset[str]], dict[str, str], int]:
-    """(a pattern of every parent division, division → its parents, division → its province, longest name)."""
+def _place_parents() -> tuple[AhoCorasick | None, tuple[str, ...], dict[str, frozenset[str]], dict[str, str], int]:
+    """(an automaton of every parent division, its words, division → its parents, division → its province,
+    the longest division's name)."""
     parents: dict[str, frozenset[str]] = {}
     for path in lexicon_paths(PLACE_PARENTS.name):
         for line in Path(path).read_text("utf-8").splitlines():
             name, _, up = line.partition("\t")
             if up and not line.startswith("#") and len(name) >= 3 and name not in _GENERIC_DIVISIONS:
                 parents[name] = frozenset(up.strip().split("|"))
-    heads = {p for up in parents.values() for p in up}
+    heads = tuple(sorted({p for up in parents.values() for p in up}))
     if not heads:
-        return None, {}, {}, 0
+        return None, (), {}, {}, 0
     provinces = {name: next((p for p in sorted(up) if p not in parents), "") for name, up in parents.items()}
-    rx = re.compile("|".join(map(re.escape, sorted(heads, key=len, reverse=True))))
-    return rx, parents, provinces, max(map(len, parents))
+    return AhoCorasick(heads, matchkind=MatchKind.LeftmostLongest), heads, parents, provinces, max(map(len, parents))
 
 
 def misplaced_divisions(text: str) -> list[tuple[int, int, str, str]]:
     """(start, end, suggestion, why) for a division right after a province or prefecture it is not under."""
-    rx, parents, provinces, longest = _place_parents()
-    if rx is None:
+    automaton, heads, parents, provinces, longest = _place_parents()
+    if automaton is None:
         return []
     found = []
-    for m in rx.finditer(text):
-        head, end = m.group(), m.end()
+    for index, start, end in automaton.find_matches_as_indexes(text):
+        head = heads[index]
         child = next((text[end:end + n] for n in range(longest, 2, -1) if text[end:end + n] in parents), None)
         if child is None or head in parents[child]:
             continue
@@ -312,7 +312,7 @@ def misplaced_divisions(text: str) -> list[tuple[int, int, str, str]]:
             right = min((p for p in parents[child] if p in parents), default=provinces[child])
         else:
             right = provinces[child] or min(parents[child])
-        found.append((m.start(), end + len(child), right + child,
+        found.append((start, end + len(child), right + child,
                       f"“{child}”不属于“{head}”（其上级行政区划：{'、'.join(sorted(parents[child]))}）"))
     return found
 

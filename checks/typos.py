@@ -288,8 +288,9 @@ def _holes(joined: str, extra: tuple[str, ...], taken: list[tuple[int, int]]) ->
             begin = start if is_left else start - i - 1
             if kind == _EDGE:
                 begin = start - 1
-            if begin < 0 or begin + length > size:
-                continue
+            natural = start if is_left else start - len(phrase) + (len(phrase) - i - (kind != _INSERT))
+            if begin < 0 or begin + length > size or joined.startswith(phrase, max(0, natural)):
+                continue  # the anchor is a piece of the phrase standing as it should (the commonest case)
             other = joined[begin + i]
             if not ("\u4e00" <= other <= "\u9fff") or other in _NUMERALS:
                 continue

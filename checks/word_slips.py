@@ -4,11 +4,9 @@ The 常见错别字 of real portals are mostly one-character IME slips of ordina
 holds them all. Candidates are generated from jieba's dictionary (word frequencies counted on a large
 general corpus, shipped with jieba): every word of two to four characters seen at least `_MIN_FREQ` times,
 with one character replaced by a same-sounding (toneless pinyin: an IME ignores tones) or similar-looking
-common character, where the result is not a word itself (jieba counts it at most 1/`_RATIO` as often).
-Correct government text writes some candidates (lexicons/attested.txt, counted on ~40 MB of laws and
-regulations: 设区, 保函, 驻场 are terms, 导治 stands across words in 督导|治理); such a candidate is left alone
-where every run of three characters through it occurs in that corpus too, and judged like any other where it
-does not (损伤导治一般: a slip of 导致). Ops' own entries of attested.txt are never reported.
+common character, where the result is not a word itself (jieba counts it at most 1/`_RATIO` as often) and
+correct government text does not use it (lexicons/attested.txt, counted on ~40 MB of laws and regulations:
+设区, 保函, 驻场 are terms, not slips).
 
 A candidate is reported only when four independent signs agree, because a wrong deduction is worse than a
 missed one:
@@ -41,7 +39,7 @@ from typing import NamedTuple
 import numpy as np
 
 from checks.confusables import homophones
-from checks.lexicon import LEXICONS, lexicon_paths, tokenizer, typo_lexicon, word_list
+from checks.lexicon import LEXICONS, tokenizer, typo_lexicon, word_list
 
 ATTESTED = LEXICONS / "attested.txt"
 CONTEXTS = LEXICONS / "word_contexts.npz"
@@ -164,15 +162,6 @@ def attested() -> frozenset[str]:
 
 
 @functools.lru_cache(maxsize=1)
-def ops_terms() -> frozenset[str]:
-    """Ops' own entries of attested.txt (ZWGK_LEXICON_DIR): their terms, never reported, wherever they stand.
-    The shipped entries were counted in the corpus and are judged in context (`find_word_slips`)."""
-    paths = lexicon_paths(ATTESTED.name)[1:]
-    return frozenset(line.split()[0] for path in paths for line in path.read_text("utf-8").splitlines()
-                     if line.strip() and not line.startswith("#"))
-
-
-@functools.lru_cache(maxsize=1)
 def _contexts() -> frozenset[int]:
     """Keys of (neighbour + word) and (word + neighbour) seen in real text: a set, probed a few at a time."""
     if not CONTEXTS.is_file():
@@ -271,8 +260,7 @@ def variant_index(use_corpus: bool = True) -> dict[int, tuple[np.ndarray, np.nda
     out = {}
     for length in (2, 3, 4):
         words = _everyday_words(length)
-        # what correct text uses (attested.txt) stays a candidate: it is judged in context (find_word_slips)
-        never = [w for w in (*lexicon.places, *lexicon.idioms) if len(w) == length]
+        never = [w for w in (*lexicon.places, *lexicon.idioms, *(attested() if use_corpus else ())) if len(w) == length]
         never_keys = np.sort(_keys_of(never, length))
         known_keys, known_freq = _words_freq(length)
         word_keys_ = _keys_of(words, length)
@@ -441,7 +429,6 @@ def candidates(text: str) -> Candidates:
     """Every candidate slip in `text`, judged or not: the first (longest-listed) candidate at each start."""
     codes = codes_of(text)
     found: Candidates = {}
-    usual = attested()
     run, made = codes, 1
     for length, (_, _, words) in variant_index().items():  # 2, 3, 4
         while made < length:  # packed(codes, made + 1), from the keys one character shorter
@@ -449,8 +436,7 @@ def candidates(text: str) -> Candidates:
             run = (run[:-1] << _U64(16)) | codes[made - 1:]
         starts, word = _candidates(run, length)
         for start, k in zip(starts.tolist(), word.tolist(), strict=True):
-            if start not in found or text[start:start + found[start][0]] in usual:
-                found[start] = (length, words[k])  # a candidate correct text uses yields to a longer one
+            found.setdefault(start, (length, words[k]))
     return found
 
 
@@ -477,9 +463,6 @@ def find_word_slips(text: str, found: Candidates | None = None) -> list[dict[str
         gain = _reads_better(text, start, end, word, same_sound)
         if gain is None:
             continue
-        if text[start:end] in ops_terms() or (text[start:end] in attested() and reads_as_attested(text, start, end)):
-            continue  # correct text writes it so, and in this very company (督导治理, not 损伤导治一般)
         hits.append({"start": start, "end": end, "matched": text[start:end], "suggestion": word, "gain": round(gain, 1)})
         taken = end
     return hits
-

@@ -8,7 +8,7 @@ Reads every .md file of the corpus except 行政法规/, 部门规章/ and the l
 and writes:
 
 * checks/lexicons/attested.txt: the candidate slips that correct legal text does use (设区, 保函, 驻场 …);
-  the check leaves them alone where the text around them reads as the corpus does (word_slips.py);
+  the check never reports them;
 * checks/lexicons/word_contexts.npz: every character seen right before or right after an everyday word of
   two or three characters (packed keys): a correction is only proposed where the corrected word sits among
   neighbours it is seen with in real text;

@@ -32,9 +32,6 @@ PLANTED = [  # real sentences of State Council regulations and a 2021 plan with 
     # a look-alike one stroke apart (木/术, shapes.txt's one_stroke_pairs), as reported on a government site
     # (benchmarks/data/reported_typos.tsv), in the title of the article it was reported from
     ("镇坪县应急救援技木中心挂牌", "技木", "技术"),
-    # 导致 typed 导治 (天津某法院终审民事判决书, reported: benchmarks/data/reported_typos.tsv blind6), planted
-    # into 医疗事故处理条例: 导治 is written by correct text across words (督导|治理), but not in this company
-    ("（三）造成器官组织损伤导治一般功能障碍或者严重功能障碍的", "导治", "导致"),
 ]
 CORRECT = [
     "出发辉煌的新征程，全面建设社会主义现代化国家。",  # 发辉 across 出发|辉煌
@@ -50,10 +47,8 @@ CORRECT = [
     "中国共产党领导中国人民进行革命、建设、改革的历史，具有纪念意义、教育意义。",
     # real regulations once flagged: two terms set side by side on purpose (中期/终期), and the head of a
     # list's items (重力仪、重力梯度仪及 …, not 以及)
-    "自治县人民政府应当对流域水生态环境保护规划实施情况开展中期和终期评估。",
+    "自治县人民政府应当对梅江河流域水生态环境保护规划实施情况开展中期和终期评估。评估情况应当及时向自治县人民代表大会常务委员会报告，并向社会公开。",
     "至多为2分钟的机载或舰载重力仪、重力梯度仪及为其专门设计的部件",
-    # 导治 as correct text writes it, across words
-    "指导治安保卫委员会等群众性组织的治安防范工作。",
 ]
 
 
@@ -106,7 +101,7 @@ def test_a_candidate_recurring_in_two_documents_is_a_term_not_a_slip() -> None:
 
 @pytest.fixture
 def fresh_caches():
-    caches = (get_settings, word_slips.attested, word_slips.ops_terms, word_slips.variant_index, word_slips._bloom_filters)
+    caches = (get_settings, word_slips.attested, word_slips.variant_index, word_slips._bloom_filters)
     for cache in caches:
         cache.cache_clear()
     yield
@@ -144,9 +139,7 @@ def test_the_hashed_lookup_finds_what_a_binary_search_over_the_sorted_keys_finds
         for length, (keys, word_of, words) in index.items():
             at, found = word_slips._lookup(keys, word_slips.packed(codes, length))
             for start in np.nonzero(found)[0].tolist():
-                # a candidate correct text uses (attested.txt) yields to a longer one at the same start
-                if start not in expected or text[start:start + expected[start][0]] in word_slips.attested():
-                    expected[start] = (length, words[word_of[at[start]]])
+                expected.setdefault(start, (length, words[word_of[at[start]]]))
         assert word_slips.candidates(text) == expected
         total += len(expected)
     assert total > 1000  # the texts do hold candidates
