@@ -164,7 +164,7 @@ def false_alarms(pages: list[str], show: int) -> None:
 
 
 Pair = tuple[str, str, str, str, str, str]  # wrong, right, class, origin, source, sentence
-_BATCH = re.compile(r"# (blind\w*) ")
+_BATCH = re.compile(r"# (blind[\w-]*) ")
 BATCHES: dict[tuple[str, str], str] = {}  # (wrong, right) -> the blind batch a row was collected in
 
 
