@@ -28,7 +28,9 @@
   after a comma of a real sentence when none does), and a row that quotes the published erroneous
   sentence is also tested on that sentence; a case counts as found when a finding covers the error.
   Recall is printed per class and per origin, and per class apart for the two settings (a sentence that
-  fits the error, or an unrelated one: a context confusable cannot be judged there).
+  fits the error, or an unrelated one: a context confusable cannot be judged there). Rows after a comment
+  line "# blindN (collected …)" were collected and measured before any change made for them: each such batch
+  is printed apart, by class, with its misses (the blind figure is the first run's, on unchanged checks).
 --sighan: the SIGHAN-15 CSC test set as pycorrector ships it (data/sighan2015_test.tsv: wrong sentence,
   right sentence): a public yardstick of character-level detection on learners' essays.
 --odw: ECSpell's official-document-writing test set (github aopolin-lv/ECSpell @025bf43

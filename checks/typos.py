@@ -311,6 +311,8 @@ def _holes(joined: str, extra: tuple[str, ...], taken: list[tuple[int, int]]) ->
             candidate = joined[begin:begin + length]
             if dictionary.get(candidate) or candidate in lexicon.correct or candidate in lexicon.places:
                 continue
+            if kind == _INSERT and any(name in candidate and name not in phrase for name in lexicon.names):
+                continue  # 国务院总理李克强 is another leader, not 国务院总理李强 with a character added
             end = begin + length
             # a canonical form wholly inside an added-to or edge-damaged phrase is a piece of it (中国特色社会主义)
             if any(s < end and begin < e and (kind == _REPLACE or s < begin or e > end) for s, e in taken):

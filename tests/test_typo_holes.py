@@ -33,6 +33,8 @@ CORRECT = [
     "报所在地区的中国人民解放军军级航空单位或者军区空军批准。",
     # a first character replaced where correct text pairs the two characters (美国|共产党)
     "美国共产党代表团访问了上海。",
+    # a character added inside a leader's name with his title makes another leader's name
+    "时任国务院总理李克强曾来我县调研。",
     "坚持和发展中国特色的社会主义。",
 ]
 
