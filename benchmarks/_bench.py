@@ -100,8 +100,21 @@ class PeakRSS(Sampler):
         self.exclude = exclude
         self.me = os.getpid()
         self.peaks: dict[int, tuple[str, int]] = {}  # pid -> (command line, peak kB)
+        self.followed: dict[int, int] = {}  # pid -> peak kB, for `follow`
+
+    def follow(self, pid: int) -> None:
+        """Sample this process by its pid as well, without the walk over every process: `zwgk check`'s peak
+        came out as 0 in some long benchmark runs (the walk never saw the child; cause not found)."""
+        self.followed[pid] = 0
 
     def sample(self) -> None:
+        for pid in self.followed:
+            try:
+                with open(f"/proc/{pid}/status", errors="replace") as f:
+                    hwm = next((int(line.split()[1]) for line in f if line.startswith("VmHWM:")), 0)
+            except (OSError, ValueError):  # exited
+                continue
+            self.followed[pid] = max(self.followed[pid], hwm)
         parents = {pid: parent for pid, (parent, _) in processes().items()}
         for pid in parents:
             p, depth = pid, 0
@@ -122,4 +135,5 @@ class PeakRSS(Sampler):
 
     def peak_mb(self, contains: str = "") -> float:
         """The largest peak (MB) among the processes whose command line contains `contains`."""
-        return max((kb for cmd, kb in self.peaks.values() if contains in cmd), default=0) / 1024
+        walked = (kb for cmd, kb in self.peaks.values() if contains in cmd)
+        return max([*walked, *self.followed.values()], default=0) / 1024

@@ -155,6 +155,7 @@ def zwgk_check(url: str, units: list[str], tmp: Path, as_of: str, *extra: str) -
         proc = subprocess.Popen([sys.executable, "-m", "zwgk.cli", "check", "--as-of", as_of,
                                  *[a for u in units for a in ("--unit", u)], *extra], cwd=ROOT, env=env, stdout=log,
                                 stderr=log)
+        rss.follow(proc.pid)
         _, status, usage = os.wait4(proc.pid, 0)
         proc.returncode = os.waitstatus_to_exitcode(status)
     if proc.returncode != 0:
