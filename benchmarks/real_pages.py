@@ -25,7 +25,10 @@ context, for review by hand (docs/benchmarks.md lists the verdicts).
   right form, that occurrence is replaced by the wrong one; otherwise the reported sentence (or the wrong
   form after the first sentence) is inserted after a sentence of the main text. A case counts as found when
   a `text.typo` finding on that page matched a string overlapping the planted error. Prints recall.
---gbk: also run every page transcoded to GB18030 with its charset declaration rewritten to gbk (no GBK
+--everywhere (with --plant): each planted error that the check finds as plain text is planted into every
+  detail page in turn, so that a template that hides the main text, or puts it among the chrome, shows.
+--gbk: also run every page transcoded to GB18030, its charset declaration rewritten and its Content-Type
+  header saying gbk (no GBK
   original was found among the saved pages; this exercises the GBK decoding path on the same templates).
 """
 
@@ -33,7 +36,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import re
 import subprocess
 import sys
@@ -52,7 +54,7 @@ from checks.typos import find_typo_hits, typos
 DATA = Path(__file__).parent / "data"
 PAGES = DATA / "real_pages"
 MANIFEST = PAGES / "manifest.json"
-MIRRORS = Path(os.environ.get("ZWGK_MIRRORS", "/work/.mirror"))
+MIRRORS = Path("/work/.mirror")  # where the search tool's fetch puts repository snapshots; --mirrors for another
 AS_OF = date(2026, 12, 2)
 CHECKS = (("text.typo", typos), ("text.sensitive", sensitive_words_check), ("text.privacy", personal_data))
 
@@ -111,9 +113,11 @@ _CHARSET_DECL = re.compile(rb"""(charset\s*=\s*["']?)(utf-8|utf8)""", re.I)
 
 def as_gbk(page: Page) -> Page:
     """The same page as a GBK site serves it: GB18030 bytes, charset declared as gbk."""
-    text = page.body.decode("utf-8", "replace")
+    from checks.text import decode_as_crawled
+
+    text = decode_as_crawled(page.body, None, page.content_type)
     body = _CHARSET_DECL.sub(rb"\1gbk", text.encode("gb18030", "replace"))
-    return Page(page.id + "~gbk", page.kind, page.site + "~gbk", page.family, body, "text/html")
+    return Page(page.id + "~gbk", page.kind, page.site + "~gbk", page.family, body, "text/html; charset=gbk")
 
 
 def night(pages: list[Page]) -> AuditData:
@@ -124,7 +128,8 @@ def night(pages: list[Page]) -> AuditData:
     units: dict[str, UnitState] = {}
     columns = []
     for i, p in enumerate(pages, 1):
-        slug = re.sub(r"[^a-z0-9]+", "-", p.site.lower()).strip("-") or p.id
+        site, gbk = p.site.removesuffix("~gbk"), p.site.endswith("~gbk")
+        slug = (re.sub(r"[^a-z0-9]+", "-", site.lower()).strip("-") or p.id.split("~")[0]) + ("-gbk" if gbk else "")
         units.setdefault(p.site, UnitState(slug, p.site, "county", f"http://{p.site}/"))
         url = f"http://{p.site}/{p.id}.html"
         if p.kind == "list":
@@ -245,12 +250,55 @@ def recall(pages: list[Page], n: int, quiet: bool) -> None:
           f"{plain_hits}/{len(planted)} = {plain_hits / n:.2f}; found as plain text but not in the page: {lost}")
 
 
+def everywhere(pages: list[Page], n: int, quiet: bool) -> None:
+    """Each planted error that the check finds in plain text, planted into every detail page in turn: how
+    many of the pages let it through to a finding on that page (not on the site's chrome, not lost)."""
+    details = [p for p in pages if p.kind == "detail"]
+    pairs = [(w, r, x) for w, r, x in _pairs(n)
+             if any(w in str(h["matched"]) or str(h["matched"]) in w
+                    for h in find_typo_hits(x if x and w in x else f"这里是{w}的有关情况。", AS_OF, (), frozenset()))]
+    planted = 0
+    unplantable: Counter[str] = Counter()
+    missed: Counter[str] = Counter()
+    # a night holds each error once (a word-slip seen in two documents of a night is taken for the site's
+    # own usage, checks.typos.find_typo_hits): nights of len(pairs) pages, each with another error, rotated
+    size = len(pairs)
+    for turn in range(size):
+        for start in range(0, len(details), size):
+            pages_with: list[tuple[Page, str]] = []
+            for j, page in enumerate(details[start:start + size]):
+                wrong, right, sentence = pairs[(j + turn) % size]
+                done = plant(page, wrong, right, sentence)
+                if done is None:
+                    unplantable[page.id] += 1
+                else:
+                    pages_with.append((done[0], wrong))
+            planted += len(pages_with)
+            per_page: dict[str, list[str]] = defaultdict(list)
+            for f in run_checks(night([p for p, _ in pages_with])):
+                if f.check == "text.typo":
+                    per_page[f.subject_key.split("#")[0]].append(str(f.evidence.get("matched", "")))
+            for page, wrong in pages_with:
+                if not any(m and (m in wrong or wrong in m)
+                           for m in per_page.get(f"page:http://{page.site}/{page.id}.html", [])):
+                    missed[f"{page.id.split('+')[0]} {wrong}"] += 1
+    total = len(pairs) * len(details)
+    print(f"== {len(pairs)} planted errors that the check finds in plain text, each planted into each of "
+          f"{len(details)} detail pages: found on the page {planted - sum(missed.values())}/{total}; "
+          f"no main text to plant into {sum(unplantable.values())}; planted but not found on the page {sum(missed.values())}")
+    if not quiet:
+        print(f"   pages without a main text to plant into: {sorted(unplantable)}")
+        print(f"   planted but not reported on the page: {sorted(missed)}")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0],
                                      formatter_class=argparse.RawDescriptionHelpFormatter, epilog=__doc__)
     parser.add_argument("--mirrors", type=Path, default=MIRRORS, help="root of the local repository snapshots")
     parser.add_argument("--plant", type=int, default=0, help="plant this many reported gov_site errors")
     parser.add_argument("--gbk", action="store_true", help="also run every page transcoded to GBK")
+    parser.add_argument("--everywhere", action="store_true",
+                        help="plant the errors the check finds in plain text into every detail page")
     parser.add_argument("--only", nargs="*", default=(), help="page ids from the manifest")
     parser.add_argument("--quiet", action="store_true", help="counts only (and missed plants)")
     args = parser.parse_args(argv)
@@ -263,6 +311,8 @@ def main(argv: list[str] | None = None) -> int:
         correct_pages([as_gbk(p) for p in pages], args.quiet)
     if args.plant:
         recall(pages, args.plant, args.quiet)
+        if args.everywhere:
+            everywhere(pages, args.plant, args.quiet)
     return 0
 
 

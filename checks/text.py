@@ -243,11 +243,14 @@ def _placed(hidden: list, html: str, bare: bool) -> list:
     return placed
 
 
+def _visible(text: str) -> int:
+    """Characters that are not white space (indentation of a form or a template counts for nothing)."""
+    return len(text) - sum(map(text.count, (" ", "\n", "\t", "\r", "\u3000", "\xa0")))
+
+
 def _prose(el: Any) -> int:
     """Characters of an element's text outside its links: a list of links is navigation, not an article."""
-    text = len(string_content(el))
-    links = sum(len(string_content(a)) for a in el.iter("a"))
-    return text - links
+    return _visible(string_content(el)) - sum(_visible(string_content(a)) for a in el.iter("a"))
 
 
 def _content_body(doc: Any, contents: list, marked: set) -> Any:
