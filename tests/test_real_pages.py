@@ -75,6 +75,12 @@ def test_a_long_link_list_does_not_win_over_the_article() -> None:
             f'<div id="zoom">{article}</div></body></html>')
     main = page_text(html).main
     assert "书画展在澳门开幕" in main and "业务培训" not in main
+    # a comment form whose indentation outweighs the article in characters (a city portal's "tab-content")
+    form = "".join(f"<div>{' ' * 200}<label>{label}</label>{' ' * 200}</div>"
+                   for label in ("匿名评论：", "联系手机：", "留言内容：", "验证码："))
+    main = page_text(f'<html><body><div class="tab-content">{form}</div><div id="zoom">{article}</div>'
+                     f'</body></html>').main
+    assert "书画展在澳门开幕" in main and "匿名评论" not in main
 
 
 def test_a_registration_number_is_no_mobile_number_but_a_mobile_number_still_is() -> None:
