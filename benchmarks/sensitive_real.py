@@ -98,6 +98,23 @@ flagged when find_sensitive reports anything on its text. Splits, in the order t
   decoys16 1 row added on merge: a police report on Falun Gong leaflets (traditional characters) that quotes
            the cult's slogan 诚念法轮大法好 in its prose; the sens5 branch reported the slogans wherever they stood
            and fired on it. Slogans in prose now take the 邪教 category's cues; short lines are still reported.
+  blind16-blind20  64 rows collected after that (sens6, 2026-12-02; 6 more that had the source of an earlier row
+           were dropped before the run) and run once before any change: 14 of 29 found, 11 of 35 decoys fired
+           (results/sensitive_real-2026-12-02-blind16.txt). Misses: betting sites' bonus terms, casino and
+           private-lottery menus, a sex-service lead, porn titles without 在线观看, 天天开好彩, 澳门…登录入口,
+           hidden counterfeit and "buy" links, a transparent full-page link overlay (clickjacking). False alarms:
+           代开发票 in tax apps, invoice tools and a bookkeeping offer; 时时彩 in a court's case study; 网络赌博 in
+           police warnings; 娱乐城 on a map and in a game hub; Macau casino news. Then advertised_only (代开发票
+           only beside a seller's contact), court and police cues for 赌博, the betting-terms, casino-menu and
+           sex-service families (gated), near-zero opacity and the overlay, English spam words of hidden links:
+           27 of 29, 2 of 35 (touched).
+  blind21  13 rows collected after that change and run once: 1 of 5 found, 0 of 8 decoys fired (game
+           private-server and surrogacy leads, a casino's mirror 线路). Then those as words or markers: 5 of 5
+           (touched).
+  blind22  14 rows collected after that and run once: 4 of 7 found, 0 of 7 decoys fired (现金网 twice, 开元棋牌).
+           Then those as words: 7 of 7 (touched).
+  blind23  7 rows collected after the last change and run once, not changed after: 2 of 2 found, 1 of 5 decoys
+           fired (北京日报 on a unit's page that showed a casino: 博彩网站 with its cues out of reach).
 Prints recall and precision per split and every miss and false alarm.
 
     .venv/bin/python -m benchmarks.sensitive_real --clean-html ge_policy_raw20190217.sql
@@ -121,7 +138,8 @@ from checks.text import page_text
 DATA = Path(__file__).resolve().parent / "data" / "sensitive_real.jsonl"
 SPLITS = ("dev", "held_out", "fresh", "fresh2", "fresh3", "untouched2", "untouched3", "untouched4", "untouched5",
           "decoys6", "decoys7", "blind8", "blind9", "blind10", "blind11", "blind12", "blind13", "blind14", "blind15",
-          "decoys16")
+          "decoys16", "blind16", "blind17", "blind18", "blind19", "blind20",
+          "blind21", "blind22", "blind23")
 
 
 def judge_html(html: str, url: str | None = None) -> list[tuple[str, str, str]]:

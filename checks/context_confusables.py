@@ -4,7 +4,8 @@ No list of wrong forms can catch them: "截止日期" and "截至年底" are bot
 both wrong. The words around them decide. lexicons/context_pairs.tsv names the sourced pairs;
 lexicons/context_counts.tsv (built by scripts/build_context_data.py from public correct government text,
 ~13 M characters of laws and regulations) holds, for every word of a pair, how often each character and
-each pair of characters was seen right before it and right after it. Digits are counted as one class and
+each pair of characters was seen right before it and right after it, and each character on both sides at
+once. Digits are counted as one class and
 punctuation and line breaks as one clause boundary, so that "截至2023年" and "截至6月" teach the same thing.
 
 A word W of a pair (W, V) is reported as V only when the corpus is clear about it, because a wrong
@@ -19,6 +20,12 @@ deduction is worse than a missed one:
 Or, for a usage pair (not one mined from a set of slips): V forms a word of jieba's dictionary (seen
 `_COMPOUND_MIN` times or more) with a neighbour or two that W was never seen with, and W forms no such
 word with them (过度期 → 过渡期, 世界记录 → 世界纪录).
+Or, when neither of these speaks (one side says nothing, or each side was seen with both words): correct text
+put the alternative between the same two neighbouring characters `_MIN_SEEN_JOINT` times or more, and the word
+at most 1/`_JOINT_RATIO` of what the two words' totals lead one to expect, and neither side favours the word
+("学所必须的。" → 必需: 所必需的 114 times in 297, 所必须的 5 times in 2,900). This is the only rule for the
+same-sounding pairs generated from jieba's dictionary (行使/行驶): one side alone misleads on them (工程勘察 111
+times, 工程勘查 never, both right).
 Either way,
 3. the word stands as a word of the clause (jieba), not as part of a longer one (学期间, 反应堆), and with
    one or two of its neighbours it is not a word of jieba's dictionary (示范学校 is a term, not 师范学校).
@@ -46,8 +53,13 @@ _MIN_RATIO = 200.0  # the alternative is at least this many times likelier in th
 _MIN_SEEN = 5  # ... and seen at least this often with the neighbour where the written word never was
 _MIN_SEEN_MINED = 20  # pairs mined from a training set of slips (示范/师范) are no usage pairs: ask for more
 _MINED = "ECSpell"  # the source column of mined pairs starts with this
+# the source column of the pairs generated from jieba's dictionary and pypinyin (two common words one same-sounding
+# character apart: 公证/公正): no usage pairs either, judged as strictly as mined pairs, but both ways
+_HOMOPHONE = "同音词对（自动生成：jieba 词典中一字同音同调的两个常用词，两词在语料中各见20次以上）"
 _COMPOUND_MIN = 20  # jieba's dictionary holds the word the alternative forms here at least this often ...
 _COMPOUND_RATIO = 10  # ... and this many times as often as what is written (创纪录 69, 创记录 3)
+_MIN_SEEN_JOINT = 20  # _significant: the alternative between these two neighbours at least this often ...
+_JOINT_RATIO = 50.0  # ... and the word there at most 1/this of what the two words' totals lead one to expect
 _MIN_LEVEL = 3  # two-character neighbours seen fewer times with either word: read the single character
 _ALPHA = 0.5
 _BOUNDARY = "，"
@@ -91,11 +103,17 @@ class ContextModel:
     totals: dict[str, int]
     automaton: AhoCorasick | None
     words: tuple[str, ...]
-    telling: dict[str, frozenset[str]]  # word → the two-character neighbours ("L…", "R…") that can speak against it
+    telling: dict[str, frozenset[str]]  # word → the neighbours ("L" or "R" and two characters, "B" and one either
+    # side) that can speak against it
     usage: frozenset[str]  # words of usage pairs (not mined from a set of slips): the dictionary test applies
     # what `_verdict` said of each word with its two neighbours either side (the texts repeat them often)
     verdicts: dict[tuple[str, int, int], tuple[str, str] | None] = field(default_factory=dict, compare=False,
                                                                          repr=False)
+
+
+def _strict(source: str) -> bool:
+    """A pair mined from slips or generated from sounds, not one that style guides discuss."""
+    return source.startswith((_MINED, _HOMOPHONE))
 
 
 @functools.lru_cache(maxsize=1)
@@ -130,7 +148,7 @@ def context_model() -> ContextModel:
     telling = {w: frozenset(key for o in alternatives[w] for key, n in counts.get(o, {}).items()
                             if len(key) == 3 and n >= _MIN_SEEN and not counts.get(w, {}).get(key))
                for w in words}
-    usage = frozenset(w for pair, source in sources.items() if not source.startswith(_MINED) for w in pair)
+    usage = frozenset(w for pair, source in sources.items() if not _strict(source) for w in pair)
     return ContextModel({w: tuple(sorted(v)) for w, v in alternatives.items()}, sources, dict(counts),
                         dict(totals), automaton, words, telling, usage)
 
@@ -175,7 +193,7 @@ def judge(text: str, start: int, end: int, near: tuple[str, str, str, str] | Non
     right, n_right = _side(model, words, "R", r2, r1)
     for other in others:  # a usage pair whose other form makes a dictionary word here, never seen as written
         source = model.sources.get(frozenset((word, other)), "")
-        if source.startswith(_MINED):
+        if _strict(source):
             continue
         compound = _compound(text, start, end, word, other, model.counts.get(word, {}), near)
         if compound:
@@ -187,22 +205,69 @@ def judge(text: str, start: int, end: int, near: tuple[str, str, str, str] | Non
                 - math.log(model.totals[w] + _ALPHA))
 
     best = max(others, key=score)
-    if score(best) - score(word) < math.log(_MIN_RATIO):
-        return None
-    if min(n_left[best], n_right[best]) == 0 or n_left[word] > n_left[best] or n_right[word] > n_right[best]:
-        return None  # each side must have been seen with the alternative, and neither side may favour the word
+    if model.sources.get(frozenset((word, best)), "").startswith(_HOMOPHONE) or \
+            score(best) - score(word) < math.log(_MIN_RATIO) or min(n_left[best], n_right[best]) == 0 or \
+            n_left[word] > n_left[best] or n_right[word] > n_right[best]:
+        # each side must have been seen with the alternative, and neither side may favour the word; else only
+        # a neighbourhood that correct text gives the alternative many times more often than chance can speak
+        return _significant(model, word, others, (("L", left, n_left), ("R", right, n_right)), l1, r1)
     source = model.sources.get(frozenset((word, best)), "")
-    least = _MIN_SEEN_MINED if source.startswith(_MINED) else _MIN_SEEN
+    least = _MIN_SEEN_MINED if _strict(source) else _MIN_SEEN
     strong = [(side, ctx, n[best]) for side, ctx, n in (("L", left, n_left), ("R", right, n_right))
               if n[word] == 0 and n[best] >= least and len(ctx.strip(_BOUNDARY)) == 2]
     if not strong:
-        return None
+        return _significant(model, word, others, (("L", left, n_left), ("R", right, n_right)), l1, r1)
     side, ctx, seen = strong[0]
     shown = ctx.replace(_DIGIT, "数字")
     where = f"“{shown}{best}”" if side == "L" else f"“{best}{shown}”"
     why = (f"“{word}”与“{best}”易混：此处语境中正确文本写作{where}（{seen}次），未见“{word}”"
            + (f"；易混词来源：{source}" if source else ""))
     return best, why
+
+
+def _significant(model: ContextModel, word: str, others: tuple[str, ...],
+                 sides: tuple[tuple[str, str, dict[str, int]], ...], l1: str, r1: str) -> tuple[str, str] | None:
+    """(suggestion, reason) from both neighbouring characters at once: correct text put the alternative between
+    them at least `_MIN_SEEN_JOINT` times, and the word at most 1/`_JOINT_RATIO` of the times that the two words'
+    totals lead one to expect, and no side favours the word (each count relative to its word's total):
+    "学所必须的。" → 必需 (所必需的 114 times in 297 of 必需; 所必须的 5 times in 2,900 of 必须, ~1,100 expected).
+    One side alone, even two characters of it, is not enough: "邀请议案领衔代表" and "写明终止或者解除" are right
+    although correct text wrote 邀请提案 47 times and 写明中止 5 times, never 邀请议案 or 写明终止. Only at a clause's
+    edge, where there is no other side, do two characters of the one side speak alone, for a usage pair, on the
+    same terms with the word never seen there: "任何异常反映。" → 反应 (异常反应 32 times, ~190 异常反映 expected)."""
+    joint = "B" + l1 + r1
+    (_, left, _), (_, right, _) = sides
+    if _BOUNDARY in joint:  # at a clause's edge the one side there is has to speak alone, two characters of it
+        edge = [("L" + left, left)] if not right.strip(_BOUNDARY) and len(left.strip(_BOUNDARY)) == 2 else \
+            [("R" + right, right)] if not left.strip(_BOUNDARY) and len(right.strip(_BOUNDARY)) == 2 else []
+        if not edge:
+            return None
+    for other in others:
+        source = model.sources.get(frozenset((word, other)), "")
+        if source.startswith(_MINED):
+            continue
+        scale = model.totals[word] / model.totals[other]
+        if any(n[word] > n[other] * scale for _, _, n in sides):
+            continue
+        if _BOUNDARY in joint:
+            if _strict(source):  # 工程勘查、 is right although correct text wrote 工程勘察 111 times, never 工程勘查
+                continue
+            key, ctx = edge[0]
+            seen, mine = model.counts.get(other, {}).get(key, 0), model.counts.get(word, {}).get(key, 0)
+            if not mine and seen >= _MIN_SEEN_JOINT and seen * scale >= _JOINT_RATIO:
+                shown = ctx.replace(_DIGIT, "数字")
+                where = f"“{shown}{other}”" if key[0] == "L" else f"“{other}{shown}”"
+                return other, (f"“{word}”与“{other}”易混：此处（句读处）语境中正确文本写作{where}（{seen}次），未见“{word}”"
+                               f"（按两词总次数，应见约{seen * scale:.0f}次）" + (f"；易混词来源：{source}" if source else ""))
+            continue
+        seen, mine = model.counts.get(other, {}).get(joint, 0), model.counts.get(word, {}).get(joint, 0)
+        if seen >= _MIN_SEEN_JOINT and seen * scale >= _JOINT_RATIO * max(mine, 1):
+            a, b = (c.replace(_DIGIT, "数字").replace(_LATIN, "字母") for c in (l1, r1))
+            why = (f"“{word}”与“{other}”易混：此处语境中正确文本写作“{a}{other}{b}”（{seen}次）"
+                   + (f"，写作“{a}{word}{b}”仅{mine}次" if mine else f"，未见“{a}{word}{b}”")
+                   + f"（按两词总次数，应见约{seen * scale:.0f}次）" + (f"；易混词来源：{source}" if source else ""))
+            return other, why
+    return None
 
 
 def _in_compound(text: str, start: int, end: int) -> bool:
@@ -220,8 +285,8 @@ def _verdict(model: ContextModel, word: str, text: str, start: int, end: int) ->
     term; it depends on the two characters either side only, so `find_context_confusables` keeps it."""
     seen, telling = model.counts.get(word, {}), model.telling[word]
     near = neighbours(text, start, end)
-    l2, _, _, r2 = near
-    if "L" + l2 not in telling and "R" + r2 not in telling and \
+    l2, l1, r1, r2 = near
+    if "L" + l2 not in telling and "R" + r2 not in telling and "B" + l1 + r1 not in telling and \
             (word not in model.usage or (seen.get("L" + l2) and seen.get("R" + r2))):
         return None  # no neighbour speaks against the word: the quick way out for nearly every occurrence
     verdict = judge(text, start, end, near)

@@ -86,11 +86,13 @@ def hiding_technique(style: str) -> str | None:
     css = re.sub(r"\s+", "", style.lower())
     if not css:
         return None
+    if "position:fixed" in css and _near_zero_opacity(css) and _covers_viewport(css):
+        return "全屏透明覆盖层"  # a link laid invisibly over the whole page: every click goes to it (clickjacking)
     if "display:none" in css:
         return "display:none 隐藏"
     if "visibility:hidden" in css:
         return "visibility:hidden 隐藏"
-    if re.search(r"opacity:0(?:\.0+)?(?:;|$|!)", css):
+    if _near_zero_opacity(css):
         return "opacity:0 透明"
     offset = re.search(r"(?:^|;)(?:left|top|margin-left|margin-top|text-indent):" + _PX_RX, css)
     if offset and float(offset.group(1)) <= -500:
@@ -107,6 +109,21 @@ def hiding_technique(style: str) -> str | None:
     if color and not background and _colour(color.group(1)) == "#ffffff":
         return "白色文字（与页面白底同色）"
     return None
+
+
+def _near_zero_opacity(css: str) -> bool:
+    """opacity 0 or below 0.05 (0.01: invisible, yet some filters test only for 0)."""
+    return re.search(r"opacity:(?:0(?:\.0\d*)?|\.0\d*)(?:;|$|!)", css) is not None
+
+
+def _covers_viewport(css: str) -> bool:
+    """inset:0, or a width and height of 100% (or vw/vh) or of a screen's size in pixels."""
+    if re.search(r"(?:^|;)inset:0(?:px)?(?:;|$|!)", css):
+        return True
+    sizes = dict(re.findall(r"(?:^|;)(width|height):(\d+(?:\.\d+)?(?:px|%|vw|vh)?)", css))
+    return len(sizes) == 2 and all(v.endswith(("%", "vw", "vh")) and float(v.rstrip("%vwh")) >= 90
+                                   or not v.endswith(("%", "vw", "vh")) and float(v.rstrip("px")) >= 400
+                                   for v in sizes.values())
 
 
 def _colour(value: str) -> str:

@@ -66,6 +66,8 @@ class SpamFamily:
     min_subjects: int  # distinct subject markers needed (国产 alone in 国产纪录片高清视频 is no porn)
     min_actions: int = 1  # distinct action markers needed (0: a menu of subjects alone, 偷拍 美图 写真 走光)
     window: int | None = None  # characters within which this family's markers must crowd (None: the page rule's)
+    gated: bool = False  # markers looked for only in a text that holds one of the subjects (rare subjects, common
+    # actions such as 体育, 会员, 免费: one scan for them in every government text would cost more than it finds)
 
 
 @dataclass(frozen=True)
@@ -76,6 +78,8 @@ class PageRules:
     page_cues: int  # distinct legitimate cues that make a page a crackdown report or a warning
     prose_chars: int  # Chinese characters that make a line running prose
     emoji_terms: tuple[tuple[str, str], ...] = ()  # (folded term or emoji, category): spam when emoji break the phrase
+    advertised_only: frozenset[str] = frozenset()  # words reported in visible text only beside a seller's contact
+    hidden_link_words: re.Pattern[str] | None = None  # English spam words of hidden links (spam_link_words_latin)
 
 
 @functools.lru_cache(maxsize=1)
@@ -84,8 +88,12 @@ def page_rules() -> PageRules:
     families: dict[str, SpamFamily] = {}
     window, min_markers, page_cues, prose_chars = 40, 3, 3, 30
     emoji_terms: dict[str, str] = {}
+    advertised: set[str] = set()
+    latin: list[str] = []
     for path in lexicon_paths("sensitive_context.yaml"):
         raw = yaml.safe_load(path.read_text("utf-8")) or {}
+        advertised.update(fold(str(w)) for w in raw.get("advertised_only") or [])
+        latin += [str(w).lower() for w in raw.get("spam_link_words_latin") or []]
         stuffing = raw.get("keyword_stuffing") or {}
         window = int(stuffing.get("window", window))
         min_markers = int(stuffing.get("min_markers", min_markers))
@@ -111,15 +119,22 @@ def page_rules() -> PageRules:
             families[str(name)] = SpamFamily(str(spec.get("category", name)), subjects, actions, patterns,
                                              bool(spec.get("prose_may_discuss", False)),
                                              int(spec.get("min_subjects", 1)), int(spec.get("min_actions", 1)),
-                                             int(window_spec) if window_spec is not None else None)
-    return PageRules(tuple(families.values()), window, min_markers, page_cues, prose_chars, tuple(emoji_terms.items()))
+                                             int(window_spec) if window_spec is not None else None,
+                                             bool(spec.get("gated", old.gated if old is not None else False)))
+    latin_rx = re.compile(r"(?<![a-z0-9])(?:" + "|".join(map(re.escape, dict.fromkeys(latin))) + r")(?![a-z0-9])", re.I) \
+        if latin else None
+    return PageRules(tuple(families.values()), window, min_markers, page_cues, prose_chars, tuple(emoji_terms.items()),
+                     frozenset(advertised), latin_rx)
 
 
 @functools.lru_cache(maxsize=1)
-def _marker_matcher() -> tuple[Matcher, tuple[tuple[tuple[int, bool], ...], ...]]:
-    """One automaton over the markers of every family; per marker, the (family, is_subject) pairs it belongs to."""
+def _marker_matcher(gated: bool = False) -> tuple[Matcher, tuple[tuple[tuple[int, bool], ...], ...]]:
+    """One automaton over the markers of every family (of the gated ones with gated=True, of the others without);
+    per marker, the (family, is_subject) pairs it belongs to."""
     owners: dict[str, list[tuple[int, bool]]] = {}
     for i, family in enumerate(page_rules().families):
+        if family.gated != gated:
+            continue
         for word in family.subjects:
             owners.setdefault(word, []).append((i, True))
         for word in family.actions:
@@ -130,8 +145,11 @@ def _marker_matcher() -> tuple[Matcher, tuple[tuple[tuple[int, bool], ...], ...]
 
 @functools.lru_cache(maxsize=1)
 def _anchor_matcher() -> AhoCorasick | None:
-    """One automaton over the anchors of every family's patterns: which of them a text holds, in one scan."""
-    anchors = sorted({a for family in page_rules().families for _, anchors in family.patterns for a in anchors if a})
+    """One automaton over the anchors of every family's patterns and the subjects of gated families: which of
+    them a text holds, in one scan."""
+    families = page_rules().families
+    anchors = sorted({a for family in families for _, anchors in family.patterns for a in anchors if a}
+                     | {w for family in families if family.gated for w in family.subjects})
     return AhoCorasick(anchors, matchkind=MatchKind.Standard) if anchors else None
 
 
@@ -145,20 +163,23 @@ def keyword_stuffing(norm: str) -> list[tuple[int, int, str, bool]]:
     """(start, end, category, prose_may_discuss) in the folded text where markers of a spam family crowd."""
     rules = page_rules()
     out: list[tuple[int, int, str, bool]] = []
-    automaton, owners = _marker_matcher()
-    per_family: dict[int, list[tuple[int, int, str, bool]]] = defaultdict(list)
-    if automaton.words:
-        for index, start, end in automaton.find(norm):
-            for family_index, subject in owners[index]:
-                per_family[family_index].append((start, end, automaton.words[index], subject))
     anchor_automaton = _anchor_matcher()
     present = set(anchor_automaton.find_matches_as_strings(norm, overlapping=True)) if anchor_automaton else set()
     present.add("")  # `"" in norm`
+    per_family: dict[int, list[tuple[int, int, str, bool]]] = defaultdict(list)
+    gated = any(f.gated and not present.isdisjoint(f.subjects) for f in rules.families)
+    for automaton, owners in (_marker_matcher(), *([_marker_matcher(True)] if gated else [])):
+        if automaton.words:
+            for index, start, end in automaton.find(norm):
+                for family_index, subject in owners[index]:
+                    per_family[family_index].append((start, end, automaton.words[index], subject))
     for family_index, family in enumerate(rules.families):
         for rx, anchors in family.patterns:
             if not anchors or not present.isdisjoint(anchors):  # an anchor is in the text
                 out += [(m.start(), m.end(), family.category, family.prose_may_discuss) for m in rx.finditer(norm)]
         marks = per_family.get(family_index, [])
+        if len(marks) < rules.min_markers or family.min_subjects and not any(m[3] for m in marks):
+            continue  # common action words alone (体育, 会员, 免费 in government text): nothing to crowd
         window = family.window if family.window is not None else rules.window
         i = 0
         while i < len(marks):
@@ -271,7 +292,8 @@ def find_sensitive(text: str, judge_context: bool = True) -> list[tuple[str, str
     words, where = sensitive_words(), fold_positions(text)
     cues = sensitive_context()
     simplified = to_simplified(text)
-    warning_page = judge_context and len({c for c in cues.legitimate if c in simplified}) >= page_rules().page_cues
+    rules = page_rules()
+    warning_page = judge_context and len({c for c in cues.legitimate if c in simplified}) >= rules.page_cues
     hits = [(text[a:b], category, context(text, a, b)) for a, b, _, category in evasions]
     for start, end, category, discussed in stuffing:
         a, b = where(start), where(end - 1) + 1
@@ -290,6 +312,9 @@ def find_sensitive(text: str, judge_context: bool = True) -> list[tuple[str, str
         if b - a != end - start and _SENTENCE_BREAK.search(text, a, b):
             continue  # "宣传牌；（九）" is no 牌九: normalisation joined two sentences
         evasive = b - a != end - start  # "网络赌．博", "法 轮 功": written to slip past filters, never prose
+        if judge_context and not evasive and word in rules.advertised_only \
+                and not _CONTACT_RX.search(text, max(0, a - 20), b + 20):
+            continue  # 代开发票 is a tax office's service; it is spam where someone sells it (QQ, 微信, a number)
         if judge_context and not evasive and legitimate_use(simplified, a, b, word, warning_page, words[word]):
             continue
         hits.append((word, words[word], context(text, a, b)))
@@ -356,12 +381,21 @@ def find_dark_links(hidden: tuple[tuple[str, str, str], ...], own: frozenset[str
     nor a government domain, nor a known public service.
     """
     link_words = sensitive_context().spam_link_words
+    latin = page_rules().hidden_link_words
     out = []
     for technique, text, href in hidden:
         judged = find_sensitive(text, judge_context=False) if text else []
         words = [w for w, _, _ in judged]
         spam_words = [w for w in link_words if w in text]
         bad_host = bool(href) and spam_domain(href, own)
+        if technique.startswith("全屏透明覆盖层") and href and not (words or spam_words or bad_host):
+            host = host_of(href)
+            if host and is_stranger(host, own):
+                out.append({"technique": technique, "text": text[:120], "href": href, "matched": site_of(host),
+                            "category": "点击劫持",
+                            "reason": f"透明的全屏固定层盖住整个页面，访客点击页面任何地方都会打开外站 {host}"
+                                      "（非本站、非政府网站、不在常用服务名单中）"})
+            continue
         if not (words or spam_words or bad_host):
             injected = _foreign(technique, href, own) if technique.startswith(_FOREIGN) else None
             farm = _FARM_RX.search(technique) if technique.endswith("条隐藏链接）") else None
@@ -375,6 +409,12 @@ def find_dark_links(hidden: tuple[tuple[str, str, str], ...], own: frozenset[str
                             "category": "隐藏外链",
                             "reason": f"隐藏的外站链接群：{farm.group(1)} 条隐藏链接指向同一外站 {site} 的内页"
                                       "（非本站、非政府网站，隐藏它们的元素不是页面自带的选项卡或菜单）"})
+            elif technique and href and text and latin is not None and (found := latin.findall(text)):
+                # a hidden link's "… gucci handbags for less", "Finding Neverland buy": counterfeit, pharma, casino
+                spam = list(dict.fromkeys(w.lower() for w in found))
+                out.append({"technique": technique, "text": text[:120], "href": href, "matched": spam[0],
+                            "category": "隐藏外链",
+                            "reason": f"隐藏链接的文字含英文垃圾词“{'、'.join(spam)}”（仿牌、药品、赌场的外链群常用）"})
             continue
         matched = (words or spam_words or [urlsplit(href).hostname or href])[0]
         categories = {w: c for w, c, _ in judged}
@@ -402,6 +442,7 @@ def _dark_link_finding(source: TextSource, links: list[dict[str, str]]) -> Obser
     first = links[0]
     hidden = first["technique"] != "可见外链"
     kind = "注入的外站脚本" if first["category"] == "外站脚本注入" else \
+        "点击劫持的透明覆盖层" if first["category"] == "点击劫持" else \
         "引用的被劫持公共库脚本" if first["category"] == "被劫持的公共库" else \
         "暗链（隐藏链接或文字）" if hidden else "违规外链"
     shown = f"“{first['text']}”" if first["text"] else ""

@@ -31,6 +31,16 @@ PUBLISHED = [
      "权力", "权利"),
     # SIGHAN-15 test, as pycorrector 1.1.4 ships it (Apache-2.0)
     ("这只是个过度期，你就当公司放假，趁这个时机，就出去外面走走吧！", "过度", "过渡"),
+    # 《人民日报》（海外版）2006-02-28, quoted in http://www.handmsg.com/page/2022/0322/10170581.shtml (blind6 batch
+    # of reported_typos.tsv, missed before both neighbours were read at once)
+    ("这是驾驭前沿经济学所必须的。", "必须", "必需"),
+    # 《平凡的世界》 (人民文学出版社 2004), quoted in http://m.handmsg.com/page/2011/0412/29674207.shtml (blind6): at a
+    # clause's end only the left side speaks (异常反应 32 times, 异常反映 never where ~190 were expected)
+    ("孙少平现在对此很平静，心理上不再产生任何异常反映。", "反映", "反应"),
+    # found by the same-sounding pairs in the held-out text: 浙江省机动车排气污染防治条例 (2020), as LawRefBook/Laws
+    # @2f4c5c2 prints it ("上道路行驶的" 41 times in the corpus, "路行使的" never)
+    ("违反本条例第十五条规定，驾驶定期排气污染检测不合格的机动车上道路行使的，由公安机关交通管理部门依法予以处罚。",
+     "行使", "行驶"),
 ]
 PLANTED = [
     ("纵深推进法制政府建设，构建全景式权力清单，严格依法行权履责。", "法制", "法治"),
@@ -62,6 +72,18 @@ CORRECT = [
     "第二十五条 国境口岸卫生检疫机关，对违犯本办法和有关卫生法令、条例、规定的单位和个人，应当",
     "由北京市人民政府根据国家科学技术委员会制订的目录另行规定。",
     "十四、本规定自发布之日起实行。",
+    # real held-out sentences that a one-sided rule ("never seen with this neighbour although expected") flagged,
+    # and the same-sounding pairs judged by one side (2026-12-02): right as written
+    "处理代表议案时，可以邀请议案领衔代表列席会议，发表意见。",
+    "用人单位应当据实写明终止或者解除劳动关系的原因。",
+    "对终止继续盘问或者释放被盘问人的，应当在《继续盘问登记表》上载明。",
+    "承揽地质灾害危险性评估、地质灾害治理工程勘查、设计、施工和监理业务的。",
+    "应当具备国家规定的任职条件或者取得相应的职业证书。",
+    "管理团队能力较强，有较为健全的财务及内部管理制度。",
+    "当以具有民族特色的纪念品、传统手工艺品和实用物品为主。",
+    "对本省海洋环境调查、监测、监视和海洋环境综合信息系统实施管理。",
+    "各核事故应急响应组织应当实行有效的剂量监督。",
+    "应当开展法治教育，普及基本法律知识，配备法制副校长或者法制辅导员。",
 ]
 
 
@@ -84,6 +106,19 @@ def test_a_finding_says_what_the_corpus_saw_and_where_the_pair_comes_from() -> N
     (hit,) = find_context_confusables("县级以上地方各级人民代表大会是地方国家权利机关。")
     assert hit["matched"] == "权利" and hit["suggestion"] == "权力"
     assert "国家权力" in str(hit["why"]) and "未见“权利”" in str(hit["why"]) and "易混词来源" in str(hit["why"])
+
+
+def test_both_neighbours_at_once_speak_where_each_side_alone_is_unclear() -> None:
+    # 所必须 and 必须的 are both common; 所必需的 114 times against 所必须的 5 where ~1,100 were expected
+    (hit,) = find_context_confusables("这是驾驭前沿经济学所必须的。")
+    assert hit["suggestion"] == "必需"
+    assert "“所必需的”" in str(hit["why"]) and "“所必须的”仅" in str(hit["why"]) and "应见约" in str(hit["why"])
+
+
+def test_generated_same_sounding_pairs_carry_their_source() -> None:
+    (hit,) = find_context_confusables("驾驶检测不合格的机动车上道路行使的，依法予以处罚。")
+    assert hit["matched"] == "行使" and hit["suggestion"] == "行驶" and "同音词对" in str(hit["why"])
+    assert find_context_confusables("依法行使职权的，不得干预。") == []
 
 
 def test_the_word_inside_a_longer_word_is_not_judged() -> None:

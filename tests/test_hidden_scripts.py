@@ -4,6 +4,7 @@ benchmarks/data/sensitive_real.jsonl: hijacked pages against government pages' o
 from __future__ import annotations
 
 import json
+import re
 from datetime import date
 from pathlib import Path
 
@@ -60,11 +61,16 @@ def test_hidden_deep_links_into_a_strangers_site_are_a_link_farm() -> None:
     found = _links(ROWS["u04"]["html"])
     assert {(x["category"], x["matched"]) for x in found} == {("隐藏外链", "cuasia.org")}
     assert len(found) == 3 and all(x["technique"] == "display:none 隐藏（同一外站 3 条隐藏链接）" for x in found)
-    # the same hidden tags on the site's own pages (a page of cuasia.org) are its own hidden tags
-    assert _links(ROWS["u04"]["html"], "http://www.cuasia.org/") == []
+    # the same hidden tags on the site's own pages (a page of cuasia.org) are no farm into a stranger's site;
+    # their English spam words ("louis vuitton", "cheap") are reported all the same (sens6: parasite pages that a
+    # hacked site hosts under its own domain are linked this way)
+    own = _links(ROWS["u04"]["html"], "http://www.cuasia.org/")
+    assert own and {x["category"] for x in own} == {"隐藏外链"} and "cuasia.org" not in {x["matched"] for x in own}
+    neutral = re.sub(r">([^<>]+)</a>", ">tags</a>", ROWS["u04"]["html"])
+    assert _links(neutral, "http://www.cuasia.org/") == []
     # links in an element the page's scripts toggle by class or id (the hidden tab of a district government's
-    # home page, untouched2 l06) are a tab's, wherever they point
-    links = "".join(a.split("</div>")[0] for a in ROWS["u04"]["html"].split('<div style="display:none">')[1:])
+    # home page, untouched2 l06) are a tab's, wherever they point: no farm (words aside)
+    links = "".join(a.split("</div>")[0] for a in neutral.split('<div style="display:none">')[1:])
     assert _links(f'<html><body><div class="content news_text" style="display:none;">{links}</div></body></html>') == []
 
 
