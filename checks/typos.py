@@ -510,6 +510,7 @@ _CONSENSUS_MIN = 20  # a line seen this often tonight is a formulation the units
 _CONSENSUS_RARE = 2  # a line seen at most this often, one edit away from it, is a candidate slip
 _CONSENSUS_LEN = (6, 40)
 _CONSENSUS_MAX_CLAUSES = 3_000_000  # distinct clauses counted at most (~0.5 GB); later ones are not judged
+_HAS_CJK = re.compile(r"[\u4e00-\u9fff]")
 _LINE_RX = re.compile(r"[^\s，。；：！？、,.;:!?]+")
 
 
@@ -681,7 +682,10 @@ def typo_hits_of_night(data: AuditData, as_of: date, extra: tuple[str, ...], sou
 
 @check("text.typo", scope=source_scope)
 def typos(data: AuditData, as_of: date, rules: CheckRules) -> list[Observation]:
-    extra = tuple(sorted({u.name for u in data.units if len(u.name) >= _MIN_NEAR_MISS and "（" not in u.name}))
+    # unit names as canonical phrases; a name without a Chinese character (a host name where the registry
+    # gives no name) would make every neighbouring domain of a footer's link list a near miss
+    extra = tuple(sorted({u.name for u in data.units if len(u.name) >= _MIN_NEAR_MISS and "（" not in u.name
+                          and _HAS_CJK.search(u.name)}))
     findings: list[Observation] = []
     sources = list(text_sources(data))  # built once per AuditData and kept (sources.text_sources)
     for source, hits in zip(sources, typo_hits_of_night(data, as_of, extra, sources), strict=True):

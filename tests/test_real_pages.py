@@ -27,9 +27,6 @@ def test_no_alarm_on_the_pages_as_published_utf8_and_gbk(pages) -> None:
         assert [f for f in found if f.check != "text.typo"] == []
 
 
-@pytest.mark.xfail(strict=True, reason="checks/typos.py (not this file's owner): the corpus consensus takes a "
-                   "domain in a footer's link list (www.shaanxi.gov.cn beside www.shanxi.gov.cn) for a damaged "
-                   "formulation; clauses of Latin letters, digits and dots should not enter the consensus")
 def test_no_alarm_on_the_site_chrome(pages) -> None:
     assert run_checks(night(pages)) == []
 
