@@ -28,7 +28,9 @@
   after a comma of a real sentence when none does), and a row that quotes the published erroneous
   sentence is also tested on that sentence; a case counts as found when a finding covers the error.
   Recall is printed per class and per origin, and per class apart for the two settings (a sentence that
-  fits the error, or an unrelated one: a context confusable cannot be judged there).
+  fits the error, or an unrelated one: a context confusable cannot be judged there). Rows after a comment
+  line "# blindN (collected …)" were collected and measured before any change made for them: each such batch
+  is printed apart, by class, with its misses (the blind figure is the first run's, on unchanged checks).
 --sighan: the SIGHAN-15 CSC test set as pycorrector ships it (data/sighan2015_test.tsv: wrong sentence,
   right sentence): a public yardstick of character-level detection on learners' essays.
 --odw: ECSpell's official-document-writing test set (github aopolin-lv/ECSpell @025bf43
@@ -164,16 +166,26 @@ def false_alarms(pages: list[str], show: int) -> None:
 
 
 Pair = tuple[str, str, str, str, str, str]  # wrong, right, class, origin, source, sentence
+_BATCH = re.compile(r"# (blind[\w-]*) ")
+BATCHES: dict[tuple[str, str], str] = {}  # (wrong, right) -> the blind batch a row was collected in
 
 
 def read_pairs(paths: list[str]) -> list[Pair]:
-    """(wrong, right, class, origin, source, sentence) from reported_typos.tsv and the extra lists."""
+    """(wrong, right, class, origin, source, sentence) from reported_typos.tsv and the extra lists.
+
+    A comment line "# blindN (collected …)" opens a batch that was collected and measured before any change
+    made for it; recall() reports such batches apart (BATCHES)."""
     rows: list[Pair] = []
+    batch = ""
     for line in (DATA / "reported_typos.tsv").read_text("utf-8").splitlines():
         parts = line.split("\t")
+        if (m := _BATCH.match(line)) is not None:
+            batch = m.group(1)
         if line.startswith("#") or parts[0] == "wrong" or len(parts) < 5:
             continue
         rows.append((parts[0], parts[1], parts[2], parts[3], parts[4], parts[5] if len(parts) > 5 else ""))
+        if batch:
+            BATCHES[parts[0], parts[1]] = batch
     known = {(r[0], r[1]) for r in rows}
     for path in paths:
         for line in Path(path).read_text("utf-8").splitlines():
@@ -198,6 +210,7 @@ def recall(lines: list[str], pairs: list[Pair]) -> None:
     by_origin: dict[str, list[int]] = defaultdict(lambda: [0, 0])
     by_pair_origin: dict[str, list[int]] = defaultdict(lambda: [0, 0])
     by_setting: dict[str, list[int]] = defaultdict(lambda: [0, 0])  # class × whether the sentence fits the error
+    by_batch: dict[str, list[int]] = defaultdict(lambda: [0, 0])  # blind batches, by class
     missed = []
     for wrong, right, kind, origin, _, sentence in pairs:
         hosts = [line for line in lines if right in line and len(line) < 300][:3]
@@ -213,7 +226,10 @@ def recall(lines: list[str], pairs: list[Pair]) -> None:
         for text, at, setting in cases:
             found = any(h["start"] < at + len(wrong) and at < h["end"] for h in find_typo_hits(text, ON))
             hits += found
-            for table, key in ((by_class, kind), (by_origin, origin), (by_setting, f"{kind}/{setting}")):
+            keys = [(by_class, kind), (by_origin, origin), (by_setting, f"{kind}/{setting}")]
+            if (batch := BATCHES.get((wrong, right))) is not None:
+                keys += [(by_batch, f"{batch}/{kind}"), (by_batch, f"{batch}/all")]
+            for table, key in keys:
                 table[key][0] += found
                 table[key][1] += 1
             if not found:
@@ -230,6 +246,9 @@ def recall(lines: list[str], pairs: list[Pair]) -> None:
     # that is a word in its own right, 共度难关 or 合拢, cannot be judged there at all)
     _score(by_setting, "by class and setting (fits: the sentence holds the right form; unrelated: after a comma):")
     print(f"  {'all':16} {total[0]:4d} / {total[1]:4d} = {total[0] / total[1]:.2f}")
+    if by_batch:
+        _score(by_batch, "blind batches (rows collected and measured before the changes made after them):")
+        print("  missed in blind batches:", "、".join(sorted({f"{w}→{r}" for w, r, _ in missed if (w, r) in BATCHES})))
     known = typo_lexicon().known
     fresh = [(w, r, k) for w, r, k, *_ in pairs if w not in known]
     fresh_missed = {(w, r) for w, r, _ in missed if w not in known}

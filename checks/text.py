@@ -22,8 +22,12 @@ from core.text import clean_text
 
 _CHARSET_RX = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([-\w]+)""", re.I)
 _BOILERPLATE_TAGS = ("header", "nav", "footer", "aside")
+# A word of a class or id that names site chrome. Not after a CSS utility prefix: "margin-top-15",
+# "bg-bottom", "pull-left" style a wrapper and say nothing of what it holds (real pages put the whole article
+# in such wrappers: benchmarks/real_pages.py).
 _BOILERPLATE_RX = re.compile(
-    r"(^|[-_\s])(header|head|top|nav|navbar|menu|footer|foot|bottom|crumb|breadcrumb|position|location|"
+    r"(^|(?<!margin)(?<!padding)(?<!border)(?<!bg)(?<!text)(?<!float)(?<!pull)(?<!align)(?<!fl)(?<!fr)[-_\s])"
+    r"(header|head|top|nav|navbar|menu|footer|foot|bottom|crumb|breadcrumb|position|location|"
     r"sidebar|side|left|copyright|share|friendlink|toolbar|pagination|page_div)($|[-_\s\d])",
     re.I,
 )
@@ -164,7 +168,7 @@ _PARSER = etree.HTMLParser()  # plain lxml.etree elements: lxml.html's HtmlEleme
 # about a microsecond a node, several times lxml's iteration.
 _SCAN_TAGS = frozenset({"h1", *_BOILERPLATE_TAGS, "article"})
 _CONTENT_IDS = frozenset({"zoom", "content", "UCAP-CONTENT", "art_content"})
-_CONTENT_CLASS_RX = re.compile("TRS_Editor|article|content|zw|detail")  # a substring of the class
+_CONTENT_CLASS_RX = re.compile("TRS_Editor|article|content|Content|zw|detail")  # a substring of the class
 
 
 def _within(el, marked: set) -> bool:
@@ -239,6 +243,62 @@ def _placed(hidden: list, html: str, bare: bool) -> list:
     return placed
 
 
+def _visible(text: str) -> int:
+    """Characters that are not white space (indentation of a form or a template counts for nothing)."""
+    return len(text) - sum(map(text.count, (" ", "\n", "\t", "\r", "\u3000", "\xa0")))
+
+
+def _prose(el: Any) -> int:
+    """Characters of an element's text outside its links: a list of links is navigation, not an article."""
+    return _visible(string_content(el)) - sum(_visible(string_content(a)) for a in el.iter("a"))
+
+
+def _content_body(doc: Any, contents: list, marked: set) -> Any:
+    """The element that holds the page's own content. Among the content containers (by tag, id or class)
+    outside the chrome, the one with the most text outside links; one inside an element that looked like
+    chrome when it holds far more (a wrapper class such as "menu_con" or "main_left" around the article);
+    the <body> when no container holds a quarter of the prose the page has outside its chrome (a weak class
+    match such as "wzzw-pc" on a small table beside an article in unmarked divs)."""
+    page_body = next(doc.iterchildren("body"), doc)
+    outside = [c for c in contents if not _within(c, marked)]
+    inside = [c for c in contents if c not in outside]
+    scored = {c: _prose(c) for c in outside}
+    best = max(scored, key=scored.__getitem__) if scored else None
+    best_prose = scored[best] if best is not None else 0
+    if inside:
+        big = max(inside, key=_prose)
+        if _prose(big) > max(200, 2 * best_prose):
+            return big
+    if best is None:
+        return page_body
+    if best_prose < 300 and page_body is not best:
+        rest = _prose(page_body) - sum(_prose(el) for el in marked
+                                       if not any(a in marked for a in el.iterancestors()) and _within(el, {page_body}))
+        if rest > 4 * best_prose and rest - best_prose > 500:
+            return page_body
+    return best
+
+
+# Lines of a page's tool bars and navigation that templates put inside the content container: font size
+# (字号：大 中 小), print and close (打印本页 关闭窗口), share bars, QR codes, previous/next, related links,
+# breadcrumbs (当前位置：首页 > …), audio players. They are the template's, not the document's: the checks
+# never read them (a line is dropped only when it is made of nothing else).
+_TOOL_LINE_RX = re.compile(
+    r"(?:[【〖\[(（]?\s*(?:字号|字体|文字|字体大小)\s*[：:]?\s*(?:[【〖\[]?\s*(?:大|中|小|默认|标准|A\+|A-|A)\s*[】〗\]]?\s*)+[】〗\])）]?"
+    r"|[【〖\[]?\s*(?:打印(?:本页|本文|此页|正文)?|关闭(?:窗口|本页|当前页面?)?|返回(?:顶部|首页|列表)?|收藏(?:本页)?|"
+    r"分享(?:到|至)?|扫一扫(?:在手机(?:上)?打开当前页|分享本页)?|播放|暂停|保存(?:本页)?|纠错|"
+    r"上一篇|下一篇|相关(?:链接|附件|文章|阅读|新闻|信息)|附件(?:下载)?|微信|微博|QQ空间|浏览(?:次数|量)|阅读次数)"
+    r"\s*[】〗\]]?\s*(?:>>|》|：|:)?\s*)+"
+)
+_CRUMB_RX = re.compile(r"^(?:您?(?:当前|现在)?(?:所在)?的?位置|当前位置|所在位置)\s*[：:]|^(?:网站)?首页\s*(?:>|》|>>|/)")
+
+
+def _without_page_tools(text: str) -> str:
+    """The text without its tool-bar and breadcrumb lines (_TOOL_LINE_RX, _CRUMB_RX)."""
+    return "\n".join(line for line in text.split("\n")
+                     if not (len(line) <= 60 and (_TOOL_LINE_RX.fullmatch(line) or _CRUMB_RX.match(line))))
+
+
 def page_text(html: str) -> PageText:
     """Split a page into its main content and its chrome."""
     try:
@@ -295,13 +355,13 @@ def page_text(html: str) -> PageText:
     etree.strip_elements(doc, "script", "style", "noscript", "head", with_tail=False)
     title = " ".join(string_content(h1).split()) if h1 is not None else (doc.get("data-head-title") or "").split("_")[0]
     marked = set(boilerplate)
+    body = _content_body(doc, contents, marked)
+    if _within(body, marked) and body is not doc:  # a content container inside a wrapper that looked like chrome
+        wrappers = {a for a in body.iterancestors() if a in marked} | ({body} if body in marked else set())
+        boilerplate = [el for el in boilerplate if el not in wrappers]
+        marked -= wrappers
     # the outermost boilerplate elements (their descendants are chrome already), in document order
     chrome = [el for el in boilerplate if not any(a in marked for a in el.iterancestors())]
-    candidates = [c for c in contents if not _within(c, marked)]
-    if candidates:
-        body = max(candidates, key=lambda c: len(string_content(c)))
-    else:
-        body = next(doc.iterchildren("body"), doc)
     _mark_blocks(doc)
     chrome_parts = [_marked_text(el) for el in chrome]
     if _within(body, marked):  # no content container, and the <body> itself is marked as chrome
@@ -311,7 +371,7 @@ def page_text(html: str) -> PageText:
     for el in inner:
         if el.getparent() is not None:
             _drop_tree(el)
-    main = _marked_text(body)
+    main = _without_page_tools(_marked_text(body))
     if title and title not in main[: len(title) + 200]:
         main = f"{title}\n{main}"
     links = tuple((_words(_content(a)), (a.get("href") or "").strip()) for a in body.iter("a"))
@@ -330,7 +390,7 @@ def page_text(html: str) -> PageText:
             continue
         if table is not body and table.getparent() is not None:
             _drop_tree(table)
-    narrative = _marked_text(body)
+    narrative = _without_page_tools(_marked_text(body))
     hidden_out: tuple[tuple[str, str, str, str], ...] = ()
     if hidden:
         main_ids = {id(el) for el in body.iter()}  # the elements in `hidden` are alive, so their proxies are these

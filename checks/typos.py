@@ -6,11 +6,14 @@
    judged by a word-frequency model (word_slips.py: 发辉, 步署, 按装).
 2. Names: near-misses of the county-level and higher divisions (places.txt: 齐齐哈市), of state organs and
    fixed formulations (typos.yaml canonical), of the registry's own unit names, and of leaders named with
-   their titles; a leader named with a title he did not hold on the page's date; and, in names.py, titles of
-   laws in 《》 one edit from a real one, leaders' names clipped before 同志 or a title, and places whose rare
-   character is typed as a look-alike (毫州市).
+   their titles (also with two characters of the given name swapped: 习平近); a leader named with a title he
+   did not hold on the page's date; and, in names.py, titles of laws in 《》 one edit from a real one, leaders'
+   names clipped before 同志 or a title, places whose rare character is typed as a look-alike (毫州市), and a
+   division put under a province or prefecture it does not belong to (安徽省南京市).
 3. Damaged formulations: a character dropped (also the first or last one, once line breaks are joined),
-   added, doubled, or two neighbours swapped in a canonical phrase; and a same-sounding or look-alike
+   added, doubled, or two neighbours swapped in a canonical phrase; any character replaced inside one, or its
+   first where the new pair is alien to correct text (杜会主义核心价值观), or added inside a long one
+   (习近平近新时代中国特色社会主义思想); and a same-sounding or look-alike
    character in one of the four-character phrases of government text (corpus_phrases.txt: 领导小姐 for
    领导小组) where correct government text never pairs that character so.
 4. Confusables that are wrong only in context (截止/截至, 必需/必须 …): typos.yaml context_rules, and the
@@ -218,62 +221,104 @@ def typo_matcher(extra: tuple[str, ...] = ()) -> tuple[Matcher, tuple[tuple[str,
             return common_chars() if surname not in SURNAMES else sounds.get(ch, "") + shapes.get(ch, "")
         add({name[:i] + ch + name[i + 1:]: "" for i in range(1, len(name)) for ch in others(name[i]) if ch != name[i]},
             name, CLASS_NAME)
+        # 习平近: the given name's two characters swapped (香港特区政府新闻处的新闻稿)
+        add({name[:i] + name[i + 1] + name[i] + name[i + 2:]: "" for i in range(1, len(name) - 1)
+             if name[i] != name[i + 1]}, name, CLASS_NAME)
     words = tuple(patterns)
     return matcher(words), tuple(patterns[w] for w in words)
 
 
 _MIN_HOLE = 5  # a canonical phrase this long with any one character replaced is a damaged phrase
+_MIN_EDGE_HOLE = 6  # … its first character replaced: only where the new pair is alien to correct text
+_MIN_INSERT = 7  # … a character added inside it (习近平近新时代…)
 _MIN_ANCHOR = 4
 _NUMERALS = "〇一二三四五六七八九十百千万两"
+_GLUE = "的地之和与及或、"  # 中国特色的社会主义, 高质量地发展: added function characters are other wordings
+_REPLACE, _EDGE, _INSERT = 0, 1, 2  # what a hole entry looks for
+
+Hole = tuple[str, int, bool, int]  # phrase, open position, anchor is the left side, _REPLACE/_EDGE/_INSERT
 
 
 @functools.lru_cache(maxsize=8)
-def hole_matcher(extra: tuple[str, ...] = ()) -> tuple[AhoCorasick, tuple[tuple[tuple[str, int, bool], ...], ...]]:
-    """Anchors of the canonical phrases with one character left open (中华人民?和国 …).
+def hole_matcher(extra: tuple[str, ...] = ()) -> tuple[AhoCorasick, tuple[tuple[Hole, ...], ...]]:
+    """Anchors of the canonical phrases with one character left open (中华人民?和国 …) or one added.
 
     Same-sound and look-alike replacements are patterns of the main automaton; a canonical name damaged by
     any other character (中华人民大和国, 中共人民共和国, 中国共产常) is found here: the longer side of the
-    open character is searched, the other side checked in place. (anchor index → phrase, open position,
-    anchor is the left side)
+    open character is searched, the other side checked in place. An end of a phrase is where it meets its
+    context: the last character never counts (自然资源部|厅|局|和, 全面依法治国|省), the first only when it pairs
+    with the second as correct government text never does (杜会主义核心价值观: 杜会). A character added inside
+    a long phrase (习近平近新时代中国特色社会主义思想) counts unless it is a function character or doubles a
+    neighbour (中华人民共和国国境, 中国人民解放军军级: the next word begins so).
+    (anchor index → phrase, open position, anchor is the left side, kind)
     """
-    anchors: dict[str, list[tuple[str, int, bool]]] = defaultdict(list)
+    anchors: dict[str, list[Hole]] = defaultdict(list)
+
+    def add(phrase: str, left: str, right: str, i: int, kind: int) -> None:
+        anchor, is_left = (left, True) if len(left) >= len(right) else (right, False)
+        if len(anchor) >= _MIN_ANCHOR:
+            anchors[anchor].append((phrase, i, is_left, kind))
+
     for phrase in _canonical_phrases(extra):
         if len(phrase) < _MIN_HOLE:
             continue
-        for i in range(1, len(phrase) - 1):  # an end is where a phrase meets its context: 自然资源部|厅|局|和
-            left, right = phrase[:i], phrase[i + 1:]
-            anchor, is_left = (left, True) if len(left) >= len(right) else (right, False)
-            if len(anchor) >= _MIN_ANCHOR:
-                anchors[anchor].append((phrase, i, is_left))
+        last = len(phrase) - 1
+        for i in range(len(phrase)):
+            if 0 < i < last:
+                add(phrase, phrase[:i], phrase[i + 1:], i, _REPLACE)
+            elif i == 0 and len(phrase) >= _MIN_EDGE_HOLE:  # not the last: 人力资源和社会保障厅, 全面依法治省
+                add(phrase, phrase[:i], phrase[i + 1:], i, _EDGE)
+            if i > 0 and len(phrase) >= _MIN_INSERT:
+                add(phrase, phrase[:i], phrase[i:], i, _INSERT)
     words = tuple(anchors)
     return AhoCorasick(words, matchkind=MatchKind.Standard), tuple(tuple(anchors[w]) for w in words)
 
 
 def _holes(joined: str, extra: tuple[str, ...], taken: list[tuple[int, int]]) -> list[tuple[int, int, str]]:
-    """(start, end, phrase) for a canonical phrase with one character replaced by an unrelated one."""
+    """(start, end, phrase) for a canonical phrase with one character replaced by an unrelated one, or one
+    added inside it."""
     automaton, entries = hole_matcher(extra)
     dictionary = tokenizer().FREQ
     lexicon = typo_lexicon()
     found = []
     size = len(joined)
     for index, start, _end in automaton.find_matches_as_indexes(joined, overlapping=True):
-        for phrase, i, is_left in entries[index]:
+        for phrase, i, is_left, kind in entries[index]:
+            length = len(phrase) + (kind == _INSERT)
             begin = start if is_left else start - i - 1
-            if begin < 0 or begin + len(phrase) > size:
-                continue
+            if kind == _EDGE:
+                begin = start - 1
+            natural = start if is_left else start - len(phrase) + (len(phrase) - i - (kind != _INSERT))
+            if begin < 0 or begin + length > size or joined.startswith(phrase, max(0, natural)):
+                continue  # the anchor is a piece of the phrase standing as it should (the commonest case)
             other = joined[begin + i]
-            if other == phrase[i] or not ("\u4e00" <= other <= "\u9fff") or other in _NUMERALS or phrase[i] in _NUMERALS:
-                continue  # 党的十八大 is another congress, not a damaged 党的十九大
-            # the anchor is the one side, in place: the other side must be as in the phrase
-            if not (joined.startswith(phrase[i + 1:], begin + i + 1) if is_left else joined.startswith(phrase[:i], begin)):
+            if not ("\u4e00" <= other <= "\u9fff") or other in _NUMERALS:
                 continue
-            candidate = joined[begin:begin + len(phrase)]
+            if kind == _INSERT:
+                if other in _GLUE or other in (phrase[i - 1], phrase[i]) or phrase[i - 1] in _NUMERALS or phrase[i] in _NUMERALS:
+                    continue
+                rest = phrase[i:] if is_left else phrase[:i]
+                if not (joined.startswith(rest, begin + i + 1) if is_left else joined.startswith(rest, begin)):
+                    continue
+            else:
+                if other == phrase[i] or phrase[i] in _NUMERALS:
+                    continue  # 党的十八大 is another congress, not a damaged 党的十九大
+                # the anchor is the one side, in place: the other side must be as in the phrase
+                if not (joined.startswith(phrase[i + 1:], begin + i + 1) if is_left else joined.startswith(phrase[:i], begin)):
+                    continue
+                if kind == _EDGE and pair_uses(other + phrase[1]) > _ALIEN_USES:
+                    continue
+            candidate = joined[begin:begin + length]
             if dictionary.get(candidate) or candidate in lexicon.correct or candidate in lexicon.places:
                 continue
-            if any(s < begin + len(phrase) and begin < e for s, e in taken):
+            if kind == _INSERT and any(name in candidate and name not in phrase for name in lexicon.names):
+                continue  # 国务院总理李克强 is another leader, not 国务院总理李强 with a character added
+            end = begin + length
+            # a canonical form wholly inside an added-to or edge-damaged phrase is a piece of it (中国特色社会主义)
+            if any(s < end and begin < e and (kind == _REPLACE or s < begin or e > end) for s, e in taken):
                 continue
-            found.append((begin, begin + len(phrase), phrase))
-            taken.append((begin, begin + len(phrase)))
+            found.append((begin, end, phrase))
+            taken.append((begin, end))
     return found
 
 
@@ -465,6 +510,7 @@ _CONSENSUS_MIN = 20  # a line seen this often tonight is a formulation the units
 _CONSENSUS_RARE = 2  # a line seen at most this often, one edit away from it, is a candidate slip
 _CONSENSUS_LEN = (6, 40)
 _CONSENSUS_MAX_CLAUSES = 3_000_000  # distinct clauses counted at most (~0.5 GB); later ones are not judged
+_HAS_CJK = re.compile(r"[\u4e00-\u9fff]")
 _LINE_RX = re.compile(r"[^\s，。；：！？、,.;:!?]+")
 
 
@@ -636,7 +682,10 @@ def typo_hits_of_night(data: AuditData, as_of: date, extra: tuple[str, ...], sou
 
 @check("text.typo", scope=source_scope)
 def typos(data: AuditData, as_of: date, rules: CheckRules) -> list[Observation]:
-    extra = tuple(sorted({u.name for u in data.units if len(u.name) >= _MIN_NEAR_MISS and "（" not in u.name}))
+    # unit names as canonical phrases; a name without a Chinese character (a host name where the registry
+    # gives no name) would make every neighbouring domain of a footer's link list a near miss
+    extra = tuple(sorted({u.name for u in data.units if len(u.name) >= _MIN_NEAR_MISS and "（" not in u.name
+                          and _HAS_CJK.search(u.name)}))
     findings: list[Observation] = []
     sources = list(text_sources(data))  # built once per AuditData and kept (sources.text_sources)
     for source, hits in zip(sources, typo_hits_of_night(data, as_of, extra, sources), strict=True):

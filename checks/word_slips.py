@@ -20,7 +20,9 @@ missed one:
    ("重力梯度仪及为其": 仪 belongs to 梯度仪, so 仪及 is no slip of 以及);
 4. it does not look like a name, a unit or a term: not right after a common surname or a digit (20千帕),
    not before a place or road suffix, not repeated in the same text (names and terms repeat, slips seldom
-   do); the check also leaves out what recurs in other documents of the night (`recurring`).
+   do); the check also leaves out what recurs in other documents of the night (`recurring`). Nor is it set
+   beside the corrected word on purpose (开展中期和终期评估), or the head character of a list's items
+   (重力仪、重力梯度仪及为其…: not 以及).
 
 Scanning is vectorised: the text's code points are packed into 2-, 3- and 4-character keys and looked up in
 sorted arrays of the candidates' keys (numpy), so the model is consulted only where a candidate sits.
@@ -403,6 +405,23 @@ def _looks_like_a_name(text: str, start: int, end: int) -> bool:
                 or text.count(text[start:end]) > 1)
 
 
+_NEAR = 8  # characters each side in which the corrected word itself stands for a contrast (中期和终期)
+
+
+def _contrasted(text: str, start: int, end: int, word: str) -> bool:
+    """The corrected word stands right beside the candidate: the two are set side by side on purpose
+    (开展中期和终期评估), a typist who slipped would have slipped the same way, or not at all."""
+    return word in text[max(0, start - _NEAR - len(word)):start] or word in text[end:end + _NEAR + len(word)]
+
+
+def _list_head(text: str, start: int, i: int) -> bool:
+    """The odd character ends the items of a list just before (重力仪、重力梯度仪及为其专门设计的部件): it is
+    the head of this item too, not a slip of the word it begins (以及)."""
+    odd = text[start + i]
+    before = text[max(0, start - _NEAR - 4):start]
+    return i == 0 and any(odd + mark in before for mark in "、，,")
+
+
 Candidates = dict[int, tuple[int, str]]  # start → (length, the word the text there may slip from)
 
 
@@ -438,6 +457,8 @@ def find_word_slips(text: str, found: Candidates | None = None) -> list[dict[str
         if start < taken or not _neighbours_seen(text, start, end, word) or _looks_like_a_name(text, start, end):
             continue
         i = next(k for k in range(length) if text[start + k] != word[k])
+        if _contrasted(text, start, end, word) or _list_head(text, start, i):
+            continue
         same_sound = text[start + i] in _confusables().get(word[i], ("", ""))[0]
         gain = _reads_better(text, start, end, word, same_sound)
         if gain is None:

@@ -40,6 +40,25 @@ def places(wheels: Path) -> list[str]:
         return sorted({r["name"] for r in rows if len(r["name"]) >= 3})
 
 
+def place_parents(wheels: Path) -> list[str]:
+    """"division<TAB>parent|parent…" for every prefecture- and county-level division: the province (or
+    municipality) and, for a county, the prefecture its code falls under (cpca's GB/T 2260 table). A name
+    several divisions share (朝阳区, 市中区) lists every parent."""
+    with _wheel(wheels, "cpca") as whl:
+        rows = list(csv.DictReader(io.TextIOWrapper(whl.open("cpca/resources/adcodes.csv"), "utf-8")))
+    names = {r["adcode"][:6]: r["name"] for r in rows}
+    parents: dict[str, set[str]] = {}
+    for r in rows:
+        code, name = r["adcode"][:6], r["name"]
+        if code[2:] == "0000" or len(name) < 2 or name in ("市辖区", "县", "省直辖县级行政区划", "自治区直辖县级行政区划"):
+            continue
+        up = {names.get(code[:2] + "0000", "")}
+        if code[4:] != "00":
+            up.add(names.get(code[:4] + "00", ""))
+        parents.setdefault(name, set()).update(u for u in up if u and u not in ("市辖区", "县") and "直辖" not in u)
+    return [f"{name}\t{'|'.join(sorted(up))}" for name, up in sorted(parents.items()) if up]
+
+
 def idioms(wheels: Path) -> list[str]:
     with _wheel(wheels, "jionlp") as whl:
         inner = zipfile.ZipFile(io.BytesIO(whl.read("jionlp/dictionary/chinese_idiom.zip")))
@@ -128,6 +147,9 @@ def main() -> None:
     (OUT / "places.txt").write_text(
         header + "# 县级及以上行政区划名称（cpca 0.5.5，MIT）。检查据此生成漏字、错字等近似错误。\n"
         + "\n".join(places(wheels)) + "\n", "utf-8")
+    (OUT / "place_parents.tsv").write_text(
+        header + "# 地级、县级行政区划及其上级（省级；县级另列所属地级），cpca 0.5.5（MIT）的 GB/T 2260 表。\n"
+        "# 检查据此发现“安徽省南京市”一类上下级不符的写法。\n" + "\n".join(place_parents(wheels)) + "\n", "utf-8")
     (OUT / "idioms.txt").write_text(
         header + f"# 常用四字成语（jionlp 1.5.31 成语词典，Apache-2.0，语料频次≥{MIN_IDIOM_FREQ}）。"
         "检查据此生成同音、形近替换的近似错误。\n" + "\n".join(idioms(wheels)) + "\n", "utf-8")

@@ -29,6 +29,13 @@ PUBLISHED = [
     # 铜川市政府网站检查情况通报，2019-02-25 (https://zh.hk01.com/即时中国/299865)
     ("铜川市攻府网站发布通知", "攻府", "政府"),
     ("各级人民攻府应当加强领导", "攻府", "政府"),
+    # 南京市建邺区人民法院判决书 (http://51minsheng.com/news-110528-1-1.html, 南方都市报): a city put under
+    # another province
+    ("如不服本判决，可在判决书送达之日起十五日内向本院递交上诉状，上诉于安徽省南京市中级人民法院。",
+     "安徽省南京市", "江苏省南京市"),
+    # 香港特区政府新闻处新闻稿 (https://zh.hk01.com/政情/188612): the given name's characters swapped, planted
+    # into a real sentence of a 2026 provincial government work report
+    ("深入贯彻习平近强军思想，大力支持国防和军队现代化建设。", "习平近", "习近平"),
 ]
 
 
@@ -62,6 +69,10 @@ CORRECT = [
     "亳州市、颍上县、濮阳市。",
     "缴存单位包括城镇私营企业及其他城镇企业。",  # 他城镇 is no misspelt 佗城镇
     "办理地点：增城区新塘镇的府前路40号，市政设施、县政协委员、省考委。",
+    # divisions under their own parents, names several divisions share (朝阳区 in 北京市 and 长春市)
+    "北京市朝阳区、吉林省长春市朝阳区、广东省深圳市南山区、重庆市忠县、内蒙古自治区包头市青山区。",
+    "湖北省仙桃市、吉林省吉林市、海南省三沙市、浙江省杭州市余杭区。",
+    "国务院总理李强主持召开国务院常务会议。",
 ]
 
 
@@ -69,6 +80,13 @@ CORRECT = [
 def test_correct_text_stays_quiet(text: str) -> None:
     assert name_hits(text) == []
     assert [h for h in find_typo_hits(text, ON) if h["class"] == CLASS_NAME] == []
+
+
+def test_a_division_under_another_parent_names_its_own() -> None:
+    from checks.names import misplaced_divisions
+
+    [(start, end, right, why)] = misplaced_divisions("南京市海淀区人民法院")
+    assert (start, end, right) == (0, 6, "北京市海淀区") and "北京市" in why
 
 
 def test_title_list_is_sourced_and_normalised() -> None:

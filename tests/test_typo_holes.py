@@ -1,0 +1,51 @@
+"""Canonical formulations damaged at their first character or by a character added inside (checks/typos.py
+`_holes`), reported by `text.typo` as 固定表述错误.
+
+The errors were published on government sites: 习近平近新时代中国特色社会主义思想 in the 崇阳县 notice of
+its 2024 first-quarter site inspection (http://www.chongyang.gov.cn/…/t20240415_3545419.shtml), 杜会主义 in the
+press's list of government-site errors (http://www.xinsuncity.com/CYSH/255791.html); both rows are in
+benchmarks/data/reported_typos.tsv (blind6). They are planted into real sentences of regulations
+(LawRefBook/Laws @2f4c5c2). The correct sentences are real sentences the first version of this rule flagged.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from checks.typos import CLASS_FORMULATION, find_typo_hits
+
+ON = date(2024, 9, 30)
+
+PLANTED = [
+    ("本条例所称文明行为，是指以杜会主义核心价值观为引领，恪守社会主义道德，", "杜会主义核心价值观", "社会主义核心价值观"),
+    ("坚持以习近平近新时代中国特色社会主义思想为指导，全面贯彻党的二十大精神。",
+     "习近平近新时代中国特色社会主义思想", "习近平新时代中国特色社会主义思想"),
+]
+CORRECT = [
+    # the last character of an organ's name is where the province's own organ differs (厅, 局): never judged
+    "办理地点：广州市教育路88号广东省人力资源和社会保障厅信访办公室",
+    "广东省退役军人事务厅、广东省文化和旅游厅、广东省工业和信息化厅",
+    "落实全面依法治省。做好民营经济、科技创新等领域政府立法工作。",
+    # an added character that doubles its neighbour: the next word begins so
+    "是指一切离开、进入或者通过中华人民共和国国(边)境的船舶、航空器、火车和机动车辆。",
+    "报所在地区的中国人民解放军军级航空单位或者军区空军批准。",
+    # a first character replaced where correct text pairs the two characters (美国|共产党)
+    "美国共产党代表团访问了上海。",
+    # a character added inside a leader's name with his title makes another leader's name
+    "时任国务院总理李克强曾来我县调研。",
+    "坚持和发展中国特色的社会主义。",
+]
+
+
+@pytest.mark.parametrize(("text", "wrong", "right"), PLANTED)
+def test_damaged_formulation_is_found(text: str, wrong: str, right: str) -> None:
+    hits = [h for h in find_typo_hits(text, ON) if h["matched"] == wrong]
+    assert hits, text
+    assert (hits[0]["suggestion"], hits[0]["class"]) == (right, CLASS_FORMULATION)
+
+
+@pytest.mark.parametrize("text", CORRECT)
+def test_correct_text_stays_quiet(text: str) -> None:
+    assert [h for h in find_typo_hits(text, ON) if h["class"] == CLASS_FORMULATION] == []
