@@ -201,6 +201,28 @@ def _score(table: dict[str, list[int]], title: str) -> None:
         print(f"  {key:16} {found:4d} / {n:4d} = {found / n:.2f}")
 
 
+def planted_cases(wrong: str, right: str, sentence: str, lines: list[str], with_comma: list[str],
+                  rnd: random.Random) -> list[tuple[str, int, str]]:
+    """(text, where the error starts, setting) for one error: planted into up to 3 real sentences that hold the
+    right form ("fits"), else after the comma of a random real sentence ("unrelated"); and the published
+    erroneous sentence itself when the row quotes it ("fits")."""
+    hosts = [line for line in lines if right in line and len(line) < 300][:3]
+    if hosts:
+        cases = [(h.replace(right, wrong, 1), h.index(right), "fits") for h in hosts]
+    else:
+        host = rnd.choice(with_comma)
+        cut = host.index("，") + 1
+        cases = [(host[:cut] + wrong + host[cut:], cut, "unrelated")]
+    if sentence and wrong in sentence:
+        cases.append((sentence, sentence.index(wrong), "fits"))
+    return cases
+
+
+def detected(text: str, at: int, wrong: str) -> bool:
+    """A typo hit of `text` overlaps the error planted at `at`."""
+    return any(int(h["start"]) < at + len(wrong) and at < int(h["end"]) for h in find_typo_hits(text, ON))
+
+
 def recall(lines: list[str], pairs: list[Pair]) -> None:
     """Plant each pair into up to 3 real sentences that hold the right form (else after a comma of a real
     sentence); a row that quotes the real erroneous sentence is also tested on that sentence as published."""
@@ -213,18 +235,10 @@ def recall(lines: list[str], pairs: list[Pair]) -> None:
     by_batch: dict[str, list[int]] = defaultdict(lambda: [0, 0])  # blind batches, by class
     missed = []
     for wrong, right, kind, origin, _, sentence in pairs:
-        hosts = [line for line in lines if right in line and len(line) < 300][:3]
-        if hosts:
-            cases = [(h.replace(right, wrong, 1), h.index(right), "fits") for h in hosts]
-        else:
-            host = rnd.choice(with_comma)
-            cut = host.index("，") + 1
-            cases = [(host[:cut] + wrong + host[cut:], cut, "unrelated")]
-        if sentence and wrong in sentence:
-            cases.append((sentence, sentence.index(wrong), "fits"))
+        cases = planted_cases(wrong, right, sentence, lines, with_comma, rnd)
         hits = 0
         for text, at, setting in cases:
-            found = any(h["start"] < at + len(wrong) and at < h["end"] for h in find_typo_hits(text, ON))
+            found = detected(text, at, wrong)
             hits += found
             keys = [(by_class, kind), (by_origin, origin), (by_setting, f"{kind}/{setting}")]
             if (batch := BATCHES.get((wrong, right))) is not None:

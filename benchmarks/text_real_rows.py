@@ -13,8 +13,7 @@ from __future__ import annotations
 import argparse
 import random
 
-from benchmarks.text_real import DATA, ON, clean_lines
-from checks.typos import find_typo_hits
+from benchmarks.text_real import DATA, clean_lines, detected, planted_cases
 
 
 def batch(marker: str) -> list[tuple[str, str, str]]:
@@ -31,7 +30,7 @@ def batch(marker: str) -> list[tuple[str, str, str]]:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser()
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--after", required=True)
     parser.add_argument("--clean", nargs="+", required=True)
     parser.add_argument("--megabytes", type=float, default=40.0)
@@ -41,21 +40,12 @@ def main() -> None:
     with_comma = [line for line in lines if "，" in line and len(line) < 200]
     found = total = 0
     for wrong, right, sentence in batch(args.after):
-        hosts = [line for line in lines if right in line and len(line) < 300][:3]
-        if hosts:
-            cases = [(h.replace(right, wrong, 1), h.index(right), "f") for h in hosts]
-        else:
-            host = rnd.choice(with_comma)
-            cut = host.index("，") + 1
-            cases = [(host[:cut] + wrong + host[cut:], cut, "u")]
-        if sentence and wrong in sentence:
-            cases.append((sentence, sentence.index(wrong), "f"))
         marks = []
-        for text, at, setting in cases:
-            hit = any(int(h["start"]) < at + len(wrong) and at < int(h["end"]) for h in find_typo_hits(text, ON))
+        for text, at, setting in planted_cases(wrong, right, sentence, lines, with_comma, rnd):
+            hit = detected(text, at, wrong)
             found += hit
             total += 1
-            marks.append(("+" if hit else "-") + setting)
+            marks.append(("+" if hit else "-") + setting[0])  # f: fits, u: unrelated
         print(f"{wrong}→{right}\t{' '.join(marks)}")
     print(f"recall on the batch: {found}/{total} = {found / max(1, total):.2f}")
 
