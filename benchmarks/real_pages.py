@@ -173,13 +173,11 @@ def correct_pages(pages: list[Page], quiet: bool) -> int:
 
 
 def _pairs(n: int) -> list[tuple[str, str, str]]:
-    rows = []
-    for line in (DATA / "reported_typos.tsv").read_text("utf-8").splitlines():
-        parts = line.split("\t")
-        if line.startswith("#") or parts[0] == "wrong" or len(parts) < 5 or parts[3] != "gov_site":
-            continue
-        rows.append((parts[0], parts[1], parts[5] if len(parts) > 5 else ""))
-    return rows[:n]
+    """(wrong, right, published sentence) of the first `n` errors reported on government sites."""
+    from benchmarks.text_real import read_pairs
+
+    return [(wrong, right, sentence) for wrong, right, _, origin, _, sentence in read_pairs([])
+            if origin == "gov_site"][:n]
 
 
 def _main_lines(page: Page) -> list[str]:
