@@ -41,6 +41,16 @@ PUBLISHED = [
     # @2f4c5c2 prints it ("上道路行驶的" 41 times in the corpus, "路行使的" never)
     ("违反本条例第十五条规定，驾驶定期排气污染检测不合格的机动车上道路行使的，由公安机关交通管理部门依法予以处罚。",
      "行使", "行驶"),
+    # the blind7-context batch of reported_typos.tsv (collected and measured before these rules were written):
+    # a SARS report quoted as a 病例 of 截止/截至 (https://m.taodocs.com/p-56531268.html); a sentence seen in
+    # official material (漯河日报名城网 http://cs.lhrb.com.cn/news/wh/2019-08-30/3888.html), twice
+    ("中国内地自2003年初发现非典型性肺炎以来，截止3月31日，共报告非典型肺炎1190例。", "截止", "截至"),
+    ("截止六月底，我市财政收入已突破一百亿元。", "截止", "截至"),
+    ("本次会议报道时间截至到3月26日中午十二点。", "截至到", "截止到"),
+    # 《光明日报》1999-02-08 and 2000-01-17, quoted by a reader's letter in the paper
+    # (https://gmw.cn/01gmrb/2000-02/28/GB/02^18344^0^GMB3-219.htm): 既……又/也 written 即
+    ("这种帽子胎用软木制成，即能遮阳，又很轻便。", "即", "既"),
+    ("整个过程只需十分钟即可完成，即保证了准确性也加速了客户的资金周转。", "即", "既"),
 ]
 PLANTED = [
     ("纵深推进法制政府建设，构建全景式权力清单，严格依法行权履责。", "法制", "法治"),
@@ -51,6 +61,11 @@ CORRECT = [
     "纵深推进法治政府建设，构建全景式权力清单，严格依法行权履责。",
     "申报截止日期为2024年12月31日。",
     "报名截止时间为下午5时。",
+    # real held-out sentences with 截止 after a comma and 即使……也 (the rules on 截止 + a date and on 即……又/也
+    # must leave them alone): 计算机软件保护条例 and 导弹及相关物项和技术出口管制条例, as LawRefBook/Laws prints them
+    "自然人的软件著作权，保护期为自然人终生及其死亡后50年，截止于自然人死亡后第50年的12月31日；",
+    "出口经营者知道或者应当知道所出口的导弹相关物项和技术将被接受方直接用于《管制清单》所列的可被用于运载大规模"
+    "杀伤性武器的导弹及其他运载系统的发展计划的，即使该物项和技术未列入《管制清单》，也应当依照本条例的规定执行。",
     "公民的合法权利受法律保护。",
     "这是生产生活必需的物资。",
     "化学反应过程中产生的废气。",
