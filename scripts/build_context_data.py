@@ -3,11 +3,7 @@
     git clone https://github.com/LawRefBook/Laws /tmp/Laws && git -C /tmp/Laws checkout 2f4c5c2
     # ECSpell's official-document training split (github aopolin-lv/ECSpell @025bf43, MIT):
     #   Data/domains_data/odw.train
-    # the State Council's government work reports 1954–2025 and the CPC congress reports, as Wikisource holds
-    # them (github aldohemsn/chinese-political-corpora @99bc4b0: government_work_reports.jsonl,
-    # cpc_congress_reports.jsonl; documents of state organs, Copyright Law art. 5), read as simplified Chinese:
-    .venv/bin/python scripts/build_context_data.py /tmp/Laws odw.train --homophones \
-        --reports government_work_reports.jsonl cpc_congress_reports.jsonl [--mine-odw]
+    .venv/bin/python scripts/build_context_data.py /tmp/Laws odw.train --homophones [--mine-odw]
 
 Writes
 * checks/lexicons/context_pairs.tsv: the confusable pairs, both forms words, each with its source: the
@@ -27,12 +23,9 @@ Writes
   or two characters, left "L" and right "R"; one character either side at once, "B") was seen in the corpus,
   and its total ("*"); for the words of generated pairs only the counts of 2 or more.
 
-The corpus is odw.train's corrected sentences, every .md file of LawRefBook/Laws except 行政法规/,
-部门规章/ and the local regulations of 浙江, 广东 and 重庆 (benchmarks/text_real.py measures false alarms on
-them, and on policy documents and the provinces' 2026 work reports, not read here either, so they must not
-teach the check), and with --reports the national work and congress reports (1.5 M characters of the
-speech of government documents, which the laws lack: 权力 167 times against 权利 167, in the laws 241 against
-4,421).
+The corpus is odw.train's corrected sentences and every .md file of LawRefBook/Laws except 行政法规/,
+部门规章/ and the local regulations of 浙江, 广东 and 重庆: benchmarks/text_real.py measures false alarms on
+them (and on policy documents and work reports, not read here either), so they must not teach the check.
 Pairs left out on purpose are in `_LEFT_OUT`, with the reason. Laws and regulations are
 not subject to copyright in China (Copyright Law art. 5); only the derived counts are committed.
 """
@@ -83,18 +76,6 @@ _LEFT_OUT = {frozenset(p) for p in (("其他", "其它"), ("国家", "国际"), 
 def corpus(root: Path) -> list[str]:
     files = sorted(f for f in root.rglob("*.md") if not set(_HELD_OUT) & set(f.parts))
     return [f.read_text("utf-8", errors="replace") for f in files]
-
-
-def report_texts(paths: list[str]) -> list[str]:
-    """The "content" of every line of the reports' .jsonl files, in simplified characters (the older reports on
-    Wikisource are in traditional ones)."""
-    import json
-
-    import opencc
-
-    convert = opencc.OpenCC("t2s").convert
-    return [convert(json.loads(line)["content"]) for path in paths
-            for line in Path(path).read_text("utf-8").splitlines() if line.strip()]
 
 
 def jieba_freq() -> dict[str, int]:
@@ -187,10 +168,6 @@ def main() -> None:
     same_sound = "--homophones" in sys.argv
     if same_sound:
         sys.argv.remove("--homophones")
-    reports: list[str] = []
-    if "--reports" in sys.argv:  # the rest of the arguments are the reports' .jsonl files
-        at = sys.argv.index("--reports")
-        reports, sys.argv[at:] = sys.argv[at + 1:], []
     if len(sys.argv) not in (2, 3) or sys.argv[1] in ("-h", "--help"):
         print(__doc__)
         raise SystemExit(0 if len(sys.argv) > 1 else 2)
@@ -199,13 +176,9 @@ def main() -> None:
     if len(sys.argv) == 3:  # the corrected sentences of the official-document training split are correct text too
         texts.append("\n".join(line.split("\t")[2] for line in Path(sys.argv[2]).read_text("utf-8").splitlines()
                                if line.count("\t") >= 2))
-    # the reports add counts for the same pairs; they do not add pairs (the generated ones stay those that the laws
-    # and odw.train see often enough: 作好/做好 and 决不/绝不 would come in with the reports, and both are right)
-    homophones = homophone_pairs(freq, texts) if same_sound else []
-    texts += report_texts(reports)
     pairs: dict[frozenset[str], tuple[str, str, str]] = {}
     for a, b, source in [*reported_pairs(freq), *_USAGE, *(odw_pairs(Path(sys.argv[2]), freq) if mine else []),
-                         *homophones]:
+                         *(homophone_pairs(freq, texts) if same_sound else [])]:
         if frozenset((a, b)) not in _LEFT_OUT:
             pairs.setdefault(frozenset((a, b)), (a, b, source))
     words = sorted({w for a, b, _ in pairs.values() for w in (a, b)}, key=lambda w: (-len(w), w))
