@@ -53,6 +53,7 @@ from checks.word_slips import (
     Candidates,
     candidate_strings,
     candidates,
+    find_self_for_already,
     find_word_slips,
     pair_uses,
     reads_as_attested,
@@ -480,6 +481,13 @@ def find_typo_hits(text: str, on: date, extra: tuple[str, ...] = (), recurring: 
         start, end, right = int(slip["start"]), int(slip["end"]), str(slip["suggestion"])
         if slip["matched"] not in recurring and not any(a < end and start < b for a, b in taken):
             hit(start, end, right, f"{describe(joined[start:end], right)}，常用词“{right}”的误写（词频模型）", CLASS_COMMON)
+    for self_slip in find_self_for_already(joined):
+        start, end = int(self_slip["start"]), int(self_slip["end"])
+        a, b = _original(where, start), _original(where, end - 1) + 1  # hits hold places in `text`
+        if not any(x < end and start < y for x, y in taken) and \
+                not any(int(h["start"]) < b and a < int(h["end"]) for h in hits):
+            hit(start, end, str(self_slip["suggestion"]), "“已”误为形近字“己”（“己”不在任何词中，正确文本写作“已”）",
+                CLASS_COMMON)
     for rule in typo_lexicon().context_rules:
         if _needle(rule.pattern) not in joined:
             continue
