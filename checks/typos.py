@@ -443,6 +443,11 @@ def recurring_slips(texts: Iterable[str]) -> frozenset[str]:
     return night_slips(texts)[1]
 
 
+# a date with 月 dropped before 底, 初 or a 旬 (2017年12底 for 2017年12月底, in a court's judgment): correct text
+# never writes a year, a month's number and then 底 (none in 23 MB of laws, regulations and reports)
+_MONTH_DROPPED = re.compile(r"(?<=[0-9０-９]{4}年)(?P<month>[0-9０-９]{1,2})(?=底|初|上旬|中旬|下旬)")
+
+
 def find_typo_hits(text: str, on: date, extra: tuple[str, ...] = (), recurring: frozenset[str] = frozenset(),
                    slips: Candidates | None = None) -> list[dict[str, str | int]]:
     """Every typo in `text`: matched text, suggestion, why, class, start/end in `text`, context.
@@ -481,6 +486,9 @@ def find_typo_hits(text: str, on: date, extra: tuple[str, ...] = (), recurring: 
         start, end, right = int(slip["start"]), int(slip["end"]), str(slip["suggestion"])
         if slip["matched"] not in recurring and not any(a < end and start < b for a, b in taken):
             hit(start, end, right, f"{describe(joined[start:end], right)}，常用词“{right}”的误写（词频模型）", CLASS_COMMON)
+    for m in _MONTH_DROPPED.finditer(joined):  # 2017年12底: 月 dropped from a date
+        start, end = m.start("month"), m.end("month")
+        hit(start, end, m.group("month") + "月", "漏字“月”；日期应写作“…年…月底/月初/月中旬”", CLASS_COMMON)
     for self_slip in find_self_for_already(joined):
         start, end = int(self_slip["start"]), int(self_slip["end"])
         a, b = _original(where, start), _original(where, end - 1) + 1  # hits hold places in `text`

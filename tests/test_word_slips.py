@@ -157,3 +157,10 @@ def test_self_typed_for_already_and_rare_set_phrases() -> None:
     # 警钟长鸣 (jieba: 9) is a set phrase; 主副食品 (13) is not corrected towards where 主辅 is a term
     assert [s["suggestion"] for s in find_word_slips("安全生产要警钟常鸣，防患于未然")] == ["警钟长鸣"]
     assert not [s for s in find_word_slips("供婴幼儿和其他特定人群的主辅食品；") if len(str(s["matched"])) == 4]
+
+
+def test_a_month_dropped_from_a_date() -> None:
+    # as published: 诸暨市人民法院's judgment, p. 57 (reported_typos.tsv, blind7)
+    [hit] = [h for h in find_typo_hits("该笔借款于2017年12底前归还。", date(2024, 1, 1)) if h["suggestion"] == "12月"]
+    assert hit["matched"] == "12"
+    assert not find_typo_hits("截至2017年12月底，借款已归还；2018年底前完成。", date(2024, 1, 1))
