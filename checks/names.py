@@ -311,13 +311,20 @@ def _place_parents() -> tuple[AhoCorasick | None, tuple[str, ...], dict[str, fro
     return AhoCorasick(heads, matchkind=MatchKind.LeftmostLongest), heads, parents, provinces, max(map(len, parents))
 
 
+@functools.lru_cache(maxsize=1)
+def _municipalities() -> tuple[str, ...]:
+    """The province-level municipalities (北京市 … 重庆市): parents of divisions, under none themselves."""
+    _, heads, parents, _, _ = _place_parents()
+    return tuple(h for h in heads if h not in parents and h.endswith("市"))
+
+
 def misplaced_divisions(text: str) -> list[tuple[int, int, str, str]]:
     """(start, end, suggestion, why) for a division right after a province or prefecture it is not under."""
     automaton, heads, parents, provinces, longest = _place_parents()
     if automaton is None:
         return []
     found = []
-    municipalities = tuple(h for h in heads if h not in parents and h.endswith("市"))  # 北京市 … 重庆市
+    municipalities = _municipalities()
     for index, start, end in automaton.find_matches_as_indexes(text):
         head = heads[index]
         child = next((text[end:end + n] for n in range(longest, 2, -1) if text[end:end + n] in parents), None)

@@ -445,7 +445,8 @@ def recurring_slips(texts: Iterable[str]) -> frozenset[str]:
 
 # a date with 月 dropped before 底, 初 or a 旬 (2017年12底 for 2017年12月底, in a court's judgment): correct text
 # never writes a year, a month's number and then 底 (none in 23 MB of laws, regulations and reports)
-_MONTH_DROPPED = re.compile(r"(?<=[0-9０-９]{4}年)(?P<month>[0-9０-９]{1,2})(?=底|初|上旬|中旬|下旬)")
+_MONTH_DROPPED = re.compile(r"年(?P<month>[0-9０-９]{1,2})(?=底|初|上旬|中旬|下旬)")  # 年 first: a fast literal scan
+_YEAR = re.compile(r"[0-9０-９]{4}$")
 
 
 def find_typo_hits(text: str, on: date, extra: tuple[str, ...] = (), recurring: frozenset[str] = frozenset(),
@@ -488,6 +489,8 @@ def find_typo_hits(text: str, on: date, extra: tuple[str, ...] = (), recurring: 
             hit(start, end, right, f"{describe(joined[start:end], right)}，常用词“{right}”的误写（词频模型）", CLASS_COMMON)
     for m in _MONTH_DROPPED.finditer(joined):  # 2017年12底: 月 dropped from a date
         start, end = m.start("month"), m.end("month")
+        if not _YEAR.search(joined, max(0, m.start() - 4), m.start()):
+            continue
         hit(start, end, m.group("month") + "月", "漏字“月”；日期应写作“…年…月底/月初/月中旬”", CLASS_COMMON)
     for self_slip in find_self_for_already(joined):
         start, end = int(self_slip["start"]), int(self_slip["end"])

@@ -286,6 +286,21 @@ def _seen_words() -> np.ndarray:
                                      keys & np.uint64((1 << 48) - 1)]))
 
 
+@functools.lru_cache(maxsize=1)
+def _seen_pairs() -> np.ndarray:
+    """Sorted keys of every pair of characters that begins a run of three in the corpus of correct text."""
+    return np.unique(_trigrams() >> np.uint64(16))
+
+
+def _seen_pair_at(variant: np.ndarray, length: int, i: int) -> np.ndarray:
+    """For each key of `length` characters, whether a pair holding its character `i` is seen in correct text."""
+    pairs, seen = _seen_pairs(), np.zeros(len(variant), dtype=bool)
+    for j in (i - 1, i):
+        if 0 <= j <= length - 2:
+            seen |= _lookup(pairs, (variant >> np.uint64(16 * (length - 2 - j))) & np.uint64(0xFFFFFFFF))[1]
+    return seen
+
+
 @functools.lru_cache(maxsize=2)
 def variant_index(use_corpus: bool = True) -> dict[int, tuple[np.ndarray, np.ndarray, tuple[str, ...]]]:
     """length → (sorted candidate keys, index of the word each slips from, the words).
@@ -313,6 +328,10 @@ def variant_index(use_corpus: bool = True) -> dict[int, tuple[np.ndarray, np.nda
             slot = np.repeat(starts[ch] - np.cumsum(count) + count, count) + np.arange(int(count.sum()))
             shift = np.uint64(16 * (length - 1 - i))
             variant = word_keys_[word_at] - (codes[word_at, i] << shift) + (others[slot] << shift)
+            if use_corpus and length == 4:  # a rare set phrase: only slips that leave pairs correct text never has
+                rare = word_freq[word_at] < _MIN_FREQ
+                fine = ~rare | ~_seen_pair_at(variant, length, i)
+                variant, word_at, slot = variant[fine], word_at[fine], slot[fine]
             parts.append((variant, word_at, sounds[slot]))
         variant = np.concatenate([p[0] for p in parts])
         word_at = np.concatenate([p[1] for p in parts])
