@@ -45,6 +45,7 @@ ATTESTED = LEXICONS / "attested.txt"
 CONTEXTS = LEXICONS / "word_contexts.npz"
 TRIGRAMS = LEXICONS / "trigrams.npz"
 _MIN_FREQ = 30  # a word jieba saw fewer times is too rare to correct towards
+_MIN_FREQ_FOUR = 5  # four-character set phrases (警钟长鸣 9, 玲珑叠翠): rare in jieba's corpus, yet fixed
 _RATIO = 10  # the candidate is not a word: jieba saw it at most 1/10 as often as the word it slips from (秸杆 5, 秸秆 131)
 _MIN_GAIN = 8.0  # log-probability gain of the clause when corrected (e^8 ≈ 3,000 times likelier)
 _MIN_GAIN_LOOKS = 9.0  # a similar-looking character: the groups are wide (走/起, 丁/小), so ask for more
@@ -145,8 +146,9 @@ def _confusables() -> dict[str, tuple[str, str]]:
 def _everyday_words(length: int) -> list[str]:
     """Words a slip is corrected to; ordinals (第十三届) are left out: 第十三节 and 第十三条 are as right."""
     freq = tokenizer().FREQ
+    floor = _MIN_FREQ_FOUR if length == 4 else _MIN_FREQ
     return sorted(w for w, f in freq.items()
-                  if len(w) == length and f >= _MIN_FREQ and _CJK.match(w) and not w.startswith("第"))
+                  if len(w) == length and f >= floor and _CJK.match(w) and not w.startswith("第"))
 
 
 @functools.lru_cache(maxsize=4)
@@ -201,6 +203,43 @@ def reads_as_attested(text: str, lo: int, hi: int) -> bool:
     return bool(len(probe)) and bool(_lookup(_trigrams(), probe)[1].all())
 
 
+def seen_trigrams(text: str) -> np.ndarray:
+    """For each run of three characters of `text`, whether correct text has it (the corpus of build_slip_data)."""
+    probe = packed(codes_of(text), 3)
+    return _lookup(_trigrams(), probe)[1] if len(probe) else np.zeros(0, dtype=bool)
+
+
+_SELF = "己"
+_FREE_WORD = 1000  # jieba's count of a character that stands as a word by itself (您 14737); 悦 (289) binds to 己
+_ALREADY = "已"
+
+
+def find_self_for_already(text: str) -> list[dict[str, str | int]]:
+    """己 typed for 已 (您己进入, 早己): the single most common look-alike slip of official text, which the
+    word model cannot see (已 is a word of one character). 己 is a slip when it is in no word of jieba's
+    dictionary (自己, 知己, 据为己有, 严于律己 …), the character before it is a word by itself (您己, not the
+    new word 悦己), and correct text has a run of three characters around it with 已 (已进入) but none
+    with 己."""
+    words = tokenizer().FREQ
+    hits: list[dict[str, str | int]] = []
+    at = text.find(_SELF)
+    while at >= 0:
+        window = text[max(0, at - 3):at + 4]
+        i = at - max(0, at - 3)
+        in_word = any(words.get(window[a:b]) for a in range(i + 1) for b in range(i + 1, len(window) + 1)
+                      if 2 <= b - a <= 4)
+        before = text[at - 1:at] if at else ""
+        free = not before or not _is_cjk(before) or words.get(before, 0) >= _FREE_WORD  # 您|己, not 悦己 (a new word)
+        if not in_word and free and _is_cjk(text[at + 1:at + 2] or "a"):
+            near = text[max(0, at - 1):at + 3]  # the runs of three that hold the character: left and right
+            k = at - max(0, at - 1)
+            fixed = near[:k] + _ALREADY + near[k + 1:]
+            if seen_trigrams(fixed).any() and not seen_trigrams(near).any():
+                hits.append({"start": at, "end": at + 1, "matched": _SELF, "suggestion": _ALREADY})
+        at = text.find(_SELF, at + 1)
+    return hits
+
+
 def _key(chars: str) -> int:
     encoded = chars.encode("utf-16-be", "surrogatepass")
     if len(encoded) == 2 * len(chars):  # every character in the BMP: its 16 bits as they stand
@@ -247,6 +286,21 @@ def _seen_words() -> np.ndarray:
                                      keys & np.uint64((1 << 48) - 1)]))
 
 
+@functools.lru_cache(maxsize=1)
+def _seen_pairs() -> np.ndarray:
+    """Sorted keys of every pair of characters that begins a run of three in the corpus of correct text."""
+    return np.unique(_trigrams() >> np.uint64(16))
+
+
+def _seen_pair_at(variant: np.ndarray, length: int, i: int) -> np.ndarray:
+    """For each key of `length` characters, whether a pair holding its character `i` is seen in correct text."""
+    pairs, seen = _seen_pairs(), np.zeros(len(variant), dtype=bool)
+    for j in (i - 1, i):
+        if 0 <= j <= length - 2:
+            seen |= _lookup(pairs, (variant >> np.uint64(16 * (length - 2 - j))) & np.uint64(0xFFFFFFFF))[1]
+    return seen
+
+
 @functools.lru_cache(maxsize=2)
 def variant_index(use_corpus: bool = True) -> dict[int, tuple[np.ndarray, np.ndarray, tuple[str, ...]]]:
     """length → (sorted candidate keys, index of the word each slips from, the words).
@@ -274,6 +328,10 @@ def variant_index(use_corpus: bool = True) -> dict[int, tuple[np.ndarray, np.nda
             slot = np.repeat(starts[ch] - np.cumsum(count) + count, count) + np.arange(int(count.sum()))
             shift = np.uint64(16 * (length - 1 - i))
             variant = word_keys_[word_at] - (codes[word_at, i] << shift) + (others[slot] << shift)
+            if use_corpus and length == 4:  # a rare set phrase: only slips that leave pairs correct text never has
+                rare = word_freq[word_at] < _MIN_FREQ
+                fine = ~rare | ~_seen_pair_at(variant, length, i)
+                variant, word_at, slot = variant[fine], word_at[fine], slot[fine]
             parts.append((variant, word_at, sounds[slot]))
         variant = np.concatenate([p[0] for p in parts])
         word_at = np.concatenate([p[1] for p in parts])
@@ -422,6 +480,16 @@ def _list_head(text: str, start: int, i: int) -> bool:
     return i == 0 and any(odd + mark in before for mark in "、，,")
 
 
+def _rare_but_read(text: str, start: int, end: int, word: str, i: int) -> bool:
+    """A set phrase jieba saw fewer than `_MIN_FREQ` times (警钟长鸣 9) is corrected towards only where the slip
+    leaves character pairs correct text never writes (钟常, 常鸣): 主辅食品 has 主辅, a term, not 主副食品."""
+    if tokenizer().FREQ.get(word, 0) >= _MIN_FREQ:
+        return False
+    written = text[start:end]
+    pairs = [written[k:k + 2] for k in (i - 1, i) if k >= 0 and k + 2 <= len(written)]
+    return any(pair_uses(pair) for pair in pairs)
+
+
 Candidates = dict[int, tuple[int, str]]  # start → (length, the word the text there may slip from)
 
 
@@ -457,7 +525,7 @@ def find_word_slips(text: str, found: Candidates | None = None) -> list[dict[str
         if start < taken or not _neighbours_seen(text, start, end, word) or _looks_like_a_name(text, start, end):
             continue
         i = next(k for k in range(length) if text[start + k] != word[k])
-        if _contrasted(text, start, end, word) or _list_head(text, start, i):
+        if _contrasted(text, start, end, word) or _list_head(text, start, i) or _rare_but_read(text, start, end, word, i):
             continue
         same_sound = text[start + i] in _confusables().get(word[i], ("", ""))[0]
         gain = _reads_better(text, start, end, word, same_sound)

@@ -101,3 +101,18 @@ def test_cut_organ_names() -> None:
     hits = name_hits("本项目由某某建设有限公承建。")
     assert [(h[2], h[3][:6]) for h in hits] == [("有限公司", "漏字“司”；")]
     assert name_hits("统筹有限公共资源，依法有限公开。") == []
+
+
+def test_a_municipality_under_a_province_and_an_inserted_character_in_a_committee() -> None:
+    from checks.names import inserted_organ_chars, misplaced_divisions
+
+    # as published: 长白山保护开发区管委会's notice (reported_typos.tsv, blind7); 北京仲裁委托员会: a Tianjin
+    # court's judgment (blind6)
+    [(start, end, right, why)] = misplaced_divisions("来自四川省重庆市江津区的人员")
+    assert (start, end, right) == (2, 8, "重庆市") and "直辖市" in why
+    assert misplaced_divisions("原四川省重庆市") == []  # history
+    assert misplaced_divisions("积极开拓江苏省上海市场") == []  # the Shanghai market
+    [(start, end, right, _)] = inserted_organ_chars("向北京仲裁委托员会申请仲裁")
+    assert (start, end, right) == (5, 9, "委员会")
+    assert inserted_organ_chars("由主管部门委派员会同有关部门检查") == []  # 会同: together with
+    assert inserted_organ_chars("县人民代表大会常务委员会") == []
