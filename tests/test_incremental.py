@@ -304,8 +304,9 @@ def test_columns_far_from_their_deadlines_rest_and_findings_equal_a_full_recrawl
         pytest.skip("nginx not installed (scripts/setup.sh installs it)")
     today = datetime.now(ZoneInfo("Asia/Shanghai")).date()
     root = tmp_path / "farm"
-    units, columns, items = 2, 5, 11  # c001's first column (动态要闻) gets new items after night 1
-    registry = build_county(root, units, columns, items, as_of=today)
+    units, columns, items = 2, 10, 11  # c001's first column (动态要闻) gets new items after night 1
+    farm_day = today - timedelta(days=2)  # newest items 2 to 22 days old: c002 has a stale 动态要闻 column
+    registry = build_county(root, units, columns, items, as_of=farm_day)
     quiet = {"collect_new_media": False, "check_links": False, "progress_interval": 999}
 
     def look_by(session, slugs):
@@ -327,7 +328,7 @@ def test_columns_far_from_their_deadlines_rest_and_findings_equal_a_full_recrawl
             s.connection().exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
         assert news in deadlines and news not in near, "c001's first column should be far from its deadlines"
         assert near, "some columns should be near a deadline or have an open finding"
-        build_county(root, units, columns, items, new_items=3, changed_only=True, as_of=today)
+        build_county(root, units, columns, items, new_items=3, changed_only=True, as_of=farm_day)
         nights: dict[str, list] = {"resting": [], "full": []}
         for name, look in (("resting", 3), ("full", 1)):
             path = tmp_path / f"{name}.sqlite"
@@ -363,4 +364,3 @@ def test_columns_far_from_their_deadlines_rest_and_findings_equal_a_full_recrawl
     assert [r[3] for r in resting] == [0, 0, 3] and [f[3] for f in full] == [3, 0, 0]
     assert resting[0][1] and resting[1][1], "columns far from their deadlines rest"
     assert any(f[0] == "column.stale" for f in resting[0][2])  # the comparison is not between empty sets
-    print("rested per night", [len(r[1]) for r in resting], "findings", [len(r[2]) for r in resting])
