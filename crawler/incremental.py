@@ -27,6 +27,23 @@ A carried document keeps the list snapshot of the night that last read it on its
 evidence of where it is listed. The run's `stats["carried"]` records the pages carried per column;
 `storage.coverage.column_coverage` counts them as listed, so the column stays complete.
 
+Nor is every column looked at every night (`resting_columns`): on one polite host the first list page of
+every column was the floor of a night (7.7% of the first night's requests on the county farm, so ≤ 5% was
+out of reach). A column whose every deadline is further away than the nights it may rest plus a margin
+rests: its first list page is not requested either, everything the night that last looked at it listed is
+carried forward as above (`Carried(rested=True)`, `stats["carried"][id]["rested"]`; the coverage counts
+the column as listed and as complete as that night saw it), and its detail pages go through the same
+rotation. The deadlines are the checks' (staleness windows, the unit's quiet warning, interpretation
+limits, the annual report; open findings): the crawler may not import the checks, so the nightly job
+computes them (jobs.look.column_look_by) and hands them in as data (`run_crawl(look_by=...)`). A column is
+looked at whenever it is near or past a deadline or has an open finding (it is then absent from
+`look_by`), was not listed completely, is blank, showed new items at its last look, or was last looked at
+`column_look_nights` - 1 nights ago. The checks judge a resting column on the list snapshot of its last
+look (checks.loader takes each column's newest first page): `observed_at` and the evidence's snapshot
+are that look's. The error this rules out is the false one, a column updated while it rested judged
+stale from its old first page; the cost is that a new item on a resting column is seen up to
+`column_look_nights` - 1 nights late. `zwgk crawl` (no as-of day, no deadlines) looks at every column.
+
 Pages cited by an open finding are re-verified at least once a week (`FINDING_REVISIT_DAYS`), so that a
 page corrected in place clears its finding within days rather than at the end of its rotation.
 
