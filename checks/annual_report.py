@@ -140,6 +140,11 @@ def _narrative_of_text(text: str) -> str:
     return "\n".join(line for line in text.splitlines() if not re.search(r"(\d+\s+){2,}\d+", line))
 
 
+def is_report_title(title: str) -> bool:
+    """A title that names a 政府信息公开工作年度报告 (in a column of any category)."""
+    return bool(_TITLE_RX.search(to_simplified(title)))
+
+
 def find_reports(data: AuditData) -> list[Report]:
     attachments: dict[tuple[str, str], list] = {}
     for a in data.attachments:

@@ -46,7 +46,8 @@ class UnitCoverage:
     slug: str
     name: str
     columns: int = 0
-    columns_fetched: int = 0
+    columns_fetched: int = 0  # the rested ones included
+    columns_rested: int = 0  # far from every deadline: not looked at tonight, listed as last looked at
     pages: int = 0
     pages_fetched: int = 0
     home_ok: bool | None = None
@@ -104,8 +105,11 @@ def coverage(session: Session, run_id: int) -> list[UnitCoverage]:
         if kind == "list" and page_no == 1 and error_kind is None and column_id is not None:
             fetched_columns[unit_id].add(column_id)
     details = column_coverage(session, run_id)
+    rested = {int(k) for k, v in (session.get_one(CrawlRun, run_id).stats or {}).get("carried", {}).items()
+              if v.get("rested")}
     for unit_id, cov in report.items():
-        cov.columns_fetched = len(fetched_columns[unit_id])
+        cov.columns_rested = sum(1 for c in units[unit_id].columns if c.active and c.id in rested)
+        cov.columns_fetched = len(fetched_columns[unit_id]) + cov.columns_rested
         unit_columns = [c for c in units[unit_id].columns if c.active]
         cov.column_details = [details.get(c.id) or ColumnCoverage(c.id, c.name, c.url) for c in unit_columns]
     _caps(session, run_id, report)
@@ -154,9 +158,12 @@ def coverage_lines(rows: list[UnitCoverage]) -> list[str]:
                                      f"列表页{col.list_pages_fetched}/{col.list_pages} | {why_incomplete(col)}"))
     total_pages = sum(c.pages for c in rows)
     ok_pages = sum(c.pages_fetched for c in rows)
-    carried = sum(col.list_pages_carried for c in rows for col in c.column_details)
+    rested = sum(c.columns_rested for c in rows)
+    carried = sum(col.list_pages_carried for c in rows for col in c.column_details
+                  if col.list_pages_carried < col.list_pages)
     out.append(f"  合计：{len(rows)} 个单位，栏目 {sum(c.columns_fetched for c in rows)}/{sum(c.columns for c in rows)}，"
                f"页面 {ok_pages}/{total_pages}"
                + (f"，栏目首页未变、沿用上次的后续列表页 {carried} 页（未请求）" if carried else "")
+               + (f"，离更新期限尚远、今夜未看的栏目 {rested} 个（沿用最近一次所见）" if rested else "")
                + (f"，上限截断 {sum(len(c.caps) for c in rows)} 处" if any(c.caps for c in rows) else ""))
     return out

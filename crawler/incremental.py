@@ -27,6 +27,23 @@ A carried document keeps the list snapshot of the night that last read it on its
 evidence of where it is listed. The run's `stats["carried"]` records the pages carried per column;
 `storage.coverage.column_coverage` counts them as listed, so the column stays complete.
 
+Nor is every column looked at every night (`resting_columns`): on one polite host the first list page of
+every column was the floor of a night (7.7% of the first night's requests on the county farm, so ≤ 5% was
+out of reach). A column whose every deadline is further away than the nights it may rest plus a margin
+rests: its first list page is not requested either, everything the night that last looked at it listed is
+carried forward as above (`Carried(rested=True)`, `stats["carried"][id]["rested"]`; the coverage counts
+the column as listed and as complete as that night saw it), and its detail pages go through the same
+rotation. The deadlines are the checks' (staleness windows, the unit's quiet warning, interpretation
+limits, the annual report; open findings): the crawler may not import the checks, so the nightly job
+computes them (jobs.look.column_look_by) and hands them in as data (`run_crawl(look_by=...)`). A column is
+looked at whenever it is near or past a deadline or has an open finding (it is then absent from
+`look_by`), was not listed completely, is blank, showed new items at its last look, or was last looked at
+`column_look_nights` - 1 nights ago. The checks judge a resting column on the list snapshot of its last
+look (checks.loader takes each column's newest first page): `observed_at` and the evidence's snapshot
+are that look's. The error this rules out is the false one, a column updated while it rested judged
+stale from its old first page; the cost is that a new item on a resting column is seen up to
+`column_look_nights` - 1 nights late. `zwgk crawl` (no as-of day, no deadlines) looks at every column.
+
 Pages cited by an open finding are re-verified at least once a week (`FINDING_REVISIT_DAYS`), so that a
 page corrected in place clears its finding within days rather than at the end of its rotation.
 
@@ -50,7 +67,7 @@ from sqlalchemy.orm import Session
 
 from storage.coverage import column_coverage
 from storage.db import in_chunks
-from storage.models import Column, Document, Finding, Snapshot
+from storage.models import Column, CrawlRun, Document, Finding, Snapshot
 
 INCREMENTAL_KINDS = ("detail", "attachment")
 VALIDATORS_FILE = "validators.json"
@@ -174,3 +191,72 @@ def carried_columns(session: Session, unit_ids: list[int], day: date, revisit_da
                     "run": run_id, "pages": covs[column_id].list_pages_fetched - 1, "entries": []})
                 entry["first" if list_snapshot_id == snap.id else "entries"].append([url, title, date_text])
     return {k: v for k, v in out.items() if v["entries"]}
+
+
+RESTED_FILE = "rested.json"
+LOOK_MARGIN_DAYS = 1  # beyond the nights a column may rest: a night that runs late, a check on the next day
+
+
+def resting_columns(session: Session, unit_ids: list[int], run_id: int, today: date, look_by: dict[int, date],
+                    nights: int) -> dict[str, dict[str, Any]]:
+    """column id -> what tonight needs to leave the column unrequested, its first list page included:
+    {"run": the night that last looked at it, "pages": list pages that night listed (fetched or carried),
+    "entries": [[url, title, date_text], ...] listed then}.
+
+    `look_by` (computed above the crawler from the checks' deadlines and open findings, jobs.look) is, per
+    column, the first day on which a check could raise a finding about the column from what was last seen
+    of it; a column absent from it is looked at tonight. A column rests tonight only when
+
+    - its deadline is further away than the nights it may rest plus a margin (`look_by` > today + nights
+      + LOOK_MARGIN_DAYS), so no check can judge it stale (or its unit quiet) from the old first page;
+    - it was looked at within the last `nights` - 1 nights (counted in crawl runs, of any units), so every
+      column is looked at at least once every `nights` nights;
+    - the night that last looked listed it completely and found items (never a blank column), its first
+      page answered 200, and that page was as the look before it saw it (the same body, or no document
+      first listed then): a column that just changed is looked at again the next night."""
+    if nights <= 1 or not unit_ids or not look_by:
+        return {}
+    horizon = today.toordinal() + nights + LOOK_MARGIN_DAYS
+    candidates = [c for c, day in look_by.items() if day.toordinal() > horizon]
+    if not candidates:
+        return {}
+    firsts: dict[int, list[Snapshot]] = {}
+    for chunk in in_chunks(candidates):
+        newest_two = session.execute(
+            select(Snapshot).join(Column, Column.id == Snapshot.column_id)
+            .where(Snapshot.kind == "list", Snapshot.page_no == 1, Snapshot.column_id.in_(chunk),
+                   Column.unit_id.in_(unit_ids), Column.active.is_(True), Snapshot.crawl_run_id < run_id)
+            .order_by(Snapshot.column_id, Snapshot.id.desc()))
+        for (snap,) in newest_two:
+            if snap.column_id is None:
+                continue
+            looks = firsts.setdefault(snap.column_id, [])
+            if len(looks) < 2:
+                looks.append(snap)
+    by_run: dict[int, list[int]] = {}
+    for column_id, looks in firsts.items():
+        last = looks[0]
+        if last.error_kind is not None or last.status != 200 or not last.content_hash:
+            continue
+        since = session.scalar(select(func.count(CrawlRun.id)).where(CrawlRun.id > last.crawl_run_id,
+                                                                     CrawlRun.id < run_id)) or 0
+        if since + 1 >= nights:
+            continue
+        if len(looks) == 2 and looks[1].content_hash != last.content_hash and session.scalar(
+                select(func.count(Document.id)).where(Document.column_id == column_id,
+                                                      Document.first_seen_run_id == last.crawl_run_id)):
+            continue  # new items at the last look: an active column is looked at nightly
+        by_run.setdefault(last.crawl_run_id, []).append(column_id)
+    out: dict[str, dict[str, Any]] = {}
+    for looked, column_ids in by_run.items():
+        covs = column_coverage(session, looked, column_ids)
+        whole = [c for c in column_ids if c in covs and covs[c].complete]
+        for chunk in in_chunks(whole):
+            rows = session.execute(select(Document.column_id, Document.url, Document.title, Document.date_text)
+                                   .where(Document.column_id.in_(chunk), Document.first_seen_run_id <= looked,
+                                          Document.last_seen_run_id >= looked)
+                                   .order_by(Document.id))
+            for column_id, url, title, date_text in rows:
+                out.setdefault(str(column_id), {"run": looked, "pages": covs[column_id].list_pages_fetched,
+                                                "entries": []})["entries"].append([url, title, date_text])
+    return out

@@ -103,10 +103,12 @@ class Unchanged:
 @dataclass(frozen=True)
 class Carried:
     """A column whose first list page is as the night `run` last listed it completely: its later list
-    pages are not requested tonight, their entries count as listed tonight (crawler.incremental)."""
+    pages are not requested tonight, their entries count as listed tonight (crawler.incremental). A
+    `rested` column is not requested at all tonight: far from every deadline (resting_columns)."""
 
     unit: str
     column_id: int
     run: int  # the night whose listing is carried forward
-    pages: int  # later list pages that night listed
+    pages: int  # later list pages that night listed (every list page when `rested`)
     urls: tuple[str, ...]
+    rested: bool = False  # the column is not looked at tonight at all, its first page included

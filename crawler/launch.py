@@ -9,6 +9,7 @@ import tempfile
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -21,10 +22,12 @@ from crawler.coverage import UnitCoverage, coverage, coverage_lines
 from crawler.incremental import (
     LISTED_FILE,
     PAGED_FILE,
+    RESTED_FILE,
     VALIDATORS_FILE,
     carried_columns,
     dump_beside,
     previous_validators,
+    resting_columns,
     unchanged_listings,
 )
 from crawler.plan import CrawlPlan, build_plan, egress_policy
@@ -41,6 +44,12 @@ class History:
     validators: dict[str, dict[str, str]]
     listed: dict[str, list[list[str | None]]]
     paged: dict[str, dict[str, Any]] = field(default_factory=dict)
+    rested: dict[str, dict[str, Any]] = field(default_factory=dict)  # columns not looked at tonight at all
+
+
+# (session, unit slugs) -> (the night's as-of day, column id -> first day a check could raise a finding about the
+# column from what was last seen of it): computed where the checks' deadlines are known (jobs.look)
+LookBy = Callable[[Session, list[str]], tuple[date, dict[int, date]]]
 
 
 @dataclass
@@ -80,8 +89,11 @@ def run_crawl(
     Session_: sessionmaker[Session],
     unit_slugs: list[str] | None = None,
     echo: Callable[[str], None] = lambda line: print(line, file=sys.stderr),
+    look_by: LookBy | None = None,
 ) -> CrawlResult:
-    run_id, plan, history = open_run(settings, Session_, unit_slugs)
+    """With `look_by`, columns far from every deadline rest some nights (crawler.incremental.resting_columns);
+    without it every column is looked at tonight."""
+    run_id, plan, history = open_run(settings, Session_, unit_slugs, look_by)
     started = time.monotonic()
     with tempfile.TemporaryDirectory(prefix="zwgk-crawl-") as tmp:
         plan_path = write_plan(Path(tmp), plan, history)
@@ -90,7 +102,7 @@ def run_crawl(
 
 
 def open_run(settings: Settings, Session_: sessionmaker[Session],
-             unit_slugs: list[str] | None) -> tuple[int, CrawlPlan, History]:
+             unit_slugs: list[str] | None, look_by: LookBy | None = None) -> tuple[int, CrawlPlan, History]:
     """Record a new run; its plan and what earlier runs fetched."""
     with Session_() as session, session.begin():
         # A run still "running" here was cut off (machine restart, killed parent): say so, keep its pages.
@@ -106,6 +118,9 @@ def open_run(settings: Settings, Session_: sessionmaker[Session],
         history = History(previous_validators(session, unit_ids),
                           unchanged_listings(session, unit_ids, today, settings.revisit_days),
                           carried_columns(session, unit_ids, today, settings.revisit_days))
+        if look_by is not None and settings.column_look_nights > 1:
+            as_of, deadlines = look_by(session, run.units)
+            history.rested = resting_columns(session, unit_ids, run.id, as_of, deadlines, settings.column_look_nights)
         return run.id, plan, history
 
 
@@ -115,6 +130,7 @@ def write_plan(directory: Path, plan: CrawlPlan, history: History) -> Path:
     dump_beside(plan_path, VALIDATORS_FILE, history.validators)
     dump_beside(plan_path, LISTED_FILE, history.listed)
     dump_beside(plan_path, PAGED_FILE, history.paged)
+    dump_beside(plan_path, RESTED_FILE, history.rested)
     return plan_path
 
 

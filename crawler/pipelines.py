@@ -259,7 +259,7 @@ class StoragePipeline:
         if unit_id is None:
             return
         self.counts["carried"] += item.pages
-        self.carried[str(item.column_id)] = {"run": item.run, "pages": item.pages}
+        self.carried[str(item.column_id)] = {"run": item.run, "pages": item.pages, **({"rested": True} if item.rested else {})}
         for chunk in in_chunks(item.urls):
             for doc in session.scalars(select(models.Document).where(models.Document.column_id == item.column_id,
                                                                      models.Document.url.in_(chunk))):

@@ -24,6 +24,7 @@ from core.vocab import SnapshotKind
 from crawler.launch import CrawlResult, run_crawl
 from crawler.screenshots import Shot, take_screenshots
 from jobs.check import CheckSummary, run_checks
+from jobs.look import column_look_by
 from jobs.runs import exclusive_run
 from storage.evidence_store import open_store
 from storage.models import Finding, Snapshot
@@ -121,7 +122,9 @@ def run_night(
             handle = run
             say = run.tee(echo)
             run.phase("crawl")
-            crawl = run_crawl(settings, Session_, unit_slugs, echo=say)
+            crawl = run_crawl(settings, Session_, unit_slugs, echo=say,
+                              look_by=lambda session, slugs: (as_of, column_look_by(session, slugs, as_of,
+                                                                                     settings.timezone)))
             sweep_store(settings, say)
             run.phase("check")
             checks = run_checks(Session_, as_of, unit_slugs, settings.timezone,

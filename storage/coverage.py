@@ -5,7 +5,7 @@ prints it; the checks use it so that a column that was not fully listed is never
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -25,6 +25,7 @@ class ColumnCoverage:
     list_pages: int = 0  # list pages and list-API answers attempted (or carried forward)
     list_pages_fetched: int = 0
     list_pages_carried: int = 0  # later list pages not requested, their entries carried forward (first page unchanged)
+    # or, when `list_pages_carried` == `list_pages`, the whole column: not looked at tonight (crawler.incremental)
     items_fetched: int = 0  # distinct documents listed in this run
     errors: Counter[str] = field(default_factory=Counter)
 
@@ -73,6 +74,12 @@ def column_coverage(session: Session, run_id: int, column_ids: list[int] | None 
             cov.announced_pages = max(cov.announced_pages or 0, pages)
     run = session.get(CrawlRun, run_id)
     for key, carried in ((run.stats or {}).get("carried", {}) if run is not None else {}).items():
+        if carried.get("rested") and int(key) not in out and (column_ids is None or int(key) in column_ids):
+            # not looked at tonight (far from every deadline): as complete as the night that last looked at it
+            looked = column_coverage(session, int(carried["run"]), [int(key)]).get(int(key))
+            if looked is not None:
+                out[int(key)] = replace(looked, list_pages_carried=int(carried["pages"]), errors=Counter())
+            continue
         if int(key) in out:  # listed by an earlier night and counted as listed tonight (crawler.incremental)
             cov = out[int(key)]
             cov.list_pages_carried = int(carried["pages"])

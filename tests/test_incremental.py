@@ -278,3 +278,89 @@ def test_pages_cited_by_open_findings_are_reverified_weekly(crawled) -> None:
             finding.rectified_on = AS_OF
         s.flush()
         assert url in unchanged_listings(s, unit_ids, weekly, 56)
+
+
+def test_columns_far_from_their_deadlines_rest_and_findings_equal_a_full_recrawl(tmp_path) -> None:
+    """The county farm dated as of today: columns whose every deadline (staleness window, the unit's quiet
+    warning, interpretations, the annual report) is further than the nights they may rest are not looked
+    at for up to two nights (column_look_nights=3); columns near or past a deadline, or with an open
+    finding, are looked at every night. New items put on a resting column are not seen while it rests,
+    no finding about it is raised meanwhile, and they are seen on its next due night. After every night the
+    findings are those of a full re-crawl (every column every night) of the same farm."""
+    import os
+    import shutil
+
+    import pytest
+
+    from crawler.incremental import LOOK_MARGIN_DAYS
+    from fixtures.county import build_county
+    from fixtures.nginx import NginxFarm, nginx_binary
+    from jobs.look import column_look_by
+    from storage.db import make_engine, make_sessionmaker, upgrade
+    from storage.models import Column, CrawlRun, Unit
+    from zwgk.units_file import import_registry, parse_registry
+
+    if nginx_binary() is None and not os.environ.get("CI"):
+        pytest.skip("nginx not installed (scripts/setup.sh installs it)")
+    today = datetime.now(ZoneInfo("Asia/Shanghai")).date()
+    root = tmp_path / "farm"
+    units, columns, items = 2, 10, 11  # c001's first column (动态要闻) gets new items after night 1
+    farm_day = today - timedelta(days=2)  # newest items 2 to 22 days old: c002 has a stale 动态要闻 column
+    registry = build_county(root, units, columns, items, as_of=farm_day)
+    quiet = {"collect_new_media": False, "check_links": False, "progress_interval": 999}
+
+    def look_by(session, slugs):
+        return today, column_look_by(session, slugs, today)
+
+    first_url = f"sqlite:///{tmp_path / 'night1.sqlite'}"
+    upgrade(first_url)
+    with NginxFarm(root) as farm:
+        Session = make_sessionmaker(make_engine(first_url))
+        with Session() as s, s.begin():
+            import_registry(s, parse_registry(farm.render_registry_text(registry), "units.yaml"))
+        run_crawl(settings_for(first_url, **quiet), Session, echo=lambda line: None, look_by=look_by)
+        run_checks(Session, today)
+        with Session() as s:
+            deadlines = column_look_by(s, ["c001", "c002"], today)
+            news = s.scalar(select(Column.id).join(Column.unit).where(Unit.slug == "c001").order_by(Column.id).limit(1))
+            near = {c.id for c in s.scalars(select(Column))} - {
+                c for c, day in deadlines.items() if (day - today).days > 3 + LOOK_MARGIN_DAYS}
+            s.connection().exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+        assert news in deadlines and news not in near, "c001's first column should be far from its deadlines"
+        assert near, "some columns should be near a deadline or have an open finding"
+        build_county(root, units, columns, items, new_items=3, changed_only=True, as_of=farm_day)
+        nights: dict[str, list] = {"resting": [], "full": []}
+        for name, look in (("resting", 3), ("full", 1)):
+            path = tmp_path / f"{name}.sqlite"
+            shutil.copyfile(tmp_path / "night1.sqlite", path)
+            url = f"sqlite:///{path}"
+            Session = make_sessionmaker(make_engine(url))
+            settings = settings_for(url, column_look_nights=look, **quiet)
+            for _ in range(3):  # nights 2, 3 and 4
+                result = run_crawl(settings, Session, echo=lambda line: None, look_by=look_by)
+                run_checks(Session, today)
+                with Session() as s:
+                    looked = set(s.scalars(select(Snapshot.column_id).where(
+                        Snapshot.crawl_run_id == result.run_id, Snapshot.kind == "list", Snapshot.page_no == 1)))
+                    rested = {int(k) for k, v in (s.get(CrawlRun, result.run_id).stats or {}).get("carried", {})
+                              .items() if v.get("rested")}
+                    findings = {(f.check, f.unit_id, f.subject_key, f.detail) for f in s.scalars(
+                        select(Finding).where(Finding.rectified_on.is_(None), Finding.closed_as.is_(None)))}
+                    new_seen = s.scalar(select(func.count()).where(Document.column_id == news,
+                                                                   Document.first_seen_run_id == result.run_id))
+                    incomplete = [col.name for unit in result.coverage for col in unit.incomplete]
+                    fetched = sum(c.columns_fetched for c in result.coverage)
+                nights[name].append((looked, rested, findings, new_seen, incomplete, fetched))
+    resting, full = nights["resting"], nights["full"]
+    all_columns = 2 * columns
+    for night, (looked, rested, findings, _, incomplete, fetched) in enumerate(resting):
+        assert looked.isdisjoint(rested) and len(looked | rested) == all_columns
+        assert near <= looked  # near a deadline or with an open finding: looked at every night
+        assert incomplete == [] and fetched == all_columns  # a resting column counts as listed
+        assert findings == full[night][2], f"night {night + 2}"
+        assert full[night][1] == set() and len(full[night][0]) == all_columns
+    # the updated column rests on nights 2 and 3 (its new items unseen), and is looked at on night 4
+    assert news in resting[0][1] and news in resting[1][1] and news in resting[2][0]
+    assert [r[3] for r in resting] == [0, 0, 3] and [f[3] for f in full] == [3, 0, 0]
+    assert resting[0][1] and resting[1][1], "columns far from their deadlines rest"
+    assert any(f[0] == "column.stale" for f in resting[0][2])  # the comparison is not between empty sets

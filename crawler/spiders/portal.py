@@ -24,7 +24,14 @@ from crawler.extract.discovery import FoundColumn, discover_columns
 from crawler.extract.families import ListPage, analyse_feed, analyse_list_page
 from crawler.extract.links import page_links
 from crawler.extract.listing import parse_html
-from crawler.incremental import LISTED_FILE, PAGED_FILE, VALIDATORS_FILE, conditional_headers, load_beside
+from crawler.incremental import (
+    LISTED_FILE,
+    PAGED_FILE,
+    RESTED_FILE,
+    VALIDATORS_FILE,
+    conditional_headers,
+    load_beside,
+)
 from crawler.items import CapHit, Capture, Carried, DiscoveredColumn, Unchanged
 from crawler.middlewares import Parked
 from crawler.plan import CrawlPlan
@@ -69,6 +76,7 @@ class PortalSpider(scrapy.Spider):
         self.validators = load_beside(plan, VALIDATORS_FILE)
         self.listed = load_beside(plan, LISTED_FILE)  # entries whose detail page needs no request tonight
         self.paged = load_beside(plan, PAGED_FILE)  # columns whose later list pages need no request if page 1 is unchanged
+        self.rested = load_beside(plan, RESTED_FILE)  # columns not looked at tonight: far from every deadline
 
     def _request(self, url: str, callback: Any, unit: Any, **meta: Any) -> scrapy.Request:
         meta["unit"] = unit.slug
@@ -78,10 +86,14 @@ class PortalSpider(scrapy.Spider):
             meta.update(render_meta(url))
         return scrapy.Request(url, callback=callback, errback=self.failed, meta=meta, dont_filter=meta.get("kind") != "detail")
 
-    async def start(self) -> AsyncIterator[scrapy.Request]:
+    async def start(self) -> AsyncIterator[scrapy.Request | Carried | Unchanged]:
         for unit in self.plan.units:
             yield self._request(unit.portal, self.parse_home, unit, kind="home")
             for column in unit.columns:
+                if str(column.id) in self.rested:
+                    for out in self._rest(unit, column.id, self.rested[str(column.id)]):
+                        yield out
+                    continue
                 yield self._request(column.url, self.parse_list, unit, kind="list", column_id=column.id,
                                     page_no=1, js=column.js)
             if unit.disclosure:
@@ -240,6 +252,24 @@ class PortalSpider(scrapy.Spider):
             return False
         self.unit_requests[unit] = used + 1
         return True
+
+    def _rest(self, unit: Any, column_id: int, info: dict[str, Any]) -> Iterator[Carried | Unchanged | scrapy.Request]:
+        """A column not looked at tonight (crawler.incremental.resting_columns): everything the night that
+        last looked at it listed counts as listed tonight, and its detail pages go through the same rotation
+        as if they had been listed."""
+        yield Carried(unit.slug, column_id, info["run"], info["pages"], tuple(url for url, _, _ in info["entries"]),
+                      rested=True)
+        meta: dict[str, Any] = {"kind": "detail", "unit": unit.slug, "column_id": column_id}
+        if unit.obey_robots is False:
+            meta["dont_obey_robotstxt"] = True
+        for url, title, date_text in info["entries"]:
+            if [title, date_text] in self.listed.get(url, ()):
+                yield Unchanged(unit.slug, url)
+                continue
+            if not self._spend(unit.slug):
+                return
+            yield scrapy.Request(url, callback=self.parse_detail, errback=self.failed,
+                                 headers=conditional_headers(self.validators.get(url)), meta=dict(meta))
 
     def _carried(self, response: Response, page: ListPage) -> dict[str, Any] | None:
         """What an earlier night listed on this column's later pages, when this first page is as that
