@@ -85,7 +85,8 @@ def main() -> None:
     parser.add_argument("--fresh", type=int, metavar="DAYS", help="date the county farm's newest items DAYS "
                         "days before today (and check as of today)")
     parser.add_argument("--nights", type=int, default=2, help="nights in all, the first included")
-    parser.add_argument("--look-nights", type=int, default=Settings().column_look_nights)
+    parser.add_argument("--look-nights", type=int, default=3,
+                        help="column_look_nights of the resting-columns mode (the setting's default is 1: off)")
     args = parser.parse_args()
     today = datetime.now(ZoneInfo("Asia/Shanghai")).date()
     farm_day = today - timedelta(days=args.fresh) if args.fresh is not None else AS_OF

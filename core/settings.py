@@ -86,11 +86,12 @@ class Settings(BaseSettings):
                               "(conditional GET) once every N nights, in rotation (weekly while an open finding cites "
                               "it), and a column whose first list page is unchanged is paged completely once every N "
                               "nights; 1 = every page every night")
-    column_look_nights: int = Field(3, ge=1, description="a column far from every update deadline that applies to it "
+    column_look_nights: int = Field(1, ge=1, description="a column far from every update deadline that applies to it "
                                     "(no open finding, listed completely, not blank, first page unchanged at the last "
                                     "look) is looked at (its first list page requested) at least once every N nights "
                                     "rather than every night, by the nightly job (`zwgk run`; `zwgk crawl` looks at every "
-                                    "column); 1 = every column every night")
+                                    "column); 1 (the default) = every column every night; 3 halves an incremental night's requests on one polite "
+                                    "host at the cost of seeing new items on resting columns up to 2 nights late")
     worker_lease_seconds: float = Field(60.0, description="a crawl worker that has not renewed its lease for this "
                                         "long is taken for dead: the requests it held go back into the queue")
     worker_id: str = Field("", description="name of this crawl worker in a shared night (default host:pid)")
