@@ -19,8 +19,9 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-import yaml
 from ahocorasick_rs import AhoCorasick, MatchKind
+
+from core.sourcefile import SourceFileError, line_of, load_yaml
 
 LEXICONS = Path(__file__).resolve().parent / "lexicons"
 
@@ -34,6 +35,20 @@ def lexicon_paths(name: str) -> list[Path]:
     if extra is not None and (Path(extra) / name).is_file():
         paths.append(Path(extra) / name)
     return paths
+
+
+def read_yaml_lexicon(path: Path) -> tuple[dict, dict]:
+    """A lexicon YAML file as a mapping and the line of each of its values, or a SourceFileError naming the
+    line: a duplicate key (which plain YAML loading keeps silently, dropping the first), a bad tag, a syntax
+    error. Ops edit these files; the night stops with the file's lines rather than a traceback."""
+    try:
+        text = path.read_text("utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise SourceFileError(str(path), [(None, f"无法读取：{exc}")]) from exc
+    data, lines = load_yaml(text, str(path))
+    if not isinstance(data, dict):
+        raise SourceFileError(str(path), [(1, "文件顶层应为“键: 值”的表")])
+    return data, lines
 
 
 @dataclass(frozen=True)
@@ -111,7 +126,7 @@ def sensitive_context() -> SensitiveContext:
     link_words: list[str] = []
     window = 12
     for path in lexicon_paths("sensitive_context.yaml"):
-        raw = yaml.safe_load(path.read_text("utf-8")) or {}
+        raw, _ = read_yaml_lexicon(path)
         legitimate += [str(w) for w in raw.get("legitimate_cues") or []]
         for word, cues in (raw.get("legitimate_cues_for") or {}).items():
             per_word.setdefault(str(word), []).extend(str(c) for c in cues)
@@ -161,6 +176,46 @@ class TypoLexicon:
     names: tuple[str, ...] = ()  # leaders' names judged on their own, without a title
 
 
+def _context_rules(raw: dict, lines: dict, path: Path) -> list[ContextRule]:
+    """typos.yaml context_rules, each checked: the four fields present, the pattern a regex with a group `wrong`."""
+    rules, problems = [], []
+    entries = raw.get("context_rules") or []
+    if not isinstance(entries, list):
+        raise SourceFileError(str(path), [(line_of(lines, ("context_rules",)), "context_rules 应为列表")])
+    for i, rule in enumerate(entries):
+        where = ("context_rules", i)
+        missing = [k for k in ("pattern", "wrong", "right", "why") if not isinstance(rule, dict) or not rule.get(k)]
+        if missing:
+            problems.append((line_of(lines, where), f"规则缺少 {'、'.join(missing)}"))
+            continue
+        try:
+            pattern = re.compile(str(rule["pattern"]))
+        except re.error as exc:
+            problems.append((line_of(lines, (*where, "pattern")), f"pattern 不是有效的正则表达式：{exc}"))
+            continue
+        if "wrong" not in pattern.groupindex:
+            problems.append((line_of(lines, (*where, "pattern")), "pattern 须用命名分组 (?P<wrong>…) 标出错误部分"))
+            continue
+        rules.append(ContextRule(pattern, str(rule["wrong"]), str(rule["right"]), str(rule["why"])))
+    if problems:
+        raise SourceFileError(str(path), problems)
+    return rules
+
+
+def _leaders(raw: dict, lines: dict, path: Path) -> dict[str, tuple[Term, ...]]:
+    out, problems = {}, []
+    for i, entry in enumerate(raw.get("leaders") or []):
+        titles = entry.get("titles") if isinstance(entry, dict) else None
+        if not isinstance(entry, dict) or not entry.get("name") or not isinstance(titles, list) or not all(
+                isinstance(t, dict) and t.get("title") for t in titles):
+            problems.append((line_of(lines, ("leaders", i)), "领导人条目须有 name 和 titles（每项有 title，可有 from、to）"))
+            continue
+        out[str(entry["name"])] = tuple(Term(str(t["title"]), t.get("from"), t.get("to")) for t in titles)
+    if problems:
+        raise SourceFileError(str(path), problems)
+    return out
+
+
 @functools.lru_cache(maxsize=1)
 def typo_lexicon() -> TypoLexicon:
     known: dict[str, tuple[str, str]] = {}
@@ -172,7 +227,7 @@ def typo_lexicon() -> TypoLexicon:
     correct: list[str] = []
     names: list[str] = []
     for path in lexicon_paths("typos.yaml"):
-        raw = yaml.safe_load(path.read_text("utf-8")) or {}
+        raw, lines = read_yaml_lexicon(path)
         for section, entries in raw.items():
             if section.startswith("known") and isinstance(entries, dict):
                 source = section.partition("_")[2]  # known_<source>: named in the finding; plain known: no source
@@ -181,13 +236,11 @@ def typo_lexicon() -> TypoLexicon:
                         known[str(wrong)] = (str(right), source)
         canonical += [str(c) for c in raw.get("canonical") or []]
         groups += [str(g) for g in raw.get("similar_shapes") or []]
-        for entry in raw.get("leaders") or []:
-            leaders[entry["name"]] = tuple(Term(t["title"], t.get("from"), t.get("to")) for t in entry["titles"])
+        leaders.update(_leaders(raw, lines, path))
         titles += [str(t) for t in raw.get("titles") or []]
         correct += [str(c) for c in raw.get("correct") or []]
         names += [str(n) for n in raw.get("names") or []]
-        for rule in raw.get("context_rules") or []:
-            rules.append(ContextRule(re.compile(rule["pattern"]), rule["wrong"], rule["right"], rule["why"]))
+        rules += _context_rules(raw, lines, path)
     for path in lexicon_paths("known_typos.tsv"):  # published lists of misspellings, one sourced pair a line
         for line in path.read_text("utf-8").splitlines():
             parts = line.split("\t")

@@ -1,0 +1,58 @@
+"""Ops' own lexicon files (ZWGK_LEXICON_DIR) fail with the file's lines, never a traceback or a silent loss."""
+
+from __future__ import annotations
+
+import pytest
+
+from checks.lexicon import sensitive_context, typo_lexicon
+from core.settings import get_settings
+from core.sourcefile import SourceFileError
+
+
+@pytest.fixture
+def extra_dir(tmp_path, monkeypatch):
+    monkeypatch.setenv("ZWGK_LEXICON_DIR", str(tmp_path))
+    for cache in (get_settings, typo_lexicon, sensitive_context):
+        cache.cache_clear()
+    yield tmp_path
+    monkeypatch.delenv("ZWGK_LEXICON_DIR")
+    for cache in (get_settings, typo_lexicon, sensitive_context):
+        cache.cache_clear()
+
+
+def _problems(extra_dir, name: str, text: str, load) -> list[tuple[int | None, str]]:
+    (extra_dir / name).write_text(text, "utf-8")
+    with pytest.raises(SourceFileError) as caught:
+        load()
+    assert str(extra_dir / name) in caught.value.render()
+    return caught.value.problems
+
+
+def test_a_duplicate_section_is_an_error_with_its_line_not_half_a_file_dropped(extra_dir) -> None:
+    text = "known:\n  按步就般: 按部就班\ncanonical:\n  - 某某县人民政府\nknown:\n  迫不急待: 迫不及待\n"
+    assert _problems(extra_dir, "typos.yaml", text, typo_lexicon) == [(5, "键 “known” 重复")]
+
+
+def test_a_context_rule_that_cannot_work_names_its_line(extra_dir) -> None:
+    text = ("context_rules:\n"
+            "  - pattern: '(?P<wrong>截止'\n    wrong: 截止\n    right: 截至\n    why: 统计时点\n"
+            "  - pattern: '截止(?=目前)'\n    wrong: 截止\n    right: 截至\n    why: 统计时点\n"
+            "  - pattern: '(?P<wrong>必需)(?=坚持)'\n    wrong: 必需\n")
+    problems = _problems(extra_dir, "typos.yaml", text, typo_lexicon)
+    assert [line for line, _ in problems] == [2, 6, 10]
+    assert "正则" in problems[0][1] and "(?P<wrong>" in problems[1][1] and "right" in problems[2][1]
+
+
+def test_a_yaml_error_in_the_sensitive_context_file_names_its_line(extra_dir) -> None:
+    problems = _problems(extra_dir, "sensitive_context.yaml", "legitimate_cues:\n  - 打击\n  - 严禁: 赌博: 多余\n",
+                         sensitive_context)
+    assert problems[0][0] == 3 and "YAML" in problems[0][1]
+
+
+def test_a_valid_extra_file_adds_its_rules_to_the_shipped_ones(extra_dir) -> None:
+    shipped = len(typo_lexicon().context_rules)
+    (extra_dir / "typos.yaml").write_text(
+        "context_rules:\n  - pattern: '(?P<wrong>抱送)(?=报表)'\n    wrong: 抱送\n    right: 报送\n    why: 本地通报\n", "utf-8")
+    typo_lexicon.cache_clear()
+    rules = typo_lexicon().context_rules
+    assert len(rules) == shipped + 1 and rules[-1].right == "报送"
