@@ -50,7 +50,8 @@ _EMOJI_PHRASE_RX = re.compile(f"[\\w{_EMOJI}]*\\w[{_EMOJI}]+\\w[\\w{_EMOJI}]*")
 _EMOJI_RX = re.compile(f"[{_EMOJI}]")
 # how an advertiser of an illegal service is reached ("代开发票 微信 13800000000"): a page that is about taxes
 # throughout still reports 代开发票 with such a contact beside it
-_CONTACT_RX = re.compile(r"(?:QQ|qq|微信|威信|V信|v信|vx|VX|wx|加V|加v)\s*[:：号]?\s*[\w-]{5,}|(?<!\d)1[3-9]\d{9}(?!\d)")
+_CONTACT_RX = re.compile(r"(?:QQ|qq|微信|威信|V信|v信|vx|VX|wx|加V|加v)\s*[:：号]?\s*"
+                         r"[A-Za-z0-9_\uff10-\uff19\uff21-\uff3a\uff41-\uff5a-]{5,}|(?<!\d)1[3-9]\d{9}(?!\d)")
 
 
 @dataclass(frozen=True)
