@@ -68,3 +68,28 @@ def test_ordinary_and_warning_text_with_the_same_words_stays_quiet(text: str) ->
 def test_an_online_casino_slot_provider_is_gambling_but_a_crackdown_report_may_name_it() -> None:
     assert [(w, c) for w, c, _ in find_sensitive("PG电子 刘国梁甘愿自罚全年薪酬 完美电竞平台")] == [("pg电子", "赌博")]
     assert find_sensitive("警方依法查处利用“PG电子”等网络赌博平台组织参赌的犯罪团伙") == []
+
+
+def test_every_word_finding_says_why_and_where_it_stands() -> None:
+    from checks.sensitive import why_reported
+
+    assert "关键词堆砌" in why_reported("同城快约一夜", "色情")
+    assert "sensitive.txt" in why_reported("裸聊", "色情")
+    assert "表情符号" in why_reported("被❎黄漫在线观看", "色情")
+
+
+# blind25: 22 rows collected after the rules above and run once (benchmarks/results/sensitive_real-2026-12-02-blind25.txt:
+# 9 of 9 found, 4 of 13 decoys reported — a bug report and a blog post on hijacked sites, two Macau gaming-revenue
+# reports). Then cues of hacked-site reports (篡改, 植入, 暗链, 挂马, 害人) and Macau revenue statistics (毛收入, 赌收,
+# 博监局, 角子机 …) for the gambling category, and 约谈, 整改, 责令 as general cues: 9 of 9, 0 of 13 (touched).
+@pytest.mark.parametrize("row", sorted(i for i, r in ROWS.items() if r["split"] == "blind25"))
+def test_blind25_after_the_cues_of_hacked_site_reports_and_macau_statistics(row: str) -> None:
+    assert bool(judge(ROWS[row])) == (ROWS[row]["label"] == "spam")
+
+
+def test_a_casino_ad_that_borrows_a_warning_is_still_an_ad() -> None:
+    # "特别提醒：……都是虚假平台" and "温馨提醒……避免被骗" inside the ad itself (blind25 s07, s08): the brand, the
+    # contact and the offer are reported whatever cue the ad borrows
+    assert judge(ROWS["25s07"]) and judge(ROWS["25s08"])
+    # and 劫持 is no cue: a casino's own "最新网址防劫持"
+    assert find_sensitive("澳门百家乐最新网址防劫持")
