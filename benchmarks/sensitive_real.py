@@ -115,6 +115,16 @@ flagged when find_sensitive reports anything on its text. Splits, in the order t
            Then those as words: 7 of 7 (touched).
   blind23  7 rows collected after the last change and run once, not changed after: 2 of 2 found, 1 of 5 decoys
            fired (北京日报 on a unit's page that showed a casino: 博彩网站 with its cues out of reach).
+  blind24  43 rows collected (sens7, 2026-12-02) and run once before any change: 16 of 23 found, 1 of 20 decoys
+           fired (results/sensitive_real-2026-12-02-blind24.txt). Misses: "PG电子" (an online casino's slot provider)
+           in a hijacked sub-domain's title and two SEO article farms; prostitution-lead titles (同城快约一夜,
+           一夜倩找附近的女人, 找个女人100米过夜); a casino platform's list of brands. False alarm: a police warning on 裸聊
+           whose "QQ主動與郭某…" counted as an advertiser's contact. Then slot providers as words, the lead titles as
+           patterns, police cues for 色情, a contact's account in Latin letters and digits: 22 of 23, 0 of 20 (touched).
+  blind25  22 rows collected after that and run once: 9 of 9 found (main: 8 of 9), 4 of 13 decoys fired (main:
+           the same 4) — a bug report and a blog post on hijacked sites, two Macau gaming-revenue reports
+           (results/sensitive_real-2026-12-02-blind25.txt, …-blind25-main.txt). Then cues of hacked-site reports and
+           Macau revenue statistics for 赌博, 约谈/整改/责令 as general cues: 9 of 9, 0 of 13 (touched).
 Prints recall and precision per split and every miss and false alarm.
 
     .venv/bin/python -m benchmarks.sensitive_real --clean-html ge_policy_raw20190217.sql
@@ -139,7 +149,7 @@ DATA = Path(__file__).resolve().parent / "data" / "sensitive_real.jsonl"
 SPLITS = ("dev", "held_out", "fresh", "fresh2", "fresh3", "untouched2", "untouched3", "untouched4", "untouched5",
           "decoys6", "decoys7", "blind8", "blind9", "blind10", "blind11", "blind12", "blind13", "blind14", "blind15",
           "decoys16", "blind16", "blind17", "blind18", "blind19", "blind20",
-          "blind21", "blind22", "blind23")
+          "blind21", "blind22", "blind23", "blind24", "blind25")
 
 
 def judge_html(html: str, url: str | None = None) -> list[tuple[str, str, str]]:

@@ -52,6 +52,13 @@ def _part_of_a_code(text: str, start: int, end: int) -> bool:
     return any(label in before for label in _CODE_LABELS)
 
 
+def _inside_a_token(text: str, start: int, end: int) -> bool:
+    """Latin letters right before and right after the digits: a hash or an identifier ("…b74f17844831981f57d…"
+    in a real regulation database dump), not a phone number written in prose or a table."""
+    return start > 0 and end < len(text) and text[start - 1].isascii() and text[start - 1].isalpha() \
+        and text[end].isascii() and text[end].isalpha()
+
+
 def _number_windows(text: str) -> list[tuple[int, int]]:
     return [(max(0, m.start() - 1), min(len(text), m.end() + 1)) for m in _NUMBER_RUN_RX.finditer(text)]
 
@@ -112,7 +119,8 @@ def find_personal_data(text: str, on: date | None = None) -> list[tuple[str, str
             found.append(("银行卡号", digits, m.start(1), m.end(1)))
             taken.append(m.span(1))
     for m in (m for a, b in windows for m in _MOBILE_RX.finditer(text, a, b)):
-        if any(s <= m.start() < e for s, e in taken) or _part_of_a_code(text, m.start(), m.end()):
+        if any(s <= m.start() < e for s, e in taken) or _part_of_a_code(text, m.start(), m.end()) \
+                or _inside_a_token(text, m.start(), m.end()):
             continue
         found.append(("手机号码", "".join(m.groups()), m.start(), m.end()))
     return sorted(found, key=lambda f: f[2])

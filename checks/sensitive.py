@@ -49,8 +49,10 @@ _EMOJI = "\U0001F000-\U0001FAFF\u2600-\u27BF\u2B00-\u2BFF\u200D\uFE0F\u20E3"
 _EMOJI_PHRASE_RX = re.compile(f"[\\w{_EMOJI}]*\\w[{_EMOJI}]+\\w[\\w{_EMOJI}]*")
 _EMOJI_RX = re.compile(f"[{_EMOJI}]")
 # how an advertiser of an illegal service is reached ("代开发票 微信 13800000000"): a page that is about taxes
-# throughout still reports 代开发票 with such a contact beside it
-_CONTACT_RX = re.compile(r"(?:QQ|qq|微信|威信|V信|v信|vx|VX|wx|加V|加v)\s*[:：号]?\s*[\w-]{5,}|(?<!\d)1[3-9]\d{9}(?!\d)")
+# throughout still reports 代开发票 with such a contact beside it. The account is Latin letters and digits: in
+# "QQ主動與郭某進行視頻裸聊" (a police warning, blind24) no contact follows QQ
+_CONTACT_RX = re.compile(r"(?:QQ|qq|微信|威信|V信|v信|vx|VX|wx|加V|加v)\s*[:：号]?\s*"
+                         r"[A-Za-z0-9_\uff10-\uff19\uff21-\uff3a\uff41-\uff5a-]{5,}|(?<!\d)1[3-9]\d{9}(?!\d)")
 
 
 @dataclass(frozen=True)
@@ -429,11 +431,22 @@ def find_dark_links(hidden: tuple[tuple[str, str, str], ...], own: frozenset[str
     return out
 
 
+def why_reported(word: str, category: str) -> str:
+    """Why a word or phrase that find_sensitive returned is reported, for the inspector who defends the finding."""
+    if _EMOJI_RX.search(word):
+        return f"字与字之间插入表情符号，含{category}类词语（垃圾页规避过滤的写法），不看语境"
+    if fold(word) in sensitive_words():
+        return (f"词库中的{category}类敏感词（sensitive.txt）：所在处没有打击、查处、警示等正当语境，"
+                "或字间插有符号、旁边有 QQ、微信、手机号等兜售联系方式")
+    return f"{category}类引流词在短距离内扎堆或成套出现（关键词堆砌，被篡改、被镜像页面的标题和页脚常见），不看语境"
+
+
 def _finding(source: TextSource, word: str, category: str, contexts: list[str]) -> Observation:
+    reason = why_reported(word, category)
     return source.observation(
         "text.sensitive",
-        f"{source.place}“{source.subject}”出现敏感词“{word}”（{category}类）{len(contexts)}处：{contexts[0]}",
-        {"matched": word, "category": category, "contexts": contexts[:5], "count": len(contexts)},
+        f"{source.place}“{source.subject}”出现敏感词“{word}”（{category}类）{len(contexts)}处：{contexts[0]}（{reason}）",
+        {"matched": word, "category": category, "contexts": contexts[:5], "count": len(contexts), "reason": reason},
         key=word,
     )
 
