@@ -20,7 +20,6 @@ from dataclasses import dataclass
 from datetime import date
 from urllib.parse import urlsplit
 
-import yaml
 from ahocorasick_rs import AhoCorasick, MatchKind
 
 from checks.base import AuditData, CheckRules, Observation
@@ -30,6 +29,7 @@ from checks.lexicon import (
     lexicon_paths,
     matcher,
     on_word_boundaries,
+    read_yaml_lexicon,
     sensitive_context,
     sensitive_matcher,
     sensitive_words,
@@ -93,7 +93,7 @@ def page_rules() -> PageRules:
     advertised: set[str] = set()
     latin: list[str] = []
     for path in lexicon_paths("sensitive_context.yaml"):
-        raw = yaml.safe_load(path.read_text("utf-8")) or {}
+        raw, _ = read_yaml_lexicon(path)
         advertised.update(fold(str(w)) for w in raw.get("advertised_only") or [])
         latin += [str(w).lower() for w in raw.get("spam_link_words_latin") or []]
         stuffing = raw.get("keyword_stuffing") or {}

@@ -56,3 +56,15 @@ def test_a_valid_extra_file_adds_its_rules_to_the_shipped_ones(extra_dir) -> Non
     typo_lexicon.cache_clear()
     rules = typo_lexicon().context_rules
     assert len(rules) == shipped + 1 and rules[-1].right == "报送"
+
+
+def test_the_page_rules_of_sensitive_context_report_a_duplicate_key(extra_dir) -> None:
+    from checks.sensitive import page_rules
+
+    page_rules.cache_clear()
+    try:
+        problems = _problems(extra_dir, "sensitive_context.yaml", "advertised_only:\n  - 代开发票\nadvertised_only:\n  - 办证\n",
+                             page_rules)
+    finally:
+        page_rules.cache_clear()
+    assert problems == [(3, "键 “advertised_only” 重复")]
