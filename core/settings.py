@@ -90,8 +90,9 @@ class Settings(BaseSettings):
                                     "(no open finding, listed completely, not blank, first page unchanged at the last "
                                     "look) is looked at (its first list page requested) at least once every N nights "
                                     "rather than every night, by the nightly job (`zwgk run`; `zwgk crawl` looks at every "
-                                    "column); 1 (the default) = every column every night; 3 halves an incremental night's requests on one polite "
-                                    "host at the cost of seeing new items on resting columns up to 2 nights late")
+                                    "column); 1 (the default) = every column every night; 3 halves an incremental "
+                                    "night's requests on one polite host at the cost of seeing new items on resting "
+                                    "columns up to 2 nights late")
     worker_lease_seconds: float = Field(60.0, description="a crawl worker that has not renewed its lease for this "
                                         "long is taken for dead: the requests it held go back into the queue")
     worker_id: str = Field("", description="name of this crawl worker in a shared night (default host:pid)")
