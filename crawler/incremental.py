@@ -234,13 +234,15 @@ def resting_columns(session: Session, unit_ids: list[int], run_id: int, today: d
             if len(looks) < 2:
                 looks.append(snap)
     by_run: dict[int, list[int]] = {}
+    runs_since: dict[int, int] = {}  # columns last looked at the same night share the count
     for column_id, looks in firsts.items():
         last = looks[0]
         if last.error_kind is not None or last.status != 200 or not last.content_hash:
             continue
-        since = session.scalar(select(func.count(CrawlRun.id)).where(CrawlRun.id > last.crawl_run_id,
-                                                                     CrawlRun.id < run_id)) or 0
-        if since + 1 >= nights:
+        if last.crawl_run_id not in runs_since:
+            runs_since[last.crawl_run_id] = session.scalar(
+                select(func.count(CrawlRun.id)).where(CrawlRun.id > last.crawl_run_id, CrawlRun.id < run_id)) or 0
+        if runs_since[last.crawl_run_id] + 1 >= nights:
             continue
         if len(looks) == 2 and looks[1].content_hash != last.content_hash and session.scalar(
                 select(func.count(Document.id)).where(Document.column_id == column_id,

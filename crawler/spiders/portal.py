@@ -5,7 +5,7 @@ It only fetches and extracts; `crawler.pipelines.StoragePipeline` stores what it
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator, Generator, Iterable, Iterator, Sequence
 from dataclasses import asdict, replace
 from datetime import UTC, datetime
 from typing import Any
@@ -262,14 +262,21 @@ class PortalSpider(scrapy.Spider):
         meta: dict[str, Any] = {"kind": "detail", "unit": unit.slug, "column_id": column_id}
         if unit.obey_robots is False:
             meta["dont_obey_robotstxt"] = True
-        for url, title, date_text in info["entries"]:
+        yield from self._detail_requests(unit.slug, info["entries"], meta)
+
+    def _detail_requests(self, unit: str, entries: Iterable[Sequence[Any]],
+                         meta: dict[str, Any]) -> Generator[Unchanged | scrapy.Request, None, bool]:
+        """A detail request for each listed entry, except those a previous night read under the same title
+        and date (crawler.incremental); False when the unit's page budget ran out."""
+        for url, title, date_text in entries:
             if [title, date_text] in self.listed.get(url, ()):
-                yield Unchanged(unit.slug, url)
+                yield Unchanged(unit, url)
                 continue
-            if not self._spend(unit.slug):
-                return
+            if not self._spend(unit):
+                return False
             yield scrapy.Request(url, callback=self.parse_detail, errback=self.failed,
                                  headers=conditional_headers(self.validators.get(url)), meta=dict(meta))
+        return True
 
     def _carried(self, response: Response, page: ListPage) -> dict[str, Any] | None:
         """What an earlier night listed on this column's later pages, when this first page is as that
@@ -298,16 +305,9 @@ class PortalSpider(scrapy.Spider):
             yield Carried(meta["unit"], meta["column_id"], carried["run"], carried["pages"],
                           tuple(url for url, _, _ in carried["entries"]))
             entries += [(url, title, date_text) for url, title, date_text in carried["entries"]]
-        for url, title, date_text in entries:
-            if [title, date_text] in self.listed.get(url, ()):
-                yield Unchanged(meta["unit"], url)
-                continue
-            if not self._spend(meta["unit"]):
-                yield from self._cap(response, "unit_pages", self.max_unit_pages)
-                return
-            yield scrapy.Request(url, callback=self.parse_detail, errback=self.failed,
-                                 headers=conditional_headers(self.validators.get(url)),
-                                 meta={**inherit, "kind": "detail"})
+        if not (yield from self._detail_requests(meta["unit"], entries, {**inherit, "kind": "detail"})):
+            yield from self._cap(response, "unit_pages", self.max_unit_pages)
+            return
         for follow in () if carried is not None else page.follow:
             if follow.page_no > self.max_list_pages:  # a 下一页 chain (endless pagination, a calendar trap)
                 yield from self._cap(response, "list_pages", self.max_list_pages)
