@@ -30,6 +30,11 @@ Either way,
 3. the word stands as a word of the clause (jieba), not as part of a longer one (学期间, 反应堆), and with
    one or two of its neighbours it is not a word of jieba's dictionary (示范学校 is a term, not 师范学校).
 
+By part of speech, for the pairs of `POS_PAIRS` only (an adverb and a word that is no adverb, 必须/必需): the
+word that is no adverb is reported as the adverb when the word right after it (jieba) followed the adverb
+`_MIN_NEXT` times or more in correct text and never followed it ("儿童必需接受教育" → 必须: 必须接受 13 times,
+必需接受 never; "必需经费" and "必需品" stay: 经费 and 品 follow 必需). The counts are keys "N" + word.
+
 A pair mined from a set of real slips (ECSpell's odw.train: 自治 typed for 资质) is judged one way only, from
 the typed word to the meant one; usage pairs both ways. Measured in benchmarks/text_real.py. Ops add pairs
 (and counts from their own text) under the `ZWGK_LEXICON_DIR` setting, in files of the same names and formats.
@@ -66,6 +71,12 @@ _BOUNDARY = "，"
 _DIGIT = "0"
 _LATIN = "a"
 _ALL_CJK = re.compile("[\u4e00-\u9fff]{4}$")
+# (adverb, the word that is no adverb, why): the dictionary's parts of speech tell them apart, so the word that
+# follows decides; scripts/build_context_data.py counts the word after each (keys "N" + word)
+POS_PAIRS = (("必须", "必需", "“必须”是副词（一定要），用在动词前；“必需”是形容词/动词（不可缺少的），修饰或带名词"
+              "（《现代汉语词典》第7版）"),)
+_MIN_NEXT = 10  # the word after it followed the adverb at least this often in correct text, the other word never
+_NEXT_WINDOW = 8
 
 
 def norm_char(ch: str) -> str:
@@ -106,6 +117,7 @@ class ContextModel:
     telling: dict[str, frozenset[str]]  # word → the neighbours ("L" or "R" and two characters, "B" and one either
     # side) that can speak against it
     usage: frozenset[str]  # words of usage pairs (not mined from a set of slips): the dictionary test applies
+    next_words: dict[str, dict[str, int]]  # word of `POS_PAIRS` → {the word right after it: count}
     # what `_verdict` said of each word with its two neighbours either side (the texts repeat them often)
     verdicts: dict[tuple[str, int, int], tuple[str, str] | None] = field(default_factory=dict, compare=False,
                                                                          repr=False)
@@ -132,6 +144,7 @@ def context_model() -> ContextModel:
                 alternatives[a].add(b)
             sources.setdefault(frozenset((a, b)), source)
     counts: dict[str, dict[str, int]] = defaultdict(dict)
+    next_words: dict[str, dict[str, int]] = defaultdict(dict)
     totals: dict[str, int] = defaultdict(int)
     for path in lexicon_paths(COUNTS):
         for line in path.read_text("utf-8").splitlines():
@@ -141,16 +154,18 @@ def context_model() -> ContextModel:
             word, key, n = parts[0], parts[1], int(parts[2])
             if key == "*":
                 totals[word] += n
+            elif key[0] == "N":
+                next_words[word][key[1:]] = next_words[word].get(key[1:], 0) + n
             else:
                 counts[word][key] = counts[word].get(key, 0) + n
     words = tuple(sorted(alternatives))
     automaton = AhoCorasick(words, matchkind=MatchKind.LeftmostLongest) if words else None
     telling = {w: frozenset(key for o in alternatives[w] for key, n in counts.get(o, {}).items()
-                            if len(key) == 3 and n >= _MIN_SEEN and not counts.get(w, {}).get(key))
+                            if len(key) == 3 and key[0] in "LRB" and n >= _MIN_SEEN and not counts.get(w, {}).get(key))
                for w in words}
     usage = frozenset(w for pair, source in sources.items() if not _strict(source) for w in pair)
     return ContextModel({w: tuple(sorted(v)) for w, v in alternatives.items()}, sources, dict(counts),
-                        dict(totals), automaton, words, telling, usage)
+                        dict(totals), automaton, words, telling, usage, dict(next_words))
 
 
 def _side(model: ContextModel, words: tuple[str, ...], side: str, two: str, one: str) -> tuple[str, dict[str, int]]:
@@ -293,6 +308,23 @@ def _verdict(model: ContextModel, word: str, text: str, start: int, end: int) ->
     return verdict if verdict and not _in_compound(text, start, end) else None
 
 
+_NOT_ADVERB = {other: (adverb, why) for adverb, other, why in POS_PAIRS}
+
+
+def _by_next_word(model: ContextModel, word: str, text: str, start: int, end: int) -> tuple[str, str] | None:
+    """(suggestion, reason) for the word of `POS_PAIRS` that is no adverb, written where the adverb belongs: the
+    word after it (jieba) followed the adverb `_MIN_NEXT` times or more in correct text and never followed it."""
+    adverb, why = _NOT_ADVERB[word]
+    following = next(iter(tokenizer().cut(text[end:end + _NEXT_WINDOW], HMM=False)), "")
+    if not following or not "\u4e00" <= following[0] <= "\u9fff":
+        return None
+    seen, mine = model.next_words.get(adverb, {}).get(following, 0), model.next_words.get(word, {}).get(following, 0)
+    if seen < _MIN_NEXT or mine or _in_compound(text, start, end):
+        return None
+    return adverb, (f"“{word}”后接“{following}”：正确文本写作“{adverb}{following}”（{seen}次），未见“{word}{following}”；"
+                    f"{why}")
+
+
 def find_context_confusables(text: str) -> list[dict[str, str | int]]:
     """Every word of a sourced pair that its surroundings say should be the other word."""
     model = context_model()
@@ -301,6 +333,13 @@ def find_context_confusables(text: str) -> list[dict[str, str | int]]:
     hits: list[dict[str, str | int]] = []
     verdicts = model.verdicts
     for index, start, end in model.automaton.find_matches_as_indexes(text):
+        if model.words[index] in _NOT_ADVERB:  # the word after it decides, which may reach past the window
+            verdict = _by_next_word(model, model.words[index], text, start, end) or \
+                _verdict(model, model.words[index], text, start, end)
+            if verdict and on_word_boundaries(text, start, end):
+                hits.append({"start": start, "end": end, "matched": text[start:end], "suggestion": verdict[0],
+                             "why": verdict[1]})
+            continue
         # everything `_verdict` reads is in text[start - 2:end + 2], and whether that window is cut by an end
         # of the text: the window and where the word sits in it stand for the whole text
         lo = start - 2 if start > 2 else 0

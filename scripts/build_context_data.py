@@ -21,7 +21,9 @@ Writes
   违犯本办法 → 违反) against 2 finds in ECSpell's odw test set;
 * checks/lexicons/context_counts.tsv: for every word of a pair, how often each normalised neighbour (one
   or two characters, left "L" and right "R"; one character either side at once, "B") was seen in the corpus,
-  and its total ("*"); for the words of generated pairs only the counts of 2 or more.
+  and its total ("*"); for the words of generated pairs only the counts of 2 or more; for the words of
+  `POS_PAIRS` (必须/必需) also the word right after each (jieba, "N" + word), which tells the adverb from the
+  word that is no adverb.
 
 The corpus is odw.train's corrected sentences and every .md file of LawRefBook/Laws except 行政法规/,
 部门规章/ and the local regulations of 浙江, 广东 and 重庆: benchmarks/text_real.py measures false alarms on
@@ -39,7 +41,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from checks.context_confusables import _HOMOPHONE, COUNTS, PAIRS, neighbours
+from checks.context_confusables import _HOMOPHONE, _NEXT_WINDOW, COUNTS, PAIRS, POS_PAIRS, neighbours
 from checks.lexicon import LEXICONS
 
 _HELD_OUT = ("行政法规", "部门规章", "浙江地方法规", "广东地方法规", "重庆地方法规")
@@ -187,6 +189,8 @@ def main() -> None:
     print(f"{len(texts)} files, {sum(map(len, texts)) / 1e6:.1f} M characters, {len(pairs)} pairs, {len(words)} words")
     rx = re.compile("|".join(map(re.escape, words)))
     counts: dict[str, Counter[str]] = {w: Counter() for w in words}
+    by_pos = {w for adverb, other, _ in POS_PAIRS for w in (adverb, other)}
+    import jieba  # jieba_freq() initialised it
     for text in texts:
         for m in rx.finditer(text):
             l2, l1, r1, r2 = neighbours(text, m.start(), m.end())
@@ -198,6 +202,10 @@ def main() -> None:
                 c["R" + r2] += 1
             if l1 != "，" and r1 != "，":  # both neighbours at once: "所必需的", never "所必须的"
                 c["B" + l1 + r1] += 1
+            if m.group() in by_pos:  # the word after it: 必须接受, 必需经费
+                following = next(iter(jieba.cut(text[m.end():m.end() + _NEXT_WINDOW], HMM=False)), "")
+                if following and "\u4e00" <= following[0] <= "\u9fff":
+                    c["N" + following] += 1
     (LEXICONS / PAIRS).write_text(
         "# 语境易混词对（两种写法都是词，只在语境中才有对错）：词甲<TAB>词乙<TAB>来源。\n"
         "# 来源以 ECSpell 开头的词对只单向判断：词乙（误输入）→ 词甲（原意）；其余词对双向判断。\n"
@@ -207,7 +215,8 @@ def main() -> None:
              if w not in generated or key == "*" or n >= _MIN_KEPT]
     (LEXICONS / COUNTS).write_text(
         "# 生成文件，勿手改：scripts/build_context_data.py 从公开法规文本统计（来源见 SOURCES.md）。\n"
-        "# 词<TAB>邻字（L 左、R 右，一或两字；B 左右各一字；数字记作 0，标点与换行记作“，”；* 为总次数）<TAB>次数\n"
+        "# 词<TAB>邻字（L 左、R 右，一或两字；B 左右各一字；数字记作 0，标点与换行记作“，”；* 为总次数；"
+        "N 为其后的词，只记必须/必需）<TAB>次数\n"
         + "".join(lines), "utf-8")
     print(f"{len(pairs)} pairs → {PAIRS}; {len(lines)} counts → {COUNTS}")
 
