@@ -51,6 +51,20 @@ PUBLISHED = [
     # (https://gmw.cn/01gmrb/2000-02/28/GB/02^18344^0^GMB3-219.htm): 既……又/也 written 即
     ("这种帽子胎用软木制成，即能遮阳，又很轻便。", "即", "既"),
     ("整个过程只需十分钟即可完成，即保证了准确性也加速了客户的资金周转。", "即", "既"),
+    # 必需 where the adverb 必须 belongs, told by the word after it: 《国际金融报》2007-06-28, quoted in
+    # http://www.handmsg.com/page/2022/0322/10170581.shtml (blind6), and 医疗废物管理条例 (2011) art. 24 as
+    # LawRefBook/Laws @2f4c5c2 prints it (found on the benchmark's held-out text)
+    ("所有6至15岁儿童必需接受教育。", "必需", "必须"),
+    ("有陆路通道的，禁止通过水路运输医疗废物；没有陆路通道必需经水路运输医疗废物的，应当经设区的市级以上人民政府"
+     "环境保护行政主管部门批准。", "必需", "必须"),
+    # the blind8-context batch (collected and measured before these rules were written): 《咬文嚼字》2010 and
+    # 2009 十大语文差错 (http://ischool.net.cn/xwzx/dl/shh/201012/t20101228_1665524.htm,
+    # https://cread.tw/book/1022509/86279886.html), 2016 (https://wucuozi.com/cuobiezi/yaowenjiaozi-top10/), and a
+    # 两会 style note (小张咬文嚼字, quoted at http://47.106.15.148/forum.php?mod=viewthread&tid=23&extra=&page=158)
+    ("世博会如火如荼，无时无刻都在散发着迷人魅力。", "无时无刻", "无时无刻不"),
+    ("三位罪犯落入法网。", "位", "名"),
+    ("特朗普当选美国第45届总统。", "届", "任"),
+    ("十四届全国人大一次会议开幕式于上午9时举行。", "开幕式", "开幕会"),
 ]
 PLANTED = [
     ("纵深推进法制政府建设，构建全景式权力清单，严格依法行权履责。", "法制", "法治"),
@@ -78,6 +92,12 @@ CORRECT = [
     "犬吠影响他人时，应当即时采取有效措施予以制止；",
     "工业母机、绿色石化4个集群获评国家先进制造业集群。",
     "景观风貌监督管理工作的领导，将必需经费列入财政预算。",
+    # 必需 before a noun stays: real held-out sentences (最低生活保障, 民兵军事训练, 城市供水 regulations)
+    "因生活必需支出突然增加超出家庭承受能力，导致基本生活暂时出现严重困难的。",
+    "民兵、预备役人员军事训练的教材、器材及其他必需物资，由军事领导指挥机关分级负责保障。",
+    "城市供水行政主管部门可对用水单位采取临时限制用水措施，保障城市生活必需用水。",
+    # a sports meeting's 开幕式 is right (2026 government work report of Heilongjiang)
+    "出席哈尔滨第九届亚冬会开幕式并宣布开幕，在开幕式欢迎宴会上发表重要致辞。",
     "高山森林分布上限以下150米至200米以内的森林。",
     "如需修改时必须按制定时的程序办理修订、审批手续。",
     "打造省级和美乡村重点片区。",
