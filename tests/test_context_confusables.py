@@ -64,7 +64,6 @@ PUBLISHED = [
     ("世博会如火如荼，无时无刻都在散发着迷人魅力。", "无时无刻", "无时无刻不"),
     ("三位罪犯落入法网。", "位", "名"),
     ("特朗普当选美国第45届总统。", "届", "任"),
-    ("十四届全国人大一次会议开幕式于上午9时举行。", "开幕式", "开幕会"),
 ]
 PLANTED = [
     ("纵深推进法制政府建设，构建全景式权力清单，严格依法行权履责。", "法制", "法治"),
@@ -96,7 +95,9 @@ CORRECT = [
     "因生活必需支出突然增加超出家庭承受能力，导致基本生活暂时出现严重困难的。",
     "民兵、预备役人员军事训练的教材、器材及其他必需物资，由军事领导指挥机关分级负责保障。",
     "城市供水行政主管部门可对用水单位采取临时限制用水措施，保障城市生活必需用水。",
-    # a sports meeting's 开幕式 is right (2026 government work report of Heilongjiang)
+    # 人代会的“开幕式” (a style note asks for 开幕会) is left alone: local portals' meeting news writes it widely, and
+    # a deduction needs an error, not a house style; a sports meeting's 开幕式 is right anyway (2026 Heilongjiang report)
+    "十四届全国人大一次会议开幕式于上午9时举行。",
     "出席哈尔滨第九届亚冬会开幕式并宣布开幕，在开幕式欢迎宴会上发表重要致辞。",
     "高山森林分布上限以下150米至200米以内的森林。",
     "如需修改时必须按制定时的程序办理修订、审批手续。",
