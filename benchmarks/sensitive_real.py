@@ -156,7 +156,7 @@ def judge_html(html: str, url: str | None = None) -> list[tuple[str, str, str]]:
     """What text.sensitive reports on a crawled page: words and stuffing in its main text and chrome, and
     its dark links (word, category, where) — where is the hiding technique and the target for links."""
     page = page_text(html)
-    hits = find_sensitive(page.main) + find_sensitive(page.chrome)
+    hits = find_sensitive(f"{page.main}\n{page.rest}" if page.rest else page.main) + find_sensitive(page.chrome)
     links = find_dark_links(tuple((t, x, h) for t, x, h, _ in page.hidden), own_sites([url]))
     return hits + [(x["matched"], x["category"], f"{x['technique']} -> {x['href']}") for x in links]
 
