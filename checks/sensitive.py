@@ -51,8 +51,11 @@ _EMOJI_RX = re.compile(f"[{_EMOJI}]")
 # how an advertiser of an illegal service is reached ("代开发票 微信 13800000000"): a page that is about taxes
 # throughout still reports 代开发票 with such a contact beside it. The account is Latin letters and digits: in
 # "QQ主動與郭某進行視頻裸聊" (a police warning, blind24) no contact follows QQ
-_CONTACT_RX = re.compile(r"(?:QQ|qq|微信|威信|V信|v信|vx|VX|wx|加V|加v)\s*[:：号]?\s*"
-                         r"[A-Za-z0-9_\uff10-\uff19\uff21-\uff3a\uff41-\uff5a-]{5,}|(?<!\d)1[3-9]\d{9}(?!\d)")
+# Ads also write the contact evasively (blind27: "薇：RYG622 扣：157764444 飞机@LMG567", "微5374.777"): 薇, 微, 扣, 企鹅
+# for WeChat and QQ, 飞机, 纸飞机, TG for Telegram; the account may hold dots
+_CONTACT_RX = re.compile(r"(?:QQ|qq|微信|威信|V信|v信|vx|VX|wx|加V|加v|薇|微|扣扣|扣|企鹅|纸飞机|飞机|TG|tg|[Tt]elegram)"
+                         r"\s*[:：号@]?\s*@?"
+                         r"[A-Za-z0-9_\uff10-\uff19\uff21-\uff3a\uff41-\uff5a.-]{5,}|(?<!\d)1[3-9]\d{9}(?!\d)")
 
 
 @dataclass(frozen=True)
@@ -294,6 +297,13 @@ def quotation(text: str, start: int, end: int) -> str | None:
     return next((c for c in cues if c in text), None)
 
 
+def _advertised(text: str, start: int, end: int) -> bool:
+    """Whether an advertiser's contact (a WeChat, QQ or Telegram account, a mobile number) stands on the line of
+    text[start:end] within 40 characters: no cue of a crackdown report makes stuffing beside it legitimate."""
+    line_start, line = _line_of(text, start, end)
+    return _CONTACT_RX.search(line, max(0, start - line_start - 40), end - line_start + 40) is not None
+
+
 def _line_of(text: str, start: int, end: int) -> tuple[int, str]:
     """Where the line holding text[start:end] starts, and the line."""
     line_start = text.rfind("\n", 0, start) + 1
@@ -331,8 +341,9 @@ def find_sensitive(text: str, judge_context: bool = True) -> list[tuple[str, str
     pending: list[tuple[str, int, int]] = []
     for start, end, category, discussed in stuffing:
         a, b = where(start), where(end - 1) + 1
-        if discussed and judge_context and legitimate_stuffing(simplified, a, b, category, warning_page):
-            continue  # 登录博彩平台 in the prose of a crackdown report
+        if discussed and judge_context and legitimate_stuffing(simplified, a, b, category, warning_page) \
+                and not _advertised(text, a, b):
+            continue  # 登录博彩平台 in the prose of a crackdown report (an ad's "网赌平台推荐" beside its WeChat is no report)
         if judge_context and quotation(simplified, a, b):
             continue  # a report on a hijacked site quoting what was injected
         hits.append((text[a:b], category, context(text, a, b)))

@@ -90,3 +90,28 @@ def test_priced_leads_of_people_nearby_are_reported(text: str) -> None:
 ])
 def test_prices_of_services_and_casino_names_alone_stay_quiet(text: str) -> None:
     assert find_sensitive(text) == []
+
+
+# blind27: collected after the changes above and run once (4/6 found, 0/4 decoys fired;
+# benchmarks/results/sensitive_real-2026-12-02-blind27.txt). The two misses: an ad whose "网赌" (a cue of police
+# warnings) made its stuffing look like a warning, its contacts written "薇：RYG622 扣：157764444 飞机@LMG567"; and the
+# private lottery game "极速飞艇". Then the evasive contact forms, a contact beside stuffing overruling the cues, and
+# the "极速" games of private lottery platforms.
+@pytest.mark.parametrize("row", sorted(i for i, r in ROWS.items() if r["split"] == "blind27"))
+def test_blind27_rows(row: str) -> None:
+    assert bool(judge(ROWS[row])) == (ROWS[row]["label"] == "spam")
+
+
+@pytest.mark.parametrize("text", ["薇：RYG622", "扣：157764444", "飞机@LMG567", "纸飞机：@lmg567", "【微5374.777】",
+                                  "TG@jiaqian55"])
+def test_evasive_contacts_are_contacts(text: str) -> None:
+    from checks.sensitive import _CONTACT_RX
+    assert _CONTACT_RX.search(text)
+
+
+def test_a_contact_beside_stuffing_overrules_the_cues_of_a_warning() -> None:
+    ad = "十大网赌平台推荐，亚洲博彩娱乐平台线上开户官网 1101.win 开户经理薇：RYG622，网赌最好最大平台，资金安全有保证"
+    assert find_sensitive(ad)
+    assert find_sensitive(ad.replace("开户经理薇：RYG622，", "")) == []  # the same words in a warning's prose are judged by cues
+    assert [w for w, _, _ in find_sensitive("靠谱极速飞艇正规信誉平台")] == ["极速飞艇"]
+    assert find_sensitive("极速赛车嘉年华在赛车场举行") == []
