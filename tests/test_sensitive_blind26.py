@@ -115,3 +115,29 @@ def test_a_contact_beside_stuffing_overrules_the_cues_of_a_warning() -> None:
     assert find_sensitive(ad.replace("开户经理薇：RYG622，", "")) == []  # the same words in a warning's prose are judged by cues
     assert [w for w, _, _ in find_sensitive("靠谱极速飞艇正规信誉平台")] == ["极速飞艇"]
     assert find_sensitive("极速赛车嘉年华在赛车场举行") == []
+
+
+def test_the_registered_check_reports_what_stands_outside_the_content_and_the_chrome() -> None:
+    from datetime import date
+
+    from checks.base import AuditData, CheckRules, ColumnState, Item, UnitState
+    from checks.sensitive import sensitive_words_check
+
+    on = date(2024, 9, 1)
+    portal = "http://www.example-county.gov.cn/"
+    menu = ROWS["26s18"]["html"]  # a casino's menu, as an injected block before the template
+
+    def page(title: str, injected: str) -> str:
+        return (f"<html><head><title>{title}</title></head><body>{injected}<div class=\"nav\"><a href=\"/\">首页</a></div>"
+                "<h1>关于年度报告的通知</h1><div id=\"zoom\"><p>这是正文内容，关于政府信息公开工作年度报告的通知。</p></div>"
+                "<div class=\"footer\">版权所有</div></body></html>")
+    pages = {portal + "tzgg/1.html": page("关于年度报告的通知_某县人民政府", ""),
+             portal + "tzgg/2.html": page("关于年度报告的通知_某县人民政府", menu),
+             portal + "tzgg/3.html": page("国产精品jizz在线观看直播-日日爽夜夜操_关于年度报告的通知", "")}
+    bodies = {i: html.encode() for i, html in enumerate(pages.values(), 1)}
+    items = tuple(Item(f"页面{i}", url, on, None, i) for i, url in enumerate(pages, 1))
+    column = ColumnState(1, "u", "通知公告", "notice", portal + "tzgg/", True, None, None, None, items)
+    data = AuditData(units=(UnitState("u", "某县人民政府", "county", portal),), columns=(column,), body=bodies.get)
+    found = sensitive_words_check(data, on, CheckRules())
+    assert sorted({f.url for f in found}) == [portal + "tzgg/2.html", portal + "tzgg/3.html"]
+    assert {f.evidence["category"] for f in found} == {"赌博", "色情"}
