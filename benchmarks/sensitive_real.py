@@ -125,6 +125,16 @@ flagged when find_sensitive reports anything on its text. Splits, in the order t
            the same 4) — a bug report and a blog post on hijacked sites, two Macau gaming-revenue reports
            (results/sensitive_real-2026-12-02-blind25.txt, …-blind25-main.txt). Then cues of hacked-site reports and
            Macau revenue statistics for 赌博, 约谈/整改/责令 as general cues: 9 of 9, 0 of 13 (touched).
+  blind26  48 rows collected (sens8, 2026-12-02) and run once before any change: 10 of 20 found, 0 of 28 decoys
+           fired (results/sensitive_real-2026-12-02-blind26.txt). Misses: porn titles in words the family lacked
+           (超碰, 乱子伦, jizz), 亚搏体育app, 新葡京棋牌, a priced 附近人 lead, a casino menu that page_text put in neither the
+           main content nor the chrome (text.sensitive now reads PageText.rest, the rest of the page and the whole
+           <title>). Then those, quotations on pages about hijacked sites, a word's legitimate use carried to its
+           other prose occurrences: 16 of 20, 0 of 28 (touched; still missed: a hidden French link, 凯捷体育娱乐, a
+           betting site's rules, Vietnamese betting SEO).
+  blind27  10 rows collected after that and run once: 4 of 6 found, 0 of 4 decoys fired (an ad's 网赌 taken for a
+           warning's cue, its contacts written 薇/扣/飞机; 极速飞艇). Then evasive contacts, a contact beside stuffing
+           overruling cues, 极速 private lottery games: 6 of 6, 0 of 4 (touched).
 Prints recall and precision per split and every miss and false alarm.
 
     .venv/bin/python -m benchmarks.sensitive_real --clean-html ge_policy_raw20190217.sql
@@ -149,14 +159,14 @@ DATA = Path(__file__).resolve().parent / "data" / "sensitive_real.jsonl"
 SPLITS = ("dev", "held_out", "fresh", "fresh2", "fresh3", "untouched2", "untouched3", "untouched4", "untouched5",
           "decoys6", "decoys7", "blind8", "blind9", "blind10", "blind11", "blind12", "blind13", "blind14", "blind15",
           "decoys16", "blind16", "blind17", "blind18", "blind19", "blind20",
-          "blind21", "blind22", "blind23", "blind24", "blind25")
+          "blind21", "blind22", "blind23", "blind24", "blind25", "blind26", "blind27")
 
 
 def judge_html(html: str, url: str | None = None) -> list[tuple[str, str, str]]:
     """What text.sensitive reports on a crawled page: words and stuffing in its main text and chrome, and
     its dark links (word, category, where) — where is the hiding technique and the target for links."""
     page = page_text(html)
-    hits = find_sensitive(page.main) + find_sensitive(page.chrome)
+    hits = find_sensitive(f"{page.main}\n{page.rest}" if page.rest else page.main) + find_sensitive(page.chrome)
     links = find_dark_links(tuple((t, x, h) for t, x, h, _ in page.hidden), own_sites([url]))
     return hits + [(x["matched"], x["category"], f"{x['technique']} -> {x['href']}") for x in links]
 

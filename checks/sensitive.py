@@ -37,7 +37,7 @@ from checks.lexicon import (
 from checks.memo import key as memo_key
 from checks.memo import memoised, text_hash
 from checks.registry import check
-from checks.sources import TextSource, source_scope, text_sources
+from checks.sources import TextSource, page, source_scope, text_sources
 from checks.text import context, fold, fold_positions, to_simplified
 
 _CJK = re.compile("[\u4e00-\u9fff]")
@@ -51,8 +51,11 @@ _EMOJI_RX = re.compile(f"[{_EMOJI}]")
 # how an advertiser of an illegal service is reached ("代开发票 微信 13800000000"): a page that is about taxes
 # throughout still reports 代开发票 with such a contact beside it. The account is Latin letters and digits: in
 # "QQ主動與郭某進行視頻裸聊" (a police warning, blind24) no contact follows QQ
-_CONTACT_RX = re.compile(r"(?:QQ|qq|微信|威信|V信|v信|vx|VX|wx|加V|加v)\s*[:：号]?\s*"
-                         r"[A-Za-z0-9_\uff10-\uff19\uff21-\uff3a\uff41-\uff5a-]{5,}|(?<!\d)1[3-9]\d{9}(?!\d)")
+# Ads also write the contact evasively (blind27: "薇：RYG622 扣：157764444 飞机@LMG567", "微5374.777"): 薇, 微, 扣, 企鹅
+# for WeChat and QQ, 飞机, 纸飞机, TG for Telegram; the account may hold dots
+_CONTACT_RX = re.compile(r"(?:QQ|qq|微信|威信|V信|v信|vx|VX|wx|加V|加v|薇|微|扣扣|扣|企鹅|纸飞机|飞机|TG|tg|[Tt]elegram)"
+                         r"\s*[:：号@]?\s*@?"
+                         r"[A-Za-z0-9_\uff10-\uff19\uff21-\uff3a\uff41-\uff5a.-]{5,}|(?<!\d)1[3-9]\d{9}(?!\d)")
 
 
 @dataclass(frozen=True)
@@ -82,6 +85,7 @@ class PageRules:
     emoji_terms: tuple[tuple[str, str], ...] = ()  # (folded term or emoji, category): spam when emoji break the phrase
     advertised_only: frozenset[str] = frozenset()  # words reported in visible text only beside a seller's contact
     hidden_link_words: re.Pattern[str] | None = None  # English spam words of hidden links (spam_link_words_latin)
+    quotation_cues: tuple[str, ...] = ()  # a page that reports a hijacked site (篡改, 植入 …) quotes the spam it found
 
 
 @functools.lru_cache(maxsize=1)
@@ -92,8 +96,10 @@ def page_rules() -> PageRules:
     emoji_terms: dict[str, str] = {}
     advertised: set[str] = set()
     latin: list[str] = []
+    quotation: list[str] = []
     for path in lexicon_paths("sensitive_context.yaml"):
         raw, _ = read_yaml_lexicon(path)
+        quotation += [to_simplified(fold(str(w))) for w in raw.get("quotation_cues") or []]
         advertised.update(fold(str(w)) for w in raw.get("advertised_only") or [])
         latin += [str(w).lower() for w in raw.get("spam_link_words_latin") or []]
         stuffing = raw.get("keyword_stuffing") or {}
@@ -126,7 +132,7 @@ def page_rules() -> PageRules:
     latin_rx = re.compile(r"(?<![a-z0-9])(?:" + "|".join(map(re.escape, dict.fromkeys(latin))) + r")(?![a-z0-9])", re.I) \
         if latin else None
     return PageRules(tuple(families.values()), window, min_markers, page_cues, prose_chars, tuple(emoji_terms.items()),
-                     frozenset(advertised), latin_rx)
+                     frozenset(advertised), latin_rx, tuple(dict.fromkeys(quotation)))
 
 
 @functools.lru_cache(maxsize=1)
@@ -264,6 +270,40 @@ def legitimate_stuffing(text: str, start: int, end: int, category: str, warning_
     return legitimate_use(line, start - line_start, end - line_start, "")
 
 
+_QUOTES = {"“": "”", "‘": "’", "「": "」", "『": "』", '"': '"', "'": "'", "`": "`"}
+
+
+def quoted(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] stands inside one pair of quotation marks on its line ("…", “…”, 「…」, `…`)."""
+    line_start, line = _line_of(text, start, end)
+    a, b = start - line_start, end - line_start
+    for opening, closing in _QUOTES.items():
+        left = line.rfind(opening, 0, a)
+        if left < 0 or line.find(closing, b) < 0 or closing in line[left + 1:a] or opening in line[a:b]:
+            continue
+        if opening != closing or line.count(opening, 0, a) % 2 == 1:
+            return True
+    return False
+
+
+def quotation(text: str, start: int, end: int) -> str | None:
+    """The cue that makes stuffing a quotation (a bug report or a news story on a hijacked site quoting the
+    injected "亚搏体育app"), or None: the match stands in quotation marks and the page names how sites are
+    hijacked (quotation_cues: 篡改, 植入, 注入 …). The injected text itself is not quoted, or quoted on a page
+    that says nothing of hijacking (a translation file's "IssueTracker-GitLab": "亚搏体育app")."""
+    cues = page_rules().quotation_cues
+    if not cues or not quoted(text, start, end):
+        return None
+    return next((c for c in cues if c in text), None)
+
+
+def _advertised(text: str, start: int, end: int) -> bool:
+    """Whether an advertiser's contact (a WeChat, QQ or Telegram account, a mobile number) stands on the line of
+    text[start:end] within 40 characters: no cue of a crackdown report makes stuffing beside it legitimate."""
+    line_start, line = _line_of(text, start, end)
+    return _CONTACT_RX.search(line, max(0, start - line_start - 40), end - line_start + 40) is not None
+
+
 def _line_of(text: str, start: int, end: int) -> tuple[int, str]:
     """Where the line holding text[start:end] starts, and the line."""
     line_start = text.rfind("\n", 0, start) + 1
@@ -297,10 +337,15 @@ def find_sensitive(text: str, judge_context: bool = True) -> list[tuple[str, str
     rules = page_rules()
     warning_page = judge_context and len({c for c in cues.legitimate if c in simplified}) >= rules.page_cues
     hits = [(text[a:b], category, context(text, a, b)) for a, b, _, category in evasions]
+    discussed_words: set[str] = set()  # words with a legitimate occurrence on this page
+    pending: list[tuple[str, int, int]] = []
     for start, end, category, discussed in stuffing:
         a, b = where(start), where(end - 1) + 1
-        if discussed and judge_context and legitimate_stuffing(simplified, a, b, category, warning_page):
-            continue  # 登录博彩平台 in the prose of a crackdown report
+        if discussed and judge_context and legitimate_stuffing(simplified, a, b, category, warning_page) \
+                and not _advertised(text, a, b):
+            continue  # 登录博彩平台 in the prose of a crackdown report (an ad's "网赌平台推荐" beside its WeChat is no report)
+        if judge_context and quotation(simplified, a, b):
+            continue  # a report on a hijacked site quoting what was injected
         hits.append((text[a:b], category, context(text, a, b)))
     for index, start, end in found:
         if not on_word_boundaries(norm, start, end):
@@ -318,6 +363,14 @@ def find_sensitive(text: str, judge_context: bool = True) -> list[tuple[str, str
                 and not _CONTACT_RX.search(text, max(0, a - 20), b + 20):
             continue  # 代开发票 is a tax office's service; it is spam where someone sells it (QQ, 微信, a number)
         if judge_context and not evasive and legitimate_use(simplified, a, b, word, warning_page, words[word]):
+            discussed_words.add(word)
+            continue
+        pending.append((word, a, b))
+    for word, a, b in pending:
+        # the page discusses the word legitimately elsewhere (a police story on 裸聊 extortion names the threat in
+        # one sentence, not in the next): its other occurrences in running prose are the same story, unless an
+        # advertiser's contact stands beside them. Short lines (an injected title, a footer) are still reported
+        if word in discussed_words and in_prose(text, a, b) and not _CONTACT_RX.search(text, max(0, a - 20), b + 20):
             continue
         hits.append((word, words[word], context(text, a, b)))
     return hits
@@ -491,12 +544,33 @@ def _memoised_sensitive(data: AuditData, texts: list[str]) -> list[list[tuple[st
     return [[(str(w), str(c), str(x)) for w, c, x in hits] for hits in found]
 
 
+def _judged_texts(data: AuditData, sources: list[TextSource]) -> list[str]:
+    """What text.sensitive reads of each source: its text, and for a page the visible text that is neither its
+    main content nor its chrome (PageText.rest: the whole <title>, an injected block outside the template);
+    for a unit's chrome, the distinct such lines of its list pages. The other text checks read the text alone."""
+    list_rest: dict[str, dict[str, None]] = defaultdict(dict)
+    for column in data.columns:
+        parsed = page(data, column.list_snapshot_id)
+        if parsed is not None and parsed.rest:
+            list_rest[column.unit].update(dict.fromkeys(parsed.rest.split("\n")))
+    texts = []
+    for source in sources:
+        rest = ""
+        if source.kind == "page" and source.snapshot_ids:
+            parsed = page(data, source.snapshot_ids[0])
+            rest = parsed.rest if parsed is not None else ""
+        elif source.kind == "chrome":
+            rest = "\n".join(list_rest.get(source.unit, {}))
+        texts.append(f"{source.text}\n{rest}" if rest else source.text)
+    return texts
+
+
 @check("text.sensitive", scope=source_scope)
 def sensitive_words_check(data: AuditData, as_of: date, rules: CheckRules) -> list[Observation]:
     findings: list[Observation] = []
     sites = _own_sites(data)
     sources = list(text_sources(data))
-    for source, found in zip(sources, _memoised_sensitive(data, [s.text for s in sources]), strict=True):
+    for source, found in zip(sources, _memoised_sensitive(data, _judged_texts(data, sources)), strict=True):
         if data.allowed("text.sensitive", source.unit, url=source.url):
             continue
         grouped: dict[str, list[str]] = defaultdict(list)

@@ -93,14 +93,14 @@ def page(data: AuditData, snapshot_id: int | None) -> PageText | None:
 
 def page_to_json(parsed: PageText) -> list:
     return [parsed.title, parsed.main, parsed.chrome, parsed.links, parsed.html_tables, parsed.has_video,
-            parsed.narrative, parsed.hidden]
+            parsed.narrative, parsed.hidden, parsed.rest]
 
 
 def page_from_json(raw: list) -> PageText:
-    title, main, chrome, links, tables, has_video, narrative, hidden = raw
+    title, main, chrome, links, tables, has_video, narrative, hidden, rest = raw
     return PageText(title, main, chrome, tuple(tuple(link) for link in links),
                     tuple(tuple(tuple(row) for row in table) for table in tables), has_video, narrative,
-                    tuple(tuple(h) for h in hidden))
+                    tuple(tuple(h) for h in hidden), rest)
 
 
 def documents(data: AuditData) -> Iterator[tuple[str, Item, datetime | None]]:

@@ -109,6 +109,10 @@ class PageText:
     # hidden content and outbound links anywhere on the page: (technique, text, href, where) with where
     # "main" or "chrome"; see hidden_content()
     hidden: tuple[tuple[str, str, str, str], ...] = ()
+    # visible text that is neither main content nor chrome: the whole <title> when the main content does not
+    # hold it (a hijacked page's "spam_spam_real title"), and the lines outside both (an injected block before
+    # the template, a menu the chrome rules do not mark). text.sensitive reads it; the other checks do not
+    rest: str = ""
 
 
 # page_text marks block boundaries and table cells in the tree with these private-use characters, then
@@ -364,6 +368,7 @@ def page_text(html: str) -> PageText:
     chrome = [el for el in boilerplate if not any(a in marked for a in el.iterancestors())]
     _mark_blocks(doc)
     chrome_parts = [_marked_text(el) for el in chrome]
+    whole = _marked_text(doc)  # before the chrome inside the content body is dropped
     if _within(body, marked):  # no content container, and the <body> itself is marked as chrome
         inner = [e for e in boilerplate if e is not body and any(a is body for a in e.iterancestors())]
     else:
@@ -397,8 +402,20 @@ def page_text(html: str) -> PageText:
         hidden = _placed(hidden, html, not main and not any(chrome_parts))
         hidden_out = tuple((t, x, h, "main" if id(anchors.get(id(w), w)) in main_ids else "chrome")
                            for t, x, h, w in hidden)
-    return PageText(title, main, "\n".join(p for p in chrome_parts if p), links, tables, has_video, narrative,
-                    hidden_out)
+    chrome_text = "\n".join(p for p in chrome_parts if p)
+    return PageText(title, main, chrome_text, links, tables, has_video, narrative, hidden_out,
+                    _rest(whole, main, chrome_text, doc.get("data-head-title") or ""))
+
+
+def _rest(whole: str, main: str, chrome: str, head_title: str) -> str:
+    """The lines of the page's visible text that are in neither its main content nor its chrome, the whole
+    <title> first when the main content does not hold it."""
+    known = set(main.split("\n"))
+    known.update(chrome.split("\n"))
+    lines = [line for line in dict.fromkeys(whole.split("\n")) if line not in known]
+    if head_title and head_title not in main:
+        lines.insert(0, head_title)
+    return "\n".join(lines)
 
 
 @functools.lru_cache(maxsize=1)

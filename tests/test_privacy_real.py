@@ -32,3 +32,27 @@ def test_digits_inside_a_hash_are_no_mobile_number() -> None:
     assert find_personal_data("下的罚款。\n\x08\x00\t\x00Mf45a89b88db74f17844831981f57d395地方性") == []
     # a number glued to a label on one side only is still one
     assert [n for _, n, *_ in find_personal_data("Tel13812345678")] == ["13812345678"]
+
+
+# Two records of the Guangdong government service guides (Clarence-Kong/QABasedOnPolicyKnowledgeGraph@b1f5aec
+# data/policy.json, as /work/realdata/policy.json holds it; benchmarks/privacy_real.py reads the whole file): an
+# office's landlines, a weibo id, a postcode, the 12345 hotline and a task code built on an organ's code. Nothing
+# here is a person's number; the whole file (3.65 MB: 3,336 landlines, 2,859 credit-code-like strings, 8,954 runs
+# of 11+ digits) gives no finding either.
+GUIDE = ("咨询电话号码：020-86350153，受理时间：周一至周五（法定节假日除外）上午08：30-12:00，下午14:00-17:30.。"
+         "实施机关咨询网址：http://www.gdsf.gov.cn/column.do?colId=40400。政务微博及网址：广东省司法厅新浪微博，"
+         "https://weibo.com/u/6505531746?refer_flag=1001030101_。微信号：gdsifaxingzheng。电子邮箱：sft_ggc@126.com。"
+         "咨询信函邮寄地址：广东省广州白云区政民路51号广东省司法厅公共法律服务管理处218室。邮政编码：510405。"
+         '","complain_phone":"020-86350756"\n'
+         '00MB2D0234372440125017014","ORGCODE":"MB2D02343","CATAID":"440125017014","AREACODE":"440000",'
+         '"TASK_CODE":"11440000006939756B2440101007000","consult_phone":"020-12345","complain_phone":"020-12345-1"')
+
+
+def test_a_service_guide_full_of_office_numbers_and_codes_exposes_nothing() -> None:
+    assert find_personal_data(GUIDE) == []
+
+
+def test_a_mobile_number_where_the_guide_has_its_landline_is_reported() -> None:
+    # 13800138000, the number handset makers print as an example, standing where the office's landline is
+    leaked = GUIDE.replace("020-86350153", "13800138000")
+    assert [(k, n) for k, n, *_ in find_personal_data(leaked)] == [("手机号码", "13800138000")]
