@@ -27,14 +27,22 @@ from checks.sources import derived, page
 from checks.text import to_simplified
 from checks.verbatim import copied_share
 
-_INTERP_TITLE_RX = re.compile(r"解读|图解|一图读懂|一图看懂|答记者问|政策问答|问答|吹风会")
-# a 文号 (国办发〔2019〕6号) or the number of a 令 (中华人民共和国国务院令 第707号, often on two lines)
+# Titles of a real 政策解读 column (卫生部 / 国家卫生计生委, benchmarks/real_interpretations.py) also say 答问,
+# 答疑, 修订说明 / 编写说明 and 图表：; a bare "…的说明" or "情况说明" is not taken (it is as often a notice).
+_INTERP_TITLE_RX = re.compile(r"解读|图解|一图读懂|一图看懂|答记者问|政策问答|问答|答问|答疑|吹风会|(?:修订|编写|起草|制定)说明"
+                              r"|^图表[：:]")
+# a 文号 (国办发〔2019〕6号), the number of a 令 (中华人民共和国国务院令 第707号, often on two lines), or a
+# ministry's 令 numbered by year as www.ndrc.gov.cn lists them ("2026年第41号令", "国家发展改革委令2026年第41号")
 _DOC_NO_RX = re.compile(r"[\u4e00-\u9fff]{1,10}[〔\[［【(（]\s*(19|20)\d{2}\s*[〕\]］】)）]\s*\d{1,4}\s*号"
-                        r"|[\u4e00-\u9fff]{0,10}令\s*第\s*\d{1,4}\s*号")
+                        r"|[\u4e00-\u9fff]{0,10}令\s*第\s*\d{1,4}\s*号"
+                        r"|[\u4e00-\u9fff]{0,10}令\s*(?:19|20)\d{2}\s*年\s*第\s*\d{1,4}\s*号"
+                        r"|(?:19|20)\d{2}\s*年\s*第\s*\d{1,4}\s*号\s*令")
 _QUOTED_RX = re.compile(r"《([^《》]{4,80})》")
 _SOURCE_LABEL_RX = re.compile(r"原文|政策原文|文件原文|相关文件|原文链接")
 # a 文号 the document cites rather than bears: after 根据/按照…, or inside a quoted title
-_CITED_RX = re.compile(r"(根据|依据|按照|遵照|贯彻|落实|转发|执行|参照|对照|结合|《[^》]{0,80}》\s*[（(]?)[^。；\n]{0,40}$")
+# (on one line: a page whose title ends in 》 bears its own 文号 on the next line, e.g. "…关于印发《…细则》")
+_CITED_RX = re.compile(r"(根据|依据|按照|遵照|贯彻|落实|转发|执行|参照|对照|结合|《[^》]{0,80}》[ \t\u3000]*[（(]?)"
+                       r"[^。；\n]{0,40}$")
 # Documents that carry a 文号 but are not policies a 解读 is owed for: reports, summaries, 转发, lists and
 # 公示 notices (not a "公示制度"), 通报; replies (复函, 批复, 答复 to deputies' proposals, "…办理情况的函"),
 # appointments and committee members, holiday schedules, awards. Measured on 60 State Council documents
@@ -48,6 +56,12 @@ _MENTION_RX = re.compile(r"(?:相关解读|政策解读|解读材料|解读)[：
                          r"|详见[^《。；\n]{0,12}《([^《》]{4,80})》|《([^《》]{4,80}(?:解读|问答|图解)[^《》]{0,10})》")
 log = logging.getLogger(__name__)
 _TITLE_NOISE_RX = re.compile(r"关于|的|解读|政策|图解|一图读懂|一图看懂|答记者问|问答|《|》|〈|〉|“|”|印发|通知")
+# What a 解读 leaves out when it names its document: the issuing organs before 关于 ("国家发展改革委等部门关于…",
+# "三部门关于印发《…》的通知") and the 文号 a list puts after the title ("…实施意见(发改法规〔2026〕195号)",
+# "《…规定》 2026年第41号令"). Measured on real titles (benchmarks/real_interpretations.py).
+_ISSUERS_RX = re.compile(r"^[^《〈“\n]{2,40}?(?=关于)")
+_TRAILING_NUMBER_RX = re.compile(r"\s*[(（]?\s*(?:" + _DOC_NO_RX.pattern + r")\s*[)）]?\s*$")
+_MIN_NAME = 8  # a shorter name ("实施意见", "管理办法") says nothing about which document it is
 DEFAULT_TITLE_SIMILARITY = 0.75
 
 
@@ -72,7 +86,8 @@ def document_number(data: AuditData, item: Item) -> str | None:
         if value and str(value).strip() not in ("", "无", "-", "/"):
             return str(value).strip()
     match = _DOC_NO_RX.search(item.title)
-    if match and not _CITED_RX.search(item.title[:match.start()] + _lead(match.group(0))):
+    if match and (_numbered_title(item.title, match)
+                  or not _CITED_RX.search(item.title[:match.start()] + _lead(match.group(0)))):
         return match.group(0)
     parsed = page(data, item.detail_snapshot_id)
     if parsed is not None:
@@ -82,6 +97,11 @@ def document_number(data: AuditData, item: Item) -> str | None:
             if not _CITED_RX.search(before):  # the document's own number, not one it cites
                 return match.group(0)
     return None
+
+
+def _numbered_title(title: str, match: re.Match[str]) -> bool:
+    """A list title that is the document's name in quotes and then its number ("《…规定》 2026年第41号令")."""
+    return match.end() == len(title.rstrip()) and bool(re.fullmatch(r"《[^《》]+》\s*", title[:match.start()]))
 
 
 def _lead(number: str) -> str:
@@ -163,10 +183,25 @@ def _core_title(title: str) -> str:
     return _TITLE_NOISE_RX.sub("", to_simplified(title))
 
 
-def _quotes(data: AuditData, doc: Doc) -> set[str]:
+def _names(title: str) -> set[str]:
+    """The core title and the name a 解读 gives the document by: without its issuing organs and its 文号."""
+    full = to_simplified(title).strip()
+    bare = _TRAILING_NUMBER_RX.sub("", full)
+    names = {_core_title(full), _core_title(bare), _core_title(_ISSUERS_RX.sub("", bare))}
+    return {n for n in names if len(n) >= _MIN_NAME}
+
+
+def _named(quoted: str, policy_title: str) -> bool:
+    """A title quoted in a 解读 names this document: equal cores, or equal once issuers and 文号 are dropped."""
+    core = _core_title(policy_title)
+    return bool(core and _core_title(quoted) == core) or bool(_names(quoted) & _names(policy_title))
+
+
+def _quotes(data: AuditData, doc: Doc) -> list[str]:
+    """The titles quoted in a 解读's title and at the head of its text."""
     parsed = page(data, doc.item.detail_snapshot_id)
     text = doc.item.title + "\n" + (parsed.main[:500] if parsed else "")
-    return {_core_title(q) for q in _QUOTED_RX.findall(to_simplified(text))}
+    return _QUOTED_RX.findall(to_simplified(text))
 
 
 def _full_main(data: AuditData, doc: Doc) -> str:
@@ -177,9 +212,8 @@ def _full_main(data: AuditData, doc: Doc) -> str:
 def mentions_document(data: AuditData, interp: Doc, policy: Doc) -> str | None:
     """The interpretation names the document in plain text: its title in quotes, or its 文号."""
     text = _full_main(data, interp) or to_simplified(interp.item.title)
-    core = _core_title(policy.item.title)
     for quoted in _QUOTED_RX.findall(to_simplified(interp.item.title) + "\n" + text):
-        if core and _core_title(quoted) == core:
+        if _named(quoted, policy.item.title):
             return f"《{quoted}》"
     number = document_number(data, policy.item)
     if number and number in text:
@@ -230,7 +264,7 @@ def pair_documents(data: AuditData) -> tuple[list[Pair], list[Doc]]:
                     break
 
     match("link", lambda p, i: links_to(data, i, p) or links_to(data, p, i))
-    match("quoted_title", lambda p, i: _core_title(p.item.title) in _quotes(data, i))
+    match("quoted_title", lambda p, i: any(_named(q, p.item.title) for q in _quotes(data, i)))
     match("mention", lambda p, i: bool(mentions_interpretation(data, p, i) or mentions_document(data, i, p)))
     match("title_similarity", lambda p, i: difflib.SequenceMatcher(
         None, _core_title(p.item.title), _core_title(i.item.title)).ratio() >= DEFAULT_TITLE_SIMILARITY)

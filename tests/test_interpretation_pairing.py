@@ -211,3 +211,45 @@ def test_relative_dates_read_against_the_capture_day() -> None:
     entries = extract_entries(parse_html(html), "http://x/list.html", today=captured)
     assert [(e.publish_date, e.date_text) for e in entries] == [(date(2024, 10, 1), "昨天 12:30"),
                                                                  (date(2024, 9, 27), "5天前")]
+
+
+# Real rows (benchmarks/data/real_interpretations/pairs.json: titles and dates as www.ndrc.gov.cn, www.miit.gov.cn,
+# www.mee.gov.cn and zyk.bjhd.gov.cn list them). A 解读 names its document without the issuing organs the
+# document's own title starts with, and without the 文号 a list puts after it.
+
+def test_a_ministry_order_numbered_year_first_is_a_policy() -> None:
+    site = Site()  # NDRC: 令 listed 2026-04-09, its 解读 posted 2026-04-24 (URL t20260424)
+    site.add("policy", "p1", "《电力重大事故隐患判定标准及治理监督管理规定》 2026年第41号令", date(2026, 4, 9), "")
+    site.add("interpretation", "i1", "《电力重大事故隐患判定标准及治理监督管理规定》解读", date(2026, 4, 24), "")
+    data = site.data()
+    [pair], _ = pair_documents(data)
+    assert pair.matched_by == "quoted_title"
+    [finding] = late(data, date(2026, 6, 22), RULES)
+    assert finding.evidence["working_days"] == 11
+
+
+@pytest.mark.parametrize(("document", "interpretation"), [
+    ("关于加快招标投标领域人工智能推广应用的实施意见(发改法规〔2026〕195号)",
+     "国家发展改革委新闻发言人就《国家发展改革委等部门关于加快招标投标领域人工智能推广应用的实施意见》答记者问"),
+    ("工业和信息化部等七部门关于印发《新型电池产业发展“十五五”规划》的通知", "《新型电池产业发展“十五五”规划》解读"),
+    ("海淀区民政局关于印发《海淀区养老家庭照护床位建设管理实施细则》", "《海淀区养老家庭照护床位建设管理实施细则》"),
+])
+def test_interpretation_quotes_the_document_without_its_issuers(document: str, interpretation: str) -> None:
+    site = Site()
+    site.add("policy", "p1", document, date(2026, 2, 10), "<p>发改法规〔2026〕195号</p>")
+    site.add("policy", "p2", "关于加强排污许可执法监管的指导意见", date(2026, 2, 10), "<p>环执法〔2022〕23号</p>")
+    site.add("interpretation", "i1", interpretation, date(2026, 2, 10), "")
+    [pair], [alone] = pair_documents(site.data())
+    assert pair.policy.item.title == document and pair.matched_by == "quoted_title"
+    assert alone.item.title == "关于加强排污许可执法监管的指导意见"
+
+
+def test_interpretation_titles_of_a_real_column() -> None:
+    from checks.interpretation import is_interpretation_title
+
+    for title in ("关于《职业病分类和目录》调整的答问", "《抗菌药物临床应用管理办法》有关问题答疑",
+                  "《托儿所幼儿园卫生保健工作规范》修订说明", "图表：国务院印发《“十三五”卫生与健康规划》"):
+        assert is_interpretation_title(title), title
+    for title in ("卫生部办公厅关于开展医用辐射防护监测网试点工作的通知", "国务院办公厅关于推进政务新媒体健康有序发展的意见",
+                  "关于禁止餐饮服务单位采购、贮存和使用亚硝酸盐的说明"):
+        assert not is_interpretation_title(title), title
