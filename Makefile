@@ -8,7 +8,7 @@ demo: setup
 	.venv/bin/zwgk demo
 
 test: setup lint
-	.venv/bin/python -m pytest -q
+	.venv/bin/python -m pytest -q -n auto --dist loadfile
 
 lint: setup
 	.venv/bin/ruff check .
