@@ -412,9 +412,11 @@ def _common() -> frozenset[str]:
 def _suffix_sounds() -> tuple[tuple[str, re.Pattern[str]], ...]:
     """(suffix, a pattern of the common characters that sound like it) for 镇 and 乡 (珍, 香 …)."""
     sounds, common = readings(), set(common_chars())
-    return tuple((suffix, re.compile("[" + "".join(sorted(c for c in common if c != suffix and c not in _PLACE_TAILS and sounds.get(c, frozenset())
-                                                          & sounds[suffix])) + "]"))
-                 for suffix in ("镇", "乡"))
+    out = []
+    for suffix in ("镇", "乡"):
+        alike = sorted(c for c in common if c != suffix and c not in _PLACE_TAILS and sounds.get(c, frozenset()) & sounds[suffix])
+        out.append((suffix, re.compile("[" + "".join(alike) + "]")))
+    return tuple(out)
 
 
 def _parent_named(text: str, town: str) -> bool:
@@ -435,7 +437,6 @@ def misspelt_towns(text: str) -> list[tuple[int, int, str, str]]:
     if not names:
         return []
     words = tokenizer().FREQ
-    sounds = readings()
     found: list[tuple[int, int, str, str]] = []
     for m in re.finditer("街道|镇|乡", text):
         suffix, end = m.group(), m.end()
