@@ -347,11 +347,11 @@ def _enumerated_holes(joined: str, extra: tuple[str, ...], taken: list[tuple[int
     found = []
     for start, end, phrase in _holes(view, extra, inside):
         a, b = where[start], where[end - 1] + 1
-        if b - a > end - start and on_word_boundaries(view, start, end):  # it spans a comma taken out
-            shown = phrase
-            if len(phrase) == end - start:  # the suggestion with the commas where the text has them
-                rest = iter(phrase)
-                shown = "".join(ch if ch == "、" else next(rest) for ch in joined[a:b])
+        # it spans a comma taken out, and a character is replaced: one added across a comma is an enumeration
+        # of levels (全国、省人民代表大会: the national and the provincial congress), not a damaged name
+        if b - a > end - start and len(phrase) == end - start and on_word_boundaries(view, start, end):
+            rest = iter(phrase)  # the suggestion with the commas where the text has them
+            shown = "".join(ch if ch == "、" else next(rest) for ch in joined[a:b])
             found.append((a, b, shown, describe(view[start:end], phrase)))
     return found
 

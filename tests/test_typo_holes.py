@@ -64,3 +64,5 @@ def test_a_canonical_slogan_damaged_where_it_is_written_with_its_enumeration_com
     assert (hit["matched"], hit["suggestion"], hit["why"]) == ("不忘初心、忘记使命", "不忘初心、牢记使命", "“牢”误为“忘”")
     assert find_typo_hits("开展不忘初心、牢记使命主题教育", on) == []
     assert find_typo_hits("甲、乙、丙三方及中华人民共和国、香港特别行政区", on) == []
+    # an enumeration of levels (in a Jiangxi regulation among the 23 MB of clean text), not a damaged name
+    assert find_typo_hits("可以邀请相关领域的全国、省人民代表大会代表列席会议", on) == []
