@@ -457,7 +457,7 @@ def misspelt_towns(text: str) -> list[tuple[int, int, str, str]]:
             near = longer or near  # the longest written stem that is near a township decides (集仕港, not 仕港)
         if len(near) == 1:
             start, right = near.pop()
-            if on_word_boundaries(text, start, end) and _parent_named(text, right + suffix):
+            if _parent_named(text, right + suffix) and on_word_boundaries(text, start, end):
                 wrong = next((a, b) for a, b in zip(text[start:m.start()], right, strict=True) if a != b)
                 found.append((start, end, right + suffix,
                               f"“{wrong[1]}”误为“{wrong[0]}”；乡级行政区划名称应为“{right + suffix}”"))
