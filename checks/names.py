@@ -21,7 +21,7 @@
    province (四川省重庆市), unless marked as history (原四川省重庆市).
 6. 委员会 with a character inserted after 委 (北京仲裁委托员会).
 7. A township (乡、镇、街道) whose name has one common character replaced by a same-sounding common one
-   (集仕港镇 for 集士港镇), or whose suffix is (里水珍 for 里水镇): lexicons/townships.tsv, the 39,939
+   (集仕港镇 for 集士港镇): lexicons/townships.tsv, the 39,939
    township-level divisions of the statistical division codes (2019). Only where the written name is no
    township anywhere (under any of the three suffixes: townships are renamed), exactly one township is that
    near, the text names that township's county or prefecture (鄞州区集仕港镇), and the name stands on its own:
@@ -356,7 +356,6 @@ def misplaced_divisions(text: str) -> list[tuple[int, int, str, str]]:
 _TOWN_SUFFIXES = ("街道", "镇", "乡")
 _TOWN_PARENTS: dict[str, set[str]] = {}  # township → its county and prefecture (filled by _townships)
 _PARENT_SUFFIX = re.compile("(自治县|自治州|自治旗|地区|新区|林区|市|县|区|旗|盟|州)$")
-_PLACE_TAILS = "巷厢圳"  # same-sounding characters that end place names themselves (邓家巷, 城厢, 深圳)
 _NOT_IN_TOWN = frozenset("的地得和与及或在是了为对把被从向到于其等镇乡街道、")  # function characters, suffixes
 
 
@@ -408,21 +407,10 @@ def _common() -> frozenset[str]:
     return frozenset(common_chars())
 
 
-@functools.lru_cache(maxsize=1)
-def _suffix_sounds() -> tuple[tuple[str, re.Pattern[str]], ...]:
-    """(suffix, a pattern of the common characters that sound like it) for 镇 and 乡 (珍, 香 …)."""
-    sounds, common = readings(), set(common_chars())
-    out = []
-    for suffix in ("镇", "乡"):
-        alike = sorted(c for c in common if c != suffix and c not in _PLACE_TAILS and sounds.get(c, frozenset()) & sounds[suffix])
-        out.append((suffix, re.compile("[" + "".join(alike) + "]")))
-    return tuple(out)
-
-
 def _parent_named(text: str, town: str) -> bool:
     """The text names the county or prefecture of `town` (鄞州区 or 鄞州 for 集士港镇): the township is meant
-    there. Without it a same-sounding neighbour among 39,939 names is a coincidence too often (石瓮镇, 禾木乡
-    are real places the table lacks or spells otherwise)."""
+    there. Without it a same-sounding neighbour among 50,000 names is a coincidence too often (石瓮镇, 禾木乡
+    are real places the tables lack or spell otherwise)."""
     for parent in _TOWN_PARENTS.get(town, ()):
         stem = _PARENT_SUFFIX.sub("", parent)
         if parent in text or (len(stem) >= 2 and stem in text):
@@ -431,8 +419,7 @@ def _parent_named(text: str, town: str) -> bool:
 
 
 def misspelt_towns(text: str) -> list[tuple[int, int, str, str]]:
-    """(start, end, township, why) for a township's name with one character replaced (集仕港镇 for 集士港镇)
-    or its suffix replaced by a same-sounding character (里水珍 for 里水镇)."""
+    """(start, end, township, why) for a township's name with one character replaced (集仕港镇 for 集士港镇)."""
     names, _, stems = _townships()
     if not names:
         return []
@@ -461,22 +448,6 @@ def misspelt_towns(text: str) -> list[tuple[int, int, str, str]]:
                 wrong = next((a, b) for a, b in zip(text[start:m.start()], right, strict=True) if a != b)
                 found.append((start, end, right + suffix,
                               f"“{wrong[1]}”误为“{wrong[0]}”；乡级行政区划名称应为“{right + suffix}”"))
-    # the suffix itself replaced by a same-sounding character right after a township's name (里水珍)
-    for suffix, alike in _suffix_sounds():
-        for m in alike.finditer(text):
-            for length in (3, 2):
-                start = m.start() - length
-                stem = text[max(0, start):m.start()]
-                if start < 0 or stem not in stems.get(suffix, ()) or words.get(stem) or \
-                        not _parent_named(text, stem + suffix):
-                    continue
-                after = text[m.start():m.start() + 2]
-                if words.get(after) or words.get(stem[-1] + m.group()) or (start and words.get(text[start - 1:start + 1])) or \
-                        any(text.startswith(n, start) for n in (stem + "镇", stem + "乡", stem + "街道")):
-                    continue
-                found.append((start, m.end(), stem + suffix,
-                              f"“{suffix}”误为同音字“{m.group()}”；乡级行政区划名称应为“{stem + suffix}”"))
-                break
     return found
 
 

@@ -323,6 +323,12 @@ def _holes(joined: str, extra: tuple[str, ...], taken: list[tuple[int, int]]) ->
     return found
 
 
+@functools.lru_cache(maxsize=8)
+def _canonical_pieces(extra: tuple[str, ...]) -> frozenset[str]:
+    """Every run of three characters of the canonical phrases long enough for `_holes`."""
+    return frozenset(p[i:i + 3] for p in _canonical_phrases(extra) if len(p) >= _MIN_HOLE for i in range(len(p) - 2))
+
+
 _ENUMERATION = re.compile("(?<=[\u4e00-\u9fff])、(?=[\u4e00-\u9fff])")
 
 
@@ -334,10 +340,13 @@ def _enumerated_holes(joined: str, extra: tuple[str, ...], taken: list[tuple[int
     as written)."""
     if "、" not in joined:
         return []
-    kept = [0] + [m.end() for m in _ENUMERATION.finditer(joined)]
-    ends = [m.start() for m in _ENUMERATION.finditer(joined)] + [len(joined)]
-    if len(kept) == 1:
+    pieces = _canonical_pieces(extra)  # a comma is read through only beside a piece of a canonical phrase
+    commas = [m for m in _ENUMERATION.finditer(joined)
+              if joined[m.start() - 3:m.start()] in pieces or joined[m.end():m.end() + 3] in pieces]
+    if not commas:
         return []
+    kept = [0] + [m.end() for m in commas]
+    ends = [m.start() for m in commas] + [len(joined)]
     view, where = "", list[int]()  # the text without the commas; for each of its characters, its place in `joined`
     for a, b in zip(kept, ends, strict=True):
         view += joined[a:b]

