@@ -20,6 +20,12 @@
    share (朝阳区) is wrong only under a parent none of them has; a province-level municipality under a
    province (四川省重庆市), unless marked as history (原四川省重庆市).
 6. 委员会 with a character inserted after 委 (北京仲裁委托员会).
+7. A township (乡、镇、街道) whose name has one common character replaced by a same-sounding common one
+   (集仕港镇 for 集士港镇): lexicons/townships.tsv, the 39,939
+   township-level divisions of the statistical division codes (2019). Only where the written name is no
+   township anywhere (under any of the three suffixes: townships are renamed), exactly one township is that
+   near, the text names that township's county or prefecture (鄞州区集仕港镇), and the name stands on its own:
+   not glued to the character before (新型城镇: 型城 is no slip of 兴城), not a generic noun (城镇, 乡镇).
 """
 
 from __future__ import annotations
@@ -31,12 +37,13 @@ from pathlib import Path
 
 from ahocorasick_rs import AhoCorasick, BytesAhoCorasick, MatchKind
 
-from checks.confusables import homophones, readings
+from checks.confusables import common_chars, homophones, readings
 from checks.lexicon import LEXICONS, lexicon_paths, on_word_boundaries, token_at, token_cuts, tokenizer, typo_lexicon
 
 LAW_TITLES = LEXICONS / "law_titles.txt"
 PLACE_VARIANTS = LEXICONS / "place_variants.tsv"
 PLACE_PARENTS = LEXICONS / "place_parents.tsv"
+TOWNSHIPS = LEXICONS / "townships.tsv"
 _GENERIC_DIVISIONS = frozenset({"解放区", "新城区", "高新区", "市中区", "城关区"})  # also common nouns
 _FORMER = ("原", "时", "旧", "前")  # 原四川省重庆市: a division as it was
 NATIONAL = ("法律", "行政法规", "部门规章", "司法解释", "宪法")
@@ -346,8 +353,106 @@ def misplaced_divisions(text: str) -> list[tuple[int, int, str, str]]:
     return found
 
 
+_TOWN_SUFFIXES = ("街道", "镇", "乡")
+_TOWN_PARENTS: dict[str, set[str]] = {}  # township → its county and prefecture (filled by _townships)
+_PARENT_SUFFIX = re.compile("(自治县|自治州|自治旗|地区|新区|林区|市|县|区|旗|盟|州)$")
+_NOT_IN_TOWN = frozenset("的地得和与及或在是了为对把被从向到于其等镇乡街道、")  # function characters, suffixes
+
+
+@functools.lru_cache(maxsize=1)
+def _townships() -> tuple[frozenset[str], dict[tuple[str, str], frozenset[str]], dict[str, frozenset[str]]]:
+    """(every township name, (suffix, stem with one position masked + that character's reading) → stems,
+    suffix → stems) from lexicons/townships.tsv (and ops' own file of the same name)."""
+    names: set[str] = set()
+    for path in lexicon_paths(TOWNSHIPS.name):
+        for line in Path(path).read_text("utf-8").splitlines():
+            if line and not line.startswith("#"):
+                parts = line.split("\t")
+                names.add(parts[0])
+                _TOWN_PARENTS.setdefault(parts[0], set()).update(p for p in parts[1:3] if p)
+    sounds = readings()
+    by_sound: dict[tuple[str, str], set[str]] = defaultdict(set)
+    stems: dict[str, set[str]] = defaultdict(set)
+    for name in names:
+        suffix = next((s for s in _TOWN_SUFFIXES if name.endswith(s)), None)
+        stem = name[: -len(suffix)] if suffix else ""
+        if not suffix or not 2 <= len(stem) <= 4 or not all("\u4e00" <= c <= "\u9fff" for c in stem):
+            continue
+        stems[suffix].add(stem)
+        for i, ch in enumerate(stem):
+            for sound in sounds.get(ch, ()):
+                by_sound[(suffix, f"{stem[:i]}?{stem[i + 1:]}{i}{sound}")].add(stem)
+    return (frozenset(names), {k: frozenset(v) for k, v in by_sound.items()},
+            {k: frozenset(v) for k, v in stems.items()})
+
+
+def _near_towns(stem: str, suffix: str) -> set[str]:
+    """Township stems (with `suffix`) one same-sounding character away from `stem` (look-alikes are left out:
+    the shape groups are wide, 治/台, 的/均, and gave only false alarms on real text)."""
+    _, by_sound, _ = _townships()
+    sounds, common = readings(), _common()
+    near: set[str] = set()
+    for i, ch in enumerate(stem):
+        if ch not in common:
+            continue  # a rare character as written: the table itself often has a common stand-in (河塱镇 as 河朗镇)
+        for sound in sounds.get(ch, ()):
+            near |= {w for w in by_sound.get((suffix, f"{stem[:i]}?{stem[i + 1:]}{i}{sound}"), frozenset())
+                     if w[i] in common}
+    near.discard(stem)
+    return near
+
+
+@functools.lru_cache(maxsize=1)
+def _common() -> frozenset[str]:
+    return frozenset(common_chars())
+
+
+def _parent_named(text: str, town: str) -> bool:
+    """The text names the county or prefecture of `town` (鄞州区 or 鄞州 for 集士港镇): the township is meant
+    there. Without it a same-sounding neighbour among 50,000 names is a coincidence too often (石瓮镇, 禾木乡
+    are real places the tables lack or spell otherwise)."""
+    for parent in _TOWN_PARENTS.get(town, ()):
+        stem = _PARENT_SUFFIX.sub("", parent)
+        if parent in text or (len(stem) >= 2 and stem in text):
+            return True
+    return False
+
+
+def misspelt_towns(text: str) -> list[tuple[int, int, str, str]]:
+    """(start, end, township, why) for a township's name with one character replaced (集仕港镇 for 集士港镇)."""
+    names, _, stems = _townships()
+    if not names:
+        return []
+    words = tokenizer().FREQ
+    found: list[tuple[int, int, str, str]] = []
+    for m in re.finditer("街道|镇|乡", text):
+        suffix, end = m.group(), m.end()
+        if words.get(text[m.start() - 1:m.start() + 1]):
+            continue  # 城镇, 乡镇, 小镇, 集镇, 街镇: a noun (a township named so is not judged)
+        near: set[tuple[int, str]] = set()
+        for length in (2, 3, 4):
+            start = m.start() - length
+            stem = text[start:m.start()]
+            if start < 0 or not all("\u4e00" <= c <= "\u9fff" and c not in _NOT_IN_TOWN for c in stem):
+                break
+            if any(stem + other in names for other in _TOWN_SUFFIXES):
+                near = set()
+                break  # a real township of that name (乡, 镇 and 街道 are renamed into each other: 曹桥镇 → 曹桥街道)
+            if words.get(stem) or (start and words.get(text[start - 1:start + 1])):
+                continue  # an ordinary word, or glued to the character before (新型城镇: 型城)
+            longer = {(start, right) for right in _near_towns(stem, suffix)}
+            near = longer or near  # the longest written stem that is near a township decides (集仕港, not 仕港)
+        if len(near) == 1:
+            start, right = near.pop()
+            if _parent_named(text, right + suffix) and on_word_boundaries(text, start, end):
+                wrong = next((a, b) for a, b in zip(text[start:m.start()], right, strict=True) if a != b)
+                found.append((start, end, right + suffix,
+                              f"“{wrong[1]}”误为“{wrong[0]}”；乡级行政区划名称应为“{right + suffix}”"))
+    return found
+
+
 def name_hits(text: str) -> list[tuple[int, int, str, str]]:
     """(start, end, suggestion, why) in (joined) `text`: damaged law titles, clipped leaders' names, misspelt
     places, organs' names cut short or damaged."""
     return [*damaged_titles(text), *clipped_leader_names(text), *misspelt_places(text), *cut_organ_names(text),
-            *damaged_organs(text), *misplaced_divisions(text), *inserted_organ_chars(text)]
+            *damaged_organs(text), *misplaced_divisions(text), *inserted_organ_chars(text), *misspelt_towns(text)]

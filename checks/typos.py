@@ -323,6 +323,48 @@ def _holes(joined: str, extra: tuple[str, ...], taken: list[tuple[int, int]]) ->
     return found
 
 
+@functools.lru_cache(maxsize=8)
+def _canonical_pieces(extra: tuple[str, ...]) -> frozenset[str]:
+    """Every run of three characters of the canonical phrases long enough for `_holes`."""
+    return frozenset(p[i:i + 3] for p in _canonical_phrases(extra) if len(p) >= _MIN_HOLE for i in range(len(p) - 2))
+
+
+_ENUMERATION = re.compile("(?<=[\u4e00-\u9fff])、(?=[\u4e00-\u9fff])")
+
+
+def _enumerated_holes(joined: str, extra: tuple[str, ...], taken: list[tuple[int, int]]) -> list[tuple[int, int, str, str]]:
+    """(start, end, phrase with the text's commas, why) for a canonical phrase damaged as
+    `_holes` finds them, where the text writes the phrase with an enumeration comma between its parts, as
+    portals write the slogans (不忘初心、牢记使命 for the canonical 不忘初心牢记使命): read the text with
+    each 、 between two Chinese characters taken out, keep what spans a comma taken out (the rest is found
+    as written)."""
+    if "、" not in joined:
+        return []
+    pieces = _canonical_pieces(extra)  # a comma is read through only beside a piece of a canonical phrase
+    commas = [m for m in _ENUMERATION.finditer(joined)
+              if joined[m.start() - 3:m.start()] in pieces or joined[m.end():m.end() + 3] in pieces]
+    if not commas:
+        return []
+    kept = [0] + [m.end() for m in commas]
+    ends = [m.start() for m in commas] + [len(joined)]
+    view, where = "", list[int]()  # the text without the commas; for each of its characters, its place in `joined`
+    for a, b in zip(kept, ends, strict=True):
+        view += joined[a:b]
+        where += range(a, b)
+    at = {j: i for i, j in enumerate(where)}
+    inside = [(at[a], at[b - 1] + 1) for a, b in taken if a in at and b - 1 in at]
+    found = []
+    for start, end, phrase in _holes(view, extra, inside):
+        a, b = where[start], where[end - 1] + 1
+        # it spans a comma taken out, and a character is replaced: one added across a comma is an enumeration
+        # of levels (全国、省人民代表大会: the national and the provincial congress), not a damaged name
+        if b - a > end - start and len(phrase) == end - start and on_word_boundaries(view, start, end):
+            rest = iter(phrase)  # the suggestion with the commas where the text has them
+            shown = "".join(ch if ch == "、" else next(rest) for ch in joined[a:b])
+            found.append((a, b, shown, describe(view[start:end], phrase)))
+    return found
+
+
 _CJK = "\u3400-\u9fff"
 # starts with the newline so that the engine skips to each one; the blanks before it are walked back over
 _BREAK_RX = re.compile(f"\n[ \t\u3000]*(?=[{_CJK}])")
@@ -483,6 +525,8 @@ def find_typo_hits(text: str, on: date, extra: tuple[str, ...] = (), recurring: 
     for start, end, phrase in _holes(joined, extra, taken):
         if on_word_boundaries(joined, start, end):
             hit(start, end, phrase, describe(joined[start:end], phrase), CLASS_FORMULATION)
+    for start, end, phrase, why in _enumerated_holes(joined, extra, taken):  # 不忘实心、牢记使命
+        hit(start, end, phrase, why, CLASS_FORMULATION)
     for slip in find_word_slips(joined, slips):
         start, end, right = int(slip["start"]), int(slip["end"]), str(slip["suggestion"])
         if slip["matched"] not in recurring and not any(a < end and start < b for a, b in taken):

@@ -116,3 +116,19 @@ def test_a_municipality_under_a_province_and_an_inserted_character_in_a_committe
     assert (start, end, right) == (5, 9, "委员会")
     assert inserted_organ_chars("由主管部门委派员会同有关部门检查") == []  # 会同: together with
     assert inserted_organ_chars("县人民代表大会常务委员会") == []
+
+
+def test_a_township_with_one_character_replaced() -> None:
+    from checks.names import misspelt_towns
+
+    # 集仕港镇 on the seals of 鄞州区's offices (reported_typos.tsv, blind6); 刘水镇 for 平潭县流水镇 (ECSpell
+    # odw.train)
+    [(start, end, right, why)] = misspelt_towns("宁波市鄞州区集仕港镇人民政府")
+    assert (start, end, right) == (6, 10, "集士港镇") and "“士”误为“仕”" in why
+    assert [h[2] for h in misspelt_towns("平潭县刘水镇松南村党总支书记")] == ["流水镇"]
+    # without the county or prefecture a same-sounding neighbour among 50,000 names is a coincidence
+    assert misspelt_towns("，集仕港镇等有关主管部门") == []
+    # real places, generic nouns, words glued to the character before, a town renamed
+    for text in ("宁波市鄞州区集士港镇", "推进新型城镇化建设", "各乡镇人民政府", "嘉兴市平湖市曹桥街道马厩村",
+                 "向家政服务消费者如实告知", "飞机在机场区域内下降"):
+        assert misspelt_towns(text) == [], text

@@ -49,3 +49,20 @@ def test_damaged_formulation_is_found(text: str, wrong: str, right: str) -> None
 @pytest.mark.parametrize("text", CORRECT)
 def test_correct_text_stays_quiet(text: str) -> None:
     assert [h for h in find_typo_hits(text, ON) if h["class"] == CLASS_FORMULATION] == []
+
+
+def test_a_canonical_slogan_damaged_where_it_is_written_with_its_enumeration_comma() -> None:
+    from datetime import date
+
+    from checks.typos import find_typo_hits
+
+    on = date(2024, 9, 30)
+    # as published (reported_typos.tsv, blind8): media wrote 初心 as 实心 and a city's party paper 牢记 as 忘记
+    [hit] = find_typo_hits("全体获奖者学习，不忘实心、牢记使命，继续", on)
+    assert (hit["matched"], hit["suggestion"]) == ("不忘实心、牢记使命", "不忘初心、牢记使命")
+    [hit] = find_typo_hits("开展不忘初心、忘记使命主题教育", on)
+    assert (hit["matched"], hit["suggestion"], hit["why"]) == ("不忘初心、忘记使命", "不忘初心、牢记使命", "“牢”误为“忘”")
+    assert find_typo_hits("开展不忘初心、牢记使命主题教育", on) == []
+    assert find_typo_hits("甲、乙、丙三方及中华人民共和国、香港特别行政区", on) == []
+    # an enumeration of levels (in a Jiangxi regulation among the 23 MB of clean text), not a damaged name
+    assert find_typo_hits("可以邀请相关领域的全国、省人民代表大会代表列席会议", on) == []
