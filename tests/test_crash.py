@@ -9,7 +9,9 @@ import subprocess
 import sys
 import threading
 import time
+from datetime import datetime, timedelta
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import pytest
 from openpyxl import load_workbook
@@ -20,7 +22,17 @@ from storage.db import make_engine, make_sessionmaker
 from tests.conftest import ROOT, import_farm_registry
 
 # checks judge what had been captured by the end of the as-of day: the crawl happens today, so judge today
-TODAY = local_today("Asia/Shanghai").isoformat()
+
+
+def _night_day() -> str:
+    """Today in Asia/Shanghai, the as-of day of the test's nights, taken when the test starts (not when the module
+    is collected: a check as of a day ignores pages captured after it, so a day taken before midnight and runs
+    after it judge nothing). Within 15 minutes of midnight it waits for the new day: the runs take minutes."""
+    now = datetime.now(ZoneInfo("Asia/Shanghai"))
+    midnight = (now + timedelta(days=1)).replace(hour=0, minute=0, second=5, microsecond=0)
+    if midnight - now < timedelta(minutes=15):
+        time.sleep((midnight - now).total_seconds())
+    return local_today("Asia/Shanghai").isoformat()
 
 INVARIANTS = {
     "snapshot without its bytes": "select count(*) from snapshots s left join blobs b on b.sha256 = s.content_hash "
@@ -57,9 +69,9 @@ def _alive(pid: int) -> bool:
     return state != "Z"
 
 
-def _run_and_kill(url: str, when) -> tuple[str, list[int]]:
+def _run_and_kill(url: str, day: str, when) -> tuple[str, list[int]]:
     """`zwgk run` killed with SIGKILL as soon as `when(stderr_lines)` is true; returns (phase killed in, children)."""
-    proc = subprocess.Popen([sys.executable, "-m", "zwgk", "run", "--as-of", TODAY], cwd=ROOT, env=_env(url),
+    proc = subprocess.Popen([sys.executable, "-m", "zwgk", "run", "--as-of", day], cwd=ROOT, env=_env(url),
                             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
     lines: list[str] = []
     reader = threading.Thread(target=lambda: lines.extend(iter(proc.stderr.readline, "")), daemon=True)
@@ -112,17 +124,18 @@ def test_kill_9_at_several_points_then_rerun(farm, tmp_path: Path) -> None:
     from storage.db import upgrade
 
     upgrade(url)
+    day = _night_day()
     engine = make_engine(url)
     import_farm_registry(make_sessionmaker(engine), farm)
     engine.dispose()
     killed = []
     for when in (_snapshots_at_least(150), _line("[链接] 开始检查"), _phase("check")):
-        phase, children = _run_and_kill(url, when)
+        phase, children = _run_and_kill(url, day, when)
         killed.append(phase)
         time.sleep(0.5)
         assert not [c for c in children if _alive(c)], "the crawl subprocess outlived its killed parent"
         # the next run finds the killed one's lease free at once (its process is gone) and records it
-    done = subprocess.run([sys.executable, "-m", "zwgk", "run", "--as-of", TODAY], cwd=ROOT, env=_env(url),
+    done = subprocess.run([sys.executable, "-m", "zwgk", "run", "--as-of", day], cwd=ROOT, env=_env(url),
                           capture_output=True, text=True, timeout=600)
     assert done.returncode == 0, done.stderr[-2000:]
     assert killed[0] == "crawl" and killed[2] == "check"
@@ -135,7 +148,7 @@ def test_kill_9_at_several_points_then_rerun(farm, tmp_path: Path) -> None:
     assert runs == ["interrupted"] * 3 + [runs[-1]] and runs[-1] in ("finished", "incomplete")
     assert events > 0
     # a second complete night adds no finding or event twice
-    again = subprocess.run([sys.executable, "-m", "zwgk", "check", "--as-of", TODAY], cwd=ROOT, env=_env(url),
+    again = subprocess.run([sys.executable, "-m", "zwgk", "check", "--as-of", day], cwd=ROOT, env=_env(url),
                            capture_output=True, text=True, timeout=600)
     assert again.returncode == 0 and "新提出扣分 0 条" in again.stdout, again.stdout
     assert _check(url) == dict.fromkeys(INVARIANTS, 0)
