@@ -149,6 +149,7 @@ from __future__ import annotations
 import argparse
 import json
 import re
+from collections.abc import Collection
 from pathlib import Path
 
 from checks.hosts import own_sites
@@ -160,6 +161,16 @@ SPLITS = ("dev", "held_out", "fresh", "fresh2", "fresh3", "untouched2", "untouch
           "decoys6", "decoys7", "blind8", "blind9", "blind10", "blind11", "blind12", "blind13", "blind14", "blind15",
           "decoys16", "blind16", "blind17", "blind18", "blind19", "blind20",
           "blind21", "blind22", "blind23", "blind24", "blind25", "blind26", "blind27")
+
+
+def load_rows() -> dict[str, dict]:
+    """The labelled rows of DATA by id, in file order."""
+    return {r["id"]: r for r in (json.loads(x) for x in DATA.read_text("utf-8").splitlines() if x.strip())}
+
+
+def row_ids(rows: dict[str, dict], splits: Collection[str], label: str, leave_out: Collection[str] = ()) -> list[str]:
+    """The ids of the rows of `splits` labelled `label` ("spam" or "legit"), less `leave_out`, sorted."""
+    return sorted(i for i, r in rows.items() if r["split"] in splits and r["label"] == label and i not in leave_out)
 
 
 def judge_html(html: str, url: str | None = None) -> list[tuple[str, str, str]]:
@@ -198,7 +209,7 @@ def main() -> None:
     if args.clean_html:
         clean_html(args.clean_html)
         return
-    rows = [json.loads(line) for line in DATA.read_text("utf-8").splitlines() if line.strip()]
+    rows = list(load_rows().values())
     for split in (*SPLITS, "all"):
         part = [r for r in rows if split == "all" or r["split"] == split]
         spam = [r for r in part if r["label"] == "spam"]

@@ -3,20 +3,18 @@ benchmarks/data/sensitive_real.jsonl: hijacked pages against government pages' o
 
 from __future__ import annotations
 
-import json
 import re
 from datetime import date
-from pathlib import Path
 
 import pytest
 
+from benchmarks.sensitive_real import load_rows
 from checks.base import AuditData, CheckRules, ColumnState, Item, UnitState
 from checks.hosts import is_known_service, is_stranger, own_sites, site_of
 from checks.sensitive import find_dark_links, sensitive_words_check
 from checks.text import page_text
 
-DATA = Path(__file__).resolve().parent.parent / "benchmarks" / "data" / "sensitive_real.jsonl"
-ROWS = {r["id"]: r for r in (json.loads(x) for x in DATA.read_text("utf-8").splitlines() if x.strip())}
+ROWS = load_rows()
 
 
 def _links(html: str, url: str | None = None) -> list[dict[str, str]]:

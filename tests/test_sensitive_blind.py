@@ -9,17 +9,14 @@ and anti-cult education (category cues), crackdowns on 代孕 and police warning
 
 from __future__ import annotations
 
-import json
-from pathlib import Path
-
 import pytest
 
+from benchmarks.sensitive_real import load_rows
 from checks.hosts import compromised, is_known_service, is_stranger, own_sites
 from checks.sensitive import find_dark_links, find_sensitive, spam_domain
 from checks.text import page_text
 
-DATA = Path(__file__).resolve().parent.parent / "benchmarks" / "data" / "sensitive_real.jsonl"
-ROWS = {r["id"]: r for r in (json.loads(x) for x in DATA.read_text("utf-8").splitlines() if x.strip())}
+ROWS = load_rows()
 
 
 def _links(row: dict) -> list[dict[str, str]]:

@@ -11,19 +11,15 @@ missed (or, for the decoys, reported) on main."""
 
 from __future__ import annotations
 
-import json
-from pathlib import Path
-
 import pytest
 
-from benchmarks.sensitive_real import judge
+from benchmarks.sensitive_real import judge, load_rows, row_ids
 from checks.hidden import hiding_technique
 from checks.hosts import own_sites
 from checks.sensitive import find_dark_links, find_sensitive
 from checks.text import page_text
 
-DATA = Path(__file__).resolve().parent.parent / "benchmarks" / "data" / "sensitive_real.jsonl"
-ROWS = {r["id"]: r for r in (json.loads(x) for x in DATA.read_text("utf-8").splitlines() if x.strip())}
+ROWS = load_rows()
 # decoys of these splits still reported, left as they are: Macau casino news (百家乐 at a casino's contest) and a
 # warning article with two cues only
 STILL_REPORTED = {"16q15", "20w08"}
@@ -38,16 +34,12 @@ def _links(row: dict) -> list[dict[str, str]]:
     return find_dark_links(tuple(h[:3] for h in page_text(row["html"]).hidden), own_sites([row.get("url")]))
 
 
-@pytest.mark.parametrize("row", sorted(i for i, r in ROWS.items() if r["split"] in
-                                       BLIND16
-                                       and r["label"] == "spam" and i != "17r05"))
+@pytest.mark.parametrize("row", row_ids(ROWS, BLIND16, "spam", {"17r05"}))
 def test_every_injected_page_of_the_blind16_splits_is_reported(row: str) -> None:
     assert judge(ROWS[row])
 
 
-@pytest.mark.parametrize("row", sorted(i for i, r in ROWS.items() if r["split"] in
-                                       BLIND16
-                                       and r["label"] == "legit" and i not in STILL_REPORTED))
+@pytest.mark.parametrize("row", row_ids(ROWS, BLIND16, "legit", STILL_REPORTED))
 def test_the_legitimate_pages_of_the_blind16_splits_stay_quiet(row: str) -> None:
     assert judge(ROWS[row]) == []
 

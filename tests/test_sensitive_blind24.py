@@ -11,26 +11,21 @@ names."""
 
 from __future__ import annotations
 
-import json
-from pathlib import Path
-
 import pytest
 
-from benchmarks.sensitive_real import judge
+from benchmarks.sensitive_real import judge, load_rows, row_ids
 from checks.sensitive import _CONTACT_RX, find_sensitive
 
-DATA = Path(__file__).resolve().parent.parent / "benchmarks" / "data" / "sensitive_real.jsonl"
-ROWS = {r["id"]: r for r in (json.loads(x) for x in DATA.read_text("utf-8").splitlines() if x.strip())}
+ROWS = load_rows()
 STILL_MISSED = {"24s19"}
 
 
-@pytest.mark.parametrize("row", sorted(i for i, r in ROWS.items() if r["split"] == "blind24"
-                                       and r["label"] == "spam" and i not in STILL_MISSED))
+@pytest.mark.parametrize("row", row_ids(ROWS, ("blind24",), "spam", STILL_MISSED))
 def test_every_injected_page_of_blind24_is_reported(row: str) -> None:
     assert judge(ROWS[row])
 
 
-@pytest.mark.parametrize("row", sorted(i for i, r in ROWS.items() if r["split"] == "blind24" and r["label"] == "legit"))
+@pytest.mark.parametrize("row", row_ids(ROWS, ("blind24",), "legit"))
 def test_the_legitimate_pages_of_blind24_stay_quiet(row: str) -> None:
     assert judge(ROWS[row]) == []
 

@@ -13,27 +13,22 @@ site's rules page (投注、注单、会员 without the betting-terms family's r
 
 from __future__ import annotations
 
-import json
-from pathlib import Path
-
 import pytest
 
-from benchmarks.sensitive_real import judge, judge_html
+from benchmarks.sensitive_real import judge, judge_html, load_rows, row_ids
 from checks.sensitive import find_sensitive, quoted
 from checks.text import page_text
 
-DATA = Path(__file__).resolve().parent.parent / "benchmarks" / "data" / "sensitive_real.jsonl"
-ROWS = {r["id"]: r for r in (json.loads(x) for x in DATA.read_text("utf-8").splitlines() if x.strip())}
+ROWS = load_rows()
 STILL_MISSED = {"26s09", "26s10", "26s12", "26s13"}
 
 
-@pytest.mark.parametrize("row", sorted(i for i, r in ROWS.items() if r["split"] == "blind26"
-                                       and r["label"] == "spam" and i not in STILL_MISSED))
+@pytest.mark.parametrize("row", row_ids(ROWS, ("blind26",), "spam", STILL_MISSED))
 def test_every_injected_page_of_blind26_is_reported(row: str) -> None:
     assert judge(ROWS[row])
 
 
-@pytest.mark.parametrize("row", sorted(i for i, r in ROWS.items() if r["split"] == "blind26" and r["label"] == "legit"))
+@pytest.mark.parametrize("row", row_ids(ROWS, ("blind26",), "legit"))
 def test_the_legitimate_pages_of_blind26_stay_quiet(row: str) -> None:
     assert judge(ROWS[row]) == []
 
