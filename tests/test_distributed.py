@@ -273,6 +273,7 @@ def test_workers_end_their_night_one_after_the_other(postgres_server) -> None:
             if watch.scalar(text("SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock' "
                                  "AND pid <> :a AND datname = current_database()"), {"a": a_pid}):
                 break
+            watch.rollback()  # pg_stat_activity is read once per transaction: a new one sees B arrive
             time.sleep(0.05)
         else:
             raise AssertionError("worker B never waited for worker A")
