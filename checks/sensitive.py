@@ -246,7 +246,7 @@ def legitimate_use(text: str, start: int, end: int, word: str, warning_page: boo
         on_page = [c for c in own if c in text]
         general = {c for c in cues.legitimate if c in text} if on_page else set()
         if on_page and len(set(on_page) | general) >= page_rules().page_cues \
-                and not _CONTACT_RX.search(text, max(0, start - 20), end + 20):
+                and not _contact_beside(text, start, end):
             return f"（全文为该词的正当语境：{'、'.join(dict.fromkeys([*on_page, *general]))}）"
         ends = [m.start() for m in _SENTENCE_END.finditer(text, max(0, start - 120), start)]
         sentence_start = ends[-1] + 1 if ends else max(0, start - 120)
@@ -295,6 +295,11 @@ def quotation(text: str, start: int, end: int) -> str | None:
     if not cues or not quoted(text, start, end):
         return None
     return next((c for c in cues if c in text), None)
+
+
+def _contact_beside(text: str, start: int, end: int) -> bool:
+    """Whether an advertiser's contact (_CONTACT_RX) stands within 20 characters of text[start:end]."""
+    return _CONTACT_RX.search(text, max(0, start - 20), end + 20) is not None
 
 
 def _advertised(text: str, start: int, end: int) -> bool:
@@ -360,7 +365,7 @@ def find_sensitive(text: str, judge_context: bool = True) -> list[tuple[str, str
             continue  # "宣传牌；（九）" is no 牌九: normalisation joined two sentences
         evasive = b - a != end - start  # "网络赌．博", "法 轮 功": written to slip past filters, never prose
         if judge_context and not evasive and word in rules.advertised_only \
-                and not _CONTACT_RX.search(text, max(0, a - 20), b + 20):
+                and not _contact_beside(text, a, b):
             continue  # 代开发票 is a tax office's service; it is spam where someone sells it (QQ, 微信, a number)
         if judge_context and not evasive and legitimate_use(simplified, a, b, word, warning_page, words[word]):
             discussed_words.add(word)
@@ -370,7 +375,7 @@ def find_sensitive(text: str, judge_context: bool = True) -> list[tuple[str, str
         # the page discusses the word legitimately elsewhere (a police story on 裸聊 extortion names the threat in
         # one sentence, not in the next): its other occurrences in running prose are the same story, unless an
         # advertiser's contact stands beside them. Short lines (an injected title, a footer) are still reported
-        if word in discussed_words and in_prose(text, a, b) and not _CONTACT_RX.search(text, max(0, a - 20), b + 20):
+        if word in discussed_words and in_prose(text, a, b) and not _contact_beside(text, a, b):
             continue
         hits.append((word, words[word], context(text, a, b)))
     return hits
