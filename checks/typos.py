@@ -39,6 +39,7 @@ from datetime import date
 from ahocorasick_rs import AhoCorasick, MatchKind
 
 from checks.base import AuditData, CheckRules, Observation
+from checks.compiled_cache import cached
 from checks.confusables import common_chars, homophones, readings
 from checks.context_confusables import find_context_confusables
 from checks.lexicon import Matcher, matcher, on_word_boundaries, token_at, tokenizer, typo_lexicon, word_list
@@ -176,7 +177,13 @@ def typo_matcher(extra: tuple[str, ...] = ()) -> tuple[Matcher, tuple[tuple[str,
     """One automaton for canonical forms, known wrong forms and near-misses (extra: unit names).
 
     Each pattern is (right form, class); the right form is "" for a canonical form (a match is correct).
+    The patterns are compiled once per fingerprint and kept on disk (checks.compiled_cache).
     """
+    words, values = cached("typo-patterns", list(extra), lambda: _typo_patterns(extra), lambda v: v, lambda v: v)
+    return matcher(words), values
+
+
+def _typo_patterns(extra: tuple[str, ...]) -> tuple[tuple[str, ...], tuple[tuple[str, str], ...]]:
     lexicon = typo_lexicon()
     dictionary = tokenizer().FREQ
     canonical = _canonical_phrases(extra)
@@ -226,7 +233,7 @@ def typo_matcher(extra: tuple[str, ...] = ()) -> tuple[Matcher, tuple[tuple[str,
         add({name[:i] + name[i + 1] + name[i] + name[i + 2:]: "" for i in range(1, len(name) - 1)
              if name[i] != name[i + 1]}, name, CLASS_NAME)
     words = tuple(patterns)
-    return matcher(words), tuple(patterns[w] for w in words)
+    return words, tuple(patterns[w] for w in words)
 
 
 _MIN_HOLE = 5  # a canonical phrase this long with any one character replaced is a damaged phrase

@@ -38,6 +38,7 @@ from typing import NamedTuple
 
 import numpy as np
 
+from checks.compiled_cache import cached
 from checks.confusables import homophones
 from checks.lexicon import LEXICONS, tokenizer, typo_lexicon, word_list
 
@@ -306,8 +307,20 @@ def variant_index(use_corpus: bool = True) -> dict[int, tuple[np.ndarray, np.nda
     """length → (sorted candidate keys, index of the word each slips from, the words).
 
     A candidate close to several words slips from the same-sounding one first (分岐 → 分歧, not 分支),
-    then from the more frequent one. Built with numpy (~4.8 million candidates in a few seconds).
+    then from the more frequent one. Built with numpy (~4.8 million candidates, ~8 CPU seconds) once per
+    fingerprint and kept on disk (checks.compiled_cache).
     """
+    def dump(index: dict) -> dict:
+        return {n: (keys.tobytes(), words_at.tobytes(), words) for n, (keys, words_at, words) in index.items()}
+
+    def load(raw: dict) -> dict:
+        return {n: (np.frombuffer(keys, dtype=np.uint64), np.frombuffer(words_at, dtype=np.int32), words)
+                for n, (keys, words_at, words) in raw.items()}
+
+    return cached("word-variants", [use_corpus], lambda: _variant_index(use_corpus), dump, load)
+
+
+def _variant_index(use_corpus: bool) -> dict[int, tuple[np.ndarray, np.ndarray, tuple[str, ...]]]:
     freq = tokenizer().FREQ
     (starts, ends), others, sounds = _confusion_table()
     lexicon = typo_lexicon()
