@@ -12,7 +12,8 @@ path, commit), each labelled by hand:
 - detail pages: the publish date a reader sees on the page (发布日期 / 发布时间 / 日期, or the date under
   the title). Each page goes through crawler.extract.detail.extract_detail, as PortalSpider.parse_detail
   calls it. Every page is read twice: as saved, and with its <meta> dates removed (PubDate,
-  firstpublishedtime …) — many portals write none, and then the visible labels decide.
+  firstpublishedtime …) — many portals write none, and then the visible labels decide. Rows marked
+  "batch": "blind" were labelled before the crawler's date code was last tuned, and are totalled apart.
 
 A wrong date is worse than a missing one (a false column.stale, a false interpretation.late): the totals
 give the precision of dates, right / (right + wrong), next to their recall.
@@ -152,14 +153,20 @@ def main(argv: list[str] | None = None) -> int:
     lists = [r for r in data["lists"] if not wanted or r["id"] in wanted]
     details = [r for r in data["details"] if not wanted or r["id"] in wanted]
     list_dates, counts, gone_lists = run_lists(lists, date.fromisoformat(data["as_of"]), args.mirrors, args.quiet)
-    saved, bare, gone_details = run_details(details, args.mirrors, args.quiet)
+    batches = {"first": [r for r in details if r.get("batch") != "blind"],
+               "blind": [r for r in details if r.get("batch") == "blind"]}
+    results = {name: run_details(rows, args.mirrors, args.quiet) for name, rows in batches.items() if rows}
     print(f"\nlist pages {len(lists) - len(gone_lists)}: items found {counts['found']}/{counts['labelled']}"
           f" (+{counts['extra']} not labelled)  next page right {counts['next_right']}/{counts['next_labelled']}"
           f" wrong {counts['next_wrong']} missing {counts['next_missing']}")
     print(f"list dates:              {list_dates.line()}")
-    print(f"detail dates, as saved:  {saved.line()}")
-    print(f"detail dates, no <meta>: {bare.line()}")
-    for case in list_dates.wrong_cases + saved.wrong_cases + bare.wrong_cases:
+    wrong, gone_details = list(list_dates.wrong_cases), []
+    for name, (saved, bare, gone) in results.items():
+        print(f"detail dates ({name} {len(batches[name]) - len(gone)}), as saved:  {saved.line()}")
+        print(f"detail dates ({name} {len(batches[name]) - len(gone)}), no <meta>: {bare.line()}")
+        wrong += saved.wrong_cases + bare.wrong_cases
+        gone_details += gone
+    for case in wrong:
         print(f"  wrong: {case}")
     if gone_lists or gone_details:
         print(f"skipped (no local snapshot): {' '.join(gone_lists + gone_details)}", file=sys.stderr)

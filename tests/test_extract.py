@@ -73,3 +73,24 @@ def test_detail_fields() -> None:
     assert fields.meta["索引号"] == "002/2024-00012"
     assert fields.meta["文号"] == "云教〔2024〕3号"
     assert fields.meta["发布机构"] == "县教育局"
+
+
+def test_detail_date_labels_on_real_templates() -> None:
+    """Shapes of real detail pages (benchmarks/data/real_lists): only the page's own publish label counts."""
+    def day(body: str):
+        fields = extract_detail(parse_html(f"<html><body>{body}</body></html>"))
+        return fields.publish_date, fields.date_source
+
+    # nfra.gov.cn: a side box of consultations, each with 留言时间, comes before the article's 发布时间
+    assert day("<ul><li>请问如何查询金融许可证？<span>留言时间： 2025-04-27</span></li></ul>"
+               "<h1>行政处罚信息公开表</h1><p>发布时间：2024-07-12 来源：</p>") == (date(2024, 7, 12), "label")
+    # moe.gov.cn: the metadata table's 生成日期 is the document's, the page's is 发布日期
+    assert day("<table><tr><td>生成日期：</td><td>2024-06-04</td></tr></table>"
+               "<p>发布日期：2024-06-13 来源：教育部</p>") == (date(2024, 6, 13), "label")
+    # an event page (beijing.gov.cn): 开始时间 / 结束时间 are the event's; no publish date shown at all
+    assert day("<p>区域： 大兴区 开始时间： 2024-05-08 地点： 会展中心 结束时间： 2024-05-10</p>") == (None, None)
+    # no label: the byline under the title, date and time beside 来源
+    assert day("<h1>建议的复函</h1><p>2025年06月03日 13时44分 来源：四川省卫生健康委员会</p>") == (date(2025, 6, 3), "text")
+    assert day("<h1>工程开工</h1><p>来源： 广西日报 2024-10-17 08:03 大 小</p>") == (date(2024, 10, 17), "text")
+    # a bare date in running text is no byline
+    assert day("<p>1997年6月21日董寿平先生去世后，来源不详</p>") == (None, None)

@@ -10,8 +10,13 @@ from crawler.extract.trs_api import related_links
 from crawler.items import DetailFields
 
 _META_DATE_NAMES = ("pubdate", "publishdate", "firstpublishedtime", "publish_date", "publishtime")
-_LABELS = ("发布日期", "发布时间", "发文日期", "成文日期", "日期", "时间")
-_LABEL_RX = re.compile(r"(发布日期|发布时间|发文日期|日期|时间)\s*[:：]\s*([^\n|｜]{4,40})")
+# The page's own publish label first; a bare 日期/时间 only where it stands alone: 生成日期, 成文日期,
+# 开始时间, 留言时间 name other dates (the document's, an event's, a side box's items).
+_LABEL_RXS = (re.compile(r"(发布日期|发布时间|发文日期)\s*[:：]\s*([^\n|｜]{4,40})"),
+              re.compile(r"(?<![\u3400-\u9fff])(日期|时间)\s*[:：]\s*([^\n|｜]{4,40})"))
+# No label at all: the byline under the title, a date with its time of day beside 来源 (source).
+_STAMP = r"((?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?\s+\d{1,2}\s*[:时]\s*\d{2})"
+_BYLINE_RX = re.compile(_STAMP + r"[^\d\n]{0,12}?来源|来源\s*[:：][^\d\n]{0,20}?" + _STAMP)
 _META_FIELDS = ("索引号", "发布机构", "发文机关", "成文日期", "发布日期", "文号", "发文字号", "主题分类", "有效性")
 
 
@@ -44,10 +49,15 @@ def extract_detail(doc, base_url: str | None = None) -> DetailFields:
         if day:
             return DetailFields(title, day, "label", fields)
     text = _text(doc)
-    for match in _LABEL_RX.finditer(text):
-        day = find_date(match.group(2))
+    for label_rx in _LABEL_RXS:
+        for match in label_rx.finditer(text):
+            day = find_date(match.group(2))
+            if day:
+                return DetailFields(title, day, "label", fields)
+    for match in _BYLINE_RX.finditer(text):
+        day = find_date(match.group(1) or match.group(2))
         if day:
-            return DetailFields(title, day, "label", fields)
+            return DetailFields(title, day, "text", fields)
     return DetailFields(title, None, None, fields)
 
 
