@@ -69,7 +69,8 @@ def test_detail_fields() -> None:
     <h1>关于印发工作方案的通知</h1></body></html>""")
     fields = extract_detail(doc)
     assert fields.title == "关于印发工作方案的通知"
-    assert fields.publish_date == date(2024, 6, 12) and fields.date_source == "meta"
+    # the date the page shows wins over the CMS's PubDate field (see test_detail_shown_date_before_meta)
+    assert fields.publish_date == date(2024, 6, 11) and fields.date_source == "label"
     assert fields.meta["索引号"] == "002/2024-00012"
     assert fields.meta["文号"] == "云教〔2024〕3号"
     assert fields.meta["发布机构"] == "县教育局"
@@ -94,3 +95,14 @@ def test_detail_date_labels_on_real_templates() -> None:
     assert day("<h1>工程开工</h1><p>来源： 广西日报 2024-10-17 08:03 大 小</p>") == (date(2024, 10, 17), "text")
     # a bare date in running text is no byline
     assert day("<p>1997年6月21日董寿平先生去世后，来源不详</p>") == (None, None)
+
+
+def test_detail_shown_date_before_meta() -> None:
+    """Migrated or republished pages (miit.gov.cn, sctcm.sc.gov.cn …) keep the date they show, while their
+    PubDate field says when they were last published; the shown one is the page's. Without one, the field."""
+    migrated = parse_html('<html><head><meta name="PubDate" content="2023-05-12 23:20"></head><body>'
+                          '<h1>确保国庆60周年电信设施安全运行</h1><p>发布时间：2009-09-30 10:53 来源：北京</p></body></html>')
+    assert (extract_detail(migrated).publish_date, extract_detail(migrated).date_source) == (date(2009, 9, 30), "label")
+    only_meta = parse_html('<html><head><meta name="PubDate" content="2024-03-01 16:39"></head><body>'
+                           '<p>开始时间： 2024-05-08 结束时间： 2024-05-10</p></body></html>')
+    assert (extract_detail(only_meta).publish_date, extract_detail(only_meta).date_source) == (date(2024, 3, 1), "meta")

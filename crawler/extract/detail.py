@@ -40,25 +40,31 @@ def extract_detail(doc, base_url: str | None = None) -> DetailFields:
     fields: dict[str, Any] = dict(_metadata_table(doc))
     if related:
         fields["相关文件"] = related
-    for name in _META_DATE_NAMES:
+    day, source = _shown_date(doc, fields)
+    if day:
+        return DetailFields(title, day, source, fields)
+    for name in _META_DATE_NAMES:  # the CMS's own field: on migrated or republished pages, a later date
         day = find_date(metas.get(name, ""))
         if day:
             return DetailFields(title, day, "meta", fields)
-    if "发布日期" in fields:
-        day = find_date(fields["发布日期"])
-        if day:
-            return DetailFields(title, day, "label", fields)
+    return DetailFields(title, None, None, fields)
+
+
+def _shown_date(doc, fields: dict[str, str]) -> tuple[Any, str | None]:
+    """The publish date the page shows its reader: the metadata table's 发布日期, a publish label, the byline.
+    It comes before <meta name="PubDate">, which on real pages is often later than the date shown (a page
+    republished or moved to a new CMS keeps its shown date); a later date would make a late finding."""
+    if "发布日期" in fields and (day := find_date(fields["发布日期"])):
+        return day, "label"
     text = _text(doc)
     for label_rx in _LABEL_RXS:
         for match in label_rx.finditer(text):
-            day = find_date(match.group(2))
-            if day:
-                return DetailFields(title, day, "label", fields)
+            if day := find_date(match.group(2)):
+                return day, "label"
     for match in _BYLINE_RX.finditer(text):
-        day = find_date(match.group(1) or match.group(2))
-        if day:
-            return DetailFields(title, day, "text", fields)
-    return DetailFields(title, None, None, fields)
+        if day := find_date(match.group(1) or match.group(2)):
+            return day, "text"
+    return None, None
 
 
 def _metadata_table(doc) -> dict[str, str]:
