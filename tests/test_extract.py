@@ -106,3 +106,18 @@ def test_detail_shown_date_before_meta() -> None:
     only_meta = parse_html('<html><head><meta name="PubDate" content="2024-03-01 16:39"></head><body>'
                            '<p>开始时间： 2024-05-08 结束时间： 2024-05-10</p></body></html>')
     assert (extract_detail(only_meta).publish_date, extract_detail(only_meta).date_source) == (date(2024, 3, 1), "meta")
+
+
+def test_list_date_inside_the_link_and_pager_row() -> None:
+    """The shape of stats.gov.cn/tjsj/zxfb/ (a TRS list, 2020): title and date are two <font>s inside the link,
+    rows are separated by empty <li>, and the pager is the list's last <li>."""
+    row = ('<li><a href="./202001/t{n}.html"><span class="cont_tit"><img src="01.jpg"><font class="cont_tit03">{t}</font>'
+           '<font class="cont_tit02">{d}</font></span></a></li><li class="cont_line">&nbsp;</li>')
+    rows = "".join(row.format(n=n, t=t, d=d) for n, t, d in ((1, "2019年12月份居民消费价格同比上涨4.5%", "2020-01-09"),
+                                                           (2, "2019年12月中国采购经理指数运行情况", "2019-12-31")))
+    pager = ('<li><dl class="fenye">共25页 <span>1</span><a href="index_1.html">2</a><a href="index_1.html">下一页</a>'
+             '<a href="index_24.html">尾页</a></dl></li>')
+    doc = parse_html(f'<div class="center_list"><ul class="center_list_contlist">{rows}{pager}</ul></div>')
+    entries = extract_entries(doc, "http://www.stats.gov.cn/tjsj/zxfb/")
+    assert [(e.title, e.publish_date) for e in entries] == [("2019年12月份居民消费价格同比上涨4.5%", date(2020, 1, 9)),
+                                                            ("2019年12月中国采购经理指数运行情况", date(2019, 12, 31))]
