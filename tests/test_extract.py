@@ -121,3 +121,10 @@ def test_list_date_inside_the_link_and_pager_row() -> None:
     entries = extract_entries(doc, "http://www.stats.gov.cn/tjsj/zxfb/")
     assert [(e.title, e.publish_date) for e in entries] == [("2019年12月份居民消费价格同比上涨4.5%", date(2020, 1, 9)),
                                                             ("2019年12月中国采购经理指数运行情况", date(2019, 12, 31))]
+
+
+def test_detail_shown_date_after_meta_is_not_the_page() -> None:
+    """A 发布时间 later than the page's own PubDate belongs to something else on the page (a side list)."""
+    doc = parse_html('<html><head><meta name="PubDate" content="2024-07-12 17:33"></head><body>'
+                     '<ul class="side"><li>政务咨询 发布时间：2025-04-27</li></ul><h1>行政处罚信息公开表</h1></body></html>')
+    assert (extract_detail(doc).publish_date, extract_detail(doc).date_source) == (date(2024, 7, 12), "meta")

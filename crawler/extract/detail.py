@@ -40,13 +40,14 @@ def extract_detail(doc, base_url: str | None = None) -> DetailFields:
     fields: dict[str, Any] = dict(_metadata_table(doc))
     if related:
         fields["相关文件"] = related
-    day, source = _shown_date(doc, fields)
-    if day:
-        return DetailFields(title, day, source, fields)
-    for name in _META_DATE_NAMES:  # the CMS's own field: on migrated or republished pages, a later date
-        day = find_date(metas.get(name, ""))
-        if day:
-            return DetailFields(title, day, "meta", fields)
+    shown, source = _shown_date(doc, fields)
+    meta = next((day for name in _META_DATE_NAMES if (day := find_date(metas.get(name, "")))), None)
+    # The CMS's own field is later than the shown date on migrated or republished pages; a shown date
+    # after it is another date of the page (a side list's item), not this page's.
+    if shown and not (meta and shown > meta):
+        return DetailFields(title, shown, source, fields)
+    if meta:
+        return DetailFields(title, meta, "meta", fields)
     return DetailFields(title, None, None, fields)
 
 
