@@ -10,8 +10,13 @@ from crawler.extract.trs_api import related_links
 from crawler.items import DetailFields
 
 _META_DATE_NAMES = ("pubdate", "publishdate", "firstpublishedtime", "publish_date", "publishtime")
-_LABELS = ("发布日期", "发布时间", "发文日期", "成文日期", "日期", "时间")
-_LABEL_RX = re.compile(r"(发布日期|发布时间|发文日期|日期|时间)\s*[:：]\s*([^\n|｜]{4,40})")
+# The page's own publish label first; a bare 日期/时间 only where it stands alone: 生成日期, 成文日期,
+# 开始时间, 留言时间 name other dates (the document's, an event's, a side box's items).
+_LABEL_RXS = (re.compile(r"(发布日期|发布时间|发文日期)\s*[:：]\s*([^\n|｜]{4,40})"),
+              re.compile(r"(?<![\u3400-\u9fff])(日期|时间)\s*[:：]\s*([^\n|｜]{4,40})"))
+# No label at all: the byline under the title, a date with its time of day beside 来源 (source).
+_STAMP = r"((?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?\s+\d{1,2}\s*[:时]\s*\d{2})"
+_BYLINE_RX = re.compile(_STAMP + r"[^\d\n]{0,12}?来源|来源\s*[:：][^\d\n]{0,20}?" + _STAMP)
 _META_FIELDS = ("索引号", "发布机构", "发文机关", "成文日期", "发布日期", "文号", "发文字号", "主题分类", "有效性")
 
 
@@ -35,20 +40,32 @@ def extract_detail(doc, base_url: str | None = None) -> DetailFields:
     fields: dict[str, Any] = dict(_metadata_table(doc))
     if related:
         fields["相关文件"] = related
-    for name in _META_DATE_NAMES:
-        day = find_date(metas.get(name, ""))
-        if day:
-            return DetailFields(title, day, "meta", fields)
-    if "发布日期" in fields:
-        day = find_date(fields["发布日期"])
-        if day:
-            return DetailFields(title, day, "label", fields)
-    text = _text(doc)
-    for match in _LABEL_RX.finditer(text):
-        day = find_date(match.group(2))
-        if day:
-            return DetailFields(title, day, "label", fields)
+    shown, source = _shown_date(doc, fields)
+    meta = next((day for name in _META_DATE_NAMES if (day := find_date(metas.get(name, "")))), None)
+    # The CMS's own field is later than the shown date on migrated or republished pages; a shown date
+    # after it is another date of the page (a side list's item), not this page's.
+    if shown and not (meta and shown > meta):
+        return DetailFields(title, shown, source, fields)
+    if meta:
+        return DetailFields(title, meta, "meta", fields)
     return DetailFields(title, None, None, fields)
+
+
+def _shown_date(doc, fields: dict[str, str]) -> tuple[Any, str | None]:
+    """The publish date the page shows its reader: the metadata table's 发布日期, a publish label, the byline.
+    It comes before <meta name="PubDate">, which on real pages is often later than the date shown (a page
+    republished or moved to a new CMS keeps its shown date); a later date would make a late finding."""
+    if "发布日期" in fields and (day := find_date(fields["发布日期"])):
+        return day, "label"
+    text = _text(doc)
+    for label_rx in _LABEL_RXS:
+        for match in label_rx.finditer(text):
+            if day := find_date(match.group(2)):
+                return day, "label"
+    for match in _BYLINE_RX.finditer(text):
+        if day := find_date(match.group(1) or match.group(2)):
+            return day, "text"
+    return None, None
 
 
 def _metadata_table(doc) -> dict[str, str]:

@@ -84,13 +84,19 @@ def extract_entries(doc, base_url: str, *, year: int | None = None,
 
     headers: dict = {}  # table -> index of its 发布日期 column
 
+    def _find(text: str, anchor) -> date | None:
+        day = find_date(text, year=year, today=today)
+        if day is None and year is None:  # [06-12]: the year from the item's URL
+            day = find_date(text, year=year_in_url(urljoin(base_url, anchor.get("href").strip())), today=today)
+        return day
+
     def dated(pairs: list) -> list:
         out = []
         for row, anchor in pairs:
             rest = _publish_cell(row, headers) or _text(row).replace(_text(anchor), " ")
-            day = find_date(rest, year=year, today=today)
-            if day is None and year is None:  # [06-12]: the year from the item's URL
-                day = find_date(rest, year=year_in_url(urljoin(base_url, anchor.get("href").strip())), today=today)
+            day = _find(rest, anchor)
+            if day is None and (inside := _date_inside(anchor)):  # stats.gov.cn: <a><font>title</font><font>date</font></a>
+                rest, day = inside, _find(inside, anchor)
             out.append((row, anchor, day, rest))
         return out
 
@@ -133,7 +139,9 @@ def extract_entries(doc, base_url: str, *, year: int | None = None,
     for _, _, _, analysed in chosen:
         for row, anchor, day, rest in analysed:
             title = (anchor.get("title") or _text(anchor)).strip()
-            if not title:
+            if not anchor.get("title") and (inside := _date_inside(anchor)):
+                title = title.replace(inside, " ").strip()
+            if not title or _PAGER_LABEL.fullmatch(title):  # a pager drawn as the list's last row
                 continue
             date_text = _date_text(rest) if day else None
             entries.append((order.get(row, 0), ListEntry(title, urljoin(base_url, anchor.get("href").strip()), day,
@@ -183,6 +191,21 @@ def _publish_cell(row, header_cache: dict) -> str | None:
 
 _DATE_TEXT = re.compile(r"[\[(（【]?\s*(?:(?:19|20)\d{2}\s*[-/.年]\s*)?\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?[\])）】]?"
                         r"|\d{1,3}\s*(?:分钟|小时|个小时|天|周)前|刚刚|昨天(?:\s*\d{1,2}:\d{2})?|前天|今天")
+# An element holding only a date: with its year (and maybe its time), or a bracketed [06-12].
+_DATE_ONLY = re.compile(r"[\[(（【]?\s*(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?"
+                        r"(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s*[\])）】]?"
+                        r"|[\[(（【]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?\s*[\])）】]")
+
+
+_PAGER_LABEL = re.compile(r"\d{1,4}|[上下]\s*\d*\s*页|[上下前后]一页|首页|尾页|末页|[<>«»‹›]{1,2}")
+
+
+def _date_inside(anchor) -> str | None:
+    """The text of an element inside the link that holds nothing but a date (the title beside it)."""
+    for el in anchor.iterdescendants():
+        if isinstance(el.tag, str) and (text := _text(el)) and _DATE_ONLY.fullmatch(text):
+            return text
+    return None
 
 
 def _date_text(text: str) -> str | None:
