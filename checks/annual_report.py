@@ -131,7 +131,8 @@ def _text_rows(text: str) -> list[tuple[str, Cells]]:
         else:
             cells = [c for c in re.split(r"[\s|｜]+", line.strip()) if c]
         label, numbers = _split_row(cells)
-        if numbers and label:
+        # table 四's one line of numbers has no label of its own (its headers are the lines above it)
+        if numbers and (label or len(numbers) == _REVIEW_CELLS):
             rows.append((label, numbers))
     return rows
 
@@ -408,16 +409,40 @@ def application_table_errors(rows: tuple[tuple[str, Cells], ...]) -> list[str]:
     return errors
 
 
+# Table 四: 行政复议, then 行政诉讼 未经复议直接起诉 and 复议后起诉, each 结果维持 | 结果纠正 | 其他结果 | 尚未审结 | 总计
+# (the same 15 cells in the 2019 trial format and the 2021 format)
+_REVIEW_CELLS = 15
+_REVIEW_GROUPS = ("行政复议", "行政诉讼（未经复议直接起诉）", "行政诉讼（复议后起诉）")
+
+
+def review_table_errors(rows: tuple[tuple[str, Cells], ...]) -> list[str]:
+    """Where a group of table 四 does not add up: 结果维持 + 结果纠正 + 其他结果 + 尚未审结 = 总计. Its row is the one
+    row of exactly 15 cells with no label (a label means another table's row); a group whose 总计 is blank, or
+    whose cells are all blank, is not compared (a blank result is none, as in table 三)."""
+    candidates = [numbers for label, numbers in rows if not label.strip() and len(numbers) == _REVIEW_CELLS]
+    if len(candidates) != 1:  # none, or several such rows: which one is table 四 is not known
+        return []
+    errors = []
+    for name, start in zip(_REVIEW_GROUPS, range(0, _REVIEW_CELLS, 5)):
+        *parts, total = candidates[0][start:start + 5]
+        if total is None or all(n is None for n in parts):
+            continue
+        given = sum(n or 0 for n in parts)
+        if given != total:
+            errors.append(f"行政复议、行政诉讼情况表“{name}”结果维持、结果纠正、其他结果、尚未审结之和{given}，与总计{total}不符")
+    return errors
+
+
 @check("annual_report.inconsistent", scope=_read_reports_scope)
 def inconsistent(data: AuditData, as_of: date, rules: CheckRules) -> list[Observation]:
     findings = []
     for report in _recent(data, as_of, rules):
         if report.text_pending:
             continue
-        errors = application_table_errors(report.rows)
+        errors = application_table_errors(report.rows) + review_table_errors(report.rows)
         if errors:
             findings.append(_report_finding("annual_report.inconsistent", report,
-                                            f"{report.year}年度报告申请情况表数据不一致：" + "；".join(errors),
+                                            f"{report.year}年度报告统计表数据不一致：" + "；".join(errors),
                                             errors=errors))
     return findings
 

@@ -16,6 +16,7 @@ from checks.annual_report import (
     format_problems,
     incomplete,
     inconsistent,
+    review_table_errors,
     missing,
     similar,
 )
@@ -89,6 +90,36 @@ def test_an_error_in_a_table_with_blank_totals_is_found() -> None:
     assert errors == ["“自然人”一列各项办理结果之和768与总计767不符"]
     report = inconsistent(_data(wrong), AS_OF, CheckRules())
     assert len(report) == 1 and "768" in report[0].detail
+
+
+def test_the_real_review_tables_add_up() -> None:
+    # table 四 as published: Shanghai's HTML leaves blanks (5 + 2 = 7, 8 + 1 = 9, 复议后起诉 all blank), a
+    # PDF's text gives one line of 15 numbers under its headers
+    shanghai = find_reports(_data(SHANGHAI))[0].rows
+    assert [n for label, n in shanghai if len(n) == 15] == [(5, None, None, 2, 7, 8, None, None, 1, 9) + (None,) * 5]
+    assert review_table_errors(shanghai) == []
+    page9 = _text_rows((DATA / "sj_2020_page9.txt").read_text("utf-8"))
+    assert ("", (0,) * 15) in page9
+    assert review_table_errors(tuple(page9)) == []
+
+
+def test_a_review_table_that_does_not_add_up_is_found() -> None:
+    # the line of 洪泽区人民政府's 2023 report (PDF kept out of git, benchmarks/data/real_reports/extra.json):
+    # 行政复议 10 + 1 + 0 + 0 with 总计 0, 复议后起诉 5 with 总计 0
+    page9 = (DATA / "sj_2020_page9.txt").read_text("utf-8")
+    wrong = page9.replace(" ".join(["0"] * 15), "10 1 0 0 0 0 0 0 0 0 5 0 0 0 0")
+    assert wrong != page9
+    errors = review_table_errors(tuple(_text_rows(wrong)))
+    assert len(errors) == 2 and "“行政复议”" in errors[0] and "之和11，与总计0不符" in errors[0]
+    assert "复议后起诉" in errors[1] and "之和5" in errors[1]
+    # Shanghai's 行政复议 总计 7 changed to 6
+    shanghai = SHANGHAI.replace('<p align="center">7</p>', '<p align="center">6</p>', 1)
+    assert shanghai != SHANGHAI
+    assert review_table_errors(find_reports(_data(shanghai))[0].rows) == [
+        "行政复议、行政诉讼情况表“行政复议”结果维持、结果纠正、其他结果、尚未审结之和7，与总计6不符"]
+    # two unlabelled rows of 15: which is table 四 is not known, nothing is compared
+    twice = wrong + "\n" + " ".join(["0"] * 15)
+    assert review_table_errors(tuple(_text_rows(twice))) == []
 
 
 def test_a_partly_filled_total_column_is_not_an_error() -> None:
