@@ -121,19 +121,35 @@ def _split_row(cells: list[str]) -> tuple[str, Cells]:
     return (label, ()) if all(n is None for n in numbers) else (label, tuple(numbers))
 
 
+_PAGE_NUMBER_RX = re.compile(r"^[-—–－]\s*\d{1,3}\s*[-—–－]$")
+
+
 def _text_rows(text: str) -> list[tuple[str, Cells]]:
     """Rows of a table that came out of a PDF or DOCX as text: a label followed by numbers on one line.
-    Tab-separated lines (DOCX tables) keep their empty cells; elsewhere blanks cannot be told from spacing."""
-    rows = []
+    Tab-separated lines (DOCX tables) keep their empty cells; elsewhere blanks cannot be told from spacing.
+    A long label wraps in a PDF's cell ("1、申请人无正当理由逾期不补 / 正、行政机关不再处理其政府信 / 息公开申请"),
+    its numbers then stand on a line of their own: they take the lines of text since the previous row as label
+    (dropping them made the result columns of 淮安市's real 2024 report 77 short)."""
+    rows: list[tuple[str, Cells]] = []
+    pending: list[str] = []  # lines of text since the last row
     for line in text.splitlines():
+        if _PAGE_NUMBER_RX.match(line.strip()):  # "- 5 -" between a wrapped label and its numbers
+            continue
         if "\t" in line:
             cells = [c.strip() for c in line.strip("\n").split("\t")]
         else:
             cells = [c for c in re.split(r"[\s|｜]+", line.strip()) if c]
         label, numbers = _split_row(cells)
+        if not numbers:
+            if label:
+                pending.append(label)
+            continue
         # table 四's one line of numbers has no label of its own (its headers are the lines above it)
-        if numbers and (label or len(numbers) == _REVIEW_CELLS):
+        if not label and len(numbers) != _REVIEW_CELLS and len(numbers) > 1:
+            label = " ".join(pending)
+        if label or len(numbers) == _REVIEW_CELLS:
             rows.append((label, numbers))
+        pending = []
     return rows
 
 

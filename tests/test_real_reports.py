@@ -164,6 +164,35 @@ def test_rows_whose_blanks_vanished_are_not_compared() -> None:
     assert any("不等于" in e for e in errors) and any("一行" in e for e in errors)
 
 
+def test_a_wrapped_label_in_a_pdf_keeps_its_numbers() -> None:
+    # lines as pypdf reads 淮安市人民政府's 2024 report (PDF kept out of git, see extra.json): the two long
+    # （六）其他处理 labels wrap in their cells and their numbers stand alone; a page number falls between rows
+    text = "\n".join([
+        "一、本年新收政府信息公开申请数量 3 0 0 0 1 0 4",
+        "二、上年结转政府信息公开申请数量 0 0 0 0 0 0 0",
+        "（一）予以公开 1 0 0 0 1 0 2",
+        "- 5 -",
+        "（六）其",
+        "他处理",
+        "1、申请人无正当理由逾期不补",
+        "正、行政机关不再处理其政府信",
+        "息公开申请",
+        "1 0 0 0 0 0 1",
+        "2、申请人逾期未按收费通知要",
+        "求缴纳费用、行政机关不再处理",
+        "其政府信息公开申请",
+        "1 0 0 0 0 0 1",
+        "（七）总计 3 0 0 0 1 0 4",
+        "四、结转下年度继续办理 0 0 0 0 0 0 0",
+    ])
+    rows = _text_rows(text)
+    assert ("2、申请人逾期未按收费通知要 求缴纳费用、行政机关不再处理 其政府信息公开申请", (1, 0, 0, 0, 0, 0, 1)) in rows
+    assert not any(numbers == (None, 5, None) for _, numbers in rows)
+    assert application_table_errors(tuple(rows)) == []
+    # the same numbers one short: found, not hidden by the wrapped rows
+    assert application_table_errors(tuple(_text_rows(text.replace("（七）总计 3 0 0 0 1 0 4", "（七）总计 3 0 0 0 1 0 5"))))
+
+
 def test_a_layout_table_around_the_report_keeps_its_rows_apart() -> None:
     # gov.cn and many CMSs put the article in a layout table: the report's rows are its own tables' rows
     body = SHANGHAI.split('<div id="zoom" class="Article_content">', 1)[1].rsplit("</div>\n<div class=\"footer\">", 1)[0]
