@@ -153,8 +153,32 @@ def _text_rows(text: str) -> list[tuple[str, Cells]]:
     return rows
 
 
+# A PDF's tables come out as lines of the format's own words ("信息内容 本年制发件数 本年废止件数 现行有效件数",
+# "（本列数据的勾稽关系为：…", "结果 维持 结果 纠正 …"), the same every year: from where a table starts to the next
+# section's heading is no narrative. (start of the table, heading after it), matched on _key_text of a line.
+_TABLE_SPANS = (
+    (re.compile(r"^第二十条第一项"), 2),
+    (re.compile(r"勾稽关系|^申请人情况"), 3),
+    (re.compile(r"^行政复议"), 4),
+)
+
+
 def _narrative_of_text(text: str) -> str:
-    return "\n".join(line for line in text.splitlines() if not re.search(r"(\d+\s+){2,}\d+", line))
+    """The lines of an attachment's text that are not table: rows of numbers go, and so do the format's table
+    texts between a table's first line and the next section's heading (left in place when that heading is
+    not found: narrative is not cut on a guess)."""
+    lines = [line for line in text.splitlines() if not re.search(r"(\d+\s+){2,}\d+", line)]
+    keys = [_key_text(line) for line in lines]
+    drop: set[int] = set()
+    for start_rx, section in _TABLE_SPANS:
+        heading = SECTIONS[section][1]
+        start = next((i for i, k in enumerate(keys) if start_rx.search(k)), None)
+        if start is None:
+            continue
+        end = next((j for j in range(start + 1, len(keys)) if heading.search(keys[j])), None)
+        if end is not None:
+            drop.update(range(start, end))
+    return "\n".join(line for i, line in enumerate(lines) if i not in drop)
 
 
 def is_report_title(title: str) -> bool:
@@ -470,8 +494,8 @@ _HEADING_RX = re.compile(r"^\s*[（(]?[一二三四五六七八九十\d]+[）)�
 # 要求编制，全文包括总体情况、…。本年度报告中所列数据统计期限…。本年度报告电子版可从…下载。如对本报告有任何
 # 疑问…"): like the headings, its sentences do not count. On a small unit's short report it alone made this
 # year's narrative "60% the same" as last year's.
-_FORMULA_RX = re.compile(r"本(年度)?报告.{0,60}(编制|根据|依据)|全文包括|统计期限|所列数据|电子版|任何疑问|如有疑问"
-                         r"|联系电话|联系地址|邮编|邮政编码")
+_FORMULA_RX = re.compile(r"本(年度)?报告.{0,60}(编制|根据|依据)|全文包括|统计期限|所列数据|电子版|有疑问|任何疑问"
+                         r"|联系电话|联系地址|地址[:：]|邮编|邮政编码|电子邮箱")
 _SENTENCE_END_RX = re.compile(r"(?<=[。；;])")
 
 
@@ -480,8 +504,10 @@ def narrative_shingles(report: Report, unit_name: str) -> set[str]:
     unit's name do not count."""
     lines = [line for line in report.narrative.splitlines()
              if len(line) > 15 and not (_HEADING_RX.match(line) and len(line) < 30)]
-    kept = [sentence for line in lines for sentence in _SENTENCE_END_RX.split(line)
-            if sentence and not _FORMULA_RX.search(sentence)]
+    # a PDF's text wraps a sentence over lines ("如对本报告有疑问，请与淮安市洪 / 泽区人民政府办公室联系（地址：…",
+    # "邮 编 ："): sentences are cut from the joined lines and matched without spaces
+    kept = [sentence for sentence in _SENTENCE_END_RX.split("\n".join(lines))
+            if sentence and not _FORMULA_RX.search(re.sub(r"\s+", "", sentence))]
     text = "\n".join(kept).replace(unit_name, "")
     return shingles(text)
 

@@ -5,6 +5,7 @@ error in it must be found."""
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from datetime import date, datetime
 from pathlib import Path
 
@@ -17,7 +18,9 @@ from checks.annual_report import (
     incomplete,
     inconsistent,
     review_table_errors,
+    _narrative_of_text,
     missing,
+    narrative_shingles,
     similar,
 )
 from checks.base import Attachment, AuditData, CheckRules, ColumnState, Item, UnitState
@@ -324,3 +327,23 @@ def test_the_preface_formula_does_not_make_two_reports_alike() -> None:
     # the same own text as last year is still copy-paste
     found = similar(_two_years(OWN[2021]), date(2023, 6, 30), CheckRules())
     assert len(found) == 1 and found[0].evidence["compared_with"]["year"] == 2021
+
+
+def test_a_pdf_reports_tables_and_wrapped_preface_are_no_narrative() -> None:
+    # table 四 of a real PDF report as text: its header words go, the section's own sentence and 五 stay
+    narrative = _narrative_of_text((DATA / "sj_2020_page9.txt").read_text("utf-8"))
+    assert "未经复议直接起诉" not in narrative and "维 纠 结 审" not in narrative
+    assert "未出现申请行政复议、提起行政诉讼的情况" in narrative and "仍存在着一些短板和不足" in narrative
+    # the preface of 洪泽区人民政府's 2023 report as pypdf wraps it (PDF kept out of git, extra.json): every
+    # sentence is the yearly formula, though no line holds a whole sentence
+    preface = "\n".join([
+        "本报告由淮安市洪泽区人民政府办公室根据《中华人民共和",
+        "国政府信息公开条例》（国令第 711 号）（以下简称《条例》）",
+        "要求编制此报告。报告中所列数据统计期限自 2023 年 1 月 1 日",
+        "起至 2023 年 12 月 31 日止。如对本报告有疑问，请与淮安市洪",
+        "泽区人民政府办公室联系（地址：淮安市洪泽区洪泽湖大道 90",
+        "号 ， 邮 编 ： 223100 ， 电 话 ： 0517-87222589 ， 电 子 邮 箱 ：",
+        "hzzwgk@126.com）。",
+    ])
+    report = find_reports(_data(SHANGHAI))[0]
+    assert narrative_shingles(replace(report, narrative=preface), "") == set()
