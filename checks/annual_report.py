@@ -459,12 +459,14 @@ def review_table_errors(rows: tuple[tuple[str, Cells], ...]) -> list[str]:
     """Where a group of table 四 does not add up: 结果维持 + 结果纠正 + 其他结果 + 尚未审结 = 总计. Its row is the one
     row of exactly 15 cells with no label (a label means another table's row); a group whose 总计 is blank, or
     whose cells are all blank, is not compared (a blank result is none, as in table 三)."""
-    candidates = [numbers for label, numbers in rows if not label.strip() and len(numbers) == _REVIEW_CELLS]
-    if len(candidates) != 1:  # none, or several such rows: which one is table 四 is not known
+    # the same row twice is one table read twice (a page's HTML table and its PDF attachment)
+    candidates = {numbers for label, numbers in rows if not label.strip() and len(numbers) == _REVIEW_CELLS}
+    if len(candidates) != 1:  # none, or different such rows: which one is table 四 is not known
         return []
+    (row,) = candidates
     errors = []
     for name, start in zip(_REVIEW_GROUPS, range(0, _REVIEW_CELLS, 5)):
-        *parts, total = candidates[0][start:start + 5]
+        *parts, total = row[start:start + 5]
         if total is None or all(n is None for n in parts):
             continue
         given = sum(n or 0 for n in parts)

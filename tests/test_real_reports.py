@@ -120,9 +120,10 @@ def test_a_review_table_that_does_not_add_up_is_found() -> None:
     assert shanghai != SHANGHAI
     assert review_table_errors(find_reports(_data(shanghai))[0].rows) == [
         "行政复议、行政诉讼情况表“行政复议”结果维持、结果纠正、其他结果、尚未审结之和7，与总计6不符"]
-    # two unlabelled rows of 15: which is table 四 is not known, nothing is compared
-    twice = wrong + "\n" + " ".join(["0"] * 15)
-    assert review_table_errors(tuple(_text_rows(twice))) == []
+    # two different unlabelled rows of 15: which is table 四 is not known, nothing is compared; the same row
+    # twice (a page's table and its PDF) is one table
+    assert review_table_errors(tuple(_text_rows(wrong + "\n" + " ".join(["0"] * 15)))) == []
+    assert len(review_table_errors(tuple(_text_rows(wrong + "\n10 1 0 0 0 0 0 0 0 0 5 0 0 0 0")))) == 2
 
 
 def test_a_partly_filled_total_column_is_not_an_error() -> None:
