@@ -1,6 +1,6 @@
 """The annual-report checks on REAL published reports, with every finding reviewed by hand.
 
-    .venv/bin/python -m benchmarks.real_reports [--data DIR] [--verbose]
+    .venv/bin/python -m benchmarks.real_reports [--data DIR] [--verbose] [--extra DIR]
 
 Reads benchmarks/data/real_reports/manifest.json: real 政府信息公开工作年度报告 (a full HTML report and
 excerpts of others), each with its source, publication date, the format elements our copy covers and the
@@ -14,6 +14,11 @@ Prints every finding marked TP (a real error of the published report), FP (our p
 "not judged" (a format element that lies past where an excerpt was cut), then per code: TP, FP, misses
 and precision. To measure another checkout (e.g. main before a fix), run this file with that checkout first
 on PYTHONPATH.
+
+With --extra DIR, also the reports listed in benchmarks/data/real_reports/extra.json: complete real reports
+whose files may not go into git (no licence in their repository), read from DIR (/work/realdata/kiro on the
+team's machine) and checked against the manifest's sha256. Entries with the same "unit" are one unit's
+consecutive years in one annual-report column, so annual_report.similar compares them.
 
 With --policies SQL (the gov.cn crawl ge_policy_raw20190217.sql, kept out of git: /work/realdata on the
 team's machine), also: the 60 State Council documents in it as one policy column with no interpretation
