@@ -37,8 +37,10 @@ import sqlite3
 from datetime import date, datetime
 from pathlib import Path
 
+from checks.annual_report import find_reports, narrative_shingles
 from checks.base import Attachment, AuditData, CheckRules, ColumnState, Item, Observation, UnitState
 from checks.registry import registered_checks
+from checks.similarity import containment
 from crawler.extract.attachments import extract_text, sniff_kind
 
 DATA = Path(__file__).resolve().parent / "data" / "real_reports"
@@ -129,6 +131,7 @@ def run(folder: Path, verbose: bool, manifest_path: Path | None = None) -> dict[
         as_of = date.fromisoformat(group[-1]["as_of"])
         found = [f for code in CODES for f in checks[code].fn(data, as_of, CheckRules())]
         by_url = {e["url"].split()[0]: e for e in group}
+        _print_shares(data)
         for entry in group:
             # a finding on no report (annual_report.missing) belongs to the latest year
             mine = [f for f in found if by_url.get(f.url, group[-1]) is entry]
@@ -148,6 +151,17 @@ def run(folder: Path, verbose: bool, manifest_path: Path | None = None) -> dict[
                     tally[code]["fn"] += 1
                     print(f"   MISSED     {code}: {why}")
     return tally
+
+
+def _print_shares(data: AuditData) -> None:
+    """Each later year's share of narrative repeated from the year before (what annual_report.similar compares
+    with its threshold), also when it stays below and nothing is reported."""
+    name = data.units[0].name
+    reports = sorted(find_reports(data), key=lambda r: r.year)
+    for earlier, later in zip(reports, reports[1:]):
+        share = containment(narrative_shingles(later, name), narrative_shingles(earlier, name))
+        print(f"   {later.year} vs {earlier.year}: {share:.3f} of the narrative repeated "
+              f"(threshold {CheckRules().annual_report_similarity})")
 
 
 def _print_tally(tally: dict[str, dict[str, int]]) -> None:
