@@ -1,6 +1,6 @@
 """The annual-report checks on REAL published reports, with every finding reviewed by hand.
 
-    .venv/bin/python -m benchmarks.real_reports [--data DIR] [--verbose]
+    .venv/bin/python -m benchmarks.real_reports [--data DIR] [--verbose] [--extra DIR]
 
 Reads benchmarks/data/real_reports/manifest.json: real 政府信息公开工作年度报告 (a full HTML report and
 excerpts of others), each with its source, publication date, the format elements our copy covers and the
@@ -15,6 +15,11 @@ Prints every finding marked TP (a real error of the published report), FP (our p
 and precision. To measure another checkout (e.g. main before a fix), run this file with that checkout first
 on PYTHONPATH.
 
+With --extra DIR, also the reports listed in benchmarks/data/real_reports/extra.json: complete real reports
+whose files may not go into git (no licence in their repository), read from DIR (/work/realdata/kiro on the
+team's machine) and checked against the manifest's sha256. Entries with the same "unit" are one unit's
+consecutive years in one annual-report column, so annual_report.similar compares them.
+
 With --policies SQL (the gov.cn crawl ge_policy_raw20190217.sql, kept out of git: /work/realdata on the
 team's machine), also: the 60 State Council documents in it as one policy column with no interpretation
 column, interpretation.missing run on them, and each document it reports compared with the hand labels in
@@ -25,14 +30,18 @@ documents the check holds to the 解读 rule, not whether gov.cn published one (
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import re
 import sqlite3
 from datetime import date, datetime
 from pathlib import Path
 
+from checks.annual_report import find_reports, narrative_shingles
 from checks.base import Attachment, AuditData, CheckRules, ColumnState, Item, Observation, UnitState
 from checks.registry import registered_checks
+from checks.similarity import containment
+from crawler.extract.attachments import extract_text, sniff_kind
 
 DATA = Path(__file__).resolve().parent / "data" / "real_reports"
 CODES = ("annual_report.format", "annual_report.inconsistent", "annual_report.late", "annual_report.missing",
@@ -40,32 +49,45 @@ CODES = ("annual_report.format", "annual_report.inconsistent", "annual_report.la
 PAGE_ID, LIST_ID, FILE_ID = 2, 1, 3
 
 
-def audit_data(entry: dict, folder: Path) -> AuditData:
-    """One unit whose annual-report column lists this report, as the loader would build it after a crawl."""
-    raw = (folder / entry["file"]).read_bytes()
-    url = entry["url"].split()[0]
-    published = date.fromisoformat(entry["published"]) if entry.get("published") else None
-    attachments: tuple[Attachment, ...] = ()
-    if entry["as"] == "page":
-        page = raw
-    elif entry["as"] == "page_text":  # an HTML page known only as text: a paragraph per line
-        paragraphs = "".join(f"<p>{line}</p>" for line in raw.decode("utf-8").splitlines())
-        page = (f'<html><head><meta charset="utf-8"><title>{entry["title"]}</title></head><body>'
-                f'<div id="zoom">{paragraphs}</div></body></html>').encode()
-    else:  # the report is a PDF/DOCX linked from a detail page that holds only its title
-        file_url = url.rsplit("/", 1)[0] + f"/{entry['id']}.pdf"
-        page = (f'<html><head><meta charset="utf-8"><title>{entry["title"]}</title></head><body>'
-                f'<div id="zoom"><h1>{entry["title"]}</h1><p><a href="{file_url}">{entry["title"]}.pdf</a></p>'
-                "</div></body></html>").encode()
-        attachments = (Attachment(entry["id"], file_url, entry["title"] + ".pdf", url, FILE_ID,
-                                  raw.decode("utf-8")),)
-    item = Item(entry["title"], url, published, LIST_ID, PAGE_ID)
-    fetched = datetime.fromisoformat(entry["as_of"] + "T12:00:00")
-    column = ColumnState(1, entry["id"], "政府信息公开年报", "annual_report", url, True, None, LIST_ID, fetched,
-                         (item,))
-    unit = UnitState(entry["id"], entry["title"].split("20")[0] or entry["id"], entry["unit_kind"], url)
-    bodies = {PAGE_ID: page, LIST_ID: b"<html><body></body></html>"}
-    return AuditData((unit,), (column,), attachments, body=bodies.get)
+def _attachment_text(raw: bytes, entry: dict) -> str:
+    """A PDF/DOCX as the crawler reads an attachment (crawler.extract.attachments); a .txt copy as it is."""
+    kind = sniff_kind(raw)
+    return extract_text(raw, kind).text if kind else raw.decode("utf-8")
+
+
+def audit_data(entries: dict | list[dict], folder: Path) -> AuditData:
+    """One unit whose annual-report column lists these reports (one unit's years), as the loader would build
+    it after a crawl."""
+    entries = [entries] if isinstance(entries, dict) else entries
+    first, last = entries[0], entries[-1]
+    unit_id = first.get("unit", first["id"])
+    items, attachments, bodies = [], [], {LIST_ID: b"<html><body></body></html>"}
+    for i, entry in enumerate(entries):
+        page_id, file_id = (PAGE_ID, FILE_ID) if i == 0 else (100 + 2 * i, 101 + 2 * i)
+        raw = (folder / entry["file"]).read_bytes()
+        url = entry["url"].split()[0]
+        published = date.fromisoformat(entry["published"]) if entry.get("published") else None
+        if entry["as"] == "page":
+            page = raw
+        elif entry["as"] == "page_text":  # an HTML page known only as text: a paragraph per line
+            paragraphs = "".join(f"<p>{line}</p>" for line in raw.decode("utf-8").splitlines())
+            page = (f'<html><head><meta charset="utf-8"><title>{entry["title"]}</title></head><body>'
+                    f'<div id="zoom">{paragraphs}</div></body></html>').encode()
+        else:  # the report is a PDF/DOCX linked from a detail page that holds only its title
+            file_url = url.rsplit("/", 1)[0] + f"/{entry['id']}.pdf"
+            page = (f'<html><head><meta charset="utf-8"><title>{entry["title"]}</title></head><body>'
+                    f'<div id="zoom"><h1>{entry["title"]}</h1><p><a href="{file_url}">{entry["title"]}.pdf</a></p>'
+                    "</div></body></html>").encode()
+            attachments.append(Attachment(unit_id, file_url, entry["title"] + ".pdf", url, file_id,
+                                          _attachment_text(raw, entry)))
+        items.append(Item(entry["title"], url, published, LIST_ID, page_id))
+        bodies[page_id] = page
+    fetched = datetime.fromisoformat(last["as_of"] + "T12:00:00")
+    column = ColumnState(1, unit_id, "政府信息公开年报", "annual_report", first["url"].split()[0], True, None, LIST_ID,
+                         fetched, tuple(items))
+    name = first.get("unit_name") or first["title"].split("20")[0] or unit_id
+    unit = UnitState(unit_id, name, first["unit_kind"], first["url"].split()[0])
+    return AuditData((unit,), (column,), tuple(attachments), body=bodies.get)
 
 
 def judge(entry: dict, finding: Observation) -> tuple[str, str]:
@@ -82,30 +104,72 @@ def judge(entry: dict, finding: Observation) -> tuple[str, str]:
     return "FP", "not an error of the published report"
 
 
-def run(folder: Path, verbose: bool) -> dict[str, dict[str, int]]:
-    manifest = json.loads((folder / "manifest.json").read_text("utf-8"))
+def _groups(entries: list[dict]) -> list[list[dict]]:
+    """Entries of one unit (same "unit") run together, oldest first: annual_report.similar compares years."""
+    groups: dict[str, list[dict]] = {}
+    for entry in entries:
+        groups.setdefault(entry.get("unit", entry["id"]), []).append(entry)
+    return [sorted(g, key=lambda e: e["year"]) for g in groups.values()]
+
+
+def _check_file(entry: dict, folder: Path) -> None:
+    """A file kept out of git must be the one the manifest's hand labels were made on."""
+    if "sha256" in entry:
+        digest = hashlib.sha256((folder / entry["file"]).read_bytes()).hexdigest()
+        if digest != entry["sha256"]:
+            raise SystemExit(f"{folder / entry['file']}: sha256 {digest} is not the manifest's {entry['sha256']}")
+
+
+def run(folder: Path, verbose: bool, manifest_path: Path | None = None) -> dict[str, dict[str, int]]:
+    manifest = json.loads((manifest_path or folder / "manifest.json").read_text("utf-8"))
     checks = registered_checks()
     tally = {code: {"tp": 0, "fp": 0, "fn": 0} for code in CODES}
-    for entry in manifest["reports"]:
-        data = audit_data(entry, folder)
-        as_of = date.fromisoformat(entry["as_of"])
+    for group in _groups(manifest["reports"]):
+        for entry in group:
+            _check_file(entry, folder)
+        data = audit_data(group, folder)
+        as_of = date.fromisoformat(group[-1]["as_of"])
         found = [f for code in CODES for f in checks[code].fn(data, as_of, CheckRules())]
-        print(f"== {entry['id']} ({entry['year']}, {'complete' if entry['complete'] else 'excerpt'}): "
-              f"{len(found)} finding(s)")
-        hit = set()
-        for finding in found:
-            verdict, why = judge(entry, finding)
-            if verdict != "not judged":
-                tally[finding.check]["tp" if verdict == "TP" else "fp"] += 1
-            if verdict == "TP":
-                hit.add(finding.check)
-            if verdict != "not judged" or verbose:
-                print(f"   {verdict:10} {finding.check}: {finding.detail}" + (f"  [{why}]" if verdict == "FP" else ""))
-        for code, why in entry["truth"]:
-            if code not in hit:
-                tally[code]["fn"] += 1
-                print(f"   MISSED     {code}: {why}")
+        by_url = {e["url"].split()[0]: e for e in group}
+        _print_shares(data)
+        for entry in group:
+            # a finding on no report (annual_report.missing) belongs to the latest year
+            mine = [f for f in found if by_url.get(f.url, group[-1]) is entry]
+            print(f"== {entry['id']} ({entry['year']}, {'complete' if entry['complete'] else 'excerpt'}): "
+                  f"{len(mine)} finding(s)")
+            hit = set()
+            for finding in mine:
+                verdict, why = judge(entry, finding)
+                if verdict != "not judged":
+                    tally[finding.check]["tp" if verdict == "TP" else "fp"] += 1
+                if verdict == "TP":
+                    hit.add(finding.check)
+                if verdict != "not judged" or verbose:
+                    print(f"   {verdict:10} {finding.check}: {finding.detail}" + (f"  [{why}]" if verdict == "FP" else ""))
+            for code, why in entry["truth"]:
+                if code not in hit:
+                    tally[code]["fn"] += 1
+                    print(f"   MISSED     {code}: {why}")
     return tally
+
+
+def _print_shares(data: AuditData) -> None:
+    """Each later year's share of narrative repeated from the year before (what annual_report.similar compares
+    with its threshold), also when it stays below and nothing is reported."""
+    name = data.units[0].name
+    reports = sorted(find_reports(data), key=lambda r: r.year)
+    for earlier, later in zip(reports, reports[1:]):
+        share = containment(narrative_shingles(later, name), narrative_shingles(earlier, name))
+        print(f"   {later.year} vs {earlier.year}: {share:.3f} of the narrative repeated "
+              f"(threshold {CheckRules().annual_report_similarity})")
+
+
+def _print_tally(tally: dict[str, dict[str, int]]) -> None:
+    print(f"\n{'code':28} {'TP':>3} {'FP':>3} {'missed':>6} {'precision':>9}")
+    for code, row in tally.items():
+        judged = row["tp"] + row["fp"]
+        precision = f"{row['tp'] / judged:.2f}" if judged else "-"
+        print(f"{code:28} {row['tp']:>3} {row['fp']:>3} {row['fn']:>6} {precision:>9}")
 
 
 def policy_documents(sql_path: Path) -> list[tuple]:
@@ -192,13 +256,13 @@ def main() -> None:
     parser.add_argument("--verbose", action="store_true", help="also print the findings that are not judged")
     parser.add_argument("--policies", type=Path, metavar="SQL", help="also run interpretation.missing on the gov.cn "
                         "crawl ge_policy_raw20190217.sql (not in git)")
+    parser.add_argument("--extra", type=Path, metavar="DIR", help="also the reports listed in "
+                        "benchmarks/data/real_reports/extra.json, read from DIR (files kept out of git)")
     args = parser.parse_args()
-    tally = run(args.data, args.verbose)
-    print(f"\n{'code':28} {'TP':>3} {'FP':>3} {'missed':>6} {'precision':>9}")
-    for code, row in tally.items():
-        judged = row["tp"] + row["fp"]
-        precision = f"{row['tp'] / judged:.2f}" if judged else "-"
-        print(f"{code:28} {row['tp']:>3} {row['fp']:>3} {row['fn']:>6} {precision:>9}")
+    _print_tally(run(args.data, args.verbose))
+    if args.extra:
+        print(f"\n== reports kept out of git ({args.extra})")
+        _print_tally(run(args.extra, args.verbose, DATA / "extra.json"))
     if args.policies:
         run_policies(args.policies, DATA.parent / "real_policies_labels.json")
         run_copied(args.policies, DATA.parent / "real_interpretations")

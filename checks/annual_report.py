@@ -121,23 +121,64 @@ def _split_row(cells: list[str]) -> tuple[str, Cells]:
     return (label, ()) if all(n is None for n in numbers) else (label, tuple(numbers))
 
 
+_PAGE_NUMBER_RX = re.compile(r"^[-—–－]\s*\d{1,3}\s*[-—–－]$")
+
+
 def _text_rows(text: str) -> list[tuple[str, Cells]]:
     """Rows of a table that came out of a PDF or DOCX as text: a label followed by numbers on one line.
-    Tab-separated lines (DOCX tables) keep their empty cells; elsewhere blanks cannot be told from spacing."""
-    rows = []
+    Tab-separated lines (DOCX tables) keep their empty cells; elsewhere blanks cannot be told from spacing.
+    A long label wraps in a PDF's cell ("1、申请人无正当理由逾期不补 / 正、行政机关不再处理其政府信 / 息公开申请"),
+    its numbers then stand on a line of their own: they take the lines of text since the previous row as label
+    (dropping them made the result columns of 淮安市's real 2024 report 77 short)."""
+    rows: list[tuple[str, Cells]] = []
+    pending: list[str] = []  # lines of text since the last row
     for line in text.splitlines():
+        if _PAGE_NUMBER_RX.match(line.strip()):  # "- 5 -" between a wrapped label and its numbers
+            continue
         if "\t" in line:
             cells = [c.strip() for c in line.strip("\n").split("\t")]
         else:
             cells = [c for c in re.split(r"[\s|｜]+", line.strip()) if c]
         label, numbers = _split_row(cells)
-        if numbers and label:
+        if not numbers:
+            if label:
+                pending.append(label)
+            continue
+        # table 四's one line of numbers has no label of its own (its headers are the lines above it)
+        if not label and len(numbers) != _REVIEW_CELLS and len(numbers) > 1:
+            label = " ".join(pending)
+        if label or len(numbers) == _REVIEW_CELLS:
             rows.append((label, numbers))
+        pending = []
     return rows
 
 
+# A PDF's tables come out as lines of the format's own words ("信息内容 本年制发件数 本年废止件数 现行有效件数",
+# "（本列数据的勾稽关系为：…", "结果 维持 结果 纠正 …"), the same every year: from where a table starts to the next
+# section's heading is no narrative. (start of the table, heading after it), matched on _key_text of a line.
+_TABLE_SPANS = (
+    (re.compile(r"^第二十条第一项"), 2),
+    (re.compile(r"勾稽关系|^申请人情况"), 3),
+    (re.compile(r"^行政复议"), 4),
+)
+
+
 def _narrative_of_text(text: str) -> str:
-    return "\n".join(line for line in text.splitlines() if not re.search(r"(\d+\s+){2,}\d+", line))
+    """The lines of an attachment's text that are not table: rows of numbers go, and so do the format's table
+    texts between a table's first line and the next section's heading (left in place when that heading is
+    not found: narrative is not cut on a guess)."""
+    lines = [line for line in text.splitlines() if not re.search(r"(\d+\s+){2,}\d+", line)]
+    keys = [_key_text(line) for line in lines]
+    drop: set[int] = set()
+    for start_rx, section in _TABLE_SPANS:
+        heading = SECTIONS[section][1]
+        start = next((i for i, k in enumerate(keys) if start_rx.search(k)), None)
+        if start is None:
+            continue
+        end = next((j for j in range(start + 1, len(keys)) if heading.search(keys[j])), None)
+        if end is not None:
+            drop.update(range(start, end))
+    return "\n".join(line for i, line in enumerate(lines) if i not in drop)
 
 
 def is_report_title(title: str) -> bool:
@@ -371,8 +412,8 @@ def application_table_errors(rows: tuple[tuple[str, Cells], ...]) -> list[str]:
         given = sum(n or 0 for n in cells[:6])
         if given != cells[6]:
             errors.append(f"“{label[:16]}”一行各类申请人合计{given}，与总计{cells[6]}不符")
-    if total_at is None:
-        return errors + ["未找到“（七）总计”行，无法核对"]
+    if total_at is None:  # a row our parser did not read is no inconsistency of the report: nothing to compare
+        return errors
     carried_row = next((n for k, _, n in table if "上年结转" in k), None)
     new, total, forward = (_total(_seven(table[0][2])), _total(_seven(table[total_at][2])),
                            _total(_seven(table[-1][2])))
@@ -408,16 +449,42 @@ def application_table_errors(rows: tuple[tuple[str, Cells], ...]) -> list[str]:
     return errors
 
 
+# Table 四: 行政复议, then 行政诉讼 未经复议直接起诉 and 复议后起诉, each 结果维持 | 结果纠正 | 其他结果 | 尚未审结 | 总计
+# (the same 15 cells in the 2019 trial format and the 2021 format)
+_REVIEW_CELLS = 15
+_REVIEW_GROUPS = ("行政复议", "行政诉讼（未经复议直接起诉）", "行政诉讼（复议后起诉）")
+
+
+def review_table_errors(rows: tuple[tuple[str, Cells], ...]) -> list[str]:
+    """Where a group of table 四 does not add up: 结果维持 + 结果纠正 + 其他结果 + 尚未审结 = 总计. Its row is the one
+    row of exactly 15 cells with no label (a label means another table's row); a group whose 总计 is blank, or
+    whose cells are all blank, is not compared (a blank result is none, as in table 三)."""
+    # the same row twice is one table read twice (a page's HTML table and its PDF attachment)
+    candidates = {numbers for label, numbers in rows if not label.strip() and len(numbers) == _REVIEW_CELLS}
+    if len(candidates) != 1:  # none, or different such rows: which one is table 四 is not known
+        return []
+    (row,) = candidates
+    errors = []
+    for name, start in zip(_REVIEW_GROUPS, range(0, _REVIEW_CELLS, 5)):
+        *parts, total = row[start:start + 5]
+        if total is None or all(n is None for n in parts):
+            continue
+        given = sum(n or 0 for n in parts)
+        if given != total:
+            errors.append(f"行政复议、行政诉讼情况表“{name}”结果维持、结果纠正、其他结果、尚未审结之和{given}，与总计{total}不符")
+    return errors
+
+
 @check("annual_report.inconsistent", scope=_read_reports_scope)
 def inconsistent(data: AuditData, as_of: date, rules: CheckRules) -> list[Observation]:
     findings = []
     for report in _recent(data, as_of, rules):
         if report.text_pending:
             continue
-        errors = application_table_errors(report.rows)
+        errors = application_table_errors(report.rows) + review_table_errors(report.rows)
         if errors:
             findings.append(_report_finding("annual_report.inconsistent", report,
-                                            f"{report.year}年度报告申请情况表数据不一致：" + "；".join(errors),
+                                            f"{report.year}年度报告统计表数据不一致：" + "；".join(errors),
                                             errors=errors))
     return findings
 
@@ -429,8 +496,8 @@ _HEADING_RX = re.compile(r"^\s*[（(]?[一二三四五六七八九十\d]+[）)�
 # 要求编制，全文包括总体情况、…。本年度报告中所列数据统计期限…。本年度报告电子版可从…下载。如对本报告有任何
 # 疑问…"): like the headings, its sentences do not count. On a small unit's short report it alone made this
 # year's narrative "60% the same" as last year's.
-_FORMULA_RX = re.compile(r"本(年度)?报告.{0,60}(编制|根据|依据)|全文包括|统计期限|所列数据|电子版|任何疑问|如有疑问"
-                         r"|联系电话|联系地址|邮编|邮政编码")
+_FORMULA_RX = re.compile(r"本(年度)?报告.{0,60}(编制|根据|依据)|全文包括|统计期限|所列数据|电子版|有疑问|任何疑问"
+                         r"|联系电话|联系地址|地址[:：]|邮编|邮政编码|电子邮箱")
 _SENTENCE_END_RX = re.compile(r"(?<=[。；;])")
 
 
@@ -439,8 +506,10 @@ def narrative_shingles(report: Report, unit_name: str) -> set[str]:
     unit's name do not count."""
     lines = [line for line in report.narrative.splitlines()
              if len(line) > 15 and not (_HEADING_RX.match(line) and len(line) < 30)]
-    kept = [sentence for line in lines for sentence in _SENTENCE_END_RX.split(line)
-            if sentence and not _FORMULA_RX.search(sentence)]
+    # a PDF's text wraps a sentence over lines ("如对本报告有疑问，请与淮安市洪 / 泽区人民政府办公室联系（地址：…",
+    # "邮 编 ："): sentences are cut from the joined lines and matched without spaces
+    kept = [sentence for sentence in _SENTENCE_END_RX.split("\n".join(lines))
+            if sentence and not _FORMULA_RX.search(re.sub(r"\s+", "", sentence))]
     text = "\n".join(kept).replace(unit_name, "")
     return shingles(text)
 

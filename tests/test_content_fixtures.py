@@ -53,7 +53,7 @@ def test_scheme_settings_change_the_verdict(content_data) -> None:
     from checks.base import CheckRules
 
     relaxed = CheckRules(interpretation_late_working_days=10, annual_report_deadline={"department": "03-31"},
-                         annual_report_similarity=0.95)
+                         annual_report_similarity=0.99)
     codes = {f.check for f in run_content_checks(content_data, AS_OF, relaxed)}
     assert not codes & {"interpretation.late", "annual_report.late", "annual_report.similar"}
 
