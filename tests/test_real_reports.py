@@ -10,6 +10,7 @@ from datetime import date, datetime
 from pathlib import Path
 
 from checks.annual_report import (
+    _narrative_of_text,
     _split_row,
     _text_rows,
     application_table_errors,
@@ -17,10 +18,9 @@ from checks.annual_report import (
     format_problems,
     incomplete,
     inconsistent,
-    review_table_errors,
-    _narrative_of_text,
     missing,
     narrative_shingles,
+    review_table_errors,
     similar,
 )
 from checks.base import Attachment, AuditData, CheckRules, ColumnState, Item, UnitState
