@@ -383,6 +383,19 @@ class _Index(NamedTuple):
 
 @functools.lru_cache(maxsize=1)
 def _bloom_filters() -> dict[int, _Index]:
+    """The probing index of each length, compiled once per fingerprint and kept on disk (checks.compiled_cache)."""
+    def dump(index: dict[int, _Index]) -> dict:
+        return {n: tuple((a.dtype.str, a.tobytes()) if isinstance(a, np.ndarray) else a for a in ix)
+                for n, ix in index.items()}
+
+    def load(raw: dict) -> dict[int, _Index]:
+        return {n: _Index(*(np.frombuffer(a[1], dtype=a[0]) if isinstance(a, tuple) else a for a in ix))
+                for n, ix in raw.items()}
+
+    return cached("word-probes", [], _build_bloom_filters, dump, load)
+
+
+def _build_bloom_filters() -> dict[int, _Index]:
     out = {}
     for length, (keys, word_of, _) in variant_index().items():
         hashes = _hashes(keys)

@@ -88,3 +88,20 @@ def test_word_model_index_read_back_equals_a_fresh_build(cache_dir: Path) -> Non
         assert loaded[n][0].dtype == keys.dtype and np.array_equal(loaded[n][0], keys)
         assert loaded[n][1].dtype == words_at.dtype and np.array_equal(loaded[n][1], words_at)
         assert loaded[n][2] == words
+
+
+def test_word_model_probes_read_back_equal_a_fresh_build(cache_dir: Path) -> None:
+    from checks import word_slips
+
+    word_slips._bloom_filters.cache_clear()
+    word_slips._bloom_filters()
+    word_slips._bloom_filters.cache_clear()
+    loaded = word_slips._bloom_filters()  # read from the file
+    fresh = word_slips._build_bloom_filters()
+    assert sorted(loaded) == sorted(fresh)
+    for n, index in fresh.items():
+        for name, a, b in zip(index._fields, loaded[n], index):
+            if isinstance(b, np.ndarray):
+                assert a.dtype == b.dtype and np.array_equal(a, b), name
+            else:
+                assert a == b, name
