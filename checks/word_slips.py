@@ -389,7 +389,7 @@ def _bloom_filters() -> dict[int, _Index]:
                 for n, ix in index.items()}
 
     def load(raw: dict) -> dict[int, _Index]:
-        return {n: _Index(*(np.frombuffer(a[1], dtype=a[0]) if isinstance(a, tuple) else a for a in ix))
+        return {n: _Index(*[np.frombuffer(a[1], dtype=a[0]) if isinstance(a, tuple) else a for a in ix])  # type: ignore[arg-type]
                 for n, ix in raw.items()}
 
     return cached("word-probes", [], _build_bloom_filters, dump, load)
