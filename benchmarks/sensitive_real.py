@@ -135,6 +135,13 @@ flagged when find_sensitive reports anything on its text. Splits, in the order t
   blind27  10 rows collected after that and run once: 4 of 6 found, 0 of 4 decoys fired (an ad's 网赌 taken for a
            warning's cue, its contacts written 薇/扣/飞机; 极速飞艇). Then evasive contacts, a contact beside stuffing
            overruling cues, 极速 private lottery games: 6 of 6, 0 of 4 (touched).
+  blind28  26 rows collected (sens9, 2026-12-02; none shares a source with an earlier row) and run once before
+           any change: 8 of 14 found, 4 of 12 decoys fired (results/sensitive_real-2026-12-02-blind28.txt).
+           Misses: a casino brand as the mirrored news agency's name (大澳门威尼斯人赌场官网记者), two Vietnamese
+           betting SEO titles, a porn title of 导航/天天综合 words, a casino agent's page (太阳城集团, 线路, 立即开户), an
+           online casino's slot-machine page (PT老虎机, 免费试玩). False alarms: Macau's official gazette on 百家乐
+           rules and a law on casino concessions, gov.mo's 旅遊及博彩 menu, a portal's 彩票 link to its own lottery
+           channel.
 Prints recall and precision per split and every miss and false alarm.
 
     .venv/bin/python -m benchmarks.sensitive_real --clean-html ge_policy_raw20190217.sql
@@ -160,7 +167,7 @@ DATA = Path(__file__).resolve().parent / "data" / "sensitive_real.jsonl"
 SPLITS = ("dev", "held_out", "fresh", "fresh2", "fresh3", "untouched2", "untouched3", "untouched4", "untouched5",
           "decoys6", "decoys7", "blind8", "blind9", "blind10", "blind11", "blind12", "blind13", "blind14", "blind15",
           "decoys16", "blind16", "blind17", "blind18", "blind19", "blind20",
-          "blind21", "blind22", "blind23", "blind24", "blind25", "blind26", "blind27")
+          "blind21", "blind22", "blind23", "blind24", "blind25", "blind26", "blind27", "blind28")
 
 
 def load_rows() -> dict[str, dict]:
