@@ -141,7 +141,13 @@ flagged when find_sensitive reports anything on its text. Splits, in the order t
            betting SEO titles, a porn title of 导航/天天综合 words, a casino agent's page (太阳城集团, 线路, 立即开户), an
            online casino's slot-machine page (PT老虎机, 免费试玩). False alarms: Macau's official gazette on 百家乐
            rules and a law on casino concessions, gov.mo's 旅遊及博彩 menu, a portal's 彩票 link to its own lottery
-           channel.
+           channel. Then a visible link into the site or a government site counts as its own menu, Macau gaming-law
+           cues, casino-site footers, Vietnamese betting SEO and porn navigation titles as stuffing families, 赌场官网:
+           13 of 14, 0 of 12 (touched; still missed: 28s14, the slot-machine page). blind26's 26s13 is found too.
+  blind29  10 rows collected after that change and run once, not changed after: 2 of 4 found, 0 of 6 decoys fired
+           (main: the same; results/sensitive_real-2026-12-02-blind29.txt, …-blind29-main.txt). Misses: a mirrored news
+           site renamed "ca88亚洲城" in its logo, breadcrumb and "ca88亚洲城娱乐阅读"; a porn title with one subject word
+           (国产 twice). The decoys are welfare-lottery news and a securities app's 开户送 offer.
 Prints recall and precision per split and every miss and false alarm.
 
     .venv/bin/python -m benchmarks.sensitive_real --clean-html ge_policy_raw20190217.sql
@@ -167,7 +173,7 @@ DATA = Path(__file__).resolve().parent / "data" / "sensitive_real.jsonl"
 SPLITS = ("dev", "held_out", "fresh", "fresh2", "fresh3", "untouched2", "untouched3", "untouched4", "untouched5",
           "decoys6", "decoys7", "blind8", "blind9", "blind10", "blind11", "blind12", "blind13", "blind14", "blind15",
           "decoys16", "blind16", "blind17", "blind18", "blind19", "blind20",
-          "blind21", "blind22", "blind23", "blind24", "blind25", "blind26", "blind27", "blind28")
+          "blind21", "blind22", "blind23", "blind24", "blind25", "blind26", "blind27", "blind28", "blind29")
 
 
 def load_rows() -> dict[str, dict]:
