@@ -147,7 +147,8 @@ flagged when find_sensitive reports anything on its text. Splits, in the order t
   blind29  10 rows collected after that change and run once, not changed after: 2 of 4 found, 0 of 6 decoys fired
            (main: the same; results/sensitive_real-2026-12-02-blind29.txt, …-blind29-main.txt). Misses: a mirrored news
            site renamed "ca88亚洲城" in its logo, breadcrumb and "ca88亚洲城娱乐阅读"; a porn title with one subject word
-           (国产 twice). The decoys are welfare-lottery news and a securities app's 开户送 offer.
+           (国产 twice). The decoys are welfare-lottery news and a securities app's 开户送 offer. Then a casino name of
+           Latin letters and digits before 亚洲城/娱乐城, and 又黄又爽, 又粗又猛, 无遮挡 as porn subjects: 4 of 4 (touched).
 Prints recall and precision per split and every miss and false alarm.
 
     .venv/bin/python -m benchmarks.sensitive_real --clean-html ge_policy_raw20190217.sql

@@ -69,3 +69,26 @@ def test_vietnamese_lottery_results_alone_are_not() -> None:
 ])
 def test_casino_footers_casino_sites_and_porn_navigation_titles(text: str, reported: bool) -> None:
     assert bool(find_sensitive(text)) == reported
+
+
+# blind29, collected after the rules above and run once (2 of 4 found, 0 of 6 decoys): the two misses led to a casino
+# name of Latin letters and digits before 亚洲城/娱乐城 and three porn-only subject words (又黄又爽 …)
+@pytest.mark.parametrize("row", row_ids(ROWS, ("blind29",), "spam"))
+def test_every_injected_page_of_blind29_is_reported(row: str) -> None:
+    assert judge(ROWS[row])
+
+
+@pytest.mark.parametrize("row", row_ids(ROWS, ("blind29",), "legit"))
+def test_the_legitimate_pages_of_blind29_stay_quiet(row: str) -> None:
+    assert judge(ROWS[row]) == []
+
+
+@pytest.mark.parametrize(("text", "reported"), [
+    ("ca88亚洲城 > 教育 > 教育新闻 > 正文", True),
+    ("w88娱乐城", True),
+    ("CCTV5体育频道直播", False),
+    ("A380国际航班", False),
+    ("91精品国产视频,国产又黄又爽又色视频观看免费", True),
+])
+def test_casino_site_names_and_one_subject_porn_titles(text: str, reported: bool) -> None:
+    assert bool(find_sensitive(text)) == reported
