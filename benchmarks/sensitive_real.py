@@ -149,6 +149,9 @@ flagged when find_sensitive reports anything on its text. Splits, in the order t
            site renamed "ca88亚洲城" in its logo, breadcrumb and "ca88亚洲城娱乐阅读"; a porn title with one subject word
            (国产 twice). The decoys are welfare-lottery news and a securities app's 开户送 offer. Then a casino name of
            Latin letters and digits before 亚洲城/娱乐城, and 又黄又爽, 又粗又猛, 无遮挡 as porn subjects: 4 of 4 (touched).
+  blind30  10 rows collected after that and run once: 4 of 4 found (main: 3 of 4; the new 赌场官网 pattern finds a
+           casino's bonus terms), 2 of 6 decoys fired, on main too (results/sensitive_real-2026-12-02-blind30.txt,
+           …-blind30-main.txt): two short issues reporting that a linked site "变成博彩网站"/"变成赌博网站".
 Prints recall and precision per split and every miss and false alarm.
 
     .venv/bin/python -m benchmarks.sensitive_real --clean-html ge_policy_raw20190217.sql
@@ -174,7 +177,7 @@ DATA = Path(__file__).resolve().parent / "data" / "sensitive_real.jsonl"
 SPLITS = ("dev", "held_out", "fresh", "fresh2", "fresh3", "untouched2", "untouched3", "untouched4", "untouched5",
           "decoys6", "decoys7", "blind8", "blind9", "blind10", "blind11", "blind12", "blind13", "blind14", "blind15",
           "decoys16", "blind16", "blind17", "blind18", "blind19", "blind20",
-          "blind21", "blind22", "blind23", "blind24", "blind25", "blind26", "blind27", "blind28", "blind29")
+          "blind21", "blind22", "blind23", "blind24", "blind25", "blind26", "blind27", "blind28", "blind29", "blind30")
 
 
 def load_rows() -> dict[str, dict]:
