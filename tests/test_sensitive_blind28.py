@@ -92,3 +92,11 @@ def test_the_legitimate_pages_of_blind29_stay_quiet(row: str) -> None:
 ])
 def test_casino_site_names_and_one_subject_porn_titles(text: str, reported: bool) -> None:
     assert bool(find_sensitive(text)) == reported
+
+
+def test_a_report_that_a_site_became_a_gambling_site_is_legitimate() -> None:
+    # blind30 l02, a short issue: the site or link "变成" a gambling site is a report, not an ad
+    assert judge(ROWS["30l02"]) == []
+    assert find_sensitive("说明文档上的链接变成博彩网站了") == []
+    # "变成" alone is no cue: an ad promises to make you rich
+    assert find_sensitive("一夜变成百万富翁，百家乐真人荷官在线")
