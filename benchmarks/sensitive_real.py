@@ -152,6 +152,8 @@ flagged when find_sensitive reports anything on its text. Splits, in the order t
   blind30  10 rows collected after that and run once: 4 of 4 found (main: 3 of 4; the new 赌场官网 pattern finds a
            casino's bonus terms), 2 of 6 decoys fired, on main too (results/sensitive_real-2026-12-02-blind30.txt,
            …-blind30-main.txt): two short issues reporting that a linked site "变成博彩网站"/"变成赌博网站".
+           Then 网站变成, 官网变成, 链接变成 … as cues of a report on a taken-over site: 4 of 4, 1 of 6 (touched; still
+           reported: 30l01's short second line "这是个博彩网站").
 Prints recall and precision per split and every miss and false alarm.
 
     .venv/bin/python -m benchmarks.sensitive_real --clean-html ge_policy_raw20190217.sql
