@@ -154,6 +154,11 @@ flagged when find_sensitive reports anything on its text. Splits, in the order t
            …-blind30-main.txt): two short issues reporting that a linked site "变成博彩网站"/"变成赌博网站".
            Then 网站变成, 官网变成, 链接变成 … as cues of a report on a taken-over site: 4 of 4, 1 of 6 (touched; still
            reported: 30l01's short second line "这是个博彩网站").
+  blind31  9 rows collected after that and run once, mostly decoys for the new rules: 1 of 2 found, 0 of 7 decoys fired
+           (main: the same; results/sensitive_real-2026-12-02-blind31.txt, …-blind31-main.txt). Decoys: Macau's gaming
+           inspectorate's list of laws, the gazette's list of junket operators (公司名 with 娛樂, 博彩中介), two Macau
+           government news items on slot halls and betting centres, a lawyer's column on gaming revenue, Vietnamese state
+           lottery results and companies. Miss: a casino's help-centre menu (存款帮助, 取款帮助, 防劫持教程).
 Prints recall and precision per split and every miss and false alarm.
 
     .venv/bin/python -m benchmarks.sensitive_real --clean-html ge_policy_raw20190217.sql
@@ -179,7 +184,7 @@ DATA = Path(__file__).resolve().parent / "data" / "sensitive_real.jsonl"
 SPLITS = ("dev", "held_out", "fresh", "fresh2", "fresh3", "untouched2", "untouched3", "untouched4", "untouched5",
           "decoys6", "decoys7", "blind8", "blind9", "blind10", "blind11", "blind12", "blind13", "blind14", "blind15",
           "decoys16", "blind16", "blind17", "blind18", "blind19", "blind20",
-          "blind21", "blind22", "blind23", "blind24", "blind25", "blind26", "blind27", "blind28", "blind29", "blind30")
+          "blind21", "blind22", "blind23", "blind24", "blind25", "blind26", "blind27", "blind28", "blind29", "blind30", "blind31")
 
 
 def load_rows() -> dict[str, dict]:
