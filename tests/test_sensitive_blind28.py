@@ -100,3 +100,19 @@ def test_a_report_that_a_site_became_a_gambling_site_is_legitimate() -> None:
     assert find_sensitive("说明文档上的链接变成博彩网站了") == []
     # "变成" alone is no cue: an ad promises to make you rich
     assert find_sensitive("一夜变成百万富翁，百家乐真人荷官在线")
+
+
+# blind30 and blind31, each collected after the previous changes and run once (blind30: 4 of 4, 2 of 6 decoys; blind31:
+# 1 of 2, 0 of 7 decoys); then 网站变成 … as cues and 防劫持 in the casino-footer family. 30l01 stays reported: its second
+# line "这是个博彩网站" is short and has no cue of its own
+STILL_REPORTED = {"30l01"}
+
+
+@pytest.mark.parametrize("row", row_ids(ROWS, ("blind30", "blind31"), "spam"))
+def test_every_injected_page_of_blind30_and_blind31_is_reported(row: str) -> None:
+    assert judge(ROWS[row])
+
+
+@pytest.mark.parametrize("row", row_ids(ROWS, ("blind30", "blind31"), "legit", STILL_REPORTED))
+def test_the_legitimate_pages_of_blind30_and_blind31_stay_quiet(row: str) -> None:
+    assert judge(ROWS[row]) == []
