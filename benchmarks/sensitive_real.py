@@ -159,6 +159,9 @@ flagged when find_sensitive reports anything on its text. Splits, in the order t
            inspectorate's list of laws, the gazette's list of junket operators (公司名 with 娛樂, 博彩中介), two Macau
            government news items on slot halls and betting centres, a lawyer's column on gaming revenue, Vietnamese state
            lottery results and companies. Miss: a casino's help-centre menu (存款帮助, 取款帮助, 防劫持教程).
+           Then 防劫持 in the casino-footer family: 2 of 2 (touched).
+  blind32  7 rows collected after the last change and run once, not changed after: 4 of 4 found, 0 of 3 decoys fired,
+           main the same (easy: porn title, casino platform pages; decoys are police warnings on online gambling).
 Prints recall and precision per split and every miss and false alarm.
 
     .venv/bin/python -m benchmarks.sensitive_real --clean-html ge_policy_raw20190217.sql
@@ -184,7 +187,7 @@ DATA = Path(__file__).resolve().parent / "data" / "sensitive_real.jsonl"
 SPLITS = ("dev", "held_out", "fresh", "fresh2", "fresh3", "untouched2", "untouched3", "untouched4", "untouched5",
           "decoys6", "decoys7", "blind8", "blind9", "blind10", "blind11", "blind12", "blind13", "blind14", "blind15",
           "decoys16", "blind16", "blind17", "blind18", "blind19", "blind20",
-          "blind21", "blind22", "blind23", "blind24", "blind25", "blind26", "blind27", "blind28", "blind29", "blind30", "blind31")
+          "blind21", "blind22", "blind23", "blind24", "blind25", "blind26", "blind27", "blind28", "blind29", "blind30", "blind31", "blind32")
 
 
 def load_rows() -> dict[str, dict]:

@@ -116,3 +116,14 @@ def test_every_injected_page_of_blind30_and_blind31_is_reported(row: str) -> Non
 @pytest.mark.parametrize("row", row_ids(ROWS, ("blind30", "blind31"), "legit", STILL_REPORTED))
 def test_the_legitimate_pages_of_blind30_and_blind31_stay_quiet(row: str) -> None:
     assert judge(ROWS[row]) == []
+
+
+# blind32, collected after the last change and run once, not changed after (4 of 4, 0 of 3; main the same)
+@pytest.mark.parametrize("row", row_ids(ROWS, ("blind32",), "spam"))
+def test_every_injected_page_of_blind32_is_reported(row: str) -> None:
+    assert judge(ROWS[row])
+
+
+@pytest.mark.parametrize("row", row_ids(ROWS, ("blind32",), "legit"))
+def test_the_legitimate_pages_of_blind32_stay_quiet(row: str) -> None:
+    assert judge(ROWS[row]) == []
