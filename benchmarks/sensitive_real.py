@@ -135,6 +135,33 @@ flagged when find_sensitive reports anything on its text. Splits, in the order t
   blind27  10 rows collected after that and run once: 4 of 6 found, 0 of 4 decoys fired (an ad's 网赌 taken for a
            warning's cue, its contacts written 薇/扣/飞机; 极速飞艇). Then evasive contacts, a contact beside stuffing
            overruling cues, 极速 private lottery games: 6 of 6, 0 of 4 (touched).
+  blind28  26 rows collected (sens9, 2026-12-02; none shares a source with an earlier row) and run once before
+           any change: 8 of 14 found, 4 of 12 decoys fired (results/sensitive_real-2026-12-02-blind28.txt).
+           Misses: a casino brand as the mirrored news agency's name (大澳门威尼斯人赌场官网记者), two Vietnamese
+           betting SEO titles, a porn title of 导航/天天综合 words, a casino agent's page (太阳城集团, 线路, 立即开户), an
+           online casino's slot-machine page (PT老虎机, 免费试玩). False alarms: Macau's official gazette on 百家乐
+           rules and a law on casino concessions, gov.mo's 旅遊及博彩 menu, a portal's 彩票 link to its own lottery
+           channel. Then a visible link into the site or a government site counts as its own menu, Macau gaming-law
+           cues, casino-site footers, Vietnamese betting SEO and porn navigation titles as stuffing families, 赌场官网:
+           13 of 14, 0 of 12 (touched; still missed: 28s14, the slot-machine page). blind26's 26s13 is found too.
+  blind29  10 rows collected after that change and run once, not changed after: 2 of 4 found, 0 of 6 decoys fired
+           (main: the same; results/sensitive_real-2026-12-02-blind29.txt, …-blind29-main.txt). Misses: a mirrored news
+           site renamed "ca88亚洲城" in its logo, breadcrumb and "ca88亚洲城娱乐阅读"; a porn title with one subject word
+           (国产 twice). The decoys are welfare-lottery news and a securities app's 开户送 offer. Then a casino name of
+           Latin letters and digits before 亚洲城/娱乐城, and 又黄又爽, 又粗又猛, 无遮挡 as porn subjects: 4 of 4 (touched).
+  blind30  10 rows collected after that and run once: 4 of 4 found (main: 3 of 4; the new 赌场官网 pattern finds a
+           casino's bonus terms), 2 of 6 decoys fired, on main too (results/sensitive_real-2026-12-02-blind30.txt,
+           …-blind30-main.txt): two short issues reporting that a linked site "变成博彩网站"/"变成赌博网站".
+           Then 网站变成, 官网变成, 链接变成 … as cues of a report on a taken-over site: 4 of 4, 1 of 6 (touched; still
+           reported: 30l01's short second line "这是个博彩网站").
+  blind31  9 rows collected after that and run once, mostly decoys for the new rules: 1 of 2 found, 0 of 7 decoys fired
+           (main: the same; results/sensitive_real-2026-12-02-blind31.txt, …-blind31-main.txt). Decoys: Macau's gaming
+           inspectorate's list of laws, the gazette's list of junket operators (公司名 with 娛樂, 博彩中介), two Macau
+           government news items on slot halls and betting centres, a lawyer's column on gaming revenue, Vietnamese state
+           lottery results and companies. Miss: a casino's help-centre menu (存款帮助, 取款帮助, 防劫持教程).
+           Then 防劫持 in the casino-footer family: 2 of 2 (touched).
+  blind32  7 rows collected after the last change and run once, not changed after: 4 of 4 found, 0 of 3 decoys fired,
+           main the same (easy: porn title, casino platform pages; decoys are police warnings on online gambling).
 Prints recall and precision per split and every miss and false alarm.
 
     .venv/bin/python -m benchmarks.sensitive_real --clean-html ge_policy_raw20190217.sql
@@ -160,7 +187,7 @@ DATA = Path(__file__).resolve().parent / "data" / "sensitive_real.jsonl"
 SPLITS = ("dev", "held_out", "fresh", "fresh2", "fresh3", "untouched2", "untouched3", "untouched4", "untouched5",
           "decoys6", "decoys7", "blind8", "blind9", "blind10", "blind11", "blind12", "blind13", "blind14", "blind15",
           "decoys16", "blind16", "blind17", "blind18", "blind19", "blind20",
-          "blind21", "blind22", "blind23", "blind24", "blind25", "blind26", "blind27")
+          "blind21", "blind22", "blind23", "blind24", "blind25", "blind26", "blind27", "blind28", "blind29", "blind30", "blind31", "blind32")
 
 
 def load_rows() -> dict[str, dict]:

@@ -9,7 +9,8 @@ structural one: text.sensitive read only a page's main content and chrome, so an
 template's content container and the whole <title> (main keeps only the h1) were never judged.
 Still missed, left as they are: a hidden French "make money" link (no gambling, porn or listed spam word), a
 journal page whose authors' institute was replaced by "凯捷体育娱乐" (体育娱乐 is also a tax category), a betting
-site's rules page (投注、注单、会员 without the betting-terms family's rare words), Vietnamese betting SEO text."""
+site's rules page (投注、注单、会员 without the betting-terms family's rare words). The Vietnamese betting SEO text (26s13) is
+found since blind28 (the Vietnamese betting family)."""
 
 from __future__ import annotations
 
@@ -20,7 +21,7 @@ from checks.sensitive import find_sensitive, quoted
 from checks.text import page_text
 
 ROWS = load_rows()
-STILL_MISSED = {"26s09", "26s10", "26s12", "26s13"}
+STILL_MISSED = {"26s09", "26s10", "26s12"}
 
 
 @pytest.mark.parametrize("row", row_ids(ROWS, ("blind26",), "spam", STILL_MISSED))
