@@ -60,6 +60,15 @@ def _pdf(body: bytes, limit: int) -> TextResult:
 
 
 def _docx(body: bytes, limit: int) -> TextResult:
+    from crawler.extract.docx_text import Unsure, docx_text
+
+    try:
+        return _clip(docx_text(body), limit)
+    except Unsure:
+        return _docx_python_docx(body, limit)
+
+
+def _docx_python_docx(body: bytes, limit: int) -> TextResult:
     import docx
 
     document = docx.Document(io.BytesIO(body))
