@@ -220,7 +220,14 @@ def slot_key(request: Request) -> str:
 
 # Push a request with a score that puts it after the requests of its priority that its host already has
 # queued, and before the next ones of every other host. KEYS: requests, seq; ARGV: slot, -priority, data
+# Queue a request, and mark it seen (ARGV[4], the duplicate filter's member; empty: not filtered) in the
+# same step: a worker killed between the two would leave a request marked seen but never queued, and the
+# page that links to it, put back and fetched again, would find its link already "seen" (a page lost).
+# KEYS: requests, requests:seq, dupefilter; ARGV: host slot, -priority, request, member. 0: seen before.
 _PUSH = """
+if ARGV[4] ~= '' and redis.call('SADD', KEYS[3], ARGV[4]) == 0 then
+  return 0
+end
 local n = redis.call('HINCRBY', KEYS[2], ARGV[1], 1)
 redis.call('ZADD', KEYS[1], tonumber(ARGV[2]) * 1e9 + n, ARGV[3])
 return n
@@ -239,9 +246,11 @@ class HostFairQueue(PriorityQueue):
         self.seq_key = f"{self.key}:seq"
         self.push_script = server.register_script(_PUSH)
 
-    def push(self, request: Request) -> None:
-        self.push_script(keys=[self.key, self.seq_key], args=[slot_key(request), -request.priority,
-                                                              self._encode_request(request)])
+    def push(self, request: Request, seen_key: str = "", member: str = "") -> bool:
+        """Queue `request`; with a member, only when the set `seen_key` did not hold it (added in the same step)."""
+        return bool(self.push_script(keys=[self.key, self.seq_key, seen_key or self.seq_key + ":none"],
+                                     args=[slot_key(request), -request.priority, self._encode_request(request),
+                                           member]))
 
     def clear(self) -> None:
         self.server.delete(self.key, self.seq_key)
@@ -379,14 +388,15 @@ class SharedScheduler(Scheduler):
             # A request that carries a held token came out of this night's queue before: this process sends
             # it again on purpose (parked while its server was on hold, then handed back), so it is no other
             # worker's copy of a start request and is queued as it is.
-            if "zwgk_held" not in request.meta and self.server.sadd(self.df.key, request_key(request)) == 0:
-                return False
-        elif self.df.request_seen(request):
-            self.df.log(request, self.spider)
+            member = "" if "zwgk_held" in request.meta else request_key(request)
+        else:
+            member = self.df.request_fingerprint(request)
+        if not self.queue.push(request, self.df.key, member):  # marked seen and queued in one step
+            if not request.dont_filter:
+                self.df.log(request, self.spider)
             return False
         if self.stats:
             self.stats.inc_value("scheduler/enqueued/redis")
-        self.queue.push(request)
         return True
 
     def next_request(self) -> Request | None:
