@@ -23,6 +23,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TypeVar
 
+import numpy as np
+
 T = TypeVar("T")
 _MAGIC = b"zwgk-compiled-1\n"
 _KEEP = 6  # files kept per name (a test run builds one per registry's unit names)
@@ -43,9 +45,15 @@ def _key(name: str, parts: Any) -> str:
     return hashlib.sha256(raw.encode("utf-8", "surrogatepass")).hexdigest()
 
 
-def cached(name: str, parts: Any, build: Callable[[], T], dump: Callable[[T], Any], load: Callable[[Any], T]) -> T:
+def _same(value: Any) -> Any:
+    return value
+
+
+def cached(name: str, parts: Any, build: Callable[[], T], dump: Callable[[T], Any] = _same,
+           load: Callable[[Any], T] = _same) -> T:
     """`build()`, or what an earlier process built with the same fingerprint and `parts`.
-    `dump` turns the value into marshal-able data, `load` turns that back into the value."""
+    `dump` turns the value into marshal-able data, `load` turns that back into the value (by default the
+    value is marshal-able as it is: strings, numbers, tuples, dicts)."""
     folder = _cache_dir()
     if folder is None:
         return build()
@@ -71,6 +79,15 @@ def cached(name: str, parts: Any, build: Callable[[], T], dump: Callable[[T], An
     except OSError:
         pass  # a read-only or full disk costs the compile time, nothing else
     return value
+
+
+def array_data(array: np.ndarray) -> tuple[str, bytes]:
+    """A numpy array as marshal-able data (its dtype and its bytes); `data_array` reads it back."""
+    return array.dtype.str, array.tobytes()
+
+
+def data_array(data: tuple[str, bytes]) -> np.ndarray:
+    return np.frombuffer(data[1], dtype=data[0])  # read-only, shares the bytes read from the file
 
 
 def _prune(folder: Path, name: str) -> None:

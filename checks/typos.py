@@ -179,7 +179,7 @@ def typo_matcher(extra: tuple[str, ...] = ()) -> tuple[Matcher, tuple[tuple[str,
     Each pattern is (right form, class); the right form is "" for a canonical form (a match is correct).
     The patterns are compiled once per fingerprint and kept on disk (checks.compiled_cache).
     """
-    words, values = cached("typo-patterns", list(extra), lambda: _typo_patterns(extra), lambda v: v, lambda v: v)
+    words, values = cached("typo-patterns", list(extra), lambda: _typo_patterns(extra))
     return matcher(words), values
 
 

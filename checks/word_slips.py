@@ -38,7 +38,7 @@ from typing import NamedTuple
 
 import numpy as np
 
-from checks.compiled_cache import cached
+from checks.compiled_cache import array_data, cached, data_array
 from checks.confusables import homophones
 from checks.lexicon import LEXICONS, tokenizer, typo_lexicon, word_list
 
@@ -311,11 +311,10 @@ def variant_index(use_corpus: bool = True) -> dict[int, tuple[np.ndarray, np.nda
     fingerprint and kept on disk (checks.compiled_cache).
     """
     def dump(index: dict) -> dict:
-        return {n: (keys.tobytes(), words_at.tobytes(), words) for n, (keys, words_at, words) in index.items()}
+        return {n: (array_data(keys), array_data(words_at), words) for n, (keys, words_at, words) in index.items()}
 
     def load(raw: dict) -> dict:
-        return {n: (np.frombuffer(keys, dtype=np.uint64), np.frombuffer(words_at, dtype=np.int32), words)
-                for n, (keys, words_at, words) in raw.items()}
+        return {n: (data_array(keys), data_array(words_at), words) for n, (keys, words_at, words) in raw.items()}
 
     return cached("word-variants", [use_corpus], lambda: _variant_index(use_corpus), dump, load)
 
@@ -385,12 +384,12 @@ class _Index(NamedTuple):
 def _bloom_filters() -> dict[int, _Index]:
     """The probing index of each length, compiled once per fingerprint and kept on disk (checks.compiled_cache)."""
     def dump(index: dict[int, _Index]) -> dict:
-        return {n: tuple((a.dtype.str, a.tobytes()) if isinstance(a, np.ndarray) else a for a in ix)
-                for n, ix in index.items()}
+        return {n: (array_data(ix.bloom), ix.bucket_bits, array_data(ix.starts), array_data(ix.keys),
+                    array_data(ix.words), ix.width) for n, ix in index.items()}
 
     def load(raw: dict) -> dict[int, _Index]:
-        return {n: _Index(*[np.frombuffer(a[1], dtype=a[0]) if isinstance(a, tuple) else a for a in ix])  # type: ignore[arg-type]
-                for n, ix in raw.items()}
+        return {n: _Index(data_array(bloom), bits, data_array(starts), data_array(keys), data_array(words), width)
+                for n, (bloom, bits, starts, keys, words, width) in raw.items()}
 
     return cached("word-probes", [], _build_bloom_filters, dump, load)
 
