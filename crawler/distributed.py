@@ -219,10 +219,10 @@ def slot_key(request: Request) -> str:
 
 
 # Push a request with a score that puts it after the requests of its priority that its host already has
-# queued, and before the next ones of every other host. KEYS: requests, seq; ARGV: slot, -priority, data
-# Queue a request, and mark it seen (ARGV[4], the duplicate filter's member; empty: not filtered) in the
-# same step: a worker killed between the two would leave a request marked seen but never queued, and the
-# page that links to it, put back and fetched again, would find its link already "seen" (a page lost).
+# queued, and before the next ones of every other host; and mark it seen (ARGV[4], the duplicate filter's
+# member; empty: not filtered) in the same step: a worker killed between the two would leave a request
+# marked seen but never queued, and the page that links to it, put back and fetched again, would find its
+# link already "seen" (a page lost).
 # KEYS: requests, requests:seq, dupefilter; ARGV: host slot, -priority, request, member. 0: seen before.
 _PUSH = """
 if ARGV[4] ~= '' and redis.call('SADD', KEYS[3], ARGV[4]) == 0 then
