@@ -162,6 +162,12 @@ flagged when find_sensitive reports anything on its text. Splits, in the order t
            Then 防劫持 in the casino-footer family: 2 of 2 (touched).
   blind32  7 rows collected after the last change and run once, not changed after: 4 of 4 found, 0 of 3 decoys fired,
            main the same (easy: porn title, casino platform pages; decoys are police warnings on online gambling).
+  blind33  30 rows collected (sens10, 2026-12-02; none shares a source with an earlier row) and run once before any
+           change: 7 of 15 found, 4 of 15 decoys fired (results/sensitive_real-2026-12-02-blind33.txt). Misses: betting
+           brands as a list or a landing page (开云体育, 星空体育, 太阳城, 新葡京 …), a 娱乐城's member terms, an online casino's
+           bonus page (娛樂場即時紅利), Vietnamese kuwin SEO, a brand put into a mirrored headline (欧博庄家) or in place of
+           "关于" in a county notice (英国威廉希尔公司_官方网站:), a surrogacy agency's 代母 lead. False alarms: news on
+           underground 六合彩 (three pages, one quoting a seller's cry) and a feature on surrogacy in California.
 Prints recall and precision per split and every miss and false alarm.
 
     .venv/bin/python -m benchmarks.sensitive_real --clean-html ge_policy_raw20190217.sql
@@ -188,7 +194,7 @@ SPLITS = ("dev", "held_out", "fresh", "fresh2", "fresh3", "untouched2", "untouch
           "decoys6", "decoys7", "blind8", "blind9", "blind10", "blind11", "blind12", "blind13", "blind14", "blind15",
           "decoys16", "blind16", "blind17", "blind18", "blind19", "blind20",
           "blind21", "blind22", "blind23", "blind24", "blind25", "blind26", "blind27", "blind28", "blind29", "blind30",
-          "blind31", "blind32")
+          "blind31", "blind32", "blind33")
 
 
 def load_rows() -> dict[str, dict]:
