@@ -168,6 +168,9 @@ flagged when find_sensitive reports anything on its text. Splits, in the order t
            bonus page (娛樂場即時紅利), Vietnamese kuwin SEO, a brand put into a mirrored headline (欧博庄家) or in place of
            "关于" in a county notice (英国威廉希尔公司_官方网站:), a surrogacy agency's 代母 lead. False alarms: news on
            underground 六合彩 (three pages, one quoting a seller's cry) and a feature on surrogacy in California.
+           Then 地下, 私彩 as cues for 赌博, a list of online-only betting brands as a stuffing family, a casino's own
+           voice (本娱乐城, 注单), 公司 between a brand and 官方网站, an 80-letter window for Vietnamese, 代母: 13 of 15,
+           1 of 15 (touched; still missed: 33s08, 33s12; still reported: 33l10, the surrogacy feature).
 Prints recall and precision per split and every miss and false alarm.
 
     .venv/bin/python -m benchmarks.sensitive_real --clean-html ge_policy_raw20190217.sql

@@ -1,0 +1,67 @@
+"""text.sensitive on the blind33 rows of benchmarks/data/sensitive_real.jsonl (real pages and fragments, each with its
+source), collected and run once before the rules below existed (blind: recall 7/15, 4 of 15 decoys reported;
+benchmarks/results/sensitive_real-2026-12-02-blind33.txt).
+
+Misses then: online betting brands as a list or a landing page (太阳城 … 开云体育 必威体育; 星空体育 开云体育 米兰体育), a
+娱乐城's member terms in its own voice ("本娱乐城所定之各项规则"), Vietnamese betting SEO whose words stood further apart
+than 40 letters, a brand in place of "关于" in a county notice ("英国威廉希尔公司_官方网站:"), a surrogacy agency's 代母.
+False alarms: three news stories on underground 六合彩 (地下“六合彩”). Still missed, left as they are: a brand put into a
+mirrored headline (33s12 "欧博庄家") and an online casino's bonus page (33s08 "娛樂場即時紅利": 娱乐场 is also Macau's
+word for its real casinos). Still reported: a feature on surrogacy in California (33l10, no cue near 代孕)."""
+
+from __future__ import annotations
+
+import pytest
+
+from benchmarks.sensitive_real import judge, load_rows, row_ids
+from checks.sensitive import find_sensitive
+
+ROWS = load_rows()
+STILL_MISSED = {"33s08", "33s12"}
+STILL_REPORTED = {"33l10"}
+
+
+@pytest.mark.parametrize("row", row_ids(ROWS, ("blind33",), "spam", STILL_MISSED))
+def test_every_injected_page_of_blind33_is_reported(row: str) -> None:
+    assert judge(ROWS[row])
+
+
+@pytest.mark.parametrize("row", row_ids(ROWS, ("blind33",), "legit", STILL_REPORTED))
+def test_the_legitimate_pages_of_blind33_stay_quiet(row: str) -> None:
+    assert judge(ROWS[row]) == []
+
+
+@pytest.mark.parametrize(("text", "reported"), [
+    ("星空体育 立即访问 开云体育 立即访问 米兰体育 立即访问", True),
+    ("太阳城 皇冠体育 拼搏体育", True),
+    # Macau's real casinos side by side in government news, and the bookmakers that sports news quotes for odds
+    ("行政长官批示把经营批给判给美高梅、银河、威尼斯人、永利等公司", False),
+    ("威廉希尔、立博、bet365等博彩公司开出的赔率显示主队占优", False),
+    ("家住太阳城小区的居民反映，皇冠体育馆门前道路积水", False),
+])
+def test_a_list_of_online_betting_brands(text: str, reported: bool) -> None:
+    assert bool(find_sensitive(text)) == reported
+
+
+def test_a_casino_speaking_of_itself_and_its_betting_slips() -> None:
+    assert find_sensitive("请会员务必于进入网站前详阅本娱乐城所定之各项规则")
+    assert find_sensitive("本公司保留权利取消该类注单以及注单产生之红利，并停用该会员帐号")
+    # Macau's word for its real casinos and a court's account of a casino case are not a casino's voice
+    assert find_sensitive("本娱乐场大堂今日举行开幕仪式") == []
+
+
+def test_underground_lottery_news_is_legitimate_and_a_tip_site_title_is_not() -> None:
+    assert find_sensitive("近几年来，地下“六合彩”活动以惊人的速度由南向北蔓延，不仅在城市，在乡村也泛滥成灾。") == []
+    assert find_sensitive("他们在短短数月内成了当地地下六合彩有名的大庄家，还发展了十来个下线替他拉投注者。") == []
+    assert judge(ROWS["33s11"])  # a Mark Six tip site's header above a mirrored story on underground 六合彩
+
+
+def test_vietnamese_betting_words_may_stand_further_apart_than_chinese_ones() -> None:
+    assert find_sensitive("kuwin game bài đổi thưởng ketquade1 net quy luật quay thử xsmb")
+    assert find_sensitive("kết quả xổ số kiến thiết miền bắc hôm nay xsmb trực tuyến") == []
+
+
+def test_a_brand_and_its_company_before_its_official_site() -> None:
+    assert find_sensitive("英国威廉希尔公司_官方网站:停止审批游艺娱乐场所的公告")
+    assert find_sensitive("代孕中介：选择最优质的胚胎植入代母体内怀孕")
+    assert find_sensitive("他替代母亲照顾弟弟") == []
