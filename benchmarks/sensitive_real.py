@@ -171,6 +171,12 @@ flagged when find_sensitive reports anything on its text. Splits, in the order t
            Then 地下, 私彩 as cues for 赌博, a list of online-only betting brands as a stuffing family, a casino's own
            voice (本娱乐城, 注单), 公司 between a brand and 官方网站, an 80-letter window for Vietnamese, 代母: 13 of 15,
            1 of 15 (touched; still missed: 33s08, 33s12; still reported: 33l10, the surrogacy feature).
+  blind34  19 rows collected after that change and run once: 5 of 9 found, 4 of 10 decoys fired, main the same
+           (results/sensitive_real-2026-12-02-blind34.txt, …-blind34-main.txt). Misses: a betting platform's SEO heading
+           on article pages ("恒耀平台网址【Q-——333307——】", "星空体育平台网址…"), "星空体育app" cards, Vietnamese 98win
+           sports-score SEO. False alarms: four lawyers' and scholars' texts on surrogacy custody cases (代孕 with
+           法院, 抚养权, 监护权). The new brand-list family stayed quiet on sports odds news (威廉希尔, BET365), a TV
+           channel list with 星空体育 and a company named 华奥星空体育; novels set in casinos stayed quiet.
 Prints recall and precision per split and every miss and false alarm.
 
     .venv/bin/python -m benchmarks.sensitive_real --clean-html ge_policy_raw20190217.sql
@@ -197,7 +203,7 @@ SPLITS = ("dev", "held_out", "fresh", "fresh2", "fresh3", "untouched2", "untouch
           "decoys6", "decoys7", "blind8", "blind9", "blind10", "blind11", "blind12", "blind13", "blind14", "blind15",
           "decoys16", "blind16", "blind17", "blind18", "blind19", "blind20",
           "blind21", "blind22", "blind23", "blind24", "blind25", "blind26", "blind27", "blind28", "blind29", "blind30",
-          "blind31", "blind32", "blind33")
+          "blind31", "blind32", "blind33", "blind34")
 
 
 def load_rows() -> dict[str, dict]:
