@@ -177,6 +177,8 @@ flagged when find_sensitive reports anything on its text. Splits, in the order t
            sports-score SEO. False alarms: four lawyers' and scholars' texts on surrogacy custody cases (代孕 with
            法院, 抚养权, 监护权). The new brand-list family stayed quiet on sports odds news (威廉希尔, BET365), a TV
            channel list with 星空体育 and a company named 华奥星空体育; novels set in casinos stayed quiet.
+           Then court and legal-writing cues for 代孕, 星空 and 米兰 as brands before a call, up to two words between
+           brand and call: 6 of 9, 1 of 10 (touched; lost: 34s08, an agency's breadcrumbs above a custody story).
 Prints recall and precision per split and every miss and false alarm.
 
     .venv/bin/python -m benchmarks.sensitive_real --clean-html ge_policy_raw20190217.sql

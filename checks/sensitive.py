@@ -118,7 +118,8 @@ def page_rules() -> PageRules:
             if brands:  # a brand name right before 官网, 开户, app …: built here so that ops only list names
                 suffixes = "|".join(map(re.escape, (str(x).lower() for x in spec.get("brand_suffixes") or ["官网"])))
                 middles = "|".join(map(re.escape, (str(x).lower() for x in spec.get("brand_middles") or [])))
-                rx = f"(?:{'|'.join(map(re.escape, brands))})(?:{middles})?(?:{suffixes})" if middles else \
+                # up to two middle words: "星空体育平台网址", "威廉希尔公司官方网站"
+                rx = f"(?:{'|'.join(map(re.escape, brands))})(?:{middles}){{0,2}}(?:{suffixes})" if middles else \
                     f"(?:{'|'.join(map(re.escape, brands))})(?:{suffixes})"
                 patterns += ((re.compile(rx, re.I), tuple(brands)),)
             if old is not None:

@@ -65,3 +65,35 @@ def test_a_brand_and_its_company_before_its_official_site() -> None:
     assert find_sensitive("英国威廉希尔公司_官方网站:停止审批游艺娱乐场所的公告")
     assert find_sensitive("代孕中介：选择最优质的胚胎植入代母体内怀孕")
     assert find_sensitive("他替代母亲照顾弟弟") == []
+
+
+# blind34, collected after the rules above and run once (5 of 9 found, 4 of 10 decoys fired; main the same): then cues of
+# court cases and legal writing for 代孕, 星空 and 米兰 as brands before 官网/app/网址, up to two words between a brand and
+# its call (6 of 9, 1 of 10, touched). Still missed: a platform's SEO heading of an unlisted brand (34s01 "恒耀平台网址"),
+# Vietnamese 98win sports scores (34s09) and, since the court cues, a surrogacy agency reposting a custody story (34s08:
+# its agency words stand in the breadcrumbs of a page that discusses the case). Still reported: a traditional-character
+# thesis on surrogacy contracts (34l08)
+STILL_MISSED_34 = {"34s01", "34s08", "34s09"}
+STILL_REPORTED_34 = {"34l08"}
+
+
+@pytest.mark.parametrize("row", row_ids(ROWS, ("blind34",), "spam", STILL_MISSED_34))
+def test_every_injected_page_of_blind34_is_reported(row: str) -> None:
+    assert judge(ROWS[row])
+
+
+@pytest.mark.parametrize("row", row_ids(ROWS, ("blind34",), "legit", STILL_REPORTED_34))
+def test_the_legitimate_pages_of_blind34_stay_quiet(row: str) -> None:
+    assert judge(ROWS[row]) == []
+
+
+@pytest.mark.parametrize(("text", "reported"), [
+    ("星空体育平台网址【Q-——333307——】", True),
+    ("星空体育app 探索星空体育精彩赛事", True),
+    ("求索纪录 星空少儿 星空科幻 星空体育 星空赛车频道", False),
+    ("湖北华奥星空体育产业联盟发展有限公司", False),
+    ("法院判决孩子抚养权归女方，双方只是代孕关系", False),
+    ("代孕包成功，试管代孕套餐咨询", True),
+])
+def test_star_brand_calls_and_surrogacy_court_cases(text: str, reported: bool) -> None:
+    assert bool(find_sensitive(text)) == reported
