@@ -97,3 +97,13 @@ def test_the_legitimate_pages_of_blind34_stay_quiet(row: str) -> None:
 ])
 def test_star_brand_calls_and_surrogacy_court_cases(text: str, reported: bool) -> None:
     assert bool(find_sensitive(text)) == reported
+
+
+@pytest.mark.parametrize(("text", "reported"), [
+    ("本店为全台独家经销商，欢迎洽询。", False),  # 全台 + 独家: 34s07's "全台獨家" came out as 台独
+    ("坚决反对台独分裂活动", True),
+    ("搞台独活动的顽固分子", True),
+    ("一些国家的地下代孕产业链已经相当完善", True),  # 下代 + 孕产 are too rare to outweigh 代孕
+])
+def test_a_term_straddling_two_ordinary_words_is_not_reported(text: str, reported: bool) -> None:
+    assert bool(find_sensitive(text, judge_context=False)) == reported
