@@ -179,6 +179,11 @@ flagged when find_sensitive reports anything on its text. Splits, in the order t
            channel list with 星空体育 and a company named 华奥星空体育; novels set in casinos stayed quiet.
            Then court and legal-writing cues for 代孕, 星空 and 米兰 as brands before a call, up to two words between
            brand and call: 6 of 9, 1 of 10 (touched; lost: 34s08, an agency's breadcrumbs above a custody story).
+  blind35  12 rows collected after all of that and run once, not changed for: 2 of 4 found, 1 of 8 decoys fired, main the
+           same (results/sensitive_real-2026-12-02-blind35.txt, …-blind35-main.txt). Misses: two Vietnamese bookmaker SEO
+           titles (kuwin … nhà cái uy tín … fb88; 98win … bóng đá); false alarm: a story on a romance scam that names the
+           casino site "澳门金沙娛樂城" in quotation marks. Decoys that stayed quiet: five texts against 全能神, two police
+           stories on 杀猪盘 (赌博平台充值, 彩票 app).
 Prints recall and precision per split and every miss and false alarm.
 
     .venv/bin/python -m benchmarks.sensitive_real --clean-html ge_policy_raw20190217.sql
@@ -205,7 +210,7 @@ SPLITS = ("dev", "held_out", "fresh", "fresh2", "fresh3", "untouched2", "untouch
           "decoys6", "decoys7", "blind8", "blind9", "blind10", "blind11", "blind12", "blind13", "blind14", "blind15",
           "decoys16", "blind16", "blind17", "blind18", "blind19", "blind20",
           "blind21", "blind22", "blind23", "blind24", "blind25", "blind26", "blind27", "blind28", "blind29", "blind30",
-          "blind31", "blind32", "blind33", "blind34")
+          "blind31", "blind32", "blind33", "blind34", "blind35")
 
 
 def load_rows() -> dict[str, dict]:
