@@ -107,3 +107,21 @@ def test_star_brand_calls_and_surrogacy_court_cases(text: str, reported: bool) -
 ])
 def test_a_term_straddling_two_ordinary_words_is_not_reported(text: str, reported: bool) -> None:
     assert bool(find_sensitive(text, judge_context=False)) == reported
+
+
+# blind35, collected after all of the above and run once (2 of 4 found, 1 of 8 decoys fired; main the same); then
+# Vietnamese bookmakers' names as subjects of the Vietnamese family (4 of 4, touched). Still reported: 35l05, a story on a
+# romance scam that names the casino site "澳门金沙娛樂城" in quotation marks, with no cue in the excerpt
+@pytest.mark.parametrize("row", row_ids(ROWS, ("blind35",), "spam"))
+def test_every_injected_page_of_blind35_is_reported(row: str) -> None:
+    assert judge(ROWS[row])
+
+
+@pytest.mark.parametrize("row", row_ids(ROWS, ("blind35",), "legit", {"35l05"}))
+def test_the_legitimate_pages_of_blind35_stay_quiet(row: str) -> None:
+    assert judge(ROWS[row]) == []
+
+
+def test_vietnamese_bookmaker_names_count_with_their_calls_and_results_alone_do_not() -> None:
+    assert find_sensitive("kuwin thứ hạng của crystal palace top nhà cái uy tín 2023 đăng nhập fb88")
+    assert find_sensitive("trực tiếp bóng đá hôm nay lịch thi đấu ngoại hạng anh") == []
