@@ -184,6 +184,10 @@ flagged when find_sensitive reports anything on its text. Splits, in the order t
            titles (kuwin … nhà cái uy tín … fb88; 98win … bóng đá); false alarm: a story on a romance scam that names the
            casino site "澳门金沙娛樂城" in quotation marks. Decoys that stayed quiet: five texts against 全能神, two police
            stories on 杀猪盘 (赌博平台充值, 彩票 app).
+           Then Vietnamese bookmakers' names (98win, kuwin, fb88 …) as subjects: 4 of 4, 1 of 8 (touched).
+  blind36  6 rows collected after the last change and run once, not changed after: 1 of 1 found, 0 of 5 decoys fired,
+           main the same (easy: a porn title; decoys are news on surrogacy crackdowns and Hong Kong's Mark Six jackpots).
+           Most candidates of this round already stood in the data under the same address and were dropped.
 Prints recall and precision per split and every miss and false alarm.
 
     .venv/bin/python -m benchmarks.sensitive_real --clean-html ge_policy_raw20190217.sql
@@ -210,7 +214,7 @@ SPLITS = ("dev", "held_out", "fresh", "fresh2", "fresh3", "untouched2", "untouch
           "decoys6", "decoys7", "blind8", "blind9", "blind10", "blind11", "blind12", "blind13", "blind14", "blind15",
           "decoys16", "blind16", "blind17", "blind18", "blind19", "blind20",
           "blind21", "blind22", "blind23", "blind24", "blind25", "blind26", "blind27", "blind28", "blind29", "blind30",
-          "blind31", "blind32", "blind33", "blind34", "blind35")
+          "blind31", "blind32", "blind33", "blind34", "blind35", "blind36")
 
 
 def load_rows() -> dict[str, dict]:

@@ -125,3 +125,14 @@ def test_the_legitimate_pages_of_blind35_stay_quiet(row: str) -> None:
 def test_vietnamese_bookmaker_names_count_with_their_calls_and_results_alone_do_not() -> None:
     assert find_sensitive("kuwin thứ hạng của crystal palace top nhà cái uy tín 2023 đăng nhập fb88")
     assert find_sensitive("trực tiếp bóng đá hôm nay lịch thi đấu ngoại hạng anh") == []
+
+
+# blind36, collected after the last change and run once, not changed after (1 of 1, 0 of 5; main the same)
+@pytest.mark.parametrize("row", row_ids(ROWS, ("blind36",), "spam"))
+def test_every_injected_page_of_blind36_is_reported(row: str) -> None:
+    assert judge(ROWS[row])
+
+
+@pytest.mark.parametrize("row", row_ids(ROWS, ("blind36",), "legit"))
+def test_the_legitimate_pages_of_blind36_stay_quiet(row: str) -> None:
+    assert judge(ROWS[row]) == []
