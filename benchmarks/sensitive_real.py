@@ -162,6 +162,32 @@ flagged when find_sensitive reports anything on its text. Splits, in the order t
            Then 防劫持 in the casino-footer family: 2 of 2 (touched).
   blind32  7 rows collected after the last change and run once, not changed after: 4 of 4 found, 0 of 3 decoys fired,
            main the same (easy: porn title, casino platform pages; decoys are police warnings on online gambling).
+  blind33  30 rows collected (sens10, 2026-12-02; none shares a source with an earlier row) and run once before any
+           change: 7 of 15 found, 4 of 15 decoys fired (results/sensitive_real-2026-12-02-blind33.txt). Misses: betting
+           brands as a list or a landing page (开云体育, 星空体育, 太阳城, 新葡京 …), a 娱乐城's member terms, an online casino's
+           bonus page (娛樂場即時紅利), Vietnamese kuwin SEO, a brand put into a mirrored headline (欧博庄家) or in place of
+           "关于" in a county notice (英国威廉希尔公司_官方网站:), a surrogacy agency's 代母 lead. False alarms: news on
+           underground 六合彩 (three pages, one quoting a seller's cry) and a feature on surrogacy in California.
+           Then 地下, 私彩 as cues for 赌博, a list of online-only betting brands as a stuffing family, a casino's own
+           voice (本娱乐城, 注单), 公司 between a brand and 官方网站, an 80-letter window for Vietnamese, 代母: 13 of 15,
+           1 of 15 (touched; still missed: 33s08, 33s12; still reported: 33l10, the surrogacy feature).
+  blind34  19 rows collected after that change and run once: 5 of 9 found, 4 of 10 decoys fired, main the same
+           (results/sensitive_real-2026-12-02-blind34.txt, …-blind34-main.txt). Misses: a betting platform's SEO heading
+           on article pages ("恒耀平台网址【Q-——333307——】", "星空体育平台网址…"), "星空体育app" cards, Vietnamese 98win
+           sports-score SEO. False alarms: four lawyers' and scholars' texts on surrogacy custody cases (代孕 with
+           法院, 抚养权, 监护权). The new brand-list family stayed quiet on sports odds news (威廉希尔, BET365), a TV
+           channel list with 星空体育 and a company named 华奥星空体育; novels set in casinos stayed quiet.
+           Then court and legal-writing cues for 代孕, 星空 and 米兰 as brands before a call, up to two words between
+           brand and call: 6 of 9, 1 of 10 (touched; lost: 34s08, an agency's breadcrumbs above a custody story).
+  blind35  12 rows collected after all of that and run once, not changed for: 2 of 4 found, 1 of 8 decoys fired, main the
+           same (results/sensitive_real-2026-12-02-blind35.txt, …-blind35-main.txt). Misses: two Vietnamese bookmaker SEO
+           titles (kuwin … nhà cái uy tín … fb88; 98win … bóng đá); false alarm: a story on a romance scam that names the
+           casino site "澳门金沙娛樂城" in quotation marks. Decoys that stayed quiet: five texts against 全能神, two police
+           stories on 杀猪盘 (赌博平台充值, 彩票 app).
+           Then Vietnamese bookmakers' names (98win, kuwin, fb88 …) as subjects: 4 of 4, 1 of 8 (touched).
+  blind36  6 rows collected after the last change and run once, not changed after: 1 of 1 found, 0 of 5 decoys fired,
+           main the same (easy: a porn title; decoys are news on surrogacy crackdowns and Hong Kong's Mark Six jackpots).
+           Most candidates of this round already stood in the data under the same address and were dropped.
 Prints recall and precision per split and every miss and false alarm.
 
     .venv/bin/python -m benchmarks.sensitive_real --clean-html ge_policy_raw20190217.sql
@@ -188,7 +214,7 @@ SPLITS = ("dev", "held_out", "fresh", "fresh2", "fresh3", "untouched2", "untouch
           "decoys6", "decoys7", "blind8", "blind9", "blind10", "blind11", "blind12", "blind13", "blind14", "blind15",
           "decoys16", "blind16", "blind17", "blind18", "blind19", "blind20",
           "blind21", "blind22", "blind23", "blind24", "blind25", "blind26", "blind27", "blind28", "blind29", "blind30",
-          "blind31", "blind32")
+          "blind31", "blind32", "blind33", "blind34", "blind35", "blind36")
 
 
 def load_rows() -> dict[str, dict]:

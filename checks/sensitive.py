@@ -29,6 +29,7 @@ from checks.lexicon import (
     lexicon_paths,
     matcher,
     on_word_boundaries,
+    tokenizer,
     read_yaml_lexicon,
     sensitive_context,
     sensitive_matcher,
@@ -118,7 +119,8 @@ def page_rules() -> PageRules:
             if brands:  # a brand name right before 官网, 开户, app …: built here so that ops only list names
                 suffixes = "|".join(map(re.escape, (str(x).lower() for x in spec.get("brand_suffixes") or ["官网"])))
                 middles = "|".join(map(re.escape, (str(x).lower() for x in spec.get("brand_middles") or [])))
-                rx = f"(?:{'|'.join(map(re.escape, brands))})(?:{middles})?(?:{suffixes})" if middles else \
+                # up to two middle words: "星空体育平台网址", "威廉希尔公司官方网站"
+                rx = f"(?:{'|'.join(map(re.escape, brands))})(?:{middles}){{0,2}}(?:{suffixes})" if middles else \
                     f"(?:{'|'.join(map(re.escape, brands))})(?:{suffixes})"
                 patterns += ((re.compile(rx, re.I), tuple(brands)),)
             if old is not None:
@@ -321,6 +323,21 @@ def in_prose(text: str, start: int, end: int) -> bool:
     return len(_CJK.findall(_line_of(text, start, end)[1])) >= page_rules().prose_chars
 
 
+def _straddles(norm: str, start: int, end: int) -> bool:
+    """Whether norm[start:end] is the tail of one ordinary word and the head of the next: "全台独家" is 全台 + 独家,
+    not 台独 (jieba, told of the sensitive words, cuts 全/台独/家). Both words must reach past the term's ends, and
+    their dictionary counts multiplied must reach twice the term's: "地下代孕产业" (下代 3 × 孕产 3 against 代孕 31)
+    keeps its 代孕."""
+    freq = tokenizer().FREQ
+    term = freq.get(norm[start:end]) or 1
+    for k in range(1, end - start):
+        left = max((freq.get(norm[start - a:start + k]) or 0 for a in range(1, min(3, start) + 1)), default=0)
+        right = max((freq.get(norm[start + k:end + b]) or 0 for b in range(1, min(3, len(norm) - end) + 1)), default=0)
+        if left * right >= 2 * term:
+            return True
+    return False
+
+
 def find_sensitive(text: str, judge_context: bool = True) -> list[tuple[str, str, str]]:
     """(word, category, context) for every sensitive word and every block of keyword stuffing in `text`.
 
@@ -353,7 +370,7 @@ def find_sensitive(text: str, judge_context: bool = True) -> list[tuple[str, str
             continue  # a report on a hijacked site quoting what was injected
         hits.append((text[a:b], category, context(text, a, b)))
     for index, start, end in found:
-        if not on_word_boundaries(norm, start, end):
+        if not on_word_boundaries(norm, start, end) or _straddles(norm, start, end):
             continue
         if any(s <= start and end <= e for s, e, *_ in stuffing):
             continue
