@@ -21,7 +21,7 @@ their own (悬梁刺骨 given as the right form, 砌彻 as the correction of 雕
   legal text (LawRefBook/Laws @2f4c5c2 without the parts the benchmark reads), not a jieba word at least a
   tenth as frequent as the right form, not the right form cut short;
 * a wrong form of two or three characters is nowhere in that corpus, not even across a word boundary, and in no
-  longer word of jieba's dictionary (包里 of 书包里, 喂了): short strings are often correct text cut oddly.
+  longer word of jieba's dictionary (自已 of 不能自已): a short string is often a piece of correct text.
 
 Pairs already in typos.yaml known or known_typos.tsv keep those entries (checks/lexicon.py reads them first).
 """
@@ -96,7 +96,7 @@ def vet(pairs: list[tuple[str, str, str]], texts: list[str]) -> tuple[dict[str, 
     rights = {r for _, r, _ in pairs}
     opposite = {(r, w) for w, r, _ in pairs}
     text, cuts = "\n".join(texts), word_cuts(texts)
-    # pieces of longer dictionary words (书包里 holds 包里): a short form that is one may be written correctly
+    # pieces of longer dictionary words (不能自已 holds 自已): a short form that is one may be written correctly
     inside = {w[i:i + n] for w, f in freq.items() if f and len(w) > 2 for n in range(2, _SHORT + 1)
               for i in range(len(w) - n + 1)}
     kept: dict[str, tuple[str, str]] = {}
