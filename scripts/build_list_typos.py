@@ -15,6 +15,8 @@ their own (悬梁刺骨 given as the right form, 砌彻 as the correction of 雕
 * the wrong form is no idiom, place, canonical formulation or corpus phrase the check already knows as correct;
 * the wrong form is not a run of dictionary words (绝不罢休, 奋斗终身, 水利发电: jieba cuts it into words of two or
   more characters only): such real-word confusables are judged by context (context_pairs.tsv), not by a list;
+* for macro-correct, whose pairs come from proofreaders' edits, a changed character that sits in a word of the
+  wrong form sounds or looks like its replacement: other edits are rewording (地区 → 地域, 公分 → 厘米);
 * the right form is a real wording: the jieba word that covers each changed character is one of two or more
   characters in jieba's dictionary, or the right form is itself an idiom or a jieba word (雕彻 → 砌彻 fails);
 * the wrong form passes the tests of scripts/build_known_typos.py: not used as a word of its own in correct
@@ -88,6 +90,27 @@ def made_of_words(wrong: str, freq: dict[str, int]) -> bool:
     return len(tokens) >= 2 and all(len(t) >= 2 and (freq.get(t) or 0) > 0 for t in tokens)
 
 
+def reworded(wrong: str, right: str, freq: dict[str, int], shapes: dict[str, str]) -> bool:
+    """An editor's rewording rather than a slip: a changed character of `wrong` sits in a word of two or more
+    characters that jieba's dictionary counts, and it neither sounds (pypinyin, any reading, tone ignored) nor
+    looks (shapes.txt) like the right one (地区 → 地域, 公分 → 厘米, 大陆 → 内地, 罐器 → 罐体)."""
+    from pypinyin import Style, pinyin
+
+    def alike(a: str, b: str) -> bool:
+        sounds = [set(pinyin(c, style=Style.NORMAL, heteronym=True)[0]) for c in (a, b)]
+        return bool(sounds[0] & sounds[1]) or b in shapes.get(a, "") or a in shapes.get(b, "")
+
+    if len(wrong) != len(right):
+        return False
+    pos, words = 0, []
+    for token in tokenizer().cut(wrong, HMM=False):
+        if len(token) >= 2 and (freq.get(token) or 0) > 0:
+            words.append((pos, pos + len(token)))
+        pos += len(token)
+    return any(a != b and not alike(a, b) and any(lo <= i < hi for lo, hi in words)
+               for i, (a, b) in enumerate(zip(wrong, right, strict=True)))
+
+
 def vet(pairs: list[tuple[str, str, str]], texts: list[str]) -> tuple[dict[str, tuple[str, str]], dict[str, list[str]]]:
     lexicon = typo_lexicon()
     freq = tokenizer().FREQ
@@ -101,8 +124,8 @@ def vet(pairs: list[tuple[str, str, str]], texts: list[str]) -> tuple[dict[str, 
               for i in range(len(w) - n + 1)}
     kept: dict[str, tuple[str, str]] = {}
     dropped: dict[str, list[str]] = {k: [] for k in (
-        "not Chinese or too short", "disputed", "a correct form", "made of words", "right form no wording", "cut short",
-        "in correct text", "short and seen", "a word")}
+        "not Chinese or too short", "disputed", "a correct form", "made of words", "reworded", "right form no wording",
+        "cut short", "in correct text", "short and seen", "a word")}
     for wrong, right, source in pairs:
         if wrong in kept or wrong == right:
             continue
@@ -114,6 +137,8 @@ def vet(pairs: list[tuple[str, str, str]], texts: list[str]) -> tuple[dict[str, 
             why = "a correct form"
         elif made_of_words(wrong, freq):
             why = "made of words"
+        elif source == "macro_correct" and reworded(wrong, right, freq, lexicon.shapes):
+            why = "reworded"
         elif not real_wording(wrong, right, freq, idioms):
             why = "right form no wording"
         elif right.startswith(wrong) or right.endswith(wrong):

@@ -14,7 +14,7 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "scripts"))
 
-from build_list_typos import made_of_words, real_wording, vet
+from build_list_typos import made_of_words, real_wording, reworded, vet
 
 from checks.lexicon import tokenizer, typo_lexicon
 from checks.typos import CLASS_COMMON, find_typo_hits
@@ -79,3 +79,12 @@ def test_a_run_of_dictionary_words_is_a_confusable_not_a_listed_slip():
     assert not made_of_words("按步就班", freq) and not made_of_words("偷工简料", freq)
     assert "奋斗终身" not in typo_lexicon().known
     assert not find_typo_hits("随时准备为党和人民牺牲一切，为共产主义奋斗终身。", ON)
+
+
+def test_an_editors_rewording_is_no_slip():
+    # macro-correct's pairs come from proofreaders' edits: 地区 → 地域 is style, 狡免 → 狡兔 and 饭莱 → 饭菜 are slips
+    freq, shapes = tokenizer().FREQ, typo_lexicon().shapes
+    assert reworded("大多数地区处于荒漠", "大多数地域处于荒漠", freq, shapes)
+    assert reworded("大概有几十公分", "大概有几十厘米", freq, shapes)
+    assert not reworded("一只狡免", "一只狡兔", freq, shapes)  # 狡免 is no word
+    assert not reworded("原部队记录保持者", "原部队纪录保持者", freq, shapes)  # 记 and 纪 sound alike
