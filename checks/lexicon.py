@@ -174,6 +174,7 @@ class TypoLexicon:
     idioms: tuple[str, ...]
     correct: tuple[str, ...] = ()  # one edit from a canonical phrase or an idiom, yet correct
     names: tuple[str, ...] = ()  # leaders' names judged on their own, without a title
+    listed: frozenset[str] = frozenset()  # wrong forms known only from list_typos.tsv (right forms not jieba words)
 
 
 def _context_rules(raw: dict, lines: dict, path: Path) -> list[ContextRule]:
@@ -246,6 +247,13 @@ def typo_lexicon() -> TypoLexicon:
             parts = line.split("\t")
             if len(parts) >= 3 and not line.startswith("#") and parts[0] != parts[1]:
                 known.setdefault(parts[0], (parts[1], parts[2]))
+    listed: set[str] = set()
+    for path in lexicon_paths("list_typos.tsv"):  # large public lists of misspellings, vetted by a build script
+        for line in (path.read_text("utf-8") if path.is_file() else "").splitlines():  # none while it is built
+            parts = line.split("\t")
+            if len(parts) >= 3 and not line.startswith("#") and parts[0] != parts[1] and parts[0] not in known:
+                known[parts[0]] = (parts[1], parts[2])
+                listed.add(parts[0])
     shapes: dict[str, str] = {}
     for group in groups:
         for ch in group:
@@ -262,6 +270,7 @@ def typo_lexicon() -> TypoLexicon:
         idioms=word_list("idioms.txt"),
         correct=tuple(dict.fromkeys(correct)),
         names=tuple(dict.fromkeys(names)),
+        listed=frozenset(listed),
     )
 
 
@@ -273,7 +282,9 @@ def tokenizer():
     tk = jieba.Tokenizer()
     tk.initialize()
     lexicon = typo_lexicon()
-    for word in (*sensitive_words(), *lexicon.canonical, *(r for r, _ in lexicon.known.values()), *lexicon.leaders,
+    # the right forms of list_typos.tsv are left out: thousands of idioms and phrases would change every cut
+    rights = (r for w, (r, _) in lexicon.known.items() if w not in lexicon.listed)
+    for word in (*sensitive_words(), *lexicon.canonical, *rights, *lexicon.leaders,
                  *lexicon.places):
         tk.add_word(word)
     return tk
