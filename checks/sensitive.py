@@ -29,11 +29,11 @@ from checks.lexicon import (
     lexicon_paths,
     matcher,
     on_word_boundaries,
-    tokenizer,
     read_yaml_lexicon,
     sensitive_context,
     sensitive_matcher,
     sensitive_words,
+    tokenizer,
 )
 from checks.memo import key as memo_key
 from checks.memo import memoised, text_hash
