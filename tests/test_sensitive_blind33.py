@@ -21,16 +21,6 @@ STILL_MISSED = {"33s08", "33s12"}
 STILL_REPORTED = {"33l10"}
 
 
-@pytest.mark.parametrize("row", row_ids(ROWS, ("blind33",), "spam", STILL_MISSED))
-def test_every_injected_page_of_blind33_is_reported(row: str) -> None:
-    assert judge(ROWS[row])
-
-
-@pytest.mark.parametrize("row", row_ids(ROWS, ("blind33",), "legit", STILL_REPORTED))
-def test_the_legitimate_pages_of_blind33_stay_quiet(row: str) -> None:
-    assert judge(ROWS[row]) == []
-
-
 @pytest.mark.parametrize(("text", "reported"), [
     ("星空体育 立即访问 开云体育 立即访问 米兰体育 立即访问", True),
     ("太阳城 皇冠体育 拼搏体育", True),
@@ -77,16 +67,6 @@ STILL_MISSED_34 = {"34s01", "34s08", "34s09"}
 STILL_REPORTED_34 = {"34l08"}
 
 
-@pytest.mark.parametrize("row", row_ids(ROWS, ("blind34",), "spam", STILL_MISSED_34))
-def test_every_injected_page_of_blind34_is_reported(row: str) -> None:
-    assert judge(ROWS[row])
-
-
-@pytest.mark.parametrize("row", row_ids(ROWS, ("blind34",), "legit", STILL_REPORTED_34))
-def test_the_legitimate_pages_of_blind34_stay_quiet(row: str) -> None:
-    assert judge(ROWS[row]) == []
-
-
 @pytest.mark.parametrize(("text", "reported"), [
     ("星空体育平台网址【Q-——333307——】", True),
     ("星空体育app 探索星空体育精彩赛事", True),
@@ -112,14 +92,7 @@ def test_a_term_straddling_two_ordinary_words_is_not_reported(text: str, reporte
 # blind35, collected after all of the above and run once (2 of 4 found, 1 of 8 decoys fired; main the same); then
 # Vietnamese bookmakers' names as subjects of the Vietnamese family (4 of 4, touched). Still reported: 35l05, a story on a
 # romance scam that names the casino site "澳门金沙娛樂城" in quotation marks, with no cue in the excerpt
-@pytest.mark.parametrize("row", row_ids(ROWS, ("blind35",), "spam"))
-def test_every_injected_page_of_blind35_is_reported(row: str) -> None:
-    assert judge(ROWS[row])
-
-
-@pytest.mark.parametrize("row", row_ids(ROWS, ("blind35",), "legit", {"35l05"}))
-def test_the_legitimate_pages_of_blind35_stay_quiet(row: str) -> None:
-    assert judge(ROWS[row]) == []
+STILL_REPORTED_35 = {"35l05"}
 
 
 def test_vietnamese_bookmaker_names_count_with_their_calls_and_results_alone_do_not() -> None:
@@ -127,12 +100,16 @@ def test_vietnamese_bookmaker_names_count_with_their_calls_and_results_alone_do_
     assert find_sensitive("trực tiếp bóng đá hôm nay lịch thi đấu ngoại hạng anh") == []
 
 
-# blind36, collected after the last change and run once, not changed after (1 of 1, 0 of 5; main the same)
-@pytest.mark.parametrize("row", row_ids(ROWS, ("blind36",), "spam"))
-def test_every_injected_page_of_blind36_is_reported(row: str) -> None:
+# blind36, collected after the last change and run once, not changed after (1 of 1, 0 of 5; main the same).
+# Every batch of this file: the rows the rules above catch, less the misses and false alarms each batch lists
+BATCHES = ("blind33", "blind34", "blind35", "blind36")
+
+
+@pytest.mark.parametrize("row", row_ids(ROWS, BATCHES, "spam", STILL_MISSED | STILL_MISSED_34))
+def test_every_injected_page_of_blind33_to_36_is_reported(row: str) -> None:
     assert judge(ROWS[row])
 
 
-@pytest.mark.parametrize("row", row_ids(ROWS, ("blind36",), "legit"))
-def test_the_legitimate_pages_of_blind36_stay_quiet(row: str) -> None:
+@pytest.mark.parametrize("row", row_ids(ROWS, BATCHES, "legit", STILL_REPORTED | STILL_REPORTED_34 | STILL_REPORTED_35))
+def test_the_legitimate_pages_of_blind33_to_36_stay_quiet(row: str) -> None:
     assert judge(ROWS[row]) == []
