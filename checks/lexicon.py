@@ -15,6 +15,7 @@ import dataclasses
 import functools
 import logging
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -217,6 +218,16 @@ def _leaders(raw: dict, lines: dict, path: Path) -> dict[str, tuple[Term, ...]]:
     return out
 
 
+def _sourced_pairs(name: str) -> Iterator[tuple[str, str, str]]:
+    """(wrong, right, source) of a generated pair list (wrong<TAB>right<TAB>source…), shipped file first, then ops'.
+    A missing file holds none (list_typos.tsv while its build script runs)."""
+    for path in lexicon_paths(name):
+        for line in (path.read_text("utf-8") if path.is_file() else "").splitlines():
+            parts = line.split("\t")
+            if len(parts) >= 3 and not line.startswith("#") and parts[0] != parts[1]:
+                yield parts[0], parts[1], parts[2]
+
+
 @functools.lru_cache(maxsize=1)
 def typo_lexicon() -> TypoLexicon:
     known: dict[str, tuple[str, str]] = {}
@@ -242,18 +253,13 @@ def typo_lexicon() -> TypoLexicon:
         correct += [str(c) for c in raw.get("correct") or []]
         names += [str(n) for n in raw.get("names") or []]
         rules += _context_rules(raw, lines, path)
-    for path in lexicon_paths("known_typos.tsv"):  # published lists of misspellings, one sourced pair a line
-        for line in path.read_text("utf-8").splitlines():
-            parts = line.split("\t")
-            if len(parts) >= 3 and not line.startswith("#") and parts[0] != parts[1]:
-                known.setdefault(parts[0], (parts[1], parts[2]))
+    for wrong, right, source in _sourced_pairs("known_typos.tsv"):  # published lists of misspellings
+        known.setdefault(wrong, (right, source))
     listed: set[str] = set()
-    for path in lexicon_paths("list_typos.tsv"):  # large public lists of misspellings, vetted by a build script
-        for line in (path.read_text("utf-8") if path.is_file() else "").splitlines():  # none while it is built
-            parts = line.split("\t")
-            if len(parts) >= 3 and not line.startswith("#") and parts[0] != parts[1] and parts[0] not in known:
-                known[parts[0]] = (parts[1], parts[2])
-                listed.add(parts[0])
+    for wrong, right, source in _sourced_pairs("list_typos.tsv"):  # large public lists, vetted by a build script
+        if wrong not in known:
+            known[wrong] = (right, source)
+            listed.add(wrong)
     shapes: dict[str, str] = {}
     for group in groups:
         for ch in group:

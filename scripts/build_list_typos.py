@@ -68,6 +68,16 @@ def read_lists(word_checker: Path, confusion: Path) -> list[tuple[str, str, str]
     return [(to_simplified(w), to_simplified(r), s) for w, r, s in pairs]
 
 
+def dictionary_words(text: str, freq: dict[str, int]) -> list[tuple[int, int]]:
+    """(start, end) of each word of two or more characters in jieba's cut of `text` that its dictionary counts."""
+    pos, words = 0, []
+    for token in tokenizer().cut(text, HMM=False):
+        if len(token) >= 2 and (freq.get(token) or 0) > 0:
+            words.append((pos, pos + len(token)))
+        pos += len(token)
+    return words
+
+
 def real_wording(wrong: str, right: str, freq: dict[str, int], idioms: frozenset[str]) -> bool:
     """Each changed character of `right` sits in a jieba word of two or more characters that jieba's dictionary
     counts, or the right form is an idiom or a dictionary word as a whole."""
@@ -75,12 +85,8 @@ def real_wording(wrong: str, right: str, freq: dict[str, int], idioms: frozenset
         return True
     if len(wrong) != len(right):
         return False
-    changed = [i for i, (a, b) in enumerate(zip(wrong, right, strict=True)) if a != b]
-    pos, spans = 0, []
-    for token in tokenizer().cut(right, HMM=False):
-        spans.append((pos, pos + len(token), token))
-        pos += len(token)
-    return all(any(a <= i < b and b - a >= 2 and (freq.get(t) or 0) > 0 for a, b, t in spans) for i in changed)
+    words = dictionary_words(right, freq)
+    return all(any(lo <= i < hi for lo, hi in words) for i, (a, b) in enumerate(zip(wrong, right, strict=True)) if a != b)
 
 
 def made_of_words(wrong: str, freq: dict[str, int]) -> bool:
@@ -102,11 +108,7 @@ def reworded(wrong: str, right: str, freq: dict[str, int], shapes: dict[str, str
 
     if len(wrong) != len(right):
         return False
-    pos, words = 0, []
-    for token in tokenizer().cut(wrong, HMM=False):
-        if len(token) >= 2 and (freq.get(token) or 0) > 0:
-            words.append((pos, pos + len(token)))
-        pos += len(token)
+    words = dictionary_words(wrong, freq)
     return any(a != b and not alike(a, b) and any(lo <= i < hi for lo, hi in words)
                for i, (a, b) in enumerate(zip(wrong, right, strict=True)))
 
