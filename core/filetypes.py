@@ -8,10 +8,11 @@ from __future__ import annotations
 from pathlib import Path
 from urllib.parse import urlsplit
 
-SUFFIX_KINDS = {".pdf": "pdf", ".docx": "docx", ".doc": "doc", ".wps": "doc", ".xlsx": "xlsx", ".xls": "xls",
+SUFFIX_KINDS = {".pdf": "pdf", ".ofd": "ofd", ".docx": "docx", ".doc": "doc", ".wps": "doc", ".xlsx": "xlsx", ".xls": "xls",
                 ".et": "xls"}
 CONTENT_TYPE_KINDS = {
     "application/pdf": "pdf",
+    "application/ofd": "ofd",  # GB/T 33190 documents (电子公文)
     "application/vnd.openxmlformats-officedocument.wordprocessingml.document": "docx",
     "application/msword": "doc",
     "application/vnd.ms-works": "doc",
@@ -19,11 +20,11 @@ CONTENT_TYPE_KINDS = {
     "application/vnd.ms-excel": "xls",
 }
 # The kinds that have a text extractor; an ExtractedText row's `extractor` is one of these or "unknown".
-ATTACHMENT_KINDS = ("pdf", "docx", "doc", "xlsx", "xls")
+ATTACHMENT_KINDS = ("pdf", "ofd", "docx", "doc", "xlsx", "xls")
 
 
 def attachment_kind(url: str, content_type: str | None = None) -> str | None:
-    """pdf | docx | doc | xlsx | xls, from the URL's suffix or else the Content-Type; None: not a file."""
+    """pdf | ofd | docx | doc | xlsx | xls, from the URL's suffix or else the Content-Type; None: not a file."""
     suffix = Path(urlsplit(url).path).suffix.lower()
     if suffix in SUFFIX_KINDS:
         return SUFFIX_KINDS[suffix]

@@ -1,4 +1,4 @@
-"""Text of attachments (PDF, DOCX, DOC/WPS, XLSX, XLS): pure functions from bytes to text.
+"""Text of attachments (PDF, OFD, DOCX, DOC/WPS, XLSX, XLS/ET): pure functions from bytes to text.
 
 Every extractor stops at `limit` characters (the checks need the words, not a whole statistical
 yearbook) and never raises on a broken file: the reason goes into `TextResult.error`.
@@ -15,6 +15,7 @@ import tempfile
 from dataclasses import dataclass
 
 from core.text import clean_text
+from crawler.extract.ofd_text import is_ofd, ofd_text
 
 _TOOL_TIMEOUT = 60
 
@@ -32,7 +33,9 @@ def sniff_kind(body: bytes) -> str | None:
         return "pdf"
     if body.startswith(b"PK\x03\x04"):
         head = body[:4000]
-        return "xlsx" if b"xl/" in head else "docx" if b"word/" in head else None
+        if b"xl/" in head or b"word/" in head:
+            return "xlsx" if b"xl/" in head else "docx"
+        return "ofd" if is_ofd(body) else None  # OFD.xml may come last in the package
     if body.startswith(b"\xd0\xcf\x11\xe0"):  # OLE2: Word 97 / WPS / Excel 97
         return "xls" if b"W\x00o\x00r\x00k\x00b\x00o\x00o\x00k" in body[:65536] else "doc"
     return None
@@ -133,7 +136,11 @@ def _doc(body: bytes, limit: int) -> TextResult:
     return TextResult("", error="；".join(errors))
 
 
-EXTRACTORS = {"pdf": _pdf, "docx": _docx, "xlsx": _xlsx, "xls": _xls, "doc": _doc}
+def _ofd(body: bytes, limit: int) -> TextResult:
+    return _clip(ofd_text(body), limit)
+
+
+EXTRACTORS = {"pdf": _pdf, "ofd": _ofd, "docx": _docx, "xlsx": _xlsx, "xls": _xls, "doc": _doc}
 
 
 def extract_text(body: bytes, kind: str, limit: int = 200_000) -> TextResult:

@@ -17,7 +17,7 @@ from crawler.extract.dates import find_date
 from crawler.extract.listing import _in_chrome, _text
 
 _SKIP_HREF = re.compile(r"^\s*(javascript:|#|mailto:|tel:)", re.IGNORECASE)
-_FILE = re.compile(r"\.(pdf|docx?|xlsx?|wps|zip|rar|jpe?g|png|gif)$", re.IGNORECASE)
+_FILE = re.compile(r"\.(pdf|ofd|docx?|xlsx?|wps|et|zip|rar|jpe?g|png|gif)$", re.IGNORECASE)
 _NODE_LABEL_TAGS = ("a", "span", "strong", "b", "h2", "h3", "h4", "em", "p", "div")
 
 
