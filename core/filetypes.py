@@ -5,8 +5,8 @@ The crawler extracts their text and the check loader reads it back, so both clas
 
 from __future__ import annotations
 
-from pathlib import Path
-from urllib.parse import urlsplit
+import posixpath
+from urllib.parse import parse_qsl, unquote, urlsplit
 
 SUFFIX_KINDS = {".pdf": "pdf", ".ofd": "ofd", ".docx": "docx", ".doc": "doc", ".wps": "doc", ".xlsx": "xlsx", ".xls": "xls",
                 ".et": "xls"}
@@ -23,11 +23,28 @@ CONTENT_TYPE_KINDS = {
 ATTACHMENT_KINDS = ("pdf", "ofd", "docx", "doc", "xlsx", "xls")
 
 
+_PAGE_SUFFIXES = frozenset({".html", ".htm", ".shtml", ".xhtml"})  # a page, whatever its query names (pdf.js viewers)
+
+
+def named_kind(name: str) -> str | None:
+    """The kind a file name's suffix says (名单.xlsx: xlsx), or None."""
+    return SUFFIX_KINDS.get(posixpath.splitext(name.strip().lower())[1])
+
+
 def attachment_kind(url: str, content_type: str | None = None) -> str | None:
-    """pdf | ofd | docx | doc | xlsx | xls, from the URL's suffix or else the Content-Type; None: not a file."""
-    suffix = Path(urlsplit(url).path).suffix.lower()
-    if suffix in SUFFIX_KINDS:
-        return SUFFIX_KINDS[suffix]
+    """pdf | ofd | docx | doc | xlsx | xls, from the URL's suffix or else the Content-Type; None: not a file.
+
+    A download handler names its file in the query instead (Hanweb's
+    /module/download/downfile.jsp?classid=0&filename=….pdf, …/download.do?fileName=….docx): that name counts
+    unless the path is a web page."""
+    parts = urlsplit(url)
+    kind = named_kind(unquote(parts.path))
+    if kind:
+        return kind
+    if parts.query and posixpath.splitext(parts.path.lower())[1] not in _PAGE_SUFFIXES:
+        for _, value in parse_qsl(parts.query):
+            if kind := named_kind(value):
+                return kind
     if content_type:
         return CONTENT_TYPE_KINDS.get(content_type.split(";")[0].strip().lower())
     return None

@@ -39,6 +39,56 @@ def test_text_is_size_limited_and_bad_files_are_results() -> None:
     assert attachment_kind("http://x/a/page.html") is None
 
 
+@pytest.mark.parametrize(("url", "kind"), [
+    # Hanweb's download handler, as real portals link it (zjt.shandong.gov.cn, wzkj.wenzhou.gov.cn, cnipa.gov.cn)
+    ("https://zjt.shandong.gov.cn/module/download/downfile.jsp?classid=0&filename=7d695dcdb92b46648208ba1bf255d694.pdf",
+     "pdf"),
+    ("https://www.cnipa.gov.cn/module/download/downfile.jsp?classid=0&filename=9ee3f403.pdf&showname=%E5%90%8D.pdf", "pdf"),
+    ("http://x/attach/download.do?fileName=%E5%90%8D%E5%8D%95.XLSX", "xlsx"),
+    ("http://x/files/%E5%85%AC%E6%96%87.ofd", "ofd"),
+    ("http://x/pdfjs/web/viewer.html?file=/files/a.pdf", None),  # a page that shows a file is a page
+    ("http://x/index.jsp?page=2&col=news", None),
+])
+def test_files_named_in_the_query(url: str, kind: str | None) -> None:
+    assert attachment_kind(url) == kind
+
+
+def test_crawl_follows_download_handlers(sqlite_url: str) -> None:
+    """A detail page's files behind download handlers: named in the query (Hanweb) or only in the link text."""
+    from conftest import settings_for
+    from localserver import ScriptedServer, html
+    from tests_registry import one_unit_registry
+
+    from crawler.launch import run_crawl
+    from storage.db import make_engine, make_sessionmaker
+    from zwgk.units_file import import_registry, parse_registry
+
+    pdf = next(a for a in FILES if a["kind"] == "pdf")
+    xlsx = next(a for a in FILES if a["kind"] == "xlsx")
+    hanweb = "/module/download/downfile.jsp?classid=0&filename=1905271626218390.pdf"
+    listing = '<ul class="list"><li><a href="/d/1.html">关于公布补贴名单的公告</a><span>2024-01-20</span></li></ul>'
+    detail = ('<h1>关于公布补贴名单的公告</h1><div class="content"><p>详见附件。</p>'
+              f'<a href="{hanweb}">改造计划</a><a href="/cms/download?id=7">附件2：补贴名单.xlsx</a>'
+              '<a href="/cms/view?id=8">相关阅读</a></div>')
+    octet = {"Content-Type": "application/octet-stream"}
+    routes = {"/": html("首页"), "/list/index.html": html(listing), "/d/1.html": html(detail),
+              hanweb: lambda n, m: (200, octet, (SITE / pdf["path"].lstrip("/")).read_bytes()),
+              "/cms/download?id=7": lambda n, m: (200, octet, (SITE / xlsx["path"].lstrip("/")).read_bytes()),
+              "/cms/view?id=8": html("<p>相关阅读</p>")}
+    with ScriptedServer(routes) as server:
+        Session = make_sessionmaker(make_engine(sqlite_url))
+        with Session() as s, s.begin():
+            import_registry(s, parse_registry(one_unit_registry(server.url), "test.yaml"))
+        run_crawl(settings_for(sqlite_url, check_links=False, collect_new_media=False), Session,
+                  echo=lambda line: None)
+        fetched = {path for _, _, path in server.log}
+    with Session() as s:
+        data = load_audit_data(s)
+    got = {a.url.removeprefix(server.url): a.text for a in data.attachments}
+    assert set(got) == {hanweb, "/cms/download?id=7"} and "/cms/view?id=8" not in fetched
+    assert pdf["expect"] in got[hanweb] and xlsx["expect"] in got["/cms/download?id=7"]
+
+
 def test_crawl_reads_attachments_into_the_audit_data(crawled, farm) -> None:
     Session, result, _ = crawled
     base = farm.urls["yunhe_slj"]

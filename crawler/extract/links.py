@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from urllib.parse import urldefrag, urljoin, urlsplit
 
-from core.filetypes import attachment_kind
+from core.filetypes import attachment_kind, named_kind
 from crawler.items import PageLinkItem
 
 _SKIP_HREF = re.compile(r"^\s*(javascript:|#|mailto:|tel:|data:)", re.I)
@@ -22,5 +22,8 @@ def page_links(doc, base_url: str) -> tuple[PageLinkItem, ...]:
         if urlsplit(url).scheme not in ("http", "https") or url == base_url or url in seen:
             continue
         text = " ".join(a.text_content().split())[:200]
-        seen[url] = PageLinkItem(url, text, attachment_kind(url) is not None)
+        # a handler that names its file nowhere in the URL (/cms/download?id=123) is still a file when the link's
+        # text, title or download attribute names one (附件1：补贴名单.xlsx)
+        named = any(named_kind(hint) for hint in (text, a.get("title") or "", a.get("download") or ""))
+        seen[url] = PageLinkItem(url, text, attachment_kind(url) is not None or named)
     return tuple(seen.values())
