@@ -152,3 +152,21 @@ def test_real_word97_files(name: str, expected: str, kind: str) -> None:
     assert body[:8] == bytes.fromhex("d0cf11e0a1b11ae1")  # an OLE compound document, not a renamed DOCX
     result = extract_text(body, kind)
     assert result.error is None and expected in result.text and "云和县水利局" in result.text
+
+
+def test_files_a_page_shows_or_opens_by_script_are_links() -> None:
+    """An annual report shown through pdf.js, a PDF in an <embed>, download buttons written as script."""
+    from crawler.extract.links import page_links
+    from crawler.extract.listing import parse_html
+
+    doc = parse_html(
+        '<div class="content"><a href="javascript:window.open(\'/files/a.pdf\')">打开</a>'
+        '<a href="javascript:void(0)" onclick="downFile(\'123\',\'../att/b.docx\')">下载</a>'
+        '<a href="javascript:void(0)" onclick="showMenu(\'x\')">菜单</a>'
+        '<iframe src="/static/pdfjs/web/viewer.html?file=../../../upload/2023nb.pdf" title="2023年年报"></iframe>'
+        '<embed src="c.pdf"><object data="http://other.cn/d.ofd"></object>'
+        '<iframe src="https://map.baidu.com/x"></iframe><a href="/n/1.html">新闻</a></div>')
+    links = {link.url: (link.text, link.attachment) for link in page_links(doc, "http://gov.cn/col/art/1.html")}
+    assert links == {"http://gov.cn/files/a.pdf": ("打开", True), "http://gov.cn/col/att/b.docx": ("下载", True),
+                     "http://gov.cn/n/1.html": ("新闻", False), "http://gov.cn/upload/2023nb.pdf": ("2023年年报", True),
+                     "http://gov.cn/col/art/c.pdf": ("", True), "http://other.cn/d.ofd": ("", True)}
