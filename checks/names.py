@@ -325,6 +325,13 @@ def _municipalities() -> tuple[str, ...]:
     return tuple(h for h in heads if h not in parents and h.endswith("市"))
 
 
+@functools.lru_cache(maxsize=1)
+def _prefectures() -> frozenset[str]:
+    """The divisions that are parents and have parents themselves: prefectures (a province is under none)."""
+    _, heads, parents, _, _ = _place_parents()
+    return frozenset(h for h in heads if h in parents)
+
+
 def misplaced_divisions(text: str) -> list[tuple[int, int, str, str]]:
     """(start, end, suggestion, why) for a division right after a province or prefecture it is not under."""
     automaton, heads, parents, provinces, longest = _place_parents()
@@ -332,6 +339,7 @@ def misplaced_divisions(text: str) -> list[tuple[int, int, str, str]]:
         return []
     found = []
     municipalities = _municipalities()
+    prefectures = _prefectures()
     for index, start, end in automaton.find_matches_as_indexes(text):
         head = heads[index]
         child = next((text[end:end + n] for n in range(longest, 2, -1) if text[end:end + n] in parents), None)
@@ -344,6 +352,8 @@ def misplaced_divisions(text: str) -> list[tuple[int, int, str, str]]:
             continue
         if head in parents[child]:
             continue
+        if head in parents and child in prefectures:
+            continue  # two prefectures side by side (福州市 厦门市 in a footer's list of sites): a list, not a parent
         if head in parents:  # a prefecture: name the child's own prefecture, else its province
             right = min((p for p in parents[child] if p in parents), default=provinces[child])
         else:

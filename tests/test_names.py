@@ -87,6 +87,19 @@ def test_a_division_under_another_parent_names_its_own() -> None:
 
     [(start, end, right, why)] = misplaced_divisions("南京市海淀区人民法院")
     assert (start, end, right) == (0, 6, "北京市海淀区") and "北京市" in why
+    [(_, _, right, _)] = misplaced_divisions("福州市思明区")
+    assert right == "厦门市思明区"
+
+
+def test_a_list_of_prefectures_is_no_parent_and_child() -> None:
+    """The footers of real portals list their province's cities (benchmarks/real_pages: a 福建 and a 湖北 site),
+    joined without blanks by the time the names check reads them: ten false findings before."""
+    from checks.names import misplaced_divisions
+
+    for footer in ("省设区市网站 中国福建 福州市 厦门市 泉州市 漳州市 龙岩市 莆田市 三明市 南平市 县市区网站",
+                   "武汉市 襄阳市 宜昌市 黄石市 十堰市 荆州市 荆门市 鄂州市 孝感市 黄冈市 咸宁市 随州市 恩施州"):
+        assert misplaced_divisions(footer) == misplaced_divisions(footer.replace(" ", "")) == []
+    assert [r for _, _, r, _ in misplaced_divisions("安徽省南京市")] == ["江苏省南京市"]  # a province still parents
 
 
 def test_title_list_is_sourced_and_normalised() -> None:
