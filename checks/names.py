@@ -332,8 +332,10 @@ def _prefectures() -> frozenset[str]:
     return frozenset(h for h in heads if h in parents)
 
 
-def misplaced_divisions(text: str) -> list[tuple[int, int, str, str]]:
-    """(start, end, suggestion, why) for a division right after a province or prefecture it is not under."""
+def misplaced_divisions(text: str, line_starts: frozenset[int] = frozenset()) -> list[tuple[int, int, str, str]]:
+    """(start, end, suggestion, why) for a division right after a province or prefecture it is not under.
+    A parent that was a line of its own, the division starting the next (`line_starts`: where join_lines removed
+    a break), is an item of a list of links (南平市 / 鲤城区 in a footer), not the division's parent."""
     automaton, heads, parents, provinces, longest = _place_parents()
     if automaton is None:
         return []
@@ -342,6 +344,8 @@ def misplaced_divisions(text: str) -> list[tuple[int, int, str, str]]:
     prefectures = _prefectures()
     for index, start, end in automaton.find_matches_as_indexes(text):
         head = heads[index]
+        if end in line_starts and (start == 0 or start in line_starts or text[start - 1] in "\n\r"):
+            continue
         child = next((text[end:end + n] for n in range(longest, 2, -1) if text[end:end + n] in parents), None)
         if child is None:
             # a province-level municipality is under no province (四川省重庆市); 原四川省重庆市 is history
@@ -461,8 +465,9 @@ def misspelt_towns(text: str) -> list[tuple[int, int, str, str]]:
     return found
 
 
-def name_hits(text: str) -> list[tuple[int, int, str, str]]:
+def name_hits(text: str, line_starts: frozenset[int] = frozenset()) -> list[tuple[int, int, str, str]]:
     """(start, end, suggestion, why) in (joined) `text`: damaged law titles, clipped leaders' names, misspelt
-    places, organs' names cut short or damaged."""
+    places, organs' names cut short or damaged. `line_starts`: where join_lines removed a line break."""
     return [*damaged_titles(text), *clipped_leader_names(text), *misspelt_places(text), *cut_organ_names(text),
-            *damaged_organs(text), *misplaced_divisions(text), *inserted_organ_chars(text), *misspelt_towns(text)]
+            *damaged_organs(text), *misplaced_divisions(text, line_starts), *inserted_organ_chars(text),
+            *misspelt_towns(text)]

@@ -389,7 +389,7 @@ def _line_breaks(text: str) -> list[tuple[int, int]]:
     return found
 
 
-def join_lines(text: str) -> tuple[str, list[int]]:
+def join_lines(text: str) -> tuple[str, list[list[int]]]:
     """`text` with line breaks between two Chinese characters removed, and where each kept character was.
 
     A PDF or a narrow column breaks "中华人民共和国" into "中华人民\\n共和国"; matching the joined text finds
@@ -406,7 +406,7 @@ def join_lines(text: str) -> tuple[str, list[int]]:
         shifts.append(dropped)
         pos = end
     parts.append(text[pos:])
-    return "".join(parts), [starts, shifts]  # type: ignore[list-item]
+    return "".join(parts), [starts, shifts]
 
 
 def _original(where: list, k: int) -> int:
@@ -563,7 +563,8 @@ def find_typo_hits(text: str, on: date, extra: tuple[str, ...] = (), recurring: 
             hit(start, end, str(found["suggestion"]), str(found["why"]), CLASS_CONTEXT)
     for start, end, _, why in _leader_mentions(joined, on):
         hit(start, end, "", why, CLASS_LEADER)
-    for start, end, right, why in name_hits(joined):  # damaged law titles, clipped leaders' names (names.py)
+    # damaged law titles, clipped leaders' names, misplaced divisions … (names.py)
+    for start, end, right, why in name_hits(joined, frozenset(where[0]) if where else frozenset()):
         a, b = _original(where, start), _original(where, end - 1) + 1
         if not any(int(h["start"]) < b and a < int(h["end"]) for h in hits):
             hit(start, end, right, why, CLASS_NAME)

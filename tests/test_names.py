@@ -100,6 +100,11 @@ def test_a_list_of_prefectures_is_no_parent_and_child() -> None:
                    "武汉市 襄阳市 宜昌市 黄石市 十堰市 荆州市 荆门市 鄂州市 孝感市 黄冈市 咸宁市 随州市 恩施州"):
         assert misplaced_divisions(footer) == misplaced_divisions(footer.replace(" ", "")) == []
     assert [r for _, _, r, _ in misplaced_divisions("安徽省南京市")] == ["江苏省南京市"]  # a province still parents
+    # a link list, one item a line: 南平市 over 鲤城区 (泉州's); prose broken by a narrow column is still read
+    found = [h[2] for h in find_typo_hits("三明市\n南平市\n鲤城区人民政府\n丰泽区人民政府", ON) if h["class"] == CLASS_NAME]
+    assert found == []
+    broken = find_typo_hits("可在十五日内上诉于安徽省\n南京市中级人民法院。", ON)
+    assert [h["suggestion"] for h in broken if h["class"] == CLASS_NAME] == ["江苏省南京市"]
 
 
 def test_title_list_is_sourced_and_normalised() -> None:
