@@ -36,6 +36,11 @@ CORRECT = [
     # a character added inside a leader's name with his title makes another leader's name
     "时任国务院总理李克强曾来我县调研。",
     "坚持和发展中国特色的社会主义。",
+    # a word of the phrase replaced by another word, reading as correct text reads (every run of three characters
+    # across the change occurs in regulations): another wording, not a damaged 政府信息公开. The first is a real
+    # government page (benchmarks/data/sensitive_real.jsonl s37), reported before
+    "还支持社会公众在线依申请公开，涉企政策信息公开等查询工作。",
+    "加强政务信息公开平台建设。",
 ]
 
 
@@ -66,3 +71,10 @@ def test_a_canonical_slogan_damaged_where_it_is_written_with_its_enumeration_com
     assert find_typo_hits("甲、乙、丙三方及中华人民共和国、香港特别行政区", on) == []
     # an enumeration of levels (in a Jiangxi regulation among the 23 MB of clean text), not a damaged name
     assert find_typo_hits("可以邀请相关领域的全国、省人民代表大会代表列席会议", on) == []
+
+
+def test_one_error_is_one_finding() -> None:
+    """A real page (benchmarks/data/sensitive_real.jsonl 23z06): the known wrong form 截止目前 and the context rule's
+    截止 cover the same slip; two findings would be two deductions."""
+    hits = find_typo_hits("等法律法规。截止目前，共发现网页被篡改并植入涉黄涉赌有害信息", ON)
+    assert [(h["matched"], h["suggestion"]) for h in hits] == [("截止目前", "截至目前")]
