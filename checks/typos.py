@@ -316,8 +316,6 @@ def _holes(joined: str, extra: tuple[str, ...], taken: list[tuple[int, int]]) ->
                     continue
                 if kind == _EDGE and pair_uses(other + phrase[1]) > _ALIEN_USES:
                     continue
-                if reads_as_attested(joined, begin + i, begin + i + 1):
-                    continue  # another wording correct text uses (涉企政策信息公开, 政务信息公开), not a damaged name
             candidate = joined[begin:begin + length]
             if dictionary.get(candidate) or candidate in lexicon.correct or candidate in lexicon.places:
                 continue

@@ -36,9 +36,9 @@ CORRECT = [
     # a character added inside a leader's name with his title makes another leader's name
     "时任国务院总理李克强曾来我县调研。",
     "坚持和发展中国特色的社会主义。",
-    # a word of the phrase replaced by another word, reading as correct text reads (every run of three characters
-    # across the change occurs in regulations): another wording, not a damaged 政府信息公开. The first is a real
-    # government page (benchmarks/data/sensitive_real.jsonl s37), reported before
+    # other wordings listed as correct in typos.yaml: the first is a real government page
+    # (benchmarks/data/sensitive_real.jsonl s37), reported before. A general rule (every run of three characters
+    # across the change occurs in regulations) was tried and dropped: it also let 中国人民共和国 through
     "还支持社会公众在线依申请公开，涉企政策信息公开等查询工作。",
     "加强政务信息公开平台建设。",
 ]
