@@ -38,10 +38,10 @@ def _cache_dir() -> Path | None:
 
 
 def _key(name: str, parts: Any) -> str:
-    from checks.memo import fingerprint
+    from checks.memo import loaded_fingerprint
     from core.settings import get_settings
 
-    raw = json.dumps([fingerprint(get_settings().lexicon_dir), name, parts], ensure_ascii=False, default=str)
+    raw = json.dumps([loaded_fingerprint(get_settings().lexicon_dir), name, parts], ensure_ascii=False, default=str)
     return hashlib.sha256(raw.encode("utf-8", "surrogatepass")).hexdigest()
 
 

@@ -120,6 +120,35 @@ def fingerprint(lexicon_dir: Path | None) -> str:
     return digest.hexdigest()
 
 
+_LOADED: dict[str, str] = {}  # lexicon dir → the fingerprint this process's compiled lexicons were read under
+
+
+def loaded_fingerprint(lexicon_dir: Path | str | None) -> str:
+    """The fingerprint of the lexicons as this process read them (compiled once, kept in functools caches):
+    what a compiled file on disk is filed under. Reading the files again for it would file lists compiled
+    before an edit under the edited files' fingerprint, and every later process would take them as current."""
+    folder = str(lexicon_dir or "")
+    if folder not in _LOADED:
+        _LOADED[folder] = fingerprint(Path(folder) if folder else None)
+    return _LOADED[folder]
+
+
+def refresh_lexicons(lexicon_dir: Path | str | None) -> str:
+    """The fingerprint for a check run that starts now. The scheduler runs night after night in one process;
+    when ops have changed a word list since it read them (ZWGK_LEXICON_DIR, or the shipped ones), every
+    compiled lexicon of checks/ is forgotten so that tonight's checks read the files as they are now, and
+    the memo is keyed by what the checks really used."""
+    folder = str(lexicon_dir or "")
+    now = fingerprint(Path(folder) if folder else None)
+    if _LOADED.get(folder, now) != now:
+        for module in [m for name, m in sys.modules.items() if name == "checks" or name.startswith("checks.")]:
+            for value in list(vars(module).values()):
+                if callable(getattr(value, "cache_clear", None)) and getattr(value, "__module__", "") == module.__name__:
+                    value.cache_clear()
+    _LOADED[folder] = now
+    return now
+
+
 def key(fingerprint: str, kind: str, *parts: Any) -> str:
     """The memo key of one step's input: JSON of the parts (sets and dicts given sorted), hashed."""
     raw = json.dumps([fingerprint, kind, *parts], ensure_ascii=False, separators=(",", ":"), default=str)

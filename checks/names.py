@@ -378,6 +378,7 @@ def _townships() -> tuple[frozenset[str], dict[tuple[str, str], frozenset[str]],
     """(every township name, (suffix, stem with one position masked + that character's reading) → stems,
     suffix → stems) from lexicons/townships.tsv (and ops' own file of the same name)."""
     names: set[str] = set()
+    _TOWN_PARENTS.clear()  # read again when ops change the file (checks.memo.refresh_lexicons)
     for path in lexicon_paths(TOWNSHIPS.name):
         for line in Path(path).read_text("utf-8").splitlines():
             if line and not line.startswith("#"):

@@ -17,7 +17,7 @@ from assessment.schemes import load_scheme
 from checks import base
 from checks.base import AuditData, CheckRules
 from checks.loader import load_audit_data
-from checks.memo import NO_MEMO, Memo, fingerprint
+from checks.memo import NO_MEMO, Memo, loaded_fingerprint, refresh_lexicons
 from checks.registry import CheckSpec, registered_checks
 from core.names import check_name
 from core.progress import Progress
@@ -172,7 +172,7 @@ def last_checked(session: Session) -> date | None:
 
 def stored_memo(session: Session, writable: bool) -> StoredMemo:
     """The check memo in this store, for the code, libraries and lexicons of this process."""
-    return StoredMemo(session, fingerprint(get_settings().lexicon_dir), writable)
+    return StoredMemo(session, loaded_fingerprint(get_settings().lexicon_dir), writable)
 
 
 def run_checks(Session_: sessionmaker[Session], as_of: date, unit_slugs: list[str] | None = None,
@@ -182,6 +182,7 @@ def run_checks(Session_: sessionmaker[Session], as_of: date, unit_slugs: list[st
     refused: the past is replayed (`replay`), never written into the live queue again. `reuse`: read and
     keep per-document results in the check memo (checks.memo); False computes everything and keeps nothing."""
     summary = CheckSummary(as_of=as_of)
+    refresh_lexicons(get_settings().lexicon_dir)  # word lists ops changed since this process read them
     with Session_() as session, session.begin():
         memo = stored_memo(session, writable=True) if reuse else NO_MEMO
         last = last_checked(session)
@@ -222,6 +223,7 @@ def replay(Session_: sessionmaker[Session], as_of: date, unit_slugs: list[str] |
     """The findings a check on `as_of` produces from what had been captured by then; writes nothing (it
     reads the check memo, whose entries hold for any date)."""
     out = []
+    refresh_lexicons(get_settings().lexicon_dir)
     with Session_() as session:
         slug_names = dict(session.execute(select(Unit.slug, Unit.name)).all())
         memo = stored_memo(session, writable=False) if reuse else NO_MEMO

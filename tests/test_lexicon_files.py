@@ -68,3 +68,24 @@ def test_the_page_rules_of_sensitive_context_report_a_duplicate_key(extra_dir) -
     finally:
         page_rules.cache_clear()
     assert problems == [(3, "键 “advertised_only” 重复")]
+
+
+def test_a_word_list_changed_between_two_nights_is_read_again(extra_dir) -> None:
+    """The scheduler checks night after night in one process: a known wrong form ops add to their typos.yaml
+    must count from the next check run on, and one they take out must stop counting, without a restart."""
+    from datetime import date
+
+    from checks.memo import loaded_fingerprint, refresh_lexicons
+    from checks.typos import find_typo_hits
+
+    text = "本单位认真落实工作要求，完成了年度考评工作。"
+    first = refresh_lexicons(extra_dir)
+    assert find_typo_hits(text, date(2024, 9, 30)) == []
+    (extra_dir / "typos.yaml").write_text("known:\n  考评工作: 考核工作\n", "utf-8")
+    assert find_typo_hits(text, date(2024, 9, 30)) == []  # within a run the lists stay as they were read
+    second = refresh_lexicons(extra_dir)
+    assert second != first and loaded_fingerprint(extra_dir) == second
+    assert [h["matched"] for h in find_typo_hits(text, date(2024, 9, 30))] == ["考评工作"]
+    (extra_dir / "typos.yaml").unlink()
+    assert refresh_lexicons(extra_dir) == first
+    assert find_typo_hits(text, date(2024, 9, 30)) == []
