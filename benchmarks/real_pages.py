@@ -104,7 +104,9 @@ def load(mirrors: Path = MIRRORS, only: Iterable[str] = ()) -> tuple[list[Page],
             missing.append(row["id"])
             continue
         site = row.get("domain") or row.get("site") or row["id"]
-        pages.append(Page(row["id"], row["kind"], site, row["family"], body, "text/html"))
+        # a copy whose bytes are no longer in the charset its <meta> declares (a browser re-encoded it on
+        # saving) says what the bytes are, as the site's Content-Type header would have
+        pages.append(Page(row["id"], row["kind"], site, row["family"], body, row.get("content_type", "text/html")))
     return pages, missing
 
 
