@@ -6,7 +6,6 @@ from pathlib import Path
 
 import pytest
 
-from checks.loader import load_audit_data
 from core.filetypes import attachment_kind
 from crawler.extract.attachments import extract_text, sniff_kind
 from crawler.extract.ofd_text import OfdError, ofd_text
@@ -86,26 +85,14 @@ def test_characters_placed_one_by_one_come_back_in_reading_order() -> None:
 
 def test_crawl_reads_an_ofd_attachment(sqlite_url: str) -> None:
     """A detail page's OFD attachment is fetched, its text extracted and given to the checks."""
-    from conftest import settings_for
-    from localserver import ScriptedServer, html
-    from tests_registry import one_unit_registry
-
-    from crawler.launch import run_crawl
-    from storage.db import make_engine, make_sessionmaker
-    from zwgk.units_file import import_registry, parse_registry
+    from localserver import html
+    from tests_registry import crawl_scripted_unit
 
     body = (OFD / "luqiao-pifu.ofd").read_bytes()
     listing = '<ul class="list"><li><a href="/d/1.html">关于同意辞职的批复</a><span>2024-01-20</span></li></ul>'
     detail = '<h1>关于同意辞职的批复</h1><div class="content"><p>详见附件。</p><a href="/f/pifu.ofd">批复.ofd</a></div>'
     routes = {"/": html("首页"), "/list/index.html": html(listing), "/d/1.html": html(detail),
               "/f/pifu.ofd": lambda n, m: (200, {"Content-Type": "application/octet-stream"}, body)}
-    with ScriptedServer(routes) as server:
-        Session = make_sessionmaker(make_engine(sqlite_url))
-        with Session() as s, s.begin():
-            import_registry(s, parse_registry(one_unit_registry(server.url), "test.yaml"))
-        run_crawl(settings_for(sqlite_url, check_links=False, collect_new_media=False), Session,
-                  echo=lambda line: None)
-    with Session() as s:
-        data = load_audit_data(s)
+    data, _, _ = crawl_scripted_unit(sqlite_url, routes)
     assert [a.name for a in data.attachments] == ["批复.ofd"]
     assert "同意张阿三同志辞职" in data.attachments[0].text
