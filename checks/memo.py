@@ -140,7 +140,7 @@ def refresh_lexicons(lexicon_dir: Path | str | None) -> str:
     the memo is keyed by what the checks really used."""
     folder = str(lexicon_dir or "")
     now = fingerprint(Path(folder) if folder else None)
-    if _LOADED.get(folder, now) != now:
+    if _LOADED.get(folder) != now:  # also the first time: lists read before any run are of unknown files
         for module in [m for name, m in sys.modules.items() if name == "checks" or name.startswith("checks.")]:
             for value in list(vars(module).values()):
                 if callable(getattr(value, "cache_clear", None)) and getattr(value, "__module__", "") == module.__name__:
