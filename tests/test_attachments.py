@@ -4,9 +4,13 @@ import json
 from pathlib import Path
 
 import pytest
+from sqlalchemy import select
 
+from checks.loader import load_audit_data
 from core.filetypes import attachment_kind
+from crawler.attachment_texts import extract_run_texts
 from crawler.extract.attachments import extract_text, sniff_kind
+from storage.models import ExtractedText, Snapshot
 
 ROOT = Path(__file__).resolve().parent.parent
 MEDIA = json.loads((ROOT / "fixtures" / "media_manifest.json").read_text("utf-8"))
@@ -70,6 +74,59 @@ def test_crawl_follows_download_handlers(sqlite_url: str) -> None:
     got = {a.url.removeprefix(site): a.text for a in data.attachments}
     assert set(got) == {hanweb, "/cms/download?id=7"} and "/cms/view?id=8" not in fetched
     assert pdf["expect"] in got[hanweb] and xlsx["expect"] in got["/cms/download?id=7"]
+
+
+def test_crawl_reads_attachments_into_the_audit_data(crawled, farm) -> None:
+    Session, result, _ = crawled
+    base = farm.urls["yunhe_slj"]
+    with Session() as s:
+        data = load_audit_data(s, ["yunhe-slj"])
+        by_url = {a.url: a for a in data.attachments}
+        assert set(by_url) == {base + a["path"] for a in MEDIA["unit"]["attachments"]}
+        for att in MEDIA["unit"]["attachments"]:
+            got = by_url[base + att["path"]]
+            assert got.name == att["name"] and got.parent_url.startswith(base + "/zfxxgk/tzgg/")
+            if att["missing"]:
+                assert got.text is None
+                assert s.get(Snapshot, got.snapshot_id).status == 404
+            else:
+                assert att["expect"] in got.text
+        # cached by body hash: a second pass extracts nothing again
+        counts = extract_run_texts(s, result.run_id, 200_000)
+        assert counts == {"extracted": 0, "cached": 4, "failed": 0}
+        assert s.scalar(select(ExtractedText).where(ExtractedText.extractor == "xls")).text.startswith("# 汇总")
+
+
+def test_list_item_that_is_a_pdf_is_read(sqlite_url: str) -> None:
+    """Annual reports are often listed as the PDF itself: the item's text reaches the checks too."""
+    from localserver import html
+    from tests_registry import crawl_scripted_unit
+
+    pdf = next(a for a in FILES if a["kind"] == "pdf")
+    body = (SITE / pdf["path"].lstrip("/")).read_bytes()
+    listing = ('<ul class="list"><li><a href="/files/report">2023年政府信息公开工作年度报告</a>'
+               '<span>2024-01-20</span></li><li><a href="/n.html">工作动态</a><span>2024-01-10</span></li></ul>')
+    routes = {"/": html("首页"), "/list/index.html": html(listing), "/n.html": html("<h1>工作动态</h1>"),
+              "/files/report": lambda n, m: (200, {"Content-Type": "application/pdf"}, body)}
+    data, _, _ = crawl_scripted_unit(sqlite_url, routes)
+    assert [(a.name, a.parent_url.endswith("/list/index.html")) for a in data.attachments] == [
+        ("2023年政府信息公开工作年度报告", True)]
+    assert pdf["expect"] in data.attachments[0].text
+
+
+DATA = Path(__file__).resolve().parent / "data"
+
+
+@pytest.mark.parametrize(("name", "expected"), [
+    ("short_word97.doc", "主动公开政府信息128条"),  # antiword declines a short file: catdoc reads it
+    ("long_word97.doc", "（60）县水利局围绕防汛防台"),  # antiword
+])
+@pytest.mark.parametrize("kind", ["doc", "wps"])  # WPS documents are Word-compatible compound files
+def test_real_word97_files(name: str, expected: str, kind: str) -> None:
+    body = (DATA / name).read_bytes()
+    assert body[:8] == bytes.fromhex("d0cf11e0a1b11ae1")  # an OLE compound document, not a renamed DOCX
+    result = extract_text(body, kind)
+    assert result.error is None and expected in result.text and "云和县水利局" in result.text
 
 
 def test_files_a_page_shows_or_opens_by_script_are_links() -> None:
