@@ -73,8 +73,7 @@ class _Package:
         self.budget -= size
         with self.zip.open(name) as part:
             data = part.read(size + 1)
-        root = etree.fromstring(data, _PARSER) if data.strip() else None
-        return root
+        return etree.fromstring(data, _PARSER) if data.strip() else None
 
 
 def _text_lines(page: etree._Element) -> list[tuple[float, float, float, str]]:
@@ -103,34 +102,39 @@ def _reading_order(codes: list[tuple[float, float, float, str]]) -> list[str]:
     return ["".join(c[3] for c in sorted(line, key=lambda c: c[1])) for line in lines]
 
 
+def _document_pages(package: _Package, doc_path: str) -> list[str]:
+    """The text of each page of one document of the package, its template pages first (none: no such part)."""
+    document = package.xml(doc_path)
+    if document is None:
+        return []
+    base = posixpath.dirname(doc_path.replace("\\", "/"))
+    templates = {t.get("ID"): t.get("BaseLoc") or "" for t in _children(document, "TemplatePage")}
+    template_codes: dict[str | None, list[tuple[float, float, float, str]]] = {}  # read once, not per page
+    out = []
+    for page_ref in _children(document, "Page"):
+        location = page_ref.get("BaseLoc")
+        page = package.xml(posixpath.join(base, location)) if location else None
+        if page is None:
+            continue
+        codes = []
+        for used in _children(page, "Template"):
+            template_id = used.get("TemplateID")
+            if template_id not in template_codes:
+                template = package.xml(posixpath.join(base, templates.get(template_id, "")))
+                template_codes[template_id] = _text_lines(template) if template is not None else []
+            codes += template_codes[template_id]
+        codes += _text_lines(page)
+        out.append("\n".join(_reading_order(codes)))
+    return out
+
+
 def ofd_text(body: bytes) -> str:
     """The text of every page of every document in the package, pages in order, templates first."""
     package = _Package(body)
     root = package.xml("OFD.xml")
     if root is None:
         raise OfdError("缺少 OFD.xml")
-    pages_out: list[str] = []
-    for doc_root in _children(root, "DocRoot"):
-        doc_path = (doc_root.text or "").strip()
-        document = package.xml(doc_path)
-        if document is None:
-            continue
-        base = posixpath.dirname(doc_path.replace("\\", "/"))
-        templates = {t.get("ID"): t.get("BaseLoc") or "" for t in _children(document, "TemplatePage")}
-        for page_ref in _children(document, "Page"):
-            location = page_ref.get("BaseLoc")
-            if not location:
-                continue
-            page = package.xml(posixpath.join(base, location))
-            if page is None:
-                continue
-            codes = []
-            for used in _children(page, "Template"):
-                template = package.xml(posixpath.join(base, templates.get(used.get("TemplateID"), "")))
-                if template is not None:
-                    codes += _text_lines(template)
-            codes += _text_lines(page)
-            pages_out.append("\n".join(_reading_order(codes)))
-    if not pages_out and not _children(root, "DocRoot"):
+    doc_roots = _children(root, "DocRoot")
+    if not doc_roots:
         raise OfdError("OFD.xml 未指明文档（DocRoot）")
-    return "\n\n".join(pages_out)
+    return "\n\n".join(page for doc_root in doc_roots for page in _document_pages(package, (doc_root.text or "").strip()))
