@@ -45,7 +45,7 @@ from checks.context_confusables import find_context_confusables
 from checks.lexicon import Matcher, matcher, on_word_boundaries, token_at, tokenizer, typo_lexicon, word_list
 from checks.memo import key as memo_key
 from checks.memo import memoised, text_hash
-from checks.names import name_hits
+from checks.names import PLACE_TAIL, in_place_name, name_hits
 from checks.registry import check
 from checks.sources import TextSource, source_scope, text_sources
 from checks.text import context, to_simplified
@@ -226,7 +226,7 @@ def _typo_patterns(extra: tuple[str, ...]) -> tuple[tuple[str, ...], tuple[tuple
         # character (习近乎: 乎 is in no look-alike table); under a common one only a same-sounding or
         # look-alike one (温家室), since 李克勤 and 王沪生 are other people's names
         def others(ch: str, surname: str = name[0]) -> str:
-            return common_chars() if surname not in SURNAMES else sounds.get(ch, "") + shapes.get(ch, "")
+            return common_chars() if surname not in _COMMON_SURNAMES else sounds.get(ch, "") + shapes.get(ch, "")
         add({name[:i] + ch + name[i + 1:]: "" for i in range(1, len(name)) for ch in others(name[i]) if ch != name[i]},
             name, CLASS_NAME)
         # 习平近: the given name's two characters swapped (香港特区政府新闻处的新闻稿)
@@ -236,6 +236,8 @@ def _typo_patterns(extra: tuple[str, ...]) -> tuple[tuple[str, ...], tuple[tuple
     return words, tuple(patterns[w] for w in words)
 
 
+# 温 is a common surname too (温家宝): any character after 温家 would call every 温家庄, 温家湾 and 温家人 a slip
+_COMMON_SURNAMES = SURNAMES | frozenset("温")
 _MIN_HOLE = 5  # a canonical phrase this long with any one character replaced is a damaged phrase
 _MIN_EDGE_HOLE = 6  # … its first character replaced: only where the new pair is alien to correct text
 _MIN_INSERT = 7  # … a character added inside it (习近平近新时代…)
@@ -507,8 +509,12 @@ def find_typo_hits(text: str, on: date, extra: tuple[str, ...] = (), recurring: 
     automaton, patterns = typo_matcher(extra)
     hits: list[dict[str, str | int]] = []
 
-    def hit(start: int, end: int, right: str, why: str, kind: str) -> None:
+    def hit(start: int, end: int, right: str, why: str, kind: str, place_rule: bool = False) -> None:
+        if not place_rule and in_place_name(joined, start, end):
+            return  # a village named 温家庄 or 蒲田咀 is written as its people write it
         a, b = _original(where, start), _original(where, end - 1) + 1
+        if text[a:b] == right:
+            return  # 濛江街道: the traditional 濛 read as 蒙 by to_simplified, written right all along
         hits.append({"matched": text[a:b].replace("\n", ""), "suggestion": right, "why": why, "class": kind,
                      "start": a, "end": b, "context": context(text, a, b)})
 
@@ -525,9 +531,11 @@ def find_typo_hits(text: str, on: date, extra: tuple[str, ...] = (), recurring: 
             # "由政 依申请公开 府信息公开": a phrase split by a column, its first character just before; and
             # "攻府信息公开" is a replaced first character (found below), not a dropped one
             continue
+        if right in typo_lexicon().names and (joined[end - 1] in PLACE_TAIL or joined[end:end + 1] in PLACE_TAIL):
+            continue  # 温家庄, 温家辛庄: a village of the 温 family, not 温家宝
         known = typo_lexicon().known.get(automaton.words[index])
         why = ("常见错误写法" + (f"（{known[1]}）" if known[1] else "")) if known else describe(automaton.words[index], right)
-        hit(start, end, right, why, kind)
+        hit(start, end, right, why, kind, place_rule=right in typo_lexicon().places)
         taken.append((start, end))
     for start, end, phrase in _holes(joined, extra, taken):
         if on_word_boundaries(joined, start, end):
@@ -567,7 +575,7 @@ def find_typo_hits(text: str, on: date, extra: tuple[str, ...] = (), recurring: 
     for start, end, right, why in name_hits(joined, frozenset(where[0]) if where else frozenset()):
         a, b = _original(where, start), _original(where, end - 1) + 1
         if not any(int(h["start"]) < b and a < int(h["end"]) for h in hits):
-            hit(start, end, right, why, CLASS_NAME)
+            hit(start, end, right, why, CLASS_NAME, place_rule=True)
     # one error, one finding: the list's 截止目前 and the context rule's 截止 are the same slip, and two findings
     # would be two deductions; the earlier (then the longer) of overlapping hits stands
     kept: list[dict[str, str | int]] = []

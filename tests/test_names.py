@@ -209,3 +209,33 @@ def test_every_real_township_path_stays_quiet() -> None:
     rows = [r for r in _township_rows() if len(r) > 2]
     alarms = [r for r in rows if name_hits(r[2] + r[1] + r[0] + "人民政府")]
     assert len(rows) > 50_000 and len(alarms) <= 4, alarms[:10]
+
+
+@pytest.mark.parametrize("text", [
+    # real village and community addresses of china-division 2.7.0 (MIT), as a village list page writes them
+    "河北省保定市曲阳县齐村镇温家庄村民委员会",  # 温家庄 is no 温家宝
+    "山西省晋中市寿阳县温家庄乡大兴庄村委会",
+    "山东省泰安市泰山区邱家店镇温家辛庄村委会",
+    "内蒙古自治区呼伦贝尔市莫力达瓦达斡尔族自治旗塔温敖宝镇福盛村委会",
+    "湖北省荆州市公安县毛家港镇蒲田咀村村民委员会",  # 蒲田 of a list, here a village's name
+    "安徽省黄山市屯溪区奕棋镇瑶干村村委会",
+    "江西省南昌市西湖区九洲街道观鱼村委会",
+    "山东省泰安市宁阳县八仙桥街道郭家临邑村委会",
+    "陕西省咸阳市渭城区渭阳街道日月星城社区居委会",
+    "云南省楚雄彝族自治州禄丰市金山镇炼象关社区居民委员会",
+    "河北省张家口市涿鹿县大河南镇木府村村民委员会",  # 木府 is no damaged 政府
+    "湖北省十堰市竹溪县天宝乡望府座村民委员会",
+    "陕西省商洛市商南县赵川镇老府湾村委会",
+    "贵州省黔南布依族苗族自治州惠水县濛江街道板长村村民委员会",  # 濛 is no traditional 蒙
+    "河南省济源市承留镇虎岭村民委员会\n河南省开封市祥符区陈留镇",  # another line's 开封市 is not 承留镇's
+    "广东省深圳市龙华区民治街道",  # a district of 2016, not in cpca's table
+])
+def test_real_village_addresses_stay_quiet(text: str) -> None:
+    assert [(h["matched"], h["why"]) for h in find_typo_hits(text, ON)] == []
+
+
+def test_a_slip_in_a_township_after_its_own_county_is_still_found() -> None:
+    [hit] = find_typo_hits("宁波市鄞州区集仕港镇人民政府", ON)
+    assert (hit["matched"], hit["suggestion"]) == ("集仕港镇", "集士港镇")
+    [hit] = find_typo_hits("温家宝同志的讲话，温家室同志", ON)
+    assert hit["suggestion"] == "温家宝"
