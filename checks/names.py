@@ -273,6 +273,7 @@ def cut_organ_names(text: str) -> list[tuple[int, int, str, str]]:
 
 
 _ADDRESS_AFTER = re.compile("^[\u4e00-\u9fff]{0,3}?(村|社区|居委会|村委会|嘎查|组)")
+_COMMITTEE = re.compile("村?(委|民委|居委)|[、，,\n\r]|$")
 _ADDRESS_BEFORE = ("镇", "乡", "街道", "县", "区", "市", "旗", "办事处", "、")
 
 
@@ -286,14 +287,19 @@ def in_place_name(text: str, start: int, end: int) -> bool:
         for after in range(5):
             if (before or after) and start >= before and text[start - before:end + after] in real:
                 return True
-    if not _ADDRESS_AFTER.match(text[end:end + 7]):
+    tail = _ADDRESS_AFTER.match(text[end:end + 7])
+    if not tail:
         return False
+    at_tail = end + tail.start(1)
+    if at_tail > end and tokenizer().FREQ.get(text[at_tail - 1:at_tail + 1]) and \
+            not _COMMITTEE.match(text, end + tail.end(1)):
+        return False  # 农村, 乡村: a word, not a village's name ending (布署明年农村工作), unless 水府新村委会
     for back in range(3):  # the name may begin before the hit (金山镇炼象关社区: 象关 inside 炼象关)
         at = start - back
         if at < 0 or (back and not "\u4e00" <= text[at] <= "\u9fff"):
             return False
         head = text[max(0, at - 4):at]
-        if not head or head.endswith(_ADDRESS_BEFORE) or head[-1] in "\n\r":
+        if (not head and not back) or (head and (head.endswith(_ADDRESS_BEFORE) or head[-1] in "\n\r")):
             return True
     return False
 
@@ -354,7 +360,7 @@ def _place_parents() -> tuple[AhoCorasick | None, tuple[str, ...], dict[str, fro
     # divisions move (简阳市 from 资阳市 to 成都市 in 2016, 公主岭市 from 四平市 to 长春市 in 2020): the township
     # table's county → prefecture, from other years' codes, is a parent too; a page may be of either year
     moved: dict[str, set[str]] = defaultdict(set)
-    for parts in _township_rows():
+    for parts in township_rows():
         if len(parts) > 2 and parts[1] in parents and parts[2] in parents and parts[2] not in parents[parts[1]]:
             moved[parts[1]] |= {parts[2], *parents[parts[2]]}
     for name, more in moved.items():
@@ -471,7 +477,7 @@ _NOT_IN_TOWN = frozenset("的地得和与及或在是了为对把被从向到于
 
 
 @functools.lru_cache(maxsize=1)
-def _township_rows() -> tuple[tuple[str, ...], ...]:
+def township_rows() -> tuple[tuple[str, ...], ...]:
     """(township, its county, its prefecture) of lexicons/townships.tsv and ops' own file of the same name."""
     return tuple(tuple(line.split("\t")) for path in lexicon_paths(TOWNSHIPS.name)
                  for line in Path(path).read_text("utf-8").splitlines() if line and not line.startswith("#"))
@@ -480,7 +486,7 @@ def _township_rows() -> tuple[tuple[str, ...], ...]:
 @functools.lru_cache(maxsize=1)
 def real_places() -> frozenset[str]:
     """Every township name and every county-level or higher division (with suffixes)."""
-    return frozenset({parts[0] for parts in _township_rows()} | set(typo_lexicon().places))
+    return frozenset({parts[0] for parts in township_rows()} | set(typo_lexicon().places))
 
 
 @functools.lru_cache(maxsize=1)
@@ -489,7 +495,7 @@ def _townships() -> tuple[frozenset[str], dict[tuple[str, str], frozenset[str]],
     suffix → stems) from lexicons/townships.tsv (and ops' own file of the same name)."""
     names: set[str] = set()
     _TOWN_PARENTS.clear()  # read again when ops change the file (checks.memo.refresh_lexicons)
-    for parts in _township_rows():
+    for parts in township_rows():
         names.add(parts[0])
         _TOWN_PARENTS.setdefault(parts[0], set()).update(p for p in parts[1:3] if p)
     sounds = readings()

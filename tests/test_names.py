@@ -204,9 +204,9 @@ def test_every_real_township_path_stays_quiet() -> None:
     """All 50,136 townships of lexicons/townships.tsv written under their prefecture and county, as an address
     is: 217 alarms before divisions that moved counted both parents (4 left: rows of the table itself that
     disagree with cpca, 东河区街道 under 哈密市)."""
-    from checks.names import _township_rows
+    from checks.names import township_rows
 
-    rows = [r for r in _township_rows() if len(r) > 2]
+    rows = [r for r in township_rows() if len(r) > 2]
     alarms = [r for r in rows if name_hits(r[2] + r[1] + r[0] + "人民政府")]
     assert len(rows) > 50_000 and len(alarms) <= 4, alarms[:10]
 
@@ -225,6 +225,8 @@ def test_every_real_township_path_stays_quiet() -> None:
     "云南省楚雄彝族自治州禄丰市金山镇炼象关社区居民委员会",
     "河北省张家口市涿鹿县大河南镇木府村村民委员会",  # 木府 is no damaged 政府
     "湖北省十堰市竹溪县天宝乡望府座村民委员会",
+    "浙江省金华市武义县王宅镇马府下村村委会",
+    "湖南省湘潭市湘乡市毛田镇水府新村委会",
     "陕西省商洛市商南县赵川镇老府湾村委会",
     "贵州省黔南布依族苗族自治州惠水县濛江街道板长村村民委员会",  # 濛 is no traditional 蒙
     "河南省济源市承留镇虎岭村民委员会\n河南省开封市祥符区陈留镇",  # another line's 开封市 is not 承留镇's
@@ -239,3 +241,6 @@ def test_a_slip_in_a_township_after_its_own_county_is_still_found() -> None:
     assert (hit["matched"], hit["suggestion"]) == ("集仕港镇", "集士港镇")
     [hit] = find_typo_hits("温家宝同志的讲话，温家室同志", ON)
     assert hit["suggestion"] == "温家宝"
+    # 农村 is a word, not a village's name ending (a news site's title, https://www.xuexi88.com/zhishi/263950.html)
+    [hit] = find_typo_hits("北京布署明年农村工作强调保障农产品供给", ON)
+    assert (hit["matched"], hit["suggestion"]) == ("布署", "部署")
