@@ -37,6 +37,7 @@ from checks.lexicon import (
 )
 from checks.memo import key as memo_key
 from checks.memo import memoised, text_hash
+from checks.names import in_place_name
 from checks.registry import check
 from checks.sources import TextSource, page, source_scope, text_sources
 from checks.text import context, fold, fold_positions, to_simplified
@@ -387,6 +388,8 @@ def find_sensitive(text: str, judge_context: bool = True) -> list[tuple[str, str
         if judge_context and not evasive and legitimate_use(simplified, a, b, word, warning_page, words[word]):
             discussed_words.add(word)
             continue
+        if judge_context and not evasive and in_place_name(simplified, a, b):
+            continue  # 盈江县支那乡, 支那村: a real place's name, as its people write it
         pending.append((word, a, b))
     for word, a, b in pending:
         # the page discusses the word legitimately elsewhere (a police story on 裸聊 extortion names the threat in

