@@ -225,6 +225,11 @@ def emoji_evasion(text: str) -> list[tuple[int, int, str, str]]:
     return out
 
 
+# official text and the press name separatism and cults in quotation marks, as a term they reject: “台独”分子,
+# 解放军剑指“台独”, 揭批“法轮功”邪教; what hostile text writes is the bare word (台独万岁, 法轮大法好)
+_QUOTED_OFFICIALLY = frozenset({"分裂", "邪教"})
+
+
 def legitimate_use(text: str, start: int, end: int, word: str, warning_page: bool = False,
                    category: str = "") -> str | None:
     """The cue that makes this occurrence legitimate (打击, 严禁 …), or None.
@@ -239,6 +244,9 @@ def legitimate_use(text: str, start: int, end: int, word: str, warning_page: boo
     holds several distinct cues (a crackdown report, a police warning); then a term in a line of running
     prose is legitimate too, while a short line (an injected title or footer) still needs a cue of its own.
     """
+    quoted = start > 0 and end < len(text) and text[start - 1] in "“‘「『\"" and text[end] in "”’」』\""
+    if category in _QUOTED_OFFICIALLY and quoted:
+        return "（加引号的官方称法）"
     cues = sensitive_context()
     left, right = text[max(0, start - cues.window):start], text[end:end + cues.window]
     own = (*cues.legitimate_for.get(word, ()), *cues.legitimate_for_category.get(category, ()))

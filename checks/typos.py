@@ -243,7 +243,8 @@ _MIN_EDGE_HOLE = 6  # … its first character replaced: only where the new pair 
 _MIN_INSERT = 7  # … a character added inside it (习近平近新时代…)
 _MIN_ANCHOR = 4
 _NUMERALS = "〇一二三四五六七八九十百千万两"
-_GLUE = "的地之和与及或、"  # 中国特色的社会主义, 高质量地发展: added function characters are other wordings
+# 中国特色的社会主义, 高质量地发展, 全面建成了小康社会: added function characters and aspect particles are other wordings
+_GLUE = "的地之和与及或、了着过"
 _REPLACE, _EDGE, _INSERT = 0, 1, 2  # what a hole entry looks for
 
 Hole = tuple[str, int, bool, int]  # phrase, open position, anchor is the left side, _REPLACE/_EDGE/_INSERT

@@ -121,3 +121,19 @@ def test_a_real_place_named_with_a_sensitive_word_is_no_finding() -> None:
     assert find_sensitive("云南省德宏傣族景颇族自治州盈江县支那乡支那村民委员会") == []
     assert find_sensitive("盈江县支那乡人民政府") == []
     assert [w for w, _, _ in find_sensitive("他在网上骂人支那猪")] == ["支那"]
+
+
+@pytest.mark.parametrize("text", [
+    # headlines of a news site's sidebar (magic-html benchmark pages, Apache-2.0)
+    "前哨站｜解放军剑指“台独”，围岛军演将成为常态？",
+    "“港独”头目黄之锋再被捕 港铁发公开信谴责暴力",
+    "不畏“港独”威胁恐吓 他再次发声：让更多人知道真相",
+    "揭批“法轮功”邪教组织的反科学本质",
+])
+def test_separatism_and_cults_named_in_quotation_marks_are_official_usage(text: str) -> None:
+    assert find_sensitive(text) == []
+
+
+def test_the_bare_words_are_still_reported() -> None:
+    assert [w for w, _, _ in find_sensitive("台独万岁")] == ["台独"]
+    assert [w for w, _, _ in find_sensitive("法轮大法好")] == ["法轮大法好"]

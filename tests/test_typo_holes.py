@@ -81,3 +81,17 @@ def test_one_error_is_one_finding() -> None:
     截止 cover the same slip; two findings would be two deductions."""
     hits = find_typo_hits("等法律法规。截止目前，共发现网页被篡改并植入涉黄涉赌有害信息", ON)
     assert [(h["matched"], h["suggestion"]) for h in hits] == [("截止目前", "截至目前")]
+
+
+def test_aspect_particles_and_real_wordings_are_no_damaged_formulation() -> None:
+    """A Party-history essay (magic-html benchmark page, Apache-2.0) and Xi Jinping's brother's name."""
+    from datetime import date
+
+    from checks.typos import find_typo_hits
+
+    on = date(2024, 6, 1)
+    for text in ("我们实现了第一个百年奋斗目标，在中华大地上全面建成了小康社会，历史性地解决了绝对贫困问题",
+                 "1921年，嘉兴南湖，一叶红船扬起了中国现代化百年征程的风帆",
+                 "邓家贵（大姐夫） 齐安安（二姐） 习远平（弟弟） 张澜澜（弟媳）"):
+        assert find_typo_hits(text, on) == [], text
+    assert [h["suggestion"] for h in find_typo_hits("推进中国式现化建设", on)] == ["中国式现代化"]
