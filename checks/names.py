@@ -309,10 +309,10 @@ def in_place_name(text: str, start: int, end: int) -> bool:
 # 省考委, 省人社厅, 区更大 are correct, so they are not judged.
 _SLOT_ORGANS = ("政府",)
 _FUNCTION_CHARS = set("的了和与及或在是对为将把被从向由以于等之其")
-# only the first character replaced: 市政 followed by anything is mostly 市政|设施, and judging it costs a jieba call
 # what ends a place's name (温家庄, 老府湾村): after a leader's name or 府, a place, not a slip
 PLACE_TAIL = frozenset("村镇乡街路巷桥山河湖江溪岭坡湾屯寨庄园厂店楼苑府堂寺庙馆队组区县市州省堡营沟洼岗坪峪")
 _AFTER_A_PLACE = PLACE_TAIL | frozenset("社家小花")  # 木府村, 刘府社区, 悦府家园: names, not 政府
+# only the first character replaced: 市政 followed by anything is mostly 市政|设施, and judging it costs a jieba call
 _SLOT_RX = re.compile("(?<=[省市县区乡镇州旗盟民级])[\u4e00-\u9fff]府")
 
 
@@ -438,9 +438,9 @@ def _descendants() -> dict[str, tuple[str, ...]]:
 
 def _near_child(text: str, end: int, head: str) -> tuple[int, str, str] | None:
     """(end, division, why) when the text right after the parent `head` is no division but one same-sounding or
-    look-alike character (湖南省来阳市 for 耒阳市, 湖北省随洲市 for 随州市), or one dropped character of a stem of
-    three or more (福建省平潭综合验区), away from exactly one division under `head`: the parent says which
-    place is meant. None when several are that near, or none."""
+    look-alike character (湖北省随洲市 for 随州市, 湖南省彬州市 for 郴州市), or one dropped character of a stem of
+    three or more (新疆维吾尔自治区乌鲁齐市 for 乌鲁木齐市), away from exactly one division under `head`: the
+    parent says which place is meant. None when several are that near, or none."""
     _, heads, parents, _, _ = _place_parents()
     near: dict[str, tuple[int, str]] = {}
     for right in _descendants().get(head, ()):

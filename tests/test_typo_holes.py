@@ -95,3 +95,17 @@ def test_aspect_particles_and_real_wordings_are_no_damaged_formulation() -> None
                  "邓家贵（大姐夫） 齐安安（二姐） 习远平（弟弟） 张澜澜（弟媳）"):
         assert find_typo_hits(text, on) == [], text
     assert [h["suggestion"] for h in find_typo_hits("推进中国式现化建设", on)] == ["中国式现代化"]
+
+
+def test_an_edge_character_beside_a_word_of_three_is_the_next_word() -> None:
+    """上海市政府信息公开工作年度报告 2019 (benchmarks/data/real_reports/shanghai_bgt_2019.html): 市政府|共受理 is no
+    slip of the corpus phrase 市政府办; 领导小姐 (领导小 is no word) still is one of 领导小组."""
+    from datetime import date
+
+    from checks.typos import find_typo_hits
+
+    on = date(2024, 6, 1)
+    assert find_typo_hits("市政府办公厅代表市政府共受理政府信息公开申请859件", on) == []
+    assert [h["suggestion"] for h in find_typo_hits("成立领导小姐，由县长任组长", on)] == ["领导小组"]
+    # 行政法规 (LawRefBook): a misprint of 专利权人 whose first three characters are a word too
+    assert [h["suggestion"] for h in find_typo_hits("第十九条 专利权入或者专利实施被许可人在其产品", on)] == ["专利权人"]
