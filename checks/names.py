@@ -439,6 +439,19 @@ def _descendants() -> dict[str, tuple[str, ...]]:
     return {parent: tuple(sorted(names)) for parent, names in below.items()}
 
 
+@functools.cache
+def _children_by_tail(head: str) -> tuple[tuple[str, int, tuple[tuple[str, int], ...]], ...]:
+    """The divisions under `head` grouped by suffix (市, 县, 自治州 …): (suffix, longest name, ((division, stem
+    length), …)).
+    A province names its hundred-odd divisions at every mention; the text's suffix ends most of them at once."""
+    groups: dict[str, list[tuple[str, int]]] = defaultdict(list)
+    for right in _descendants().get(head, ()):
+        suffix = _PARENT_SUFFIX.search(right)
+        stem = len(right) - (len(suffix.group()) if suffix else 0)
+        groups[right[stem:]].append((right, stem))
+    return tuple((tail, max(len(name) for name, _ in names), tuple(names)) for tail, names in groups.items())
+
+
 def _near_child(text: str, end: int, head: str) -> tuple[int, str, str] | None:
     """(end, division, why) when the text right after the parent `head` is no division but one same-sounding or
     look-alike character (湖北省随洲市 for 随州市, 湖南省彬州市 for 郴州市), or one dropped character of a stem of
@@ -446,22 +459,25 @@ def _near_child(text: str, end: int, head: str) -> tuple[int, str, str] | None:
     parent says which place is meant. None when several are that near, or none."""
     _, heads, parents, _, _ = _place_parents()
     near: dict[str, tuple[int, str]] = {}
-    for right in _descendants().get(head, ()):
-        suffix = _PARENT_SUFFIX.search(right)
-        stem = len(right) - (len(suffix.group()) if suffix else 0)
-        written = text[end:end + len(right)]
-        if len(written) == len(right) and written.endswith(right[stem:]):
-            diff = [i for i in range(stem) if written[i] != right[i]]
-            if len(diff) == 1 and written[diff[0]] not in _NUMERALS | _FUNCTION_CHARS \
-                    and "\u4e00" <= written[diff[0]] <= "\u9fff" and _confusable(right[diff[0]], written[diff[0]]):
-                i = diff[0]
-                same = readings().get(right[i], frozenset()) & readings().get(written[i], frozenset())
-                near[right] = (end + len(right), f"“{right[i]}”误为{'同音字' if same else '形近字'}“{written[i]}”")
-        shorter = text[end:end + len(right) - 1]
-        if stem >= 3 and shorter.endswith(right[stem:]) and any(
-                right[:i] + right[i + 1:] == shorter for i in range(1, stem)):
-            gone = next(right[i] for i in range(1, stem) if right[:i] + right[i + 1:] == shorter)
-            near[right] = (end + len(shorter), f"漏字“{gone}”")
+    size = len(text)
+    for tail, longest, names in _children_by_tail(head):
+        if tail not in text[end:end + longest]:
+            continue  # no division of this suffix follows
+        for right, stem in names:
+            n = len(right)
+            if end + n <= size and text.startswith(tail, end + n - len(tail)):
+                written = text[end:end + n]
+                diff = [i for i in range(stem) if written[i] != right[i]]
+                if len(diff) == 1 and written[diff[0]] not in _NUMERALS | _FUNCTION_CHARS \
+                        and "\u4e00" <= written[diff[0]] <= "\u9fff" and _confusable(right[diff[0]], written[diff[0]]):
+                    i = diff[0]
+                    same = readings().get(right[i], frozenset()) & readings().get(written[i], frozenset())
+                    near[right] = (end + n, f"“{right[i]}”误为{'同音字' if same else '形近字'}“{written[i]}”")
+            if stem >= 3 and end + n - 1 <= size and text.startswith(tail, end + n - 1 - len(tail)):
+                shorter = text[end:end + n - 1]
+                gone = next((right[i] for i in range(1, stem) if right[:i] + right[i + 1:] == shorter), None)
+                if gone:
+                    near[right] = (end + n - 1, f"漏字“{gone}”")
     if len(near) != 1:
         return None
     right, (stop, why) = next(iter(near.items()))

@@ -433,8 +433,15 @@ def _t2s_table() -> dict[int, str]:
 
 
 @functools.lru_cache(maxsize=1)
-def _traditional() -> frozenset[str]:
-    return frozenset(chr(code) for code in _t2s_table())
+def _traditional() -> tuple[re.Pattern[str], frozenset[str]]:
+    """(any traditional character of the Basic Multilingual Plane, the traditional characters beyond it). A class
+    of BMP characters is one table lookup per character in C; one with characters beyond it is searched slowly."""
+    chars = sorted(chr(code) for code in _t2s_table())
+    return (re.compile("[" + "".join(re.escape(ch) for ch in chars if ch <= "\uffff") + "]"),
+            frozenset(ch for ch in chars if ch > "\uffff"))
+
+
+_ASTRAL = re.compile("[\U00010000-\U0010ffff]")
 
 
 @functools.lru_cache(maxsize=1)
@@ -449,7 +456,8 @@ def _has_traditional(text: str) -> bool:
     try:
         text.encode("gb2312")
     except UnicodeEncodeError:
-        return not _traditional().isdisjoint(text)
+        common, rare = _traditional()
+        return common.search(text) is not None or (_ASTRAL.search(text) is not None and not rare.isdisjoint(text))
     return _traditional_in_gb2312().search(text) is not None
 
 

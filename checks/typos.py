@@ -31,6 +31,7 @@ from __future__ import annotations
 import bisect
 import functools
 import importlib
+import itertools
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
@@ -364,15 +365,22 @@ def _enumerated_holes(joined: str, extra: tuple[str, ...], taken: list[tuple[int
         return []
     kept = [0] + [m.end() for m in commas]
     ends = [m.start() for m in commas] + [len(joined)]
-    view, where = "", list[int]()  # the text without the commas; for each of its characters, its place in `joined`
-    for a, b in zip(kept, ends, strict=True):
-        view += joined[a:b]
-        where += range(a, b)
-    at = {j: i for i, j in enumerate(where)}
-    inside = [(at[a], at[b - 1] + 1) for a, b in taken if a in at and b - 1 in at]
+    view = "".join(joined[a:b] for a, b in zip(kept, ends, strict=True))  # the text without the commas
+    # the characters of `view` from firsts[k] on are those of `joined` from kept[k] on
+    firsts = list(itertools.accumulate((b - a for a, b in zip(kept, ends, strict=True)), initial=0))
+
+    def where(i: int) -> int:  # place in `joined` of the character at i in `view`
+        k = bisect.bisect_right(firsts, i) - 1
+        return kept[k] + i - firsts[k]
+
+    def at(j: int) -> int | None:  # place in `view` of the character at j in `joined` (None: a comma taken out)
+        k = bisect.bisect_right(kept, j) - 1
+        return firsts[k] + j - kept[k] if j < ends[k] else None
+
+    inside = [(x, y + 1) for a, b in taken if (x := at(a)) is not None and (y := at(b - 1)) is not None]
     found = []
     for start, end, phrase in _holes(view, extra, inside):
-        a, b = where[start], where[end - 1] + 1
+        a, b = where(start), where(end - 1) + 1
         # it spans a comma taken out, and a character is replaced: one added across a comma is an enumeration
         # of levels (全国、省人民代表大会: the national and the provincial congress), not a damaged name
         if b - a > end - start and len(phrase) == end - start and on_word_boundaries(view, start, end):
