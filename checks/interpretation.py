@@ -23,7 +23,7 @@ from urllib.parse import urldefrag, urljoin
 from checks.base import AuditData, CheckRules, Item, Observation
 from checks.registry import check
 from checks.similarity import plain, shingles, similar_passages
-from checks.sources import derived, page
+from checks.sources import derived, hrefs, page
 from checks.text import to_simplified
 from checks.verbatim import copied_share
 
@@ -165,10 +165,19 @@ def _canon_url(base: str, href: str) -> str | None:
 
 
 def links_to(data: AuditData, source: Doc, target: Doc) -> bool:
+    """The main content of `source` links to `target` (what pairing trusts: a sidebar of recent interpretations
+    links to many)."""
     parsed = page(data, source.item.detail_snapshot_id)
     if parsed is None:
         return False
     return any(_canon_url(source.item.url, href) == target.item.url for _, href in parsed.links)
+
+
+def links_anywhere(data: AuditData, source: Doc, target: Doc) -> bool:
+    """Any link of the `source` page leads to `target`: many templates put "相关解读" or "原文链接" in a block
+    below the content container (gov.cn, ndrc.gov.cn); the two are linked for the reader all the same."""
+    return links_to(data, source, target) or any(
+        _canon_url(source.item.url, href) == target.item.url for href in hrefs(data, source.item.detail_snapshot_id))
 
 
 def dead_source_labels(data: AuditData, doc: Doc) -> list[str]:
@@ -391,7 +400,7 @@ def missing(data: AuditData, as_of: date, rules: CheckRules) -> list[Observation
 def _way(data: AuditData, source: Doc, target: Doc, mention: str | None, unlinked_text: str,
          mentioned_text: str) -> str | None:
     """Why one direction is not linked (None when it is)."""
-    if links_to(data, source, target):
+    if links_anywhere(data, source, target):
         return None
     if mention:
         return f"{mentioned_text}（“{mention[:60]}”），无链接"

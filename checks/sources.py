@@ -11,7 +11,7 @@ from typing import Any
 
 from checks.base import AuditData, Item, Observation
 from checks.memo import dumps, loads
-from checks.text import PageText, decode_as_crawled, page_text
+from checks.text import PageText, decode_as_crawled, page_hrefs, page_text
 
 CHROME_SUBJECT = "网站公共区域（页头、导航、页脚）"
 
@@ -89,6 +89,12 @@ def page(data: AuditData, snapshot_id: int | None) -> PageText | None:
     if len(cache) < PAGE_CACHE_SIZE:
         cache[snapshot_id] = parsed
     return parsed
+
+
+def hrefs(data: AuditData, snapshot_id: int | None) -> tuple[str, ...]:
+    """Every link target of a snapshot's page, chrome included (not kept in the memo: read for a few pages)."""
+    raw = data.body(snapshot_id) if snapshot_id is not None else None
+    return page_hrefs(decode_as_crawled(raw, *data.encoding(snapshot_id))) if raw and snapshot_id is not None else ()
 
 
 def page_to_json(parsed: PageText) -> list:

@@ -407,6 +407,18 @@ def page_text(html: str) -> PageText:
                     _rest(whole, main, chrome_text, doc.get("data-head-title") or ""))
 
 
+def page_hrefs(html: str) -> tuple[str, ...]:
+    """The target of every link of a page, outside the main content too ("相关解读" and "原文链接" blocks that
+    templates put below the content container, in a sidebar or the footer)."""
+    try:
+        doc = etree.fromstring(_tail_inside(html), _PARSER)
+    except (etree.ParserError, ValueError):
+        return ()
+    if doc is None:
+        return ()
+    return tuple(href.strip() for a in doc.iter("a") if (href := a.get("href")) and href.strip())
+
+
 def _rest(whole: str, main: str, chrome: str, head_title: str) -> str:
     """The lines of the page's visible text that are in neither its main content nor its chrome, the whole
     <title> first when the main content does not hold it."""

@@ -253,3 +253,31 @@ def test_interpretation_titles_of_a_real_column() -> None:
     for title in ("卫生部办公厅关于开展医用辐射防护监测网试点工作的通知", "国务院办公厅关于推进政务新媒体健康有序发展的意见",
                   "关于禁止餐饮服务单位采购、贮存和使用亚硝酸盐的说明"):
         assert not is_interpretation_title(title), title
+
+
+def test_links_in_a_block_below_the_content_container() -> None:
+    """gov.cn and ndrc.gov.cn put "相关解读" and the link back to the document in a block of their own below
+    the content container, outside what page_text reads as the main content: the reader has the link all the
+    same, so the pair is linked both ways and no deduction is proposed."""
+    site = Site()
+    doc = site.add("policy", "p1", "云和县农村宅基地管理办法", date(2024, 5, 6), "")
+    interp = site.add("interpretation", "i1", "《云和县农村宅基地管理办法》政策解读", date(2024, 5, 7), "")
+    below = ('<html><head><meta charset="utf-8"><title>{title}</title></head><body>'
+             '<div class="header"><a href="/">首页</a></div><h1>{title}</h1>'
+             '<div class="pages_content" id="UCAP-CONTENT">{body}</div>'
+             '<div class="related"><h3>{label}</h3><ul><li><a href="{href}">{text}</a></li></ul></div>'
+             '<div class="footer">主办：云和县人民政府</div></body></html>')
+    site.bodies[1] = below.format(title="云和县农村宅基地管理办法", body=f"<p>云政发〔2024〕8号</p><p>{POLICY}</p>",
+                                  label="相关解读", href="../interpretation/i1.html",
+                                  text="《云和县农村宅基地管理办法》政策解读").encode()
+    site.bodies[2] = below.format(title="《云和县农村宅基地管理办法》政策解读", body=f"<p>{OWN_EXPLANATION}</p>",
+                                  label="相关文件", href=doc, text="云和县农村宅基地管理办法").encode()
+    assert site.data().body(1) and interp
+    [pair], unpaired = pair_documents(site.data())
+    assert unpaired == [] and pair.interpretation.item.url == interp
+    assert _unlinked(site) == {}
+    # the same pages with the blocks' links gone: unlinked both ways, as before
+    site.bodies[1] = site.bodies[1].replace(b'href="../interpretation/i1.html"', b'href="#"')
+    site.bodies[2] = site.bodies[2].replace(f'href="{doc}"'.encode(), b'href="#"')
+    assert _unlinked(site) == {"云和县农村宅基地管理办法": [
+        "政策文件页面未链接解读", "解读页面仅以文字提及政策原文（“《云和县农村宅基地管理办法》”），无链接"]}
