@@ -18,7 +18,7 @@ import logging
 import re
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
-from urllib.parse import urldefrag, urljoin
+from urllib.parse import urldefrag, urljoin, urlsplit
 
 from checks.base import AuditData, CheckRules, Item, Observation
 from checks.registry import check
@@ -444,22 +444,64 @@ def unlinked(data: AuditData, as_of: date, rules: CheckRules) -> list[Observatio
     return findings
 
 
+# the day a CMS files a page under, in its address: TRS t20260514_…, …/202605/…, /2026-05/14/, Hanweb art/2026/5/14/
+_URL_DAY_RXS = (re.compile(r"[/_]t?(20\d{2})(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?=[_./])"),
+                re.compile(r"/(20\d{2})-(0[1-9]|1[0-2])/(0[1-9]|[12]\d|3[01])/"),
+                re.compile(r"/art/(20\d{2})/(1[0-2]|0?[1-9])/(3[01]|[12]\d|0?[1-9])/"))
+
+
+def url_day(url: str) -> date | None:
+    """The day in a page's address, where its CMS files pages by day (None: none, or not a real day)."""
+    path = urlsplit(url).path
+    for rx in _URL_DAY_RXS:
+        match = rx.search(path)
+        if match:
+            try:
+                return date(*(int(g) for g in match.groups()))
+            except ValueError:
+                return None
+    return None
+
+
+def _late_span(pair: Pair) -> tuple[date, date, list[str]] | None:
+    """(the document's day, the interpretation's day, notes) for judging lateness, or None. A list's date can be
+    the document's 成文日期 while its page went up weeks later (a list at 2026-04-20, the page filed under
+    t20260514): the later of the list's and the address's day counts for the document, the earlier for the
+    interpretation, so that a deduction never rests on the date that makes it later."""
+    start, end = pair.policy.item.publish_date, pair.interpretation.item.publish_date
+    if start is None or end is None:
+        return None
+    notes = []
+    filed = url_day(pair.policy.item.url)
+    if filed and start < filed <= end:
+        notes.append(f"政策文件列表日期{start:%Y-%m-%d}，页面地址日期{filed:%Y-%m-%d}，按后者计")
+        start = filed
+    filed = url_day(pair.interpretation.item.url)
+    if filed and start <= filed < end:
+        notes.append(f"解读列表日期{end:%Y-%m-%d}，页面地址日期{filed:%Y-%m-%d}，按前者计")
+        end = filed
+    return (start, end, notes) if end > start else None
+
+
 @check("interpretation.late", scope=_policy_scope)
 def late(data: AuditData, as_of: date, rules: CheckRules) -> list[Observation]:
     limit = rules.interpretation_late_working_days
     pairs, _ = pair_documents(data)
     findings = []
     for pair in pairs:
-        start, end = pair.policy.item.publish_date, pair.interpretation.item.publish_date
-        if start is None or end is None or end <= start:
+        span = _late_span(pair)
+        if span is None:
             continue
+        start, end, notes = span
         counted = count_working_days(start, end)
         if counted.days > limit:
             findings.append(_finding(
                 "interpretation.late", pair.policy,
                 f"解读“{pair.interpretation.item.title}”于{end:%Y-%m-%d}发布，晚于政策文件（{start:%Y-%m-%d}）"
-                f"{counted.days}个工作日，超过{limit}个工作日的时限{_calendar_note(counted)}",
+                f"{counted.days}个工作日，超过{limit}个工作日的时限{_calendar_note(counted)}"
+                + (f"（{'；'.join(notes)}）" if notes else ""),
                 _pair_evidence(data, pair) | {"working_days": counted.days, "limit": limit,
+                                              "counted_from": start.isoformat(), "counted_to": end.isoformat(),
                                               "uncalendared_years": list(counted.uncalendared)}))
     return findings
 

@@ -281,3 +281,24 @@ def test_links_in_a_block_below_the_content_container() -> None:
     site.bodies[2] = site.bodies[2].replace(f'href="{doc}"'.encode(), b'href="#"')
     assert _unlinked(site) == {"云和县农村宅基地管理办法": [
         "政策文件页面未链接解读", "解读页面仅以文字提及政策原文（“《云和县农村宅基地管理办法》”），无链接"]}
+
+
+def test_late_counts_from_the_day_the_document_page_went_up() -> None:
+    """A real list (国家能源局, 2026) dates an order 2026-04-20, its 成文日期, while the page is filed under
+    t20260514 and the interpretation came out that day: the later day counts for the document, so the pair is
+    not late. The same document filed on its list day with the interpretation ten working days on is late, and
+    the address's day of an interpretation that the list dates later counts for the interpretation."""
+    site = Site()
+    doc = site.add("policy", "202605/t20260514_1", "云和县电力设施保护管理办法", date(2026, 4, 20),
+                   f"<p>云政发〔2026〕5号</p><p>{POLICY}</p>")
+    site.add("interpretation", "202605/t20260514_2", "《云和县电力设施保护管理办法》解读", date(2026, 5, 14),
+             f'<p>{OWN_EXPLANATION}</p><a href="{doc}">原文</a>')
+    assert late(site.data(), AS_OF, RULES) == []
+    site = Site()
+    doc = site.add("policy", "202604/t20260420_1", "云和县电力设施保护管理办法", date(2026, 4, 20),
+                   f"<p>云政发〔2026〕5号</p><p>{POLICY}</p>")
+    site.add("interpretation", "202605/t20260506_2", "《云和县电力设施保护管理办法》解读", date(2026, 5, 14),
+             f'<p>{OWN_EXPLANATION}</p><a href="{doc}">原文</a>')
+    [finding] = late(site.data(), AS_OF, RULES)
+    assert (finding.evidence["counted_from"], finding.evidence["counted_to"]) == ("2026-04-20", "2026-05-06")
+    assert "页面地址日期2026-05-06，按前者计" in finding.detail
