@@ -31,6 +31,8 @@ _HAN_YEAR_RX = re.compile(r"(二[〇○零][〇○零一二三四五六七八九
 # 通报 of a review, and a report's 解读 / 图解
 _NOT_REPORT_RX = re.compile(r"通知|通报|格式|编制|报送|工作方案|考核|评估|整改|培训|征集|解读|图解|一图读懂|一图看懂")
 _FILE_RX = re.compile(r"\.(pdf|docx?|wps|ofd|xlsx?|et)$", re.I)
+_CJK_RX = re.compile("[\u4e00-\u9fff]")
+_MIN_READ_CHARS = 150  # the six section headings of the national format alone are ~100 characters
 
 
 def report_year(title: str) -> int | None:
@@ -78,7 +80,7 @@ class Report:
     rows: tuple[tuple[str, Cells], ...]  # (label, numbers; None where blank) of every table row
     snapshot_ids: tuple[int, ...]
     observed_at: datetime | None
-    text_pending: bool = False  # it links a PDF/DOCX … whose text is not available (yet): not judged on text
+    text_pending: bool = False  # its text is not available (a PDF/DOCX … not read yet, or images): not judged on text
 
     @property
     def key(self) -> str:
@@ -227,9 +229,13 @@ def find_reports(data: AuditData) -> list[Report]:
                     rows += _text_rows(a.text)
                     if a.snapshot_id:
                         ids.append(a.snapshot_id)
-            reports.append(Report(column.unit, year, item, "\n".join(texts),
+            text = "\n".join(texts)
+            # a report published as images (scans of the printed report), or a page that only says 详见附件
+            # with no file the crawl could read: nothing to judge its format on, rather than nine deductions
+            unreadable = not rows and len(_CJK_RX.findall(text)) - len(_CJK_RX.findall(item.title)) < _MIN_READ_CHARS
+            reports.append(Report(column.unit, year, item, text,
                                   "\n".join(narrative), tuple(rows), tuple(i for i in ids if i),
-                                  column.fetched_at, bool(files)))
+                                  column.fetched_at, bool(files) or unreadable))
     return reports
 
 

@@ -356,3 +356,20 @@ def test_a_pdf_reports_tables_and_wrapped_preface_are_no_narrative() -> None:
     ])
     report = find_reports(_data(SHANGHAI))[0]
     assert narrative_shingles(replace(report, narrative=preface), "") == set()
+
+
+def test_a_report_published_as_images_is_not_judged_on_its_text() -> None:
+    """Small units post the printed report as scanned page images: the page's text is the title and a line.
+    Nothing is readable, so no section or table is "missing" (nine deductions before); a report missing its
+    sections in text is still reported, and the unit has a report (no annual_report.missing)."""
+    title = "2019年上海市人民政府办公厅政府信息公开工作年度报告"
+    images = (f'<html><body><h1>{title}</h1><div class="article">'
+              + "".join(f'<p><img src="/nb/2019/page{i}.jpg"></p>' for i in range(1, 7))
+              + "<p>发布时间：2020-01-20</p></div></body></html>")
+    data = _data(images)
+    [report] = find_reports(data)
+    assert report.text_pending
+    assert incomplete(data, AS_OF, CheckRules()) == [] and missing(data, AS_OF, CheckRules()) == []
+    overview = page_text(SHANGHAI).main.split("一、总体情况")[1][:400]  # the real report's own overview only
+    assert len(incomplete(_data(f"<html><body><h1>{title}</h1><div class='article'><p>一、总体情况</p>"
+                                f"<p>{overview}</p></div></body></html>"), AS_OF, CheckRules())) == 8
