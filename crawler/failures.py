@@ -3,6 +3,7 @@ the prober and the new-media collectors. Each kind of thing classified has one f
 
 from __future__ import annotations
 
+import re
 import socket
 from urllib.parse import urlsplit
 
@@ -37,10 +38,33 @@ def is_block_page(text: str) -> bool:
     return len(lowered) < _BLOCK_PAGE_MAX and any(m in lowered for m in BLOCK_PAGE_MARKS)
 
 
+# Bot walls that answer a client without their cookie with a script that sets it and reloads: 瑞数 (Riversecurity,
+# on many government portals: HTTP 412 and "$_ts"), 加速乐 (jsl_clearance, HTTP 521), Alibaba Cloud's WAF
+# (acw_sc__v2, HTTP 200), Cloudflare (challenge-platform, 403/503). The page is there for a browser's reader.
+JS_WALL_MARKS = ("$_ts", "jsl_clearance", "acw_sc__v2", "challenge-platform", "cf-chl", "cf_chl")
+_JS_WALL_MAX = 16_384  # characters: a wall is a short page of script
+
+
+_SCRIPT_RX = re.compile(r"<script\b.*?</script>|<[^>]*>|\s+", re.S | re.I)
+
+
+def is_js_wall(text: str) -> bool:
+    """A bot wall's script page (JS_WALL_MARKS), or an error page with nothing to read that only sets a cookie
+    by script and reloads (a real 404 page's font-size script sets a cookie too, amid the page's text)."""
+    lowered = text.lower()
+    if len(lowered) >= _JS_WALL_MAX:
+        return False
+    if any(m in lowered for m in JS_WALL_MARKS):
+        return True
+    return "document.cookie" in lowered and "location" in lowered and len(_SCRIPT_RX.sub("", lowered)) < 50
+
+
 def from_status(status: int, text: str = "") -> FailureKind | None:
-    """An HTTP answer: None when usable; blocked for 401/403/418/429 and WAF pages (also when served with
-    200); status for other errors."""
-    if status in BLOCK_STATUSES or (status >= 400 and any(m in text.lower() for m in BLOCK_MARKS)):
+    """An HTTP answer: None when usable; blocked for 401/403/418/429, 412 (瑞数 answers every client without its
+    cookie so; a plain GET has no precondition to fail), WAF pages (also when served with 200) and bot walls'
+    script pages; status for other errors."""
+    if status in BLOCK_STATUSES or status == 412 or (status >= 400 and (
+            any(m in text.lower() for m in BLOCK_MARKS) or is_js_wall(text))):
         return FailureKind.BLOCKED
     if status < 300 and text and is_block_page(text):
         return FailureKind.BLOCKED
@@ -55,8 +79,9 @@ _CHALLENGE_MARKS = ("安全验证", "人机验证", "访问验证", "滑动验�
 def is_challenge(status: int, body: bytes, text: str) -> bool:
     """A WAF's JavaScript challenge answered with 200: a small page that asks the browser to prove
     itself (and reloads), never the page asked for."""
-    return (status == 200 and len(body) <= 8192 and any(m in text for m in _CHALLENGE_MARKS)
-            and (any(m in text.lower() for m in BLOCK_MARKS) or "location.reload" in text))
+    return status == 200 and len(body) <= 8192 and (
+        (any(m in text for m in _CHALLENGE_MARKS) and (any(m in text.lower() for m in BLOCK_MARKS) or "location.reload" in text))
+        or any(m in text.lower() for m in JS_WALL_MARKS))
 
 
 def from_page(status: int, body: bytes, text: str = "", location: str | None = None) -> FailureKind | None:

@@ -39,6 +39,16 @@ ROUTES = {
     "/slow": _slow,
     "/nohead": lambda n, m: (405, {}, b"") if m == "HEAD" else (200, {"Content-Type": "text/html"}, b"<html>x</html>"),
     "/flaky": _flaky,
+    # bot walls as government portals serve them to a client without their cookie (shapes of the real pages)
+    "/ruishu": (lambda n, m: (412, {"Content-Type": "text/html"},
+                              b'<html><head><meta id="9DhefwqGPrzGxEp9hPaoag" content="x"><script>'
+                              b"$_ts=window['$_ts'];if(!$_ts)$_ts={};$_ts.nsd=27164;</script>"
+                              b'<script src="/4QbVtADbnLVIc/c.FxJzG50F.dfe1675.js"></script></head></html>')),
+    "/jsl": html("<script>document.cookie=('_')+('_')+('j')+('s')+('l')+('_')+('c')+('l')+('e')+('a')+('r')+"
+                 "('a')+('n')+('c')+('e')+('=')+('1');location.href=location.pathname+location.search</script>",
+                 status=521),
+    "/gone": html("<h1>404 页面不存在</h1>" + "<p>政务公开 通知公告 办事服务 互动交流</p>" * 40
+                  + "<script>function setSize(s){document.cookie='size='+s;location.reload()}</script>", status=404),
 }
 
 
@@ -129,10 +139,13 @@ def test_link_checker_head_then_get_with_retry() -> None:
     async def go(server):
         async with client("zwgk-test", 5.0) as http:
             return [await check_link(http, 1, server.url + p, retries=2, pause=0.05)
-                    for p in ("/ok", "/nohead", "/missing", "/flaky")]
+                    for p in ("/ok", "/nohead", "/missing", "/flaky", "/ruishu", "/jsl", "/gone")]
 
     with ScriptedServer(ROUTES) as server:
-        ok, nohead, missing, flaky = asyncio.run(go(server))
+        ok, nohead, missing, flaky, ruishu, jsl, gone = asyncio.run(go(server))
+        # a bot wall is no broken link: 瑞数's 412, 加速乐's 521 that sets a cookie and reloads
+        assert (ruishu.status, ruishu.error_kind) == (412, "blocked") and (jsl.status, jsl.error_kind) == (521, "blocked")
+        assert (gone.status, gone.error_kind) == (404, "status")  # a real 404 in the site's template, cookie script and all
         assert (ok.method, ok.status, ok.error_kind) == ("HEAD", 200, None)
         assert (nohead.method, nohead.status, nohead.error_kind) == ("GET", 200, None)
         assert (missing.status, missing.error_kind) == (404, "status")
