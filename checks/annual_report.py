@@ -12,13 +12,14 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from datetime import date, datetime
-from urllib.parse import urldefrag, urljoin
+from urllib.parse import urldefrag
 
 from checks.base import AuditData, CheckRules, Item, Observation
 from checks.registry import check
 from checks.similarity import containment, shingles, similar_passages
 from checks.sources import SourceScope, page
 from checks.text import to_simplified
+from core.urls import resolve
 
 _TITLE_RX = re.compile(r"(政府信息公开|政务公开|信息公开).{0,6}(年度报告|年报)|年度报告.{0,4}信息公开")
 _YEAR_RX = re.compile(r"(20\d{2})\s*年")
@@ -212,7 +213,7 @@ def find_reports(data: AuditData) -> list[Report]:
             texts, narrative, ids = [], [], []
             files = set()
             if parsed is not None:
-                files = {urldefrag(urljoin(item.url, href))[0] for _, href in parsed.links
+                files = {urldefrag(resolve(item.url, href))[0] for _, href in parsed.links
                          if _FILE_RX.search(href.split("?")[0])}
             rows: list[tuple[str, Cells]] = []
             if parsed is not None:

@@ -18,7 +18,7 @@ import logging
 import re
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
-from urllib.parse import urldefrag, urljoin, urlsplit
+from urllib.parse import urldefrag, urlsplit
 
 from checks.base import AuditData, CheckRules, Item, Observation
 from checks.registry import check
@@ -26,6 +26,7 @@ from checks.similarity import plain, shingles, similar_passages
 from checks.sources import derived, hrefs, page
 from checks.text import to_simplified
 from checks.verbatim import copied_share
+from core.urls import resolve
 
 # Titles of a real 政策解读 column (卫生部 / 国家卫生计生委, benchmarks/real_interpretations.py) also say 答问,
 # 答疑, 修订说明 / 编写说明 and 图表：; a bare "…的说明" or "情况说明" is not taken (it is as often a notice).
@@ -161,7 +162,7 @@ def _canon_url(base: str, href: str) -> str | None:
     href = href.strip()
     if not href or href.startswith(("javascript:", "#", "mailto:")):
         return None
-    return urldefrag(urljoin(base, href))[0]
+    return urldefrag(resolve(base, href))[0]
 
 
 def links_to(data: AuditData, source: Doc, target: Doc) -> bool:

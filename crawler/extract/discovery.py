@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import urlsplit
 
 from core.categories import classify_column
+from core.urls import resolve
 from crawler.extract.dates import find_date
 from crawler.extract.listing import _in_chrome, _text
 
@@ -49,7 +50,7 @@ def discover_columns(doc, page_url: str) -> list[FoundColumn]:
         name = _text(anchor) or (anchor.get("title") or "").strip()
         if not href or _SKIP_HREF.match(href) or not name or len(name) > 30:
             continue
-        url = urljoin(page_url, href).split("#")[0]
+        url = resolve(page_url, href).split("#")[0]
         parts = urlsplit(url)
         if parts.netloc != host or url == page_url or _FILE.search(parts.path) or parts.path in ("", "/"):
             continue

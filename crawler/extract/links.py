@@ -12,6 +12,7 @@ import re
 from urllib.parse import parse_qsl, urldefrag, urljoin, urlsplit
 
 from core.filetypes import attachment_kind, named_kind
+from core.urls import resolve
 from crawler.items import PageLinkItem
 
 _SKIP_HREF = re.compile(r"^\s*(javascript:|#|mailto:|tel:|data:)", re.I)
@@ -37,7 +38,7 @@ def page_links(doc, base_url: str) -> tuple[PageLinkItem, ...]:
     seen: dict[str, PageLinkItem] = {}
 
     def add(href: str, text: str, named: bool = False) -> None:
-        url = urldefrag(urljoin(base_url, href))[0]
+        url = urldefrag(resolve(base_url, href))[0]
         if urlsplit(url).scheme not in ("http", "https") or url == base_url or url in seen:
             return
         seen[url] = PageLinkItem(url, text, attachment_kind(url) is not None or named)
@@ -56,7 +57,7 @@ def page_links(doc, base_url: str) -> tuple[PageLinkItem, ...]:
     for tag, attribute in _EMBEDS:
         for element in doc.iter(tag):
             src = (element.get(attribute) or "").strip()
-            shown = _shown_file(urljoin(base_url, src)) if src and not _SKIP_HREF.match(src) else ""
+            shown = _shown_file(resolve(base_url, src)) if src and not _SKIP_HREF.match(src) else ""
             if attachment_kind(shown):  # a map, a video or a form in a frame is no link of the page's own
                 add(shown, " ".join((element.get("title") or "").split())[:200])
     return tuple(seen.values())

@@ -10,11 +10,11 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from datetime import date
-from urllib.parse import urljoin
 
 from lxml import html as lxml_html
 
 from core.text import clean_text
+from core.urls import resolve
 from crawler.extract.dates import find_date, year_in_url
 from crawler.items import ListEntry
 
@@ -87,7 +87,7 @@ def extract_entries(doc, base_url: str, *, year: int | None = None,
     def _find(text: str, anchor) -> date | None:
         day = find_date(text, year=year, today=today)
         if day is None and year is None:  # [06-12]: the year from the item's URL
-            day = find_date(text, year=year_in_url(urljoin(base_url, anchor.get("href").strip())), today=today)
+            day = find_date(text, year=year_in_url(resolve(base_url, anchor.get("href"))), today=today)
         return day
 
     def dated(pairs: list) -> list:
@@ -144,7 +144,7 @@ def extract_entries(doc, base_url: str, *, year: int | None = None,
             if not title or _PAGER_LABEL.fullmatch(title):  # a pager drawn as the list's last row
                 continue
             date_text = _date_text(rest) if day else None
-            entries.append((order.get(row, 0), ListEntry(title, urljoin(base_url, anchor.get("href").strip()), day,
+            entries.append((order.get(row, 0), ListEntry(title, resolve(base_url, anchor.get("href")), day,
                                                          date_text)))
     entries.sort(key=lambda e: e[0])
     return [e for _, e in entries]
@@ -156,7 +156,7 @@ _INDEX_PAGE = re.compile(r"(/|/index(_\d+)?\.s?html?|/index\.jsp|/col/col\d+/.*)
 def _column_menu(anchors: list, base_url: str) -> bool:
     """Links to columns, not items: a side menu of sibling columns (it links the page itself, or most of
     its links end in a column's index page). An empty column's page often shows one beside its empty list."""
-    urls = [urljoin(base_url, a.get("href").strip()).split("#")[0] for a in anchors]
+    urls = [resolve(base_url, a.get("href")).split("#")[0] for a in anchors]
     here = base_url.split("#")[0]
     if any(u == here or u.rstrip("/") + "/" == here.rsplit("/", 1)[0] + "/" for u in urls):
         return True

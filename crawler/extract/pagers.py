@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from urllib.parse import urljoin
 
+from core.urls import resolve
+
 _CREATE_PAGE = re.compile(r"createPageHTML\s*\(([^)]*)\)")
 _ARG = re.compile(r"""\s*(?:'([^']*)'|"([^"]*)"|([-\d]+)|([^,]*))\s*(?:,|$)""")
 _NEXT = re.compile(r"^\s*(下一页|下页|后一页|next\s*›?|›|>)\s*$", re.I)
@@ -59,5 +61,5 @@ def next_link(doc, page_url: str) -> str | None:
         label = " ".join(anchor.text_content().split()) or anchor.get("title", "")
         href = anchor.get("href")
         if href and _NEXT.match(label) and not href.lower().startswith("javascript"):
-            return urljoin(page_url, href)
+            return resolve(page_url, href)
     return None

@@ -16,6 +16,7 @@ from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit, urlunsplit
 from zoneinfo import ZoneInfo
 
 from core.text import clean_text
+from core.urls import resolve
 from crawler.extract.dates import find_date
 from crawler.items import ListEntry
 
@@ -163,7 +164,7 @@ def api_entries(data: Any, base_url: str) -> list[ListEntry]:
     for row in _rows(data):
         day, text = _date(_pick(row, _DATE_KEYS))
         title = " ".join(clean_text(str(_pick(row, _TITLE_KEYS))).split())
-        entries.append(ListEntry(title, urljoin(base_url, str(_pick(row, _URL_KEYS)).strip()), day, text))
+        entries.append(ListEntry(title, resolve(base_url, str(_pick(row, _URL_KEYS))), day, text))
     return entries
 
 
@@ -193,5 +194,5 @@ def related_links(scripts: str, base_url: str) -> list[dict[str, str]]:
             for row in data:
                 if isinstance(row, dict) and _pick(row, _URL_KEYS):
                     found.append({"title": str(_pick(row, _TITLE_KEYS) or ""),
-                                  "url": urljoin(base_url, str(_pick(row, _URL_KEYS)))})
+                                  "url": resolve(base_url, str(_pick(row, _URL_KEYS)))})
     return found

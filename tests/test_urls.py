@@ -1,0 +1,45 @@
+"""Links resolved as a browser resolves them (core/urls.py): a backslash in an http(s) path is a slash."""
+
+import asyncio
+
+from localserver import ScriptedServer, html
+from lxml import html as lxml_html
+
+from core.urls import resolve
+from crawler.extract.links import page_links
+from crawler.extract.listing import extract_entries
+from crawler.httpfetch import client
+from crawler.linkcheck import check_link
+
+BASE = "http://www.example.gov.cn/xxgk/tzgg/index.html"
+
+
+def test_backslashes_in_the_path_are_slashes() -> None:
+    assert resolve(BASE, r"..\..\zcwj\2019\a.html") == "http://www.example.gov.cn/zcwj/2019/a.html"
+    assert resolve(BASE, r"\UploadFiles\2019\b.doc") == "http://www.example.gov.cn/UploadFiles/2019/b.doc"
+    assert resolve(BASE, "  ./c.html\n") == "http://www.example.gov.cn/xxgk/tzgg/c.html"
+    # the query and the fragment keep theirs, as in a browser; other schemes are left alone
+    assert resolve(BASE, r"d.jsp?p=a\b#x\y") == r"http://www.example.gov.cn/xxgk/tzgg/d.jsp?p=a\b#x\y"
+    assert resolve(BASE, r"mailto:a\b") == r"mailto:a\b"
+
+
+def test_a_list_of_an_iis_site_links_its_items_and_they_are_not_broken() -> None:
+    """An old IIS portal's list writes its item links with backslashes; a browser (and now the crawl and the
+    link checker) reaches them; before, every one was requested as ..%5C… and reported as a broken link."""
+    page = ('<html><body><ul class="list">'
+            r'<li><a href="..\..\zcwj\2019\0801.html">关于做好秋季防火工作的通知</a><span>2019-08-01</span></li>'
+            r'<li><a href="\UploadFiles\2019\fj.doc">附件：防火责任表</a><span>2019-08-01</span></li>'
+            "</ul></body></html>")
+    routes = {"/zcwj/2019/0801.html": html("通知正文"), "/UploadFiles/2019/fj.doc": html("doc")}
+    with ScriptedServer(routes) as server:
+        base = server.url + "/xxgk/tzgg/index.html"
+        doc = lxml_html.document_fromstring(page)
+        links = [link.url for link in page_links(doc, base)]
+        assert links == [server.url + "/zcwj/2019/0801.html", server.url + "/UploadFiles/2019/fj.doc"]
+        assert [e.url for e in extract_entries(doc, base)][:1] == [server.url + "/zcwj/2019/0801.html"]
+
+        async def go():
+            async with client("zwgk-test", 5.0) as http:
+                return [await check_link(http, 1, url, retries=0, pause=0.05) for url in links]
+
+        assert [(o.status, o.error_kind) for o in asyncio.run(go())] == [(200, None), (200, None)]
