@@ -85,6 +85,8 @@ def scrapy_settings(settings: Settings, run_id: int, egress_allow: list[str] | t
             "args": CHROMIUM_ARGS,
         },
         "PLAYWRIGHT_MAX_PAGES_PER_CONTEXT": 4,
+        # rendered pages, like Scrapy's own downloads, are read whatever the site's certificate (crawler.httpfetch)
+        "PLAYWRIGHT_CONTEXTS": {"default": {"ignore_https_errors": True}},
         "ZWGK_DATABASE_URL": settings.database_url,
         "ZWGK_RUN_ID": run_id,
         "ZWGK_PROGRESS_INTERVAL": settings.progress_interval,

@@ -6,14 +6,15 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 
 import pytest
-from localserver import ScriptedServer, html
+from localserver import ScriptedServer, html, self_signed_context
 from sqlalchemy import select
 
 from checks.base import AccountState, AuditData, CheckRules, MediaPost
 from checks.loader import load_audit_data
 from checks.newmedia import stale_accounts
+from crawler.egress import EgressPolicy
 from crawler.httpfetch import client
-from crawler.newmedia import collect_feed, collect_new_media
+from crawler.newmedia import collect_feed, collect_new_media, collect_pages
 from jobs.check import run_checks
 from storage.clock import local_today
 from storage.models import Finding, NewMediaAccount, Unit
@@ -98,3 +99,17 @@ def test_stale_rule_on_accounts() -> None:
     found = {f.subject: f for f in stale_accounts(data, AS_OF, CheckRules())}
     assert set(found) == {"stale", "empty"}
     assert "未读取到任何带日期的发布内容" in found["empty"].detail
+
+
+@pytest.mark.browser
+def test_a_page_behind_an_expired_certificate_is_read(tmp_path) -> None:
+    """Chromium shows a page whose certificate expired once the reader clicks through; the collector reads it
+    (ignore_https_errors), as the crawl reads such portals, instead of calling the account's page unreachable."""
+    from tests.conftest import settings_for
+
+    page = html('<ul class="list"><li><a href="/p/1.html">云和水利：汛期安全提示</a><span>2024-09-20</span></li>'
+                '<li><a href="/p/2.html">云和水利：水库巡查</a><span>2024-09-12</span></li></ul>')
+    with ScriptedServer({"/posts": page}, tls=self_signed_context(tmp_path)) as server:
+        [got] = collect_pages([(1, server.url + "/posts")], settings_for(f"sqlite:///{tmp_path}/z.db"),
+                              EgressPolicy.from_entries([server.url]))  # the registry names the account's page
+    assert got.error_kind is None and [p.title for p in got.posts][:1] == ["云和水利：汛期安全提示"]

@@ -5,7 +5,7 @@ import time
 from datetime import UTC, date, datetime, timedelta
 
 from click.testing import CliRunner
-from localserver import ScriptedServer, html
+from localserver import ScriptedServer, html, self_signed_context
 from sqlalchemy import func, select
 
 from checks.availability import broken_links, unreachable_sites
@@ -190,3 +190,21 @@ def test_scheduler_probes_many_times_a_day(tmp_path) -> None:
     while (at := trigger.get_next_fire_time(None, at + timedelta(seconds=1))) < start + timedelta(days=1):
         fires += 1
     assert fires >= 20
+
+
+def test_a_site_with_an_expired_self_signed_certificate_is_up_and_its_links_work(tmp_path) -> None:
+    """Many portals serve an expired certificate or leave out the intermediate one; browsers still show the
+    page (or fetch the missing certificate), and the crawl (Scrapy) never verifies. The prober and the link
+    checker judged such a site down and every link to it broken."""
+    with ScriptedServer(ROUTES, tls=self_signed_context(tmp_path)) as server:
+        assert server.url.startswith("https://")
+        up = _probe(server.url + "/ok")
+        assert (up.ok, up.status, up.error_kind) == (True, 200, None)
+
+        async def go():
+            async with client("zwgk-test", 5.0) as http:
+                return [await check_link(http, 1, server.url + p, retries=0, pause=0.05) for p in ("/ok", "/missing")]
+
+        ok, missing = asyncio.run(go())
+        assert (ok.status, ok.error_kind) == (200, None)
+        assert (missing.status, missing.error_kind) == (404, "status")  # a missing page is still broken
