@@ -100,7 +100,8 @@ def _title_index() -> tuple[dict[str, list[tuple[str, int]]], dict[str, list[str
     return dict(shorter), dict(masked)
 
 
-def _confusable(a: str, b: str) -> bool:
+def confusable(a: str, b: str) -> bool:
+    """`b` is typed for `a`: they share a reading, or sound alike, or look alike (shapes.txt)."""
     return bool(readings().get(a, frozenset()) & readings().get(b, frozenset())) or b in homophones().get(a, "") \
         or b in typo_lexicon().shapes.get(a, "")
 
@@ -134,7 +135,7 @@ def damaged_title(title: str) -> tuple[str, str] | None:
         if ch in _NUMERALS:
             continue
         for right in masked.get(title[:i] + "\0" + title[i + 1:], ()):  # a character replaced
-            if right[i] not in _NUMERALS and _confusable(right[i], ch):
+            if right[i] not in _NUMERALS and confusable(right[i], ch):
                 same = readings().get(right[i], frozenset()) & readings().get(ch, frozenset())
                 found[right] = f"“{right[i]}”误为{'同音字' if same else '形近字'}“{ch}”"
         if i < len(title) - 2 and title[i + 1] != ch:  # two neighbours swapped
@@ -469,7 +470,7 @@ def _near_child(text: str, end: int, head: str) -> tuple[int, str, str] | None:
                 written = text[end:end + n]
                 diff = [i for i in range(stem) if written[i] != right[i]]
                 if len(diff) == 1 and written[diff[0]] not in _NUMERALS | _FUNCTION_CHARS \
-                        and "\u4e00" <= written[diff[0]] <= "\u9fff" and _confusable(right[diff[0]], written[diff[0]]):
+                        and "\u4e00" <= written[diff[0]] <= "\u9fff" and confusable(right[diff[0]], written[diff[0]]):
                     i = diff[0]
                     same = readings().get(right[i], frozenset()) & readings().get(written[i], frozenset())
                     near[right] = (end + n, f"“{right[i]}”误为{'同音字' if same else '形近字'}“{written[i]}”")

@@ -46,7 +46,7 @@ from checks.context_confusables import find_context_confusables
 from checks.lexicon import Matcher, matcher, on_word_boundaries, token_at, tokenizer, typo_lexicon, word_list
 from checks.memo import key as memo_key
 from checks.memo import memoised, text_hash
-from checks.names import PLACE_TAIL, in_place_name, name_hits
+from checks.names import PLACE_TAIL, confusable, in_place_name, name_hits
 from checks.registry import check
 from checks.sources import TextSource, source_scope, text_sources
 from checks.text import context, to_simplified
@@ -59,6 +59,7 @@ from checks.word_slips import (
     find_word_slips,
     pair_uses,
     reads_as_attested,
+    seen_trigrams,
 )
 
 CORPUS_PHRASES = "corpus_phrases.txt"
@@ -707,7 +708,14 @@ def _replaced_inside_word(rare: str, right: str, at: int) -> bool:
     rare_start, rare_token = token_at(rare, at)
     right_start, right_token = token_at(right, at)
     covers = rare_start <= right_start and rare_start + len(rare_token) >= right_start + len(right_token)
-    return not (covers and tokenizer().FREQ.get(rare_token))
+    if covers and tokenizer().FREQ.get(rare_token):
+        return False
+    # A character neither sounding nor looking like the one it replaces, that forms a word with its neighbour
+    # which correct text writes so (提名人要求撤回的 beside the 24 of 提案人要求撤回的: the nominator of an
+    # appointment, 人事任免): another wording. 扫黑险恶 stays a slip: correct text never writes 黑险恶.
+    return confusable(right[at], rare[at]) or not (
+        len(rare_token) >= 2 and tokenizer().FREQ.get(rare_token) and 0 < at < len(rare) - 1
+        and bool(seen_trigrams(rare[at - 1:at + 2]).all()))
 
 
 def consensus_hits(text: str, consensus: dict[str, tuple[str, int]]) -> list[dict[str, str | int]]:

@@ -406,3 +406,7 @@ def test_corpus_consensus_finds_a_rare_variant_of_a_repeated_formulation() -> No
     # a dropped character that leaves a word across the gap (关键期, from a 2026 provincial work report)
     texts = ["我国经济正处在全面发力的关键时期"] * 25 + ["我国经济正处在全面发力的关键期"]
     assert corpus_consensus(texts) == {}
+    # a character unlike the one it replaces, in a word correct text writes with its neighbour: another term
+    # (重庆市人事任免工作条例: 提名人要求撤回的, beside the rules' many 提案人要求撤回的)
+    texts = ["在交付表决前，提案人要求撤回的"] * 25 + ["在交付表决前，提名人要求撤回的"]
+    assert corpus_consensus(texts) == {}
