@@ -232,8 +232,9 @@ def misspelt_places(text: str) -> list[tuple[int, int, str, str]]:
         end = start + len(raw[byte_start:byte_end].decode())
         if not on_word_boundaries(text, start, end) or (start and tokenizer().FREQ.get(text[start - 1:start + 1])):
             continue  # 其他|城镇 (jieba may cut 及其|他|城镇) is no 佗城镇
-        if _inside_real_name(text, start, end, after=0):
-            continue  # the end of a longer real name (三圣口乡 holds 圣口乡, a slip of 泾口乡)
+        if _inside_real_name(text, start, end):
+            continue  # inside a longer real name (三圣口乡 holds 圣口乡, a slip of 泾口乡; 宝绍代苏木乡, as the
+            # statistical codes of 2019 write it, holds 宝绍代苏木, a slip of 宝绍岱苏木)
         place, swap = rows[index]
         right, wrong = (swap.split("→") + ["", ""])[:2] if "→" in swap else ("", "")
         why = f"“{right}”误为形近字“{wrong}”；行政区划名称应为“{place}”" if right else f"行政区划名称应为“{place}”"
@@ -277,9 +278,9 @@ _COMMITTEE = re.compile("村?(委|民委|居委)|[、，,\n\r]|$")
 _ADDRESS_BEFORE = ("镇", "乡", "街道", "县", "区", "市", "旗", "办事处", "、")
 
 
-def _inside_real_name(text: str, start: int, end: int, before: int = 3, after: int = 4) -> bool:
+def _inside_real_name(text: str, start: int, end: int, before: int = 3, after: int = 10) -> bool:
     """text[start:end], widened by up to `before` characters on the left and `after` on the right (at least
-    one), is a real township or division (奕棋镇 around 奕棋, 三圣口乡 around 圣口乡)."""
+    one), is a real township or division (奕棋镇 around 奕棋, 三圣口乡 around 圣口乡, 下府经济开发区 around 下府)."""
     real = real_places()
     return any(text[start - b:end + a] in real for b in range(min(before, start) + 1) for a in range(after + 1)
                if b or a)
