@@ -131,15 +131,19 @@ def test_which_documents_need_an_interpretation(title: str, body: str, needed: b
     assert bool(missing(data, AS_OF, RULES)) is needed
 
 
+def _linked_pair(doc_slug: str, doc_day: date, interp_slug: str, interp_day: date, title: str, number: str) -> Site:
+    """A document and its 解读 (which links back to it), each listed on its own day."""
+    site = Site()
+    doc = site.add("policy", doc_slug, title, doc_day, f"<p>{number}</p><p>{POLICY}</p>")
+    site.add("interpretation", interp_slug, f"《{title}》解读", interp_day, f'<p>{OWN_EXPLANATION}</p><a href="{doc}">原文</a>')
+    return site
+
+
 def test_late_across_national_day_with_its_make_up_days() -> None:
     # 2024: 9-29 (Sun) and 10-12 (Sat) are working days; 10-1 … 10-7 is the holiday
     assert count_working_days(date(2024, 9, 27), date(2024, 10, 8)).days == 3  # 9-29, 9-30, 10-8
     assert count_working_days(date(2024, 9, 30), date(2024, 10, 12)).days == 5  # 10-8 … 10-12
-    site = Site()
-    doc = site.add("policy", "p1", "云和县物业服务收费管理办法", date(2024, 9, 27),
-                   f"<p>云政发〔2024〕40号</p><p>{POLICY}</p>")
-    site.add("interpretation", "i1", "《云和县物业服务收费管理办法》解读", date(2024, 10, 9),
-             f'<p>{OWN_EXPLANATION}</p><a href="{doc}">原文</a>')
+    site = _linked_pair("p1", date(2024, 9, 27), "i1", date(2024, 10, 9), "云和县物业服务收费管理办法", "云政发〔2024〕40号")
     [finding] = late(site.data(), AS_OF, RULES)
     assert finding.evidence["working_days"] == 4  # 9-29 (调休), 9-30, 10-8, 10-9; weekdays alone would say 8
 
@@ -288,17 +292,10 @@ def test_late_counts_from_the_day_the_document_page_went_up() -> None:
     t20260514 and the interpretation came out that day: the later day counts for the document, so the pair is
     not late. The same document filed on its list day with the interpretation ten working days on is late, and
     the address's day of an interpretation that the list dates later counts for the interpretation."""
-    site = Site()
-    doc = site.add("policy", "202605/t20260514_1", "云和县电力设施保护管理办法", date(2026, 4, 20),
-                   f"<p>云政发〔2026〕5号</p><p>{POLICY}</p>")
-    site.add("interpretation", "202605/t20260514_2", "《云和县电力设施保护管理办法》解读", date(2026, 5, 14),
-             f'<p>{OWN_EXPLANATION}</p><a href="{doc}">原文</a>')
+    title, number = "云和县电力设施保护管理办法", "云政发〔2026〕5号"
+    site = _linked_pair("202605/t20260514_1", date(2026, 4, 20), "202605/t20260514_2", date(2026, 5, 14), title, number)
     assert late(site.data(), AS_OF, RULES) == []
-    site = Site()
-    doc = site.add("policy", "202604/t20260420_1", "云和县电力设施保护管理办法", date(2026, 4, 20),
-                   f"<p>云政发〔2026〕5号</p><p>{POLICY}</p>")
-    site.add("interpretation", "202605/t20260506_2", "《云和县电力设施保护管理办法》解读", date(2026, 5, 14),
-             f'<p>{OWN_EXPLANATION}</p><a href="{doc}">原文</a>')
+    site = _linked_pair("202604/t20260420_1", date(2026, 4, 20), "202605/t20260506_2", date(2026, 5, 14), title, number)
     [finding] = late(site.data(), AS_OF, RULES)
     assert (finding.evidence["counted_from"], finding.evidence["counted_to"]) == ("2026-04-20", "2026-05-06")
     assert "页面地址日期2026-05-06，按前者计" in finding.detail
