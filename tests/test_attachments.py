@@ -145,3 +145,4 @@ def test_files_a_page_shows_or_opens_by_script_are_links() -> None:
     assert links == {"http://gov.cn/files/a.pdf": ("打开", True), "http://gov.cn/col/att/b.docx": ("下载", True),
                      "http://gov.cn/n/1.html": ("新闻", False), "http://gov.cn/upload/2023nb.pdf": ("2023年年报", True),
                      "http://gov.cn/col/art/c.pdf": ("", True), "http://other.cn/d.ofd": ("", True)}
+

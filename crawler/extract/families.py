@@ -14,6 +14,7 @@ from datetime import date
 from typing import Any
 from urllib.parse import parse_qsl, urlsplit
 
+from core.urls import resolve
 from crawler.extract import hanweb, trs_api
 from crawler.extract.listing import extract_entries, parse_html, says_empty
 from crawler.extract.pagers import next_link, trs_pages, trs_total
@@ -68,6 +69,26 @@ def announced(doc, scripts: str) -> tuple[int | None, int | None]:
     return (int(items.group(1)) if items else None), n_pages
 
 
+# frames that are no list: maps, players, weather and search boxes, share bars, files shown inline
+_NOT_A_LIST_FRAME = re.compile(r"map|video|player|weather|search|login|share|\.(?:pdf|docx?|xlsx?|mp4|swf)(?:[?#]|$)",
+                               re.I)
+
+
+def list_frame(doc, url: str) -> str | None:
+    """A frame of the same site that holds a column's list: older 信息公开 platforms show the list in an <iframe>
+    (or <frame>) of the column page, which itself lists nothing. A browser shows the reader that list; Chromium's
+    rendered page does not include a frame's content, so without this the column would be judged blank."""
+    host = urlsplit(url).hostname
+    for element in doc.iter("iframe", "frame"):
+        src = (element.get("src") or "").strip()
+        if not src or src.lower().startswith(("javascript:", "about:", "data:")):
+            continue
+        target = resolve(url, src).split("#")[0]
+        if urlsplit(target).hostname == host and target != url and not _NOT_A_LIST_FRAME.search(target):
+            return target
+    return None
+
+
 def analyse_list_page(text: str, url: str, page_no: int, *, rendered: bool = False,
                       paged: bool = False, requests: list[dict[str, str]] | None = None,
                       today: date | None = None, max_pages: int = MAX_PAGES) -> ListPage:
@@ -89,6 +110,9 @@ def analyse_list_page(text: str, url: str, page_no: int, *, rendered: bool = Fal
         first = [_api_follow(api, start, 1 if not entries else 0, max_pages)] if max_pages >= start else []
         return ListPage(entries, first, announced_items=items_said, announced_pages=pages_said)
     if not entries:
+        frame = list_frame(doc, url) if page_no == 1 and not says_empty(doc) else None
+        if frame:  # the list is the frame's page: read that as the column's first page
+            return ListPage([], [Follow(frame, 1)], announced_items=items_said, announced_pages=pages_said)
         needs_js = not rendered and has_scripts and not says_empty(doc)
         return ListPage([], needs_js=needs_js, announced_items=items_said, announced_pages=pages_said)
     follow: list[Follow] = []
