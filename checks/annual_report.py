@@ -18,7 +18,7 @@ from checks.base import AuditData, CheckRules, Item, Observation
 from checks.registry import check
 from checks.similarity import containment, shingles, similar_passages
 from checks.sources import SourceScope, page
-from checks.text import to_simplified
+from checks.text import decode_as_crawled, to_simplified
 from core.urls import resolve
 
 _TITLE_RX = re.compile(r"(政府信息公开|政务公开|信息公开).{0,6}(年度报告|年报)|年度报告.{0,4}信息公开")
@@ -189,6 +189,20 @@ def is_report_title(title: str) -> bool:
     return bool(_TITLE_RX.search(to_simplified(title)))
 
 
+_PAGE_IMAGE_RX = re.compile(r"<img\b[^>]*?\bsrc\s*=\s*[\"']?([^\"'\s>]+)", re.I)
+_TEMPLATE_IMAGE_RX = re.compile(r"logo|icon|banner|qrcode|ewm|share|wx|weixin|weibo|gh\.png|jiucuo|dzjg|\.gif", re.I)
+
+
+def _shows_page_images(data: AuditData, snapshot_id: int | None) -> bool:
+    """The page shows a picture that is no part of the template (logo, banner, QR code, 党政机关 emblem, the
+    error-report button): the report itself, scanned. Read from the stored body, for short reports only."""
+    raw = data.body(snapshot_id) if snapshot_id is not None else None
+    if not raw:
+        return False
+    html = decode_as_crawled(raw, *data.encoding(snapshot_id))
+    return any(not _TEMPLATE_IMAGE_RX.search(src) for src in _PAGE_IMAGE_RX.findall(html))
+
+
 def find_reports(data: AuditData) -> list[Report]:
     attachments: dict[tuple[str, str], list] = {}
     for a in data.attachments:
@@ -231,9 +245,10 @@ def find_reports(data: AuditData) -> list[Report]:
                     if a.snapshot_id:
                         ids.append(a.snapshot_id)
             text = "\n".join(texts)
-            # a report published as images (scans of the printed report), or a page that only says 详见附件
-            # with no file the crawl could read: nothing to judge its format on, rather than nine deductions
-            unreadable = not rows and len(_CJK_RX.findall(text)) - len(_CJK_RX.findall(item.title)) < _MIN_READ_CHARS
+            # a report published as images (scans of the printed report): nothing to judge its format on, rather
+            # than nine deductions. A short page without such images is judged: a stub is an incomplete report
+            unreadable = not rows and len(_CJK_RX.findall(text)) - len(_CJK_RX.findall(item.title)) < _MIN_READ_CHARS \
+                and _shows_page_images(data, item.detail_snapshot_id)
             reports.append(Report(column.unit, year, item, text,
                                   "\n".join(narrative), tuple(rows), tuple(i for i in ids if i),
                                   column.fetched_at, bool(files) or unreadable))

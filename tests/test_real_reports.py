@@ -370,6 +370,10 @@ def test_a_report_published_as_images_is_not_judged_on_its_text() -> None:
     [report] = find_reports(data)
     assert report.text_pending
     assert incomplete(data, AS_OF, CheckRules()) == [] and missing(data, AS_OF, CheckRules()) == []
+    # a stub without pictures is judged: an incomplete report (the fixture portals' 市场监管局 pages)
+    stub = (f"<html><body><h1>{title}</h1><div class='article'><p>为深入贯彻落实上级决策部署，认真组织开展相关工作。"
+            "</p></div></body></html>")
+    assert len(incomplete(_data(stub), AS_OF, CheckRules())) == 9
     overview = page_text(SHANGHAI).main.split("一、总体情况")[1][:400]  # the real report's own overview only
     assert len(incomplete(_data(f"<html><body><h1>{title}</h1><div class='article'><p>一、总体情况</p>"
                                 f"<p>{overview}</p></div></body></html>"), AS_OF, CheckRules())) == 8
