@@ -111,3 +111,24 @@ def test_failed_crawl_keeps_findings_open(tmp_path: Path) -> None:
     with Session() as s:
         assert all(f.rectified_on is None for f in s.scalars(select(Finding)))
     engine.dispose()
+
+
+def test_findings_of_the_whole_farm_by_check(crawled) -> None:
+    """How many findings each check makes on the whole demo farm: a change that silently drops or adds a class of
+    findings (a rule meant for scanned reports that also let the one-sentence reports through) shows up here."""
+    from collections import Counter
+
+    Session, _, _ = crawled
+    run_checks(Session, AS_OF)
+    with Session() as s:
+        by_check = Counter(f["check"] for f in list_findings(s))
+    assert by_check == COUNTS_BY_CHECK, by_check
+
+
+# the demo's 85 findings (as-of 2024-09-30), as `zwgk demo` printed them at c95958c and at b1e3177 alike
+COUNTS_BY_CHECK = {
+    "annual_report.format": 28, "annual_report.inconsistent": 1, "annual_report.late": 4, "annual_report.missing": 1,
+    "column.blank": 1, "column.stale": 5, "interpretation.copied": 1, "interpretation.late": 1,
+    "interpretation.missing": 24, "interpretation.unlinked": 3, "text.privacy": 1, "text.sensitive": 4, "text.typo": 10,
+    "warning.home_stale": 1,
+}
