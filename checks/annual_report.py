@@ -190,17 +190,19 @@ def is_report_title(title: str) -> bool:
 
 
 _PAGE_IMAGE_RX = re.compile(r"<img\b[^>]*?\bsrc\s*=\s*[\"']?([^\"'\s>]+)", re.I)
-_TEMPLATE_IMAGE_RX = re.compile(r"logo|icon|banner|qrcode|ewm|share|wx|weixin|weibo|gh\.png|jiucuo|dzjg|\.gif", re.I)
+# a picture uploaded with the page (TRS W020240925…, a dated folder, an upload directory), not the template's
+_UPLOADED_IMAGE_RX = re.compile(r"upload|attach|/files?/|/W0\d{8}|/(?:19|20)\d{2}[-_/]?\d{2}", re.I)
+_TEMPLATE_IMAGE_RX = re.compile(r"logo|icon|banner|qrcode|ewm|share|weixin|weibo|jiucuo|dzjg|\.gif", re.I)
 
 
 def _shows_page_images(data: AuditData, snapshot_id: int | None) -> bool:
-    """The page shows a picture that is no part of the template (logo, banner, QR code, 党政机关 emblem, the
-    error-report button): the report itself, scanned. Read from the stored body, for short reports only."""
-    raw = data.body(snapshot_id) if snapshot_id is not None else None
-    if not raw:
+    """The page shows a picture uploaded with it, not one of the template's (header, logo, QR code, 党政机关
+    emblem, the error-report button): the report itself, scanned. Read from the stored body, for short reports."""
+    if snapshot_id is None or not (raw := data.body(snapshot_id)):
         return False
     html = decode_as_crawled(raw, *data.encoding(snapshot_id))
-    return any(not _TEMPLATE_IMAGE_RX.search(src) for src in _PAGE_IMAGE_RX.findall(html))
+    return any(_UPLOADED_IMAGE_RX.search(src) and not _TEMPLATE_IMAGE_RX.search(src)
+               for src in _PAGE_IMAGE_RX.findall(html))
 
 
 def find_reports(data: AuditData) -> list[Report]:

@@ -364,15 +364,15 @@ def test_a_report_published_as_images_is_not_judged_on_its_text() -> None:
     sections in text is still reported, and the unit has a report (no annual_report.missing)."""
     title = "2019年上海市人民政府办公厅政府信息公开工作年度报告"
     images = (f'<html><body><h1>{title}</h1><div class="article">'
-              + "".join(f'<p><img src="/nb/2019/page{i}.jpg"></p>' for i in range(1, 7))
+              + "".join(f'<p><img src="/nb/202001/W02020012051234567890{i}.jpg"></p>' for i in range(1, 7))
               + "<p>发布时间：2020-01-20</p></div></body></html>")
     data = _data(images)
     [report] = find_reports(data)
     assert report.text_pending
     assert incomplete(data, AS_OF, CheckRules()) == [] and missing(data, AS_OF, CheckRules()) == []
     # a stub without pictures is judged: an incomplete report (the fixture portals' 市场监管局 pages)
-    stub = (f"<html><body><h1>{title}</h1><div class='article'><p>为深入贯彻落实上级决策部署，认真组织开展相关工作。"
-            "</p></div></body></html>")
+    stub = (f"<html><body><img src='/images/top_bg.jpg'><h1>{title}</h1><div class='article'><p>为深入贯彻落实上级"
+            "决策部署，认真组织开展相关工作。</p></div><img src='/images/dzjg.png'></body></html>")  # template pictures
     assert len(incomplete(_data(stub), AS_OF, CheckRules())) == 9
     overview = page_text(SHANGHAI).main.split("一、总体情况")[1][:400]  # the real report's own overview only
     assert len(incomplete(_data(f"<html><body><h1>{title}</h1><div class='article'><p>一、总体情况</p>"
