@@ -153,7 +153,7 @@ GLYPH_PAIR_MIN = 0.8  # pixel correlation of two common glyphs: 免/兔, 准/淮
 
 
 def glyph_pairs(groups: list[str]) -> list[str]:
-    """Two common characters whose glyphs, drawn in WenQuanYi Micro Hei, look alike (each among the other's
+    """Two common characters whose glyphs, drawn in WenQuanYi Micro Hei, look alike (one among the other's
     nearest few, pixel correlation GLYPH_PAIR_MIN or more) and that no group above holds together: 工/王, 免/兔,
     准/淮, 休/体. Decompositions miss them when the parts differ (工 and 王 share none). The font (Debian
     fonts-wqy-microhei) only draws the glyphs here; nothing of it is shipped."""
