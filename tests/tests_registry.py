@@ -17,10 +17,10 @@ units:
 """
 
 
-def crawl_scripted_unit(sqlite_url: str, routes: dict):
+def crawl_scripted_unit(sqlite_url: str, routes: dict, tls=None):
     """Serve `routes` (tests/localserver.py), crawl them as the one unit of `one_unit_registry` into the
     database at `sqlite_url`, and return (the audit data the checks read, the site's address, the paths it
-    was asked for)."""
+    was asked for). `tls`: an ssl.SSLContext to serve HTTPS with."""
     from conftest import settings_for
     from localserver import ScriptedServer
 
@@ -29,7 +29,7 @@ def crawl_scripted_unit(sqlite_url: str, routes: dict):
     from storage.db import make_engine, make_sessionmaker
     from zwgk.units_file import import_registry, parse_registry
 
-    with ScriptedServer(routes) as server:
+    with ScriptedServer(routes, tls=tls) as server:
         Session = make_sessionmaker(make_engine(sqlite_url))
         with Session() as s, s.begin():
             import_registry(s, parse_registry(one_unit_registry(server.url), "test.yaml"))

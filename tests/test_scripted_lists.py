@@ -1,4 +1,5 @@
-"""Columns whose list is in a frame of the column page (older 信息公开 platforms), crawled from a scripted site."""
+"""Column lists crawled from a scripted site: a list in a frame of the column page (older 信息公开 platforms), a list
+built by script on a portal whose certificate expired."""
 
 from datetime import date
 
@@ -34,3 +35,20 @@ def test_a_frame_of_a_map_or_of_another_site_is_no_list() -> None:
                              '<iframe src="http://other.example.com/list.html"></iframe></body></html>',
                              "http://127.0.0.1:8000/col/index.html", 1)
     assert page.follow == [] and page.entries == []
+
+
+def test_a_list_built_by_script_on_a_site_with_an_expired_certificate(sqlite_url: str, tmp_path) -> None:
+    """The crawl renders a list that scripts build in Chromium; on a portal whose certificate expired, Chromium
+    refused the page (net::ERR_CERT_…) and the column came in incomplete. The rendered pages, like Scrapy's own
+    downloads, are read whatever the certificate (PLAYWRIGHT_CONTEXTS ignore_https_errors)."""
+    from localserver import self_signed_context
+
+    script = ("<div id='list'></div><script>var items=[['/n1.html','关于开展防汛演练的通知','2024-06-20']];"
+              "document.getElementById('list').innerHTML=items.map(function(i){return '<li><a href=\"'+i[0]+'\">'"
+              "+i[1]+'</a><span>'+i[2]+'</span></li>'}).join('');</script>")
+    routes = {"/": html("首页"), "/list/index.html": html(script),
+              "/n1.html": html("<h1>关于开展防汛演练的通知</h1><p>发布日期：2024-06-20</p>")}
+    data, url, _ = crawl_scripted_unit(sqlite_url, routes, tls=self_signed_context(tmp_path))
+    assert url.startswith("https://")
+    [column] = [c for c in data.columns if c.url.endswith("/list/index.html")]
+    assert [i.title for i in column.items] == ["关于开展防汛演练的通知"] and column.complete
