@@ -17,8 +17,8 @@ from urllib.parse import urldefrag
 from checks.base import AuditData, CheckRules, Item, Observation
 from checks.registry import check
 from checks.similarity import containment, shingles, similar_passages
-from checks.sources import SourceScope, page
-from checks.text import decode_as_crawled, to_simplified
+from checks.sources import SourceScope, page, page_html
+from checks.text import to_simplified
 from core.urls import resolve
 
 _TITLE_RX = re.compile(r"(政府信息公开|政务公开|信息公开).{0,6}(年度报告|年报)|年度报告.{0,4}信息公开")
@@ -198,10 +198,8 @@ _TEMPLATE_IMAGE_RX = re.compile(r"logo|icon|banner|qrcode|ewm|share|weixin|weibo
 def _shows_page_images(data: AuditData, snapshot_id: int | None) -> bool:
     """The page shows a picture uploaded with it, not one of the template's (header, logo, QR code, 党政机关
     emblem, the error-report button): the report itself, scanned. Read from the stored body, for short reports."""
-    if snapshot_id is None or not (raw := data.body(snapshot_id)):
-        return False
-    html = decode_as_crawled(raw, *data.encoding(snapshot_id))
-    return any(_UPLOADED_IMAGE_RX.search(src) and not _TEMPLATE_IMAGE_RX.search(src)
+    html = page_html(data, snapshot_id)
+    return html is not None and any(_UPLOADED_IMAGE_RX.search(src) and not _TEMPLATE_IMAGE_RX.search(src)
                for src in _PAGE_IMAGE_RX.findall(html))
 
 

@@ -18,7 +18,7 @@ import logging
 import re
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
-from urllib.parse import urldefrag, urlsplit
+from urllib.parse import urldefrag
 
 from checks.base import AuditData, CheckRules, Item, Observation
 from checks.registry import check
@@ -26,7 +26,7 @@ from checks.similarity import plain, shingles, similar_passages
 from checks.sources import derived, hrefs, page
 from checks.text import to_simplified
 from checks.verbatim import copied_share
-from core.urls import resolve
+from core.urls import resolve, url_day
 
 # Titles of a real 政策解读 column (卫生部 / 国家卫生计生委, benchmarks/real_interpretations.py) also say 答问,
 # 答疑, 修订说明 / 编写说明 and 图表：; a bare "…的说明" or "情况说明" is not taken (it is as often a notice).
@@ -443,25 +443,6 @@ def unlinked(data: AuditData, as_of: date, rules: CheckRules) -> list[Observatio
                 {"snapshots": [policy.item.detail_snapshot_id] if policy.item.detail_snapshot_id else [],
                  "attachment": name, "missing": ["无解读页面"]}))
     return findings
-
-
-# the day a CMS files a page under, in its address: TRS t20260514_…, …/202605/…, /2026-05/14/, Hanweb art/2026/5/14/
-_URL_DAY_RXS = (re.compile(r"[/_]t?(20\d{2})(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?=[_./])"),
-                re.compile(r"/(20\d{2})-(0[1-9]|1[0-2])/(0[1-9]|[12]\d|3[01])/"),
-                re.compile(r"/art/(20\d{2})/(1[0-2]|0?[1-9])/(3[01]|[12]\d|0?[1-9])/"))
-
-
-def url_day(url: str) -> date | None:
-    """The day in a page's address, where its CMS files pages by day (None: none, or not a real day)."""
-    path = urlsplit(url).path
-    for rx in _URL_DAY_RXS:
-        match = rx.search(path)
-        if match:
-            try:
-                return date(*(int(g) for g in match.groups()))
-            except ValueError:
-                return None
-    return None
 
 
 def _late_span(pair: Pair) -> tuple[date, date, list[str]] | None:

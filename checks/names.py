@@ -278,12 +278,15 @@ _COMMITTEE = re.compile("村?(委|民委|居委)|[、，,\n\r]|$")
 _ADDRESS_BEFORE = ("镇", "乡", "街道", "县", "区", "市", "旗", "办事处", "、")
 
 
-def _inside_real_name(text: str, start: int, end: int, before: int = 3, after: int = 10) -> bool:
-    """text[start:end], widened by up to `before` characters on the left and `after` on the right (at least
-    one), is a real township or division (奕棋镇 around 奕棋, 三圣口乡 around 圣口乡, 下府经济开发区 around 下府)."""
+_NAME_BEFORE, _NAME_AFTER = 3, 10  # how far a real name may reach around a hit (long names: …经济开发区)
+
+
+def _inside_real_name(text: str, start: int, end: int) -> bool:
+    """text[start:end], widened by up to _NAME_BEFORE characters on the left and _NAME_AFTER on the right (at
+    least one), is a real township or division (奕棋镇 around 奕棋, 三圣口乡 around 圣口乡, 下府经济开发区 around 下府)."""
     real = real_places()
-    return any(text[start - b:end + a] in real for b in range(min(before, start) + 1) for a in range(after + 1)
-               if b or a)
+    return any(text[start - b:end + a] in real for b in range(min(_NAME_BEFORE, start) + 1)
+               for a in range(_NAME_AFTER + 1) if b or a)
 
 
 def in_place_name(text: str, start: int, end: int) -> bool:

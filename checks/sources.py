@@ -82,8 +82,8 @@ def page(data: AuditData, snapshot_id: int | None) -> PageText | None:
     if stored is not None:  # parsed before from the same body, decoded the same way (checks.memo)
         parsed = page_from_json(loads(stored))
     else:
-        raw = data.body(snapshot_id)
-        parsed = page_text(decode_as_crawled(raw, *data.encoding(snapshot_id))) if raw else None
+        html = page_html(data, snapshot_id)
+        parsed = page_text(html) if html is not None else None
         if memo_key and parsed is not None:
             data.memo.put("page", memo_key, dumps(page_to_json(parsed)))
     if len(cache) < PAGE_CACHE_SIZE:
@@ -91,10 +91,17 @@ def page(data: AuditData, snapshot_id: int | None) -> PageText | None:
     return parsed
 
 
+def page_html(data: AuditData, snapshot_id: int | None) -> str | None:
+    """A snapshot's stored body, decoded as the crawl decoded it (None: no body)."""
+    if snapshot_id is None or not (raw := data.body(snapshot_id)):
+        return None
+    return decode_as_crawled(raw, *data.encoding(snapshot_id))
+
+
 def hrefs(data: AuditData, snapshot_id: int | None) -> tuple[str, ...]:
     """Every link target of a snapshot's page, chrome included (not kept in the memo: read for a few pages)."""
-    raw = data.body(snapshot_id) if snapshot_id is not None else None
-    return page_hrefs(decode_as_crawled(raw, *data.encoding(snapshot_id))) if raw and snapshot_id is not None else ()
+    html = page_html(data, snapshot_id)
+    return page_hrefs(html) if html is not None else ()
 
 
 def page_to_json(parsed: PageText) -> list:

@@ -1,4 +1,4 @@
-"""Links resolved as a browser resolves them.
+"""What a page's address says: the link as a browser resolves it, and the day its CMS filed it under.
 
 Pages of older IIS sites write paths with backslashes (href="..\\xxgk\\2019\\a.html"). A browser reads a backslash
 in the address of an http(s) page as a slash (WHATWG URL standard), so the visitor reaches the page; Python's urljoin
@@ -7,6 +7,8 @@ keeps it, and the request goes to "..%5Cxxgk%5C…", a 404 the site never served
 
 from __future__ import annotations
 
+import re
+from datetime import date
 from urllib.parse import urljoin, urlsplit
 
 _STRIPPED = "".join(chr(c) for c in range(0x21))  # C0 controls and space, stripped from both ends by browsers
@@ -21,3 +23,32 @@ def resolve(base: str, href: str) -> str:
         if urlsplit(urljoin(base, slashed)).scheme in ("http", "https"):
             href = slashed
     return urljoin(base, href)
+
+
+# A year as CMSs put it in paths: /2024/, /202406/, /t20240612_ (TRS), /art/2024/6/12/ (Hanweb).
+_URL_YEAR = re.compile(r"(?:^|[/t])((?:19|20)\d{2})(?:[01]\d(?:[0-3]\d)?)?(?=[/_])")
+
+
+def year_in_url(url: str) -> int | None:
+    """The publishing year a URL's path shows, for list dates written without one (``[06-12]``)."""
+    match = _URL_YEAR.search(urlsplit(url).path)
+    return int(match.group(1)) if match else None
+
+
+# the day a CMS files a page under, in its address: TRS t20260514_…, …/202605/…, /2026-05/14/, Hanweb art/2026/5/14/
+_URL_DAY_RXS = (re.compile(r"[/_]t?(20\d{2})(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?=[_./])"),
+                re.compile(r"/(20\d{2})-(0[1-9]|1[0-2])/(0[1-9]|[12]\d|3[01])/"),
+                re.compile(r"/art/(20\d{2})/(1[0-2]|0?[1-9])/(3[01]|[12]\d|0?[1-9])/"))
+
+
+def url_day(url: str) -> date | None:
+    """The day in a page's address, where its CMS files pages by day (None: none, or not a real day)."""
+    path = urlsplit(url).path
+    for rx in _URL_DAY_RXS:
+        match = rx.search(path)
+        if match:
+            try:
+                return date(*(int(g) for g in match.groups()))
+            except ValueError:
+                return None
+    return None

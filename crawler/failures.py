@@ -45,7 +45,7 @@ JS_WALL_MARKS = ("$_ts", "jsl_clearance", "acw_sc__v2", "challenge-platform", "c
 _JS_WALL_MAX = 16_384  # characters: a wall is a short page of script
 
 
-_SCRIPT_RX = re.compile(r"<script\b.*?</script>|<[^>]*>|\s+", re.S | re.I)
+_NOT_TEXT_RX = re.compile(r"<script\b.*?</script>|<[^>]*>|\s+", re.S | re.I)  # scripts, tags, blanks
 
 
 def is_js_wall(text: str) -> bool:
@@ -56,7 +56,7 @@ def is_js_wall(text: str) -> bool:
         return False
     if any(m in lowered for m in JS_WALL_MARKS):
         return True
-    return "document.cookie" in lowered and "location" in lowered and len(_SCRIPT_RX.sub("", lowered)) < 50
+    return "document.cookie" in lowered and "location" in lowered and len(_NOT_TEXT_RX.sub("", lowered)) < 50
 
 
 def from_status(status: int, text: str = "") -> FailureKind | None:

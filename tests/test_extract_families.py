@@ -4,8 +4,8 @@ from datetime import date
 
 import pytest
 
+from core.urls import year_in_url
 from crawler.extract import hanweb, trs_api
-from crawler.extract.dates import year_in_url
 from crawler.extract.discovery import discover_columns
 from crawler.extract.families import analyse_feed, analyse_list_page
 from crawler.extract.listing import extract_entries, parse_html

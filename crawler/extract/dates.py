@@ -81,15 +81,3 @@ def _dateparser(text: str, today: date | None = None) -> date | None:
         settings["RELATIVE_BASE"] = datetime(today.year, today.month, today.day, 12)
     parsed = dateparser.parse(text.strip()[:80], languages=["zh", "en"], settings=settings)
     return parsed.date() if parsed else None
-
-
-# A year as CMSs put it in paths: /2024/, /202406/, /t20240612_ (TRS), /art/2024/6/12/ (Hanweb).
-_URL_YEAR = re.compile(r"(?:^|[/t])((?:19|20)\d{2})(?:[01]\d(?:[0-3]\d)?)?(?=[/_])")
-
-
-def year_in_url(url: str) -> int | None:
-    """The publishing year a URL's path shows, for list dates written without one (``[06-12]``)."""
-    from urllib.parse import urlsplit
-
-    match = _URL_YEAR.search(urlsplit(url).path)
-    return int(match.group(1)) if match else None

@@ -14,8 +14,8 @@ from datetime import date
 from lxml import html as lxml_html
 
 from core.text import clean_text
-from core.urls import resolve
-from crawler.extract.dates import find_date, year_in_url
+from core.urls import resolve, year_in_url
+from crawler.extract.dates import find_date
 from crawler.items import ListEntry
 
 _ROW_TAGS = {"li", "tr", "dd", "dt", "p"}
