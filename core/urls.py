@@ -3,6 +3,11 @@
 Pages of older IIS sites write paths with backslashes (href="..\\xxgk\\2019\\a.html"). A browser reads a backslash
 in the address of an http(s) page as a slash (WHATWG URL standard), so the visitor reaches the page; Python's urljoin
 keeps it, and the request goes to "..%5Cxxgk%5C…", a 404 the site never served: a broken link that is not.
+
+A resolved link is also percent-encoded as it goes on the wire (/uploadfile/2023年度报告.pdf as /uploadfile/2023%E5%B9%B4…):
+Scrapy records what it fetched in that form, and every join of a link to what was fetched (an attachment's text, a
+list item's page, a link already fetched by the crawl) compares the two, so a file with a Chinese name, common on
+portals, would otherwise never meet its own text.
 """
 
 from __future__ import annotations
@@ -11,18 +16,22 @@ import re
 from datetime import date
 from urllib.parse import urljoin, urlsplit
 
+from w3lib.url import safe_url_string
+
 _STRIPPED = "".join(chr(c) for c in range(0x21))  # C0 controls and space, stripped from both ends by browsers
 
 
 def resolve(base: str, href: str) -> str:
-    """`href` on the page at `base`, as the browser requests it (fragment kept)."""
+    """`href` on the page at `base`, as the browser requests it (fragment kept), percent-encoded as Scrapy and
+    browsers send it (path and query in UTF-8: a GBK page's query in GBK, as browsers send it, is not done)."""
     href = href.strip(_STRIPPED)
     if "\\" in href:
         cut = min((i for i in (href.find("?"), href.find("#")) if i >= 0), default=len(href))
         slashed = href[:cut].replace("\\", "/") + href[cut:]  # the query and fragment keep theirs
         if urlsplit(urljoin(base, slashed)).scheme in ("http", "https"):
             href = slashed
-    return urljoin(base, href)
+    url = urljoin(base, href)
+    return safe_url_string(url) if urlsplit(url).scheme in ("http", "https") else url
 
 
 # A year as CMSs put it in paths: /2024/, /202406/, /t20240612_ (TRS), /art/2024/6/12/ (Hanweb).

@@ -2,6 +2,7 @@
 
 import json
 from pathlib import Path
+from urllib.parse import quote
 
 import pytest
 from sqlalchemy import select
@@ -95,6 +96,27 @@ def test_crawl_reads_attachments_into_the_audit_data(crawled, farm) -> None:
         counts = extract_run_texts(s, result.run_id, 200_000)
         assert counts == {"extracted": 0, "cached": 4, "failed": 0}
         assert s.scalar(select(ExtractedText).where(ExtractedText.extractor == "xls")).text.startswith("# 汇总")
+
+
+def test_attachment_named_in_chinese_meets_its_text(sqlite_url: str) -> None:
+    """Portals keep uploads under their Chinese names (2023年度报告.pdf): the page links the name, Scrapy fetches
+    and records it percent-encoded, and the text must still reach the checks under the page's link. It did not:
+    the link kept the raw name, the join found no text, and a report published that way read as empty."""
+    from localserver import html
+    from tests_registry import crawl_scripted_unit
+
+    pdf = next(a for a in FILES if a["kind"] == "pdf")
+    name = "/uploadfile/2023年度报告.pdf"
+    listing = '<ul class="list"><li><a href="/d/1.html">2023年政府信息公开工作年度报告</a><span>2024-01-20</span></li></ul>'
+    detail = f'<h1>2023年政府信息公开工作年度报告</h1><div class="content"><a href="{name}">点击下载</a></div>'
+    routes = {"/": html("首页"), "/list/index.html": html(listing), "/d/1.html": html(detail),
+              quote(name): lambda n, m: (200, {"Content-Type": "application/pdf"},
+                                         (SITE / pdf["path"].lstrip("/")).read_bytes())}
+    data, site, fetched = crawl_scripted_unit(sqlite_url, routes)
+    assert quote(name) in fetched
+    [attachment] = data.attachments
+    assert attachment.url == site + quote(name) and attachment.snapshot_id is not None
+    assert pdf["expect"] in attachment.text
 
 
 def test_list_item_that_is_a_pdf_is_read(sqlite_url: str) -> None:

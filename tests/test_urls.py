@@ -1,6 +1,7 @@
 """Links resolved as a browser resolves them (core/urls.py): a backslash in an http(s) path is a slash."""
 
 import asyncio
+from urllib.parse import urljoin
 
 from localserver import ScriptedServer, html
 from lxml import html as lxml_html
@@ -18,8 +19,8 @@ def test_backslashes_in_the_path_are_slashes() -> None:
     assert resolve(BASE, r"..\..\zcwj\2019\a.html") == "http://www.example.gov.cn/zcwj/2019/a.html"
     assert resolve(BASE, r"\UploadFiles\2019\b.doc") == "http://www.example.gov.cn/UploadFiles/2019/b.doc"
     assert resolve(BASE, "  ./c.html\n") == "http://www.example.gov.cn/xxgk/tzgg/c.html"
-    # the query and the fragment keep theirs, as in a browser; other schemes are left alone
-    assert resolve(BASE, r"d.jsp?p=a\b#x\y") == r"http://www.example.gov.cn/xxgk/tzgg/d.jsp?p=a\b#x\y"
+    # the query and the fragment keep theirs (percent-encoded, as Scrapy sends them); other schemes are left alone
+    assert resolve(BASE, r"d.jsp?p=a\b#x\y") == "http://www.example.gov.cn/xxgk/tzgg/d.jsp?p=a%5Cb#x%5Cy"
     assert resolve(BASE, r"mailto:a\b") == r"mailto:a\b"
 
 
@@ -43,3 +44,16 @@ def test_a_list_of_an_iis_site_links_its_items_and_they_are_not_broken() -> None
                 return [await check_link(http, 1, url, retries=0, pause=0.05) for url in links]
 
         assert [(o.status, o.error_kind) for o in asyncio.run(go())] == [(200, None), (200, None)]
+
+
+def test_links_are_percent_encoded_as_fetched() -> None:
+    """Scrapy records a fetched page under its percent-encoded address; a link that names a file in Chinese must
+    resolve to the same string, or its text never meets it (tests/test_attachments.py crawls one)."""
+    import scrapy
+
+    href = "/uploadfile/2023年度报告 终稿.pdf?v=政务"
+    assert resolve(BASE, href) == scrapy.Request(urljoin(BASE, href)).url
+    assert resolve(BASE, href) == ("http://www.example.gov.cn/uploadfile/2023%E5%B9%B4%E5%BA%A6%E6%8A%A5%E5%91%8A"
+                                   "%20%E7%BB%88%E7%A8%BF.pdf?v=%E6%94%BF%E5%8A%A1")
+    encoded = "http://www.example.gov.cn/uploadfile/2023%E5%B9%B4.pdf"
+    assert resolve(BASE, encoded) == encoded  # written encoded already: left as it is
