@@ -26,7 +26,7 @@ from checks.similarity import plain, shingles, similar_passages
 from checks.sources import derived, hrefs, page
 from checks.text import to_simplified
 from checks.verbatim import copied_share
-from core.urls import resolve, url_day
+from core.urls import page_key, resolve, url_day
 
 # Titles of a real 政策解读 column (卫生部 / 国家卫生计生委, benchmarks/real_interpretations.py) also say 答问,
 # 答疑, 修订说明 / 编写说明 and 图表：; a bare "…的说明" or "情况说明" is not taken (it is as often a notice).
@@ -165,20 +165,26 @@ def _canon_url(base: str, href: str) -> str | None:
     return urldefrag(resolve(base, href))[0]
 
 
+def _leads_to(base: str, href: str, target: Doc) -> bool:
+    """`href` on the page at `base` leads to `target`'s page (http or https, with or without www.: core.urls.page_key)."""
+    url = _canon_url(base, href)
+    return url is not None and page_key(url) == page_key(target.item.url)
+
+
 def links_to(data: AuditData, source: Doc, target: Doc) -> bool:
     """The main content of `source` links to `target` (what pairing trusts: a sidebar of recent interpretations
     links to many)."""
     parsed = page(data, source.item.detail_snapshot_id)
     if parsed is None:
         return False
-    return any(_canon_url(source.item.url, href) == target.item.url for _, href in parsed.links)
+    return any(_leads_to(source.item.url, href, target) for _, href in parsed.links)
 
 
 def links_anywhere(data: AuditData, source: Doc, target: Doc) -> bool:
     """Any link of the `source` page leads to `target`: many templates put "相关解读" or "原文链接" in a block
     below the content container (gov.cn, ndrc.gov.cn); the two are linked for the reader all the same."""
     return links_to(data, source, target) or any(
-        _canon_url(source.item.url, href) == target.item.url for href in hrefs(data, source.item.detail_snapshot_id))
+        _leads_to(source.item.url, href, target) for href in hrefs(data, source.item.detail_snapshot_id))
 
 
 def dead_source_labels(data: AuditData, doc: Doc) -> list[str]:

@@ -34,6 +34,23 @@ def resolve(base: str, href: str) -> str:
     return safe_url_string(url) if urlsplit(url).scheme in ("http", "https") else url
 
 
+
+def page_key(url: str) -> str:
+    """What names the page an address leads to, for telling whether a link leads to a page that was crawled:
+    http or https, a leading "www." and the default port do not matter. Portals moved to HTTPS years after their
+    older pages were written, and an editor pastes whichever address the browser showed, so a 解读 that links
+    its document as http://www.xx.gov.cn/… while the list gives https://xx.gov.cn/… links it all the same."""
+    parts = urlsplit(url)
+    if parts.scheme not in ("http", "https"):
+        return url
+    host = (parts.hostname or "").removeprefix("www.")
+    try:
+        port = parts.port
+    except ValueError:  # an address with a broken port: only the string itself can match it
+        return url
+    netloc = host if port in (None, 80, 443) else f"{host}:{port}"
+    return f"//{netloc}{parts.path or '/'}" + (f"?{parts.query}" if parts.query else "")
+
 # A year as CMSs put it in paths: /2024/, /202406/, /t20240612_ (TRS), /art/2024/6/12/ (Hanweb).
 _URL_YEAR = re.compile(r"(?:^|[/t])((?:19|20)\d{2})(?:[01]\d(?:[0-3]\d)?)?(?=[/_])")
 

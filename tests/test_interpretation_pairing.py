@@ -299,3 +299,20 @@ def test_late_counts_from_the_day_the_document_page_went_up() -> None:
     [finding] = late(site.data(), AS_OF, RULES)
     assert (finding.evidence["counted_from"], finding.evidence["counted_to"]) == ("2026-04-20", "2026-05-06")
     assert "页面地址日期2026-05-06，按前者计" in finding.detail
+
+
+def test_links_written_with_the_other_scheme_or_www_still_link() -> None:
+    """Portals moved to HTTPS after their pages were written, and editors paste whichever address the browser
+    showed: the document links its 解读 as https://x/…, the 解读 links back as http://www.x/…, while the crawl
+    listed both as http://x/…. Each still leads the reader to the other page: linked both ways."""
+    site = Site()
+    site.add("policy", "p1", "云和县农村宅基地管理办法", date(2024, 5, 6),
+             f'<p>云政发〔2024〕8号</p><p>{POLICY}</p><p><a href="https://x/interpretation/i1.html">相关解读</a></p>')
+    site.add("interpretation", "i1", "《云和县农村宅基地管理办法》政策解读", date(2024, 5, 7),
+             f'<p>{OWN_EXPLANATION}</p><p><a href="http://www.x:80/policy/p1.html">原文链接</a></p>')
+    [pair], _ = pair_documents(site.data())
+    assert pair.matched_by == "link"
+    assert _unlinked(site) == {}
+    # another page of the site is no link to it
+    site.bodies[2] = site.bodies[2].replace(b"http://www.x:80/policy/p1.html", b"https://x/policy/p2.html")
+    assert list(_unlinked(site).values()) == [["解读页面仅以文字提及政策原文（“《云和县农村宅基地管理办法》”），无链接"]]

@@ -57,3 +57,16 @@ def test_links_are_percent_encoded_as_fetched() -> None:
                                    "%20%E7%BB%88%E7%A8%BF.pdf?v=%E6%94%BF%E5%8A%A1")
     encoded = "http://www.example.gov.cn/uploadfile/2023%E5%B9%B4.pdf"
     assert resolve(BASE, encoded) == encoded  # written encoded already: left as it is
+
+
+def test_page_key_ignores_scheme_www_and_default_port() -> None:
+    from core.urls import page_key
+
+    key = page_key("https://www.example.gov.cn/zcjd/t1.html")
+    for same in ("http://example.gov.cn/zcjd/t1.html", "http://WWW.example.gov.cn:80/zcjd/t1.html",
+                 "https://example.gov.cn:443/zcjd/t1.html"):
+        assert page_key(same) == key
+    for other in ("https://www.example.gov.cn/zcjd/t2.html", "https://www.example.gov.cn:8080/zcjd/t1.html",
+                  "https://www.example.gov.cn/zcjd/t1.html?id=2", "https://sub.example.gov.cn/zcjd/t1.html"):
+        assert page_key(other) != key
+    assert page_key("http://a.cn:bad/x") == "http://a.cn:bad/x"
