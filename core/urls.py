@@ -19,6 +19,7 @@ from urllib.parse import urljoin, urlsplit
 from w3lib.url import safe_url_string
 
 _STRIPPED = "".join(chr(c) for c in range(0x21))  # C0 controls and space, stripped from both ends by browsers
+_SESSION_RX = re.compile(r";jsessionid=[^/?#]*", re.I)
 
 
 def resolve(base: str, href: str) -> str:
@@ -39,7 +40,8 @@ def page_key(url: str) -> str:
     """What names the page an address leads to, for telling whether a link leads to a page that was crawled:
     http or https, a leading "www." and the default port do not matter. Portals moved to HTTPS years after their
     older pages were written, and an editor pastes whichever address the browser showed, so a 解读 that links
-    its document as http://www.xx.gov.cn/… while the list gives https://xx.gov.cn/… links it all the same."""
+    its document as http://www.xx.gov.cn/… while the list gives https://xx.gov.cn/… links it all the same. Nor does
+    a Java server's session id in the path (…/t1.html;jsessionid=A1B2), which a page written by such a server carries."""
     parts = urlsplit(url)
     if parts.scheme not in ("http", "https"):
         return url
@@ -49,7 +51,8 @@ def page_key(url: str) -> str:
     except ValueError:  # an address with a broken port: only the string itself can match it
         return url
     netloc = host if port in (None, 80, 443) else f"{host}:{port}"
-    return f"//{netloc}{parts.path or '/'}" + (f"?{parts.query}" if parts.query else "")
+    path = _SESSION_RX.sub("", parts.path) or "/"
+    return f"//{netloc}{path}" + (f"?{parts.query}" if parts.query else "")
 
 # A year as CMSs put it in paths: /2024/, /202406/, /t20240612_ (TRS), /art/2024/6/12/ (Hanweb).
 _URL_YEAR = re.compile(r"(?:^|[/t])((?:19|20)\d{2})(?:[01]\d(?:[0-3]\d)?)?(?=[/_])")

@@ -64,7 +64,7 @@ def test_page_key_ignores_scheme_www_and_default_port() -> None:
 
     key = page_key("https://www.example.gov.cn/zcjd/t1.html")
     for same in ("http://example.gov.cn/zcjd/t1.html", "http://WWW.example.gov.cn:80/zcjd/t1.html",
-                 "https://example.gov.cn:443/zcjd/t1.html"):
+                 "https://example.gov.cn:443/zcjd/t1.html", "https://www.example.gov.cn/zcjd/t1.html;jsessionid=9F3A"):
         assert page_key(same) == key
     for other in ("https://www.example.gov.cn/zcjd/t2.html", "https://www.example.gov.cn:8080/zcjd/t1.html",
                   "https://www.example.gov.cn/zcjd/t1.html?id=2", "https://sub.example.gov.cn/zcjd/t1.html"):
