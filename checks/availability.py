@@ -193,7 +193,7 @@ def broken_links(data: AuditData, as_of: date, rules: CheckRules) -> list[Observ
         if data.allowed("link.broken", link.unit, url=link.url):
             continue
         _, at, status, kind = nights[-1]
-        what = f"HTTP {status}" if status else display(FailureKind, kind)
+        what = f"HTTP {status}" if status and kind != FailureKind.ERROR_PAGE else display(FailureKind, kind)
         label = f"“{link.text}”" if link.text else ""
         findings.append(Observation(
             check="link.broken", unit=link.unit, subject_key=link_key(link.url), subject=link.text or link.url,

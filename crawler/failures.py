@@ -59,6 +59,20 @@ def is_js_wall(text: str) -> bool:
     return "document.cookie" in lowered and "location" in lowered and len(_NOT_TEXT_RX.sub("", lowered)) < 50
 
 
+
+# Where a portal sends a reader whose page is gone: /404.html, /error.jsp, /error/404.htm, /notfound.aspx, /404/.
+# Many CMSs answer a missing page with a redirect there, and the error page itself with 200.
+_ERROR_PAGE_RX = re.compile(r"/(?:404|error|errors|err|notfound|not[-_]found|pagenotfound|page[-_]not[-_]found)"
+                            r"(?:/(?:404|index)?)?(?:\.[a-z]{2,5})?/?$", re.I)
+
+
+def is_error_page_redirect(requested: str, final: str) -> bool:
+    """A request that was redirected to the site's "page not found" page: a broken link, however the error page
+    answers. A link to the error page itself is not (its address says so already)."""
+    if final == requested:
+        return False
+    return bool(_ERROR_PAGE_RX.search(urlsplit(final).path)) and not _ERROR_PAGE_RX.search(urlsplit(requested).path)
+
 def from_status(status: int, text: str = "") -> FailureKind | None:
     """An HTTP answer: None when usable; blocked for 401/403/418/429, 412 (瑞数 answers every client without its
     cookie so; a plain GET has no precondition to fail), WAF pages (also when served with 200) and bot walls'

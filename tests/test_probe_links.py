@@ -208,3 +208,55 @@ def test_a_site_with_an_expired_self_signed_certificate_is_up_and_its_links_work
         ok, missing = asyncio.run(go())
         assert (ok.status, ok.error_kind) == (200, None)
         assert (missing.status, missing.error_kind) == (404, "status")  # a missing page is still broken
+
+
+# --- a missing page answered by a redirect to the site's error page -----------------------------------
+
+
+def test_error_page_redirects() -> None:
+    from crawler.failures import is_error_page_redirect
+
+    for final in ("/404.html", "/error.jsp", "/error/404.htm", "/module/error/404.html", "/notfound.aspx", "/404/",
+                  "/errors/index.html", "/page-not-found"):
+        assert is_error_page_redirect("http://a.gov.cn/art/2024/1/5/art_1_2.html", "http://a.gov.cn" + final), final
+    for final in ("/art/2024/1/5/art_1_3.html", "/", "/xxgk/index.html", "/col/col404/index.html", "/errata.html"):
+        assert not is_error_page_redirect("http://a.gov.cn/art/2024/1/5/art_1_2.html", "http://a.gov.cn" + final), final
+    assert not is_error_page_redirect("http://a.gov.cn/404.html", "http://a.gov.cn/404.html")
+    assert not is_error_page_redirect("http://a.gov.cn/404.htm", "https://a.gov.cn/404.htm")  # the link names it
+
+
+def test_link_redirected_to_the_error_page_is_broken() -> None:
+    """Many portals answer a page that is gone with a redirect to their "页面不存在" page, served with 200:
+    the reader finds no page, so the link is broken; a page that moved is not."""
+    routes = {"/gone.html": html("", 302, Location="/404.html"), "/404.html": html("对不起，您访问的页面不存在"),
+              "/moved.html": html("", 301, Location="/zwgk/new.html"), "/zwgk/new.html": html("新地址")}
+    with ScriptedServer(routes) as server:
+        async def go():
+            async with client("zwgk-test", 5.0) as http:
+                return [await check_link(http, 1, server.url + path, retries=0, pause=0.05)
+                        for path in ("/gone.html", "/moved.html", "/404.html")]
+
+        outcomes = asyncio.run(go())
+    assert [(o.status, o.error_kind) for o in outcomes] == [(200, "error_page"), (200, None), (200, None)]
+    link = LinkState("u", "http://x/gone.html", "http://x/", None,
+                     tuple((datetime(2024, 5, d, 2, tzinfo=UTC), 200, "error_page") for d in (1, 2, 3)))
+    data = AuditData(units=(), columns=(), links=(link,))
+    [finding] = broken_links(data, date(2024, 5, 3), CheckRules())
+    assert "跳转到网站的错误页（页面不存在）" in finding.detail and "HTTP 200" not in finding.detail
+
+
+def test_crawled_page_redirected_to_the_error_page_is_no_document(sqlite_url: str) -> None:
+    """A list item whose page now redirects to /error.jsp: the error page is not read as the document, and the
+    crawl's own fetch counts as an observation of the link to it (from the home page)."""
+    from tests_registry import crawl_scripted_unit
+
+    listing = ('<ul class="list"><li><a href="/d/1.html">关于公布补贴名单的公告</a><span>2024-01-20</span></li>'
+               '<li><a href="/d/2.html">关于开展安全检查的通知</a><span>2024-01-18</span></li></ul>')
+    routes = {"/": html('<a href="/d/1.html">补贴名单公告</a>'), "/list/index.html": html(listing),
+              "/d/1.html": html("", 302, Location="/error.jsp"), "/error.jsp": html("<h1>对不起，您访问的页面不存在</h1>"),
+              "/d/2.html": html("<h1>关于开展安全检查的通知</h1><p>正文</p>")}
+    data, site, _ = crawl_scripted_unit(sqlite_url, routes)
+    details = {item.url.removeprefix(site): item.detail_snapshot_id for c in data.columns for item in c.items}
+    assert details["/d/1.html"] is None and details["/d/2.html"] is not None
+    [gone] = [link for link in data.links if link.url == site + "/d/1.html"]
+    assert [kind for _, _, kind in gone.observations] == ["error_page"]

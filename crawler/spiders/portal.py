@@ -50,6 +50,10 @@ def response_kind(response: Response) -> FailureKind | None:
     small = response.status == 200 and len(response.body) <= 8192
     text = response.text if isinstance(response, TextResponse) and (response.status >= 400 or small) else ""
     location = response.headers.get("Location") if 300 <= response.status < 400 else None
+    if response.request is not None:  # the address asked for: before Scrapy's redirects, or the browser's
+        asked = (response.meta.get("redirect_urls") or [response.request.url])[0]
+        if failures.is_error_page_redirect(asked, response.url):
+            return FailureKind.ERROR_PAGE  # the page is gone: the site sent the reader to its "not found" page
     return failures.from_page(response.status, response.body, text,
                               location.decode("latin-1") if location else None)
 
