@@ -16,6 +16,7 @@ from zoneinfo import ZoneInfo
 from checks.base import AuditData, CheckRules, LinkState, Observation, ProbeState
 from checks.registry import check
 from core.names import display
+from core.urls import readable
 from core.vocab import FailureKind
 
 # our problem, not the site's; egress: a target we refused to fetch (file:, an intranet address) was not observed
@@ -198,7 +199,7 @@ def broken_links(data: AuditData, as_of: date, rules: CheckRules) -> list[Observ
         findings.append(Observation(
             check="link.broken", unit=link.unit, subject_key=link_key(link.url), subject=link.text or link.url,
             url=link.url,
-            detail=(f"页面 {link.source_url} 上的链接{label}（{link.url}）无法访问：{what}，"
+            detail=(f"页面 {readable(link.source_url)} 上的链接{label}（{readable(link.url)}）无法访问：{what}，"
                     f"已连续 {len(nights)} 晚确认"),
             observed_at=at,
             evidence={"snapshots": [link.source_snapshot_id] if link.source_snapshot_id else [],

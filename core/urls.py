@@ -36,6 +36,20 @@ def resolve(base: str, href: str) -> str:
 
 
 
+
+_ENCODED_RUN = re.compile(r"(?:%[89A-Fa-f][0-9A-Fa-f])+")  # percent-encoded bytes ≥ 0x80: non-ASCII characters
+
+
+def readable(url: str) -> str:
+    """An address as a browser's address bar shows it, for people: the percent-encoded UTF-8 of Chinese names
+    decoded (/uploadfile/2023年度报告.pdf); %20, %2F and bytes that are not UTF-8 (a GBK query) kept as they are."""
+    def decode(m: re.Match[str]) -> str:
+        try:
+            return bytes.fromhex(m.group().replace("%", "")).decode("utf-8")
+        except UnicodeDecodeError:
+            return m.group()
+    return _ENCODED_RUN.sub(decode, url) if "%" in url else url
+
 def page_key(url: str) -> str:
     """What names the page an address leads to, for telling whether a link leads to a page that was crawled:
     http or https, a leading "www." and the default port do not matter. Portals moved to HTTPS years after their

@@ -243,6 +243,10 @@ def test_link_redirected_to_the_error_page_is_broken() -> None:
     data = AuditData(units=(), columns=(), links=(link,))
     [finding] = broken_links(data, date(2024, 5, 3), CheckRules())
     assert "跳转到网站的错误页（页面不存在）" in finding.detail and "HTTP 200" not in finding.detail
+    # the address is stored as fetched (percent-encoded); the inspector reads the file's name
+    named = LinkState("u", "http://x/uploadfile/2023%E5%B9%B4%E6%8A%A5.pdf", "http://x/", None, link.observations)
+    [finding] = broken_links(AuditData(units=(), columns=(), links=(named,)), date(2024, 5, 3), CheckRules())
+    assert "（http://x/uploadfile/2023年报.pdf）" in finding.detail and finding.url == named.url
 
 
 def test_crawled_page_redirected_to_the_error_page_is_no_document(sqlite_url: str) -> None:

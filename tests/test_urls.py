@@ -70,3 +70,12 @@ def test_page_key_ignores_scheme_www_and_default_port() -> None:
                   "https://www.example.gov.cn/zcjd/t1.html?id=2", "https://sub.example.gov.cn/zcjd/t1.html"):
         assert page_key(other) != key
     assert page_key("http://a.cn:bad/x") == "http://a.cn:bad/x"
+
+
+def test_readable_decodes_chinese_names_only() -> None:
+    from core.urls import readable
+
+    assert readable("http://a.gov.cn/uploadfile/2023%E5%B9%B4%E5%BA%A6%E6%8A%A5%E5%91%8A%20v2.pdf") == \
+        "http://a.gov.cn/uploadfile/2023年度报告%20v2.pdf"
+    assert readable("http://a.gov.cn/s.asp?kw=%D5%FE%CE%F1&p=a%2Fb") == "http://a.gov.cn/s.asp?kw=%D5%FE%CE%F1&p=a%2Fb"
+    assert readable("http://a.gov.cn/x.html") == "http://a.gov.cn/x.html"

@@ -35,6 +35,7 @@ from starlette.staticfiles import StaticFiles
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from core.settings import Settings
+from core.urls import readable
 from storage.accounts import AccountError, authenticate
 from storage.web_models import User
 from web import names
@@ -162,7 +163,7 @@ class WebApp:
         self.env.globals.update(names=names, check_name=names.check_name, state_name=names.state_name,
                                 category_name=names.category_name, safe_url=safe_url, RANK=RANK,
                                 upload_mb=settings.upload_max_bytes // (1024 * 1024))
-        self.env.filters.update(local=self.local, highlight=highlight, safe_url=safe_url)
+        self.env.filters.update(local=self.local, highlight=highlight, safe_url=safe_url, readable=readable)
 
     def local(self, value: datetime | None, fmt: str = "%Y-%m-%d %H:%M") -> str:
         return value.astimezone(self.zone).strftime(fmt) if value else ""
