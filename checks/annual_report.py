@@ -19,7 +19,7 @@ from checks.registry import check
 from checks.similarity import containment, shingles, similar_passages
 from checks.sources import SourceScope, page, page_html
 from checks.text import to_simplified
-from core.urls import resolve
+from core.urls import resolve, url_day
 
 _TITLE_RX = re.compile(r"(政府信息公开|政务公开|信息公开).{0,6}(年度报告|年报)|年度报告.{0,4}信息公开")
 _YEAR_RX = re.compile(r"(20\d{2})\s*年")
@@ -343,11 +343,19 @@ def late(data: AuditData, as_of: date, rules: CheckRules) -> list[Observation]:
         limit = deadline(report.year, kinds.get(report.unit, "department"), rules)
         published = report.item.publish_date
         if published is not None and published > limit:
+            # a CMS that files pages by day (t20240125_…) says when the page was made; a page made within the
+            # deadline and listed after it may have been re-published after an edit: the list's date stands, and
+            # the inspector is told, since the unit will say so on appeal
+            filed = url_day(report.item.url)
+            made = filed if filed is not None and date(report.year + 1, 1, 1) <= filed <= limit else None
+            note = (f"；页面地址日期为{made:%Y年%m月%d日}，在期限内，可能是发布后修改重发，请核实首次发布日期"
+                    if made is not None else "")
             findings.append(_report_finding(
                 "annual_report.late", report,
                 f"{report.year}年度报告发布于{published:%Y年%m月%d日}，晚于规定期限{limit:%Y年%m月%d日}"
-                f"（{(published - limit).days}天）",
-                published=published.isoformat(), deadline=limit.isoformat()))
+                f"（{(published - limit).days}天）{note}",
+                published=published.isoformat(), deadline=limit.isoformat(),
+                **({"address_day": made.isoformat()} if made is not None else {})))
     return findings
 
 

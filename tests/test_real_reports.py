@@ -377,3 +377,26 @@ def test_a_report_published_as_images_is_not_judged_on_its_text() -> None:
     overview = page_text(SHANGHAI).main.split("一、总体情况")[1][:400]  # the real report's own overview only
     assert len(incomplete(_data(f"<html><body><h1>{title}</h1><div class='article'><p>一、总体情况</p>"
                                 f"<p>{overview}</p></div></body></html>"), AS_OF, CheckRules())) == 8
+
+
+def test_late_report_whose_address_says_it_was_made_in_time() -> None:
+    """A list dated after the deadline stands (it is what the reader sees), but a page the CMS filed within the
+    deadline (t20200121_…) may have been re-published after an edit: the finding says so, for the appeal."""
+    from dataclasses import replace
+
+    from checks.annual_report import late
+
+    def finding(url: str):
+        data = _data(SHANGHAI, published=date(2020, 3, 10))
+        column = data.columns[0]
+        item = replace(column.items[0], url=url)
+        [found] = late(replace(data, columns=(replace(column, items=(item,)),)), AS_OF, CheckRules())
+        return found
+
+    made = finding("https://www.shanghai.gov.cn/nb/202001/t20200121_1.html")
+    assert made.evidence["address_day"] == "2020-01-21" and "页面地址日期为2020年01月21日，在期限内" in made.detail
+    for url in ("https://www.shanghai.gov.cn/nb/202003/t20200310_1.html",  # filed when listed: nothing to say
+                "https://www.shanghai.gov.cn/nb/201912/t20191230_1.html",  # before the year ended: not this report's day
+                "https://www.shanghai.gov.cn/nb/2019.html"):
+        late_one = finding(url)
+        assert "address_day" not in late_one.evidence and "页面地址日期" not in late_one.detail
