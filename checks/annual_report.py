@@ -19,7 +19,7 @@ from checks.registry import check
 from checks.similarity import containment, shingles, similar_passages
 from checks.sources import SourceScope, page, page_html
 from checks.text import to_simplified
-from core.urls import resolve, url_day
+from core.urls import page_key, resolve, url_day
 
 _TITLE_RX = re.compile(r"(政府信息公开|政务公开|信息公开).{0,6}(年度报告|年报)|年度报告.{0,4}信息公开")
 _YEAR_RX = re.compile(r"(20\d{2})\s*年")
@@ -227,7 +227,7 @@ def find_reports(data: AuditData) -> list[Report]:
             texts, narrative, ids = [], [], []
             files = set()
             if parsed is not None:
-                files = {urldefrag(resolve(item.url, href))[0] for _, href in parsed.links
+                files = {page_key(urldefrag(resolve(item.url, href))[0]) for _, href in parsed.links
                          if _FILE_RX.search(href.split("?")[0])}
             rows: list[tuple[str, Cells]] = []
             if parsed is not None:
@@ -238,7 +238,7 @@ def find_reports(data: AuditData) -> list[Report]:
                     rows += [r for r in (_split_row(list(cells)) for cells in table) if r[1]]
             for a in attachments.get((column.unit, item.url), []):
                 if a.text:
-                    files.discard(a.url)
+                    files.discard(page_key(a.url))  # the crawl wrote the query as the page did (core.urls)
                     texts.append(a.text)
                     narrative.append(_narrative_of_text(a.text))
                     rows += _text_rows(a.text)

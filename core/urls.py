@@ -7,7 +7,7 @@ keeps it, and the request goes to "..%5Cxxgk%5C…", a 404 the site never served
 A resolved link is also percent-encoded as it goes on the wire (/uploadfile/2023年度报告.pdf as /uploadfile/2023%E5%B9%B4…):
 Scrapy records what it fetched in that form, and every join of a link to what was fetched (an attachment's text, a
 list item's page, a link already fetched by the crawl) compares the two, so a file with a Chinese name, common on
-portals, would otherwise never meet its own text.
+portals, would otherwise never meet its own text (an annual report so published waited for it for ever, unjudged).
 """
 
 from __future__ import annotations
@@ -22,9 +22,10 @@ _STRIPPED = "".join(chr(c) for c in range(0x21))  # C0 controls and space, strip
 _SESSION_RX = re.compile(r";jsessionid=[^/?#]*", re.I)
 
 
-def resolve(base: str, href: str) -> str:
-    """`href` on the page at `base`, as the browser requests it (fragment kept), percent-encoded as Scrapy and
-    browsers send it (path and query in UTF-8: a GBK page's query in GBK, as browsers send it, is not done)."""
+def resolve(base: str, href: str, encoding: str = "utf-8") -> str:
+    """`href` on the page at `base`, as the browser requests it (fragment kept), percent-encoded as browsers send
+    it: the path in UTF-8, the query in the page's `encoding` (a GBK page's 通知.asp?lm=政务公开 asks for
+    lm=%D5%FE%CE%F1…, which is what the site's own scripts decode; UTF-8 there reads as another column)."""
     href = href.strip(_STRIPPED)
     if "\\" in href:
         cut = min((i for i in (href.find("?"), href.find("#")) if i >= 0), default=len(href))
@@ -32,7 +33,12 @@ def resolve(base: str, href: str) -> str:
         if urlsplit(urljoin(base, slashed)).scheme in ("http", "https"):
             href = slashed
     url = urljoin(base, href)
-    return safe_url_string(url) if urlsplit(url).scheme in ("http", "https") else url
+    if urlsplit(url).scheme not in ("http", "https"):
+        return url
+    try:
+        return safe_url_string(url, encoding=encoding)
+    except (LookupError, UnicodeEncodeError):  # an unknown codec, or a character the page's cannot write
+        return safe_url_string(url)
 
 
 
@@ -66,7 +72,23 @@ def page_key(url: str) -> str:
         return url
     netloc = host if port in (None, 80, 443) else f"{host}:{port}"
     path = _SESSION_RX.sub("", parts.path) or "/"
-    return f"//{netloc}{path}" + (f"?{parts.query}" if parts.query else "")
+    return f"//{netloc}{path}" + (f"?{_decoded_query(parts.query)}" if parts.query else "")
+
+
+def _decoded_query(query: str) -> str:
+    """A query with its non-ASCII characters decoded, whichever encoding wrote them (UTF-8, else GB18030): the
+    crawl encodes a GBK page's query as the page does, a check that reads the link again may not know the page's."""
+    if "%" not in query:
+        return query
+    def decode(m: re.Match[str]) -> str:
+        raw = bytes.fromhex(m.group().replace("%", ""))
+        for codec in ("utf-8", "gb18030"):
+            try:
+                return raw.decode(codec)
+            except UnicodeDecodeError:
+                continue
+        return m.group()
+    return _ENCODED_RUN.sub(decode, query)
 
 # A year as CMSs put it in paths: /2024/, /202406/, /t20240612_ (TRS), /art/2024/6/12/ (Hanweb).
 _URL_YEAR = re.compile(r"(?:^|[/t])((?:19|20)\d{2})(?:[01]\d(?:[0-3]\d)?)?(?=[/_])")

@@ -101,7 +101,7 @@ def test_crawl_reads_attachments_into_the_audit_data(crawled, farm) -> None:
 def test_attachment_named_in_chinese_meets_its_text(sqlite_url: str) -> None:
     """Portals keep uploads under their Chinese names (2023年度报告.pdf): the page links the name, Scrapy fetches
     and records it percent-encoded, and the text must still reach the checks under the page's link. It did not:
-    the link kept the raw name, the join found no text, and a report published that way read as empty."""
+    the link kept the raw name, the join found no text, and a report published that way waited for it unjudged."""
     from localserver import html
     from tests_registry import crawl_scripted_unit
 

@@ -79,3 +79,38 @@ def test_readable_decodes_chinese_names_only() -> None:
         "http://a.gov.cn/uploadfile/2023年度报告%20v2.pdf"
     assert readable("http://a.gov.cn/s.asp?kw=%D5%FE%CE%F1&p=a%2Fb") == "http://a.gov.cn/s.asp?kw=%D5%FE%CE%F1&p=a%2Fb"
     assert readable("http://a.gov.cn/x.html") == "http://a.gov.cn/x.html"
+
+
+def test_a_gbk_pages_query_is_sent_in_gbk() -> None:
+    """Browsers write a link's query in its page's encoding (the path always in UTF-8): an old ASP site's
+    list.asp?lm=政务公开 on a GBK page asks for lm=%D5%FE%CE%F1%B9%AB%BF%AA, which its script decodes."""
+    from core.urls import page_key
+
+    gbk = resolve("http://a.gov.cn/zwgk/index.asp", "列表/list.asp?lm=政务公开", "gb18030")
+    assert gbk == "http://a.gov.cn/zwgk/%E5%88%97%E8%A1%A8/list.asp?lm=%D5%FE%CE%F1%B9%AB%BF%AA"
+    utf8 = resolve("http://a.gov.cn/zwgk/index.asp", "列表/list.asp?lm=政务公开")
+    assert utf8.endswith("?lm=%E6%94%BF%E5%8A%A1%E5%85%AC%E5%BC%80")
+    assert page_key(gbk) == page_key(utf8)  # a check reading the link again compares the same page
+    assert resolve("http://a.gov.cn/", "s.asp?q=€", "gbk") == "http://a.gov.cn/s.asp?q=%E2%82%AC"  # GBK cannot: UTF-8
+    assert resolve("http://a.gov.cn/", "s.asp?q=政", "no-such-codec") == "http://a.gov.cn/s.asp?q=%E6%94%BF"
+
+
+def test_crawl_of_a_gbk_site_asks_for_its_items_in_gbk(sqlite_url: str) -> None:
+    """The detail pages of an old GBK site, linked with Chinese in the query, are fetched as the site's own
+    script expects them; in UTF-8 the script finds no such page."""
+    from urllib.parse import quote
+
+    from tests_registry import crawl_scripted_unit
+
+    def gbk(text: str):
+        body = f"<html><head><meta charset='gbk'></head><body>{text}</body></html>".encode("gbk")
+        return lambda n, m: (200, {"Content-Type": "text/html; charset=gbk"}, body)
+
+    listing = ('<ul class="list"><li><a href="/show.asp?lm=通知公告&id=1">关于开展安全检查的通知</a>'
+               '<span>2024-01-18</span></li></ul>')
+    asked = "/show.asp?lm=" + quote("通知公告".encode("gbk")) + "&id=1"
+    routes = {"/": gbk("首页"), "/list/index.html": gbk(listing),
+              asked: gbk("<h1>关于开展安全检查的通知</h1><p>各乡镇：现就开展安全检查通知如下。</p>")}
+    data, site, fetched = crawl_scripted_unit(sqlite_url, routes)
+    [item] = [item for c in data.columns for item in c.items]
+    assert asked in fetched and item.url == site + asked and item.detail_snapshot_id is not None

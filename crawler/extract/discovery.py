@@ -40,7 +40,7 @@ def _node_label(li) -> str | None:
     return (li.text or "").strip() or None
 
 
-def discover_columns(doc, page_url: str) -> list[FoundColumn]:
+def discover_columns(doc, page_url: str, encoding: str = "utf-8") -> list[FoundColumn]:
     for bad in doc.xpath("//script|//style|//noscript"):
         bad.drop_tree()
     host = urlsplit(page_url).netloc
@@ -50,7 +50,7 @@ def discover_columns(doc, page_url: str) -> list[FoundColumn]:
         name = _text(anchor) or (anchor.get("title") or "").strip()
         if not href or _SKIP_HREF.match(href) or not name or len(name) > 30:
             continue
-        url = resolve(page_url, href).split("#")[0]
+        url = resolve(page_url, href, encoding).split("#")[0]
         parts = urlsplit(url)
         if parts.netloc != host or url == page_url or _FILE.search(parts.path) or parts.path in ("", "/"):
             continue

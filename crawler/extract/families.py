@@ -74,7 +74,7 @@ _NOT_A_LIST_FRAME = re.compile(r"map|video|player|weather|search|login|share|\.(
                                re.I)
 
 
-def list_frame(doc, url: str) -> str | None:
+def list_frame(doc, url: str, encoding: str = "utf-8") -> str | None:
     """A frame of the same site that holds a column's list: older 信息公开 platforms show the list in an <iframe>
     (or <frame>) of the column page, which itself lists nothing. A browser shows the reader that list; Chromium's
     rendered page does not include a frame's content, so without this the column would be judged blank."""
@@ -83,7 +83,7 @@ def list_frame(doc, url: str) -> str | None:
         src = (element.get("src") or "").strip()
         if not src or src.lower().startswith(("javascript:", "about:", "data:")):
             continue
-        target = resolve(url, src).split("#")[0]
+        target = resolve(url, src, encoding).split("#")[0]
         if urlsplit(target).hostname == host and target != url and not _NOT_A_LIST_FRAME.search(target):
             return target
     return None
@@ -91,18 +91,18 @@ def list_frame(doc, url: str) -> str | None:
 
 def analyse_list_page(text: str, url: str, page_no: int, *, rendered: bool = False,
                       paged: bool = False, requests: list[dict[str, str]] | None = None,
-                      today: date | None = None, max_pages: int = MAX_PAGES) -> ListPage:
+                      today: date | None = None, max_pages: int = MAX_PAGES, encoding: str = "utf-8") -> ListPage:
     """`requests`: the XHR/fetch requests the browser made while rendering this page (method, url, body);
     `today`: the capture date, against which relative dates (3天前, 昨天) are read; `max_pages` clamps
-    every pager's total before any further page is listed."""
+    every pager's total before any further page is listed; `encoding`: the page's, for its links' queries."""
     if not rendered and hanweb.is_jpage(text):
-        return _jpage(text, url, page_no, max_pages)
+        return _jpage(text, url, page_no, max_pages, encoding)
     doc = parse_html(text)
     scripts = " ".join(doc.xpath("//script/text()"))
     has_scripts = bool(doc.xpath("//script[@src or normalize-space(text())]"))
     api = trs_api.find_list_api(scripts, url) if page_no == 1 and not rendered else None
     items_said, pages_said = announced(doc, scripts) if page_no == 1 else (None, None)
-    entries = extract_entries(doc, url, today=today)
+    entries = extract_entries(doc, url, today=today, encoding=encoding)
     if api is not None:
         # A list API named in the page's script. Page 1 static: the API from page 2; an empty shell
         # (the list is built by script): the API from its first page, without a browser.
@@ -110,7 +110,7 @@ def analyse_list_page(text: str, url: str, page_no: int, *, rendered: bool = Fal
         first = [_api_follow(api, start, 1 if not entries else 0, max_pages)] if max_pages >= start else []
         return ListPage(entries, first, announced_items=items_said, announced_pages=pages_said)
     if not entries:
-        frame = list_frame(doc, url) if page_no == 1 and not says_empty(doc) else None
+        frame = list_frame(doc, url, encoding) if page_no == 1 and not says_empty(doc) else None
         if frame:  # the list is the frame's page: read that as the column's first page
             return ListPage([], [Follow(frame, 1)], announced_items=items_said, announced_pages=pages_said)
         needs_js = not rendered and has_scripts and not says_empty(doc)
@@ -125,7 +125,7 @@ def analyse_list_page(text: str, url: str, page_no: int, *, rendered: bool = Fal
             total = trs_total(scripts) if pages else vsb_total(doc, url)
             capped = total if total is not None and total > max_pages else None
     if not follow and not paged and trs_total(scripts) is None:
-        nxt = next_link(doc, url)
+        nxt = next_link(doc, url, encoding)
         if nxt and nxt != url:
             follow = [Follow(nxt, page_no + 1)]
     if not follow and rendered and page_no == 1 and requests:
@@ -156,8 +156,8 @@ def _jpage_announced(total: int | None, start: int, calls: int, max_pages: int, 
     return wanted if page_no + calls < wanted else None
 
 
-def _jpage(text: str, url: str, page_no: int, max_pages: int = MAX_PAGES) -> ListPage:
-    entries = hanweb.record_entries(text, url)
+def _jpage(text: str, url: str, page_no: int, max_pages: int = MAX_PAGES, encoding: str = "utf-8") -> ListPage:
+    entries = hanweb.record_entries(text, url, encoding)
     config = hanweb.jpage_config(text)
     total = hanweb.total_records(text)
     if config is None or page_no != 1:

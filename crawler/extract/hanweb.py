@@ -59,12 +59,12 @@ def is_jpage(text: str) -> bool:
     return "<datastore>" in text and ("<record>" in text or "<nextgroup>" in text)
 
 
-def record_entries(text: str, base_url: str) -> list[ListEntry]:
+def record_entries(text: str, base_url: str, encoding: str = "utf-8") -> list[ListEntry]:
     """The entries in every ``<record>`` of a page or a dataproxy.jsp answer, in order."""
     records = _RECORD.findall(text)
     if not records:
         return []
-    return extract_entries(parse_html('<ul class="list">' + "".join(records) + "</ul>"), base_url)
+    return extract_entries(parse_html('<ul class="list">' + "".join(records) + "</ul>"), base_url, encoding=encoding)
 
 
 def total_records(text: str) -> int | None:

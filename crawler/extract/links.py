@@ -33,12 +33,13 @@ def _shown_file(src: str) -> str:
     return next((urljoin(src, value) for _, value in parse_qsl(urlsplit(src).query) if named_kind(value)), src)
 
 
-def page_links(doc, base_url: str) -> tuple[PageLinkItem, ...]:
-    """Distinct targets in page order; the first link text seen names the target."""
+def page_links(doc, base_url: str, encoding: str = "utf-8") -> tuple[PageLinkItem, ...]:
+    """Distinct targets in page order; the first link text seen names the target. `encoding`: the page's
+    (core.urls.resolve)."""
     seen: dict[str, PageLinkItem] = {}
 
     def add(href: str, text: str, named: bool = False) -> None:
-        url = urldefrag(resolve(base_url, href))[0]
+        url = urldefrag(resolve(base_url, href, encoding))[0]
         if urlsplit(url).scheme not in ("http", "https") or url == base_url or url in seen:
             return
         seen[url] = PageLinkItem(url, text, attachment_kind(url) is not None or named)
@@ -57,7 +58,7 @@ def page_links(doc, base_url: str) -> tuple[PageLinkItem, ...]:
     for tag, attribute in _EMBEDS:
         for element in doc.iter(tag):
             src = (element.get(attribute) or "").strip()
-            shown = _shown_file(resolve(base_url, src)) if src and not _SKIP_HREF.match(src) else ""
+            shown = _shown_file(resolve(base_url, src, encoding)) if src and not _SKIP_HREF.match(src) else ""
             if attachment_kind(shown):  # a map, a video or a form in a frame is no link of the page's own
                 add(shown, " ".join((element.get("title") or "").split())[:200])
     return tuple(seen.values())

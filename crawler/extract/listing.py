@@ -62,9 +62,10 @@ def _text(el) -> str:
     return " ".join(el.text_content().split())
 
 
-def extract_entries(doc, base_url: str, *, year: int | None = None,
-                    today: date | None = None) -> list[ListEntry]:
-    """Every item of the main list on the page, in page order. `today`: the capture date, for 3天前."""
+def extract_entries(doc, base_url: str, *, year: int | None = None, today: date | None = None,
+                    encoding: str = "utf-8") -> list[ListEntry]:
+    """Every item of the main list on the page, in page order. `today`: the capture date, for 3天前;
+    `encoding`: the page's (core.urls.resolve)."""
     for bad in doc.xpath("//script|//style|//noscript"):
         bad.drop_tree()
     rows: dict[object, list] = defaultdict(list)  # container -> [(row, anchor)]
@@ -87,7 +88,7 @@ def extract_entries(doc, base_url: str, *, year: int | None = None,
     def _find(text: str, anchor) -> date | None:
         day = find_date(text, year=year, today=today)
         if day is None and year is None:  # [06-12]: the year from the item's URL
-            day = find_date(text, year=year_in_url(resolve(base_url, anchor.get("href"))), today=today)
+            day = find_date(text, year=year_in_url(resolve(base_url, anchor.get("href"), encoding)), today=today)
         return day
 
     def dated(pairs: list) -> list:
@@ -144,7 +145,7 @@ def extract_entries(doc, base_url: str, *, year: int | None = None,
             if not title or _PAGER_LABEL.fullmatch(title):  # a pager drawn as the list's last row
                 continue
             date_text = _date_text(rest) if day else None
-            entries.append((order.get(row, 0), ListEntry(title, resolve(base_url, anchor.get("href")), day,
+            entries.append((order.get(row, 0), ListEntry(title, resolve(base_url, anchor.get("href"), encoding), day,
                                                          date_text)))
     entries.sort(key=lambda e: e[0])
     return [e for _, e in entries]

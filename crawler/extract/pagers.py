@@ -56,10 +56,10 @@ def trs_pages(script_text: str, page_url: str, limit: int | None = None) -> list
     return [first] + [urljoin(page_url, f"{prefix}_{n}.{suffix}") for n in range(1, total)]
 
 
-def next_link(doc, page_url: str) -> str | None:
+def next_link(doc, page_url: str, encoding: str = "utf-8") -> str | None:
     for anchor in doc.iter("a"):
         label = " ".join(anchor.text_content().split()) or anchor.get("title", "")
         href = anchor.get("href")
         if href and _NEXT.match(label) and not href.lower().startswith("javascript"):
-            return resolve(page_url, href)
+            return resolve(page_url, href, encoding)
     return None

@@ -170,7 +170,8 @@ class PortalSpider(scrapy.Spider):
 
     # --- callbacks ---------------------------------------------------------------------------
     def parse_home(self, response: Response) -> Iterator[Capture]:
-        links = page_links(parse_html(response.text), response.url) if isinstance(response, TextResponse) else ()
+        links = page_links(parse_html(response.text), response.url, response.encoding) \
+            if isinstance(response, TextResponse) else ()
         yield self.snapshot(response, links=links if not response_kind(response) else ())
 
     def parse_disclosure(self, response: Response) -> Iterator[Capture | scrapy.Request]:
@@ -179,7 +180,7 @@ class PortalSpider(scrapy.Spider):
         yield self.snapshot(response)
         if not isinstance(response, TextResponse) or response_kind(response):
             return
-        yield from self._discovered(response, discover_columns(parse_html(response.text), response.url))
+        yield from self._discovered(response, discover_columns(parse_html(response.text), response.url, response.encoding))
 
     def _discovered(self, response: Response, found: list[FoundColumn]) -> Iterator[scrapy.Request]:
         unit = self.units[response.meta["unit"]]
@@ -203,7 +204,8 @@ class PortalSpider(scrapy.Spider):
         rendered = bool(meta.get("playwright"))
         page = analyse_list_page(response.text, response.url, meta["page_no"], rendered=rendered,
                                  paged=bool(meta.get("paged")), requests=meta.get("xhr"),
-                                 today=datetime.now(_CHINA).date(), max_pages=self.max_list_pages)
+                                 today=datetime.now(_CHINA).date(), max_pages=self.max_list_pages,
+                                 encoding=response.encoding)
         if page.needs_js:
             # Static HTML with scripts and no items: the list is built in the browser. The rendered
             # page is the evidence; later pages of the column are rendered too.
@@ -214,7 +216,7 @@ class PortalSpider(scrapy.Spider):
             return
         if found := meta.get("discovered"):
             if not page.entries and meta["depth_in_tree"] < _MAX_TREE_DEPTH:
-                subs = discover_columns(parse_html(response.text), response.url)
+                subs = discover_columns(parse_html(response.text), response.url, response.encoding)
                 subs = [c if c.category != "other" else replace(c, category=found["category"]) for c in subs]
                 if subs:  # a page of sub-columns (栏目组), not a column: nothing to judge on it
                     yield self.snapshot(response, kind="disclosure", column_url=None, page_no=None)
@@ -336,7 +338,7 @@ class PortalSpider(scrapy.Spider):
             yield self.snapshot(response, error_kind=kind)
             return
         doc = parse_html(response.text)
-        links = page_links(doc, response.url)
+        links = page_links(doc, response.url, response.encoding)
         yield self.snapshot(response, detail=extract_detail(doc, response.url), links=links, error_kind=None)
         yield from self.attachment_requests(response, links)
 
