@@ -58,6 +58,12 @@ def _unlinked(site: Site) -> dict[str, list[str]]:
     return {f.subject: f.evidence["missing"] for f in unlinked(site.data(), AS_OF, RULES)}
 
 
+def _matched_by(site: Site) -> str:
+    """How the site's one pair was made (link, quoted_title …)."""
+    [pair], _ = pair_documents(site.data())
+    return pair.matched_by
+
+
 def test_document_names_its_interpretation_in_plain_text_only() -> None:
     site = Site()
     doc = site.add("policy", "p1", "云和县农村宅基地管理办法", date(2024, 5, 6),
@@ -90,8 +96,7 @@ def test_mentions_only_both_ways() -> None:
              f"<p>云政发〔2024〕5号</p><p>{POLICY}</p><p>政策解读详见《促进就业创业若干措施问答》。</p>")
     site.add("interpretation", "i1", "促进就业创业若干措施问答", date(2024, 3, 5),
              f"<p>《云和县促进就业创业若干措施》出台后，{OWN_EXPLANATION}</p>")
-    [pair], _ = pair_documents(site.data())
-    assert pair.matched_by == "quoted_title"  # the document's title quoted at the head of the interpretation
+    assert _matched_by(site) == "quoted_title"  # the document's title quoted at the head of the interpretation
     [ways] = _unlinked(site).values()
     assert len(ways) == 2 and all("仅以文字提及" in w for w in ways)
 
@@ -310,8 +315,7 @@ def test_links_written_with_the_other_scheme_or_www_still_link() -> None:
              f'<p>云政发〔2024〕8号</p><p>{POLICY}</p><p><a href="https://x/interpretation/i1.html">相关解读</a></p>')
     site.add("interpretation", "i1", "《云和县农村宅基地管理办法》政策解读", date(2024, 5, 7),
              f'<p>{OWN_EXPLANATION}</p><p><a href="http://www.x:80/policy/p1.html">原文链接</a></p>')
-    [pair], _ = pair_documents(site.data())
-    assert pair.matched_by == "link"
+    assert _matched_by(site) == "link"
     assert _unlinked(site) == {}
     # another page of the site is no link to it
     site.bodies[2] = site.bodies[2].replace(b"http://www.x:80/policy/p1.html", b"https://x/policy/p2.html")
