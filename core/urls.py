@@ -41,27 +41,39 @@ def resolve(base: str, href: str, encoding: str = "utf-8") -> str:
         return safe_url_string(url)
 
 
-
-
 _ENCODED_RUN = re.compile(r"(?:%[89A-Fa-f][0-9A-Fa-f])+")  # percent-encoded bytes ≥ 0x80: non-ASCII characters
+
+
+def _decoded(text: str, codecs: tuple[str, ...]) -> str:
+    """`text` with each run of percent-encoded non-ASCII bytes decoded by the first of `codecs` that reads it."""
+    if "%" not in text:
+        return text
+
+    def decode(m: re.Match[str]) -> str:
+        raw = bytes.fromhex(m.group().replace("%", ""))
+        for codec in codecs:
+            try:
+                return raw.decode(codec)
+            except UnicodeDecodeError:
+                continue
+        return m.group()
+    return _ENCODED_RUN.sub(decode, text)
 
 
 def readable(url: str) -> str:
     """An address as a browser's address bar shows it, for people: the percent-encoded UTF-8 of Chinese names
     decoded (/uploadfile/2023年度报告.pdf); %20, %2F and bytes that are not UTF-8 (a GBK query) kept as they are."""
-    def decode(m: re.Match[str]) -> str:
-        try:
-            return bytes.fromhex(m.group().replace("%", "")).decode("utf-8")
-        except UnicodeDecodeError:
-            return m.group()
-    return _ENCODED_RUN.sub(decode, url) if "%" in url else url
+    return _decoded(url, ("utf-8",))
+
 
 def page_key(url: str) -> str:
     """What names the page an address leads to, for telling whether a link leads to a page that was crawled:
     http or https, a leading "www." and the default port do not matter. Portals moved to HTTPS years after their
     older pages were written, and an editor pastes whichever address the browser showed, so a 解读 that links
     its document as http://www.xx.gov.cn/… while the list gives https://xx.gov.cn/… links it all the same. Nor does
-    a Java server's session id in the path (…/t1.html;jsessionid=A1B2), which a page written by such a server carries."""
+    a Java server's session id in the path (…/t1.html;jsessionid=A1B2), which a page written by such a server
+    carries. The query's non-ASCII characters are compared decoded, whichever encoding wrote them (UTF-8, else
+    GB18030): the crawl encodes a GBK page's query as the page does, a check that reads the link again may not."""
     parts = urlsplit(url)
     if parts.scheme not in ("http", "https"):
         return url
@@ -72,23 +84,8 @@ def page_key(url: str) -> str:
         return url
     netloc = host if port in (None, 80, 443) else f"{host}:{port}"
     path = _SESSION_RX.sub("", parts.path) or "/"
-    return f"//{netloc}{path}" + (f"?{_decoded_query(parts.query)}" if parts.query else "")
+    return f"//{netloc}{path}" + (f"?{_decoded(parts.query, ('utf-8', 'gb18030'))}" if parts.query else "")
 
-
-def _decoded_query(query: str) -> str:
-    """A query with its non-ASCII characters decoded, whichever encoding wrote them (UTF-8, else GB18030): the
-    crawl encodes a GBK page's query as the page does, a check that reads the link again may not know the page's."""
-    if "%" not in query:
-        return query
-    def decode(m: re.Match[str]) -> str:
-        raw = bytes.fromhex(m.group().replace("%", ""))
-        for codec in ("utf-8", "gb18030"):
-            try:
-                return raw.decode(codec)
-            except UnicodeDecodeError:
-                continue
-        return m.group()
-    return _ENCODED_RUN.sub(decode, query)
 
 # A year as CMSs put it in paths: /2024/, /202406/, /t20240612_ (TRS), /art/2024/6/12/ (Hanweb).
 _URL_YEAR = re.compile(r"(?:^|[/t])((?:19|20)\d{2})(?:[01]\d(?:[0-3]\d)?)?(?=[/_])")
