@@ -59,7 +59,6 @@ def is_js_wall(text: str) -> bool:
     return "document.cookie" in lowered and "location" in lowered and len(_NOT_TEXT_RX.sub("", lowered)) < 50
 
 
-
 # Where a portal sends a reader whose page is gone: /404.html, /error.jsp, /error/404.htm, /notfound.aspx, /404/.
 # Many CMSs answer a missing page with a redirect there, and the error page itself with 200.
 _ERROR_PAGE_RX = re.compile(r"/(?:404|error|errors|err|notfound|not[-_]found|pagenotfound|page[-_]not[-_]found)"
@@ -72,6 +71,7 @@ def is_error_page_redirect(requested: str, final: str) -> bool:
     if final == requested:
         return False
     return bool(_ERROR_PAGE_RX.search(urlsplit(final).path)) and not _ERROR_PAGE_RX.search(urlsplit(requested).path)
+
 
 def from_status(status: int, text: str = "") -> FailureKind | None:
     """An HTTP answer: None when usable; blocked for 401/403/418/429, 412 (瑞数 answers every client without its

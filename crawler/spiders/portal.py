@@ -180,7 +180,8 @@ class PortalSpider(scrapy.Spider):
         yield self.snapshot(response)
         if not isinstance(response, TextResponse) or response_kind(response):
             return
-        yield from self._discovered(response, discover_columns(parse_html(response.text), response.url, response.encoding))
+        found = discover_columns(parse_html(response.text), response.url, response.encoding)
+        yield from self._discovered(response, found)
 
     def _discovered(self, response: Response, found: list[FoundColumn]) -> Iterator[scrapy.Request]:
         unit = self.units[response.meta["unit"]]
