@@ -16,6 +16,7 @@ from __future__ import annotations
 import difflib
 import logging
 import re
+from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from urllib.parse import urldefrag
@@ -165,10 +166,26 @@ def _canon_url(base: str, href: str) -> str | None:
     return urldefrag(resolve(base, href))[0]
 
 
-def _leads_to(base: str, href: str, target: Doc) -> bool:
-    """`href` on the page at `base` leads to `target`'s page (http or https, with or without www.: core.urls.page_key)."""
+def _files_of(data: AuditData) -> dict[str, set[str]]:
+    """page_key of each page → the page_keys of the files it links (attachments), once per AuditData."""
+    def build() -> dict[str, set[str]]:
+        files: dict[str, set[str]] = defaultdict(set)
+        for attachment in data.attachments:
+            files[page_key(attachment.parent_url)].add(page_key(attachment.url))
+        return files
+    return derived(data, "interpretation.files_of", build)
+
+
+def _reads_as(data: AuditData, target: Doc) -> set[str]:
+    """What a link may lead to and reach `target` (core.urls.page_key: http or https, with or without www.): its
+    page, or a file its page links (a 解读 often gives "原文链接" as the document's full text in PDF)."""
+    own = page_key(target.item.url)
+    return {own} | _files_of(data).get(own, set())
+
+
+def _leads_to(base: str, href: str, keys: set[str]) -> bool:
     url = _canon_url(base, href)
-    return url is not None and page_key(url) == page_key(target.item.url)
+    return url is not None and page_key(url) in keys
 
 
 def links_to(data: AuditData, source: Doc, target: Doc) -> bool:
@@ -177,14 +194,16 @@ def links_to(data: AuditData, source: Doc, target: Doc) -> bool:
     parsed = page(data, source.item.detail_snapshot_id)
     if parsed is None:
         return False
-    return any(_leads_to(source.item.url, href, target) for _, href in parsed.links)
+    keys = _reads_as(data, target)
+    return any(_leads_to(source.item.url, href, keys) for _, href in parsed.links)
 
 
 def links_anywhere(data: AuditData, source: Doc, target: Doc) -> bool:
     """Any link of the `source` page leads to `target`: many templates put "相关解读" or "原文链接" in a block
     below the content container (gov.cn, ndrc.gov.cn); the two are linked for the reader all the same."""
+    keys = _reads_as(data, target)
     return links_to(data, source, target) or any(
-        _leads_to(source.item.url, href, target) for href in hrefs(data, source.item.detail_snapshot_id))
+        _leads_to(source.item.url, href, keys) for href in hrefs(data, source.item.detail_snapshot_id))
 
 
 def dead_source_labels(data: AuditData, doc: Doc) -> list[str]:

@@ -320,3 +320,20 @@ def test_links_written_with_the_other_scheme_or_www_still_link() -> None:
     # another page of the site is no link to it
     site.bodies[2] = site.bodies[2].replace(b"http://www.x:80/policy/p1.html", b"https://x/policy/p2.html")
     assert list(_unlinked(site).values()) == [["解读页面仅以文字提及政策原文（“《云和县农村宅基地管理办法》”），无链接"]]
+
+
+def test_interpretation_that_links_the_documents_full_text_file() -> None:
+    """The 解读's "原文链接" often opens the document's full text, a PDF attached to the document's page, rather
+    than the page itself: the reader reaches the document, so that way is linked."""
+    site = Site()
+    doc = site.add("policy", "p1", "云和县农村宅基地管理办法", date(2024, 5, 6),
+                   f'<p>云政发〔2024〕8号</p><p>{POLICY}</p><p><a href="../interpretation/i1.html">相关解读</a></p>'
+                   '<p>附件：<a href="/p/bf.pdf">云和县农村宅基地管理办法.pdf</a></p>')
+    site.attachments.append(Attachment("u", f"{BASE}p/bf.pdf", "云和县农村宅基地管理办法.pdf", doc, 9, POLICY))
+    site.add("interpretation", "i1", "《云和县农村宅基地管理办法》政策解读", date(2024, 5, 7),
+             f'<p>{OWN_EXPLANATION}</p><p><a href="https://x/p/bf.pdf">原文链接</a></p>')
+    assert _matched_by(site) == "link"
+    assert _unlinked(site) == {}
+    # a file of another page is no link to this document
+    site.attachments[0] = Attachment("u", f"{BASE}p/bf.pdf", "附件.pdf", f"{BASE}policy/p9.html", 9, POLICY)
+    assert list(_unlinked(site).values()) == [["解读页面仅以文字提及政策原文（“《云和县农村宅基地管理办法》”），无链接"]]
