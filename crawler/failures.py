@@ -73,6 +73,17 @@ def is_error_page_redirect(requested: str, final: str) -> bool:
     return bool(_ERROR_PAGE_RX.search(urlsplit(final).path)) and not _ERROR_PAGE_RX.search(urlsplit(requested).path)
 
 
+
+# The <title> of a "page not found" page that a server answers with 200 at the address asked for: the whole title,
+# so that a document about 404 errors or with "不存在" in its name is never one.
+_ERROR_TITLE_RX = re.compile(r"<title[^>]*>\s*(?:404(?:\s*(?:not found|错误|页面))?|not found|页面不存在|您访问的页面不存在|"
+                             r"页面未找到|找不到页面|页面找不到了?|错误页面?|该页面不存在)[!！。.]?\s*</title>", re.I)
+
+
+def is_error_page_title(head: str) -> bool:
+    """The start of a page (its <head>) titles it as a "page not found" page."""
+    return bool(_ERROR_TITLE_RX.search(head))
+
 def from_status(status: int, text: str = "") -> FailureKind | None:
     """An HTTP answer: None when usable; blocked for 401/403/418/429, 412 (瑞数 answers every client without its
     cookie so; a plain GET has no precondition to fail), WAF pages (also when served with 200) and bot walls'

@@ -250,17 +250,28 @@ def test_link_redirected_to_the_error_page_is_broken() -> None:
 
 
 def test_crawled_page_redirected_to_the_error_page_is_no_document(sqlite_url: str) -> None:
-    """A list item whose page now redirects to /error.jsp: the error page is not read as the document, and the
-    crawl's own fetch counts as an observation of the link to it (from the home page)."""
+    """A list item whose page now redirects to /error.jsp, or answers 200 with a page titled "页面不存在": the error
+    page is not read as the document, and the crawl's own fetch counts as an observation of the link to it (from
+    the home page). A document whose title speaks of 404 errors is a document."""
     from tests_registry import crawl_scripted_unit
 
     listing = ('<ul class="list"><li><a href="/d/1.html">关于公布补贴名单的公告</a><span>2024-01-20</span></li>'
-               '<li><a href="/d/2.html">关于开展安全检查的通知</a><span>2024-01-18</span></li></ul>')
+               '<li><a href="/d/2.html">关于开展安全检查的通知</a><span>2024-01-18</span></li>'
+               '<li><a href="/d/3.html">关于处理404错误页面的通知</a><span>2024-01-16</span></li>'
+               '<li><a href="/d/4.html">关于调整办公地点的公告</a><span>2024-01-15</span></li></ul>')
+
+    def titled(title: str, body: str):  # a page answered 200 at its own address
+        page = f"<html><head><meta charset='utf-8'><title>{title}</title></head><body>{body}</body></html>".encode()
+        return lambda n, m: (200, {"Content-Type": "text/html; charset=utf-8"}, page)
+
     routes = {"/": html('<a href="/d/1.html">补贴名单公告</a>'), "/list/index.html": html(listing),
               "/d/1.html": html("", 302, Location="/error.jsp"), "/error.jsp": html("<h1>对不起，您访问的页面不存在</h1>"),
-              "/d/2.html": html("<h1>关于开展安全检查的通知</h1><p>正文</p>")}
+              "/d/2.html": html("<h1>关于开展安全检查的通知</h1><p>正文</p>"),
+              "/d/3.html": titled("关于处理404错误页面的通知", "<h1>关于处理404错误页面的通知</h1><p>正文</p>"),
+              "/d/4.html": titled("页面不存在", "<p>sorry</p>")}
     data, site, _ = crawl_scripted_unit(sqlite_url, routes)
     details = {item.url.removeprefix(site): item.detail_snapshot_id for c in data.columns for item in c.items}
-    assert details["/d/1.html"] is None and details["/d/2.html"] is not None
+    assert details["/d/1.html"] is None and details["/d/4.html"] is None
+    assert details["/d/2.html"] is not None and details["/d/3.html"] is not None
     [gone] = [link for link in data.links if link.url == site + "/d/1.html"]
     assert [kind for _, _, kind in gone.observations] == ["error_page"]

@@ -54,6 +54,8 @@ def response_kind(response: Response) -> FailureKind | None:
         asked = (response.meta.get("redirect_urls") or [response.request.url])[0]
         if failures.is_error_page_redirect(asked, response.url):
             return FailureKind.ERROR_PAGE  # the page is gone: the site sent the reader to its "not found" page
+    if response.status == 200 and isinstance(response, TextResponse) and failures.is_error_page_title(response.text[:4096]):
+        return FailureKind.ERROR_PAGE  # or it answered with that page itself, and 200
     return failures.from_page(response.status, response.body, text,
                               location.decode("latin-1") if location else None)
 
