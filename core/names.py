@@ -70,7 +70,7 @@ FAILURE_NAMES: Mapping[str, str] = {
     FailureKind.EGRESS: "禁止访问的地址（未抓取）",
     FailureKind.TOO_LARGE: "超过大小上限",
     FailureKind.REDIRECTS: "重定向过多（循环）",
-    FailureKind.ERROR_PAGE: "跳转到网站的错误页（页面不存在）",
+    FailureKind.ERROR_PAGE: "打开的是网站的错误页（页面不存在）",
     FailureKind.OTHER: "其他错误",
 }
 

@@ -242,7 +242,7 @@ def test_link_redirected_to_the_error_page_is_broken() -> None:
                      tuple((datetime(2024, 5, d, 2, tzinfo=UTC), 200, "error_page") for d in (1, 2, 3)))
     data = AuditData(units=(), columns=(), links=(link,))
     [finding] = broken_links(data, date(2024, 5, 3), CheckRules())
-    assert "跳转到网站的错误页（页面不存在）" in finding.detail and "HTTP 200" not in finding.detail
+    assert "打开的是网站的错误页（页面不存在）" in finding.detail and "HTTP 200" not in finding.detail
     # the address is stored as fetched (percent-encoded); the inspector reads the file's name
     named = LinkState("u", "http://x/uploadfile/2023%E5%B9%B4%E6%8A%A5.pdf", "http://x/", None, link.observations)
     [finding] = broken_links(AuditData(units=(), columns=(), links=(named,)), date(2024, 5, 3), CheckRules())
