@@ -108,6 +108,6 @@ class FailureKind(StrEnum):
     EGRESS = "egress"  # refused by the egress policy (file:, ftp:, an internal address): never fetched
     TOO_LARGE = "too_large"  # the body (or what it inflates to: a gzip bomb) passed the size cap
     REDIRECTS = "redirects"  # a redirect loop or a chain longer than the limit
-    ERROR_PAGE = "error_page"  # the site's "page not found" page, answered 200: reached by a redirect (/404.html) or at the address
+    ERROR_PAGE = "error_page"  # the site's "page not found" page (200): reached by a redirect (/404.html) or at the address
     OTHER = "other"
 
