@@ -73,7 +73,6 @@ def is_error_page_redirect(requested: str, final: str) -> bool:
     return bool(_ERROR_PAGE_RX.search(urlsplit(final).path)) and not _ERROR_PAGE_RX.search(urlsplit(requested).path)
 
 
-
 # The <title> of a "page not found" page that a server answers with 200 at the address asked for: the whole title,
 # so that a document about 404 errors or with "不存在" in its name is never one.
 _ERROR_TITLE_RX = re.compile(r"<title[^>]*>\s*(?:404(?:\s*(?:not found|错误|页面))?|not found|页面不存在|您访问的页面不存在|"
@@ -84,10 +83,14 @@ def is_error_page_title(head: str) -> bool:
     """The start of a page (its <head>) titles it as a "page not found" page."""
     return bool(_ERROR_TITLE_RX.search(head))
 
-def from_status(status: int, text: str = "") -> FailureKind | None:
+
+def from_status(status: int, text: str = "", *, asked: str | None = None, final: str | None = None) -> FailureKind | None:
     """An HTTP answer: None when usable; blocked for 401/403/418/429, 412 (瑞数 answers every client without its
     cookie so; a plain GET has no precondition to fail), WAF pages (also when served with 200) and bot walls'
-    script pages; status for other errors."""
+    script pages; status for other errors. `asked`, `final`: the address requested and the one that answered,
+    after redirects: a redirect to the site's "page not found" page is an error page, whatever its status."""
+    if asked is not None and final is not None and is_error_page_redirect(asked, final):
+        return FailureKind.ERROR_PAGE
     if status in BLOCK_STATUSES or status == 412 or (status >= 400 and (
             any(m in text.lower() for m in BLOCK_MARKS) or is_js_wall(text))):
         return FailureKind.BLOCKED
@@ -109,17 +112,21 @@ def is_challenge(status: int, body: bytes, text: str) -> bool:
         or any(m in text.lower() for m in JS_WALL_MARKS))
 
 
-def from_page(status: int, body: bytes, text: str = "", location: str | None = None) -> FailureKind | None:
+def from_page(status: int, body: bytes, text: str = "", location: str | None = None, *,
+              asked: str | None = None, final: str | None = None, head: str = "") -> FailureKind | None:
     """A crawled page: like `from_status`, and an empty body is no page; 304 means the stored body stands.
     A redirect to file: or ftp: that the crawler did not follow is an egress refusal; a WAF challenge
-    served with 200 is a block."""
+    served with 200 is a block; a 200 page whose `head` (the start of its text) titles it as "page not found"
+    is an error page."""
+    if status == 200 and is_error_page_title(head):
+        return FailureKind.ERROR_PAGE
     if status == 304:
         return None
     if 300 <= status < 400 and location and urlsplit(location).scheme.lower() not in ("", "http", "https"):
         return FailureKind.EGRESS
     if is_challenge(status, body, text):
         return FailureKind.BLOCKED
-    kind = from_status(status, text)
+    kind = from_status(status, text, asked=asked, final=final)
     if kind is None and not body.strip():
         return FailureKind.EMPTY
     return kind

@@ -22,7 +22,7 @@ from core.progress import Progress
 from core.settings import Settings
 from core.vocab import FailureKind
 from crawler.egress import EgressPolicy
-from crawler.failures import from_exception, from_status, is_error_page_redirect
+from crawler.failures import from_exception, from_status
 from crawler.httpfetch import client, read_capped
 from crawler.plan import egress_policy
 from storage.clock import utcnow
@@ -44,13 +44,6 @@ _PEEK = 16384  # the start is enough to see a WAF notice; never read whole files
 _NOT_RETRIED = (FailureKind.DNS, FailureKind.REFUSED, FailureKind.EGRESS)
 
 
-def _kind(url: str, response: httpx.Response, text: str = "") -> FailureKind | None:
-    """The outcome of an answered request: a redirect to the site's error page is a missing page whatever its status."""
-    if response.history and is_error_page_redirect(url, str(response.url)):
-        return FailureKind.ERROR_PAGE
-    return from_status(response.status_code, text)
-
-
 async def _once(http: httpx.AsyncClient, method: str, url: str,
                 deadline: float) -> tuple[int | None, FailureKind | None]:
     """One request under a total deadline (connect, headers and the peek together)."""
@@ -58,10 +51,11 @@ async def _once(http: httpx.AsyncClient, method: str, url: str,
         async with asyncio.timeout(deadline):
             if method == "HEAD":
                 response = await http.head(url)
-                return response.status_code, _kind(url, response)
+                return response.status_code, from_status(response.status_code, asked=url, final=str(response.url))
             async with http.stream("GET", url) as response:
                 peek, _ = await read_capped(response, _PEEK)
-                return response.status_code, _kind(url, response, peek.decode("utf-8", "replace"))
+                return response.status_code, from_status(response.status_code, peek.decode("utf-8", "replace"),
+                                                         asked=url, final=str(response.url))
     except Exception as exc:
         return None, from_exception(exc)
 

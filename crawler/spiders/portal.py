@@ -50,14 +50,11 @@ def response_kind(response: Response) -> FailureKind | None:
     small = response.status == 200 and len(response.body) <= 8192
     text = response.text if isinstance(response, TextResponse) and (response.status >= 400 or small) else ""
     location = response.headers.get("Location") if 300 <= response.status < 400 else None
-    if response.request is not None:  # the address asked for: before Scrapy's redirects, or the browser's
-        asked = (response.meta.get("redirect_urls") or [response.request.url])[0]
-        if failures.is_error_page_redirect(asked, response.url):
-            return FailureKind.ERROR_PAGE  # the page is gone: the site sent the reader to its "not found" page
-    if response.status == 200 and isinstance(response, TextResponse) and failures.is_error_page_title(response.text[:4096]):
-        return FailureKind.ERROR_PAGE  # or it answered with that page itself, and 200
-    return failures.from_page(response.status, response.body, text,
-                              location.decode("latin-1") if location else None)
+    # the address asked for: before Scrapy's redirects, or the browser's
+    asked = (response.meta.get("redirect_urls") or [response.request.url])[0] if response.request is not None else None
+    head = response.text[:4096] if isinstance(response, TextResponse) and response.status == 200 else ""
+    return failures.from_page(response.status, response.body, text, location.decode("latin-1") if location else None,
+                              asked=asked, final=response.url, head=head)
 
 
 def _inherited(meta: dict[str, Any]) -> dict[str, Any]:
