@@ -188,21 +188,22 @@ def _leads_to(base: str, href: str, keys: set[str]) -> bool:
     return url is not None and page_key(url) in keys
 
 
+def _main_links_to(data: AuditData, source: Doc, keys: set[str]) -> bool:
+    parsed = page(data, source.item.detail_snapshot_id)
+    return parsed is not None and any(_leads_to(source.item.url, href, keys) for _, href in parsed.links)
+
+
 def links_to(data: AuditData, source: Doc, target: Doc) -> bool:
     """The main content of `source` links to `target` (what pairing trusts: a sidebar of recent interpretations
     links to many)."""
-    parsed = page(data, source.item.detail_snapshot_id)
-    if parsed is None:
-        return False
-    keys = _reads_as(data, target)
-    return any(_leads_to(source.item.url, href, keys) for _, href in parsed.links)
+    return _main_links_to(data, source, _reads_as(data, target))
 
 
 def links_anywhere(data: AuditData, source: Doc, target: Doc) -> bool:
     """Any link of the `source` page leads to `target`: many templates put "相关解读" or "原文链接" in a block
     below the content container (gov.cn, ndrc.gov.cn); the two are linked for the reader all the same."""
     keys = _reads_as(data, target)
-    return links_to(data, source, target) or any(
+    return _main_links_to(data, source, keys) or any(
         _leads_to(source.item.url, href, keys) for href in hrefs(data, source.item.detail_snapshot_id))
 
 
