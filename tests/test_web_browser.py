@@ -121,6 +121,8 @@ def pending(Session, unit: str | None = None) -> set[int]:
 def test_inspector_morning_in_chromium(cli, crawled, browser, shots, tmp_path: Path) -> None:
     """Log in, filter, bulk confirm, keyboard confirm, evidence, false alarm, appeal with a file and decide,
     the quarter's charts and the export."""
+    from playwright.sync_api import expect
+
     Session_, _, settings = crawled
     settings = settings.model_copy(update={"upload_dir": tmp_path / "uploads", "data_dir": tmp_path / "var"})
     add_accounts(Session_)
@@ -187,8 +189,13 @@ def test_inspector_morning_in_chromium(cli, crawled, browser, shots, tmp_path: P
         # an appeal against a confirmed event, with a file, then decided
         page.goto(served.url + "/appeals")
         page.locator("table >> nth=1").locator("a").first.click()
-        page.locator("details summary", has_text="登记复核申请").first.click()
-        form = page.locator("form.appeal-form").first
+        # under load the summary could be clicked on the page being left; open it on the finding, then fill
+        page.wait_for_url(re.compile(r".*/findings/\d+"))
+        box = page.locator("details", has=page.locator("summary", has_text="登记复核申请")).first
+        box.locator("summary").click()
+        expect(box).to_have_attribute("open", "")
+        form = box.locator("form.appeal-form")
+        expect(form.locator("textarea[name=reason]")).to_be_visible()
         form.locator("textarea[name=reason]").fill("该栏目已于9月迁移至新网址，附迁移通知")
         pdf = tmp_path / "迁移通知.pdf"
         pdf.write_bytes(b"%PDF-1.4\n% zwgk test\n" + b"0" * 500)
