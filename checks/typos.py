@@ -256,11 +256,12 @@ _NUMERALS = "〇一二三四五六七八九十百千万两"
 _GLUE = "的地之和与及或、了着过"
 _REPLACE, _EDGE, _INSERT = 0, 1, 2  # what a hole entry looks for
 
-Hole = tuple[str, int, bool, int]  # phrase, open position, anchor is the left side, _REPLACE/_EDGE/_INSERT
+Hole = tuple[int, bool, int]  # open position, anchor is the left side, _REPLACE/_EDGE/_INSERT
+HoleGroup = tuple[str, int, tuple[Hole, ...]]  # phrase, its start if intact (from the anchor's start), its holes
 
 
 @functools.lru_cache(maxsize=8)
-def hole_matcher(extra: tuple[str, ...] = ()) -> tuple[AhoCorasick, tuple[tuple[Hole, ...], ...]]:
+def hole_matcher(extra: tuple[str, ...] = ()) -> tuple[AhoCorasick, tuple[tuple[HoleGroup, ...], ...]]:
     """Anchors of the canonical phrases with one character left open (中华人民?和国 …) or one added.
 
     Same-sound and look-alike replacements are patterns of the main automaton; a canonical name damaged by
@@ -270,9 +271,9 @@ def hole_matcher(extra: tuple[str, ...] = ()) -> tuple[AhoCorasick, tuple[tuple[
     with the second as correct government text never does (杜会主义核心价值观: 杜会). A character added inside
     a long phrase (习近平近新时代中国特色社会主义思想) counts unless it is a function character or doubles a
     neighbour (中华人民共和国国境, 中国人民解放军军级: the next word begins so).
-    (anchor index → phrase, open position, anchor is the left side, kind)
+    (anchor index → the holes of each phrase, grouped by where the phrase would stand intact)
     """
-    anchors: dict[str, list[Hole]] = defaultdict(list)
+    anchors: dict[str, list[tuple[str, int, bool, int]]] = defaultdict(list)
 
     def add(phrase: str, left: str, right: str, i: int, kind: int) -> None:
         anchor, is_left = (left, True) if len(left) >= len(right) else (right, False)
@@ -291,55 +292,70 @@ def hole_matcher(extra: tuple[str, ...] = ()) -> tuple[AhoCorasick, tuple[tuple[
             if i > 0 and len(phrase) >= _MIN_INSERT:
                 add(phrase, phrase[:i], phrase[i:], i, _INSERT)
     words = tuple(anchors)
-    return AhoCorasick(words, matchkind=MatchKind.Standard), tuple(tuple(anchors[w]) for w in words)
+    return AhoCorasick(words, matchkind=MatchKind.Standard), tuple(_grouped(anchors[w]) for w in words)
+
+
+def _grouped(holes: list[tuple[str, int, bool, int]]) -> tuple[HoleGroup, ...]:
+    """Consecutive holes of one phrase that would find it intact at the same place share one test of that,
+    the commonest outcome (人民代表大会 inside 人民代表大会常务委员会 is the anchor of a dozen holes); order kept."""
+    out: list[tuple[str, int, list[Hole]]] = []
+    for phrase, i, is_left, kind in holes:
+        offset = 0 if is_left else -i - (kind != _INSERT)
+        if out and out[-1][:2] == (phrase, offset):
+            out[-1][2].append((i, is_left, kind))
+        else:
+            out.append((phrase, offset, [(i, is_left, kind)]))
+    return tuple((phrase, offset, tuple(group)) for phrase, offset, group in out)
 
 
 def _holes(joined: str, extra: tuple[str, ...], taken: list[tuple[int, int]]) -> list[tuple[int, int, str]]:
     """(start, end, phrase) for a canonical phrase with one character replaced by an unrelated one, or one
     added inside it."""
     automaton, entries = hole_matcher(extra)
-    dictionary = tokenizer().FREQ
-    lexicon = typo_lexicon()
     found = []
     size = len(joined)
     for index, start, _end in automaton.find_matches_as_indexes(joined, overlapping=True):
-        for phrase, i, is_left, kind in entries[index]:
-            length = len(phrase) + (kind == _INSERT)
-            begin = start if is_left else start - i - 1
-            if kind == _EDGE:
-                begin = start - 1
-            natural = start if is_left else start - len(phrase) + (len(phrase) - i - (kind != _INSERT))
-            if begin < 0 or begin + length > size or joined.startswith(phrase, max(0, natural)):
+        for phrase, offset, holes in entries[index]:
+            if joined.startswith(phrase, max(0, start + offset)):
                 continue  # the anchor is a piece of the phrase standing as it should (the commonest case)
-            other = joined[begin + i]
-            if not ("\u4e00" <= other <= "\u9fff") or other in _NUMERALS:
-                continue
-            if kind == _INSERT:
-                if other in _GLUE or other in (phrase[i - 1], phrase[i]) or phrase[i - 1] in _NUMERALS or phrase[i] in _NUMERALS:
-                    continue
-                rest = phrase[i:] if is_left else phrase[:i]
-                if not (joined.startswith(rest, begin + i + 1) if is_left else joined.startswith(rest, begin)):
-                    continue
-            else:
-                if other == phrase[i] or phrase[i] in _NUMERALS:
-                    continue  # 党的十八大 is another congress, not a damaged 党的十九大
-                # the anchor is the one side, in place: the other side must be as in the phrase
-                if not (joined.startswith(phrase[i + 1:], begin + i + 1) if is_left else joined.startswith(phrase[:i], begin)):
-                    continue
-                if kind == _EDGE and pair_uses(other + phrase[1]) > _ALIEN_USES:
-                    continue
-            candidate = joined[begin:begin + length]
-            if dictionary.get(candidate) or candidate in lexicon.correct or candidate in lexicon.places:
-                continue
-            if kind == _INSERT and any(name in candidate and name not in phrase for name in lexicon.names):
-                continue  # 国务院总理李克强 is another leader, not 国务院总理李强 with a character added
-            end = begin + length
-            # a canonical form wholly inside an added-to or edge-damaged phrase is a piece of it (中国特色社会主义)
-            if any(s < end and begin < e and (kind == _REPLACE or s < begin or e > end) for s, e in taken):
-                continue
-            found.append((begin, end, phrase))
-            taken.append((begin, end))
+            for i, is_left, kind in holes:
+                length = len(phrase) + (kind == _INSERT)
+                begin = start - 1 if kind == _EDGE else start if is_left else start - i - 1
+                if begin >= 0 and begin + length <= size and _damaged(joined, phrase, i, is_left, kind, begin, length, taken):
+                    found.append((begin, begin + length, phrase))
+                    taken.append((begin, begin + length))
     return found
+
+
+def _damaged(joined: str, phrase: str, i: int, is_left: bool, kind: int, begin: int, length: int,
+             taken: list[tuple[int, int]]) -> bool:
+    """The text at `begin` is `phrase` damaged at `i` as `kind` says, its anchor in place."""
+    other = joined[begin + i]
+    if not ("\u4e00" <= other <= "\u9fff") or other in _NUMERALS:
+        return False
+    if kind == _INSERT:
+        if other in _GLUE or other in (phrase[i - 1], phrase[i]) or phrase[i - 1] in _NUMERALS or phrase[i] in _NUMERALS:
+            return False
+        rest = phrase[i:] if is_left else phrase[:i]
+        if not (joined.startswith(rest, begin + i + 1) if is_left else joined.startswith(rest, begin)):
+            return False
+    else:
+        if other == phrase[i] or phrase[i] in _NUMERALS:
+            return False  # 党的十八大 is another congress, not a damaged 党的十九大
+        # the anchor is the one side, in place: the other side must be as in the phrase
+        if not (joined.startswith(phrase[i + 1:], begin + i + 1) if is_left else joined.startswith(phrase[:i], begin)):
+            return False
+        if kind == _EDGE and pair_uses(other + phrase[1]) > _ALIEN_USES:
+            return False
+    candidate = joined[begin:begin + length]
+    lexicon = typo_lexicon()
+    if tokenizer().FREQ.get(candidate) or candidate in lexicon.correct or candidate in lexicon.places:
+        return False
+    if kind == _INSERT and any(name in candidate and name not in phrase for name in lexicon.names):
+        return False  # 国务院总理李克强 is another leader, not 国务院总理李强 with a character added
+    end = begin + length
+    # a canonical form wholly inside an added-to or edge-damaged phrase is a piece of it (中国特色社会主义)
+    return not any(s < end and begin < e and (kind == _REPLACE or s < begin or e > end) for s, e in taken)
 
 
 @functools.lru_cache(maxsize=8)
@@ -378,17 +394,36 @@ def _enumerated_holes(joined: str, extra: tuple[str, ...], taken: list[tuple[int
         k = bisect.bisect_right(kept, j) - 1
         return firsts[k] + j - kept[k] if j < ends[k] else None
 
-    inside = [(x, y + 1) for a, b in taken if (x := at(a)) is not None and (y := at(b - 1)) is not None]
+    # a phrase across comma k stands within a phrase's length of it in `view`: only those stretches are read, with
+    # margin enough for whatever overlaps it (taken places rule some out)
+    reach = 4 * _longest_hole_phrase(extra)
+    spans: list[list[int]] = []
+    for first in firsts[1:-1]:
+        lo, hi = max(0, first - reach), min(len(view), first + reach)
+        if spans and lo <= spans[-1][1]:
+            spans[-1][1] = hi
+        else:
+            spans.append([lo, hi])
     found = []
-    for start, end, phrase in _holes(view, extra, inside):
-        a, b = where(start), where(end - 1) + 1
-        # it spans a comma taken out, and a character is replaced: one added across a comma is an enumeration
-        # of levels (全国、省人民代表大会: the national and the provincial congress), not a damaged name
-        if b - a > end - start and len(phrase) == end - start and on_word_boundaries(view, start, end):
-            rest = iter(phrase)  # the suggestion with the commas where the text has them
-            shown = "".join(ch if ch == "、" else next(rest) for ch in joined[a:b])
-            found.append((a, b, shown, describe(view[start:end], phrase)))
+    for lo, hi in spans:
+        a_lo, a_hi = where(lo), where(hi - 1) + 1
+        inside = [(x - lo, y + 1 - lo) for a, b in taken if a < a_hi and a_lo < b
+                  and (x := at(a)) is not None and (y := at(b - 1)) is not None]
+        for start, end, phrase in _holes(view[lo:hi], extra, inside):
+            start, end = start + lo, end + lo
+            a, b = where(start), where(end - 1) + 1
+            # it spans a comma taken out, and a character is replaced: one added across a comma is an enumeration
+            # of levels (全国、省人民代表大会: the national and the provincial congress), not a damaged name
+            if b - a > end - start and len(phrase) == end - start and on_word_boundaries(view, start, end):
+                rest = iter(phrase)  # the suggestion with the commas where the text has them
+                shown = "".join(ch if ch == "、" else next(rest) for ch in joined[a:b])
+                found.append((a, b, shown, describe(view[start:end], phrase)))
     return found
+
+
+@functools.lru_cache(maxsize=8)
+def _longest_hole_phrase(extra: tuple[str, ...]) -> int:
+    return max((len(p) + 1 for p in _canonical_phrases(extra)), default=1)
 
 
 _CJK = "\u3400-\u9fff"
