@@ -158,6 +158,21 @@ def word_keys(length: int) -> np.ndarray:
     return np.sort(_keys_of(_everyday_words(length), length))
 
 
+def context_keys(codes: np.ndarray) -> np.ndarray:
+    """Keys of (neighbour + word) and (word + neighbour) for every everyday word of two or three characters in
+    a corpus (`codes_of` its text): what lexicons/word_contexts.npz holds (five characters do not fit a key;
+    four-character words are specific enough)."""
+    keys = [np.empty(0, np.uint64)]
+    for length in (2, 3):
+        words, run = word_keys(length), packed(codes, length)
+        at = np.searchsorted(words, run)
+        at[at == len(words)] = 0
+        where = np.nonzero(words[at] == run)[0]
+        longer = packed(codes, length + 1)
+        keys += [longer[where[where > 0] - 1], longer[where[where < len(longer)]]]
+    return np.unique(np.concatenate(keys))
+
+
 @functools.lru_cache(maxsize=1)
 def attested() -> frozenset[str]:
     """Candidates correct government text uses, shipped and ops' own (ZWGK_LEXICON_DIR/attested.txt)."""

@@ -28,7 +28,7 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from checks.word_slips import ATTESTED, CONTEXTS, TRIGRAMS, codes_of, packed, variant_index, word_keys
+from checks.word_slips import ATTESTED, CONTEXTS, TRIGRAMS, codes_of, context_keys, packed, variant_index
 
 _HELD_OUT = ("行政法规", "部门规章", "浙江地方法规", "广东地方法规", "重庆地方法规")
 _MIN_SEEN = 1
@@ -48,7 +48,6 @@ def main() -> None:
     print(f"{len(texts)} files, {len(codes) / 1e6:.1f} M characters")
     index = variant_index(use_corpus=False)
     attested: list[str] = []
-    contexts: list[np.ndarray] = []
     for length, (keys, _word_of, _words) in index.items():
         run = packed(codes, length)
         at = np.searchsorted(keys, run)
@@ -56,19 +55,10 @@ def main() -> None:
         hit = keys[at] == run
         seen = np.bincount(at[hit], minlength=len(keys))
         attested += [_unpack(int(k), length) for k in keys[seen >= _MIN_SEEN]]
-        if length + 1 > 4:
-            continue  # five characters do not fit a 64-bit key; four-character words are specific enough
-        words = word_keys(length)
-        at = np.searchsorted(words, run)
-        at[at == len(words)] = 0
-        where = np.nonzero(words[at] == run)[0]
-        longer = packed(codes, length + 1)
-        left, right = where[where > 0] - 1, where[where < len(longer)]
-        contexts += [longer[left], longer[right]]
     ATTESTED.write_text("# 生成文件，勿手改：scripts/build_slip_data.py 从公开法规文本统计，来源见 SOURCES.md。\n"
                         "# 正确文本中用过的候选写法（每行一个），不作为错别字报告；运维可在 ZWGK_LEXICON_DIR 下同名文件补充。\n"
                         + "\n".join(sorted(attested)) + "\n", "utf-8")
-    keys = np.unique(np.concatenate(contexts))
+    keys = context_keys(codes)
     np.savez_compressed(CONTEXTS, keys=keys)
     trigrams = np.unique(packed(codes, 3))
     np.savez_compressed(TRIGRAMS, keys=trigrams)
