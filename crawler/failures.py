@@ -84,11 +84,42 @@ def is_error_page_title(head: str) -> bool:
     return bool(_ERROR_TITLE_RX.search(head))
 
 
+# A small page that only says the item is gone, served with 200 at the address asked for: dynamic CMS pages
+# (show.asp?id=…, detail.aspx?…) answer a deleted record so, with a script alert that sends the reader back
+# (ASP.NET CMSs' JscriptMsg("信息不存在或已被删除！", "back")) or a line of text and nothing else.
+_GONE_RX = re.compile(r"(?:信息|文章|内容|页面|网页|文档|记录|新闻|稿件|栏目|文件|资源|该条|此条|"
+                      r"您(?:要|所)?(?:访问|查看|浏览|查找)的)"
+                      r"[^<>'\"\n]{0,8}?(?:不存在|已被?删除|已被?撤销|已下线|找不到|未找到|无法找到)")
+_ALERT_RX = re.compile(r"""alert\s*\(\s*['"]([^'"]{1,80})['"]\s*\)""")
+_LEAVES_RX = re.compile(r"history\.(?:back|go)\s*\(|(?:window\.|document\.)?location(?:\.href)?\s*=[^=]|"
+                        r"location\.(?:replace|assign)\s*\(|window\.close\s*\(")
+_SCRIPT_OR_STYLE_RX = re.compile(r"<(script|style)\b.*?</\1\s*>", re.I | re.S)
+_TAG_RX = re.compile(r"<[^>]*>|&nbsp;|\s+")
+# what such a page says besides: apologies, "prompt" headings, back and home links, the redirect countdown
+_NOTICE_FILLER_RX = re.compile(r"对不起|很?抱歉|sorry|(?:信息|系统|温馨|操作)?提示(?:信息)?|"
+                               r"返回(?:首页|上一?页|主页)?|首页|关闭|确定|点击|这里|[该此本]|或已?被?(?:删除|撤销|下线|移除)|如果您的浏览器没有自动跳转|秒?后?自动跳转|\d+|"
+                               r"[，。！!：:、,.?？()（）\[\]【】…]", re.I)
+_GONE_TEXT_MAX = 60  # visible characters of a page that says nothing but that
+
+
+def is_gone_notice(text: str) -> bool:
+    """A small page that only says the item is gone: a script alert saying so, then leaving the page, or
+    visible text that says so and nothing else (a document that mentions 信息不存在 has more to say)."""
+    for m in _ALERT_RX.finditer(text):
+        if _GONE_RX.search(m.group(1)) and _LEAVES_RX.search(text, m.end()):
+            return True
+    visible = _TAG_RX.sub("", _SCRIPT_OR_STYLE_RX.sub("", text))
+    if len(visible) > _GONE_TEXT_MAX or not (m := _GONE_RX.search(visible)):
+        return False
+    return not _NOTICE_FILLER_RX.sub("", visible[:m.start()] + visible[m.end():])  # nothing else to say
+
+
 def from_status(status: int, text: str = "", *, asked: str | None = None, final: str | None = None) -> FailureKind | None:
     """An HTTP answer: None when usable; blocked for 401/403/418/429, 412 (瑞数 answers every client without its
     cookie so; a plain GET has no precondition to fail), WAF pages (also when served with 200) and bot walls'
     script pages; status for other errors. `asked`, `final`: the address requested and the one that answered,
-    after redirects: a redirect to the site's "page not found" page is an error page, whatever its status."""
+    after redirects: a redirect to the site's "page not found" page is an error page, whatever its status, and
+    so is a 200 page that only says the item is gone (`is_gone_notice`)."""
     if asked is not None and final is not None and is_error_page_redirect(asked, final):
         return FailureKind.ERROR_PAGE
     if status in BLOCK_STATUSES or status == 412 or (status >= 400 and (
@@ -96,6 +127,8 @@ def from_status(status: int, text: str = "", *, asked: str | None = None, final:
         return FailureKind.BLOCKED
     if status < 300 and text and is_block_page(text):
         return FailureKind.BLOCKED
+    if status == 200 and text and is_gone_notice(text):
+        return FailureKind.ERROR_PAGE
     if status >= 400:
         return FailureKind.STATUS
     return None
@@ -116,8 +149,8 @@ def from_page(status: int, body: bytes, text: str = "", location: str | None = N
               asked: str | None = None, final: str | None = None, head: str = "") -> FailureKind | None:
     """A crawled page: like `from_status`, and an empty body is no page; 304 means the stored body stands.
     A redirect to file: or ftp: that the crawler did not follow is an egress refusal; a WAF challenge
-    served with 200 is a block; a 200 page whose `head` (the start of its text) titles it as "page not found"
-    is an error page."""
+    served with 200 is a block; a 200 page whose `head` (the start of its text) titles it as "page not found",
+    or a small one whose `text` only says the item is gone (`is_gone_notice`), is an error page."""
     if status == 200 and is_error_page_title(head):
         return FailureKind.ERROR_PAGE
     if status == 304:

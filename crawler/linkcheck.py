@@ -41,6 +41,9 @@ class LinkOutcome:
 
 
 _PEEK = 16384  # the start is enough to see a WAF notice; never read whole files
+# a page a script writes per record (show.asp?id=…, detail.aspx?…) answers a deleted record with 200 and a notice
+# (crawler.failures.is_gone_notice): a HEAD cannot tell, its body must be read
+_DYNAMIC_PAGE = (".asp", ".aspx", ".php", ".jsp", ".jspx", ".do", ".action", ".cgi")
 _NOT_RETRIED = (FailureKind.DNS, FailureKind.REFUSED, FailureKind.EGRESS)
 
 
@@ -70,8 +73,8 @@ async def check_link(http: httpx.AsyncClient, unit_id: int, url: str, retries: i
     try:
         async with asyncio.timeout(2 * deadline):
             status, kind = await _once(http, "HEAD", url, deadline)
-            if kind is not None and kind not in _NOT_RETRIED:
-                method = "GET"  # HEAD refused (405/501), mishandled or failed: ask properly
+            if (kind is not None and kind not in _NOT_RETRIED) or (kind is None and _dynamic(url)):
+                method = "GET"  # HEAD refused (405/501), mishandled or failed, or blind to the body: ask properly
                 status, kind = await _once(http, "GET", url, deadline)
             attempt = 0
             while attempt < retries and (kind in (FailureKind.TIMEOUT, FailureKind.CONNECTION) or (status or 0) >= 500):
@@ -81,6 +84,11 @@ async def check_link(http: httpx.AsyncClient, unit_id: int, url: str, retries: i
     except TimeoutError:
         pass  # the link's budget is spent: what the last attempt said stands, a timeout if none finished
     return LinkOutcome(unit_id, url, method, status, kind, int((time.monotonic() - started) * 1000))
+
+
+def _dynamic(url: str) -> bool:
+    parts = urlsplit(url)
+    return bool(parts.query) or parts.path.lower().endswith(_DYNAMIC_PAGE)
 
 
 def link_targets(session: Session, run_id: int) -> list[tuple[int, str]]:

@@ -11,6 +11,7 @@ from sqlalchemy import func, select
 from checks.availability import broken_links, unreachable_sites
 from checks.base import AuditData, CheckRules, LinkState, ProbeState
 from checks.loader import load_audit_data
+from core.vocab import FailureKind
 from crawler.httpfetch import client
 from crawler.linkcheck import check_link
 from crawler.probe import probe_one
@@ -225,19 +226,47 @@ def test_error_page_redirects() -> None:
     assert not is_error_page_redirect("http://a.gov.cn/404.htm", "https://a.gov.cn/404.htm")  # the link names it
 
 
+def test_a_page_that_only_says_the_item_is_gone() -> None:
+    """Dynamic CMS pages answer a deleted record with 200 and a notice: a script alert that sends the reader
+    back (ASP.NET CMSs' JscriptMsg("信息不存在或已被删除！", "back")) or a line saying so and nothing else. A document
+    that mentions 信息不存在 says more, and an alert that does not leave the page is a form's message."""
+    from crawler.failures import from_status, is_gone_notice
+
+    gone = ["<script>alert(\"信息不存在或已被删除！\");history.back();</script>",
+            "<html><head><script language='javascript'>alert('对不起，该文章不存在或已被删除！');"
+            "window.location.href='/';</script></head><body></body></html>",
+            '<html><body><div class="msg">您要查看的信息不存在！</div><a href="/">返回首页</a></body></html>',
+            "<html><body><h3>系统提示</h3><p>对不起，该信息已被删除！</p>"
+            "<p>3秒后自动跳转，<a href='/'>点击这里</a></p></body></html>"]
+    kept = ["<script>alert(\"提交成功\");history.back();</script>",
+            "<script>function f(){ if(!x) alert(\"信息不存在\"); }</script><p>" + "正文" * 60 + "</p>",
+            "<p>经核查，反映问题信息不存在。</p>",
+            "<p>经核查，该企业登记信息不存在虚假申报情况，现予公示。如有异议请联系区市场监管局。</p>",
+            "<h1>关于清理已删除信息的通知</h1><p>" + "各单位：" * 30 + "</p>"]
+    assert [is_gone_notice(t) for t in gone] == [True] * len(gone)
+    assert [is_gone_notice(t) for t in kept] == [False] * len(kept)
+    assert from_status(200, gone[0]) == FailureKind.ERROR_PAGE and from_status(404, gone[0]) == FailureKind.STATUS
+    assert from_status(200, kept[2]) is None
+
+
 def test_link_redirected_to_the_error_page_is_broken() -> None:
     """Many portals answer a page that is gone with a redirect to their "页面不存在" page, served with 200:
     the reader finds no page, so the link is broken; a page that moved is not."""
     routes = {"/gone.html": html("", 302, Location="/404.html"), "/404.html": html("对不起，您访问的页面不存在"),
-              "/moved.html": html("", 301, Location="/zwgk/new.html"), "/zwgk/new.html": html("新地址")}
+              "/moved.html": html("", 301, Location="/zwgk/new.html"), "/zwgk/new.html": html("新地址"),
+              # a deleted record of a dynamic page answers HEAD with 200: only its body tells
+              "/show.asp?id=5": html("<script>alert('信息不存在或已被删除！');history.back();</script>"),
+              "/show.asp?id=6": html("<h1>关于征集意见的公告</h1><p>正文</p>")}
+    paths = ("/gone.html", "/moved.html", "/404.html", "/show.asp?id=5", "/show.asp?id=6")
     with ScriptedServer(routes) as server:
         async def go():
             async with client("zwgk-test", 5.0) as http:
-                return [await check_link(http, 1, server.url + path, retries=0, pause=0.05)
-                        for path in ("/gone.html", "/moved.html", "/404.html")]
+                return [await check_link(http, 1, server.url + path, retries=0, pause=0.05) for path in paths]
 
         outcomes = asyncio.run(go())
-    assert [(o.status, o.error_kind) for o in outcomes] == [(200, "error_page"), (200, None), (200, None)]
+    assert [(o.status, o.error_kind) for o in outcomes] == [(200, "error_page"), (200, None), (200, None),
+                                                            (200, "error_page"), (200, None)]
+    assert [o.method for o in outcomes] == ["GET", "HEAD", "HEAD", "GET", "GET"]
     link = LinkState("u", "http://x/gone.html", "http://x/", None,
                      tuple((datetime(2024, 5, d, 2, tzinfo=UTC), 200, "error_page") for d in (1, 2, 3)))
     data = AuditData(units=(), columns=(), links=(link,))
@@ -258,7 +287,9 @@ def test_crawled_page_redirected_to_the_error_page_is_no_document(sqlite_url: st
     listing = ('<ul class="list"><li><a href="/d/1.html">关于公布补贴名单的公告</a><span>2024-01-20</span></li>'
                '<li><a href="/d/2.html">关于开展安全检查的通知</a><span>2024-01-18</span></li>'
                '<li><a href="/d/3.html">关于处理404错误页面的通知</a><span>2024-01-16</span></li>'
-               '<li><a href="/d/4.html">关于调整办公地点的公告</a><span>2024-01-15</span></li></ul>')
+               '<li><a href="/d/4.html">关于调整办公地点的公告</a><span>2024-01-15</span></li>'
+               '<li><a href="/d/show.asp?id=5">关于征集意见的公告</a><span>2024-01-12</span></li>'
+               '<li><a href="/d/6.html">信访事项办理结果公示</a><span>2024-01-10</span></li></ul>')
 
     def titled(title: str, body: str):  # a page answered 200 at its own address
         page = f"<html><head><meta charset='utf-8'><title>{title}</title></head><body>{body}</body></html>".encode()
@@ -268,10 +299,13 @@ def test_crawled_page_redirected_to_the_error_page_is_no_document(sqlite_url: st
               "/d/1.html": html("", 302, Location="/error.jsp"), "/error.jsp": html("<h1>对不起，您访问的页面不存在</h1>"),
               "/d/2.html": html("<h1>关于开展安全检查的通知</h1><p>正文</p>"),
               "/d/3.html": titled("关于处理404错误页面的通知", "<h1>关于处理404错误页面的通知</h1><p>正文</p>"),
-              "/d/4.html": titled("页面不存在", "<p>sorry</p>")}
+              "/d/4.html": titled("页面不存在", "<p>sorry</p>"),
+              # a deleted record of a dynamic page: 200 at its own address, a script alert and back
+              "/d/show.asp?id=5": titled("征集意见", "<script>alert('信息不存在或已被删除！');history.back();</script>"),
+              "/d/6.html": titled("信访事项办理结果公示", "<p>经核查，反映问题信息不存在。</p>")}
     data, site, _ = crawl_scripted_unit(sqlite_url, routes)
     details = {item.url.removeprefix(site): item.detail_snapshot_id for c in data.columns for item in c.items}
-    assert details["/d/1.html"] is None and details["/d/4.html"] is None
-    assert details["/d/2.html"] is not None and details["/d/3.html"] is not None
+    assert details["/d/1.html"] is None and details["/d/4.html"] is None and details["/d/show.asp?id=5"] is None
+    assert details["/d/2.html"] is not None and details["/d/3.html"] is not None and details["/d/6.html"] is not None
     [gone] = [link for link in data.links if link.url == site + "/d/1.html"]
     assert [kind for _, _, kind in gone.observations] == ["error_page"]
