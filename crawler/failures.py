@@ -105,13 +105,13 @@ _GONE_TEXT_MAX = 60  # visible characters of a page that says nothing but that
 def is_gone_notice(text: str) -> bool:
     """A small page that only says the item is gone: a script alert saying so, then leaving the page, or
     visible text that says so and nothing else (a document that mentions 信息不存在 has more to say)."""
-    for m in _ALERT_RX.finditer(text):
-        if _GONE_RX.search(m.group(1)) and _LEAVES_RX.search(text, m.end()):
+    for alert in _ALERT_RX.finditer(text):
+        if _GONE_RX.search(alert.group(1)) and _LEAVES_RX.search(text, alert.end()):
             return True
     visible = _TAG_RX.sub("", _SCRIPT_OR_STYLE_RX.sub("", text))
-    if len(visible) > _GONE_TEXT_MAX or not (m := _GONE_RX.search(visible)):
+    if len(visible) > _GONE_TEXT_MAX or not (said := _GONE_RX.search(visible)):
         return False
-    return not _NOTICE_FILLER_RX.sub("", visible[:m.start()] + visible[m.end():])  # nothing else to say
+    return not _NOTICE_FILLER_RX.sub("", visible[:said.start()] + visible[said.end():])  # nothing else to say
 
 
 def from_status(status: int, text: str = "", *, asked: str | None = None, final: str | None = None) -> FailureKind | None:
