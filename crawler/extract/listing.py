@@ -7,6 +7,7 @@ splits one list into several equal <ul>), and ignore navigation, headers and foo
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import defaultdict
 from datetime import date
@@ -84,11 +85,12 @@ def extract_entries(doc, base_url: str, *, year: int | None = None, today: date 
         rows[container].append((row, anchor))
 
     headers: dict = {}  # table -> index of its 发布日期 column
+    address = functools.cache(lambda href: resolve(base_url, href, encoding))  # read for the year, then kept
 
     def _find(text: str, anchor) -> date | None:
         day = find_date(text, year=year, today=today)
         if day is None and year is None:  # [06-12]: the year from the item's URL
-            day = find_date(text, year=year_in_url(resolve(base_url, anchor.get("href"), encoding)), today=today)
+            day = find_date(text, year=year_in_url(address(anchor.get("href"))), today=today)
         return day
 
     def dated(pairs: list) -> list:
@@ -145,8 +147,7 @@ def extract_entries(doc, base_url: str, *, year: int | None = None, today: date 
             if not title or _PAGER_LABEL.fullmatch(title):  # a pager drawn as the list's last row
                 continue
             date_text = _date_text(rest) if day else None
-            entries.append((order.get(row, 0), ListEntry(title, resolve(base_url, anchor.get("href"), encoding), day,
-                                                         date_text)))
+            entries.append((order.get(row, 0), ListEntry(title, address(anchor.get("href")), day, date_text)))
     entries.sort(key=lambda e: e[0])
     return [e for _, e in entries]
 
