@@ -479,7 +479,12 @@ def _reads_better(text: str, start: int, end: int, word: str, same_sound: bool) 
         return None
     changed = start - left + next(k for k, (a, b) in enumerate(zip(text[start:end], word, strict=True)) if a != b)
     if changed not in pieces or changed + 1 not in pieces:
-        return None  # the odd character belongs to a word of the clause as written (梯度仪及, 自备): no slip
+        # the odd character belongs to a word of the clause as written (梯度仪及, 自备): no slip; but inside a
+        # four-character phrase the slip is what makes that word (西冷印社, 黄浦军校, 致胜之道): a word that stays
+        # within the phrase does not speak against it
+        lo, hi = max(c for c in pieces if c <= changed), min(c for c in pieces if c > changed)
+        if len(word) < 4 or lo < start - left or hi > end - left:
+            return None
     return gain
 
 
@@ -496,10 +501,15 @@ def _neighbours_seen(text: str, start: int, end: int, word: str) -> bool:
     return _key(left + word) in contexts and _key(word + right) in contexts
 
 
+_NAME_DOTS = "·•‧・"  # between the parts of a transliterated name (克丽斯塔·谢富勒)
+
+
 def _looks_like_a_name(text: str, start: int, end: int) -> bool:
-    """Sign 3, negated: a given name after a surname, a village, road or firm named with the characters."""
+    """Sign 3, negated: a given name after a surname, a village, road or firm named with the characters, a part
+    of a transliterated name."""
     before, after = text[start - 1] if start else "", text[end] if end < len(text) else ""
     return bool(before in SURNAMES or before.isdigit() or after in _NAME_SUFFIX or after in _NUMBER_OPEN
+                or (before and before in _NAME_DOTS) or (after and after in _NAME_DOTS)
                 or text.count(text[start:end]) > 1)
 
 

@@ -32,6 +32,10 @@ PLANTED = [  # real sentences of State Council regulations and a 2021 plan with 
     # a look-alike one stroke apart (木/术, shapes.txt's one_stroke_pairs), as reported on a government site
     # (benchmarks/data/reported_typos.tsv), in the title of the article it was reported from
     ("镇坪县应急救援技木中心挂牌", "技木", "技术"),
+    # four-character phrases whose slip makes a word of its own inside them (黄浦, 致胜), reported in published
+    # lists of errors (reported_typos.tsv), planted into real sentences (a regulation, a 2021 plan)
+    ("纪念馆、黄浦军校旧址等革命遗址应当设置保护标志。", "黄浦军校", "黄埔军校"),
+    ("坚持创新驱动，这是赢得发展主动的致胜之道。", "致胜之道", "制胜之道"),
 ]
 CORRECT = [
     "出发辉煌的新征程，全面建设社会主义现代化国家。",  # 发辉 across 出发|辉煌
@@ -49,6 +53,8 @@ CORRECT = [
     # list's items (重力仪、重力梯度仪及 …, not 以及)
     "自治县人民政府应当对梅江河流域水生态环境保护规划实施情况开展中期和终期评估。评估情况应当及时向自治县人民代表大会常务委员会报告，并向社会公开。",
     "至多为2分钟的机载或舰载重力仪、重力梯度仪及为其专门设计的部件",
+    # a real film listing (GeneralNewsExtractor's test pages): a part of a transliterated name, not 克里斯塔
+    "奇幻 / 埃里康·卡萨罗萨 / 克丽斯塔·谢富勒 托尼·弗希勒 月亮上的男人",
 ]
 
 
