@@ -475,7 +475,9 @@ def _reads_better(text: str, start: int, end: int, word: str, same_sound: bool) 
     before, pieces = _best_path(text[left:right])
     after, cuts = _best_path(text[left:start] + word + text[end:right])
     gain = after - before
-    if gain < (_MIN_GAIN if same_sound else _MIN_GAIN_LOOKS) or start - left not in cuts or end - left not in cuts:
+    # the corrected word is one token of the better reading, or inside one (烈士陵园)
+    token = next(k for k in range(len(cuts) - 1) if cuts[k + 1] > start - left)
+    if gain < (_MIN_GAIN if same_sound else _MIN_GAIN_LOOKS) or cuts[token] > start - left or cuts[token + 1] < end - left:
         return None
     changed = start - left + next(k for k, (a, b) in enumerate(zip(text[start:end], word, strict=True)) if a != b)
     if changed not in pieces or changed + 1 not in pieces:
@@ -492,7 +494,7 @@ def _neighbours_seen(text: str, start: int, end: int, word: str) -> bool:
     """Sign 2: the corrected word is seen in real text beside both its neighbours here (a word at a clause's
     edge, in a heading or a table cell, has too little context to judge; 4-character words: their length is
     evidence enough, and five characters do not fit a key)."""
-    if len(word) > 3:
+    if len(word) > 3 or _in_longer_word(text, start, end, word):
         return True
     left, right = text[start - 1:start], text[end:end + 1]
     if not (left and right and _is_cjk(left) and _is_cjk(right)):
@@ -502,6 +504,21 @@ def _neighbours_seen(text: str, start: int, end: int, word: str) -> bool:
 
 
 _NAME_DOTS = "·•‧・"  # between the parts of a transliterated name (克丽斯塔·谢富勒)
+
+
+def _in_longer_word(text: str, start: int, end: int, word: str) -> bool:
+    """Corrected, the word is part of a common longer word with its neighbours (烈土陵园 → 烈士陵园, 财政拔款 →
+    财政拨款): as good a context as a four-character word's."""
+    freq = tokenizer().FREQ
+    for size in range(max(4, len(word) + 1), _LONGEST_WORD + 1):
+        for first in range(max(0, end - size), start + 1):
+            if first + size > len(text):
+                break
+            longer = text[first:start] + word + text[end:first + size]
+            # ordinals (第十三届) are no target: 第十三节 is another ordinal
+            if len(longer) == size and not longer.startswith("第") and freq.get(longer, 0) >= _MIN_FREQ:
+                return True
+    return False
 
 
 def _looks_like_a_name(text: str, start: int, end: int) -> bool:

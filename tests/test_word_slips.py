@@ -36,6 +36,8 @@ PLANTED = [  # real sentences of State Council regulations and a 2021 plan with 
     # lists of errors (reported_typos.tsv), planted into real sentences (a regulation, a 2021 plan)
     ("纪念馆、黄浦军校旧址等革命遗址应当设置保护标志。", "黄浦军校", "黄埔军校"),
     ("坚持创新驱动，这是赢得发展主动的致胜之道。", "致胜之道", "制胜之道"),
+    # corrected, the word is part of a common longer word (烈士陵园): a signpost's 董存瑞烈土陵园, as reported
+    ("沿汤头沟镇北出口路前往董存瑞烈土陵园参观。", "烈土", "烈士"),
 ]
 CORRECT = [
     "出发辉煌的新征程，全面建设社会主义现代化国家。",  # 发辉 across 出发|辉煌
@@ -53,6 +55,8 @@ CORRECT = [
     # list's items (重力仪、重力梯度仪及 …, not 以及)
     "自治县人民政府应当对梅江河流域水生态环境保护规划实施情况开展中期和终期评估。评估情况应当及时向自治县人民代表大会常务委员会报告，并向社会公开。",
     "至多为2分钟的机载或舰载重力仪、重力梯度仪及为其专门设计的部件",
+    # a real heading of a regulation: another ordinal, not 第十三届
+    "### 第十三节 补充侦查 第二十九条 县级以上人民政府应当加强侦查工作。",
     # a real film listing (GeneralNewsExtractor's test pages): a part of a transliterated name, not 克里斯塔
     "奇幻 / 埃里康·卡萨罗萨 / 克丽斯塔·谢富勒 托尼·弗希勒 月亮上的男人",
 ]
