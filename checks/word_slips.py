@@ -503,12 +503,9 @@ def _neighbours_seen(text: str, start: int, end: int, word: str) -> bool:
     return _key(left + word) in contexts and _key(word + right) in contexts
 
 
-_NAME_DOTS = "·•‧・"  # between the parts of a transliterated name (克丽斯塔·谢富勒)
-
-
 def _in_longer_word(text: str, start: int, end: int, word: str) -> bool:
-    """Corrected, the word is part of a common longer word with its neighbours (烈土陵园 → 烈士陵园, 财政拔款 →
-    财政拨款): as good a context as a four-character word's."""
+    """Corrected, the word is part of a common longer word with its neighbours (烈土陵园 → 烈士陵园): as good a
+    context as a four-character word's."""
     freq = tokenizer().FREQ
     for size in range(max(4, len(word) + 1), _LONGEST_WORD + 1):
         for first in range(max(0, end - size), start + 1):
@@ -519,6 +516,9 @@ def _in_longer_word(text: str, start: int, end: int, word: str) -> bool:
             if len(longer) == size and not longer.startswith("第") and freq.get(longer, 0) >= _MIN_FREQ:
                 return True
     return False
+
+
+_NAME_DOTS = "·•‧・"  # between the parts of a transliterated name (克丽斯塔·谢富勒)
 
 
 def _looks_like_a_name(text: str, start: int, end: int) -> bool:

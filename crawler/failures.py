@@ -100,13 +100,17 @@ _NOTICE_FILLER_RX = re.compile(r"对不起|很?抱歉|sorry|(?:信息|系统|温
                                r"返回(?:首页|上一?页|主页)?|首页|关闭|确定|点击|这里|[该此本]|或已?被?(?:删除|撤销|下线|移除)|如果您的浏览器没有自动跳转|秒?后?自动跳转|\d+|"
                                r"[，。！!：:、,.?？()（）\[\]【】…]", re.I)
 _GONE_TEXT_MAX = 60  # visible characters of a page that says nothing but that
+_GONE_PAGE_MAX = 8192  # characters: a notice page is tiny; a full page's scripts may alert and redirect in handlers
+_LEAVES_WITHIN = 120  # characters after the alert: alert('…');history.back();
 
 
 def is_gone_notice(text: str) -> bool:
-    """A small page that only says the item is gone: a script alert saying so, then leaving the page, or
-    visible text that says so and nothing else (a document that mentions 信息不存在 has more to say)."""
+    """A small page that only says the item is gone: a script alert saying so, right before leaving the page,
+    or visible text that says so and nothing else (a document that mentions 信息不存在 has more to say)."""
+    if len(text) > _GONE_PAGE_MAX:
+        return False
     for alert in _ALERT_RX.finditer(text):
-        if _GONE_RX.search(alert.group(1)) and _LEAVES_RX.search(text, alert.end()):
+        if _GONE_RX.search(alert.group(1)) and _LEAVES_RX.search(text, alert.end(), alert.end() + _LEAVES_WITHIN):
             return True
     visible = _TAG_RX.sub("", _SCRIPT_OR_STYLE_RX.sub("", text))
     if len(visible) > _GONE_TEXT_MAX or not (said := _GONE_RX.search(visible)):

@@ -242,7 +242,12 @@ def test_a_page_that_only_says_the_item_is_gone() -> None:
             "<script>function f(){ if(!x) alert(\"信息不存在\"); }</script><p>" + "正文" * 60 + "</p>",
             "<p>经核查，反映问题信息不存在。</p>",
             "<p>经核查，该企业登记信息不存在虚假申报情况，现予公示。如有异议请联系区市场监管局。</p>",
-            "<h1>关于清理已删除信息的通知</h1><p>" + "各单位：" * 30 + "</p>"]
+            "<h1>关于清理已删除信息的通知</h1><p>" + "各单位：" * 30 + "</p>",
+            # a full page whose handlers alert and redirect, far apart (the link checker reads 16 KB of it)
+            "<script>function show(){ if(!ok) alert('信息不存在'); } function go(){ location.href='/'; }</script>"
+            + "<p>" + "正文内容" * 2500 + "</p>",
+            "<script>function show(){ if(!ok){ alert('信息不存在');" + " " * 200 + "location.href='/'; } }</script>"
+            + "<h1>关于征集意见的公告</h1><p>正文</p>" * 3]
     assert [is_gone_notice(t) for t in gone] == [True] * len(gone)
     assert [is_gone_notice(t) for t in kept] == [False] * len(kept)
     assert from_status(200, gone[0]) == FailureKind.ERROR_PAGE and from_status(404, gone[0]) == FailureKind.STATUS
