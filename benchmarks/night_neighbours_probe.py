@@ -40,7 +40,7 @@ def patched(keys: dict[int, np.ndarray]):
             return False
         n = len(word) + 1
         probe = ws.packed(ws.codes_of(left + word + right), n)
-        return bool(ws._lookup(keys[n], probe)[1].all())
+        return bool(ws.lookup(keys[n], probe)[1].all())
     return seen
 
 

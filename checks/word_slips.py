@@ -85,7 +85,7 @@ def _keys_of(words: list[str], length: int) -> np.ndarray:
     return packed(codes_of("".join(words)), length)[::length] if words else np.empty(0, np.uint64)
 
 
-def _lookup(keys: np.ndarray, probe: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+def lookup(keys: np.ndarray, probe: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """(position in `keys`, found) for every key of `probe`; `keys` sorted."""
     if not len(keys):
         return np.zeros(len(probe), dtype=np.int64), np.zeros(len(probe), dtype=bool)
@@ -164,10 +164,8 @@ def context_keys(codes: np.ndarray) -> np.ndarray:
     four-character words are specific enough)."""
     keys = [np.empty(0, np.uint64)]
     for length in (2, 3):
-        words, run = word_keys(length), packed(codes, length)
-        at = np.searchsorted(words, run)
-        at[at == len(words)] = 0
-        where = np.nonzero(words[at] == run)[0]
+        run = packed(codes, length)
+        where = np.nonzero(lookup(word_keys(length), run)[1])[0]
         longer = packed(codes, length + 1)
         keys += [longer[where[where > 0] - 1], longer[where[where < len(longer)]]]
     return np.unique(np.concatenate(keys))
@@ -216,13 +214,13 @@ def reads_as_attested(text: str, lo: int, hi: int) -> bool:
     For an edit that dropped a character, text[lo:hi] is the two characters on either side of the gap.
     """
     probe = packed(codes_of(text[max(0, lo - 2):hi + 2]), 3)  # the runs that start before `hi`
-    return bool(len(probe)) and bool(_lookup(_trigrams(), probe)[1].all())
+    return bool(len(probe)) and bool(lookup(_trigrams(), probe)[1].all())
 
 
 def seen_trigrams(text: str) -> np.ndarray:
     """For each run of three characters of `text`, whether correct text has it (the corpus of build_slip_data)."""
     probe = packed(codes_of(text), 3)
-    return _lookup(_trigrams(), probe)[1] if len(probe) else np.zeros(0, dtype=bool)
+    return lookup(_trigrams(), probe)[1] if len(probe) else np.zeros(0, dtype=bool)
 
 
 _SELF = "己"
@@ -313,7 +311,7 @@ def _seen_pair_at(variant: np.ndarray, length: int, i: int) -> np.ndarray:
     pairs, seen = _seen_pairs(), np.zeros(len(variant), dtype=bool)
     for j in (i - 1, i):
         if 0 <= j <= length - 2:
-            seen |= _lookup(pairs, (variant >> np.uint64(16 * (length - 2 - j))) & np.uint64(0xFFFFFFFF))[1]
+            seen |= lookup(pairs, (variant >> np.uint64(16 * (length - 2 - j))) & np.uint64(0xFFFFFFFF))[1]
     return seen
 
 
@@ -363,11 +361,11 @@ def _variant_index(use_corpus: bool) -> dict[int, tuple[np.ndarray, np.ndarray, 
         variant = np.concatenate([p[0] for p in parts])
         word_at = np.concatenate([p[1] for p in parts])
         same_sound = np.concatenate([p[2] for p in parts])
-        at, is_word = _lookup(known_keys, variant)
-        keep = ~(is_word & (known_freq[at] * _RATIO > word_freq[word_at])) & ~_lookup(never_keys, variant)[1]
+        at, is_word = lookup(known_keys, variant)
+        keep = ~(is_word & (known_freq[at] * _RATIO > word_freq[word_at])) & ~lookup(never_keys, variant)[1]
         if use_corpus and length <= 3:
             # a word never seen beside another character in the corpus fails sign 2 wherever it is: drop early
-            keep &= _lookup(_seen_words(), word_keys_)[1][word_at]
+            keep &= lookup(_seen_words(), word_keys_)[1][word_at]
         variant, word_at, same_sound = variant[keep], word_at[keep], same_sound[keep]
         # best first within each key: same-sounding, then the more frequent word
         order = np.lexsort((-word_freq[word_at], ~same_sound, variant))
@@ -493,14 +491,15 @@ def _reads_better(text: str, start: int, end: int, word: str, same_sound: bool) 
 def _neighbours_seen(text: str, start: int, end: int, word: str) -> bool:
     """Sign 2: the corrected word is seen in real text beside both its neighbours here (a word at a clause's
     edge, in a heading or a table cell, has too little context to judge; 4-character words: their length is
-    evidence enough, and five characters do not fit a key)."""
-    if len(word) > 3 or _in_longer_word(text, start, end, word):
+    evidence enough, and five characters do not fit a key; so is a common longer word the correction forms)."""
+    if len(word) > 3:
         return True
     left, right = text[start - 1:start], text[end:end + 1]
-    if not (left and right and _is_cjk(left) and _is_cjk(right)):
-        return False
-    contexts = _contexts()
-    return _key(left + word) in contexts and _key(word + right) in contexts
+    if left and right and _is_cjk(left) and _is_cjk(right):
+        contexts = _contexts()
+        if _key(left + word) in contexts and _key(word + right) in contexts:
+            return True
+    return _in_longer_word(text, start, end, word)  # after the two set lookups: it probes up to ~30 strings
 
 
 def _in_longer_word(text: str, start: int, end: int, word: str) -> bool:
@@ -511,9 +510,9 @@ def _in_longer_word(text: str, start: int, end: int, word: str) -> bool:
         for first in range(max(0, end - size), start + 1):
             if first + size > len(text):
                 break
-            longer = text[first:start] + word + text[end:first + size]
+            longer = text[first:start] + word + text[end:first + size]  # `size` characters: the word replaces its slip
             # ordinals (第十三届) are no target: 第十三节 is another ordinal
-            if len(longer) == size and not longer.startswith("第") and freq.get(longer, 0) >= _MIN_FREQ:
+            if not longer.startswith("第") and freq.get(longer, 0) >= _MIN_FREQ:
                 return True
     return False
 

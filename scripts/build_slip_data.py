@@ -28,7 +28,7 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from checks.word_slips import ATTESTED, CONTEXTS, TRIGRAMS, codes_of, context_keys, packed, variant_index
+from checks.word_slips import ATTESTED, CONTEXTS, TRIGRAMS, codes_of, context_keys, lookup, packed, variant_index
 
 _HELD_OUT = ("行政法规", "部门规章", "浙江地方法规", "广东地方法规", "重庆地方法规")
 _MIN_SEEN = 1
@@ -49,10 +49,7 @@ def main() -> None:
     index = variant_index(use_corpus=False)
     attested: list[str] = []
     for length, (keys, _word_of, _words) in index.items():
-        run = packed(codes, length)
-        at = np.searchsorted(keys, run)
-        at[at == len(keys)] = 0
-        hit = keys[at] == run
+        at, hit = lookup(keys, packed(codes, length))
         seen = np.bincount(at[hit], minlength=len(keys))
         attested += [_unpack(int(k), length) for k in keys[seen >= _MIN_SEEN]]
     ATTESTED.write_text("# 生成文件，勿手改：scripts/build_slip_data.py 从公开法规文本统计，来源见 SOURCES.md。\n"

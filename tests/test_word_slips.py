@@ -147,7 +147,7 @@ def test_the_hashed_lookup_finds_what_a_binary_search_over_the_sorted_keys_finds
         codes = word_slips.codes_of(text)
         expected: dict[int, tuple[int, str]] = {}
         for length, (keys, word_of, words) in index.items():
-            at, found = word_slips._lookup(keys, word_slips.packed(codes, length))
+            at, found = word_slips.lookup(keys, word_slips.packed(codes, length))
             for start in np.nonzero(found)[0].tolist():
                 expected.setdefault(start, (length, words[word_of[at[start]]]))
         assert word_slips.candidates(text) == expected
