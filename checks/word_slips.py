@@ -32,6 +32,7 @@ Measured in benchmarks/text_real.py.
 from __future__ import annotations
 
 import functools
+import hashlib
 import math
 import re
 from typing import NamedTuple
@@ -169,6 +170,27 @@ def context_keys(codes: np.ndarray) -> np.ndarray:
         longer = packed(codes, length + 1)
         keys += [longer[where[where > 0] - 1], longer[where[where < len(longer)]]]
     return np.unique(np.concatenate(keys))
+
+
+def candidates_fingerprint() -> str:
+    """A digest of the candidates counted into lexicons/attested.txt (variant_index without the corpus): the
+    file's header records it, and a change to how candidates are generated makes the file stale until
+    scripts/build_slip_data.py counts them again."""
+    digest = hashlib.sha256()
+    for length, (keys, _, _) in sorted(variant_index(use_corpus=False).items()):
+        digest.update(length.to_bytes(1, "big") + keys.tobytes())
+    return digest.hexdigest()[:16]
+
+
+def attested_fingerprint() -> str | None:
+    """The fingerprint the shipped lexicons/attested.txt was counted with (its header), if any."""
+    with ATTESTED.open(encoding="utf-8") as lines:
+        for line in lines:
+            if not line.startswith("#"):
+                return None
+            if match := re.match(r"#\s*candidates:\s*([0-9a-f]+)", line):
+                return match.group(1)
+    return None
 
 
 @functools.lru_cache(maxsize=1)

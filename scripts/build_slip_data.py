@@ -28,7 +28,17 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from checks.word_slips import ATTESTED, CONTEXTS, TRIGRAMS, codes_of, context_keys, lookup, packed, variant_index
+from checks.word_slips import (
+    ATTESTED,
+    CONTEXTS,
+    TRIGRAMS,
+    candidates_fingerprint,
+    codes_of,
+    context_keys,
+    lookup,
+    packed,
+    variant_index,
+)
 
 _HELD_OUT = ("行政法规", "部门规章", "浙江地方法规", "广东地方法规", "重庆地方法规")
 _MIN_SEEN = 1
@@ -54,6 +64,7 @@ def main() -> None:
         attested += [_unpack(int(k), length) for k in keys[seen >= _MIN_SEEN]]
     ATTESTED.write_text("# 生成文件，勿手改：scripts/build_slip_data.py 从公开法规文本统计，来源见 SOURCES.md。\n"
                         "# 正确文本中用过的候选写法（每行一个），不作为错别字报告；运维可在 ZWGK_LEXICON_DIR 下同名文件补充。\n"
+                        f"# candidates: {candidates_fingerprint()}\n"
                         + "\n".join(sorted(attested)) + "\n", "utf-8")
     keys = context_keys(codes)
     np.savez_compressed(CONTEXTS, keys=keys)
