@@ -527,6 +527,10 @@ def _neighbours_seen(text: str, start: int, end: int, word: str) -> bool:
 def _in_longer_word(text: str, start: int, end: int, word: str) -> bool:
     """Corrected, the word is part of a common longer word with its neighbours (烈土陵园 → 烈士陵园): as good a
     context as a four-character word's."""
+    left, right = text[start - 1:start], text[end:end + 1]
+    pieces = _longer_word_pieces()
+    if not ((left and left + word in pieces) or (right and word + right in pieces)):
+        return False  # a longer word holding the correction holds it with one of its neighbours
     freq = tokenizer().FREQ
     for size in range(max(4, len(word) + 1), _LONGEST_WORD + 1):
         for first in range(max(0, end - size), start + 1):
@@ -537,6 +541,15 @@ def _in_longer_word(text: str, start: int, end: int, word: str) -> bool:
             if not longer.startswith("第") and freq.get(longer, 0) >= _MIN_FREQ:
                 return True
     return False
+
+
+@functools.lru_cache(maxsize=1)
+def _longer_word_pieces() -> frozenset[str]:
+    """Every run of three or four characters inside a common word of four or more (what `_in_longer_word` accepts):
+    one set lookup rules out most candidates before it slices the text some thirty ways."""
+    return frozenset(w[k:k + n] for w, f in tokenizer().FREQ.items()
+                     if len(w) >= 4 and f >= _MIN_FREQ and not w.startswith("第")
+                     for n in (3, 4) for k in range(len(w) - n + 1))
 
 
 _NAME_DOTS = "·•‧・"  # between the parts of a transliterated name (克丽斯塔·谢富勒)
