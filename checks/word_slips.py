@@ -567,10 +567,19 @@ def _looks_like_a_name(text: str, start: int, end: int) -> bool:
 _NEAR = 8  # characters each side in which the corrected word itself stands for a contrast (中期和终期)
 
 
+_JOINS = ("和", "与", "及", "或", "、", "至", "到", "跟", "同", "以及", "或者", "还是", "和/或", "/")
+
+
 def _contrasted(text: str, start: int, end: int, word: str) -> bool:
     """The corrected word stands right beside the candidate: the two are set side by side on purpose
-    (开展中期和终期评估), a typist who slipped would have slipped the same way, or not at all."""
-    return word in text[max(0, start - _NEAR - len(word)):start] or word in text[end:end + _NEAR + len(word)]
+    (开展中期和终期评估), a typist who slipped would have slipped the same way, or not at all. A candidate that
+    is a word of jieba's dictionary counts so with the word anywhere near; one that is no word (车俩) only when
+    a conjunction joins the two (中期和终期): near its right form, a non-word is the slip of a text that
+    otherwise writes it right (向通行收费公路的车俩收取车辆通行费)."""
+    if tokenizer().FREQ.get(text[start:end], 0):
+        return word in text[max(0, start - _NEAR - len(word)):start] or word in text[end:end + _NEAR + len(word)]
+    before, after = text[max(0, start - len(word) - 3):start], text[end:end + len(word) + 3]
+    return any(before.endswith(word + join) or after.startswith(join + word) for join in _JOINS)
 
 
 def _list_head(text: str, start: int, i: int) -> bool:

@@ -38,6 +38,9 @@ PLANTED = [  # real sentences of State Council regulations and a 2021 plan with 
     ("坚持创新驱动，这是赢得发展主动的致胜之道。", "致胜之道", "制胜之道"),
     # corrected, the word is part of a common longer word (烈士陵园): a signpost's 董存瑞烈土陵园, as reported
     ("沿汤头沟镇北出口路前往董存瑞烈土陵园参观。", "烈土", "烈士"),
+    # a slip that is no word, near the right form with no conjunction between (reported_typos.tsv blind10),
+    # planted into a real regulation (收费公路管理条例 art. 7)
+    ("收费公路的经营管理者，经依法批准有权向通行收费公路的车俩收取车辆通行费。", "车俩", "车辆"),
 ]
 CORRECT = [
     "出发辉煌的新征程，全面建设社会主义现代化国家。",  # 发辉 across 出发|辉煌
