@@ -6,7 +6,8 @@
    judged by a word-frequency model (word_slips.py: 发辉, 步署, 按装).
 2. Names: near-misses of the county-level and higher divisions (places.txt: 齐齐哈市), of state organs and
    fixed formulations (typos.yaml canonical), of the registry's own unit names, and of leaders named with
-   their titles (also with two characters of the given name swapped: 习平近); a leader named with a title he
+   their titles (also with two characters of the given name swapped: 习平近, or the surname typed as a
+   same-sounding or look-alike character that is no common surname: 刁近平); a leader named with a title he
    did not hold on the page's date; and, in names.py, titles of laws in 《》 one edit from a real one, leaders'
    names clipped before 同志 or a title, places whose rare character is typed as a look-alike (毫州市), and a
    division put under a province or prefecture it does not belong to (安徽省南京市).
@@ -238,6 +239,10 @@ def _typo_patterns(extra: tuple[str, ...]) -> tuple[tuple[str, ...], tuple[tuple
             return common_chars() if surname not in _COMMON_SURNAMES else sounds.get(ch, "") + shapes.get(ch, "")
         add({name[:i] + ch + name[i + 1:]: "" for i in range(1, len(name)) for ch in others(name[i]) if ch != name[i]},
             name, CLASS_NAME)
+        # 刁近平, 席近平: the surname typed as a same-sounding or look-alike character; not as a common surname
+        # (姜泽民, 汪沪宁 may be other people)
+        add({ch + name[1:]: "" for ch in sounds.get(name[0], "") + shapes.get(name[0], "")
+             if ch != name[0] and ch not in _COMMON_SURNAMES}, name, CLASS_NAME)
         # 习平近: the given name's two characters swapped (香港特区政府新闻处的新闻稿)
         add({name[:i] + name[i + 1] + name[i] + name[i + 2:]: "" for i in range(1, len(name) - 1)
              if name[i] != name[i + 1]}, name, CLASS_NAME)

@@ -72,6 +72,13 @@ def test_a_leaders_name_with_any_character_of_the_given_name_replaced() -> None:
     assert find_typo_hits("各单位要加强学习近期出台的文件。", date(2024, 9, 30)) == []
 
 
+def test_a_leaders_surname_typed_as_a_look_alike_but_not_as_a_common_surname() -> None:
+    # 刁近平: a Xinhua headline as reprinted (reported_typos.tsv blind10); 姜泽民 may be another person
+    [hit] = find_typo_hits("刁近平抵达罗安达开始对安哥拉进行正式访问", date(2024, 9, 30))
+    assert (hit["matched"], hit["suggestion"], hit["class"]) == ("刁近平", "习近平", "名称错误")
+    assert find_typo_hits("村党支部书记姜泽民同志带头走访困难群众。", date(2024, 9, 30)) == []
+
+
 def test_published_lists_flag_their_pairs_with_the_source() -> None:
     from checks.lexicon import typo_lexicon
 
