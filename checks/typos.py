@@ -240,9 +240,10 @@ def _typo_patterns(extra: tuple[str, ...]) -> tuple[tuple[str, ...], tuple[tuple
         add({name[:i] + ch + name[i + 1:]: "" for i in range(1, len(name)) for ch in others(name[i]) if ch != name[i]},
             name, CLASS_NAME)
         # 刁近平, 席近平: the surname typed as a same-sounding or look-alike character; not as a common surname
-        # (姜泽民, 汪沪宁 may be other people)
-        add({ch + name[1:]: "" for ch in sounds.get(name[0], "") + shapes.get(name[0], "")
-             if ch != name[0] and ch not in _COMMON_SURNAMES}, name, CLASS_NAME)
+        # (姜泽民 may be another person), nor before a given name that is a word itself (北往沪宁、东接宁波)
+        if not tokenizer().FREQ.get(name[1:]):
+            add({ch + name[1:]: "" for ch in sounds.get(name[0], "") + shapes.get(name[0], "")
+                 if ch != name[0] and ch not in _COMMON_SURNAMES}, name, CLASS_NAME)
         # 习平近: the given name's two characters swapped (香港特区政府新闻处的新闻稿)
         add({name[:i] + name[i + 1] + name[i] + name[i + 2:]: "" for i in range(1, len(name) - 1)
              if name[i] != name[i + 1]}, name, CLASS_NAME)

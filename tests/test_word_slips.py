@@ -77,6 +77,8 @@ def test_a_leaders_surname_typed_as_a_look_alike_but_not_as_a_common_surname() -
     [hit] = find_typo_hits("刁近平抵达罗安达开始对安哥拉进行正式访问", date(2024, 9, 30))
     assert (hit["matched"], hit["suggestion"], hit["class"]) == ("刁近平", "习近平", "名称错误")
     assert find_typo_hits("村党支部书记姜泽民同志带头走访困难群众。", date(2024, 9, 30)) == []
+    # People's Daily, January 1998: 沪宁 is a word, so 往 before it is no surname of 王沪宁
+    assert find_typo_hits("新立交桥竣工通车，北往沪宁、东接宁波、南去浙中的汽车，再也不用绕行。", date(2024, 9, 30)) == []
 
 
 def test_published_lists_flag_their_pairs_with_the_source() -> None:
