@@ -41,3 +41,12 @@ def test_sensitive_real_rows_are_sourced_and_labelled() -> None:
     for split in splits:
         labels = {r["label"] for r in rows if r["split"] == split}
         assert labels == {"spam", "legit"} or (split.startswith("decoys") and labels == {"legit"}), split
+
+
+def test_typo_reach_sorts_rows_by_why_the_word_model_cannot_propose_them() -> None:
+    from benchmarks.typo_reach import reason
+
+    assert reason("财拨款", "财政拨款") == "length differs"
+    assert reason("挤出实践", "挤出时间") == "several"
+    assert reason("散步", "散布") == "real word"  # a context error: both are words
+    assert reason("车俩", "车辆") == "candidate"
