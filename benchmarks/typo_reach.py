@@ -17,7 +17,8 @@ formulations, places and context pairs, still may find it; benchmarks/text_real.
   attested         correct legal text uses the wrong form (lexicons/attested.txt: 史建 in 历史建筑)
   unseen word      the right word never stands beside another character in the corpus of correct text, so the
                    model drops it before judging (化身, 淡泊: everyday and literary words the laws lack)
-  candidate        the model proposes the correction; its four signs then judge it in context
+  other correction the model's index maps the wrong form to another word (周未 → 周围, not 周末)
+  candidate        the model's index proposes this correction; its four signs then judge it in context
 
 Only looks at the rows; prints counts per class and the rows of each reason.
 """
@@ -32,11 +33,22 @@ from checks import word_slips
 from checks.lexicon import tokenizer
 
 REASONS = ("length differs", "several", "not confusable", "no common word", "real word", "attested", "unseen word",
-           "candidate")
+           "other correction", "candidate")
+
+
+def proposed(wrong: str, right: str) -> bool:
+    """The check's own candidate index (word_slips.variant_index) maps a part of `wrong` to that part of `right`."""
+    for length, (keys, word_of, words) in word_slips.variant_index().items():
+        for a in range(len(wrong) - length + 1):
+            written, meant = wrong[a:a + length], right[a:a + length]
+            at, hit = word_slips.lookup(keys, word_slips._keys_of([written], length))
+            if written != meant and hit[0] and words[word_of[at[0]]] == meant:
+                return True
+    return False
 
 
 def reason(wrong: str, right: str) -> str:
-    """The first reason the word-slip model cannot propose `right` for `wrong` (or "candidate")."""
+    """The first reason the word-slip model cannot propose `right` for `wrong` (or "candidate": its index does)."""
     if len(wrong) != len(right):
         return "length differs"
     diff = [k for k in range(len(wrong)) if wrong[k] != right[k]]
@@ -46,6 +58,8 @@ def reason(wrong: str, right: str) -> str:
     same, looks = word_slips._confusables().get(right[i], ("", ""))
     if wrong[i] not in same + looks:
         return "not confusable"
+    if proposed(wrong, right):
+        return "candidate"
     freq = tokenizer().FREQ
     found = []
     for a in range(i + 1):
@@ -62,7 +76,7 @@ def reason(wrong: str, right: str) -> str:
                                                           word_slips._keys_of([word], len(word)))[1][0]:
                 found.append("unseen word")
             else:
-                found.append("candidate")
+                found.append("other correction")  # passes the filters, yet the index proposes another word
     return max(found, key=REASONS.index) if found else "no common word"
 
 
