@@ -47,10 +47,11 @@ from checks.context_confusables import find_context_confusables
 from checks.lexicon import Matcher, matcher, on_word_boundaries, token_at, tokenizer, typo_lexicon, word_list
 from checks.memo import key as memo_key
 from checks.memo import memoised, text_hash
-from checks.names import PLACE_TAIL, confusable, in_place_name, name_hits
+from checks.names import PLACE_TAIL, confusable, in_place_name, name_hits, real_places
 from checks.registry import check
 from checks.sources import TextSource, source_scope, text_sources
 from checks.text import context, to_simplified
+from checks.transpositions import find_transpositions
 from checks.word_slips import (
     SURNAMES,
     Candidates,
@@ -604,6 +605,11 @@ def find_typo_hits(text: str, on: date, extra: tuple[str, ...] = (), recurring: 
         start, end, right = int(slip["start"]), int(slip["end"]), str(slip["suggestion"])
         if slip["matched"] not in recurring and not any(a < end and start < b for a, b in taken):
             hit(start, end, right, f"{describe(joined[start:end], right)}，常用词“{right}”的误写（词频模型）", CLASS_COMMON)
+    for start, end, right in find_transpositions(joined):  # 火站车, 宁市波: two neighbours the other way round
+        if not any(a < end and start < b for a, b in taken):
+            known = f"地名“{right}”" if right in real_places() else f"常用词“{right}”"
+            hit(start, end, right, f"{describe(joined[start:end], right)}，{known}的误写（词频模型）",
+                CLASS_NAME if right in real_places() else CLASS_COMMON)
     for m in _MONTH_DROPPED.finditer(joined):  # 2017年12底: 月 dropped from a date
         start, end = m.start("month"), m.end("month")
         if not _YEAR.search(joined, max(0, m.start() - 4), m.start()):
