@@ -44,6 +44,7 @@ from checks.word_slips import (
     codes_of,
     lookup,
     packed,
+    text_runs,
 )
 
 _NUMERALS = frozenset("〇零一二三四五六七八九十百千万亿两")
@@ -101,7 +102,7 @@ def _build() -> dict[int, tuple[np.ndarray, tuple[str, ...], np.ndarray]]:
         if forms:  # keep the forms with a run of three characters correct text never has
             runs = packed(codes_of("".join(forms)), 3)
             runs = np.stack([runs[k::length] for k in range(length - 2)], axis=1)
-            seen = lookup(_trigrams(), runs.reshape(-1))[1].reshape(runs.shape).all(axis=1)
+            seen = np.asarray(lookup(_trigrams(), runs.reshape(-1))[1].reshape(runs.shape).all(axis=1))
             forms = [f for f, s in zip(forms, seen.tolist(), strict=True) if not s]
         keys = _keys_of(forms, length)
         order = np.argsort(keys)
@@ -136,11 +137,11 @@ def _reads_better(text: str, start: int, end: int, word: str) -> bool:
 def find_transpositions(text: str) -> list[tuple[int, int, str]]:
     """(start, end, the word) for every swap of two neighbouring characters of a common word or a place in `text`,
     judged by the word model; a form written more than once is a term of the text, not a slip."""
-    codes = codes_of(text)
     found = []
+    runs = text_runs(text)
     for length, (keys, words, bloom) in swap_index().items():
-        run = packed(codes, length)
-        maybe = np.nonzero(_in_bloom(bloom, _hashes(run)))[0] if len(run) and len(keys) else run[:0]
+        run, hashes = runs[length]
+        maybe = np.nonzero(_in_bloom(bloom, hashes))[0] if len(run) and len(keys) else run[:0]
         at, hit = lookup(keys, run[maybe])
         for start, k in zip(maybe[hit].tolist(), at[hit].tolist(), strict=True):
             end, word = start + length, words[k]

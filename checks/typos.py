@@ -607,8 +607,8 @@ def find_typo_hits(text: str, on: date, extra: tuple[str, ...] = (), recurring: 
             hit(start, end, right, f"{describe(joined[start:end], right)}，常用词“{right}”的误写（词频模型）", CLASS_COMMON)
     for start, end, right in find_transpositions(joined):  # 火站车, 宁市波: two neighbours the other way round
         if not any(a < end and start < b for a, b in taken):
-            known = f"地名“{right}”" if right in real_places() else f"常用词“{right}”"
-            hit(start, end, right, f"{describe(joined[start:end], right)}，{known}的误写（词频模型）",
+            what = f"地名“{right}”" if right in real_places() else f"常用词“{right}”"
+            hit(start, end, right, f"{describe(joined[start:end], right)}，{what}的误写（词频模型）",
                 CLASS_NAME if right in real_places() else CLASS_COMMON)
     for m in _MONTH_DROPPED.finditer(joined):  # 2017年12底: 月 dropped from a date
         start, end = m.start("month"), m.end("month")

@@ -120,11 +120,10 @@ def _in_bloom(words: np.ndarray, hashes: np.ndarray) -> np.ndarray:
         .astype(bool)
 
 
-def _candidates(run: np.ndarray, length: int) -> tuple[np.ndarray, np.ndarray]:
+def _candidates(run: np.ndarray, hashes: np.ndarray, length: int) -> tuple[np.ndarray, np.ndarray]:
     """(start, index into the words of `variant_index`) of every candidate of `length` characters, given the
-    keys of every run of `length` characters of a text (`packed`)."""
+    keys of every run of `length` characters of a text (`packed`) and their hashes."""
     index = _bloom_filters()[length]
-    hashes = _hashes(run)
     maybe = np.nonzero(_in_bloom(index.bloom, hashes))[0]
     if not len(maybe):
         return maybe, maybe
@@ -603,16 +602,25 @@ def _rare_but_read(text: str, start: int, end: int, word: str, i: int) -> bool:
 Candidates = dict[int, tuple[int, str]]  # start → (length, the word the text there may slip from)
 
 
+@functools.lru_cache(maxsize=2)
+def text_runs(text: str) -> dict[int, tuple[np.ndarray, np.ndarray]]:
+    """length (2, 3, 4) → (key of every run of that many characters of `text`, its hash): what the candidate
+    slips and the swaps (checks.transpositions) of one text are probed with, computed once for both."""
+    codes = codes_of(text)
+    out = {}
+    run = codes
+    for length in (2, 3, 4):  # packed(codes, length), from the keys one character shorter
+        run = (run[:-1] << _U64(16)) | codes[length - 1:]
+        out[length] = (run, _hashes(run))
+    return out
+
+
 def candidates(text: str) -> Candidates:
     """Every candidate slip in `text`, judged or not: the first (longest-listed) candidate at each start."""
-    codes = codes_of(text)
     found: Candidates = {}
-    run, made = codes, 1
+    runs = text_runs(text)
     for length, (_, _, words) in variant_index().items():  # 2, 3, 4
-        while made < length:  # packed(codes, made + 1), from the keys one character shorter
-            made += 1
-            run = (run[:-1] << _U64(16)) | codes[made - 1:]
-        starts, word = _candidates(run, length)
+        starts, word = _candidates(*runs[length], length)
         for start, k in zip(starts.tolist(), word.tolist(), strict=True):
             found.setdefault(start, (length, words[k]))
     return found
