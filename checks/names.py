@@ -620,9 +620,58 @@ def misspelt_towns(text: str) -> list[tuple[int, int, str, str]]:
     return found
 
 
+# the 56 nationalities (国家民族事务委员会), longest first in the pattern: 东乡族 before 乡
+_NATIONALITIES = ("汉", "蒙古", "回", "藏", "维吾尔", "苗", "彝", "壮", "布依", "朝鲜", "满",
+                  "侗", "瑶", "白", "土家", "哈尼", "哈萨克", "傣", "黎", "傈僳", "佤", "畲",
+                  "高山", "拉祜", "水", "东乡", "纳西", "景颇", "柯尔克孜", "土", "达斡尔", "仫佬",
+                  "羌", "布朗", "撒拉", "毛南", "仡佬", "锡伯", "阿昌", "普米", "塔吉克", "怒",
+                  "乌孜别克", "俄罗斯", "鄂温克", "德昂", "保安", "裕固", "京", "塔塔尔", "独龙",
+                  "鄂伦春", "赫哲", "门巴", "珞巴", "基诺")
+_PEOPLES_RX = re.compile("(?:(?:" + "|".join(sorted(_NATIONALITIES, key=len, reverse=True)) + ")族)+")
+_LONGEST_STEM = 6
+
+
+@functools.lru_cache(maxsize=1)
+def _autonomous_divisions() -> dict[tuple[str, str], frozenset[str]]:
+    """(the name before the nationalities, what follows them) → the nationalities the real divisions so named
+    write: (管城, 区) → 回族 (管城回族区), (恩施, 自治州) → 土家族苗族."""
+    index: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for place in real_places():
+        m = _PEOPLES_RX.search(place)
+        if m and 0 < m.start() <= _LONGEST_STEM and m.end() < len(place):
+            index[(place[:m.start()], place[m.end():])].add(m.group())
+    return {key: frozenset(value) for key, value in index.items()}
+
+
+def wrong_nationalities(text: str) -> list[tuple[int, int, str, str]]:
+    """(start, end, division, why) for an autonomous division written with other nationalities than its own
+    (管城汉族区 for 管城回族区, 恩施土家族自治州 for 恩施土家族苗族自治州): no division is named so, and the
+    one of that name and suffix is unique."""
+    if "族" not in text:
+        return []
+    index = _autonomous_divisions()
+    tails = sorted({tail for _, tail in index}, key=len, reverse=True)
+    found = []
+    for m in _PEOPLES_RX.finditer(text):
+        tail = next((t for t in tails if text.startswith(t, m.end())), None)
+        if tail is None:
+            continue
+        for size in range(min(_LONGEST_STEM, m.start()), 0, -1):  # the longest stem that names a division
+            real = index.get((text[m.start() - size:m.start()], tail))
+            if real is None:
+                continue
+            if m.group() not in real and len(real) == 1:
+                stem, right = text[m.start() - size:m.start()], next(iter(real))
+                found.append((m.start() - size, m.end() + len(tail), stem + right + tail,
+                              f"“{m.group()}”应为“{right}”；民族自治地方名称应为“{stem + right + tail}”"))
+            break
+    return found
+
+
 def name_hits(text: str, line_starts: frozenset[int] = frozenset()) -> list[tuple[int, int, str, str]]:
     """(start, end, suggestion, why) in (joined) `text`: damaged law titles, clipped leaders' names, misspelt
-    places, organs' names cut short or damaged. `line_starts`: where join_lines removed a line break."""
+    places, organs' names cut short or damaged, autonomous divisions with other nationalities. `line_starts`:
+    where join_lines removed a line break."""
     return [*damaged_titles(text), *clipped_leader_names(text), *misspelt_places(text), *cut_organ_names(text),
             *damaged_organs(text), *misplaced_divisions(text, line_starts), *inserted_organ_chars(text),
-            *misspelt_towns(text)]
+            *wrong_nationalities(text), *misspelt_towns(text)]

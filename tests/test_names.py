@@ -244,3 +244,22 @@ def test_a_slip_in_a_township_after_its_own_county_is_still_found() -> None:
     # 农村 is a word, not a village's name ending (a news site's title, https://www.xuexi88.com/zhishi/263950.html)
     [hit] = find_typo_hits("北京布署明年农村工作强调保障农产品供给", ON)
     assert (hit["matched"], hit["suggestion"]) == ("布署", "部署")
+
+
+# an autonomous division with another nationality: a court's name as reported (blind10, reported_typos.tsv), one
+# with a nationality dropped; the divisions as they are named, and prose on nationalities, are left alone
+@pytest.mark.parametrize(("text", "wrong", "right"), [
+    ("河南省郑州市管城汉族区人民法院", "管城汉族区", "管城回族区"),
+    ("湖北省恩施土家族自治州人民政府", "恩施土家族自治州", "恩施土家族苗族自治州"),
+])
+def test_an_autonomous_division_with_other_nationalities_is_reported(text: str, wrong: str, right: str) -> None:
+    hits = [h for h in find_typo_hits(text, date(2024, 9, 30)) if h["matched"] == wrong]
+    assert [(h["suggestion"], h["class"]) for h in hits] == [(right, CLASS_NAME)]
+
+
+@pytest.mark.parametrize("text", [
+    "河南省郑州市管城回族区人民法院", "湖北省恩施土家族苗族自治州人民政府", "甘肃省临夏回族自治州东乡族自治县",
+    "甘肃省七墩回族东乡族乡", "促进少数民族和汉族区域协调发展，各族群众共同团结奋斗",
+])
+def test_autonomous_divisions_as_named_are_left_alone(text: str) -> None:
+    assert not [h for h in find_typo_hits(text, date(2024, 9, 30)) if "民族自治地方" in str(h["why"])]
