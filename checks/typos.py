@@ -41,6 +41,7 @@ from datetime import date
 from ahocorasick_rs import AhoCorasick, MatchKind
 
 from checks.base import AuditData, CheckRules, Observation
+from checks.classic_lines import find_misquotes
 from checks.compiled_cache import cached
 from checks.confusables import common_chars, homophones, readings
 from checks.context_confusables import find_context_confusables
@@ -610,6 +611,9 @@ def find_typo_hits(text: str, on: date, extra: tuple[str, ...] = (), recurring: 
             what = f"地名“{right}”" if right in real_places() else f"常用词“{right}”"
             hit(start, end, right, f"{describe(joined[start:end], right)}，{what}的误写（词频模型）",
                 CLASS_NAME if right in real_places() else CLASS_COMMON)
+    for start, end, line, why in find_misquotes(joined):  # 又疑瑶台境: a well-known classical line quoted wrong
+        if not any(a < end and start < b for a, b in taken):
+            hit(start, end, line, why, CLASS_FORMULATION)
     for m in _MONTH_DROPPED.finditer(joined):  # 2017年12底: 月 dropped from a date
         start, end = m.start("month"), m.end("month")
         if not _YEAR.search(joined, max(0, m.start() - 4), m.start()):

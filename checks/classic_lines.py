@@ -1,0 +1,148 @@
+"""A well-known classical line quoted with one character wrong: 又疑瑶台境 for 又疑瑶台镜, 灯火澜珊处 for
+灯火阑珊处, 人生得意须欢尽 for 人生得意须尽欢 (park steles, museum boards and culture pages quote poems, and
+typists slip there as anywhere).
+
+The lines are lexicons/classic_lines.txt (scripts/build_classic_lines.py: the anthologies people quote and the most
+searched poems, cut at their punctuation, 5 to 12 characters) and ops' own file of the same name. A line is looked
+for through its first and its last three characters (one character replaced leaves one of them intact; a line of
+five also through its outer four), probed as word_slips probes its candidates, and the text there is compared
+with the line character by character. Reported:
+
+* one character differs (or the same one twice: 水泠泠 written 水冷冷) and the written one sounds or looks like
+  the line's: a typist's slip; a word put in on purpose (春风又绿江北岸) is neither; or two neighbours are the
+  other way round;
+* no numeral changed (月二十六日 is a date, no 二月十六日), the written clause is itself no line of the list (poems
+  have variant readings), and the changed characters are in no dictionary word of four or more characters as
+  written: 拒人于千里之外 is the idiom's modern form of 孟子's 距, 风吹草低见牛羊 a line the list lacks; nor,
+  swapped, in a word with a neighbour (风波|起 is no 风起波); the line's character is in GB 2312 (a rare variant
+  such as 鴈 is rightly written 雁).
+"""
+
+from __future__ import annotations
+
+import functools
+from collections import defaultdict
+from typing import NamedTuple
+
+import numpy as np
+
+from checks.lexicon import tokenizer, word_list
+from checks.names import confusable
+from checks.word_slips import _bloom, _hashes, _in_bloom, lookup, text_runs
+
+_LINES = "classic_lines.txt"
+_NUMERALS = frozenset("〇零一二三四五六七八九十百千万两")  # 月二十六日 is a date, not 二月十六日 the other way round
+_LONGEST_WORD = 8
+_COMMON = 100  # a common word (风波 1,000s), not one jieba saw a few times (半家 3)
+
+
+class _Probe(NamedTuple):
+    """Keys of runs of text that open a line, a Bloom filter of them, and for each key the (line, how many
+    characters before the run the line starts)."""
+
+    keys: np.ndarray
+    bloom: np.ndarray
+    owners: tuple[tuple[tuple[str, int], ...], ...]
+
+    def find(self, run: np.ndarray, hashes: np.ndarray) -> list[tuple[int, str]]:
+        """(where the line would start, line) for every run of a text that is one of the keys."""
+        if not len(run) or not len(self.keys):
+            return []
+        maybe = np.nonzero(_in_bloom(self.bloom, hashes))[0]
+        at, hit = lookup(self.keys, run[maybe])
+        return [(start - offset, line) for start, k in zip(maybe[hit].tolist(), at[hit].tolist(), strict=True)
+                for line, offset in self.owners[k]]
+
+
+def _probe(owners: dict[int, list[tuple[str, int]]]) -> _Probe:
+    keys = np.array(sorted(owners), dtype=np.uint64)
+    return _Probe(keys, _bloom(_hashes(keys)), tuple(tuple(owners[k]) for k in keys.tolist()))
+
+
+def _key(chars: str) -> int:
+    key = 0
+    for ch in chars:
+        key = (key << 16) | (ord(ch) & 0xFFFF)
+    return key
+
+
+@functools.lru_cache(maxsize=1)
+def _lines() -> tuple[frozenset[str], _Probe, _Probe]:
+    """(every line; the lines by their first and by their last three characters: one character replaced
+    leaves one of them intact, except the middle of five; the lines of five by their outer four)."""
+    lines = frozenset(line for line in word_list(_LINES) if len(line) >= 5 and all(c <= "\uffff" for c in line))
+    ends: dict[int, list[tuple[str, int]]] = defaultdict(list)
+    outer: dict[int, list[tuple[str, int]]] = defaultdict(list)
+    for line in sorted(lines):
+        ends[_key(line[:3])].append((line, 0))
+        ends[_key(line[-3:])].append((line, len(line) - 3))
+        if len(line) == 5:
+            outer[_key(line[:2] + line[3:])].append((line, 0))
+    return lines, _probe(ends), _probe(outer)
+
+
+def _slip(written: str, line: str) -> tuple[list[int], str] | None:
+    """(where, how `written` slips from `line`, in Chinese), or None when it is not one typist's slip of it."""
+    diff = [i for i, (a, b) in enumerate(zip(written, line, strict=True)) if a != b]
+    if any(written[i] in _NUMERALS or line[i] in _NUMERALS or not _in_gb2312(line[i]) for i in diff):
+        return None  # a date; or the line has a rare variant (鴈) where modern text rightly writes the common form
+    if diff and len({(line[i], written[i]) for i in diff}) == 1:  # one character, or the same one twice (泠泠)
+        a, b = line[diff[0]], written[diff[0]]
+        if "\u4e00" <= b <= "\u9fff" and confusable(a, b):
+            return diff, f"“{a}”误为“{b}”"
+    elif len(diff) == 2 and diff[1] == diff[0] + 1 and written[diff[0]] == line[diff[1]] and written[diff[1]] == line[diff[0]]:
+        return diff, f"“{line[diff[0]:diff[1] + 1]}”颠倒"
+    return None
+
+
+def _in_gb2312(ch: str) -> bool:
+    try:
+        ch.encode("gb2312")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def _glued(text: str, at: list[int]) -> bool:
+    """A swapped character makes a word with its unchanged neighbour as written (浩浩风波起 reads 风波|起, no
+    浩浩风起波 the other way round); the swapped pair itself may well be a word (更深月色半家人)."""
+    freq = tokenizer().FREQ
+    first, last = at[0], at[-1]
+    return max(freq.get(text[first - 1:first + 1], 0) if first else 0, freq.get(text[last:last + 2], 0)) >= _COMMON
+
+
+def _in_a_word(text: str, at: list[int]) -> bool:
+    """The changed characters belong to a dictionary word of four or more characters as written: a set phrase
+    in its modern form (拒人于千里之外, where 孟子 wrote 距), or a longer line the list lacks (风吹草低见牛羊)."""
+    freq = tokenizer().FREQ
+    first, last = at[0], at[-1]
+    for a in range(max(0, last - _LONGEST_WORD + 1), first + 1):
+        for b in range(max(last + 1, a + 4), min(len(text), a + _LONGEST_WORD) + 1):
+            if freq.get(text[a:b]):
+                return True
+    return False
+
+
+def find_misquotes(text: str) -> list[tuple[int, int, str, str]]:
+    """(start, end, the line, why) for every well-known line quoted with one character wrong in `text`."""
+    lines, ends, outer = _lines()
+    runs = text_runs(text)
+    run3, hashes3 = runs[3]
+    run2 = runs[2][0]
+    four = (run2[:-3] << np.uint64(32)) | run2[3:]  # two characters, one left out, two more
+    found: dict[tuple[int, int], tuple[str, str]] = {}
+    for begin, line in [*ends.find(run3, hashes3), *outer.find(four, _hashes(four))]:
+        stop = begin + len(line)
+        if begin < 0 or stop > len(text) or (begin, stop) in found:
+            continue
+        written = text[begin:stop]
+        if written == line or written in lines:
+            continue
+        slip = _slip(written, line)
+        if slip is None:
+            continue
+        at = [begin + i for i in slip[0]]
+        swapped = len(at) == 2 and at[1] == at[0] + 1 and written[slip[0][0]] != written[slip[0][1]]
+        if not _in_a_word(text, at) and not (swapped and _glued(text, at)):
+            found[(begin, stop)] = (line, f"{slip[1]}；名句应为“{line}”")
+    return [(a, b, line, why) for (a, b), (line, why) in sorted(found.items())]
