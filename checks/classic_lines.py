@@ -28,7 +28,7 @@ import numpy as np
 
 from checks.lexicon import tokenizer, word_list
 from checks.names import confusable
-from checks.word_slips import _bloom, _hashes, _in_bloom, lookup, text_runs
+from checks.word_slips import Runs, _bloom, _hashes, in_bloom, lookup, runs_of, text_runs
 
 _LINES = "classic_lines.txt"
 _NUMERALS = frozenset("〇零一二三四五六七八九十百千万两")  # 月二十六日 is a date, not 二月十六日 the other way round
@@ -44,12 +44,12 @@ class _Probe(NamedTuple):
     bloom: np.ndarray
     owners: tuple[tuple[tuple[str, int], ...], ...]
 
-    def find(self, run: np.ndarray, hashes: np.ndarray) -> list[tuple[int, str]]:
+    def find(self, runs: Runs) -> list[tuple[int, str]]:
         """(where the line would start, line) for every run of a text that is one of the keys."""
-        if not len(run) or not len(self.keys):
+        if not len(runs.keys) or not len(self.keys):
             return []
-        maybe = np.nonzero(_in_bloom(self.bloom, hashes))[0]
-        at, hit = lookup(self.keys, run[maybe])
+        maybe = in_bloom(self.bloom, runs)
+        at, hit = lookup(self.keys, runs.keys[maybe])
         return [(start - offset, line) for start, k in zip(maybe[hit].tolist(), at[hit].tolist(), strict=True)
                 for line, offset in self.owners[k]]
 
@@ -127,11 +127,10 @@ def find_misquotes(text: str) -> list[tuple[int, int, str, str]]:
     """(start, end, the line, why) for every well-known line quoted with one character wrong in `text`."""
     lines, ends, outer = _lines()
     runs = text_runs(text)
-    run3, hashes3 = runs[3]
-    run2 = runs[2][0]
-    four = (run2[:-3] << np.uint64(32)) | run2[3:]  # two characters, one left out, two more
+    pairs = runs[2].keys
+    four = runs_of((pairs[:-3] << np.uint64(32)) | pairs[3:])  # two characters, one left out, two more
     found: dict[tuple[int, int], tuple[str, str]] = {}
-    for begin, line in [*ends.find(run3, hashes3), *outer.find(four, _hashes(four))]:
+    for begin, line in [*ends.find(runs[3]), *outer.find(four)]:
         stop = begin + len(line)
         if begin < 0 or stop > len(text) or (begin, stop) in found:
             continue

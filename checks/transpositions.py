@@ -36,12 +36,12 @@ from checks.word_slips import (
     _bloom,
     _clause,
     _hashes,
-    _in_bloom,
     _keys_of,
     _looks_like_a_name,
     _trigrams,
     attested,
     codes_of,
+    in_bloom,
     lookup,
     packed,
     text_runs,
@@ -140,9 +140,9 @@ def find_transpositions(text: str) -> list[tuple[int, int, str]]:
     found = []
     runs = text_runs(text)
     for length, (keys, words, bloom) in swap_index().items():
-        run, hashes = runs[length]
-        maybe = np.nonzero(_in_bloom(bloom, hashes))[0] if len(run) and len(keys) else run[:0]
-        at, hit = lookup(keys, run[maybe])
+        run = runs[length]
+        maybe = in_bloom(bloom, run) if len(run.keys) and len(keys) else run.keys[:0]
+        at, hit = lookup(keys, run.keys[maybe])
         for start, k in zip(maybe[hit].tolist(), at[hit].tolist(), strict=True):
             end, word = start + length, words[k]
             if start and (text[start - 1].isdigit() or text[start - 1] in _NUMERALS):

@@ -114,20 +114,35 @@ def _bloom(hashes: np.ndarray) -> np.ndarray:
     return words
 
 
-def _in_bloom(words: np.ndarray, hashes: np.ndarray) -> np.ndarray:
-    word = words[hashes >> _U64(64 - _BLOOM_WORDS)]
-    return ((word >> ((hashes >> _U64(40)) & _U64(63))) & (word >> ((hashes >> _U64(34)) & _U64(63))) & _U64(1)) \
-        .astype(bool)
+class Runs(NamedTuple):
+    """The keys of a text's runs of characters, their hashes, and where each would sit in any of the Bloom filters
+    (the word and the two bits): computed once per text, probed against every filter."""
+
+    keys: np.ndarray
+    hashes: np.ndarray
+    slot: np.ndarray
+    bits: np.ndarray
 
 
-def _candidates(run: np.ndarray, hashes: np.ndarray, length: int) -> tuple[np.ndarray, np.ndarray]:
+def runs_of(keys: np.ndarray) -> Runs:
+    hashes = _hashes(keys)
+    bits = (_U64(1) << ((hashes >> _U64(40)) & _U64(63))) | (_U64(1) << ((hashes >> _U64(34)) & _U64(63)))
+    return Runs(keys, hashes, hashes >> _U64(64 - _BLOOM_WORDS), bits)
+
+
+def in_bloom(words: np.ndarray, runs: Runs) -> np.ndarray:
+    """Where in `runs` a key may be one of the Bloom filter's (`_bloom`)."""
+    return np.nonzero((words[runs.slot] & runs.bits) == runs.bits)[0]
+
+
+def _candidates(runs: Runs, length: int) -> tuple[np.ndarray, np.ndarray]:
     """(start, index into the words of `variant_index`) of every candidate of `length` characters, given the
-    keys of every run of `length` characters of a text (`packed`) and their hashes."""
+    runs of `length` characters of a text (`text_runs`)."""
     index = _bloom_filters()[length]
-    maybe = np.nonzero(_in_bloom(index.bloom, hashes))[0]
+    maybe = in_bloom(index.bloom, runs)
     if not len(maybe):
         return maybe, maybe
-    probe, bucket = run[maybe], hashes[maybe] >> _U64(64 - index.bucket_bits)
+    probe, bucket = runs.keys[maybe], runs.hashes[maybe] >> _U64(64 - index.bucket_bits)
     first = index.starts[bucket]
     size = index.starts[bucket + _U64(1)] - first
     wide = np.arange(index.width)
@@ -603,15 +618,16 @@ Candidates = dict[int, tuple[int, str]]  # start → (length, the word the text 
 
 
 @functools.lru_cache(maxsize=2)
-def text_runs(text: str) -> dict[int, tuple[np.ndarray, np.ndarray]]:
-    """length (2, 3, 4) → (key of every run of that many characters of `text`, its hash): what the candidate
-    slips and the swaps (checks.transpositions) of one text are probed with, computed once for both."""
+def text_runs(text: str) -> dict[int, Runs]:
+    """length (2, 3, 4) → the runs of that many characters of `text`: what the candidate slips, the swaps
+    (checks.transpositions) and the classical lines (checks.classic_lines) of one text are probed with,
+    computed once for all three."""
     codes = codes_of(text)
     out = {}
     run = codes
     for length in (2, 3, 4):  # packed(codes, length), from the keys one character shorter
         run = (run[:-1] << _U64(16)) | codes[length - 1:]
-        out[length] = (run, _hashes(run))
+        out[length] = runs_of(run)
     return out
 
 
@@ -620,7 +636,7 @@ def candidates(text: str) -> Candidates:
     found: Candidates = {}
     runs = text_runs(text)
     for length, (_, _, words) in variant_index().items():  # 2, 3, 4
-        starts, word = _candidates(*runs[length], length)
+        starts, word = _candidates(runs[length], length)
         for start, k in zip(starts.tolist(), word.tolist(), strict=True):
             found.setdefault(start, (length, words[k]))
     return found
