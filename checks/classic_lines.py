@@ -26,12 +26,11 @@ from typing import NamedTuple
 
 import numpy as np
 
-from checks.lexicon import tokenizer, word_list
+from checks.lexicon import CHINESE_NUMERALS, tokenizer, word_list
 from checks.names import confusable
 from checks.word_slips import Runs, _bloom, _hashes, in_bloom, lookup, runs_of, text_runs
 
 _LINES = "classic_lines.txt"
-_NUMERALS = frozenset("〇零一二三四五六七八九十百千万两")  # 月二十六日 is a date, not 二月十六日 the other way round
 _LONGEST_WORD = 8
 _COMMON = 100  # a common word (风波 1,000s), not one jieba saw a few times (半家 3)
 
@@ -84,7 +83,7 @@ def _lines() -> tuple[frozenset[str], _Probe, _Probe]:
 def _slip(written: str, line: str) -> tuple[list[int], str] | None:
     """(where, how `written` slips from `line`, in Chinese), or None when it is not one typist's slip of it."""
     diff = [i for i, (a, b) in enumerate(zip(written, line, strict=True)) if a != b]
-    if any(written[i] in _NUMERALS or line[i] in _NUMERALS or not _in_gb2312(line[i]) for i in diff):
+    if any(written[i] in CHINESE_NUMERALS or line[i] in CHINESE_NUMERALS or not _in_gb2312(line[i]) for i in diff):
         return None  # a date; or the line has a rare variant (鴈) where modern text rightly writes the common form
     if diff and len({(line[i], written[i]) for i in diff}) == 1:  # one character, or the same one twice (泠泠)
         a, b = line[diff[0]], written[diff[0]]

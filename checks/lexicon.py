@@ -52,6 +52,10 @@ def read_yaml_lexicon(path: Path) -> tuple[dict, dict]:
     return data, lines
 
 
+# Chinese numerals: a change among them makes another number or date (二十届/十二届, 月二十六日), never a slip
+CHINESE_NUMERALS = frozenset("〇零一二三四五六七八九十百千万亿两")
+
+
 @dataclass(frozen=True)
 class Matcher:
     words: tuple[str, ...]

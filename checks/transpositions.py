@@ -28,7 +28,7 @@ from pathlib import Path
 import numpy as np
 
 from checks.compiled_cache import array_data, cached, data_array
-from checks.lexicon import tokenizer
+from checks.lexicon import CHINESE_NUMERALS, tokenizer
 from checks.names import PLACE_TAIL, real_places
 from checks.word_slips import (
     _CJK,
@@ -47,7 +47,6 @@ from checks.word_slips import (
     text_runs,
 )
 
-_NUMERALS = frozenset("〇零一二三四五六七八九十百千万亿两")
 _PARTICLES = frozenset("的了")  # 短短的 written 短的短 is a phrase of its own (如此之短的短视频)
 _LENGTHS = (3, 4)
 # higher than word_slips' floors: a swap is corrected towards well-known words only (火车站 1,117, 委员会
@@ -91,7 +90,7 @@ def _build() -> dict[int, tuple[np.ndarray, tuple[str, ...], np.ndarray]]:
         swapped: dict[str, str] = {}
         clashes: set[str] = set()  # a swap of two different words: no suggestion to make
         for word in words:
-            if _NUMERALS.intersection(word):
+            if CHINESE_NUMERALS.intersection(word):
                 continue
             for form in _swaps(word):
                 if freq.get(form) or form in never:
@@ -145,7 +144,7 @@ def find_transpositions(text: str) -> list[tuple[int, int, str]]:
         at, hit = lookup(keys, run.keys[maybe])
         for start, k in zip(maybe[hit].tolist(), at[hit].tolist(), strict=True):
             end, word = start + length, words[k]
-            if start and (text[start - 1].isdigit() or text[start - 1] in _NUMERALS):
+            if start and (text[start - 1].isdigit() or text[start - 1] in CHINESE_NUMERALS):
                 continue  # 8分多钟, 三十多分钟: a quantity, not 多分钟
             if text.count(text[start:end]) > 1 or _looks_like_a_name(text, start, end) or \
                     text[end:end + 1] in _NAME_AFTER or _ends_a_place(text, start, end):
