@@ -26,6 +26,7 @@ from typing import NamedTuple
 
 import numpy as np
 
+from checks.compiled_cache import array_data, cached, data_array
 from checks.lexicon import CHINESE_NUMERALS, tokenizer, word_list
 from checks.names import confusable
 from checks.word_slips import Runs, _bloom, _hashes, in_bloom, lookup, runs_of, text_runs
@@ -68,7 +69,21 @@ def _key(chars: str) -> int:
 @functools.lru_cache(maxsize=1)
 def _lines() -> tuple[frozenset[str], _Probe, _Probe]:
     """(every line; the lines by their first and by their last three characters: one character replaced
-    leaves one of them intact, except the middle of five; the lines of five by their outer four)."""
+    leaves one of them intact, except the middle of five; the lines of five by their outer four). Built once per
+    fingerprint (about half a second) and kept on disk (checks.compiled_cache)."""
+    def dump(built: tuple[frozenset[str], _Probe, _Probe]) -> tuple:
+        lines, *probes = built
+        return tuple(sorted(lines)), *((array_data(p.keys), array_data(p.bloom), p.owners) for p in probes)
+
+    def load(raw: tuple) -> tuple[frozenset[str], _Probe, _Probe]:
+        lines, *probes = raw
+        ends, outer = (_Probe(data_array(keys), data_array(bloom), owners) for keys, bloom, owners in probes)
+        return frozenset(lines), ends, outer
+
+    return cached("classic-lines", [], _build, dump, load)
+
+
+def _build() -> tuple[frozenset[str], _Probe, _Probe]:
     lines = frozenset(line for line in word_list(_LINES) if len(line) >= 5 and all(c <= "\uffff" for c in line))
     ends: dict[int, list[tuple[str, int]]] = defaultdict(list)
     outer: dict[int, list[tuple[str, int]]] = defaultdict(list)
