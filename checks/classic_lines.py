@@ -29,7 +29,7 @@ import numpy as np
 from checks.compiled_cache import array_data, cached, data_array
 from checks.lexicon import CHINESE_NUMERALS, tokenizer, word_list
 from checks.names import confusable
-from checks.word_slips import Runs, _bloom, _hashes, in_bloom, lookup, runs_of, text_runs
+from checks.word_slips import Runs, _bloom, _hashes, _key, keys_in, runs_of, text_runs
 
 _LINES = "classic_lines.txt"
 _LONGEST_WORD = 8
@@ -46,24 +46,13 @@ class _Probe(NamedTuple):
 
     def find(self, runs: Runs) -> list[tuple[int, str]]:
         """(where the line would start, line) for every run of a text that is one of the keys."""
-        if not len(runs.keys) or not len(self.keys):
-            return []
-        maybe = in_bloom(self.bloom, runs)
-        at, hit = lookup(self.keys, runs.keys[maybe])
-        return [(start - offset, line) for start, k in zip(maybe[hit].tolist(), at[hit].tolist(), strict=True)
+        return [(start - offset, line) for start, k in zip(*keys_in(self.keys, self.bloom, runs), strict=True)
                 for line, offset in self.owners[k]]
 
 
 def _probe(owners: dict[int, list[tuple[str, int]]]) -> _Probe:
     keys = np.array(sorted(owners), dtype=np.uint64)
     return _Probe(keys, _bloom(_hashes(keys)), tuple(tuple(owners[k]) for k in keys.tolist()))
-
-
-def _key(chars: str) -> int:
-    key = 0
-    for ch in chars:
-        key = (key << 16) | (ord(ch) & 0xFFFF)
-    return key
 
 
 @functools.lru_cache(maxsize=1)

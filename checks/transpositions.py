@@ -41,7 +41,7 @@ from checks.word_slips import (
     _trigrams,
     attested,
     codes_of,
-    in_bloom,
+    keys_in,
     lookup,
     packed,
     text_runs,
@@ -139,10 +139,7 @@ def find_transpositions(text: str) -> list[tuple[int, int, str]]:
     found = []
     runs = text_runs(text)
     for length, (keys, words, bloom) in swap_index().items():
-        run = runs[length]
-        maybe = in_bloom(bloom, run) if len(run.keys) and len(keys) else run.keys[:0]
-        at, hit = lookup(keys, run.keys[maybe])
-        for start, k in zip(maybe[hit].tolist(), at[hit].tolist(), strict=True):
+        for start, k in zip(*keys_in(keys, bloom, runs[length]), strict=True):
             end, word = start + length, words[k]
             if start and (text[start - 1].isdigit() or text[start - 1] in CHINESE_NUMERALS):
                 continue  # 8分多钟, 三十多分钟: a quantity, not 多分钟

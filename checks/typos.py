@@ -608,9 +608,10 @@ def find_typo_hits(text: str, on: date, extra: tuple[str, ...] = (), recurring: 
             hit(start, end, right, f"{describe(joined[start:end], right)}，常用词“{right}”的误写（词频模型）", CLASS_COMMON)
     for start, end, right in find_transpositions(joined):  # 火站车, 宁市波: two neighbours the other way round
         if not any(a < end and start < b for a, b in taken):
-            what = f"地名“{right}”" if right in real_places() else f"常用词“{right}”"
+            place = right in real_places()
+            what = f"地名“{right}”" if place else f"常用词“{right}”"
             hit(start, end, right, f"{describe(joined[start:end], right)}，{what}的误写（词频模型）",
-                CLASS_NAME if right in real_places() else CLASS_COMMON)
+                CLASS_NAME if place else CLASS_COMMON)
     for start, end, line, why in find_misquotes(joined):  # 又疑瑶台境: a well-known classical line quoted wrong
         if not any(a < end and start < b for a, b in taken):
             hit(start, end, line, why, CLASS_FORMULATION)

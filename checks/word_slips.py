@@ -135,6 +135,14 @@ def in_bloom(words: np.ndarray, runs: Runs) -> np.ndarray:
     return np.nonzero((words[runs.slot] & runs.bits) == runs.bits)[0]
 
 
+def keys_in(keys: np.ndarray, bloom: np.ndarray, runs: Runs) -> tuple[list[int], list[int]]:
+    """(where in the text, index into `keys`) of every run that is one of the sorted `keys`, probed through their
+    Bloom filter first (`_bloom`): only the few runs that pass it are searched for."""
+    maybe = in_bloom(bloom, runs)
+    at, hit = lookup(keys, runs.keys[maybe])
+    return maybe[hit].tolist(), at[hit].tolist()
+
+
 def _candidates(runs: Runs, length: int) -> tuple[np.ndarray, np.ndarray]:
     """(start, index into the words of `variant_index`) of every candidate of `length` characters, given the
     runs of `length` characters of a text (`text_runs`)."""
