@@ -80,6 +80,10 @@ def _unescape(code: str) -> str:
     return "\n".join([code, *extra])
 
 
+# clip:rect(0 0 0 0) (blanks are gone by then: rect(0000) or rect(0,0,0,0)), clip-path:inset(50%) or circle(0)
+_CLIPPED_RX = re.compile(r"(?:^|;)(?:clip:rect\((?:0(?:px)?,?){4}\)|clip-path:(?:inset\(50%\)|circle\(0(?:px|%)?\)))")
+
+
 @functools.lru_cache(maxsize=4096)  # a site repeats its inline styles on every page
 def hiding_technique(style: str) -> str | None:
     """The trick an inline style (or a class rule) uses to hide content from visitors, in Chinese."""
@@ -97,6 +101,8 @@ def hiding_technique(style: str) -> str | None:
     offset = re.search(r"(?:^|;)(?:left|top|margin-left|margin-top|text-indent):" + _PX_RX, css)
     if offset and float(offset.group(1)) <= -500:
         return "定位到可视区域之外"
+    if ("position:absolute" in css or "position:fixed" in css) and _CLIPPED_RX.search(css):
+        return "裁剪为不可见（clip）"  # clip:rect(0 0 0 0), clip-path:inset(50%): the screen-reader-only trick
     if re.search(r"(?:^|;)font-size:0(?:px|em|pt)?(?:;|$|!)", css):
         return "字号为0"
     small = re.search(r"(?:^|;)(?:height|width):" + _PX_RX, css)

@@ -291,7 +291,7 @@ def test_shingle_containment() -> None:
     ("齐齐哈市人民政府办公室", "齐齐哈市", "名称错误"),  # a division name missing a character (places.txt)
     ("国家发展和改格委员会印发通知", "国家发展和改格委员会", "固定表述错误"),  # a state organ with a homophone
     ("截止2023年底，全县共有企业1200家", "截止", "语境误用"),
-    ("中华人民\n共合国成立以来", "中华人民共合国", "常见错别字"),  # across a line break
+    ("中华人民\n共合国成立以来", "中华人民共合国", "固定表述错误"),  # across a line break; a known slip of a formulation
 ])
 def test_typo_classes(text: str, wrong: str, kind: str) -> None:
     from checks.typos import find_typo_hits
@@ -383,6 +383,31 @@ def test_more_hiding_techniques() -> None:
                      ("零尺寸 iframe", "http://bocai99.com/"), ("脚本动态写入", "http://amjs.cc/"),
                      ("搜索引擎来路跳转", "http://www.yabo.vip/"), ("自动跳转（meta refresh）", "http://www.xpj888.com/")}
     assert not spam_domain("https://www.alphabet.com") and not spam_domain("http://beta.zj.gov.cn/")
+
+
+@pytest.mark.parametrize(("style", "technique"), [
+    ("position:absolute;clip:rect(0 0 0 0)", "裁剪为不可见（clip）"),
+    ("position: absolute; clip-path: inset(50%)", "裁剪为不可见（clip）"),
+    ("font-size:0", "字号为0"),
+    ("opacity:0", "opacity:0 透明"),
+])
+@pytest.mark.parametrize("text", ["澳门金沙娱乐", "永利皇宫", "太阳城娱乐开户", "注册送38元彩金"])
+def test_hidden_links_with_a_casino_brand_or_a_sign_up_bonus_are_dark_links(style: str, technique: str, text: str
+                                                                            ) -> None:
+    from checks.sensitive import find_dark_links
+    from checks.text import page_text
+    html = (f'<html><body><div id="zoom"><p>正文</p><div style="{style}"><a href="http://www.js333.com/">{text}</a>'
+            '</div></div></body></html>')
+    [link] = find_dark_links(tuple(h[:3] for h in page_text(html).hidden))
+    assert (link["technique"], link["href"]) == (technique, "http://www.js333.com/")
+
+
+def test_a_clipped_skip_link_of_the_site_itself_is_no_dark_link() -> None:
+    from checks.sensitive import find_dark_links
+    from checks.text import page_text
+    html = ('<html><body><div id="zoom"><p>正文</p><a style="position:absolute;clip:rect(0,0,0,0)" href="#main">'
+            '跳过导航</a></div></body></html>')
+    assert find_dark_links(tuple(h[:3] for h in page_text(html).hidden)) == []
 
 
 def test_corpus_consensus_finds_a_rare_variant_of_a_repeated_formulation() -> None:
