@@ -182,6 +182,9 @@ class TypoLexicon:
     names: tuple[str, ...] = ()  # leaders' names judged on their own, without a title
     # wrong forms known only from list_typos.tsv or reported_typos.tsv (their right forms are not jieba words)
     listed: frozenset[str] = frozenset()
+    # wrong → what it damages, where the file says (reported_typos.tsv: "name", "formulation"; else by its right form)
+    kinds: dict[str, str] = dataclasses.field(default_factory=dict)
+    reported: frozenset[str] = frozenset()  # wrong forms of reported_typos.tsv: found when no other rule explains them
 
 
 def _context_rules(raw: dict, lines: dict, path: Path) -> list[ContextRule]:
@@ -227,11 +230,21 @@ def _leaders(raw: dict, lines: dict, path: Path) -> dict[str, tuple[Term, ...]]:
 def _sourced_pairs(name: str) -> Iterator[tuple[str, str, str]]:
     """(wrong, right, source) of a generated pair list (wrong<TAB>right<TAB>source…), shipped file first, then ops'.
     A missing file holds none (list_typos.tsv while its build script runs)."""
+    for wrong, right, source, _ in _classed_pairs(name):
+        yield wrong, right, source
+
+
+ERROR_KINDS = ("common", "name", "formulation")  # the optional fifth column of a pair list: what the slip damages
+
+
+def _classed_pairs(name: str) -> Iterator[tuple[str, str, str, str]]:
+    """_sourced_pairs with the fifth column (ERROR_KINDS, "" when absent or unknown)."""
     for path in lexicon_paths(name):
         for line in (path.read_text("utf-8") if path.is_file() else "").splitlines():
             parts = line.split("\t")
             if len(parts) >= 3 and not line.startswith("#") and parts[0] != parts[1]:
-                yield parts[0], parts[1], parts[2]
+                kind = parts[4].strip() if len(parts) > 4 else ""
+                yield parts[0], parts[1], parts[2], kind if kind in ERROR_KINDS else ""
 
 
 @functools.lru_cache(maxsize=1)
@@ -262,12 +275,16 @@ def typo_lexicon() -> TypoLexicon:
     for wrong, right, source in _sourced_pairs("known_typos.tsv"):  # published lists of misspellings
         known.setdefault(wrong, (right, source))
     listed: set[str] = set()
-    for wrong, right, source in itertools.chain(
-            _sourced_pairs("list_typos.tsv"),  # large public lists, vetted by a build script
-            _sourced_pairs("reported_typos.tsv")):  # errors reported on portals and in the press, vetted the same way
+    kinds: dict[str, str] = {}
+    reported = {wrong for wrong, *_ in _classed_pairs("reported_typos.tsv")} - set(known)
+    for wrong, right, source, kind in itertools.chain(
+            _classed_pairs("list_typos.tsv"),  # large public lists, vetted by a build script
+            _classed_pairs("reported_typos.tsv")):  # errors reported on portals and in the press, vetted the same way
         if wrong not in known:
             known[wrong] = (right, source)
             listed.add(wrong)
+            if kind:
+                kinds[wrong] = kind
     shapes: dict[str, str] = {}
     for group in groups:
         for ch in group:
@@ -285,6 +302,8 @@ def typo_lexicon() -> TypoLexicon:
         correct=tuple(dict.fromkeys(correct)),
         names=tuple(dict.fromkeys(names)),
         listed=frozenset(listed),
+        kinds=kinds,
+        reported=frozenset(reported - {w for w, *_ in _classed_pairs("list_typos.tsv")}),
     )
 
 

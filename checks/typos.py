@@ -140,6 +140,7 @@ def near_misses(phrase: str, substitute: bool = True, edit: bool = True, keep_la
     return out
 
 
+_PARTICLES = frozenset("了着过的地得")
 _ALIEN_USES = 2  # a pair of characters correct text follows with at most this many different characters
 
 
@@ -212,11 +213,14 @@ def _typo_patterns(extra: tuple[str, ...]) -> tuple[tuple[str, ...], tuple[tuple
             if variant not in patterns and (dictionary.get(variant, 0) or 0) <= floor:
                 patterns[variant] = (right, kind)
 
-    # a known slip is reported in the class of what it damages: a formulation (习近平近新时代…), a place, a word
+    # a known slip is reported in the class of what it damages, as its list says (a reported misquoted line is a
+    # formulation), or by its right form: a canonical formulation (习近平近新时代…), a place, else a word
     formulations, places = frozenset(canonical), frozenset(lexicon.places)
+    named = {"common": CLASS_COMMON, "name": CLASS_NAME, "formulation": CLASS_FORMULATION}
     for wrong, (right, _) in lexicon.known.items():
-        patterns[wrong] = (right, CLASS_FORMULATION if right in formulations else CLASS_NAME if right in places
-                           else CLASS_COMMON)
+        kind = lexicon.kinds.get(wrong)
+        patterns[wrong] = (right, named[kind] if kind else CLASS_FORMULATION if right in formulations
+                           else CLASS_NAME if right in places else CLASS_COMMON)
     for phrase in canonical:
         if len(phrase) >= _MIN_NEAR_MISS:
             # an organ's last character replaced is mostly the next word (生态环境|不存在危险), not a slip
@@ -234,7 +238,9 @@ def _typo_patterns(extra: tuple[str, ...]) -> tuple[tuple[str, ...], tuple[tuple
         if len(place) >= _MIN_NEAR_MISS:
             add(near_misses(place, keep_last=place[-1] in _PLACE_SUFFIX, edge_doubles=False), place, CLASS_NAME)
     for idiom in lexicon.idioms:
-        add(near_misses(idiom, edit=False, toned=True), idiom, CLASS_COMMON)
+        # a particle in place of a character reads as a phrase, not a slip (谁知出了意外 is no 出于意外)
+        add({v: why for v, why in near_misses(idiom, edit=False, toned=True).items()
+             if not any(a != b and b in _PARTICLES for a, b in zip(idiom, v, strict=True))}, idiom, CLASS_COMMON)
     sounds, shapes = homophones(False), lexicon.shapes
     for name in lexicon.names:
         # 习近乎, 习进平: a leader's given name with a character replaced. Under a rare surname any common
@@ -582,6 +588,7 @@ def find_typo_hits(text: str, on: date, extra: tuple[str, ...] = (), recurring: 
                      "start": a, "end": b, "context": context(text, a, b)})
 
     taken: list[tuple[int, int]] = []  # canonical forms and hits: a damaged phrase is not looked for there
+    reported: list[tuple[int, int, str, str, str]] = []  # slips of reported_typos.tsv, reported last
     for index, start, end in automaton.find(joined):
         right, kind = patterns[index]
         if not right:
@@ -598,6 +605,9 @@ def find_typo_hits(text: str, on: date, extra: tuple[str, ...] = (), recurring: 
             continue  # 温家庄, 温家辛庄: a village of the 温 family, not 温家宝
         known = typo_lexicon().known.get(automaton.words[index])
         why = ("常见错误写法" + (f"（{known[1]}）" if known[1] else "")) if known else describe(automaton.words[index], right)
+        if automaton.words[index] in typo_lexicon().reported:
+            reported.append((start, end, right, why, kind))  # after the rules that know the kind of error
+            continue
         hit(start, end, right, why, kind, place_rule=right in typo_lexicon().places)
         taken.append((start, end))
     for start, end, phrase in _holes(joined, extra, taken):
@@ -648,6 +658,12 @@ def find_typo_hits(text: str, on: date, extra: tuple[str, ...] = (), recurring: 
         a, b = _original(where, start), _original(where, end - 1) + 1
         if not any(int(h["start"]) < b and a < int(h["end"]) for h in hits):
             hit(start, end, right, why, CLASS_NAME, place_rule=True)
+    # a slip reported on a portal or in the press, where no rule above explained it (会当临绝顶 is a misquoted line,
+    # 发辉 a word-model slip: those say what kind of error it is)
+    for start, end, right, why, kind in reported:
+        a, b = _original(where, start), _original(where, end - 1) + 1
+        if not any(int(h["start"]) < b and a < int(h["end"]) for h in hits):
+            hit(start, end, right, why, kind, place_rule=right in typo_lexicon().places)
     # one error, one finding: the list's 截止目前 and the context rule's 截止 are the same slip, and two findings
     # would be two deductions; the earlier (then the longer) of overlapping hits stands
     kept: list[dict[str, str | int]] = []

@@ -15,7 +15,7 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "scripts"))
 
-from build_reported_typos import of_common_characters, reported
+from build_reported_typos import holds_a_known_slip, of_common_characters, reported
 
 from checks.lexicon import tokenizer, typo_lexicon
 from checks.typos import find_typo_hits
@@ -23,8 +23,9 @@ from checks.typos import find_typo_hits
 ON = date(2024, 9, 30)
 
 SENTENCES = [
-    ("国家厉行节约，反对浪费。", "厉行节约", "历行节约"),
-    ("必要时引导其到应急避难场所避险。", "应急避难场所", "应急蔽难场所"),
+    ("审定合格的，颁发型号合格证。", "颁发", "颂发"),
+    ("根据《中华人民共和国动物防疫法》等法律、行政法规，结合本省实际，制定本条例。", "中华人民共和国动物防疫法",
+     "中华人民共物防疫法"),
 ]
 
 
@@ -62,8 +63,15 @@ def test_the_build_leaves_out_context_rows_short_names_and_leaders(tmp_path):
         "一如继往\t一如既往\tcommon\tyaowenjiaozi\thttps://a.example/5\t\n", "utf-8")
     pairs, about, leaders, short = reported(tsv)
     assert pairs == [("驰聘", "驰骋", "reported")]
-    assert about["驰聘"] == ("党报、通讯社稿件中被指出的差错", "https://a.example/1")
+    assert about["驰聘"] == ("党报、通讯社稿件中被指出的差错", "https://a.example/1", "common", "")
     assert leaders == ["新加坡总书记→习近平总书记"] and short == ["汪峰→王峰"]
+
+
+def test_a_slip_that_a_rule_of_its_kind_explains_is_reported_by_that_rule():
+    # 会当临绝顶 is in the press reports and is a misquoted classical line: classic_lines says so
+    [hit] = find_typo_hits("会当临绝顶，一览众山小。", ON)
+    assert hit["suggestion"] == "会当凌绝顶" and "名句应为" in str(hit["why"])
+    assert "会当临绝顶" in typo_lexicon().reported
 
 
 def test_short_forms_of_common_characters_are_phrases_as_often_as_slips():
@@ -71,3 +79,9 @@ def test_short_forms_of_common_characters_are_phrases_as_often_as_slips():
     assert not of_common_characters("驰聘") and not of_common_characters("先躯")
     assert not of_common_characters("下我一跳")  # four characters: no phrase of common words reads so
     assert tokenizer().FREQ.get("驰骋")  # the right form is a word already; the file adds none
+
+
+def test_a_known_slip_quoted_with_its_context_is_left_to_the_known_slip():
+    known = {"布署": ("部署", "")}
+    assert holds_a_known_slip("布署明年农村工作", "部署明年农村工作", known)
+    assert not holds_a_known_slip("驰聘", "驰骋", known)

@@ -118,7 +118,11 @@ def test_a_candidate_recurring_in_two_documents_is_a_term_not_a_slip() -> None:
     assert "发辉" not in recurring
     assert find_typo_hits(sentence, date(2024, 9, 30), recurring=recurring)
     recurring = recurring_slips([sentence, "教师应当发辉专长。" + one])
-    assert "发辉" in recurring and not find_typo_hits(sentence, date(2024, 9, 30), recurring=recurring)
+    assert "发辉" in recurring
+    # the word model keeps quiet; 发辉 is also a slip reported in the press (reported_typos.tsv), which is no
+    # candidate of the night and stays reported
+    assert [h["why"] for h in find_typo_hits(sentence, date(2024, 9, 30), recurring=recurring)] == [
+        "常见错误写法（公开报道的差错）"]
 
 
 @pytest.fixture
