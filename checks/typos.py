@@ -45,7 +45,16 @@ from checks.classic_lines import find_misquotes
 from checks.compiled_cache import cached
 from checks.confusables import common_chars, homophones, readings
 from checks.context_confusables import find_context_confusables
-from checks.lexicon import Matcher, matcher, on_word_boundaries, token_at, tokenizer, typo_lexicon, word_list
+from checks.lexicon import (
+    CHINESE_NUMERALS,
+    Matcher,
+    matcher,
+    on_word_boundaries,
+    token_at,
+    tokenizer,
+    typo_lexicon,
+    word_list,
+)
 from checks.memo import key as memo_key
 from checks.memo import memoised, text_hash
 from checks.names import PLACE_TAIL, confusable, in_place_name, name_hits, real_places
@@ -238,9 +247,11 @@ def _typo_patterns(extra: tuple[str, ...]) -> tuple[tuple[str, ...], tuple[tuple
         if len(place) >= _MIN_NEAR_MISS:
             add(near_misses(place, keep_last=place[-1] in _PLACE_SUFFIX, edge_doubles=False), place, CLASS_NAME)
     for idiom in lexicon.idioms:
-        # a particle in place of a character reads as a phrase, not a slip (谁知出了意外 is no 出于意外)
+        # a particle in place of a character reads as a phrase, not a slip (谁知出了意外 is no 出于意外), and another
+        # number written in is another saying (世界一分为三 is no 一分为二)
         add({v: why for v, why in near_misses(idiom, edit=False, toned=True).items()
-             if not any(a != b and b in _PARTICLES for a, b in zip(idiom, v, strict=True))}, idiom, CLASS_COMMON)
+             if not any(a != b and (b in _PARTICLES or b in CHINESE_NUMERALS)
+                        for a, b in zip(idiom, v, strict=True))}, idiom, CLASS_COMMON)
     sounds, shapes = homophones(False), lexicon.shapes
     for name in lexicon.names:
         # 习近乎, 习进平: a leader's given name with a character replaced. Under a rare surname any common

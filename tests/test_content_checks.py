@@ -391,7 +391,7 @@ def test_more_hiding_techniques() -> None:
     ("font-size:0", "字号为0"),
     ("opacity:0", "opacity:0 透明"),
 ])
-@pytest.mark.parametrize("text", ["澳门金沙娱乐", "永利皇宫", "太阳城娱乐开户", "注册送38元彩金"])
+@pytest.mark.parametrize("text", ["澳门金沙娱乐", "永利娱乐", "太阳城娱乐开户", "注册送38元彩金"])
 def test_hidden_links_with_a_casino_brand_or_a_sign_up_bonus_are_dark_links(style: str, technique: str, text: str
                                                                             ) -> None:
     from checks.sensitive import find_dark_links
@@ -400,6 +400,16 @@ def test_hidden_links_with_a_casino_brand_or_a_sign_up_bonus_are_dark_links(styl
             '</div></div></body></html>')
     [link] = find_dark_links(tuple(h[:3] for h in page_text(html).hidden))
     assert (link["technique"], link["href"]) == (technique, "http://www.js333.com/")
+
+
+def test_a_hidden_list_of_macau_hotels_is_no_dark_link() -> None:
+    # a tourism page's collapsed list links the real resorts' own sites: their names are no spam words
+    from checks.sensitive import find_dark_links
+    from checks.text import page_text
+    html = ('<html><body><div id="zoom"><p>酒店名单</p><div style="display:none">'
+            '<a href="https://www.wynnpalace.com/">永利皇宫</a><a href="https://www.galaxymacau.com/">澳门银河</a>'
+            '</div></div></body></html>')
+    assert find_dark_links(tuple(h[:3] for h in page_text(html).hidden)) == []
 
 
 def test_a_clipped_skip_link_of_the_site_itself_is_no_dark_link() -> None:
