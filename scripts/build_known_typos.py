@@ -92,13 +92,20 @@ def word_cuts(texts: list[str]) -> np.ndarray:
     return cuts
 
 
-def used_as_word(text: str, cuts: np.ndarray, wrong: str, right_uses: int) -> bool:
-    """Correct text uses `wrong` as a word of its own, more often than a misprint would."""
+def used_as_word(text: str, cuts: np.ndarray, wrong: str, right_uses: int, misprints: int = _MISPRINT_USES) -> bool:
+    """Correct text uses `wrong` as a word of its own, more often than a misprint would (at most `misprints` uses,
+    against a right form _MISPRINT_RATIO times as common)."""
+    uses = word_uses(text, cuts, wrong)
+    return uses > 0 and (uses > misprints or uses * _MISPRINT_RATIO >= right_uses)
+
+
+def word_uses(text: str, cuts: np.ndarray, wrong: str) -> int:
+    """How often `wrong` stands in `text` as a word of its own (jieba's cuts on both sides)."""
     uses, at = 0, text.find(wrong)
     while at >= 0:
         uses += bool(cuts[at] and cuts[at + len(wrong)])
         at = text.find(wrong, at + 1)
-    return uses > 0 and (uses > _MISPRINT_USES or uses * _MISPRINT_RATIO >= right_uses)
+    return uses
 
 
 if __name__ == "__main__":
