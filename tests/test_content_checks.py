@@ -299,6 +299,20 @@ def test_typo_classes(text: str, wrong: str, kind: str) -> None:
     assert wrong in hits and hits[wrong]["class"] == kind and hits[wrong]["suggestion"]
 
 
+@pytest.mark.parametrize(("text", "found"), [
+    ("近14天内途径中高风险地区的人员须主动报备。", True),  # 《咬文嚼字》2021: epidemiological notices
+    ("本次列车途径南京、上海等站。", True),
+    ("规范设置首末站、途径站、枢纽站。", True),
+    ("通过多种途径、多种渠道向各地区宣传。", False),  # the noun: ways, channels
+    ("依法通过合法途径解决纠纷，包括向所在地区人民法院起诉。", False),
+    ("列车运行途经的车站。", False),
+])
+def test_tujing_the_verb_written_as_tujing_the_noun(text: str, found: bool) -> None:
+    from checks.typos import find_typo_hits
+    hits = [(h["matched"], h["suggestion"]) for h in find_typo_hits(text, ON)]
+    assert hits == ([("途径", "途经")] if found else [])
+
+
 @pytest.mark.parametrize("text", [
     "报名截止日期为2023年6月30日",  # 截止 as a deadline is right
     "国务院令 中华人民共和国国务院令",
