@@ -313,6 +313,19 @@ def test_tujing_the_verb_written_as_tujing_the_noun(text: str, found: bool) -> N
     assert hits == ([("途径", "途经")] if found else [])
 
 
+@pytest.mark.parametrize(("text", "found"), [
+    ("请登陆广东政务服务网办理。", True),  # an office guide: you log in to a site
+    ("用户登陆系统后可查看办理进度。", True),
+    ("我县农产品登陆京东平台。", False),  # products landing on a market: the figurative 登陆
+    ("公司股票登陆科创板。", False),
+    ("台风在广东沿海登陆。", False),
+])
+def test_denglu_logging_in_written_as_denglu_landing(text: str, found: bool) -> None:
+    from checks.typos import find_typo_hits
+    hits = [(h["matched"], h["suggestion"]) for h in find_typo_hits(text, ON)]
+    assert hits == ([("登陆", "登录")] if found else [])
+
+
 @pytest.mark.parametrize("text", [
     "报名截止日期为2023年6月30日",  # 截止 as a deadline is right
     "国务院令 中华人民共和国国务院令",
