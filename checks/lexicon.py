@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import dataclasses
 import functools
-import itertools
 import logging
 import re
 from collections.abc import Iterator
@@ -276,15 +275,16 @@ def typo_lexicon() -> TypoLexicon:
         known.setdefault(wrong, (right, source))
     listed: set[str] = set()
     kinds: dict[str, str] = {}
-    reported = {wrong for wrong, *_ in _classed_pairs("reported_typos.tsv")} - set(known)
-    for wrong, right, source, kind in itertools.chain(
-            _classed_pairs("list_typos.tsv"),  # large public lists, vetted by a build script
-            _classed_pairs("reported_typos.tsv")):  # errors reported on portals and in the press, vetted the same way
-        if wrong not in known:
-            known[wrong] = (right, source)
-            listed.add(wrong)
-            if kind:
-                kinds[wrong] = kind
+    reported: set[str] = set()
+    for name, into in (("list_typos.tsv", listed),  # large public lists, vetted by a build script
+                       ("reported_typos.tsv", reported)):  # errors reported on portals and in the press, vetted alike
+        for wrong, right, source, kind in _classed_pairs(name):
+            if wrong not in known:
+                known[wrong] = (right, source)
+                listed.add(wrong)
+                into.add(wrong)
+                if kind:
+                    kinds[wrong] = kind
     shapes: dict[str, str] = {}
     for group in groups:
         for ch in group:
@@ -303,7 +303,7 @@ def typo_lexicon() -> TypoLexicon:
         names=tuple(dict.fromkeys(names)),
         listed=frozenset(listed),
         kinds=kinds,
-        reported=frozenset(reported - {w for w, *_ in _classed_pairs("list_typos.tsv")}),
+        reported=frozenset(reported),
     )
 
 

@@ -598,6 +598,10 @@ def find_typo_hits(text: str, on: date, extra: tuple[str, ...] = (), recurring: 
         hits.append({"matched": text[a:b].replace("\n", ""), "suggestion": right, "why": why, "class": kind,
                      "start": a, "end": b, "context": context(text, a, b)})
 
+    def overlaps_a_hit(start: int, end: int) -> bool:  # places in `joined`; hits hold places in `text`
+        a, b = _original(where, start), _original(where, end - 1) + 1
+        return any(int(h["start"]) < b and a < int(h["end"]) for h in hits)
+
     taken: list[tuple[int, int]] = []  # canonical forms and hits: a damaged phrase is not looked for there
     reported: list[tuple[int, int, str, str, str]] = []  # slips of reported_typos.tsv, reported last
     for index, start, end in automaton.find(joined):
@@ -646,9 +650,7 @@ def find_typo_hits(text: str, on: date, extra: tuple[str, ...] = (), recurring: 
         hit(start, end, m.group("month") + "月", "漏字“月”；日期应写作“…年…月底/月初/月中旬”", CLASS_COMMON)
     for self_slip in find_self_for_already(joined):
         start, end = int(self_slip["start"]), int(self_slip["end"])
-        a, b = _original(where, start), _original(where, end - 1) + 1  # hits hold places in `text`
-        if not any(x < end and start < y for x, y in taken) and \
-                not any(int(h["start"]) < b and a < int(h["end"]) for h in hits):
+        if not any(x < end and start < y for x, y in taken) and not overlaps_a_hit(start, end):
             hit(start, end, str(self_slip["suggestion"]), "“已”误为形近字“己”（“己”不在任何词中，正确文本写作“已”）",
                 CLASS_COMMON)
     for rule in typo_lexicon().context_rules:
@@ -666,14 +668,12 @@ def find_typo_hits(text: str, on: date, extra: tuple[str, ...] = (), recurring: 
         hit(start, end, "", why, CLASS_LEADER)
     # damaged law titles, clipped leaders' names, misplaced divisions … (names.py)
     for start, end, right, why in name_hits(joined, frozenset(where[0]) if where else frozenset()):
-        a, b = _original(where, start), _original(where, end - 1) + 1
-        if not any(int(h["start"]) < b and a < int(h["end"]) for h in hits):
+        if not overlaps_a_hit(start, end):
             hit(start, end, right, why, CLASS_NAME, place_rule=True)
     # a slip reported on a portal or in the press, where no rule above explained it (会当临绝顶 is a misquoted line,
     # 发辉 a word-model slip: those say what kind of error it is)
     for start, end, right, why, kind in reported:
-        a, b = _original(where, start), _original(where, end - 1) + 1
-        if not any(int(h["start"]) < b and a < int(h["end"]) for h in hits):
+        if not overlaps_a_hit(start, end):
             hit(start, end, right, why, kind, place_rule=right in typo_lexicon().places)
     # one error, one finding: the list's 截止目前 and the context rule's 截止 are the same slip, and two findings
     # would be two deductions; the earlier (then the longer) of overlapping hits stands
