@@ -92,11 +92,12 @@ def word_cuts(texts: list[str]) -> np.ndarray:
     return cuts
 
 
-def used_as_word(text: str, cuts: np.ndarray, wrong: str, right_uses: int, misprints: int = _MISPRINT_USES) -> bool:
+def used_as_word(text: str, cuts: np.ndarray, wrong: str, right_uses: int,
+                 misprints: int | None = _MISPRINT_USES) -> bool:
     """Correct text uses `wrong` as a word of its own, more often than a misprint would (at most `misprints` uses,
-    against a right form _MISPRINT_RATIO times as common)."""
+    None: any number, against a right form _MISPRINT_RATIO times as common)."""
     uses = word_uses(text, cuts, wrong)
-    return uses > 0 and (uses > misprints or uses * _MISPRINT_RATIO >= right_uses)
+    return uses > 0 and ((misprints is not None and uses > misprints) or uses * _MISPRINT_RATIO >= right_uses)
 
 
 def word_uses(text: str, cuts: np.ndarray, wrong: str) -> int:

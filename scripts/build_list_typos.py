@@ -151,7 +151,7 @@ def vet(pairs: list[tuple[str, str, str]], texts: list[str]) -> tuple[dict[str, 
             why = "cut short"
         # a slip reported as published may be the corpus's own misprint however often, when the right form is
         # twenty times as common (秸杆 4 against 秸秆 184; 转帐 4 against 转账 18 stays out: a variant)
-        elif used_as_word(text, cuts, wrong, text.count(right), len(text) if source == "reported" else _MISPRINT_USES):
+        elif used_as_word(text, cuts, wrong, text.count(right), None if source == "reported" else _MISPRINT_USES):
             why = "in correct text"
         elif len(wrong) <= _SHORT and (wrong in inside or wrong in text and not (
                 source == "reported" and text.count(wrong) == word_uses(text, cuts, wrong))):

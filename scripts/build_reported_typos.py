@@ -35,6 +35,7 @@ from __future__ import annotations
 
 import re
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import NamedTuple
 
@@ -59,7 +60,6 @@ class Report(NamedTuple):
     label: str  # ORIGINS: where it was published
     source: str
     kind: str  # common, name or formulation
-    sentence: str  # as published, when the source quotes it
 
 
 def reported(tsv: Path) -> tuple[list[tuple[str, str, str]], dict[str, Report], list[str], list[str]]:
@@ -67,7 +67,7 @@ def reported(tsv: Path) -> tuple[list[tuple[str, str, str]], dict[str, Report], 
     left out."""
     leaders = tuple(typo_lexicon().names) + tuple(typo_lexicon().leaders)
     pairs, about, left, short_names = [], {}, [], []
-    for wrong, right, kind, origin, source, *rest in rows(tsv):
+    for wrong, right, kind, origin, source, *_ in rows(tsv):
         if origin not in ORIGINS or kind == "context":
             continue
         wrong, right = to_simplified(wrong), to_simplified(right)
@@ -78,7 +78,7 @@ def reported(tsv: Path) -> tuple[list[tuple[str, str, str]], dict[str, Report], 
             left.append(f"{wrong}→{right}")
             continue
         pairs.append((wrong, right, "reported"))
-        about.setdefault(wrong, Report(ORIGINS[origin], source, kind, to_simplified(rest[0]) if rest else ""))
+        about.setdefault(wrong, Report(ORIGINS[origin], source, kind))
     return pairs, about, left, short_names
 
 
@@ -106,16 +106,16 @@ def main() -> None:
     pairs, about, leader_rows, short_names = reported(Path(sys.argv[1]))
     known = typo_lexicon().known
     kept, dropped = vet([p for p in pairs if p[0] not in known], corpus(Path(sys.argv[2])))
-    longer = [f"{w}→{r}" for w, (r, _) in kept.items() if holds_a_known_slip(w, r, known)]
-    dropped["a known slip with its context"] = longer
-    kept = {w: v for w, v in kept.items() if f"{w}→{v[0]}" not in longer}
-    common = [f"{w}→{r}" for w, (r, _) in kept.items() if of_common_characters(w)]
-    dropped["of common characters"] = common
-    kept = {w: v for w, v in kept.items() if not of_common_characters(w)}
+    tests: list[tuple[str, Callable[[str, str], bool]]] = [
+        ("a known slip with its context", lambda w, r: holds_a_known_slip(w, r, known)),
+        ("of common characters", lambda w, r: of_common_characters(w))]
     if len(sys.argv) == 4:
         daily = re.sub(r"/[bmes] ?", "", Path(sys.argv[3]).read_text("utf-8"))
-        dropped["in People's Daily"] = [f"{w}→{r}" for w, (r, _) in kept.items() if w in daily]
-        kept = {w: v for w, v in kept.items() if w not in daily}
+        tests.append(("in People's Daily", lambda w, r: w in daily))
+    for why, test in tests:
+        gone = {w for w, (r, _) in kept.items() if test(w, r)}
+        dropped[why] = [f"{w}→{r}" for w, (r, _) in kept.items() if w in gone]
+        kept = {w: v for w, v in kept.items() if w not in gone}
     OUT.write_text("# 生成文件，勿手改：scripts/build_reported_typos.py 从 benchmarks/data/reported_typos.tsv 中"
                    "政府网站、党报和新闻媒体上被指出的差错生成，并以正确的法律法规文本筛过。\n"
                    "# 错误写法<TAB>正确写法<TAB>依据<TAB>出处<TAB>类别（common 常见错别字、name 名称、formulation 固定表述）。"

@@ -63,7 +63,7 @@ def test_the_build_leaves_out_context_rows_short_names_and_leaders(tmp_path):
         "一如继往\t一如既往\tcommon\tyaowenjiaozi\thttps://a.example/5\t\n", "utf-8")
     pairs, about, leaders, short = reported(tsv)
     assert pairs == [("驰聘", "驰骋", "reported")]
-    assert about["驰聘"] == ("党报、通讯社稿件中被指出的差错", "https://a.example/1", "common", "")
+    assert about["驰聘"] == ("党报、通讯社稿件中被指出的差错", "https://a.example/1", "common")
     assert leaders == ["新加坡总书记→习近平总书记"] and short == ["汪峰→王峰"]
 
 
