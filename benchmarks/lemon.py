@@ -18,12 +18,9 @@ that a reviewer can judge each (LEMON's own labels have slips too).
 from __future__ import annotations
 
 import argparse
-from datetime import date
 from pathlib import Path
 
-from checks.typos import find_typo_hits
-
-ON = date(2024, 9, 30)
+from benchmarks.text_real import score_pairs
 
 
 def rows(path: str) -> list[tuple[str, str]]:
@@ -40,29 +37,19 @@ def measure(path: str, show: int) -> None:
     pairs = rows(path)
     wrong = [(a, b) for a, b in pairs if a != b and len(a) == len(b)]
     right = [a for a, b in pairs if a == b]
-    detected, flagged_wrong, alarms, found = 0, 0, [], []
-    for a, b in wrong:
-        diff = {i for i, (x, y) in enumerate(zip(a, b, strict=True)) if x != y}
-        hits = find_typo_hits(a, ON)
-        flagged_wrong += bool(hits)
-        good = [h for h in hits if any(int(h["start"]) <= i < int(h["end"]) for i in diff)]
-        detected += bool(good)
-        found += [f"{h['matched']} → {h['suggestion']}  [{h['class']}]  {h['context']}" for h in good]
-    for s in right:
-        alarms += [f"{h['matched']} → {h['suggestion']}  [{h['class']}; {h['why']}]  {h['context']}"
-                   for h in find_typo_hits(s, ON)]
-    flagged_right = len({a.rsplit("  ", 1)[-1] for a in alarms})
-    name = Path(path).stem
-    print(f"== {name}: {len(wrong)} erroneous + {len(right)} correct sentences")
-    print(f"  erroneous sentences detected at the right position: {detected}/{len(wrong)} = "
-          f"{detected / max(1, len(wrong)):.3f}")
-    print(f"  correct sentences flagged: {flagged_right}/{len(right)} = {flagged_right / max(1, len(right)):.4f}")
+    score = score_pairs(wrong, right)
+    flagged = score.flagged_wrong + score.flagged_right
+    print(f"== {Path(path).stem}: {len(wrong)} erroneous + {len(right)} correct sentences")
+    print(f"  erroneous sentences detected at the right position: {score.detected}/{len(wrong)} = "
+          f"{score.detected / max(1, len(wrong)):.3f}")
+    print(f"  correct sentences flagged: {score.flagged_right}/{len(right)} = "
+          f"{score.flagged_right / max(1, len(right)):.4f}")
     print(f"  sentence-level precision (right-position detections / all flagged sentences): "
-          f"{detected}/{flagged_right + flagged_wrong} = {detected / max(1, flagged_right + flagged_wrong):.2f}")
-    for a in alarms[:show]:
-        print(f"  false alarm  {a}")
-    for f in found[:show]:
-        print(f"  found        {f}")
+          f"{score.detected}/{flagged} = {score.detected / max(1, flagged):.2f}")
+    for h in score.alarms[:show]:
+        print(f"  false alarm  {h['matched']} → {h['suggestion']}  [{h['class']}; {h['why']}]  {h['context']}")
+    for h in score.found[:show]:
+        print(f"  found        {h['matched']} → {h['suggestion']}  [{h['class']}]  {h['context']}")
 
 
 def main() -> None:

@@ -56,6 +56,7 @@ import time
 from collections import defaultdict
 from datetime import date
 from pathlib import Path
+from typing import NamedTuple
 
 from checks.lexicon import sensitive_matcher, typo_lexicon
 from checks.privacy import find_personal_data
@@ -271,6 +272,34 @@ def recall(lines: list[str], pairs: list[Pair]) -> None:
     print("missed:", "、".join(sorted({f"{w}→{r}" for w, r, _ in missed})))
 
 
+class PairScore(NamedTuple):
+    """find_typo_hits on (erroneous, corrected) sentence pairs and on correct sentences."""
+
+    detected: int  # erroneous sentences with a finding over a changed character
+    flagged_wrong: int  # erroneous sentences with any finding
+    flagged_right: int  # correct sentences with any finding
+    found: list[dict]  # the findings over a changed character
+    alarms: list[dict]  # the findings on correct sentences
+
+
+def score_pairs(wrong_rows: list[tuple[str, str]], right_rows: list[str]) -> PairScore:
+    detected = flagged_wrong = flagged_right = 0
+    found: list[dict] = []
+    alarms: list[dict] = []
+    for a, b in wrong_rows:
+        diff = {i for i, (x, y) in enumerate(zip(a, b, strict=False)) if x != y}
+        hits = find_typo_hits(a, ON)
+        good = [h for h in hits if any(int(h["start"]) <= i < int(h["end"]) for i in diff)]
+        flagged_wrong += bool(hits)
+        detected += bool(good)
+        found += good
+    for s in right_rows:
+        hits = find_typo_hits(s, ON)
+        flagged_right += bool(hits)
+        alarms += hits
+    return PairScore(detected, flagged_wrong, flagged_right, found, alarms)
+
+
 def odw(path: str) -> None:
     """ECSpell's official-document-writing test set (label, wrong sentence, right sentence): a yardstick.
 
@@ -280,13 +309,7 @@ def odw(path: str) -> None:
     rows = [line.split("\t") for line in Path(path).read_text("utf-8").splitlines() if line.count("\t") >= 2]
     wrong_rows = [(a, b) for _, a, b in (r[:3] for r in rows) if a != b]
     right_rows = [b for _, _, b in (r[:3] for r in rows)]
-    detected = flagged_wrong = 0
-    for a, b in wrong_rows:
-        diff = {i for i, (x, y) in enumerate(zip(a, b, strict=False)) if x != y}
-        hits = find_typo_hits(a, ON)
-        flagged_wrong += bool(hits)
-        detected += any(any(h["start"] <= i < h["end"] for i in diff) for h in hits)
-    flagged_right = sum(bool(find_typo_hits(s, ON)) for s in right_rows)
+    detected, flagged_wrong, flagged_right, _, _ = score_pairs(wrong_rows, right_rows)
     flagged = flagged_wrong + flagged_right
     print(f"== ECSpell odw test (official-document writing, {len(wrong_rows)} erroneous + {len(right_rows)} corrected "
           f"sentences; a yardstick, not errors published on government sites)")
@@ -301,11 +324,7 @@ def sighan(path: str) -> None:
     rows = [line.split("\t") for line in Path(path).read_text("utf-8").splitlines() if "\t" in line]
     wrong = [(a, b) for a, b in rows if a != b]
     right = [b for _, b in rows]
-    hit = 0
-    for a, b in wrong:
-        diff = {i for i, (x, y) in enumerate(zip(a, b, strict=False)) if x != y}
-        hit += any(any(h["start"] <= i < h["end"] for i in diff) for h in find_typo_hits(a, ON))
-    alarms = sum(bool(find_typo_hits(s, ON)) for s in right)
+    hit, _, alarms, _, _ = score_pairs(wrong, right)
     print(f"== SIGHAN-15 test (learners' essays, a yardstick): {hit}/{len(wrong)} erroneous sentences "
           f"detected at the right place = {hit / len(wrong):.2f}; {alarms}/{len(right)} corrected sentences "
           f"flagged = {alarms / len(right):.3f}")
