@@ -29,9 +29,11 @@ import numpy as np
 from checks.compiled_cache import array_data, cached, data_array
 from checks.lexicon import CHINESE_NUMERALS, tokenizer, word_list
 from checks.names import confusable
-from checks.word_slips import Runs, _bloom, _hashes, _key, keys_in, runs_of, text_runs
+from checks.run_probes import RUN, offsets, sorted_hits
+from checks.word_slips import _bloom, _hashes, _key, text_codes
 
 _LINES = "classic_lines.txt"
+_OUTER = offsets(0, 1, 3, 4)  # a line's outer four of five: two characters, one left out, two more
 _LONGEST_WORD = 8
 _COMMON = 100  # a common word (风波 1,000s), not one jieba saw a few times (半家 3)
 
@@ -44,9 +46,11 @@ class _Probe(NamedTuple):
     bloom: np.ndarray
     owners: tuple[tuple[tuple[str, int], ...], ...]
 
-    def find(self, runs: Runs) -> list[tuple[int, str]]:
-        """(where the line would start, line) for every run of a text that is one of the keys."""
-        return [(start - offset, line) for start, k in zip(*keys_in(self.keys, self.bloom, runs), strict=True)
+    def find(self, codes: np.ndarray, at: np.ndarray) -> list[tuple[int, str]]:
+        """(where the line would start, line) for every run of a text (`codes`; the characters at `at` of each
+        place, run_probes.sorted_hits) that is one of the keys."""
+        where, which = sorted_hits(codes, at, self.bloom, self.keys)
+        return [(start - offset, line) for start, k in zip(where.tolist(), which.tolist(), strict=True)
                 for line, offset in self.owners[k]]
 
 
@@ -129,11 +133,9 @@ def _in_a_word(text: str, at: list[int]) -> bool:
 def find_misquotes(text: str) -> list[tuple[int, int, str, str]]:
     """(start, end, the line, why) for every well-known line quoted with one character wrong in `text`."""
     lines, ends, outer = _lines()
-    runs = text_runs(text)
-    pairs = runs[2].keys
-    four = runs_of((pairs[:-3] << np.uint64(32)) | pairs[3:])  # two characters, one left out, two more
+    codes = text_codes(text)
     found: dict[tuple[int, int], tuple[str, str]] = {}
-    for begin, line in [*ends.find(runs[3]), *outer.find(four)]:
+    for begin, line in [*ends.find(codes, RUN[3]), *outer.find(codes, _OUTER)]:
         stop = begin + len(line)
         if begin < 0 or stop > len(text) or (begin, stop) in found:
             continue

@@ -478,9 +478,11 @@ _FULL_WIDTH = {code: chr(code - 0xFEE0) for code in range(0xFF01, 0xFF5F)}
 _FULL_WIDTH_RX = re.compile("[\uFF10-\uFF19\uFF21-\uFF3A\uFF41-\uFF5A]")
 
 
+@functools.lru_cache(maxsize=4)
 def to_simplified(text: str) -> str:
     # str.translate with a 4,000-entry dict is slow; most pages have no traditional character at all,
-    # and a set test finds that out at C speed.
+    # and a set test finds that out at C speed. Kept for the last few texts: the typo and the sensitive-word
+    # checks of a page both ask (a str's hash is computed once and kept).
     return text.translate(_t2s_table()) if _has_traditional(text) else text
 
 

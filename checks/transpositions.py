@@ -30,6 +30,7 @@ import numpy as np
 from checks.compiled_cache import array_data, cached, data_array
 from checks.lexicon import CHINESE_NUMERALS, tokenizer
 from checks.names import PLACE_TAIL, real_places
+from checks.run_probes import RUN, sorted_hits
 from checks.word_slips import (
     _CJK,
     _best_path,
@@ -41,10 +42,9 @@ from checks.word_slips import (
     _trigrams,
     attested,
     codes_of,
-    keys_in,
     lookup,
     packed,
-    text_runs,
+    text_codes,
 )
 
 _PARTICLES = frozenset("的了")  # 短短的 written 短的短 is a phrase of its own (如此之短的短视频)
@@ -137,9 +137,9 @@ def find_transpositions(text: str) -> list[tuple[int, int, str]]:
     """(start, end, the word) for every swap of two neighbouring characters of a common word or a place in `text`,
     judged by the word model; a form written more than once is a term of the text, not a slip."""
     found = []
-    runs = text_runs(text)
+    codes = text_codes(text)
     for length, (keys, words, bloom) in swap_index().items():
-        for start, k in zip(*keys_in(keys, bloom, runs[length]), strict=True):
+        for start, k in zip(*(a.tolist() for a in sorted_hits(codes, RUN[length], bloom, keys)), strict=True):
             end, word = start + length, words[k]
             if start and (text[start - 1].isdigit() or text[start - 1] in CHINESE_NUMERALS):
                 continue  # 8分多钟, 三十多分钟: a quantity, not 多分钟

@@ -24,8 +24,9 @@ missed one:
    beside the corrected word on purpose (开展中期和终期评估), or the head character of a list's items
    (重力仪、重力梯度仪及为其…: not 以及).
 
-Scanning is vectorised: the text's code points are packed into 2-, 3- and 4-character keys and looked up in
-sorted arrays of the candidates' keys (numpy), so the model is consulted only where a candidate sits.
+Scanning is one compiled pass (checks.run_probes): every run of 2, 3 and 4 characters of the text, packed into
+a key, is probed through a Bloom filter and a hash table of the candidates' keys, so the model is consulted only
+where a candidate sits.
 Measured in benchmarks/text_real.py.
 """
 
@@ -42,6 +43,7 @@ import numpy as np
 from checks.compiled_cache import array_data, cached, data_array
 from checks.confusables import homophones
 from checks.lexicon import LEXICONS, tokenizer, typo_lexicon, word_list
+from checks.run_probes import BLOOM_WORDS, bucket_hits
 
 ATTESTED = LEXICONS / "attested.txt"
 CONTEXTS = LEXICONS / "word_contexts.npz"
@@ -97,67 +99,20 @@ def lookup(keys: np.ndarray, probe: np.ndarray) -> tuple[np.ndarray, np.ndarray]
     return at, keys[at] == probe
 
 
-_BLOOM_WORDS = 18  # 2**18 words of 64 bits = 2 MB per length, small enough to stay in cache
 _U64 = np.uint64
 
 
 def _hashes(keys: np.ndarray) -> np.ndarray:
-    return keys * _U64(0x9E3779B97F4A7C15)  # Fibonacci hashing: the top bits are well mixed
+    return keys * _U64(0x9E3779B97F4A7C15)  # Fibonacci hashing, as run_probes hashes a text's runs
 
 
 def _bloom(hashes: np.ndarray) -> np.ndarray:
     """A blocked Bloom filter: two bits per key, both in the 64-bit word its hash's top bits choose (one read
-    of memory per probe; ~1% of a text's runs pass it)."""
-    words = np.zeros(1 << _BLOOM_WORDS, dtype=np.uint64)
+    of memory per probe; ~1% of a text's runs pass it). checks.run_probes probes it."""
+    words = np.zeros(1 << BLOOM_WORDS, dtype=np.uint64)
     bits = (_U64(1) << ((hashes >> _U64(40)) & _U64(63))) | (_U64(1) << ((hashes >> _U64(34)) & _U64(63)))
-    np.bitwise_or.at(words, hashes >> _U64(64 - _BLOOM_WORDS), bits)
+    np.bitwise_or.at(words, hashes >> _U64(64 - BLOOM_WORDS), bits)
     return words
-
-
-class Runs(NamedTuple):
-    """The keys of a text's runs of characters, their hashes, and where each would sit in any of the Bloom filters
-    (the word and the two bits): computed once per text, probed against every filter."""
-
-    keys: np.ndarray
-    hashes: np.ndarray
-    slot: np.ndarray
-    bits: np.ndarray
-
-
-def runs_of(keys: np.ndarray) -> Runs:
-    hashes = _hashes(keys)
-    bits = (_U64(1) << ((hashes >> _U64(40)) & _U64(63))) | (_U64(1) << ((hashes >> _U64(34)) & _U64(63)))
-    return Runs(keys, hashes, hashes >> _U64(64 - _BLOOM_WORDS), bits)
-
-
-def in_bloom(words: np.ndarray, runs: Runs) -> np.ndarray:
-    """Where in `runs` a key may be one of the Bloom filter's (`_bloom`)."""
-    return np.nonzero((words[runs.slot] & runs.bits) == runs.bits)[0]
-
-
-def keys_in(keys: np.ndarray, bloom: np.ndarray, runs: Runs) -> tuple[list[int], list[int]]:
-    """(where in the text, index into `keys`) of every run that is one of the sorted `keys`, probed through their
-    Bloom filter first (`_bloom`): only the few runs that pass it are searched for."""
-    maybe = in_bloom(bloom, runs)
-    at, hit = lookup(keys, runs.keys[maybe])
-    return maybe[hit].tolist(), at[hit].tolist()
-
-
-def _candidates(runs: Runs, length: int) -> tuple[np.ndarray, np.ndarray]:
-    """(start, index into the words of `variant_index`) of every candidate of `length` characters, given the
-    runs of `length` characters of a text (`text_runs`)."""
-    index = _bloom_filters()[length]
-    maybe = in_bloom(index.bloom, runs)
-    if not len(maybe):
-        return maybe, maybe
-    probe, bucket = runs.keys[maybe], runs.hashes[maybe] >> _U64(64 - index.bucket_bits)
-    first = index.starts[bucket]
-    size = index.starts[bucket + _U64(1)] - first
-    wide = np.arange(index.width)
-    at = first[:, None] + wide  # every key of the probe's bucket (the keys are padded past the last bucket)
-    hit = (index.keys[at] == probe[:, None]) & (wide < size[:, None])
-    found = hit.any(axis=1)
-    return maybe[found], index.words[at[found, hit[found].argmax(axis=1)]]
 
 
 @functools.lru_cache(maxsize=1)
@@ -626,25 +581,20 @@ Candidates = dict[int, tuple[int, str]]  # start → (length, the word the text 
 
 
 @functools.lru_cache(maxsize=2)
-def text_runs(text: str) -> dict[int, Runs]:
-    """length (2, 3, 4) → the runs of that many characters of `text`: what the candidate slips, the swaps
-    (checks.transpositions) and the classical lines (checks.classic_lines) of one text are probed with,
-    computed once for all three."""
-    codes = codes_of(text)
-    out = {}
-    run = codes
-    for length in (2, 3, 4):  # packed(codes, length), from the keys one character shorter
-        run = (run[:-1] << _U64(16)) | codes[length - 1:]
-        out[length] = runs_of(run)
-    return out
+def text_codes(text: str) -> np.ndarray:
+    """The code points of `text` (`codes_of`): what the candidate slips, the swaps (checks.transpositions) and
+    the classical lines (checks.classic_lines) of one text are probed with (checks.run_probes), computed once
+    for all three."""
+    return codes_of(text)
 
 
 def candidates(text: str) -> Candidates:
     """Every candidate slip in `text`, judged or not: the first (longest-listed) candidate at each start."""
     found: Candidates = {}
-    runs = text_runs(text)
+    codes, probes = text_codes(text), _bloom_filters()
     for length, (_, _, words) in variant_index().items():  # 2, 3, 4
-        starts, word = _candidates(runs[length], length)
+        ix = probes[length]
+        starts, word = bucket_hits(codes, length, ix.bloom, ix.bucket_bits, ix.starts, ix.keys, ix.words)
         for start, k in zip(starts.tolist(), word.tolist(), strict=True):
             found.setdefault(start, (length, words[k]))
     return found
