@@ -263,3 +263,29 @@ def test_an_autonomous_division_with_other_nationalities_is_reported(text: str, 
 ])
 def test_autonomous_divisions_as_named_are_left_alone(text: str) -> None:
     assert not [h for h in find_typo_hits(text, date(2024, 9, 30)) if "民族自治地方" in str(h["why"])]
+
+
+def test_a_division_after_its_parent_written_short_or_without_its_suffix() -> None:
+    """来阳, 毫州, 井岗山, 武候区 (benchmarks/data/reported_typos.tsv: lists of misspelt place names, a pirated
+    Chengdu map) with their parent before them, and 保定竟秀区, 唐山尊化市 as LEMON's web sentences write them:
+    the parent says which division is meant, suffix or not."""
+    from checks.names import misspelt_under_parent
+
+    for text, right in (("他出生于湖南来阳，", "湖南耒阳"), ("安徽毫州的中药材市场", "安徽亳州"),
+                        ("保定竟秀区人民政府", "保定竞秀"), ("唐山尊化市娘娘庄", "唐山遵化"),
+                        ("四川成都武候区", "成都武侯"), ("江西井岗山", "江西井冈山")):
+        [(start, end, suggestion, why)] = misspelt_under_parent(text)
+        assert suggestion == right and text[start:end] != right and "下的行政区划名称应为" in why
+        assert any(h["suggestion"] == right for h in find_typo_hits(text, ON))
+    assert "形近字“来”" in misspelt_under_parent("湖南来阳")[0][3]  # 耒 → 来, from place_variants.tsv
+
+
+@pytest.mark.parametrize("text", [
+    "湖南郴州、湖南长沙", "湖南来自长沙的客人",  # right as written; 来自 is a word
+    "山东青岛", "江西省委、省政府", "河南日报社", "安徽省合肥市蜀山区", "吉林长春",
+    "四川大学", "浙江西部山区", "黄河南岸", "北京朝阳区人民法院",
+])
+def test_a_parent_before_other_words_is_no_misspelt_division(text: str) -> None:
+    from checks.names import misspelt_under_parent
+
+    assert misspelt_under_parent(text) == []
