@@ -29,8 +29,8 @@ import numpy as np
 from checks.compiled_cache import array_data, cached, data_array
 from checks.lexicon import CHINESE_NUMERALS, tokenizer, word_list
 from checks.names import confusable
-from checks.run_probes import RUN, offsets, sorted_hits
-from checks.word_slips import _bloom, _hashes, _key, text_codes
+from checks.run_probes import RUN, bloom_filter, hashes, offsets, sorted_hits
+from checks.word_slips import _key, text_codes
 
 _LINES = "classic_lines.txt"
 _OUTER = offsets(0, 1, 3, 4)  # a line's outer four of five: two characters, one left out, two more
@@ -56,7 +56,7 @@ class _Probe(NamedTuple):
 
 def _probe(owners: dict[int, list[tuple[str, int]]]) -> _Probe:
     keys = np.array(sorted(owners), dtype=np.uint64)
-    return _Probe(keys, _bloom(_hashes(keys)), tuple(tuple(owners[k]) for k in keys.tolist()))
+    return _Probe(keys, bloom_filter(hashes(keys)), tuple(tuple(owners[k]) for k in keys.tolist()))
 
 
 @functools.lru_cache(maxsize=1)

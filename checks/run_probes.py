@@ -15,8 +15,12 @@ building the intermediate arrays. The results are the numpy version's, position 
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
 import numba
 import numpy as np
+
+from checks.compiled_cache import array_data, data_array
 
 BLOOM_WORDS = 18  # 2**18 words of 64 bits = 2 MB per filter, small enough to stay in cache
 _GOLDEN = np.uint64(0x9E3779B97F4A7C15)  # Fibonacci hashing: the top bits are well mixed
@@ -90,6 +94,61 @@ def bucket_hits(codes: np.ndarray, length: int, bloom: np.ndarray, bucket_bits: 
                 found += 1
                 break
     return where[:found], which[:found]
+
+
+_U64 = np.uint64
+
+
+def hashes(keys: np.ndarray) -> np.ndarray:
+    return keys * _GOLDEN
+
+
+def bloom_filter(hashed: np.ndarray) -> np.ndarray:
+    """A blocked Bloom filter of the keys whose hashes are `hashed`: two bits per key, both in the 64-bit word
+    the hash's top bits choose (one read of memory per probe; ~1% of a text's runs pass it)."""
+    words = np.zeros(1 << BLOOM_WORDS, dtype=np.uint64)
+    bits = (_U64(1) << ((hashed >> _U64(40)) & _U64(63))) | (_U64(1) << ((hashed >> _U64(34)) & _U64(63)))
+    np.bitwise_or.at(words, hashed >> _U64(64 - BLOOM_WORDS), bits)
+    return words
+
+
+class BucketTable(NamedTuple):
+    """Keys to probe every run of a text with (`bucket_hits`): a Bloom filter, then a hash table of the keys for
+    the runs that pass it.
+
+    The table is the keys grouped by bucket (the top `bucket_bits` bits of the hash, about two keys a bucket),
+    with where each bucket starts: a key is found with two or three reads of memory instead of the twenty of a
+    binary search over sorted keys.
+    """
+
+    bloom: np.ndarray
+    bucket_bits: int
+    starts: np.ndarray  # where each bucket's keys start in `keys`; one more entry for the end
+    keys: np.ndarray  # the keys, bucket after bucket
+    words: np.ndarray  # for each key, its value (what the caller looks up: an index)
+
+    def find(self, codes: np.ndarray, length: int) -> tuple[np.ndarray, np.ndarray]:
+        """(where in the text, value) of every run of `length` characters of `codes` that is one of the keys."""
+        return bucket_hits(codes, length, self.bloom, self.bucket_bits, self.starts, self.keys, self.words)
+
+    def dump(self) -> tuple:
+        return (array_data(self.bloom), self.bucket_bits, array_data(self.starts), array_data(self.keys),
+                array_data(self.words))
+
+    @classmethod
+    def load(cls, raw: tuple) -> BucketTable:
+        bloom, bits, starts, keys, words = raw
+        return cls(data_array(bloom), bits, data_array(starts), data_array(keys), data_array(words))
+
+
+def bucket_table(keys: np.ndarray, values: np.ndarray) -> BucketTable:
+    """The table of `keys` (distinct) and the value of each."""
+    hashed = hashes(keys)
+    bucket_bits = max(1, (len(keys) // 2).bit_length())
+    bucket = hashed >> _U64(64 - bucket_bits)
+    order = np.argsort(bucket, kind="stable")
+    starts = np.searchsorted(bucket[order], np.arange((1 << bucket_bits) + 1, dtype=np.uint64))
+    return BucketTable(bloom_filter(hashed), bucket_bits, starts.astype(np.int64), keys[order], values[order])
 
 
 def offsets(*at: int) -> np.ndarray:

@@ -30,13 +30,11 @@ import numpy as np
 from checks.compiled_cache import array_data, cached, data_array
 from checks.lexicon import CHINESE_NUMERALS, tokenizer
 from checks.names import PLACE_TAIL, real_places
-from checks.run_probes import RUN, sorted_hits
+from checks.run_probes import RUN, bloom_filter, hashes, sorted_hits
 from checks.word_slips import (
     _CJK,
     _best_path,
-    _bloom,
     _clause,
-    _hashes,
     _keys_of,
     _looks_like_a_name,
     _trigrams,
@@ -105,7 +103,7 @@ def _build() -> dict[int, tuple[np.ndarray, tuple[str, ...], np.ndarray]]:
             forms = [f for f, s in zip(forms, seen.tolist(), strict=True) if not s]
         keys = _keys_of(forms, length)
         order = np.argsort(keys)
-        out[length] = (keys[order], tuple(swapped[forms[k]] for k in order.tolist()), _bloom(_hashes(keys)))
+        out[length] = (keys[order], tuple(swapped[forms[k]] for k in order.tolist()), bloom_filter(hashes(keys)))
     return out
 
 

@@ -36,14 +36,13 @@ import functools
 import hashlib
 import math
 import re
-from typing import NamedTuple
 
 import numpy as np
 
 from checks.compiled_cache import array_data, cached, data_array
 from checks.confusables import homophones
 from checks.lexicon import LEXICONS, tokenizer, typo_lexicon, word_list
-from checks.run_probes import BLOOM_WORDS, bucket_hits
+from checks.run_probes import BucketTable, bucket_table
 
 ATTESTED = LEXICONS / "attested.txt"
 CONTEXTS = LEXICONS / "word_contexts.npz"
@@ -97,22 +96,6 @@ def lookup(keys: np.ndarray, probe: np.ndarray) -> tuple[np.ndarray, np.ndarray]
     at[order] = np.searchsorted(keys, probe[order])
     at[at == len(keys)] = 0
     return at, keys[at] == probe
-
-
-_U64 = np.uint64
-
-
-def _hashes(keys: np.ndarray) -> np.ndarray:
-    return keys * _U64(0x9E3779B97F4A7C15)  # Fibonacci hashing, as run_probes hashes a text's runs
-
-
-def _bloom(hashes: np.ndarray) -> np.ndarray:
-    """A blocked Bloom filter: two bits per key, both in the 64-bit word its hash's top bits choose (one read
-    of memory per probe; ~1% of a text's runs pass it). checks.run_probes probes it."""
-    words = np.zeros(1 << BLOOM_WORDS, dtype=np.uint64)
-    bits = (_U64(1) << ((hashes >> _U64(40)) & _U64(63))) | (_U64(1) << ((hashes >> _U64(34)) & _U64(63)))
-    np.bitwise_or.at(words, hashes >> _U64(64 - BLOOM_WORDS), bits)
-    return words
 
 
 @functools.lru_cache(maxsize=1)
@@ -375,50 +358,16 @@ def _variant_index(use_corpus: bool) -> dict[int, tuple[np.ndarray, np.ndarray, 
     return out
 
 
-class _Index(NamedTuple):
-    """The candidate keys of one length, for probing every run of a text: a Bloom filter, then a hash table
-    of the keys for the runs that pass it.
-
-    The table is the candidate keys grouped by bucket (the top `bucket_bits` bits of the hash, about two
-    keys a bucket), with where each bucket starts: a key is found with two or three reads of memory
-    instead of the twenty of a binary search over the sorted keys.
-    """
-
-    bloom: np.ndarray
-    bucket_bits: int
-    starts: np.ndarray  # where each bucket's keys start in `keys`; one more entry for the end
-    keys: np.ndarray  # the candidate keys, bucket after bucket, padded with `width` zeros
-    words: np.ndarray  # for each key, the index of the word it slips from (in variant_index's words)
-    width: int  # the largest bucket
-
-
 @functools.lru_cache(maxsize=1)
-def _bloom_filters() -> dict[int, _Index]:
-    """The probing index of each length, compiled once per fingerprint and kept on disk (checks.compiled_cache)."""
-    def dump(index: dict[int, _Index]) -> dict:
-        return {n: (array_data(ix.bloom), ix.bucket_bits, array_data(ix.starts), array_data(ix.keys),
-                    array_data(ix.words), ix.width) for n, ix in index.items()}
-
-    def load(raw: dict) -> dict[int, _Index]:
-        return {n: _Index(data_array(bloom), bits, data_array(starts), data_array(keys), data_array(words), width)
-                for n, (bloom, bits, starts, keys, words, width) in raw.items()}
-
-    return cached("word-probes", [], _build_bloom_filters, dump, load)
+def _bloom_filters() -> dict[int, BucketTable]:
+    """The probing table of the candidates of each length, compiled once per fingerprint and kept on disk
+    (checks.compiled_cache)."""
+    return cached("word-probes", [], _build_bloom_filters, lambda index: {n: t.dump() for n, t in index.items()},
+                  lambda raw: {n: BucketTable.load(table) for n, table in raw.items()})
 
 
-def _build_bloom_filters() -> dict[int, _Index]:
-    out = {}
-    for length, (keys, word_of, _) in variant_index().items():
-        hashes = _hashes(keys)
-        bucket_bits = max(1, (len(keys) // 2).bit_length())
-        bucket = hashes >> _U64(64 - bucket_bits)
-        order = np.argsort(bucket, kind="stable")
-        starts = np.searchsorted(bucket[order], np.arange((1 << bucket_bits) + 1, dtype=np.uint64))
-        width = int(np.diff(starts).max(initial=0))
-        out[length] = _Index(_bloom(hashes), bucket_bits, starts.astype(np.int64),
-                             np.concatenate([keys[order], np.zeros(width, dtype=np.uint64)]),
-                             np.concatenate([word_of[order], np.zeros(width, dtype=word_of.dtype)]), width)
-    return out
+def _build_bloom_filters() -> dict[int, BucketTable]:
+    return {n: bucket_table(keys, word_of) for n, (keys, word_of, _) in variant_index().items()}
 
 
 _PATHS: dict[str, tuple[float, tuple[int, ...]]] = {}  # clause → _best_path, for the tokenizer in _PATHS_OF
@@ -593,8 +542,7 @@ def candidates(text: str) -> Candidates:
     found: Candidates = {}
     codes, probes = text_codes(text), _bloom_filters()
     for length, (_, _, words) in variant_index().items():  # 2, 3, 4
-        ix = probes[length]
-        starts, word = bucket_hits(codes, length, ix.bloom, ix.bucket_bits, ix.starts, ix.keys, ix.words)
+        starts, word = probes[length].find(codes, length)
         for start, k in zip(starts.tolist(), word.tolist(), strict=True):
             found.setdefault(start, (length, words[k]))
     return found

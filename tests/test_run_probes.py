@@ -6,8 +6,8 @@ import random
 
 import numpy as np
 
-from checks.run_probes import RUN, bucket_hits, offsets, sorted_hits
-from checks.word_slips import _bloom, _build_bloom_filters, _hashes, codes_of, text_codes
+from checks.run_probes import RUN, bloom_filter, bucket_table, hashes, offsets, sorted_hits
+from checks.word_slips import _bloom_filters, codes_of, text_codes
 
 _TEXT = ("各级人民政府应当发辉统筹协调作用，加强对本行政区域内安全生产工作的领导，支持、督促各有关部门依法履行"
          "安全生产监督管理职责。𠀀县级以上地方各级人民政府应当组织有关部门制定本行政区域内的事故应急救援预案。")
@@ -36,32 +36,28 @@ def test_sorted_hits_finds_every_run_among_the_keys_and_no_other() -> None:
     codes = codes_of(_TEXT)
     for at in ((0, 1), (0, 1, 2), (0, 1, 2, 3), (0, 1, 3, 4)):
         keys = np.array(_some_keys(_TEXT, at, rnd), dtype=np.uint64)
-        where, which = sorted_hits(codes, offsets(*at), _bloom(_hashes(keys)), keys)
+        where, which = sorted_hits(codes, offsets(*at), bloom_filter(hashes(keys)), keys)
         assert [(i, int(keys[k])) for i, k in zip(where.tolist(), which.tolist(), strict=True)] == \
             _plain(_TEXT, at, set(keys.tolist()))
         assert len(where) > 10
 
 
-def test_bucket_hits_names_the_word_of_each_key_found() -> None:
+def test_bucket_tables_name_the_value_of_each_key_found() -> None:
     rnd = random.Random(8)
     codes = codes_of(_TEXT)
     for length in (2, 3, 4):
-        keys = np.array(_some_keys(_TEXT, RUN[length].tolist(), rnd), dtype=np.uint64)
-        words = np.arange(len(keys), dtype=np.int32)[::-1].copy()  # each key's word: any number
-        word_of = dict(zip(keys.tolist(), words.tolist(), strict=True))
-        hashes = _hashes(keys)
-        bits = max(1, (len(keys) // 2).bit_length())
-        order = np.argsort(hashes >> np.uint64(64 - bits), kind="stable")
-        starts = np.searchsorted((hashes >> np.uint64(64 - bits))[order], np.arange((1 << bits) + 1, dtype=np.uint64))
-        where, which = bucket_hits(codes, length, _bloom(hashes), bits, starts.astype(np.int64), keys[order],
-                                   words[order])
+        keys = np.array(_some_keys(_TEXT, tuple(range(length)), rnd), dtype=np.uint64)
+        values = np.arange(len(keys), dtype=np.int32)[::-1].copy()  # each key's value: any number
+        value_of = dict(zip(keys.tolist(), values.tolist(), strict=True))
+        where, which = bucket_table(keys, values).find(codes, length)
         expected = _plain(_TEXT, tuple(range(length)), set(keys.tolist()))
-        assert list(zip(where.tolist(), which.tolist(), strict=True)) == [(i, word_of[k]) for i, k in expected]
+        assert list(zip(where.tolist(), which.tolist(), strict=True)) == [(i, value_of[k]) for i, k in expected]
+        assert len(expected) > 10
 
 
 def test_short_texts_and_empty_key_sets_find_nothing() -> None:
     keys = np.array([_key("发挥", 0, (0, 1))], dtype=np.uint64)
-    bloom = _bloom(_hashes(keys))
+    bloom = bloom_filter(hashes(keys))
     for text in ("", "发", "发挥"[:1]):
         assert sorted_hits(codes_of(text), RUN[2], bloom, keys)[0].tolist() == []
     assert sorted_hits(codes_of("发挥"), RUN[2], bloom, keys)[0].tolist() == [0]
@@ -69,7 +65,5 @@ def test_short_texts_and_empty_key_sets_find_nothing() -> None:
 
 
 def test_the_word_slip_index_finds_a_slip_where_the_text_has_it() -> None:
-    index = _build_bloom_filters()[2]
-    where, _ = bucket_hits(text_codes(_TEXT), 2, index.bloom, index.bucket_bits, index.starts, index.keys,
-                           index.words)
+    where, _ = _bloom_filters()[2].find(text_codes(_TEXT), 2)
     assert _TEXT.index("发辉") in where.tolist()
