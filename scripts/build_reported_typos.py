@@ -22,6 +22,7 @@ further leaves out:
 * wrong forms of three characters or fewer that jieba cuts into common single-character words (这|比|钱 for
   这笔钱, 黄|全 for 黄金): as often a phrase (这比钱更重要) or a person's name (黄全同志) as a slip;
 * wrong forms that People's Daily of 1998 writes anywhere (出外打工 holds 外打工 → 外加工);
+* wrong forms that are right in a sense of their own (`CORRECT_ELSEWHERE`: 刨开路面, 撅嘴);
 * errors in a leader's name (杜家豪 for 杜家毫): the wrong form may be another person's real name, and the
   leader rules judge names by the title beside them.
 
@@ -52,6 +53,9 @@ OUT = LEXICONS / "reported_typos.tsv"
 _SHORT_PHRASE = 3
 _COMMON_CHARACTER = 5000  # jieba's count of 黄 11,062, 这 261,791; of 驰 1,203, 躯 222
 _NAME_MIN = 5  # a shorter wrong name (汪峰, 康宁路, 新化医院) may be another person's, street's or hospital's real name
+# reported wrong forms that are correct wherever their own sense is meant: the report's sentence made them wrong,
+# a list entry would call every right use a slip
+CORRECT_ELSEWHERE = {"刨开": "刨（páo）开，挖开：施工单位刨开路面", "撅嘴": "《现代汉语词典》第7版“撅”①翘起：撅嘴"}
 ORIGINS = {"gov_site": "政府网站、文件上被通报或报道的差错", "party_media": "党报、通讯社稿件中被指出的差错",
            "news_site": "新闻网站上被指出的差错", "issue": "公开报道的差错", "other": "公开报道的差错"}
 
@@ -108,7 +112,8 @@ def main() -> None:
     kept, dropped = vet([p for p in pairs if p[0] not in known], corpus(Path(sys.argv[2])))
     tests: list[tuple[str, Callable[[str, str], bool]]] = [
         ("a known slip with its context", lambda w, r: holds_a_known_slip(w, r, known)),
-        ("of common characters", lambda w, r: of_common_characters(w))]
+        ("of common characters", lambda w, r: of_common_characters(w)),
+        ("correct in its own sense", lambda w, r: w in CORRECT_ELSEWHERE)]
     if len(sys.argv) == 4:
         daily = re.sub(r"/[bmes] ?", "", Path(sys.argv[3]).read_text("utf-8"))
         tests.append(("in People's Daily", lambda w, r: w in daily))
