@@ -22,7 +22,8 @@ import numpy as np
 
 from checks.compiled_cache import array_data, data_array
 
-BLOOM_WORDS = 18  # 2**18 words of 64 bits = 2 MB per filter, small enough to stay in cache
+_MOST_WORDS = 18  # a Bloom filter has at most 2**18 words of 64 bits (2 MB) …
+_BITS_PER_KEY = 16  # … and about 16 bits per key below that: the small sets' filters stay in the processor's cache
 _GOLDEN = np.uint64(0x9E3779B97F4A7C15)  # Fibonacci hashing: the top bits are well mixed
 
 
@@ -35,10 +36,19 @@ def _key(codes: np.ndarray, i: int, offsets: np.ndarray) -> np.uint64:
 
 
 @numba.njit(cache=True, nogil=True)
-def _may_hold(bloom: np.ndarray, hashed: np.uint64) -> bool:
+def _slot_shift(bloom: np.ndarray) -> np.uint64:
+    """How far a hash is shifted right to leave the index of one of the filter's words (a power of two)."""
+    size = 0
+    while (1 << size) < len(bloom):
+        size += 1
+    return np.uint64(64 - size)
+
+
+@numba.njit(cache=True, nogil=True)
+def _may_hold(bloom: np.ndarray, shift: np.uint64, hashed: np.uint64) -> bool:
     bits = (np.uint64(1) << ((hashed >> np.uint64(40)) & np.uint64(63))) | \
         (np.uint64(1) << ((hashed >> np.uint64(34)) & np.uint64(63)))
-    return (bloom[hashed >> np.uint64(64 - BLOOM_WORDS)] & bits) == bits
+    return (bloom[hashed >> shift] & bits) == bits
 
 
 @numba.njit(cache=True, nogil=True)
@@ -51,9 +61,10 @@ def sorted_hits(codes: np.ndarray, offsets: np.ndarray, bloom: np.ndarray,
     where = np.empty(n, dtype=np.int64)
     which = np.empty(n, dtype=np.int64)
     found = 0
+    slot = _slot_shift(bloom)
     for i in range(n):
         key = _key(codes, i, offsets)
-        if not _may_hold(bloom, key * _GOLDEN):
+        if not _may_hold(bloom, slot, key * _GOLDEN):
             continue
         lo, hi = 0, len(keys)
         while lo < hi:
@@ -79,12 +90,13 @@ def bucket_hits(codes: np.ndarray, length: int, bloom: np.ndarray, bucket_bits: 
     which = np.empty(n, dtype=np.int64)
     found = 0
     shift = np.uint64(64 - bucket_bits)
+    slot = _slot_shift(bloom)
     for i in range(n):
         key = np.uint64(0)
         for k in range(length):
             key = (key << np.uint64(16)) | codes[i + k]
         hashed = key * _GOLDEN
-        if not _may_hold(bloom, hashed):
+        if not _may_hold(bloom, slot, hashed):
             continue
         bucket = hashed >> shift
         for j in range(starts[bucket], starts[bucket + np.uint64(1)]):
@@ -105,10 +117,12 @@ def hashes(keys: np.ndarray) -> np.ndarray:
 
 def bloom_filter(hashed: np.ndarray) -> np.ndarray:
     """A blocked Bloom filter of the keys whose hashes are `hashed`: two bits per key, both in the 64-bit word
-    the hash's top bits choose (one read of memory per probe; ~1% of a text's runs pass it)."""
-    words = np.zeros(1 << BLOOM_WORDS, dtype=np.uint64)
+    the hash's top bits choose (one read of memory per probe; ~1% of a text's runs pass it). A power of two of
+    words, about `_BITS_PER_KEY` bits per key, at most 2**`_MOST_WORDS` words."""
+    size = min(max(10, (len(hashed) * _BITS_PER_KEY // 64).bit_length()), _MOST_WORDS)
+    words = np.zeros(1 << size, dtype=np.uint64)
     bits = (_U64(1) << ((hashed >> _U64(40)) & _U64(63))) | (_U64(1) << ((hashed >> _U64(34)) & _U64(63)))
-    np.bitwise_or.at(words, hashed >> _U64(64 - BLOOM_WORDS), bits)
+    np.bitwise_or.at(words, hashed >> _U64(64 - size), bits)
     return words
 
 
