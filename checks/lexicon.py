@@ -184,6 +184,7 @@ class TypoLexicon:
     # wrong → what it damages, where the file says (reported_typos.tsv: "name", "formulation"; else by its right form)
     kinds: dict[str, str] = dataclasses.field(default_factory=dict)
     reported: frozenset[str] = frozenset()  # wrong forms of reported_typos.tsv: found when no other rule explains them
+    departments: tuple[str, ...] = ()  # three-character government departments (财政局): near-misses only, not in jieba
 
 
 def _context_rules(raw: dict, lines: dict, path: Path) -> list[ContextRule]:
@@ -256,6 +257,7 @@ def typo_lexicon() -> TypoLexicon:
     rules: list[ContextRule] = []
     correct: list[str] = []
     names: list[str] = []
+    departments: list[str] = []
     for path in lexicon_paths("typos.yaml"):
         raw, lines = read_yaml_lexicon(path)
         for section, entries in raw.items():
@@ -270,6 +272,7 @@ def typo_lexicon() -> TypoLexicon:
         titles += [str(t) for t in raw.get("titles") or []]
         correct += [str(c) for c in raw.get("correct") or []]
         names += [str(n) for n in raw.get("names") or []]
+        departments += [str(d) for d in raw.get("departments") or []]
         rules += _context_rules(raw, lines, path)
     for wrong, right, source in _sourced_pairs("known_typos.tsv"):  # published lists of misspellings
         known.setdefault(wrong, (right, source))
@@ -304,6 +307,7 @@ def typo_lexicon() -> TypoLexicon:
         listed=frozenset(listed),
         kinds=kinds,
         reported=frozenset(reported),
+        departments=tuple(dict.fromkeys(departments)),
     )
 
 

@@ -235,6 +235,16 @@ def _typo_patterns(extra: tuple[str, ...]) -> tuple[tuple[str, ...], tuple[tuple
             # an organ's last character replaced is mostly the next word (生态环境|不存在危险), not a slip
             add(near_misses(phrase, edge_doubles=False, keep_last=phrase.endswith(_ORGAN_SUFFIX)), phrase,
                 CLASS_FORMULATION)
+    # local governments' departments (生态环境厅 → 生态坏境厅) as the organs above; a three-character one (公按局,
+    # 审汁局) only with a character of its field replaced where the new character pairs with its neighbours as
+    # correct government text never does (宗教|有局限 holds no 教有局)
+    patterns.update((d, ("", "")) for d in lexicon.departments if d not in patterns)
+    for department in lexicon.departments:
+        if len(department) >= _MIN_NEAR_MISS:
+            add(near_misses(department, edge_doubles=False, keep_last=True), department, CLASS_NAME)
+        else:
+            add({v: why for v, why in near_misses(department, edit=False, keep_last=True).items()
+                 if _alien(v, department, frozenset())}, department, CLASS_NAME)
     # four-character phrases of government text (corpus_phrases.txt): a same-sounding or look-alike character
     # in one (领导小姐 for 领导小组), where correct government text never pairs the character so
     phrases = [p for p in corpus_phrases() if p not in patterns]
