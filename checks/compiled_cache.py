@@ -30,7 +30,7 @@ _MAGIC = b"zwgk-compiled-1\n"
 _KEEP = 6  # files kept per name (a test run builds one per registry's unit names)
 
 
-def _cache_dir() -> Path | None:
+def cache_dir() -> Path | None:
     from core.settings import get_settings  # the one reader of the environment
 
     raw = get_settings().lexicon_cache_dir.strip()
@@ -54,7 +54,7 @@ def cached(name: str, parts: Any, build: Callable[[], T], dump: Callable[[T], An
     """`build()`, or what an earlier process built with the same fingerprint and `parts`.
     `dump` turns the value into marshal-able data, `load` turns that back into the value (by default the
     value is marshal-able as it is: strings, numbers, tuples, dicts)."""
-    folder = _cache_dir()
+    folder = cache_dir()
     if folder is None:
         return build()
     path = folder / f"{name}-{_key(name, parts)[:40]}.bin"

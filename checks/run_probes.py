@@ -15,12 +15,34 @@ building the intermediate arrays. The results are the numpy version's, position 
 
 from __future__ import annotations
 
+import os
+import tempfile
+from pathlib import Path
 from typing import NamedTuple
 
-import numba
-import numpy as np
+from checks.compiled_cache import array_data, cache_dir, data_array
+from core.settings import export_numba_cache_dir
 
-from checks.compiled_cache import array_data, data_array
+
+def _kernel_cache() -> str:
+    """Where numba keeps the compiled kernels: with the compiled word lists (settings.lexicon_cache_dir), else in
+    the temporary directory. numba's own choice, beside this module or in the user's cache, may be neither
+    writable for a service user (an install under /opt, no home), and numba then refuses to import the module."""
+    for folder in (cache_dir(), Path(tempfile.gettempdir()) / f"zwgk-{os.getuid()}"):
+        if folder is not None:
+            try:
+                (folder / "numba").mkdir(parents=True, exist_ok=True)
+            except OSError:
+                continue
+            if os.access(folder / "numba", os.W_OK):
+                return str(folder / "numba")
+    return ""
+
+
+export_numba_cache_dir(_kernel_cache())  # numba reads it once, when it is first imported: just below
+
+import numba  # noqa: E402
+import numpy as np  # noqa: E402
 
 _MOST_WORDS = 18  # a Bloom filter has at most 2**18 words of 64 bits (2 MB) …
 _BITS_PER_KEY = 16  # … and about 16 bits per key below that: the small sets' filters stay in the processor's cache

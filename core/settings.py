@@ -70,7 +70,8 @@ class Settings(BaseSettings):
     lexicon_cache_dir: str = Field(
         "~/.cache/zwgk", description="where the text checks' compiled word lists are kept between processes (about "
                                      "25 CPU seconds saved in every later process; keyed by the code, lexicons and "
-                                     "libraries, so never stale); empty: compile in every process")
+                                     "libraries, so never stale), and numba's compiled probes (numba/); empty: "
+                                     "compile the word lists in every process, the probes go to the temporary directory")
 
     # crawling
     user_agent: str = Field(
@@ -165,3 +166,9 @@ class Settings(BaseSettings):
 @lru_cache
 def get_settings() -> Settings:
     return Settings()
+
+
+def export_numba_cache_dir(folder: str) -> None:
+    """Tell numba where to keep compiled functions (checks.run_probes), unless the environment already does:
+    numba reads NUMBA_CACHE_DIR itself, once, when it is first imported."""
+    os.environ.setdefault("NUMBA_CACHE_DIR", folder)

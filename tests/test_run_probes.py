@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+import tempfile
 
 import numpy as np
 
@@ -67,3 +68,23 @@ def test_short_texts_and_empty_key_sets_find_nothing() -> None:
 def test_the_word_slip_index_finds_a_slip_where_the_text_has_it() -> None:
     where, _ = _bloom_filters()[2].find(text_codes(_TEXT), 2)
     assert _TEXT.index("发辉") in where.tolist()
+
+
+def test_compiled_kernels_are_kept_with_the_compiled_word_lists_else_in_the_temporary_directory(tmp_path, monkeypatch) -> None:
+    """numba refuses to import a module whose kernels it cannot cache anywhere (an install under /opt run by a
+    service user without a home): the kernels go where settings keep the compiled lexicons, else to /tmp."""
+    from checks.run_probes import _kernel_cache
+    from core.settings import get_settings
+
+    monkeypatch.setenv("ZWGK_LEXICON_CACHE_DIR", str(tmp_path / "cache"))
+    get_settings.cache_clear()
+    try:
+        assert _kernel_cache() == str(tmp_path / "cache" / "numba")
+        (tmp_path / "file").write_text("not a folder")
+        monkeypatch.setenv("ZWGK_LEXICON_CACHE_DIR", str(tmp_path / "file"))  # cannot hold a folder
+        get_settings.cache_clear()
+        fallback = _kernel_cache()
+        assert fallback.startswith(tempfile.gettempdir()) and fallback.endswith("numba")
+    finally:
+        monkeypatch.delenv("ZWGK_LEXICON_CACHE_DIR")
+        get_settings.cache_clear()
