@@ -548,16 +548,9 @@ def _all_stems() -> frozenset[str]:
 
 @functools.lru_cache(maxsize=1)
 def _rare_swaps() -> frozenset[tuple[str, str]]:
-    """(right, written) character pairs of lexicons/place_variants.tsv: a division's rare character and the common
-    look-alike typed for it (耒 → 来, 亳 → 毫), which the look-alike table may not hold."""
-    pairs = set()
-    for path in lexicon_paths(PLACE_VARIANTS.name):
-        for line in Path(path).read_text("utf-8").splitlines():
-            parts = line.split("\t")
-            if len(parts) > 2 and "→" in parts[2] and not line.startswith("#"):
-                right, written = parts[2].split("→", 1)
-                pairs.add((right, written))
-    return frozenset(pairs)
+    """(right, written) character pairs of lexicons/place_variants.tsv (`_place_variants`): a division's rare
+    character and the common look-alike typed for it (耒 → 来, 亳 → 毫), which the look-alike table may not hold."""
+    return frozenset((swap.partition("→")[0], swap.partition("→")[2]) for _, swap in _place_variants()[1] if "→" in swap)
 
 
 def misspelt_under_parent(text: str) -> list[tuple[int, int, str, str]]:

@@ -526,19 +526,6 @@ def _rare_but_read(text: str, start: int, end: int, word: str, i: int) -> bool:
     return any(pair_uses(pair) for pair in pairs)
 
 
-def _in_a_correct_phrase(text: str, start: int, end: int) -> bool:
-    """The candidate is part of a phrase typos.yaml `correct` lists as right (一老一小, the policy term for the old
-    and the young, is no slip of 一老一少; 互促共进 holds 促共): terms newer than jieba's dictionary."""
-    written = text[start:end]
-    for phrase in typo_lexicon().correct:
-        at = phrase.find(written)
-        while at >= 0:
-            if text.startswith(phrase, start - at) and start >= at:
-                return True
-            at = phrase.find(written, at + 1)
-    return False
-
-
 Candidates = dict[int, tuple[int, str]]  # start → (length, the word the text there may slip from)
 
 
@@ -578,8 +565,7 @@ def find_word_slips(text: str, found: Candidates | None = None) -> list[dict[str
         if start < taken or not _neighbours_seen(text, start, end, word) or _looks_like_a_name(text, start, end):
             continue
         i = next(k for k in range(length) if text[start + k] != word[k])
-        if _contrasted(text, start, end, word) or _list_head(text, start, i) or _rare_but_read(text, start, end, word, i) \
-                or _in_a_correct_phrase(text, start, end):
+        if _contrasted(text, start, end, word) or _list_head(text, start, i) or _rare_but_read(text, start, end, word, i):
             continue
         same_sound = text[start + i] in _confusables().get(word[i], ("", ""))[0]
         gain = _reads_better(text, start, end, word, same_sound)
