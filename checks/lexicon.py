@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from ahocorasick_rs import AhoCorasick, MatchKind
+from ahocorasick_rs import AhoCorasick, Implementation, MatchKind
 
 from core.sourcefile import SourceFileError, line_of, load_yaml
 
@@ -66,9 +66,21 @@ class Matcher:
         return self.automaton.find_matches_as_indexes(text)
 
 
+_DFA_MAX_WORDS = 20_000  # a DFA scans small automata two to three times as fast; for the typo lexicon's 850,000
+# patterns it would take gigabytes, and ahocorasick_rs's own choice (an NFA) is the one to keep
+
+
+def small_automaton(words: list[str] | tuple[str, ...], kind: MatchKind) -> AhoCorasick:
+    """An automaton over `words`, a DFA when they are few: ahocorasick_rs otherwise picks an NFA for some small
+    sets too (135 anchors of text.sensitive's families scanned at 40 % of the DFA's speed)."""
+    if len(words) <= _DFA_MAX_WORDS:
+        return AhoCorasick(words, matchkind=kind, implementation=Implementation.DFA)
+    return AhoCorasick(words, matchkind=kind)
+
+
 def matcher(words: list[str] | tuple[str, ...]) -> Matcher:
     words = tuple(words)
-    return Matcher(words, AhoCorasick(words, matchkind=MatchKind.LeftmostLongest))
+    return Matcher(words, small_automaton(words, MatchKind.LeftmostLongest))
 
 
 def _lines(name: str) -> list[list[str]]:

@@ -33,6 +33,7 @@ from checks.lexicon import (
     sensitive_context,
     sensitive_matcher,
     sensitive_words,
+    small_automaton,
     tokenizer,
 )
 from checks.memo import key as memo_key
@@ -161,7 +162,7 @@ def _anchor_matcher() -> AhoCorasick | None:
     families = page_rules().families
     anchors = sorted({a for family in families for _, anchors in family.patterns for a in anchors if a}
                      | {w for family in families if family.gated for w in family.subjects})
-    return AhoCorasick(anchors, matchkind=MatchKind.Standard) if anchors else None
+    return small_automaton(anchors, MatchKind.Standard) if anchors else None
 
 
 def _pattern(spec: object) -> tuple[re.Pattern[str], tuple[str, ...]]:
