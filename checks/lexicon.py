@@ -197,6 +197,9 @@ class TypoLexicon:
     kinds: dict[str, str] = dataclasses.field(default_factory=dict)
     reported: frozenset[str] = frozenset()  # wrong forms of reported_typos.tsv: found when no other rule explains them
     departments: tuple[str, ...] = ()  # three-character government departments (财政局): near-misses only, not in jieba
+    # past leaders and national models with three-character names nobody else is known by (周恩来, 焦裕禄): a
+    # same-sounding or look-alike character only, whatever the surname
+    figures: tuple[str, ...] = ()
 
 
 def _context_rules(raw: dict, lines: dict, path: Path) -> list[ContextRule]:
@@ -269,6 +272,7 @@ def typo_lexicon() -> TypoLexicon:
     rules: list[ContextRule] = []
     correct: list[str] = []
     names: list[str] = []
+    figures: list[str] = []
     departments: list[str] = []
     for path in lexicon_paths("typos.yaml"):
         raw, lines = read_yaml_lexicon(path)
@@ -284,6 +288,7 @@ def typo_lexicon() -> TypoLexicon:
         titles += [str(t) for t in raw.get("titles") or []]
         correct += [str(c) for c in raw.get("correct") or []]
         names += [str(n) for n in raw.get("names") or []]
+        figures += [str(n) for n in raw.get("figures") or []]
         departments += [str(d) for d in raw.get("departments") or []]
         rules += _context_rules(raw, lines, path)
     for wrong, right, source in _sourced_pairs("known_typos.tsv"):  # published lists of misspellings
@@ -316,6 +321,7 @@ def typo_lexicon() -> TypoLexicon:
         idioms=word_list("idioms.txt"),
         correct=tuple(dict.fromkeys(correct)),
         names=tuple(dict.fromkeys(names)),
+        figures=tuple(dict.fromkeys(n for n in figures if n not in names)),
         listed=frozenset(listed),
         kinds=kinds,
         reported=frozenset(reported),

@@ -279,6 +279,16 @@ def _typo_patterns(extra: tuple[str, ...]) -> tuple[tuple[str, ...], tuple[tuple
         # 习平近: the given name's two characters swapped (香港特区政府新闻处的新闻稿)
         add({name[:i] + name[i + 1] + name[i] + name[i + 2:]: "" for i in range(1, len(name) - 1)
              if name[i] != name[i + 1]}, name, CLASS_NAME)
+    for name in lexicon.figures:
+        # 周思来, 王歧山, 屠哟哟: a past leader's or a national model's name with a same-sounding or look-alike
+        # character, never any other (华国X and 南X东 would read 清华国学 and 南京东路); a doubled given name as a pair
+        alike = {i: sounds.get(name[i], "") + shapes.get(name[i], "") for i in range(len(name))}
+        variants = {name[:i] + ch + name[i + 1:] for i in range(1, len(name)) for ch in alike[i] if ch != name[i]}
+        if not tokenizer().FREQ.get(name[1:]):
+            variants |= {ch + name[1:] for ch in alike[0] if ch != name[0] and ch not in _COMMON_SURNAMES}
+        if len(name) == 3 and name[1] == name[2]:
+            variants |= {name[0] + ch + ch for ch in alike[1] if ch != name[1]}
+        add({v: "" for v in variants}, name, CLASS_NAME)
     words = tuple(patterns)
     return words, tuple(patterns[w] for w in words)
 

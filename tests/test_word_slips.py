@@ -90,6 +90,18 @@ def test_a_leaders_surname_typed_as_a_look_alike_but_not_as_a_common_surname() -
     assert find_typo_hits("新立交桥竣工通车，北往沪宁、东接宁波、南去浙中的汽车，再也不用绕行。", date(2024, 9, 30)) == []
 
 
+def test_a_past_leaders_or_a_models_name_with_a_same_sounding_or_look_alike_character() -> None:
+    # 王歧山: reported_typos.tsv blind12 (a party newspaper's page); typos.yaml figures
+    [hit] = find_typo_hits("王歧山同志在会上作重要讲话。", date(2024, 9, 30))
+    assert (hit["matched"], hit["suggestion"], hit["class"]) == ("王歧山", "王岐山", "名称错误")
+    [hit] = find_typo_hits("大力弘扬焦裕录同志的亲民爱民精神。", date(2024, 9, 30))
+    assert (hit["matched"], hit["suggestion"]) == ("焦裕录", "焦裕禄")
+    assert find_typo_hits("大力弘扬焦裕禄精神，学习邓稼先、黄大年的爱国情怀。", date(2024, 9, 30)) == []
+    # only same-sounding or look-alike characters: the surnames 南 and 华 are common characters (People's Daily, 1998)
+    assert find_typo_hits("记上海市公安局南京东路警察署。", date(2024, 9, 30)) == []
+    assert find_typo_hits("王国维先生二十年代在清华国学研究院的讲义。", date(2024, 9, 30)) == []
+
+
 def test_published_lists_flag_their_pairs_with_the_source() -> None:
     from checks.lexicon import typo_lexicon
 
