@@ -50,7 +50,7 @@ from dataclasses import dataclass, field
 
 from ahocorasick_rs import AhoCorasick, MatchKind
 
-from checks.lexicon import lexicon_paths, on_word_boundaries, tokenizer
+from checks.lexicon import lexicon_paths, on_word_boundaries, small_automaton, tokenizer
 
 PAIRS = "context_pairs.tsv"
 COUNTS = "context_counts.tsv"
@@ -159,7 +159,7 @@ def context_model() -> ContextModel:
             else:
                 counts[word][key] = counts[word].get(key, 0) + n
     words = tuple(sorted(alternatives))
-    automaton = AhoCorasick(words, matchkind=MatchKind.LeftmostLongest) if words else None
+    automaton = small_automaton(words, MatchKind.LeftmostLongest) if words else None
     telling = {w: frozenset(key for o in alternatives[w] for key, n in counts.get(o, {}).items()
                             if len(key) == 3 and key[0] in "LRB" and n >= _MIN_SEEN and not counts.get(w, {}).get(key))
                for w in words}

@@ -42,7 +42,17 @@ from pathlib import Path
 from ahocorasick_rs import AhoCorasick, BytesAhoCorasick, MatchKind
 
 from checks.confusables import common_chars, homophones, readings
-from checks.lexicon import LEXICONS, lexicon_paths, on_word_boundaries, token_at, token_cuts, tokenizer, typo_lexicon
+from checks.lexicon import (
+    LEXICONS,
+    lexicon_paths,
+    on_word_boundaries,
+    small_automaton,
+    small_bytes_automaton,
+    token_at,
+    token_cuts,
+    tokenizer,
+    typo_lexicon,
+)
 
 LAW_TITLES = LEXICONS / "law_titles.txt"
 PLACE_VARIANTS = LEXICONS / "place_variants.tsv"
@@ -216,7 +226,7 @@ def _place_variants() -> tuple[BytesAhoCorasick | None, tuple[tuple[str, str], .
     words = tuple(rows)
     if not words:
         return None, ()
-    automaton = BytesAhoCorasick([w.encode() for w in words], matchkind=MatchKind.LeftmostLongest)
+    automaton = small_bytes_automaton([w.encode() for w in words], MatchKind.LeftmostLongest)
     return automaton, tuple(rows[w] for w in words)
 
 
@@ -377,7 +387,7 @@ def _place_parents() -> tuple[AhoCorasick | None, tuple[str, ...], dict[str, fro
     if not heads:
         return None, (), {}, {}, 0
     provinces = {name: next((p for p in sorted(up) if p not in parents), "") for name, up in parents.items()}
-    return AhoCorasick(heads, matchkind=MatchKind.LeftmostLongest), heads, parents, provinces, max(map(len, parents))
+    return small_automaton(heads, MatchKind.LeftmostLongest), heads, parents, provinces, max(map(len, parents))
 
 
 @functools.lru_cache(maxsize=1)
@@ -522,7 +532,7 @@ def _parent_heads() -> tuple[AhoCorasick | None, tuple[str, ...], dict[str, str]
         if tail and len(head) - len(tail.group()) >= 2 and (head not in parents or head[:-1] not in short):
             short.setdefault(head[:len(head) - len(tail.group())], head)
     words = tuple(sorted({*heads, *short}))
-    return (AhoCorasick(words, matchkind=MatchKind.LeftmostLongest) if words else None), words, short
+    return (small_automaton(words, MatchKind.LeftmostLongest) if words else None), words, short
 
 
 @functools.cache
@@ -666,7 +676,7 @@ def _common() -> frozenset[str]:
 def _divisions() -> tuple[AhoCorasick | None, tuple[str, ...]]:
     """An automaton of the county-level and higher divisions (places.txt), and its words."""
     words = tuple(sorted(set(typo_lexicon().places)))
-    return (AhoCorasick(words, matchkind=MatchKind.LeftmostLongest) if words else None), words
+    return (small_automaton(words, MatchKind.LeftmostLongest) if words else None), words
 
 
 def _parent_named(text: str, town: str, start: int = 0) -> bool:

@@ -50,6 +50,7 @@ from checks.lexicon import (
     Matcher,
     matcher,
     on_word_boundaries,
+    small_automaton,
     token_at,
     tokenizer,
     typo_lexicon,
@@ -340,7 +341,7 @@ def hole_matcher(extra: tuple[str, ...] = ()) -> tuple[AhoCorasick, tuple[tuple[
             if i > 0 and len(phrase) >= _MIN_INSERT:
                 add(phrase, phrase[:i], phrase[i:], i, _INSERT)
     words = tuple(anchors)
-    return AhoCorasick(words, matchkind=MatchKind.Standard), tuple(_grouped(anchors[w]) for w in words)
+    return small_automaton(words, MatchKind.Standard), tuple(_grouped(anchors[w]) for w in words)
 
 
 def _grouped(holes: list[tuple[str, int, bool, int]]) -> tuple[HoleGroup, ...]:
