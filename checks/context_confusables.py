@@ -189,6 +189,11 @@ def _compound(text: str, start: int, end: int, word: str, other: str, seen: dict
             continue
         written, wanted = text[a:b], text[a:start] + other + text[end:b]
         if freq.get(wanted, 0) >= _COMPOUND_MIN and freq.get(wanted, 0) >= _COMPOUND_RATIO * freq.get(written, 0):
+            # the one borrowed neighbour begins (or ends) a commoner word with the next character: "反映物价" is
+            # 反映 + 物价, not 反应物 (within the two characters either side that the verdicts are kept by)
+            own = text[end:end + 2] if b == end + 1 else text[start - 2:start] if a == start - 1 and a >= 1 else ""
+            if len(own) == 2 and freq.get(own, 0) > freq[wanted]:
+                continue
             return wanted, freq[wanted]
     return None
 

@@ -312,6 +312,11 @@ def typo_lexicon() -> TypoLexicon:
                 into.add(wrong)
                 if kind:
                     kinds[wrong] = kind
+    # a form ops list as correct is no slip, whichever list calls it one (word-checker writes 个中三昧 → 个中三味)
+    for right_form in correct:
+        if known.pop(right_form, None):
+            listed.discard(right_form)
+            reported.discard(right_form)
     shapes: dict[str, str] = {}
     for group in groups:
         for ch in group:

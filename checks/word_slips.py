@@ -483,9 +483,10 @@ _NAME_DOTS = "·•‧・"  # between the parts of a transliterated name (克丽
 
 def _looks_like_a_name(text: str, start: int, end: int) -> bool:
     """Sign 3, negated: a given name after a surname, a village, road or firm named with the characters, a part
-    of a transliterated name."""
+    of a transliterated name, a household named by its surname ("在郭家和闫家", People's Daily 1998: no 国家)."""
     before, after = text[start - 1] if start else "", text[end] if end < len(text) else ""
     return bool(before in SURNAMES or before.isdigit() or after in _NAME_SUFFIX or after in _NUMBER_OPEN
+                or (end - start == 2 and text[start] in SURNAMES and text[start + 1] == "家")
                 or (before and before in _NAME_DOTS) or (after and after in _NAME_DOTS)
                 or text.count(text[start:end]) > 1)
 

@@ -11,7 +11,9 @@ A phrase is kept when
 * public correct government text uses it `_MIN_SEEN` times or more: the laws, judicial interpretations and local
   regulations of LawRefBook/Laws that scripts/build_slip_data.py reads (12.8 M characters; 行政法规/, 部门规章/
   and the local regulations of 浙江, 广东 and 重庆 are left out: the benchmark counts false alarms on them);
-* it is not a piece of a longer formulation of typos.yaml `canonical` (中华人民 of 中华人民共和国).
+* it is not a piece of a longer formulation of typos.yaml `canonical` (中华人民 of 中华人民共和国);
+* it holds no run of two Chinese numerals: 第三十七, 二十六条 and 二百零六 are article and item numbers, and a
+  character changed there reads as another number or counter (第三十期, 二十六名, 二百零八 in People's Daily, 1998).
 
 checks/typos.py reports a same-sounding or look-alike one-character replacement of such a phrase (领导小姐 for
 领导小组) unless correct text reads so itself. Laws and regulations are not subject to copyright in China
@@ -38,6 +40,7 @@ OUT = LEXICONS / "corpus_phrases.txt"
 _MIN_SEEN = 10
 _MAX_DICT = 30
 _PHRASE = re.compile("^[\u4e00-\u9fff]{4}$")
+_NUMBER = re.compile("[〇零一二三四五六七八九十百千万亿两]{2}")
 
 
 def main() -> None:
@@ -59,7 +62,7 @@ def main() -> None:
                 seen[text[i:i + 4]] += 1
     canonical = [str(c) for c in yaml.safe_load((LEXICONS / "typos.yaml").read_text("utf-8")).get("canonical") or []]
     phrases = sorted(w for w, n in seen.items()
-                     if n >= _MIN_SEEN and not any(w in c and w != c for c in canonical))
+                     if n >= _MIN_SEEN and not _NUMBER.search(w) and not any(w in c and w != c for c in canonical))
     OUT.write_text("# 生成文件，勿手改：scripts/build_corpus_phrases.py 从 jieba 关键词词表和公开法规文本统计，"
                    "来源见 SOURCES.md。\n"
                    "# 政务文本常用的四字短语（每行一个）；运维可在 ZWGK_LEXICON_DIR 下同名文件补充。\n"

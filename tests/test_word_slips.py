@@ -224,3 +224,14 @@ def test_the_shipped_attested_list_was_counted_for_the_candidates_the_check_gene
     # (七十一条 was reported in laws until it was counted again): change the candidates, then rerun the script
     assert word_slips.attested_fingerprint() == word_slips.candidates_fingerprint(), \
         "checks/lexicons/attested.txt is stale: run scripts/build_slip_data.py on LawRefBook/Laws @2f4c5c2"
+
+
+def test_news_text_of_peoples_daily_1998_that_read_as_slips() -> None:
+    # article and item numbers are no phrases: a changed character there is another number or counter
+    assert find_typo_hits("公安部直属机关第三十期党校班２０余名处级干部学员深入到广东。", date(1998, 2, 1)) == []
+    assert find_typo_hits("冬运以来，共查缴危禁品二百零八起。", date(1998, 2, 1)) == []
+    # a household named by its surname, and a word that borrows a neighbour from a commoner word (物价)
+    assert find_typo_hits("在郭家和闫家，李鹏都具体地了解了他们退休后的生活。", date(1998, 2, 1)) == []
+    assert find_typo_hits("省物价部门把农村电价高低作为反映物价管理工作是否扎实的重要标志。", date(1998, 2, 1)) == []
+    # a form listed as correct wins over a public list that has the pair the wrong way round
+    assert find_typo_hits("仅属于消遣，仅得之皮毛，享受不到个中三昧。", date(1998, 2, 1)) == []
