@@ -1,0 +1,20 @@
+"""text.sensitive on the blind39 rows of benchmarks/data/sensitive_real.jsonl (Chinese pages only, each with its
+source), collected by a helper that did not see the checks after the blind37 and blind38 changes, and run once:
+recall 10/15, no decoy reported (benchmarks/results/sensitive_real-2026-12-04-blind39.txt). Left as measured, not
+tuned on: the misses are online-casino brands standing alone as a page's title or header (高德娱乐新闻, Bet365亚洲官方网站,
+开云网…, jinnianhui今年会…; 开云, 高德 and 今年会 are also ordinary words) and a lottery tip page's slang
+(内部资料免费公开)."""
+
+from __future__ import annotations
+
+from benchmarks.sensitive_real import judge, load_rows, row_ids
+
+ROWS = load_rows()
+STILL_MISSED = {"39s03", "39s04", "39s13", "39s14", "39s15"}
+
+
+def test_the_blind39_rows() -> None:
+    missed = [i for i in row_ids(ROWS, ["blind39"], "spam") if not judge(ROWS[i])]
+    reported = [i for i in row_ids(ROWS, ["blind39"], "legit") if judge(ROWS[i])]
+    assert set(missed) == STILL_MISSED
+    assert reported == []
