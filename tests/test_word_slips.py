@@ -235,3 +235,12 @@ def test_news_text_of_peoples_daily_1998_that_read_as_slips() -> None:
     assert find_typo_hits("省物价部门把农村电价高低作为反映物价管理工作是否扎实的重要标志。", date(1998, 2, 1)) == []
     # a form listed as correct wins over a public list that has the pair the wrong way round
     assert find_typo_hits("仅属于消遣，仅得之皮毛，享受不到个中三昧。", date(1998, 2, 1)) == []
+
+
+def test_a_short_formulation_with_a_character_dropped_that_reads_on_as_other_words() -> None:
+    # People's Daily, 1998: 家政 and 人为 are pairs correct text writes often, so the words read on
+    assert find_typo_hits("这首先得益于国家政局和经济的稳定。", date(1998, 2, 1)) == []
+    assert find_typo_hits("发展是以人为中心的全面发展。", date(1998, 2, 1)) == []
+    # where the two characters never meet, the drop stays a slip
+    [hit] = find_typo_hits("坚持全面从治党，推动管党治党。", date(2024, 9, 30))
+    assert (hit["matched"], hit["suggestion"]) == ("全面从治党", "全面从严治党")
