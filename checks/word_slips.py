@@ -41,7 +41,7 @@ import numpy as np
 
 from checks.compiled_cache import array_data, cached, data_array
 from checks.confusables import homophones
-from checks.lexicon import LEXICONS, tokenizer, typo_lexicon, word_list
+from checks.lexicon import CHINESE_NUMERALS, LEXICONS, tokenizer, typo_lexicon, word_list
 from checks.run_probes import BucketTable, bucket_table
 
 ATTESTED = LEXICONS / "attested.txt"
@@ -479,16 +479,27 @@ def _longer_word_pieces() -> frozenset[str]:
 
 
 _NAME_DOTS = "·•‧・"  # between the parts of a transliterated name (克丽斯塔·谢富勒)
+_PERSON_AFTER = frozenset(("同志", "先生", "女士"))  # "单伟同志在电话中告诉…" (People's Daily, 1998): a name, no 单位
 
 
 def _looks_like_a_name(text: str, start: int, end: int) -> bool:
     """Sign 3, negated: a given name after a surname, a village, road or firm named with the characters, a part
-    of a transliterated name, a household named by its surname ("在郭家和闫家", People's Daily 1998: no 国家)."""
+    of a transliterated name, a household named by its surname ("在郭家和闫家", People's Daily 1998: no 国家), a
+    person before 同志, 先生 or 女士."""
     before, after = text[start - 1] if start else "", text[end] if end < len(text) else ""
     return bool(before in SURNAMES or before.isdigit() or after in _NAME_SUFFIX or after in _NUMBER_OPEN
+                or text[end:end + 2] in _PERSON_AFTER
                 or (end - start == 2 and text[start] in SURNAMES and text[start + 1] == "家")
                 or (before and before in _NAME_DOTS) or (after and after in _NAME_DOTS)
                 or text.count(text[start:end]) > 1)
+
+
+def _another_number(text: str, start: int, i: int, word: str) -> bool:
+    """The slip is a number or a counter after one: a numeral for another (合三为一 is three merged into one), or
+    the character after a number of two numerals or more (七十二巷 are seventy-two lanes, not 七十二项; People's
+    Daily, 1998). A lone 一 before it is no number (一针见血, 一触即发, 偏安一隅)."""
+    return (text[start + i] in CHINESE_NUMERALS and word[i] in CHINESE_NUMERALS) or \
+        (i > 1 and word[i - 1] in CHINESE_NUMERALS and word[i - 2] in CHINESE_NUMERALS)
 
 
 _NEAR = 8  # characters each side in which the corrected word itself stands for a contrast (中期和终期)
@@ -567,6 +578,8 @@ def find_word_slips(text: str, found: Candidates | None = None) -> list[dict[str
             continue
         i = next(k for k in range(length) if text[start + k] != word[k])
         if _contrasted(text, start, end, word) or _list_head(text, start, i) or _rare_but_read(text, start, end, word, i):
+            continue
+        if _another_number(text, start, i, word):
             continue
         same_sound = text[start + i] in _confusables().get(word[i], ("", ""))[0]
         gain = _reads_better(text, start, end, word, same_sound)

@@ -244,3 +244,13 @@ def test_a_short_formulation_with_a_character_dropped_that_reads_on_as_other_wor
     # where the two characters never meet, the drop stays a slip
     [hit] = find_typo_hits("坚持全面从治党，推动管党治党。", date(2024, 9, 30))
     assert (hit["matched"], hit["suggestion"]) == ("全面从治党", "全面从严治党")
+
+
+def test_numbers_and_people_that_the_word_model_leaves_alone() -> None:
+    # People's Daily, 1998: a numeral for another, a counter after a number, a person before 同志
+    assert find_typo_hits("把初轧厂、连轧厂、炼钢厂合三为一，组建股份公司。", date(1998, 2, 1)) == []
+    assert find_typo_hits("城区由四大街、八小街、七十二巷构成。", date(1998, 2, 1)) == []
+    assert find_typo_hits("青岛火车站广告部的单伟同志在电话中告诉工作人员。", date(1998, 2, 1)) == []
+    # a lone 一 is no number: LEMON's 一阵见血 is still a slip of 一针见血
+    [hit] = find_typo_hits("他的评论一阵见血，说到了问题的要害。", date(2024, 9, 30))
+    assert hit["suggestion"] == "一针见血"
