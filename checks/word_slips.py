@@ -480,15 +480,21 @@ def _longer_word_pieces() -> frozenset[str]:
 
 _NAME_DOTS = "·•‧・"  # between the parts of a transliterated name (克丽斯塔·谢富勒)
 _PERSON_AFTER = frozenset(("同志", "先生", "女士"))  # "单伟同志在电话中告诉…" (People's Daily, 1998): a name, no 单位
+# a role or an era before a surname: what follows is a name ("教导员陈立的提醒", "清人陈舒的《天中佳卉图》": People's
+# Daily, 2023–24, as zejunwang1/csc_hard quotes it; no 成立, no 陈述)
+_ROLES = ("记者", "通讯员", "主任", "书记", "局长", "处长", "科长", "县长", "市长", "镇长", "乡长", "村长", "厂长", "校长",
+          "院长", "所长", "站长", "队长", "组长", "部长", "厅长", "教授", "院士", "医生", "老师", "教导员", "指导员",
+          "民警", "警官", "律师", "法官", "总经理", "董事长", "经理", "委员", "代表", "清人", "明人", "宋人", "唐人")
 
 
 def _looks_like_a_name(text: str, start: int, end: int) -> bool:
     """Sign 3, negated: a given name after a surname, a village, road or firm named with the characters, a part
     of a transliterated name, a household named by its surname ("在郭家和闫家", People's Daily 1998: no 国家), a
-    person before 同志, 先生 or 女士."""
+    person before 同志, 先生 or 女士 or after a role (教导员陈立)."""
     before, after = text[start - 1] if start else "", text[end] if end < len(text) else ""
     return bool(before in SURNAMES or before.isdigit() or after in _NAME_SUFFIX or after in _NUMBER_OPEN
                 or text[end:end + 2] in _PERSON_AFTER
+                or (text[start] in SURNAMES and text[max(0, start - 4):start].endswith(_ROLES))
                 or (end - start == 2 and text[start] in SURNAMES and text[start + 1] == "家")
                 or (before and before in _NAME_DOTS) or (after and after in _NAME_DOTS)
                 or text.count(text[start:end]) > 1)

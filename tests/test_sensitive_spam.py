@@ -146,3 +146,10 @@ def test_news_agency_usage_of_the_peoples_daily_is_no_finding() -> None:
     assert find_sensitive("他们准备对全市搞色情服务的美容美发店进行彻底整顿，决不能让这些丑恶现象蔓延。") == []
     assert find_sensitive("都程度不同地存在色情服务等问题。市治安支队与东区公安分局联合行动。") == []
     assert find_sensitive("本店提供色情服务，欢迎来电")  # an ad is still reported
+
+
+def test_the_republic_of_1912_in_history_is_no_finding() -> None:
+    # People's Daily, 2023–24 (zejunwang1/csc_hard's corrected sentences) on the 1911 revolution and the warlord era
+    assert find_sensitive("辛亥革命推翻了清王朝的统治，结束了两千多年的封建帝制，建立了中华民国。") == []
+    assert find_sensitive("争夺地盘的军阀斗争又开始了，段祺瑞成为“中华民国”临时执政。") == []
+    assert find_sensitive("中华民国总统府发布新闻稿")  # Taiwan's authorities named as a state are still reported

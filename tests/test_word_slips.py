@@ -254,3 +254,9 @@ def test_numbers_and_people_that_the_word_model_leaves_alone() -> None:
     # a lone 一 is no number: LEMON's 一阵见血 is still a slip of 一针见血
     [hit] = find_typo_hits("他的评论一阵见血，说到了问题的要害。", date(2024, 9, 30))
     assert hit["suggestion"] == "一针见血"
+
+
+def test_a_surname_after_a_role_begins_a_name() -> None:
+    # People's Daily, 2023–24 (zejunwang1/csc_hard's corrected sentences): no 成立, no 陈述
+    assert find_typo_hits("他还收到了教导员陈立的提醒：已经3个月没有去医院复诊。", date(2024, 6, 1)) == []
+    assert find_typo_hits("清人陈舒的《天中佳卉图之一》，同样以时令花卉入画。", date(2024, 6, 1)) == []
