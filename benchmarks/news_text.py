@@ -26,25 +26,13 @@ from datetime import date
 from pathlib import Path
 
 from benchmarks.extra_corpus_probe import corpus_text
+from benchmarks.text_real import pages_of
 from checks.sensitive import find_sensitive
 from checks.typos import find_typo_hits
 
 _PIECE = 2000
 _ON = date(1998, 2, 1)
 _MODERN = date(2024, 6, 1)
-
-
-def pieces(lines: list[str]) -> list[str]:
-    out, buf, size = [], [], 0
-    for line in lines:
-        buf.append(line)
-        size += len(line)
-        if size > _PIECE:
-            out.append("\n".join(buf))
-            buf, size = [], 0
-    if buf:
-        out.append("\n".join(buf))
-    return out
 
 
 def main() -> None:
@@ -61,7 +49,7 @@ def main() -> None:
                    for row in Path(path).read_text("utf-8").splitlines() if row.strip()}
         parts.append(("2023–24 (csc_hard targets)", sorted(targets), _MODERN))
     for name, part, on in parts:
-        pages = pieces(part)
+        pages = pages_of(part, _PIECE)
         mb = sum(len(p.encode()) for p in pages) / 1e6
         typos = [h for p in pages for h in find_typo_hits(p, on)]
         sensitive = [h for p in pages for h in find_sensitive(p)]

@@ -227,6 +227,12 @@ def row_ids(rows: dict[str, dict], splits: Collection[str], label: str, leave_ou
     return sorted(i for i, r in rows.items() if r["split"] in splits and r["label"] == label and i not in leave_out)
 
 
+def outcome(rows: dict[str, dict], split: str) -> tuple[set[str], set[str]]:
+    """(the spam rows of `split` that nothing is reported on, the legitimate rows that something is)."""
+    return ({i for i in row_ids(rows, [split], "spam") if not judge(rows[i])},
+            {i for i in row_ids(rows, [split], "legit") if judge(rows[i])})
+
+
 def judge_html(html: str, url: str | None = None) -> list[tuple[str, str, str]]:
     """What text.sensitive reports on a crawled page: words and stuffing in its main text and chrome, and
     its dark links (word, category, where) — where is the hiding technique and the target for links."""

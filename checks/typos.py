@@ -287,11 +287,7 @@ def _typo_patterns(extra: tuple[str, ...]) -> tuple[tuple[str, ...], tuple[tuple
             return common_chars() if surname not in _COMMON_SURNAMES else sounds.get(ch, "") + shapes.get(ch, "")
         add({name[:i] + ch + name[i + 1:]: "" for i in range(1, len(name)) for ch in others(name[i]) if ch != name[i]},
             name, CLASS_NAME)
-        # 刁近平, 席近平: the surname typed as a same-sounding or look-alike character; not as a common surname
-        # (姜泽民 may be another person), nor before a given name that is a word itself (北往沪宁、东接宁波)
-        if not tokenizer().FREQ.get(name[1:]):
-            add({ch + name[1:]: "" for ch in sounds.get(name[0], "") + shapes.get(name[0], "")
-                 if ch != name[0] and ch not in _COMMON_SURNAMES}, name, CLASS_NAME)
+        add(_surname_slips(name, sounds.get(name[0], "") + shapes.get(name[0], "")), name, CLASS_NAME)
         # 习平近: the given name's two characters swapped (香港特区政府新闻处的新闻稿)
         add({name[:i] + name[i + 1] + name[i] + name[i + 2:]: "" for i in range(1, len(name) - 1)
              if name[i] != name[i + 1]}, name, CLASS_NAME)
@@ -300,8 +296,7 @@ def _typo_patterns(extra: tuple[str, ...]) -> tuple[tuple[str, ...], tuple[tuple
         # character, never any other (华国X and 南X东 would read 清华国学 and 南京东路); a doubled given name as a pair
         alike = {i: sounds.get(name[i], "") + shapes.get(name[i], "") for i in range(len(name))}
         variants = {name[:i] + ch + name[i + 1:] for i in range(1, len(name)) for ch in alike[i] if ch != name[i]}
-        if not tokenizer().FREQ.get(name[1:]):
-            variants |= {ch + name[1:] for ch in alike[0] if ch != name[0] and ch not in _COMMON_SURNAMES}
+        variants |= set(_surname_slips(name, alike[0]))
         if len(name) == 3 and name[1] == name[2]:
             variants |= {name[0] + ch + ch for ch in alike[1] if ch != name[1]}
         add({v: "" for v in variants}, name, CLASS_NAME)
@@ -311,6 +306,14 @@ def _typo_patterns(extra: tuple[str, ...]) -> tuple[tuple[str, ...], tuple[tuple
 
 # 温 is a common surname too (温家宝): any character after 温家 would call every 温家庄, 温家湾 and 温家人 a slip
 _COMMON_SURNAMES = SURNAMES | frozenset("温")
+
+
+def _surname_slips(name: str, alike: str) -> dict[str, str]:
+    """刁近平, 席近平: a leader's surname typed as one of the characters `alike`; not as a common surname (姜泽民
+    may be another person), nor before a given name that is a word itself (北往沪宁、东接宁波)."""
+    if tokenizer().FREQ.get(name[1:]):
+        return {}
+    return {ch + name[1:]: "" for ch in alike if ch != name[0] and ch not in _COMMON_SURNAMES}
 _MIN_HOLE = 5  # a canonical phrase this long with any one character replaced is a damaged phrase
 _MIN_EDGE_HOLE = 6  # … its first character replaced: only where the new pair is alien to correct text
 _MIN_INSERT = 7  # … a character added inside it (习近平近新时代…)

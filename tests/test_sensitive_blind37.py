@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import pytest
 
-from benchmarks.sensitive_real import judge, load_rows, row_ids
+from benchmarks.sensitive_real import judge, load_rows, outcome
 from checks.sensitive import find_sensitive
 
 ROWS = load_rows()
@@ -22,10 +22,7 @@ STILL_REPORTED = {"37l14"}
 
 
 def test_the_blind37_rows() -> None:
-    missed = [i for i in row_ids(ROWS, ["blind37"], "spam") if not judge(ROWS[i])]
-    reported = [i for i in row_ids(ROWS, ["blind37"], "legit") if judge(ROWS[i])]
-    assert set(missed) == STILL_MISSED
-    assert set(reported) == STILL_REPORTED
+    assert outcome(ROWS, "blind37") == (STILL_MISSED, STILL_REPORTED)
 
 
 @pytest.mark.parametrize(("text", "reported"), [

@@ -11,7 +11,7 @@ a work-from-home job ad."""
 
 from __future__ import annotations
 
-from benchmarks.sensitive_real import judge, load_rows, row_ids
+from benchmarks.sensitive_real import load_rows, outcome
 from checks.sensitive import find_sensitive
 
 ROWS = load_rows()
@@ -19,10 +19,7 @@ STILL_MISSED = {"38s03", "38s04", "38s10", "38s11", "38s12", "38s13"}
 
 
 def test_the_blind38_rows() -> None:
-    missed = [i for i in row_ids(ROWS, ["blind38"], "spam") if not judge(ROWS[i])]
-    reported = [i for i in row_ids(ROWS, ["blind38"], "legit") if judge(ROWS[i])]
-    assert set(missed) == STILL_MISSED
-    assert reported == []
+    assert outcome(ROWS, "blind38") == (STILL_MISSED, set())
 
 
 def test_drugs_sold_and_drugs_seized() -> None:

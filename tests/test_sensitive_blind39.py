@@ -7,14 +7,11 @@ tuned on: the misses are online-casino brands standing alone as a page's title o
 
 from __future__ import annotations
 
-from benchmarks.sensitive_real import judge, load_rows, row_ids
+from benchmarks.sensitive_real import load_rows, outcome
 
 ROWS = load_rows()
 STILL_MISSED = {"39s03", "39s04", "39s13", "39s14", "39s15"}
 
 
 def test_the_blind39_rows() -> None:
-    missed = [i for i in row_ids(ROWS, ["blind39"], "spam") if not judge(ROWS[i])]
-    reported = [i for i in row_ids(ROWS, ["blind39"], "legit") if judge(ROWS[i])]
-    assert set(missed) == STILL_MISSED
-    assert reported == []
+    assert outcome(ROWS, "blind39") == (STILL_MISSED, set())
