@@ -357,6 +357,19 @@ def tokenizer():
     return tk
 
 
+PERSON_TAGS = frozenset({"nr", "nrt", "nrfg"})  # jieba's tags of people's names, transliterations included
+
+
+@functools.lru_cache(maxsize=4)
+def tagged_words(tags: frozenset[str]) -> frozenset[str]:
+    """Words jieba's dictionary tags with one of `tags` (nr: 周恩来, nrt: 希特勒, ns: 布拉格, 南环路)."""
+    import jieba
+
+    path = Path(jieba.__file__).parent / "dict.txt"
+    return frozenset(parts[0] for line in path.read_text("utf-8").splitlines()
+                     if len(parts := line.split()) >= 3 and parts[2] in tags)
+
+
 def token_cuts(text: str) -> set[int]:
     """Where jieba's tokens of `text` begin and end (0 and len(text) included)."""
     cuts, pos = {0}, 0

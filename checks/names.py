@@ -754,6 +754,16 @@ def _autonomous_divisions() -> dict[tuple[str, str], frozenset[str]]:
     return {key: frozenset(value) for key, value in index.items()}
 
 
+def _glued_on(text: str, end: int) -> bool:
+    """The character before `end` starts a word with the one after it (乡 of 乡亲, 县 of 县城), not a name's own
+    word (乡政府, 区人民法院: the rest is a word of its own)."""
+    if end >= len(text):
+        return False
+    left = max(0, end - 12)
+    start, token = token_at(text[left:end + 12], end - 1 - left)
+    return start == end - 1 - left and len(token) == 2
+
+
 def wrong_nationalities(text: str) -> list[tuple[int, int, str, str]]:
     """(start, end, division, why) for an autonomous division written with other nationalities than its own
     (管城汉族区 for 管城回族区, 恩施土家族自治州 for 恩施土家族苗族自治州): no division is named so, and the
@@ -765,8 +775,8 @@ def wrong_nationalities(text: str) -> list[tuple[int, int, str, str]]:
     found = []
     for m in _PEOPLES_RX.finditer(text):
         tail = next((t for t in tails if text.startswith(t, m.end())), None)
-        if tail is None:
-            continue
+        if tail is None or _glued_on(text, m.end() + len(tail)):
+            continue  # 海南黎族乡亲: the folk of the 黎族, not a 乡
         for size in range(min(_LONGEST_STEM, m.start()), 0, -1):  # the longest stem that names a division
             real = index.get((text[m.start() - size:m.start()], tail))
             if real is None:

@@ -23,12 +23,11 @@ before (南独乐河镇北独乐河村). Names jieba tags as people's or places'
 from __future__ import annotations
 
 import functools
-from pathlib import Path
 
 import numpy as np
 
 from checks.compiled_cache import array_data, cached, data_array
-from checks.lexicon import CHINESE_NUMERALS, tokenizer
+from checks.lexicon import CHINESE_NUMERALS, PERSON_TAGS, tagged_words, tokenizer
 from checks.names import PLACE_TAIL, real_places
 from checks.run_probes import RUN, bloom_filter, hashes, sorted_hits
 from checks.word_slips import (
@@ -54,7 +53,6 @@ _FLOOR = {3: 100, 4: 20}
 # (村民员委会); word_slips' 8 let through swaps of correct text that read nearly as well, 8.3 to 10 (发奋努力,
 # 枝叶繁茂, 市县区, 金剪奖大赛: People's Daily, January 1998)
 _MIN_SWAP_GAIN = 12.0
-_NAME_TAGS = frozenset({"nr", "nrt", "nrfg", "ns"})
 # after these, the form is itself a name: 环南路社区, 长岗岭居委会, 尤勒滚布格拉村
 _NAME_AFTER = PLACE_TAIL | frozenset("社居")
 
@@ -64,22 +62,13 @@ def _swaps(word: str) -> list[str]:
             if word[i] != word[i + 1] and not _PARTICLES.intersection(word[i:i + 2])]
 
 
-def _proper_names() -> frozenset[str]:
-    """Words jieba's dictionary tags as names of people or places (希特勒, 布拉格, 大西洋, 南环路): swaps of one
-    transliteration or place name are another (诺尔贝希村, 乌兰克日木村, 西大洋社区), not a slip of it.
-    Divisions are corrected towards from the division lists instead."""
-    import jieba
-
-    path = Path(jieba.__file__).parent / "dict.txt"
-    return frozenset(parts[0] for line in path.read_text("utf-8").splitlines()
-                     if len(parts := line.split()) >= 3 and parts[2] in _NAME_TAGS)
-
-
 def _build() -> dict[int, tuple[np.ndarray, tuple[str, ...], np.ndarray]]:
     freq = tokenizer().FREQ
     places = real_places()
     never = places | attested()
-    names = _proper_names()
+    # swaps of one transliteration or place name are another (诺尔贝希村, 乌兰克日木村, 西大洋社区), not a slip of
+    # it; divisions are corrected towards from the division lists instead
+    names = tagged_words(PERSON_TAGS | {"ns"})
     out = {}
     for length in _LENGTHS:
         words = {w for w, f in freq.items()

@@ -70,6 +70,7 @@ from checks.word_slips import (
     candidates,
     find_self_for_already,
     find_word_slips,
+    given_name,
     pair_uses,
     reads_as_attested,
     seen_trigrams,
@@ -657,6 +658,8 @@ def find_typo_hits(text: str, on: date, extra: tuple[str, ...] = (), recurring: 
             continue
         if right in typo_lexicon().names and (joined[end - 1] in PLACE_TAIL or joined[end:end + 1] in PLACE_TAIL):
             continue  # 温家庄, 温家辛庄: a village of the 温 family, not 温家宝
+        if given_name(joined, start, end):
+            continue  # 董九洲, 裴九洲: a person, not 九州
         known = typo_lexicon().known.get(automaton.words[index])
         why = ("常见错误写法" + (f"（{known[1]}）" if known[1] else "")) if known else describe(automaton.words[index], right)
         if automaton.words[index] in typo_lexicon().reported:

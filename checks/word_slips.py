@@ -41,7 +41,7 @@ import numpy as np
 
 from checks.compiled_cache import array_data, cached, data_array
 from checks.confusables import homophones
-from checks.lexicon import CHINESE_NUMERALS, LEXICONS, tokenizer, typo_lexicon, word_list
+from checks.lexicon import CHINESE_NUMERALS, LEXICONS, PERSON_TAGS, tagged_words, tokenizer, typo_lexicon, word_list
 from checks.run_probes import BucketTable, bucket_table
 
 ATTESTED = LEXICONS / "attested.txt"
@@ -106,11 +106,15 @@ def _confusables() -> dict[str, tuple[str, str]]:
 
 
 def _everyday_words(length: int) -> list[str]:
-    """Words a slip is corrected to; ordinals (第十三届) are left out: 第十三节 and 第十三条 are as right."""
+    """Words a slip is corrected to; ordinals (第十三届) are left out: 第十三节 and 第十三条 are as right. So are
+    words of three or more characters jieba tags as people's names (贾亚辛格, 达特茅斯): a transliteration or a name
+    written otherwise is another, not a slip. Its shorter names and its idioms are often mis-tagged (陶醉, 顾客,
+    石沉大海), and are kept."""
     freq = tokenizer().FREQ
     floor = _MIN_FREQ_FOUR if length == 4 else _MIN_FREQ
-    return sorted(w for w, f in freq.items()
-                  if len(w) == length and f >= floor and _CJK.match(w) and not w.startswith("第"))
+    names = tagged_words(PERSON_TAGS).difference(typo_lexicon().idioms) if length >= 3 else frozenset()
+    return sorted(w for w, f in freq.items() if len(w) == length and f >= floor and _CJK.match(w)
+                  and not w.startswith("第") and w not in names)
 
 
 @functools.lru_cache(maxsize=4)
@@ -498,6 +502,29 @@ def _looks_like_a_name(text: str, start: int, end: int) -> bool:
                 or (end - start == 2 and text[start] in SURNAMES and text[start + 1] == "家")
                 or (before and before in _NAME_DOTS) or (after and after in _NAME_DOTS)
                 or text.count(text[start:end]) > 1)
+
+
+_LIST_MARKS = "、，,；;：: \u3000"
+_ROLL = 3  # items of two or three characters in a row: a roll of names (谢国良、谢德财、裴九洲、管德)
+
+
+def given_name(text: str, start: int, end: int) -> bool:
+    """A two-character slip that is someone's given name: right after a common surname that starts an item of a
+    list (、董九洲为省人大常委会副主任; not 工程峻工, 于禁鱼区), or the last two characters of an item in a roll of
+    short names (、裴九洲、)."""
+    if end - start != 2:
+        return False
+    if start and text[start - 1] in SURNAMES and (start == 1 or text[start - 2] in _LIST_MARKS):
+        return True
+    items = re.split(f"[{_LIST_MARKS}]", text[max(0, start - 30):end + 30])
+    offset = max(0, start - 30)
+    pos = 0
+    for k, item in enumerate(items):
+        if pos + len(item) == end - offset and len(item) == 3:
+            short = [len(x) in (2, 3) and all(_is_cjk(c) for c in x) for x in items[max(0, k - 2):k + 3]]
+            return sum(short) >= _ROLL
+        pos += len(item) + 1
+    return False
 
 
 def _another_number(text: str, start: int, i: int, word: str) -> bool:

@@ -260,3 +260,16 @@ def test_a_surname_after_a_role_begins_a_name() -> None:
     # People's Daily, 2023–24 (zejunwang1/csc_hard's corrected sentences): no 成立, no 陈述
     assert find_typo_hits("他还收到了教导员陈立的提醒：已经3个月没有去医院复诊。", date(2024, 6, 1)) == []
     assert find_typo_hits("清人陈舒的《天中佳卉图之一》，同样以时令花卉入画。", date(2024, 6, 1)) == []
+
+
+def test_names_that_the_list_and_the_word_model_leave_alone() -> None:
+    # People's Daily, 1998: transliterations written another way, and given names in a roll of names or after a
+    # surname that starts an item (九洲 is listed as a slip of 九州)
+    assert find_typo_hits("当选的１０名运动员是：贾雅辛格（斯里兰卡，女，田径），陈妍（中国，女，游泳）", date(1998, 2, 1)) == []
+    assert find_typo_hits("先后在达特茅思、哈佛和布朗大学取得了学位。", date(1998, 2, 1)) == []
+    assert find_typo_hits("谢国良、谢德财、蒙美路（女）、裴九洲、管德、谭方之、谭伯源", date(1998, 2, 1)) == []
+    assert find_typo_hits("选举王向民、董九洲为省人大常委会副主任；选举张国光为省长。", date(1998, 2, 1)) == []
+    # a surname character inside a word, or a preposition, begins no name: 工程峻工 and 于禁鱼区 stay slips
+    for text, wrong in (("建设工程峻工验收后，建设单位应当报送备案。", "峻工"),
+                        ("违反关于禁鱼区、禁渔期的规定进行捕捞的", "禁鱼")):
+        assert [h["matched"] for h in find_typo_hits(text, date(2024, 9, 30))] == [wrong]
