@@ -194,6 +194,20 @@ def _reads_on(variant: str, phrase: str) -> bool:
     return 0 < i < len(variant) and pair_uses(variant[i - 1:i + 1]) > _ALIEN_USES
 
 
+_LOOK_ALIKE_WORD = 20  # jieba's count of the word a look-alike makes with a neighbour: 暴雪 21, 老少 138 (膏盲 16)
+
+
+def _worded_look_alike(variant: str, idiom: str) -> bool:
+    """A look-alike character (not a same-sounding one) that makes a word with its neighbour: another wording,
+    not a slip (狂风暴雪, 一家老少, 大展雄图, 动荡不是: People's Daily, 1998). A pinyin IME types sounds, so a
+    look-alike slip is rarer, and the published ones make no word (病入膏盲, 灸手可热, 言简意骇)."""
+    i = next(k for k, (a, b) in enumerate(zip(variant, idiom, strict=True)) if a != b)
+    if readings().get(variant[i], frozenset()) & readings().get(idiom[i], frozenset()):
+        return False
+    freq = tokenizer().FREQ
+    return any(freq.get(variant[j:j + 2], 0) >= _LOOK_ALIKE_WORD for j in (i - 1, i) if 0 <= j <= len(variant) - 2)
+
+
 @functools.lru_cache(maxsize=1)
 def corpus_phrases() -> tuple[str, ...]:
     """Four-character phrases of government text (scripts/build_corpus_phrases.py), shipped and ops' own."""
@@ -278,7 +292,8 @@ def _typo_patterns(extra: tuple[str, ...]) -> tuple[tuple[str, ...], tuple[tuple
         # number written in is another saying (世界一分为三 is no 一分为二)
         add({v: why for v, why in near_misses(idiom, edit=False, toned=True).items()
              if not any(a != b and (b in _PARTICLES or b in CHINESE_NUMERALS)
-                        for a, b in zip(idiom, v, strict=True))}, idiom, CLASS_COMMON)
+                        for a, b in zip(idiom, v, strict=True)) and not _worded_look_alike(v, idiom)},
+            idiom, CLASS_COMMON)
     sounds, shapes = homophones(False), lexicon.shapes
     for name in lexicon.names:
         # 习近乎, 习进平: a leader's given name with a character replaced. Under a rare surname any common

@@ -273,3 +273,13 @@ def test_names_that_the_list_and_the_word_model_leave_alone() -> None:
     for text, wrong in (("建设工程峻工验收后，建设单位应当报送备案。", "峻工"),
                         ("违反关于禁鱼区、禁渔期的规定进行捕捞的", "禁鱼")):
         assert [h["matched"] for h in find_typo_hits(text, date(2024, 9, 30))] == [wrong]
+
+
+def test_a_look_alike_in_an_idiom_that_makes_a_word_is_another_wording() -> None:
+    # People's Daily, 1998: 暴雪, 老少, 不是 are words; a pinyin IME types sounds, not shapes
+    for text in ("被当地人称为“白毛旋风”的狂风暴雪袭击了通往地震灾区的唯一通道。", "图为大河乡武立祥一家老少三代在整理防震棚。",
+                 "他们认为，首先，东亚金融动荡不是一个暂时性的国际收支问题。"):
+        assert find_typo_hits(text, date(1998, 2, 1)) == []
+    # a look-alike that makes no word stays a slip (《咬文嚼字》's list: 病入膏盲)
+    [hit] = find_typo_hits("这家企业已病入膏盲，无力回天。", date(2024, 9, 30))
+    assert (hit["matched"], hit["suggestion"]) == ("病入膏盲", "病入膏肓")
