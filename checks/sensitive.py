@@ -328,9 +328,14 @@ def _line_of(text: str, start: int, end: int) -> tuple[int, str]:
     return line_start, text[line_start:line_end if line_end >= 0 else len(text)]
 
 
+# what counts towards a line of prose: Chinese characters, Hangul syllables, kana, and Latin words (a foreign-
+# language version of a government site reports crackdowns too: blind38's Korean police report)
+_PROSE_UNIT = re.compile("[\u4e00-\u9fff\u3040-\u30ff\uac00-\ud7af]|[A-Za-z]{2,}")
+
+
 def in_prose(text: str, start: int, end: int) -> bool:
     """Whether text[start:end] stands in a line of running prose (not a title, a footer or a slogan)."""
-    return len(_CJK.findall(_line_of(text, start, end)[1])) >= page_rules().prose_chars
+    return len(_PROSE_UNIT.findall(_line_of(text, start, end)[1])) >= page_rules().prose_chars
 
 
 def _straddles(norm: str, start: int, end: int) -> bool:

@@ -5,9 +5,9 @@ the four found were Indonesian betting links, which the blind37 rules had been w
 
 Misses then: an ad for a date-rape drug (催眠药水), a "出黑" service that recovers money from online casinos behind an
 anti-fraud article, a shop selling QQ likes (代唰商城), a homework-writing service (作业代写), a porn site's name
-(黑料不打烊). Still missed, left as they are: Korean and Japanese casino SEO, English ads for hacking, drugs and guns
-(no rule reads those languages' betting or contraband words in visible text; their police news reads the same), and
-a work-from-home job ad."""
+(黑料不打烊). Then, in the twenty-first session: Korean and Japanese casino SEO, English ads for hacking, drugs and
+guns (families of foreign-language markers; the Korean police report among the decoys stays legitimate through
+foreign-language cues, its lines counted as prose). Still missed: a work-from-home job ad."""
 
 from __future__ import annotations
 
@@ -15,7 +15,7 @@ from benchmarks.sensitive_real import load_rows, outcome
 from checks.sensitive import find_sensitive
 
 ROWS = load_rows()
-STILL_MISSED = {"38s03", "38s04", "38s10", "38s11", "38s12", "38s13"}
+STILL_MISSED = {"38s10"}
 
 
 def test_the_blind38_rows() -> None:
@@ -38,3 +38,9 @@ def test_likes_and_homework_for_sale_but_not_a_crackdown_or_a_school_notice() ->
     assert find_sensitive("专业留学生作业代写服务平台，全学科作业代写，24小时在线，原创保证。")
     assert find_sensitive("网信部门持续打击网络水军刷量增粉、刷单炒信，关闭违法违规网站平台400余家。") == []
     assert find_sensitive("学校严肃考风考纪，杜绝学生参与助考、替考，严禁寻找“枪手”代考，违者依法依规处理。") == []
+
+
+def test_contraband_ads_in_english_but_not_a_customs_seizure() -> None:
+    assert find_sensitive("BUY weed, cocain, Clone cards, fake note, guns (Telegram:@shop) Fast Delivery worldwide.")
+    assert find_sensitive("Customs officers seized 12 kg of heroin and cocaine hidden in a container; police arrested "
+                          "two suspects for smuggling the drugs, which were for sale in the city.") == []
