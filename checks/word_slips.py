@@ -527,6 +527,9 @@ def given_name(text: str, start: int, end: int) -> bool:
     return False
 
 
+_UNNAMED = "某"  # a placeholder written on purpose (总参某部, 张某, 某村): never a slip of 谋 or 亩
+
+
 def _another_number(text: str, start: int, i: int, word: str) -> bool:
     """The slip is a number or a counter after one: a numeral for another (合三为一 is three merged into one), or
     the character after a number of two numerals or more (七十二巷 are seventy-two lanes, not 七十二项; People's
@@ -612,7 +615,7 @@ def find_word_slips(text: str, found: Candidates | None = None) -> list[dict[str
         i = next(k for k in range(length) if text[start + k] != word[k])
         if _contrasted(text, start, end, word) or _list_head(text, start, i) or _rare_but_read(text, start, end, word, i):
             continue
-        if _another_number(text, start, i, word):
+        if _another_number(text, start, i, word) or text[start + i] == _UNNAMED:
             continue
         same_sound = text[start + i] in _confusables().get(word[i], ("", ""))[0]
         gain = _reads_better(text, start, end, word, same_sound)

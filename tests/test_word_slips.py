@@ -283,3 +283,10 @@ def test_a_look_alike_in_an_idiom_that_makes_a_word_is_another_wording() -> None
     # a look-alike that makes no word stays a slip (《咬文嚼字》's list: 病入膏盲)
     [hit] = find_typo_hits("这家企业已病入膏盲，无力回天。", date(2024, 9, 30))
     assert (hit["matched"], hit["suggestion"]) == ("病入膏盲", "病入膏肓")
+
+
+def test_a_placeholder_and_sayings_that_stand_on_their_own() -> None:
+    # People's Daily, 1998: 某部 is an unnamed unit on purpose; 为之一怔 and 缺衣少粮 are sayings of their own
+    assert find_typo_hits("刘伯承元帅次子、总参某部干部刘蒙说，父亲一生简朴。", date(1998, 2, 1)) == []
+    assert find_typo_hits("两条新闻还是使大家为之一怔。", date(1998, 2, 1)) == []
+    assert find_typo_hits("雪灾中只剩下５０多头了，一家人缺衣少粮，愁眉不展。", date(1998, 2, 1)) == []
