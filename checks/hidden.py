@@ -158,6 +158,7 @@ def _class_rules(styles: list) -> dict[str, str]:
 # elements hidden_content looks at whatever their attributes
 _HIDING_TAGS = frozenset({"font", "iframe", "frame", "marquee"})
 _FRAME_TAGS = frozenset({"iframe", "frame"})
+_UNREADABLE_SCROLL = 500  # pixels a <marquee> moves per step: beyond this its text flashes past unread
 # el.text_content() of lxml.html, for plain lxml.etree elements too
 string_content = etree.XPath("string()", smart_strings=False)
 
@@ -277,9 +278,12 @@ def hidden_among(doc, scripts: list, metas: list, rules: dict[str, str], attribu
             marks = [f".{c}" for c in (el.get("class") or "").split()] + ([f"#{el.get('id')}"] if el.get("id") else [])
             how = next((rules[m] for m in marks if m in rules), None)
         if how is None and el.tag.lower() == "marquee":
-            size = re.search(r"\d+", el.get("height") or el.get("width") or "")
-            if size and int(size.group()) <= 5:
-                how = "marquee 滚动且尺寸极小"
+            # either side tiny hides it (blind40: width="1" height="6"), and so does a scroll too fast to read
+            # (scrollAmount=10000 moves the text 10,000 pixels a step)
+            sizes = [int(m.group()) for m in (re.search(r"\d+", el.get(k) or "") for k in ("height", "width")) if m]
+            speed = re.search(r"\d+", el.get("scrollamount") or "")
+            if (sizes and min(sizes) <= 5) or (speed and int(speed.group()) >= _UNREADABLE_SCROLL):
+                how = "marquee 滚动且尺寸极小" if sizes and min(sizes) <= 5 else "marquee 滚动过快无法阅读"
         if how is None:
             continue
         for inner in el.iter():
