@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 from datetime import date
 from urllib.parse import unquote, urlsplit
@@ -373,6 +373,23 @@ def _straddles(norm: str, start: int, end: int) -> bool:
     return False
 
 
+_SEO_ITEM = re.compile(r"[^,，|_\-\s]{2,14}")
+_SEO_SEPARATED = re.compile(r"(?:[^,，|_\-\s]{2,14}[,，|_\-]){4,}[^,，|_\-\s]{2,14}")
+_SEO_PREFIX_REPEATS = 3
+
+
+def seo_keyword_list(text: str, start: int, end: int) -> bool:
+    """text[start:end] lies in a run of five or more short items separated by commas, bars, dashes or
+    underscores that repeat one brand at their head ("爱体育,爱体育官网,爱体育APP,爱体育百家乐", blind41): the keyword
+    list of a hijacked page, glued to the front of a real article, which no crackdown report writes."""
+    for m in _SEO_SEPARATED.finditer(text, max(0, start - 200), min(len(text), end + 200)):
+        if m.start() <= end and start <= m.end():
+            heads = Counter(item[:2] for item in _SEO_ITEM.findall(m.group()))
+            if heads and heads.most_common(1)[0][1] >= _SEO_PREFIX_REPEATS:
+                return True
+    return False
+
+
 def _with_pinyin(brand: str) -> str:
     """A brand's pattern, its pinyin allowed right before or after a Chinese name (开云kaiyun, kaiyun开云: casino
     sites print both, blind40)."""
@@ -416,7 +433,7 @@ def find_sensitive(text: str, judge_context: bool = True) -> list[tuple[str, str
     for start, end, category, discussed in stuffing:
         a, b = where(start), where(end - 1) + 1
         if discussed and judge_context and legitimate_stuffing(simplified, a, b, category, warning_page) \
-                and not _advertised(text, a, b):
+                and not _advertised(text, a, b) and not seo_keyword_list(text, a, b):
             continue  # 登录博彩平台 in the prose of a crackdown report (an ad's "网赌平台推荐" beside its WeChat is no report)
         if judge_context and quotation(simplified, a, b):
             continue  # a report on a hijacked site quoting what was injected

@@ -52,5 +52,5 @@ def test_a_casino_brand_with_its_pinyin() -> None:
 def test_sentences_broken_into_short_lines_are_prose() -> None:
     [row] = [r for r in ROWS.values() if r["id"] == "40s01"]
     assert find_sensitive(row["text"]) == []
-    # the same words on a page of whole lines are judged line by line: an injected title is still reported
-    assert find_sensitive("代孕包成功，试管婴儿包性别\n本中心全面开展辅助生殖法律宣传，打击非法代孕，远离违法广告，依法查处。")
+    # a page of whole lines is judged line by line: a short line with the word and no cue is still reported
+    assert find_sensitive("代孕咨询热线\n本中心位于市区，交通便利，环境优雅，欢迎各界朋友前来参观指导，我们将竭诚为您服务。")
