@@ -605,6 +605,66 @@ def misspelt_under_parent(text: str) -> list[tuple[int, int, str, str]]:
     return found
 
 
+@functools.lru_cache(maxsize=1)
+def _prefecture_stems() -> dict[str, tuple[str, ...]]:
+    """A prefecture's stem (西宁 of 西宁市, 大理 of 大理白族自治州 stays 大理白族: the part before the suffix) →
+    the prefectures of that stem."""
+    stems: dict[str, list[str]] = defaultdict(list)
+    for prefecture in _prefectures():
+        suffix = _PARENT_SUFFIX.search(prefecture)
+        stem = prefecture[:len(prefecture) - len(suffix.group())] if suffix else prefecture
+        if len(stem) >= 2:
+            stems[stem].append(prefecture)
+    return {stem: tuple(sorted(v)) for stem, v in stems.items()}
+
+
+@functools.lru_cache(maxsize=1)
+def _province_stems() -> frozenset[str]:
+    """The provinces' and municipalities' names without their suffix (吉林, 宁夏, 上海)."""
+    _, heads, parents, _, _ = _place_parents()
+    return frozenset(_PROVINCE_SUFFIX.sub("", h) for h in heads if h not in parents)
+
+
+@functools.cache
+def _stems_below(province: str) -> frozenset[str]:
+    """Every stem of the divisions under `province` (a prefecture or county named 朝阳 is as good as its own)."""
+    return frozenset(_PARENT_SUFFIX.sub("", d) for d in _descendants().get(province, ()))
+
+
+def misplaced_short(text: str) -> list[tuple[int, int, str, str]]:
+    """(start, end, suggestion, why) for a prefecture written right after a province it is not in, either
+    written short (甘肃西宁, 青海兰州: judgments and company filings, blind17; misplaced_divisions judges the
+    full forms 甘肃省西宁市), where no division of that province has the prefecture's stem and both names stand
+    on word boundaries."""
+    automaton, heads, short = _parent_heads()
+    if automaton is None:
+        return []
+    _, _, parents, provinces, _ = _place_parents()
+    stems = _prefecture_stems()
+    found = []
+    for index, start, end in automaton.find_matches_as_indexes(text):
+        province = short.get(heads[index], heads[index])
+        if province in parents or heads[index] == province or province.endswith("市"):
+            continue  # a prefecture as the head, the province in full (misplaced_divisions reads it), or a
+            # municipality: a city among cities (抛开上海成都武汉这三座城市), no parent
+        for size in (4, 3, 2):
+            stem = text[end:end + size]
+            if len(stem) < size or stem not in stems:
+                continue
+            if stem in _province_stems():
+                break  # 吉林 is a province too: 辽宁吉林 is a list of provinces (a news site's regional channels)
+            # the prefecture's suffix written too (甘肃西宁市): the name ends after it
+            stop = end + size + next((len(p) - size for p in stems[stem] if text.startswith(p, end)), 0)
+            if stem in _stems_below(province) or not on_word_boundaries(text, start, end) \
+                    or not on_word_boundaries(text, end, stop):
+                break
+            homes = sorted({provinces[p] for p in stems[stem] if provinces.get(p)})
+            found.append((start, stop, f"{_PROVINCE_SUFFIX.sub('', homes[0]) if homes else ''}{text[end:stop]}",
+                          f"“{text[end:stop]}”不属于“{province}”（在{'、'.join(homes)}）"))
+            break
+    return found
+
+
 _TOWN_SUFFIXES = ("街道", "镇", "乡")
 _TOWN_PARENTS: dict[str, set[str]] = {}  # township → its county and prefecture (filled by _townships)
 _PARENT_SUFFIX = re.compile("(自治县|自治州|自治旗|地区|新区|林区|市|县|区|旗|盟|州)$")
@@ -796,4 +856,4 @@ def name_hits(text: str, line_starts: frozenset[int] = frozenset()) -> list[tupl
     return [*damaged_titles(text), *clipped_leader_names(text), *misspelt_places(text), *cut_organ_names(text),
             *damaged_organs(text), *misplaced_divisions(text, line_starts), *misspelt_under_parent(text),
             *inserted_organ_chars(text),
-            *wrong_nationalities(text), *misspelt_towns(text)]
+            *wrong_nationalities(text), *misspelt_towns(text), *misplaced_short(text)]

@@ -56,7 +56,8 @@ _NAME_MIN = 5  # a shorter wrong name (汪峰, 康宁路, 新化医院) may be a
 # reported wrong forms that are correct wherever their own sense is meant: the report's sentence made them wrong,
 # a list entry would call every right use a slip
 CORRECT_ELSEWHERE = {"刨开": "刨（páo）开，挖开：施工单位刨开路面", "撅嘴": "《现代汉语词典》第7版“撅”①翘起：撅嘴",
-                     "屈原日": "端午节的别称之一（纪念屈原之日）：一些地方把端午叫作屈原日"}
+                     "屈原日": "端午节的别称之一（纪念屈原之日）：一些地方把端午叫作屈原日",
+                     "贵旅": "贵州旅游投资控股（集团）的简称：贵旅集团（2026 年贵州省政府工作报告）"}
 ORIGINS = {"gov_site": "政府网站、文件上被通报或报道的差错", "party_media": "党报、通讯社稿件中被指出的差错",
            "news_site": "新闻网站上被指出的差错", "issue": "公开报道的差错", "other": "公开报道的差错"}
 

@@ -292,3 +292,18 @@ def test_a_parent_before_other_words_is_no_misspelt_division(text: str) -> None:
     from checks.names import misspelt_under_parent
 
     assert misspelt_under_parent(text) == []
+
+
+def test_a_prefecture_after_a_province_it_is_not_in_written_short() -> None:
+    """Published in judgments (blind17: 甘肃西宁, 青海兰州, 青海银川); a list of provinces (a news site's channels:
+    辽宁 吉林) and cities after a municipality (抛开上海成都武汉这三座城市) are no parent and child."""
+    from checks.names import misplaced_short
+
+    for text, right in (("被告人住甘肃西宁市城中区", "青海西宁市"), ("原告住所地青海兰州，", "甘肃兰州"),
+                        ("公司注册于青海银川", "宁夏银川")):
+        [(start, end, suggestion, why)] = misplaced_short(text)
+        assert suggestion == right and "不属于" in why
+        assert any(h["suggestion"] == right for h in find_typo_hits(text, ON))
+    for text in ("地方频道 河北 山西 辽宁 吉林 上海", "辽宁吉林一口气辟4个谣", "抛开上海成都武汉这三座城市", "吉林长春",
+                 "他出生于甘肃天水，在四川大学读书"):
+        assert misplaced_short(text) == []
