@@ -413,7 +413,7 @@ def find_sensitive(text: str, judge_context: bool = True) -> list[tuple[str, str
     reported whatever the context. Text written as percent-encoded UTF-8 (search links pasted into a comment:
     ?q=%E6%97%A0%E9%99%90%E5%A8%B1%E4%B9%90…) is read decoded.
     """
-    if _PERCENT_ENCODED.search(text):
+    if "%" in text and _PERCENT_ENCODED.search(text):
         text = unquote(text)
     norm = fold(text)
     automaton = sensitive_matcher()
