@@ -290,3 +290,11 @@ def test_a_placeholder_and_sayings_that_stand_on_their_own() -> None:
     assert find_typo_hits("刘伯承元帅次子、总参某部干部刘蒙说，父亲一生简朴。", date(1998, 2, 1)) == []
     assert find_typo_hits("两条新闻还是使大家为之一怔。", date(1998, 2, 1)) == []
     assert find_typo_hits("雪灾中只剩下５０多头了，一家人缺衣少粮，愁眉不展。", date(1998, 2, 1)) == []
+
+
+def test_namely_then_also_namely_is_no_both_and() -> None:
+    # People's Daily, 1998: “即……，也即……” paraphrases twice; “即迅捷又准确” is the slip of 既……又……
+    assert find_typo_hits("汇率亦称汇价、外汇行市，即两国货币之间的兑换比率，也即一种货币用另一种货币表示的价格。",
+                          date(1998, 2, 1)) == []
+    [hit] = find_typo_hits("指路卡指路，即迅捷又准确。", date(1998, 2, 1))
+    assert hit["suggestion"] == "既"
