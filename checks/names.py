@@ -535,6 +535,14 @@ def _parent_heads() -> tuple[AhoCorasick | None, tuple[str, ...], dict[str, str]
     return (small_automaton(words, MatchKind.LeftmostLongest) if words else None), words, short
 
 
+@functools.lru_cache(maxsize=4)
+def _parent_matches(text: str) -> tuple[tuple[int, int, int], ...]:
+    """The matches of `_parent_heads`' automaton in `text`: misspelt_under_parent and misplaced_short read the same
+    ones, so the page is scanned once."""
+    automaton = _parent_heads()[0]
+    return tuple(automaton.find_matches_as_indexes(text)) if automaton is not None else ()
+
+
 @functools.cache
 def _stems_under(head: str) -> dict[str, tuple[tuple[str, str], ...]]:
     """The stems (the name without 市, 县, 区 …) of the divisions under `head`, of two characters or more, by
@@ -576,7 +584,7 @@ def misspelt_under_parent(text: str) -> list[tuple[int, int, str, str]]:
         return []
     freq, swaps = tokenizer().FREQ, _rare_swaps()
     found = []
-    for index, start, end in automaton.find_matches_as_indexes(text):
+    for index, start, end in _parent_matches(text):
         head = heads[index]
         stems = _stems_under(short.get(head, head))
         near: dict[str, tuple[str, str, int]] = {}
@@ -642,7 +650,7 @@ def misplaced_short(text: str) -> list[tuple[int, int, str, str]]:
     _, _, parents, provinces, _ = _place_parents()
     stems = _prefecture_stems()
     found = []
-    for index, start, end in automaton.find_matches_as_indexes(text):
+    for index, start, end in _parent_matches(text):
         province = short.get(heads[index], heads[index])
         if province in parents or heads[index] == province or province.endswith("市"):
             continue  # a prefecture as the head, the province in full (misplaced_divisions reads it), or a

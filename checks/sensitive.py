@@ -120,11 +120,16 @@ def page_rules() -> PageRules:
             brands = [str(b).lower() for b in spec.get("brands") or []]
             if brands:  # a brand name right before 官网, 开户, app …: built here so that ops only list names
                 suffixes = "|".join(map(re.escape, (str(x).lower() for x in spec.get("brand_suffixes") or ["官网"])))
-                middles = "|".join(map(re.escape, (str(x).lower() for x in spec.get("brand_middles") or [])))
-                # up to two middle words: "星空体育平台网址", "威廉希尔公司官方网站"
-                names = "|".join(_with_pinyin(b) for b in brands)
-                rx = f"(?:{names})(?:{middles}){{0,3}}(?:{suffixes})" if middles else f"(?:{names})(?:{suffixes})"
-                patterns += ((re.compile(rx, re.I), tuple(brands)),)
+                # a Chinese brand's pinyin stands before or after it (开云kaiyun.平台(中国)官方网站, kaiyun开云平台:
+                # casino sites print both, blind40): the pinyin is a name, and a name a middle word, so every
+                # alternative still begins with a literal name (an optional group before each made the scan slow)
+                spelt = [_pinyin(b) for b in brands if _CJK.search(b)]
+                names = [*brands, *spelt]
+                middles = "|".join(map(re.escape, [*(str(x).lower() for x in spec.get("brand_middles") or []), *names]))
+                # up to three middle words: "星空体育平台网址", "威廉希尔公司官方网站", "开云kaiyun平台中国官方"
+                alternatives = "|".join(map(re.escape, names))
+                rx = f"(?:{alternatives})(?:{middles}){{0,3}}(?:{suffixes})"
+                patterns += ((re.compile(rx, re.I), tuple(names)),)
             if old is not None:
                 subjects, actions, patterns = old.subjects + subjects, old.actions + actions, old.patterns + patterns
             window_spec = spec.get("window", old.window if old is not None else None)
@@ -390,15 +395,11 @@ def seo_keyword_list(text: str, start: int, end: int) -> bool:
     return False
 
 
-def _with_pinyin(brand: str) -> str:
-    """A brand's pattern, its pinyin allowed right before or after a Chinese name (开云kaiyun, kaiyun开云: casino
-    sites print both, blind40)."""
-    if not _CJK.search(brand):
-        return re.escape(brand)
+def _pinyin(brand: str) -> str:
+    """A Chinese brand's name in toneless pinyin (开云 → kaiyun)."""
     from pypinyin import Style, lazy_pinyin
 
-    spelt = re.escape("".join(lazy_pinyin(brand, style=Style.NORMAL)))
-    return f"(?:{spelt})?{re.escape(brand)}(?:{spelt})?"
+    return "".join(lazy_pinyin(brand, style=Style.NORMAL))
 
 
 _PERCENT_ENCODED = re.compile(r"(?:%[eE][0-9a-fA-F]%[89abAB][0-9a-fA-F]%[89abAB][0-9a-fA-F]){2}")  # two CJK characters
