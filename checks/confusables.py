@@ -77,6 +77,11 @@ def readings(toned: bool = False, rare: bool = False) -> dict[str, frozenset[str
     return out
 
 
+def same_sound(a: str, b: str) -> bool:
+    """`a` and `b` share a toneless reading (rare readings left out)."""
+    return bool(readings().get(a, frozenset()) & readings().get(b, frozenset()))
+
+
 @functools.lru_cache(maxsize=2)
 def homophones(toned: bool = False) -> dict[str, str]:
     """char → the common characters that sound the same (toneless, or with the same tone too)."""

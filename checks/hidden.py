@@ -282,8 +282,10 @@ def hidden_among(doc, scripts: list, metas: list, rules: dict[str, str], attribu
             # (scrollAmount=10000 moves the text 10,000 pixels a step)
             sizes = [int(m.group()) for m in (re.search(r"\d+", el.get(k) or "") for k in ("height", "width")) if m]
             speed = re.search(r"\d+", el.get("scrollamount") or "")
-            if (sizes and min(sizes) <= 5) or (speed and int(speed.group()) >= _UNREADABLE_SCROLL):
-                how = "marquee 滚动且尺寸极小" if sizes and min(sizes) <= 5 else "marquee 滚动过快无法阅读"
+            if sizes and min(sizes) <= 5:
+                how = "marquee 滚动且尺寸极小"
+            elif speed and int(speed.group()) >= _UNREADABLE_SCROLL:
+                how = "marquee 滚动过快无法阅读"
         if how is None:
             continue
         for inner in el.iter():

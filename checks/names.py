@@ -41,7 +41,7 @@ from pathlib import Path
 
 from ahocorasick_rs import AhoCorasick, BytesAhoCorasick, MatchKind
 
-from checks.confusables import common_chars, homophones, readings
+from checks.confusables import common_chars, homophones, readings, same_sound
 from checks.lexicon import (
     LEXICONS,
     lexicon_paths,
@@ -112,7 +112,7 @@ def _title_index() -> tuple[dict[str, list[tuple[str, int]]], dict[str, list[str
 
 def confusable(a: str, b: str) -> bool:
     """`b` is typed for `a`: they share a reading, or sound alike, or look alike (shapes.txt)."""
-    return bool(readings().get(a, frozenset()) & readings().get(b, frozenset())) or b in homophones().get(a, "") \
+    return same_sound(a, b) or b in homophones().get(a, "") \
         or b in typo_lexicon().shapes.get(a, "")
 
 
@@ -146,7 +146,7 @@ def damaged_title(title: str) -> tuple[str, str] | None:
             continue
         for right in masked.get(title[:i] + "\0" + title[i + 1:], ()):  # a character replaced
             if right[i] not in _NUMERALS and confusable(right[i], ch):
-                same = readings().get(right[i], frozenset()) & readings().get(ch, frozenset())
+                same = same_sound(right[i], ch)
                 found[right] = f"“{right[i]}”误为{'同音字' if same else '形近字'}“{ch}”"
         if i < len(title) - 2 and title[i + 1] != ch:  # two neighbours swapped
             swapped = title[:i] + title[i + 1] + ch + title[i + 2:]
@@ -486,7 +486,7 @@ def _near_child(text: str, end: int, head: str) -> tuple[int, str, str] | None:
                 if len(diff) == 1 and written[diff[0]] not in _NUMERALS | _FUNCTION_CHARS \
                         and "\u4e00" <= written[diff[0]] <= "\u9fff" and confusable(right[diff[0]], written[diff[0]]):
                     i = diff[0]
-                    same = readings().get(right[i], frozenset()) & readings().get(written[i], frozenset())
+                    same = same_sound(right[i], written[i])
                     near[right] = (end + n, f"“{right[i]}”误为{'同音字' if same else '形近字'}“{written[i]}”")
             if stem >= 3 and end + n - 1 <= size and text.startswith(tail, end + n - 1 - len(tail)):
                 shorter = text[end:end + n - 1]
@@ -549,8 +549,7 @@ def _stems_under(head: str) -> dict[str, tuple[tuple[str, str], ...]]:
     each way of masking one of their characters: 耒阳 under ?阳 and 耒?, each with its division."""
     out: dict[str, list[tuple[str, str]]] = defaultdict(list)
     for right in _descendants().get(head, ()):
-        suffix = _PARENT_SUFFIX.search(right)
-        stem = right[:len(right) - len(suffix.group())] if suffix else right
+        stem = _PARENT_SUFFIX.sub("", right)
         if len(stem) >= 2:
             for k in range(len(stem)):
                 out[stem[:k] + "?" + stem[k + 1:]].append((stem, right))
@@ -607,7 +606,7 @@ def misspelt_under_parent(text: str) -> list[tuple[int, int, str, str]]:
             continue  # 陕西杨凌 of the 杨凌农业高新技术产业示范区, not 杨陵区: no suffix, and a name the dictionary knows
         if not on_word_boundaries(text, start, end) or not on_word_boundaries(text, end, stop):
             continue
-        same = readings().get(stem[k], frozenset()) & readings().get(written[k], frozenset())
+        same = same_sound(stem[k], written[k])
         found.append((start, stop, head + stem, f"“{stem[k]}”误为{'同音字' if same else '形近字'}“{written[k]}”；"
                       f"“{short.get(head, head)}”下的行政区划名称应为“{right}”"))
     return found
@@ -619,8 +618,7 @@ def _prefecture_stems() -> dict[str, tuple[str, ...]]:
     the prefectures of that stem."""
     stems: dict[str, list[str]] = defaultdict(list)
     for prefecture in _prefectures():
-        suffix = _PARENT_SUFFIX.search(prefecture)
-        stem = prefecture[:len(prefecture) - len(suffix.group())] if suffix else prefecture
+        stem = _PARENT_SUFFIX.sub("", prefecture)
         if len(stem) >= 2:
             stems[stem].append(prefecture)
     return {stem: tuple(sorted(v)) for stem, v in stems.items()}

@@ -341,10 +341,8 @@ _PROSE_UNIT = re.compile("[\u4e00-\u9fff\u3040-\u30ff\uac00-\ud7af]|[A-Za-z]{2,}
 def in_prose(text: str, start: int, end: int) -> bool:
     """Whether text[start:end] stands in a line of running prose (not a title, a footer or a slogan), or in a
     sentence of a page that breaks its sentences into short lines (`_broken_into_lines`)."""
-    line = _line_of(text, start, end)[1]
-    if len(_PROSE_UNIT.findall(line)) >= page_rules().prose_chars:
-        return True
-    return len(_PROSE_UNIT.findall(line)) >= _BROKEN_LINE_MIN and _broken_into_lines(text)
+    units = len(_PROSE_UNIT.findall(_line_of(text, start, end)[1]))
+    return units >= page_rules().prose_chars or (units >= _BROKEN_LINE_MIN and _broken_into_lines(text))
 
 
 _BROKEN_LINE_MIN = 6  # units on a line of a sentence broken into lines (a title or a slogan is one line of its own)

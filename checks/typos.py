@@ -43,7 +43,7 @@ from ahocorasick_rs import AhoCorasick, MatchKind
 from checks.base import AuditData, CheckRules, Observation
 from checks.classic_lines import find_misquotes
 from checks.compiled_cache import cached
-from checks.confusables import common_chars, homophones, readings
+from checks.confusables import common_chars, homophones, same_sound
 from checks.context_confusables import find_context_confusables
 from checks.lexicon import (
     CHINESE_NUMERALS,
@@ -101,7 +101,7 @@ def describe(wrong: str, right: str) -> str:
         diff = [i for i, (a, b) in enumerate(zip(wrong, right, strict=True)) if a != b]
         if len(diff) == 1:
             a, b = right[diff[0]], wrong[diff[0]]
-            if readings().get(a, frozenset()) & readings().get(b, frozenset()):
+            if same_sound(a, b):
                 return f"“{a}”误为同音字“{b}”"
             if b in typo_lexicon().shapes.get(a, ""):
                 return f"“{a}”误为形近字“{b}”"
@@ -202,7 +202,7 @@ def _worded_look_alike(variant: str, idiom: str) -> bool:
     not a slip (狂风暴雪, 一家老少, 大展雄图, 动荡不是: People's Daily, 1998). A pinyin IME types sounds, so a
     look-alike slip is rarer, and the published ones make no word (病入膏盲, 灸手可热, 言简意骇)."""
     i = next(k for k, (a, b) in enumerate(zip(variant, idiom, strict=True)) if a != b)
-    if readings().get(variant[i], frozenset()) & readings().get(idiom[i], frozenset()):
+    if same_sound(variant[i], idiom[i]):
         return False
     freq = tokenizer().FREQ
     return any(freq.get(variant[j:j + 2], 0) >= _LOOK_ALIKE_WORD for j in (i - 1, i) if 0 <= j <= len(variant) - 2)

@@ -516,8 +516,8 @@ def given_name(text: str, start: int, end: int) -> bool:
         return False
     if start and text[start - 1] in SURNAMES and (start == 1 or text[start - 2] in _LIST_MARKS):
         return True
-    items = re.split(f"[{_LIST_MARKS}]", text[max(0, start - 30):end + 30])
     offset = max(0, start - 30)
+    items = re.split(f"[{_LIST_MARKS}]", text[offset:end + 30])
     pos = 0
     for k, item in enumerate(items):
         if pos + len(item) == end - offset and len(item) == 3:

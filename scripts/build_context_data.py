@@ -125,12 +125,9 @@ def typed_alike(wrong: str, right: str) -> bool:
     """Every changed character sounds (any reading, tone ignored) or looks (shapes.txt) like the right one: a slip
     of the keyboard or the eye. A reported word put for another by meaning (中国/中央, 诞辰/逝世, 学习/教育) is an
     error of one sentence, not a pair whose neighbours tell the two apart."""
-    from checks.confusables import readings
-    from checks.lexicon import typo_lexicon
+    from checks.names import confusable
 
-    shapes = typo_lexicon().shapes
-    return all(a == b or readings().get(a, frozenset()) & readings().get(b, frozenset())
-               or b in shapes.get(a, "") or a in shapes.get(b, "") for a, b in zip(wrong, right, strict=True))
+    return all(a == b or confusable(b, a) for a, b in zip(wrong, right, strict=True))
 
 
 def odw_pairs(path: Path, freq: dict[str, int]) -> list[tuple[str, str, str]]:
