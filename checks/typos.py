@@ -63,6 +63,7 @@ from checks.registry import check
 from checks.sources import TextSource, source_scope, text_sources
 from checks.text import context, to_simplified
 from checks.transpositions import find_transpositions
+from checks.variant_chars import find_variant_chars
 from checks.word_slips import (
     SURNAMES,
     Candidates,
@@ -732,6 +733,11 @@ def find_typo_hits(text: str, on: date, extra: tuple[str, ...] = (), recurring: 
     for start, end, right, why, kind in reported:
         if not overlaps_a_hit(start, end):
             hit(start, end, right, why, kind, place_rule=right in typo_lexicon().places)
+    for i, char, right in find_variant_chars(text):  # 復兴村, 內塘村: read as written, not through to_simplified
+        if not any(int(h["start"]) <= i < int(h["end"]) for h in hits):
+            hits.append({"matched": char, "suggestion": right, "class": CLASS_COMMON, "start": i, "end": i + 1,
+                         "why": f"“{char}”是繁体字或异体字，《通用规范汉字表》的规范字是“{right}”",
+                         "context": context(text, i, i + 1)})
     # one error, one finding: the list's 截止目前 and the context rule's 截止 are the same slip, and two findings
     # would be two deductions; the earlier (then the longer) of overlapping hits stands
     kept: list[dict[str, str | int]] = []

@@ -48,8 +48,10 @@ from build_slip_data import corpus  # noqa: E402
 
 from checks.lexicon import LEXICONS, tokenizer, typo_lexicon  # noqa: E402
 from checks.text import to_simplified  # noqa: E402
+from checks.variant_chars import variant_table  # noqa: E402
 
 OUT = LEXICONS / "reported_typos.tsv"
+VARIANT_ROWS: list[str] = []  # rows whose error is a traditional or variant character
 _SHORT_PHRASE = 3
 _COMMON_CHARACTER = 5000  # jieba's count of 黄 11,062, 这 261,791; of 驰 1,203, 躯 222
 _NAME_MIN = 5  # a shorter wrong name (汪峰, 康宁路, 新化医院) may be another person's, street's or hospital's real name
@@ -76,9 +78,13 @@ def reported(tsv: Path) -> tuple[list[tuple[str, str, str]], dict[str, Report], 
     left out."""
     leaders = tuple(typo_lexicon().names) + tuple(typo_lexicon().leaders)
     pairs, about, left, short_names = [], {}, [], []
+    variants = variant_table()
     for wrong, right, kind, origin, source, *_ in rows(tsv):
         if origin not in ORIGINS or kind == "context":
             continue
+        if "".join(variants.get(c, c) for c in wrong) == right or kind == "name" and any(c in variants for c in wrong):
+            VARIANT_ROWS.append(f"{wrong}→{right}")
+            continue  # 復兴村, 祁丰蔵族乡: checks/variant_chars.py reports them as written; simplified, 閤口 is 合口
         wrong, right = to_simplified(wrong), to_simplified(right)
         if kind == "name" and len(wrong) < _NAME_MIN:
             short_names.append(f"{wrong}→{right}")
@@ -135,6 +141,7 @@ def main() -> None:
     print(f"{len(pairs)} reported pairs, {sum(p[0] in known for p in pairs)} already known, {len(kept)} kept → {OUT.name}")
     print(f"left out, a leader's name: {len(leader_rows)}: {'、'.join(leader_rows)}")
     print(f"left out, a short name: {len(short_names)}: {'、'.join(short_names)}")
+    print(f"left out, traditional or variant characters: {len(VARIANT_ROWS)}: {'、'.join(VARIANT_ROWS)}")
     for why, words in dropped.items():
         print(f"left out, {why}: {len(words)}: {'、'.join(words)}")
 
