@@ -76,6 +76,7 @@ class SpamFamily:
     window: int | None = None  # characters within which this family's markers must crowd (None: the page rule's)
     gated: bool = False  # markers looked for only in a text that holds one of the subjects (rare subjects, common
     # actions such as 体育, 会员, 免费: one scan for them in every government text would cost more than it finds)
+    brands: tuple[str, ...] = ()  # casino brands (开云, 乐鱼 …): before 官网, 开户 …, and as a school's replaced name
 
 
 @dataclass(frozen=True)
@@ -137,7 +138,8 @@ def page_rules() -> PageRules:
                                              bool(spec.get("prose_may_discuss", False)),
                                              int(spec.get("min_subjects", 1)), int(spec.get("min_actions", 1)),
                                              int(window_spec) if window_spec is not None else None,
-                                             bool(spec.get("gated", old.gated if old is not None else False)))
+                                             bool(spec.get("gated", old.gated if old is not None else False)),
+                                             (old.brands if old is not None else ()) + tuple(brands))
     latin_rx = re.compile(r"(?<![a-z0-9])(?:" + "|".join(map(re.escape, dict.fromkeys(latin))) + r")(?![a-z0-9])", re.I) \
         if latin else None
     return PageRules(tuple(families.values()), window, min_markers, page_cues, prose_chars, tuple(emoji_terms.items()),
@@ -408,21 +410,69 @@ def _pinyin(brand: str) -> str:
 _PERCENT_ENCODED = re.compile(r"(?:%[eE][0-9a-fA-F]%[89abAB][0-9a-fA-F]%[89abAB][0-9a-fA-F]){2}")  # two CJK characters
 
 
-# an institution's name replaced by a betting site's throughout a mirrored page (blind43: "太阳集团城官网关于举办第八届
-# 田径运动会的通知" signed "太阳集团城官网", "beat365中文官方网站研究生国家奖学金评审实施细则"): a title or a signature line
-# whose author is a "官网" with a betting brand's make-up (集团, 体育, 娱乐, 平台, 国际, 城, Latin letters). No office
-# titles its own notice "…官网关于" or signs it as a website
+# An institution's name replaced by a betting site's throughout a mirrored page (泛目录 pages of universities and offices).
+# 1. A title or a signature line whose author is a "官网" with a betting brand's make-up (集团, 体育, 娱乐, 平台, 国际, 城,
+#    Latin letters), blind43: "太阳集团城官网关于举办第八届田径运动会的通知" signed "太阳集团城官网", "beat365中文官方网站研究生
+#    国家奖学金评审实施细则". No office titles its own notice "…官网关于" or signs it as a website.
+_LINE_HEAD = r"(?m)^[ \t]*(?:附件)?(?:\d{1,2}[.．、:：]?)?[ \t]*(?:关于)?"
 _SITE_AS_AUTHOR = re.compile(
-    r"(?m)^[ \t]*(?:附件\d*[.．、:：]?)?(?:关于)?"
-    r"(?P<name>[^\n，。,：:（）()《》“”]{0,20}?(?:集团|体育|娱乐|平台|国际|城|[A-Za-z]{2,}\d*)"
+    _LINE_HEAD + r"(?P<name>[^\n，。,：:（）()《》“”]{0,20}?(?:集团|体育|娱乐|平台|国际|城|[A-Za-z]{2,}\d*)"
     r"[^\n，。,：:]{0,6}?(?:官网|官方网站))"
     r"(?=关于|研究生|本科|硕士|博士|第[一二三四五六七八九十百\d]+届|\d{4}年|[ \t]*\n[ \t]*\d{4}[年\-/.])")
+# 2. A graduate school's or a sports office's document title that starts with a site's name instead of the school's
+#    (blind39-43: "开云网博士硕士学位授权审核实施办法", "乐竞首页博士生培养基金实施细则", "jinnianhui今年会2026年博士研究生申请
+#    考核制招生实施办法", "星空XK硕士研究生三助工作暂行实施办法", "1. 华体平台第十七届田径运动会"): a two-to-four-character
+#    name ending in 网 or 首页 before 博士, 硕士, 研究生 …; a lower-case Latin brand; a name ending in 平台 or 娱乐; or a listed
+#    casino brand. Sites that really publish graduate admissions (研招网, 学信网), the national news sites (中国网, 人民网),
+#    a school's own 首页 and 博士后 (a news site's 博士后 station) are not names of
+#    this kind, and 网 or 首页 before 第N届 is a news site's event (新华网第十三届…), so it is not taken there.
+_TITLE_WORDS = re.compile("博士|硕士|研究生|本科生|学位|招生|届")
+_DEGREE = r"(?:\d{4}年)?(?:博士(?!后)|硕士|研究生|本科生|学位)"
+_EVENT = r"(?:\d{4}年)?(?:博士(?!后)|硕士|研究生|本科生|学位|招生|第[一二三四五六七八九十百\d]+届)"
+_NOT_A_BRAND = re.compile("招生|教育|考试|人事|人才|学信|研招|网站|学校|学院|本站|返回|大学"
+                          "|^(?:中国|人民|新华|光明|央视|中新|中青)网")
+
+
+@functools.lru_cache(maxsize=1)
+def _brand_titles() -> re.Pattern[str]:
+    brands = sorted({b for f in page_rules().families for b in f.brands if _CJK.match(b)}, key=len, reverse=True)
+    listed = "|".join(map(re.escape, brands)) or "(?!)"
+    return re.compile(
+        _LINE_HEAD + "(?P<name>"
+        rf"[\u4e00-\u9fff]{{2,4}}(?:网|首页)(?={_DEGREE})"
+        rf"|[a-z]{{4,}}\d*[\u4e00-\u9fff]{{0,3}}?(?={_EVENT})"
+        rf"|[\u4e00-\u9fff]{{2}}(?:平台|娱乐)(?={_EVENT})"
+        rf"|(?:{listed})[A-Za-z]{{0,4}}(?={_DEGREE}))")
+
+
+# 3. Anywhere in the text, a listed casino brand with a company's or an app's make-up (（中国）, 体育, 娱乐, 游戏app) where a
+#    school's name belongs: before 党委, 师生, 第N届, 事业发展 … (blind44: "开云(中国)党委召开会议", "关于澳门新莆京游戏app师生
+#    员工返校安排的通知"). The make-up keeps out the brands that are also places (金沙县党委, 银河街道党委).
+_WHERE_A_SCHOOL_STANDS = "党委|党总支|师生|教职工|全体|事业发展|参加学校|新型冠状病毒|领导小组|第[一二三四五六七八九十百\\d]+届"
+
+
+@functools.lru_cache(maxsize=1)
+def _brand_for_school() -> re.Pattern[str]:
+    brands = sorted({b for f in page_rules().families for b in f.brands if _CJK.match(b)}, key=len, reverse=True)
+    listed = "|".join(map(re.escape, brands)) or "(?!)"
+    return re.compile(rf"(?P<name>(?:{listed})(?:[（(]中国[）)]|体育|娱乐|游戏app))(?={_WHERE_A_SCHOOL_STANDS})", re.I)
+
+
+@functools.lru_cache(maxsize=1)
+def _brand_automaton() -> AhoCorasick:
+    brands = sorted({b for f in page_rules().families for b in f.brands if _CJK.match(b)})
+    return small_automaton(brands or ["\uffff"], MatchKind.LeftmostFirst)
 
 
 def _site_as_author(simplified: str) -> list[re.Match[str]]:
-    if "官网" not in simplified and "官方网站" not in simplified:
-        return []
-    return list(_SITE_AS_AUTHOR.finditer(simplified))
+    """Titles, signatures and names that put a betting site where the school or office stands (rules 1–3 above).
+    Each rule runs only on a page that holds its words (官网; 博士, 届 …; a listed brand)."""
+    found = list(_SITE_AS_AUTHOR.finditer(simplified)) if "官网" in simplified or "官方网站" in simplified else []
+    if _TITLE_WORDS.search(simplified):
+        found += [m for m in _brand_titles().finditer(simplified) if not _NOT_A_BRAND.search(m.group("name"))]
+    if _brand_automaton().find_matches_as_indexes(simplified):
+        found += _brand_for_school().finditer(simplified)
+    return found
 
 
 def find_sensitive(text: str, judge_context: bool = True) -> list[tuple[str, str, str]]:
@@ -441,7 +491,8 @@ def find_sensitive(text: str, judge_context: bool = True) -> list[tuple[str, str
     found = automaton.find(norm)
     stuffing = keyword_stuffing(norm)
     evasions = emoji_evasion(text)
-    if not found and not stuffing and not evasions and not ("官网" in norm or "官方网站" in norm):
+    named = _site_as_author(to_simplified(text))
+    if not found and not stuffing and not evasions and not named:
         return []
     words, where = sensitive_words(), fold_positions(text)
     cues = sensitive_context()
@@ -449,7 +500,7 @@ def find_sensitive(text: str, judge_context: bool = True) -> list[tuple[str, str
     rules = page_rules()
     warning_page = judge_context and len({c for c in cues.legitimate if c in simplified}) >= rules.page_cues
     hits = [(text[a:b], category, context(text, a, b)) for a, b, _, category in evasions]
-    hits += [(m.group("name"), "赌博", context(text, m.start("name"), m.end("name"))) for m in _site_as_author(simplified)]
+    hits += [(m.group("name"), "赌博", context(text, m.start("name"), m.end("name"))) for m in named]
     discussed_words: set[str] = set()  # words with a legitimate occurrence on this page
     pending: list[tuple[str, int, int]] = []
     for start, end, category, discussed in stuffing:

@@ -5,8 +5,8 @@ existed: recall 5/15, one decoy reported (benchmarks/results/sensitive_real-2026
 Misses then, taught: university notices mirrored with the school's name replaced by a betting site's ("太阳集团城官网关于
 举办…", "米博体育(中国)有限公司", "beat365中文官方网站…"), a porn app's download title on a State Council notice's mirror
 (免费菠萝视频app下载), knock-out drug, fake-ID, card cash-out and English hacking-service ads. The decoy was a photo
-caption in a crackdown report (图为上海某代孕机构…), now read as prose. Still missed: two school names replaced by
-brands that carry no betting word (星空XK, 华体平台)."""
+caption in a crackdown report (图为上海某代孕机构…), now read as prose. Two school names replaced by brands that
+carry no betting word (星空XK, 华体平台) were found later, by the title rule that blind44 was measured with."""
 
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ from benchmarks.sensitive_real import load_rows, outcome
 from checks.sensitive import find_sensitive
 
 ROWS = load_rows()
-STILL_MISSED = {"43s26", "43s30"}
+STILL_MISSED: set[str] = set()
 
 
 def test_the_blind43_rows() -> None:
