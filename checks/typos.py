@@ -153,6 +153,7 @@ def near_misses(phrase: str, substitute: bool = True, edit: bool = True, keep_la
 
 
 _PARTICLES = frozenset("了着过的地得")
+_DOUBLED_WORD = 10  # jieba's count from which a doubled character is a word (声声 115, 冉冉 202; 顶顶 3, 珊珊 0)
 _ALIEN_USES = 2  # a pair of characters correct text follows with at most this many different characters
 
 
@@ -288,6 +289,7 @@ def _typo_patterns(extra: tuple[str, ...]) -> tuple[tuple[str, ...], tuple[tuple
     for place in lexicon.places:
         if len(place) >= _MIN_NEAR_MISS:
             add(near_misses(place, keep_last=place[-1] in _PLACE_SUFFIX, edge_doubles=False), place, CLASS_NAME)
+    toned_sounds = homophones(True)
     for idiom in lexicon.idioms:
         # a particle in place of a character reads as a phrase, not a slip (谁知出了意外 is no 出于意外), and another
         # number written in is another saying (世界一分为三 is no 一分为二)
@@ -295,6 +297,12 @@ def _typo_patterns(extra: tuple[str, ...]) -> tuple[tuple[str, ...], tuple[tuple
              if not any(a != b and (b in _PARTICLES or b in CHINESE_NUMERALS)
                         for a, b in zip(idiom, v, strict=True)) and not _worded_look_alike(v, idiom)},
             idiom, CLASS_COMMON)
+        # a doubled character replaced twice by the same same-sounding one (顶顶大名 in a textbook, blind20; 珊珊来迟),
+        # unless the new pair is a word of its own: 声声不息的祷告声 (People's Daily 1998) plays on 生生不息
+        add({idiom[:i] + ch + ch + idiom[i + 2:]: f"“{idiom[i]}{idiom[i]}”误为同音字“{ch}{ch}”"
+             for i in range(len(idiom) - 1) if idiom[i] == idiom[i + 1]
+             for ch in toned_sounds.get(idiom[i], "")
+             if ch not in _PARTICLES and (dictionary.get(ch + ch) or 0) < _DOUBLED_WORD}, idiom, CLASS_COMMON)
     sounds, shapes = homophones(False), lexicon.shapes
     for name in lexicon.names:
         # 习近乎, 习进平: a leader's given name with a character replaced. Under a rare surname any common

