@@ -5,7 +5,8 @@ graduate-school title rule, and run once before the rules below existed: recall 
 
 Misses then, taught: school pages with the school's name replaced by a casino brand in company or app make-up
 (开云(中国)党委, 澳门新莆京游戏app师生员工), private-detective and 社工库 look-up ads, and ads buying bank-card kits for
-跑分 (收四件盾卡). Still missed: a school's name replaced by 买球 (结合买球实际) and by a porn term inside prose."""
+跑分 (收四件盾卡), and a porn term in place of the school's name inside prose (無碼a片). Still missed: a school's name
+replaced by 买球 (结合买球实际)."""
 
 from __future__ import annotations
 
@@ -13,7 +14,7 @@ from benchmarks.sensitive_real import load_rows, outcome
 from checks.sensitive import find_sensitive
 
 ROWS = load_rows()
-STILL_MISSED = {"44s06", "44s26"}
+STILL_MISSED = {"44s06"}
 
 
 def test_the_blind44_rows() -> None:
