@@ -426,6 +426,7 @@ _SITE_AS_AUTHOR = re.compile(
 #    casino brand. Sites that really publish graduate admissions (研招网, 学信网), the national news sites (中国网, 人民网),
 #    a school's own 首页 and 博士后 (a news site's 博士后 station) are not names of
 #    this kind, and 网 or 首页 before 第N届 is a news site's event (新华网第十三届…), so it is not taken there.
+_LATIN_DIGIT = re.compile(r"[a-z]\d|[a-z]{5}")
 _TITLE_WORDS = re.compile("博士|硕士|研究生|本科生|学位|招生|届")
 _DEGREE = r"(?:\d{4}年)?(?:博士(?!后)|硕士|研究生|本科生|学位)"
 _EVENT = r"(?:\d{4}年)?(?:博士(?!后)|硕士|研究生|本科生|学位|招生|第[一二三四五六七八九十百\d]+届)"
@@ -448,14 +449,27 @@ def _brand_titles() -> re.Pattern[str]:
 # 3. Anywhere in the text, a listed casino brand with a company's or an app's make-up (（中国）, 体育, 娱乐, 游戏app) where a
 #    school's name belongs: before 党委, 师生, 第N届, 事业发展 … (blind44: "开云(中国)党委召开会议", "关于澳门新莆京游戏app师生
 #    员工返校安排的通知"). The make-up keeps out the brands that are also places (金沙县党委, 银河街道党委).
-_WHERE_A_SCHOOL_STANDS = "党委|党总支|师生|教职工|全体|事业发展|参加学校|新型冠状病毒|领导小组|第[一二三四五六七八九十百\\d]+届"
+_WHERE_A_SCHOOL_STANDS = ("党委|党总支|师生|教职工|全体|事业发展|参加学校|新型冠状病毒|领导小组|研究生院|团委|工会|调研"
+                          "|第[一二三四五六七八九十百\\d]+届")
 
 
 @functools.lru_cache(maxsize=1)
 def _brand_for_school() -> re.Pattern[str]:
     brands = sorted({b for f in page_rules().families for b in f.brands if _CJK.match(b)}, key=len, reverse=True)
     listed = "|".join(map(re.escape, brands)) or "(?!)"
-    return re.compile(rf"(?P<name>(?:{listed})(?:[（(]中国[）)]|体育|娱乐|游戏app))(?={_WHERE_A_SCHOOL_STANDS})", re.I)
+    make_up = "[（(]中国[）)]|体育|娱乐|游戏app|集团|国际|官网|唯一网站|网站"
+    return re.compile(rf"(?P<name>(?:{listed})(?:{make_up}){{1,3}})(?={_WHERE_A_SCHOOL_STANDS})", re.I)
+
+
+# 4. A name made of a casino's Latin-and-digit site name and Chinese words where a school's name or its signature stands
+#    (blind45: "yh86银河国际党委", "主办单位:yh86银河国际体育运动委员会", "大发dafa888:举办学校第三十五届田径运动会的通知",
+#    "williamhill英国威廉希尔2024年硕士研究生复试工作办法", a news item signed "Bevictor伟德" and dated). The Latin part holds
+#    a lower-case letter: organisations' acronyms are capitals (UNESCO世界遗产委员会第44届会议)
+_SITE_NAME = r"(?<![A-Za-z0-9])(?=[A-Za-z0-9]*[a-z])(?:[A-Za-z]{1,10}\d{2,6}|[A-Za-z]{5,12})(?![A-Za-z0-9])"
+_ALNUM_BRAND = re.compile(
+    rf"(?P<name>{_SITE_NAME}[\u4e00-\u9fff]{{2,8}}|[\u4e00-\u9fff]{{2,4}}{_SITE_NAME})"
+    r"(?=党委|研究生院|体育运动委员会|团委|工会|全体师生|调研|[:：]举办|第[一二三四五六七八九十百\d]+届"
+    r"|\d{4}年(?:博士|硕士|研究生|招生)|[ \t]*\n[ \t]*\d{4}年\d{1,2}月\d{1,2}日)")
 
 
 @functools.lru_cache(maxsize=1)
@@ -465,13 +479,15 @@ def _brand_automaton() -> AhoCorasick:
 
 
 def _site_as_author(simplified: str) -> list[re.Match[str]]:
-    """Titles, signatures and names that put a betting site where the school or office stands (rules 1–3 above).
+    """Titles, signatures and names that put a betting site where the school or office stands (rules 1–4 above).
     Each rule runs only on a page that holds its words (官网; 博士, 届 …; a listed brand)."""
     found = list(_SITE_AS_AUTHOR.finditer(simplified)) if "官网" in simplified or "官方网站" in simplified else []
     if _TITLE_WORDS.search(simplified):
         found += [m for m in _brand_titles().finditer(simplified) if not _NOT_A_BRAND.search(m.group("name"))]
     if _brand_automaton().find_matches_as_indexes(simplified):
         found += _brand_for_school().finditer(simplified)
+    if _LATIN_DIGIT.search(simplified):
+        found += _ALNUM_BRAND.finditer(simplified)
     return found
 
 
