@@ -426,8 +426,7 @@ _SITE_AS_AUTHOR = re.compile(
 #    casino brand. Sites that really publish graduate admissions (研招网, 学信网), the national news sites (中国网, 人民网),
 #    a school's own 首页 and 博士后 (a news site's 博士后 station) are not names of
 #    this kind, and 网 or 首页 before 第N届 is a news site's event (新华网第十三届…), so it is not taken there.
-_LATIN_DIGIT = re.compile(r"[a-z]\d|[a-z]{5}")
-_TITLE_WORDS = re.compile("博士|硕士|研究生|本科生|学位|招生|届")
+_LOWER_LATIN = re.compile("[a-z]")
 _DEGREE = r"(?:\d{4}年)?(?:博士(?!后)|硕士|研究生|本科生|学位)"
 _EVENT = r"(?:\d{4}年)?(?:博士(?!后)|硕士|研究生|本科生|学位|招生|第[一二三四五六七八九十百\d]+届)"
 _NOT_A_BRAND = re.compile("招生|教育|考试|人事|人才|学信|研招|网站|学校|学院|本站|返回|大学"
@@ -466,28 +465,44 @@ def _brand_for_school() -> re.Pattern[str]:
 #    "williamhill英国威廉希尔2024年硕士研究生复试工作办法", a news item signed "Bevictor伟德" and dated). The Latin part holds
 #    a lower-case letter: organisations' acronyms are capitals (UNESCO世界遗产委员会第44届会议)
 _SITE_NAME = r"(?<![A-Za-z0-9])(?=[A-Za-z0-9]*[a-z])(?:[A-Za-z]{1,10}\d{2,6}|[A-Za-z]{5,12})(?![A-Za-z0-9])"
-_ALNUM_BRAND = re.compile(
-    rf"(?P<name>{_SITE_NAME}[\u4e00-\u9fff]{{2,8}}|[\u4e00-\u9fff]{{2,4}}{_SITE_NAME})"
-    r"(?=党委|研究生院|体育运动委员会|团委|工会|全体师生|调研|[:：]举办|第[一二三四五六七八九十百\d]+届"
-    r"|\d{4}年(?:博士|硕士|研究生|招生)|[ \t]*\n[ \t]*\d{4}年\d{1,2}月\d{1,2}日)")
+# found from what follows the name (rare on a page), then the name read backwards from there: a scan for the name
+# itself tried its lookaheads at every character (18 MB/s)
+_AFTER_A_SCHOOL = re.compile(r"党委|研究生院|体育运动委员会|团委|工会|全体师生|调研|[:：]举办|第[一二三四五六七八九十百\d]+届"
+                             r"|\d{4}年(?:博士|硕士|研究生|招生)|\n[ \t]*\d{4}年\d{1,2}月\d{1,2}日")
+_ALNUM_BRAND = re.compile(rf"(?P<name>{_SITE_NAME}[\u4e00-\u9fff]{{2,8}}|[\u4e00-\u9fff]{{2,4}}{_SITE_NAME})$")
+_ALNUM_REACH = 24  # characters before what follows: the longest name above
+
+
+_SITE_WORDS = ("官网", "官方网站")
+_TITLE_WORD_LIST = ("博士", "硕士", "研究生", "本科生", "学位", "招生", "届")
 
 
 @functools.lru_cache(maxsize=1)
-def _brand_automaton() -> AhoCorasick:
+def _trigger_automaton() -> tuple[AhoCorasick, tuple[str, ...]]:
+    """One scan tells which of rules 1–3 a page needs: their words (官网; 博士, 届 …) and the listed brands."""
     brands = sorted({b for f in page_rules().families for b in f.brands if _CJK.match(b)})
-    return small_automaton(brands or ["\uffff"], MatchKind.LeftmostFirst)
+    words = (*_SITE_WORDS, *_TITLE_WORD_LIST, *brands)
+    return small_automaton(list(words), MatchKind.Standard), words
 
 
 def _site_as_author(simplified: str) -> list[re.Match[str]]:
     """Titles, signatures and names that put a betting site where the school or office stands (rules 1–4 above).
-    Each rule runs only on a page that holds its words (官网; 博士, 届 …; a listed brand)."""
-    found = list(_SITE_AS_AUTHOR.finditer(simplified)) if "官网" in simplified or "官方网站" in simplified else []
-    if _TITLE_WORDS.search(simplified):
+    Each rule runs only on a page that holds its words (官网; 博士, 届 …; a listed brand; a lower-case letter)."""
+    automaton, words = _trigger_automaton()
+    present = {words[i] for i, _, _ in automaton.find_matches_as_indexes(simplified, overlapping=True)}
+    found: list[re.Match[str]] = []
+    if not present.isdisjoint(_SITE_WORDS):
+        found += _SITE_AS_AUTHOR.finditer(simplified)
+    if not present.isdisjoint(_TITLE_WORD_LIST):
         found += [m for m in _brand_titles().finditer(simplified) if not _NOT_A_BRAND.search(m.group("name"))]
-    if _brand_automaton().find_matches_as_indexes(simplified):
+    if present - set(_SITE_WORDS) - set(_TITLE_WORD_LIST):
         found += _brand_for_school().finditer(simplified)
-    if _LATIN_DIGIT.search(simplified):
-        found += _ALNUM_BRAND.finditer(simplified)
+    if _LOWER_LATIN.search(simplified):
+        for after in _AFTER_A_SCHOOL.finditer(simplified):
+            start = max(0, after.start() - _ALNUM_REACH)
+            name = _ALNUM_BRAND.search(simplified, start, after.start())
+            if name:
+                found.append(name)
     return found
 
 
@@ -507,12 +522,12 @@ def find_sensitive(text: str, judge_context: bool = True) -> list[tuple[str, str
     found = automaton.find(norm)
     stuffing = keyword_stuffing(norm)
     evasions = emoji_evasion(text)
-    named = _site_as_author(to_simplified(text))
+    simplified = to_simplified(text)
+    named = _site_as_author(simplified)
     if not found and not stuffing and not evasions and not named:
         return []
     words, where = sensitive_words(), fold_positions(text)
     cues = sensitive_context()
-    simplified = to_simplified(text)
     rules = page_rules()
     warning_page = judge_context and len({c for c in cues.legitimate if c in simplified}) >= rules.page_cues
     hits = [(text[a:b], category, context(text, a, b)) for a, b, _, category in evasions]
