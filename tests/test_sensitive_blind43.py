@@ -42,3 +42,9 @@ def test_drug_cash_out_and_porn_app_ads_but_not_the_warnings() -> None:
                           "提高警惕，发现线索及时举报，切勿购买。") == []
     assert find_sensitive("银行提醒：信用卡套现、花呗套现属于违法行为，一些非法中介以“秒到账”“手续费低”为诱饵，"
                           "骗取持卡人信息，请广大持卡人警惕，切勿参与。") == []
+
+
+def test_a_caption_is_prose_but_a_visitor_comment_is_not() -> None:
+    report = ROWS["43s04"]["text"]  # a crackdown report with a photo caption
+    assert "图为上海某代孕机构" in report and find_sensitive(report) == []
+    assert find_sensitive(report + "\n网友留言：找代孕机构，加微信详聊。")
