@@ -438,9 +438,14 @@ _NOT_A_BRAND = re.compile("招生|教育|考试|人事|人才|学信|研招|网�
 
 
 @functools.lru_cache(maxsize=1)
+def _chinese_brands() -> tuple[str, ...]:
+    """The casino brands of sensitive_context.yaml written in Chinese (开云, 乐鱼, 美高梅 …), longest first."""
+    return tuple(sorted({b for f in page_rules().families for b in f.brands if _CJK.match(b)}, key=len, reverse=True))
+
+
+@functools.lru_cache(maxsize=1)
 def _brand_titles() -> re.Pattern[str]:
-    brands = sorted({b for f in page_rules().families for b in f.brands if _CJK.match(b)}, key=len, reverse=True)
-    listed = "|".join(map(re.escape, brands)) or "(?!)"
+    listed = "|".join(map(re.escape, _chinese_brands())) or "(?!)"
     return re.compile(
         _LINE_HEAD + "(?P<name>"
         rf"[\u4e00-\u9fff]{{2,4}}(?:网|首页)(?={_DEGREE})"
@@ -452,14 +457,13 @@ def _brand_titles() -> re.Pattern[str]:
 # 3. Anywhere in the text, a listed casino brand with a company's or an app's make-up (（中国）, 体育, 娱乐, 游戏app) where a
 #    school's name belongs: before 党委, 师生, 第N届, 事业发展 … (blind44: "开云(中国)党委召开会议", "关于澳门新莆京游戏app师生
 #    员工返校安排的通知"). The make-up keeps out the brands that are also places (金沙县党委, 银河街道党委).
-_WHERE_A_SCHOOL_STANDS = ("党委|党总支|师生|教职工|全体|事业发展|参加学校|新型冠状病毒|领导小组|研究生院|团委|工会|调研"
-                          "|第[一二三四五六七八九十百\\d]+届")
+_WHERE_A_SCHOOL_STANDS = ("党委|党总支|师生|教职工|全体|事业发展|参加学校|新型冠状病毒|领导小组|研究生院|体育运动委员会|团委"
+                          "|工会|调研|第[一二三四五六七八九十百\\d]+届")
 
 
 @functools.lru_cache(maxsize=1)
 def _brand_for_school() -> re.Pattern[str]:
-    brands = sorted({b for f in page_rules().families for b in f.brands if _CJK.match(b)}, key=len, reverse=True)
-    listed = "|".join(map(re.escape, brands)) or "(?!)"
+    listed = "|".join(map(re.escape, _chinese_brands())) or "(?!)"
     make_up = "[（(]中国[）)]|体育|娱乐|游戏app|集团|国际|官网|唯一网站|网站"
     return re.compile(rf"(?P<name>(?:{listed})(?:{make_up}){{1,3}})(?={_WHERE_A_SCHOOL_STANDS})", re.I)
 
@@ -471,8 +475,8 @@ def _brand_for_school() -> re.Pattern[str]:
 _SITE_NAME = r"(?<![A-Za-z0-9])(?=[A-Za-z0-9]*[a-z])(?:[A-Za-z]{1,10}\d{2,6}|[A-Za-z]{5,12})(?![A-Za-z0-9])"
 # found from what follows the name (rare on a page), then the name read backwards from there: a scan for the name
 # itself tried its lookaheads at every character (18 MB/s)
-_AFTER_A_SCHOOL = re.compile(r"党委|研究生院|体育运动委员会|团委|工会|全体师生|调研|[:：]举办|第[一二三四五六七八九十百\d]+届"
-                             r"|\d{4}年(?:博士|硕士|研究生|招生)|\n[ \t]*\d{4}年\d{1,2}月\d{1,2}日")
+_AFTER_A_SCHOOL = re.compile(_WHERE_A_SCHOOL_STANDS
+                             + r"|[:：]举办|\d{4}年(?:博士|硕士|研究生|招生)|\n[ \t]*\d{4}年\d{1,2}月\d{1,2}日")
 _ALNUM_BRAND = re.compile(rf"(?P<name>{_SITE_NAME}[\u4e00-\u9fff]{{2,8}}|[\u4e00-\u9fff]{{2,4}}{_SITE_NAME})$")
 _ALNUM_REACH = 24  # characters before what follows: the longest name above
 
@@ -484,8 +488,7 @@ _TITLE_WORD_LIST = ("博士", "硕士", "研究生", "本科生", "学位", "招
 @functools.lru_cache(maxsize=1)
 def _trigger_automaton() -> tuple[AhoCorasick, tuple[str, ...]]:
     """One scan tells which of rules 1–3 a page needs: their words (官网; 博士, 届 …) and the listed brands."""
-    brands = sorted({b for f in page_rules().families for b in f.brands if _CJK.match(b)})
-    words = (*_SITE_WORDS, *_TITLE_WORD_LIST, *brands)
+    words = (*_SITE_WORDS, *_TITLE_WORD_LIST, *_chinese_brands())
     return small_automaton(list(words), MatchKind.Standard), words
 
 
