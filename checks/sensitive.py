@@ -481,14 +481,15 @@ _ALNUM_BRAND = re.compile(rf"(?P<name>{_SITE_NAME}[\u4e00-\u9fff]{{2,8}}|[\u4e00
 _ALNUM_REACH = 24  # characters before what follows: the longest name above
 
 
-_SITE_WORDS = ("官网", "官方网站")
-_TITLE_WORD_LIST = ("博士", "硕士", "研究生", "本科生", "学位", "招生", "届")
+_SITE_WORDS = frozenset({"官网", "官方网站"})
+_TITLE_WORD_LIST = frozenset({"博士", "硕士", "研究生", "本科生", "学位", "招生", "届"})
+_RULE_WORDS = _SITE_WORDS | _TITLE_WORD_LIST  # of rules 1 and 2: any other trigger found is a listed brand (rule 3)
 
 
 @functools.lru_cache(maxsize=1)
 def _trigger_automaton() -> tuple[AhoCorasick, tuple[str, ...]]:
     """One scan tells which of rules 1–3 a page needs: their words (官网; 博士, 届 …) and the listed brands."""
-    words = (*_SITE_WORDS, *_TITLE_WORD_LIST, *_chinese_brands())
+    words = (*sorted(_RULE_WORDS), *_chinese_brands())
     return small_automaton(list(words), MatchKind.Standard), words
 
 
@@ -502,7 +503,7 @@ def _site_as_author(simplified: str) -> list[re.Match[str]]:
         found += _SITE_AS_AUTHOR.finditer(simplified)
     if not present.isdisjoint(_TITLE_WORD_LIST):
         found += [m for m in _brand_titles().finditer(simplified) if not _NOT_A_BRAND.search(m.group("name"))]
-    if present - set(_SITE_WORDS) - set(_TITLE_WORD_LIST):
+    if not present <= _RULE_WORDS:
         found += _brand_for_school().finditer(simplified)
     if _LOWER_LATIN.search(simplified):
         for after in _AFTER_A_SCHOOL.finditer(simplified):

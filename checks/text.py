@@ -431,15 +431,20 @@ def _rest(whole: str, main: str, chrome: str, head_title: str) -> str:
     return "\n".join(lines)
 
 
+def opencc_dictionary(name: str) -> list[list[str]]:
+    """The rows of one of OpenCC's dictionary files (TSCharacters.txt: a traditional character, then its simplified
+    forms), as opencc-python-reimplemented ships them."""
+    import opencc
+
+    path = Path(opencc.__file__).parent / "dictionary" / name
+    return [line.split() for line in path.read_text("utf-8").splitlines()]
+
+
 @functools.lru_cache(maxsize=1)
 def _t2s_table() -> dict[int, str]:
     """Character-level traditional→simplified table from OpenCC's data (length-preserving, fast)."""
-    import opencc
-
-    path = Path(opencc.__file__).parent / "dictionary" / "TSCharacters.txt"
     table: dict[int, str] = {}
-    for line in path.read_text("utf-8").splitlines():
-        parts = line.split()
+    for parts in opencc_dictionary("TSCharacters.txt"):
         if len(parts) >= 2 and len(parts[0]) == 1 and len(parts[1]) == 1 and parts[0] != parts[1]:
             table[ord(parts[0])] = parts[1]
     return table

@@ -653,14 +653,17 @@ def find_typo_hits(text: str, on: date, extra: tuple[str, ...] = (), recurring: 
     automaton, patterns = typo_matcher(extra)
     hits: list[dict[str, str | int]] = []
 
+    def record(a: int, b: int, right: str, why: str, kind: str) -> None:  # places in `text`
+        hits.append({"matched": text[a:b].replace("\n", ""), "suggestion": right, "why": why, "class": kind,
+                     "start": a, "end": b, "context": context(text, a, b)})
+
     def hit(start: int, end: int, right: str, why: str, kind: str, place_rule: bool = False) -> None:
         if not place_rule and in_place_name(joined, start, end):
             return  # a village named 温家庄 or 蒲田咀 is written as its people write it
         a, b = _original(where, start), _original(where, end - 1) + 1
         if text[a:b] == right:
             return  # 濛江街道: the traditional 濛 read as 蒙 by to_simplified, written right all along
-        hits.append({"matched": text[a:b].replace("\n", ""), "suggestion": right, "why": why, "class": kind,
-                     "start": a, "end": b, "context": context(text, a, b)})
+        record(a, b, right, why, kind)
 
     def overlaps_a_hit(start: int, end: int) -> bool:  # places in `joined`; hits hold places in `text`
         a, b = _original(where, start), _original(where, end - 1) + 1
@@ -743,9 +746,7 @@ def find_typo_hits(text: str, on: date, extra: tuple[str, ...] = (), recurring: 
             hit(start, end, right, why, kind, place_rule=right in typo_lexicon().places)
     for i, char, right in find_variant_chars(text):  # 復兴村, 內塘村: read as written, not through to_simplified
         if not any(int(h["start"]) <= i < int(h["end"]) for h in hits):
-            hits.append({"matched": char, "suggestion": right, "class": CLASS_COMMON, "start": i, "end": i + 1,
-                         "why": f"“{char}”是繁体字或异体字，《通用规范汉字表》的规范字是“{right}”",
-                         "context": context(text, i, i + 1)})
+            record(i, i + 1, right, f"“{char}”是繁体字或异体字，《通用规范汉字表》的规范字是“{right}”", CLASS_COMMON)
     # one error, one finding: the list's 截止目前 and the context rule's 截止 are the same slip, and two findings
     # would be two deductions; the earlier (then the longer) of overlapping hits stands
     kept: list[dict[str, str | int]] = []

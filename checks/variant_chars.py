@@ -32,6 +32,7 @@ from pathlib import Path
 import msgpack
 
 from checks.lexicon import LEXICONS, PERSON_TAGS
+from checks.text import opencc_dictionary, to_simplified
 from checks.word_slips import SURNAMES
 
 _LEVEL_ONE = 3500  # the first level of 《通用规范汉字表》: the common characters
@@ -51,13 +52,6 @@ def standard_chars() -> tuple[str, ...]:
     return tuple(line.strip() for line in lines if line.strip() and not line.startswith("#"))
 
 
-def _opencc_rows(name: str) -> list[list[str]]:
-    import opencc
-
-    path = Path(opencc.__file__).parent / "dictionary" / name
-    return [line.split() for line in path.read_text("utf-8").splitlines()]
-
-
 def _variant_rows() -> dict[str, list[str]]:
     """char-converter's variant→simplified table, read from its data file: importing the package would
     import pkg_resources, which recent setuptools no longer ships."""
@@ -71,12 +65,17 @@ def _variant_rows() -> dict[str, list[str]]:
 
 
 @functools.lru_cache(maxsize=1)
+def _standard() -> frozenset[str]:
+    return frozenset(standard_chars())
+
+
+@functools.lru_cache(maxsize=1)
 def variant_table() -> dict[str, str]:
     """Non-standard character → its first-level standard form."""
-    standard = frozenset(standard_chars())
+    standard = _standard()
     common = frozenset(standard_chars()[:_LEVEL_ONE])
     table: dict[str, str] = {}
-    candidates = [(row[0], row[1:]) for row in _opencc_rows("TSCharacters.txt") if len(row) >= 2]
+    candidates = [(row[0], row[1:]) for row in opencc_dictionary("TSCharacters.txt") if len(row) >= 2]
     candidates += list(_variant_rows().items())
     for char, targets in candidates:
         if len(char) != 1 or char in standard or char in table:
@@ -90,8 +89,8 @@ def variant_table() -> dict[str, str]:
 @functools.lru_cache(maxsize=1)
 def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     """(any reported character, any character only simplified text uses)."""
-    standard = frozenset(standard_chars())
-    simplified_only = sorted({row[0] for row in _opencc_rows("STCharacters.txt")
+    standard = _standard()
+    simplified_only = sorted({row[0] for row in opencc_dictionary("STCharacters.txt")
                               if len(row) >= 2 and len(row[0]) == 1 and row[0] in standard
                               and any(t != row[0] for t in row[1:])})
     strays = sorted(c for c in variant_table() if c <= "\uffff")
@@ -104,8 +103,6 @@ def _in_name(text: str, i: int) -> bool:
     two characters before it, when it stands alone) as a name that starts with a common surname. The surname
     itself is not a name's licence: 韓桥村 is a village."""
     import jieba.posseg
-
-    from checks.text import to_simplified
 
     start = max(0, i - 4)
     window = to_simplified(text[start:i + 4])

@@ -51,7 +51,6 @@ from checks.text import to_simplified  # noqa: E402
 from checks.variant_chars import variant_table  # noqa: E402
 
 OUT = LEXICONS / "reported_typos.tsv"
-VARIANT_ROWS: list[str] = []  # rows whose error is a traditional or variant character
 _SHORT_PHRASE = 3
 _COMMON_CHARACTER = 5000  # jieba's count of 黄 11,062, 这 261,791; of 驰 1,203, 躯 222
 _NAME_MIN = 5  # a shorter wrong name (汪峰, 康宁路, 新化医院) may be another person's, street's or hospital's real name
@@ -74,17 +73,17 @@ class Report(NamedTuple):
     kind: str  # common, name or formulation
 
 
-def reported(tsv: Path) -> tuple[list[tuple[str, str, str]], dict[str, Report], list[str], list[str]]:
-    """(wrong, right, "reported") to vet, the report of each wrong form, the leader-name and the short-name rows
-    left out."""
+def reported(tsv: Path) -> tuple[list[tuple[str, str, str]], dict[str, Report], list[str], list[str], list[str]]:
+    """(wrong, right, "reported") to vet, the report of each wrong form, and the leader-name, short-name and
+    variant-character rows left out."""
     leaders = tuple(typo_lexicon().names) + tuple(typo_lexicon().leaders)
-    pairs, about, left, short_names = [], {}, [], []
+    pairs, about, left, short_names, variant_rows = [], {}, [], [], []
     variants = variant_table()
     for wrong, right, kind, origin, source, *_ in rows(tsv):
         if origin not in ORIGINS or kind == "context":
             continue
-        if "".join(variants.get(c, c) for c in wrong) == right or kind == "name" and any(c in variants for c in wrong):
-            VARIANT_ROWS.append(f"{wrong}→{right}")
+        if "".join(variants.get(c, c) for c in wrong) == right or (kind == "name" and any(c in variants for c in wrong)):
+            variant_rows.append(f"{wrong}→{right}")
             continue  # 復兴村, 祁丰蔵族乡: checks/variant_chars.py reports them as written; simplified, 閤口 is 合口
         wrong, right = to_simplified(wrong), to_simplified(right)
         if kind == "name" and len(wrong) < _NAME_MIN:
@@ -95,7 +94,7 @@ def reported(tsv: Path) -> tuple[list[tuple[str, str, str]], dict[str, Report], 
             continue
         pairs.append((wrong, right, "reported"))
         about.setdefault(wrong, Report(ORIGINS[origin], source, kind))
-    return pairs, about, left, short_names
+    return pairs, about, left, short_names, variant_rows
 
 
 def holds_a_known_slip(wrong: str, right: str, known: dict[str, tuple[str, str]]) -> bool:
@@ -119,7 +118,7 @@ def main() -> None:
         print(__doc__)
         raise SystemExit(0 if sys.argv[1:2] in (["-h"], ["--help"]) else 2)
     OUT.unlink(missing_ok=True)  # the lexicon as it stands without this file: what it already knows
-    pairs, about, leader_rows, short_names = reported(Path(sys.argv[1]))
+    pairs, about, leader_rows, short_names, variant_rows = reported(Path(sys.argv[1]))
     known = typo_lexicon().known
     kept, dropped = vet([p for p in pairs if p[0] not in known], corpus(Path(sys.argv[2])))
     tests: list[tuple[str, Callable[[str, str], bool]]] = [
@@ -142,7 +141,7 @@ def main() -> None:
     print(f"{len(pairs)} reported pairs, {sum(p[0] in known for p in pairs)} already known, {len(kept)} kept → {OUT.name}")
     print(f"left out, a leader's name: {len(leader_rows)}: {'、'.join(leader_rows)}")
     print(f"left out, a short name: {len(short_names)}: {'、'.join(short_names)}")
-    print(f"left out, traditional or variant characters: {len(VARIANT_ROWS)}: {'、'.join(VARIANT_ROWS)}")
+    print(f"left out, traditional or variant characters: {len(variant_rows)}: {'、'.join(variant_rows)}")
     for why, words in dropped.items():
         print(f"left out, {why}: {len(words)}: {'、'.join(words)}")
 

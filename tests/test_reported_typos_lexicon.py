@@ -61,10 +61,10 @@ def test_the_build_leaves_out_context_rows_short_names_and_leaders(tmp_path):
         "汪峰\t王峰\tname\tother\thttps://a.example/3\t\n"
         "新加坡总书记\t习近平总书记\tname\tparty_media\thttps://a.example/4\t\n"
         "一如继往\t一如既往\tcommon\tyaowenjiaozi\thttps://a.example/5\t\n", "utf-8")
-    pairs, about, leaders, short = reported(tsv)
+    pairs, about, leaders, short, variants = reported(tsv)
     assert pairs == [("驰聘", "驰骋", "reported")]
     assert about["驰聘"] == ("党报、通讯社稿件中被指出的差错", "https://a.example/1", "common")
-    assert leaders == ["新加坡总书记→习近平总书记"] and short == ["汪峰→王峰"]
+    assert leaders == ["新加坡总书记→习近平总书记"] and short == ["汪峰→王峰"] and variants == []
 
 
 def test_a_slip_that_a_rule_of_its_kind_explains_is_reported_by_that_rule():
