@@ -213,7 +213,9 @@ def keyword_stuffing(norm: str) -> list[tuple[int, int, str, bool]]:
                 i = j
             else:
                 i += 1
-    return sorted(out)
+    # a span inside another of its category is one finding, reported once at its longest (亚搏体育 of 亚搏体育app)
+    return sorted(x for x in set(out) if not any(o[2] == x[2] and o[0] <= x[0] and x[1] <= o[1] and o[:2] != x[:2]
+                                                for o in out))
 
 
 def emoji_evasion(text: str) -> list[tuple[int, int, str, str]]:
@@ -458,7 +460,7 @@ def _brand_titles() -> re.Pattern[str]:
 #    school's name belongs: before 党委, 师生, 第N届, 事业发展 … (blind44: "开云(中国)党委召开会议", "关于澳门新莆京游戏app师生
 #    员工返校安排的通知"). The make-up keeps out the brands that are also places (金沙县党委, 银河街道党委).
 _WHERE_A_SCHOOL_STANDS = ("党委|党总支|师生|教职工|全体|事业发展|参加学校|新型冠状病毒|领导小组|研究生院|体育运动委员会|团委"
-                          "|工会|调研|第[一二三四五六七八九十百\\d]+届")
+                          "|工会|调研|学子|第[一二三四五六七八九十百\\d]+届")
 
 
 @functools.lru_cache(maxsize=1)
@@ -481,6 +483,11 @@ _ALNUM_BRAND = re.compile(rf"(?P<name>{_SITE_NAME}[\u4e00-\u9fff]{{2,8}}|[\u4e00
 _ALNUM_REACH = 24  # characters before what follows: the longest name above
 
 
+# 5. A Macau casino site's name put into running text as a label, a colon after it (blind47: "努力培养澳门新濠天地游戏:高端技术
+#    技能人才", "镇人大主席团组织江门市、澳门和记娱乐场,菠菜导航网:、镇三级人大代表"). Read on the simplified text: the folded
+#    text drops the colon. Macau's own offices (澳门特别行政区政府网站：) end in 局, 网站 or 政府, not in a casino's make-up.
+_MACAU_LABEL = re.compile(r"(?P<name>澳门[\u4e00-\u9fff]{2,6}(?:游戏|娱乐场|娱乐城|娱乐|赌场|博彩))[:：]")
+
 _SITE_WORDS = frozenset({"官网", "官方网站"})
 _TITLE_WORD_LIST = frozenset({"博士", "硕士", "研究生", "本科生", "学位", "招生", "届"})
 _RULE_WORDS = _SITE_WORDS | _TITLE_WORD_LIST  # of rules 1 and 2: any other trigger found is a listed brand (rule 3)
@@ -494,7 +501,7 @@ def _trigger_automaton() -> tuple[AhoCorasick, tuple[str, ...]]:
 
 
 def _site_as_author(simplified: str) -> list[re.Match[str]]:
-    """Titles, signatures and names that put a betting site where the school or office stands (rules 1–4 above).
+    """Titles, signatures and names that put a betting site where the school or office stands (rules 1–5 above).
     Each rule runs only on a page that holds its words (官网; 博士, 届 …; a listed brand; a lower-case letter)."""
     automaton, words = _trigger_automaton()
     present = {words[i] for i, _, _ in automaton.find_matches_as_indexes(simplified, overlapping=True)}
@@ -505,6 +512,8 @@ def _site_as_author(simplified: str) -> list[re.Match[str]]:
         found += [m for m in _brand_titles().finditer(simplified) if not _NOT_A_BRAND.search(m.group("name"))]
     if not present <= _RULE_WORDS:
         found += _brand_for_school().finditer(simplified)
+    if "澳门" in simplified:
+        found += _MACAU_LABEL.finditer(simplified)
     if _LOWER_LATIN.search(simplified):
         for after in _AFTER_A_SCHOOL.finditer(simplified):
             start = max(0, after.start() - _ALNUM_REACH)
