@@ -14,8 +14,9 @@ scripts/build_slip_data.py: LawRefBook/Laws @2f4c5c2 without the parts the bench
 of its own (jieba's cuts: 年经济 and 不能自已 are no use of 年经 or 自已) more than twice, or at all when the
 right form is not 20 times as common there (one 天燃气 against 159 天然气 is the corpus's own misprint); when
 jieba counts it more than 4 times and more than a tenth as often as the right form (a variant spelling); when
-it is the right form cut short (有限公: list pages cut long titles); or when it is a single character or a
-context error (those need a rule, typos.yaml context_rules).
+it is the right form cut short (有限公: list pages cut long titles); when it is a single character or a
+context error (those need a rule, typos.yaml context_rules); or when it is right in a sense or a time of its own
+(`RIGHT_ELSEWHERE`: 打黑除恶专项斗争 was the campaign's name until 2017).
 """
 
 from __future__ import annotations
@@ -36,6 +37,11 @@ _WORD_RATIO = 10  # as checks/typos.py: jieba counts many published slips a few 
 _WORD_FLOOR = 4
 _MISPRINT_USES = 2  # at most this many uses in correct text …
 _MISPRINT_RATIO = 20  # … against a right form this many times as common: the corpus's own misprint
+# wrong forms that are right in a sense or a time of their own: a list's pair would report them there too
+RIGHT_ELSEWHERE = {
+    "打黑除恶专项斗争": "the campaign's own name from 2006 to 2017 (扫黑除恶 from 2018): right on older pages",
+    "不学武术": "literal: to learn no martial arts",
+}
 
 
 def rows(tsv: Path) -> list[list[str]]:
@@ -56,11 +62,13 @@ def main() -> None:
     freq = tokenizer().FREQ
     kept: dict[str, tuple[str, str, str]] = {}
     dropped: dict[str, list[str]] = {"in correct text": [], "a word": [], "context or too short": [],
-                                     "cut short": []}
+                                     "cut short": [], "right elsewhere": []}
     for wrong, right, kind, origin, source, *_ in rows(Path(sys.argv[1])):
         if origin not in LABELS or wrong in kept:
             continue
-        if kind == "context" or len(wrong) < 2:
+        if wrong in RIGHT_ELSEWHERE:
+            dropped["right elsewhere"].append(wrong)
+        elif kind == "context" or len(wrong) < 2:
             dropped["context or too short"].append(wrong)
         elif right.startswith(wrong) or right.endswith(wrong):
             dropped["cut short"].append(wrong)
