@@ -30,6 +30,7 @@ boundaries: "中国共产党党员" contains the doubled variant "中国共产�
 from __future__ import annotations
 
 import bisect
+import calendar
 import functools
 import importlib
 import itertools
@@ -45,6 +46,7 @@ from checks.classic_lines import find_misquotes
 from checks.compiled_cache import cached
 from checks.confusables import common_chars, homophones, same_sound
 from checks.context_confusables import find_context_confusables
+from checks.doubled_chars import find_doubled_function_words
 from checks.lexicon import (
     CHINESE_NUMERALS,
     Matcher,
@@ -642,6 +644,25 @@ def recurring_slips(texts: Iterable[str]) -> frozenset[str]:
 # never writes a year, a month's number and then 底 (none in 23 MB of laws, regulations and reports)
 _MONTH_DROPPED = re.compile(r"年(?P<month>[0-9０-９]{1,2})(?=底|初|上旬|中旬|下旬)")  # 年 first: a fast literal scan
 _YEAR = re.compile(r"[0-9０-９]{4}$")
+# a date that does not exist (2023年2月30日, 9月31日, 13月5日): a digit mistyped; 2月29日 only when its year is given
+_DATE = re.compile(r"(?:(?P<year>[0-9０-９]{4})年)?(?<![0-9０-９])(?P<month>[0-9０-９]{1,2})月(?P<day>[0-9０-９]{1,2})日")
+
+
+_LUNAR = re.compile("农历|阴历|夏历|旧历")  # a lunar month has 29 or 30 days, 二月 too
+
+
+def _impossible_date(m: re.Match[str]) -> str | None:
+    """Why the date is impossible, or None."""
+    month, day = int(m.group("month")), int(m.group("day"))
+    year = int(m.group("year")) if m.group("year") else 2024  # a leap year: 2月29日 without a year stands
+    if not 1 <= month <= 12:
+        return f"日期不存在：没有{month}月"
+    days = calendar.monthrange(year, month)[1]
+    if 1 <= day <= days:
+        return None
+    if month == 2 and day == 29:
+        return f"日期不存在：{year}年不是闰年，2月只有28天"
+    return f"日期不存在：{month}月只有{days}天" if day else "日期不存在：没有0日"
 
 
 def find_typo_hits(text: str, on: date, extra: tuple[str, ...] = (), recurring: frozenset[str] = frozenset(),
@@ -709,6 +730,9 @@ def find_typo_hits(text: str, on: date, extra: tuple[str, ...] = (), recurring: 
             what = f"地名“{right}”" if place else f"常用词“{right}”"
             hit(start, end, right, f"{describe(joined[start:end], right)}，{what}的误写（词频模型）",
                 CLASS_NAME if place else CLASS_COMMON)
+    for start, end, char in find_doubled_function_words(joined):  # 负责的的主管人员: a key pressed twice
+        if not overlaps_a_hit(start, end):  # a canonical phrase may begin at the second copy (在在工作中)
+            hit(start, end, char, f"多字：“{char}”重复，应为一个“{char}”", CLASS_COMMON)
     for start, end, line, why in find_misquotes(joined):  # 又疑瑶台境: a well-known classical line quoted wrong
         if not any(a < end and start < b for a, b in taken):
             hit(start, end, line, why, CLASS_FORMULATION)
@@ -717,6 +741,13 @@ def find_typo_hits(text: str, on: date, extra: tuple[str, ...] = (), recurring: 
         if not _YEAR.search(joined, max(0, m.start() - 4), m.start()):
             continue
         hit(start, end, m.group("month") + "月", "漏字“月”；日期应写作“…年…月底/月初/月中旬”", CLASS_COMMON)
+    if "月" in joined:
+        for date_match in _DATE.finditer(joined):  # 2023年9月31日: a date that does not exist
+            impossible = _impossible_date(date_match)
+            lunar = int(date_match.group("day")) <= 30 and _LUNAR.search(joined, max(0, date_match.start() - 8),
+                                                                           date_match.start())
+            if impossible and not lunar:
+                hit(date_match.start("month"), date_match.end(), "", impossible, CLASS_COMMON)
     for self_slip in find_self_for_already(joined):
         start, end = int(self_slip["start"]), int(self_slip["end"])
         if not any(x < end and start < y for x, y in taken) and not overlaps_a_hit(start, end):
