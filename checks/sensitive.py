@@ -460,7 +460,7 @@ def _brand_titles() -> re.Pattern[str]:
 #    school's name belongs: before 党委, 师生, 第N届, 事业发展 … (blind44: "开云(中国)党委召开会议", "关于澳门新莆京游戏app师生
 #    员工返校安排的通知"). The make-up keeps out the brands that are also places (金沙县党委, 银河街道党委).
 _WHERE_A_SCHOOL_STANDS = ("党委|党总支|师生|教职工|全体|事业发展|参加学校|新型冠状病毒|领导小组|研究生院|体育运动委员会|团委"
-                          "|工会|调研|学子|第[一二三四五六七八九十百\\d]+届")
+                          "|工会|调研|学子|学生会|党支部|第[一二三四五六七八九十百\\d]+届")
 
 
 @functools.lru_cache(maxsize=1)
@@ -474,13 +474,18 @@ def _brand_for_school() -> re.Pattern[str]:
 #    (blind45: "yh86银河国际党委", "主办单位:yh86银河国际体育运动委员会", "大发dafa888:举办学校第三十五届田径运动会的通知",
 #    "williamhill英国威廉希尔2024年硕士研究生复试工作办法", a news item signed "Bevictor伟德" and dated). The Latin part holds
 #    a lower-case letter: organisations' acronyms are capitals (UNESCO世界遗产委员会第44届会议)
-_SITE_NAME = r"(?<![A-Za-z0-9])(?=[A-Za-z0-9]*[a-z])(?:[A-Za-z]{1,10}\d{2,6}|[A-Za-z]{5,12})(?![A-Za-z0-9])"
+_SITE_NAME = r"(?<![A-Za-z0-9])(?=[A-Za-z0-9]*[a-z])(?:[A-Za-z]{1,10}\d{2,6}(?:com|net|cc|vip)?|[A-Za-z]{5,12})(?![A-Za-z0-9])"
 # found from what follows the name (rare on a page), then the name read backwards from there: a scan for the name
 # itself tried its lookaheads at every character (18 MB/s)
 _AFTER_A_SCHOOL = re.compile(_WHERE_A_SCHOOL_STANDS
-                             + r"|[:：]举办|\d{4}年(?:博士|硕士|研究生|招生)|\n[ \t]*\d{4}年\d{1,2}月\d{1,2}日")
+                             + r"|[:：]举办|\d{4}年(?:博士|硕士|研究生|招生)|\n[ \t]*\d{4}年\d{1,2}月\d{1,2}日"
+                             # a meeting's place (blind49: "william威廉中文在海滨校区礼堂举行", "伟德国际victor1946在学院325
+                             # 学术报告厅召开"): only for a name in lower case or with digits (not 专家Smith在报告厅)
+                             + r"|在[\u4e00-\u9fff0-9]{0,8}(?:校区|礼堂|会议室|报告厅|体育馆|运动场|操场)|于我校")
 _ALNUM_BRAND = re.compile(rf"(?P<name>{_SITE_NAME}[\u4e00-\u9fff]{{2,8}}|[\u4e00-\u9fff]{{2,4}}{_SITE_NAME})$")
 _ALNUM_REACH = 24  # characters before what follows: the longest name above
+_CAPITALISED = re.compile("[A-Z][a-z]")
+_DIGIT = re.compile("[0-9]")
 
 
 # 5. A Macau casino site's name put into running text as a label, a colon after it (blind47: "努力培养澳门新濠天地游戏:高端技术
@@ -518,6 +523,9 @@ def _site_as_author(simplified: str) -> list[re.Match[str]]:
         for after in _AFTER_A_SCHOOL.finditer(simplified):
             start = max(0, after.start() - _ALNUM_REACH)
             name = _ALNUM_BRAND.search(simplified, start, after.start())
+            if name and (after.group().startswith(("在", "于")) and _CAPITALISED.search(name.group()) and not
+                         _DIGIT.search(name.group())):
+                continue  # 外籍专家Smith在学术报告厅: a person's name, capitalised, no site number
             if name:
                 found.append(name)
     return found
