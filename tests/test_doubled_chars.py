@@ -12,6 +12,9 @@ from checks.typos import CLASS_COMMON, find_typo_hits
 REAL = [
     ("逾期未改正的，对直接负责的的主管人员和其他直接责任人员依法给予处分。", "的的"),
     ("也可以委托建设单位负责危险房屋解危的的具体工作。", "的的"),
+    # blind27 and blind25 (real pages, errors published and never corrected): an annual report, a township's news
+    ("切实加强政府网站相关模块管理,按照省市县相关要求,对对需要主动公开的政府文件、财政预决算、收费清单、政府", "对对"),
+    ("会上由重点村进行表态发言,大家纷纷表示要要知耻而后勇,不获全胜、决不收兵。", "要要"),
 ]
 CORRECT = [
     "以弘扬优秀畲族文化为目的的各类文化创作、表演。",  # 目的 + 的
@@ -23,6 +26,9 @@ CORRECT = [
     "他说了等等很多事情。",  # 等等 is a word
     "而化之之谓圣，圣而不可知之之谓神。",  # classical 之之 (People's Daily 2023–24, quoting 孟子)
     "实现市市通高铁、县县通高速。",  # distributive reduplication of content characters (2026 work reports)
+    "证券公司与客户对对账单送交时间另有约定的，从其约定。",  # 对 + 对账单 (证券公司监督管理条例)
+    "明天我去会会他。",  # colloquial 会会 (meet)
+    "“不不不，我当然愿意了。”",  # three in a row: emphasis (LEMON's novel sentences)
 ]
 
 
