@@ -523,11 +523,11 @@ def _site_as_author(simplified: str) -> list[re.Match[str]]:
         for after in _AFTER_A_SCHOOL.finditer(simplified):
             start = max(0, after.start() - _ALNUM_REACH)
             name = _ALNUM_BRAND.search(simplified, start, after.start())
-            if name and (after.group().startswith(("在", "于")) and _CAPITALISED.search(name.group()) and not
-                         _DIGIT.search(name.group())):
+            if not name:
+                continue
+            if after.group()[0] in "在于" and _CAPITALISED.search(name.group()) and not _DIGIT.search(name.group()):
                 continue  # 外籍专家Smith在学术报告厅: a person's name, capitalised, no site number
-            if name:
-                found.append(name)
+            found.append(name)
     return found
 
 

@@ -37,10 +37,18 @@ _WORD_RATIO = 10  # as checks/typos.py: jieba counts many published slips a few 
 _WORD_FLOOR = 4
 _MISPRINT_USES = 2  # at most this many uses in correct text …
 _MISPRINT_RATIO = 20  # … against a right form this many times as common: the corpus's own misprint
-# wrong forms that are right in a sense or a time of their own: a list's pair would report them there too
+# wrong forms that are right in a sense or a time of their own: a pair would report them there too (read by
+# build_reported_typos.py as well)
 RIGHT_ELSEWHERE = {
-    "打黑除恶专项斗争": "the campaign's own name from 2006 to 2017 (扫黑除恶 from 2018): right on older pages",
-    "不学武术": "literal: to learn no martial arts",
+    "打黑除恶专项斗争": "2006–2017 年专项斗争的正式名称（2018 年起为扫黑除恶）：较早的页面上是对的",
+    "不学武术": "字面意思：不学习武术",
+    "刨开": "刨（páo）开，挖开：施工单位刨开路面",
+    "撅嘴": "《现代汉语词典》第7版“撅”①翘起：撅嘴",
+    "屈原日": "端午节的别称之一（纪念屈原之日）：一些地方把端午叫作屈原日",
+    "贵旅": "贵州旅游投资控股（集团）的简称：贵旅集团（2026 年贵州省政府工作报告）",
+    "国内统一刊号": "期刊版权页的通行说法（CN 刊号），与“国内统一连续出版物号”并用",
+    "太恨了": "“恨”本身成句：“我太恨了”（春晚字幕把“太狠了”打成“太恨了”，别处“太恨了”是对的）",
+    "中国共产党领导下的多党合作": "句中常见说法（“在中国共产党领导下的多党合作中”），制度的规范名称才须写作“领导的”",
 }
 
 

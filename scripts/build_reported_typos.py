@@ -22,7 +22,7 @@ further leaves out:
 * wrong forms of three characters or fewer that jieba cuts into common single-character words (这|比|钱 for
   这笔钱, 黄|全 for 黄金): as often a phrase (这比钱更重要) or a person's name (黄全同志) as a slip;
 * wrong forms that People's Daily of 1998 writes anywhere (出外打工 holds 外打工 → 外加工);
-* wrong forms that are right in a sense of their own (`CORRECT_ELSEWHERE`: 刨开路面, 撅嘴);
+* wrong forms that are right in a sense of their own (`build_known_typos.RIGHT_ELSEWHERE`: 刨开路面, 撅嘴);
 * errors in a leader's name (杜家豪 for 杜家毫): the wrong form may be another person's real name, and the
   leader rules judge names by the title beside them.
 
@@ -42,7 +42,7 @@ from typing import NamedTuple
 
 sys.path[:0] = [str(Path(__file__).resolve().parent.parent), str(Path(__file__).resolve().parent)]
 
-from build_known_typos import rows  # noqa: E402
+from build_known_typos import RIGHT_ELSEWHERE, rows  # noqa: E402
 from build_list_typos import vet  # noqa: E402
 from build_slip_data import corpus  # noqa: E402
 
@@ -56,13 +56,6 @@ _COMMON_CHARACTER = 5000  # jieba's count of 黄 11,062, 这 261,791; of 驰 1,2
 _NAME_MIN = 5  # a shorter wrong name (汪峰, 康宁路, 新化医院) may be another person's, street's or hospital's real name
 # reported wrong forms that are correct wherever their own sense is meant: the report's sentence made them wrong,
 # a list entry would call every right use a slip
-CORRECT_ELSEWHERE = {"刨开": "刨（páo）开，挖开：施工单位刨开路面", "撅嘴": "《现代汉语词典》第7版“撅”①翘起：撅嘴",
-                     "屈原日": "端午节的别称之一（纪念屈原之日）：一些地方把端午叫作屈原日",
-                     "贵旅": "贵州旅游投资控股（集团）的简称：贵旅集团（2026 年贵州省政府工作报告）",
-                     "国内统一刊号": "期刊版权页的通行说法（CN 刊号），与“国内统一连续出版物号”并用",
-                     "太恨了": "“恨”本身成句：“我太恨了”（春晚字幕把“太狠了”打成“太恨了”，别处“太恨了”是对的）",
-                     "中国共产党领导下的多党合作":
-                         "句中常见说法（“在中国共产党领导下的多党合作中”），制度的规范名称才须写作“领导的”"}
 ORIGINS = {"gov_site": "政府网站、文件上被通报或报道的差错", "party_media": "党报、通讯社稿件中被指出的差错",
            "news_site": "新闻网站上被指出的差错", "issue": "公开报道的差错", "other": "公开报道的差错"}
 
@@ -124,7 +117,7 @@ def main() -> None:
     tests: list[tuple[str, Callable[[str, str], bool]]] = [
         ("a known slip with its context", lambda w, r: holds_a_known_slip(w, r, known)),
         ("of common characters", lambda w, r: of_common_characters(w)),
-        ("correct in its own sense", lambda w, r: w in CORRECT_ELSEWHERE)]
+        ("correct in its own sense", lambda w, r: w in RIGHT_ELSEWHERE)]
     if len(sys.argv) == 4:
         daily = re.sub(r"/[bmes] ?", "", Path(sys.argv[3]).read_text("utf-8"))
         tests.append(("in People's Daily", lambda w, r: w in daily))
