@@ -24,9 +24,10 @@ from checks.lexicon import tokenizer
 _FUNCTION_CHARS = "的了和与及在是对把被从向为以将就也都还而并或其于按由给让使这那有不要能可应该如若则但又再才已所着过地得"
 _DOUBLED = re.compile(f"([{_FUNCTION_CHARS}])\\1")
 _REACH = 6  # characters of context either side that jieba cuts
-# jieba's count from which the pair is a word (等等 29,000, 可可 602); its dictionary also lists 对对, 了了, 会会 3 times each,
-# and 对对需要主动公开的政府文件 (blind27, an annual report) is a slip
-_WORD = 10
+# jieba's count from which a doubled character is a word (等等 29,000, 可可 602, 声声 115; typos.py's doubled idiom
+# characters too); its dictionary also lists 对对, 了了, 顶顶 3 times each, and 对对需要主动公开的政府文件 (blind27, an
+# annual report) is a slip
+DOUBLED_WORD = 10
 
 
 def find_doubled_function_words(text: str) -> list[tuple[int, int, str]]:
@@ -34,17 +35,18 @@ def find_doubled_function_words(text: str) -> list[tuple[int, int, str]]:
     found: list[tuple[int, int, str]] = []
     if not _DOUBLED.search(text):
         return found
-    freq = tokenizer().FREQ
+    tk = tokenizer()
+    freq = tk.FREQ
     for m in _DOUBLED.finditer(text):
         i, char = m.start(), m.group(1)
-        if (freq.get(char * 2) or 0) >= _WORD or text[i + 2:i + 3] == text[i + 3:i + 4] != "" \
+        if (freq.get(char * 2) or 0) >= DOUBLED_WORD or text[i + 2:i + 3] == text[i + 3:i + 4] != "" \
                 or i >= 2 and text[i - 2] == text[i - 1] or char in (text[i - 1:i], text[i + 2:i + 3]):
             continue  # 等等, 可可; 的的确确, 是是非非; 不不不 (said three times on purpose)
         if any(freq.get(text[i + 1:i + 1 + n], 0) > 0 or freq.get(text[i + 1 - n:i + 1], 0) > 0 for n in (2, 3)):
             continue  # one copy belongs to a word jieba's cut may still split: 对对账单 (对账, counted 7 times)
         lo = max(0, i - _REACH)
         at, tokens = lo, {}
-        for word in tokenizer().cut(text[lo:i + 2 + _REACH], HMM=False):
+        for word in tk.cut(text[lo:i + 2 + _REACH], HMM=False):
             for k in range(at, at + len(word)):
                 tokens[k] = word
             at += len(word)

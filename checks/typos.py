@@ -30,7 +30,6 @@ boundaries: "中国共产党党员" contains the doubled variant "中国共产�
 from __future__ import annotations
 
 import bisect
-import calendar
 import functools
 import importlib
 import itertools
@@ -46,7 +45,8 @@ from checks.classic_lines import find_misquotes
 from checks.compiled_cache import cached
 from checks.confusables import common_chars, homophones, same_sound
 from checks.context_confusables import find_context_confusables
-from checks.doubled_chars import find_doubled_function_words
+from checks.date_slips import find_date_slips
+from checks.doubled_chars import DOUBLED_WORD, find_doubled_function_words
 from checks.lexicon import (
     CHINESE_NUMERALS,
     Matcher,
@@ -155,7 +155,6 @@ def near_misses(phrase: str, substitute: bool = True, edit: bool = True, keep_la
 
 
 _PARTICLES = frozenset("了着过的地得")
-_DOUBLED_WORD = 10  # jieba's count from which a doubled character is a word (声声 115, 冉冉 202; 顶顶 3, 珊珊 0)
 _ALIEN_USES = 2  # a pair of characters correct text follows with at most this many different characters
 
 
@@ -304,7 +303,7 @@ def _typo_patterns(extra: tuple[str, ...]) -> tuple[tuple[str, ...], tuple[tuple
         add({idiom[:i] + ch + ch + idiom[i + 2:]: f"“{idiom[i]}{idiom[i]}”误为同音字“{ch}{ch}”"
              for i in range(len(idiom) - 1) if idiom[i] == idiom[i + 1]
              for ch in toned_sounds.get(idiom[i], "")
-             if ch not in _PARTICLES and (dictionary.get(ch + ch) or 0) < _DOUBLED_WORD}, idiom, CLASS_COMMON)
+             if ch not in _PARTICLES and (dictionary.get(ch + ch) or 0) < DOUBLED_WORD}, idiom, CLASS_COMMON)
     sounds, shapes = homophones(False), lexicon.shapes
     for name in lexicon.names:
         # 习近乎, 习进平: a leader's given name with a character replaced. Under a rare surname any common
@@ -640,48 +639,6 @@ def recurring_slips(texts: Iterable[str]) -> frozenset[str]:
     return night_slips(texts)[1]
 
 
-# a date with 月 dropped before 底, 初 or a 旬 (2017年12底 for 2017年12月底, in a court's judgment): correct text
-# never writes a year, a month's number and then 底 (none in 23 MB of laws, regulations and reports)
-_MONTH_DROPPED = re.compile(r"年(?P<month>[0-9０-９]{1,2})(?=底|初|上旬|中旬|下旬)")  # 年 first: a fast literal scan
-_YEAR = re.compile(r"[0-9０-９]{4}$")
-# 日 dropped after the day (8月21下午, 3月9讯, １月２９电: a dateline) or the day's number dropped before 日 (2017年1月日起):
-# none in 35 MB of laws, reports and newspapers but People's Daily's own 格拉茨１月２９电
-_DAY_DROPPED = re.compile(r"月(?P<day>[0-9０-９]{1,2})(?=上午|下午|晚上|早上|中午|凌晨|讯|电)")
-_DAY_NUMBER_DROPPED = re.compile(r"(?<=[0-9０-９])月(?P<gap>日)(?=起|至|前|止|到|后|[，。、；）)])")
-# a date that does not exist (2023年2月30日, 9月31日, 13月5日): a digit mistyped; 2月29日 only when its year is given.
-# Found from 月 before a day (a literal scan, 100 times as fast as a pattern that starts with the digits), then read back
-_DAY_AFTER = re.compile(r"月(?P<day>[0-9０-９]{1,2})日")
-_MONTH_BEFORE = re.compile(r"(?:(?P<year>[0-9０-９]{4})年)?(?<![0-9０-９])(?P<month>[0-9０-９]{1,2})$")
-_LUNAR = re.compile("农历|阴历|夏历|旧历")  # a lunar month has 29 or 30 days, 二月 too
-
-
-def _impossible_dates(text: str) -> list[tuple[int, int, str]]:
-    """(start, end, why) of each date in `text` that does not exist."""
-    found = []
-    for after in _DAY_AFTER.finditer(text):
-        before = _MONTH_BEFORE.search(text, max(0, after.start() - 7), after.start())
-        if not before:
-            continue
-        why = _impossible_date(before.group("year"), int(before.group("month")), int(after.group("day")))
-        lunar = int(after.group("day")) <= 30 and _LUNAR.search(text, max(0, before.start() - 8), before.start())
-        if why and not lunar:
-            found.append((before.start("month"), after.end(), why))
-    return found
-
-
-def _impossible_date(written_year: str | None, month: int, day: int) -> str | None:
-    """Why the date is impossible, or None."""
-    year = int(written_year) if written_year else 2024  # a leap year: 2月29日 without a year stands
-    if not 1 <= month <= 12:
-        return f"日期不存在：没有{month}月"
-    days = calendar.monthrange(year, month)[1]
-    if 1 <= day <= days:
-        return None
-    if month == 2 and day == 29:
-        return f"日期不存在：{year}年不是闰年，2月只有28天"
-    return f"日期不存在：{month}月只有{days}天" if day else "日期不存在：没有0日"
-
-
 def find_typo_hits(text: str, on: date, extra: tuple[str, ...] = (), recurring: frozenset[str] = frozenset(),
                    slips: Candidates | None = None) -> list[dict[str, str | int]]:
     """Every typo in `text`: matched text, suggestion, why, class, start/end in `text`, context.
@@ -753,18 +710,8 @@ def find_typo_hits(text: str, on: date, extra: tuple[str, ...] = (), recurring: 
     for start, end, line, why in find_misquotes(joined):  # 又疑瑶台境: a well-known classical line quoted wrong
         if not any(a < end and start < b for a, b in taken):
             hit(start, end, line, why, CLASS_FORMULATION)
-    for m in _MONTH_DROPPED.finditer(joined):  # 2017年12底: 月 dropped from a date
-        start, end = m.start("month"), m.end("month")
-        if not _YEAR.search(joined, max(0, m.start() - 4), m.start()):
-            continue
-        hit(start, end, m.group("month") + "月", "漏字“月”；日期应写作“…年…月底/月初/月中旬”", CLASS_COMMON)
-    if "月" in joined:
-        for m in _DAY_DROPPED.finditer(joined):  # 8月21下午: 日 dropped
-            hit(m.start("day"), m.end("day"), m.group("day") + "日", "漏字“日”；日期应写作“…月…日”", CLASS_COMMON)
-        for m in _DAY_NUMBER_DROPPED.finditer(joined):  # 2017年1月日起: the day's number dropped
-            hit(m.start(), m.end("gap"), "", "漏写日期：“月”和“日”之间缺少日子的数字", CLASS_COMMON)
-    for start, end, why in _impossible_dates(joined):  # 2023年9月31日: a date that does not exist
-        hit(start, end, "", why, CLASS_COMMON)
+    for start, end, right, why in find_date_slips(joined):  # 2017年12底, 8月21下午, 9月31日
+        hit(start, end, right, why, CLASS_COMMON)
     for self_slip in find_self_for_already(joined):
         start, end = int(self_slip["start"]), int(self_slip["end"])
         if not any(x < end and start < y for x, y in taken) and not overlaps_a_hit(start, end):

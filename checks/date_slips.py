@@ -1,0 +1,61 @@
+"""Dates written wrong (part of `text.typo`, class 常见错别字): a character or a number dropped, or a date that does
+not exist. Each finds its candidates from a literal (年, 月) and reads around it: a pattern that starts with the digits
+tries every character of the page (55 MB/s against 1,500 MB/s).
+
+* 月 dropped before 底, 初 or a 旬 after a year (2017年12底, in a court's judgment): none in 23 MB of laws and reports;
+* 日 dropped after the day (8月21下午, 3月9讯, and People's Daily's own dateline １月２９电) or the day's number dropped
+  before 日 (自2017年1月日起): none in 35 MB of laws, reports and newspapers but that dateline;
+* a date that does not exist (2023年2月30日, 9月31日, 13月5日): a digit mistyped; 2月29日 only when its year is given,
+  and a lunar date (农历2月30日) of up to 30 days stands.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+
+_MONTH_DROPPED = re.compile(r"年(?P<month>[0-9０-９]{1,2})(?=底|初|上旬|中旬|下旬)")
+_YEAR = re.compile(r"[0-9０-９]{4}$")
+_DAY_DROPPED = re.compile(r"月(?P<day>[0-9０-９]{1,2})(?=上午|下午|晚上|早上|中午|凌晨|讯|电)")
+_DAY_NUMBER_DROPPED = re.compile(r"(?<=[0-9０-９])月(?P<gap>日)(?=起|至|前|止|到|后|[，。、；）)])")
+_DAY_AFTER = re.compile(r"月(?P<day>[0-9０-９]{1,2})日")
+_MONTH_BEFORE = re.compile(r"(?:(?P<year>[0-9０-９]{4})年)?(?<![0-9０-９])(?P<month>[0-9０-９]{1,2})$")
+_LUNAR = re.compile("农历|阴历|夏历|旧历")  # a lunar month has 29 or 30 days, 二月 too
+
+
+def find_date_slips(text: str) -> list[tuple[int, int, str, str]]:
+    """(start, end, suggestion, why) of each date written wrong in `text`; the suggestion is empty where the
+    missing number cannot be known."""
+    found: list[tuple[int, int, str, str]] = []
+    for m in _MONTH_DROPPED.finditer(text):  # 2017年12底
+        if _YEAR.search(text, max(0, m.start() - 4), m.start()):
+            found.append((m.start("month"), m.end("month"), m.group("month") + "月",
+                          "漏字“月”；日期应写作“…年…月底/月初/月中旬”"))
+    if "月" not in text:
+        return found
+    for m in _DAY_DROPPED.finditer(text):  # 8月21下午
+        found.append((m.start("day"), m.end("day"), m.group("day") + "日", "漏字“日”；日期应写作“…月…日”"))
+    for m in _DAY_NUMBER_DROPPED.finditer(text):  # 2017年1月日起
+        found.append((m.start(), m.end("gap"), "", "漏写日期：“月”和“日”之间缺少日子的数字"))
+    for after in _DAY_AFTER.finditer(text):  # 2023年9月31日
+        before = _MONTH_BEFORE.search(text, max(0, after.start() - 7), after.start())
+        if not before:
+            continue
+        why = _impossible_date(before.group("year"), int(before.group("month")), int(after.group("day")))
+        lunar = int(after.group("day")) <= 30 and _LUNAR.search(text, max(0, before.start() - 8), before.start())
+        if why and not lunar:
+            found.append((before.start("month"), after.end(), "", why))
+    return found
+
+
+def _impossible_date(written_year: str | None, month: int, day: int) -> str | None:
+    """Why the date is impossible, or None."""
+    year = int(written_year) if written_year else 2024  # a leap year: 2月29日 without a year stands
+    if not 1 <= month <= 12:
+        return f"日期不存在：没有{month}月"
+    days = calendar.monthrange(year, month)[1]
+    if 1 <= day <= days:
+        return None
+    if month == 2 and day == 29:
+        return f"日期不存在：{year}年不是闰年，2月只有28天"
+    return f"日期不存在：{month}月只有{days}天" if day else "日期不存在：没有0日"
