@@ -40,6 +40,7 @@ from datetime import date
 
 from ahocorasick_rs import AhoCorasick, MatchKind
 
+from checks.adverbial_de import find_adverbial_de
 from checks.base import AuditData, CheckRules, Observation
 from checks.classic_lines import find_misquotes
 from checks.compiled_cache import cached
@@ -717,6 +718,10 @@ def find_typo_hits(text: str, on: date, extra: tuple[str, ...] = (), recurring: 
         if not any(x < end and start < y for x, y in taken) and not overlaps_a_hit(start, end):
             hit(start, end, str(self_slip["suggestion"]), "“已”误为形近字“己”（“己”不在任何词中，正确文本写作“已”）",
                 CLASS_COMMON)
+    for start, end, right, why in find_adverbial_de(joined):  # 详细的介绍了: 的 for 地 before a verb
+        if not overlaps_a_hit(start, end):
+            hit(start, end, right, why, CLASS_CONTEXT)
+            taken.append((start, end))
     for rule in typo_lexicon().context_rules:
         if _needle(rule.pattern) not in joined:
             continue

@@ -55,3 +55,26 @@ def test_a_dropped_day_is_reported(sentence: str, matched: str, right: str) -> N
 @pytest.mark.parametrize("sentence", KEPT)
 def test_month_and_day_words_are_left_alone(sentence: str) -> None:
     assert not [h for h in find_typo_hits(sentence, date(2026, 1, 1)) if "漏" in str(h["why"])]
+
+
+# a year of five or six digits, 年 dropped before 度, 日 typed for 月, 日 dropped before a comma (blind26–32: annual
+# reports, school and county news, written after blind25–30 were taught and before blind31–32 were measured, except the last)
+SLIPS = [
+    ("(本报告中所使用数据统计期限自2020年1月1日起至202020年12月31日止。)", "202020年", "2020年"),
+    ("2017度春季学期教育工作会议在县一中召开。", "2017度", "2017年度"),
+    ("县人大常委会于11日2日召开第十五次会议。", "11日", "11月"),
+    ("3月8，县长邹浩到城关镇调研。", "8", "8日"),  # blind32: measured 0/68 before this rule
+]
+SLIP_FREE = ["本月用电2017度，比上月减少。", "展览于3月8、9日举行。", "截至2019年12月31日，共公开信息2019条。",
+             "面积为20220平方米。"]
+
+
+@pytest.mark.parametrize(("sentence", "matched", "right"), SLIPS)
+def test_a_mistyped_year_or_day_is_reported(sentence: str, matched: str, right: str) -> None:
+    hits = find_typo_hits(sentence, date(2026, 1, 1))
+    assert [(h["matched"], h["suggestion"]) for h in hits] == [(matched, right)]
+
+
+@pytest.mark.parametrize("sentence", SLIP_FREE)
+def test_numbers_that_are_no_dates_are_left_alone(sentence: str) -> None:
+    assert find_typo_hits(sentence, date(2026, 1, 1)) == []

@@ -1,4 +1,4 @@
-"""Usage rules of typos.yaml context_rules written from the natural-error batches blind25–27 (errors published on real
+"""Usage rules of typos.yaml context_rules written from the natural-error batches blind25–32 (errors published on real
 government pages and never corrected, found by a proofreading helper; benchmarks/data/reported_typos.tsv): each real
 sentence is reported at the wrong word, and the correct uses that share its characters are not."""
 
@@ -36,6 +36,22 @@ REAL = [
     pytest.param("此次新冠肺炎疫情是我国经历的一场重大突发公共卫生事件,在以习近平总书记为核心的党中央坚强领导下,经过"
                  "艰苦卓绝的努力,已取得了疫情防控重大成果。",
                  "总书记", "同志", id="blind25-以习近平总书记为核心的党中央"),
+    # round 24: from blind25–30's misses, and blind31–32 after they were measured
+    pytest.param("要充分认清形式,增强做好防控工作的责任感和紧迫感。", "形式", "形势", id="blind30-认清形式"),
+    pytest.param("(一)《政府公开条例》第二十条规定的主动公开政府信息情况", "政府公开", "政府信息公开",
+                 id="blind29-政府公开条例"),
+    pytest.param("一、部门概括", "概括", "概况", id="blind29-部门概括"),
+    pytest.param("坚持预防为主，防范与未然。", "与", "于", id="blind28-防范与未然"),
+    pytest.param("保障市场主体权力平等、机会平等、规则平等。", "权力", "权利", id="blind25-市场主体权力平等"),
+    pytest.param("对群众通过意见箱反应的问题逐一登记。", "反应", "反映", id="blind29-意见箱反应"),
+    pytest.param("社会消费品零售总额增长8.2%,同时也反应了社会购买力的旺盛。", "反应", "反映", id="blind32-也反应了"),
+    pytest.param("要进一步强化责任落实,确实保障市民安全。", "确实", "切实", id="blind32-确实保障"),
+    pytest.param("人大代表说:“我们要把我们县建设的更加美好。”", "的", "得", id="blind32-建设的更加美好"),
+    pytest.param("会议对下一阶段工作进行了详细地安排和部署。", "地", "的", id="blind31-详细地安排"),
+    pytest.param("示范户在全村产业发展中起到了积极地推动作用。", "地", "的", id="blind32-积极地推动作用"),
+    pytest.param("通过发放宣传资料、悬挂横幅等方式,极大的提高了群众的森林防火意识。", "的", "地", id="blind31-极大的提高了"),
+    pytest.param("工作人员耐心的给农户讲解森林防火知识。", "的", "地", id="blind31-耐心的给"),
+    pytest.param("确保保质保量的完成各项目标任务。", "的", "地", id="blind31-保质保量的完成"),
 ]
 CORRECT = [
     "也要做为后人作铺垫的实事。",  # 做 + 为后人 (People's Daily 1998)
@@ -44,6 +60,15 @@ CORRECT = [
     "为保障电力生产和建设的顺利进行。",  # 的 before a noun phrase
     "他说道：“这里的变化真大。”",  # 说道 before what is said
     "把重点放在心理健康教育上。",
+    "要认清形式主义、官僚主义的危害。",  # 形式主义
+    "县人民政府公开招聘专职消防员。",  # 政府 + 公开招聘
+    "这段话基本概括了会议的精神。",  # 概括 as a verb
+    "市场对利率变化作出反应。",  # 作出反应
+    "全县农民收入确实提高了。",  # 的确 (indeed)
+    "对有关单位进行实地检查。",  # 实地 is a word
+    "做了详细的介绍。",  # 的 before a noun
+    "感谢大家一如既往的支持。",
+    "有明确的向公众开放的时间。",
 ]
 
 
