@@ -726,7 +726,9 @@ def find_typo_hits(text: str, on: date, extra: tuple[str, ...] = (), recurring: 
         if _needle(rule.pattern) not in joined:
             continue
         for m in rule.pattern.finditer(joined):
-            s, e = m.span("wrong") if "wrong" in rule.pattern.groupindex else m.span()
+            s, e = m.span("wrong")
+            if s < 0:
+                continue  # an alternative of an ops' pattern that leaves the group out matched: nothing is marked wrong
             hit(s, e, rule.right, rule.why, CLASS_CONTEXT)
             taken.append((s, e))
     for found in find_context_confusables(joined):

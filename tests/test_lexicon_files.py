@@ -58,6 +58,18 @@ def test_a_valid_extra_file_adds_its_rules_to_the_shipped_ones(extra_dir) -> Non
     assert len(rules) == shipped + 1 and rules[-1].right == "报送"
 
 
+def test_a_rule_whose_other_alternative_matches_reports_nothing_there(extra_dir) -> None:
+    from datetime import date
+
+    from checks.typos import find_typo_hits
+
+    (extra_dir / "typos.yaml").write_text(
+        "context_rules:\n  - pattern: '(?P<wrong>抱送)(?=报表)|报表(?=按月)'\n"
+        "    wrong: 抱送\n    right: 报送\n    why: 本地通报\n", "utf-8")
+    typo_lexicon.cache_clear()
+    assert [h["matched"] for h in find_typo_hits("按时抱送报表。报表按月汇总。", date(2026, 1, 1))] == ["抱送"]
+
+
 def test_the_page_rules_of_sensitive_context_report_a_duplicate_key(extra_dir) -> None:
     from checks.sensitive import page_rules
 
