@@ -42,6 +42,7 @@ _WORK_VERBS = _words("完成 推进 落实 做好 抓好 开展 推动 实施 �
 # a work verb before these is the head of a noun phrase (积极稳妥的实施计划), not the verb of the clause
 _NOUN_AFTER_VERB = _words("计划 方案 办法 意见 细则 方式 步骤 情况 机制 过程 结果 能力 水平 效果 进度 主体 单位 部门")
 _PREPOSITIONS = frozenset("给向为把将跟同")  # 对, 与, 在 open a noun's modifier as often (明确的对执行标的继续执行的…)
+_DOUBLED_FROM = 100  # jieba's count from which the word an AABB doubles is a word (认真 4,703; 沫长 none)
 _VERB_TAGS = frozenset({"v", "vn", "vi", "vd"})
 # the right side of one of the three frames, tested by the regex engine: most of the page's 的 are passed over in C
 _CANDIDATE = re.compile("的(?=[\u4e00-\u9fff]{1,2}了|[" + "".join(sorted(_PREPOSITIONS)) + "]|"
@@ -57,7 +58,9 @@ def _verbs() -> frozenset[str]:
 
 
 def _manner(word: str) -> bool:
-    return word in MANNER or (len(word) == 4 and word[0] == word[1] and word[2] == word[3])  # 认认真真
+    """A listed word, or a listed one doubled AABB (认认真真, 轻轻松松; not 沫沫长长 after a name)."""
+    return word in MANNER or (len(word) == 4 and word[0] == word[1] and word[2] == word[3]
+                              and tokenizer().FREQ.get(word[0] + word[2], 0) >= _DOUBLED_FROM)
 
 
 def _ends_with_tokens(tokens: list[str], word: str) -> bool:

@@ -22,9 +22,10 @@ _YEAR = re.compile(r"[0-9０-９]{4}$")
 _DAY_DROPPED = re.compile(r"月(?P<day>[0-9０-９]{1,2})(?=上午|下午|晚上|早上|中午|凌晨|讯|电)")
 _DAY_BEFORE_COMMA = re.compile(r"(?<=[0-9０-９])月(?P<day>[0-9０-９]{1,2})(?=[，,](?![0-9０-９]))")  # 3月8，县长…
 _DIGITS_BEFORE = re.compile(r"(?<![0-9０-９.．])[0-9０-９]+$")
+_DIGITS_AFTER = re.compile(r"[0-9０-９]{1,2}")
 _DATE_YEAR = re.compile(r"年(?=[0-9０-９]{1,2}月)")
 _YEAR_DEGREE = re.compile(r"(?<=[0-9０-９])度(?=[\u4e00-\u9fff])(?!电)")  # 2017度春季: 2017年度
-_DAY_FOR_MONTH = re.compile(r"(?<=[0-9０-９])日(?=[0-9０-９]{1,2}日)")  # 11日2日: 11月2日
+_DAY_FOR_MONTH = re.compile(r"(?<=[0-9０-９])日(?=[0-9０-９]{1,2}日)")  # 11日2日: 11月2日 (a later day: a list, 4日5日)
 _DAY_NUMBER_DROPPED = re.compile(r"(?<=[0-9０-９])月(?P<gap>日)(?=起|至|前|止|到|后|[，。、；）)])")
 _DAY_AFTER = re.compile(r"月(?P<day>[0-9０-９]{1,2})日")
 _MONTH_BEFORE = re.compile(r"(?:(?P<year>[0-9０-９]{4})年)?(?<![0-9０-９])(?P<month>[0-9０-９]{1,2})$")
@@ -40,9 +41,11 @@ def find_date_slips(text: str) -> list[tuple[int, int, str, str]]:
             found.append((m.start("month"), m.end("month"), m.group("month") + "月",
                           "漏字“月”；日期应写作“…年…月底/月初/月中旬”"))
     found += _year_slips(text)
-    for m in _DAY_FOR_MONTH.finditer(text):  # 11日2日
+    for m in _DAY_FOR_MONTH.finditer(text):  # 11日2日; 4日5日 lists two days in a row
         digits = _DIGITS_BEFORE.search(text, max(0, m.start() - 2), m.start())
-        if digits and 1 <= int(digits.group()) <= 12 and text[max(0, digits.start() - 1):digits.start()] != "月":
+        day = _DIGITS_AFTER.match(text, m.end())
+        if digits and 1 <= int(digits.group()) <= 12 and text[max(0, digits.start() - 1):digits.start()] != "月" \
+                and day and int(day.group()) <= int(digits.group()):
             found.append((digits.start(), m.end(), digits.group() + "月", "“日”应为“月”：日期写成了“…日…日”"))
     if "月" not in text:
         return found
