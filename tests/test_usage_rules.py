@@ -52,6 +52,11 @@ REAL = [
     pytest.param("通过发放宣传资料、悬挂横幅等方式,极大的提高了群众的森林防火意识。", "的", "地", id="blind31-极大的提高了"),
     pytest.param("工作人员耐心的给农户讲解森林防火知识。", "的", "地", id="blind31-耐心的给"),
     pytest.param("确保保质保量的完成各项目标任务。", "的", "地", id="blind31-保质保量的完成"),
+    # written after blind35–36 were measured (4/62, 4/74)
+    pytest.param("全院干警要坚定拥护以习近平为核心的党中央。", "习近平为", "习近平同志为", id="blind36-以习近平为核心"),
+    pytest.param("组织信教群众学习《宗教事务条》。", "条", "条例", id="blind36-宗教事务条"),
+    pytest.param("今年的民主生活会开的很扎实。", "的", "得", id="blind36-开的很扎实"),
+    pytest.param("干警对扫黑除恶政策进行了深入浅出地讲解。", "地", "的", id="blind36-深入浅出地讲解"),
 ]
 CORRECT = [
     "也要做为后人作铺垫的实事。",  # 做 + 为后人 (People's Daily 1998)
@@ -69,6 +74,8 @@ CORRECT = [
     "做了详细的介绍。",  # 的 before a noun
     "感谢大家一如既往的支持。",
     "有明确的向公众开放的时间。",
+    "落实“国十条”和《房地产十条》。",  # titles that count articles
+    "他们做的很多工作得到了群众认可。",  # 做的 + 很多工作: a noun phrase
 ]
 
 
