@@ -20,13 +20,13 @@ import re
 _MONTH_DROPPED = re.compile(r"年(?P<month>[0-9０-９]{1,2})(?=底|初|上旬|中旬|下旬)")
 _YEAR = re.compile(r"[0-9０-９]{4}$")
 _DAY_DROPPED = re.compile(r"月(?P<day>[0-9０-９]{1,2})(?=上午|下午|晚上|早上|中午|凌晨|讯|电)")
-_DAY_BEFORE_COMMA = re.compile(r"(?<=[0-9０-９])月(?P<day>[0-9０-９]{1,2})(?=[，,](?![0-9０-９]))")  # 3月8，县长…
+_DAY_BEFORE_COMMA = re.compile(r"月(?<=[0-9０-９]月)(?P<day>[0-9０-９]{1,2})(?=[，,](?![0-9０-９]))")  # 3月8，县长…
 _DIGITS_BEFORE = re.compile(r"(?<![0-9０-９.．])[0-9０-９]+$")
 _DIGITS_AFTER = re.compile(r"[0-9０-９]{1,2}")
 _DATE_YEAR = re.compile(r"年(?=[0-9０-９]{1,2}月)")
-_YEAR_DEGREE = re.compile(r"(?<=[0-9０-９])度(?=[\u4e00-\u9fff])(?!电)")  # 2017度春季: 2017年度
-_DAY_FOR_MONTH = re.compile(r"(?<=[0-9０-９])日(?=[0-9０-９]{1,2}日)")  # 11日2日: 11月2日 (a later day: a list, 4日5日)
-_DAY_NUMBER_DROPPED = re.compile(r"(?<=[0-9０-９])月(?P<gap>日)(?=起|至|前|止|到|后|[，。、；）)])")
+_YEAR_DEGREE = re.compile(r"度(?<=[0-9０-９]度)(?=[\u4e00-\u9fff])(?!电)")  # 2017度春季: 2017年度
+_DAY_FOR_MONTH = re.compile(r"日(?<=[0-9０-９]日)(?=[0-9０-９]{1,2}日)")  # 11日2日: 11月2日 (a later day: a list, 4日5日)
+_DAY_NUMBER_DROPPED = re.compile(r"月(?<=[0-9０-９]月)(?P<gap>日)(?=起|至|前|止|到|后|[，。、；）)])")
 _DAY_AFTER = re.compile(r"月(?P<day>[0-9０-９]{1,2})日")
 _MONTH_BEFORE = re.compile(r"(?:(?P<year>[0-9０-９]{4})年)?(?<![0-9０-９])(?P<month>[0-9０-９]{1,2})$")
 _LUNAR = re.compile("农历|阴历|夏历|旧历")  # a lunar month has 29 or 30 days, 二月 too
