@@ -397,9 +397,11 @@ _SEO_PREFIX_REPEATS = 3
 def seo_keyword_list(text: str, start: int, end: int) -> bool:
     """text[start:end] lies in a run of five or more short items separated by commas, bars, dashes or
     underscores that repeat one brand at their head ("爱体育,爱体育官网,爱体育APP,爱体育百家乐", blind41): the keyword
-    list of a hijacked page, glued to the front of a real article, which no crackdown report writes."""
+    list of a hijacked page, glued to the front of a real article, which no crackdown report writes. A run in
+    quotation marks is someone's words, parallel clauses of an interview ("“该机构分工明确,专人通过网络物色卵妹,专人
+    寻找代孕客户,专人陪产,…", blind53's report on a surrogacy ring), not an injected list."""
     for m in _SEO_SEPARATED.finditer(text, max(0, start - 200), min(len(text), end + 200)):
-        if m.start() <= end and start <= m.end():
+        if m.start() <= end and start <= m.end() and m.group()[0] not in _QUOTES and not quoted(text, m.start(), m.end()):
             heads = Counter(item[:2] for item in _SEO_ITEM.findall(m.group()))
             if heads and heads.most_common(1)[0][1] >= _SEO_PREFIX_REPEATS:
                 return True
@@ -413,6 +415,8 @@ def _pinyin(brand: str) -> str:
     return "".join(lazy_pinyin(brand, style=Style.NORMAL))
 
 
+# a toned pinyin syllable in brackets right after a Chinese character (場(chǎng)所), as a script converter leaves it
+_PINYIN_NOTE = re.compile("(?<=[\u4e00-\u9fff])\\((?=[a-z]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ])[a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,7}\\)")
 _PERCENT_ENCODED = re.compile(r"(?:%[eE][0-9a-fA-F]%[89abAB][0-9a-fA-F]%[89abAB][0-9a-fA-F]){2}")  # two CJK characters
 
 
@@ -542,6 +546,8 @@ def find_sensitive(text: str, judge_context: bool = True) -> list[tuple[str, str
     """
     if "%" in text and _PERCENT_ENCODED.search(text):
         text = unquote(text)
+    if "(" in text and _PINYIN_NOTE.search(text):
+        text = _PINYIN_NOTE.sub("", text)  # 會(huì)體育: a converter's pinyin after each character splits the words
     norm = fold(text)
     automaton = sensitive_matcher()
     found = automaton.find(norm)
