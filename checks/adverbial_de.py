@@ -23,7 +23,7 @@ from __future__ import annotations
 import functools
 import re
 
-from checks.lexicon import tokenizer
+from checks.lexicon import tagged_words, tokenizer
 
 
 def _words(text: str) -> frozenset[str]:
@@ -49,7 +49,7 @@ _SPEAKING = _words("说 道 问 答 喊 叫 讲 表示 告诉")  # 说, 道 … 
 _PREPOSITIONS = frozenset("给向为把将跟同")  # 对, 与, 在 open a noun's modifier as often (明确的对执行标的继续执行的…)
 _DOUBLED_FROM = 100  # jieba's count from which the word an AABB doubles is a word (认真 4,703; 沫长 none)
 _VERB_TAGS = frozenset({"v", "vn", "vi", "vd"})
-# the right side of one of the three frames, tested by the regex engine: most of the page's 的 are passed over in C
+# the right side of one of the four frames, tested by the regex engine: most of the page's 的 are passed over in C
 _CANDIDATE = re.compile("的(?=[\u4e00-\u9fff]{1,2}了|[" + "".join(sorted(_PREPOSITIONS)) + "]|"
                         + "|".join(sorted(_WORK_VERBS | _SPEAKING)) + ")")
 _BEFORE_SPEECH = frozenset("：:，,“\"")
@@ -58,8 +58,6 @@ _WHY = "形容词作状语修饰动词应用“地”（{}地{}）；“的”�
 
 @functools.lru_cache(maxsize=1)
 def _verbs() -> frozenset[str]:
-    from checks.lexicon import tagged_words
-
     return tagged_words(_VERB_TAGS)
 
 
@@ -94,9 +92,8 @@ def find_adverbial_de(text: str) -> list[tuple[int, int, str, str]]:
         if not _ends_with_tokens(before, word) or len(after) < 2:
             continue
         verb, then = after[0], after[1]
-        if (_manner(word) and then == "了" and verb in _verbs()) \
-                or (_manner(word) and verb in _PREPOSITIONS) \
-                or (word in _WORK_IDIOMS and verb in _WORK_VERBS and then not in _NOUN_AFTER_VERB) \
-                or (_manner(word) and verb in _SPEAKING and (len(verb) == 2 or then in _BEFORE_SPEECH)):
+        if _manner(word) and (then == "了" and verb in _verbs() or verb in _PREPOSITIONS
+                              or verb in _SPEAKING and (len(verb) == 2 or then in _BEFORE_SPEECH)) \
+                or word in _WORK_IDIOMS and verb in _WORK_VERBS and then not in _NOUN_AFTER_VERB:
             found.append((at, at + 1, "地", _WHY.format(word, verb)))
     return found
