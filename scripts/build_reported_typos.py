@@ -54,8 +54,7 @@ OUT = LEXICONS / "reported_typos.tsv"
 _SHORT_PHRASE = 3
 _COMMON_CHARACTER = 5000  # jieba's count of 黄 11,062, 这 261,791; of 驰 1,203, 躯 222
 _NAME_MIN = 5  # a shorter wrong name (汪峰, 康宁路, 新化医院) may be another person's, street's or hospital's real name
-# reported wrong forms that are correct wherever their own sense is meant: the report's sentence made them wrong,
-# a list entry would call every right use a slip
+# where each kind of report was published: the "依据" column of the lexicon
 ORIGINS = {"gov_site": "政府网站、文件上被通报或报道的差错", "party_media": "党报、通讯社稿件中被指出的差错",
            "news_site": "新闻网站上被指出的差错", "issue": "公开报道的差错", "other": "公开报道的差错"}
 
