@@ -10,7 +10,8 @@
    same-sounding or look-alike character that is no common surname: 刁近平); a leader named with a title he
    did not hold on the page's date; and, in names.py, titles of laws in 《》 one edit from a real one, leaders'
    names clipped before 同志 or a title, places whose rare character is typed as a look-alike (毫州市), and a
-   division put under a province or prefecture it does not belong to (安徽省南京市).
+   division put under a province or prefecture it does not belong to (安徽省南京市); in name_variants.py, a person
+   named twice or more in a text and once with a same-sounding or look-alike character (王建华 … 王建化).
 3. Damaged formulations: a character dropped (also the first or last one, once line breaks are joined),
    added, doubled, or two neighbours swapped in a canonical phrase; any character replaced inside one, or its
    first where the new pair is alien to correct text (杜会主义核心价值观), or added inside a long one
@@ -61,6 +62,7 @@ from checks.lexicon import (
 )
 from checks.memo import key as memo_key
 from checks.memo import memoised, text_hash
+from checks.name_variants import find_name_variants
 from checks.names import PLACE_TAIL, confusable, in_place_name, name_hits, real_places
 from checks.registry import check
 from checks.sources import TextSource, source_scope, text_sources
@@ -741,6 +743,9 @@ def find_typo_hits(text: str, on: date, extra: tuple[str, ...] = (), recurring: 
     for start, end, right, why in name_hits(joined, frozenset(where[0]) if where else frozenset()):
         if not overlaps_a_hit(start, end):
             hit(start, end, right, why, CLASS_NAME, place_rule=True)
+    for start, end, right, why in find_name_variants(joined):  # 王建华 named three times, 王建化 once
+        if not overlaps_a_hit(start, end):
+            hit(start, end, right, why, CLASS_NAME)
     # a slip reported on a portal or in the press, where no rule above explained it (会当临绝顶 is a misquoted line,
     # 发辉 a word-model slip: those say what kind of error it is)
     for start, end, right, why, kind in reported:
