@@ -4,7 +4,8 @@ An adjective that modifies a verb takes 地; 的 makes it modify a noun. jieba's
 two apart (详细 is 'ad', 耐心 'a', 全面 'n', 保质保量 'n', and 支持, 努力 are verbs that are nouns as often), so only
 frames where the word after 的 can only be a verb are judged:
 
-* a manner word, 的, a verb, then 了 (极大的提高了, 耐心的解答了): the verb has taken its aspect, no noun follows;
+* a manner word, 的, a verb, then 了 or the complement 到 (极大的提高了, 耐心的解答了, 直观的感受到 in blind42): the verb
+  has taken its aspect or its result, no noun follows;
 * a manner word, 的, then a preposition that opens the verb's phrase (耐心的给农户讲解, 热情的为群众服务);
 * an idiom of how work is done, 的, then a verb of doing it that heads no noun phrase (保质保量的完成, 因地制宜的开展;
   not 积极稳妥的实施计划);
@@ -36,11 +37,11 @@ MANNER = _words("""
 及时 不断 逐步 稳步 扎实 切实 大力 极大 大大 热烈 亲切 深刻 庄重 庄严 郑重 一味 高质量 高标准 高效 快速 彻底 坚决
 果断 灵活 自觉 默默 静静 悄悄 慢慢 渐渐 轻轻 紧紧 牢牢 深深 高兴 愉快 开心 激动 兴奋 感动 自豪 欣慰 耐心细致 积极主动
 认真细致 热情周到 全神贯注 聚精会神 一丝不苟 有条不紊 津津有味 饶有兴趣 满怀深情 热情洋溢 准时 如期 提前 成功 明显 显著
-有针对性 客观公正 认真负责 全面系统 实事求是 积极稳妥 稳妥有序 扎实有效
+有针对性 客观公正 认真负责 全面系统 实事求是 积极稳妥 稳妥有序 扎实有效 直观 深切 真切 切身
 """)
 # idioms of how a task is done, before a verb of doing it (保质保量的完成 → 地)
 _WORK_IDIOMS = _words("保质保量 按时保质 按质按量 全力以赴 尽心尽力 不折不扣 千方百计 想方设法 扎扎实实 踏踏实实 认认真真 "
-                      "兢兢业业 实打实 因地制宜 又快又好 有针对性 客观公正 积极稳妥 稳妥有序 有计划 有步骤")
+                      "兢兢业业 实打实 因地制宜 又快又好 有针对性 客观公正 积极稳妥 稳妥有序 有计划 有步骤 按时按量 稳妥")
 # verbs that are seldom nouns (not 宣传, 指导, 服务, 支持: 有针对性的指导 is a noun phrase)
 _WORK_VERBS = _words("完成 推进 落实 做好 抓好 开展 推动 实施 执行 贯彻 解决 处理 办好 办理 进行 指出 回答 组织")
 # a work verb before these is the head of a noun phrase (积极稳妥的实施计划), not the verb of the clause
@@ -50,7 +51,7 @@ _PREPOSITIONS = frozenset("给向为把将跟同")  # 对, 与, 在 open a noun'
 _DOUBLED_FROM = 100  # jieba's count from which the word an AABB doubles is a word (认真 4,703; 沫长 none)
 _VERB_TAGS = frozenset({"v", "vn", "vi", "vd"})
 # the right side of one of the four frames, tested by the regex engine: most of the page's 的 are passed over in C
-_CANDIDATE = re.compile("的(?=[\u4e00-\u9fff]{1,2}了|[" + "".join(sorted(_PREPOSITIONS)) + "]|"
+_CANDIDATE = re.compile("的(?=[\u4e00-\u9fff]{1,2}[了到]|[" + "".join(sorted(_PREPOSITIONS)) + "]|"
                         + "|".join(sorted(_WORK_VERBS | _SPEAKING)) + ")")
 _BEFORE_SPEECH = frozenset("：:，,“\"")
 _WHY = "形容词作状语修饰动词应用“地”（{}地{}）；“的”用在名词前"
@@ -92,7 +93,7 @@ def find_adverbial_de(text: str) -> list[tuple[int, int, str, str]]:
         if not _ends_with_tokens(before, word) or len(after) < 2:
             continue
         verb, then = after[0], after[1]
-        if _manner(word) and (then == "了" and verb in _verbs() or verb in _PREPOSITIONS
+        if _manner(word) and (then in ("了", "到") and verb in _verbs() or verb in _PREPOSITIONS
                               or verb in _SPEAKING and (len(verb) == 2 or then in _BEFORE_SPEECH)) \
                 or word in _WORK_IDIOMS and verb in _WORK_VERBS and then not in _NOUN_AFTER_VERB:
             found.append((at, at + 1, "地", _WHY.format(word, verb)))
