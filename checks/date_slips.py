@@ -27,7 +27,7 @@ _DIGITS_BEFORE = re.compile(r"(?<![0-9０-９.．])[0-9０-９]+$")
 _DIGITS_AFTER = re.compile(r"[0-9０-９]{1,2}")
 _CENTURIES = ("19", "20", "１９", "２０")  # how a year of this or the last century starts
 _DATE_YEAR = re.compile(r"年(?=[0-9０-９]{1,2}月)")
-_MONTH_AFTER_YEAR = re.compile(r"月(?<=[0-9]月)")  # 20221月1日, 202212月: 年 dropped between the year and the month
+_MONTH_AFTER_YEAR = re.compile(r"月(?<=[0-9０-９]月)")  # 20221月1日, 202212月: 年 dropped between the year and the month
 _YEAR_BARE = re.compile("以来|依托|全年|上半年|下半年|期间")  # 2024以来: 年 dropped; not 至今 (résumés write 2011至今)
 _YEAR_DEGREE = re.compile(r"度(?<=[0-9０-９]度)(?=[\u4e00-\u9fff])(?!电)")  # 2017度春季: 2017年度
 _DAY_FOR_MONTH = re.compile(r"日(?<=[0-9０-９]日)(?=[0-9０-９]{1,2}日)")  # 11日2日: 11月2日 (a later day: a list, 4日5日)
@@ -82,13 +82,13 @@ def _year_slips(text: str) -> list[tuple[int, int, str, str]]:
             found.append((digits.start(), m.end(), right + "年" if len(right) == 4 else "", f"年份“{year}”位数不对：应为四位数"))
     for m in _MONTH_AFTER_YEAR.finditer(text):
         digits = _DIGITS_BEFORE.search(text, max(0, m.start() - 8), m.start())
-        if digits and len(digits.group()) in (5, 6) and digits.group()[:2] in ("19", "20") \
+        if digits and len(digits.group()) in (5, 6) and digits.group()[:2] in _CENTURIES \
                 and 1 <= int(digits.group()[4:]) <= 12 and text[digits.start() - 1:digits.start()] != "年":
             year, month = digits.group()[:4], digits.group()[4:]
             found.append((digits.start(), m.end(), f"{year}年{month}月", f"漏字“年”：应写作“{year}年{month}月”"))
     for m in _YEAR_BARE.finditer(text):
         digits = _DIGITS_BEFORE.search(text, max(0, m.start() - 6), m.start())
-        if digits and len(digits.group()) == 4 and digits.group()[:2] in ("19", "20") \
+        if digits and len(digits.group()) == 4 and digits.group()[:2] in _CENTURIES \
                 and text[max(0, digits.start() - 1):digits.start()] not in ("-", "/", "—", "~", "～", "至"):
             found.append((digits.start(), m.end(), digits.group() + "年" + m.group(), "漏字“年”：年份后应有“年”"))
     for m in _YEAR_DEGREE.finditer(text):
