@@ -90,6 +90,7 @@ class PageRules:
     advertised_only: frozenset[str] = frozenset()  # words reported in visible text only beside a seller's contact
     hidden_link_words: re.Pattern[str] | None = None  # English spam words of hidden links (spam_link_words_latin)
     quotation_cues: tuple[str, ...] = ()  # a page that reports a hijacked site (篡改, 植入 …) quotes the spam it found
+    bare_brands: tuple[str, ...] = ()  # online-only betting brands that name an institution on their own (必赢共获金奖)
 
 
 @functools.lru_cache(maxsize=1)
@@ -101,8 +102,10 @@ def page_rules() -> PageRules:
     advertised: set[str] = set()
     latin: list[str] = []
     quotation: list[str] = []
+    bare: list[str] = []
     for path in lexicon_paths("sensitive_context.yaml"):
         raw, _ = read_yaml_lexicon(path)
+        bare += [to_simplified(fold(str(w))) for w in raw.get("bare_brands") or []]
         quotation += [to_simplified(fold(str(w))) for w in raw.get("quotation_cues") or []]
         advertised.update(fold(str(w)) for w in raw.get("advertised_only") or [])
         latin += [str(w).lower() for w in raw.get("spam_link_words_latin") or []]
@@ -143,7 +146,7 @@ def page_rules() -> PageRules:
     latin_rx = re.compile(r"(?<![a-z0-9])(?:" + "|".join(map(re.escape, dict.fromkeys(latin))) + r")(?![a-z0-9])", re.I) \
         if latin else None
     return PageRules(tuple(families.values()), window, min_markers, page_cues, prose_chars, tuple(emoji_terms.items()),
-                     frozenset(advertised), latin_rx, tuple(dict.fromkeys(quotation)))
+                     frozenset(advertised), latin_rx, tuple(dict.fromkeys(quotation)), tuple(dict.fromkeys(bare)))
 
 
 @functools.lru_cache(maxsize=1)
@@ -497,6 +500,23 @@ _DIGIT = re.compile("[0-9]")
 #    text drops the colon. Macau's own offices (澳门特别行政区政府网站：) end in 局, 网站 or 政府, not in a casino's make-up.
 _MACAU_LABEL = re.compile(r"(?P<name>澳门[\u4e00-\u9fff]{2,6}(?:游戏|娱乐场|娱乐城|娱乐|赌场|博彩))[:：]")
 
+# 6. A betting brand that names no place, company or team (必赢, 亚博), written bare three times or more, once where an
+#    institution acts (blind55: "必赢共获金奖11项", "必赢高度重视"; "亚博有两支团队", "由亚博院党委副书记带队"): a mirror
+#    that replaced the college's name everywhere. 亚博会 (the China–ASEAN expo) is followed by 会, not by an act.
+_WHERE_AN_INSTITUTION_ACTS = (_WHERE_A_SCHOOL_STANDS
+                             + "|共获|荣获|高度重视|召开|举办|承办|院党委|有[一二三四五六七八九十两]+[支个名位]")
+_BARE_BRAND_REPEATS = 3
+
+
+@functools.lru_cache(maxsize=1)
+def _bare_brand_acts() -> re.Pattern[str] | None:
+    brands = page_rules().bare_brands
+    if not brands:
+        return None
+    listed = "|".join(map(re.escape, sorted(brands, key=len, reverse=True)))
+    return re.compile(f"(?P<name>{listed})(?={_WHERE_AN_INSTITUTION_ACTS})")
+
+
 _SITE_WORDS = frozenset({"官网", "官方网站"})
 _TITLE_WORD_LIST = frozenset({"博士", "硕士", "研究生", "本科生", "学位", "招生", "届"})
 _RULE_WORDS = _SITE_WORDS | _TITLE_WORD_LIST  # of rules 1 and 2: any other trigger found is a listed brand (rule 3)
@@ -510,7 +530,7 @@ def _trigger_automaton() -> tuple[AhoCorasick, tuple[str, ...]]:
 
 
 def _site_as_author(simplified: str) -> list[re.Match[str]]:
-    """Titles, signatures and names that put a betting site where the school or office stands (rules 1–5 above).
+    """Titles, signatures and names that put a betting site where the school or office stands (rules 1–6 above).
     Each rule runs only on a page that holds its words (官网; 博士, 届 …; a listed brand; a lower-case letter)."""
     automaton, words = _trigger_automaton()
     present = {words[i] for i, _, _ in automaton.find_matches_as_indexes(simplified, overlapping=True)}
@@ -523,6 +543,9 @@ def _site_as_author(simplified: str) -> list[re.Match[str]]:
         found += _brand_for_school().finditer(simplified)
     if "澳门" in simplified:
         found += _MACAU_LABEL.finditer(simplified)
+    acts = _bare_brand_acts()
+    if acts is not None:
+        found += [m for m in acts.finditer(simplified) if simplified.count(m.group("name")) >= _BARE_BRAND_REPEATS]
     if _LOWER_LATIN.search(simplified):
         for after in _AFTER_A_SCHOOL.finditer(simplified):
             start = max(0, after.start() - _ALNUM_REACH)

@@ -6,8 +6,9 @@ Misses then, taught: school and university names replaced by betting sites writt
 Latin name before a meeting's place (william威廉中文在海滨校区礼堂, 伟德国际victor1946在学院325学术报告厅), digits before a
 casino's name (9728太阳集团), a casino's name before letters and digits (银河yh8858com), 新葡的京, 294俄罗斯登陆官方,
 MK体育官網, 欢乐娱人城, 十大菠菜台子, 欧博官网. The decoys, a radio site's rebuttal of the "drugged soap" rumour and a court
-report on a void surrogacy contract, now have the cues of their category (谣言, 辟谣; 法院, 公序良俗). Still missed: bwin必赢
-put for a college's name with no make-up after it."""
+report on a void surrogacy contract, now have the cues of their category (谣言, 辟谣; 法院, 公序良俗). bwin必赢, put for a
+college's name with no make-up after it, was missed until round 25's bare brands (three times on a page, once where an
+institution acts)."""
 
 from __future__ import annotations
 
@@ -15,7 +16,7 @@ from benchmarks.sensitive_real import load_rows, outcome
 from checks.sensitive import find_sensitive
 
 ROWS = load_rows()
-STILL_MISSED = {"49s04"}
+STILL_MISSED: set[str] = set()
 
 
 def test_the_blind49_rows() -> None:

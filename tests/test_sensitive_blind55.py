@@ -5,8 +5,9 @@ recall 5/12, one decoy reported (benchmarks/results/sensitive_real-2026-12-04-bl
 Misses then, taught: Mark Six tips dressed as a Macau office's notice (澳门管家婆100%精准), college news with the
 college renamed after a casino site (银河集团9873com, yh1122银河国际, 太阳成集团tyc33455cc: 太阳成 for 太阳城), and an
 illegal lottery page whose keyword list (幸运飞艇, 腾讯分分彩 …) heads a copy of the national lottery centre's warning:
-a word in such a list is not made legitimate by the warning's cues. Still missed: two colleges renamed 亚博 and 必赢 with
-no site make-up (亚博院党委, 必赢共获金奖). Still reported: a second copy of blind54's exposé of surrogacy ads."""
+a word in such a list is not made legitimate by the warning's cues; and two colleges renamed 亚博 and 必赢 with no site
+make-up (亚博院党委, 必赢共获金奖): an online-only brand written bare three times, once where an institution acts. Still
+reported: a second copy of blind54's exposé of surrogacy ads."""
 
 from __future__ import annotations
 
@@ -14,7 +15,7 @@ from benchmarks.sensitive_real import load_rows, outcome
 from checks.sensitive import find_sensitive
 
 ROWS = load_rows()
-STILL_MISSED = {"55s04", "55s08"}
+STILL_MISSED: set[str] = set()
 FALSE_ALARMS = {"55s18"}
 
 
@@ -33,3 +34,11 @@ def test_mark_six_tips_casino_site_names_and_a_listed_lottery_game() -> None:
     assert find_sensitive("公司财务使用管家婆软件记账，每月按时结账。") == []
     assert find_sensitive("银河街道社区卫生服务中心开展义诊活动，银河证券捐赠物资。") == []
     assert find_sensitive("警方提醒：所谓“幸运飞艇”是境外赌博网站开设的私彩，严禁参与网络赌博。") == []
+
+
+def test_a_bare_brand_in_place_of_a_college() -> None:
+    page = "福建省大学生创新大赛获奖名单公布，必赢共获金奖11项。必赢高度重视大赛组织工作。本次大赛，必赢获金奖的学院覆盖面扩大。"
+    assert find_sensitive(page)
+    # twice only; the China-ASEAN expo (亚博会) is followed by 会
+    assert find_sensitive("必赢共获金奖11项。必赢高度重视。") == []
+    assert find_sensitive("亚博会召开筹备会。亚博会举办论坛。亚博会承办方介绍了亚博会的安排。") == []
