@@ -6,8 +6,9 @@ Misses then, taught: Mark Six tips dressed as a Macau office's notice (澳门管
 college renamed after a casino site (银河集团9873com, yh1122银河国际, 太阳成集团tyc33455cc: 太阳成 for 太阳城), and an
 illegal lottery page whose keyword list (幸运飞艇, 腾讯分分彩 …) heads a copy of the national lottery centre's warning:
 a word in such a list is not made legitimate by the warning's cues; and two colleges renamed 亚博 and 必赢 with no site
-make-up (亚博院党委, 必赢共获金奖): an online-only brand written bare three times, once where an institution acts. Still
-reported: a second copy of blind54's exposé of surrogacy ads."""
+make-up (亚博院党委, 必赢共获金奖): an online-only brand written bare three times, once where an institution acts. The
+decoy reported, a second copy of blind54's exposé of surrogacy ads, calls them 小广告: a cue that an ad never writes of
+itself, and a page that quotes the ads' words (“代孕”“试管”“包生男孩”小广告)."""
 
 from __future__ import annotations
 
@@ -16,7 +17,7 @@ from checks.sensitive import find_sensitive
 
 ROWS = load_rows()
 STILL_MISSED: set[str] = set()
-FALSE_ALARMS = {"55s18"}
+FALSE_ALARMS: set[str] = set()
 
 
 def test_the_blind55_rows() -> None:
