@@ -65,8 +65,9 @@ def _titled_names(text: str) -> set[str]:
     return names
 
 
-def find_name_variants(text: str) -> list[tuple[int, int, str, str]]:
-    """(start, end, the name as written elsewhere, why) for each once-written variant of a repeated name."""
+def find_name_variants(text: str) -> list[tuple[int, int, str, int]]:
+    """(start, end, the name as written elsewhere, how often it is written so) for each once-written variant of a
+    repeated name; typos.describe says which character differs and how."""
     names = {n for n in _titled_names(text) if not _no_name(n)}
     repeated = {n: c for n in names if (c := text.count(n)) >= _MIN_REPEATS}
     if not repeated:
@@ -84,7 +85,7 @@ def find_name_variants(text: str) -> list[tuple[int, int, str, str]]:
                 runs[run] += 1
                 first.setdefault(run, at)
             at = text.find(surname, at + 1)
-    found: list[tuple[int, int, str, str]] = []
+    found: list[tuple[int, int, str, int]] = []
     for run, count in runs.items():
         if count != 1 or run in repeated or tokenizer().FREQ.get(run, 0) > 0:
             continue
@@ -94,8 +95,6 @@ def find_name_variants(text: str) -> list[tuple[int, int, str, str]]:
         for name in by_surname[run[0]]:
             diff = [i for i in (1, 2) if name[i] != run[i]]
             if len(diff) == 1 and _confusable(name[diff[0]], run[diff[0]]):
-                kind = "同音字" if run[diff[0]] in homophones(False).get(name[diff[0]], "") else "形近字"
-                found.append((at, at + 3, name, f"同一文中人名“{name}”出现{repeated[name]}次，此处写作“{run}”"
-                                                f"（“{name[diff[0]]}”误为{kind}“{run[diff[0]]}”）"))
+                found.append((at, at + 3, name, repeated[name]))
                 break
     return found

@@ -743,9 +743,11 @@ def find_typo_hits(text: str, on: date, extra: tuple[str, ...] = (), recurring: 
     for start, end, right, why in name_hits(joined, frozenset(where[0]) if where else frozenset()):
         if not overlaps_a_hit(start, end):
             hit(start, end, right, why, CLASS_NAME, place_rule=True)
-    for start, end, right, why in find_name_variants(joined):  # 王建华 named three times, 王建化 once
+    for start, end, right, repeats in find_name_variants(joined):  # 王建华 named three times, 王建化 once
         if not overlaps_a_hit(start, end):
-            hit(start, end, right, why, CLASS_NAME)
+            written = joined[start:end]
+            hit(start, end, right, f"同一文中人名“{right}”出现{repeats}次，此处写作“{written}”（{describe(written, right)}）",
+                CLASS_NAME)
     # a slip reported on a portal or in the press, where no rule above explained it (会当临绝顶 is a misquoted line,
     # 发辉 a word-model slip: those say what kind of error it is)
     for start, end, right, why, kind in reported:
