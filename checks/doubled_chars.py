@@ -53,3 +53,58 @@ def find_doubled_function_words(text: str) -> list[tuple[int, int, str]]:
         if len(tokens.get(i, "")) == 1 and len(tokens.get(i + 1, "")) == 1:
             found.append((i, i + 2, char))
     return found
+
+
+# A clause or a label typed twice (如对年报有疑问，如对年报有疑问，请与; （地址：地址：): the first copy starts a clause.
+# Two characters are a label only before a colon: 很好，很好， and 起来，起来， are speech.
+_DOUBLED_CLAUSE = re.compile("([\u4e00-\u9fff]{3,}[：，、；。]|[\u4e00-\u9fff]{2}：)\\1")
+_CLAUSE_START = "。，；：、！？（【\n"
+# a two-character word typed twice (人民政府政府的, 特种设备设备377台次); 规定 and 决定 are a document and its verb
+# (本规定规定的行政处罚)
+_DOUBLED_PAIR = re.compile("([\u4e00-\u9fff]{2})\\1")
+# prepositions and conjunctions are never reduplicated: 关于关于对老旧小区
+_NOT_REDUPLICATED = frozenset(["关于", "由于", "对于", "根据", "按照", "依照", "依据", "通过", "为了", "围绕", "针对",
+                               "以及", "并且", "而且", "但是", "因为", "所以", "如果", "虽然", "即使", "或者"])
+_DOCUMENT_VERBS = frozenset(("规定", "决定"))
+_COMMON_WORD = 100  # jieba's count from which a two-character word is an everyday word
+_AFTER_PAIR = "的及和与等"
+
+
+def find_doubled_words(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, the words once) for a clause, a label or a two-character word written twice in `text`.
+
+    A two-character word counts where the second copy stands alone in jieba's cut (not 根据|根据地) and it is a
+    preposition or conjunction, or the first copy ends a longer word of jieba's dictionary (人民政府|政府,
+    特种设备|设备) and punctuation, a number or 的/及/和/与/等 follows. Reduplicated verbs and adjectives (商量商量,
+    细长细长) end no longer word; 省人民政府政府采购 and 上一年度年度报告 go on into a word.
+    Measured on 93.5 MB of correct text (laws, policies, 2026 work reports, People's Daily 1998, csc_hard): 3 hits,
+    all errors of the source (科学研究研究、教学实习 twice; 从业人员人员（万人） in a flattened table).
+    """
+    found: list[tuple[int, int, str]] = []
+    for m in _DOUBLED_CLAUSE.finditer(text):
+        if m.start() == 0 or text[m.start() - 1] in _CLAUSE_START:
+            found.append((m.start(), m.end(), m.group(1)))
+    if not _DOUBLED_PAIR.search(text):
+        return found
+    tk = tokenizer()
+    freq = tk.FREQ
+    for m in _DOUBLED_PAIR.finditer(text):
+        i, word = m.start(), m.group(1)
+        if freq.get(word, 0) < _COMMON_WORD or word in _DOCUMENT_VERBS or any(a <= i < b for a, b, _ in found):
+            continue
+        if text[i + 4:i + 6] == word or text[max(0, i - 2):i] == word:
+            continue  # three in a row: said so on purpose
+        if word not in _NOT_REDUPLICATED:  # a preposition's object follows it (关于关于对老旧小区)
+            after = text[i + 4:i + 5]
+            if after and "\u4e00" <= after <= "\u9fff" and after not in _AFTER_PAIR:
+                continue  # 省人民政府政府采购: the second copy may begin a word
+            if not any(freq.get(text[i - k:i + 2], 0) for k in range(1, 5) if i >= k):
+                continue  # 商量商量: no longer word ends at the first copy
+        lo = max(0, i - _REACH)
+        at, starts = lo, {}
+        for token in tk.cut(text[lo:i + 4 + _REACH], HMM=False):
+            starts[at] = token
+            at += len(token)
+        if starts.get(i + 2) == word:
+            found.append((i, i + 4, word))
+    return found

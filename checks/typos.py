@@ -38,6 +38,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from datetime import date
+from typing import NamedTuple
 
 from ahocorasick_rs import AhoCorasick, MatchKind
 
@@ -48,9 +49,10 @@ from checks.compiled_cache import cached
 from checks.confusables import common_chars, homophones, same_sound
 from checks.context_confusables import find_context_confusables
 from checks.date_slips import find_date_slips
-from checks.doubled_chars import DOUBLED_WORD, find_doubled_function_words
+from checks.doubled_chars import DOUBLED_WORD, find_doubled_function_words, find_doubled_words
 from checks.lexicon import (
     CHINESE_NUMERALS,
+    ContextRule,
     Matcher,
     matcher,
     on_word_boundaries,
@@ -66,6 +68,7 @@ from checks.name_variants import find_name_variants
 from checks.names import PLACE_TAIL, confusable, in_place_name, name_hits, real_places
 from checks.registry import check
 from checks.sources import TextSource, source_scope, text_sources
+from checks.template_leftovers import find_template_hints
 from checks.text import context, to_simplified
 from checks.transpositions import find_transpositions
 from checks.variant_chars import find_variant_chars
@@ -352,12 +355,22 @@ _NUMERALS = "〇一二三四五六七八九十百千万两"
 _GLUE = "的地之和与及或、了着过"
 _REPLACE, _EDGE, _INSERT = 0, 1, 2  # what a hole entry looks for
 
-Hole = tuple[int, bool, int]  # open position, anchor is the left side, _REPLACE/_EDGE/_INSERT
-HoleGroup = tuple[str, int, tuple[Hole, ...]]  # phrase, its start if intact (from the anchor's start), its holes
+# one way a phrase may be damaged where its anchor matched: (order of the entry, phrase, where the phrase would
+# stand intact from the anchor's start, open position, anchor is the left side, _REPLACE/_EDGE/_INSERT)
+Hole = tuple[int, str, int, int, bool, int]
+
+
+class AnchorHoles(NamedTuple):
+    """The holes of one anchor, by the character a damaged phrase must have just beyond the open one: the
+    second after the anchor's end (left anchors) or the second before its start (right ones); a first
+    character replaced (_EDGE) has none. Nearly every match of an anchor has neither, and is done at once."""
+    after: dict[str, tuple[Hole, ...]]
+    before: dict[str, tuple[Hole, ...]]
+    edges: tuple[Hole, ...]
 
 
 @functools.lru_cache(maxsize=8)
-def hole_matcher(extra: tuple[str, ...] = ()) -> tuple[AhoCorasick, tuple[tuple[HoleGroup, ...], ...]]:
+def hole_matcher(extra: tuple[str, ...] = ()) -> tuple[AhoCorasick, tuple[AnchorHoles, ...]]:
     """Anchors of the canonical phrases with one character left open (中华人民?和国 …) or one added.
 
     Same-sound and look-alike replacements are patterns of the main automaton; a canonical name damaged by
@@ -367,7 +380,7 @@ def hole_matcher(extra: tuple[str, ...] = ()) -> tuple[AhoCorasick, tuple[tuple[
     with the second as correct government text never does (杜会主义核心价值观: 杜会). A character added inside
     a long phrase (习近平近新时代中国特色社会主义思想) counts unless it is a function character or doubles a
     neighbour (中华人民共和国国境, 中国人民解放军军级: the next word begins so).
-    (anchor index → the holes of each phrase, grouped by where the phrase would stand intact)
+    (anchor index → its holes)
     """
     anchors: dict[str, list[tuple[str, int, bool, int]]] = defaultdict(list)
 
@@ -388,20 +401,22 @@ def hole_matcher(extra: tuple[str, ...] = ()) -> tuple[AhoCorasick, tuple[tuple[
             if i > 0 and len(phrase) >= _MIN_INSERT:
                 add(phrase, phrase[:i], phrase[i:], i, _INSERT)
     words = tuple(anchors)
-    return small_automaton(words, MatchKind.Standard), tuple(_grouped(anchors[w]) for w in words)
+    return small_automaton(words, MatchKind.Standard), tuple(_anchor_holes(anchors[w]) for w in words)
 
 
-def _grouped(holes: list[tuple[str, int, bool, int]]) -> tuple[HoleGroup, ...]:
-    """Consecutive holes of one phrase that would find it intact at the same place share one test of that,
-    the commonest outcome (人民代表大会 inside 人民代表大会常务委员会 is the anchor of a dozen holes); order kept."""
-    out: list[tuple[str, int, list[Hole]]] = []
-    for phrase, i, is_left, kind in holes:
-        offset = 0 if is_left else -i - (kind != _INSERT)
-        if out and out[-1][:2] == (phrase, offset):
-            out[-1][2].append((i, is_left, kind))
-        else:
-            out.append((phrase, offset, [(i, is_left, kind)]))
-    return tuple((phrase, offset, tuple(group)) for phrase, offset, group in out)
+def _anchor_holes(holes: list[tuple[str, int, bool, int]]) -> AnchorHoles:
+    after: dict[str, list[Hole]] = defaultdict(list)
+    before: dict[str, list[Hole]] = defaultdict(list)
+    edges: list[Hole] = []
+    for order, (phrase, i, is_left, kind) in enumerate(holes):
+        hole = (order, phrase, 0 if is_left else -i - (kind != _INSERT), i, is_left, kind)
+        if kind == _EDGE:
+            edges.append(hole)
+        elif is_left:  # the rest of the phrase follows the open (or added) character
+            after[phrase[i + 1] if kind == _REPLACE else phrase[i]].append(hole)
+        else:  # the start of the phrase ends just before it
+            before[phrase[i - 1]].append(hole)
+    return AnchorHoles({k: tuple(v) for k, v in after.items()}, {k: tuple(v) for k, v in before.items()}, tuple(edges))
 
 
 def _holes(joined: str, extra: tuple[str, ...], taken: list[tuple[int, int]]) -> list[tuple[int, int, str]]:
@@ -410,16 +425,23 @@ def _holes(joined: str, extra: tuple[str, ...], taken: list[tuple[int, int]]) ->
     automaton, entries = hole_matcher(extra)
     found = []
     size = len(joined)
-    for index, start, _end in automaton.find_matches_as_indexes(joined, overlapping=True):
-        for phrase, offset, holes in entries[index]:
+    for index, start, end in automaton.find_matches_as_indexes(joined, overlapping=True):
+        entry = entries[index]
+        after = entry.after.get(joined[end + 1]) if end + 1 < size else None
+        before = entry.before.get(joined[start - 2]) if start >= 2 else None
+        if not (after or before or entry.edges):
+            continue
+        holes = (after or ()) + (before or ()) + entry.edges
+        if len(holes) > 1:
+            holes = tuple(sorted(holes))  # in the order of the entries, as `taken` rules overlaps
+        for _, phrase, offset, i, is_left, kind in holes:
             if joined.startswith(phrase, max(0, start + offset)):
                 continue  # the anchor is a piece of the phrase standing as it should (the commonest case)
-            for i, is_left, kind in holes:
-                length = len(phrase) + (kind == _INSERT)
-                begin = start - 1 if kind == _EDGE else start if is_left else start - i - 1
-                if begin >= 0 and begin + length <= size and _damaged(joined, phrase, i, is_left, kind, begin, length, taken):
-                    found.append((begin, begin + length, phrase))
-                    taken.append((begin, begin + length))
+            length = len(phrase) + (kind == _INSERT)
+            begin = start - 1 if kind == _EDGE else start if is_left else start - i - 1
+            if begin >= 0 and begin + length <= size and _damaged(joined, phrase, i, is_left, kind, begin, length, taken):
+                found.append((begin, begin + length, phrase))
+                taken.append((begin, begin + length))
     return found
 
 
@@ -625,6 +647,15 @@ def _needle(pattern: re.Pattern[str]) -> str:
         return ""
 
 
+@functools.lru_cache(maxsize=8)
+def _context_rule_needles(rules: tuple[ContextRule, ...]) -> tuple[tuple[str, ...], AhoCorasick | None]:
+    """Each context rule's needle (`_needle`), and one automaton over them: a text's needles are found in one
+    scan, not one substring search per rule."""
+    needles = tuple(_needle(rule.pattern) for rule in rules)
+    words = sorted({n for n in needles if n})
+    return needles, small_automaton(words, MatchKind.Standard) if words else None
+
+
 def night_slips(texts: Iterable[str]) -> tuple[list[Candidates], frozenset[str]]:
     """Each text's candidate slips of everyday words (as `find_typo_hits` reads the text), and those found
     in two or more of the night's documents: a term or a name of the place (乘载, 海务), not a slip."""
@@ -710,6 +741,11 @@ def find_typo_hits(text: str, on: date, extra: tuple[str, ...] = (), recurring: 
     for start, end, char in find_doubled_function_words(joined):  # 负责的的主管人员: a key pressed twice
         if not overlaps_a_hit(start, end):  # a canonical phrase may begin at the second copy (在在工作中)
             hit(start, end, char, f"多字：“{char}”重复，应为一个“{char}”", CLASS_COMMON)
+    for start, end, once in find_doubled_words(joined):  # 人民政府政府的, 如对年报有疑问，如对年报有疑问，
+        if not overlaps_a_hit(start, end):
+            hit(start, end, once, f"多字：“{once}”重复，应只写一次", CLASS_COMMON)
+    for start, end, why in find_template_hints(joined):  # （请根据实际情况填写） left in an annual report
+        hit(start, end, "", why, CLASS_COMMON)
     for start, end, line, why in find_misquotes(joined):  # 又疑瑶台境: a well-known classical line quoted wrong
         if not any(a < end and start < b for a, b in taken):
             hit(start, end, line, why, CLASS_FORMULATION)
@@ -724,8 +760,11 @@ def find_typo_hits(text: str, on: date, extra: tuple[str, ...] = (), recurring: 
         if not overlaps_a_hit(start, end):
             hit(start, end, right, why, CLASS_CONTEXT)
             taken.append((start, end))
-    for rule in typo_lexicon().context_rules:
-        if _needle(rule.pattern) not in joined:
+    rules = typo_lexicon().context_rules
+    needles, needle_automaton = _context_rule_needles(rules)
+    present = set(needle_automaton.find_matches_as_strings(joined, overlapping=True)) if needle_automaton else set()
+    for rule, needle in zip(rules, needles, strict=True):
+        if needle and needle not in present:
             continue
         for m in rule.pattern.finditer(joined):
             s, e = m.span("wrong")

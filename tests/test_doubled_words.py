@@ -1,0 +1,77 @@
+"""A clause, a label or a two-character word typed twice is reported as 多字; reduplications, enumerations and words that
+go on are not. A template's hint left in print is reported; placeholders printed on purpose are not."""
+
+from datetime import date
+
+import pytest
+
+from checks.doubled_chars import find_doubled_words
+from checks.template_leftovers import find_template_hints
+from checks.typos import CLASS_COMMON, find_typo_hits
+
+# real pages and documents, errors published and never corrected: blind50 (2025 annual reports), blind49, blind29,
+# blind26, and 浙江省南麂列岛国家级海洋自然保护区管理条例 as github LawRefBook/Laws prints it
+REAL = [
+    ("如对年报有疑问，如对年报有疑问，请与街道党政办联系。", "如对年报有疑问，"),
+    ("如对本报告有疑问，请与我局联系（地址：地址：山东省淄博市高青县）。", "地址："),
+    ("报告包括总体情况、主动公开政府信息情况、主动公开政府信息情况、收到和处理政府信息公开申请情况。", "主动公开政府信息情况、"),
+    ("县人大常委会提出意见，并转交县人民政府政府及其有关部门办理。", "政府"),
+    ("全年检查特种设备设备377台次。", "设备"),
+    ("禁止在保护区内从事科学研究研究、教学实习和标本采集活动。", "研究"),
+    ("关于关于对老旧小区改造项目的批复", "关于"),
+]
+CORRECT = [
+    "本规定规定的行政处罚，实行综合执法。",  # a document and its verb
+    "省人民政府政府采购监督管理部门负责本条例的实施。",  # 人民政府 | 政府采购
+    "企业应当报送上一年度年度报告。",  # 上一年度 | 年度报告
+    "太岳区党委根据根据地有雄厚的群众基础作出决定。",  # 根据 | 根据地
+    "一百来块钱也要跟家人商量商量，甚至上街买菜。",  # reduplicated verb
+    "天空中蜿蜒盘绕着一条细长细长的飘带。",
+    "“很好，很好，相识是一种缘分嘛。”",  # speech
+    "一个问题一个问题跟进解决，一个节点一个节点扎实推进。",  # distributive
+    "制定临时管理规约、管理规约、业主大会议事规则。",  # an enumeration: the first copy ends a longer item
+    "事故分为特别重大事故、重大事故、较大事故和一般事故。",
+]
+
+
+@pytest.mark.parametrize(("sentence", "once"), REAL)
+def test_a_clause_label_or_word_typed_twice_is_reported(sentence: str, once: str) -> None:
+    found = find_doubled_words(sentence)
+    assert [(sentence[a:b], word) for a, b, word in found] == [(once * 2, once)]
+
+
+@pytest.mark.parametrize("sentence", CORRECT)
+def test_reduplications_enumerations_and_words_that_go_on_are_left_alone(sentence: str) -> None:
+    assert find_doubled_words(sentence) == []
+
+
+def test_the_finding_says_what_is_doubled_and_suggests_it_once() -> None:
+    hits = find_typo_hits("全年检查特种设备设备377台次。", date(2026, 1, 1))
+    assert [(h["matched"], h["suggestion"], h["class"]) for h in hits] == [("设备设备", "设备", CLASS_COMMON)]
+    assert "多字" in str(hits[0]["why"])
+
+
+HINTS = [
+    ("累计主动公开政府信息23条（请根据实际情况填写）。", "（请根据实际情况填写）"),
+    ("公众可登录县政府门户网站（具体网址）查阅或下载本报告。", "（具体网址）"),
+    ("如对本报告有任何疑问，请与行政机关规范全称联系。", "行政机关规范全称"),
+    ("本单位共受理申请5件(请核实后填报)。", "(请核实后填报)"),
+]
+NO_HINTS = [
+    "××××年××月××日（院印）",  # a court's sample document
+    "据报载，××市一位中学生得知此事。",  # anonymised news
+    "请于每月5日前填写统计报表（附件1）。",  # a request in the prose, not a bracketed hint
+    "申请人应如实填写申请表（见附件）。",
+]
+
+
+@pytest.mark.parametrize(("sentence", "hint"), HINTS)
+def test_a_template_hint_left_in_print_is_reported(sentence: str, hint: str) -> None:
+    assert [sentence[a:b] for a, b, _ in find_template_hints(sentence)] == [hint]
+    hits = find_typo_hits(sentence, date(2026, 1, 1))
+    assert [h["matched"] for h in hits] == [hint] and "模板提示" in str(hits[0]["why"])
+
+
+@pytest.mark.parametrize("sentence", NO_HINTS)
+def test_placeholders_and_requests_in_the_prose_are_left_alone(sentence: str) -> None:
+    assert find_template_hints(sentence) == []
