@@ -77,7 +77,7 @@ def reported(tsv: Path) -> tuple[list[tuple[str, str, str]], dict[str, Report], 
         if "".join(variants.get(c, c) for c in wrong) == right or (kind == "name" and any(c in variants for c in wrong)):
             variant_rows.append(f"{wrong}→{right}")
             continue  # 復兴村, 祁丰蔵族乡: checks/variant_chars.py reports them as written; simplified, 閤口 is 合口
-        wrong, right = to_simplified(wrong), to_simplified(right)
+        wrong, right = punctuation_free(to_simplified(wrong), to_simplified(right))
         if kind == "name" and len(wrong) < _NAME_MIN:
             short_names.append(f"{wrong}→{right}")
             continue
@@ -87,6 +87,36 @@ def reported(tsv: Path) -> tuple[list[tuple[str, str, str]], dict[str, Report], 
         pairs.append((wrong, right, "reported"))
         about.setdefault(wrong, Report(ORIGINS[origin], source, kind))
     return pairs, about, left, short_names, variant_rows
+
+
+def _is_chinese(char: str) -> bool:
+    return "\u3400" <= char <= "\u9fff"
+
+
+def punctuation_free(wrong: str, right: str) -> tuple[str, str]:
+    """A row quoted with punctuation (全面落实信息发布“三校三审”制度, 有条理、有步骤的制定方案) cut to the run of Chinese
+    characters around its one difference (三校三审 → 三审三校, 有步骤的制定方案 → 有步骤地制定方案): the lexicon
+    matches runs of Chinese characters. Unchanged where the difference itself spans punctuation or digits, or there
+    is more than one (用的舒心、用的满意), or a character is dropped or added with no Chinese on one side (8月21下午)."""
+    if all(map(_is_chinese, wrong + right)):
+        return wrong, right
+    head = 0
+    while head < min(len(wrong), len(right)) and wrong[head] == right[head]:
+        head += 1
+    tail = 0
+    while tail < min(len(wrong), len(right)) - head and wrong[-1 - tail] == right[-1 - tail]:
+        tail += 1
+    if not all(map(_is_chinese, wrong[head:len(wrong) - tail] + right[head:len(right) - tail])):
+        return wrong, right
+    start = head
+    while start and _is_chinese(wrong[start - 1]):
+        start -= 1
+    end = 0  # characters kept of the shared ending
+    while end < tail and _is_chinese(wrong[len(wrong) - tail + end]):
+        end += 1
+    if len(wrong) != len(right) and (start == head or end == 0):
+        return wrong, right  # a character dropped or added next to punctuation or digits (8月21下午): no context on one side
+    return wrong[start:len(wrong) - tail + end], right[start:len(right) - tail + end]
 
 
 def holds_a_known_slip(wrong: str, right: str, known: dict[str, tuple[str, str]]) -> bool:

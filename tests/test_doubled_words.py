@@ -31,6 +31,7 @@ CORRECT = [
     "一个问题一个问题跟进解决，一个节点一个节点扎实推进。",  # distributive
     "制定临时管理规约、管理规约、业主大会议事规则。",  # an enumeration: the first copy ends a longer item
     "事故分为特别重大事故、重大事故、较大事故和一般事故。",
+    "我军新型超轻重机枪曝光 军事 重机枪机枪 | 观察者网",  # two keyword links side by side (a 163.com page)
 ]
 
 
