@@ -355,9 +355,10 @@ _NUMERALS = "〇一二三四五六七八九十百千万两"
 _GLUE = "的地之和与及或、了着过"
 _REPLACE, _EDGE, _INSERT = 0, 1, 2  # what a hole entry looks for
 
-# one way a phrase may be damaged where its anchor matched: (order of the entry, phrase, where the phrase would
-# stand intact from the anchor's start, open position, anchor is the left side, _REPLACE/_EDGE/_INSERT)
-Hole = tuple[int, str, int, int, bool, int]
+# one way a phrase may be damaged where its anchor matched: (order of the entry, phrase, open position, anchor is the
+# left side, _REPLACE/_EDGE/_INSERT, the character an intact phrase has at the open place: a text that has it there
+# holds no damage of this kind)
+Hole = tuple[int, str, int, bool, int, str]
 
 
 class AnchorHoles(NamedTuple):
@@ -409,7 +410,7 @@ def _anchor_holes(holes: list[tuple[str, int, bool, int]]) -> AnchorHoles:
     before: dict[str, list[Hole]] = defaultdict(list)
     edges: list[Hole] = []
     for order, (phrase, i, is_left, kind) in enumerate(holes):
-        hole = (order, phrase, 0 if is_left else -i - (kind != _INSERT), i, is_left, kind)
+        hole = (order, phrase, i, is_left, kind, phrase[i - 1] if kind == _INSERT and not is_left else phrase[i])
         if kind == _EDGE:
             edges.append(hole)
         elif is_left:  # the rest of the phrase follows the open (or added) character
@@ -426,17 +427,19 @@ def _holes(joined: str, extra: tuple[str, ...], taken: list[tuple[int, int]]) ->
     found = []
     size = len(joined)
     for index, start, end in automaton.find_matches_as_indexes(joined, overlapping=True):
-        entry = entries[index]
-        after = entry.after.get(joined[end + 1]) if end + 1 < size else None
-        before = entry.before.get(joined[start - 2]) if start >= 2 else None
-        if not (after or before or entry.edges):
+        after_table, before_table, edges = entries[index]
+        after = after_table.get(joined[end + 1]) if after_table and end + 1 < size else None
+        before = before_table.get(joined[start - 2]) if before_table and start >= 2 else None
+        if edges and not (start and "\u4e00" <= joined[start - 1] <= "\u9fff"):
+            edges = ()  # the first character replaced by another Chinese one, or nothing to find (_damaged)
+        if not (after or before or edges):
             continue
-        holes = (after or ()) + (before or ()) + entry.edges
+        holes = (after or ()) + (before or ()) + edges
         if len(holes) > 1:
             holes = tuple(sorted(holes))  # in the order of the entries, as `taken` rules overlaps
-        for _, phrase, offset, i, is_left, kind in holes:
-            if joined.startswith(phrase, max(0, start + offset)):
-                continue  # the anchor is a piece of the phrase standing as it should (the commonest case)
+        for _, phrase, i, is_left, kind, intact in holes:
+            if joined[end if is_left else start - 1] == intact:
+                continue  # the phrase as it should be there (the commonest case)
             length = len(phrase) + (kind == _INSERT)
             begin = start - 1 if kind == _EDGE else start if is_left else start - i - 1
             if begin >= 0 and begin + length <= size and _damaged(joined, phrase, i, is_left, kind, begin, length, taken):

@@ -106,8 +106,9 @@ def punctuation_free(wrong: str, right: str) -> tuple[str, str]:
     tail = 0
     while tail < min(len(wrong), len(right)) - head and wrong[-1 - tail] == right[-1 - tail]:
         tail += 1
-    if not all(map(_is_chinese, wrong[head:len(wrong) - tail] + right[head:len(right) - tail])):
-        return wrong, right
+    changed = wrong[head:len(wrong) - tail] + right[head:len(right) - tail]
+    if not all(map(_is_chinese, changed)) or set(changed) <= set("的地得"):
+        return wrong, right  # 的 for 地 is wrong only in its whole context (一如既往的关心、支持房县, not 一如既往的关心和支持下)
     start = head
     while start and _is_chinese(wrong[start - 1]):
         start -= 1
