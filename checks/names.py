@@ -95,7 +95,7 @@ def _title_index() -> tuple[dict[str, list[tuple[str, int]]], dict[str, list[str
     the national titles with one character masked → titles)."""
     shorter: dict[str, list[tuple[str, int]]] = defaultdict(list)
     masked: dict[str, list[str]] = defaultdict(list)
-    for title, level in law_titles().items():
+    for title, level in cited_titles().items():
         if level not in NATIONAL or len(title) < 5:
             continue
         cuts = token_cuts(title)
@@ -127,13 +127,33 @@ def _place_heads() -> tuple[str, ...]:
     return tuple(sorted(heads, key=len, reverse=True))
 
 
+_PRC = "中华人民共和国"
+# a title cited after these is the region's own law (香港《植物品种保护条例》), not a damaged national title
+_REGION_HEADS = ("香港", "澳门", "台湾", "香港特别行政区", "澳门特别行政区", "香港特区", "澳门特区")
+
+
+@functools.lru_cache(maxsize=1)
+def cited_titles() -> dict[str, str]:
+    """law_titles with the short form of each national law as it is cited (《农村土地承包法》 for 中华人民共和国农村土地
+    承包法), where no other title is written so."""
+    titles = dict(law_titles())
+    for title, level in law_titles().items():
+        if title.startswith(_PRC) and level in NATIONAL:
+            titles.setdefault(title[len(_PRC):], level)
+    return titles
+
+
 @functools.lru_cache(maxsize=4096)
 def damaged_title(title: str) -> tuple[str, str] | None:
-    """(the real title, how it differs) when `title` is one edit from a national title and not real itself."""
+    """(the real title, how it differs) when `title` is one edit from a national title and not real itself, or a
+    regulation's title with 中华人民共和国 put before it (《中华人民共和国退役军人安置条例》: the State Council's
+    regulations mostly have none)."""
     title = normal_title(title)
-    known = law_titles()
+    known = cited_titles()
     if len(title) < 5 or title in known or title.startswith(_place_heads()):
         return None
+    if title.startswith(_PRC) and law_titles().get(title[len(_PRC):]) in NATIONAL:
+        return title[len(_PRC):], f"多字“{_PRC}”"
     shorter, masked = _title_index()
     found: dict[str, str] = {}
     for right, i in shorter.get(title, ()):  # dropped characters
@@ -165,7 +185,8 @@ def damaged_titles(text: str) -> list[tuple[int, int, str, str]]:
     """(start, end, real title, why) for each title in 《》 of `text` that is a damaged real title."""
     found = []
     for m in _TITLE_RX.finditer(text):
-        if "《" not in text[max(0, m.start() - 1):m.start()] and m.group(1) and "〈" not in m.group(1):
+        if "《" not in text[max(0, m.start() - 1):m.start()] and m.group(1) and "〈" not in m.group(1) \
+                and not text[max(0, m.start() - 8):m.start()].endswith(_REGION_HEADS):
             near = damaged_title(m.group(1))
             if near:
                 found.append((m.start(1), m.end(1), near[0], f"{near[1]}；法律法规的标题应为《{near[0]}》"))

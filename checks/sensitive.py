@@ -348,17 +348,19 @@ _PROSE_UNIT = re.compile("[\u4e00-\u9fff\u3040-\u30ff\uac00-\ud7af]|[A-Za-z]{2,}
 def in_prose(text: str, start: int, end: int) -> bool:
     """Whether text[start:end] stands in a line of running prose (not a title, a footer or a slogan), in a
     shorter line that is a whole sentence (a photo caption: "图为上海某代孕机构向暗访记者出示的代孕预算表。",
-    blind43) unless a visitor says it ("网友留言：…"), or in a sentence of a page that breaks its sentences into short
-    lines (`_broken_into_lines`)."""
+    blind43; one that opens with 图为 needs no full stop) unless a visitor says it ("网友留言：…"), or in a
+    sentence of a page that breaks its sentences into short lines (`_broken_into_lines`)."""
     line = _line_of(text, start, end)[1]
     units = len(_PROSE_UNIT.findall(line))
     return units >= page_rules().prose_chars or (units >= _BROKEN_LINE_MIN and _broken_into_lines(text)) \
-        or (units >= _SENTENCE_LINE_MIN and line.rstrip().endswith(_FULL_STOP)
+        or (units >= _SENTENCE_LINE_MIN and (line.rstrip().endswith(_FULL_STOP) or line.lstrip().startswith(_CAPTION))
             and not _VISITOR_SAYS.match(to_simplified(line)))
 
 
 _SENTENCE_LINE_MIN = 12  # units of a line that ends a sentence (titles and injected keyword lines end without a full stop)
 _FULL_STOP = ("。", "！", "？")
+# a photo caption, its full stop left out ("图为代孕机构对求孕者的聊天截图", blind63)
+_CAPTION = ("图为", "上图为", "下图为", "图片为")
 # a visitor's comment is one sentence too, and the place where spam and separatist slogans are posted: "网友留言：支持台独…"
 _VISITOR_SAYS = re.compile(r"\s*[^：:\n]{0,8}?(?:网友|游客|访客|匿名|留言|评论|回复)[^：:\n]{0,8}?[：:]")
 _BROKEN_LINE_MIN = 6  # units on a line of a sentence broken into lines (a title or a slogan is one line of its own)

@@ -12,7 +12,7 @@ from datetime import date
 
 import pytest
 
-from checks.names import damaged_title, law_titles, name_hits, normal_title
+from checks.names import damaged_title, damaged_titles, law_titles, name_hits, normal_title
 from checks.typos import CLASS_NAME, find_typo_hits
 
 ON = date(2024, 9, 30)
@@ -52,10 +52,21 @@ def test_published_name_errors_are_found(text: str, wrong: str, right: str) -> N
     ("中华人民共和国安全产生法", "中华人民共和国安全生产法"),  # two neighbours swapped
     ("中华人民共和国道路交通安安全法", "中华人民共和国道路交通安全法"),  # a character doubled
     ("中华人民共和国土地管理法实施条例（2021年修订）", None),  # the real title with its edition note
+    # a law cited without 中华人民共和国, as it usually is, and damaged (blind55, a county news page)
+    ("农村地土承包法", "农村土地承包法"),
+    ("农村土地承包法", None),
+    # a State Council regulation given the prefix it does not have (blind55)
+    ("中华人民共和国退役军人安置条例", "退役军人安置条例"),
+    ("中华人民共和国政府信息公开条例", None),
 ])
 def test_damaged_titles(title: str, right: str | None) -> None:
     found = damaged_title(title)
     assert (found[0] if found else None) == right
+
+
+def test_a_regions_own_ordinance_is_no_damaged_national_title() -> None:
+    text = "香港《植物品种保护条例》规定的权利人就植物新品种提出申请。"  # 植物新品种保护条例 is the national one
+    assert damaged_titles(text) == []
 
 
 CORRECT = [

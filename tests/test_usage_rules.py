@@ -70,6 +70,12 @@ REAL = [
     pytest.param("我们要稳妥的推动改革任务落地。", "的", "地", id="blind41-稳妥的推动"),
     pytest.param("按时按量的完成全年植树任务。", "的", "地", id="blind41-按时按量的做好"),
     pytest.param("我们将一如既往的为企业做好服务。", "的", "地", id="blind46-一如既往的支持政府工作"),
+    # round 26: written after blind50–55 were measured; other sentences than theirs
+    pytest.param("会议全面的总结了上半年的工作。", "的", "地", id="blind51-实事求是的总结了"),
+    pytest.param("雨后的山路显的格外泥泞。", "的", "得", id="blind51-路显的更窄了"),
+    pytest.param("这项工作大家干的挺好。", "的", "得", id="blind51-做的蛮好"),
+    pytest.param("2023年，我严格落实信息发布审核制度。", "我", "我单位", id="blind54-2024年，我坚持"),
+    pytest.param("本机关未收到公众、法人或者其他组织提出的申请。", "公众", "公民", id="blind54-公众、法人或其他组织"),
 ]
 CORRECT = [
     "也要做为后人作铺垫的实事。",  # 做 + 为后人 (People's Daily 1998)
@@ -95,6 +101,10 @@ CORRECT = [
     "提供直观的感受和切身的体会。",  # 的 before nouns
     "国家提出两个确定性目标。",
     "感谢您一如既往的支持！在大家一如既往的关心和支持下，工作取得新进展。",
+    "效果十分明显的更多措施已经出台。",  # 明显的
+    "去年，我按照资料要求种棉花。",  # a farmer's words: no year
+    "2023年，我们认真落实各项部署。",  # 我们
+    "广泛征求社会公众、专家学者的意见。",  # 公众 in another list
 ]
 
 
