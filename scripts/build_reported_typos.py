@@ -47,6 +47,7 @@ from build_list_typos import vet  # noqa: E402
 from build_slip_data import corpus  # noqa: E402
 
 from checks.lexicon import LEXICONS, tokenizer, typo_lexicon  # noqa: E402
+from checks.names import real_places  # noqa: E402
 from checks.text import to_simplified  # noqa: E402
 from checks.variant_chars import variant_table  # noqa: E402
 
@@ -120,6 +121,17 @@ def punctuation_free(wrong: str, right: str) -> tuple[str, str]:
     return wrong[start:len(wrong) - tail + end], right[start:len(right) - tail + end]
 
 
+def _places_in(text: str) -> set[str]:
+    places = real_places()
+    return {text[i:j] for i in range(len(text)) for j in range(i + 2, min(len(text), i + 10) + 1) if text[i:j] in places}
+
+
+def names_another_place(wrong: str, right: str) -> bool:
+    """The row corrects one real place to another (营口市司法局于 → 盖州市司法局于: the report named the wrong city): a
+    wrong fact, and as a slip it would flag every correct mention of that place's organs."""
+    return bool(_places_in(wrong) - _places_in(right)) and bool(_places_in(right) - _places_in(wrong))
+
+
 def holds_a_known_slip(wrong: str, right: str, known: dict[str, tuple[str, str]]) -> bool:
     """The row quotes a slip the lexicon knows with some of its context (布署明年农村工作: 布署 → 部署): the known
     slip reports it at its own length, wherever it stands."""
@@ -147,7 +159,8 @@ def main() -> None:
     tests: list[tuple[str, Callable[[str, str], bool]]] = [
         ("a known slip with its context", lambda w, r: holds_a_known_slip(w, r, known)),
         ("of common characters", lambda w, r: of_common_characters(w)),
-        ("correct in its own sense", lambda w, r: w in RIGHT_ELSEWHERE)]
+        ("correct in its own sense", lambda w, r: w in RIGHT_ELSEWHERE),
+        ("another real place", names_another_place)]
     if len(sys.argv) == 4:
         daily = re.sub(r"/[bmes] ?", "", Path(sys.argv[3]).read_text("utf-8"))
         tests.append(("in People's Daily", lambda w, r: w in daily))
