@@ -30,10 +30,11 @@ import re
 from pathlib import Path
 
 import msgpack
+import numpy as np
 
 from checks.lexicon import LEXICONS, PERSON_TAGS
 from checks.text import opencc_dictionary, to_simplified
-from checks.word_slips import SURNAMES
+from checks.word_slips import SURNAMES, codes_of
 
 _LEVEL_ONE = 3500  # the first level of 《通用规范汉字表》: the common characters
 _SIMPLIFIED_PER_STRAY = 5
@@ -87,15 +88,19 @@ def variant_table() -> dict[str, str]:
 
 
 @functools.lru_cache(maxsize=1)
-def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
-    """(any reported character, any character only simplified text uses)."""
+def _patterns() -> tuple[np.ndarray, np.ndarray]:
+    """Whether each code point of the BMP is (a reported character, a character only simplified text uses), looked up
+    on the text's code points: regex classes of some 2,700 characters tried at every character took 4 % of the typo
+    check."""
     standard = _standard()
-    simplified_only = sorted({row[0] for row in opencc_dictionary("STCharacters.txt")
-                              if len(row) >= 2 and len(row[0]) == 1 and row[0] in standard
-                              and any(t != row[0] for t in row[1:])})
-    strays = sorted(c for c in variant_table() if c <= "\uffff")
-    return (re.compile("[" + "".join(map(re.escape, strays)) + "]"),
-            re.compile("[" + "".join(map(re.escape, simplified_only)) + "]"))
+    strays = np.zeros(0x10000, dtype=bool)
+    strays[[ord(c) for c in variant_table() if c <= "\uffff"]] = True
+    simplified_only = np.zeros(0x10000, dtype=bool)
+    simplified_only[[ord(row[0]) for row in opencc_dictionary("STCharacters.txt")
+                     if len(row) >= 2 and len(row[0]) == 1 and row[0] in standard and row[0] <= "\uffff"
+                     and any(t != row[0] for t in row[1:])]] = True
+    strays[0] = simplified_only[0] = False  # codes_of writes a character beyond the BMP as 0
+    return strays, simplified_only
 
 
 def _in_name(text: str, i: int) -> bool:
@@ -118,9 +123,10 @@ def _in_name(text: str, i: int) -> bool:
 
 def find_variant_chars(text: str) -> list[tuple[int, str, str]]:
     """(position, character, standard form) of every stray traditional or variant character in `text`."""
-    stray_rx, simplified_rx = _patterns()
-    found = [(m.start(), m.group()) for m in stray_rx.finditer(text)]
-    if not found or len(simplified_rx.findall(text)) < _SIMPLIFIED_PER_STRAY * len(found):
+    strays, simplified_only = _patterns()
+    codes = codes_of(text)
+    found = [(i, text[i]) for i in np.flatnonzero(strays[codes]).tolist()]
+    if not found or int(np.count_nonzero(simplified_only[codes])) < _SIMPLIFIED_PER_STRAY * len(found):
         return []
     table = variant_table()
     out: list[tuple[int, str, str]] = []
