@@ -38,8 +38,7 @@ def find_doubled_function_words(text: str) -> list[tuple[int, int, str]]:
     found: list[tuple[int, int, str]] = []
     if not _DOUBLED.search(text):
         return found
-    tk = tokenizer()
-    freq = tk.FREQ
+    freq = tokenizer().FREQ
     for m in _DOUBLED.finditer(text):
         i, char = m.start(), m.group(1)
         if (freq.get(char * 2) or 0) >= DOUBLED_WORD or text[i + 2:i + 3] == text[i + 3:i + 4] != "" \
@@ -47,12 +46,8 @@ def find_doubled_function_words(text: str) -> list[tuple[int, int, str]]:
             continue  # 等等, 可可; 的的确确, 是是非非; 不不不 (said three times on purpose)
         if any(freq.get(text[i + 1:i + 1 + n], 0) > 0 or freq.get(text[i + 1 - n:i + 1], 0) > 0 for n in (2, 3)):
             continue  # one copy belongs to a word jieba's cut may still split: 对对账单 (对账, counted 7 times)
-        lo = max(0, i - _REACH)
-        at, tokens = lo, {}
-        for word in tk.cut(text[lo:i + 2 + _REACH], HMM=False):
-            for k in range(at, at + len(word)):
-                tokens[k] = word
-            at += len(word)
+        tokens = {k: word for start, word in _tokens(text, i - _REACH, i + 2 + _REACH)
+                  for k in range(start, start + len(word))}
         if len(tokens.get(i, "")) == 1 and len(tokens.get(i + 1, "")) == 1:
             found.append((i, i + 2, char))
     return found
@@ -65,12 +60,11 @@ _CLAUSE_MARK[[ord(c) for c in "。，；：、！？（【\n"]] = True
 _UNIT_END = np.zeros(0x10000, dtype=bool)  # … and ends with one of these
 _UNIT_END[[ord(c) for c in "：，、；。"]] = True
 _CJK_RUN = re.compile("[\u4e00-\u9fff]+")
-# a two-character word typed twice (人民政府政府的, 特种设备设备377台次); 规定 and 决定 are a document and its verb
-# (本规定规定的行政处罚)
-# prepositions and conjunctions are never reduplicated: 关于关于对老旧小区
+# a two-character word typed twice (人民政府政府的, 特种设备设备377台次): prepositions and conjunctions are never
+# reduplicated (关于关于对老旧小区)
 _NOT_REDUPLICATED = frozenset(["关于", "由于", "对于", "根据", "按照", "依照", "依据", "通过", "为了", "围绕", "针对",
                                "以及", "并且", "而且", "但是", "因为", "所以", "如果", "虽然", "即使", "或者"])
-_DOCUMENT_VERBS = frozenset(("规定", "决定"))
+_DOCUMENT_VERBS = frozenset(("规定", "决定"))  # a document and its verb: 本规定规定的行政处罚
 _COMMON_WORD = 100  # jieba's count from which a two-character word is an everyday word
 _AFTER_PAIR = "的及和与等"
 _PUNCTUATION = "，。；：、！？）」”,.;:!?)"
@@ -91,8 +85,7 @@ def find_doubled_words(text: str) -> list[tuple[int, int, str]]:
     pairs = _doubled_pairs(text)
     if not pairs:
         return found
-    tk = tokenizer()
-    freq = tk.FREQ
+    freq = tokenizer().FREQ
     for i in pairs:
         word = text[i:i + 2]
         if freq.get(word, 0) < _COMMON_WORD or word in _DOCUMENT_VERBS or any(a <= i < b for a, b, _ in found):
@@ -105,14 +98,19 @@ def find_doubled_words(text: str) -> list[tuple[int, int, str]]:
                 continue  # 省人民政府政府采购: the second copy may begin a word; 重机枪 机枪: two tags, side by side
             if not any(freq.get(text[i - k:i + 2], 0) for k in range(1, 5) if i >= k):
                 continue  # 商量商量: no longer word ends at the first copy
-        lo = max(0, i - _REACH)
-        at, starts = lo, {}
-        for token in tk.cut(text[lo:i + 4 + _REACH], HMM=False):
-            starts[at] = token
-            at += len(token)
-        if starts.get(i + 2) == word:
+        if dict(_tokens(text, i - _REACH, i + 4 + _REACH)).get(i + 2) == word:
             found.append((i, i + 4, word))
     return found
+
+
+def _tokens(text: str, lo: int, hi: int) -> list[tuple[int, str]]:
+    """(start in `text`, token) of jieba's cut of text[lo:hi] (lo clipped to the text's start)."""
+    at = lo = max(0, lo)
+    out = []
+    for token in tokenizer().cut(text[lo:hi], HMM=False):
+        out.append((at, token))
+        at += len(token)
+    return out
 
 
 def _doubled_clauses(text: str) -> list[tuple[int, int, str]]:
