@@ -22,7 +22,7 @@ import re
 import numpy as np
 
 from checks.lexicon import tokenizer
-from checks.word_slips import text_codes
+from checks.word_slips import code_point_set, text_codes
 
 _FUNCTION_CHARS = "的了和与及在是对把被从向为以将就也都还而并或其于按由给让使这那有不要能可应该如若则但又再才已所着过地得"
 _DOUBLED = re.compile(f"([{_FUNCTION_CHARS}])\\1")
@@ -55,10 +55,8 @@ def find_doubled_function_words(text: str) -> list[tuple[int, int, str]]:
 
 # A clause or a label typed twice (如对年报有疑问，如对年报有疑问，请与; （地址：地址：): the first copy starts a clause.
 # Two characters are a label only before a colon: 很好，很好， and 起来，起来， are speech.
-_CLAUSE_MARK = np.zeros(0x10000, dtype=bool)  # by code point (text_codes: beyond the BMP is 0): a clause starts after one
-_CLAUSE_MARK[[ord(c) for c in "。，；：、！？（【\n"]] = True
-_UNIT_END = np.zeros(0x10000, dtype=bool)  # … and ends with one of these
-_UNIT_END[[ord(c) for c in "：，、；。"]] = True
+_CLAUSE_MARK = code_point_set("。，；：、！？（【\n")  # a clause starts after one
+_UNIT_END = code_point_set("：，、；。")  # … and ends with one of these
 _CJK_RUN = re.compile("[\u4e00-\u9fff]+")
 # a two-character word typed twice (人民政府政府的, 特种设备设备377台次): prepositions and conjunctions are never
 # reduplicated (关于关于对老旧小区)

@@ -650,13 +650,18 @@ def _needle(pattern: re.Pattern[str]) -> str:
         return ""
 
 
-@functools.lru_cache(maxsize=8)
+_rule_needles: list = [None, (), None]  # the rules last seen, their needles, the automaton over them
+
+
 def _context_rule_needles(rules: tuple[ContextRule, ...]) -> tuple[tuple[str, ...], AhoCorasick | None]:
     """Each context rule's needle (`_needle`), and one automaton over them: a text's needles are found in one
-    scan, not one substring search per rule."""
-    needles = tuple(_needle(rule.pattern) for rule in rules)
-    words = sorted({n for n in needles if n})
-    return needles, small_automaton(words, MatchKind.Standard) if words else None
+    scan, not one substring search per rule. Kept for the rules object last seen (typo_lexicon's, the same each
+    call), not in an lru_cache, which would hash some fifty rules for every text."""
+    if _rule_needles[0] is not rules:
+        needles = tuple(_needle(rule.pattern) for rule in rules)
+        words = sorted({n for n in needles if n})
+        _rule_needles[:] = [rules, needles, small_automaton(words, MatchKind.Standard) if words else None]
+    return _rule_needles[1], _rule_needles[2]
 
 
 def night_slips(texts: Iterable[str]) -> tuple[list[Candidates], frozenset[str]]:

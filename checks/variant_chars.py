@@ -34,7 +34,7 @@ import numpy as np
 
 from checks.lexicon import LEXICONS, PERSON_TAGS
 from checks.text import opencc_dictionary, to_simplified
-from checks.word_slips import SURNAMES, codes_of
+from checks.word_slips import SURNAMES, code_point_set, codes_of
 
 _LEVEL_ONE = 3500  # the first level of 《通用规范汉字表》: the common characters
 _SIMPLIFIED_PER_STRAY = 5
@@ -93,14 +93,9 @@ def _patterns() -> tuple[np.ndarray, np.ndarray]:
     on the text's code points: regex classes of some 2,700 characters tried at every character took 4 % of the typo
     check."""
     standard = _standard()
-    strays = np.zeros(0x10000, dtype=bool)
-    strays[[ord(c) for c in variant_table() if c <= "\uffff"]] = True
-    simplified_only = np.zeros(0x10000, dtype=bool)
-    simplified_only[[ord(row[0]) for row in opencc_dictionary("STCharacters.txt")
-                     if len(row) >= 2 and len(row[0]) == 1 and row[0] in standard and row[0] <= "\uffff"
-                     and any(t != row[0] for t in row[1:])]] = True
-    strays[0] = simplified_only[0] = False  # codes_of writes a character beyond the BMP as 0
-    return strays, simplified_only
+    return code_point_set(variant_table()), code_point_set(
+        row[0] for row in opencc_dictionary("STCharacters.txt")
+        if len(row) >= 2 and len(row[0]) == 1 and row[0] in standard and any(t != row[0] for t in row[1:]))
 
 
 def _in_name(text: str, i: int) -> bool:

@@ -36,6 +36,7 @@ import functools
 import hashlib
 import math
 import re
+from collections.abc import Iterable
 
 import numpy as np
 
@@ -70,6 +71,15 @@ def codes_of(text: str) -> np.ndarray:
     codes = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32).astype(np.uint64)
     codes[codes > 0xFFFF] = 0
     return codes
+
+
+def code_point_set(chars: Iterable[str]) -> np.ndarray:
+    """Whether each code point of the BMP is one of `chars`: a table to index with codes_of's output (whose 0, a
+    character beyond the BMP, is never one of them)."""
+    table = np.zeros(0x10000, dtype=bool)
+    table[[ord(c) for c in chars if c <= "\uffff"]] = True
+    table[0] = False
+    return table
 
 
 def packed(codes: np.ndarray, length: int) -> np.ndarray:
