@@ -379,8 +379,21 @@ def _broken_into_lines(text: str) -> bool:
     return broken >= _BROKEN_LINES and broken >= _BROKEN_SHARE * len(lines)
 
 
-# the line under a news story's headline: its date, or who wrote or published it
-_BYLINE = re.compile(r"\s*(?:\d{4}\s*[年/.-]\s*\d{1,2}\s*[月/.-]\s*\d{1,2}|(?:发布|发表|更新)(?:时间|日期)|来源|作者|记者|供稿)")
+def _breadcrumb_use(simplified: str, start: int, end: int, word: str, warning_page: bool, category: str) -> str | None:
+    """legitimate_use, except that in a breadcrumb, which names the site's own column, only the breadcrumb's own words
+    can excuse a term (blind65: a private server's "当前位置: 韩版靓装超变传奇" over a copied 文化部 notice on 查处
+    private servers; "当前位置：首页 > 专题 > 打击网络赌博" is excused by its 打击)."""
+    line_start, line = _line_of(simplified, start, end)
+    if _BREADCRUMB.match(line):
+        return legitimate_use(line, start - line_start, end - line_start, word, False, category)
+    return legitimate_use(simplified, start, end, word, warning_page, category)
+
+
+_BREADCRUMB = re.compile(r"\s*(?:您?(?:当前|现在|目前)?的?(?:所在)?位置|当前栏目)\s*[:：]")
+# the line under a news story's headline: its date (after an author's name: "访客 2025-07-05", blind65), or who wrote or
+# published it
+_BYLINE = re.compile(r"\s*(?:[^\n\d]{0,12}?\d{4}\s*[年/.-]\s*\d{1,2}\s*[月/.-]\s*\d{1,2}"
+                     r"|(?:发布|发表|更新)(?:时间|日期)|来源|作者|记者|供稿)")
 _HEADLINE_MAX = 40  # characters of a headline
 # an advertiser's call in a title (blind59: "超变态传世私服发布网久久传世精品立即加入畅玩" over a 发布日期 line)
 _CALL_TO_ACT = re.compile("立即|马上|加入|畅玩|下载|注册|登录|入口|官网|网址|咨询|热线|推荐|首选|包成功|价格|优惠|免费")
@@ -495,7 +508,10 @@ _WHERE_A_SCHOOL_STANDS = ("党委|党总支|师生|教职工|全体|事业发展
 def _brand_for_school() -> re.Pattern[str]:
     listed = "|".join(map(re.escape, _chinese_brands())) or "(?!)"
     make_up = "[（(]中国[）)]|体育|娱乐|游戏app|集团|国际|官网|唯一网站|网站"
-    return re.compile(rf"(?P<name>(?:{listed})(?:{make_up}){{1,3}})(?={_WHERE_A_SCHOOL_STANDS})", re.I)
+    # a brand's Latin name before it is make-up too (blind65: "bwin必赢党委"); a department or a major is the school's too
+    # (blind65: "水利米兰(中国)系", "软件米兰(中国)专业": the mirror replaced 工程)
+    return re.compile(rf"(?P<name>[a-z]{{2,10}}(?:{listed})|(?:{listed})(?:{make_up}){{1,3}})"
+                      rf"(?={_WHERE_A_SCHOOL_STANDS}|系|专业)", re.I)
 
 
 # 4. A name made of a casino's Latin-and-digit site name and Chinese words where a school's name or its signature stands
@@ -655,7 +671,7 @@ def find_sensitive(text: str, judge_context: bool = True) -> list[tuple[str, str
         if judge_context and not evasive and word in rules.advertised_only \
                 and not _contact_beside(text, a, b):
             continue  # 代开发票 is a tax office's service; it is spam where someone sells it (QQ, 微信, a number)
-        if judge_context and not evasive and legitimate_use(simplified, a, b, word, warning_page, words[word]) \
+        if judge_context and not evasive and _breadcrumb_use(simplified, a, b, word, warning_page, words[word]) \
                 and not seo_keyword_list(text, a, b):  # blind55: a lottery warning copied under a list of 幸运飞艇, 分分彩 …
             discussed_words.add(word)
             continue
