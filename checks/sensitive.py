@@ -310,6 +310,19 @@ def quoted(text: str, start: int, end: int) -> bool:
     return False
 
 
+_QUOTED_LIST = re.compile(r"(?:“[^“”\n]{1,16}”[、，,]?){2,}等")
+
+
+def _named_in_a_quoted_list(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] lies in a list of quoted names followed by 等: a regulator's report names the sites it
+    closed ("关闭“牛竞技”“新葡京”“金沙娱乐城”等一批聚众赌博违法网站", blind67), a reporter the ads found ("发现仍有“代孕”
+    “招聘代妈”等内容", blind68). Injected spam is not set out in quotation marks."""
+    for m in _QUOTED_LIST.finditer(text, max(0, start - 80), min(len(text), end + 80)):
+        if m.start() <= start and end <= m.end():
+            return True
+    return False
+
+
 def quotation(text: str, start: int, end: int) -> str | None:
     """The cue that makes stuffing a quotation (a bug report or a news story on a hijacked site quoting the
     injected "亚搏体育app"), or None: the match stands in quotation marks and the page names how sites are
@@ -445,6 +458,38 @@ def seo_keyword_list(text: str, start: int, end: int) -> bool:
     return False
 
 
+# A betting site's keyword list: four or more short items, one per line or between commas, bars or underscores, that
+# share their head and end in a site's words (blind67–68: "金年会,金年会体育,金年会体育app,金年会体育官方网站,金年会注册,
+# 金年会最新入口", "游艇会官方网站入口 / 游艇会官方网 / 游艇会官方网址", "365有没有反水的_365bet娱乐网站_365万博首页"): the
+# brand need not be listed. An office's menu shares no head across its items (网站首页|网站地图 are two).
+_LIST_ITEM = re.compile(r"[^,，|_\n]{2,16}")
+_LIST_RUN = re.compile(r"(?:^|(?<=[,，|_\n]))(?:[^,，|_\n]{2,16}(?:[,，|_]|\n)){3,}[^,，|_\n]{2,16}(?=[,，|_\n]|$)", re.M)
+_HEAD = re.compile("[\u4e00-\u9fffA-Za-z0-9]{2}")
+_SITE_ENDINGS = ("官网", "官方网站", "官方网", "网址", "入口", "注册", "登录", "线路", "app", "下载", "平台", "首页", "娱乐网站")
+_BRAND_LIST_ITEMS = 4  # items that share a head …
+_BRAND_LIST_SITES = 2  # … of which this many end in a site's words
+
+
+def brand_keyword_lists(simplified: str) -> list[tuple[int, int, str]]:
+    """(start, end, the shared head) of each betting site's keyword list in `simplified` (see above)."""
+    found = []
+    for run in _LIST_RUN.finditer(simplified):
+        items = [(run.start() + m.start(), m.group()) for m in _LIST_ITEM.finditer(run.group())
+                 if not _CJK_PUNCTUATION.search(m.group())]
+        heads = Counter(item[:2] for _, item in items if len(item) >= 3 and _HEAD.match(item))
+        if not heads:
+            continue
+        head, count = heads.most_common(1)[0]
+        listed = [(at, item) for at, item in items if item.startswith(head)]
+        sites = {item for _, item in listed if item.lower().rstrip().endswith(_SITE_ENDINGS)}
+        if count >= _BRAND_LIST_ITEMS and len(sites) >= _BRAND_LIST_SITES:
+            found.append((listed[0][0], listed[-1][0] + len(listed[-1][1]), head))
+    return found
+
+
+_CJK_PUNCTUATION = re.compile("[。；：？！“”]")  # an item of prose, not of a keyword list
+
+
 def _pinyin(brand: str) -> str:
     """A Chinese brand's name in toneless pinyin (开云 → kaiyun)."""
     from pypinyin import Style, lazy_pinyin
@@ -514,6 +559,15 @@ def _brand_for_school() -> re.Pattern[str]:
                       rf"(?={_WHERE_A_SCHOOL_STANDS}|系|专业)", re.I)
 
 
+@functools.lru_cache(maxsize=1)
+def _latin_and_brand() -> re.Pattern[str]:
+    """3b. A listed casino brand right after a lower-case Latin name, its own or its pinyin, and with a casino's make-up,
+    anywhere (blind67: "引导bbin宝盈国际农民参与到…"): the site's name as its logo writes it, never a word of an office's
+    text ("下载pdf宝盈年报" has no make-up)."""
+    listed = "|".join(map(re.escape, _chinese_brands())) or "(?!)"
+    return re.compile(rf"(?P<name>(?<![A-Za-z])[a-z]{{3,10}}(?:{listed})(?:体育|娱乐|国际|集团|平台|官网)+)")
+
+
 # 4. A name made of a casino's Latin-and-digit site name and Chinese words where a school's name or its signature stands
 #    (blind45: "yh86银河国际党委", "主办单位:yh86银河国际体育运动委员会", "大发dafa888:举办学校第三十五届田径运动会的通知",
 #    "williamhill英国威廉希尔2024年硕士研究生复试工作办法", a news item signed "Bevictor伟德" and dated). The Latin part holds
@@ -536,6 +590,9 @@ _DIGIT = re.compile("[0-9]")
 #    技能人才", "镇人大主席团组织江门市、澳门和记娱乐场,菠菜导航网:、镇三级人大代表"). Read on the simplified text: the folded
 #    text drops the colon. Macau's own offices (澳门特别行政区政府网站：) end in 局, 网站 or 政府, not in a casino's make-up.
 _MACAU_LABEL = re.compile(r"(?P<name>澳门[\u4e00-\u9fff]{2,6}(?:游戏|娱乐场|娱乐城|娱乐|赌场|博彩))[:：]")
+# … or before a school's party branch (blind67: "澳门新浦新京娱乐党总支组织全院师生党员", a variant of 新葡京 not listed)
+_MACAU_SCHOOL = re.compile(r"(?P<name>澳门[\u4e00-\u9fff]{2,6}?(?:游戏|娱乐城|娱乐|赌场|博彩))"
+                           r"(?=党委|党总支|党支部|师生|学院|团委)")
 
 # 6. A betting brand that names no place, company or team (必赢, 亚博), written bare three times or more, once where an
 #    institution acts (blind55: "必赢共获金奖11项", "必赢高度重视"; "亚博有两支团队", "由亚博院党委副书记带队"): a mirror
@@ -597,12 +654,15 @@ def _site_as_author(simplified: str) -> list[re.Match[str]]:
         found += _brand_for_school().finditer(simplified)
     if "澳门" in simplified:
         found += _MACAU_LABEL.finditer(simplified)
+        found += _MACAU_SCHOOL.finditer(simplified)
     if not present.isdisjoint(_SITE_WORDS):
         found += _SITE_WITH_A_POST.finditer(simplified)
     if "欢迎" in simplified:
         found += _WELCOME_LINE.finditer(simplified)
     if "彩票" in simplified:
         found += _NUMBERED_LOTTERY.finditer(simplified)
+    if _LOWER_LATIN.search(simplified):
+        found += _latin_and_brand().finditer(simplified)
     acts = _bare_brand_acts()
     if acts is not None:
         found += [m for m in acts.finditer(simplified) if simplified.count(m.group("name")) >= _BARE_BRAND_REPEATS]
@@ -638,7 +698,8 @@ def find_sensitive(text: str, judge_context: bool = True) -> list[tuple[str, str
     evasions = emoji_evasion(text)
     simplified = to_simplified(text)
     named = _site_as_author(simplified)
-    if not found and not stuffing and not evasions and not named:
+    lists = brand_keyword_lists(simplified)
+    if not found and not stuffing and not evasions and not named and not lists:
         return []
     words, where = sensitive_words(), fold_positions(text)
     cues = sensitive_context()
@@ -646,6 +707,7 @@ def find_sensitive(text: str, judge_context: bool = True) -> list[tuple[str, str
     warning_page = judge_context and len({c for c in cues.legitimate if c in simplified}) >= rules.page_cues
     hits = [(text[a:b], category, context(text, a, b)) for a, b, _, category in evasions]
     hits += [(m.group("name"), "赌博", context(text, m.start("name"), m.end("name"))) for m in named]
+    hits += [(text[a:b], "赌博", context(text, a, b)) for a, b, _ in lists]
     discussed_words: set[str] = set()  # words with a legitimate occurrence on this page
     pending: list[tuple[str, int, int]] = []
     for start, end, category, discussed in stuffing:
@@ -655,6 +717,8 @@ def find_sensitive(text: str, judge_context: bool = True) -> list[tuple[str, str
             continue  # 登录博彩平台 in the prose of a crackdown report (an ad's "网赌平台推荐" beside its WeChat is no report)
         if judge_context and quotation(simplified, a, b):
             continue  # a report on a hijacked site quoting what was injected
+        if judge_context and _named_in_a_quoted_list(simplified, a, b):
+            continue
         hits.append((text[a:b], category, context(text, a, b)))
     for index, start, end in found:
         if not on_word_boundaries(norm, start, end) or _straddles(norm, start, end):
@@ -674,6 +738,8 @@ def find_sensitive(text: str, judge_context: bool = True) -> list[tuple[str, str
         if judge_context and not evasive and _breadcrumb_use(simplified, a, b, word, warning_page, words[word]) \
                 and not seo_keyword_list(text, a, b):  # blind55: a lottery warning copied under a list of 幸运飞艇, 分分彩 …
             discussed_words.add(word)
+            continue
+        if judge_context and not evasive and _named_in_a_quoted_list(simplified, a, b):
             continue
         if judge_context and not evasive and in_place_name(simplified, a, b):
             continue  # 盈江县支那乡, 支那村: a real place's name, as its people write it
