@@ -5,7 +5,8 @@ recall 4/13, no decoy reported (benchmarks/results/sensitive_real-2026-12-04-bli
 Misses then, taught: casino site names in place of a college's or a county's name (3777金沙娱场城, 凯发k8官网,
 开云手机官网入口·(中国)官方网站), a bet365 look-alike in a page header (正规det365登录网站), a porn app's name over a lottery
 article (喵咪视频直播破解), and Mark Six tips dressed as a Macau office's notice (澳门天天六开好彩). Still missed: colleges
-renamed 威尼斯平台 and mk体育, with no site make-up (威尼斯平台召开二届二次“双代会”, mk体育学位评定委员会)."""
+renamed 威尼斯平台 and mk体育, with no site make-up (威尼斯平台召开二届二次“双代会”, mk体育学位评定委员会); mk体育 is found
+since round 27, when blind68 showed the same brand signing a betting site's news page and it was listed."""
 
 from __future__ import annotations
 
@@ -13,7 +14,7 @@ from benchmarks.sensitive_real import load_rows, outcome
 from checks.sensitive import find_sensitive
 
 ROWS = load_rows()
-STILL_MISSED = {"56s02", "56s17"}
+STILL_MISSED = {"56s02"}
 FALSE_ALARMS: set[str] = set()
 
 
