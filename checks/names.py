@@ -55,12 +55,13 @@ from checks.lexicon import (
 )
 
 LAW_TITLES = LEXICONS / "law_titles.txt"
+PARTY_TITLES = LEXICONS / "party_titles.txt"  # Party regulations and central documents, kept by hand
 PLACE_VARIANTS = LEXICONS / "place_variants.tsv"
 PLACE_PARENTS = LEXICONS / "place_parents.tsv"
 TOWNSHIPS = LEXICONS / "townships.tsv"
 _GENERIC_DIVISIONS = frozenset({"解放区", "新城区", "高新区", "市中区", "城关区"})  # also common nouns
 _FORMER = ("原", "时", "旧", "前")  # 原四川省重庆市: a division as it was
-NATIONAL = ("法律", "行政法规", "部门规章", "司法解释", "宪法")
+NATIONAL = ("法律", "行政法规", "部门规章", "司法解释", "宪法", "党内法规")
 _EDITION = re.compile(r"[（(][^（）()]*(修正|修订|修改|试行|草案|公布|施行|年)[^（）()]*[）)]$")
 _TITLE_RX = re.compile(r"《([^《》\n]{5,60})》")
 _NUMERALS = set("〇一二三四五六七八九十百千万零两0123456789０１２３４５６７８９")
@@ -79,9 +80,9 @@ def normal_title(title: str) -> str:
 
 @functools.lru_cache(maxsize=1)
 def law_titles() -> dict[str, str]:
-    """title → level (法律, 行政法规, 部门规章, 司法解释, 宪法, 地方法规, 引用), shipped and extra together."""
+    """title → level (法律, 行政法规, 部门规章, 司法解释, 宪法, 党内法规, 地方法规, 引用), shipped and extra together."""
     titles: dict[str, str] = {}
-    for path in lexicon_paths(LAW_TITLES.name):
+    for path in (*lexicon_paths(PARTY_TITLES.name), *lexicon_paths(LAW_TITLES.name)):
         for line in Path(path).read_text("utf-8").splitlines():
             if line and not line.startswith("#"):
                 title, _, level = line.partition("\t")
