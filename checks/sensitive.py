@@ -491,6 +491,8 @@ _AT_BREAK = re.compile("[ \t]*(?:[,，|_\n]|$)")
 @functools.lru_cache(maxsize=1)
 def _site_endings() -> AhoCorasick:
     return small_automaton([*_SITE_ENDINGS, "APP", "App"], MatchKind.LeftmostLongest)
+
+
 _LIST_REACH = 300  # characters either side of such a word: a list of a dozen items
 
 
