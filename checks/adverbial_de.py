@@ -57,19 +57,20 @@ _DEGREE = _words("更好 较好 很好 有力 最大限度 最大程度 准确 �
 _OBJECT_VERBS = _words("发挥 开展 规避 促进 发布 公开 推进 落实 完成 推动 贯彻 解决 办理 提高 提升 加强 维护 满足 适应 融入 "
                        "掌握 运用 应对 防范 带动 推广 实现 增强 加快 加大 改善 优化 化解 破解 回应 解答 整改 履行 关爱 迎接 "
                        "拉动 反映")
-# a noun these verbs head (有力的促进作用), or a word that ends the verb's phrase without an object (积极的推进和落实)
-_NOT_AN_OBJECT = _words("作用 工作 力度 措施 手段 途径 渠道 体系 制度 平台 项目 活动 效率 质量 需求 要求 任务 目标 政策 "
-                        "信息 内容 形式 范围 领域 环节 成果 成效 经验 问题 人员 对象 时间 期限 标准 功能 职能 权利 义务 "
-                        "责任 指示 标志 和 与 及 或 等 的 之 中 上 下 后 前 时")
-# verbs that are seldom nouns (not 宣传, 指导, 服务, 支持: 有针对性的指导 is a noun phrase)
-_WORK_VERBS = _words("完成 推进 落实 做好 抓好 开展 推动 实施 执行 贯彻 解决 处理 办好 办理 进行 指出 回答 组织")
 # a work verb before these is the head of a noun phrase (积极稳妥的实施计划), not the verb of the clause
 _NOUN_AFTER_VERB = _words("计划 方案 办法 意见 细则 方式 步骤 情况 机制 过程 结果 能力 水平 效果 进度 主体 单位 部门")
+# a noun these verbs head (有力的促进作用), or a word that ends the verb's phrase without an object (积极的推进和落实)
+_NOT_AN_OBJECT = _NOUN_AFTER_VERB | _words(
+    "作用 工作 力度 措施 手段 途径 渠道 体系 制度 平台 项目 活动 效率 质量 需求 要求 任务 目标 政策 信息 内容 形式 范围 "
+    "领域 环节 成果 成效 经验 问题 人员 对象 时间 期限 标准 功能 职能 权利 义务 责任 指示 标志 "
+    "和 与 及 或 等 的 之 中 上 下 后 前 时")
+# verbs that are seldom nouns (not 宣传, 指导, 服务, 支持: 有针对性的指导 is a noun phrase)
+_WORK_VERBS = _words("完成 推进 落实 做好 抓好 开展 推动 实施 执行 贯彻 解决 处理 办好 办理 进行 指出 回答 组织")
 _SPEAKING = _words("说 道 问 答 喊 叫 讲 表示 告诉")  # 说, 道 … only before what is said: a colon, a comma, a quote
 _PREPOSITIONS = frozenset("给向为把将跟同")  # 对, 与, 在 open a noun's modifier as often (明确的对执行标的继续执行的…)
 _DOUBLED_FROM = 100  # jieba's count from which the word an AABB doubles is a word (认真 4,703; 沫长 none)
 _VERB_TAGS = frozenset({"v", "vn", "vi", "vd"})
-# the right side of one of the four frames, tested by the regex engine: most of the page's 的 are passed over in C
+# the right side of one of the five frames, tested by the regex engine: most of the page's 的 are passed over in C
 _CANDIDATE = re.compile("的(?=[\u4e00-\u9fff]{1,2}[了到]|[" + "".join(sorted(_PREPOSITIONS)) + "]|"
                         + "|".join(sorted(_WORK_VERBS | _SPEAKING | _OBJECT_VERBS)) + ")")
 _CJK_WORD = re.compile("[\u4e00-\u9fff]")
@@ -114,12 +115,11 @@ def find_adverbial_de(text: str) -> list[tuple[int, int, str, str]]:
         if not _ends_with_tokens(before, word) or len(after) < 2:
             continue
         verb, then = after[0], after[1]
-        if _manner(word) and (then in ("了", "到") and verb in _verbs() or then == "了" and len(verb) == 2
-                              or verb in _PREPOSITIONS
-                              or verb in _SPEAKING and (len(verb) == 2 or then in _BEFORE_SPEECH)) \
+        manner = _manner(word)
+        if (manner or word in _DEGREE) and then in ("了", "到") and verb in _verbs() \
+                or manner and (then == "了" and len(verb) == 2 or verb in _PREPOSITIONS
+                               or verb in _SPEAKING and (len(verb) == 2 or then in _BEFORE_SPEECH)) \
                 or word in _WORK_IDIOMS and verb in _WORK_VERBS and then not in _NOUN_AFTER_VERB \
-                or word in _DEGREE and then in ("了", "到") and verb in _verbs() \
-                or verb in _OBJECT_VERBS and _CJK_WORD.match(then) and then not in _NOT_AN_OBJECT \
-                and then not in _NOUN_AFTER_VERB:
+                or verb in _OBJECT_VERBS and _CJK_WORD.match(then) and then not in _NOT_AN_OBJECT:
             found.append((at, at + 1, "地", _WHY.format(word, verb)))
     return found

@@ -684,27 +684,27 @@ def _site_as_author(simplified: str) -> list[re.Match[str]]:
     automaton, words = _trigger_automaton()
     present = {words[i] for i, _, _ in automaton.find_matches_as_indexes(simplified, overlapping=True)}
     found: list[re.Match[str]] = []
+    latin = _LOWER_LATIN.search(simplified) is not None
     if not present.isdisjoint(_SITE_WORDS):
         found += _SITE_AS_AUTHOR.finditer(simplified)
+        found += _SITE_WITH_A_POST.finditer(simplified)
     if not present.isdisjoint(_TITLE_WORD_LIST):
         found += [m for m in _brand_titles().finditer(simplified) if not _NOT_A_BRAND.search(m.group("name"))]
-    if not present <= _RULE_WORDS:
+    if not present <= _RULE_WORDS:  # a listed brand
         found += _brand_for_school().finditer(simplified)
+        if latin:
+            found += _latin_and_brand().finditer(simplified)
     if "澳门" in simplified:
         found += _MACAU_LABEL.finditer(simplified)
         found += _MACAU_SCHOOL.finditer(simplified)
-    if not present.isdisjoint(_SITE_WORDS):
-        found += _SITE_WITH_A_POST.finditer(simplified)
     if "欢迎您" in simplified:
         found += _WELCOME_LINE.finditer(simplified)
     if "彩票" in simplified:
         found += _NUMBERED_LOTTERY.finditer(simplified)
-    if not present <= _RULE_WORDS and _LOWER_LATIN.search(simplified):
-        found += _latin_and_brand().finditer(simplified)
     acts = _bare_brand_acts()
     if acts is not None:
         found += [m for m in acts.finditer(simplified) if simplified.count(m.group("name")) >= _BARE_BRAND_REPEATS]
-    if _LOWER_LATIN.search(simplified):
+    if latin:
         for after in _AFTER_A_SCHOOL.finditer(simplified):
             start = max(0, after.start() - _ALNUM_REACH)
             name = _ALNUM_BRAND.search(simplified, start, after.start())
