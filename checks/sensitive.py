@@ -656,6 +656,24 @@ _WELCOME_LINE = re.compile(r"(?m)(?:^|[-_|—])[ \t]*"
 _NUMBERED_LOTTERY = re.compile(r"(?P<name>(?:\d{2,}彩票|彩票\d{2,})[\u4e00-\u9fffA-Za-z0-9]{0,8}?"
                                r"(?:官方版|官网版|[Aa][Pp][Pp]下载|下载安装))")
 
+# 10. A made-up name where a mirrored school or hospital stands, no listed brand in it (blind69, taught after the first run):
+#    a "官网" that holds a meeting in a room of the campus ("新普京澳官网在行政楼一号会议室召开", "英国上市公司官网365在东门篮球场
+#    举行"); a name with a company's "(中国)" before a cohort or a party committee, twice on the page ("华体(中国)2023级新生开学
+#    典礼", "外国语开元(中国)党委书记"); a site number and a name before a cohort ("24848威尼斯2018届毕业生"); a betting
+#    platform with a discipline office ("欧洲杯竞猜平台纪检系统"). A website holds no meeting; a company in China with a party
+#    committee is "…(中国)有限公司党委", and no company or platform has a cohort of students ("华体平台2023级新生"); a number
+#    before a name is a year, a count or an address (年, 号, 名 …) or nothing.
+_COHORT = r"(?:\d{4}(?:级|届)|党委|党总支|纪委|纪检|师生|教职工|学子)"
+_SITE_HOLDS_A_MEETING = re.compile(r"(?P<name>[\u4e00-\u9fffA-Za-z0-9]{1,10}?(?:官网|官方网站)\d{0,6})"
+                                   r"(?=在[\u4e00-\u9fff0-9]{0,10}?(?:召开|举行|举办))")
+_CHINA_BRANCH = re.compile(rf"(?P<name>[\u4e00-\u9fff]{{2,4}}[（(]中国[）)])(?={_COHORT})")
+_A_COHORT = re.compile(r"\d{4}(?:级|届)")
+_NUMBERED_NAME = re.compile(r"(?P<name>(?<![\d.])(?!(?:19|20)\d\d(?!\d))\d{3,6}"
+                            r"(?![年月日号届级期次名人个元万亿千百米天时分秒度家所项条件份批户平位余多])[\u4e00-\u9fff]{2,4}?)"
+                            r"(?=\d{4}(?:级|届)|党委|党总支)")
+_BETTING_PLATFORM = re.compile(rf"(?P<name>[\u4e00-\u9fff]{{0,4}}(?:竞猜|投注|博彩)平台(?={_COHORT})"
+                               r"|[\u4e00-\u9fff]{2}平台(?=\d{4}(?:级|届)))")
+
 
 @functools.lru_cache(maxsize=1)
 def _bare_brand_acts() -> re.Pattern[str] | None:
@@ -688,6 +706,14 @@ def _site_as_author(simplified: str) -> list[re.Match[str]]:
     if not present.isdisjoint(_SITE_WORDS):
         found += _SITE_AS_AUTHOR.finditer(simplified)
         found += _SITE_WITH_A_POST.finditer(simplified)
+        found += [m for m in _SITE_HOLDS_A_MEETING.finditer(simplified) if not _NOT_A_BRAND.search(m.group("name"))]
+    if "中国)" in simplified or "中国）" in simplified:
+        # the name counted by its last two characters and (中国): the match 国语开元(中国) is 开元(中国) elsewhere
+        found += [m for m in _CHINA_BRANCH.finditer(simplified)
+                  if simplified.count(m.group("name")[-6:]) >= 2 or _A_COHORT.match(simplified, m.end())]
+    found += _NUMBERED_NAME.finditer(simplified)
+    if "平台" in simplified:
+        found += _BETTING_PLATFORM.finditer(simplified)
     if not present.isdisjoint(_TITLE_WORD_LIST):
         found += [m for m in _brand_titles().finditer(simplified) if not _NOT_A_BRAND.search(m.group("name"))]
     if not present <= _RULE_WORDS:  # a listed brand
