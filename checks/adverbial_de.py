@@ -43,7 +43,7 @@ MANNER = _words("""
 果断 灵活 自觉 默默 静静 悄悄 慢慢 渐渐 轻轻 紧紧 牢牢 深深 高兴 愉快 开心 激动 兴奋 感动 自豪 欣慰 耐心细致 积极主动
 认真细致 热情周到 全神贯注 聚精会神 一丝不苟 有条不紊 津津有味 饶有兴趣 满怀深情 热情洋溢 准时 如期 提前 成功 明显 显著
 有针对性 客观公正 认真负责 全面系统 实事求是 积极稳妥 稳妥有序 扎实有效 直观 深切 真切 切身 细致 全面细致 真诚 妥善
-冷静 冷静妥善 持续有力
+冷静 冷静妥善 持续有力 力所能及 挨家挨户
 """)
 # idioms of how a task is done, before a verb of doing it (保质保量的完成 → 地)
 _WORK_IDIOMS = _words("保质保量 按时保质 按质按量 全力以赴 尽心尽力 不折不扣 千方百计 想方设法 扎扎实实 踏踏实实 认认真真 "
@@ -51,12 +51,12 @@ _WORK_IDIOMS = _words("保质保量 按时保质 按质按量 全力以赴 尽�
 # degree words and pairs of manner words that take 地 before a verb with its object (the last frame; and before 了 or 到
 # only a tagged verb counts: 很好的朋友了 is no slip)
 _DEGREE = _words("更好 较好 很好 有力 最大限度 最大程度 准确 及时准确 准确及时 稳步 积极稳步 更快 更加 快速 高效 有序 精准 "
-                 "科学 合理 依法 全力 尽快 尽早 持续 进一步 大幅 真正 普遍 深度 全方位 多渠道")
+                 "科学 合理 依法 全力 尽快 尽早 持续 进一步 大幅 真正 普遍 深度 全方位 多渠道 清楚")
 # verbs that are seldom nouns and take an object (the last frame): not 服务, 保护, 利用, 学习, 处置, 引导, whose 良好的服务,
 # 严格的保护规定, 合理的利用, 明显的引导标志 are noun phrases in the correct text
 _OBJECT_VERBS = _words("发挥 开展 规避 促进 发布 公开 推进 落实 完成 推动 贯彻 解决 办理 提高 提升 加强 维护 满足 适应 融入 "
                        "掌握 运用 应对 防范 带动 推广 实现 增强 加快 加大 改善 优化 化解 破解 回应 解答 整改 履行 关爱 迎接 "
-                       "拉动 反映")
+                       "拉动 反映 倾听 了解 看见")
 # a work verb before these is the head of a noun phrase (积极稳妥的实施计划), not the verb of the clause
 _NOUN_AFTER_VERB = _words("计划 方案 办法 意见 细则 方式 步骤 情况 机制 过程 结果 能力 水平 效果 进度 主体 单位 部门")
 # a noun these verbs head (有力的促进作用), or a word that ends the verb's phrase without an object (积极的推进和落实)
@@ -74,6 +74,7 @@ _VERB_TAGS = frozenset({"v", "vn", "vi", "vd"})
 _CANDIDATE = re.compile("的(?=[\u4e00-\u9fff]{1,2}[了到]|[" + "".join(sorted(_PREPOSITIONS)) + "]|"
                         + "|".join(sorted(_WORK_VERBS | _SPEAKING | _OBJECT_VERBS)) + ")")
 _CJK_WORD = re.compile("[\u4e00-\u9fff]")
+_TITLE_OPENS = frozenset("《“")  # an object may be a document's title or a quoted phrase (更好的落实《关于做好…》)
 _BEFORE_SPEECH = frozenset("：:，,“\"")
 _WHY = "形容词作状语修饰动词应用“地”（{}地{}）；“的”用在名词前"
 
@@ -120,6 +121,7 @@ def find_adverbial_de(text: str) -> list[tuple[int, int, str, str]]:
                 or manner and (then == "了" and len(verb) == 2 or verb in _PREPOSITIONS
                                or verb in _SPEAKING and (len(verb) == 2 or then in _BEFORE_SPEECH)) \
                 or word in _WORK_IDIOMS and verb in _WORK_VERBS and then not in _NOUN_AFTER_VERB \
-                or verb in _OBJECT_VERBS and _CJK_WORD.match(then) and then not in _NOT_AN_OBJECT:
+                or verb in _OBJECT_VERBS and (_CJK_WORD.match(then) or then in _TITLE_OPENS) \
+                and then not in _NOT_AN_OBJECT:
             found.append((at, at + 1, "地", _WHY.format(word, verb)))
     return found
