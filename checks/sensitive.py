@@ -593,8 +593,10 @@ def _brand_for_school() -> re.Pattern[str]:
     make_up = "[（(]中国[）)]|体育|娱乐|游戏app|集团|国际|官网|唯一网站|网站"
     # a brand's Latin name before it is make-up too (blind65: "bwin必赢党委"); a department or a major is the school's too
     # (blind65: "水利米兰(中国)系", "软件米兰(中国)专业": the mirror replaced 工程)
+    # … or holds the school's meeting or laboratory (blind71: "皇冠体育举办中国出生队列联盟筹备研讨会", "皇冠体育生殖医学国家
+    # 重点实验室")
     return re.compile(rf"(?P<name>[a-z]{{2,10}}(?:{listed})|(?:{listed})(?:{make_up}){{1,3}})"
-                      rf"(?={_WHERE_A_SCHOOL_STANDS}|系|专业)", re.I)
+                      rf"(?={_WHERE_A_SCHOOL_STANDS}|系|专业|举办|召开|举行|承办|[\u4e00-\u9fff]{{0,6}}重点实验室)", re.I)
 
 
 @functools.lru_cache(maxsize=1)
@@ -668,6 +670,9 @@ _SITE_HOLDS_A_MEETING = re.compile(r"(?P<name>[\u4e00-\u9fffA-Za-z0-9]{1,10}?(?:
                                    r"(?=在[\u4e00-\u9fff0-9]{0,10}?(?:召开|举行|举办))")
 _CHINA_BRANCH = re.compile(rf"(?P<name>[\u4e00-\u9fff]{{2,4}}[（(]中国[）)])(?={_COHORT})")
 _A_COHORT = re.compile(r"\d{4}(?:级|届)")
+# … or as the root of a school's breadcrumb (blind72: "当前位置: 九州(中国)> 新闻中心> 校园动态> 正文")
+_CHINA_ROOT = re.compile(r"当前位置[:：]?[ \t]*(?P<name>[\u4e00-\u9fff]{2,4}[（(]中国[）)])[ \t]*[>＞»]"
+                         r"(?=[^\n]*(?:校园|学院|学校|校区|教务|招生))")
 _NUMBERED_NAME = re.compile(r"(?P<name>(?<![\d.])(?!(?:19|20)\d\d(?!\d))\d{3,6}"
                             r"(?![年月日号届级期次名人个元万亿千百米天时分秒度家所项条件份批户平位余多])[\u4e00-\u9fff]{2,4}?)"
                             r"(?=\d{4}(?:级|届)|党委|党总支)")
@@ -711,6 +716,7 @@ def _site_as_author(simplified: str) -> list[re.Match[str]]:
         # the name counted by its last two characters and (中国): the match 国语开元(中国) is 开元(中国) elsewhere
         found += [m for m in _CHINA_BRANCH.finditer(simplified)
                   if simplified.count(m.group("name")[-6:]) >= 2 or _A_COHORT.match(simplified, m.end())]
+        found += _CHINA_ROOT.finditer(simplified)
     found += _NUMBERED_NAME.finditer(simplified)
     if "平台" in simplified:
         found += _BETTING_PLATFORM.finditer(simplified)
