@@ -879,11 +879,36 @@ def wrong_nationalities(text: str) -> list[tuple[int, int, str, str]]:
     return found
 
 
+# a division's suffix followed within a name's length by the same suffix: the few places a name may be written twice
+_PLACE_END = re.compile("(街道|自治州|自治县|[省市县区镇乡旗])(?=.{1,8}?\\1)")
+_LONGEST_PLACE = 10
+
+
+def doubled_places(text: str) -> list[tuple[int, int, str, str]]:
+    """(start, end, the name once, why) for a real place's name written twice in a row (《北京市北京市街道办事处条例》,
+    葛公镇葛公镇防汛抗旱应急预案 in blind64–65): no division is named so. Found from each suffix, the name read
+    backwards from it; on 93.5 MB of correct text the only repeats of a word ending so are no places (的市的市区,
+    特别行政区行政区域图, 《国旗国旗真美丽》)."""
+    found: list[tuple[int, int, str, str]] = []
+    places = real_places()
+    for m in _PLACE_END.finditer(text):
+        end = m.end()
+        again = text.find(m.group(1), end + 1, end + _LONGEST_PLACE)  # where a second copy would end
+        size = again + len(m.group(1)) - end
+        if again < 0 or size > end or not text.startswith(text[end - size:end], end):
+            continue
+        name = text[end - size:end]
+        # a real place, and the longest one that ends here (东城区城区 is 东城区 and a word, not 城区 twice)
+        if name in places and not any(text[end - k:end] in places for k in range(size + 1, min(_LONGEST_PLACE, end) + 1)):
+            found.append((end - size, end + size, name, f"多字：地名“{name}”连写两遍"))
+    return found
+
+
 def name_hits(text: str, line_starts: frozenset[int] = frozenset()) -> list[tuple[int, int, str, str]]:
     """(start, end, suggestion, why) in (joined) `text`: damaged law titles, clipped leaders' names, misspelt
-    places, organs' names cut short or damaged, autonomous divisions with other nationalities. `line_starts`:
-    where join_lines removed a line break."""
+    places, organs' names cut short or damaged, autonomous divisions with other nationalities, places named twice.
+    `line_starts`: where join_lines removed a line break."""
     return [*damaged_titles(text), *clipped_leader_names(text), *misspelt_places(text), *cut_organ_names(text),
             *damaged_organs(text), *misplaced_divisions(text, line_starts), *misspelt_under_parent(text),
             *inserted_organ_chars(text),
-            *wrong_nationalities(text), *misspelt_towns(text), *misplaced_short(text)]
+            *wrong_nationalities(text), *misspelt_towns(text), *misplaced_short(text), *doubled_places(text)]
