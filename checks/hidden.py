@@ -45,8 +45,14 @@ _SCRIPT_REDIRECT_RX = re.compile(
     re.I)
 _FROM_CHAR_CODE_RX = re.compile(r"String\.fromCharCode\(\s*((?:(?:0x[0-9a-fA-F]+|\d+)\s*,\s*)+(?:0x[0-9a-fA-F]+|\d+))\s*\)")
 _ATOB_RX = re.compile(r"atob\(\s*['\"]([A-Za-z0-9+/=]{8,})['\"]\s*\)")
+# a title for search engines' spiders and another for visitors (blind73: a county news site whose <title> is a private
+# lottery's keywords, written in character references, and `if (navigator.userAgent…indexOf("baidu") == -1)
+# {document.title = "泾县新闻网"}`): the hijacked title shows in search results, never to the site's own staff
+_SPIDER_TITLE_RX = re.compile(r"navigator\.userAgent.{0,160}?(?:baidu|spider|sogou|googlebot|bingbot|yisou|bot\b)"
+                              r".{0,240}?document\.title\s*=\s*['\"]([^'\"]*)['\"]", re.I | re.S)
 # a redirect only for visitors who come from a search engine: the hijack that hides from the site's owner
 _SEARCH_REFERRER_RX = re.compile(r"document\.referrer", re.I)
+SPIDER_TITLE = "脚本按访问者改写标题"
 _SEARCH_ENGINE_RX = re.compile(r"baidu|sogou|so\.com|sm\.cn|google|bing|360", re.I)
 
 
@@ -321,6 +327,10 @@ def hidden_among(doc, scripts: list, metas: list, rules: dict[str, str], attribu
         if "CreateObject" in code and _VBS_DROPPER_RX.search(code) \
                 and "vbscript" in f"{script.get('language')} {script.get('type')}".lower():
             out.append(("VBScript 木马代码", "", "", script))
+        if "userAgent" in code and (spider := _SPIDER_TITLE_RX.search(code)):
+            served = next((" ".join(string_content(t).split()) for t in doc.iter("title")), "")
+            if served and served != spider.group(1).strip():
+                out.append((f"{SPIDER_TITLE}（访客看到“{spider.group(1).strip()[:40]}”）", served[:300], "", script))
         cloaked = bool(_SEARCH_REFERRER_RX.search(code) and _SEARCH_ENGINE_RX.search(code))
         for groups in _SCRIPT_REDIRECT_RX.findall(code):
             out.append(("搜索引擎来路跳转" if cloaked else "脚本跳转", "", next(g for g in groups if g), script))

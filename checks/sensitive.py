@@ -23,6 +23,7 @@ from urllib.parse import unquote, urlsplit
 from ahocorasick_rs import AhoCorasick, MatchKind
 
 from checks.base import AuditData, CheckRules, Observation
+from checks.hidden import SPIDER_TITLE
 from checks.hosts import compromised, host_of, is_stranger, own_sites, site_of
 from checks.lexicon import (
     Matcher,
@@ -901,6 +902,12 @@ def find_dark_links(hidden: tuple[tuple[str, str, str], ...], own: frozenset[str
                             "category": "点击劫持",
                             "reason": f"透明的全屏固定层盖住整个页面，访客点击页面任何地方都会打开外站 {host}"
                                       "（非本站、非政府网站、不在常用服务名单中）"})
+            continue
+        if technique.startswith(SPIDER_TITLE):  # the cloaking itself is the evidence, whatever the title says
+            out.append({"technique": technique, "text": text[:120], "href": href, "matched": text[:60],
+                        "category": "标题劫持",
+                        "reason": "页面对搜索引擎蜘蛛显示的标题与脚本改给访客看的标题不同（被篡改页面的写法：搜索结果里显示"
+                                  "注入的标题，站点自己的人看不到）" + (f"；标题含“{'、'.join(words)}”" if words else "")})
             continue
         if not (words or spam_words or bad_host):
             injected = _foreign(technique, href, own) if technique.startswith(_FOREIGN) else None
