@@ -192,3 +192,28 @@ def offsets(*at: int) -> np.ndarray:
 
 
 RUN = {length: offsets(*range(length)) for length in (2, 3, 4)}  # a run of that many characters in a row
+
+
+@numba.njit(cache=True, nogil=True)
+def repeats_after(codes: np.ndarray, is_end: np.ndarray, shortest: int, longest: int) -> np.ndarray:
+    """Each place e where the `n` characters before e come again right after it (shortest ≤ n ≤ longest, the shortest
+    such n), the character before e one that `is_end` marks (a division's suffix: 葛公镇|葛公镇); as rows (e, n)."""
+    out = np.empty((len(codes), 2), dtype=np.int64)
+    found = 0
+    for e in range(shortest, len(codes)):
+        if not is_end[codes[e - 1]]:
+            continue
+        for n in range(shortest, min(longest, e) + 1):
+            if e + n > len(codes) or codes[e + n - 1] != codes[e - 1] or codes[e] != codes[e - n]:
+                continue
+            same = True
+            for k in range(1, n - 1):
+                if codes[e + k] != codes[e - n + k]:
+                    same = False
+                    break
+            if same:
+                out[found, 0] = e
+                out[found, 1] = n
+                found += 1
+                break
+    return out[:found]

@@ -7,8 +7,8 @@ import tempfile
 
 import numpy as np
 
-from checks.run_probes import RUN, bloom_filter, bucket_table, hashes, offsets, sorted_hits
-from checks.word_slips import _bloom_filters, codes_of, text_codes
+from checks.run_probes import RUN, bloom_filter, bucket_table, hashes, offsets, repeats_after, sorted_hits
+from checks.word_slips import _bloom_filters, code_point_set, codes_of, text_codes
 
 _TEXT = ("各级人民政府应当发辉统筹协调作用，加强对本行政区域内安全生产工作的领导，支持、督促各有关部门依法履行"
          "安全生产监督管理职责。𠀀县级以上地方各级人民政府应当组织有关部门制定本行政区域内的事故应急救援预案。")
@@ -88,3 +88,18 @@ def test_compiled_kernels_are_kept_with_the_compiled_word_lists_else_in_the_temp
     finally:
         monkeypatch.delenv("ZWGK_LEXICON_CACHE_DIR")
         get_settings.cache_clear()
+
+
+def test_repeats_after_a_marked_character_match_a_plain_scan() -> None:
+    """The run of n characters before a marked one's end that comes again right after it, the shortest n."""
+    rnd = random.Random(3)
+    marked = code_point_set("镇市")
+    for _ in range(300):
+        text = "".join(rnd.choice("葛公镇市北京") for _ in range(rnd.randint(0, 30)))
+        expected = []
+        for end in range(2, len(text)):
+            if text[end - 1] in "镇市":
+                n = next((n for n in range(2, min(5, end) + 1) if text[end - n:end] == text[end:end + n]), None)
+                if n:
+                    expected.append([end, n])
+        assert repeats_after(codes_of(text), marked, 2, 5).tolist() == expected, text
