@@ -59,12 +59,15 @@ def test_the_build_leaves_out_context_rows_short_names_and_leaders(tmp_path):
         "驰聘\t驰骋\tcommon\tparty_media\thttps://a.example/1\t\n"
         "权力\t权利\tcontext\tgov_site\thttps://a.example/2\t\n"
         "汪峰\t王峰\tname\tother\thttps://a.example/3\t\n"
-        "新加坡总书记\t习近平总书记\tname\tparty_media\thttps://a.example/4\t\n"
-        "一如继往\t一如既往\tcommon\tyaowenjiaozi\thttps://a.example/5\t\n", "utf-8")
+        "李克勤拉美行\t李克强拉美行\tname\tparty_media\thttps://a.example/4\t\n"
+        "一如继往\t一如既往\tcommon\tyaowenjiaozi\thttps://a.example/5\t\n"
+        # reviewed (benchmarks/data/reported_typos_reviewed.txt): never right as written, so neither test holds it back
+        "新加坡总书记\t习近平总书记\tname\tparty_media\thttps://a.example/6\t\n"
+        "国子蓝\t国子监\tname\tother\thttps://a.example/7\t\n", "utf-8")
     pairs, about, leaders, short, variants = reported(tsv)
-    assert pairs == [("驰聘", "驰骋", "reported")]
+    assert pairs == [("驰聘", "驰骋", "reported"), ("新加坡总书记", "习近平总书记", "reported"), ("国子蓝", "国子监", "reported")]
     assert about["驰聘"] == ("党报、通讯社稿件中被指出的差错", "https://a.example/1", "common")
-    assert leaders == ["新加坡总书记→习近平总书记"] and short == ["汪峰→王峰"] and variants == []
+    assert leaders == ["李克勤拉美行→李克强拉美行"] and short == ["汪峰→王峰"] and variants == []
 
 
 def test_a_slip_that_a_rule_of_its_kind_explains_is_reported_by_that_rule():
