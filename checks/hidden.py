@@ -50,9 +50,9 @@ _ATOB_RX = re.compile(r"atob\(\s*['\"]([A-Za-z0-9+/=]{8,})['\"]\s*\)")
 # {document.title = "泾县新闻网"}`): the hijacked title shows in search results, never to the site's own staff
 _SPIDER_TITLE_RX = re.compile(r"navigator\.userAgent.{0,160}?(?:baidu|spider|sogou|googlebot|bingbot|yisou|bot\b)"
                               r".{0,240}?document\.title\s*=\s*['\"]([^'\"]*)['\"]", re.I | re.S)
+SPIDER_TITLE = "脚本按访问者改写标题"  # the technique's name, which text.sensitive reports whatever the title says
 # a redirect only for visitors who come from a search engine: the hijack that hides from the site's owner
 _SEARCH_REFERRER_RX = re.compile(r"document\.referrer", re.I)
-SPIDER_TITLE = "脚本按访问者改写标题"
 _SEARCH_ENGINE_RX = re.compile(r"baidu|sogou|so\.com|sm\.cn|google|bing|360", re.I)
 
 
