@@ -892,15 +892,15 @@ def doubled_places(text: str) -> list[tuple[int, int, str, str]]:
     text's code points (run_probes.repeats_after); on 93.5 MB of correct text the only repeats of a word ending so are
     no places (的市的市区, 特别行政区行政区域图, 《国旗国旗真美丽》)."""
     found: list[tuple[int, int, str, str]] = []
-    places = real_places()
+    places, units = real_places(), _table_units()
     for end, size in repeats_after(text_codes(text), _PLACE_END, 2, _LONGEST_PLACE).tolist():
         name = text[end - size:end]
         if name not in places or name in _own_county():
             continue  # 东莞市东莞市: a city without counties is its own county in the tables, and addresses copy them
         # the longest place that ends at the first copy (东城区城区 is 东城区 and a word, not 城区 twice), and the second
         # copy no head of a longer one (万安县万安县工业园: the county, then its park named after it)
-        if any(text[end - k:end] in _table_units() for k in range(size + 1, min(_LONGEST_UNIT, end) + 1)) or \
-                any(text[end:end + k] in _table_units() for k in range(size + 1, _LONGEST_UNIT + 1)):
+        if any(text[end - k:end] in units for k in range(size + 1, min(_LONGEST_UNIT, end) + 1)) or \
+                any(text[end:end + k] in units for k in range(size + 1, _LONGEST_UNIT + 1)):
             continue
         found.append((end - size, end + size, name, f"多字：地名“{name}”连写两遍"))
     return found

@@ -678,7 +678,7 @@ _CHINA_ROOT = re.compile(r"当前位置[:：]?[ \t]*(?P<name>[\u4e00-\u9fff]{2,4
 # a scan for the name itself tried its lookarounds at every character (14 ms/MB for the numbered name alone)
 _NUMBERED_NAME = re.compile(r"(?P<name>(?<![\d.])(?!(?:19|20)\d\d(?!\d))\d{3,6}"
                             r"(?![年月日号届级期次名人个元万亿千百米天时分秒度家所项条件份批户平位余多])[\u4e00-\u9fff]{2,4}?)$")
-_PLATFORM_TAIL = re.compile(rf"平台(?:(?={_COHORT})|(?=\d{{4}}(?:级|届)))")
+_PLATFORM_TAIL = re.compile(rf"平台(?={_COHORT})")
 _BETTING_PLATFORM = re.compile(r"(?P<name>[\u4e00-\u9fff]{0,4}(?:竞猜|投注|博彩)平台)$")
 _COHORT_PLATFORM = re.compile(r"(?P<name>[\u4e00-\u9fff]{2}平台)$")
 _NAME_REACH = 12  # characters before the tail that hold the name
@@ -773,7 +773,7 @@ def _site_as_author(simplified: str) -> list[re.Match[str]]:
             if after.group()[0] in "在于" and _CAPITALISED.search(name.group()) and not _DIGIT.search(name.group()):
                 continue  # 外籍专家Smith在学术报告厅: a person's name, capitalised, no site number
             found.append(name)
-    return list({m.span("name"): m for m in found}.values())  # one match per name, whichever rules found it
+    return found
 
 
 def find_sensitive(text: str, judge_context: bool = True) -> list[tuple[str, str, str]]:
