@@ -637,9 +637,10 @@ _MACAU_SCHOOL = re.compile(r"(?P<name>澳门[\u4e00-\u9fff]{2,6}?(?:游戏|娱�
 
 # 6. A betting brand that names no place, company or team (必赢, 亚博), written bare three times or more, once where an
 #    institution acts (blind55: "必赢共获金奖11项", "必赢高度重视"; "亚博有两支团队", "由亚博院党委副书记带队"): a mirror
-#    that replaced the college's name everywhere. 亚博会 (the China–ASEAN expo) is followed by 会, not by an act.
+#    that replaced the college's name everywhere (blind76: 研究生 replaced, "杏盛教育院"). 亚博会 (the China–ASEAN
+#    expo) is followed by 会, not by an act.
 _WHERE_AN_INSTITUTION_ACTS = (_WHERE_A_SCHOOL_STANDS
-                             + "|共获|荣获|高度重视|召开|举办|承办|院党委|有[一二三四五六七八九十两]+[支个名位]")
+                             + "|共获|荣获|高度重视|召开|举办|承办|院党委|教育院|有[一二三四五六七八九十两]+[支个名位]")
 _BARE_BRAND_REPEATS = 3
 
 # 7. A betting site's "官网" given a post where a person's post stands (blind64: "会上英国正版365官方网站经理赵宏带领大家一起
