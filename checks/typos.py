@@ -66,6 +66,7 @@ from checks.memo import key as memo_key
 from checks.memo import memoised, text_hash
 from checks.name_variants import find_name_variants
 from checks.names import PLACE_TAIL, confusable, in_place_name, name_hits, real_places
+from checks.regional_leaders import name_slips, titled_names
 from checks.registry import check
 from checks.sources import TextSource, source_scope, text_sources
 from checks.template_leftovers import find_template_hints
@@ -248,8 +249,10 @@ def _typo_patterns(extra: tuple[str, ...]) -> tuple[tuple[str, ...], tuple[tuple
     lexicon = typo_lexicon()
     dictionary = tokenizer().FREQ
     canonical = _canonical_phrases(extra)
+    regional = titled_names()
     patterns: dict[str, tuple[str, str]] = {
-        c: ("", "") for c in (*canonical, *lexicon.places, *lexicon.idioms, *lexicon.correct)}
+        c: ("", "") for c in (*canonical, *lexicon.places, *lexicon.idioms, *lexicon.correct,
+                              *(form.format(name) for form, name in regional))}
 
     def add(variants: dict[str, str], right: str, kind: str) -> None:
         # A variant that is a place, an idiom or another canonical form is not a slip, nor is one that is a
@@ -332,6 +335,12 @@ def _typo_patterns(extra: tuple[str, ...]) -> tuple[tuple[str, ...], tuple[tuple
         if len(name) == 3 and name[1] == name[2]:
             variants |= {name[0] + ch + ch for ch in alike[1] if ch != name[1]}
         add({v: "" for v in variants}, name, CLASS_NAME)
+    # 湖南省委书记杜家豪: a provincial leader's name slipped right after the title (regional_leaders.py); never
+    # into another leader's name, nor into a national leader's
+    people = {name for _, name in regional} | set(lexicon.leaders) | set(lexicon.names)
+    for form, name in regional:
+        slips = name_slips(name, sounds, shapes, _surname_slips(name, sounds.get(name[0], "") + shapes.get(name[0], "")))
+        add({form.format(v): "" for v in slips if v not in people}, form.format(name), CLASS_NAME)
     words = tuple(patterns)
     return words, tuple(patterns[w] for w in words)
 
