@@ -22,8 +22,7 @@ import re
 import numpy as np
 
 from checks.lexicon import tokenizer
-from checks.names import real_places
-from checks.word_slips import code_point_set, reads_as_attested, text_codes
+from checks.word_slips import code_point_set, text_codes
 
 _FUNCTION_CHARS = "的了和与及在是对把被从向为以将就也都还而并或其于按由给让使这那有不要能可应该如若则但又再才已所着过地得"
 _DOUBLED = re.compile(f"([{_FUNCTION_CHARS}])\\1")
@@ -93,14 +92,10 @@ def find_doubled_words(text: str) -> list[tuple[int, int, str]]:
             continue  # three in a row: said so on purpose
         if word not in _NOT_REDUPLICATED:  # a preposition's object follows it (关于关于对老旧小区)
             after = text[i + 4:i + 5]
-            if not (after in _AFTER_PAIR or after in _PUNCTUATION or after.isdigit()
-                    or "\u4e00" <= after <= "\u9fff" and not reads_as_attested(text, i + 1, i + 3)):
-                # 省人民政府政府采购: the second copy may begin a word, and correct text writes 府政府 so; 重机枪 机枪:
-                # two tags side by side, a blank between. Before a Chinese character the join of the copies must be
-                # one correct text never has (脱贫攻坚攻坚成果: 坚攻坚)
-                continue
-            if not any(freq.get(text[i - k:i + 2], 0) or text[i - k:i + 2] in real_places() for k in range(1, 7) if i >= k):
-                continue  # 商量商量: no longer word (张家山街道街道: nor place) ends at the first copy
+            if not (after in _AFTER_PAIR or after in _PUNCTUATION or after.isdigit()):
+                continue  # 省人民政府政府采购: the second copy may begin a word; 重机枪 机枪: two tags, side by side
+            if not any(freq.get(text[i - k:i + 2], 0) for k in range(1, 5) if i >= k):
+                continue  # 商量商量: no longer word ends at the first copy
         if dict(_tokens(text, i - _REACH, i + 4 + _REACH)).get(i + 2) == word:
             found.append((i, i + 4, word))
     return found
