@@ -58,7 +58,7 @@ _EMOJI_RX = re.compile(f"[{_EMOJI}]")
 # Ads also write the contact evasively (blind27: "薇：RYG622 扣：157764444 飞机@LMG567", "微5374.777"): 薇, 微, 扣, 企鹅
 # for WeChat and QQ, 飞机, 纸飞机, TG for Telegram; the account may hold dots
 _CONTACT_RX = re.compile(r"(?:QQ|qq|微信|威信|V信|v信|vx|VX|wx|加V|加v|薇|微|扣扣|扣|企鹅|纸飞机|飞机|TG|tg|[Tt]elegram)"
-                         r"\s*[:：号@]?\s*@?"
+                         r"\s*[:：号@]?\s*[(（【\[]?\s*@?"  # blind78: "WX:( RYG622)", "飞机：（@lmg567）"
                          r"[A-Za-z0-9_\uff10-\uff19\uff21-\uff3a\uff41-\uff5a.-]{5,}|(?<!\d)1[3-9]\d{9}(?!\d)")
 
 
