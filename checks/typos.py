@@ -43,6 +43,7 @@ from typing import NamedTuple
 from ahocorasick_rs import AhoCorasick, MatchKind
 
 from checks.adverbial_de import find_adverbial_de
+from checks.complement_de import find_complement_de
 from checks.base import AuditData, CheckRules, Observation
 from checks.classic_lines import find_misquotes
 from checks.compiled_cache import cached
@@ -774,6 +775,10 @@ def find_typo_hits(text: str, on: date, extra: tuple[str, ...] = (), recurring: 
             hit(start, end, str(self_slip["suggestion"]), "“已”误为形近字“己”（“己”不在任何词中，正确文本写作“已”）",
                 CLASS_COMMON)
     for start, end, right, why in find_adverbial_de(joined):  # 详细的介绍了: 的 for 地 before a verb
+        if not overlaps_a_hit(start, end):
+            hit(start, end, right, why, CLASS_CONTEXT)
+            taken.append((start, end))
+    for start, end, right, why in find_complement_de(joined):  # 住的很开心: 的 for 得 before a degree complement
         if not overlaps_a_hit(start, end):
             hit(start, end, right, why, CLASS_CONTEXT)
             taken.append((start, end))

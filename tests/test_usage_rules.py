@@ -118,6 +118,9 @@ REAL = [
     pytest.param("经县政同意，现将方案印发给你们。", "政", "政府", id="blind68-经区政同意"),
     pytest.param("本预案适用于全县行政域内的突发事件。", "域", "区域", id="blind68-行政域内"),
     pytest.param("这里是农区向牧区的过度地带。", "度", "渡", id="blind68-过度地带"),
+    # a degree complement after a verb (complement_de.py; blind rows 住的很开心, 开的成功与否)
+    pytest.param("今年的工作推进的非常顺利。", "的", "得", id="complement-住的很开心"),
+    pytest.param("群众说这件事办的十分漂亮！", "的", "得", id="complement-办的十分漂亮"),
     # written after blind69 was measured (8/37); other sentences than its
     pytest.param("肯定了全县一年来取的成效。", "取的", "取得的", id="blind69-取的成绩"),
     pytest.param("要充实认识做好安全生产的重要性。", "充实", "充分", id="blind69-充实认识"),
@@ -170,6 +173,7 @@ CORRECT = [
     "公民可以依法申请公开政府信息。",  # 依法 + 申请: a verb phrase
     "实行多种经济形式并存，防止过度开发，在本行政领域内经市政部门同意。",
     "这是选取的成绩样本，采取的成效评估办法，用的上午时间；建设宜居宜业美丽乡村。",
+    "我们做的很多工作得到认可，他的很多朋友都来了，你所说的很对。给予的特别扶助。",  # no complement: nouns follow, 所
     "省人民政府政府采购监督管理部门负责监督。我们再商量商量办法。广东实业有限公司公司治理顾问。",
 ]
 

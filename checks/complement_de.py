@@ -1,0 +1,49 @@
+"""的 written for 得 before a degree complement (part of `text.typo`, class 语境易混词): 住的很开心 for 住得很开心.
+
+A verb followed by a degree word and an adjective that ends the clause (做得很好, 跑得非常快) takes 得, which links a
+complement to its verb; 的 there makes "what was done" a noun, which the clause's end does not allow in written
+Chinese. Only that frame is judged: the character or two before 的 end in a verb of jieba's dictionary (tag v), the
+degree word is one of a short list, and the word after it is one jieba tags as an adjective, a distinguishing word, an
+adverb or a verb (its tags are loose: 开心 v, 高兴 b, 整齐 d) followed by punctuation;
+我们做的很多工作 (很多 + a noun) and 他的很多朋友 (no verb) are other frames.
+
+On 93.5 MB of laws, reports, People's Daily and csc_hard the frame occurs 36 times with 得 and never with 的
+(round 29); blind66–69 and the earlier batches hold 住的很开心 and 走的安全 among the 的-for-得 slips.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+
+from checks.lexicon import tagged_words
+
+_DEGREE = "很|非常|十分|挺|太|相当|极其|极为|更加|越来越"  # not 特别: 给予的特别扶助 (special)
+_FRAME = re.compile(f"([\u4e00-\u9fff]{{1,2}})的(?:{_DEGREE})([\u4e00-\u9fff]{{1,2}})(?=[，。！；、？”\"]|$)")
+_WHY = "动词后接程度补语用“得”（{}得{}）；“的”用在名词前"
+
+
+@functools.lru_cache(maxsize=1)
+def _verbs() -> frozenset[str]:
+    return tagged_words(frozenset({"v"}))
+
+
+@functools.lru_cache(maxsize=1)
+def _adjectives() -> frozenset[str]:
+    # jieba tags many of them otherwise: 开心 and 满意 v, 高兴 b, 整齐 d, 安全 an
+    return tagged_words(frozenset({"a", "ad", "an", "b", "d", "v"}))
+
+
+def find_complement_de(text: str) -> list[tuple[int, int, str, str]]:
+    """(start, end, "得", why) of each 的 between a verb and a degree complement that ends the clause."""
+    if "的" not in text:
+        return []
+    found: list[tuple[int, int, str, str]] = []
+    verbs, adjectives = _verbs(), _adjectives()
+    for m in _FRAME.finditer(text):
+        before, after = m.group(1), m.group(2)
+        verb = before if before in verbs else before[-1] if before[-1] in verbs else ""  # 住 of 家住
+        if verb and after in adjectives and text[m.start(1) - 1:m.start(1)] != "所":  # 所说的很对: what was said
+            at = m.end(1)
+            found.append((at, at + 1, "得", _WHY.format(verb, text[at + 1:m.end()])))
+    return found
