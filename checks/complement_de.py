@@ -23,10 +23,12 @@ import re
 from checks.lexicon import tagged_words
 
 _DEGREE = "很|非常|十分|挺|太|相当|极其|极为|更加|越来越"  # not 特别: 给予的特别扶助 (special)
-_FRAME = re.compile(f"([\u4e00-\u9fff]{{1,2}})的(?:{_DEGREE})([\u4e00-\u9fff]{{1,2}})(?=[，。！；、？”\"]|$)")
+_FRAME = re.compile(f"的(?=(?:{_DEGREE})([\u4e00-\u9fff]{{1,2}})(?:[，。！；、？”\"]|$))")
 # … or a doubled adjective (AABB) that ends the clause: 打扫的干干净净 for 打扫得干干净净; 融入乡村振兴的方方面面 and 村寨
 #   周围的山山岭岭 double a noun (方面, 山岭), whose AABB is a noun too
-_DOUBLED = re.compile("([\u4e00-\u9fff]{1,2})的((.)\\3(.)\\4)(?=[，。！；、？”\"]|$)")
+_DOUBLED = re.compile("的(?=((.)\\2(.)\\3)(?:[，。！；、？”\"]|$))")
+# both begin with 的, a literal the engine skips to: one that began with the verb was tried at every character (17 ms/MB)
+_VERB_REACH = 2
 _WHY = "动词后接程度补语用“得”（{}得{}）；“的”用在名词前"
 
 
@@ -47,16 +49,13 @@ def find_complement_de(text: str) -> list[tuple[int, int, str, str]]:
         return []
     found: list[tuple[int, int, str, str]] = []
     verbs, adjectives = _verbs(), _adjectives()
-    for m in _FRAME.finditer(text):
-        before, after = m.group(1), m.group(2)
-        verb = before if before in verbs else before[-1] if before[-1] in verbs else ""  # 住 of 家住
-        if verb and after in adjectives and text[m.start(1) - 1:m.start(1)] != "所":  # 所说的很对: what was said
-            at = m.end(1)
-            found.append((at, at + 1, "得", _WHY.format(verb, text[at + 1:m.end()])))
-    for m in _DOUBLED.finditer(text):
-        before, doubled = m.group(1), m.group(2)
-        verb = before if before in verbs else before[-1] if before[-1] in verbs else ""
-        if verb and doubled[0] + doubled[2] in adjectives:
-            at = m.end(1)
-            found.append((at, at + 1, "得", _WHY.format(verb, doubled)))
+    for pattern in (_FRAME, _DOUBLED):
+        for m in pattern.finditer(text):
+            at, after = m.start(), m.group(1)
+            if (after[0] + after[2] if pattern is _DOUBLED else after) not in adjectives:
+                continue
+            before = text[max(0, at - _VERB_REACH):at]
+            verb = before if before in verbs else before[-1:] if before[-1:] in verbs else ""
+            if verb and text[at - len(verb) - 1:at - len(verb)] != "所":  # 所说的很对: what was said
+                found.append((at, at + 1, "得", _WHY.format(verb, text[at + 1:m.end(1)])))
     return sorted(found)

@@ -43,10 +43,10 @@ from typing import NamedTuple
 from ahocorasick_rs import AhoCorasick, MatchKind
 
 from checks.adverbial_de import find_adverbial_de
-from checks.complement_de import find_complement_de
 from checks.base import AuditData, CheckRules, Observation
 from checks.classic_lines import find_misquotes
 from checks.compiled_cache import cached
+from checks.complement_de import find_complement_de
 from checks.confusables import common_chars, homophones, same_sound
 from checks.context_confusables import find_context_confusables
 from checks.date_slips import find_date_slips
