@@ -11,7 +11,6 @@ frames where the word after 的 can only be a verb are judged:
 * a manner word, 的, then a preposition that opens the verb's phrase (耐心的给农户讲解, 热情的为群众服务);
 * an idiom of how work is done, 的, then a verb of doing it that heads no noun phrase (保质保量的完成, 因地制宜的开展;
   not 积极稳妥的实施计划);
-* a doubled adverb that only modifies verbs (早早, 慢慢, 悄悄 …), 的, then any verb (早早的来到单位 in blind66, round 29);
 * a manner word, 的, then a verb of saying before what is said (高兴的说：, 激动的表示, written after blind38 was measured);
 * a manner or degree word (更好, 有力, 最大限度, 积极稳步, 准确 …), 的, then a verb that is seldom a noun (发挥, 开展, 规避,
   促进, 发布 …) and its object (更好的发挥政府信息公开作用, 有力的促进我镇, 最大限度的规避法律风险: six rows of blind58's
@@ -44,7 +43,7 @@ MANNER = _words("""
 果断 灵活 自觉 默默 静静 悄悄 慢慢 渐渐 轻轻 紧紧 牢牢 深深 高兴 愉快 开心 激动 兴奋 感动 自豪 欣慰 耐心细致 积极主动
 认真细致 热情周到 全神贯注 聚精会神 一丝不苟 有条不紊 津津有味 饶有兴趣 满怀深情 热情洋溢 准时 如期 提前 成功 明显 显著
 有针对性 客观公正 认真负责 全面系统 实事求是 积极稳妥 稳妥有序 扎实有效 直观 深切 真切 切身 细致 全面细致 真诚 妥善
-冷静 冷静妥善 持续有力 力所能及 挨家挨户 早早 远远 狠狠 久久
+冷静 冷静妥善 持续有力 力所能及 挨家挨户
 """)
 # idioms of how a task is done, before a verb of doing it (保质保量的完成 → 地)
 _WORK_IDIOMS = _words("保质保量 按时保质 按质按量 全力以赴 尽心尽力 不折不扣 千方百计 想方设法 扎扎实实 踏踏实实 认认真真 "
@@ -68,17 +67,12 @@ _NOT_AN_OBJECT = _NOUN_AFTER_VERB | _words(
 # verbs that are seldom nouns (not 宣传, 指导, 服务, 支持: 有针对性的指导 is a noun phrase)
 _WORK_VERBS = _words("完成 推进 落实 做好 抓好 开展 推动 实施 执行 贯彻 解决 处理 办好 办理 进行 指出 回答 组织")
 _SPEAKING = _words("说 道 问 答 喊 叫 讲 表示 告诉")  # 说, 道 … only before what is said: a colon, a comma, a quote
-# doubled adverbs that modify verbs only (早早地来到, 慢慢地走向): before any verb 的 is a slip. Not 深深, 默默, 稳稳, 高高:
-# 深深的敬意, 默默的付出 and 高高的山 are noun phrases (93.5 MB: these doubled adverbs take 地 before a verb 70 times, 的 3
-# times, all 深深的 + a noun jieba calls a verb)
-_DOUBLED_ADVERBS = frozenset(("早早", "慢慢", "静静", "悄悄", "紧紧", "牢牢", "轻轻", "渐渐", "远远", "狠狠", "久久"))
 _PREPOSITIONS = frozenset("给向为把将跟同")  # 对, 与, 在 open a noun's modifier as often (明确的对执行标的继续执行的…)
 _DOUBLED_FROM = 100  # jieba's count from which the word an AABB doubles is a word (认真 4,703; 沫长 none)
 _VERB_TAGS = frozenset({"v", "vn", "vi", "vd"})
 # the right side of one of the five frames, tested by the regex engine: most of the page's 的 are passed over in C
 _CANDIDATE = re.compile("的(?=[\u4e00-\u9fff]{1,2}[了到]|[" + "".join(sorted(_PREPOSITIONS)) + "]|"
-                        + "|".join(sorted(_WORK_VERBS | _SPEAKING | _OBJECT_VERBS)) + ")"
-                        + "|的(?<=(?:" + "|".join(sorted(_DOUBLED_ADVERBS)) + ")的)")
+                        + "|".join(sorted(_WORK_VERBS | _SPEAKING | _OBJECT_VERBS)) + ")")
 _CJK_WORD = re.compile("[\u4e00-\u9fff]")
 _TITLE_OPENS = frozenset("《“")  # an object may be a document's title or a quoted phrase (更好的落实《关于做好…》)
 _BEFORE_SPEECH = frozenset("：:，,“\"")
@@ -123,8 +117,7 @@ def find_adverbial_de(text: str) -> list[tuple[int, int, str, str]]:
             continue
         verb, then = after[0], after[1]
         manner = _manner(word)
-        if word in _DOUBLED_ADVERBS and verb in _verbs() \
-                or (manner or word in _DEGREE) and then in ("了", "到") and verb in _verbs() \
+        if (manner or word in _DEGREE) and then in ("了", "到") and verb in _verbs() \
                 or manner and (then == "了" and len(verb) == 2 or verb in _PREPOSITIONS
                                or verb in _SPEAKING and (len(verb) == 2 or then in _BEFORE_SPEECH)) \
                 or word in _WORK_IDIOMS and verb in _WORK_VERBS and then not in _NOUN_AFTER_VERB \

@@ -123,7 +123,6 @@ REAL = [
     pytest.param("群众说这件事办的十分漂亮！", "的", "得", id="complement-办的十分漂亮"),
     pytest.param("志愿者把村道打扫的干干净净。", "的", "得", id="complement-打扫的干干净净"),
     pytest.param("群众紧紧得围在一起。", "得", "地", id="reported-牢牢得绑在雪橇上"),
-    pytest.param("会后代表们悄悄的离开了会场。", "的", "地", id="blind66-早早的来到单位"),
     # written after blind69 was measured (8/37); other sentences than its
     pytest.param("肯定了全县一年来取的成效。", "取的", "取得的", id="blind69-取的成绩"),
     pytest.param("要充实认识做好安全生产的重要性。", "充实", "充分", id="blind69-充实认识"),
@@ -179,7 +178,6 @@ CORRECT = [
     "我们做的很多工作得到认可，他的很多朋友都来了，你所说的很对。给予的特别扶助。",  # no complement: nouns follow, 所
     "把生态理念融入乡村振兴的方方面面。",  # a doubled noun
     "需求远远得不到满足，他深深得罪了邻居，慢慢得知了真相。",  # 得 begins a word
-    "表达了深深的敬意，感谢你们默默的付出，轻轻的脚步声。",  # noun phrases after doubled words
     "省人民政府政府采购监督管理部门负责监督。我们再商量商量办法。广东实业有限公司公司治理顾问。",
 ]
 
