@@ -104,7 +104,7 @@ def titled_forms(leader: RegionalLeader) -> tuple[str, ...]:
             forms = [f"{short}省委书记{{}}"] + (["省委书记{}"] if generic else [])
         else:
             forms = [f"{p}省长{{}}", f"{short}省长{{}}", f"{p}代省长{{}}"] + (
-                ["代省长{}", "{}省长"] if generic else [])  # not 省长{}: 副省长 precedes it
+                ["代省长{}", "、省长{}", "{}省长"] if generic else [])  # not 省长{}: 副省长 ends in it; 省委副书记、省长 does not
     return tuple(forms)
 
 

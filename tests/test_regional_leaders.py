@@ -35,6 +35,7 @@ def test_the_shipped_table_covers_every_division_and_both_posts() -> None:
     # a same-sounding character, a swap, after the forms of the titles
     ("湖南省省长许达折出席会议", "湖南省省长许达折", "湖南省省长许达哲"),
     ("许哲达省长指出", "许哲达省长", "许达哲省长"),
+    ("省委副书记、省长毛伟民出席", "、省长毛伟民", "、省长毛伟明"),
     ("广西壮族自治区党委书记鹿新社主持会议", "广西壮族自治区党委书记鹿新社", "广西壮族自治区党委书记鹿心社"),
 ])
 def test_a_slipped_name_after_its_title_is_a_name_error(text: str, wrong: str, right: str) -> None:
@@ -45,7 +46,7 @@ def test_a_slipped_name_after_its_title_is_a_name_error(text: str, wrong: str, r
     "3月15日，湖南省委书记杜家毫到衡阳调研水利工作。",
     "湖南省省长许达哲出席会议，许达哲省长指出",
     # 副省长 ends in 省长: a vice-governor one character away from the governor is another person
-    "副省长许达喆出席会议",
+    "副省长许达喆出席会议，省委副书记、副省长毛伟民陪同",
     # a name alone is anybody's: 杜家豪 is a common given name
     "村民杜家豪家中的危房已改造完毕。",
     # a two-character name after a title without the province: 省委书记王凝 may be another time's secretary
