@@ -85,8 +85,8 @@ def regional_leaders() -> tuple[RegionalLeader, ...]:
 def titled_forms(leader: RegionalLeader) -> tuple[str, ...]:
     """How pages write the title before (or after) the name, "{}" standing for the name. A title without the
     province (省委书记) only with a three-character name: 省委书记王宁 with one character changed may be
-    another province's secretary of an earlier time, 省委书记杜家豪 is nobody's. Never 省长 before the name:
-    副省长 ends in it, and a vice-governor may be named one character away from the governor."""
+    another province's secretary of an earlier time, 省委书记杜家豪 is nobody's. 省长 right before the name only
+    after 、 (省委副书记、省长): 副省长 ends in 省长, and a vice-governor may be named one character from the governor."""
     p, generic = leader.province, len(leader.name) >= 3
     if p in MUNICIPALITIES:
         short = p[:-1]
@@ -104,27 +104,19 @@ def titled_forms(leader: RegionalLeader) -> tuple[str, ...]:
             forms = [f"{short}省委书记{{}}"] + (["省委书记{}"] if generic else [])
         else:
             forms = [f"{p}省长{{}}", f"{short}省长{{}}", f"{p}代省长{{}}"] + (
-                ["代省长{}", "、省长{}", "{}省长"] if generic else [])  # not 省长{}: 副省长 ends in it; 省委副书记、省长 does not
+                ["代省长{}", "、省长{}", "{}省长"] if generic else [])
     return tuple(forms)
 
 
-def name_slips(name: str, sounds: dict[str, str], shapes: dict[str, str], surname_slips: dict[str, str]) -> dict[str, str]:
+def name_slips(name: str, sounds: dict[str, str], shapes: dict[str, str], surname_slips: set[str]) -> set[str]:
     """The name with a character of the given name replaced by a same-sounding or look-alike one, its two
-    characters swapped, or the middle one of three dropped; `surname_slips` adds the surname's."""
-    out: dict[str, str] = {}
-    for i in range(1, len(name)):
-        for other in sounds.get(name[i], ""):
-            out.setdefault(name[:i] + other + name[i + 1:], f"“{name[i]}”误为同音字“{other}”")
-        for other in shapes.get(name[i], ""):
-            out.setdefault(name[:i] + other + name[i + 1:], f"“{name[i]}”误为形近字“{other}”")
+    characters swapped, or the middle one of three dropped; and `surname_slips`, the name with its surname so
+    replaced. (What each variant differs by is said when it is found: typos.describe.)"""
+    out = {name[:i] + other + name[i + 1:] for i in range(1, len(name))
+           for other in sounds.get(name[i], "") + shapes.get(name[i], "")}
     if len(name) == 3:
-        if name[1] != name[2]:
-            out.setdefault(name[0] + name[2] + name[1], f"“{name[1:]}”颠倒")
-        out.setdefault(name[0] + name[2], f"漏字“{name[1]}”")
-    for variant in surname_slips:
-        out.setdefault(variant, f"姓“{name[0]}”误为“{variant[0]}”")
-    out.pop(name, None)
-    return out
+        out |= {name[0] + name[2] + name[1], name[0] + name[2]}
+    return (out | surname_slips) - {name}
 
 
 def titled_names() -> tuple[tuple[str, str], ...]:

@@ -340,8 +340,8 @@ def _typo_patterns(extra: tuple[str, ...]) -> tuple[tuple[str, ...], tuple[tuple
     # into another leader's name, nor into a national leader's
     people = {name for _, name in regional} | set(lexicon.leaders) | set(lexicon.names)
     for form, name in regional:
-        slips = name_slips(name, sounds, shapes, _surname_slips(name, sounds.get(name[0], "") + shapes.get(name[0], "")))
-        add({form.format(v): "" for v in slips if v not in people}, form.format(name), CLASS_NAME)
+        slips = name_slips(name, sounds, shapes, set(_surname_slips(name, sounds.get(name[0], "") + shapes.get(name[0], ""))))
+        add({form.format(v): "" for v in sorted(slips - people)}, form.format(name), CLASS_NAME)
     words = tuple(patterns)
     return words, tuple(patterns[w] for w in words)
 
