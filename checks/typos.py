@@ -774,11 +774,8 @@ def find_typo_hits(text: str, on: date, extra: tuple[str, ...] = (), recurring: 
         if not any(x < end and start < y for x, y in taken) and not overlaps_a_hit(start, end):
             hit(start, end, str(self_slip["suggestion"]), "“已”误为形近字“己”（“己”不在任何词中，正确文本写作“已”）",
                 CLASS_COMMON)
-    for start, end, right, why in find_adverbial_de(joined):  # 详细的介绍了: 的 for 地 before a verb
-        if not overlaps_a_hit(start, end):
-            hit(start, end, right, why, CLASS_CONTEXT)
-            taken.append((start, end))
-    for start, end, right, why in find_complement_de(joined):  # 住的很开心: 的 for 得 before a degree complement
+    # 详细的介绍了: 的 for 地 before a verb; 住的很开心: 的 for 得 before a degree complement
+    for start, end, right, why in (*find_adverbial_de(joined), *find_complement_de(joined)):
         if not overlaps_a_hit(start, end):
             hit(start, end, right, why, CLASS_CONTEXT)
             taken.append((start, end))
