@@ -29,8 +29,8 @@ import numpy as np
 from checks.compiled_cache import array_data, cached, data_array
 from checks.lexicon import CHINESE_NUMERALS, tokenizer, word_list
 from checks.names import confusable
-from checks.run_probes import RUN, bloom_filter, hashes, offsets, sorted_hits
-from checks.word_slips import _key, text_codes
+from checks.run_probes import RUN, bloom_filter, hashes, near_owners, offsets, sorted_hits
+from checks.word_slips import _key, code_point_set, text_codes
 
 _LINES = "classic_lines.txt"
 _OUTER = offsets(0, 1, 3, 4)  # a line's outer four of five: two characters, one left out, two more
@@ -39,53 +39,78 @@ _COMMON = 100  # a common word (风波 1,000s), not one jieba saw a few times (�
 
 
 class _Probe(NamedTuple):
-    """Keys of runs of text that open a line, a Bloom filter of them, and for each key the (line, how many
-    characters before the run the line starts)."""
+    """Keys of runs of text that open a line, a Bloom filter of them, and for each key its owners: the lines
+    (`owner_line`, indexes into _Lines.lines) and how many characters before the run each starts
+    (`owner_offset`), key k's owners at owner_start[k]:owner_start[k + 1]."""
 
     keys: np.ndarray
     bloom: np.ndarray
-    owners: tuple[tuple[tuple[str, int], ...], ...]
-
-    def find(self, codes: np.ndarray, at: np.ndarray) -> list[tuple[int, str]]:
-        """(where the line would start, line) for every run of a text (`codes`; the characters at `at` of each
-        place, run_probes.sorted_hits) that is one of the keys."""
-        where, which = sorted_hits(codes, at, self.bloom, self.keys)
-        return [(start - offset, line) for start, k in zip(where.tolist(), which.tolist(), strict=True)
-                for line, offset in self.owners[k]]
+    owner_start: np.ndarray
+    owner_line: np.ndarray
+    owner_offset: np.ndarray
 
 
-def _probe(owners: dict[int, list[tuple[str, int]]]) -> _Probe:
+class _Lines(NamedTuple):
+    """The lines (sorted), their characters' codes (padded with 0) and lengths, and the two probes."""
+
+    lines: tuple[str, ...]
+    codes: np.ndarray
+    lengths: np.ndarray
+    ends: _Probe
+    outer: _Probe
+
+
+def _probe(owners: dict[int, list[tuple[int, int]]]) -> _Probe:
     keys = np.array(sorted(owners), dtype=np.uint64)
-    return _Probe(keys, bloom_filter(hashes(keys)), tuple(tuple(owners[k]) for k in keys.tolist()))
+    flat = [owners[k] for k in keys.tolist()]
+    starts = np.zeros(len(flat) + 1, dtype=np.int64)
+    starts[1:] = np.cumsum([len(o) for o in flat])
+    return _Probe(keys, bloom_filter(hashes(keys)), starts,
+                  np.array([line for o in flat for line, _ in o], dtype=np.int64),
+                  np.array([offset for o in flat for _, offset in o], dtype=np.int64))
 
 
 @functools.lru_cache(maxsize=1)
-def _lines() -> tuple[frozenset[str], _Probe, _Probe]:
-    """(every line; the lines by their first and by their last three characters: one character replaced
-    leaves one of them intact, except the middle of five; the lines of five by their outer four). Built once per
-    fingerprint (about half a second) and kept on disk (checks.compiled_cache)."""
-    def dump(built: tuple[frozenset[str], _Probe, _Probe]) -> tuple:
-        lines, *probes = built
-        return tuple(sorted(lines)), *((array_data(p.keys), array_data(p.bloom), p.owners) for p in probes)
+def _lines() -> _Lines:
+    """The lines, and the probes of them by their first and by their last three characters (one character
+    replaced leaves one of them intact, except the middle of five) and, for the lines of five, by their outer
+    four. Built once per fingerprint (about half a second) and kept on disk (checks.compiled_cache)."""
+    def dump(built: _Lines) -> tuple:
+        return (built.lines, array_data(built.codes), array_data(built.lengths),
+                *(tuple(array_data(a) for a in p) for p in (built.ends, built.outer)))
 
-    def load(raw: tuple) -> tuple[frozenset[str], _Probe, _Probe]:
-        lines, *probes = raw
-        ends, outer = (_Probe(data_array(keys), data_array(bloom), owners) for keys, bloom, owners in probes)
-        return frozenset(lines), ends, outer
+    def load(raw: tuple) -> _Lines:
+        lines, codes, lengths, ends, outer = raw
+        return _Lines(lines, data_array(codes).reshape(len(lines), -1), data_array(lengths),
+                      *(_Probe(*(data_array(a) for a in p)) for p in (ends, outer)))
 
     return cached("classic-lines", [], _build, dump, load)
 
 
-def _build() -> tuple[frozenset[str], _Probe, _Probe]:
-    lines = frozenset(line for line in word_list(_LINES) if len(line) >= 5 and all(c <= "\uffff" for c in line))
-    ends: dict[int, list[tuple[str, int]]] = defaultdict(list)
-    outer: dict[int, list[tuple[str, int]]] = defaultdict(list)
-    for line in sorted(lines):
-        ends[_key(line[:3])].append((line, 0))
-        ends[_key(line[-3:])].append((line, len(line) - 3))
+def _build() -> _Lines:
+    lines = tuple(sorted({line for line in word_list(_LINES) if len(line) >= 5 and all(c <= "\uffff" for c in line)}))
+    codes = np.zeros((len(lines), max(map(len, lines), default=1)), dtype=np.uint64)
+    for i, line in enumerate(lines):
+        codes[i, :len(line)] = [ord(c) for c in line]
+    ends: dict[int, list[tuple[int, int]]] = defaultdict(list)
+    outer: dict[int, list[tuple[int, int]]] = defaultdict(list)
+    for i, line in enumerate(lines):
+        ends[_key(line[:3])].append((i, 0))
+        ends[_key(line[-3:])].append((i, len(line) - 3))
         if len(line) == 5:
-            outer[_key(line[:2] + line[3:])].append((line, 0))
-    return lines, _probe(ends), _probe(outer)
+            outer[_key(line[:2] + line[3:])].append((i, 0))
+    return _Lines(lines, codes, np.array([len(line) for line in lines], dtype=np.int64), _probe(ends), _probe(outer))
+
+
+@functools.lru_cache(maxsize=1)
+def _known() -> frozenset[str]:
+    return frozenset(_lines().lines)
+
+
+@functools.lru_cache(maxsize=1)
+def _code_tables() -> tuple[np.ndarray, np.ndarray]:
+    """(the Chinese numerals, the characters of GB 2312) as tables of the BMP's code points."""
+    return code_point_set(CHINESE_NUMERALS), code_point_set(chr(c) for c in range(0x10000) if _in_gb2312(chr(c)))
 
 
 def _slip(written: str, line: str) -> tuple[list[int], str] | None:
@@ -132,21 +157,26 @@ def _in_a_word(text: str, at: list[int]) -> bool:
 
 def find_misquotes(text: str) -> list[tuple[int, int, str, str]]:
     """(start, end, the line, why) for every well-known line quoted with one character wrong in `text`."""
-    lines, ends, outer = _lines()
-    codes = text_codes(text)
+    table = _lines()
+    codes, (numeral, typeable) = text_codes(text), _code_tables()
     found: dict[tuple[int, int], tuple[str, str]] = {}
-    for begin, line in [*ends.find(codes, RUN[3]), *outer.find(codes, _OUTER)]:
-        stop = begin + len(line)
-        if begin < 0 or stop > len(text) or (begin, stop) in found:
-            continue
-        written = text[begin:stop]
-        if written == line or written in lines:
-            continue
-        slip = _slip(written, line)
-        if slip is None:
-            continue
-        at = [begin + i for i in slip[0]]
-        swapped = len(at) == 2 and at[1] == at[0] + 1 and written[slip[0][0]] != written[slip[0][1]]
-        if not _in_a_word(text, at) and not (swapped and _glued(text, at)):
-            found[(begin, stop)] = (line, f"{slip[1]}；名句应为“{line}”")
+    near = [near_owners(codes, *sorted_hits(codes, run, probe.bloom, probe.keys), *probe[2:], table.codes,
+                        table.lengths, numeral, typeable) for probe, run in ((table.ends, RUN[3]), (table.outer, _OUTER))]
+    known = _known()
+    for begins, which in near:
+        for begin, k in zip(begins.tolist(), which.tolist(), strict=True):
+            line = table.lines[k]
+            stop = begin + len(line)
+            if (begin, stop) in found:
+                continue
+            written = text[begin:stop]
+            if written in known:
+                continue
+            slip = _slip(written, line)
+            if slip is None:
+                continue
+            at = [begin + i for i in slip[0]]
+            swapped = len(at) == 2 and at[1] == at[0] + 1 and written[slip[0][0]] != written[slip[0][1]]
+            if not _in_a_word(text, at) and not (swapped and _glued(text, at)):
+                found[(begin, stop)] = (line, f"{slip[1]}；名句应为“{line}”")
     return [(a, b, line, why) for (a, b), (line, why) in sorted(found.items())]

@@ -103,6 +103,58 @@ def sorted_hits(codes: np.ndarray, offsets: np.ndarray, bloom: np.ndarray,
 
 
 @numba.njit(cache=True, nogil=True)
+def near_owners(codes: np.ndarray, where: np.ndarray, which: np.ndarray, owner_start: np.ndarray,
+                owner_line: np.ndarray, owner_offset: np.ndarray, line_codes: np.ndarray, lengths: np.ndarray,
+                numeral: np.ndarray, typeable: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """(where the string starts, string) for each owner of each probe hit (`sorted_hits`: `where`, `which`) whose
+    string, laid over the text there, differs from it as one typist's slip does: one character replaced, the same
+    one replaced twice (水泠泠 as 水冷冷), or two neighbours swapped; none of the changed characters a `numeral`
+    (月二十六日 is a date), and the string's own characters `typeable` (a rare variant such as 鴈 is rightly written
+    雁). The owners of key k are owner_start[k]:owner_start[k + 1] of `owner_line` (a row of `line_codes`, the
+    strings' code points padded with 0, `lengths` long) and `owner_offset` (how many characters before the run the
+    string starts). checks.classic_lines: most runs that open a line open other words, and are turned away here
+    without building a string."""
+    total = 0
+    for h in range(len(which)):
+        total += owner_start[which[h] + 1] - owner_start[which[h]]
+    begins = np.empty(total, dtype=np.int64)
+    lines = np.empty(total, dtype=np.int64)
+    found = 0
+    for h in range(len(which)):
+        for j in range(owner_start[which[h]], owner_start[which[h] + 1]):
+            line = owner_line[j]
+            begin = where[h] - owner_offset[j]
+            size = lengths[line]
+            if begin < 0 or begin + size > len(codes):
+                continue
+            diffs, first, second = 0, -1, -1
+            for i in range(size):
+                a, b = codes[begin + i], line_codes[line, i]
+                if a != b:
+                    diffs += 1
+                    if diffs > 2 or numeral[a] or numeral[b] or not typeable[b]:
+                        diffs = 3
+                        break
+                    if first < 0:
+                        first = i
+                    else:
+                        second = i
+            if diffs == 1:
+                slip = True
+            elif diffs == 2:
+                w0, w1 = codes[begin + first], codes[begin + second]
+                l0, l1 = line_codes[line, first], line_codes[line, second]
+                slip = (w0 == w1 and l0 == l1) or (second == first + 1 and w0 == l1 and w1 == l0)
+            else:
+                slip = False
+            if slip:
+                begins[found] = begin
+                lines[found] = line
+                found += 1
+    return begins[:found], lines[:found]
+
+
+@numba.njit(cache=True, nogil=True)
 def bucket_hits(codes: np.ndarray, length: int, bloom: np.ndarray, bucket_bits: int, starts: np.ndarray,
                 keys: np.ndarray, words: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """(where in the text, `words` entry) of every run of `length` characters that is one of the keys of a

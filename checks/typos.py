@@ -495,7 +495,8 @@ def _canonical_pieces(extra: tuple[str, ...]) -> frozenset[str]:
     return frozenset(p[i:i + 3] for p in _canonical_phrases(extra) if len(p) >= _MIN_HOLE for i in range(len(p) - 2))
 
 
-_ENUMERATION = re.compile("(?<=[\u4e00-\u9fff])、(?=[\u4e00-\u9fff])")
+_ENUMERATION = re.compile("、(?=[\u4e00-\u9fff])")  # and a Chinese character before it: tested in Python, as a
+# lookbehind first would make the engine try the pattern at every character of the page
 
 
 def _enumerated_holes(joined: str, extra: tuple[str, ...], taken: list[tuple[int, int]]) -> list[tuple[int, int, str, str]]:
@@ -507,8 +508,8 @@ def _enumerated_holes(joined: str, extra: tuple[str, ...], taken: list[tuple[int
     if "、" not in joined:
         return []
     pieces = _canonical_pieces(extra)  # a comma is read through only beside a piece of a canonical phrase
-    commas = [m for m in _ENUMERATION.finditer(joined)
-              if joined[m.start() - 3:m.start()] in pieces or joined[m.end():m.end() + 3] in pieces]
+    commas = [m for m in _ENUMERATION.finditer(joined) if m.start() and "\u4e00" <= joined[m.start() - 1] <= "\u9fff"
+              and (joined[m.start() - 3:m.start()] in pieces or joined[m.end():m.end() + 3] in pieces)]
     if not commas:
         return []
     kept = [0] + [m.end() for m in commas]
