@@ -43,7 +43,7 @@ MANNER = _words("""
 果断 灵活 自觉 默默 静静 悄悄 慢慢 渐渐 轻轻 紧紧 牢牢 深深 高兴 愉快 开心 激动 兴奋 感动 自豪 欣慰 耐心细致 积极主动
 认真细致 热情周到 全神贯注 聚精会神 一丝不苟 有条不紊 津津有味 饶有兴趣 满怀深情 热情洋溢 准时 如期 提前 成功 明显 显著
 有针对性 客观公正 认真负责 全面系统 实事求是 积极稳妥 稳妥有序 扎实有效 直观 深切 真切 切身 细致 全面细致 真诚 妥善
-冷静 冷静妥善 持续有力 力所能及 挨家挨户
+冷静 冷静妥善 持续有力 力所能及 挨家挨户 持久 逐一 逐个 逐户 逐点 逐项 一对一
 """)
 # idioms of how a task is done, before a verb of doing it (保质保量的完成 → 地)
 _WORK_IDIOMS = _words("保质保量 按时保质 按质按量 全力以赴 尽心尽力 不折不扣 千方百计 想方设法 扎扎实实 踏踏实实 认认真真 "
@@ -56,7 +56,7 @@ _DEGREE = _words("更好 较好 很好 有力 最大限度 最大程度 准确 �
 # 严格的保护规定, 合理的利用, 明显的引导标志 are noun phrases in the correct text
 _OBJECT_VERBS = _words("发挥 开展 规避 促进 发布 公开 推进 落实 完成 推动 贯彻 解决 办理 提高 提升 加强 维护 满足 适应 融入 "
                        "掌握 运用 应对 防范 带动 推广 实现 增强 加快 加大 改善 优化 化解 破解 回应 解答 整改 履行 关爱 迎接 "
-                       "拉动 反映 倾听 了解 看见 减少 降低")
+                       "拉动 反映 倾听 了解 看见 减少 降低 度过")
 # a work verb before these is the head of a noun phrase (积极稳妥的实施计划), not the verb of the clause
 _NOUN_AFTER_VERB = _words("计划 方案 办法 意见 细则 方式 步骤 情况 机制 过程 结果 能力 水平 效果 进度 主体 单位 部门")
 # a noun these verbs head (有力的促进作用), or a word that ends the verb's phrase without an object (积极的推进和落实)

@@ -38,6 +38,11 @@ def _verbs() -> frozenset[str]:
 
 
 @functools.lru_cache(maxsize=1)
+def _verbal_nouns() -> frozenset[str]:
+    return tagged_words(frozenset({"vn"}))
+
+
+@functools.lru_cache(maxsize=1)
 def _adjectives() -> frozenset[str]:
     # jieba tags many of them otherwise: 开心 and 满意 v, 高兴 b, 整齐 d, 安全 an
     return tagged_words(frozenset({"a", "ad", "an", "b", "d", "v"}))
@@ -55,7 +60,9 @@ def find_complement_de(text: str) -> list[tuple[int, int, str, str]]:
             if (after[0] + after[2] if pattern is _DOUBLED else after) not in adjectives:
                 continue
             before = text[max(0, at - _VERB_REACH):at]
-            verb = before if before in verbs else before[-1:] if before[-1:] in verbs else ""
+            # before 越来越, a verb jieba tags as a noun too (发展的越来越好, blind73): the frame allows no noun there
+            able = verbs | _verbal_nouns() if text.startswith("越来越", at + 1) else verbs
+            verb = before if before in able else before[-1:] if before[-1:] in able else ""
             if verb and text[at - len(verb) - 1:at - len(verb)] != "所":  # 所说的很对: what was said
                 found.append((at, at + 1, "得", _WHY.format(verb, text[at + 1:m.end(1)])))
     return sorted(found)

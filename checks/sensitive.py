@@ -912,7 +912,7 @@ def find_dark_links(hidden: tuple[tuple[str, str, str], ...], own: frozenset[str
     own: the registrable domains of the unit's own site (hosts.own_sites); a stranger is neither these,
     nor a government domain, nor a known public service.
     """
-    link_words = sensitive_context().spam_link_words
+    link_words, cues = sensitive_context().spam_link_words, sensitive_context().legitimate_for
     latin = page_rules().hidden_link_words
     out = []
     for technique, text, href in hidden:
@@ -921,7 +921,8 @@ def find_dark_links(hidden: tuple[tuple[str, str, str], ...], own: frozenset[str
             # gov.mo, blind28): its text is judged with the visible text, in context, not as a spammer's link
         judged = find_sensitive(text, judge_context=False) if text else []
         words = [w for w, _, _ in judged]
-        spam_words = [w for w in link_words if w in text]
+        # a word's own cues clear it in a link too: "maven私服" is a private package repository, not a game server
+        spam_words = [w for w in link_words if w in text and not any(c in text.lower() for c in cues.get(w, ()))]
         bad_host = bool(href) and spam_domain(href, own)
         if technique.startswith("全屏透明覆盖层") and href and not (words or spam_words or bad_host):
             host = host_of(href)
