@@ -162,6 +162,13 @@ def test_leader_title_follows_the_date() -> None:
     assert find_typos("李强总理主持会议", date(2022, 5, 1))  # not yet 总理 in 2022
 
 
+def test_a_sentence_dated_inside_the_term_is_history() -> None:
+    # an archived page whose own date the crawl did not find: the check's date stands in, the sentence's year decides
+    assert find_typos("2016年2月29日，国务院总理李克强召开国务院专题会议。", date(2025, 1, 1)) == []
+    assert find_typos("2024年3月，国务院总理李克强出席会议。", date(2025, 1, 1))  # out of term that year too
+    assert find_typos("2016年，他参加工作。国务院总理李克强召开会议。", date(2025, 1, 1))  # another sentence's year
+
+
 def test_near_misses_of_a_phrase() -> None:
     variants = near_misses("乡村振兴")
     assert "乡村振新" in variants and "乡村兴振" in variants and "乡村振兴兴" in variants

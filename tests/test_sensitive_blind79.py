@@ -20,9 +20,15 @@ def test_the_blind79_rows() -> None:
 
 
 def test_the_blind80_rows() -> None:
-    # first run: 5/12, no decoy reported. Still missed: two English posts (hacking services, a fake remote job), a
-    # pyramid-scheme task platform's source code for sale, and a fake-invoice post in mixed scripts (代开汽车维修费发票)
-    assert outcome(ROWS, "blind80") == ({"80s01", "80s02", "80s08", "80s11"}, set())
+    # first run: 5/12, no decoy reported. Still missed: two English posts (hacking services, a fake remote job) and a
+    # pyramid-scheme task platform's source code for sale
+    assert outcome(ROWS, "blind80") == ({"80s01", "80s02", "80s11"}, set())
+
+
+def test_fake_invoice_ads() -> None:
+    assert find_sensitive("专业代开各类发票，QQ：12345678")
+    # the tax office's own service names no mobile number nor QQ
+    assert find_sensitive("纳税人可到办税服务厅申请代开增值税专用发票，咨询电话12366。") == []
 
 
 def test_egg_donor_and_account_trade_ads() -> None:
