@@ -13,7 +13,7 @@ from benchmarks.sensitive_real import load_rows, outcome
 from checks.sensitive import find_sensitive
 
 ROWS = load_rows()
-STILL_MISSED = {"58s02", "58s04", "58s10"}
+STILL_MISSED = {"58s02", "58s04"}  # 58s10 (亚洲无码 at a page's foot) found since round 30's porn-menu words
 
 
 def test_the_blind58_rows() -> None:
