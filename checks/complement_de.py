@@ -38,8 +38,8 @@ def _verbs() -> frozenset[str]:
 
 
 @functools.lru_cache(maxsize=1)
-def _verbal_nouns() -> frozenset[str]:
-    return tagged_words(frozenset({"vn"}))
+def _verbs_or_verbal_nouns() -> frozenset[str]:
+    return _verbs() | tagged_words(frozenset({"vn"}))
 
 
 @functools.lru_cache(maxsize=1)
@@ -61,7 +61,7 @@ def find_complement_de(text: str) -> list[tuple[int, int, str, str]]:
                 continue
             before = text[max(0, at - _VERB_REACH):at]
             # before 越来越, a verb jieba tags as a noun too (发展的越来越好, blind73): the frame allows no noun there
-            able = verbs | _verbal_nouns() if text.startswith("越来越", at + 1) else verbs
+            able = _verbs_or_verbal_nouns() if text.startswith("越来越", at + 1) else verbs
             verb = before if before in able else before[-1:] if before[-1:] in able else ""
             if verb and text[at - len(verb) - 1:at - len(verb)] != "所":  # 所说的很对: what was said
                 found.append((at, at + 1, "得", _WHY.format(verb, text[at + 1:m.end(1)])))
