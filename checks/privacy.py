@@ -9,9 +9,12 @@ keeps the original.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter
 from datetime import date
+
+import numpy as np
 
 from checks.base import AuditData, CheckRules, Observation
 from checks.memo import key as memo_key
@@ -60,7 +63,33 @@ def _inside_a_token(text: str, start: int, end: int) -> bool:
 
 
 def _number_windows(text: str) -> list[tuple[int, int]]:
-    return [(max(0, m.start() - 1), min(len(text), m.end() + 1)) for m in _NUMBER_RUN_RX.finditer(text)]
+    """The windows of `_NUMBER_RUN_RX`'s matches, found on the text's code points: the regex, which starts with a
+    digit class, is tried at every character of a page of Chinese (10 ms/MB); here the digits are found with one
+    table lookup, and a run is a chain of digits linked by nothing or by a single space or hyphen."""
+    codes = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+    if len(codes) and codes.max() > 0xFFFF:  # beyond the BMP (rare): the regex's way
+        return [(max(0, m.start() - 1), min(len(text), m.end() + 1)) for m in _NUMBER_RUN_RX.finditer(text)]
+    digits = np.flatnonzero(_decimal_bmp()[codes])
+    if len(digits) < _RUN_DIGITS:
+        return []
+    gaps = np.diff(digits)
+    between = codes[np.minimum(digits[:-1] + 1, len(codes) - 1)]
+    linked = (gaps == 1) | ((gaps == 2) & ((between == ord(" ")) | (between == ord("-"))))
+    breaks = np.flatnonzero(~linked)
+    firsts = np.concatenate(([0], breaks + 1))
+    lasts = np.concatenate((breaks, [len(digits) - 1]))
+    long = lasts - firsts + 1 >= _RUN_DIGITS
+    return [(max(0, start - 1), min(len(text), end + 2))
+            for start, end in zip(digits[firsts[long]].tolist(), digits[lasts[long]].tolist(), strict=True)]
+
+
+_RUN_DIGITS = 11  # the fewest digits of a number above (a mobile number)
+
+
+@functools.lru_cache(maxsize=1)
+def _decimal_bmp() -> np.ndarray:
+    """For each code point of the BMP, whether `\\d` matches it (a decimal digit of any script, as re reads it)."""
+    return np.array([chr(code).isdecimal() for code in range(0x10000)], dtype=bool)
 
 
 def id_number_valid(number: str) -> bool:

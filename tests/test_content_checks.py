@@ -14,6 +14,7 @@ from checks.privacy import (
     _CARD_RX,
     _ID_RX,
     _MOBILE_RX,
+    _NUMBER_RUN_RX,
     _number_windows,
     find_personal_data,
     id_number_valid,
@@ -227,6 +228,17 @@ def test_number_windows_miss_no_match() -> None:
         for rx in (_ID_RX, _CARD_RX, _MOBILE_RX):
             assert [m.span() for m in rx.finditer(text)] == \
                 [m.span() for a, b in windows for m in rx.finditer(text, a, b)], (text, rx.pattern)
+
+
+def test_number_windows_are_the_number_runs_of_the_regex() -> None:
+    # found on code points, not with the regex (which is tried at every character): the same windows, full-width and
+    # other scripts' digits included, as \d reads them
+    rnd = random.Random(11)
+    pieces = ["0", "7", "１", "٣", " ", "  ", "-", "--", "中", "a", "\n", "13857812345", VALID_ID]
+    for _ in range(3000):
+        text = "".join(rnd.choice(pieces) for _ in range(rnd.randint(0, 30)))
+        assert _number_windows(text) == [(max(0, m.start() - 1), min(len(text), m.end() + 1))
+                                         for m in _NUMBER_RUN_RX.finditer(text)], text
 
 
 def test_privacy_finding_counts_and_masks() -> None:
