@@ -30,6 +30,7 @@ from checks.compiled_cache import array_data, cached, data_array
 from checks.lexicon import CHINESE_NUMERALS, tokenizer, word_list
 from checks.names import confusable
 from checks.run_probes import RUN, bloom_filter, hashes, near_owners, offsets, sorted_hits
+from checks.text import bmp_table
 from checks.word_slips import _key, code_point_set, text_codes
 
 _LINES = "classic_lines.txt"
@@ -110,14 +111,14 @@ def _known() -> frozenset[str]:
 @functools.lru_cache(maxsize=1)
 def _code_tables() -> tuple[np.ndarray, np.ndarray]:
     """(the Chinese numerals, the characters of GB 2312) as tables of the BMP's code points."""
-    return code_point_set(CHINESE_NUMERALS), code_point_set(chr(c) for c in range(0x10000) if _in_gb2312(chr(c)))
+    return code_point_set(CHINESE_NUMERALS), bmp_table(_in_gb2312)
 
 
 def _slip(written: str, line: str) -> tuple[list[int], str] | None:
-    """(where, how `written` slips from `line`, in Chinese), or None when it is not one typist's slip of it."""
+    """(where, how `written` slips from `line`, in Chinese), or None when it is not one typist's slip of it.
+    `written` is one of near_owners' candidates: no numeral changed (a date), and the line's character is in GB 2312
+    (the line's rare variant 鴈 is rightly written 雁 today)."""
     diff = [i for i, (a, b) in enumerate(zip(written, line, strict=True)) if a != b]
-    if any(written[i] in CHINESE_NUMERALS or line[i] in CHINESE_NUMERALS or not _in_gb2312(line[i]) for i in diff):
-        return None  # a date; or the line has a rare variant (鴈) where modern text rightly writes the common form
     if diff and len({(line[i], written[i]) for i in diff}) == 1:  # one character, or the same one twice (泠泠)
         a, b = line[diff[0]], written[diff[0]]
         if "\u4e00" <= b <= "\u9fff" and confusable(a, b):

@@ -21,6 +21,7 @@ from checks.memo import key as memo_key
 from checks.memo import memoised, text_hash
 from checks.registry import check
 from checks.sources import source_scope, text_sources
+from checks.text import bmp_table
 
 # GB/T 2260 province-level codes
 _PROVINCES = {11, 12, 13, 14, 15, 21, 22, 23, 31, 32, 33, 34, 35, 36, 37, 41, 42, 43, 44, 45, 46, 50, 51, 52,
@@ -89,7 +90,7 @@ _RUN_DIGITS = 11  # the fewest digits of a number above (a mobile number)
 @functools.lru_cache(maxsize=1)
 def _decimal_bmp() -> np.ndarray:
     """For each code point of the BMP, whether `\\d` matches it (a decimal digit of any script, as re reads it)."""
-    return np.array([chr(code).isdecimal() for code in range(0x10000)], dtype=bool)
+    return bmp_table(str.isdecimal)
 
 
 def id_number_valid(number: str) -> bool:

@@ -922,7 +922,8 @@ def find_dark_links(hidden: tuple[tuple[str, str, str], ...], own: frozenset[str
         judged = find_sensitive(text, judge_context=False) if text else []
         words = [w for w, _, _ in judged]
         # a word's own cues clear it in a link too: "maven私服" is a private package repository, not a game server
-        spam_words = [w for w in link_words if w in text and not any(c in text.lower() for c in cues.get(w, ()))]
+        lowered = text.lower()
+        spam_words = [w for w in link_words if w in text and not any(c in lowered for c in cues.get(w, ()))]
         bad_host = bool(href) and spam_domain(href, own)
         if technique.startswith("全屏透明覆盖层") and href and not (words or spam_words or bad_host):
             host = host_of(href)

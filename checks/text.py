@@ -506,11 +506,17 @@ def fold(text: str) -> str:
     return _letters_and_digits(_fold_width(text)).lower()
 
 
+def bmp_table(keep: Callable[[str], bool]) -> np.ndarray:
+    """For each code point of the Basic Multilingual Plane, whether its character passes `keep` (str.isalnum …): a
+    table to index with a text's code points, one lookup per character instead of a regex tried at each."""
+    return np.array([keep(chr(code)) for code in range(0x10000)], dtype=bool)
+
+
 @functools.lru_cache(maxsize=1)
 def _alnum_bmp() -> np.ndarray:
-    """For each code point of the Basic Multilingual Plane, whether it is a letter or a digit (str.isalnum: what
-    `_NOT_ALNUM` leaves, code point for code point)."""
-    return np.array([chr(code).isalnum() for code in range(0x10000)], dtype=bool)
+    """Whether each code point is a letter or a digit (str.isalnum: what `_NOT_ALNUM` leaves, code point for code
+    point)."""
+    return bmp_table(str.isalnum)
 
 
 def _letters_and_digits(text: str) -> str:

@@ -55,6 +55,7 @@ from checks.lexicon import (
     CHINESE_NUMERALS,
     ContextRule,
     Matcher,
+    Term,
     matcher,
     on_word_boundaries,
     small_automaton,
@@ -628,7 +629,7 @@ def _leader_mentions(text: str, on: date) -> list[tuple[int, int, str, str]]:
         if any(before.endswith(word) for word in _FORMER):
             continue  # 时任国务院总理李克强: a historical mention
         held = [t for t in terms if t.title == title]
-        if any((t.start is None or t.start <= on) and (t.end is None or on < t.end) for t in held):
+        if _in_office(held, on, on):
             continue
         if held and _dated_in_term(text, start, held):
             continue  # 2016年2月29日，国务院总理李克强召开…: the sentence dates the event inside his term
@@ -644,15 +645,19 @@ _SENTENCE_YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
 _YEAR_REACH = 60  # characters before a leader's name where the sentence's own date stands
 
 
-def _dated_in_term(text: str, start: int, held: list) -> bool:
+def _in_office(held: list[Term], first: date, last: date) -> bool:
+    """One of the terms `held` overlaps the days from `first` to `last` (an open start or end reaches any day)."""
+    return any((t.start is None or t.start <= last) and (t.end is None or first < t.end) for t in held)
+
+
+def _dated_in_term(text: str, start: int, held: list[Term]) -> bool:
     """The sentence around text[start] names a year, before the leader, in which he held the title: an archived page
     or a retrospective reports an event of its day, whatever the date of the check (the page's own date is not
     always known: then the check's date stands in for it)."""
     lo = max(0, start - _YEAR_REACH)
     stop = max(text.rfind(mark, lo, start) for mark in "。！？\n")
     years = [int(y) for y in _SENTENCE_YEAR.findall(text, max(lo, stop + 1), start)]
-    return bool(years) and all(any((t.start is None or t.start <= date(year, 12, 31))
-                                   and (t.end is None or date(year, 1, 1) < t.end) for t in held) for year in years)
+    return bool(years) and all(_in_office(held, date(year, 1, 1), date(year, 12, 31)) for year in years)
 
 
 @functools.lru_cache(maxsize=256)
