@@ -78,6 +78,10 @@ CORRECT = [
     "申报截止日期为2024年12月31日。",
     "报名截止时间为下午5时。",
     "截至2023年底，全市共有企业1200家；截至目前，已完成投资5亿元。",
+    # 截止到 + a time is the dictionary's own gloss of 截至 (现代汉语词典: 截至 = 截止到（某个时候）), and laws write it:
+    # 河南省实施《村民委员会组织法》办法 as LawRefBook/Laws prints it, and a sentence of the same shape as an annual report's
+    "截止到选举日年满十八周岁的村民，依法享有选举权和被选举权。",
+    "截止到2023年底，全镇主动公开政府信息423条；截止到目前，已答复申请5件。",
     # real held-out sentences with 截止 after a comma and 即使……也 (the rules on 截止 + a date and on 即……又/也
     # must leave them alone): 计算机软件保护条例 and 导弹及相关物项和技术出口管制条例, as LawRefBook/Laws prints them
     "自然人的软件著作权，保护期为自然人终生及其死亡后50年，截止于自然人死亡后第50年的12月31日；",

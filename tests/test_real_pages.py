@@ -34,7 +34,7 @@ def test_no_alarm_on_the_site_chrome(pages) -> None:
 @pytest.mark.parametrize(("page_id", "wrong", "right"), [
     ("gne-shanxi", "中华人民共合国", "中华人民共和国"),  # reported on a government site (reported_typos.tsv)
     ("gne-cmse", "中共人民共和国", "中华人民共和国"),
-    ("gne-deqing", "截止到今年十一月", "截至今年十一月"),
+    ("gne-deqing", "截止今年十一月", "截至今年十一月"),
 ])
 def test_real_errors_planted_into_the_main_text_are_found_on_the_page(pages, page_id, wrong, right) -> None:
     page = next(p for p in pages if p.id == page_id)
