@@ -360,7 +360,7 @@ def tokenizer():
 PERSON_TAGS = frozenset({"nr", "nrt", "nrfg"})  # jieba's tags of people's names, transliterations included
 
 
-@functools.lru_cache(maxsize=4)
+@functools.lru_cache(maxsize=8)
 def tagged_words(tags: frozenset[str]) -> frozenset[str]:
     """Words jieba's dictionary tags with one of `tags` (nr: 周恩来, nrt: 希特勒, ns: 布拉格, 南环路)."""
     import jieba

@@ -903,6 +903,25 @@ def doubled_places(text: str) -> list[tuple[int, int, str, str]]:
                 any(text[end:end + k] in units for k in range(size + 1, _LONGEST_UNIT + 1)):
             continue
         found.append((end - size, end + size, name, f"多字：地名“{name}”连写两遍"))
+    return found + doubled_town_suffixes(text)
+
+
+# a township's 乡 or 镇 typed twice before its organ (西吉县硝河乡乡人民政府, 山王坪镇镇人民政府 in blind74–75)
+_DOUBLED_TOWN_SUFFIX = re.compile("([乡镇])\\1(?=人民政府|政府|党委|人大|人民代表大会)")
+
+
+def doubled_town_suffixes(text: str) -> list[tuple[int, int, str, str]]:
+    """(start, end, the name once, why) where a real township's name ends in 乡 or 镇 and the same character follows
+    again before 人民政府, 党委 …. A town whose name itself ends so is left alone: 乌镇镇 is the table's name of 乌镇,
+    and "乌镇" is no township of the table."""
+    found: list[tuple[int, int, str, str]] = []
+    units = _table_units()
+    for m in _DOUBLED_TOWN_SUFFIX.finditer(text):
+        end = m.start() + 1  # the first 乡 or 镇
+        names = [text[end - k:end] for k in range(3, min(_LONGEST_PLACE, end) + 1) if text[end - k:end] in units]
+        if names and text[end - len(names[-1]):end + 1] not in units:
+            name = names[-1]
+            found.append((end - len(name), end + 1, name, f"多字：“{name}”的“{text[end - 1]}”重复"))
     return found
 
 

@@ -6,6 +6,7 @@ from datetime import date
 import pytest
 
 from checks.doubled_chars import find_doubled_words
+from checks.names import doubled_town_suffixes
 from checks.template_leftovers import find_template_hints
 from checks.typos import CLASS_COMMON, find_typo_hits
 
@@ -19,6 +20,10 @@ REAL = [
     ("全年检查特种设备设备377台次。", "设备"),
     ("禁止在保护区内从事科学研究研究、教学实习和标本采集活动。", "研究"),
     ("关于关于对老旧小区改造项目的批复", "关于"),
+    # four characters, and a three-character noun, typed twice (blind75, blind70: county pages)
+    ("坚持把深入学习深入学习贯彻习近平新时代中国特色社会主义思想作为首要政治任务。", "深入学习"),
+    ("负责制定辖区经济辖区经济和社会发展规划。", "辖区经济"),
+    ("本年度报告电子版电子版可以从区政府门户网站下载。", "电子版"),
 ]
 CORRECT = [
     "本规定规定的行政处罚，实行综合执法。",  # a document and its verb
@@ -32,6 +37,13 @@ CORRECT = [
     "制定临时管理规约、管理规约、业主大会议事规则。",  # an enumeration: the first copy ends a longer item
     "事故分为特别重大事故、重大事故、较大事故和一般事故。",
     "我军新型超轻重机枪曝光 军事 重机枪机枪 | 观察者网",  # two keyword links side by side (a 163.com page)
+    # four or three characters that repeat by chance or on purpose (laws as LawRefBook/Laws prints them, People's Daily)
+    "最高人民法院人民法院对外委托司法鉴定管理规定",  # a longer word ends at the first copy
+    "国有土地有土地使用权人的，应当签订临时用地合同。",
+    "审查再审申请期间，再审申请人申请人民法院委托鉴定。",
+    "不知化缘经过了多少人家，一文钱一文钱地积累。",
+    "“过奖过奖，不敢当不敢当！”",
+    "马耳他总统会见钱其琛钱其琛同韦拉副总理会谈",  # two headlines run together
 ]
 
 
@@ -76,3 +88,11 @@ def test_a_template_hint_left_in_print_is_reported(sentence: str, hint: str) -> 
 @pytest.mark.parametrize("sentence", NO_HINTS)
 def test_placeholders_and_requests_in_the_prose_are_left_alone(sentence: str) -> None:
     assert find_template_hints(sentence) == []
+
+
+def test_a_townships_suffix_typed_twice_before_its_organ() -> None:
+    # blind74–75: a township's 乡 and 镇 doubled before 人民政府; 乌镇镇 is the name of 乌镇
+    found = doubled_town_suffixes("西吉县硝河乡乡人民政府2023年工作总结")
+    assert [(a, b, name) for a, b, name, _ in found] == [(3, 7, "硝河乡")]
+    assert [h["suggestion"] for h in find_typo_hits("山王坪镇镇人民政府关于防汛工作的通知", date(2026, 1, 1))] == ["山王坪镇"]
+    assert doubled_town_suffixes("桐乡市乌镇镇人民政府发布通告") == []
