@@ -15,7 +15,7 @@ character, and nothing suggests it was written on purpose:
   quoted Hong Kong notice or classic, an exhibition named 雲·幾);
 - it is not in a person's given name (潘啟安, 朱文榘: `_in_name`), and no kana or Hangul
   stands near it (a Japanese name, 三塚博; a language menu's 日本語 beside 한국어);
-- it does not name a river (濛江, 濛溪河);
+- it does not name a river (濛江, 濛溪河), nor the script itself in a language menu (简体 繁體 English);
 - the page holds at most `_MOST` of them once the rules above are applied: more, far apart, are a page that mixes
   scripts (an SEO list of Japanese names written with 沢 and 咲);
 - its standard form is a first-level character: rare standard forms (𬶨 for 鱀, 浚 for 濬) are
@@ -44,6 +44,8 @@ _FOREIGN_SCRIPT = re.compile("[\u3040-\u30ff\uac00-\ud7af]")
 _NEAR = 12
 _MOST = 3
 _WATER = frozenset("江河溪湖")  # rivers keep their old characters: 濛江, 濛溪河 (2026 四川 work report)
+# a language menu names the traditional script in it ("简体 繁體 English" in a TRS portal's header)
+_SCRIPT_NAMES = ("繁體", "正體")
 
 
 @functools.lru_cache(maxsize=1)
@@ -128,7 +130,8 @@ def find_variant_chars(text: str) -> list[tuple[int, str, str]]:
     for k, (i, char) in enumerate(found):
         if (k and i - found[k - 1][0] <= _CLUSTER) or (k + 1 < len(found) and found[k + 1][0] - i <= _CLUSTER):
             continue
-        if text[i + 1:i + 2] in _WATER or _in_name(text, i) or _FOREIGN_SCRIPT.search(text, max(0, i - _NEAR), i + _NEAR):
+        if text[i + 1:i + 2] in _WATER or text[max(0, i - 1):i + 1] in _SCRIPT_NAMES or _in_name(text, i) \
+                or _FOREIGN_SCRIPT.search(text, max(0, i - _NEAR), i + _NEAR):
             continue
         out.append((i, char, table[char]))
     return out if len(out) <= _MOST else []  # many, far apart: a page that mixes scripts (a list of Japanese names)

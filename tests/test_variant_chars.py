@@ -48,6 +48,8 @@ def test_written_on_purpose() -> None:
     assert found("红楼梦中秋 第七十五回 開夜宴异兆發悲音 賞中秋新詞得佳讖 这是我们说的国家的书。") == []
     # a language menu
     assert found("选择语言 عربى Русский язык 日本語 한국어 Deutsch 这里是我们国家的网站") == []
+    # the traditional script named in it by a portal's language switch (a TRS city portal's header, benchmarks/real_pages)
+    assert found("登录 市民网页 您好 退出 语言 简体 繁體 English 手机端 关注我们的国家网站") == []
 
 
 def test_a_traditional_page_is_left_alone() -> None:
