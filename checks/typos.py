@@ -596,6 +596,22 @@ def join_lines(text: str) -> tuple[str, list[list[int]]]:
     return "".join(parts), [starts, shifts]
 
 
+_MENU_ITEM = 8  # characters of a menu's or a list's item on its own line (政府信息公开, 依申请公开)
+
+
+def _menu_items(text: str, a: int, b: int) -> bool:
+    """Whether text[a:b], which spans line breaks, lies in a run of short lines without a sentence's marks, with one
+    more such line either side: a menu or a list of labels, one per line (a site's navigation). A column of a PDF
+    breaks lines of twenty characters or more, and a phrase broken once ("中华人民\n共和国") has prose around it."""
+    first = text.rfind("\n", 0, a)  # the break before a's line, then the one before the line above it
+    first = text.rfind("\n", 0, first) if first > 0 else -1
+    last = text.find("\n", b)  # the break after b's line, then the one after the line below it
+    last = text.find("\n", last + 1) if last >= 0 else -1
+    lines = text[first + 1:last if last >= 0 else len(text)].split("\n")
+    return len(lines) >= 4 and all(len(line.strip()) <= _MENU_ITEM and not any(m in line for m in "。，；")
+                                   for line in lines)
+
+
 def _original(where: list, k: int) -> int:
     if not where:
         return k
@@ -733,6 +749,8 @@ def find_typo_hits(text: str, on: date, extra: tuple[str, ...] = (), recurring: 
         a, b = _original(where, start), _original(where, end - 1) + 1
         if text[a:b] == right:
             return  # 濛江街道: the traditional 濛 read as 蒙 by to_simplified, written right all along
+        if b - a > end - start and _menu_items(text, a, b):
+            return  # 政府信息公开 | 依申请公开: two items of a menu, one per line, read as one phrase
         record(a, b, right, why, kind)
 
     def overlaps_a_hit(start: int, end: int) -> bool:  # places in `joined`; hits hold places in `text`
@@ -783,9 +801,8 @@ def find_typo_hits(text: str, on: date, extra: tuple[str, ...] = (), recurring: 
         if not overlaps_a_hit(start, end):  # a canonical phrase may begin at the second copy (在在工作中)
             hit(start, end, char, f"多字：“{char}”重复，应为一个“{char}”", CLASS_COMMON)
     for start, end, once in find_doubled_words(joined):  # 人民政府政府的, 如对年报有疑问，如对年报有疑问，
-        second = end - len(once)
-        if _original(where, second) - _original(where, second - 1) > 1:
-            continue  # a line ends with the word and the next begins with it: a forum's user card, a table's cells
+        if _original(where, end - 1) - _original(where, start) > end - 1 - start:
+            continue  # the copies stand on two or more lines: a forum's user card, a table's cells, a menu's items
         if not overlaps_a_hit(start, end):
             hit(start, end, once, f"多字：“{once}”重复，应只写一次", CLASS_COMMON)
     for start, end, why in find_template_hints(joined):  # （请根据实际情况填写） left in an annual report

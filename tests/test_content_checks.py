@@ -353,6 +353,10 @@ def test_denglu_logging_in_written_as_denglu_landing(text: str, found: bool) -> 
     "市场监督管理部门依法查处",  # an organ's name as a modifier
     "专用号牌为白底黑字",
     "中华人民\n共和国成立以来",  # a line break inside a correct name
+    # a portal's menu, one item per line (beijing.gov.cn's 发改委 header in benchmarks/real_pages): 政府信息公开 and
+    # 依申请公开 are two items, not 政府信息公开申请 with 依 inserted
+    "发改之声\n要闻转载\n职权信息\n规划计划\n政策文件\n政策解读\n政府信息公开\n依申请公开\n依申请转主动公开\n政务服务事项",
+    "请各区卫生健康委于5月27日前将本区家庭医生主题日活动总结报送。",  # a theme day's events (上海 wsjkw)
 ])
 def test_typo_decoys_from_real_text(text: str) -> None:
     from checks.typos import find_typo_hits
