@@ -601,8 +601,8 @@ _MENU_ITEM = 8  # characters of a menu's or a list's item on its own line (政�
 
 def _menu_items(text: str, a: int, b: int) -> bool:
     """Whether text[a:b], which spans line breaks, lies in a run of short lines without a sentence's marks, with one
-    more such line either side: a menu or a list of labels, one per line (a site's navigation). A column of a PDF
-    breaks lines of twenty characters or more, and a phrase broken once ("中华人民\n共和国") has prose around it."""
+    more such line either side: a menu or a list of labels, one per line (a site's navigation). A PDF's column is
+    wider than a menu's item, and a phrase broken once ("中华人民\n共和国") has prose around it."""
     first = text.rfind("\n", 0, a)  # the break before a's line, then the one before the line above it
     first = text.rfind("\n", 0, first) if first > 0 else -1
     last = text.find("\n", b)  # the break after b's line, then the one after the line below it
