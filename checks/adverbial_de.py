@@ -51,12 +51,12 @@ _WORK_IDIOMS = _words("保质保量 按时保质 按质按量 全力以赴 尽�
 # degree words and pairs of manner words that take 地 before a verb with its object (the last frame; and before 了 or 到
 # only a tagged verb counts: 很好的朋友了 is no slip)
 _DEGREE = _words("更好 较好 很好 有力 最大限度 最大程度 准确 及时准确 准确及时 稳步 积极稳步 更快 更加 快速 高效 有序 精准 "
-                 "科学 合理 依法 全力 尽快 尽早 持续 进一步 大幅 真正 普遍 深度 全方位 多渠道 清楚 不定期 定期")
+                 "科学 合理 依法 全力 尽快 尽早 持续 进一步 大幅 真正 普遍 深度 全方位 多渠道 清楚 不定期 定期 负责任")
 # verbs that are seldom nouns and take an object (the last frame): not 服务, 保护, 利用, 学习, 处置, 引导, whose 良好的服务,
 # 严格的保护规定, 合理的利用, 明显的引导标志 are noun phrases in the correct text
 _OBJECT_VERBS = _words("发挥 开展 规避 促进 发布 公开 推进 落实 完成 推动 贯彻 解决 办理 提高 提升 加强 维护 满足 适应 融入 "
                        "掌握 运用 应对 防范 带动 推广 实现 增强 加快 加大 改善 优化 化解 破解 回应 解答 整改 履行 关爱 迎接 "
-                       "拉动 反映 倾听 了解 看见 减少 降低 度过 邀请")
+                       "拉动 反映 倾听 了解 看见 减少 降低 度过 邀请 答复")
 # a work verb before these is the head of a noun phrase (积极稳妥的实施计划), not the verb of the clause
 _NOUN_AFTER_VERB = _words("计划 方案 办法 意见 细则 方式 步骤 情况 机制 过程 结果 能力 水平 效果 进度 主体 单位 部门")
 # a noun these verbs head (有力的促进作用), or a word that ends the verb's phrase without an object (积极的推进和落实)
