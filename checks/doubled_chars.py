@@ -122,14 +122,16 @@ def _doubled_units(text: str) -> list[tuple[int, int, str]]:
     codes = text_codes(text)
     found: list[tuple[int, int, str]] = []
     freq = tokenizer().FREQ
+    cjk = (codes >= 0x4E00) & (codes <= 0x9FFF)
     for size in (4, 3):
         n = len(codes) - 2 * size + 1
         if n <= 0:
             continue
-        same = np.ones(n, dtype=bool)
-        for k in range(size):
-            column = codes[k:k + n]
-            same &= (column == codes[k + size:k + size + n]) & (column >= 0x4E00) & (column <= 0x9FFF)
+        # a Chinese character equal to the one `size` on, `size` times in a row
+        again = (codes[:-size] == codes[size:]) & cjk[:-size]
+        same = again[:n].copy()
+        for k in range(1, size):
+            same &= again[k:k + n]
         for i in np.flatnonzero(same).tolist():
             unit = text[i:i + size]
             if len(set(unit)) < 2 or unit[0] == "一" or any(a < i + 2 * size and i < b for a, b, _ in found) \
