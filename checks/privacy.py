@@ -21,7 +21,7 @@ from checks.memo import key as memo_key
 from checks.memo import memoised, text_hash
 from checks.registry import check
 from checks.sources import source_scope, text_sources
-from checks.text import bmp_table
+from checks.text import bmp_codes, bmp_table
 
 # GB/T 2260 province-level codes
 _PROVINCES = {11, 12, 13, 14, 15, 21, 22, 23, 31, 32, 33, 34, 35, 36, 37, 41, 42, 43, 44, 45, 46, 50, 51, 52,
@@ -67,8 +67,8 @@ def _number_windows(text: str) -> list[tuple[int, int]]:
     """The windows of `_NUMBER_RUN_RX`'s matches, found on the text's code points: the regex, which starts with a
     digit class, is tried at every character of a page of Chinese (10 ms/MB); here the digits are found with one
     table lookup, and a run is a chain of digits linked by nothing or by a single space or hyphen."""
-    codes = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
-    if len(codes) and codes.max() > 0xFFFF:  # beyond the BMP (rare): the regex's way
+    codes = bmp_codes(text)
+    if codes is None:  # beyond the BMP (rare): the regex's way
         return [(max(0, m.start() - 1), min(len(text), m.end() + 1)) for m in _NUMBER_RUN_RX.finditer(text)]
     digits = np.flatnonzero(_decimal_bmp()[codes])
     if len(digits) < _RUN_DIGITS:

@@ -912,7 +912,8 @@ def find_dark_links(hidden: tuple[tuple[str, str, str], ...], own: frozenset[str
     own: the registrable domains of the unit's own site (hosts.own_sites); a stranger is neither these,
     nor a government domain, nor a known public service.
     """
-    link_words, cues = sensitive_context().spam_link_words, sensitive_context().legitimate_for
+    rules = sensitive_context()
+    link_words, cues = rules.spam_link_words, rules.legitimate_for
     latin = page_rules().hidden_link_words
     out = []
     for technique, text, href in hidden:

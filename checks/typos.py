@@ -749,9 +749,12 @@ def find_typo_hits(text: str, on: date, extra: tuple[str, ...] = (), recurring: 
         a, b = _original(where, start), _original(where, end - 1) + 1
         if text[a:b] == right:
             return  # 濛江街道: the traditional 濛 read as 蒙 by to_simplified, written right all along
-        if b - a > end - start and _menu_items(text, a, b):
+        if on_more_lines(start, end) and _menu_items(text, a, b):
             return  # 政府信息公开 | 依申请公开: two items of a menu, one per line, read as one phrase
         record(a, b, right, why, kind)
+
+    def on_more_lines(start: int, end: int) -> bool:  # places in `joined`: a line break was joined inside them
+        return _original(where, end - 1) - _original(where, start) > end - 1 - start
 
     def overlaps_a_hit(start: int, end: int) -> bool:  # places in `joined`; hits hold places in `text`
         a, b = _original(where, start), _original(where, end - 1) + 1
@@ -801,7 +804,7 @@ def find_typo_hits(text: str, on: date, extra: tuple[str, ...] = (), recurring: 
         if not overlaps_a_hit(start, end):  # a canonical phrase may begin at the second copy (在在工作中)
             hit(start, end, char, f"多字：“{char}”重复，应为一个“{char}”", CLASS_COMMON)
     for start, end, once in find_doubled_words(joined):  # 人民政府政府的, 如对年报有疑问，如对年报有疑问，
-        if _original(where, end - 1) - _original(where, start) > end - 1 - start:
+        if on_more_lines(start, end):
             continue  # the copies stand on two or more lines: a forum's user card, a table's cells, a menu's items
         if not overlaps_a_hit(start, end):
             hit(start, end, once, f"多字：“{once}”重复，应只写一次", CLASS_COMMON)
