@@ -468,6 +468,10 @@ _LIST_RUN = re.compile(r"(?:^|(?<=[,，|_\n]))(?:[^,，|_\n]{2,16}(?:[,，|_]|\n
 _HEAD = re.compile("[\u4e00-\u9fffA-Za-z0-9]{2}")
 _SITE_ENDINGS = ("官网", "官方网站", "官方网", "网址", "入口", "注册", "登录", "线路", "app", "下载", "平台", "首页", "娱乐网站")
 _BRAND_LIST_ITEMS = 4  # items that share a head …
+# an office's or a public institution's own site: a province's related-links menu ("广东省文化馆官网 /
+# 广东省立中山图书馆官方网站 / 广东省星海音乐厅官网", policy.json) shares the head 广东 and ends in 官网 like a brand's
+# list, but names no brand
+_OFFICE_SITE = re.compile("(?:馆|厅|局|院|委|办|政府|学校|大学|学院|中心)(?:官网|官方网站|官方网|网址|入口|首页)\\s*$")
 _BRAND_LIST_SITES = 2  # … of which this many end in a site's words
 
 
@@ -520,7 +524,7 @@ def _lists_in(simplified: str, lo: int, hi: int) -> list[tuple[int, int, str]]:
             continue
         head, count = heads.most_common(1)[0]
         listed = [(at, item) for at, item in items if item.startswith(head)]
-        sites = {item for _, item in listed if item.lower().rstrip().endswith(_SITE_ENDINGS)}
+        sites = {item for _, item in listed if item.lower().rstrip().endswith(_SITE_ENDINGS) and not _OFFICE_SITE.search(item)}
         if count >= _BRAND_LIST_ITEMS and len(sites) >= _BRAND_LIST_SITES:
             found.append((listed[0][0], listed[-1][0] + len(listed[-1][1]), head))
     return found
