@@ -56,8 +56,9 @@ def find_doubled_function_words(text: str) -> list[tuple[int, int, str]]:
 
 # A clause or a label typed twice (如对年报有疑问，如对年报有疑问，请与; （地址：地址：): the first copy starts a clause.
 # Two characters are a label only before a colon: 很好，很好， and 起来，起来， are speech.
-_CLAUSE_MARK = code_point_set("。，；：、！？（【\n")  # a clause starts after one
-_UNIT_END = code_point_set("：，、；。")  # … and ends with one of these
+# (the ASCII marks too: pages typed on an English keyboard, and PDF conversions, write 其中:其中:)
+_CLAUSE_MARK = code_point_set("。，；：、！？（【\n,;:")  # a clause starts after one
+_UNIT_END = code_point_set("：，、；。:,;")  # … and ends with one of these
 _CJK_RUN = re.compile("[\u4e00-\u9fff]+")
 # a two-character word typed twice (人民政府政府的, 特种设备设备377台次): prepositions and conjunctions are never
 # reduplicated (关于关于对老旧小区)
@@ -96,8 +97,9 @@ def find_doubled_words(text: str) -> list[tuple[int, int, str]]:
             after = text[i + 4:i + 5]
             if not (after in _AFTER_PAIR or after in _PUNCTUATION or after.isdigit()):
                 continue  # 省人民政府政府采购: the second copy may begin a word; 重机枪 机枪: two tags, side by side
-            if not any(freq.get(text[i - k:i + 2], 0) for k in range(1, 5) if i >= k):
-                continue  # 商量商量: no longer word ends at the first copy
+            if not after.isdigit() and not any(freq.get(text[i - k:i + 2], 0) for k in range(1, 5) if i >= k):
+                continue  # 商量商量: no longer word ends at the first copy; an amount follows no reduplicated verb
+                #   (安置支出支出355.80万元)
         if dict(_tokens(text, i - _REACH, i + 4 + _REACH)).get(i + 2) == word:
             found.append((i, i + 4, word))
     return found
@@ -181,7 +183,7 @@ def _doubled_clauses(text: str) -> list[tuple[int, int, str]]:
     same = (codes[again] == codes[ends]) & (codes[again - 1] == codes[ends - 1]) & _UNIT_END[codes[ends]]
     found: list[tuple[int, int, str]] = []
     for start, end, stop in zip(starts[same].tolist(), ends[same].tolist(), again[same].tolist(), strict=True):
-        if (end - start >= 3 or text[end] == "：") and text.startswith(text[start:end + 1], end + 1) \
+        if (end - start >= 3 or text[end] in "：:") and text.startswith(text[start:end + 1], end + 1) \
                 and not (found and start < found[-1][1]) and _CJK_RUN.fullmatch(text, start, end):
             found.append((start, stop + 1, text[start:end + 1]))
     return found

@@ -157,6 +157,10 @@ def damaged_title(title: str) -> tuple[str, str] | None:
         return None
     if title.startswith(_PRC) and law_titles().get(title[len(_PRC):]) in NATIONAL:
         return title[len(_PRC):], f"多字“{_PRC}”"
+    for kind, other in (("条例", "法"), ("法", "条例")):  # 《疫苗管理条例》 for the law, 《政府信息公开法》 for the regulation
+        if title.endswith(kind) and not title.endswith("办法") and title not in _FORMER_LAWS \
+                and known.get(title[:-len(kind)] + other) in NATIONAL:
+            return title[:-len(kind)] + other, _KIND_SWAPS[kind]
     shorter, masked = _title_index()
     found: dict[str, str] = {}
     for right, i in shorter.get(title, ()):  # dropped characters
@@ -184,6 +188,21 @@ def damaged_title(title: str) -> tuple[str, str] | None:
     return next(iter(found.items()))
 
 
+# a law of the past whose name lives on in a regulation (the 1985 law, replaced by 出境入境管理法 in 2013), cited by
+# regulations still in force (重庆市宗教事务条例, 2019)
+_FORMER_LAWS = frozenset(("中华人民共和国外国人入境出境管理法", "外国人入境出境管理法"))
+_KIND_SWAPS = {"条例": "“法”误为“条例”", "法": "“条例”误为“法”"}
+# a law that replaced a regulation of the same name repeals it in its last article (《中华人民共和国气象条例》同时废止),
+# and a draft keeps its own name: a kind swap in such a sentence is history, not a slip
+_REPEALED = re.compile("废止|失效|草案|原《")
+
+
+def _sentence_around(text: str, start: int, end: int) -> str:
+    left = max(text.rfind(mark, 0, start) for mark in "。；\n")
+    right = min((i for i in (text.find(mark, end) for mark in "。；\n") if i >= 0), default=len(text))
+    return text[left + 1:right]
+
+
 def damaged_titles(text: str) -> list[tuple[int, int, str, str]]:
     """(start, end, real title, why) for each title in 《》 of `text` that is a damaged real title."""
     found = []
@@ -191,6 +210,8 @@ def damaged_titles(text: str) -> list[tuple[int, int, str, str]]:
         if "《" not in text[max(0, m.start() - 1):m.start()] and m.group(1) and "〈" not in m.group(1) \
                 and not text[max(0, m.start() - 8):m.start()].endswith(_REGION_HEADS):
             near = damaged_title(m.group(1))
+            if near and near[1] in _KIND_SWAPS.values() and _REPEALED.search(_sentence_around(text, m.start(), m.end())):
+                continue  # 《中华人民共和国审计条例》同时废止: the regulation a law replaced, cited as repealed
             if near:
                 found.append((m.start(1), m.end(1), near[0], f"{near[1]}；法律法规的标题应为《{near[0]}》"))
     return found

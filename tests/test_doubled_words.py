@@ -24,6 +24,9 @@ REAL = [
     ("坚持把深入学习深入学习贯彻习近平新时代中国特色社会主义思想作为首要政治任务。", "深入学习"),
     ("负责制定辖区经济辖区经济和社会发展规划。", "辖区经济"),
     ("本年度报告电子版电子版可以从区政府门户网站下载。", "电子版"),
+    # a label typed twice with ASCII marks, and a word typed twice before an amount (blind81: budget notes)
+    ("支出合计6449万元,其中:其中:一般公共预算支出6000万元。", "其中:"),
+    ("土地征迁补偿和安置支出支出355.80万元。", "支出"),
 ]
 CORRECT = [
     "本规定规定的行政处罚，实行综合执法。",  # a document and its verb

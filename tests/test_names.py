@@ -58,10 +58,21 @@ def test_published_name_errors_are_found(text: str, wrong: str, right: str) -> N
     # a State Council regulation given the prefix it does not have (blind55)
     ("中华人民共和国退役军人安置条例", "退役军人安置条例"),
     ("中华人民共和国政府信息公开条例", None),
+    # a law cited as a regulation and a regulation as a law (blind81: a 2022 penalty decision citing
+    # 《中华人民共和国疫苗管理条例》; the Act replaced no regulation of that name)
+    ("中华人民共和国疫苗管理条例", "中华人民共和国疫苗管理法"),
+    ("政府信息公开法", "政府信息公开条例"),
+    ("中华人民共和国外国人入境出境管理法", None),  # the law of 1985, still cited by regulations in force
 ])
 def test_damaged_titles(title: str, right: str | None) -> None:
     found = damaged_title(title)
     assert (found[0] if found else None) == right
+
+
+def test_a_regulation_a_law_replaced_is_cited_as_repealed() -> None:
+    text = "本法自2000年1月1日起施行。1994年8月18日国务院发布的《中华人民共和国气象条例》同时废止。"
+    assert damaged_titles(text) == []
+    assert damaged_titles("依据《中华人民共和国气象条例》第二十条，责令改正。")
 
 
 def test_a_regions_own_ordinance_is_no_damaged_national_title() -> None:
