@@ -70,6 +70,7 @@ from checks.name_variants import find_name_variants
 from checks.names import PLACE_TAIL, confusable, in_place_name, name_hits, real_places
 from checks.regional_leaders import name_slips, titled_names
 from checks.registry import check
+from checks.reply_letters import mixed_up_proposals
 from checks.sources import TextSource, source_scope, text_sources
 from checks.template_leftovers import find_template_hints
 from checks.text import context, to_simplified
@@ -857,6 +858,9 @@ def find_typo_hits(text: str, on: date, extra: tuple[str, ...] = (), recurring: 
     for start, end, right, why, kind in reported:
         if not overlaps_a_hit(start, end):
             hit(start, end, right, why, kind, place_rule=right in typo_lexicon().places)
+    for a, b, right, why in mixed_up_proposals(text):  # a reply to a 代表 that speaks of 您的提案 (the letter decides)
+        if not any(int(h["start"]) < b and a < int(h["end"]) for h in hits):
+            record(a, b, right, why, CLASS_CONTEXT)
     for i, char, right in find_variant_chars(text):  # 復兴村, 內塘村: read as written, not through to_simplified
         if not any(int(h["start"]) <= i < int(h["end"]) for h in hits):
             record(i, i + 1, right, f"“{char}”是繁体字或异体字，《通用规范汉字表》的规范字是“{right}”", CLASS_COMMON)
