@@ -7,7 +7,7 @@
 
 * a letter to a deputy: a line begins with the salutation (尊敬的张三代表： / 张三、李四代表：);
 * the 提案 of the reader: 您（们）的提案, 您（们）提出的……提案, 提案办理情况, 提案已收悉 …;
-* a reply on a deputy's 建议: 第12号建议 or 代表建议 beside 人大; on a member's 提案: 第12号提案 or 提案 beside 政协.
+* a reply on a deputy's 建议: 第12号建议 or 代表建议 beside 人大; on a member's 提案: the reader's 提案 beside 政协.
 
 Reported: the reader's 提案 in a letter to a deputy on a page that names neither 委员 nor 政协 (→ 建议); the salutation
 代表 on a reply to a 提案 of the 政协 that names no 人大 (→ 委员); the salutation 委员 on a reply to a 建议 of the 人大
@@ -21,11 +21,10 @@ import re
 
 from checks.text import to_simplified
 
-_SALUTATION = re.compile(r"^[ \t\u3000]*(?:尊敬的)?(?P<names>[\u4e00-\u9fff·、]{2,24}?)(?P<who>代表|委员)们?[：:]", re.M)
+_SALUTATION = re.compile(r"^[ \t\u3000]*(?:尊敬的)?[\u4e00-\u9fff·、]{2,24}?(?P<who>代表|委员)们?[：:]", re.M)
 _READERS_PROPOSAL = re.compile(r"(?:您|你)们?(?:[^。！？\n]{0,30}?(?:提出|所提|提交))?的[^。！？\n]{0,60}?(?P<a>提案)"
                                r"|(?P<b>提案)[》”]?(?=办理情况|办理结果|已收悉|收悉|答复如下)")
 _DEPUTY_SUGGESTION = re.compile(r"第[0-9０-９一二三四五六七八九十百〇零]+号建议|代表建议")
-_MEMBER_PROPOSAL = re.compile("提案")
 
 WHY_PROPOSAL = "人大代表提出的是“建议”，政协委员提出的才是“提案”：这封答复函写给代表，正文却称“提案”"
 WHY_TO_MEMBER = "答复的是政协委员的“提案”，称呼却是“代表”（人大代表提建议，政协委员提提案）"
@@ -50,6 +49,6 @@ def mixed_up_proposals(text: str) -> list[tuple[int, int, str, str]]:
         elif proposals and "政协" in simplified and "人大" not in simplified:
             found += [(m.start("who"), m.end("who"), "委员", WHY_TO_MEMBER) for m in to_deputy]
     if to_member and not to_deputy and "人大" in simplified and "政协" not in simplified \
-            and _DEPUTY_SUGGESTION.search(simplified) and not _MEMBER_PROPOSAL.search(simplified):
+            and "提案" not in simplified and _DEPUTY_SUGGESTION.search(simplified):
         found += [(m.start("who"), m.end("who"), "代表", WHY_TO_DEPUTY) for m in to_member]
     return found
