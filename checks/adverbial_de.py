@@ -29,7 +29,7 @@ from __future__ import annotations
 import functools
 import re
 
-from checks.lexicon import tagged_words, tokenizer
+from checks.lexicon import tagged_words, tokenizer, typo_lexicon
 
 
 def _words(text: str) -> frozenset[str]:
@@ -44,7 +44,8 @@ MANNER = _words("""
 认真细致 热情周到 全神贯注 聚精会神 一丝不苟 有条不紊 津津有味 饶有兴趣 满怀深情 热情洋溢 准时 如期 提前 成功 明显 显著
 有针对性 客观公正 认真负责 全面系统 实事求是 积极稳妥 稳妥有序 扎实有效 直观 深切 真切 切身 细致 全面细致 真诚 妥善
 冷静 冷静妥善 持续有力 力所能及 挨家挨户 持久 逐一 逐个 逐户 逐点 逐项 一对一
-""")
+紧密 快乐 客观 不间断 高效率 有条理 早早 稀里糊涂
+""")  # the last line: blind78–81 (round 32)
 # idioms of how a task is done, before a verb of doing it (保质保量的完成 → 地)
 _WORK_IDIOMS = _words("保质保量 按时保质 按质按量 全力以赴 尽心尽力 不折不扣 千方百计 想方设法 扎扎实实 踏踏实实 认认真真 "
                       "兢兢业业 实打实 因地制宜 又快又好 有针对性 客观公正 积极稳妥 稳妥有序 有计划 有步骤 按时按量 稳妥")
@@ -56,23 +57,25 @@ _DEGREE = _words("更好 较好 很好 有力 最大限度 最大程度 准确 �
 # 严格的保护规定, 合理的利用, 明显的引导标志 are noun phrases in the correct text
 _OBJECT_VERBS = _words("发挥 开展 规避 促进 发布 公开 推进 落实 完成 推动 贯彻 解决 办理 提高 提升 加强 维护 满足 适应 融入 "
                        "掌握 运用 应对 防范 带动 推广 实现 增强 加快 加大 改善 优化 化解 破解 回应 解答 整改 履行 关爱 迎接 "
-                       "拉动 反映 倾听 了解 看见 减少 降低 度过 邀请 答复")
+                       "拉动 反映 倾听 了解 看见 减少 降低 度过 邀请 答复 "
+                       "确保 参加 倡导 获取 细化 设置 更新 扑救 饲养 举起 组织实施")  # the last line: round 32
 # a work verb before these is the head of a noun phrase (积极稳妥的实施计划), not the verb of the clause
 _NOUN_AFTER_VERB = _words("计划 方案 办法 意见 细则 方式 步骤 情况 机制 过程 结果 能力 水平 效果 进度 主体 单位 部门")
 # a noun these verbs head (有力的促进作用), or a word that ends the verb's phrase without an object (积极的推进和落实)
 _NOT_AN_OBJECT = _NOUN_AFTER_VERB | _words(
     "作用 工作 力度 措施 手段 途径 渠道 体系 制度 平台 项目 活动 效率 质量 需求 要求 任务 目标 政策 信息 内容 形式 范围 "
-    "领域 环节 成果 成效 经验 问题 人员 对象 时间 期限 标准 功能 职能 权利 义务 责任 指示 标志 "
+    "领域 环节 成果 成效 经验 问题 人员 对象 时间 期限 标准 功能 职能 权利 义务 责任 指示 标志 方法 策略 频率 "
     "和 与 及 或 等 的 之 中 上 下 后 前 时")
 # verbs that are seldom nouns (not 宣传, 指导, 服务, 支持: 有针对性的指导 is a noun phrase)
 _WORK_VERBS = _words("完成 推进 落实 做好 抓好 开展 推动 实施 执行 贯彻 解决 处理 办好 办理 进行 指出 回答 组织")
 _SPEAKING = _words("说 道 问 答 喊 叫 讲 表示 告诉")  # 说, 道 … only before what is said: a colon, a comma, a quote
-_PREPOSITIONS = frozenset("给向为把将跟同")  # 对, 与, 在 open a noun's modifier as often (明确的对执行标的继续执行的…)
+# 对, 与, 在 open a noun's modifier as often (明确的对执行标的继续执行的…; 有针对性的对策, 有效的在线服务); 根据 is a noun too
+_PREPOSITIONS = frozenset(("给", "向", "为", "把", "将", "跟", "同", "按照", "依照"))
 _DOUBLED_FROM = 100  # jieba's count from which the word an AABB doubles is a word (认真 4,703; 沫长 none)
 _VERB_TAGS = frozenset({"v", "vn", "vi", "vd"})
 # the right side of one of the five frames, tested by the regex engine: most of the page's 的 are passed over in C
-_CANDIDATE = re.compile("的(?=[\u4e00-\u9fff]{1,2}[了到]|[" + "".join(sorted(_PREPOSITIONS)) + "]|"
-                        + "|".join(sorted(_WORK_VERBS | _SPEAKING | _OBJECT_VERBS)) + ")")
+_CANDIDATE = re.compile("的(?=[\u4e00-\u9fff]{1,2}[了到着]|"
+                        + "|".join(sorted(_PREPOSITIONS | _WORK_VERBS | _SPEAKING | _OBJECT_VERBS)) + ")")
 _CJK_WORD = re.compile("[\u4e00-\u9fff]")
 _TITLE_OPENS = frozenset("《“")  # an object may be a document's title or a quoted phrase (更好的落实《关于做好…》)
 _BEFORE_SPEECH = frozenset("：:，,“\"")
@@ -85,9 +88,23 @@ def _verbs() -> frozenset[str]:
 
 
 def _manner(word: str) -> bool:
-    """A listed word, or a listed one doubled AABB (认认真真, 轻轻松松; not 沫沫长长 after a name)."""
-    return word in MANNER or (len(word) == 4 and word[0] == word[1] and word[2] == word[3]
-                              and tokenizer().FREQ.get(word[0] + word[2], 0) >= _DOUBLED_FROM)
+    """A listed word, or a listed one doubled AABB (认认真真, 轻轻松松; not 沫沫长长 after a name), two listed words in a row
+    (及时主动, 快速有效, 科学合理), or a common idiom (一如既往, 义无反顾)."""
+    if word in MANNER:
+        return True
+    if len(word) != 4:
+        return False
+    return word[0] == word[1] and word[2] == word[3] and tokenizer().FREQ.get(word[0] + word[2], 0) >= _DOUBLED_FROM \
+        or word[:2] in _PAIRED and word[2:] in _PAIRED or word in _idioms()
+
+
+_PAIRED = MANNER | _DEGREE  # two of them make one manner phrase (及时主动, 全面客观)
+
+
+def _idioms() -> frozenset[str]:
+    """The common four-character idioms of lexicons/idioms.txt (一如既往, 有条不紊, 义无反顾); jieba's tags are no guide
+    (it tags 安全事故 and 似仙非仙 as idioms or words of state)."""
+    return typo_lexicon().idioms
 
 
 def _ends_with_tokens(tokens: list[str], word: str) -> bool:
@@ -117,11 +134,14 @@ def find_adverbial_de(text: str) -> list[tuple[int, int, str, str]]:
             continue
         verb, then = after[0], after[1]
         manner = _manner(word)
-        if (manner or word in _DEGREE) and then in ("了", "到") and verb in _verbs() \
-                or manner and (then == "了" and len(verb) == 2 or verb in _PREPOSITIONS
+        # an idiom not listed may describe a noun (国计民生的反映建议, 似仙非仙的意境了): only the frames whose verb is
+        # tagged so, or a preposition or a verb of saying follows, judge it
+        idiom = word in _idioms() and word not in MANNER and word not in _WORK_IDIOMS
+        if (manner or word in _DEGREE) and then in ("了", "到", "着") and verb in _verbs() \
+                or manner and (then == "了" and len(verb) == 2 and not idiom or verb in _PREPOSITIONS
                                or verb in _SPEAKING and (len(verb) == 2 or then in _BEFORE_SPEECH)) \
                 or word in _WORK_IDIOMS and verb in _WORK_VERBS and then not in _NOUN_AFTER_VERB \
-                or verb in _OBJECT_VERBS and (_CJK_WORD.match(then) or then in _TITLE_OPENS) \
+                or not idiom and verb in _OBJECT_VERBS and (_CJK_WORD.match(then) or then in _TITLE_OPENS) \
                 and then not in _NOT_AN_OBJECT:
             found.append((at, at + 1, "地", _WHY.format(word, verb)))
     return found
