@@ -101,10 +101,11 @@ def _manner(word: str) -> bool:
 _PAIRED = MANNER | _DEGREE  # two of them make one manner phrase (及时主动, 全面客观)
 
 
+@functools.lru_cache(maxsize=1)
 def _idioms() -> frozenset[str]:
     """The common four-character idioms of lexicons/idioms.txt (一如既往, 有条不紊, 义无反顾); jieba's tags are no guide
     (it tags 安全事故 and 似仙非仙 as idioms or words of state)."""
-    return typo_lexicon().idioms
+    return frozenset(typo_lexicon().idioms)
 
 
 def _ends_with_tokens(tokens: list[str], word: str) -> bool:
