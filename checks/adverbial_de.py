@@ -71,6 +71,7 @@ _WORK_VERBS = _words("完成 推进 落实 做好 抓好 开展 推动 实施 �
 _SPEAKING = _words("说 道 问 答 喊 叫 讲 表示 告诉")  # 说, 道 … only before what is said: a colon, a comma, a quote
 # 对, 与, 在 open a noun's modifier as often (明确的对执行标的继续执行的…; 有针对性的对策, 有效的在线服务); 根据 is a noun too
 _PREPOSITIONS = frozenset(("给", "向", "为", "把", "将", "跟", "同", "按照", "依照"))
+_PAIRED = MANNER | _DEGREE  # two of them make one manner phrase (及时主动, 全面客观)
 _DOUBLED_FROM = 100  # jieba's count from which the word an AABB doubles is a word (认真 4,703; 沫长 none)
 _VERB_TAGS = frozenset({"v", "vn", "vi", "vd"})
 # the right side of one of the five frames, tested by the regex engine: most of the page's 的 are passed over in C
@@ -97,8 +98,6 @@ def _manner(word: str) -> bool:
     return word[0] == word[1] and word[2] == word[3] and tokenizer().FREQ.get(word[0] + word[2], 0) >= _DOUBLED_FROM \
         or word[:2] in _PAIRED and word[2:] in _PAIRED or word in _idioms()
 
-
-_PAIRED = MANNER | _DEGREE  # two of them make one manner phrase (及时主动, 全面客观)
 
 
 @functools.lru_cache(maxsize=1)

@@ -758,7 +758,9 @@ def find_typo_hits(text: str, on: date, extra: tuple[str, ...] = (), recurring: 
         return _original(where, end - 1) - _original(where, start) > end - 1 - start
 
     def overlaps_a_hit(start: int, end: int) -> bool:  # places in `joined`; hits hold places in `text`
-        a, b = _original(where, start), _original(where, end - 1) + 1
+        return overlaps_in_text(_original(where, start), _original(where, end - 1) + 1)
+
+    def overlaps_in_text(a: int, b: int) -> bool:  # places in `text`
         return any(int(h["start"]) < b and a < int(h["end"]) for h in hits)
 
     taken: list[tuple[int, int]] = []  # canonical forms and hits: a damaged phrase is not looked for there
@@ -859,10 +861,10 @@ def find_typo_hits(text: str, on: date, extra: tuple[str, ...] = (), recurring: 
         if not overlaps_a_hit(start, end):
             hit(start, end, right, why, kind, place_rule=right in typo_lexicon().places)
     for a, b, right, why in mixed_up_proposals(text):  # a reply to a 代表 that speaks of 您的提案 (the letter decides)
-        if not any(int(h["start"]) < b and a < int(h["end"]) for h in hits):
+        if not overlaps_in_text(a, b):
             record(a, b, right, why, CLASS_CONTEXT)
     for i, char, right in find_variant_chars(text):  # 復兴村, 內塘村: read as written, not through to_simplified
-        if not any(int(h["start"]) <= i < int(h["end"]) for h in hits):
+        if not overlaps_in_text(i, i + 1):
             record(i, i + 1, right, f"“{char}”是繁体字或异体字，《通用规范汉字表》的规范字是“{right}”", CLASS_COMMON)
     # one error, one finding: the list's 截止目前 and the context rule's 截止 are the same slip, and two findings
     # would be two deductions; the earlier (then the longer) of overlapping hits stands
