@@ -99,3 +99,29 @@ def test_a_townships_suffix_typed_twice_before_its_organ() -> None:
     assert [(a, b, name) for a, b, name, _ in found] == [(3, 7, "硝河乡")]
     assert [h["suggestion"] for h in find_typo_hits("山王坪镇镇人民政府关于防汛工作的通知", date(2026, 1, 1))] == ["山王坪镇"]
     assert doubled_town_suffixes("桐乡市乌镇镇人民政府发布通告") == []
+
+
+# a noun or an unreduplicated verb typed twice before the next word of its clause: sentences written for this test, on
+# the pattern of the published slips in benchmarks/data/reported_typos.tsv (加大加大交通, 官兵官兵讲解, 受理受理审批)
+@pytest.mark.parametrize(("sentence", "once"), [
+    ("三是加快加快农村道路建设，确保年底完工。", "加快"),
+    ("县应急局对辖区企业进行进行安全检查，发现隐患12处。", "进行"),
+    ("民警向群众群众讲解防范电信诈骗知识，发放资料300份。", "群众"),
+    ("我局全年办理办理行政许可事项，均在承诺时限内办结。", "办理"),  # a verbal noun
+])
+def test_a_noun_or_an_unreduplicated_verb_typed_twice_before_a_word(sentence: str, once: str) -> None:
+    assert [sentence[a:b] for a, b, _ in find_doubled_words(sentence)] == [once * 2]
+
+
+@pytest.mark.parametrize("sentence", [
+    "老人说：“人老了，照顾照顾后代也是一件乐事。”",  # speech, in quotation marks
+    "他要我们在自己的小块土地上考虑考虑这个问题。",  # a verb of activity, softened
+    "一来多活动活动对身体好，二来心情也舒畅。",  # a verbal noun after 多
+    "山丘中蜿蜒盘绕着一条细长细长的飘带。",  # an adjective before 的
+    "孩子们唱起在学校学的《国旗国旗真美丽》。",  # a title
+    "信息安全业界 业界动态查询 广东省医疗行业协会 协会查询",  # a menu of links
+    "鼓励高等院校和专业组织组织利用网络媒体开展科普。",  # an organisation, then its verb
+    "交警支队支队长李长水出席会议。",  # the second copy begins a longer word
+])
+def test_speech_titles_menus_and_words_that_go_on_are_not_doubled_words(sentence: str) -> None:
+    assert find_doubled_words(sentence) == []
