@@ -62,6 +62,18 @@ _CONTACT_RX = re.compile(r"(?:QQ|qq|微信|威信|V信|v信|vx|VX|wx|加V|加v|�
                          r"[A-Za-z0-9_\uff10-\uff19\uff21-\uff3a\uff41-\uff5a.-]{5,}|(?<!\d)1[3-9]\d{9}(?!\d)")
 
 
+# The same contact in folded text (fold drops the marks and brackets that ads wrap it in), as the illegal trades write it
+# to slip past filters (blind89: "微信购买✅「『薇』——6759129——」", "【╬溦542394562】", "【十(V)4190_9866】", "岱发TG:@ybseo7",
+# "【41530556】q、v同号", a mobile split by the marks of its carriers "178(电)7383(溦)9004"). A family that sells
+# something only criminals sell (sold_with_contact) reports its subject when such a contact is within _SELLER_REACH
+# characters: "办毕业证" or "花呗取现" beside a WeChat is an ad, whatever the page says about it elsewhere.
+_FOLDED_CONTACT_RX = re.compile(r"(?:qq|微信|威信|v信|薇信|vx|wx|加v|薇|溦|徴|扣扣|企鹅|飞机|(?<![a-z0-9])tg|telegram)"
+                                r"[a-z0-9_]{5,}"
+                                r"|(?<![a-z0-9])v\d{5,}|\d{5,}(?:qv|vq|q微|微q)同号"
+                                r"|(?<!\d)1[3-9]\d[\u4e00-\u9fff]?\d{4}[\u4e00-\u9fff]?\d{4}(?!\d)")
+_SELLER_REACH = 20
+
+
 @dataclass(frozen=True)
 class SpamFamily:
     """Markers of one kind of keyword stuffing: what is offered (subjects) and the call to action."""
@@ -78,6 +90,7 @@ class SpamFamily:
     gated: bool = False  # markers looked for only in a text that holds one of the subjects (rare subjects, common
     # actions such as 体育, 会员, 免费: one scan for them in every government text would cost more than it finds)
     brands: tuple[str, ...] = ()  # casino brands (开云, 乐鱼 …): before 官网, 开户 …, and as a school's replaced name
+    sold_with_contact: bool = False  # a subject with a seller's contact right beside it is an ad on its own
 
 
 @dataclass(frozen=True)
@@ -143,7 +156,9 @@ def page_rules() -> PageRules:
                                              int(spec.get("min_subjects", 1)), int(spec.get("min_actions", 1)),
                                              int(window_spec) if window_spec is not None else None,
                                              bool(spec.get("gated", old.gated if old is not None else False)),
-                                             (old.brands if old is not None else ()) + tuple(brands))
+                                             (old.brands if old is not None else ()) + tuple(brands),
+                                             bool(spec.get("sold_with_contact",
+                                                           old.sold_with_contact if old is not None else False)))
     latin_rx = re.compile(r"(?<![a-z0-9])(?:" + "|".join(map(re.escape, dict.fromkeys(latin))) + r")(?![a-z0-9])", re.I) \
         if latin else None
     return PageRules(tuple(families.values()), window, min_markers, page_cues, prose_chars, tuple(emoji_terms.items()),
@@ -197,6 +212,10 @@ def keyword_stuffing(norm: str) -> list[tuple[int, int, str, bool]]:
                 for family_index, subject in owners[index]:
                     per_family[family_index].append((start, end, automaton.words[index], subject))
     for family_index, family in enumerate(rules.families):
+        if family.sold_with_contact:
+            out += [(start, end, family.category, family.prose_may_discuss)
+                    for start, end, _, subject in per_family.get(family_index, [])
+                    if subject and _FOLDED_CONTACT_RX.search(norm, max(0, start - _SELLER_REACH), end + _SELLER_REACH)]
         for rx, anchors in family.patterns:
             if not anchors or not present.isdisjoint(anchors):  # an anchor is in the text
                 out += [(m.start(), m.end(), family.category, family.prose_may_discuss) for m in rx.finditer(norm)]
@@ -683,7 +702,18 @@ _CHINA_ROOT = re.compile(r"当前位置[:：]?[ \t]*(?P<name>[\u4e00-\u9fff]{2,4
 # a scan for the name itself tried its lookarounds at every character (14 ms/MB for the numbered name alone)
 _NUMBERED_NAME = re.compile(r"(?P<name>(?<![\d.])(?!(?:19|20)\d\d(?!\d))\d{3,6}"
                             r"(?![年月日号届级期次名人个元万亿千百米天时分秒度家所项条件份批户平位余多])[\u4e00-\u9fff]{2,4}?)$")
+# … or a two-character name and 娱乐 before a party committee (blind85 s03, taught after the first run: a mirrored
+# university paper's "万泰娱乐黨委宣傳部"): a casino calls itself 娱乐; a company with a party committee on a government
+# or school page is named in full (…文化娱乐有限公司党委)
+_ENTERTAINMENT_NAME = re.compile(r"(?P<name>[\u4e00-\u9fff]{2}娱乐)$")
 _PLATFORM_TAIL = re.compile(rf"平台(?={_COHORT})")
+# 11. A betting platform numbered by its branch site, before registering or an agent (blind85 s11, taught after the first
+#    run: a mirrored university's news with the school's name replaced by "意昂4代理", "意昂4注册"; 摩登3, 杏耀2 and the like):
+#    two Chinese characters and one digit. An office or a school carries no such number (嫦娥4号 has 号). Found from the
+#    digit (a literal the engine skips to), the name read backwards; on the simplified text, where "更长。5.注册" keeps
+#    its marks (the folded text joins it into 更长5注册)
+_NUMBERED_SITE_TAIL = re.compile("[2-9](?:注册|代理|登录|开户|招商|总代)")
+_NUMBERED_SITE = re.compile("(?P<name>[\u4e00-\u9fff]{2}[2-9](?:注册|代理|登录|开户|招商|总代))")
 _BETTING_PLATFORM = re.compile(r"(?P<name>[\u4e00-\u9fff]{0,4}(?:竞猜|投注|博彩)平台)$")
 _COHORT_PLATFORM = re.compile(r"(?P<name>[\u4e00-\u9fff]{2}平台)$")
 _NAME_REACH = 12  # characters before the tail that hold the name
@@ -745,8 +775,11 @@ def _site_as_author(simplified: str) -> list[re.Match[str]]:
                   if simplified.count(m.group("name")[-6:]) >= 2 or _A_COHORT.match(simplified, m.end())]
         found += _CHINA_ROOT.finditer(simplified)
     for end in _numbered_name_ends(simplified):
-        if name := _NUMBERED_NAME.search(simplified, max(0, end - _NAME_REACH), end):
+        if name := _NUMBERED_NAME.search(simplified, max(0, end - _NAME_REACH), end) \
+                or _ENTERTAINMENT_NAME.search(simplified, max(0, end - 4), end):
             found.append(name)
+    found += [name for m in _NUMBERED_SITE_TAIL.finditer(simplified)
+              if m.start() >= 2 and (name := _NUMBERED_SITE.match(simplified, m.start() - 2))]
     for tail in _PLATFORM_TAIL.finditer(simplified):
         start, end = max(0, tail.start() - _NAME_REACH), tail.end()
         name = _BETTING_PLATFORM.search(simplified, start, end) or (
