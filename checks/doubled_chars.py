@@ -110,8 +110,8 @@ def find_doubled_words(text: str) -> list[tuple[int, int, str]]:
 # A noun, or a verb that is never reduplicated to soften it, written twice before the next word of its clause
 # (二是加大加大交通基础设施建设, 对该车进行进行检测, 向中队官兵官兵讲解了, 张家山街道街道认真贯彻落实): both copies and the
 # word after them stand alone in jieba's cut. Speech reduplicates verbs of activity (考虑考虑这个问题, 提醒提醒大家, 多活动活动),
-# not verbs with a result (加大, 收到, 做到, 用好) nor the formal verbs of official prose (a verbal noun after 多, 再, 请 …
-# is such a verb: 多活动活动); adjectives reduplicate before 的
+# not verbs with a result (加大, 收到, 做到, 用好) nor the formal verbs of official prose (any other word after 多, 再, 请 …
+# is such a verb, whatever jieba tags it: 多活动活动, 再商量商量); adjectives reduplicate before 的
 # and 地 (细长细长的飘带); a title or a quotation repeats on purpose (《国旗国旗真美丽》); and a menu of links puts an office
 # before its service with only a blank between (信息安全业界 业界动态查询), so the clause must hold a mark of running text.
 # On 69.5 MB of correct text (all of LawRefBook/Laws, the gov.cn policies, the Guangdong guides, the 2026 work reports,
@@ -120,7 +120,6 @@ def find_doubled_words(text: str) -> list[tuple[int, int, str]]:
 # (政府代表代表祝有容). On LEMON's 23,000 sentences: 上汽大众大众品牌 (a company, then its brand) is the one false alarm.
 _DOUBLED_NOUN_TAGS = frozenset({"n", "nz", "nt", "vn"})
 _VERB_TAGS = frozenset({"v"})
-_VERBAL_NOUN_TAGS = frozenset({"vn"})
 _RESULT_COMPLEMENTS = frozenset("到好大高强实化快完成住清紧深牢")
 _FORMAL_VERBS = frozenset(("进行", "开展", "坚持", "受理", "实施", "推进", "推动", "落实", "建立", "健全", "完善", "保障",
                            "召开", "举办", "印发", "制定", "贯彻", "部署", "发布", "审批", "执行"))
@@ -134,8 +133,8 @@ def _unreduplicated_before_a_word(text: str, i: int, word: str) -> bool:
     """Whether `word` at text[i:i + 4], written twice, is a slip before the next word (see above)."""
     if word in _DOCUMENT_VERBS or word[0] == "一":
         return False
-    if word not in tagged_words(_DOUBLED_NOUN_TAGS) and not (
-            word in tagged_words(_VERB_TAGS) and (word[1] in _RESULT_COMPLEMENTS or word in _FORMAL_VERBS)):
+    unsoftened_verb = word in tagged_words(_VERB_TAGS) and (word[1] in _RESULT_COMPLEMENTS or word in _FORMAL_VERBS)
+    if not unsoftened_verb and word not in tagged_words(_DOUBLED_NOUN_TAGS):
         return False
     tokens = dict(_tokens(text, i - _REACH, i + 4 + _REACH))
     after = tokens.get(i + 4, "")
@@ -148,8 +147,8 @@ def _unreduplicated_before_a_word(text: str, i: int, word: str) -> bool:
     if _PROSE_MARKS.isdisjoint(clause):
         return False
     before = text[lo + 1:i]
-    if before[-1:] in _SPEECH_BEFORE and word in tagged_words(_VERBAL_NOUN_TAGS):
-        return False  # 多活动活动对身体好: a verb of activity, softened in speech
+    if before[-1:] in _SPEECH_BEFORE and not unsoftened_verb:
+        return False  # 多活动活动对身体好, 再商量商量办法: jieba tags some verbs of activity as nouns (活动 vn, 商量 n)
     return all(before.rfind(o) <= before.rfind(c) for o, c in zip(_QUOTE_OPEN, _QUOTE_CLOSE, strict=True))
 
 
