@@ -329,3 +329,23 @@ def test_a_prefecture_after_a_province_it_is_not_in_written_short() -> None:
     for text in ("地方频道 河北 山西 辽宁 吉林 上海", "辽宁吉林一口气辟4个谣", "抛开上海成都武汉这三座城市", "吉林长春",
                  "他出生于甘肃天水，在四川大学读书"):
         assert misplaced_short(text) == []
+
+
+def test_a_title_cited_twice_on_a_page_once_with_a_slip() -> None:
+    from checks.names import title_variants
+
+    page = "印发《关于进一步加强耕地保护工作的意见》。会上传达了《关于进一步加强耕地保户工作的意见》精神。"
+    (start, end, right, why), = title_variants(page)
+    assert page[start:end] == "关于进一步加强耕地保户工作的意见" and right == "关于进一步加强耕地保护工作的意见"
+    assert "“护”误为“户”" in why
+    # of two titles cited once each, the one that reads as words is the right one
+    assert [r for _, _, r, _ in title_variants("审议《乡村振兴促进条例实施方案》，落实《乡村振兴促近条例实施方案》。")] \
+        == ["乡村振兴促进条例实施方案"]
+    # other documents: a volume number, a negation, a dropped word, a short form, the same title twice
+    for page in ("《关于适用〈公司法〉若干问题的规定（二）》和《关于适用〈公司法〉若干问题的规定（三）》",
+                 "《保护国际性武装冲突受难者的附加议定书》和《保护非国际性武装冲突受难者的附加议定书》",
+                 "《河南省森林植物检疫实施办法》和《河南省植物检疫实施办法》",
+                 "《政府信息公开条例》和《中华人民共和国政府信息公开条例》",
+                 "《北京市区县、乡、民族乡、镇人民代表大会代表选举实施细则》和《北京市区、乡、民族乡、镇人民代表大会代表选举实施细则》",
+                 "《乡村振兴促进条例实施方案》与《乡村振兴促进条例实施方案》"):
+        assert title_variants(page) == [], page
