@@ -33,7 +33,7 @@ WHY_TO_DEPUTY = "答复的是人大代表的“建议”，称呼却是“委员
 
 def mixed_up_proposals(text: str) -> list[tuple[int, int, str, str]]:
     """(start, end, right, why) in `text` for each 建议/提案 or 代表/委员 that contradicts the letter it stands in."""
-    if "代表" not in text and "委员" not in text:
+    if "代表" not in text and "委员" not in text and "委員" not in text:  # 委員: a page in traditional script
         return []
     simplified = to_simplified(text)
     salutations = list(_SALUTATION.finditer(simplified))

@@ -25,6 +25,9 @@ def test_a_salutation_that_contradicts_the_reply() -> None:
     assert marked(to_member) == [("代表", "委员")]
     to_deputy = "赵六、钱七委员：\n你们在县第十八届人大第四次会议上提出的第26号建议收悉，现答复如下：……"
     assert marked(to_deputy) == [("委员", "代表")]
+    # a page in traditional script, whose only cue is 委員
+    to_deputy_traditional = "趙六委員：\n您在縣第十八屆人大第四次會議上提出的第26號建議收悉，現答覆如下：……"
+    assert marked(to_deputy_traditional) == [("委員", "代表")]
 
 
 def test_consistent_letters_reports_and_speeches_are_left_alone() -> None:
