@@ -712,8 +712,10 @@ _PLATFORM_TAIL = re.compile(rf"平台(?={_COHORT})")
 #    two Chinese characters and one digit. An office or a school carries no such number (嫦娥4号 has 号). Found from the
 #    digit (a literal the engine skips to), the name read backwards; on the simplified text, where "更长。5.注册" keeps
 #    its marks (the folded text joins it into 更长5注册)
-_NUMBERED_SITE_TAIL = re.compile("[2-9](?:注册|代理|登录|开户|招商|总代)")
-_NUMBERED_SITE = re.compile("(?P<name>[\u4e00-\u9fff]{2}[2-9](?:注册|代理|登录|开户|招商|总代))")
+_SIGN_UP_WORDS = ("注册", "代理", "登录", "开户", "招商", "总代")
+_NUMBERED_TAILS = frozenset(f"{digit}{word}" for digit in "23456789" for word in _SIGN_UP_WORDS)
+_NUMBERED_SITE_TAIL = re.compile(f"[2-9](?:{'|'.join(_SIGN_UP_WORDS)})")
+_NUMBERED_SITE = re.compile(f"(?P<name>[\u4e00-\u9fff]{{2}}{_NUMBERED_SITE_TAIL.pattern})")
 _BETTING_PLATFORM = re.compile(r"(?P<name>[\u4e00-\u9fff]{0,4}(?:竞猜|投注|博彩)平台)$")
 _COHORT_PLATFORM = re.compile(r"(?P<name>[\u4e00-\u9fff]{2}平台)$")
 _NAME_REACH = 12  # characters before the tail that hold the name
@@ -730,15 +732,15 @@ def _bare_brand_acts() -> re.Pattern[str] | None:
 
 _SITE_WORDS = frozenset({"官网", "官方网站"})
 _TITLE_WORD_LIST = frozenset({"博士", "硕士", "研究生", "本科生", "学位", "招生", "届"})
-_NUMBERED_TAILS = frozenset(f"{digit}{word}" for digit in "23456789" for word in ("注册", "代理", "登录", "开户", "招商", "总代"))
 _RULE_WORDS = _SITE_WORDS | _TITLE_WORD_LIST | _NUMBERED_TAILS  # of rules 1, 2 and 11: any other trigger found is a
 # listed brand (rule 3)
 
 
 @functools.lru_cache(maxsize=1)
 def _trigger_automaton() -> tuple[AhoCorasick, tuple[str, ...]]:
-    """One scan tells which of rules 1–3 a page needs: their words (官网; 博士, 届 …) and the listed brands."""
-    words = (*sorted(_RULE_WORDS), *_NUMBERED_TAILS, *_chinese_brands())
+    """One scan tells which of rules 1–3 and 11 a page needs: their words (官网; 博士, 届 …; 4注册) and the listed
+    brands."""
+    words = (*sorted(_RULE_WORDS), *_chinese_brands())
     return small_automaton(list(words), MatchKind.Standard), words
 
 

@@ -497,3 +497,16 @@ def test_corpus_consensus_finds_a_rare_variant_of_a_repeated_formulation() -> No
     # (重庆市人事任免工作条例: 提名人要求撤回的, beside the rules' many 提案人要求撤回的)
     texts = ["在交付表决前，提案人要求撤回的"] * 25 + ["在交付表决前，提名人要求撤回的"]
     assert corpus_consensus(texts) == {}
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    ("在新形式下做好统战工作。", True),  # the state of affairs: 新形势下
+    ("全县安全生产形式总体平稳。", True),
+    ("以新形式下发通知。", False),  # a new form, then the verb 下发
+    ("组织形式稳定性较好。", False),
+    ("全年安全生产形势总体平稳，新形势下任务更重。", False),
+])
+def test_xingshi_the_situation_written_as_xingshi_the_form(text: str, found: bool) -> None:
+    from checks.typos import find_typo_hits
+    hits = [(h["matched"], h["suggestion"]) for h in find_typo_hits(text, ON)]
+    assert hits == ([("形式", "形势")] if found else [])
