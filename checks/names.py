@@ -266,12 +266,20 @@ def title_variants(text: str) -> list[tuple[int, int, str, str]]:
         counts[title] += 1
     if len(counts) < 2:
         return []
+    # one slip leaves the first four or the last four characters of a title of eight or more as they were: only titles
+    # that share one of them are compared (a catalogue page cites thousands of titles)
+    heads: dict[str, list[str]] = defaultdict(list)
+    tails: dict[str, list[str]] = defaultdict(list)
+    for title in counts:
+        heads[title[:4]].append(title)
+        tails[title[-4:]].append(title)
     real = law_titles()
     found = []
     for start, end, title in titles:
         if counts[title] != 1 or len(title) < _MIN_TITLE or title in real:
             continue
-        for other, times in counts.items():
+        for other in dict.fromkeys((*heads[title[:4]], *tails[title[-4:]])):
+            times = counts[other]
             if other != title and abs(len(other) - len(title)) <= 1 and (why := _title_slip(other, title)) \
                     and (times > 1 or _wordier(other, title)):
                 found.append((start, end, other, f"同一页面另有{times}处《{other}》，此处{why}"))
