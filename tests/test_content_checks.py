@@ -520,6 +520,10 @@ def test_xingshi_the_situation_written_as_xingshi_the_form(text: str, found: boo
     ("修定《政府信息公开指南（2025年版）》。", "修定", "修订"),
     ("一是制定专人负责政府网站信息公开管理。", "制定", "指定"),
     ("代表人民行使国家权利。", "权利", "权力"),
+    ("收集民意，反应民声。", "反应", "反映"),
+    ("群众有事都给反应到上一级。", "反应", "反映"),
+    ("集贸市场是反应市民素质的窗口。", "反应", "反映"),
+    ("可通过政府信息公开意见箱反应或直接联系。", "反应", "反映"),
 ])
 def test_confusables_written_wider_than_their_rows(text: str, wrong: str, right: str) -> None:
     from checks.typos import find_typo_hits
@@ -528,5 +532,6 @@ def test_confusables_written_wider_than_their_rows(text: str, wrong: str, right:
 
 def test_the_same_words_in_their_right_uses_are_left_alone() -> None:
     from checks.typos import find_typo_hits
-    text = "对化学反应进行观察。要制定计划和方案。公民依法行使权利。细细品味人生。修订后的《条例》。提升城市品位。"
+    text = ("对化学反应进行观察。要制定计划和方案。公民依法行使权利。细细品味人生。修订后的《条例》。提升城市品位。"
+            "开通热线反应良好。不良反应情况。收集民意，反映民声。")
     assert find_typo_hits(text, ON) == []
