@@ -99,7 +99,6 @@ def _manner(word: str) -> bool:
         or word[:2] in _PAIRED and word[2:] in _PAIRED or word in _idioms()
 
 
-
 @functools.lru_cache(maxsize=1)
 def _idioms() -> frozenset[str]:
     """The common four-character idioms of lexicons/idioms.txt (一如既往, 有条不紊, 义无反顾); jieba's tags are no guide

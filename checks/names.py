@@ -36,7 +36,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from pathlib import Path
 
 from ahocorasick_rs import AhoCorasick, BytesAhoCorasick, MatchKind
@@ -261,9 +261,7 @@ def title_variants(text: str) -> list[tuple[int, int, str, str]]:
     titles = [(m.start(1), m.end(1), normal_title(m.group(1))) for m in _TITLE_RX.finditer(text)]
     if len(titles) < 2:
         return []
-    counts: dict[str, int] = defaultdict(int)
-    for _, _, title in titles:
-        counts[title] += 1
+    counts = Counter(title for _, _, title in titles)
     if len(counts) < 2:
         return []
     # one slip leaves the first four or the last four characters of a title of eight or more as they were: only titles

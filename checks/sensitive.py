@@ -212,14 +212,13 @@ def keyword_stuffing(norm: str) -> list[tuple[int, int, str, bool]]:
                 for family_index, subject in owners[index]:
                     per_family[family_index].append((start, end, automaton.words[index], subject))
     for family_index, family in enumerate(rules.families):
+        marks = per_family.get(family_index, [])
         if family.sold_with_contact:
-            out += [(start, end, family.category, family.prose_may_discuss)
-                    for start, end, _, subject in per_family.get(family_index, [])
+            out += [(start, end, family.category, family.prose_may_discuss) for start, end, _, subject in marks
                     if subject and _FOLDED_CONTACT_RX.search(norm, max(0, start - _SELLER_REACH), end + _SELLER_REACH)]
         for rx, anchors in family.patterns:
             if not anchors or not present.isdisjoint(anchors):  # an anchor is in the text
                 out += [(m.start(), m.end(), family.category, family.prose_may_discuss) for m in rx.finditer(norm)]
-        marks = per_family.get(family_index, [])
         if len(marks) < rules.min_markers or family.min_subjects and not any(m[3] for m in marks):
             continue  # common action words alone (体育, 会员, 免费 in government text): nothing to crowd
         window = family.window if family.window is not None else rules.window
