@@ -654,15 +654,18 @@ _DIGIT = re.compile("[0-9]")
 #    text drops the colon. Macau's own offices (澳门特别行政区政府网站：) end in 局, 网站 or 政府, not in a casino's make-up.
 _MACAU_LABEL = re.compile(r"(?P<name>澳门[\u4e00-\u9fff]{2,6}(?:游戏|娱乐场|娱乐城|娱乐|赌场|博彩))[:：]")
 # … or before a school's party branch (blind67: "澳门新浦新京娱乐党总支组织全院师生党员", a variant of 新葡京 not listed)
-_MACAU_SCHOOL = re.compile(r"(?P<name>澳门[\u4e00-\u9fff]{2,6}?(?:游戏|娱乐城|娱乐|赌场|博彩))"
-                           r"(?=党委|党总支|党支部|师生|学院|团委)")
+# … or, with a site number, before a hospital (blind99 s08, taught after the first run: a mirrored hospital's news opening
+# "澳门888新莆京游戏医院特别举行")
+_MACAU_SCHOOL = re.compile(r"(?P<name>澳门\d{0,4}[\u4e00-\u9fff]{2,6}?(?:游戏|娱乐城|娱乐|赌场|博彩))"
+                           r"(?=党委|党总支|党支部|师生|学院|团委|医院)")
 
 # 6. A betting brand that names no place, company or team (必赢, 亚博), written bare three times or more, once where an
 #    institution acts (blind55: "必赢共获金奖11项", "必赢高度重视"; "亚博有两支团队", "由亚博院党委副书记带队"): a mirror
 #    that replaced the college's name everywhere (blind76: 研究生 replaced, "杏盛教育院"). 亚博会 (the China–ASEAN
 #    expo) is followed by 会, not by an act.
 _WHERE_AN_INSTITUTION_ACTS = (_WHERE_A_SCHOOL_STANDS
-                             + "|共获|荣获|高度重视|召开|举办|承办|院党委|教育院|有[一二三四五六七八九十两]+[支个名位]")
+                             + "|共获|荣获|高度重视|召开|举办|承办|院党委|教育院|有[一二三四五六七八九十两]+[支个名位]"
+                             + "|在[\u4e00-\u9fff]{2,5}校区")  # blind99 s04: "杏盛在金鸡岭校区正平馆…召开"
 _BARE_BRAND_REPEATS = 3
 
 # 7. A betting site's "官网" given a post where a person's post stands (blind64: "会上英国正版365官方网站经理赵宏带领大家一起

@@ -18,8 +18,9 @@ def test_the_blind93_rows() -> None:
 
 def test_the_blind94_rows() -> None:
     # still missed, outside the categories the check judges or disguised as advice: a cheat shop's "pitfall" post, a
-    # payment gateway needing no ID, a click-farm script for sale, an account shop, a buyer of developer accounts
-    assert outcome(ROWS, "blind94") == ({"94s04", "94s05", "94s07", "94s10", "94s12"}, set())
+    # payment gateway needing no ID, a click-farm script for sale (the account shop and the buyer of developer accounts
+    # are found since round 34's 账号买卖 family)
+    assert outcome(ROWS, "blind94") == ({"94s04", "94s05", "94s07"}, set())
 
 
 def test_an_address_release_page() -> None:

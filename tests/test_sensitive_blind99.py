@@ -1,0 +1,72 @@
+"""text.sensitive on the blind99, blind100, blind105 and blind106 rows of benchmarks/data/sensitive_real.jsonl (real page
+texts and HTML, each with its source), collected by helpers that did not see the checks. First runs: benchmarks/results/
+sensitive_real-2026-12-05-blind99.txt (6/12, one decoy reported: a county's 中福在线 lottery hall),
+…-blind100.txt (5/9, no decoy), …-blind105.txt (1/3, no decoy) and …-blind106.txt (8/11, no decoy). Taught afterwards in
+round 34; the outcome is pinned here so that a change shows."""
+
+from __future__ import annotations
+
+from benchmarks.sensitive_real import load_rows, outcome
+from checks.sensitive import find_sensitive
+
+ROWS = load_rows()
+
+
+def test_the_blind99_rows() -> None:
+    # still missed: a vocational college's news with its name replaced by 杏宇娱乐, written twice, in traditional script
+    assert outcome(ROWS, "blind99") == ({"99s03"}, set())
+
+
+def test_the_blind100_rows() -> None:
+    assert outcome(ROWS, "blind100") == (set(), set())
+
+
+def test_the_blind105_and_blind106_rows() -> None:
+    assert outcome(ROWS, "blind105") == (set(), set())
+    # still missed: a post praising a free proxy-IP site in a proxy pool's issue tracker (no trade the check judges)
+    assert outcome(ROWS, "blind106") == ({"106s10"}, set())
+
+
+def test_account_shops() -> None:
+    assert find_sensitive("飞机号购买, 苹果ID发卡网, 谷歌邮箱批发, Gemini Pro会员, TikTok账号购买")
+    assert find_sensitive("推荐一个美区苹果ID与小火箭共享账号网站：每30分钟自动更新，免费查看")
+    assert find_sensitive("公司项目紧急高价收购一个苹果企业账号，出手的可以加我QQ 542357086")
+    # a regulator's crackdown and a security rule name the same trade
+    assert find_sensitive("网信办通报：依法查处一批出售飞机号、成品号的网店，涉案账号被批量封禁。") == []
+    assert find_sensitive("严禁共享账号，严禁出售、出租账号。") == []
+
+
+def test_a_casino_calling_itself_the_only_official_site() -> None:
+    assert find_sensitive("【EWIN娱乐】_唯一指定官网首页 发布：2018-07-17 来源:高唐县电子政务管理办公室")
+    assert find_sensitive("中国体育彩票唯一官方网站") == []
+
+
+def test_mirrored_names_with_a_site_number() -> None:
+    assert find_sensitive("必发7790电子集团入口首页\n矿业学院教学工作管理规程")
+    assert find_sensitive("澳门888新莆京游戏医院特别举行“美护士颁奖盛典”活动")
+    assert find_sensitive("2、有哪些信誉好的足球投注网站(book118)网站文档一经付费")
+    assert find_sensitive("维基体育官方入口用好体彩公益金——福建漳州打造家门口的“健身房”")
+    # a museum's numbered exhibit, volunteers counted in Macao, trustworthy firms and an encyclopedia stay quiet
+    assert find_sensitive("本馆7790号藏品入口首页展示") == []
+    assert find_sensitive("澳门2000余名志愿者参加医院服务") == []
+    assert find_sensitive("信誉好的企业获得守信激励，信誉高的网站优先收录。") == []
+    assert find_sensitive("维基百科官方网站显示") == []
+
+
+def test_a_welfare_lottery_hall() -> None:
+    # 中福在线 is the welfare lottery's own video game, sold in its halls
+    assert find_sensitive("县首家“中福在线”销售厅开业，彩民可在中福在线投注机上购买。") == []
+    assert find_sensitive("福彩3D在线投注，注册即送彩金") != []
+
+
+def test_disguised_contacts() -> None:
+    assert find_sensitive("做个各种假公章【╬溦542394562】")
+    assert find_sensitive("我要浙江内的住宿和餐饮类发票,最好定额的『(掂微)137-1947-0891它有漂Q48752-5892〗")
+    # a contact person named 薇 with her mobile, and a crackdown naming forged seals, are no ads
+    assert find_sensitive("联系人：张薇13912345678") == []
+    assert find_sensitive("公安机关依法打击伪造公章、假证件犯罪，群众如发现制作假公章线索请举报。") == []
+
+
+def test_a_credit_score_recovery_lure() -> None:
+    assert find_sensitive("App操作錯誤需要修復信譽分才能提現怎麼辦？【幫追回：ax67.com】←先追回後收費")
+    assert find_sensitive("警方提醒：所谓平台要求修复信誉分才能提现，都是诈骗，切勿转账。") == []
