@@ -122,7 +122,8 @@ _DOUBLED_NOUN_TAGS = frozenset({"n", "nz", "nt", "vn"})
 _VERB_TAGS = frozenset({"v"})
 _RESULT_COMPLEMENTS = frozenset("到好大高强实化快完成住清紧深牢")
 _FORMAL_VERBS = frozenset(("进行", "开展", "坚持", "受理", "实施", "推进", "推动", "落实", "建立", "健全", "完善", "保障",
-                           "召开", "举办", "印发", "制定", "贯彻", "部署", "发布", "审批", "执行"))
+                           "召开", "举办", "印发", "制定", "贯彻", "部署", "发布", "审批", "执行",
+                           "申请", "办理", "提交", "审核", "核实"))  # blind98: "作出工伤认定后申请申请医疗…费用"
 _PROSE_MARKS = frozenset("，。；、：,;")
 _NOT_AFTER = frozenset("的地得")
 _SPEECH_BEFORE = frozenset("多再去来请想让要该得")
