@@ -677,39 +677,70 @@ def _dated_in_term(text: str, start: int, held: list[Term]) -> bool:
     return bool(years) and all(_in_office(held, date(year, 1, 1), date(year, 12, 31)) for year in years)
 
 
+_MAX_NEEDLES = 300  # alternatives of one rule's needles; beyond, the rule keeps the shorter set it had
+_MAX_CLASS = 16  # a character class of at most this many plain characters is read as alternatives ([OoО0])
+
+
 @functools.lru_cache(maxsize=256)
-def _needle(pattern: re.Pattern[str]) -> str:
-    """The longest run of plain characters that every match of `pattern` holds (a context rule's wrong word,
-    截止), or "": a rule's regex is only run over a text that holds it. Read from the parsed pattern's top
-    level, where every item must match, in order; "" whenever that cannot be told (re's parser is private)."""
+def _needles(pattern: re.Pattern[str]) -> tuple[str, ...]:
+    """Strings one of which every match of `pattern` holds or stands right before (a context rule's wrong word
+    and what its lookahead requires: 分文件, 分材料 … for "\\d分(?=文件|材料…)"), or () when that cannot be told: a
+    rule's regex is only run over a text that holds one of them. Read from the parsed pattern: from each item of its
+    top level on, the plain characters, the alternatives of a group or a small class, and a lookahead's, in order;
+    lookbehinds and negative lookarounds match no character and are stepped over. The set whose shortest string is
+    longest wins (re's parser is private: another Python gets (), no shortcut, the same findings)."""
     if pattern.flags & re.IGNORECASE:
-        return ""
+        return ()
     try:
         parser, constants = importlib.import_module("re._parser"), importlib.import_module("re._constants")
-        best = run = ""
-        for op, arg in parser.parse(pattern.pattern, pattern.flags):
-            if op is constants.LITERAL:
-                run += chr(arg)
-            elif op is constants.SUBPATTERN and not arg[1] and not arg[2] and arg[3] and \
-                    all(o is constants.LITERAL for o, _ in arg[3]):
-                run += "".join(chr(a) for _, a in arg[3])
-            else:
-                best, run = max(best, run, key=len), ""
-        return max(best, run, key=len)
-    except Exception:  # another Python's parser: no shortcut, the same findings
-        return ""
+        items = list(parser.parse(pattern.pattern, pattern.flags))
+        best: tuple[str, ...] = ()
+        for i in range(len(items)):
+            found = tuple(sorted(set(_prefixes(items[i:], constants)[0])))
+            if found and min(map(len, found)) > (min(map(len, best)) if best else 0):
+                best = found
+        return best
+    except Exception:  # another Python's parser
+        return ()
+
+
+def _prefixes(items, c) -> tuple[list[str], bool]:  # noqa: ANN001 (re's private parser types)
+    """(the strings one of which text matching `items` begins with, whether they cover all of `items`)."""
+    starts = [""]
+    for op, arg in items:
+        if op is c.LITERAL:
+            more, complete = [chr(arg)], True
+        elif op is c.SUBPATTERN and not arg[1] and not arg[2]:
+            more, complete = _prefixes(arg[3], c)
+        elif op is c.BRANCH:
+            parts = [_prefixes(alternative, c) for alternative in arg[1]]
+            more, complete = [p for found, _ in parts for p in found], all(done for _, done in parts)
+        elif op is c.IN and len(arg) <= _MAX_CLASS and all(o is c.LITERAL for o, _ in arg):
+            more, complete = [chr(a) for _, a in arg], True
+        elif op is c.ASSERT_NOT or (op is c.ASSERT and arg[0] < 0):
+            continue  # matches no character
+        elif op is c.ASSERT:  # a lookahead: the text goes on with it, and nothing after it is read
+            more, complete = _prefixes(arg[1], c)[0], False
+        else:
+            return starts, False
+        if len(starts) * len(more) > _MAX_NEEDLES:
+            return starts, False
+        starts = [a + b for a in starts for b in more]
+        if not complete:
+            return starts, False
+    return starts, True
 
 
 _rule_needles: list = [None, (), None]  # the rules last seen, their needles, the automaton over them
 
 
-def _context_rule_needles(rules: tuple[ContextRule, ...]) -> tuple[tuple[str, ...], AhoCorasick | None]:
-    """Each context rule's needle (`_needle`), and one automaton over them: a text's needles are found in one
+def _context_rule_needles(rules: tuple[ContextRule, ...]) -> tuple[tuple[tuple[str, ...], ...], AhoCorasick | None]:
+    """Each context rule's needles (`_needles`), and one automaton over them all: a text's needles are found in one
     scan, not one substring search per rule. Kept for the rules object last seen (typo_lexicon's, the same each
-    call), not in an lru_cache, which would hash some fifty rules for every text."""
+    call), not in an lru_cache, which would hash some hundred and fifty rules for every text."""
     if _rule_needles[0] is not rules:
-        needles = tuple(_needle(rule.pattern) for rule in rules)
-        words = sorted({n for n in needles if n})
+        needles = tuple(_needles(rule.pattern) for rule in rules)
+        words = sorted({n for found in needles for n in found})
         _rule_needles[:] = [rules, needles, small_automaton(words, MatchKind.Standard) if words else None]
     return _rule_needles[1], _rule_needles[2]
 
@@ -763,13 +794,13 @@ def find_typo_hits(text: str, on: date, extra: tuple[str, ...] = (), recurring: 
     def overlaps_in_text(a: int, b: int) -> bool:  # places in `text`
         return any(int(h["start"]) < b and a < int(h["end"]) for h in hits)
 
-    taken: list[tuple[int, int]] = []  # canonical forms and hits: a damaged phrase is not looked for there
     reported: list[tuple[int, int, str, str, str]] = []  # slips of reported_typos.tsv, reported last
-    for index, start, end in automaton.find(joined):
+    matches = automaton.find(joined)
+    # canonical forms (most matches: a page holds a hundred) and hits: a damaged phrase is not looked for there;
+    # sorted out in one comprehension each, not one turn of the loop below per canonical form
+    taken = [(start, end) for index, start, end in matches if not patterns[index][0]]
+    for index, start, end in [m for m in matches if patterns[m[0]][0]]:
         right, kind = patterns[index]
-        if not right:
-            taken.append((start, end))
-            continue
         if not on_word_boundaries(joined, start, end):
             continue
         if len(right) == end - start + 1 and right.endswith(joined[start:end]) and \
@@ -832,7 +863,7 @@ def find_typo_hits(text: str, on: date, extra: tuple[str, ...] = (), recurring: 
     needles, needle_automaton = _context_rule_needles(rules)
     present = set(needle_automaton.find_matches_as_strings(joined, overlapping=True)) if needle_automaton else set()
     for rule, needle in zip(rules, needles, strict=True):
-        if needle and needle not in present:
+        if needle and present.isdisjoint(needle):
             continue
         for m in rule.pattern.finditer(joined):
             s, e = m.span("wrong")
