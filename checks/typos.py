@@ -37,6 +37,7 @@ import itertools
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
+from dataclasses import dataclass
 from datetime import date
 from typing import NamedTuple
 
@@ -731,18 +732,44 @@ def _prefixes(items, c) -> tuple[list[str], bool]:  # noqa: ANN001 (re's private
     return starts, True
 
 
-_rule_needles: list = [None, (), None]  # the rules last seen, their needles, the automaton over them
+@dataclass(frozen=True)
+class RuleNeedles:
+    """Which context rules a text needs run: the rules without needles always, the others when a needle stands."""
+    always: tuple[int, ...]  # indexes of the rules without needles
+    rules_of: dict[str, tuple[int, ...]]  # needle → indexes of the rules it belongs to
+    automaton: AhoCorasick | None  # over every needle
+
+    def to_run(self, text: str) -> list[int]:
+        """Indexes of the rules to run over `text`, in the rules' order."""
+        if self.automaton is None:
+            return list(self.always)
+        found = set(self.always)
+        for needle in set(self.automaton.find_matches_as_strings(text, overlapping=True)):
+            found.update(self.rules_of[needle])
+        return sorted(found)
 
 
-def _context_rule_needles(rules: tuple[ContextRule, ...]) -> tuple[tuple[tuple[str, ...], ...], AhoCorasick | None]:
+_rule_needles: list = [None, None]  # the rules last seen and their RuleNeedles
+
+
+def _context_rule_needles(rules: tuple[ContextRule, ...]) -> RuleNeedles:
     """Each context rule's needles (`_needles`), and one automaton over them all: a text's needles are found in one
-    scan, not one substring search per rule. Kept for the rules object last seen (typo_lexicon's, the same each
-    call), not in an lru_cache, which would hash some hundred and fifty rules for every text."""
+    scan, not one substring search per rule, and only the rules they belong to are looked at. Kept for the rules
+    object last seen (typo_lexicon's, the same each call), not in an lru_cache, which would hash some hundred and
+    fifty rules for every text."""
     if _rule_needles[0] is not rules:
-        needles = tuple(_needles(rule.pattern) for rule in rules)
-        words = sorted({n for found in needles for n in found})
-        _rule_needles[:] = [rules, needles, small_automaton(words, MatchKind.Standard) if words else None]
-    return _rule_needles[1], _rule_needles[2]
+        rules_of: dict[str, list[int]] = defaultdict(list)
+        always = []
+        for index, rule in enumerate(rules):
+            needles = _needles(rule.pattern)
+            if not needles:
+                always.append(index)
+            for needle in needles:
+                rules_of[needle].append(index)
+        words = sorted(rules_of)
+        _rule_needles[:] = [rules, RuleNeedles(tuple(always), {n: tuple(i) for n, i in rules_of.items()},
+                                               small_automaton(words, MatchKind.Standard) if words else None)]
+    return _rule_needles[1]
 
 
 def night_slips(texts: Iterable[str]) -> tuple[list[Candidates], frozenset[str]]:
@@ -860,11 +887,7 @@ def find_typo_hits(text: str, on: date, extra: tuple[str, ...] = (), recurring: 
             hit(start, end, right, why, CLASS_CONTEXT)
             taken.append((start, end))
     rules = typo_lexicon().context_rules
-    needles, needle_automaton = _context_rule_needles(rules)
-    present = set(needle_automaton.find_matches_as_strings(joined, overlapping=True)) if needle_automaton else set()
-    for rule, needle in zip(rules, needles, strict=True):
-        if needle and present.isdisjoint(needle):
-            continue
+    for rule in map(rules.__getitem__, _context_rule_needles(rules).to_run(joined)):
         for m in rule.pattern.finditer(joined):
             s, e = m.span("wrong")
             if s < 0:
