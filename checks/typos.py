@@ -705,7 +705,7 @@ def _needles(pattern: re.Pattern[str]) -> tuple[str, ...]:
         return ()
 
 
-def _prefixes(items, c) -> tuple[list[str], bool]:  # noqa: ANN001 (re's private parser types)
+def _prefixes(items, c) -> tuple[list[str], bool]:  # items, c: re's private parser types
     """(the strings one of which text matching `items` begins with, whether they cover all of `items`)."""
     starts = [""]
     for op, arg in items:
