@@ -70,3 +70,17 @@ def test_disguised_contacts() -> None:
 def test_a_credit_score_recovery_lure() -> None:
     assert find_sensitive("App操作錯誤需要修復信譽分才能提現怎麼辦？【幫追回：ax67.com】←先追回後收費")
     assert find_sensitive("警方提醒：所谓平台要求修复信誉分才能提现，都是诈骗，切勿转账。") == []
+
+
+def test_every_match_of_a_stuffing_pattern_holds_one_of_its_anchors() -> None:
+    # a pattern runs only on a text that holds one of its anchors: an anchor list that misses a form the pattern
+    # matches would hide that form; checked on every real row (spam and decoys), folded as the check folds them
+    from checks.sensitive import page_rules
+    from checks.text import fold
+
+    texts = [fold(str(r.get("text") or r.get("html"))) for r in ROWS.values()]
+    for family in page_rules().families:
+        for rx, anchors in family.patterns:
+            for text in texts:
+                m = rx.search(text) if anchors else None
+                assert m is None or any(a in text for a in anchors), (rx.pattern, m.group(0))
