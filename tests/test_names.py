@@ -349,3 +349,17 @@ def test_a_title_cited_twice_on_a_page_once_with_a_slip() -> None:
                  "《北京市区县、乡、民族乡、镇人民代表大会代表选举实施细则》和《北京市区、乡、民族乡、镇人民代表大会代表选举实施细则》",
                  "《乡村振兴促进条例实施方案》与《乡村振兴促进条例实施方案》"):
         assert title_variants(page) == [], page
+
+
+def test_a_government_named_without_its_divisions_suffix() -> None:
+    # blind rows of county sites: 《天水人民政府办公室关于…》, 从阿尔山人民政府网站, 鲁山人民政府坚持…
+    from checks.names import unsuffixed_governments
+
+    assert [(f, w[:5]) for _, _, f, w in unsuffixed_governments("《天水人民政府办公室关于印发方案的通知》")] == [("天水市", "漏字“市”")]
+    assert unsuffixed_governments("从阿尔山人民政府网站下载")[0][2] == "阿尔山市"
+    assert unsuffixed_governments("鲁山人民政府坚持以习近平法治思想为指导")[0][2] == "鲁山县"
+    # written in full; a longer place ending there (长沙县 holds 沙县, 建平乡 holds 平乡); a name two divisions share
+    # (吉林省, 吉林市); a county's full name until its renaming (沙县); no place at all (各级人民政府)
+    for text in ("天水市人民政府", "长沙县人民政府", "建平乡人民政府", "吉林人民政府", "沙县人民政府", "各级人民政府",
+                 "县人民政府", "自治区人民政府"):
+        assert unsuffixed_governments(text) == [], text
