@@ -355,7 +355,8 @@ def test_a_government_named_without_its_divisions_suffix() -> None:
     # blind rows of county sites: 《天水人民政府办公室关于…》, 从阿尔山人民政府网站, 鲁山人民政府坚持…
     from checks.names import unsuffixed_governments
 
-    assert [(f, w[:5]) for _, _, f, w in unsuffixed_governments("《天水人民政府办公室关于印发方案的通知》")] == [("天水市", "漏字“市”")]
+    found = unsuffixed_governments("《天水人民政府办公室关于印发方案的通知》")
+    assert [(f, w[:5]) for _, _, f, w in found] == [("天水市", "漏字“市”")]
     assert unsuffixed_governments("从阿尔山人民政府网站下载")[0][2] == "阿尔山市"
     assert unsuffixed_governments("鲁山人民政府坚持以习近平法治思想为指导")[0][2] == "鲁山县"
     # written in full; a longer place ending there (长沙县 holds 沙县, 建平乡 holds 平乡); a name two divisions share
