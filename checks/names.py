@@ -1064,6 +1064,9 @@ def _unsuffixed_places() -> tuple[dict[str, str], frozenset[str], int]:
 
 
 _LONGER_PLACE = 9  # characters a longer place name may reach before the short one (庐山生态文化新城 holds 新城)
+# what may stand right before the short name: a function word ending a phrase before a name (从, 由, 向, 经, 通过 …); any
+# other Chinese character may begin a longer name this list does not hold (怒江州 of 怒江傈僳族自治州 holds 江州)
+_BEFORE_A_NAME = frozenset("从向由在据对和与及、的是经将请到至为给并同报发致过于即原")
 
 
 def unsuffixed_governments(text: str) -> list[tuple[int, int, str, str]]:
@@ -1083,7 +1086,8 @@ def unsuffixed_governments(text: str) -> list[tuple[int, int, str, str]]:
         for size in range(min(longest, at), 1, -1):
             name = text[at - size:at]
             if name in unique:
-                if name not in real and \
+                before = text[at - size - 1] if at > size else ""
+                if name not in real and (not ("\u4e00" <= before <= "\u9fff") or before in _BEFORE_A_NAME) and \
                         not any(text[at - size - k:at] in places for k in range(1, _LONGER_PLACE) if at - size - k >= 0):
                     full = unique[name]
                     found.append((at - size, at, full, f"漏字“{full[-1]}”：名称应为“{full}{_GOVERNMENT}”"))
