@@ -1,8 +1,9 @@
-"""text.sensitive on the blind99, blind100, blind105 and blind106 rows of benchmarks/data/sensitive_real.jsonl (real page
+"""text.sensitive on the blind99, blind100, blind105, blind106, blind113 and blind114 rows of benchmarks/data/sensitive_real.jsonl (real page
 texts and HTML, each with its source), collected by helpers that did not see the checks. First runs: benchmarks/results/
 sensitive_real-2026-12-05-blind99.txt (6/12, one decoy reported: a county's 中福在线 lottery hall),
-…-blind100.txt (5/9, no decoy), …-blind105.txt (1/3, no decoy) and …-blind106.txt (8/11, no decoy). Taught afterwards in
-round 34; the outcome is pinned here so that a change shows."""
+…-blind100.txt (5/9, no decoy), …-blind105.txt (1/3, no decoy) and …-blind106.txt (8/11, no decoy), taught afterwards in
+round 34; blind113 (7/12, no decoy) and blind114 (8/12, no decoy), taught in round 35. The outcome is pinned here so that
+a change shows."""
 
 from __future__ import annotations
 
@@ -25,6 +26,29 @@ def test_the_blind105_and_blind106_rows() -> None:
     assert outcome(ROWS, "blind105") == (set(), set())
     # still missed: a post praising a free proxy-IP site in a proxy pool's issue tracker (no trade the check judges)
     assert outcome(ROWS, "blind106") == ({"106s10"}, set())
+
+
+def test_the_blind113_and_blind114_rows() -> None:
+    # still missed: the brand 爱体育 written once into a news sentence (热爱体育 is everyday Chinese)
+    assert outcome(ROWS, "blind113") == ({"113s08"}, set())
+    # still missed: an English hacklink block in a hidden marquee (no Chinese trade), and a malware rule quoting the
+    # lottery words it injects inside a YARA string (not a page)
+    assert outcome(ROWS, "blind114") == ({"114s02", "114s10"}, set())
+
+
+def test_ads_for_margin_trading_and_hospitals() -> None:
+    assert find_sensitive("据中国人民银行网站消息中国十大股票配资公司,为维护债券市场稳健运行")
+    assert find_sensitive("北京哪个医院白癜风治的好 http://www.ytysbz.com/")
+    # the regulator's warning and a citizen's question in a letter stay quiet
+    assert find_sensitive("证监会提醒投资者远离非法配资平台和场外配资活动。") == []
+    assert find_sensitive("来信人询问县里哪家医院看得好，卫健局已作答复。") == []
+
+
+def test_betting_titles() -> None:
+    assert find_sensitive("关于我们 | 联系我们\n\n火狐体育|全站app\n\n荣誉资质")
+    assert find_sensitive("澳门银河的网址400-2019动画片大全")
+    assert find_sensitive("万丰国际网址-万丰国际娱乐-万丰国际客服13577941199_ZALMAN")
+    assert find_sensitive("澳门银河综合度假城今日公布业绩，全站改版后访问量上升。") == []
 
 
 def test_account_shops() -> None:
