@@ -249,6 +249,29 @@ def typo_matcher(extra: tuple[str, ...] = ()) -> tuple[Matcher, tuple[tuple[str,
     return matcher(words), values
 
 
+_DIVISION_ENDS = "省市县区旗州盟"  # what a local government's department is named after (灵丘县|文化广电和旅游局)
+
+
+def _department_misses(department: str) -> dict[str, str]:
+    """near_misses of a department's name, but no drop that correct text writes run by run (通管理局 of 通信管理局
+    is the end of 交通管理局); its first character dropped (化广电和旅游局) is judged where it is found, as the
+    rest of a name ends other words (事务服务中心, 中医药管理局): see `_headless_department`."""
+    misses = {v: why for v, why in near_misses(department, edge_doubles=False, keep_last=True).items()
+              if len(v) >= len(department) or not seen_trigrams(v).all()}
+    if len(department) >= _MIN_DROP:
+        misses[department[1:]] = f"漏字“{department[0]}”"
+    return misses
+
+
+def _headless_department(joined: str, start: int, right: str) -> bool:
+    """joined[start:] is the department `right` without its first character, right after the division it belongs to
+    (高阳县化广电和旅游局), where the division's suffix does not begin a word with what follows (顺德市政管理局 is
+    市政, not 市邮政管理局): correct text never writes those three characters."""
+    lexicon = typo_lexicon()
+    return start > 0 and joined[start - 1] in _DIVISION_ENDS and not seen_trigrams(joined[start - 1:start + 2]).all() \
+        and (right in lexicon.departments or (right.endswith(_ORGAN_SUFFIX) and right in lexicon.canonical))
+
+
 def _typo_patterns(extra: tuple[str, ...]) -> tuple[tuple[str, ...], tuple[tuple[str, str], ...]]:
     lexicon = typo_lexicon()
     dictionary = tokenizer().FREQ
@@ -288,7 +311,7 @@ def _typo_patterns(extra: tuple[str, ...]) -> tuple[tuple[str, ...], tuple[tuple
     patterns.update((d, ("", "")) for d in lexicon.departments if d not in patterns)
     for department in lexicon.departments:
         if len(department) >= _MIN_NEAR_MISS:
-            add(near_misses(department, edge_doubles=False, keep_last=True), department, CLASS_NAME)
+            add(_department_misses(department), department, CLASS_NAME)
         else:
             add({v: why for v, why in near_misses(department, edit=False, keep_last=True).items()
                  if _alien(v, department, frozenset())}, department, CLASS_NAME)
@@ -831,7 +854,8 @@ def find_typo_hits(text: str, on: date, extra: tuple[str, ...] = (), recurring: 
         if not on_word_boundaries(joined, start, end):
             continue
         if len(right) == end - start + 1 and right.endswith(joined[start:end]) and \
-                (right[0] in joined[max(0, start - 15):start] or (start and "\u4e00" <= joined[start - 1] <= "\u9fff")):
+                (right[0] in joined[max(0, start - 15):start] or (start and "\u4e00" <= joined[start - 1] <= "\u9fff")) \
+                and not _headless_department(joined, start, right):
             # "由政 依申请公开 府信息公开": a phrase split by a column, its first character just before; and
             # "攻府信息公开" is a replaced first character (found below), not a dropped one
             continue
