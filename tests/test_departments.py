@@ -1,0 +1,48 @@
+"""Local government departments' names damaged (checks/typos.py: `_department_misses`, `_headless_department`),
+reported by `text.typo` as 名称错误.
+
+The names (checks/lexicons/typos.yaml `departments`) are those seen on at least three real government sites saved in
+public repositories, plus their common short forms. The damaged forms below follow the published rows of
+benchmarks/data/reported_typos.tsv (高阳县化广电和旅游局, blind101; 陕西省卫键委, blind108) in other sentences; the
+correct sentences are real sentences of People's Daily 1998 and 2023–24, laws and news that an earlier version of the
+rule flagged.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from checks.typos import find_typo_hits
+
+ON = date(2026, 1, 1)
+
+DAMAGED = [
+    ("根据安排，灵丘县化广电和旅游局召开专题会议", "化广电和旅游局", "文化广电和旅游局"),
+    ("灵丘县场监督管理局开展节前食品安全检查", "场监督管理局", "市场监督管理局"),
+    ("甘肃省卫键委召开全省卫生健康工作会议", "卫键委", "卫健委"),
+    ("县政务服务和数据管里局召开会议", "政务服务和数据管里局", "政务服务和数据管理局"),
+    ("灵丘县文化广电和旅油局开展文物安全检查", "文化广电和旅油局", "文化广电和旅游局"),
+]
+CORRECT = [
+    # the rest of a name after its first character begins or ends other words
+    "跟着走访了顺德市政管理局、规划国土局、市招标办",
+    "正式启用外国人就业居留事务服务中心及外国人综合服务管理平台",
+    "由卫生部会同国家医药管理局、国家中医药管理局规定",
+    "河北省石家庄市公安交通管理局根据公安部部署开展整治",
+    "南京市场监督管理局召开会议",
+    # two official ways of writing one department
+    "区住房城乡建设局与区住房和城乡建设局是同一机构，政务服务数据管理局也称政务服务和数据管理局。",
+]
+
+
+@pytest.mark.parametrize(("sentence", "wrong", "right"), DAMAGED)
+def test_a_damaged_department_name_is_reported(sentence: str, wrong: str, right: str) -> None:
+    hits = find_typo_hits(sentence, ON)
+    assert any(h["matched"] == wrong and h["suggestion"] == right for h in hits), hits
+
+
+@pytest.mark.parametrize("sentence", CORRECT)
+def test_correct_department_names_are_left_alone(sentence: str) -> None:
+    assert find_typo_hits(sentence, ON) == []
