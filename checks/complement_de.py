@@ -23,10 +23,12 @@ import re
 from checks.lexicon import tagged_words
 
 _DEGREE = "很|非常|十分|挺|太|相当|极其|极为|更加|越来越"  # not 特别: 给予的特别扶助 (special)
-_FRAME = re.compile(f"的(?=(?:{_DEGREE})([\u4e00-\u9fff]{{1,2}})(?:[，。！；、？”\"]|$))")
+# the clause ends: full-width marks, and the ASCII ones some portals type (blind107: "建议提的很好,")
+_CLAUSE_END = "，。！；、？”\",.!;?"
+_FRAME = re.compile(f"的(?=(?:{_DEGREE})([\u4e00-\u9fff]{{1,2}})(?:[{_CLAUSE_END}]|$))")
 # … or a doubled adjective (AABB) that ends the clause: 打扫的干干净净 for 打扫得干干净净; 融入乡村振兴的方方面面 and 村寨
 #   周围的山山岭岭 double a noun (方面, 山岭), whose AABB is a noun too
-_DOUBLED = re.compile("的(?=((.)\\2(.)\\3)(?:[，。！；、？”\"]|$))")
+_DOUBLED = re.compile(f"的(?=((.)\\2(.)\\3)(?:[{_CLAUSE_END}]|$))")
 # both begin with 的, a literal the engine skips to: one that began with the verb was tried at every character (17 ms/MB)
 _VERB_REACH = 2
 _WHY = "动词后接程度补语用“得”（{}得{}）；“的”用在名词前"

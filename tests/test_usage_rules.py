@@ -243,6 +243,7 @@ REAL = [
     pytest.param("牛、羊血清口蹄抗体检测结果", "口蹄", "口蹄疫", id="blind111-口蹄抗体"),
     pytest.param("身着红马甲的义工们们穿梭其间", "们们", "们", id="blind108-们们"),
     pytest.param("教育孩子不到危急水域戏水", "危急水域", "危险水域", id="blind110-危急水域"),
+    pytest.param("您的建议提的很好,我们将认真研究", "的", "得", id="blind107-提的很好-ASCII逗号"),
 ]
 CORRECT = [
     "也要做为后人作铺垫的实事。",  # 做 + 为后人 (People's Daily 1998)
