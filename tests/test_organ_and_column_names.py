@@ -1,5 +1,5 @@
-"""Local government departments' names damaged (checks/typos.py: `_department_misses`, `_headless_department`),
-reported by `text.typo` as 名称错误.
+"""Local government departments' names and the disclosure columns' names damaged (checks/typos.py:
+`_department_misses`, `_headless_department`; typos.yaml `departments` and `canonical`), reported by `text.typo`.
 
 The names (checks/lexicons/typos.yaml `departments`) are those seen on at least three real government sites saved in
 public repositories, plus their common short forms. The damaged forms below follow the published rows of
@@ -24,6 +24,11 @@ DAMAGED = [
     ("甘肃省卫键委召开全省卫生健康工作会议", "卫键委", "卫健委"),
     ("县政务服务和数据管里局召开会议", "政务服务和数据管里局", "政务服务和数据管理局"),
     ("灵丘县文化广电和旅油局开展文物安全检查", "文化广电和旅油局", "文化广电和旅游局"),
+    # the columns every unit's disclosure page lists
+    ("首页 > 政府信息公开 > 依申请工开", "依申请工开", "依申请公开"),
+    ("政策解渎：《关于进一步做好防汛工作的通知》", "政策解渎", "政策解读"),
+    ("首页 > 通知公高 > 正文", "通知公高", "通知公告"),
+    ("政府信息公开制渡 法定主动公开内容 政府信息公开年报", "政府信息公开制渡", "政府信息公开制度"),
 ]
 CORRECT = [
     # the rest of a name after its first character begins or ends other words
@@ -34,6 +39,7 @@ CORRECT = [
     "南京市场监督管理局召开会议",
     # two official ways of writing one department
     "区住房城乡建设局与区住房和城乡建设局是同一机构，政务服务数据管理局也称政务服务和数据管理局。",
+    "政府信息公开指南 政府信息公开制度 法定主动公开内容 政府信息公开年报 依申请公开 政策解读 通知公告",
 ]
 
 
