@@ -1,9 +1,9 @@
-"""text.sensitive on the blind99, blind100, blind105, blind106, blind113 and blind114 rows of benchmarks/data/sensitive_real.jsonl (real page
-texts and HTML, each with its source), collected by helpers that did not see the checks. First runs: benchmarks/results/
-sensitive_real-2026-12-05-blind99.txt (6/12, one decoy reported: a county's 中福在线 lottery hall),
-…-blind100.txt (5/9, no decoy), …-blind105.txt (1/3, no decoy) and …-blind106.txt (8/11, no decoy), taught afterwards in
-round 34; blind113 (7/12, no decoy) and blind114 (8/12, no decoy), taught in round 35. The outcome is pinned here so that
-a change shows."""
+"""text.sensitive on the blind99, blind100, blind105, blind106, blind113 and blind114 rows of
+benchmarks/data/sensitive_real.jsonl (real page texts and HTML, each with its source), collected by helpers that did
+not see the checks. First runs: benchmarks/results/sensitive_real-2026-12-05-blind99.txt (6/12, one decoy reported: a
+county's 中福在线 lottery hall), …-blind100.txt (5/9, no decoy), …-blind105.txt (1/3, no decoy) and …-blind106.txt
+(8/11, no decoy), taught afterwards in round 34; blind113 (7/12, no decoy) and blind114 (8/12, no decoy), taught in
+round 35. The outcome is pinned here so that a change shows."""
 
 from __future__ import annotations
 
