@@ -53,8 +53,9 @@ CORRECT = [
 
 @pytest.mark.parametrize(("sentence", "wrong", "right"), FOUND)
 def test_published_and_reported_swaps_are_found(sentence: str, wrong: str, right: str) -> None:
-    hits = [h for h in find_typo_hits(sentence, ON) if h["matched"] == wrong]
-    assert [h["suggestion"] for h in hits] == [right]
+    # the swap may be reported inside a longer name the lexicon knows (郝开村民员委会: 村民委员会, a department)
+    hits = [h for h in find_typo_hits(sentence, ON) if wrong in str(h["matched"])]
+    assert [str(h["matched"]).replace(wrong, right) for h in hits] == [h["suggestion"] for h in hits] and len(hits) == 1
     assert "颠倒" in str(hits[0]["why"])
     start = sentence.index(wrong)
     assert (start, start + len(wrong), right) in find_transpositions(sentence)
