@@ -119,13 +119,17 @@ def confusable(a: str, b: str) -> bool:
         or b in typo_lexicon().shapes.get(a, "")
 
 
+# the one-character suffixes of a division from the county up, which has its own laws and departments (浙江省, 灵丘县)
+DIVISION_SUFFIXES = "省市县区州盟旗"
+
+
 @functools.lru_cache(maxsize=1)
 def _place_heads() -> tuple[str, ...]:
     """Places and their short forms (浙江, 广州) that open a local title."""
     heads = set()
     for place in typo_lexicon().places:
         heads.add(place)
-        if len(place) >= 3 and place[-1] in "省市县区州盟旗":
+        if len(place) >= 3 and place[-1] in DIVISION_SUFFIXES:
             heads.add(place[:-1])
     return tuple(sorted(heads, key=len, reverse=True))
 

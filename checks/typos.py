@@ -68,7 +68,7 @@ from checks.lexicon import (
 from checks.memo import key as memo_key
 from checks.memo import memoised, text_hash
 from checks.name_variants import find_name_variants
-from checks.names import PLACE_TAIL, confusable, in_place_name, name_hits, real_places
+from checks.names import DIVISION_SUFFIXES, PLACE_TAIL, confusable, in_place_name, name_hits, real_places
 from checks.regional_leaders import name_slips, titled_names
 from checks.registry import check
 from checks.reply_letters import mixed_up_proposals
@@ -249,9 +249,6 @@ def typo_matcher(extra: tuple[str, ...] = ()) -> tuple[Matcher, tuple[tuple[str,
     return matcher(words), values
 
 
-_DIVISION_ENDS = "省市县区旗州盟"  # what a local government's department is named after (灵丘县|文化广电和旅游局)
-
-
 def _department_misses(department: str) -> dict[str, str]:
     """near_misses of a department's name, but no drop that correct text writes run by run (通管理局 of 通信管理局
     is the end of 交通管理局); its first character dropped (化广电和旅游局) is judged where it is found, as the
@@ -268,7 +265,7 @@ def _headless_department(joined: str, start: int, right: str) -> bool:
     (高阳县化广电和旅游局), where the division's suffix does not begin a word with what follows (顺德市政管理局 is
     市政, not 市邮政管理局): correct text never writes those three characters."""
     lexicon = typo_lexicon()
-    return start > 0 and joined[start - 1] in _DIVISION_ENDS and not seen_trigrams(joined[start - 1:start + 2]).all() \
+    return start > 0 and joined[start - 1] in DIVISION_SUFFIXES and not seen_trigrams(joined[start - 1:start + 2]).all() \
         and (right in lexicon.departments or (right.endswith(_ORGAN_SUFFIX) and right in lexicon.canonical))
 
 
