@@ -51,9 +51,13 @@ _ATOB_RX = re.compile(r"atob\(\s*['\"]([A-Za-z0-9+/=]{8,})['\"]\s*\)")
 _SPIDER_TITLE_RX = re.compile(r"navigator\.userAgent.{0,160}?(?:baidu|spider|sogou|googlebot|bingbot|yisou|bot\b)"
                               r".{0,240}?document\.title\s*=\s*['\"]([^'\"]*)['\"]", re.I | re.S)
 SPIDER_TITLE = "脚本按访问者改写标题"  # the technique's name, which text.sensitive reports whatever the title says
-# a redirect only for visitors who come from a search engine: the hijack that hides from the site's owner
+# a redirect only for visitors who come from a search engine: the hijack that hides from the site's owner; the
+# engine's name is a string or a regular expression the script tests (indexOf("baidu"), /baidu/.test(…)), not
+# any "360" or "google" of the code (a width, googleapis)
 _SEARCH_REFERRER_RX = re.compile(r"document\.referrer", re.I)
-_SEARCH_ENGINE_RX = re.compile(r"baidu|sogou|so\.com|sm\.cn|google|bing|360", re.I)
+_SEARCH_ENGINE_RX = re.compile(r"""["'/][^"'/\n]{0,40}(?:baidu|sogou|soso|so\.com|sm\.cn|google|bing|yahoo|360|youdao|yisou)"""
+                               r"""[^"'/\n]{0,40}["'/]""", re.I)
+SEARCH_REDIRECT = "搜索引擎来路跳转"  # the technique's name: the cloaking is the evidence, wherever it sends them
 
 
 def _unescape(code: str) -> str:
@@ -333,7 +337,7 @@ def hidden_among(doc, scripts: list, metas: list, rules: dict[str, str], attribu
                 out.append((f"{SPIDER_TITLE}（访客看到“{spider.group(1).strip()[:40]}”）", served[:300], "", script))
         cloaked = bool(_SEARCH_REFERRER_RX.search(code) and _SEARCH_ENGINE_RX.search(code))
         for groups in _SCRIPT_REDIRECT_RX.findall(code):
-            out.append(("搜索引擎来路跳转" if cloaked else "脚本跳转", "", next(g for g in groups if g), script))
+            out.append((SEARCH_REDIRECT if cloaked else "脚本跳转", "", next(g for g in groups if g), script))
     for meta in metas:
         if (meta.get("http-equiv") or "").lower() == "refresh":
             target = re.search(r"url\s*=\s*['\"]?([^'\";]+)", meta.get("content") or "", re.I)

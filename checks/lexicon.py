@@ -15,7 +15,7 @@ import dataclasses
 import functools
 import logging
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -351,10 +351,18 @@ def tokenizer():
     lexicon = typo_lexicon()
     # the right forms of list_typos.tsv are left out: thousands of idioms and phrases would change every cut
     rights = (r for w, (r, _) in lexicon.known.items() if w not in lexicon.listed)
-    for word in (*sensitive_words(), *lexicon.canonical, *rights, *lexicon.leaders,
-                 *lexicon.places):
-        tk.add_word(word)
+    add_words(tk, (*sensitive_words(), *lexicon.canonical, *rights, *lexicon.leaders, *lexicon.places))
     return tk
+
+
+def add_words(tk, words: Iterable[str]) -> None:
+    """Add `words` to jieba's tokenizer `tk`, each with the count that makes it one token against jieba's own
+    dictionary, all estimated before the first is added: `add_word` without a count estimates it from the running
+    total, so one more canonical form moved the counts of every word added after it (乐山市, 一年之计), and the
+    word model's candidates with them."""
+    counts = {word: tk.suggest_freq(word) for word in dict.fromkeys(words)}
+    for word, count in counts.items():
+        tk.add_word(word, count)
 
 
 PERSON_TAGS = frozenset({"nr", "nrt", "nrfg"})  # jieba's tags of people's names, transliterations included

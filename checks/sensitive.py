@@ -23,7 +23,7 @@ from urllib.parse import unquote, urlsplit
 from ahocorasick_rs import AhoCorasick, MatchKind
 
 from checks.base import AuditData, CheckRules, Observation
-from checks.hidden import SPIDER_TITLE
+from checks.hidden import SEARCH_REDIRECT, SPIDER_TITLE
 from checks.hosts import compromised, host_of, is_stranger, own_sites, site_of
 from checks.lexicon import (
     Matcher,
@@ -984,6 +984,13 @@ def find_dark_links(hidden: tuple[tuple[str, str, str], ...], own: frozenset[str
                         "reason": "页面对搜索引擎蜘蛛显示的标题与脚本改给访客看的标题不同（被篡改页面的写法：搜索结果里显示"
                                   "注入的标题，站点自己的人看不到）" + (f"；标题含“{'、'.join(words)}”" if words else "")})
             continue
+        if technique == SEARCH_REDIRECT and not (words or spam_words or bad_host) and is_stranger(host_of(href), own):
+            host = host_of(href)
+            out.append({"technique": technique, "text": text[:120], "href": href, "matched": site_of(host) or href,
+                        "category": "搜索引擎劫持跳转",
+                        "reason": f"脚本只把从搜索引擎点进来的访客（document.referrer 含 baidu、google 等）送到外站 {host}"
+                                  "（非本站、非政府网站、不在常用服务名单中）：被篡改页面的写法，站点自己的人直接打开看不到"})
+            continue
         if not (words or spam_words or bad_host):
             injected = _foreign(technique, href, own) if technique.startswith(_FOREIGN) else None
             farm = _FARM_RX.search(technique) if technique.endswith("条隐藏链接）") else None
@@ -1043,6 +1050,7 @@ def _dark_link_finding(source: TextSource, links: list[dict[str, str]]) -> Obser
     kind = "注入的外站脚本" if first["category"] == "外站脚本注入" else \
         "点击劫持的透明覆盖层" if first["category"] == "点击劫持" else \
         "引用的被劫持公共库脚本" if first["category"] == "被劫持的公共库" else \
+        "对搜索引擎来访者的劫持跳转" if first["category"] == "搜索引擎劫持跳转" else \
         "暗链（隐藏链接或文字）" if hidden else "违规外链"
     shown = f"“{first['text']}”" if first["text"] else ""
     target = f"{'，' if shown else ''}指向 {first['href']}" if first["href"] else ""

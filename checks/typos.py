@@ -809,6 +809,14 @@ def recurring_slips(texts: Iterable[str]) -> frozenset[str]:
     return night_slips(texts)[1]
 
 
+def _idiom_whole_when_corrected(joined: str, start: int, end: int, right: str) -> bool:
+    """An idiom with one character replaced glues to a neighbour in jieba's cut of the sentence as written (做一个名察秋毫的:
+    一个名|察|秋毫, 一个名 is a word of jieba's), where the corrected sentence cuts the idiom whole (一个|明察秋毫)."""
+    if len(right) != end - start or len(right) < 4 or right not in typo_lexicon().idioms:
+        return False
+    return on_word_boundaries(joined[:start] + right + joined[end:], start, end)
+
+
 def find_typo_hits(text: str, on: date, extra: tuple[str, ...] = (), recurring: frozenset[str] = frozenset(),
                    slips: Candidates | None = None) -> list[dict[str, str | int]]:
     """Every typo in `text`: matched text, suggestion, why, class, start/end in `text`, context.
@@ -848,7 +856,7 @@ def find_typo_hits(text: str, on: date, extra: tuple[str, ...] = (), recurring: 
     taken = [(start, end) for index, start, end in matches if not patterns[index][0]]
     for index, start, end in [m for m in matches if patterns[m[0]][0]]:
         right, kind = patterns[index]
-        if not on_word_boundaries(joined, start, end):
+        if not on_word_boundaries(joined, start, end) and not _idiom_whole_when_corrected(joined, start, end, right):
             continue
         if len(right) == end - start + 1 and right.endswith(joined[start:end]) and \
                 (right[0] in joined[max(0, start - 15):start] or (start and "\u4e00" <= joined[start - 1] <= "\u9fff")) \

@@ -15,6 +15,7 @@ import numpy as np
 import pytest
 
 from checks import word_slips
+from checks.lexicon import add_words
 from checks.typos import find_typo_hits, recurring_slips
 from checks.word_slips import find_word_slips
 from core.settings import get_settings
@@ -224,6 +225,19 @@ def test_the_shipped_attested_list_was_counted_for_the_candidates_the_check_gene
     # (七十一条 was reported in laws until it was counted again): change the candidates, then rerun the script
     assert word_slips.attested_fingerprint() == word_slips.candidates_fingerprint(), \
         "checks/lexicons/attested.txt is stale: run scripts/build_slip_data.py on LawRefBook/Laws @2f4c5c2"
+
+
+def test_one_more_lexicon_word_moves_no_other_words_count() -> None:
+    # jieba's add_word without a count estimates it from the running total: one more canonical form moved the
+    # counts of the words added after it, and the word model's candidates (and attested.txt's fingerprint) with them
+    import jieba
+
+    words = ["乐山市", "一年之计在于春", "阿克陶县", "村务监督委员会", "政务服务和数据管理局"]
+    before, after = jieba.Tokenizer(), jieba.Tokenizer()
+    add_words(before, words)
+    add_words(after, ["营商环境优化提升年", *words])
+    assert {w: after.FREQ[w] for w in words} == {w: before.FREQ[w] for w in words}
+    assert before.lcut("乐山市政务服务和数据管理局", HMM=False) == ["乐山市", "政务服务和数据管理局"]
 
 
 def test_news_text_of_peoples_daily_1998_that_read_as_slips() -> None:
