@@ -61,6 +61,7 @@ from checks.lexicon import (
     on_word_boundaries,
     small_automaton,
     token_at,
+    token_cuts,
     tokenizer,
     typo_lexicon,
     word_list,
@@ -810,10 +811,20 @@ def recurring_slips(texts: Iterable[str]) -> frozenset[str]:
 
 
 def _idiom_whole_when_corrected(joined: str, start: int, end: int, right: str) -> bool:
-    """An idiom with one character replaced glues to a neighbour in jieba's cut of the sentence as written (做一个名察秋毫的:
-    一个名|察|秋毫, 一个名 is a word of jieba's), where the corrected sentence cuts the idiom whole (一个|明察秋毫)."""
+    """An idiom whose replaced first or last character glues to the neighbour on that side in jieba's cut of the
+    sentence as written (做一个名察秋毫的: 一个名|察|秋毫, 一个名 is a word of jieba's), the other side a cut, where the
+    corrected sentence cuts the idiom whole (一个|明察秋毫). Not when both sides glue: 使用其所掌握 (使用|其|所|掌握) and
+    项目无法继续 hold 用其所掌 and 目无法继 across four words."""
     if len(right) != end - start or len(right) < 4 or right not in typo_lexicon().idioms:
         return False
+    left = max(0, start - 12)
+    cuts = token_cuts(joined[left:end + 12])
+    glued_left, glued_right = start - left not in cuts, end - left not in cuts
+    if glued_left == glued_right:
+        return False
+    changed = [k for k in range(len(right)) if joined[start + k] != right[k]]
+    if changed != ([0] if glued_left else [len(right) - 1]):
+        return False  # the glue is the slip's own doing only where the slip is
     return on_word_boundaries(joined[:start] + right + joined[end:], start, end)
 
 

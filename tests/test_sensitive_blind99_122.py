@@ -3,12 +3,14 @@ benchmarks/data/sensitive_real.jsonl (real page texts and HTML, each with its so
 not see the checks. First runs: benchmarks/results/sensitive_real-2026-12-05-blind99.txt (6/12, one decoy reported: a
 county's 中福在线 lottery hall), …-blind100.txt (5/9, no decoy), …-blind105.txt (1/3, no decoy) and …-blind106.txt
 (8/11, no decoy), taught afterwards in round 34; blind113 (7/12, no decoy) and blind114 (8/12, no decoy), taught in
-round 35. The outcome is pinned here so that a change shows."""
+round 35; blind121 (10/12, no decoy) and blind122 (7/12, no decoy), taught in round 36. The outcome is pinned here so
+that a change shows."""
 
 from __future__ import annotations
 
 from benchmarks.sensitive_real import load_rows, outcome
-from checks.sensitive import find_sensitive
+from checks.sensitive import find_dark_links, find_sensitive
+from checks.text import page_text
 
 ROWS = load_rows()
 
@@ -34,6 +36,37 @@ def test_the_blind113_and_blind114_rows() -> None:
     # still missed: an English hacklink block in a hidden marquee (no Chinese trade), and a malware rule quoting the
     # lottery words it injects inside a YARA string (not a page)
     assert outcome(ROWS, "blind114") == ({"114s02", "114s10"}, set())
+
+
+def test_the_blind121_and_blind122_rows() -> None:
+    assert outcome(ROWS, "blind121") == (set(), set())
+    # still missed: an obfuscated loader quoted in a webmaster's issue (text, not the page), a script whose address is
+    # written in character references (a shop template's statistics script does the same, 122l09), and an ad-blocker
+    # thread about gambling pages on Brazilian government sites (mostly discussion)
+    assert outcome(ROWS, "blind122") == ({"122s04", "122s10", "122s11"}, set())
+
+
+def test_a_redirect_only_for_search_engine_visitors() -> None:
+    # blind122 s05: hijacked pages send visitors who come from a search engine to a stranger's site, whatever its name
+    cloaked = ('<html><body><p>学校概况</p><script>var s=document.referrer;if(s.indexOf("baidu")>0||s.indexOf("google")>0)'
+               ' location.href="http://luckyblog.example.com/";</script></body></html>')
+    [link] = find_dark_links(tuple(h[:3] for h in page_text(cloaked).hidden))
+    assert link["category"] == "搜索引擎劫持跳转" and link["href"] == "http://luckyblog.example.com/"
+    # a mobile redirect by user agent, and a referrer test that sends visitors to the site's own pages, are no hijack
+    mobile = ('<html><body><p>首页</p><script>if(/Android|iPhone/i.test(navigator.userAgent))'
+              ' window.location.href="http://m.example.gov.cn/";</script></body></html>')
+    own = ('<html><body><p>首页</p><script>if(document.referrer.indexOf("baidu")>-1)'
+           ' location.href="http://www.example.com/index_360.html";</script></body></html>')
+    assert find_dark_links(tuple(h[:3] for h in page_text(mobile).hidden)) == []
+    assert find_dark_links(tuple(h[:3] for h in page_text(own).hidden), frozenset({"example.com"})) == []
+
+
+def test_casino_trial_bonuses_and_black_hat_seo_tools() -> None:
+    assert find_sensitive("For more info click here #體驗金 (https://luckcoin.example/娛樂城體驗金/)")
+    assert find_sensitive("小旋风蜘蛛池出租，泛目录程序搭建，TG联系")
+    # a bank's trial bonus and a government notice on black-hat SEO stay quiet
+    assert find_sensitive("新客专享理财体验金，到期收益可提现。") == []
+    assert find_sensitive("网信办通报：部分网站被黑帽SEO劫持，已督促整改。") == []
 
 
 def test_ads_for_margin_trading_and_hospitals() -> None:
