@@ -3,8 +3,8 @@ benchmarks/data/sensitive_real.jsonl (real page texts and HTML, each with its so
 not see the checks. First runs: benchmarks/results/sensitive_real-2026-12-05-blind99.txt (6/12, one decoy reported: a
 county's 中福在线 lottery hall), …-blind100.txt (5/9, no decoy), …-blind105.txt (1/3, no decoy) and …-blind106.txt
 (8/11, no decoy), taught afterwards in round 34; blind113 (7/12, no decoy) and blind114 (8/12, no decoy), taught in
-round 35; blind121 (10/12, no decoy) and blind122 (7/12, no decoy), taught in round 36. The outcome is pinned here so
-that a change shows."""
+round 35; blind121 (10/12, no decoy), blind122 (7/12, no decoy) and blind126 (5/12, no decoy), taught in round 36. The
+outcome is pinned here so that a change shows."""
 
 from __future__ import annotations
 
@@ -44,6 +44,20 @@ def test_the_blind121_and_blind122_rows() -> None:
     # written in character references (a shop template's statistics script does the same, 122l09), and an ad-blocker
     # thread about gambling pages on Brazilian government sites (mostly discussion)
     assert outcome(ROWS, "blind122") == ({"122s04", "122s10", "122s11"}, set())
+
+
+def test_the_blind126_rows() -> None:
+    # still missed: a 刷单 platform's rules for its buyers, a money-for-tasks post, a paid auto-run offer and a link farm
+    # (no trade the check judges, no contact beside a judged word)
+    assert outcome(ROWS, "blind126") == ({"126s01", "126s05", "126s06", "126s11"}, set())
+
+
+def test_recovery_scams_and_housing_fund_cash_out() -> None:
+    assert find_sensitive("被骗了无法提现怎么办？【帮追回：ab12.com】←先追回后收费")
+    assert find_sensitive("某县公积金取现提现 ███【41530556】q、v同号███可当面可远程办理")
+    # the police warning and the fund centre's own guide stay quiet
+    assert find_sensitive("警方提醒：声称能帮追回被骗钱款的，都是二次诈骗，切勿轻信。") == []
+    assert find_sensitive("住房公积金提取指南：职工可通过线上渠道申请提取住房公积金。") == []
 
 
 def test_a_redirect_only_for_search_engine_visitors() -> None:
