@@ -397,8 +397,14 @@ def token_at(text: str, pos: int) -> tuple[int, str]:
     return pos, ""
 
 
-def on_word_boundaries(text: str, start: int, end: int, window: int = 12) -> bool:
-    """True when text[start:end] is not glued into a longer word of the sentence (jieba)."""
+def word_sides(text: str, start: int, end: int, window: int = 12) -> tuple[bool, bool]:
+    """Whether jieba's cut of the sentence around text[start:end] (`window` characters each side) cuts at its start,
+    and at its end."""
     left = max(0, start - window)
     cuts = token_cuts(text[left:end + window])
-    return (start - left) in cuts and (end - left) in cuts
+    return (start - left) in cuts, (end - left) in cuts
+
+
+def on_word_boundaries(text: str, start: int, end: int, window: int = 12) -> bool:
+    """True when text[start:end] is not glued into a longer word of the sentence (jieba)."""
+    return all(word_sides(text, start, end, window))

@@ -61,10 +61,10 @@ from checks.lexicon import (
     on_word_boundaries,
     small_automaton,
     token_at,
-    token_cuts,
     tokenizer,
     typo_lexicon,
     word_list,
+    word_sides,
 )
 from checks.memo import key as memo_key
 from checks.memo import memoised, text_hash
@@ -817,10 +817,9 @@ def _idiom_whole_when_corrected(joined: str, start: int, end: int, right: str) -
     项目无法继续 hold 用其所掌 and 目无法继 across four words."""
     if len(right) != end - start or len(right) < 4 or right not in typo_lexicon().idioms:
         return False
-    left = max(0, start - 12)
-    cuts = token_cuts(joined[left:end + 12])
-    glued_left, glued_right = start - left not in cuts, end - left not in cuts
-    if glued_left == glued_right:
+    cut_left, cut_right = word_sides(joined, start, end)
+    glued_left = not cut_left
+    if cut_left == cut_right:
         return False
     changed = [k for k in range(len(right)) if joined[start + k] != right[k]]
     if changed != ([0] if glued_left else [len(right) - 1]):
