@@ -984,8 +984,7 @@ def find_dark_links(hidden: tuple[tuple[str, str, str], ...], own: frozenset[str
                         "reason": "页面对搜索引擎蜘蛛显示的标题与脚本改给访客看的标题不同（被篡改页面的写法：搜索结果里显示"
                                   "注入的标题，站点自己的人看不到）" + (f"；标题含“{'、'.join(words)}”" if words else "")})
             continue
-        if technique == SEARCH_REDIRECT and not (words or spam_words or bad_host) and is_stranger(host_of(href), own):
-            host = host_of(href)
+        if technique == SEARCH_REDIRECT and not (words or spam_words or bad_host) and is_stranger(host := host_of(href), own):
             out.append({"technique": technique, "text": text[:120], "href": href, "matched": site_of(host) or href,
                         "category": "搜索引擎劫持跳转",
                         "reason": f"脚本只把从搜索引擎点进来的访客（document.referrer 含 baidu、google 等）送到外站 {host}"
@@ -1044,14 +1043,15 @@ def _finding(source: TextSource, word: str, category: str, contexts: list[str]) 
     )
 
 
+# what the finding calls a dark link of these categories; the others are hidden content or a visible outbound link
+_LINK_KINDS = {"外站脚本注入": "注入的外站脚本", "点击劫持": "点击劫持的透明覆盖层", "被劫持的公共库": "引用的被劫持公共库脚本",
+               "搜索引擎劫持跳转": "对搜索引擎来访者的劫持跳转"}
+
+
 def _dark_link_finding(source: TextSource, links: list[dict[str, str]]) -> Observation:
     first = links[0]
     hidden = first["technique"] != "可见外链"
-    kind = "注入的外站脚本" if first["category"] == "外站脚本注入" else \
-        "点击劫持的透明覆盖层" if first["category"] == "点击劫持" else \
-        "引用的被劫持公共库脚本" if first["category"] == "被劫持的公共库" else \
-        "对搜索引擎来访者的劫持跳转" if first["category"] == "搜索引擎劫持跳转" else \
-        "暗链（隐藏链接或文字）" if hidden else "违规外链"
+    kind = _LINK_KINDS.get(first["category"]) or ("暗链（隐藏链接或文字）" if hidden else "违规外链")
     shown = f"“{first['text']}”" if first["text"] else ""
     target = f"{'，' if shown else ''}指向 {first['href']}" if first["href"] else ""
     if len(links) > 1:
