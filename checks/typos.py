@@ -810,14 +810,14 @@ def recurring_slips(texts: Iterable[str]) -> frozenset[str]:
     return night_slips(texts)[1]
 
 
-def _idiom_whole_when_corrected(joined: str, start: int, end: int, right: str) -> bool:
+def _idiom_whole_when_corrected(joined: str, start: int, end: int, right: str, sides: tuple[bool, bool]) -> bool:
     """An idiom whose replaced first or last character glues to the neighbour on that side in jieba's cut of the
     sentence as written (做一个名察秋毫的: 一个名|察|秋毫, 一个名 is a word of jieba's), the other side a cut, where the
     corrected sentence cuts the idiom whole (一个|明察秋毫). Not when both sides glue: 使用其所掌握 (使用|其|所|掌握) and
-    项目无法继续 hold 用其所掌 and 目无法继 across four words."""
+    项目无法继续 hold 用其所掌 and 目无法继 across four words. `sides`: `word_sides` of the text as written."""
     if len(right) != end - start or len(right) < 4 or right not in typo_lexicon().idioms:
         return False
-    cut_left, cut_right = word_sides(joined, start, end)
+    cut_left, cut_right = sides
     glued_left = not cut_left
     if cut_left == cut_right:
         return False
@@ -866,7 +866,8 @@ def find_typo_hits(text: str, on: date, extra: tuple[str, ...] = (), recurring: 
     taken = [(start, end) for index, start, end in matches if not patterns[index][0]]
     for index, start, end in [m for m in matches if patterns[m[0]][0]]:
         right, kind = patterns[index]
-        if not on_word_boundaries(joined, start, end) and not _idiom_whole_when_corrected(joined, start, end, right):
+        sides = word_sides(joined, start, end)
+        if not all(sides) and not _idiom_whole_when_corrected(joined, start, end, right, sides):
             continue
         if len(right) == end - start + 1 and right.endswith(joined[start:end]) and \
                 (right[0] in joined[max(0, start - 15):start] or (start and "\u4e00" <= joined[start - 1] <= "\u9fff")) \
