@@ -259,6 +259,23 @@ def foreign_resources(scripts: list, frames: list, hidden: set[int], reported: s
     return out
 
 
+SPAM_TEMPLATE = "泛目录模板的空标签"  # the technique's name: the template is the evidence, whatever the page says
+_SAME_ID_TAGS = 4  # empty elements sharing one id: an id names one element, a page's own markup never repeats it
+
+
+def _spam_template_tags(attributed: list) -> list[tuple[str, str, str, object]]:
+    """The empty inline elements that spam page generators (泛目录, 寄生虫 programs) scatter through their
+    pages, all with one random id: <bdo id="fjoxn"><mark id="fjoxn"><legend id="fjoxn"></legend></mark></bdo>
+    (blind133 s11 and nine earlier spam rows; none among 78 government and 123 news pages or any decoy)."""
+    empty: dict[str, list] = {}
+    for el in attributed:
+        name = el.get("id")
+        if name and not (el.text or "").strip() and all(child.get("id") == name for child in el):
+            empty.setdefault(name, []).append(el)
+    return [(f"{SPAM_TEMPLATE}（id “{name[:20]}” 重复 {len(els)} 次）", "", "", els[0])
+            for name, els in empty.items() if len(els) >= _SAME_ID_TAGS]
+
+
 def hidden_among(doc, scripts: list, metas: list, rules: dict[str, str], attributed: list
                  ) -> list[tuple[str, str, str, object]]:
     """hidden_content, given page_scripts(doc) and the elements of `doc` that have attributes, in document
@@ -317,6 +334,7 @@ def hidden_among(doc, scripts: list, metas: list, rules: dict[str, str], attribu
             out.append((how, text[:300], "", el))
     if len(plain) >= HIDDEN_LINK_FARM:
         out = _link_farms(out, plain)
+    out += _spam_template_tags(attributed)
     out += foreign_resources(scripts, frames, seen, {id(el) for _, _, _, el in out})
     for script in scripts:
         code = _unescape(script.text or "")

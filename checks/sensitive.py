@@ -23,7 +23,7 @@ from urllib.parse import unquote, urlsplit
 from ahocorasick_rs import AhoCorasick, MatchKind
 
 from checks.base import AuditData, CheckRules, Observation
-from checks.hidden import SEARCH_REDIRECT, SPIDER_TITLE
+from checks.hidden import SEARCH_REDIRECT, SPAM_TEMPLATE, SPIDER_TITLE
 from checks.hosts import compromised, host_of, is_stranger, own_sites, site_of
 from checks.lexicon import (
     Matcher,
@@ -977,6 +977,12 @@ def find_dark_links(hidden: tuple[tuple[str, str, str], ...], own: frozenset[str
                             "category": "点击劫持",
                             "reason": f"透明的全屏固定层盖住整个页面，访客点击页面任何地方都会打开外站 {host}"
                                       "（非本站、非政府网站、不在常用服务名单中）"})
+            continue
+        if technique.startswith(SPAM_TEMPLATE):
+            out.append({"technique": technique, "text": "", "href": "", "matched": technique,
+                        "category": "垃圾页面模板",
+                        "reason": "页面里散布着同一个随机 id 的多个空标签：泛目录、寄生虫程序批量生成的垃圾页面的写法，"
+                                  "正常网页的 id 只用一次"})
             continue
         if technique.startswith(SPIDER_TITLE):  # the cloaking itself is the evidence, whatever the title says
             out.append({"technique": technique, "text": text[:120], "href": href, "matched": text[:60],

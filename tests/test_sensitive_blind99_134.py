@@ -3,8 +3,9 @@ benchmarks/data/sensitive_real.jsonl (real page texts and HTML, each with its so
 not see the checks. First runs: benchmarks/results/sensitive_real-2026-12-05-blind99.txt (6/12, one decoy reported: a
 county's 中福在线 lottery hall), …-blind100.txt (5/9, no decoy), …-blind105.txt (1/3, no decoy) and …-blind106.txt
 (8/11, no decoy), taught afterwards in round 34; blind113 (7/12, no decoy) and blind114 (8/12, no decoy), taught in
-round 35; blind121 (10/12, no decoy), blind122 (7/12, no decoy) and blind126 (5/12, no decoy), taught in round 36. The
-outcome is pinned here so that a change shows."""
+round 35; blind121 (10/12, no decoy), blind122 (7/12, no decoy) and blind126 (5/12, no decoy), taught in round 36; blind133 (10/12, no
+decoy) and blind134 (2/7, no decoy), taught in round 37 (…-2026-12-06-blind133-134-first.txt). The outcome is pinned
+here so that a change shows."""
 
 from __future__ import annotations
 
@@ -50,6 +51,38 @@ def test_the_blind126_rows() -> None:
     # still missed: a 刷单 platform's rules for its buyers, a money-for-tasks post, a paid auto-run offer and a link farm
     # (no trade the check judges, no contact beside a judged word)
     assert outcome(ROWS, "blind126") == ({"126s01", "126s05", "126s06", "126s11"}, set())
+
+
+def test_the_blind133_and_blind134_rows() -> None:
+    assert outcome(ROWS, "blind133") == (set(), set())
+    # still missed: a README selling payment-collection source code (bank SMS callbacks, a QQ number, no judged word)
+    # and a traditional-script post on drawing traffic to crypto projects with a Telegram handle
+    assert outcome(ROWS, "blind134") == ({"134s06", "134s07"}, set())
+
+
+def test_porn_address_pages_and_category_strings() -> None:
+    assert find_sensitive("性高爱潮视频免费一区|日韩一级 片中文字幕|欧洲日韩另类精品专区在线")
+    assert find_sensitive("91国产永久发布页:9dgr.com 获取最新地址")
+    # planning text divides a district into 一级片区: not a film
+    assert find_sensitive("规划将城区划分为三个一级片区、九个二级片区，分别配置教育、医疗设施。") == []
+
+
+def test_laundering_jargon() -> None:
+    assert find_sensitive("NASA跑分系统（代收代付）银行卡、USDT TRC20 自动转账，售后服务请联系 https://t.me/abc")
+    assert find_sensitive("韩国 USDT 换汇担保清算公司：车队、盘口自带收款账户，只收三黑款以外的资金")
+    assert find_sensitive("人民银行提醒：虚拟货币不是法定货币，切勿参与虚拟货币交易炒作。") == []
+
+
+def test_a_spam_generators_empty_tags_with_one_random_id() -> None:
+    # blind133 s11 and nine earlier rows: 泛目录 programs scatter empty elements that all carry one random id
+    tags = '<bdo id="fjoxn"><mark id="fjoxn"><legend id="fjoxn"></legend></mark></bdo><label id="fjoxn"></label>'
+    page = page_text(f"<html><body>{tags}<pre id=\"fjoxn\"></pre><p>宁波市疾控中心发布艾滋病疫情通报。</p></body></html>")
+    found = find_dark_links(tuple((t, x, h) for t, x, h, _ in page.hidden))
+    assert [f["category"] for f in found] == ["垃圾页面模板"]
+    # a page's own markup uses an id once; three empty anchors for a script are not the template either
+    own = '<div id="nav"></div><span id="a1"></span><span id="a2"></span><i id="x"></i><i id="x"></i><i id="x"></i>'
+    page = page_text(f"<html><body>{own}<p>县政府召开常务会议。</p></body></html>")
+    assert find_dark_links(tuple((t, x, h) for t, x, h, _ in page.hidden)) == []
 
 
 def test_recovery_scams_and_housing_fund_cash_out() -> None:
