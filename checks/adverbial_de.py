@@ -16,6 +16,16 @@ frames where the word after 的 can only be a verb are judged:
   促进, 发布 …) and its object (更好的发挥政府信息公开作用, 有力的促进我镇, 最大限度的规避法律风险: six rows of blind58's
   annual reports), not a noun that the verb heads (有力的促进作用, 积极的推进措施).
 
+* a modal verb (将, 要, 会, 能, 应, 必须, 需要, 可以 …), a manner word, 的, then a verb (我们将积极的响应, 要积极的做好群众
+  工作: round 37): after a modal the clause's verb follows, so the manner word is an adverbial. Not after 正在, 又, 已:
+  正在成功的实践当中 and 而又深刻的调整 are noun phrases in the correct text.
+
+The other way round, 地 written for 的 after a verb that takes a verbal noun as its object (进行了认真地学习与研究,
+进行深入地交流探讨, 进行了详细地安排和部署: round 37) is judged too: 进行, 开展, 给予, 加以, 作出, 予以 … then a manner
+word and 地. Neither frame fires on 69.5 MB of correct text (laws, gov.cn policies, 2026 work reports, People's Daily
+1998 and 2023–24); in the 3,705 published rows they find 将积极的响应, 要积极的做好, 进行了认真地学习, 进行深入地交流 and
+进行了详细地安排.
+
 A manner word, 的, a verb and its object is otherwise left alone: the same frame is a noun phrase as often (设立明显的警示
 标志: 225 of them in the 93.5 MB below; 提供良好的服务, 严格的保护规定, 合理的利用), so the last frame lists its verbs.
 
@@ -46,14 +56,17 @@ MANNER = _words("""
 冷静 冷静妥善 持续有力 力所能及 挨家挨户 持久 逐一 逐个 逐户 逐点 逐项 一对一
 紧密 快乐 客观 不间断 高效率 有条理 早早 稀里糊涂
 清醒
-""")  # the last lines: blind78–81 (round 32), blind117 (round 36: 清醒的认识到)
+具体 感慨 感叹 动情 深情 由衷 欣喜
+""")  # the last lines: blind78–81 (round 32), blind117 (round 36: 清醒的认识到), blind128–131 (round 37: 具体的讲解了,
+# 感慨的说)
 # idioms of how a task is done, before a verb of doing it (保质保量的完成 → 地)
 _WORK_IDIOMS = _words("保质保量 按时保质 按质按量 全力以赴 尽心尽力 不折不扣 千方百计 想方设法 扎扎实实 踏踏实实 认认真真 "
                       "兢兢业业 实打实 因地制宜 又快又好 有针对性 客观公正 积极稳妥 稳妥有序 有计划 有步骤 按时按量 稳妥")
 # degree words and pairs of manner words that take 地 before a verb with its object (the last frame; and before 了 or 到
 # only a tagged verb counts: 很好的朋友了 is no slip)
 _DEGREE = _words("更好 较好 很好 有力 最大限度 最大程度 准确 及时准确 准确及时 稳步 积极稳步 更快 更加 快速 高效 有序 精准 "
-                 "科学 合理 依法 全力 尽快 尽早 持续 进一步 大幅 真正 普遍 深度 全方位 多渠道 清楚 不定期 定期 负责任")
+                 "科学 合理 依法 全力 尽快 尽早 持续 进一步 大幅 真正 普遍 深度 全方位 多渠道 清楚 不定期 定期 负责任 "
+                 "创造性 创新性 开创性 建设性")  # the last four: blind129 (创造性的开展各项工作)
 # verbs that are seldom nouns and take an object (the last frame): not 服务, 保护, 利用, 学习, 处置, 引导, whose 良好的服务,
 # 严格的保护规定, 合理的利用, 明显的引导标志 are noun phrases in the correct text
 _OBJECT_VERBS = _words("发挥 开展 规避 促进 发布 公开 推进 落实 完成 推动 贯彻 解决 办理 提高 提升 加强 维护 满足 适应 融入 "
@@ -69,7 +82,7 @@ _NOT_AN_OBJECT = _NOUN_AFTER_VERB | _words(
     "和 与 及 或 等 的 之 中 上 下 后 前 时")
 # verbs that are seldom nouns (not 宣传, 指导, 服务, 支持: 有针对性的指导 is a noun phrase)
 _WORK_VERBS = _words("完成 推进 落实 做好 抓好 开展 推动 实施 执行 贯彻 解决 处理 办好 办理 进行 指出 回答 组织")
-_SPEAKING = _words("说 道 问 答 喊 叫 讲 表示 告诉")  # 说, 道 … only before what is said: a colon, a comma, a quote
+_SPEAKING = _words("说 道 问 答 喊 叫 讲 表示 告诉 说道 说到")  # 说, 道 … only before what is said: a colon, a comma, a quote
 # 对, 与, 在 open a noun's modifier as often (明确的对执行标的继续执行的…; 有针对性的对策, 有效的在线服务); 根据 is a noun too
 _PREPOSITIONS = frozenset(("给", "向", "为", "把", "将", "跟", "同", "按照", "依照"))
 _PAIRED = MANNER | _DEGREE  # two of them make one manner phrase (及时主动, 全面客观)
@@ -117,9 +130,57 @@ def _ends_with_tokens(tokens: list[str], word: str) -> bool:
     return False
 
 
+_MODALS = ("将", "要", "会", "能", "应", "应当", "应该", "必须", "需", "需要", "可以")
+_VERBAL_NOUN_TAKERS = "进行|开展|给予|加以|作出|做出|予以|得到|受到"
+
+
+@functools.lru_cache(maxsize=1)
+def _modal_frame() -> re.Pattern[str]:
+    """A modal verb, a manner word, 的: the modal and the word are checked against jieba's cut afterwards."""
+    words = "|".join(sorted(MANNER, key=len, reverse=True))
+    return re.compile(f"(?:{'|'.join(sorted(_MODALS, key=len, reverse=True))})({words})的")
+
+
+@functools.lru_cache(maxsize=1)
+def _takes_a_verbal_noun() -> re.Pattern[str]:
+    words = "|".join(sorted(MANNER, key=len, reverse=True))
+    return re.compile(f"(?:{_VERBAL_NOUN_TAKERS})了?({words})地")
+
+
+def _modal_slips(text: str) -> list[tuple[int, int, str, str]]:
+    """(start, end, "地", why) of each 的 after a modal and a manner word, before a verb."""
+    found = []
+    for m in _modal_frame().finditer(text):
+        at, word = m.end() - 1, m.group(1)
+        before = tokenizer().lcut(text[max(0, m.start() - 4):at], HMM=False)  # 社会|积极 is no modal 会
+        if not _ends_with_tokens(before, text[m.start():at]) or not _ends_with_tokens(before[:-1], text[m.start():at - len(word)]):
+            continue
+        after = tokenizer().lcut(text[at + 1:at + 8], HMM=False)
+        if after and after[0] in _verbs():
+            found.append((at, at + 1, "地", _WHY.format(word, after[0])))
+    return found
+
+
+def _de_for_a_verbal_noun(text: str) -> list[tuple[int, int, str, str]]:
+    """(start, end, "的", why) of each 地 between 进行, 给予 … and a manner word, and the verbal noun they take."""
+    found = []
+    for m in _takes_a_verbal_noun().finditer(text):
+        at, word = m.end() - 1, m.group(1)
+        before = tokenizer().lcut(text[max(0, at - 6):at], HMM=False)
+        if _ends_with_tokens(before, word):
+            found.append((at, at + 1, "的", f"“{text[m.start():at - len(word)]}”后面带的是名词性宾语，修饰它的“{word}”"
+                                           f"应用“的”（{word}的{text[at + 1:at + 3]}）；“地”用在动词前"))
+    return found
+
+
 def find_adverbial_de(text: str) -> list[tuple[int, int, str, str]]:
-    """(start, end, "地", why) of each 的 that stands for 地 in one of the frames above."""
+    """(start, end, "地", why) of each 的 that stands for 地 in one of the frames above, and (start, end, "的", why) of
+    each 地 that stands for 的 after 进行, 给予 …."""
     found: list[tuple[int, int, str, str]] = []
+    if "地" in text:
+        found += _de_for_a_verbal_noun(text)
+    if any(modal in text for modal in _MODALS[:5]):  # the longer modals end in one of these or hold one … or 须, 以
+        found += _modal_slips(text)
     for m in _CANDIDATE.finditer(text):
         at = m.start()
         # cheap tests first (的 is one character in thirty): a listed word ends right before it
@@ -144,4 +205,4 @@ def find_adverbial_de(text: str) -> list[tuple[int, int, str, str]]:
                 or not idiom and verb in _OBJECT_VERBS and (_CJK_WORD.match(then) or then in _TITLE_OPENS) \
                 and then not in _NOT_AN_OBJECT:
             found.append((at, at + 1, "地", _WHY.format(word, verb)))
-    return found
+    return sorted(dict.fromkeys(found))
