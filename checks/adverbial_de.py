@@ -147,14 +147,25 @@ def _takes_a_verbal_noun() -> re.Pattern[str]:
     return re.compile(f"(?:{_VERBAL_NOUN_TAKERS})了?({words})地")
 
 
+def _without_tail(tokens: list[str], word: str) -> list[str]:
+    """`tokens` without the last ones, which make up `word` (_ends_with_tokens)."""
+    size = 0
+    for k in range(len(tokens) - 1, -1, -1):
+        size += len(tokens[k])
+        if size >= len(word):
+            return tokens[:k]
+    return []
+
+
 def _modal_slips(text: str) -> list[tuple[int, int, str, str]]:
     """(start, end, "地", why) of each 的 after a modal and a manner word, before a verb."""
     found = []
     for m in _modal_frame().finditer(text):
         at, word = m.end() - 1, m.group(1)
-        before = tokenizer().lcut(text[max(0, m.start() - 4):at], HMM=False)  # 社会|积极 is no modal 会
-        if not _ends_with_tokens(before, text[m.start():at]) or not _ends_with_tokens(before[:-1], text[m.start():at - len(word)]):
-            continue
+        modal = text[m.start():at - len(word)]
+        before = tokenizer().lcut(text[max(0, m.start() - 4):at], HMM=False)
+        if not (_ends_with_tokens(before, word) and _ends_with_tokens(_without_tail(before, word), modal)):
+            continue  # 社会|积极 is no modal 会
         after = tokenizer().lcut(text[at + 1:at + 8], HMM=False)
         if after and after[0] in _verbs():
             found.append((at, at + 1, "地", _WHY.format(word, after[0])))

@@ -3,9 +3,9 @@ benchmarks/data/sensitive_real.jsonl (real page texts and HTML, each with its so
 not see the checks. First runs: benchmarks/results/sensitive_real-2026-12-05-blind99.txt (6/12, one decoy reported: a
 county's 中福在线 lottery hall), …-blind100.txt (5/9, no decoy), …-blind105.txt (1/3, no decoy) and …-blind106.txt
 (8/11, no decoy), taught afterwards in round 34; blind113 (7/12, no decoy) and blind114 (8/12, no decoy), taught in
-round 35; blind121 (10/12, no decoy), blind122 (7/12, no decoy) and blind126 (5/12, no decoy), taught in round 36; blind133 (10/12, no
-decoy) and blind134 (2/7, no decoy), taught in round 37 (…-2026-12-06-blind133-134-first.txt). The outcome is pinned
-here so that a change shows."""
+round 35; blind121 (10/12, no decoy), blind122 (7/12, no decoy) and blind126 (5/12, no decoy), taught in round 36;
+blind133 (10/12, no decoy) and blind134 (2/7, no decoy), taught in round 37 (…-2026-12-06-blind133-134-first.txt). The
+outcome is pinned here so that a change shows."""
 
 from __future__ import annotations
 
