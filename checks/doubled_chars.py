@@ -25,8 +25,9 @@ import numpy as np
 from checks.lexicon import PERSON_TAGS, tagged_words, tokenizer
 from checks.word_slips import code_point_set, text_codes
 
-# 们 is a suffix, never doubled either (blind108: 身着红马甲的义工们们; none in 69.5 MB of correct text)
-_FUNCTION_CHARS = "的了和与及在是对把被从向为以将就也都还而并或其于按由给让使这那有不要能可应该如若则但又再才已所着过地得们"
+# 们 is a suffix, never doubled either (blind108: 身着红马甲的义工们们; none in 69.5 MB of correct text); nor is 到 (blind130:
+# 持本人身份证到到西峰区; the one 到到 of the 69.5 MB is 想到|到北京, which the cut splits)
+_FUNCTION_CHARS = "的了和与及在是对把被从向为以将就也都还而并或其于按由给让使这那有不要能可应该如若则但又再才已所着过地得们到"
 _DOUBLED = re.compile(f"([{_FUNCTION_CHARS}])\\1")
 _REACH = 6  # characters of context either side that jieba cuts
 # jieba's count from which a doubled character is a word (等等 29,000, 可可 602, 声声 115; typos.py's doubled idiom
@@ -64,7 +65,8 @@ _CJK_RUN = re.compile("[\u4e00-\u9fff]+")
 # a two-character word typed twice (人民政府政府的, 特种设备设备377台次): prepositions and conjunctions are never
 # reduplicated (关于关于对老旧小区)
 _NOT_REDUPLICATED = frozenset(["关于", "由于", "对于", "根据", "按照", "依照", "依据", "通过", "为了", "围绕", "针对",
-                               "以及", "并且", "而且", "但是", "因为", "所以", "如果", "虽然", "即使", "或者"])
+                               "以及", "并且", "而且", "但是", "因为", "所以", "如果", "虽然", "即使", "或者",
+                               "作为"])  # blind132: 把生态环境作为作为改善民生的头等大事
 _DOCUMENT_VERBS = frozenset(("规定", "决定"))  # a document and its verb: 本规定规定的行政处罚
 _COMMON_WORD = 100  # jieba's count from which a two-character word is an everyday word
 _AFTER_PAIR = "的及和与等"
