@@ -130,6 +130,8 @@ def _ends_with_tokens(tokens: list[str], word: str) -> bool:
     return False
 
 
+# a directional complement after 的 makes a potential complement, which takes 得: 他能高兴的起来? (LEMON) is 高兴得起来
+_DIRECTIONS = frozenset(("起来", "下去", "出来", "过来", "过去", "上来", "下来", "进来", "进去", "回来", "回去", "上去"))
 _MODALS = ("将", "要", "会", "能", "应", "应当", "应该", "必须", "需", "需要", "可以")
 _VERBAL_NOUN_TAKERS = "进行|开展|给予|加以|作出|做出|予以|得到|受到"
 
@@ -167,7 +169,7 @@ def _modal_slips(text: str) -> list[tuple[int, int, str, str]]:
         if not (_ends_with_tokens(before, word) and _ends_with_tokens(_without_tail(before, word), modal)):
             continue  # 社会|积极 is no modal 会
         after = tokenizer().lcut(text[at + 1:at + 8], HMM=False)
-        if after and after[0] in _verbs():
+        if after and after[0] in _verbs() and after[0] not in _DIRECTIONS:
             found.append((at, at + 1, "地", _WHY.format(word, after[0])))
     return found
 
