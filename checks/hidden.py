@@ -260,20 +260,22 @@ def foreign_resources(scripts: list, frames: list, hidden: set[int], reported: s
 
 
 SPAM_TEMPLATE = "泛目录模板的空标签"  # the technique's name: the template is the evidence, whatever the page says
-_SAME_ID_TAGS = 4  # empty elements sharing one id: an id names one element, a page's own markup never repeats it
+_SAME_ID_TAGS = 4  # empty elements sharing one id: an id names one element …
+_SAME_ID_KINDS = 3  # … of as many kinds (bdo, mark, legend, noscript …): a template's clearfix repeats one <div id="clear">
 
 
 def _spam_template_tags(attributed: list) -> list[tuple[str, str, str, object]]:
     """The empty inline elements that spam page generators (泛目录, 寄生虫 programs) scatter through their
     pages, all with one random id: <bdo id="fjoxn"><mark id="fjoxn"><legend id="fjoxn"></legend></mark></bdo>
-    (blind133 s11 and nine earlier spam rows; none among 78 government and 123 news pages or any decoy)."""
+    (blind133 s11 and nine earlier spam rows, each with four to seven kinds of element under the one id; none among 78
+    government and 123 news pages or any decoy)."""
     empty: dict[str, list] = {}
     for el in attributed:
         name = el.get("id")
         if name and not (el.text or "").strip() and all(child.get("id") == name for child in el):
             empty.setdefault(name, []).append(el)
-    return [(f"{SPAM_TEMPLATE}（id “{name[:20]}” 重复 {len(els)} 次）", "", "", els[0])
-            for name, els in empty.items() if len(els) >= _SAME_ID_TAGS]
+    return [(f"{SPAM_TEMPLATE}（id “{name[:20]}” 重复 {len(els)} 次）", "", "", els[0]) for name, els in empty.items()
+            if len(els) >= _SAME_ID_TAGS and len({el.tag for el in els}) >= _SAME_ID_KINDS]
 
 
 def hidden_among(doc, scripts: list, metas: list, rules: dict[str, str], attributed: list

@@ -80,7 +80,8 @@ def test_a_spam_generators_empty_tags_with_one_random_id() -> None:
     found = find_dark_links(tuple((t, x, h) for t, x, h, _ in page.hidden))
     assert [f["category"] for f in found] == ["垃圾页面模板"]
     # a page's own markup uses an id once; three empty anchors for a script are not the template either
-    own = '<div id="nav"></div><span id="a1"></span><span id="a2"></span><i id="x"></i><i id="x"></i><i id="x"></i>'
+    own = '<div id="nav"></div><span id="a1"></span><span id="a2"></span><i id="x"></i><i id="x"></i><i id="x"></i>' \
+        + '<div id="clear"></div>' * 6  # an old template's clearfix, repeated with its id: one kind of element
     page = page_text(f"<html><body>{own}<p>县政府召开常务会议。</p></body></html>")
     assert find_dark_links(tuple((t, x, h) for t, x, h, _ in page.hidden)) == []
 
