@@ -386,6 +386,7 @@ CORRECT = [
     "有声有色地开展活动。我们从来没想到到北京打工。要做到到岗到位。作为一名党员。",
     "看到情敌，他能高兴的起来？",  # a potential complement (高兴得起来), not 地
     "申请人应当提供具体地址和联系电话。",  # 地址, not 地
+    "中医药传统文化会得到更好地传承和发展。",  # 得到 …地 is the usage of official prose; left alone
 ]
 
 
