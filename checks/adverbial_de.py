@@ -196,8 +196,7 @@ def find_adverbial_de(text: str) -> list[tuple[int, int, str, str]]:
     found: list[tuple[int, int, str, str]] = []
     if "地" in text:
         found += _de_for_a_verbal_noun(text)
-    if any(modal in text for modal in _MODALS[:5]):  # the longer modals end in one of these or hold one … or 须, 以
-        found += _modal_slips(text)
+    found += _modal_slips(text)
     for m in _CANDIDATE.finditer(text):
         at = m.start()
         # cheap tests first (的 is one character in thirty): a listed word ends right before it

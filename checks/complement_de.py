@@ -57,13 +57,13 @@ def _adjectives() -> frozenset[str]:
 
 
 def find_complement_de(text: str) -> list[tuple[int, int, str, str]]:
-    """(start, end, "得", why) of each 的 between a verb and a degree complement that ends the clause."""
+    """(start, end, "得", why) of each 的 between a verb and a degree complement that ends the clause, and of each 的 or
+    地 between a work verb and an idiom of how it went."""
     found: list[tuple[int, int, str, str]] = []
-    if "地" in text or "的" in text:
-        for m in _RESULT.finditer(text):
-            at = m.start(1)
-            found.append((at, at + 1, "得", f"动词后接说明结果的补语用“得”（{text[m.start():at]}得{text[at + 1:m.end()]}）；"
-                                           "“的”用在名词前，“地”用在动词前"))
+    for m in _RESULT.finditer(text):
+        at = m.start(1)
+        found.append((at, at + 1, "得", f"动词后接说明结果的补语用“得”（{text[m.start():at]}得{text[at + 1:m.end()]}）；"
+                                       "“的”用在名词前，“地”用在动词前"))
     if "的" not in text:
         return found
     verbs, adjectives = _verbs(), _adjectives()
