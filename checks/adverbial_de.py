@@ -121,14 +121,19 @@ def _idioms() -> frozenset[str]:
     return frozenset(typo_lexicon().idioms)
 
 
-def _ends_with_tokens(tokens: list[str], word: str) -> bool:
-    """The last tokens make up `word` exactly (有|针对性 is 有针对性; 积极|大 is no 极大)."""
+def _tokens_before(tokens: list[str], word: str) -> list[str] | None:
+    """The tokens before the last ones, when those make up `word` exactly (有|针对性 is 有针对性; 积极|大 is no 极大);
+    None when they do not."""
     tail = ""
-    for token in reversed(tokens):
-        tail = token + tail
+    for k in range(len(tokens) - 1, -1, -1):
+        tail = tokens[k] + tail
         if len(tail) >= len(word):
-            return tail == word
-    return False
+            return tokens[:k] if tail == word else None
+    return None
+
+
+def _ends_with_tokens(tokens: list[str], word: str) -> bool:
+    return _tokens_before(tokens, word) is not None
 
 
 # a directional complement after 的 makes a potential complement, which takes 得: 他能高兴的起来? (LEMON) is 高兴得起来
@@ -152,16 +157,6 @@ def _takes_a_verbal_noun() -> re.Pattern[str]:
     return re.compile(f"(?:{_VERBAL_NOUN_TAKERS})了?({words})地")
 
 
-def _without_tail(tokens: list[str], word: str) -> list[str]:
-    """`tokens` without the last ones, which make up `word` (_ends_with_tokens)."""
-    size = 0
-    for k in range(len(tokens) - 1, -1, -1):
-        size += len(tokens[k])
-        if size >= len(word):
-            return tokens[:k]
-    return []
-
-
 def _modal_slips(text: str) -> list[tuple[int, int, str, str]]:
     """(start, end, "地", why) of each 的 after a modal and a manner word, before a verb."""
     found = []
@@ -169,7 +164,8 @@ def _modal_slips(text: str) -> list[tuple[int, int, str, str]]:
         at, word = m.end() - 1, m.group(1)
         modal = text[m.start():at - len(word)]
         before = tokenizer().lcut(text[max(0, m.start() - 4):at], HMM=False)
-        if not (_ends_with_tokens(before, word) and _ends_with_tokens(_without_tail(before, word), modal)):
+        rest = _tokens_before(before, word)
+        if rest is None or not _ends_with_tokens(rest, modal):
             continue  # 社会|积极 is no modal 会
         after = tokenizer().lcut(text[at + 1:at + 8], HMM=False)
         if after and after[0] in _verbs() and after[0] not in _DIRECTIONS:
