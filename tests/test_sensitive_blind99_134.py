@@ -73,17 +73,20 @@ def test_laundering_jargon() -> None:
     assert find_sensitive("人民银行提醒：虚拟货币不是法定货币，切勿参与虚拟货币交易炒作。") == []
 
 
+def _dark_links(html: str, own: frozenset[str] = frozenset()) -> list[dict[str, str]]:
+    """find_dark_links on what page_text finds hidden in `html` (technique, text, target)."""
+    return find_dark_links(tuple(h[:3] for h in page_text(html).hidden), own)
+
+
 def test_a_spam_generators_empty_tags_with_one_random_id() -> None:
     # blind133 s11 and nine earlier rows: 泛目录 programs scatter empty elements that all carry one random id
     tags = '<bdo id="fjoxn"><mark id="fjoxn"><legend id="fjoxn"></legend></mark></bdo><label id="fjoxn"></label>'
-    page = page_text(f"<html><body>{tags}<pre id=\"fjoxn\"></pre><p>宁波市疾控中心发布艾滋病疫情通报。</p></body></html>")
-    found = find_dark_links(tuple((t, x, h) for t, x, h, _ in page.hidden))
+    found = _dark_links(f"<html><body>{tags}<pre id=\"fjoxn\"></pre><p>宁波市疾控中心发布艾滋病疫情通报。</p></body></html>")
     assert [f["category"] for f in found] == ["垃圾页面模板"]
     # a page's own markup uses an id once; three empty anchors for a script are not the template either
     own = '<div id="nav"></div><span id="a1"></span><span id="a2"></span><i id="x"></i><i id="x"></i><i id="x"></i>' \
         + '<div id="clear"></div>' * 6  # an old template's clearfix, repeated with its id: one kind of element
-    page = page_text(f"<html><body>{own}<p>县政府召开常务会议。</p></body></html>")
-    assert find_dark_links(tuple((t, x, h) for t, x, h, _ in page.hidden)) == []
+    assert _dark_links(f"<html><body>{own}<p>县政府召开常务会议。</p></body></html>") == []
 
 
 def test_recovery_scams_and_housing_fund_cash_out() -> None:
@@ -98,15 +101,15 @@ def test_a_redirect_only_for_search_engine_visitors() -> None:
     # blind122 s05: hijacked pages send visitors who come from a search engine to a stranger's site, whatever its name
     cloaked = ('<html><body><p>学校概况</p><script>var s=document.referrer;if(s.indexOf("baidu")>0||s.indexOf("google")>0)'
                ' location.href="http://luckyblog.example.com/";</script></body></html>')
-    [link] = find_dark_links(tuple(h[:3] for h in page_text(cloaked).hidden))
+    [link] = _dark_links(cloaked)
     assert link["category"] == "搜索引擎劫持跳转" and link["href"] == "http://luckyblog.example.com/"
     # a mobile redirect by user agent, and a referrer test that sends visitors to the site's own pages, are no hijack
     mobile = ('<html><body><p>首页</p><script>if(/Android|iPhone/i.test(navigator.userAgent))'
               ' window.location.href="http://m.example.gov.cn/";</script></body></html>')
     own = ('<html><body><p>首页</p><script>if(document.referrer.indexOf("baidu")>-1)'
            ' location.href="http://www.example.com/index_360.html";</script></body></html>')
-    assert find_dark_links(tuple(h[:3] for h in page_text(mobile).hidden)) == []
-    assert find_dark_links(tuple(h[:3] for h in page_text(own).hidden), frozenset({"example.com"})) == []
+    assert _dark_links(mobile) == []
+    assert _dark_links(own, frozenset({"example.com"})) == []
 
 
 def test_casino_trial_bonuses_and_black_hat_seo_tools() -> None:
