@@ -34,7 +34,7 @@ _DOUBLED = re.compile(f"的(?=((.)\\2(.)\\3)(?:[{_CLAUSE_END}]|$))")
 # … or 的 or 地 between a verb of doing work and an idiom that says how it went (活动开展地有声有色, blind129; 开展的如火如荼):
 #   after the verb the idiom is its complement, which only 得 links; none of these in 69.5 MB of correct text
 _RESULT_IDIOMS = "有声有色|如火如荼|红红火火|热火朝天|井井有条|风生水起|轰轰烈烈|卓有成效|有条不紊|井然有序|扎实有效|扎扎实实"
-_WORK_VERBS = "开展|进行|搞|办|干|做|落实|推进|组织|举办|抓|安排|管理|布置|打扫|整理|发展|建设"
+_WORK_VERBS = "开展|进行|搞|办|干|做|落实|推进|组织|举办|抓|安排|管理|布置|打扫|整理|收拾|发展|建设"  # 收拾: blind142
 _RESULT = re.compile(f"(?:{_WORK_VERBS})([的地])(?:{_RESULT_IDIOMS})(?=[{_CLAUSE_END}]|$)")
 _VERB_REACH = 2
 _WHY = "动词后接程度补语用“得”（{}得{}）；“的”用在名词前"
