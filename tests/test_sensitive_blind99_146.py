@@ -4,8 +4,9 @@ not see the checks. First runs: benchmarks/results/sensitive_real-2026-12-05-bli
 county's 中福在线 lottery hall), …-blind100.txt (5/9, no decoy), …-blind105.txt (1/3, no decoy) and …-blind106.txt
 (8/11, no decoy), taught afterwards in round 34; blind113 (7/12, no decoy) and blind114 (8/12, no decoy), taught in
 round 35; blind121 (10/12, no decoy), blind122 (7/12, no decoy) and blind126 (5/12, no decoy), taught in round 36;
-blind133 (10/12, no decoy) and blind134 (2/7, no decoy), taught in round 37 (…-2026-12-06-blind133-134-first.txt). The
-outcome is pinned here so that a change shows."""
+blind133 (10/12, no decoy) and blind134 (2/7, no decoy), taught in round 37 (…-2026-12-06-blind133-134-first.txt);
+blind139 (8/9), blind140 (13/16), blind145 (9/12) and blind146 (6/19), no decoy of 85, taught in round 38
+(…-2026-12-06-blind139-146-first.txt). The outcome is pinned here so that a change shows."""
 
 from __future__ import annotations
 
@@ -56,8 +57,36 @@ def test_the_blind126_rows() -> None:
 def test_the_blind133_and_blind134_rows() -> None:
     assert outcome(ROWS, "blind133") == (set(), set())
     # still missed: a README selling payment-collection source code (bank SMS callbacks, a QQ number, no judged word)
-    # and a traditional-script post on drawing traffic to crypto projects with a Telegram handle
-    assert outcome(ROWS, "blind134") == ({"134s06", "134s07"}, set())
+    assert outcome(ROWS, "blind134") == ({"134s06"}, set())
+
+
+def test_the_blind139_to_blind146_rows() -> None:
+    # still missed: a GitBook page teaching a credit-card 以卡养卡 cash-flow scheme with POS app invitation links (no
+    # judged word, no contact)
+    assert outcome(ROWS, "blind139") == ({"139s09"}, set())
+    assert outcome(ROWS, "blind140") == (set(), set())
+    # still missed: three English and German ads for driving licences without an exam (no Chinese trade)
+    assert outcome(ROWS, "blind145") == ({"145s10", "145s11", "145s12"}, set())
+    # still missed: pages of reputation agencies worded as compliance advice and 百度百科 entry writers (no illegal
+    # trade named beside a contact), and two reworded news pages with the brand 太平洋在线 written into a sentence
+    assert outcome(ROWS, "blind146") == ({"146s03", "146s04", "146s05", "146s06", "146s07", "146s10", "146s16",
+                                          "146s17"}, set())
+
+
+def test_round38_trades() -> None:
+    # blind140 s02, s04, s16 and blind146 s01, s08, s14: each taught from one row; the decoys beside them stay quiet
+    for text in ("<title>免费手机号码定位找人(寻人)系统-微信聊天记录获取-手机短信通话记录查看-开房记录查看</title>",
+                 "催春水口服无色无味正品专卖网站—五种购买渠道",
+                 "抹茶币新闻(抹茶币涨了多少倍)\n欧易app 欧易官网入口",
+                 "💬 WeChat: yunyingseo 7x24小时紧急响应\n专业舆情公关处理 | 快速响应 | 保密协议\n危机公关负面处理步骤",
+                 "秒速赛车新闻中心 秒速赛车行业资讯",
+                 "宾馆人妻4p互换-處女開苞大合集-精品国产成人av制服"):
+        assert find_sensitive(page_text(text).main if text.startswith("<") else text), text
+    for text in ("警方提醒：不法分子以“查开房记录”“手机定位找人”为名实施诈骗，请勿轻信。",
+                 "人民银行提示：币安、欧易等境外交易所向境内居民提供服务属于非法金融活动。",
+                 "重庆市：经被搬迁户申请，实行货币安置。",
+                 "删帖和有偿删帖操作，价格还随之水涨船高，收费删帖已涉嫌非法经营。"):
+        assert not find_sensitive(text), text
 
 
 def test_porn_address_pages_and_category_strings() -> None:
