@@ -204,14 +204,16 @@ def find_adverbial_de(text: str) -> list[tuple[int, int, str, str]]:
     for m in _CANDIDATE.finditer(text):
         at = m.start()
         # cheap tests first (的 is one character in thirty): a listed word ends right before it
-        word = next((text[at - k:at] for k in (4, 3, 2)
-                     if _manner(text[at - k:at]) or text[at - k:at] in _WORK_IDIOMS or text[at - k:at] in _DEGREE), "")
-        if not word:
+        words = [text[at - k:at] for k in (4, 3, 2)
+                 if _manner(text[at - k:at]) or text[at - k:at] in _WORK_IDIOMS or text[at - k:at] in _DEGREE]
+        if not words:
             continue
-        # ... and jieba's cut agrees: 极大的 is 极大|的, not 积极|大的
+        # ... and jieba's cut agrees: 极大的 is 极大|的, not 积极|大的; the longest that agrees (阿波罗|悄悄 is 悄悄, not
+        # an ABB 罗悄悄)
         before = tokenizer().lcut(text[max(0, at - 6):at], HMM=False)
+        word = next((w for w in words if _ends_with_tokens(before, w)), "")
         after = tokenizer().lcut(text[at + 1:at + 8], HMM=False)
-        if not _ends_with_tokens(before, word) or len(after) < 2:
+        if not word or len(after) < 2:
             continue
         verb, then = after[0], after[1]
         manner = _manner(word)

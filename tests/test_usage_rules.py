@@ -321,6 +321,7 @@ REAL = [
     pytest.param("为了更好的提供交通信息，开通了热线。", "的", "地", id="round38-更好的提供"),
     pytest.param("水价调整后会不同程度的减少浪费。", "的", "地", id="round38-会不同程度的减少"),
     pytest.param("院子也收拾地井井有条。", "地", "得", id="round38-收拾地井井有条"),
+    pytest.param("阿波罗悄悄的离开了，", "的", "地", id="round38-悄悄的-不被ABB挡住"),
 ]
 CORRECT = [
     "也要做为后人作铺垫的实事。",  # 做 + 为后人 (People's Daily 1998)
