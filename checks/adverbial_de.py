@@ -114,8 +114,8 @@ def _manner(word: str) -> bool:
     (乐呵呵, 笑眯眯), two listed words in a row (及时主动, 快速有效, 科学合理), or a common idiom (一如既往, 义无反顾)."""
     if word in MANNER:
         return True
-    if len(word) == 3:  # ABB (乐呵呵的说道, 笑眯眯的对记者说: blind142)
-        return word[1] == word[2] != word[0] and _CJK_WORD.match(word[0]) is not None
+    if len(word) == 3:  # ABB (乐呵呵的说道, 笑眯眯的对记者说: blind142), when jieba cuts it as one word (`_agrees`)
+        return _abb(word)
     if len(word) != 4:
         return False
     return word[0] == word[1] and word[2] == word[3] and tokenizer().FREQ.get(word[0] + word[2], 0) >= _DOUBLED_FROM \
@@ -127,6 +127,15 @@ def _idioms() -> frozenset[str]:
     """The common four-character idioms of lexicons/idioms.txt (一如既往, 有条不紊, 义无反顾); jieba's tags are no guide
     (it tags 安全事故 and 似仙非仙 as idioms or words of state)."""
     return frozenset(typo_lexicon().idioms)
+
+
+def _abb(word: str) -> bool:
+    return len(word) == 3 and word[1] == word[2] != word[0] and _CJK_WORD.match(word[0]) is not None
+
+
+def _agrees(tokens: list[str], word: str) -> bool:
+    """jieba's cut ends with `word`; an ABB word is one of its words (乐呵呵, 一天天; not 她|冷冷 or 沫|长长 after a name)."""
+    return _ends_with_tokens(tokens, word) and (not _abb(word) or tokens[-1] == word)
 
 
 def _tokens_before(tokens: list[str], word: str) -> list[str] | None:
@@ -211,7 +220,7 @@ def find_adverbial_de(text: str) -> list[tuple[int, int, str, str]]:
         # ... and jieba's cut agrees: 极大的 is 极大|的, not 积极|大的; the longest that agrees (阿波罗|悄悄 is 悄悄, not
         # an ABB 罗悄悄)
         before = tokenizer().lcut(text[max(0, at - 6):at], HMM=False)
-        word = next((w for w in words if _ends_with_tokens(before, w)), "")
+        word = next((w for w in words if _agrees(before, w)), "")
         after = tokenizer().lcut(text[at + 1:at + 8], HMM=False)
         if not word or len(after) < 2:
             continue
