@@ -20,6 +20,10 @@ frames where the word after 的 can only be a verb are judged:
   工作: round 37): after a modal the clause's verb follows, so the manner word is an adverbial. Not after 正在, 又, 已:
   正在成功的实践当中 and 而又深刻的调整 are noun phrases in the correct text.
 
+Round 38 widened the words, not the frames: an ABB adjective that jieba cuts as one word (乐呵呵的说道), the preposition
+对 where jieba cuts it alone (有针对性的对青少年开展; not 对策, 对接), and 服务 as a verb only before whom it serves
+(更好的服务三农; not 更好的服务环境).
+
 The other way round, 地 written for 的 after a verb that takes a verbal noun as its object (进行了认真地学习与研究,
 进行深入地交流探讨, 起到了积极地推动作用, 提供了有力地组织保证: round 37) is judged too: 进行, 开展, 给予, 起到, 提供,
 取得 … then a manner or degree word and 地 standing alone (提供具体地址 is an address). Neither frame fires on 69.5 MB of
