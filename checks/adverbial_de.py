@@ -63,8 +63,10 @@ MANNER = _words("""
 清醒
 具体 感慨 感叹 动情 深情 由衷 欣喜
 诚挚 实质性 不同程度
+淡淡 尽可能
 """)  # the last lines: blind78–81 (round 32), blind117 (round 36: 清醒的认识到), blind128–131 (round 37: 具体的讲解了,
-# 感慨的说), blind141–144 (round 38: 诚挚的表达了, 实质性的将, 会不同程度的减少)
+# 感慨的说), blind141–144 (round 38: 诚挚的表达了, 实质性的将, 会不同程度的减少), blind148–158 (round 39: 淡淡的回归了,
+# 尽可能的把法庭开到)
 # idioms of how a task is done, before a verb of doing it (保质保量的完成 → 地)
 _WORK_IDIOMS = _words("保质保量 按时保质 按质按量 全力以赴 尽心尽力 不折不扣 千方百计 想方设法 扎扎实实 踏踏实实 认认真真 "
                       "兢兢业业 实打实 因地制宜 又快又好 有针对性 客观公正 积极稳妥 稳妥有序 有计划 有步骤 按时按量 稳妥")
@@ -79,7 +81,9 @@ _OBJECT_VERBS = _words("发挥 开展 规避 促进 发布 公开 推进 落实 
                        "掌握 运用 应对 防范 带动 推广 实现 增强 加快 加大 改善 优化 化解 破解 回应 解答 整改 履行 关爱 迎接 "
                        "拉动 反映 倾听 了解 看见 减少 降低 度过 邀请 答复 "
                        "确保 参加 倡导 获取 细化 设置 更新 扑救 饲养 举起 组织实施 "
-                       "提供 采取 打通 回馈")  # the last lines: round 32, round 38 (更好的提供交通信息, 有针对性的采取)
+                       "提供 采取 打通 回馈 "
+                       "守护 知道 传播 做到 奔向")  # the last lines: round 32, round 38 (更好的提供交通信息, 有针对性的采取),
+# round 39 (更好的守护患者的健康, 清楚的知道, 最大限度的传播先进文化, 最大限度的做到防震, 快速有序的奔向走廊)
 # 服务 is a noun after a degree word as often (提供更好的服务环境), a verb only before whom it serves (更好的服务三农: blind143)
 _SERVED = _words("三农 群众 人民 百姓 企业 基层 社会 大局 发展 经济 乡村 农民 市民 居民 师生 游客 纳税人 广大")
 # a work verb before these is the head of a noun phrase (积极稳妥的实施计划), not the verb of the clause
@@ -226,6 +230,11 @@ def find_adverbial_de(text: str) -> list[tuple[int, int, str, str]]:
         before = tokenizer().lcut(text[max(0, at - 6):at], HMM=False)
         word = next((w for w in words if _agrees(before, w)), "")
         after = tokenizer().lcut(text[at + 1:at + 8], HMM=False)
+        if after and len(after[0]) > 1 and after[0][-1] in "了到着" and after[0][:-1] in _verbs() and "不" not in after[0]:
+            # jieba keeps 诉说着, 交到 whole: 详细的诉说着 is 诉说 and 着 (blind148; not 高兴的不得了, which wants 得)
+            after[:1] = [after[0][:-1], after[0][-1]]
+        elif len(after) > 2 and after[0] + after[1] in _OBJECT_VERBS:
+            after[:2] = [after[0] + after[1]]  # … and cuts 奔|向: 快速有序的奔向走廊 (blind147)
         if not word or len(after) < 2:
             continue
         verb, then = after[0], after[1]
@@ -237,6 +246,7 @@ def find_adverbial_de(text: str) -> list[tuple[int, int, str, str]]:
                 or manner and (then == "了" and len(verb) == 2 and not idiom or verb in _PREPOSITIONS
                                or verb in _SPEAKING and (len(verb) == 2 or then in _BEFORE_SPEECH)) \
                 or word in _WORK_IDIOMS and verb in _WORK_VERBS and then not in _NOUN_AFTER_VERB \
+                or manner and not idiom and verb == "进行" \
                 or not idiom and verb in _OBJECT_VERBS and (_CJK_WORD.match(then) or then in _TITLE_OPENS) \
                 and then not in _NOT_AN_OBJECT \
                 or word in _DEGREE and verb == "服务" and then in _SERVED:

@@ -26,7 +26,7 @@ from checks.lexicon import tagged_words
 _DEGREE = "很|非常|十分|挺|太|相当|极其|极为|更加|越来越"  # not 特别: 给予的特别扶助 (special)
 # the clause ends: full-width marks, and the ASCII ones some portals type (blind107: "建议提的很好,")
 _CLAUSE_END = "，。！；、？”\",.!;?"
-_FRAME = re.compile(f"的(?=(?:{_DEGREE})([\u4e00-\u9fff]{{1,2}})(?:[{_CLAUSE_END}]|$))")
+_FRAME = re.compile(f"的(?=(?:{_DEGREE})([\u4e00-\u9fff]{{1,2}}?)了?(?:[{_CLAUSE_END}]|$))")  # 了: 修的太好了 (blind157)
 # … or a doubled adjective (AABB) that ends the clause: 打扫的干干净净 for 打扫得干干净净; 融入乡村振兴的方方面面 and 村寨
 #   周围的山山岭岭 double a noun (方面, 山岭), whose AABB is a noun too
 _DOUBLED = re.compile(f"的(?=((.)\\2(.)\\3)(?:[{_CLAUSE_END}]|$))")

@@ -385,7 +385,8 @@ def in_prose(text: str, start: int, end: int) -> bool:
     line = _line_of(text, start, end)[1]
     units = len(_PROSE_UNIT.findall(line))
     return units >= page_rules().prose_chars or (units >= _BROKEN_LINE_MIN and _broken_into_lines(text)) \
-        or (units >= _SENTENCE_LINE_MIN and (line.rstrip().endswith(_FULL_STOP) or line.lstrip().startswith(_CAPTION))
+        or (units >= _SENTENCE_LINE_MIN and (line.rstrip().endswith(_FULL_STOP) or line.lstrip().startswith(_CAPTION)
+                                              or _PHOTO_CREDIT.search(to_simplified(line)) is not None)
             and not _VISITOR_SAYS.match(to_simplified(line)))
 
 
@@ -393,6 +394,8 @@ _SENTENCE_LINE_MIN = 12  # units of a line that ends a sentence (titles and inje
 _FULL_STOP = ("。", "！", "？")
 # a photo caption, its full stop left out ("图为代孕机构对求孕者的聊天截图", blind63)
 _CAPTION = ("图为", "上图为", "下图为", "图片为")
+# a caption that ends by crediting its photo ("有偿捐卵广告，图据健康时报", blind150 l01): a news page's, not an ad's
+_PHOTO_CREDIT = re.compile(r"[，,（(\s](?:图据|图源|图片来源|图片据|图片由|供图|摄影?)[：:]?\s*[\u4e00-\u9fffA-Za-z]{2,12}[）)]?\s*$")
 # a visitor's comment is one sentence too, and the place where spam and separatist slogans are posted: "网友留言：支持台独…"
 _VISITOR_SAYS = re.compile(r"\s*[^：:\n]{0,8}?(?:网友|游客|访客|匿名|留言|评论|回复)[^：:\n]{0,8}?[：:]")
 _BROKEN_LINE_MIN = 6  # units on a line of a sentence broken into lines (a title or a slogan is one line of its own)
@@ -468,9 +471,12 @@ def seo_keyword_list(text: str, start: int, end: int) -> bool:
     underscores that repeat one brand at their head ("爱体育,爱体育官网,爱体育APP,爱体育百家乐", blind41): the keyword
     list of a hijacked page, glued to the front of a real article, which no crackdown report writes. A run in
     quotation marks is someone's words, parallel clauses of an interview ("“该机构分工明确,专人通过网络物色卵妹,专人
-    寻找代孕客户,专人陪产,…", blind53's report on a surrogacy ring), not an injected list."""
+    寻找代孕客户,专人陪产,…", blind53's report on a surrogacy ring), not an injected list. Nor is a run that a full stop
+    ends: parallel clauses of a sentence ("为了反对和遏制“台独”分裂势力分裂国家，促进祖国和平统一，维护台湾海峡地区和平稳定，维护
+    国家主权和领土完整，维护中华民族的根本利益，根据宪法，制定本法。": 反分裂国家法's first article, found in round 39)."""
     for m in _SEO_SEPARATED.finditer(text, max(0, start - 200), min(len(text), end + 200)):
-        if m.start() <= end and start <= m.end() and m.group()[0] not in _QUOTES and not quoted(text, m.start(), m.end()):
+        if m.start() <= end and start <= m.end() and m.group()[0] not in _QUOTES and not quoted(text, m.start(), m.end()) \
+                and not m.group().endswith(_FULL_STOP) and text[m.end():m.end() + 1] not in _FULL_STOP:
             heads = Counter(item[:2] for item in _SEO_ITEM.findall(m.group()))
             if heads and heads.most_common(1)[0][1] >= _SEO_PREFIX_REPEATS:
                 return True

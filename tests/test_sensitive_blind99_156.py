@@ -6,7 +6,9 @@ county's 中福在线 lottery hall), …-blind100.txt (5/9, no decoy), …-blind
 round 35; blind121 (10/12, no decoy), blind122 (7/12, no decoy) and blind126 (5/12, no decoy), taught in round 36;
 blind133 (10/12, no decoy) and blind134 (2/7, no decoy), taught in round 37 (…-2026-12-06-blind133-134-first.txt);
 blind139 (8/9), blind140 (13/16), blind145 (9/12) and blind146 (6/19), no decoy of 85, taught in round 38
-(…-2026-12-06-blind139-146-first.txt). The outcome is pinned here so that a change shows."""
+(…-2026-12-06-blind139-146-first.txt); blind150 (5/15, two decoys reported: a Hong Kong commentary on 卖卵 ads and a
+journal's case study of a surrogacy dispute), blind152 (5/13, no decoy) and blind156 (3/10, no decoy), taught in
+round 39 (…-2026-12-06-blind150-156-first.txt). The outcome is pinned here so that a change shows."""
 
 from __future__ import annotations
 
@@ -71,6 +73,44 @@ def test_the_blind139_to_blind146_rows() -> None:
     # trade named beside a contact), and two reworded news pages with the brand 太平洋在线 written into a sentence
     assert outcome(ROWS, "blind146") == ({"146s03", "146s04", "146s05", "146s06", "146s07", "146s10", "146s16",
                                           "146s17"}, set())
+
+
+def test_the_blind150_to_blind156_rows() -> None:
+    # still missed: a 捐卵 fee page dressed as a public-welfare explainer, three soft ads for sex selection or surrogacy
+    # abroad (Thailand, California, the US: no judged word beside a contact), a 香港验血 guide whose WeChat stands far
+    # from the service; reported: a journal's case study of a cross-border surrogacy fee dispute (代孕 with no cue but
+    # 纠纷, which ads use too: "签订协议，避免纠纷")
+    assert outcome(ROWS, "blind150") == ({"150s04", "150s08", "150s09", "150s12", "150s15"}, {"150l10"})
+    # still missed: a private-server essay with no game named before 私服, a 雇黑客 thread in English with Telegram links
+    # only, and a 卡密 shop's page head (代刷 of QQ-space likes)
+    assert outcome(ROWS, "blind152") == ({"152s03", "152s09", "152s10"}, set())
+    # still missed: a 网赚 post, porn-keyword pages worded as anti-fraud advice, a 真人视频 app page spelt 础笔笔, and a
+    # mirrored news page whose title ends in the casino brand 凯时尊龙 with the article's 警惕诈骗 on the next line
+    assert outcome(ROWS, "blind156") == ({"156s02", "156s04", "156s07", "156s08", "156s09"}, set())
+
+
+def test_round39_trades() -> None:
+    # each taught from the rows of blind150–156; the decoys beside them stay quiet
+    for text in ("香港验血查男女如何安全寄送样本",
+                 "如何将血样寄往香港进行胎儿性别检测",
+                 "小编怀二胎的时候同事推荐香港验血找+v:23081028鉴定，确实准。",
+                 "绝地求生卡盟24小时自动发卡平台",
+                 "平顶山学生600块钱随叫随到",
+                 "虚拟江湖的幽灵船，当天龙私服成为数字游民的流亡之地"):
+        assert find_sensitive(text), text
+    for text in ("永嘉警方破获非法“寄血验性别”团伙，抓获犯罪嫌疑人12名。",
+                 "卫健委提醒：将血样寄往香港鉴定胎儿性别属于违法行为，一经查实将依法处理。",
+                 "燃气维修队随叫随到，我们感到更安全了。",
+                 "公安机关依法查处一批架设游戏私服、销售外挂的违法犯罪团伙。"):
+        assert not find_sensitive(text), text
+    # a caption that credits its photo is a sentence of the report (blind150 l01), a bare line is not
+    report = ("媒体评：别让以命换钱的黑产伸向女大学生。此类无良小广告长期潜伏在高校论坛、女厕所。\n{}\n"
+              "在指责卖卵女生之前，最该追责的应是诱骗女孩的黑心中介们，卵子买卖的利益链条必须斩断。")
+    assert not find_sensitive(report.format("有偿捐卵广告，图据健康时报"))
+    assert find_sensitive(report.format("有偿捐卵广告"))
+    # a law's parallel clauses are no keyword list: 反分裂国家法's first article, three clauses opening with 维护
+    assert not find_sensitive("反对和遏制“台独”分裂势力分裂国家，促进祖国和平统一，维护台湾海峡地区和平稳定，维护国家主权和"
+                              "领土完整，维护中华民族的根本利益，根据宪法，制定本法。\n（四）被依法列为失信联合惩戒对象的；")
 
 
 def test_round38_trades() -> None:
