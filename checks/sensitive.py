@@ -395,7 +395,8 @@ _FULL_STOP = ("。", "！", "？")
 # a photo caption, its full stop left out ("图为代孕机构对求孕者的聊天截图", blind63)
 _CAPTION = ("图为", "上图为", "下图为", "图片为")
 # a caption that ends by crediting its photo ("有偿捐卵广告，图据健康时报", blind150 l01): a news page's, not an ad's
-_PHOTO_CREDIT = re.compile(r"[，,（(\s](?:图据|图源|图片来源|图片据|图片由|供图|摄影?)[：:]?\s*[\u4e00-\u9fffA-Za-z]{2,12}[）)]?\s*$")
+_PHOTO_CREDIT = re.compile(r"[，,（(\s](?:图据|图源|图片来源|图片据|图片由|供图|摄影?)[：:]?\s*"
+                           r"[\u4e00-\u9fffA-Za-z]{2,12}[）)]?\s*$")
 # a visitor's comment is one sentence too, and the place where spam and separatist slogans are posted: "网友留言：支持台独…"
 _VISITOR_SAYS = re.compile(r"\s*[^：:\n]{0,8}?(?:网友|游客|访客|匿名|留言|评论|回复)[^：:\n]{0,8}?[：:]")
 _BROKEN_LINE_MIN = 6  # units on a line of a sentence broken into lines (a title or a slogan is one line of its own)
@@ -662,8 +663,10 @@ _MACAU_LABEL = re.compile(r"(?P<name>澳门[\u4e00-\u9fff]{2,6}(?:游戏|娱乐�
 # … or before a school's party branch (blind67: "澳门新浦新京娱乐党总支组织全院师生党员", a variant of 新葡京 not listed)
 # … or, with a site number, before a hospital (blind99 s08, taught after the first run: a mirrored hospital's news opening
 # "澳门888新莆京游戏医院特别举行")
-_MACAU_SCHOOL = re.compile(r"(?P<name>澳门\d{0,4}[\u4e00-\u9fff]{2,6}?(?:游戏|娱乐城|娱乐|赌场|博彩))"
-                           r"(?=党委|党总支|党支部|师生|学院|团委|医院)")
+# … or with a site's number after 网址 before a party meeting or the staff (blind159 s06, taught after the first run: "中共澳门
+# 新葡平台网址7906第一次党员大会", "澳门新葡平台网址7906全体师生党员")
+_MACAU_SCHOOL = re.compile(r"(?P<name>澳门\d{0,4}[\u4e00-\u9fff]{2,6}?(?:游戏|娱乐城|娱乐|赌场|博彩|网址\d{2,5}))"
+                           r"(?=党委|党总支|党支部|师生|学院|团委|医院|全体|第[一二三四五六七八九十]次党员大会)")
 
 # 6. A betting brand that names no place, company or team (必赢, 亚博), written bare three times or more, once where an
 #    institution acts (blind55: "必赢共获金奖11项", "必赢高度重视"; "亚博有两支团队", "由亚博院党委副书记带队"): a mirror

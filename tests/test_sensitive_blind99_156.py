@@ -7,8 +7,9 @@ round 35; blind121 (10/12, no decoy), blind122 (7/12, no decoy) and blind126 (5/
 blind133 (10/12, no decoy) and blind134 (2/7, no decoy), taught in round 37 (…-2026-12-06-blind133-134-first.txt);
 blind139 (8/9), blind140 (13/16), blind145 (9/12) and blind146 (6/19), no decoy of 85, taught in round 38
 (…-2026-12-06-blind139-146-first.txt); blind150 (5/15, two decoys reported: a Hong Kong commentary on 卖卵 ads and a
-journal's case study of a surrogacy dispute), blind152 (5/13, no decoy) and blind156 (3/10, no decoy), taught in
-round 39 (…-2026-12-06-blind150-156-first.txt). The outcome is pinned here so that a change shows."""
+journal's case study of a surrogacy dispute), blind152 (5/13, no decoy), blind156 (3/10, no decoy), blind159 (6/12, no
+decoy) and blind162 (7/13, no decoy), taught in round 39 (…-2026-12-06-blind150-162-first.txt). The outcome is pinned
+here so that a change shows."""
 
 from __future__ import annotations
 
@@ -75,7 +76,7 @@ def test_the_blind139_to_blind146_rows() -> None:
                                           "146s17"}, set())
 
 
-def test_the_blind150_to_blind156_rows() -> None:
+def test_the_blind150_to_blind162_rows() -> None:
     # still missed: a 捐卵 fee page dressed as a public-welfare explainer, three soft ads for sex selection or surrogacy
     # abroad (Thailand, California, the US: no judged word beside a contact), a 香港验血 guide whose WeChat stands far
     # from the service; reported: a journal's case study of a cross-border surrogacy fee dispute (代孕 with no cue but
@@ -87,6 +88,12 @@ def test_the_blind150_to_blind156_rows() -> None:
     # still missed: a 网赚 post, porn-keyword pages worded as anti-fraud advice, a 真人视频 app page spelt 础笔笔, and a
     # mirrored news page whose title ends in the casino brand 凯时尊龙 with the article's 警惕诈骗 on the next line
     assert outcome(ROWS, "blind156") == ({"156s02", "156s04", "156s07", "156s08", "156s09"}, set())
+    # still missed: mirrored college news with the school's name replaced by the names of two Macau resorts (威尼斯人,
+    # 永利皇宫), which news of the resorts writes too
+    assert outcome(ROWS, "blind159") == ({"159s05", "159s07"}, set())
+    # still missed: a fake warning page stuffed with a 六合彩 search phrase (its own 警惕 and 非法赌博 are the cues), a
+    # betting site's disclaimer and an English sportsbook agreement
+    assert outcome(ROWS, "blind162") == ({"162s04", "162s12", "162s13"}, set())
 
 
 def test_round39_trades() -> None:
@@ -96,12 +103,20 @@ def test_round39_trades() -> None:
                  "小编怀二胎的时候同事推荐香港验血找+v:23081028鉴定，确实准。",
                  "绝地求生卡盟24小时自动发卡平台",
                  "平顶山学生600块钱随叫随到",
-                 "虚拟江湖的幽灵船，当天龙私服成为数字游民的流亡之地"):
+                 "虚拟江湖的幽灵船，当天龙私服成为数字游民的流亡之地",
+                 "2024年2月23日下午3点,88038威尼斯在紫云楼签约室召开2024年春季学期开学工作会",
+                 "9月22日下午,澳门官方十大网投平台人文专业教师党支部开展了主题党日活动。",
+                 "12月31日下午,中共澳门新葡平台网址7906第一次党员大会隆重召开。",
+                 "“极速赛车”由菲律宾博彩执照公司审核监控，您可以放心投注、每60秒开一次奖",
+                 "LEO娛樂城、LEO體育賽事籃球線上投注站規則"):
         assert find_sensitive(text), text
     for text in ("永嘉警方破获非法“寄血验性别”团伙，抓获犯罪嫌疑人12名。",
                  "卫健委提醒：将血样寄往香港鉴定胎儿性别属于违法行为，一经查实将依法处理。",
                  "燃气维修队随叫随到，我们感到更安全了。",
-                 "公安机关依法查处一批架设游戏私服、销售外挂的违法犯罪团伙。"):
+                 "公安机关依法查处一批架设游戏私服、销售外挂的违法犯罪团伙。",
+                 "2024威尼斯双年展中国国家馆开幕。",
+                 "通过浙江政务服务网投资项目在线审批监管平台办理。",
+                 "警方提醒：网上“线上投注”“极速赛车”都是赌博陷阱，切勿参与。"):
         assert not find_sensitive(text), text
     # a caption that credits its photo is a sentence of the report (blind150 l01), a bare line is not
     report = ("媒体评：别让以命换钱的黑产伸向女大学生。此类无良小广告长期潜伏在高校论坛、女厕所。\n{}\n"
