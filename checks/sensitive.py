@@ -384,10 +384,13 @@ def in_prose(text: str, start: int, end: int) -> bool:
     sentence of a page that breaks its sentences into short lines (`_broken_into_lines`)."""
     line = _line_of(text, start, end)[1]
     units = len(_PROSE_UNIT.findall(line))
-    return units >= page_rules().prose_chars or (units >= _BROKEN_LINE_MIN and _broken_into_lines(text)) \
-        or (units >= _SENTENCE_LINE_MIN and (line.rstrip().endswith(_FULL_STOP) or line.lstrip().startswith(_CAPTION)
-                                              or _PHOTO_CREDIT.search(to_simplified(line)) is not None)
-            and not _VISITOR_SAYS.match(to_simplified(line)))
+    if units >= page_rules().prose_chars or (units >= _BROKEN_LINE_MIN and _broken_into_lines(text)):
+        return True
+    if units < _SENTENCE_LINE_MIN:
+        return False
+    simplified = to_simplified(line)  # once, for the photo credit and the visitor's comment
+    return (line.rstrip().endswith(_FULL_STOP) or line.lstrip().startswith(_CAPTION)
+            or _PHOTO_CREDIT.search(simplified) is not None) and not _VISITOR_SAYS.match(simplified)
 
 
 _SENTENCE_LINE_MIN = 12  # units of a line that ends a sentence (titles and injected keyword lines end without a full stop)
