@@ -8,8 +8,9 @@ blind133 (10/12, no decoy) and blind134 (2/7, no decoy), taught in round 37 (…
 blind139 (8/9), blind140 (13/16), blind145 (9/12) and blind146 (6/19), no decoy of 85, taught in round 38
 (…-2026-12-06-blind139-146-first.txt); blind150 (5/15, two decoys reported: a Hong Kong commentary on 卖卵 ads and a
 journal's case study of a surrogacy dispute), blind152 (5/13, no decoy), blind156 (3/10, no decoy), blind159 (6/12, no
-decoy) and blind162 (7/13, no decoy), taught in round 39 (…-2026-12-06-blind150-162-first.txt). The outcome is pinned
-here so that a change shows."""
+decoy) and blind162 (7/13, no decoy), taught in round 39 (…-2026-12-06-blind150-162-first.txt); blind171 (0/15), blind172
+(0/16), blind173 (0/14) and blind174 (0/12), no decoy of 71, taught in round 40 (…-2026-12-06-blind171-174-first.txt).
+The outcome is pinned here so that a change shows."""
 
 from __future__ import annotations
 
@@ -94,6 +95,42 @@ def test_the_blind150_to_blind162_rows() -> None:
     # still missed: a fake warning page stuffed with a 六合彩 search phrase (its own 警惕 and 非法赌博 are the cues), a
     # betting site's disclaimer and an English sportsbook agreement
     assert outcome(ROWS, "blind162") == ({"162s04", "162s12", "162s13"}, set())
+
+
+def test_the_blind171_to_blind174_rows() -> None:
+    # still missed: a USDT "floor" scheme's spec, a 猛犬协议 bond scheme's job post and a 消费返利 dividend-right notice
+    # (no system sold, no listed subject near an action)
+    assert outcome(ROWS, "blind171") == ({"171s03", "171s04", "171s09"}, set())
+    # still missed: four SEO pages worded as warnings or news (“内幕!……”“重点通报!……”, a made-up customs case: their own
+    # 违法, 严禁, 海关 are cues), an electronic-cigarette brand shop, an English vape shop with no contact and a list of
+    # buying channels
+    assert outcome(ROWS, "blind172") == ({"172s05", "172s09", "172s10", "172s11", "172s12", "172s14", "172s15"}, set())
+    # still missed: 配资 SEO essays that name the risks (their 风险, 违规 are cues), a fake forum post of a futures
+    # "teacher" and a stock-diagnosis lead form
+    assert outcome(ROWS, "blind173") == ({"173s02", "173s04", "173s07", "173s08", "173s12", "173s13", "173s14"}, set())
+    # still missed: Taiwanese drug-shop articles that read as health explainers (no shop, price or contact beside the
+    # drug's name) and a WeChat landing page's story
+    assert outcome(ROWS, "blind174") == ({"174s02", "174s04", "174s05", "174s06", "174s08", "174s09", "174s10", "174s11",
+                                          "174s12"}, set())
+
+
+def test_round40_trades() -> None:
+    # each taught from the rows of blind171–174; the decoys beside them stay quiet
+    for text in ("双轨制直销系统奖金制度举例：见点奖励、回本奖励、加盟费用、招商奖励",
+                 "互助模式案例解析 互助系统开发 M1会员：日息2%，推荐奖拿1代",
+                 "【多级推广版】投资理财系统源码全解析",
+                 "正品香烟全国批发直达 货到付款支持验货更放心",
+                 "越南香烟批发货到付款是一种常见的交易方式，要求供应商提供样品",
+                 "配股宝向海外华人推出创新型股票操盘产品：海外配资，我出钱您炒股",
+                 "恒信二元期权微交易：60秒猜涨跌",
+                 "康是美藥局官網,全場九折,複製即可訪問:rolaxen.com 犀利士5mg可以每天吃嗎"):
+        assert find_sensitive(text), text
+    for text in ("市市场监管局查处一起传销案件，涉案平台以“见点奖”“层碰奖”名义计酬，涉嫌组织、领导传销活动。",
+                 "烟草专卖局提醒：网上买烟、微信购烟货到付款往往是假烟，网上销售香烟属违法行为。",
+                 "证监局提醒投资者警惕非法场外配资，切勿轻信“我出钱您炒股”等宣传。",
+                 "男科医生提醒，网购壮阳药往往违法添加西地那非（即“伟哥”），切勿自行服用。",
+                 "拱北海关查获邮包走私电子烟烟弹、卷烟进境系列案，查扣卷烟共计72.5条。"):
+        assert not find_sensitive(text), text
 
 
 def test_round39_trades() -> None:
