@@ -64,12 +64,14 @@ MANNER = _words("""
 具体 感慨 感叹 动情 深情 由衷 欣喜
 诚挚 实质性 不同程度
 淡淡 尽可能
+完美 坦诚 大胆 隐约 衷心 紧张
 """)  # the last lines: blind78–81 (round 32), blind117 (round 36: 清醒的认识到), blind128–131 (round 37: 具体的讲解了,
 # 感慨的说), blind141–144 (round 38: 诚挚的表达了, 实质性的将, 会不同程度的减少), blind148–158 (round 39: 淡淡的回归了,
-# 尽可能的把法庭开到)
+# 尽可能的把法庭开到), blind163–170 (round 40: 则完美的避过了, 坦诚的互提意见, 剪刀大胆的理发, 隐约的听到, 紧张有序的做好)
 # idioms of how a task is done, before a verb of doing it (保质保量的完成 → 地)
 _WORK_IDIOMS = _words("保质保量 按时保质 按质按量 全力以赴 尽心尽力 不折不扣 千方百计 想方设法 扎扎实实 踏踏实实 认认真真 "
-                      "兢兢业业 实打实 因地制宜 又快又好 有针对性 客观公正 积极稳妥 稳妥有序 有计划 有步骤 按时按量 稳妥")
+                      "兢兢业业 实打实 因地制宜 又快又好 有针对性 客观公正 积极稳妥 稳妥有序 有计划 有步骤 按时按量 稳妥 "
+                      "如火如荼 加班加点 紧张有序")  # the last three: round 40 (正在如火如荼的开展。, 正在加班加点的生产)
 # degree words and pairs of manner words that take 地 before a verb with its object (the last frame; and before 了 or 到
 # only a tagged verb counts: 很好的朋友了 is no slip)
 _DEGREE = _words("更好 较好 很好 有力 最大限度 最大程度 准确 及时准确 准确及时 稳步 积极稳步 更快 更加 快速 高效 有序 精准 "
@@ -82,10 +84,13 @@ _OBJECT_VERBS = _words("发挥 开展 规避 促进 发布 公开 推进 落实 
                        "拉动 反映 倾听 了解 看见 减少 降低 度过 邀请 答复 "
                        "确保 参加 倡导 获取 细化 设置 更新 扑救 饲养 举起 组织实施 "
                        "提供 采取 打通 回馈 "
-                       "守护 知道 传播 做到 奔向")  # the last lines: round 32, round 38 (更好的提供交通信息, 有针对性的采取),
-# round 39 (更好的守护患者的健康, 清楚的知道, 最大限度的传播先进文化, 最大限度的做到防震, 快速有序的奔向走廊)
+                       "守护 知道 传播 做到 奔向 "
+                       "享受 展示 配合")  # the last lines: round 32, round 38 (更好的提供交通信息, 有针对性的采取),
+# round 39 (更好的守护患者的健康, 清楚的知道, 最大限度的传播先进文化, 最大限度的做到防震, 快速有序的奔向走廊), round 40
+# (更好的享受国家政策红利, 更好的展示工会干部职工, 主动更好的配合学校)
 # 服务 is a noun after a degree word as often (提供更好的服务环境), a verb only before whom it serves (更好的服务三农: blind143)
-_SERVED = _words("三农 群众 人民 百姓 企业 基层 社会 大局 发展 经济 乡村 农民 市民 居民 师生 游客 纳税人 广大")
+_SERVED = _words("三农 群众 人民 百姓 企业 基层 社会 大局 发展 经济 乡村 农民 市民 居民 师生 游客 纳税人 广大 "
+                  "全市 全县 全区 全省 全镇")  # 更好的服务全市经济 (round 40)
 # a work verb before these is the head of a noun phrase (积极稳妥的实施计划), not the verb of the clause
 _NOUN_AFTER_VERB = _words("计划 方案 办法 意见 细则 方式 步骤 情况 机制 过程 结果 能力 水平 效果 进度 主体 单位 部门")
 # a noun these verbs head (有力的促进作用), or a word that ends the verb's phrase without an object (积极的推进和落实)
@@ -166,7 +171,8 @@ _DIRECTIONS = frozenset(("起来", "下去", "出来", "过来", "过去", "上�
 _MODALS = ("将", "要", "会", "能", "应", "应当", "应该", "必须", "需", "需要", "可以")
 # verbs whose object is a noun or a verbal noun (进行了认真的学习, 起到了积极的推动作用, 提供了有力的组织保证); not 得到,
 # 受到: official prose writes 得到更好地传承和发展, 问题得到及时地解决 everywhere (a real page of the 78), and editors let it be
-_VERBAL_NOUN_TAKERS = "进行|开展|给予|加以|作出|做出|予以|提供|起到|发挥|取得|收到|产生|形成"
+_VERBAL_NOUN_TAKERS = "进行|开展|给予|加以|作出|做出|予以|提供|起到|发挥|取得|收到|产生|形成|提出|采取|表示|致以"  # the last four:
+# round 40 (提出了有效地整改措施, 表示衷心地感谢)
 
 
 @functools.lru_cache(maxsize=1)
@@ -211,6 +217,17 @@ def _de_for_a_verbal_noun(text: str) -> list[tuple[int, int, str, str]]:
     return found
 
 
+def _after_a_quotation(text: str, at: int) -> bool:
+    """A closing quotation mark shortly before: "……。”老人激动的说。" names who said it (round 40: 激动的说。, 高兴的说。)."""
+    return "”" in text[max(0, at - _QUOTE_REACH):at]
+
+
+_QUOTE_REACH = 30
+# before a degree word and 的为, these show the degree word is the clause's adverbial (……，更好的为群众提供服务); after a
+# noun the 的 makes "the better one" and 为 is "is" (化痰效果较好的为氨溴索, 应用最普遍的为…: LEMON's medical sentences)
+_OPENS_A_MANNER = frozenset("能会要将以而，,、；;：:")
+
+
 def find_adverbial_de(text: str) -> list[tuple[int, int, str, str]]:
     """(start, end, "地", why) of each 的 that stands for 地 in one of the frames above, and (start, end, "的", why) of
     each 地 that stands for 的 after 进行, 给予 …."""
@@ -244,7 +261,10 @@ def find_adverbial_de(text: str) -> list[tuple[int, int, str, str]]:
         idiom = word in _idioms() and word not in MANNER and word not in _WORK_IDIOMS
         if (manner or word in _DEGREE) and then in ("了", "到", "着") and verb in _verbs() \
                 or manner and (then == "了" and len(verb) == 2 and not idiom or verb in _PREPOSITIONS
-                               or verb in _SPEAKING and (len(verb) == 2 or then in _BEFORE_SPEECH)) \
+                               or verb in _SPEAKING and (len(verb) == 2 or then in _BEFORE_SPEECH
+                                                         or then == "。" and _after_a_quotation(text, at))) \
+                or word in _DEGREE and verb in _PREPOSITIONS and verb != "对" \
+                and (verb != "为" or at == len(word) or text[at - len(word) - 1] in _OPENS_A_MANNER) \
                 or word in _WORK_IDIOMS and verb in _WORK_VERBS and then not in _NOUN_AFTER_VERB \
                 or manner and not idiom and verb == "进行" \
                 or not idiom and verb in _OBJECT_VERBS and (_CJK_WORD.match(then) or then in _TITLE_OPENS) \

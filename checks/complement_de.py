@@ -33,8 +33,15 @@ _DOUBLED = re.compile(f"的(?=((.)\\2(.)\\3)(?:[{_CLAUSE_END}]|$))")
 # both begin with 的, a literal the engine skips to: one that began with the verb was tried at every character (17 ms/MB)
 # … or 的 or 地 between a verb of doing work and an idiom that says how it went (活动开展地有声有色, blind129; 开展的如火如荼):
 #   after the verb the idiom is its complement, which only 得 links; none of these in 69.5 MB of correct text
-_RESULT_IDIOMS = "有声有色|如火如荼|红红火火|热火朝天|井井有条|风生水起|轰轰烈烈|卓有成效|有条不紊|井然有序|扎实有效|扎扎实实"
-_WORK_VERBS = "开展|进行|搞|办|干|做|落实|推进|组织|举办|抓|安排|管理|布置|打扫|整理|收拾|发展|建设"  # 收拾: blind142
+_RESULT_IDIOMS = ("有声有色|如火如荼|红红火火|热火朝天|井井有条|风生水起|轰轰烈烈|卓有成效|有条不紊|井然有序|扎实有效|扎扎实实"
+                  "|庄严隆重|隆重热烈|有模有样|像模像样")  # the last four: round 40 (会议开的庄严隆重)
+_WORK_VERBS = ("开展|进行|搞|办|干|做|落实|推进|组织|举办|抓|安排|管理|布置|打扫|整理|收拾|发展|建设"  # 收拾: blind142
+               "|经营|过|开|学")  # round 40: 农家乐经营的红红火火, 会议开的庄严隆重, 学的有模有样
+# … or 的 between a word of feeling and an idiom of what it did to someone (感动的潸然泪下, 高兴的合不拢嘴): such an idiom
+#   heads no noun, so 的 can only stand for 得
+_FELT = "感动|激动|高兴|开心|乐|笑|急|气|累|忙|吓|羞"
+_FELT_IDIOMS = "潸然泪下|热泪盈眶|泪流满面|合不拢嘴|手舞足蹈|说不出话来?|直掉眼泪|满头大汗|团团转|不知所措|前仰后合"
+_FEELING = re.compile(f"(?:{_FELT})(的)(?:{_FELT_IDIOMS})")
 _RESULT = re.compile(f"(?:{_WORK_VERBS})([的地])(?:{_RESULT_IDIOMS})(?=[{_CLAUSE_END}]|$)")
 _VERB_REACH = 2
 _WHY = "动词后接程度补语用“得”（{}得{}）；“的”用在名词前"
@@ -60,6 +67,10 @@ def find_complement_de(text: str) -> list[tuple[int, int, str, str]]:
     """(start, end, "得", why) of each 的 between a verb and a degree complement that ends the clause, and of each 的 or
     地 between a work verb and an idiom of how it went."""
     found: list[tuple[int, int, str, str]] = []
+    for m in _FEELING.finditer(text):
+        at = m.start(1)
+        found.append((at, at + 1, "得", f"表示情态程度的补语用“得”（{text[m.start():at]}得{text[at + 1:m.end()]}）；"
+                                       "“的”用在名词前"))
     for m in _RESULT.finditer(text):
         at = m.start(1)
         found.append((at, at + 1, "得", f"动词后接说明结果的补语用“得”（{text[m.start():at]}得{text[at + 1:m.end()]}）；"
