@@ -222,7 +222,8 @@ SPLITS = ("dev", "held_out", "fresh", "fresh2", "fresh3", "untouched2", "untouch
           "blind79", "blind80", "blind81", "blind82", "blind83", "blind84", "blind85", "blind89", "blind93", "blind94",
           "blind99", "blind100", "blind105", "blind106", "blind113", "blind114",
           "blind121", "blind122", "blind126", "blind133", "blind134", "blind139", "blind140", "blind145", "blind146",
-          "blind150", "blind152", "blind156", "blind159", "blind162", "blind171", "blind172", "blind173", "blind174")
+          "blind150", "blind152", "blind156", "blind159", "blind162", "blind171", "blind172", "blind173", "blind174",
+          "blind181")
 
 
 def load_rows() -> dict[str, dict]:
