@@ -9,7 +9,8 @@ blind139 (8/9), blind140 (13/16), blind145 (9/12) and blind146 (6/19), no decoy 
 (…-2026-12-06-blind139-146-first.txt); blind150 (5/15, two decoys reported: a Hong Kong commentary on 卖卵 ads and a
 journal's case study of a surrogacy dispute), blind152 (5/13, no decoy), blind156 (3/10, no decoy), blind159 (6/12, no
 decoy) and blind162 (7/13, no decoy), taught in round 39 (…-2026-12-06-blind150-162-first.txt); blind171 (0/15), blind172
-(0/16), blind173 (0/14) and blind174 (0/12), no decoy of 71, taught in round 40 (…-2026-12-06-blind171-174-first.txt).
+(0/16), blind173 (0/14) and blind174 (0/12), no decoy of 71, taught in round 40 (…-2026-12-06-blind171-174-first.txt),
+and blind181 (3/13, no decoy of 19; …-2026-12-06-blind181-first.txt).
 The outcome is pinned here so that a change shows."""
 
 from __future__ import annotations
@@ -114,6 +115,13 @@ def test_the_blind171_to_blind174_rows() -> None:
                                           "174s12"}, set())
 
 
+def test_the_blind181_rows() -> None:
+    # still missed: spun and scrambled copies of 医美 news (synonym swaps, shuffled title words, unrelated paragraphs:
+    # no sensitive word), two 医美 articles on gambling-like domains and a soft 溶脂针 ad
+    assert outcome(ROWS, "blind181") == ({"181s05", "181s06", "181s07", "181s08", "181s09", "181s10", "181s11", "181s12",
+                                          "181s13"}, set())
+
+
 def test_round40_trades() -> None:
     # each taught from the rows of blind171–174; the decoys beside them stay quiet
     for text in ("双轨制直销系统奖金制度举例：见点奖励、回本奖励、加盟费用、招商奖励",
@@ -123,13 +131,15 @@ def test_round40_trades() -> None:
                  "越南香烟批发货到付款是一种常见的交易方式，要求供应商提供样品",
                  "配股宝向海外华人推出创新型股票操盘产品：海外配资，我出钱您炒股",
                  "恒信二元期权微交易：60秒猜涨跌",
-                 "康是美藥局官網,全場九折,複製即可訪問:rolaxen.com 犀利士5mg可以每天吃嗎"):
+                 "康是美藥局官網,全場九折,複製即可訪問:rolaxen.com 犀利士5mg可以每天吃嗎",
+                 "医美行业乱象频发，txvlogcom糖心官网免费版亮点，消费者需谨慎选择"):
         assert find_sensitive(text), text
     for text in ("市市场监管局查处一起传销案件，涉案平台以“见点奖”“层碰奖”名义计酬，涉嫌组织、领导传销活动。",
                  "烟草专卖局提醒：网上买烟、微信购烟货到付款往往是假烟，网上销售香烟属违法行为。",
                  "证监局提醒投资者警惕非法场外配资，切勿轻信“我出钱您炒股”等宣传。",
                  "男科医生提醒，网购壮阳药往往违法添加西地那非（即“伟哥”），切勿自行服用。",
-                 "拱北海关查获邮包走私电子烟烟弹、卷烟进境系列案，查扣卷烟共计72.5条。"):
+                 "拱北海关查获邮包走私电子烟烟弹、卷烟进境系列案，查扣卷烟共计72.5条。",
+                 "冰糖心苹果官方旗舰店上新，糖心蛋的做法简单。"):
         assert not find_sensitive(text), text
 
 
