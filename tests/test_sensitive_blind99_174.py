@@ -10,7 +10,8 @@ blind139 (8/9), blind140 (13/16), blind145 (9/12) and blind146 (6/19), no decoy 
 journal's case study of a surrogacy dispute), blind152 (5/13, no decoy), blind156 (3/10, no decoy), blind159 (6/12, no
 decoy) and blind162 (7/13, no decoy), taught in round 39 (…-2026-12-06-blind150-162-first.txt); blind171 (0/15), blind172
 (0/16), blind173 (0/14) and blind174 (0/12), no decoy of 71, taught in round 40 (…-2026-12-06-blind171-174-first.txt),
-and blind181 (3/13, no decoy of 19; …-2026-12-06-blind181-first.txt).
+blind181 (3/13, no decoy of 19; …-2026-12-06-blind181-first.txt) and blind186 (0/11, no decoy of 15;
+…-2026-12-06-blind186-first.txt).
 The outcome is pinned here so that a change shows."""
 
 from __future__ import annotations
@@ -122,6 +123,12 @@ def test_the_blind181_rows() -> None:
                                           "181s13"}, set())
 
 
+def test_the_blind186_rows() -> None:
+    # still missed: building-qualification agencies (资质代办) that offer to "match" certified staff; the agency trade
+    # itself is lawful, only its 挂证 side is not
+    assert outcome(ROWS, "blind186") == ({"186s03", "186s04", "186s05", "186s06"}, set())
+
+
 def test_round40_trades() -> None:
     # each taught from the rows of blind171–174; the decoys beside them stay quiet
     for text in ("双轨制直销系统奖金制度举例：见点奖励、回本奖励、加盟费用、招商奖励",
@@ -132,14 +139,18 @@ def test_round40_trades() -> None:
                  "配股宝向海外华人推出创新型股票操盘产品：海外配资，我出钱您炒股",
                  "恒信二元期权微交易：60秒猜涨跌",
                  "康是美藥局官網,全場九折,複製即可訪問:rolaxen.com 犀利士5mg可以每天吃嗎",
-                 "医美行业乱象频发，txvlogcom糖心官网免费版亮点，消费者需谨慎选择"):
+                 "医美行业乱象频发，txvlogcom糖心官网免费版亮点，消费者需谨慎选择",
+                 "一级建造师挂靠价格一年多少钱？高挂靠费等你来"):
         assert find_sensitive(text), text
     for text in ("市市场监管局查处一起传销案件，涉案平台以“见点奖”“层碰奖”名义计酬，涉嫌组织、领导传销活动。",
                  "烟草专卖局提醒：网上买烟、微信购烟货到付款往往是假烟，网上销售香烟属违法行为。",
                  "证监局提醒投资者警惕非法场外配资，切勿轻信“我出钱您炒股”等宣传。",
                  "男科医生提醒，网购壮阳药往往违法添加西地那非（即“伟哥”），切勿自行服用。",
                  "拱北海关查获邮包走私电子烟烟弹、卷烟进境系列案，查扣卷烟共计72.5条。",
-                 "冰糖心苹果官方旗舰店上新，糖心蛋的做法简单。"):
+                 "冰糖心苹果官方旗舰店上新，糖心蛋的做法简单。",
+                 "清理整治全省一级注册消防工程师资格证书挂靠问题的通知",
+                 "卢先生来电反映：已签订证书挂靠合同，但公司不予支付费用。",
+                 "该公司挂靠在市建工集团名下。"):
         assert not find_sensitive(text), text
 
 
