@@ -39,7 +39,7 @@ _WORK_VERBS = ("开展|进行|搞|办|干|做|落实|推进|组织|举办|抓|�
                "|经营|过|开|学")  # round 40: 农家乐经营的红红火火, 会议开的庄严隆重, 学的有模有样
 # … or 的 between a word of feeling and an idiom of what it did to someone (感动的潸然泪下, 高兴的合不拢嘴): such an idiom
 #   heads no noun, so 的 can only stand for 得
-_FELT = "感动|激动|高兴|开心|乐|笑|急|气|累|忙|吓|羞"
+_FELT = "感动|激动|高兴|开心|(?<![快欢娱音])乐|笑|急|气|累|忙|吓|羞"  # 快乐的手舞足蹈 wants 地, not 得
 _FELT_IDIOMS = "潸然泪下|热泪盈眶|泪流满面|合不拢嘴|手舞足蹈|说不出话来?|直掉眼泪|满头大汗|团团转|不知所措|前仰后合"
 _FEELING = re.compile(f"(?:{_FELT})(的)(?:{_FELT_IDIOMS})")
 _RESULT = re.compile(f"(?:{_WORK_VERBS})([的地])(?:{_RESULT_IDIOMS})(?=[{_CLAUSE_END}]|$)")
