@@ -43,6 +43,8 @@ _FELT = "感动|激动|高兴|开心|(?<![快欢娱音])乐|笑|急|气|累|忙|
 _FELT_IDIOMS = "潸然泪下|热泪盈眶|泪流满面|合不拢嘴|手舞足蹈|说不出话来?|直掉眼泪|满头大汗|团团转|不知所措|前仰后合"
 _FEELING = re.compile(f"(?:{_FELT})(的)(?:{_FELT_IDIOMS})")
 _RESULT = re.compile(f"(?:{_WORK_VERBS})([的地])(?:{_RESULT_IDIOMS})(?=[{_CLAUSE_END}]|$)")
+_IDIOM_FRAMES = ((_FEELING, "表示情态程度的补语用“得”（{}得{}）；“的”用在名词前"),
+                 (_RESULT, "动词后接说明结果的补语用“得”（{}得{}）；“的”用在名词前，“地”用在动词前"))
 _VERB_REACH = 2
 _WHY = "动词后接程度补语用“得”（{}得{}）；“的”用在名词前"
 
@@ -67,14 +69,10 @@ def find_complement_de(text: str) -> list[tuple[int, int, str, str]]:
     """(start, end, "得", why) of each 的 between a verb and a degree complement that ends the clause, and of each 的 or
     地 between a work verb and an idiom of how it went."""
     found: list[tuple[int, int, str, str]] = []
-    for m in _FEELING.finditer(text):
-        at = m.start(1)
-        found.append((at, at + 1, "得", f"表示情态程度的补语用“得”（{text[m.start():at]}得{text[at + 1:m.end()]}）；"
-                                       "“的”用在名词前"))
-    for m in _RESULT.finditer(text):
-        at = m.start(1)
-        found.append((at, at + 1, "得", f"动词后接说明结果的补语用“得”（{text[m.start():at]}得{text[at + 1:m.end()]}）；"
-                                       "“的”用在名词前，“地”用在动词前"))
+    for pattern, why in _IDIOM_FRAMES:  # the idiom frames: the pattern's group 1 is the particle to replace
+        for m in pattern.finditer(text):
+            at = m.start(1)
+            found.append((at, at + 1, "得", why.format(text[m.start():at], text[at + 1:m.end()])))
     if "的" not in text:
         return found
     verbs, adjectives = _verbs(), _adjectives()
