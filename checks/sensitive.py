@@ -144,9 +144,10 @@ def page_rules() -> PageRules:
                 spelt = [_pinyin(b) for b in brands if _CJK.search(b)]
                 names = [*brands, *spelt]
                 middles = "|".join(map(re.escape, [*(str(x).lower() for x in spec.get("brand_middles") or []), *names]))
-                # up to three middle words: "星空体育平台网址", "威廉希尔公司官方网站", "开云kaiyun平台中国官方"
+                # up to four middle words: "星空体育平台网址", "威廉希尔公司官方网站", "开云kaiyun平台中国官方",
+                # "米乐平台(中国)股份有限公司官网" (blind193)
                 alternatives = "|".join(map(re.escape, names))
-                rx = f"(?:{alternatives})(?:{middles}){{0,3}}(?:{suffixes})"
+                rx = f"(?:{alternatives})(?:{middles}){{0,4}}(?:{suffixes})"
                 patterns += ((re.compile(rx, re.I), tuple(names)),)
             if old is not None:
                 subjects, actions, patterns = old.subjects + subjects, old.actions + actions, old.patterns + patterns

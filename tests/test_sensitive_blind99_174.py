@@ -11,7 +11,8 @@ journal's case study of a surrogacy dispute), blind152 (5/13, no decoy), blind15
 decoy) and blind162 (7/13, no decoy), taught in round 39 (…-2026-12-06-blind150-162-first.txt); blind171 (0/15), blind172
 (0/16), blind173 (0/14) and blind174 (0/12), no decoy of 71, taught in round 40 (…-2026-12-06-blind171-174-first.txt),
 blind181 (3/13, no decoy of 19; …-2026-12-06-blind181-first.txt) and blind186 (0/11, no decoy of 15;
-…-2026-12-06-blind186-first.txt).
+…-2026-12-06-blind186-first.txt); blind193 (9/18, no decoy of 20) and blind194 (8/12, no decoy of 18), taught in round 41
+(…-2026-12-06-blind193-194-first.txt).
 The outcome is pinned here so that a change shows."""
 
 from __future__ import annotations
@@ -127,6 +128,25 @@ def test_the_blind186_rows() -> None:
     # still missed: building-qualification agencies (资质代办) that offer to "match" certified staff; the agency trade
     # itself is lawful, only its 挂证 side is not
     assert outcome(ROWS, "blind186") == ({"186s03", "186s04", "186s05", "186s06"}, set())
+
+
+def test_the_blind193_and_blind194_rows() -> None:
+    # still missed: a school's name replaced by 华球体育 and by 亚娱体育平台丨集团有限公司, neither with a site word after it
+    # (华球, 亚娱 are reported only before 官网, app …)
+    assert outcome(ROWS, "blind193") == ({"193s07", "193s08"}, set())
+    assert outcome(ROWS, "blind194") == (set(), set())
+
+
+def test_round41_brands_and_escort_pages() -> None:
+    # each taught from a row of blind193–194; the quiet texts beside them are the lawful uses of the same words
+    for text in ("米乐平台(中国)股份有限公司官网新年联欢会成功举办", "5月13日下午,开云Kaiyun召开一届二次教代会",
+                 "详细介绍了威尼斯wns8885556(中国)有限公司的特色和优势", "来源:2138cn太阳集团古天乐 点击:",
+                 "提供最新官网平台、地址、注册、登陆、登录、入口、全站、网站、网页", "藁城同城空降约,藁城同城快速约见",
+                 "午夜电影网一区_jizz内谢中国亚洲jizz_都市激情亚洲综合_特黄特色欧美大片"):
+        assert find_sensitive(text), text
+    for text in ("空降兵某旅开展跳伞训练，全国空降兵部队代表参加。", "威尼斯2024双年展中国馆开幕",
+                 "警方打击“同城空降约”招嫖团伙，抓获违法犯罪嫌疑人12名。", "请登录网站首页，进入网上办事入口注册。"):
+        assert find_sensitive(text) == [], text
 
 
 def test_round40_trades() -> None:
