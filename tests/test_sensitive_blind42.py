@@ -14,7 +14,8 @@ from benchmarks.sensitive_real import load_rows, outcome
 from checks.sensitive import find_sensitive
 
 ROWS = load_rows()
-STILL_MISSED = {"42s04", "42s14", "42s22"}
+# 42s04 (an invoice ad whose mobile is split by 电 and 嶶, its 3s written as Cyrillic З) is found since round 41
+STILL_MISSED = {"42s14", "42s22"}
 
 
 def test_the_blind42_rows() -> None:

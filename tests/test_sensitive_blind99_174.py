@@ -12,7 +12,8 @@ decoy) and blind162 (7/13, no decoy), taught in round 39 (…-2026-12-06-blind15
 (0/16), blind173 (0/14) and blind174 (0/12), no decoy of 71, taught in round 40 (…-2026-12-06-blind171-174-first.txt),
 blind181 (3/13, no decoy of 19; …-2026-12-06-blind181-first.txt) and blind186 (0/11, no decoy of 15;
 …-2026-12-06-blind186-first.txt); blind193 (9/18, no decoy of 20) and blind194 (8/12, no decoy of 18), taught in round 41
-(…-2026-12-06-blind193-194-first.txt).
+(…-2026-12-06-blind193-194-first.txt); blind201 (3/10, no decoy of 17) and blind202 (8/10, no decoy of 15), taught in
+round 41 (…-2026-12-06-blind201-202-first.txt).
 The outcome is pinned here so that a change shows."""
 
 from __future__ import annotations
@@ -72,8 +73,9 @@ def test_the_blind139_to_blind146_rows() -> None:
     # judged word, no contact)
     assert outcome(ROWS, "blind139") == ({"139s09"}, set())
     assert outcome(ROWS, "blind140") == (set(), set())
-    # still missed: three English and German ads for driving licences without an exam (no Chinese trade)
-    assert outcome(ROWS, "blind145") == ({"145s10", "145s11", "145s12"}, set())
+    # still missed: two English and German ads for driving licences without an exam (no Chinese trade); 145s10 ("buy
+    # registered drivers license") is found since round 41's English pattern
+    assert outcome(ROWS, "blind145") == ({"145s11", "145s12"}, set())
     # still missed: pages of reputation agencies worded as compliance advice and 百度百科 entry writers (no illegal
     # trade named beside a contact), and two reworded news pages with the brand 太平洋在线 written into a sentence
     assert outcome(ROWS, "blind146") == ({"146s03", "146s04", "146s05", "146s06", "146s07", "146s10", "146s16",
@@ -135,6 +137,23 @@ def test_the_blind193_and_blind194_rows() -> None:
     # (华球, 亚娱 are reported only before 官网, app …)
     assert outcome(ROWS, "blind193") == ({"193s07", "193s08"}, set())
     assert outcome(ROWS, "blind194") == (set(), set())
+
+
+def test_the_blind201_and_blind202_rows() -> None:
+    assert outcome(ROWS, "blind201") == (set(), set())
+    # still missed: an online casino's own page template (a Vue menu: SPORTS 体育赛事, LIVE CASINO 视讯直播), and links in a
+    # spam issue whose addresses are written in character references to an unlisted host
+    assert outcome(ROWS, "blind202") == ({"202s07", "202s08"}, set())
+
+
+def test_round41_contacts_and_english_ads() -> None:
+    for text in ("哪里有开手机发票-本地宝开票【█1 З 5-电-ЗЗ45-嶶-З429█】杨生", "哪里可以办个公章【178(电)7383(溦)9004同步】",
+                 "Apply for your Registered or Fake Drivers License today", "I have cvv all type (visa, master), Dumps Track 1 & 2",
+                 "2024最火的实卡接码平台（独享首码）包登录"):
+        assert find_sensitive(text), text
+    for text in ("公安机关打掉一个为电诈团伙提供接码服务的犯罪团伙，抓获嫌疑人15名。", "联系电话：13812345678（王老师）",
+                 "Renew your drivers license online at the DMV.", "Здравствуйте, город Зеленоград"):
+        assert find_sensitive(text) == [], text
 
 
 def test_round41_brands_and_escort_pages() -> None:
