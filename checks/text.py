@@ -356,6 +356,11 @@ def page_text(html: str) -> PageText:
     for head in doc.iter("head"):
         title_el = next(head.iter("title"), None)
         doc.set("data-head-title", _content(title_el).strip() if title_el is not None else "")
+        # a hijacked page's keywords and description ("TDK"), which the hijacker rewrites with its title (blind210 s08:
+        # <meta name="keywords" content="澳门银河VIP线路中心"> over a page titled 营销工具)
+        doc.set("data-head-meta", "\n".join(content.strip() for m in head.iter("meta")
+                                             if (m.get("name") or "").lower() in ("keywords", "description")
+                                             and (content := m.get("content") or "").strip()))
     # dropped with their subtrees, their tails kept (what drop_tree does, in one pass in C)
     etree.strip_elements(doc, "script", "style", "noscript", "head", with_tail=False)
     title = " ".join(string_content(h1).split()) if h1 is not None else (doc.get("data-head-title") or "").split("_")[0]
@@ -405,7 +410,7 @@ def page_text(html: str) -> PageText:
                            for t, x, h, w in hidden)
     chrome_text = "\n".join(p for p in chrome_parts if p)
     return PageText(title, main, chrome_text, links, tables, has_video, narrative, hidden_out,
-                    _rest(whole, main, chrome_text, doc.get("data-head-title") or ""))
+                    _rest(whole, main, chrome_text, doc.get("data-head-title") or "", doc.get("data-head-meta") or ""))
 
 
 def page_hrefs(html: str) -> tuple[str, ...]:
@@ -420,14 +425,15 @@ def page_hrefs(html: str) -> tuple[str, ...]:
     return tuple(href.strip() for a in doc.iter("a") if (href := a.get("href")) and href.strip())
 
 
-def _rest(whole: str, main: str, chrome: str, head_title: str) -> str:
+def _rest(whole: str, main: str, chrome: str, head_title: str, head_meta: str = "") -> str:
     """The lines of the page's visible text that are in neither its main content nor its chrome, the whole
-    <title> first when the main content does not hold it."""
+    <title> first when the main content does not hold it, and the head's keywords and description last."""
     known = set(main.split("\n"))
     known.update(chrome.split("\n"))
     lines = [line for line in dict.fromkeys(whole.split("\n")) if line not in known]
     if head_title and head_title not in main:
         lines.insert(0, head_title)
+    lines += [line for line in head_meta.split("\n") if line and line != head_title and line not in main]
     return "\n".join(lines)
 
 

@@ -13,12 +13,14 @@ decoy) and blind162 (7/13, no decoy), taught in round 39 (…-2026-12-06-blind15
 blind181 (3/13, no decoy of 19; …-2026-12-06-blind181-first.txt) and blind186 (0/11, no decoy of 15;
 …-2026-12-06-blind186-first.txt); blind193 (9/18, no decoy of 20) and blind194 (8/12, no decoy of 18), taught in round 41
 (…-2026-12-06-blind193-194-first.txt); blind201 (3/10, no decoy of 17) and blind202 (8/10, no decoy of 15), taught in
-round 41 (…-2026-12-06-blind201-202-first.txt).
+round 41 (…-2026-12-06-blind201-202-first.txt); blind209 (9/14, three decoys of 16 reported: casino-opening news and two
+hijack reports) and blind210 (6/12, one decoy of 18: a news story on a county site's gambling menu), taught in round 41
+(…-2026-12-06-blind209-210-first.txt).
 The outcome is pinned here so that a change shows."""
 
 from __future__ import annotations
 
-from benchmarks.sensitive_real import load_rows, outcome
+from benchmarks.sensitive_real import judge_html, load_rows, outcome
 from checks.sensitive import find_dark_links, find_sensitive
 from checks.text import page_text
 
@@ -144,6 +146,29 @@ def test_the_blind201_and_blind202_rows() -> None:
     # still missed: an online casino's own page template (a Vue menu: SPORTS 体育赛事, LIVE CASINO 视讯直播), and links in a
     # spam issue whose addresses are written in character references to an unlisted host
     assert outcome(ROWS, "blind202") == ({"202s07", "202s08"}, set())
+
+
+def test_the_blind209_and_blind210_rows() -> None:
+    # still missed: a fake Macau "government plan" for lottery draws (生肖号码, 2024年343期: the welfare lottery's 东方6+1
+    # has 生肖 numbers too) and a scrambled copy of casino news planted in a company site (no term in order)
+    assert outcome(ROWS, "blind209") == ({"209s04", "209s12"}, set())
+    # still missed: a template whose description is only 太阳城集团 (a name real companies bear), a casino's own Vue menu,
+    # and two forum replies written in numeric character references
+    assert outcome(ROWS, "blind210") == ({"210s09", "210s10", "210s11", "210s12"}, set())
+
+
+def test_page_heads_and_hijack_reports() -> None:
+    # a hijacked head's keywords and description are read with the title; a lawful head is not reported
+    head = '<html><head><title>{}</title><meta name="keywords" content="{}"></head><body><p>{}</p></body></html>'
+    assert judge_html(head.format("营销工具", "澳门银河VIP线路中心", "会员留言板"))
+    assert judge_html(head.format("成人教育招生", "成人教育,继续教育,性病防治", "本校成人教育学院招生简章")) == []
+    # reports of a hijack quote what it showed; the casino-opening story counts machines and tables
+    for text in ("搜索结果点击进去会打开另外一个赌博网站。点击前三的任意一个，进去的是一个赌博网站",
+                 "宁强县交通运输局官网导航栏出现“真人真钱”两个栏目，网友讥讽。记者发现了“真人真钱”栏目。",
+                 "该赌场共有3400台老虎机和800多张赌桌。"):
+        assert find_sensitive(text) == [], text
+    for text in ("澳門最新資料2024年,會議決策資料_高配版72.931", "澳門最準的資料免費公,內部信息第一手奉上"):
+        assert find_sensitive(text), text
 
 
 def test_round41_contacts_and_english_ads() -> None:
