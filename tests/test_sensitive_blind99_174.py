@@ -173,7 +173,8 @@ def test_page_heads_and_hijack_reports() -> None:
 
 def test_round41_contacts_and_english_ads() -> None:
     for text in ("哪里有开手机发票-本地宝开票【█1 З 5-电-ЗЗ45-嶶-З429█】杨生", "哪里可以办个公章【178(电)7383(溦)9004同步】",
-                 "Apply for your Registered or Fake Drivers License today", "I have cvv all type (visa, master), Dumps Track 1 & 2",
+                 "Apply for your Registered or Fake Drivers License today",
+                 "I have cvv all type (visa, master), Dumps Track 1 & 2",
                  "2024最火的实卡接码平台（独享首码）包登录"):
         assert find_sensitive(text), text
     for text in ("公安机关打掉一个为电诈团伙提供接码服务的犯罪团伙，抓获嫌疑人15名。", "联系电话：13812345678（王老师）",
