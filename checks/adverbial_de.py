@@ -65,9 +65,11 @@ MANNER = _words("""
 诚挚 实质性 不同程度
 淡淡 尽可能
 完美 坦诚 大胆 隐约 衷心 紧张
+饶有兴致
 """)  # the last lines: blind78–81 (round 32), blind117 (round 36: 清醒的认识到), blind128–131 (round 37: 具体的讲解了,
 # 感慨的说), blind141–144 (round 38: 诚挚的表达了, 实质性的将, 会不同程度的减少), blind148–158 (round 39: 淡淡的回归了,
-# 尽可能的把法庭开到), blind163–170 (round 40: 则完美的避过了, 坦诚的互提意见, 剪刀大胆的理发, 隐约的听到, 紧张有序的做好)
+# 尽可能的把法庭开到), blind163–170 (round 40: 则完美的避过了, 坦诚的互提意见, 剪刀大胆的理发, 隐约的听到, 紧张有序的做好),
+# blind191 (round 41: 饶有兴致的同当地群众)
 # idioms of how a task is done, before a verb of doing it (保质保量的完成 → 地)
 _WORK_IDIOMS = _words("保质保量 按时保质 按质按量 全力以赴 尽心尽力 不折不扣 千方百计 想方设法 扎扎实实 踏踏实实 认认真真 "
                       "兢兢业业 实打实 因地制宜 又快又好 有针对性 客观公正 积极稳妥 稳妥有序 有计划 有步骤 按时按量 稳妥 "
@@ -85,9 +87,10 @@ _OBJECT_VERBS = _words("发挥 开展 规避 促进 发布 公开 推进 落实 
                        "确保 参加 倡导 获取 细化 设置 更新 扑救 饲养 举起 组织实施 "
                        "提供 采取 打通 回馈 "
                        "守护 知道 传播 做到 奔向 "
-                       "享受 展示 配合")  # the last lines: round 32, round 38 (更好的提供交通信息, 有针对性的采取),
+                       "享受 展示 配合 "
+                       "做好 规范")  # the last lines: round 32, round 38 (更好的提供交通信息, 有针对性的采取),
 # round 39 (更好的守护患者的健康, 清楚的知道, 最大限度的传播先进文化, 最大限度的做到防震, 快速有序的奔向走廊), round 40
-# (更好的享受国家政策红利, 更好的展示工会干部职工, 主动更好的配合学校)
+# (更好的享受国家政策红利, 更好的展示工会干部职工, 主动更好的配合学校), round 41 (为了更好的做好农机, 进一步的规范了我区)
 # 服务 is a noun after a degree word as often (提供更好的服务环境), a verb only before whom it serves (更好的服务三农: blind143)
 _SERVED = _words("三农 群众 人民 百姓 企业 基层 社会 大局 发展 经济 乡村 农民 市民 居民 师生 游客 纳税人 广大 "
                   "全市 全县 全区 全省 全镇")  # 更好的服务全市经济 (round 40)
@@ -100,7 +103,8 @@ _NOT_AN_OBJECT = _NOUN_AFTER_VERB | _words(
     "和 与 及 或 等 的 之 中 上 下 后 前 时")
 # verbs that are seldom nouns (not 宣传, 指导, 服务, 支持: 有针对性的指导 is a noun phrase)
 _WORK_VERBS = _words("完成 推进 落实 做好 抓好 开展 推动 实施 执行 贯彻 解决 处理 办好 办理 进行 指出 回答 组织")
-_SPEAKING = _words("说 道 问 答 喊 叫 讲 表示 告诉 说道 说到")  # 说, 道 … only before what is said: a colon, a comma, a quote
+# 说, 道 … only before what is said (a colon, a comma, a quote) or 了 (详细的问了村书记: blind191; jieba tags 问 no verb)
+_SPEAKING = _words("说 道 问 答 喊 叫 讲 表示 告诉 说道 说到")
 # 与, 在 open a noun's modifier as often (有效的在线服务); 根据 is a noun too. 对 counts as jieba cuts it alone (有针对性的对
 # 青少年开展 in blind138; 有针对性的对策, 积极的对华政策 and 相关业务系统的对接 are 对策, 对华, 对接) after a listed manner word
 # (明确的对执行标的继续执行的… follows 明确, not listed); on 72.6 MB of correct text it adds nothing
@@ -261,7 +265,7 @@ def find_adverbial_de(text: str) -> list[tuple[int, int, str, str]]:
         idiom = word in _idioms() and word not in MANNER and word not in _WORK_IDIOMS
         if (manner or word in _DEGREE) and then in ("了", "到", "着") and verb in _verbs() \
                 or manner and (then == "了" and len(verb) == 2 and not idiom or verb in _PREPOSITIONS
-                               or verb in _SPEAKING and (len(verb) == 2 or then in _BEFORE_SPEECH
+                               or verb in _SPEAKING and (len(verb) == 2 or then in _BEFORE_SPEECH or then == "了"
                                                          or then == "。" and _after_a_quotation(text, at))) \
                 or word in _DEGREE and verb in _PREPOSITIONS and verb != "对" \
                 and (verb != "为" or at == len(word) or text[at - len(word) - 1] in _OPENS_A_MANNER) \
