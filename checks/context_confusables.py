@@ -330,6 +330,16 @@ def _by_next_word(model: ContextModel, word: str, text: str, start: int, end: in
                     f"{why}")
 
 
+# a reaction that someone watches for (密切观察接种者反应情况, 观察患者反应情况: 疾控 and hospital pages): 反应 is right,
+# whatever the two characters either side say (反映情况 is what correct text writes after 群众)
+_WATCHED = ("观察", "监测", "留观", "监护")
+_WATCH_REACH = 10
+
+
+def _watched_reaction(text: str, start: int, end: int) -> bool:
+    return text[start:end] == "反应" and any(w in text[max(0, start - _WATCH_REACH):start] for w in _WATCHED)
+
+
 def find_context_confusables(text: str) -> list[dict[str, str | int]]:
     """Every word of a sourced pair that its surroundings say should be the other word."""
     model = context_model()
@@ -356,7 +366,7 @@ def find_context_confusables(text: str) -> list[dict[str, str | int]]:
             if len(verdicts) >= _MAX_VERDICTS:
                 verdicts.clear()
             verdicts[key] = verdict
-        if verdict and on_word_boundaries(text, start, end):
+        if verdict and on_word_boundaries(text, start, end) and not _watched_reaction(text, start, end):
             hits.append({"start": start, "end": end, "matched": text[start:end], "suggestion": verdict[0],
                          "why": verdict[1]})
     return hits
