@@ -425,7 +425,7 @@ def page_hrefs(html: str) -> tuple[str, ...]:
     return tuple(href.strip() for a in doc.iter("a") if (href := a.get("href")) and href.strip())
 
 
-def _rest(whole: str, main: str, chrome: str, head_title: str, head_meta: str = "") -> str:
+def _rest(whole: str, main: str, chrome: str, head_title: str, head_meta: str) -> str:
     """The lines of the page's visible text that are in neither its main content nor its chrome, the whole
     <title> first when the main content does not hold it, and the head's keywords and description last."""
     known = set(main.split("\n"))
