@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from fixtures.farm import closed_port
+from fixtures.farm import DeadPort
 from storage.db import upgrade
 from zwgk.cli import main
 
@@ -34,8 +34,11 @@ def test_store_one_migration_behind(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize("args", [("findings",), ("db", "upgrade"), ("run",)])
 def test_postgres_down_and_the_password_stays_hidden(args: tuple[str, ...]) -> None:
-    url = f"postgresql+psycopg://zwgk:S3cret-pw@127.0.0.1:{closed_port()}/zwgk"
-    code, out = _run(url, *args)
+    dead = DeadPort()
+    try:
+        code, out = _run(dead.url.replace("http://", "postgresql+psycopg://zwgk:S3cret-pw@") + "/zwgk", *args)
+    finally:
+        dead.close()
     assert code == 5, out
     assert len(out.strip().splitlines()) == 1 and "无法连接数据库" in out
     assert "S3cret-pw" not in out and "zwgk:***@127.0.0.1" in out

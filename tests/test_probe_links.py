@@ -15,7 +15,7 @@ from core.vocab import FailureKind
 from crawler.httpfetch import client
 from crawler.linkcheck import check_link
 from crawler.probe import probe_one
-from fixtures.farm import closed_port
+from fixtures.farm import DeadPort
 from storage.link_models import LinkCheck
 from storage.models import Probe, Unit
 from zwgk.cli import main
@@ -71,7 +71,11 @@ def test_probe_tells_blocked_down_and_slow_apart() -> None:
         assert (down.ok, down.error_kind) == (False, "status")
         slow = _probe(server.url + "/slow", slow_ms=100)  # the server sleeps 300 ms
         assert (slow.ok, slow.error_kind) == (True, "slow")
-    refused = _probe(f"http://127.0.0.1:{closed_port()}/")
+    dead = DeadPort()
+    try:
+        refused = _probe(dead.url + "/")
+    finally:
+        dead.close()
     assert (refused.ok, refused.error_kind) == (False, "refused")
 
 
