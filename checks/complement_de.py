@@ -23,7 +23,8 @@ import re
 
 from checks.lexicon import tagged_words
 
-_DEGREE = "很|非常|十分|挺|太|相当|极其|极为|更加|越来越"  # not 特别: 给予的特别扶助 (special)
+_DEGREE = "很|非常|十分|挺|太|相当|极其|极为|更加|越来越|格外"  # not 特别: 给予的特别扶助 (special); 格外: round 42
+# (听的格外认真); not 这么, 那么: 像我们感觉的那么大 compares
 # the clause ends: full-width marks, and the ASCII ones some portals type (blind107: "建议提的很好,")
 _CLAUSE_END = "，。！；、？”\",.!;?"
 _FRAME = re.compile(f"的(?=(?:{_DEGREE})([\u4e00-\u9fff]{{1,2}}?)了?(?:[{_CLAUSE_END}]|$))")  # 了: 修的太好了 (blind157)
@@ -40,8 +41,10 @@ _WORK_VERBS = ("开展|进行|搞|办|干|做|落实|推进|组织|举办|抓|�
 # … or 的 between a word of feeling and an idiom of what it did to someone (感动的潸然泪下, 高兴的合不拢嘴): such an idiom
 #   heads no noun, so 的 can only stand for 得
 _FELT = "感动|激动|高兴|开心|(?<![快欢娱音])乐|笑|急|气|累|忙|吓|羞"  # 快乐的手舞足蹈 wants 地, not 得
-_FELT_IDIOMS = "潸然泪下|热泪盈眶|泪流满面|合不拢嘴|手舞足蹈|说不出话来?|直掉眼泪|满头大汗|团团转|不知所措|前仰后合"
-_FEELING = re.compile(f"(?:{_FELT})(的)(?:{_FELT_IDIOMS})")
+_FELT_IDIOMS = ("潸然泪下|热泪盈眶|泪流满面|合不拢嘴|手舞足蹈|说不出话来?|直掉眼泪|满头大汗|团团转|不知所措|前仰后合"
+                "|不知道该|不知如何|不可开交|一点也不|喘不过气")  # the last five: round 42 (急的不知道该怎么办, 急的一点也不想睡)
+# 地 there too (高兴地合不拢嘴: blind216)
+_FEELING = re.compile(f"(?:{_FELT})([的地])(?:{_FELT_IDIOMS})")
 _RESULT = re.compile(f"(?:{_WORK_VERBS})([的地])(?:{_RESULT_IDIOMS})(?=[{_CLAUSE_END}]|$)")
 _IDIOM_FRAMES = ((_FEELING, "表示情态程度的补语用“得”（{}得{}）；“的”用在名词前"),
                  (_RESULT, "动词后接说明结果的补语用“得”（{}得{}）；“的”用在名词前，“地”用在动词前"))
