@@ -15,7 +15,11 @@ blind181 (3/13, no decoy of 19; …-2026-12-06-blind181-first.txt) and blind186 
 (…-2026-12-06-blind193-194-first.txt); blind201 (3/10, no decoy of 17) and blind202 (8/10, no decoy of 15), taught in
 round 41 (…-2026-12-06-blind201-202-first.txt); blind209 (9/14, three decoys of 16 reported: casino-opening news and two
 hijack reports) and blind210 (6/12, one decoy of 18: a news story on a county site's gambling menu), taught in round 41
-(…-2026-12-06-blind209-210-first.txt).
+(…-2026-12-06-blind209-210-first.txt); blind217 (9/13, one decoy of 17: a reposted report on 地下六合彩 explaining 特码),
+blind218 (5/10, no decoy of 16), blind225 (3/11, two decoys of 17: reports on egg trading and surrogacy), blind226 (5/13, no
+decoy of 18), blind233 (3/6, one decoy of 11: a spam filter's word list) and blind234 (9/10, one decoy of 12: an ad
+blocker's regex), taught in round 42 (…-2026-12-06-blind217-218-first.txt, …-blind225-226-first.txt,
+…-blind233-234-first.txt).
 The outcome is pinned here so that a change shows."""
 
 from __future__ import annotations
@@ -155,6 +159,33 @@ def test_the_blind209_and_blind210_rows() -> None:
     # still missed: a template whose description is only 太阳城集团 (a name real companies bear), a casino's own Vue menu,
     # and two forum replies written in numeric character references
     assert outcome(ROWS, "blind210") == ({"210s09", "210s10", "210s11", "210s12"}, set())
+
+
+def test_the_round42_rows() -> None:
+    # still reported: the 六合彩 report's 特码 (its explanation spans a sentence the cue is not in)
+    assert outcome(ROWS, "blind217") == (set(), {"217l05"})
+    # still missed: a 信用卡取现 landing page (banks offer 信用卡取现 too) and a 刷信誉 platform's head with no term
+    assert outcome(ROWS, "blind218") == ({"218s02", "218s06"}, set())
+    # still missed: soft articles of 助孕 agencies, private clinics and supplements (no term, no contact); still reported: a
+    # surrogacy story whose sentences name 代孕 with no cue of their own
+    assert outcome(ROWS, "blind225") == ({"225s01", "225s02", "225s04", "225s06", "225s07", "225s08", "225s09", "225s11"},
+                                         {"225l08"})
+    # still missed: drug, spyware and gun ads in English, French and Spanish (the lexicons are Chinese), and one with a
+    # Chinese 黑客 story
+    assert outcome(ROWS, "blind226") == ({"226s02", "226s06", "226s08", "226s09", "226s10", "226s11", "226s12", "226s13"},
+                                         set())
+    # still missed: two parasite pages whose body is a generic essay under a bait title, and 澳门新葡京 (a real casino's
+    # name) as a page title in code; still reported: a spam filter's word list
+    assert outcome(ROWS, "blind233") == ({"233s01", "233s02", "233s06"}, {"233l08"})
+    # still missed: a hijacked title whose line break is lost before the report's text; still reported: an ad blocker's regex
+    assert outcome(ROWS, "blind234") == ({"234s08"}, {"234l12"})
+    for text in ("大发回血上岸最稳计划【企鹅：22一564一89】", "正在更新北京赛车pk10计划，请稍后",
+                 "最新口子，无视黑白，有身份证就能贷，3分钟极速放款", "当前位置:主页 > 曾道人论坛 > 春耕见闻"):
+        assert find_sensitive(text), text
+    for text in ("每期开出6个基本号码和1个特殊号码(简称“特码”)，由香港赛马会经营。",
+                 "北青报记者电话联系了这家医院，对方称政策不允许买卖卵子，且供卵试管是互盲的，至于其他问题需要咨询医生。",
+                 "丰富群众的网上娱乐生活。"):
+        assert find_sensitive(text) == [], text
 
 
 def test_page_heads_and_hijack_reports() -> None:
