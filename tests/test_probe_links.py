@@ -1,9 +1,11 @@
 """`zwgk probe`, the link checker, and the two checks that must not trust one bad observation."""
 
 import asyncio
+import socket
 import time
 from datetime import UTC, date, datetime, timedelta
 
+import pytest
 from click.testing import CliRunner
 from localserver import ScriptedServer, html, self_signed_context
 from sqlalchemy import func, select
@@ -74,6 +76,11 @@ def test_probe_tells_blocked_down_and_slow_apart() -> None:
     dead = DeadPort()
     try:
         refused = _probe(dead.url + "/")
+        # no other server can be given the dead site's port while it is open (another test process's farm was)
+        with socket.socket() as other:
+            other.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+            with pytest.raises(OSError):
+                other.bind(("127.0.0.1", int(dead.url.rsplit(":", 1)[1])))
     finally:
         dead.close()
     assert (refused.ok, refused.error_kind) == (False, "refused")
