@@ -107,7 +107,7 @@ def test_two_workers_fetch_every_page_once_into_one_store(farm, postgres_server,
     assert result.returncode == 0, worker_logs
     # both workers took part, and together they asked for exactly what one process asks for
     assert all("加入第" in text for text in worker_logs), worker_logs
-    assert fetched == single_fetched
+    assert fetched == single_fetched, [text[-3000:] for text in worker_logs]
     assert max(fetched.values()) == max(single_fetched.values())
     with Session_() as s:
         run = s.get_one(CrawlRun, result.run_id)
