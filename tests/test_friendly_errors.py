@@ -34,11 +34,8 @@ def test_store_one_migration_behind(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize("args", [("findings",), ("db", "upgrade"), ("run",)])
 def test_postgres_down_and_the_password_stays_hidden(args: tuple[str, ...]) -> None:
-    dead = DeadPort()
-    try:
-        code, out = _run(dead.url.replace("http://", "postgresql+psycopg://zwgk:S3cret-pw@") + "/zwgk", *args)
-    finally:
-        dead.close()
+    with DeadPort() as dead:
+        code, out = _run(f"postgresql+psycopg://zwgk:S3cret-pw@127.0.0.1:{dead.port}/zwgk", *args)
     assert code == 5, out
     assert len(out.strip().splitlines()) == 1 and "无法连接数据库" in out
     assert "S3cret-pw" not in out and "zwgk:***@127.0.0.1" in out

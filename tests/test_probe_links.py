@@ -73,16 +73,13 @@ def test_probe_tells_blocked_down_and_slow_apart() -> None:
         assert (down.ok, down.error_kind) == (False, "status")
         slow = _probe(server.url + "/slow", slow_ms=100)  # the server sleeps 300 ms
         assert (slow.ok, slow.error_kind) == (True, "slow")
-    dead = DeadPort()
-    try:
+    with DeadPort() as dead:
         refused = _probe(dead.url + "/")
         # no other server can be given the dead site's port while it is open (another test process's farm was)
         with socket.socket() as other:
             other.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
             with pytest.raises(OSError):
-                other.bind(("127.0.0.1", int(dead.url.rsplit(":", 1)[1])))
-    finally:
-        dead.close()
+                other.bind(("127.0.0.1", dead.port))
     assert (refused.ok, refused.error_kind) == (False, "refused")
 
 
