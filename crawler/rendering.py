@@ -11,6 +11,8 @@ from scrapy.core.downloader.handlers.http11 import HTTP11DownloadHandler
 from scrapy.crawler import Crawler
 from scrapy.http import Response
 
+from crawler.connections import HonestKeepAliveFactory
+
 SETTLE_MS = 10_000  # a page that keeps polling (statistics beacons, chat widgets) is read after this
 
 
@@ -56,6 +58,7 @@ class BrowserOnDemandHandler(HTTP11DownloadHandler):
 
     def __init__(self, crawler: Crawler):
         super().__init__(crawler)
+        self._pool._factory = HonestKeepAliveFactory  # no POST on a connection an HTTP/1.0 server is closing
         self.browser: Any = None  # scrapy_playwright's handler, once started
         self.starting = asyncio.Lock()
 
