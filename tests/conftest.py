@@ -39,12 +39,6 @@ def farm() -> Iterator[FixtureFarm]:
         yield running
 
 
-def _free_port() -> int:
-    from fixtures.farm import closed_port
-
-    return closed_port()
-
-
 @pytest.fixture(scope="session")
 def postgres_server() -> Iterator[str]:
     """Base URL of a private PostgreSQL cluster (database name to be appended)."""

@@ -20,9 +20,10 @@ from sqlalchemy import func, select
 
 from crawler.distributed import BUSY_STALE_SECONDS, busy_workers, request_key, run_shared_crawl, worker_share
 from crawler.launch import run_crawl
+from fixtures.farm import closed_port
 from storage.db import make_engine, make_sessionmaker, upgrade
 from storage.models import CrawlRun, Document, Snapshot
-from tests.conftest import _free_port, _new_postgres_db, import_farm_registry, settings_for
+from tests.conftest import _new_postgres_db, import_farm_registry, settings_for
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -34,7 +35,7 @@ def redis_url() -> Iterator[str]:
         if os.environ.get("CI"):
             pytest.fail("redis-server missing on CI (scripts/setup.sh installs it)")
         pytest.skip("redis-server not installed")
-    port = _free_port()
+    port = closed_port()
     workdir = tempfile.mkdtemp(prefix="zwgk-redis-")
     proc = subprocess.Popen([binary, "--port", str(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no",
                              "--dir", workdir], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)

@@ -17,6 +17,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select
 
+from fixtures.farm import closed_port
 from jobs.night import sweep_store
 from storage.blobs import IN_STORE, read_blob, read_snapshot_body, store_blob
 from storage.db import make_engine, make_sessionmaker, upgrade
@@ -34,7 +35,7 @@ from storage.evidence_store import (
 )
 from storage.models import Blob, Snapshot
 from storage.warc_models import WarcRecord
-from tests.conftest import _free_port, import_farm_registry, settings_for
+from tests.conftest import import_farm_registry, settings_for
 
 
 @pytest.fixture(scope="module")
@@ -42,7 +43,7 @@ def s3_endpoint() -> Iterator[str]:
     """A real S3-compatible HTTP server on 127.0.0.1 (moto's ThreadedMotoServer)."""
     moto_server = pytest.importorskip("moto.server")
     logging.getLogger("werkzeug").setLevel(logging.ERROR)  # one line per request otherwise
-    port = _free_port()
+    port = closed_port()
     server = moto_server.ThreadedMotoServer(ip_address="127.0.0.1", port=port, verbose=False)
     server.start()
     try:
