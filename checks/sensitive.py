@@ -105,6 +105,7 @@ class PageRules:
     hidden_link_words: re.Pattern[str] | None = None  # English spam words of hidden links (spam_link_words_latin)
     quotation_cues: tuple[str, ...] = ()  # a page that reports a hijacked site (篡改, 植入 …) quotes the spam it found
     bare_brands: tuple[str, ...] = ()  # online-only betting brands that name an institution on their own (必赢共获金奖)
+    stock_notices: re.Pattern[str] | None = None  # notices every site of a kind prints (健康游戏忠告): no cue in them
 
 
 @functools.lru_cache(maxsize=1)
@@ -117,10 +118,12 @@ def page_rules() -> PageRules:
     latin: list[str] = []
     quotation: list[str] = []
     bare: list[str] = []
+    notices: list[str] = []
     for path in lexicon_paths("sensitive_context.yaml"):
         raw, _ = read_yaml_lexicon(path)
         bare += [to_simplified(fold(str(w))) for w in raw.get("bare_brands") or []]
         quotation += [to_simplified(fold(str(w))) for w in raw.get("quotation_cues") or []]
+        notices += [str(p) for p in raw.get("stock_notices") or []]
         advertised.update(fold(str(w)) for w in raw.get("advertised_only") or [])
         latin += [str(w).lower() for w in raw.get("spam_link_words_latin") or []]
         stuffing = raw.get("keyword_stuffing") or {}
@@ -162,8 +165,18 @@ def page_rules() -> PageRules:
                                                            old.sold_with_contact if old is not None else False)))
     latin_rx = re.compile(r"(?<![a-z0-9])(?:" + "|".join(map(re.escape, dict.fromkeys(latin))) + r")(?![a-z0-9])", re.I) \
         if latin else None
+    notices_rx = re.compile("|".join(f"(?:{p})" for p in notices)) if notices else None
     return PageRules(tuple(families.values()), window, min_markers, page_cues, prose_chars, tuple(emoji_terms.items()),
-                     frozenset(advertised), latin_rx, tuple(dict.fromkeys(quotation)), tuple(dict.fromkeys(bare)))
+                     frozenset(advertised), latin_rx, tuple(dict.fromkeys(quotation)), tuple(dict.fromkeys(bare)),
+                     notices_rx)
+
+
+def without_stock_notices(simplified: str, notices: re.Pattern[str] | None) -> str:
+    """The text with the stock notices blanked out (same length, so positions hold): the 健康游戏忠告 every
+    game site must print says 抵制, 谨防 and 受骗, and would make a private-server ad a warning page."""
+    if notices is None:
+        return simplified
+    return notices.sub(lambda m: " " * len(m.group()), simplified)
 
 
 @functools.lru_cache(maxsize=1)
@@ -860,6 +873,7 @@ def find_sensitive(text: str, judge_context: bool = True) -> list[tuple[str, str
     words, where = sensitive_words(), fold_positions(text)
     cues = sensitive_context()
     rules = page_rules()
+    simplified = without_stock_notices(simplified, rules.stock_notices)
     warning_page = judge_context and len({c for c in cues.legitimate if c in simplified}) >= rules.page_cues
     hits = [(text[a:b], category, context(text, a, b)) for a, b, _, category in evasions]
     hits += [(m.group("name"), "赌博", context(text, m.start("name"), m.end("name"))) for m in named]
