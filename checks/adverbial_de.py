@@ -69,15 +69,18 @@ MANNER = _words("""
 不停 一如既往 便捷
 欢乐 羞涩 踊跃 礼貌 用力 禁不住 零距离 坚强 乐观 和善 感激 有信心 时不时 心满意足 井然有序 兴高采烈 兴致盎然
 小心翼翼 无怨无悔 潜移默化 推心置腹 身体力行 义无反顾 事半功倍 通俗易懂 面对面 手握手
+着急 平安 清晰 尽可能多
 """)  # the last lines: blind78–81 (round 32), blind117 (round 36: 清醒的认识到), blind128–131 (round 37: 具体的讲解了,
 # 感慨的说), blind141–144 (round 38: 诚挚的表达了, 实质性的将, 会不同程度的减少), blind148–158 (round 39: 淡淡的回归了,
 # 尽可能的把法庭开到), blind163–170 (round 40: 则完美的避过了, 坦诚的互提意见, 剪刀大胆的理发, 隐约的听到, 紧张有序的做好),
 # blind191 and blind205–207 (round 41: 饶有兴致的同当地群众, 不停的说着谢谢, 将一如既往的加大, 最便捷的联系到社区),
-# blind211–231 (round 42: 欢乐的离开了, 羞涩的走回, 踊跃的举起了, 礼貌的回答, 小心翼翼的拆开礼盒, 潜移默化的接受教育)
+# blind211–231 (round 42: 欢乐的离开了, 羞涩的走回, 踊跃的举起了, 礼貌的回答, 小心翼翼的拆开礼盒, 潜移默化的接受教育),
+# blind235–248 (round 43: 着急的说, 平安的度过了, 也清晰的被绘制, 尽可能多的将宣传范围)
 # idioms of how a task is done, before a verb of doing it (保质保量的完成 → 地)
 _WORK_IDIOMS = _words("保质保量 按时保质 按质按量 全力以赴 尽心尽力 不折不扣 千方百计 想方设法 扎扎实实 踏踏实实 认认真真 "
                       "兢兢业业 实打实 因地制宜 又快又好 有针对性 客观公正 积极稳妥 稳妥有序 有计划 有步骤 按时按量 稳妥 "
-                      "如火如荼 加班加点 紧张有序")  # the last three: round 40 (正在如火如荼的开展。, 正在加班加点的生产)
+                      "如火如荼 加班加点 紧张有序 有的放矢")
+# 如火如荼, 加班加点, 紧张有序: round 40 (正在如火如荼的开展。, 正在加班加点的生产); 有的放矢: round 43 (有的放矢的开展宣传教育)
 # degree words and pairs of manner words that take 地 before a verb with its object (the last frame; and before 了 or 到
 # only a tagged verb counts: 很好的朋友了 is no slip)
 _DEGREE = _words("更好 较好 很好 有力 最大限度 最大程度 准确 及时准确 准确及时 稳步 积极稳步 更快 更加 快速 高效 有序 精准 "
@@ -93,12 +96,14 @@ _OBJECT_VERBS = _words("发挥 开展 规避 促进 发布 公开 推进 落实 
                        "守护 知道 传播 做到 奔向 "
                        "享受 展示 配合 "
                        "做好 规范 携手 对待 形成 "
-                       "护航 照顾 丰富 普及 询问 劝解 面对 走进 拆开 守卫")
+                       "护航 照顾 丰富 普及 询问 劝解 面对 走进 拆开 守卫 "
+                       "体察")
 # the last lines: round 32, round 38 (更好的提供交通信息, 有针对性的采取),
 # round 39 (更好的守护患者的健康, 清楚的知道, 最大限度的传播先进文化, 最大限度的做到防震, 快速有序的奔向走廊), round 40
 # (更好的享受国家政策红利, 更好的展示工会干部职工, 主动更好的配合学校), round 41 (为了更好的做好农机, 进一步的规范了我区,
 # 更好的携手共育, 认真的对待国旗, 真正的形成家园共育; not 净化, 节约: 有效的净化装置, 严格的节约集约用地制度), round 42
-# (更好的护航党的二十大, 以便更好的照顾自己, 详细的询问他们, 耐心的劝解双方, 积极乐观的面对生活, 兴致盎然的走进消防队站)
+# (更好的护航党的二十大, 以便更好的照顾自己, 详细的询问他们, 耐心的劝解双方, 积极乐观的面对生活, 兴致盎然的走进消防队站),
+# round 43 (面对面的体察民意)
 # 服务 is a noun after a degree word as often (提供更好的服务环境), a verb only before whom it serves (更好的服务三农: blind143)
 _SERVED = _words("三农 群众 人民 百姓 企业 基层 社会 大局 发展 经济 乡村 农民 市民 居民 师生 游客 纳税人 广大 "
                   "全市 全县 全区 全省 全镇")  # 更好的服务全市经济 (round 40)
@@ -118,21 +123,32 @@ _SPEAKING = _words("说 道 问 答 喊 叫 讲 表示 告诉 说道 说到")
 # 青少年开展 in blind138; 有针对性的对策, 积极的对华政策 and 相关业务系统的对接 are 对策, 对华, 对接) after a listed manner word
 # (明确的对执行标的继续执行的… follows 明确, not listed); on 72.6 MB of correct text it adds nothing
 _PREPOSITIONS = frozenset(("给", "向", "为", "把", "将", "跟", "同", "按照", "依照", "对"))
+# after a listed manner word only, as jieba cuts them alone (在线, 与会, 被子 are words): 亲切的与群众一起, 有针对性的在暴雨前后,
+# 清晰的被绘制 (round 43)
+_MANNER_PREPOSITIONS = frozenset(("与", "在", "被"))
+# 被 that opens a party's name in legal text (具体的被保全财产线索, 被执行人, 被申请人): no passive
+_PARTY = re.compile("被(?:保全|执行|申请|告|害|上诉|监护|继承|扶养|抚养|赡养|代理|许可|征收|检查|调查|考核|评估|审计|投诉|举报|"
+                    "处罚|询问|帮扶|救助|保险|担保|起诉|诉|侵权|侵害|征地|拆迁|收养|委托|授权|认定|聘|录用)")
 _PAIRED = MANNER | _DEGREE  # two of them make one manner phrase (及时主动, 全面客观)
 _DOUBLED_FROM = 100  # jieba's count from which the word an AABB doubles is a word (认真 4,703; 沫长 none)
 _VERB_TAGS = frozenset({"v", "vn", "vi", "vd"})
 # the right side of one of the five frames, tested by the regex engine: most of the page's 的 are passed over in C
 _CANDIDATE = re.compile("的(?=[\u4e00-\u9fff]{1,2}[了到着]|"
-                        + "|".join(sorted(_PREPOSITIONS | _WORK_VERBS | _SPEAKING | _OBJECT_VERBS | {"服务"})) + ")")
+                        + "|".join(sorted(_PREPOSITIONS | _MANNER_PREPOSITIONS | _WORK_VERBS | _SPEAKING | _OBJECT_VERBS
+                                          | {"服务"})) + ")")
 _CJK_WORD = re.compile("[\u4e00-\u9fff]")
 _TITLE_OPENS = frozenset("《“")  # an object may be a document's title or a quoted phrase (更好的落实《关于做好…》)
 _BEFORE_SPEECH = frozenset("：:，,“\"")
 _WHY = "形容词作状语修饰动词应用“地”（{}地{}）；“的”用在名词前"
 
 
+# verbs jieba's dictionary tags as nouns only (早早的等候着: round 43)
+_MISTAGGED_VERBS = frozenset(("等候",))
+
+
 @functools.lru_cache(maxsize=1)
 def _verbs() -> frozenset[str]:
-    return tagged_words(_VERB_TAGS)
+    return tagged_words(_VERB_TAGS) | _MISTAGGED_VERBS
 
 
 def _manner(word: str) -> bool:
@@ -242,10 +258,11 @@ _OPENS_A_MANNER = frozenset("能会要将以而，,、；;：:")
 
 
 # adverbs that never modify a noun: 的 after one is 地 before whatever follows (家长们陆续的进入校园, 鹏幼娃们尽情的释放着:
-# blind205). On 64.8 MB of correct text none of them stands before 的 and a Chinese character. Adverbs that a noun
-# phrase takes as well are left to the frames above: 下个不停的雨, 行色匆匆的旅客, 贯穿始终的, 轻轻的欢呼声, 逐一的核对是
-# 必要的, 一个逐渐的过程, 默默的付出
-_ADVERBS_ONLY = re.compile("(陆续|尽情|亲自|竭力|极力|尽量|赶紧|急忙|连忙|顺便|竞相|争相|大肆|频频|屡屡|肆意|特意|专程)的"
+# blind205; 不厌其烦的讲解, 夜以继日的努力工作: round 43). On 64.8 MB of correct text none of them stands before 的 and a
+# Chinese character. Adverbs that a noun phrase takes as well are left to the frames above: 下个不停的雨, 行色匆匆的旅客,
+# 贯穿始终的, 轻轻的欢呼声, 逐一的核对是必要的, 一个逐渐的过程, 默默的付出
+_ADVERBS_ONLY = re.compile("(陆续|尽情|亲自|竭力|极力|尽量|赶紧|急忙|连忙|顺便|竞相|争相|大肆|频频|屡屡|肆意|特意|专程|"
+                           "不厌其烦|夜以继日)的"
                            "(?=[\u4e00-\u9fff])")
 
 
@@ -284,6 +301,7 @@ def find_adverbial_de(text: str) -> list[tuple[int, int, str, str]]:
         idiom = word in _idioms() and word not in MANNER and word not in _WORK_IDIOMS
         if (manner or word in _DEGREE) and then in ("了", "到", "着") and verb in _verbs() \
                 or manner and (then == "了" and len(verb) == 2 and not idiom or verb in _PREPOSITIONS
+                               or verb in _MANNER_PREPOSITIONS and word in MANNER and not _PARTY.match(text, at + 1)
                                or verb in _SPEAKING and (len(verb) == 2 or then in _BEFORE_SPEECH or then in ("了", "着")
                                                          or then == "。" and _after_a_quotation(text, at))) \
                 or word in _DEGREE and verb in _PREPOSITIONS and verb != "对" \
