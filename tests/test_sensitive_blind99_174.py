@@ -198,17 +198,19 @@ def test_the_round43_rows() -> None:
     assert outcome(ROWS, "blind250") == ({"250s08", "250s15"}, {"250l20", "250l21"})
     # still missed: phentermine soft articles (the drug's name and praise, no seller's words) and a Portuguese diet-capsule ad
     assert outcome(ROWS, "blind257") == ({"257s08", "257s10", "257s13"}, set())
-    # still missed: an OKX referral link given only as a URL, a 欧易 C2C how-to, 最新版币安安卓 (the words in another order) and
-    # an imToken explainer with another site's URL spliced in
-    assert outcome(ROWS, "blind258") == ({"258s02", "258s06", "258s10", "258s13"}, set())
+    # still missed: an OKX referral link given only as a URL, a 欧易 C2C how-to and an imToken explainer with another site's
+    # URL spliced in
+    assert outcome(ROWS, "blind258") == ({"258s02", "258s06", "258s13"}, set())
     for text in ("【扣--６ １８ ２２３--】 足 球 外 围 网 上 平 台 【备用扣--１ ３４ ２１６２--】",
                  "您当前的位置 : 中国凯发k8 >> 法治凯发k8 >> 以案说法", "随后威斯尼斯wns88888,又在窗户外的右下角玻璃上发现了",
                  '<a href="x.html">fast shipping viagra</a>', "tokenim钱包官网下载_im下载地址安卓版", "币安安卓版下载",
+                 "能否通过 TP 官方渠道下载并安装最新版币安安卓?", "注册下载imToKen钱包App",
                  "十大正规平台实力比拼：大牛配资支持T+1免息配资", "注册用报单币,由报单中心报单",
                  "健康游戏忠告：抵制不良游戏 拒绝盗版游戏 注意自我保护 谨防上当受骗 适度游戏益脑 沉迷游戏伤身 合理安排时间 "
                  "享受健康生活\n115手机游戏私服发布网,是专业的手游私服发布网站,每周更新数款最新的手游私服"):
         assert find_sensitive(text), text
     for text in ("Happy Birthday to Viagra. Did you know that", "公安机关开展打击足球外围赌博专项行动，抓获犯罪嫌疑人12名。",
+                 "维护货币安全，防范数字货币安全风险，不要下载来历不明的官网入口。",
                  "健康游戏忠告：抵制不良游戏 拒绝盗版游戏 注意自我保护 谨防上当受骗 适度游戏益脑 沉迷游戏伤身 "
                  "合理安排时间 享受健康生活"):
         assert find_sensitive(text) == [], text
