@@ -50,9 +50,10 @@ from dataclasses import dataclass, field
 
 from ahocorasick_rs import AhoCorasick, MatchKind
 
-from checks.lexicon import lexicon_paths, on_word_boundaries, small_automaton, tokenizer
+from checks.lexicon import lexicon_paths, noted_list, on_word_boundaries, small_automaton, tokenizer
 
 PAIRS = "context_pairs.tsv"
+KEPT = "context_kept.txt"
 COUNTS = "context_counts.tsv"
 _MIN_RATIO = 200.0  # the alternative is at least this many times likelier in these surroundings
 _MIN_SEEN = 5  # ... and seen at least this often with the neighbour where the written word never was
@@ -330,14 +331,20 @@ def _by_next_word(model: ContextModel, word: str, text: str, start: int, end: in
                     f"{why}")
 
 
-# a reaction that someone watches for (密切观察接种者反应情况, 观察患者反应情况: 疾控 and hospital pages): 反应 is right,
-# whatever the two characters either side say (反映情况 is what correct text writes after 群众)
-_WATCHED = ("观察", "监测", "留观", "监护")
-_WATCH_REACH = 10
+_KEPT_REACH = 10  # characters before the word in which a keeping word counts
 
 
-def _watched_reaction(text: str, start: int, end: int) -> bool:
-    return text[start:end] == "反应" and any(w in text[max(0, start - _WATCH_REACH):start] for w in _WATCHED)
+@functools.lru_cache(maxsize=1)
+def _kept_by() -> dict[str, tuple[str, ...]]:
+    """word → the words that keep it as written when one stands shortly before it, whatever its two neighbours say
+    (context_kept.txt, shipped and ops' own: 观察 … 反应 in 密切观察接种者反应情况, where the counts of 者反 and 应情
+    favour 反映)."""
+    return {word: tuple(note.split()[0].split("、")) for word, note in noted_list(KEPT).items() if note}
+
+
+def _kept(text: str, start: int, end: int) -> bool:
+    before = text[max(0, start - _KEPT_REACH):start]
+    return any(cue in before for cue in _kept_by().get(text[start:end], ()))
 
 
 def find_context_confusables(text: str) -> list[dict[str, str | int]]:
@@ -366,7 +373,7 @@ def find_context_confusables(text: str) -> list[dict[str, str | int]]:
             if len(verdicts) >= _MAX_VERDICTS:
                 verdicts.clear()
             verdicts[key] = verdict
-        if verdict and on_word_boundaries(text, start, end) and not _watched_reaction(text, start, end):
+        if verdict and on_word_boundaries(text, start, end) and not _kept(text, start, end):
             hits.append({"start": start, "end": end, "matched": text[start:end], "suggestion": verdict[0],
                          "why": verdict[1]})
     return hits
