@@ -20,7 +20,7 @@ def closes_after(version: tuple[bytes, int, int], connection: list[bytes]) -> bo
     """Whether a server closes the connection after this response: HTTP/1.0 unless it offered keep-alive,
     HTTP/1.1 when it said close."""
     tokens = {token.strip().lower() for value in connection for token in value.split(b",")}
-    if tuple(version[1:]) < (1, 1):
+    if version[1:] < (1, 1):
         return b"keep-alive" not in tokens
     return b"close" in tokens
 

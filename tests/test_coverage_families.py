@@ -110,8 +110,8 @@ def test_post_api_pages_are_separate_evidence(crawled_coverage) -> None:
         unit = s.scalar(select(Unit).where(Unit.slug == "yunhe-sjt"))
         urls = sorted(s.scalars(select(Snapshot.url).where(Snapshot.unit_id == unit.id, Snapshot.kind == "list",
                                                            Snapshot.url.contains("/common/list.do"))))
-        # every list capture of the unit, for the message: one CI run (of many) lost pageNo=3 and the cause is
-        # not known; a failed POST is stored without its form, so it would show here and not in `urls`
+        # every list capture of the unit, for the message: a failed POST is stored without its form, so it shows here
+        # and not in `urls` (two CI runs lost pageNo=3 to a reused HTTP/1.0 connection: crawler/connections.py)
         lists = s.execute(select(Snapshot.url, Snapshot.page_no, Snapshot.status, Snapshot.error_kind,
                                  Snapshot.error_detail).where(Snapshot.unit_id == unit.id,
                                                               Snapshot.kind == "list")).all()
