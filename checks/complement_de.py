@@ -13,7 +13,8 @@ A doubled adjective (AABB) after the verb is judged alike (打扫的干干净净
 
 On 93.5 MB of laws, reports, People's Daily and csc_hard the degree frame occurs 36 times with 得 and never with 的,
 the doubled frame 19 times with 得 and 3 times with 的, all three doubled nouns (round 29); blind66–69 and the earlier
-batches hold 住的很开心 and 走的安全 among the 的-for-得 slips.
+batches hold 住的很开心 and 走的安全 among the 的-for-得 slips. 更 before a listed one-character adjective (round 44: 做的更好,
+跑的更快) adds no hit on 64.8 MB of correct text and People's Daily 1998.
 """
 
 from __future__ import annotations
@@ -27,7 +28,11 @@ _DEGREE = "很|非常|十分|挺|太|相当|极其|极为|更加|越来越|格�
 # (听的格外认真); not 这么, 那么: 像我们感觉的那么大 compares
 # the clause ends: full-width marks, and the ASCII ones some portals type (blind107: "建议提的很好,")
 _CLAUSE_END = "，。！；、？”\",.!;?"
-_FRAME = re.compile(f"的(?=(?:{_DEGREE})([\u4e00-\u9fff]{{1,2}}?)了?(?:[{_CLAUSE_END}]|$))")  # 了: 修的太好了 (blind157)
+# 更 before a one-character adjective, once or twice (做的更好, 迈的更快更稳: round 44); not before any character: 设备的更新,
+# 作出的更正 are nouns
+_MORE = "好快多大高强稳美深远实细准宽广亮早"
+_FRAME = re.compile(f"的(?=(?:{_DEGREE}|更(?=[{_MORE}]))([\u4e00-\u9fff]{{1,2}}?)(?:更[{_MORE}])?了?"  # 了: 修的太好了 (blind157)
+                    f"(?:[{_CLAUSE_END}]|$))")
 # … or a doubled adjective (AABB) that ends the clause: 打扫的干干净净 for 打扫得干干净净; 融入乡村振兴的方方面面 and 村寨
 #   周围的山山岭岭 double a noun (方面, 山岭), whose AABB is a noun too
 _DOUBLED = re.compile(f"的(?=((.)\\2(.)\\3)(?:[{_CLAUSE_END}]|$))")
