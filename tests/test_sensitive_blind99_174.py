@@ -216,6 +216,27 @@ def test_the_round43_rows() -> None:
         assert find_sensitive(text) == [], text
 
 
+
+def test_the_round44_rows() -> None:
+    # still reported: a Hong Kong essay on buying the lawful Mark Six, titled 六合彩 alone; a news report on 学生六合彩 whose
+    # quoted headline has no cue of its own
+    assert outcome(ROWS, "blind265") == (set(), {"265l04", "265l10"})
+    # still missed: a gambling site's 我要贷款 page and a fake 宜信贷款 data-collection page (no term of the trade)
+    assert outcome(ROWS, "blind266") == ({"266s07", "266s08"}, set())
+    assert outcome(ROWS, "blind273") == (set(), set())
+    # still missed: an egg-donation soft article, an overseas IVF agency's essay and a scrambled 泰国代试管 page; still
+    # reported: two Traditional-Chinese news reports on surrogacy in Ukraine
+    assert outcome(ROWS, "blind274") == ({"274s05", "274s07", "274s08"}, {"274l10", "274l17"})
+    for text in ("032期:【喜气洋洋】四字成语→【平特①肖】←连准多期！", "101-107期 02,05,20,24,27,32 (连准11轮)",
+                 "168开奖网比官网快一步，九五至尊,信誉老平台", "【網: W X ７ １ · C C 】澳门彩有哪些网站大全",
+                 "推荐口子 最新口子 热门口子", "5000元/30天 无视黑白户 有手机即可贷 立即拿钱", "就能获得韦德体育_开户报酬",
+                 "徐州火车站小巷子200元一次,附近胡同200元一回", "特别推荐单独大秀平台", "交友直播 聊骚平台盘丝洞",
+                 "通过三代试管婴儿技术(PGT)选择生育男孩的费用构成复杂"):
+        assert find_sensitive(text), text
+    for text in ("停车场收费5元一次。", "时装大秀在老城区上演。", "连接AV线和功放。", "不得开口子、搞变通。",
+                 "德维恩·韦德在比赛中得到25分。", "“六合彩”赌风已由社会蔓延到了校园。"):
+        assert find_sensitive(text) == [], text
+
 def test_page_heads_and_hijack_reports() -> None:
     # a hijacked head's keywords and description are read with the title; a lawful head is not reported
     head = '<html><head><title>{}</title><meta name="keywords" content="{}"></head><body><p>{}</p></body></html>'
