@@ -227,11 +227,16 @@ def test_the_round44_rows() -> None:
     # still missed: an egg-donation soft article, an overseas IVF agency's essay and a scrambled 泰国代试管 page; still
     # reported: two Traditional-Chinese news reports on surrogacy in Ukraine
     assert outcome(ROWS, "blind274") == ({"274s05", "274s07", "274s08"}, {"274l10", "274l17"})
+    # still missed: a JSP template of a 私服 release site (tags inside its title) and a domain list whose 私服 names stand
+    # only in links' title attributes
+    assert outcome(ROWS, "blind281") == ({"281s05", "281s06"}, set())
+    # still missed: two old spam mails that claim a government backing (短信网址, a 开发区 that registers companies)
+    assert outcome(ROWS, "blind282") == ({"282s02", "282s03"}, set())
     for text in ("032期:【喜气洋洋】四字成语→【平特①肖】←连准多期！", "101-107期 02,05,20,24,27,32 (连准11轮)",
                  "168开奖网比官网快一步，九五至尊,信誉老平台", "【網: W X ７ １ · C C 】澳门彩有哪些网站大全",
                  "推荐口子 最新口子 热门口子", "5000元/30天 无视黑白户 有手机即可贷 立即拿钱", "就能获得韦德体育_开户报酬",
                  "徐州火车站小巷子200元一次,附近胡同200元一回", "特别推荐单独大秀平台", "交友直播 聊骚平台盘丝洞",
-                 "通过三代试管婴儿技术(PGT)选择生育男孩的费用构成复杂"):
+                 "通过三代试管婴儿技术(PGT)选择生育男孩的费用构成复杂", "我要私服（http://51sifu.net）全力打造中国私服网络门户"):
         assert find_sensitive(text), text
     for text in ("停车场收费5元一次。", "时装大秀在老城区上演。", "连接AV线和功放。", "不得开口子、搞变通。",
                  "德维恩·韦德在比赛中得到25分。", "“六合彩”赌风已由社会蔓延到了校园。"):
