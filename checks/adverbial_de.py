@@ -79,8 +79,9 @@ MANNER = _words("""
 # idioms of how a task is done, before a verb of doing it (保质保量的完成 → 地)
 _WORK_IDIOMS = _words("保质保量 按时保质 按质按量 全力以赴 尽心尽力 不折不扣 千方百计 想方设法 扎扎实实 踏踏实实 认认真真 "
                       "兢兢业业 实打实 因地制宜 又快又好 有针对性 客观公正 积极稳妥 稳妥有序 有计划 有步骤 按时按量 稳妥 "
-                      "如火如荼 加班加点 紧张有序 有的放矢")
-# 如火如荼, 加班加点, 紧张有序: round 40 (正在如火如荼的开展。, 正在加班加点的生产); 有的放矢: round 43 (有的放矢的开展宣传教育)
+                      "如火如荼 加班加点 紧张有序 有的放矢 自上而下")
+# 如火如荼, 加班加点, 紧张有序: round 40 (正在如火如荼的开展。, 正在加班加点的生产); 有的放矢: round 43 (有的放矢的开展宣传教育);
+# 自上而下: round 44 (自上而下的落实到位)
 # degree words and pairs of manner words that take 地 before a verb with its object (the last frame; and before 了 or 到
 # only a tagged verb counts: 很好的朋友了 is no slip)
 _DEGREE = _words("更好 较好 很好 有力 最大限度 最大程度 准确 及时准确 准确及时 稳步 积极稳步 更快 更加 快速 高效 有序 精准 "
