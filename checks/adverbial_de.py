@@ -282,6 +282,9 @@ _ASPECT_CANDIDATE = re.compile("的(?=[\u4e00-\u9fff]{1,2}[了着到起])")
 # … and a word of two characters that jieba tags as a noun (布置, 指导, 总结) when an object follows its 了: 大致的布置了2016年
 # 计生工作 (round 44). A noun ends the clause with 了 (这已经是很大的进步了。) or takes a particle (最好的办法了吧).
 _OBJECT_START = re.compile("了(?![吧吗呢啊呀嘛])[\u4e00-\u9fff\\d]")
+# A verb's 了 that ends the clause may close a noun phrase too (已经是很不错的选择了。, 帮了我很大的忙了,: LEMON), so 了 counts
+# only before what follows it; and amounts modify nouns that jieba may glue to the verb (更多的水涌了进来: 水涌)
+_AMOUNTS = frozenset(("更多", "较多", "最多", "越来越多", "更少", "较少"))
 
 
 @functools.lru_cache(maxsize=1)
@@ -307,8 +310,9 @@ def _aspect_slips(text: str) -> list[tuple[int, int, str, str]]:
         verb, then = after[0], after[1]
         if verb in _NOT_AN_ACTION:
             continue
-        if verb in _verbs() and (then in "了着" or then in "起到" and len(verb) == 2) \
-                or len(verb) == 2 and then == "了" and _OBJECT_START.match(text, at + 3) is not None:
+        then_object = then == "了" and _OBJECT_START.match(text, at + 1 + len(verb)) is not None
+        if verb in _verbs() and (then_object or then == "着" or then in "起到" and len(verb) == 2) \
+                or len(verb) == 2 and then_object and word not in _AMOUNTS:
             found.append((at, at + 1, "地", _WHY.format(word, verb)))
     return found
 
