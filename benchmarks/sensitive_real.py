@@ -225,7 +225,8 @@ SPLITS = ("dev", "held_out", "fresh", "fresh2", "fresh3", "untouched2", "untouch
           "blind150", "blind152", "blind156", "blind159", "blind162", "blind171", "blind172", "blind173", "blind174",
           "blind181", "blind186", "blind193", "blind194", "blind201", "blind202", "blind209", "blind210",
           "blind217", "blind218", "blind225", "blind226", "blind233", "blind234",
-          "blind241", "blind242", "blind249", "blind250", "blind257", "blind258", "blind265", "blind266", "blind273", "blind274", "blind281", "blind282")
+          "blind241", "blind242", "blind249", "blind250", "blind257", "blind258",
+          "blind265", "blind266", "blind273", "blind274", "blind281", "blind282")
 
 
 def load_rows() -> dict[str, dict]:
