@@ -143,8 +143,8 @@ _BEFORE_SPEECH = frozenset("：:，,“\"")
 _WHY = "形容词作状语修饰动词应用“地”（{}地{}）；“的”用在名词前"
 
 
-# verbs jieba's dictionary tags as nouns only (早早的等候着: round 43)
-_MISTAGGED_VERBS = frozenset(("等候",))
+# verbs jieba's dictionary tags as nouns only (早早的等候着: round 43; 深刻的意识到: round 44)
+_MISTAGGED_VERBS = frozenset(("等候", "意识"))
 
 
 @functools.lru_cache(maxsize=1)
