@@ -15,7 +15,7 @@ import dataclasses
 import functools
 import logging
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -64,6 +64,31 @@ class Matcher:
     def find(self, text: str) -> list[tuple[int, int, int]]:
         """Non-overlapping leftmost-longest matches: (word index, start, end)."""
         return self.automaton.find_matches_as_indexes(text)
+
+    @functools.cached_property
+    def longest(self) -> int:
+        return max(map(len, self.words), default=0)
+
+    def find_fitting(self, text: str, fits: Callable[[int, int], bool]) -> list[tuple[int, int, int]]:
+        """find(), where a match that `fits` rejects (no word of the sentence) no longer hides the matches that
+        begin inside it: in 传奇私服发布网 jieba cuts 传奇/私服发布网, so the leftmost 传奇私服 is rejected and
+        私服发布网, which leftmost-longest matching skipped, is looked for. Rejected matches are left out."""
+        found = []
+        for index, start, end in self.find(text):
+            if fits(start, end):
+                found.append((index, start, end))
+                continue
+            at = start + 1
+            while at < end:  # the first match beginning inside the rejected one, and so on while they are rejected
+                first = self.automaton.find_matches_as_indexes(text[at:end + self.longest])[:1]
+                if not first or at + first[0][1] >= end:
+                    break  # the next match begins after the rejected one: the scan above finds it
+                inner, s, e = first[0]
+                if fits(at + s, at + e):
+                    found.append((inner, at + s, at + e))
+                    break
+                at += s + 1
+        return found
 
 
 _DFA_MAX_WORDS = 20_000  # a DFA scans small automata two to three times as fast; for the typo lexicon's 850,000

@@ -862,7 +862,8 @@ def find_sensitive(text: str, judge_context: bool = True) -> list[tuple[str, str
         text = _PINYIN_NOTE.sub("", text)  # 會(huì)體育: a converter's pinyin after each character splits the words
     norm = fold(text)
     automaton = sensitive_matcher()
-    found = automaton.find(norm)
+    # a match that is no word of its sentence ("全台独家" is 全台 + 独家) is left out
+    found = automaton.find_fitting(norm, lambda a, b: on_word_boundaries(norm, a, b) and not _straddles(norm, a, b))
     stuffing = keyword_stuffing(norm)
     evasions = emoji_evasion(text)
     simplified = to_simplified(text)
@@ -891,8 +892,6 @@ def find_sensitive(text: str, judge_context: bool = True) -> list[tuple[str, str
             continue
         hits.append((text[a:b], category, context(text, a, b)))
     for index, start, end in found:
-        if not on_word_boundaries(norm, start, end) or _straddles(norm, start, end):
-            continue
         if any(s <= start and end <= e for s, e, *_ in stuffing):
             continue
         word = automaton.words[index]

@@ -361,6 +361,11 @@ def page_text(html: str) -> PageText:
         doc.set("data-head-meta", "\n".join(content.strip() for m in head.iter("meta")
                                              if (m.get("name") or "").lower() in ("keywords", "description")
                                              and (content := m.get("content") or "").strip()))
+    # links' titles, which show on hover and which a hijacker fills with the names he pushes (blind281 s06: a link
+    # "www.195zf.com" titled 最新征服私服发布网); those that repeat the link's text add nothing
+    link_titles = "\n".join(dict.fromkeys(
+        title for el in attributed if el.tag == "a" and (title := " ".join((el.get("title") or "").split()))
+        and title not in " ".join(_content(el).split())))
     # dropped with their subtrees, their tails kept (what drop_tree does, in one pass in C)
     etree.strip_elements(doc, "script", "style", "noscript", "head", with_tail=False)
     title = " ".join(string_content(h1).split()) if h1 is not None else (doc.get("data-head-title") or "").split("_")[0]
@@ -410,7 +415,8 @@ def page_text(html: str) -> PageText:
                            for t, x, h, w in hidden)
     chrome_text = "\n".join(p for p in chrome_parts if p)
     return PageText(title, main, chrome_text, links, tables, has_video, narrative, hidden_out,
-                    _rest(whole, main, chrome_text, doc.get("data-head-title") or "", doc.get("data-head-meta") or ""))
+                    _rest(whole, main, chrome_text, doc.get("data-head-title") or "", doc.get("data-head-meta") or "",
+                          link_titles))
 
 
 def page_hrefs(html: str) -> tuple[str, ...]:
@@ -425,15 +431,17 @@ def page_hrefs(html: str) -> tuple[str, ...]:
     return tuple(href.strip() for a in doc.iter("a") if (href := a.get("href")) and href.strip())
 
 
-def _rest(whole: str, main: str, chrome: str, head_title: str, head_meta: str) -> str:
+def _rest(whole: str, main: str, chrome: str, head_title: str, head_meta: str, link_titles: str = "") -> str:
     """The lines of the page's visible text that are in neither its main content nor its chrome, the whole
-    <title> first when the main content does not hold it, and the head's keywords and description last."""
+    <title> first when the main content does not hold it, and the head's keywords and description and the links'
+    titles last."""
     known = set(main.split("\n"))
     known.update(chrome.split("\n"))
     lines = [line for line in dict.fromkeys(whole.split("\n")) if line not in known]
     if head_title and head_title not in main:
         lines.insert(0, head_title)
     lines += [line for line in head_meta.split("\n") if line and line != head_title and line not in main]
+    lines += [line for line in link_titles.split("\n") if line and line not in known]
     return "\n".join(lines)
 
 

@@ -154,3 +154,33 @@ def test_the_republic_of_1912_in_history_is_no_finding() -> None:
     assert find_sensitive("辛亥革命推翻了清王朝的统治，结束了两千多年的封建帝制，建立了中华民国。") == []
     assert find_sensitive("争夺地盘的军阀斗争又开始了，段祺瑞成为“中华民国”临时执政。") == []
     assert find_sensitive("中华民国总统府发布新闻稿")  # Taiwan's authorities named as a state are still reported
+
+
+def test_a_match_that_is_no_word_does_not_hide_the_word_inside_it() -> None:
+    # leftmost-longest matching takes 传奇私服 first; jieba cuts 传奇/私服发布网, so that match is dropped and the
+    # 私服发布网 it overlapped is looked for (blind281 s05)
+    assert [w for w, _, _ in find_sensitive("传奇私服发布网")] == ["私服发布网"]
+    assert find_sensitive("全台独家报道") == []  # 全台 + 独家: no 台独, and nothing inside it
+
+
+def test_a_matcher_rescans_inside_a_rejected_match() -> None:
+    from checks.lexicon import matcher
+
+    m = matcher(["abc", "bcde", "cd"])
+    assert [m.words[i] for i, _, _ in m.find("abcde")] == ["abc"]
+    # abc rejected: bcde, which begins inside it, is found; cd, inside bcde, is not looked for once bcde is kept
+    kept = m.find_fitting("abcde", lambda a, b: b - a != 3)
+    assert [(m.words[i], a, b) for i, a, b in kept] == [("bcde", 1, 5)]
+    # bcde rejected too: cd is found
+    kept = m.find_fitting("abcde", lambda a, b: b - a == 2)
+    assert [(m.words[i], a, b) for i, a, b in kept] == [("cd", 2, 4)]
+
+
+def test_link_titles_are_read_when_they_differ_from_the_link_text() -> None:
+    from checks.text import page_text
+
+    html = ('<html><body><div class="content"><p>最近查询的网站列表如下，点击可查看详情。</p><ul>'
+            '<li><a href="/d1" title="www.195zf.com,新怀念征服,最新征服私服发布网">www.195zf.com</a></li>'
+            '<li><a href="/d2" title="关于开展教育活动的通知">关于开展教育活动的通知</a></li></ul></div></body></html>')
+    rest = page_text(html).rest
+    assert "最新征服私服发布网" in rest and "关于开展教育活动的通知" not in rest
