@@ -242,6 +242,24 @@ def test_the_round44_rows() -> None:
                  "德维恩·韦德在比赛中得到25分。", "“六合彩”赌风已由社会蔓延到了校园。"):
         assert find_sensitive(text) == [], text
 
+def test_the_round45_rows() -> None:
+    assert outcome(ROWS, "blind289") == (set(), set())
+    # still reported: a mirror of a 半月谈 report on a 百家乐 site's victim, whose cues (记者) the mirror garbled
+    assert outcome(ROWS, "blind290") == (set(), {"290l01"})
+    # still missed: a shop's list of 身份证10张 at 12 yuan, a blog post selling 支付宝+闲鱼 account bundles
+    assert outcome(ROWS, "blind297") == ({"297s02", "297s04"}, set())
+    # still missed: links to 做任务赚钱 apps and a 198/398-yuan membership page of a task platform (no term of the trade)
+    assert outcome(ROWS, "blind298") == ({"298s08", "298s09"}, set())
+    for text in ("文凭购买,文凭定制www.diplomaclub.net毕业证购买,毕业证定制", "日本AV荷官女郎为您发牌",
+                 "Buy Fake Degree and fake Diploma online", "production of fake and real passports, identity cards",
+                 "延安各类证件证书办理制作做证", "开真票项.目.齐.全-可.先.开.验", "娛樂場即時紅利可能在完成存款後、作為續存優惠",
+                 "银行卡四件套", "实名微信号出售", "千牛云接码系统 API 文档", "运营级抢单系统", "约泡！全国各地都有！旅游必备！"):
+        assert find_sensitive(text), text
+    for text in ("警方提醒：不要出售银行卡四件套，以免沦为电诈帮凶。", "该局依法查处一起伪造毕业证案件。",
+                 "澳门娱乐场的收入同比增长。", "Police seized fake passports at the border."):
+        assert find_sensitive(text) == [], text
+
+
 def test_page_heads_and_hijack_reports() -> None:
     # a hijacked head's keywords and description are read with the title; a lawful head is not reported
     head = '<html><head><title>{}</title><meta name="keywords" content="{}"></head><body><p>{}</p></body></html>'
