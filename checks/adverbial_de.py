@@ -320,6 +320,40 @@ def _aspect_slips(text: str, reported: set[int]) -> list[tuple[int, int, str, st
     return found
 
 
+# An adverb of the clause (都, 也, 还, 则 …) right before the modifier puts it in the predicate, where a verb follows
+# and no noun phrase can (工作人员则耐心的介绍, 便羞涩的走回座位: round 45). Left out: adverbs that also open noun
+# phrases (已经明确的填海范围, 持续稳定的支持机制, 一起严重的枪击事件) or join adjectives (重大而又严峻的挑战), prepositions
+# (就同样的发明), and 则 as a classifier (这则小小的启事)
+_CLAUSE_ADVERBS = frozenset(("都", "也", "还", "便", "均", "仍", "则", "依然", "仍然"))
+_BEFORE_A_CLASSIFIER = frozenset("这那一每几该此两三四五六七八九十")
+_CLAUSE_ADVERB_CANDIDATE = re.compile("(?:" + "|".join(sorted(_CLAUSE_ADVERBS, key=len, reverse=True))
+                                      + ")[\u4e00-\u9fff]{2,4}的(?=[\u4e00-\u9fff])")
+
+
+def _after_a_clause_adverb(text: str, reported: set[int]) -> list[tuple[int, int, str, str]]:
+    """(start, end, "地", why) of each 的 between a clause adverb's modifier and a verb; `reported` as in _aspect_slips."""
+    found = []
+    for m in _CLAUSE_ADVERB_CANDIDATE.finditer(text):
+        at = m.end() - 1
+        if at in reported:
+            continue
+        before = tokenizer().lcut(text[max(0, at - 8):at], HMM=False)
+        if len(before) < 2 or before[-2] not in _CLAUSE_ADVERBS:
+            continue
+        word, adverb_at = before[-1], at - len(before[-1]) - len(before[-2])
+        if before[-2] == "则" and adverb_at > 0 and text[adverb_at - 1] in _BEFORE_A_CLASSIFIER:
+            continue
+        if len(word) < 2 or word == "不由" or not (word in _adverbial_words() or _manner(word)):
+            continue  # 不由的 is 不由得 (typos.yaml)
+        after = tokenizer().lcut(text[at + 1:at + 8], HMM=False)
+        verb = after[0] if after else ""
+        if len(verb) > 1 and verb[-1] in "了着到" and verb[:-1] in _verbs():
+            verb = verb[:-1]
+        if verb in _verbs() and verb not in _NOT_AN_ACTION and not verb.startswith("不"):
+            found.append((at, at + 1, "地", _WHY.format(word, verb)))
+    return found
+
+
 def find_adverbial_de(text: str) -> list[tuple[int, int, str, str]]:
     """(start, end, "地", why) of each 的 that stands for 地 in one of the frames above, and (start, end, "的", why) of
     each 地 that stands for 的 after 进行, 给予 …."""
@@ -367,4 +401,5 @@ def find_adverbial_de(text: str) -> list[tuple[int, int, str, str]]:
                 or word in _DEGREE and verb == "服务" and then in _SERVED:
             found.append((at, at + 1, "地", _WHY.format(word, verb)))
     found += _aspect_slips(text, {start for start, *_ in found})
+    found += _after_a_clause_adverb(text, {start for start, *_ in found})
     return sorted(dict.fromkeys(found))
