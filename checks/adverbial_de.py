@@ -322,6 +322,11 @@ def _aspect_slips(text: str, reported: set[int]) -> list[tuple[int, int, str, st
     return found
 
 
+def _verb_with_its_particle(token: str) -> bool:
+    """jieba keeps a verb with its 了, 到 or 着 as one token (诉说着, 交到); not a V不X (高兴的不得了 wants 得, 提不到)."""
+    return len(token) > 1 and token[-1] in "了到着" and token[:-1] in _verbs() and "不" not in token
+
+
 # An adverb of the clause (都, 也, 还, 则 …) right before the modifier puts it in the predicate, where a verb follows
 # and no noun phrase can (工作人员则耐心的介绍, 便羞涩的走回座位: round 45). Left out: adverbs that also open noun
 # phrases (已经明确的填海范围, 持续稳定的支持机制, 一起严重的枪击事件) or join adjectives (重大而又严峻的挑战), prepositions
@@ -349,7 +354,7 @@ def _after_a_clause_adverb(text: str, reported: set[int]) -> list[tuple[int, int
             continue  # 不由的 is 不由得 (typos.yaml)
         after = tokenizer().lcut(text[at + 1:at + 8], HMM=False)
         verb = after[0] if after else ""
-        if len(verb) > 1 and verb[-1] in "了着到" and verb[:-1] in _verbs():
+        if _verb_with_its_particle(verb):
             verb = verb[:-1]
         if verb in _verbs() and verb not in _NOT_AN_ACTION and not verb.startswith("不"):
             found.append((at, at + 1, "地", _WHY.format(word, verb)))
@@ -377,8 +382,7 @@ def find_adverbial_de(text: str) -> list[tuple[int, int, str, str]]:
         before = tokenizer().lcut(text[max(0, at - 6):at], HMM=False)
         word = next((w for w in words if _agrees(before, w)), "")
         after = tokenizer().lcut(text[at + 1:at + 8], HMM=False)
-        if after and len(after[0]) > 1 and after[0][-1] in "了到着" and after[0][:-1] in _verbs() and "不" not in after[0]:
-            # jieba keeps 诉说着, 交到 whole: 详细的诉说着 is 诉说 and 着 (blind148; not 高兴的不得了, which wants 得)
+        if after and _verb_with_its_particle(after[0]):  # 详细的诉说着 is 诉说 and 着 (blind148)
             after[:1] = [after[0][:-1], after[0][-1]]
         elif len(after) > 2 and after[0] + after[1] in _OBJECT_VERBS:
             after[:2] = [after[0] + after[1]]  # … and cuts 奔|向: 快速有序的奔向走廊 (blind147)

@@ -80,7 +80,7 @@ class Matcher:
                 continue
             at = start + 1
             while at < end:  # the first match beginning inside the rejected one, and so on while they are rejected
-                first = self.automaton.find_matches_as_indexes(text[at:end + self.longest])[:1]
+                first = self.find(text[at:end + self.longest])[:1]
                 if not first or at + first[0][1] >= end:
                     break  # the next match begins after the rejected one: the scan above finds it
                 inner, s, e = first[0]
