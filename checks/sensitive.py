@@ -106,6 +106,7 @@ class PageRules:
     quotation_cues: tuple[str, ...] = ()  # a page that reports a hijacked site (篡改, 植入 …) quotes the spam it found
     bare_brands: tuple[str, ...] = ()  # online-only betting brands that name an institution on their own (必赢共获金奖)
     stock_notices: re.Pattern[str] | None = None  # notices every site of a kind prints (健康游戏忠告): no cue in them
+    disguised: frozenset[str] = frozenset()  # names written backwards to dodge filters (凯时尊龙): never prose, never legitimate
 
 
 @functools.lru_cache(maxsize=1)
@@ -119,12 +120,14 @@ def page_rules() -> PageRules:
     quotation: list[str] = []
     bare: list[str] = []
     notices: list[str] = []
+    disguised: set[str] = set()
     for path in lexicon_paths("sensitive_context.yaml"):
         raw, _ = read_yaml_lexicon(path)
         bare += [to_simplified(fold(str(w))) for w in raw.get("bare_brands") or []]
         quotation += [to_simplified(fold(str(w))) for w in raw.get("quotation_cues") or []]
         notices += [str(p) for p in raw.get("stock_notices") or []]
         advertised.update(fold(str(w)) for w in raw.get("advertised_only") or [])
+        disguised.update(fold(str(w)) for w in raw.get("disguised_names") or [])
         latin += [str(w).lower() for w in raw.get("spam_link_words_latin") or []]
         stuffing = raw.get("keyword_stuffing") or {}
         window = int(stuffing.get("window", window))
@@ -168,7 +171,7 @@ def page_rules() -> PageRules:
     notices_rx = re.compile("|".join(f"(?:{p})" for p in notices)) if notices else None
     return PageRules(tuple(families.values()), window, min_markers, page_cues, prose_chars, tuple(emoji_terms.items()),
                      frozenset(advertised), latin_rx, tuple(dict.fromkeys(quotation)), tuple(dict.fromkeys(bare)),
-                     notices_rx)
+                     notices_rx, frozenset(disguised))
 
 
 def without_stock_notices(simplified: str, notices: re.Pattern[str] | None) -> str:
@@ -274,6 +277,16 @@ def emoji_evasion(text: str) -> list[tuple[int, int, str, str]]:
 # official text and the press name separatism and cults in quotation marks, as a term they reject: “台独”分子,
 # 解放军剑指“台独”, 揭批“法轮功”邪教; what hostile text writes is the bare word (台独万岁, 法轮大法好)
 _QUOTED_OFFICIALLY = frozenset({"分裂", "邪教"})
+# A news story's dateline names its outlet, a place and the day (人民网北京3月13日电): a term written there was put there, by a
+# hijacker rewriting the page's stories (blind305: "人民网尊龙凯时3月13日电", a story on illegal loan brokers whose prose the
+# crackdown cues rightly judge legitimate). The place takes at most four characters; the outlet ends in 网, 社, 报 or 台.
+_DATELINE_BEFORE = re.compile("(?:网|社|报|台)(?:[\u4e00-\u9fff]{1,4}?)?$")
+_DATELINE_AFTER = re.compile("[\u4e00-\u9fff]{0,4}?\d{1,2}月\d{1,2}日(?:电|讯)")
+
+
+def in_dateline(text: str, start: int, end: int) -> bool:
+    """text[start:end] stands in a news story's dateline (人民网【尊龙凯时】3月13日电)."""
+    return _DATELINE_AFTER.match(text, end) is not None and _DATELINE_BEFORE.search(text, max(0, start - 6), start) is not None
 
 
 def legitimate_use(text: str, start: int, end: int, word: str, warning_page: bool = False,
@@ -900,7 +913,8 @@ def find_sensitive(text: str, judge_context: bool = True) -> list[tuple[str, str
             continue  # reported with its phrase
         if b - a != end - start and _SENTENCE_BREAK.search(text, a, b):
             continue  # "宣传牌；（九）" is no 牌九: normalisation joined two sentences
-        evasive = b - a != end - start  # "网络赌．博", "法 轮 功": written to slip past filters, never prose
+        # "网络赌．博", "法 轮 功": written to slip past filters, never prose; nor is a dateline ("人民网尊龙凯时3月13日电")
+        evasive = b - a != end - start or word in rules.disguised or in_dateline(simplified, a, b)
         if judge_context and not evasive and word in rules.advertised_only \
                 and not _contact_beside(text, a, b):
             continue  # 代开发票 is a tax office's service; it is spam where someone sells it (QQ, 微信, a number)

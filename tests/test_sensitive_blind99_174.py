@@ -97,9 +97,9 @@ def test_the_blind150_to_blind162_rows() -> None:
     # still missed: a private-server essay with no game named before 私服, a 雇黑客 thread in English with Telegram links
     # only, and a 卡密 shop's page head (代刷 of QQ-space likes)
     assert outcome(ROWS, "blind152") == ({"152s03", "152s09", "152s10"}, set())
-    # still missed: a 网赚 post, porn-keyword pages worded as anti-fraud advice, a 真人视频 app page spelt 础笔笔, and a
-    # mirrored news page whose title ends in the casino brand 凯时尊龙 with the article's 警惕诈骗 on the next line
-    assert outcome(ROWS, "blind156") == ({"156s02", "156s04", "156s07", "156s08", "156s09"}, set())
+    # still missed: a 网赚 post, porn-keyword pages worded as anti-fraud advice and a 真人视频 app page spelt 础笔笔; found
+    # since round 46: a mirrored news page whose title ends in 凯时尊龙 (a brand written backwards is reported anywhere)
+    assert outcome(ROWS, "blind156") == ({"156s02", "156s04", "156s07", "156s08"}, set())
     # still missed: mirrored college news with the school's name replaced by the names of two Macau resorts (威尼斯人,
     # 永利皇宫), which news of the resorts writes too
     assert outcome(ROWS, "blind159") == ({"159s05", "159s07"}, set())
@@ -257,6 +257,24 @@ def test_the_round45_rows() -> None:
         assert find_sensitive(text), text
     for text in ("警方提醒：不要出售银行卡四件套，以免沦为电诈帮凶。", "该局依法查处一起伪造毕业证案件。",
                  "澳门娱乐场的收入同比增长。", "Police seized fake passports at the border."):
+        assert find_sensitive(text) == [], text
+
+
+def test_the_round46_rows() -> None:
+    # still missed: a payment tool's README offering a 跑分 mode (no term of the trade beside a seller)
+    assert outcome(ROWS, "blind305") == ({"305s02"}, set())
+    # still missed: two soft articles on Hong Kong blood tests for the baby's sex (no contact, no trade term) and an English
+    # surrogacy ad; still reported: a report on a surrogacy lab quoting "试管婴儿咨询服务，暗地里涵盖了代孕", and a story on
+    # surrogacy QQ groups that quotes the groups without a cue
+    assert outcome(ROWS, "blind306") == ({"306s01", "306s06", "306s07"}, {"306l08", "306l10"})
+    # still missed: an Indonesian ad, and two SEO pages whose titles only play on 春药 (春晚药)
+    assert outcome(ROWS, "blind313") == ({"313s05", "313s10", "313s11"}, set())
+    for text in ("人民网尊龙凯时3月13日电 随着金融市场的快速发展，一些非法金融中介悄然活跃，警方提醒谨防诈骗。",
+                 "怀疑买的是假药云开体育，遂报案，法院判决。", "智能还款，美化账单，养卡提额，提高信用。", "春药商城"):
+        assert find_sensitive(text), text
+    for text in ("新华社北京3月13日电 警方破获一起网络赌博案，打击整治网络赌博。",
+                 "这是非常艰难的采访。代孕意味着什么？舆论和道德各站一边。",
+                 "最高检：以性关系为目的下迷药可追诉强奸罪，检察机关从严惩处。"):
         assert find_sensitive(text) == [], text
 
 
