@@ -571,8 +571,14 @@ REAL = [
     pytest.param("工作人员则耐心的介绍我们的垃圾分类。", "的", "地", id="round45-则耐心的介绍"),
     pytest.param("写上自己的名字，便羞涩的走回座位上了。", "的", "地", id="round45-便羞涩的走"),
     pytest.param("全体党员深刻的体会到英烈先辈的不易。", "的", "地", id="round45-深刻的体会到"),
+    pytest.param("要坚定不移的推进反腐工作。", "的", "地", id="round46-坚定不移的推进"),
+    pytest.param("培训人员深入浅出的讲述了消防知识。", "的", "地", id="round46-深入浅出的讲述了"),
+    pytest.param("专家们形象生动的向老干部们讲解。", "的", "地", id="round46-形象生动的向"),
+    pytest.param("吴向明都关切的询问归侨侨眷的生活。", "的", "地", id="round46-都关切的询问"),
 ]
 CORRECT = [
+    "这是坚定不移的决心。",  # round 46's manner words before a noun
+    "他深入浅出的讲解受到欢迎。",
     "也要做为后人作铺垫的实事。",  # 做 + 为后人 (People's Daily 1998)
     "保护长江三峡库区及其重要支流。",  # 及其 + an adjective before its noun (local regulations)
     "证券从业人员不得同时在两个以上证券公司任职。",  # 不得同时
