@@ -70,14 +70,15 @@ MANNER = _words("""
 欢乐 羞涩 踊跃 礼貌 用力 禁不住 零距离 坚强 乐观 和善 感激 有信心 时不时 心满意足 井然有序 兴高采烈 兴致盎然
 小心翼翼 无怨无悔 潜移默化 推心置腹 身体力行 义无反顾 事半功倍 通俗易懂 面对面 手握手
 着急 平安 清晰 尽可能多
-坚定不移 深入浅出 形象生动 手把手 关切
+坚定不移 深入浅出 形象生动 手把手 关切 如火如荼 生气
 """)  # the last lines: blind78–81 (round 32), blind117 (round 36: 清醒的认识到), blind128–131 (round 37: 具体的讲解了,
 # 感慨的说), blind141–144 (round 38: 诚挚的表达了, 实质性的将, 会不同程度的减少), blind148–158 (round 39: 淡淡的回归了,
 # 尽可能的把法庭开到), blind163–170 (round 40: 则完美的避过了, 坦诚的互提意见, 剪刀大胆的理发, 隐约的听到, 紧张有序的做好),
 # blind191 and blind205–207 (round 41: 饶有兴致的同当地群众, 不停的说着谢谢, 将一如既往的加大, 最便捷的联系到社区),
 # blind211–231 (round 42: 欢乐的离开了, 羞涩的走回, 踊跃的举起了, 礼貌的回答, 小心翼翼的拆开礼盒, 潜移默化的接受教育),
 # blind235–248 (round 43: 着急的说, 平安的度过了, 也清晰的被绘制, 尽可能多的将宣传范围)
-# blind299–312 (round 46: 要坚定不移的推进, 深入浅出的讲述了, 形象生动的向, 手把手的教大家, 都关切的询问)
+# blind299–312 (round 46: 要坚定不移的推进, 深入浅出的讲述了, 形象生动的向, 手把手的教大家, 都关切的询问,
+# 正如火如荼的在全国, 生气的对女儿说)
 # idioms of how a task is done, before a verb of doing it (保质保量的完成 → 地)
 _WORK_IDIOMS = _words("保质保量 按时保质 按质按量 全力以赴 尽心尽力 不折不扣 千方百计 想方设法 扎扎实实 踏踏实实 认认真真 "
                       "兢兢业业 实打实 因地制宜 又快又好 有针对性 客观公正 积极稳妥 稳妥有序 有计划 有步骤 按时按量 稳妥 "
@@ -100,13 +101,14 @@ _OBJECT_VERBS = _words("发挥 开展 规避 促进 发布 公开 推进 落实 
                        "享受 展示 配合 "
                        "做好 规范 携手 对待 形成 "
                        "护航 照顾 丰富 普及 询问 劝解 面对 走进 拆开 守卫 "
-                       "体察 聆听")
+                       "体察 聆听 "
+                       "走访 清理 消除")
 # the last lines: round 32, round 38 (更好的提供交通信息, 有针对性的采取),
 # round 39 (更好的守护患者的健康, 清楚的知道, 最大限度的传播先进文化, 最大限度的做到防震, 快速有序的奔向走廊), round 40
 # (更好的享受国家政策红利, 更好的展示工会干部职工, 主动更好的配合学校), round 41 (为了更好的做好农机, 进一步的规范了我区,
 # 更好的携手共育, 认真的对待国旗, 真正的形成家园共育; not 净化, 节约: 有效的净化装置, 严格的节约集约用地制度), round 42
 # (更好的护航党的二十大, 以便更好的照顾自己, 详细的询问他们, 耐心的劝解双方, 积极乐观的面对生活, 兴致盎然的走进消防队站),
-# round 43 (面对面的体察民意), round 44 (聚精会神的聆听)
+# round 43 (面对面的体察民意), round 44 (聚精会神的聆听), round 46 (一家一家的走访, 认真细致的清理, 有效的消除火灾隐患)
 # 服务 is a noun after a degree word as often (提供更好的服务环境), a verb only before whom it serves (更好的服务三农: blind143)
 _SERVED = _words("三农 群众 人民 百姓 企业 基层 社会 大局 发展 经济 乡村 农民 市民 居民 师生 游客 纳税人 广大 "
                   "全市 全县 全区 全省 全镇")  # 更好的服务全市经济 (round 40)
@@ -158,7 +160,8 @@ def _verbs() -> frozenset[str]:
 
 def _manner(word: str) -> bool:
     """A listed word, or a listed one doubled AABB (认认真真, 轻轻松松; not 沫沫长长 after a name), an adjective of the form ABB
-    (乐呵呵, 笑眯眯), two listed words in a row (及时主动, 快速有效, 科学合理), or a common idiom (一如既往, 义无反顾)."""
+    (乐呵呵, 笑眯眯), one by one as 一X一X (一家一家的走访: round 46), two listed words in a row (及时主动, 快速有效, 科学合理),
+    or a common idiom (一如既往, 义无反顾)."""
     if word in MANNER:
         return True
     if len(word) == 3:  # ABB (乐呵呵的说道, 笑眯眯的对记者说: blind142), when jieba cuts it as one word (`_agrees`)
@@ -166,6 +169,7 @@ def _manner(word: str) -> bool:
     if len(word) != 4:
         return False
     return word[0] == word[1] and word[2] == word[3] and tokenizer().FREQ.get(word[0] + word[2], 0) >= _DOUBLED_FROM \
+        or word[0] == word[2] == "一" and word[1] == word[3] and _CJK_WORD.match(word[1]) is not None \
         or word[:2] in _PAIRED and word[2:] in _PAIRED or word in _idioms()
 
 

@@ -575,10 +575,35 @@ REAL = [
     pytest.param("培训人员深入浅出的讲述了消防知识。", "的", "地", id="round46-深入浅出的讲述了"),
     pytest.param("专家们形象生动的向老干部们讲解。", "的", "地", id="round46-形象生动的向"),
     pytest.param("吴向明都关切的询问归侨侨眷的生活。", "的", "地", id="round46-都关切的询问"),
+    pytest.param("改革创新即是机遇，也是挑战。", "即是", "既是", id="round46-即是也是"),
+    pytest.param("她无奈得说：“我也很挂念。”", "得", "地", id="round46-无奈得说"),
+    pytest.param("拉进了党员干部与社区群众之间的距离。", "拉进", "拉近", id="round46-拉进距离"),
+    pytest.param("及时发布报道，反应岳阳新变化。", "反应", "反映", id="round46-反应新变化"),
+    pytest.param("当时病情十分危及，必须马上处置。", "危及", "危急", id="round46-十分危及"),
+    pytest.param("开展国有资本投资运行公司试点。", "运行", "运营", id="round46-投资运行公司"),
+    pytest.param("他强调，使的华侨社团的融合更加紧密。", "使的", "使得", id="round46-使的"),
+    pytest.param("官兵赶到现场，再搜救过程中发现一名老人。", "再", "在", id="round46-再过程中"),
+    pytest.param("我们被他们强烈地认同感打动。", "地", "的", id="round46-强烈地认同感"),
+    pytest.param("巡察报告撰写的有深度。", "的", "得", id="round46-撰写的有深度"),
+    pytest.param("大家安全健康的欢度春节。", "的", "地", id="round46-的欢度"),
+    pytest.param("官兵手把手的教大家使用灭火器。", "的", "地", id="round46-手把手的教"),
+    pytest.param("来自办事处、市值各居委的队伍。", "市值", "市直", id="round46-市值各"),
+    pytest.param("市级纪委扮演者“承上启下”的角色。", "扮演者", "扮演着", id="round46-扮演者"),
+    pytest.param("巡视巡查中发现问题7件。", "巡查", "巡察", id="round46-巡视巡查"),
+    pytest.param("起到了“脸红出汗”的警示作用。", "脸红出汗", "红脸出汗", id="round46-脸红出汗"),
+    pytest.param("抢抓春节造林黄金季节。", "春节", "春季", id="round46-春节造林"),
+    pytest.param("预防液化气泄露事故。", "泄露", "泄漏", id="round46-液化气泄露"),
+    pytest.param("建设正如火如荼的在全国推进。", "的", "地", id="round46-如火如荼的在"),
+    pytest.param("妇女生气的对女儿说：你要珍惜。", "的", "地", id="round46-生气的对"),
+    pytest.param("慰问组一家一家的走访困难党员。", "的", "地", id="round46-一家一家的走访"),
+    pytest.param("有效的消除火灾隐患。", "的", "地", id="round46-有效的消除"),
 ]
 CORRECT = [
     "这是坚定不移的决心。",  # round 46's manner words before a noun
     "他深入浅出的讲解受到欢迎。",
+    "再审审查过程中，法院认为。",  # round 46's 再……过程中 leaves 再审 alone
+    "望着生气的爷爷和快乐的孩子们。",  # 生气 before a noun
+    "经过细致的走访，发现问题。",  # 走访 as a noun before a comma
     "也要做为后人作铺垫的实事。",  # 做 + 为后人 (People's Daily 1998)
     "保护长江三峡库区及其重要支流。",  # 及其 + an adjective before its noun (local regulations)
     "证券从业人员不得同时在两个以上证券公司任职。",  # 不得同时
