@@ -597,6 +597,7 @@ REAL = [
     pytest.param("妇女生气的对女儿说：你要珍惜。", "的", "地", id="round46-生气的对"),
     pytest.param("慰问组一家一家的走访困难党员。", "的", "地", id="round46-一家一家的走访"),
     pytest.param("有效的消除火灾隐患。", "的", "地", id="round46-有效的消除"),
+    pytest.param("俗话说的好：家有良田万顷，不如薄技在身。", "的", "得", id="round46-俗话说的好"),
 ]
 CORRECT = [
     "这是坚定不移的决心。",  # round 46's manner words before a noun
