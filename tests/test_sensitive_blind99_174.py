@@ -269,6 +269,10 @@ def test_the_round46_rows() -> None:
     assert outcome(ROWS, "blind306") == ({"306s01", "306s06", "306s07"}, {"306l08", "306l10"})
     # still missed: an Indonesian ad, and two SEO pages whose titles only play on 春药 (春晚药)
     assert outcome(ROWS, "blind313") == ({"313s05", "313s10", "313s11"}, set())
+    # first run after the waves' teaching: every page head stuffed with porn-site titles found, no crackdown story reported;
+    # missed: a 2005 spam mail selling an app of Macau football odds (no betting term)
+    assert outcome(ROWS, "blind321") == (set(), set())
+    assert outcome(ROWS, "blind320") == ({"320s01"}, set())
     for text in ("人民网尊龙凯时3月13日电 随着金融市场的快速发展，一些非法金融中介悄然活跃，警方提醒谨防诈骗。",
                  "怀疑买的是假药云开体育，遂报案，法院判决。", "智能还款，美化账单，养卡提额，提高信用。", "春药商城"):
         assert find_sensitive(text), text
