@@ -280,8 +280,8 @@ _QUOTED_OFFICIALLY = frozenset({"分裂", "邪教"})
 # A news story's dateline names its outlet, a place and the day (人民网北京3月13日电): a term written there was put there, by a
 # hijacker rewriting the page's stories (blind305: "人民网尊龙凯时3月13日电", a story on illegal loan brokers whose prose the
 # crackdown cues rightly judge legitimate). The place takes at most four characters; the outlet ends in 网, 社, 报 or 台.
-_DATELINE_BEFORE = re.compile("(?:网|社|报|台)(?:[\u4e00-\u9fff]{1,4}?)?$")
-_DATELINE_AFTER = re.compile("[\u4e00-\u9fff]{0,4}?\d{1,2}月\d{1,2}日(?:电|讯)")
+_DATELINE_BEFORE = re.compile(r"(?:网|社|报|台)(?:[\u4e00-\u9fff]{1,4}?)?$")
+_DATELINE_AFTER = re.compile(r"[\u4e00-\u9fff]{0,4}?\d{1,2}月\d{1,2}日(?:电|讯)")
 
 
 def in_dateline(text: str, start: int, end: int) -> bool:
