@@ -913,7 +913,8 @@ def find_sensitive(text: str, judge_context: bool = True) -> list[tuple[str, str
             continue  # reported with its phrase
         if b - a != end - start and _SENTENCE_BREAK.search(text, a, b):
             continue  # "宣传牌；（九）" is no 牌九: normalisation joined two sentences
-        # "网络赌．博", "法 轮 功": written to slip past filters, never prose; nor is a dateline ("人民网尊龙凯时3月13日电")
+        # written to slip past filters, never prose: "网络赌．博", "法 轮 功", a brand written backwards (凯时尊龙); nor is a
+        # term in a dateline ("人民网尊龙凯时3月13日电")
         evasive = b - a != end - start or word in rules.disguised or in_dateline(simplified, a, b)
         if judge_context and not evasive and word in rules.advertised_only \
                 and not _contact_beside(text, a, b):

@@ -25,7 +25,8 @@ The outcome is pinned here so that a change shows."""
 from __future__ import annotations
 
 from benchmarks.sensitive_real import judge_html, load_rows, outcome
-from checks.sensitive import find_dark_links, find_sensitive
+from checks.lexicon import sensitive_words
+from checks.sensitive import find_dark_links, find_sensitive, page_rules
 from checks.text import page_text
 
 ROWS = load_rows()
@@ -276,6 +277,8 @@ def test_the_round46_rows() -> None:
     for text in ("人民网尊龙凯时3月13日电 随着金融市场的快速发展，一些非法金融中介悄然活跃，警方提醒谨防诈骗。",
                  "怀疑买的是假药云开体育，遂报案，法院判决。", "智能还款，美化账单，养卡提额，提高信用。", "春药商城"):
         assert find_sensitive(text), text
+    # a disguised name is only looked for when it is a word of sensitive.txt: a name listed without one would do nothing
+    assert page_rules().disguised and page_rules().disguised <= set(sensitive_words())
     for text in ("新华社北京3月13日电 警方破获一起网络赌博案，打击整治网络赌博。",
                  "这是非常艰难的采访。代孕意味着什么？舆论和道德各站一边。",
                  "最高检：以性关系为目的下迷药可追诉强奸罪，检察机关从严惩处。"):
