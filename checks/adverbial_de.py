@@ -286,7 +286,7 @@ _ADVERBIAL_TAGS = frozenset({"a", "ad", "z", "i", "l", "d", "b"})
 _NOT_AN_ACTION = frozenset("有无是")
 _LEXICALISED = frozenset(("执着", "为了", "除了", "罢了", "算了", "随着", "沿着", "顺着", "朝着", "向着", "对着", "本着",
                           "接着", "意味着"))
-_ASPECT_CANDIDATE = re.compile("的(?=[\u4e00-\u9fff]{1,2}[了着到起])")
+_ASPECT_CANDIDATE = re.compile("的(?=[\u4e00-\u9fff]{1,2}[了着过到起])")
 # … and a word of two characters that jieba tags as a noun (布置, 指导, 总结) when an object follows its 了: 大致的布置了2016年
 # 计生工作 (round 44). A noun ends the clause with 了 (这已经是很大的进步了。) or takes a particle (最好的办法了吧).
 _OBJECT_START = re.compile("了(?![吧吗呢啊呀嘛])[\u4e00-\u9fff\\d]")
@@ -314,7 +314,7 @@ def _aspect_slips(text: str, reported: set[int]) -> list[tuple[int, int, str, st
         before = tokenizer().lcut(text[max(0, at - 6):at], HMM=False)
         word = next((w for w in words if _agrees(before, w)), "")
         after = tokenizer().lcut(text[at + 1:at + 8], HMM=False)
-        if len(after[0]) > 1 and after[0][-1] in "了着到起" and after[0] not in _LEXICALISED and "不" not in after[0]:
+        if len(after[0]) > 1 and after[0][-1] in "了着过到起" and after[0] not in _LEXICALISED and "不" not in after[0]:
             after[:1] = [after[0][:-1], after[0][-1]]  # jieba keeps 看着, 诉说着 whole
         if not word or word == "不由" or len(after) < 2:
             continue  # 不由的 is 不由得 (typos.yaml)
@@ -322,7 +322,7 @@ def _aspect_slips(text: str, reported: set[int]) -> list[tuple[int, int, str, st
         if verb in _NOT_AN_ACTION:
             continue
         then_object = then == "了" and _OBJECT_START.match(text, at + 1 + len(verb)) is not None
-        if verb in _verbs() and (then_object or then == "着" or then in "起到" and len(verb) == 2) \
+        if verb in _verbs() and (then_object or then in ("着", "过") or then in "起到" and len(verb) == 2) \
                 or len(verb) == 2 and then_object and word not in _AMOUNTS:
             found.append((at, at + 1, "地", _WHY.format(word, verb)))
     return found

@@ -527,3 +527,10 @@ def test_every_match_of_a_stuffing_pattern_holds_one_of_its_anchors() -> None:
             for text in texts:
                 m = rx.search(text) if anchors else None
                 assert m is None or any(a in text for a in anchors), (rx.pattern, m.group(0))
+
+
+def test_the_round47_rows() -> None:
+    # first run on 8f5f5c1: 5/8 and 4/10, no decoy reported; still missed: a 六合彩 forum's notice selling tips for coins
+    # (no trade term beside the admin's WeChat and QQ)
+    assert outcome(ROWS, "blind328") == ({"328s05"}, set())
+    assert outcome(ROWS, "blind329") == (set(), set())
