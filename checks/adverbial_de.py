@@ -102,7 +102,8 @@ _OBJECT_VERBS = _words("发挥 开展 规避 促进 发布 公开 推进 落实 
                        "做好 规范 携手 对待 形成 "
                        "护航 照顾 丰富 普及 询问 劝解 面对 走进 拆开 守卫 "
                        "体察 聆听 "
-                       "走访 清理 消除")
+                       "走访 清理 消除 "
+                       "弘扬 抓好")  # blind333, blind335 (round 47: 为更好的弘扬法治精神, 扎实有效的抓好党建联席会议)
 # the last lines: round 32, round 38 (更好的提供交通信息, 有针对性的采取),
 # round 39 (更好的守护患者的健康, 清楚的知道, 最大限度的传播先进文化, 最大限度的做到防震, 快速有序的奔向走廊), round 40
 # (更好的享受国家政策红利, 更好的展示工会干部职工, 主动更好的配合学校), round 41 (为了更好的做好农机, 进一步的规范了我区,
@@ -314,7 +315,7 @@ def _aspect_slips(text: str, reported: set[int]) -> list[tuple[int, int, str, st
         before = tokenizer().lcut(text[max(0, at - 6):at], HMM=False)
         word = next((w for w in words if _agrees(before, w)), "")
         after = tokenizer().lcut(text[at + 1:at + 8], HMM=False)
-        if len(after[0]) > 1 and after[0][-1] in "了着过到起" and after[0] not in _LEXICALISED and "不" not in after[0]:
+        if len(after[0]) > 1 and after[0][-1] in "了着到起" and after[0] not in _LEXICALISED and "不" not in after[0]:
             after[:1] = [after[0][:-1], after[0][-1]]  # jieba keeps 看着, 诉说着 whole
         if not word or word == "不由" or len(after) < 2:
             continue  # 不由的 is 不由得 (typos.yaml)
@@ -322,10 +323,20 @@ def _aspect_slips(text: str, reported: set[int]) -> list[tuple[int, int, str, st
         if verb in _NOT_AN_ACTION:
             continue
         then_object = then == "了" and _OBJECT_START.match(text, at + 1 + len(verb)) is not None
-        if verb in _verbs() and (then_object or then in ("着", "过") or then in "起到" and len(verb) == 2) \
+        if verb in _verbs() and (then_object or then == "着" or _aspect_guo(text, at + 1 + len(verb), then)
+                                   or then in "起到" and len(verb) == 2) \
                 or len(verb) == 2 and then_object and word not in _AMOUNTS:
             found.append((at, at + 1, "地", _WHY.format(word, verb)))
     return found
+
+
+_GUO_AS_DEGREE = frozenset("高低多少大小快慢长短重轻度于早晚热冷宽窄严松剩半")
+
+
+def _aspect_guo(text: str, at: int, then: str) -> bool:
+    """过 standing alone after the verb is its aspect (认真的思考过: blind322, round 47), not 过高, 过于 (落后的耗能过高的设备)
+    and not part of the verb (通过: jieba keeps it whole, so it never stands alone here)."""
+    return then == "过" and text[at + 1:at + 2] not in _GUO_AS_DEGREE
 
 
 def _verb_with_its_particle(token: str) -> bool:

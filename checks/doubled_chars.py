@@ -44,8 +44,8 @@ def find_doubled_function_words(text: str) -> list[tuple[int, int, str]]:
     freq = tokenizer().FREQ
     for m in _DOUBLED.finditer(text):
         i, char = m.start(), m.group(1)
-        if (freq.get(char * 2) or 0) >= DOUBLED_WORD or text[i + 2:i + 3] == text[i + 3:i + 4] != "" \
-                or i >= 2 and text[i - 2] == text[i - 1] or char in (text[i - 1:i], text[i + 2:i + 3]):
+        if (freq.get(char * 2) or 0) >= DOUBLED_WORD or _in_aabb(text, i, freq) \
+                or char in (text[i - 1:i], text[i + 2:i + 3]):
             continue  # 等等, 可可; 的的确确, 是是非非; 不不不 (said three times on purpose)
         if any(freq.get(text[i + 1:i + 1 + n], 0) > 0 or freq.get(text[i + 1 - n:i + 1], 0) > 0 for n in (2, 3)):
             continue  # one copy belongs to a word jieba's cut may still split: 对对账单 (对账, counted 7 times)
@@ -54,6 +54,14 @@ def find_doubled_function_words(text: str) -> list[tuple[int, int, str]]:
         if len(tokens.get(i, "")) == 1 and len(tokens.get(i + 1, "")) == 1:
             found.append((i, i + 2, char))
     return found
+
+
+def _in_aabb(text: str, i: int, freq: dict) -> bool:
+    """The doubled character at `i` is half of an AABB reduplication of a word (的的确确: 的确, 是是非非: 是非); an ABB
+    adjective before it is not one (热腾腾的的姜茶: 腾的 is no word; blind330, round 47)."""
+    after = text[i + 2:i + 3] == text[i + 3:i + 4] != "" and freq.get(text[i] + text[i + 2], 0) > 0
+    before = i >= 2 and text[i - 2] == text[i - 1] and freq.get(text[i - 1] + text[i], 0) > 0
+    return after or before
 
 
 # A clause or a label typed twice (如对年报有疑问，如对年报有疑问，请与; （地址：地址：): the first copy starts a clause.
