@@ -534,9 +534,8 @@ def test_the_round47_rows() -> None:
     # (no trade term beside the admin's WeChat and QQ)
     assert outcome(ROWS, "blind328") == ({"328s05"}, set())
     assert outcome(ROWS, "blind329") == (set(), set())
-    # wave 2, first run on a5ef26c: 8/11 with 2 decoys reported, and 1/3 with none; still missed: a Taiwanese review of an
-    # online casino's payouts, a hijacked page quoting "正版天下彩" as false advertising, a 2005 mail of a fake hospital and
-    # one selling "西班牙D6水"; still reported: a Macau travel blog listing the casinos' slot machines and a page on the
-    # history of baccarat
-    assert outcome(ROWS, "blind336") == ({"336s05", "336s08"}, {"336l09", "336l11"})
+    # wave 2, first run on a5ef26c: 8/11 with 2 decoys reported, and 1/3 with none; still missed: a hijacked page quoting
+    # "正版天下彩" as false advertising, a 2005 mail of a fake hospital and one selling "西班牙D6水"; still reported: a Macau
+    # travel blog listing the casinos' slot machines and a page on the history of baccarat
+    assert outcome(ROWS, "blind336") == ({"336s08"}, {"336l09", "336l11"})
     assert outcome(ROWS, "blind337") == ({"337s02", "337s03"}, set())
