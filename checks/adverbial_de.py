@@ -103,7 +103,8 @@ _OBJECT_VERBS = _words("发挥 开展 规避 促进 发布 公开 推进 落实 
                        "护航 照顾 丰富 普及 询问 劝解 面对 走进 拆开 守卫 "
                        "体察 聆听 "
                        "走访 清理 消除 "
-                       "弘扬 抓好")  # blind333, blind335 (round 47: 为更好的弘扬法治精神, 扎实有效的抓好党建联席会议)
+                       "弘扬 抓好 "
+                       "制定 查找 劝导 捐款 解读 宣讲 关注 塑造 概括 阐述")  # blind333, blind335 (round 47: 为更好的弘扬法治精神, 扎实有效的抓好党建联席会议)
 # the last lines: round 32, round 38 (更好的提供交通信息, 有针对性的采取),
 # round 39 (更好的守护患者的健康, 清楚的知道, 最大限度的传播先进文化, 最大限度的做到防震, 快速有序的奔向走廊), round 40
 # (更好的享受国家政策红利, 更好的展示工会干部职工, 主动更好的配合学校), round 41 (为了更好的做好农机, 进一步的规范了我区,
@@ -287,7 +288,7 @@ _ADVERBIAL_TAGS = frozenset({"a", "ad", "z", "i", "l", "d", "b"})
 _NOT_AN_ACTION = frozenset("有无是")
 _LEXICALISED = frozenset(("执着", "为了", "除了", "罢了", "算了", "随着", "沿着", "顺着", "朝着", "向着", "对着", "本着",
                           "接着", "意味着"))
-_ASPECT_CANDIDATE = re.compile("的(?=[\u4e00-\u9fff]{1,2}[了着过到起])")
+_ASPECT_CANDIDATE = re.compile("的(?=[\u4e00-\u9fff]{1,2}(?:[了着过到起]|[在到]一起))")
 # … and a word of two characters that jieba tags as a noun (布置, 指导, 总结) when an object follows its 了: 大致的布置了2016年
 # 计生工作 (round 44). A noun ends the clause with 了 (这已经是很大的进步了。) or takes a particle (最好的办法了吧).
 _OBJECT_START = re.compile("了(?![吧吗呢啊呀嘛])[\u4e00-\u9fff\\d]")
@@ -325,9 +326,20 @@ def _aspect_slips(text: str, reported: set[int]) -> list[tuple[int, int, str, st
         then_object = then == "了" and _OBJECT_START.match(text, at + 1 + len(verb)) is not None
         if verb in _verbs() and (then_object or then == "着" or _aspect_guo(text, at + 1 + len(verb), then)
                                    or then in "起到" and len(verb) == 2) \
+                or verb in _TOGETHER_VERBS and _together(text, at + 1 + len(verb)) \
                 or len(verb) == 2 and then_object and word not in _AMOUNTS:
             found.append((at, at + 1, "地", _WHY.format(word, verb)))
     return found
+
+
+# verbs that join things, which jieba tags as nouns or adjectives (联系 n, 团结 a)
+_TOGETHER_VERBS = frozenset(("联系", "团结", "结合", "融合", "凝聚", "连接", "联结", "捆绑", "聚集", "交织", "融汇", "汇聚",
+                             "整合", "串联", "集合", "组合"))
+
+
+def _together(text: str, at: int) -> bool:
+    """在一起, 到一起 right after the word: a verb with its complement (紧密的联系在一起: round 47), never a noun's."""
+    return text.startswith(("在一起", "到一起"), at)
 
 
 _GUO_AS_DEGREE = frozenset("高低多少大小快慢长短重轻度于早晚热冷宽窄严松剩半")

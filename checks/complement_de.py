@@ -57,9 +57,15 @@ _VERB_REACH = 2
 _WHY = "动词后接程度补语用“得”（{}得{}）；“的”用在名词前"
 
 
+# one-character verbs and adjectives jieba tags otherwise (学 n, 管 vn, 种 m; 美 ns, 及时 c): round 47's rows 学的很实用,
+# 将村庄装扮的越来越美, 孩子们来的太及时了
+_MORE_VERBS = frozenset(("学", "管", "种"))
+_MORE_ADJECTIVES = frozenset(("美", "及时"))
+
+
 @functools.lru_cache(maxsize=1)
 def _verbs() -> frozenset[str]:
-    return tagged_words(frozenset({"v"}))
+    return tagged_words(frozenset({"v"})) | _MORE_VERBS
 
 
 @functools.lru_cache(maxsize=1)
@@ -70,7 +76,7 @@ def _verbs_or_verbal_nouns() -> frozenset[str]:
 @functools.lru_cache(maxsize=1)
 def _adjectives() -> frozenset[str]:
     # jieba tags many of them otherwise: 开心 and 满意 v, 高兴 b, 整齐 d, 安全 an
-    return tagged_words(frozenset({"a", "ad", "an", "b", "d", "v"}))
+    return tagged_words(frozenset({"a", "ad", "an", "b", "d", "v"})) | _MORE_ADJECTIVES
 
 
 def find_complement_de(text: str) -> list[tuple[int, int, str, str]]:
