@@ -715,6 +715,7 @@ def _dated_in_term(text: str, start: int, held: list[Term]) -> bool:
 
 
 _MAX_NEEDLES = 300  # alternatives of one rule's needles; beyond, the rule keeps the shorter set it had
+_MAX_NEEDLE_SETS = 3  # needle sets a rule is gated by at most
 _MAX_CLASS = 16  # a character class of at most this many plain characters is read as alternatives ([OoО0])
 
 
@@ -722,23 +723,43 @@ _MAX_CLASS = 16  # a character class of at most this many plain characters is re
 def _needles(pattern: re.Pattern[str]) -> tuple[str, ...]:
     """Strings one of which every match of `pattern` holds or stands right before (a context rule's wrong word
     and what its lookahead requires: 分文件, 分材料 … for "\\d分(?=文件|材料…)"), or () when that cannot be told: a
-    rule's regex is only run over a text that holds one of them. Read from the parsed pattern: from each item of its
-    top level on, the plain characters, the alternatives of a group or a small class, and a lookahead's, in order;
-    lookbehinds and negative lookarounds match no character and are stepped over. The set whose shortest string is
-    longest wins (re's parser is private: another Python gets (), no shortcut, the same findings)."""
+    rule's regex is only run over a text that holds one of them. The set whose shortest string is longest of
+    `_needle_sets`."""
+    sets = _needle_sets(pattern)
+    return sets[0] if sets else ()
+
+
+@functools.lru_cache(maxsize=1024)
+def _needle_sets(pattern: re.Pattern[str]) -> tuple[tuple[str, ...], ...]:
+    """Sets of strings of which every match of `pattern` holds one each, the set whose shortest string is longest
+    first: a text that misses any of them is not matched. Read from the parsed pattern: from each item of its top
+    level on, the plain characters, the alternatives of a group, an optional group or a small class, and a
+    lookahead's, in order; lookbehinds and negative lookarounds match no character and are stepped over. Besides the
+    first, up to `_MAX_NEEDLE_SETS` - 1 more sets of strings of two or more characters: the missing-为 rule's
+    "，推动" stands on most pages, its "提供", "作出" … with it on few (re's parser is private: another Python
+    gets (), no shortcut, the same findings)."""
     if pattern.flags & re.IGNORECASE:
         return ()
     try:
         parser, constants = importlib.import_module("re._parser"), importlib.import_module("re._constants")
         items = list(parser.parse(pattern.pattern, pattern.flags))
-        best: tuple[str, ...] = ()
-        for i in range(len(items)):
-            found = tuple(sorted(set(_prefixes(items[i:], constants)[0])))
-            if found and min(map(len, found)) > (min(map(len, best)) if best else 0):
-                best = found
-        return best
     except Exception:  # another Python's parser
         return ()
+    best: tuple[str, ...] = ()
+    more: list[tuple[str, ...]] = []
+    for i in range(len(items)):
+        found = set(_prefixes(items[i:], constants)[0])
+        # 推动 stands wherever x推动 does: the longer needle is never needed
+        strings = tuple(sorted(n for n in found if not any(o != n and o in n for o in found)))
+        if not strings or not min(map(len, strings)):
+            continue
+        if min(map(len, strings)) > (min(map(len, best)) if best else 0):
+            best = strings
+        if min(map(len, strings)) >= 2 and strings not in more:
+            more.append(strings)
+    if not best:
+        return ()
+    return (best, *[s for s in more if s != best][:_MAX_NEEDLE_SETS - 1])
 
 
 def _prefixes(items, c) -> tuple[list[str], bool]:  # items, c: re's private parser types
@@ -758,6 +779,14 @@ def _prefixes(items, c) -> tuple[list[str], bool]:  # items, c: re's private par
             continue  # matches no character
         elif op is c.ASSERT:  # a lookahead: the text goes on with it, and nothing after it is read
             more, complete = _prefixes(arg[1], c)[0], False
+        elif op in (c.MAX_REPEAT, c.MIN_REPEAT) and arg[1] >= 1:
+            # 了?, (?:更好|奋力)?: the group once or not at all, then what follows; a longer repeat (\d{1,2}, 们+)
+            # begins with one copy, and nothing after it is read
+            found, done = _prefixes(arg[2], c)
+            more = found + [""] if arg[0] == 0 else found
+            complete = done and arg[1] == 1
+            if "" in found:  # what the group itself begins with could not be told
+                return starts, False
         else:
             return starts, False
         if len(starts) * len(more) > _MAX_NEEDLES:
@@ -770,40 +799,46 @@ def _prefixes(items, c) -> tuple[list[str], bool]:  # items, c: re's private par
 
 @dataclass(frozen=True)
 class RuleNeedles:
-    """Which context rules a text needs run: the rules without needles always, the others when a needle stands."""
+    """Which context rules a text needs run: the rules without needles always, the others when each of their needle
+    sets has a needle in it."""
     always: tuple[int, ...]  # indexes of the rules without needles
     rules_of: dict[str, tuple[int, ...]]  # needle → indexes of the rules it belongs to
+    sets_of: dict[int, tuple[frozenset[str], ...]]  # rule index → its needle sets
     automaton: AhoCorasick | None  # over every needle
 
     def to_run(self, text: str) -> list[int]:
         """Indexes of the rules to run over `text`, in the rules' order."""
         if self.automaton is None:
             return list(self.always)
-        found = set(self.always)
-        for needle in set(self.automaton.find_matches_as_strings(text, overlapping=True)):
-            found.update(self.rules_of[needle])
-        return sorted(found)
+        needles = set(self.automaton.find_matches_as_strings(text, overlapping=True))
+        touched = {index for needle in needles for index in self.rules_of[needle]}
+        return sorted([*self.always,
+                       *(i for i in touched if all(not needles.isdisjoint(s) for s in self.sets_of[i]))])
 
 
 _rule_needles: list = [None, None]  # the rules last seen and their RuleNeedles
 
 
 def _context_rule_needles(rules: tuple[ContextRule, ...]) -> RuleNeedles:
-    """Each context rule's needles (`_needles`), and one automaton over them all: a text's needles are found in one
-    scan, not one substring search per rule, and only the rules they belong to are looked at. Kept for the rules
-    object last seen (typo_lexicon's, the same each call), not in an lru_cache, which would hash some hundred and
-    fifty rules for every text."""
+    """Each context rule's needle sets (`_needle_sets`), and one automaton over them all: a text's needles are found
+    in one scan, not one substring search per rule, and only the rules they belong to are looked at. Kept for the
+    rules object last seen (typo_lexicon's, the same each call), not in an lru_cache, which would hash some hundred
+    and fifty rules for every text."""
     if _rule_needles[0] is not rules:
         rules_of: dict[str, list[int]] = defaultdict(list)
+        sets_of: dict[int, tuple[frozenset[str], ...]] = {}
         always = []
         for index, rule in enumerate(rules):
-            needles = _needles(rule.pattern)
-            if not needles:
+            sets = _needle_sets(rule.pattern)
+            if not sets:
                 always.append(index)
-            for needle in needles:
+                continue
+            sets_of[index] = tuple(map(frozenset, sets))
+            for needle in sets[0]:  # a rule is touched by its first set; the others must stand too
                 rules_of[needle].append(index)
-        words = sorted(rules_of)
-        _rule_needles[:] = [rules, RuleNeedles(tuple(always), {n: tuple(i) for n, i in rules_of.items()},
+        words = sorted({n for sets in sets_of.values() for s in sets for n in s})
+        _rule_needles[:] = [rules, RuleNeedles(tuple(always), {n: tuple(rules_of.get(n, ())) for n in words},
+                                               sets_of,
                                                small_automaton(words, MatchKind.Standard) if words else None)]
     return _rule_needles[1]
 
