@@ -22,7 +22,7 @@ from __future__ import annotations
 import functools
 import re
 
-from checks.lexicon import tagged_words
+from checks.lexicon import tagged_words, tokenizer
 
 _DEGREE = "很|非常|十分|挺|太|相当|极其|极为|更加|越来越|格外"  # not 特别: 给予的特别扶助 (special); 格外: round 42
 # (听的格外认真); not 这么, 那么: 像我们感觉的那么大 compares
@@ -31,7 +31,9 @@ _CLAUSE_END = "，。！；、？”\",.!;?"
 # 更 before a one-character adjective, once or twice (做的更好, 迈的更快更稳: round 44); not before any character: 设备的更新,
 # 作出的更正 are nouns
 _MORE = "好快多大高强稳美深远实细准宽广亮早"
-_FRAME = re.compile(f"的(?=(?:{_DEGREE}|更(?=[{_MORE}]))([\u4e00-\u9fff]{{1,2}}?)(?:更[{_MORE}])?了?"  # 了: 修的太好了 (blind157)
+# 地 too, after a verb it makes no word with (讲解地还挺详细: blind349; not 当地很多, 落地很快), and 还 before the degree word
+# 了: 修的太好了 (blind157)
+_FRAME = re.compile(f"[的地](?=还?(?:{_DEGREE}|更(?=[{_MORE}]))([\u4e00-\u9fff]{{1,2}}?)(?:更[{_MORE}])?了?"
                     f"(?:[{_CLAUSE_END}]|$))")
 # … or a doubled adjective (AABB) that ends the clause: 打扫的干干净净 for 打扫得干干净净; 融入乡村振兴的方方面面 and 村寨
 #   周围的山山岭岭 double a noun (方面, 山岭), whose AABB is a noun too
@@ -55,6 +57,7 @@ _IDIOM_FRAMES = ((_FEELING, "表示情态程度的补语用“得”（{}得{}�
                  (_RESULT, "动词后接说明结果的补语用“得”（{}得{}）；“的”用在名词前，“地”用在动词前"))
 _VERB_REACH = 2
 _WHY = "动词后接程度补语用“得”（{}得{}）；“的”用在名词前"
+_WHY_DI = "动词后接程度补语用“得”（{}得{}）；“地”用在动词前"
 
 
 # one-character verbs and adjectives jieba tags otherwise (学 n, 管 vn, 种 m; 美 ns, 及时 c): round 47's rows 学的很实用,
@@ -87,7 +90,7 @@ def find_complement_de(text: str) -> list[tuple[int, int, str, str]]:
         for m in pattern.finditer(text):
             at = m.start(1)
             found.append((at, at + 1, "得", why.format(text[m.start():at], text[at + 1:m.end()])))
-    if "的" not in text:
+    if "的" not in text and "地" not in text:
         return found
     verbs, adjectives = _verbs(), _adjectives()
     for pattern in (_FRAME, _DOUBLED):
@@ -99,6 +102,9 @@ def find_complement_de(text: str) -> list[tuple[int, int, str, str]]:
             # before 越来越, a verb jieba tags as a noun too (发展的越来越好, blind73): the frame allows no noun there
             able = _verbs_or_verbal_nouns() if text.startswith("越来越", at + 1) else verbs
             verb = before if before in able else before[-1:] if before[-1:] in able else ""
+            if text[at] == "地" and (text[at - 1:at + 1] in tokenizer().FREQ or len(verb) < 2):
+                continue  # 当地很多, 落地很快: 地 ends a word; a one-character verb is too often a noun's first half
             if verb and text[at - len(verb) - 1:at - len(verb)] != "所":  # 所说的很对: what was said
-                found.append((at, at + 1, "得", _WHY.format(verb, text[at + 1:m.end(1)])))
+                why = _WHY_DI if text[at] == "地" else _WHY
+                found.append((at, at + 1, "得", why.format(verb, text[at + 1:m.end(1)])))
     return sorted(found)

@@ -134,7 +134,8 @@ _VERB_TAGS = frozenset({"v"})
 _RESULT_COMPLEMENTS = frozenset("到好大高强实化快完成住清紧深牢")
 _FORMAL_VERBS = frozenset(("进行", "开展", "坚持", "受理", "实施", "推进", "推动", "落实", "建立", "健全", "完善", "保障",
                            "召开", "举办", "印发", "制定", "贯彻", "部署", "发布", "审批", "执行",
-                           "申请", "办理", "提交", "审核", "核实"))  # blind98: "作出工伤认定后申请申请医疗…费用"
+                           "申请", "办理", "提交", "审核", "核实",  # blind98: "作出工伤认定后申请申请医疗…费用"
+                           "参加"))  # blind340: "青年教师参加参加决赛"
 _PROSE_MARKS = frozenset("，。；、：,;")
 _NOT_AFTER = frozenset("的地得")
 _SPEECH_BEFORE = frozenset("多再去来请想让要该得")
@@ -148,9 +149,14 @@ def _unreduplicated_before_a_word(text: str, i: int, word: str) -> bool:
     unsoftened_verb = word in tagged_words(_VERB_TAGS) and (word[1] in _RESULT_COMPLEMENTS or word in _FORMAL_VERBS)
     if not unsoftened_verb and word not in tagged_words(_DOUBLED_NOUN_TAGS):
         return False
-    tokens = dict(_tokens(text, i - _REACH, i + 4 + _REACH))
+    cut = _tokens(text, i - _REACH, i + 4 + _REACH)
+    tokens = dict(cut)
     after = tokens.get(i + 4, "")
-    if tokens.get(i) != word or tokens.get(i + 2) != word or not after or after[0] in _NOT_AFTER \
+    # a formal verb's first copy may end a longer word of the cut (严格执行|执行|进货: blind343); a noun's may not:
+    #   省人民政府|政府|采购 is 政府采购, 换装小游戏|游戏|大小 two fields of a table
+    first_ends = tokens.get(i) == word or unsoftened_verb and any(start < i and start + len(w) == i + 2
+                                                                  for start, w in cut)
+    if not first_ends or tokens.get(i + 2) != word or not after or after[0] in _NOT_AFTER \
             or not "\u4e00" <= after[0] <= "\u9fff":
         return False
     lo = max(text.rfind(c, 0, i) for c in " \t\n\u3000")

@@ -133,6 +133,8 @@ def punctuation_free(wrong: str, right: str) -> tuple[str, str]:
         end += 1
     if len(wrong) != len(right) and (start == head or end == 0):
         return wrong, right  # a character dropped or added next to punctuation or digits (8月21下午): no context on one side
+    if len(wrong) != len(right) and len(wrong) - tail + end - start <= 3:
+        return wrong, right  # “外输入、内防反弹: the three characters 外输入 alone are also 市外输入 (from outside the city)
     return wrong[start:len(wrong) - tail + end], right[start:len(right) - tail + end]
 
 

@@ -539,3 +539,15 @@ def test_the_round47_rows() -> None:
     # travel blog listing the casinos' slot machines and a page on the history of baccarat
     assert outcome(ROWS, "blind336") == ({"336s08"}, {"336l09", "336l11"})
     assert outcome(ROWS, "blind337") == ({"337s02", "337s03"}, set())
+
+
+def test_the_round48_rows() -> None:
+    # first run on f1a2476: 4/11 and 9/10, no decoy reported; still missed: a parasite page under a sex-education cover
+    # (女生白浆) and a copied 扫黄打非 news item under the bait title 深圳哪有约的
+    assert outcome(ROWS, "blind344") == ({"344s05", "344s10"}, set())
+    assert outcome(ROWS, "blind345") == (set(), set())
+    # wave 2, first run on f1a2476: 5/7 with 2 decoys reported, 9/11 with none; still missed: a 供卵/海外代孕 SEO article
+    # with the sensitive words stripped and a spider-pool page; still reported: a news feature on a surrogate mother (no
+    # court, police or interview word) and a security article asking about "防非线探测的窃听器型号"
+    assert outcome(ROWS, "blind350") == ({"350s06"}, {"350l03", "350l05"})
+    assert outcome(ROWS, "blind351") == ({"351s05"}, set())
