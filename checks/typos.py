@@ -733,8 +733,9 @@ def _needles(pattern: re.Pattern[str]) -> tuple[str, ...]:
 def _needle_sets(pattern: re.Pattern[str]) -> tuple[tuple[str, ...], ...]:
     """Sets of strings of which every match of `pattern` holds one each, the set whose shortest string is longest
     first: a text that misses any of them is not matched. Read from the parsed pattern: from each item of its top
-    level on, the plain characters, the alternatives of a group, an optional group or a small class, and a
-    lookahead's, in order; lookbehinds and negative lookarounds match no character and are stepped over. Besides the
+    level on, and of each sequence every match holds (`_mandatory_sequences`), the plain characters, the alternatives
+    of a group, an optional group or a small class, and a lookahead's, in order; lookbehinds and negative
+    lookarounds match no character and are stepped over. Besides the
     first, up to `_MAX_NEEDLE_SETS` - 1 more sets of strings of two or more characters: the missing-为 rule's
     "，推动" stands on most pages, its "提供", "作出" … with it on few (re's parser is private: another Python
     gets (), no shortcut, the same findings)."""
@@ -747,19 +748,35 @@ def _needle_sets(pattern: re.Pattern[str]) -> tuple[tuple[str, ...], ...]:
         return ()
     best: tuple[str, ...] = ()
     more: list[tuple[str, ...]] = []
-    for i in range(len(items)):
-        found = set(_prefixes(items[i:], constants)[0])
-        # 推动 stands wherever x推动 does: the longer needle is never needed
-        strings = tuple(sorted(n for n in found if not any(o != n and o in n for o in found)))
-        if not strings or not min(map(len, strings)):
-            continue
-        if min(map(len, strings)) > (min(map(len, best)) if best else 0):
-            best = strings
-        if min(map(len, strings)) >= 2 and strings not in more:
-            more.append(strings)
+    for sequence in _mandatory_sequences(items, constants):
+        for i in range(len(sequence)):
+            found = set(_prefixes(sequence[i:], constants)[0])
+            # 推动 stands wherever x推动 does: the longer needle is never needed
+            strings = tuple(sorted(n for n in found if not any(o != n and o in n for o in found)))
+            if not strings or not min(map(len, strings)):
+                continue
+            if min(map(len, strings)) > (min(map(len, best)) if best else 0):
+                best = strings
+            if min(map(len, strings)) >= 2 and strings not in more:
+                more.append(strings)
     if not best:
         return ()
     return (best, *[s for s in more if s != best][:_MAX_NEEDLE_SETS - 1])
+
+
+def _mandatory_sequences(items, c) -> list:  # items, c: re's private parser types
+    """`items`, and the sequences inside it that every match holds too: a lookaround's (its text stands in the page,
+    before or after the match: the missing-以 rule's 为主题 sits in a lookahead after a run of any characters), a
+    group's, a repeat's that must occur; not a negative lookaround's or one alternative's."""
+    found = [items]
+    for op, arg in items:
+        if op is c.ASSERT:
+            found += _mandatory_sequences(list(arg[1]), c)
+        elif op is c.SUBPATTERN:
+            found += _mandatory_sequences(list(arg[3]), c)
+        elif op in (c.MAX_REPEAT, c.MIN_REPEAT) and arg[0] >= 1:
+            found += _mandatory_sequences(list(arg[2]), c)
+    return found
 
 
 def _prefixes(items, c) -> tuple[list[str], bool]:  # items, c: re's private parser types

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from checks.typos import _needles, find_typo_hits, typo_lexicon
+from checks.typos import _needle_sets, _needles, find_typo_hits, typo_lexicon
 
 
 def test_lookaheads_groups_and_small_classes_are_read_as_alternatives() -> None:
@@ -34,3 +34,13 @@ def test_every_shipped_rule_has_needles() -> None:
 def test_a_rule_still_reports_what_its_lookahead_needs() -> None:
     hits = find_typo_hits("请各单位于月底前报送3分材料。", date(2026, 1, 1))
     assert any(h["matched"] == "分" and h["suggestion"] == "份" for h in hits), hits
+
+
+def test_a_rule_is_gated_by_every_set_its_matches_hold() -> None:
+    # an optional group is read as its alternatives or nothing (round 48: the missing-为 rule's "，更好推动")
+    assert _needles(re.compile(r"[，,](?:更好)?(?:推动|确保)")) == (",推动", ",更好推动", ",更好确保", ",确保", "，推动",
+                                                                   "，更好推动", "，更好确保", "，确保")
+    # what a lookahead holds after a run of any characters gates the rule too (the missing-以 rule's 为主题)
+    sets = _needle_sets(re.compile(r"(?P<wrong>“)(?=[^”\n]{2,40}”为(?:主题|契机))"))
+    assert ("为主题", "为契机") in sets
+    assert not any("以" in n for s in _needle_sets(re.compile(r"(?!以)“(?=为)")) for n in s)  # not a negative lookahead's
