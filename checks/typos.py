@@ -735,10 +735,9 @@ def _needle_sets(pattern: re.Pattern[str]) -> tuple[tuple[str, ...], ...]:
     first: a text that misses any of them is not matched. Read from the parsed pattern: from each item of its top
     level on, and of each sequence every match holds (`_mandatory_sequences`), the plain characters, the alternatives
     of a group, an optional group or a small class, and a lookahead's, in order; lookbehinds and negative
-    lookarounds match no character and are stepped over. Besides the
-    first, up to `_MAX_NEEDLE_SETS` - 1 more sets of strings of two or more characters: the missing-为 rule's
-    "，推动" stands on most pages, its "提供", "作出" … with it on few (re's parser is private: another Python
-    gets (), no shortcut, the same findings)."""
+    lookarounds match no character and are stepped over. Besides the first, up to `_MAX_NEEDLE_SETS` - 1 more sets
+    of strings of two or more characters: the missing-为 rule's "，推动" stands on most pages, its "提供", "作出" …
+    with it on few (re's parser is private: another Python gets (), no shortcut, the same findings)."""
     if pattern.flags & re.IGNORECASE:
         return ()
     try:
@@ -772,7 +771,7 @@ def _mandatory_sequences(items, c) -> list:  # items, c: re's private parser typ
     for op, arg in items:
         if op is c.ASSERT:
             found += _mandatory_sequences(list(arg[1]), c)
-        elif op is c.SUBPATTERN:
+        elif op is c.SUBPATTERN and not arg[1] and not arg[2]:  # not a group with flags of its own, (?i:…)
             found += _mandatory_sequences(list(arg[3]), c)
         elif op in (c.MAX_REPEAT, c.MIN_REPEAT) and arg[0] >= 1:
             found += _mandatory_sequences(list(arg[2]), c)
