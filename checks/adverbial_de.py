@@ -43,6 +43,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Iterator
 
 from checks.lexicon import tagged_words, tokenizer, typo_lexicon
 
@@ -303,24 +304,32 @@ def _adverbial_words() -> frozenset[str]:
     return frozenset(w for w in tagged_words(_ADVERBIAL_TAGS) if len(w) >= 2)
 
 
-def _aspect_slips(text: str, reported: set[int]) -> list[tuple[int, int, str, str]]:
-    """(start, end, "地", why) of each 的 between an adjective-like word and a verb with its aspect or complement; a 的
-    the listed frames already `reported` is not cut again."""
-    found = []
-    for m in _ASPECT_CANDIDATE.finditer(text):
+def _after_a_modifier(candidate: re.Pattern[str], text: str, reported: set[int]) -> Iterator[tuple[int, str]]:
+    """(where, modifier) of each 的 that `candidate` finds in `text`, not `reported` yet, right after an adjective-like
+    word (so tagged by jieba, or a manner word) where jieba's cut agrees (极大|的, not 积极|大的), the longest; not 不由
+    (不由的 is 不由得: typos.yaml)."""
+    for m in candidate.finditer(text):
         at = m.start()
         if at in reported:
             continue
         words = [text[at - k:at] for k in (4, 3, 2) if text[at - k:at] in _adverbial_words() or _manner(text[at - k:at])]
-        if not words:
-            continue
-        before = tokenizer().lcut(text[max(0, at - 6):at], HMM=False)
-        word = next((w for w in words if _agrees(before, w)), "")
+        if words:
+            before = tokenizer().lcut(text[max(0, at - 6):at], HMM=False)
+            word = next((w for w in words if _agrees(before, w)), "")
+            if word and word != "不由":
+                yield at, word
+
+
+def _aspect_slips(text: str, reported: set[int]) -> list[tuple[int, int, str, str]]:
+    """(start, end, "地", why) of each 的 between an adjective-like word and a verb with its aspect or complement; a 的
+    the listed frames already `reported` is not cut again."""
+    found = []
+    for at, word in _after_a_modifier(_ASPECT_CANDIDATE, text, reported):
         after = tokenizer().lcut(text[at + 1:at + 8], HMM=False)
         if len(after[0]) > 1 and after[0][-1] in "了着到起" and after[0] not in _LEXICALISED and "不" not in after[0]:
             after[:1] = [after[0][:-1], after[0][-1]]  # jieba keeps 看着, 诉说着 whole
-        if not word or word == "不由" or len(after) < 2:
-            continue  # 不由的 is 不由得 (typos.yaml)
+        if len(after) < 2:
+            continue
         verb, then = after[0], after[1]
         if verb in _NOT_AN_ACTION:
             continue
@@ -347,20 +356,13 @@ def _pronoun_object_slips(text: str, reported: set[int]) -> list[tuple[int, int,
     """(start, end, "地", why) of each 的 between an adjective-like word and a verb whose object is a personal pronoun;
     `reported` as in _aspect_slips."""
     found = []
-    for m in _PRONOUN_CANDIDATE.finditer(text):
-        at = m.start()
-        if at in reported:
-            continue
-        words = [text[at - k:at] for k in (4, 3, 2) if text[at - k:at] in _adverbial_words() or _manner(text[at - k:at])]
-        if not words:
-            continue
-        word = next((w for w in words if _agrees(tokenizer().lcut(text[max(0, at - 6):at], HMM=False), w)), "")
+    for at, word in _after_a_modifier(_PRONOUN_CANDIDATE, text, reported):
         after = tokenizer().lcut(text[at + 1:at + 8], HMM=False)
-        if _verb_with_its_particle(after[0]) if after else False:
+        if after and _verb_with_its_particle(after[0]):
             after[:1] = [after[0][:-1], after[0][-1]]  # 看着 is 看 and 着
             if after[1:2] == ["着"]:
                 after.pop(1)
-        if not word or word == "不由" or len(after) < 2 or not _PROSE_MARK.search(text, max(0, at - _CLAUSE_REACH), at):
+        if len(after) < 2 or not _PROSE_MARK.search(text, max(0, at - _CLAUSE_REACH), at):
             continue  # unpunctuated prose may run a noun into the next clause's subject (忍受不贞洁的咒骂她和雨不一样)
         verb, then = after[0], after[1]
         if verb in _verbs() and verb not in _NOT_AN_ACTION and then.startswith(_PRONOUNS) and \
