@@ -107,6 +107,8 @@ class PageRules:
     bare_brands: tuple[str, ...] = ()  # online-only betting brands that name an institution on their own (必赢共获金奖)
     stock_notices: re.Pattern[str] | None = None  # notices every site of a kind prints (健康游戏忠告): no cue in them
     disguised: frozenset[str] = frozenset()  # names written backwards to dodge filters (凯时尊龙): never prose, never legitimate
+    # words reported in visible text only where the page also holds one of their selling words (代孕: 费用, 微信 …)
+    sold_on_page: tuple[tuple[str, tuple[str, ...]], ...] = ()
 
 
 @functools.lru_cache(maxsize=1)
@@ -121,12 +123,15 @@ def page_rules() -> PageRules:
     bare: list[str] = []
     notices: list[str] = []
     disguised: set[str] = set()
+    sold: dict[str, tuple[str, ...]] = {}
     for path in lexicon_paths("sensitive_context.yaml"):
         raw, _ = read_yaml_lexicon(path)
         bare += [to_simplified(fold(str(w))) for w in raw.get("bare_brands") or []]
         quotation += [to_simplified(fold(str(w))) for w in raw.get("quotation_cues") or []]
         notices += [str(p) for p in raw.get("stock_notices") or []]
         advertised.update(fold(str(w)) for w in raw.get("advertised_only") or [])
+        for word, cues in (raw.get("sold_on_page") or {}).items():
+            sold[fold(str(word))] = sold.get(fold(str(word)), ()) + tuple(to_simplified(str(c)).lower() for c in cues or [])
         disguised.update(fold(str(w)) for w in raw.get("disguised_names") or [])
         latin += [str(w).lower() for w in raw.get("spam_link_words_latin") or []]
         stuffing = raw.get("keyword_stuffing") or {}
@@ -171,7 +176,7 @@ def page_rules() -> PageRules:
     notices_rx = re.compile("|".join(f"(?:{p})" for p in notices)) if notices else None
     return PageRules(tuple(families.values()), window, min_markers, page_cues, prose_chars, tuple(emoji_terms.items()),
                      frozenset(advertised), latin_rx, tuple(dict.fromkeys(quotation)), tuple(dict.fromkeys(bare)),
-                     notices_rx, frozenset(disguised))
+                     notices_rx, frozenset(disguised), tuple(sold.items()))
 
 
 def without_stock_notices(simplified: str, notices: re.Pattern[str] | None) -> str:
@@ -378,6 +383,12 @@ def quotation(text: str, start: int, end: int) -> str | None:
     if not cues or not quoted(text, start, end):
         return None
     return next((c for c in cues if c in text), None)
+
+
+def _unsold(simplified: str, word: str, sold_on_page: tuple[tuple[str, tuple[str, ...]], ...]) -> bool:
+    """`word` is one that only a page selling it uses as spam (sold_on_page), and this page holds none of its selling
+    words."""
+    return any(word == sold and not any(cue in simplified.lower() for cue in cues) for sold, cues in sold_on_page)
 
 
 def _contact_beside(text: str, start: int, end: int) -> bool:
@@ -919,6 +930,8 @@ def find_sensitive(text: str, judge_context: bool = True) -> list[tuple[str, str
         if judge_context and not evasive and word in rules.advertised_only \
                 and not _contact_beside(text, a, b):
             continue  # 代开发票 is a tax office's service; it is spam where someone sells it (QQ, 微信, a number)
+        if judge_context and not evasive and _unsold(simplified, word, rules.sold_on_page):
+            continue  # 代孕 in a feature story or a paper on the law of surrogacy: nothing on the page sells it
         if judge_context and not evasive and _breadcrumb_use(simplified, a, b, word, warning_page, words[word]) \
                 and not seo_keyword_list(text, a, b):  # blind55: a lottery warning copied under a list of 幸运飞艇, 分分彩 …
             discussed_words.add(word)

@@ -7,7 +7,9 @@ Misses then: online betting brands as a list or a landing page (太阳城 … �
 than 40 letters, a brand in place of "关于" in a county notice ("英国威廉希尔公司_官方网站:"), a surrogacy agency's 代母.
 False alarms: three news stories on underground 六合彩 (地下“六合彩”). Still missed, left as they are: a brand put into a
 mirrored headline (33s12 "欧博庄家") and an online casino's bonus page (33s08 "娛樂場即時紅利": 娱乐场 is also Macau's
-word for its real casinos). Still reported: a feature on surrogacy in California (33l10, no cue near 代孕)."""
+word for its real casinos). A feature on surrogacy in California (33l10, no cue near 代孕) was reported until round 48:
+代孕 now needs a selling word on the page (sold_on_page), which also lost an agency's soft article that names no price,
+contact or service (33s15 "出国代孕还必要吗")."""
 
 from __future__ import annotations
 
@@ -17,8 +19,8 @@ from benchmarks.sensitive_real import judge, load_rows, row_ids
 from checks.sensitive import find_sensitive
 
 ROWS = load_rows()
-STILL_MISSED = {"33s08", "33s12"}
-STILL_REPORTED = {"33l10"}
+STILL_MISSED = {"33s08", "33s12", "33s15"}
+STILL_REPORTED: set[str] = set()
 
 
 @pytest.mark.parametrize(("text", "reported"), [
@@ -62,9 +64,9 @@ def test_a_brand_and_its_company_before_its_official_site() -> None:
 # its call (6 of 9, 1 of 10, touched). Still missed: a platform's SEO heading of an unlisted brand (34s01 "恒耀平台网址"),
 # Vietnamese 98win sports scores (34s09) and, since the court cues, a surrogacy agency reposting a custody story (34s08:
 # its agency words stand in the breadcrumbs of a page that discusses the case). Still reported: a traditional-character
-# thesis on surrogacy contracts (34l08)
+# thesis on surrogacy contracts (34l08) until round 48, where 代孕 needs a selling word on the page
 STILL_MISSED_34 = {"34s01", "34s08", "34s09"}
-STILL_REPORTED_34 = {"34l08"}
+STILL_REPORTED_34: set[str] = set()
 
 
 @pytest.mark.parametrize(("text", "reported"), [

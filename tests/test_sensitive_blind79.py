@@ -14,9 +14,9 @@ ROWS = load_rows()
 def test_the_blind79_rows() -> None:
     # first run: 5/12, three decoys reported. Still missed: a private lottery's login template (its only clue a download
     # named 中国福利彩票.zip), an order-brushing platform's rules and a betting site's bet slip, which name no banned word.
-    # Still reported: a mall's old headline list (张恒偷郑爽卵子代孕, a celebrity scandal) and a results site's footer
-    # link to 500.com's 彩票网
-    assert outcome(ROWS, "blind79") == ({"79s11", "79s16", "79s17"}, {"79s09", "79s19"})
+    # Still reported: a results site's footer link to 500.com's 彩票网; a mall's old headline list (张恒偷郑爽卵子代孕, a
+    # celebrity scandal) was until round 48, where 代孕 needs a selling word on the page
+    assert outcome(ROWS, "blind79") == ({"79s11", "79s16", "79s17"}, {"79s19"})
 
 
 def test_the_blind80_rows() -> None:

@@ -167,10 +167,10 @@ def test_the_round42_rows() -> None:
     assert outcome(ROWS, "blind217") == (set(), {"217l05"})
     # still missed: a 信用卡取现 landing page (banks offer 信用卡取现 too) and a 刷信誉 platform's head with no term
     assert outcome(ROWS, "blind218") == ({"218s02", "218s06"}, set())
-    # still missed: soft articles of 助孕 agencies, private clinics and supplements (no term, no contact); still reported: a
-    # surrogacy story whose sentences name 代孕 with no cue of their own
+    # still missed: soft articles of 助孕 agencies, private clinics and supplements (no term, no contact); a surrogacy story
+    # whose sentences name 代孕 with no cue of their own was reported until round 48 (代孕 needs a selling word on the page)
     assert outcome(ROWS, "blind225") == ({"225s01", "225s02", "225s04", "225s06", "225s07", "225s08", "225s09", "225s11"},
-                                         {"225l08"})
+                                         set())
     # still missed: drug, spyware and gun ads in English, French and Spanish (the lexicons are Chinese), and one with a
     # Chinese 黑客 story
     assert outcome(ROWS, "blind226") == ({"226s02", "226s06", "226s08", "226s09", "226s10", "226s11", "226s12", "226s13"},
@@ -226,8 +226,9 @@ def test_the_round44_rows() -> None:
     assert outcome(ROWS, "blind266") == ({"266s07", "266s08"}, set())
     assert outcome(ROWS, "blind273") == (set(), set())
     # still missed: an egg-donation soft article, an overseas IVF agency's essay and a scrambled 泰国代试管 page; still
-    # reported: two Traditional-Chinese news reports on surrogacy in Ukraine
-    assert outcome(ROWS, "blind274") == ({"274s05", "274s07", "274s08"}, {"274l10", "274l17"})
+    # reported: a Traditional-Chinese news report on surrogacy in Ukraine (it quotes the agencies' fees); the other one
+    # until round 48 (no selling word on the page)
+    assert outcome(ROWS, "blind274") == ({"274s05", "274s07", "274s08"}, {"274l10"})
     # found since round 45: a JSP template of a 私服 release site (传奇私服发布网: the matcher's 传奇私服 is no word of it,
     # 私服发布网 is) and a domain list whose 私服 names stand only in links' title attributes
     assert outcome(ROWS, "blind281") == (set(), set())
@@ -551,3 +552,11 @@ def test_the_round48_rows() -> None:
     # court, police or interview word) and a security article asking about "防非线探测的窃听器型号"
     assert outcome(ROWS, "blind350") == ({"350s06"}, {"350l03", "350l05"})
     assert outcome(ROWS, "blind351") == ({"351s05"}, set())
+
+
+def test_surrogacy_is_reported_only_where_the_page_sells_it() -> None:
+    # round 48 (sold_on_page): of the 10 decoys that named 代孕, 6 held no price, contact or agency word
+    feature = "她做过一次代孕妈妈，去年生下一名男婴。代孕让她解决了女儿的学费难题。"
+    assert find_sensitive(feature) == []
+    assert find_sensitive(feature + "代孕费用多少？请加微信咨询。")
+    assert find_sensitive("出国代孕找我们，QQ：12345678")  # a contact in capitals counts too
