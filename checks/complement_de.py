@@ -42,14 +42,17 @@ _DOUBLED = re.compile(f"的(?=((.)\\2(.)\\3)(?:[{_CLAUSE_END}]|$))")
 # … or 的 or 地 between a verb of doing work and an idiom that says how it went (活动开展地有声有色, blind129; 开展的如火如荼):
 #   after the verb the idiom is its complement, which only 得 links; none of these in 69.5 MB of correct text
 _RESULT_IDIOMS = ("有声有色|如火如荼|红红火火|热火朝天|井井有条|风生水起|轰轰烈烈|卓有成效|有条不紊|井然有序|扎实有效|扎扎实实"
-                  "|庄严隆重|隆重热烈|有模有样|像模像样")  # the last four: round 40 (会议开的庄严隆重)
+                  "|庄严隆重|隆重热烈|有模有样|像模像样"  # the last four: round 40 (会议开的庄严隆重)
+                  "|秀美如画|焕然一新|美轮美奂|五彩缤纷|整洁有序|干净整洁|花团锦簇")  # round 48 (村庄装扮的秀美如画)
 _WORK_VERBS = ("开展|进行|搞|办|干|做|落实|推进|组织|举办|抓|安排|管理|布置|打扫|整理|收拾|发展|建设"  # 收拾: blind142
-               "|经营|过|开|学")  # round 40: 农家乐经营的红红火火, 会议开的庄严隆重, 学的有模有样
+               "|经营|过|开|学"  # round 40: 农家乐经营的红红火火, 会议开的庄严隆重, 学的有模有样
+               "|装扮|打扮|装饰|粉刷|修缮|整治|清扫")  # round 48: 装扮的秀美如画
 # … or 的 between a word of feeling and an idiom of what it did to someone (感动的潸然泪下, 高兴的合不拢嘴): such an idiom
 #   heads no noun, so 的 can only stand for 得
 _FELT = "感动|激动|高兴|开心|(?<![快欢娱音])乐|笑|急|气|累|忙|吓|羞"  # 快乐的手舞足蹈 wants 地, not 得
 _FELT_IDIOMS = ("潸然泪下|热泪盈眶|泪流满面|合不拢嘴|手舞足蹈|说不出话来?|直掉眼泪|满头大汗|团团转|不知所措|前仰后合"
-                "|不知道该|不知如何|不可开交|一点也不|喘不过气")  # the last five: round 42 (急的不知道该怎么办, 急的一点也不想睡)
+                "|不知道该|不知如何|不可开交|一点也不|喘不过气"  # the last five: round 42 (急的不知道该怎么办, 急的一点也不想睡)
+                "|喜气洋洋|乐开了花|晕头转向|焦头烂额")  # round 48 (忙的喜气洋洋)
 # 地 there too (高兴地合不拢嘴: blind216)
 _FEELING = re.compile(f"(?:{_FELT})([的地])(?:{_FELT_IDIOMS})")
 _RESULT = re.compile(f"(?:{_WORK_VERBS})([的地])(?:{_RESULT_IDIOMS})(?=[{_CLAUSE_END}]|$)")
