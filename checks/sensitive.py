@@ -387,8 +387,12 @@ def quotation(text: str, start: int, end: int) -> str | None:
 
 def _unsold(simplified: str, word: str, sold_on_page: tuple[tuple[str, tuple[str, ...]], ...]) -> bool:
     """`word` is one that only a page selling it uses as spam (sold_on_page), and this page holds none of its selling
-    words."""
-    return any(word == sold and not any(cue in simplified.lower() for cue in cues) for sold, cues in sold_on_page)
+    words (the page is lowered once, and only for such a word)."""
+    cues = next((c for sold, c in sold_on_page if sold == word), None)
+    if cues is None:
+        return False
+    page = simplified.lower()
+    return not any(cue in page for cue in cues)
 
 
 def _contact_beside(text: str, start: int, end: int) -> bool:
