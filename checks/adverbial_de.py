@@ -72,6 +72,7 @@ MANNER = _words("""
 小心翼翼 无怨无悔 潜移默化 推心置腹 身体力行 义无反顾 事半功倍 通俗易懂 面对面 手握手
 着急 平安 清晰 尽可能多
 坚定不移 深入浅出 形象生动 手把手 关切 如火如荼 生气
+机动灵活 客观真实 客观形象 高站位
 """)  # the last lines: blind78–81 (round 32), blind117 (round 36: 清醒的认识到), blind128–131 (round 37: 具体的讲解了,
 # 感慨的说), blind141–144 (round 38: 诚挚的表达了, 实质性的将, 会不同程度的减少), blind148–158 (round 39: 淡淡的回归了,
 # 尽可能的把法庭开到), blind163–170 (round 40: 则完美的避过了, 坦诚的互提意见, 剪刀大胆的理发, 隐约的听到, 紧张有序的做好),
@@ -79,13 +80,14 @@ MANNER = _words("""
 # blind211–231 (round 42: 欢乐的离开了, 羞涩的走回, 踊跃的举起了, 礼貌的回答, 小心翼翼的拆开礼盒, 潜移默化的接受教育),
 # blind235–248 (round 43: 着急的说, 平安的度过了, 也清晰的被绘制, 尽可能多的将宣传范围)
 # blind299–312 (round 46: 要坚定不移的推进, 深入浅出的讲述了, 形象生动的向, 手把手的教大家, 都关切的询问,
-# 正如火如荼的在全国, 生气的对女儿说)
+# 正如火如荼的在全国, 生气的对女儿说), blind352–357 (round 49: 机动灵活的开展专项巡视, 客观真实的反映预算执行情况,
+# 客观形象的从, 要高站位的进行规划设计)
 # idioms of how a task is done, before a verb of doing it (保质保量的完成 → 地)
 _WORK_IDIOMS = _words("保质保量 按时保质 按质按量 全力以赴 尽心尽力 不折不扣 千方百计 想方设法 扎扎实实 踏踏实实 认认真真 "
                       "兢兢业业 实打实 因地制宜 又快又好 有针对性 客观公正 积极稳妥 稳妥有序 有计划 有步骤 按时按量 稳妥 "
-                      "如火如荼 加班加点 紧张有序 有的放矢 自上而下")
+                      "如火如荼 加班加点 紧张有序 有的放矢 自上而下 一以贯之")
 # 如火如荼, 加班加点, 紧张有序: round 40 (正在如火如荼的开展。, 正在加班加点的生产); 有的放矢: round 43 (有的放矢的开展宣传教育);
-# 自上而下: round 44 (自上而下的落实到位)
+# 自上而下: round 44 (自上而下的落实到位); 一以贯之: round 49 (一以贯之的落实)
 # degree words and pairs of manner words that take 地 before a verb with its object (the last frame; and before 了 or 到
 # only a tagged verb counts: 很好的朋友了 is no slip)
 _DEGREE = _words("更好 较好 很好 有力 最大限度 最大程度 准确 及时准确 准确及时 稳步 积极稳步 更快 更加 快速 高效 有序 精准 "
@@ -131,7 +133,7 @@ _SPEAKING = _words("说 道 问 答 喊 叫 讲 表示 告诉 说道 说到")
 # 与, 在 open a noun's modifier as often (有效的在线服务); 根据 is a noun too. 对 counts as jieba cuts it alone (有针对性的对
 # 青少年开展 in blind138; 有针对性的对策, 积极的对华政策 and 相关业务系统的对接 are 对策, 对华, 对接) after a listed manner word
 # (明确的对执行标的继续执行的… follows 明确, not listed); on 72.6 MB of correct text it adds nothing
-_PREPOSITIONS = frozenset(("给", "向", "为", "把", "将", "跟", "同", "按照", "依照", "对"))
+_PREPOSITIONS = frozenset(("给", "向", "为", "把", "将", "跟", "同", "按照", "依照", "对", "从"))  # 从: round 49 (客观形象的从)
 # after a listed manner word only, as jieba cuts them alone (在线, 与会, 被子 are words): 亲切的与群众一起, 有针对性的在暴雨前后,
 # 清晰的被绘制 (round 43)
 _MANNER_PREPOSITIONS = frozenset(("与", "在", "被"))
@@ -213,8 +215,9 @@ _DIRECTIONS = frozenset(("起来", "下去", "出来", "过来", "过去", "上�
 _MODALS = ("将", "要", "会", "能", "应", "应当", "应该", "必须", "需", "需要", "可以")
 # verbs whose object is a noun or a verbal noun (进行了认真的学习, 起到了积极的推动作用, 提供了有力的组织保证); not 得到,
 # 受到: official prose writes 得到更好地传承和发展, 问题得到及时地解决 everywhere (a real page of the 78), and editors let it be
-# the last five: round 40 (提出了有效地整改措施, 表示衷心地感谢, 有了较好地推进作用; not 有 alone: 只有不断地, 没有很好地)
-_VERBAL_NOUN_TAKERS = "进行|开展|给予|加以|作出|做出|予以|提供|起到|发挥|取得|收到|产生|形成|提出|采取|表示|致以|有了"
+# the last five: round 40 (提出了有效地整改措施, 表示衷心地感谢, 有了较好地推进作用; not 有 alone: 只有不断地, 没有很好地);
+# 做了: round 49 (做了很好地示范作用)
+_VERBAL_NOUN_TAKERS = "进行|开展|给予|加以|作出|做出|予以|提供|起到|发挥|取得|收到|产生|形成|提出|采取|表示|致以|有了|做了"
 
 
 @functools.lru_cache(maxsize=1)
@@ -304,15 +307,17 @@ def _adverbial_words() -> frozenset[str]:
     return frozenset(w for w in tagged_words(_ADVERBIAL_TAGS) if len(w) >= 2)
 
 
-def _after_a_modifier(candidate: re.Pattern[str], text: str, reported: set[int]) -> Iterator[tuple[int, str]]:
+def _after_a_modifier(candidate: re.Pattern[str], text: str, reported: set[int],
+                      also: frozenset[str] = frozenset()) -> Iterator[tuple[int, str]]:
     """(where, modifier) of each 的 that `candidate` finds in `text`, not `reported` yet, right after an adjective-like
-    word (so tagged by jieba, or a manner word) where jieba's cut agrees (极大|的, not 积极|大的), the longest; not 不由
-    (不由的 is 不由得: typos.yaml)."""
+    word (so tagged by jieba, or a manner word, or one of `also`) where jieba's cut agrees (极大|的, not 积极|大的), the
+    longest; not 不由 (不由的 is 不由得: typos.yaml)."""
     for m in candidate.finditer(text):
         at = m.start()
         if at in reported:
             continue
-        words = [text[at - k:at] for k in (4, 3, 2) if text[at - k:at] in _adverbial_words() or _manner(text[at - k:at])]
+        words = [text[at - k:at] for k in (4, 3, 2)
+                 if text[at - k:at] in _adverbial_words() or _manner(text[at - k:at]) or text[at - k:at] in also]
         if words:
             before = tokenizer().lcut(text[max(0, at - 6):at], HMM=False)
             word = next((w for w in words if _agrees(before, w)), "")
@@ -429,6 +434,37 @@ def _after_a_clause_adverb(text: str, reported: set[int]) -> list[tuple[int, int
     return found
 
 
+# … and a verb phrase no noun phrase follows 的 with (round 49): 去 and a verb (深入的去做, 一步一步深入的去做; LEMON's
+# 好好的去保养, 努力的去赚钱 are slips too), two verbs joined by 和 and the second's object (更好的继承和弘扬优秀传统文化,
+# 很好的传承和弘扬: not 积极的推进和落实工作, whose 工作 ends a noun phrase), or a manner word, a verb and the people it acts
+# on (耐心的引导居民, 热情的接待游客)
+_PEOPLE = frozenset(("群众", "居民", "村民", "市民", "游客", "患者", "老人", "孩子", "孩子们", "学生", "家长", "职工", "农户",
+                     "商户", "小朋友", "同学们"))
+_VERB_PHRASE_CANDIDATE = re.compile("的(?=去[\u4e00-\u9fff]|[\u4e00-\u9fff]{2}和[\u4e00-\u9fff]|[\u4e00-\u9fff]{1,2}(?:"
+                                    + "|".join(sorted(_PEOPLE, key=len, reverse=True)) + "))")
+
+
+def _verb_phrase_slips(text: str, reported: set[int]) -> list[tuple[int, int, str, str]]:
+    """(start, end, "地", why) of each 的 between an adjective-like word and one of the verb phrases above; `reported`
+    as in _aspect_slips."""
+    found = []
+    for at, word in _after_a_modifier(_VERB_PHRASE_CANDIDATE, text, reported, _DEGREE):
+        after = tokenizer().lcut(text[at + 1:at + 10], HMM=False)
+        if len(after) < 2:
+            continue
+        if after[0] == "去":
+            verb, slip = after[1], after[1] in _verbs() and after[1] not in _NOT_AN_ACTION
+        elif after[1] == "和":
+            verb = after[0]
+            slip = (word in _DEGREE or _manner(word)) and verb in _verbs() and len(after) > 3 \
+                and after[2] in _OBJECT_VERBS and _CJK_WORD.match(after[3]) is not None and after[3] not in _NOT_AN_OBJECT
+        else:
+            verb = after[0]
+            slip = _manner(word) and verb in _verbs() and verb not in _NOT_AN_ACTION and after[1] in _PEOPLE
+        if slip:
+            found.append((at, at + 1, "地", _WHY.format(word, verb)))
+    return found
+
 def find_adverbial_de(text: str) -> list[tuple[int, int, str, str]]:
     """(start, end, "地", why) of each 的 that stands for 地 in one of the frames above, and (start, end, "的", why) of
     each 地 that stands for 的 after 进行, 给予 …."""
@@ -477,4 +513,5 @@ def find_adverbial_de(text: str) -> list[tuple[int, int, str, str]]:
     found += _aspect_slips(text, {start for start, *_ in found})
     found += _after_a_clause_adverb(text, {start for start, *_ in found})
     found += _pronoun_object_slips(text, {start for start, *_ in found})
+    found += _verb_phrase_slips(text, {start for start, *_ in found})
     return sorted(dict.fromkeys(found))

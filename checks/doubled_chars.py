@@ -74,7 +74,8 @@ _CJK_RUN = re.compile("[\u4e00-\u9fff]+")
 # reduplicated (关于关于对老旧小区)
 _NOT_REDUPLICATED = frozenset(["关于", "由于", "对于", "根据", "按照", "依照", "依据", "通过", "为了", "围绕", "针对",
                                "以及", "并且", "而且", "但是", "因为", "所以", "如果", "虽然", "即使", "或者",
-                               "作为"])  # blind132: 把生态环境作为作为改善民生的头等大事
+                               "作为",  # blind132: 把生态环境作为作为改善民生的头等大事
+                               "如下"])  # blind364 (round 49): 总结如下如下：
 _DOCUMENT_VERBS = frozenset(("规定", "决定"))  # a document and its verb: 本规定规定的行政处罚
 _COMMON_WORD = 100  # jieba's count from which a two-character word is an everyday word
 _AFTER_PAIR = "的及和与等"

@@ -554,6 +554,18 @@ def test_the_round48_rows() -> None:
     assert outcome(ROWS, "blind351") == ({"351s05"}, set())
 
 
+def test_the_round49_rows() -> None:
+    # first run on 20a8e3a: 8/11 with 1 decoy reported, 5/11 with none; still missed: a fake-certificate spam mail (代办…毕业证、
+    # 身份证…印章, the contact lines below), a 代开发票 list stuffed with county names, a 托福替考 SEO article; still reported: a
+    # news investigation explaining 特码 (the 彩票 family is not judged by context: fake "official" 六合彩 pages are prose too)
+    assert outcome(ROWS, "blind358") == (set(), {"358l01"})
+    assert outcome(ROWS, "blind359") == ({"359s01", "359s06", "359s11"}, set())
+    # wave 2, first run on 20a8e3a: 9/10 with 1 decoy reported, 4/10 with none; still missed: the site name 博彩百科 pushed
+    # into a legal article about 帮信罪 (judged by its context), two spun SEO pages whose inserted keywords are not
+    # sensitive (直播吧体育, 手机兼职)
+    assert outcome(ROWS, "blind366") == (set(), set())
+    assert outcome(ROWS, "blind367") == ({"367s03", "367s04", "367s05"}, set())
+
 def test_surrogacy_is_reported_only_where_the_page_sells_it() -> None:
     # round 48 (sold_on_page): of the 10 decoys that named 代孕, 6 held no price, contact or agency word
     feature = "她做过一次代孕妈妈，去年生下一名男婴。代孕让她解决了女儿的学费难题。"
