@@ -148,6 +148,7 @@ _CANDIDATE = re.compile("的(?=[\u4e00-\u9fff]{1,2}[了到着]|"
                         + "|".join(sorted(_PREPOSITIONS | _MANNER_PREPOSITIONS | _WORK_VERBS | _SPEAKING | _OBJECT_VERBS
                                           | {"服务"})) + ")")
 _CJK_WORD = re.compile("[\u4e00-\u9fff]")
+_CJK_RUN = re.compile("[\u4e00-\u9fff]+")
 _TITLE_OPENS = frozenset("《“")  # an object may be a document's title or a quoted phrase (更好的落实《关于做好…》)
 _BEFORE_SPEECH = frozenset("：:，,“\"")
 _WHY = "形容词作状语修饰动词应用“地”（{}地{}）；“的”用在名词前"
@@ -230,7 +231,8 @@ def _modal_frame() -> re.Pattern[str]:
 @functools.lru_cache(maxsize=1)
 def _takes_a_verbal_noun() -> re.Pattern[str]:
     words = "|".join(sorted(MANNER | _DEGREE, key=len, reverse=True))
-    return re.compile(f"(?:{_VERBAL_NOUN_TAKERS})了?({words})地")
+    # two of them in a row make one (进行了全面仔细地讲解: round 49)
+    return re.compile(f"(?:{_VERBAL_NOUN_TAKERS})了?((?:{words})(?:{words})?)地")
 
 
 def _modal_slips(text: str) -> list[tuple[int, int, str, str]]:
@@ -307,17 +309,23 @@ def _adverbial_words() -> frozenset[str]:
     return frozenset(w for w in tagged_words(_ADVERBIAL_TAGS) if len(w) >= 2)
 
 
+# degree adverbs: the word after one is an adjective however jieba tags it (很精辟, 较为系统: round 49)
+_DEGREE_ADVERB = re.compile("(?:很|较为|更加|更为|非常|十分|比较|特别|极为|相当|最为)$")
+
+
 def _after_a_modifier(candidate: re.Pattern[str], text: str, reported: set[int],
-                      also: frozenset[str] = frozenset()) -> Iterator[tuple[int, str]]:
+                      also: frozenset[str] = frozenset(), graded: bool = False) -> Iterator[tuple[int, str]]:
     """(where, modifier) of each 的 that `candidate` finds in `text`, not `reported` yet, right after an adjective-like
-    word (so tagged by jieba, or a manner word, or one of `also`) where jieba's cut agrees (极大|的, not 积极|大的), the
-    longest; not 不由 (不由的 is 不由得: typos.yaml)."""
+    word (so tagged by jieba, or a manner word, or one of `also`, or with `graded` any word after a degree adverb) where
+    jieba's cut agrees (极大|的, not 积极|大的), the longest; not 不由 (不由的 is 不由得: typos.yaml)."""
     for m in candidate.finditer(text):
         at = m.start()
         if at in reported:
             continue
         words = [text[at - k:at] for k in (4, 3, 2)
-                 if text[at - k:at] in _adverbial_words() or _manner(text[at - k:at]) or text[at - k:at] in also]
+                 if text[at - k:at] in _adverbial_words() or _manner(text[at - k:at]) or text[at - k:at] in also
+                 or graded and _DEGREE_ADVERB.search(text, max(0, at - k - 2), at - k) is not None
+                 and _CJK_RUN.fullmatch(text, at - k, at) is not None]
         if words:
             before = tokenizer().lcut(text[max(0, at - 6):at], HMM=False)
             word = next((w for w in words if _agrees(before, w)), "")
@@ -329,7 +337,7 @@ def _aspect_slips(text: str, reported: set[int]) -> list[tuple[int, int, str, st
     """(start, end, "地", why) of each 的 between an adjective-like word and a verb with its aspect or complement; a 的
     the listed frames already `reported` is not cut again."""
     found = []
-    for at, word in _after_a_modifier(_ASPECT_CANDIDATE, text, reported):
+    for at, word in _after_a_modifier(_ASPECT_CANDIDATE, text, reported, graded=True):
         after = tokenizer().lcut(text[at + 1:at + 8], HMM=False)
         if len(after[0]) > 1 and after[0][-1] in "了着到起" and after[0] not in _LEXICALISED and "不" not in after[0]:
             after[:1] = [after[0][:-1], after[0][-1]]  # jieba keeps 看着, 诉说着 whole
@@ -342,7 +350,8 @@ def _aspect_slips(text: str, reported: set[int]) -> list[tuple[int, int, str, st
         if verb in _verbs() and (then_object or then == "着" or _aspect_guo(text, at + 1 + len(verb), then)
                                    or then in "起到" and len(verb) == 2) \
                 or verb in _TOGETHER_VERBS and _together(text, at + 1 + len(verb)) \
-                or len(verb) == 2 and then_object and word not in _AMOUNTS:
+                or len(verb) == 2 and then_object and word not in _AMOUNTS \
+                or len(verb) == 2 and then == "着" and verb in _adverbial_words():  # 热火朝天的忙碌着 (round 49)
             found.append((at, at + 1, "地", _WHY.format(word, verb)))
     return found
 
@@ -456,7 +465,7 @@ def _verb_phrase_slips(text: str, reported: set[int]) -> list[tuple[int, int, st
             verb, slip = after[1], after[1] in _verbs() and after[1] not in _NOT_AN_ACTION
         elif after[1] == "和":
             verb = after[0]
-            slip = (word in _DEGREE or _manner(word)) and verb in _verbs() and len(after) > 3 \
+            slip = (word in _DEGREE or _manner(word)) and len(after) > 3 and (verb in _verbs() or after[3] == "了") \
                 and after[2] in _OBJECT_VERBS and _CJK_WORD.match(after[3]) is not None and after[3] not in _NOT_AN_OBJECT
         else:
             verb = after[0]
