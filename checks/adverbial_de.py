@@ -474,6 +474,7 @@ def _verb_phrase_slips(text: str, reported: set[int]) -> list[tuple[int, int, st
             found.append((at, at + 1, "地", _WHY.format(word, verb)))
     return found
 
+
 def find_adverbial_de(text: str) -> list[tuple[int, int, str, str]]:
     """(start, end, "地", why) of each 的 that stands for 地 in one of the frames above, and (start, end, "的", why) of
     each 地 that stands for 的 after 进行, 给予 …."""
