@@ -507,6 +507,32 @@ def _straddles(norm: str, start: int, end: int) -> bool:
     return False
 
 
+_INSERTED_FROM = 100  # jieba's count from which the two sides of a term, joined, are an everyday word (第三方 134)
+
+
+def _inserted_into_a_word(norm: str, start: int, end: int) -> bool:
+    """Whether the term norm[start:end] was pushed into the middle of an everyday word: two characters on one side of it
+    and one on the other, joined, make one, and the single character is stranded, in no word with its other neighbours
+    ("第三博彩百科方支付": 第三方, and 方支 is no word; blind367 s03). Keyword injection does this to a copied article;
+    a writer does not, so the term is reported whatever the article around it discusses. Two characters join by chance
+    (地下代孕场所: 下场), and so does a character that ends a word of its own (必要性|代孕行为: 性行为)."""
+    freq = tokenizer().FREQ
+    for a, b in ((2, 1), (1, 2)):
+        if start - a < 0 or end + b > len(norm):
+            continue
+        joined = norm[start - a:start] + norm[end:end + b]
+        if (freq.get(joined) or 0) < _INSERTED_FROM or not _CJK_ONLY.fullmatch(joined):
+            continue
+        if b == 1:
+            stranded = not any(freq.get(norm[end:end + k]) for k in (2, 3) if end + k <= len(norm))
+        else:
+            stranded = not any(freq.get(norm[start - k:start]) for k in (2, 3) if start - k >= 0)
+        if stranded:
+            return True
+    return False
+
+
+_CJK_ONLY = re.compile("[\u4e00-\u9fff]+")
 _SEO_ITEM = re.compile(r"[^,，|_\-\s]{2,14}")
 _SEO_SEPARATED = re.compile(r"(?:[^,，|_\-\s]{2,14}[,，|_\-]){4,}[^,，|_\-\s]{2,14}")
 _SEO_PREFIX_REPEATS = 3
@@ -908,7 +934,7 @@ def find_sensitive(text: str, judge_context: bool = True) -> list[tuple[str, str
     hits += [(m.group("name"), "赌博", context(text, m.start("name"), m.end("name"))) for m in named]
     hits += [(text[a:b], "赌博", context(text, a, b)) for a, b, _ in lists]
     discussed_words: set[str] = set()  # words with a legitimate occurrence on this page
-    pending: list[tuple[str, int, int]] = []
+    pending: list[tuple[str, int, int, bool]] = []
     for start, end, category, discussed in stuffing:
         a, b = where(start), where(end - 1) + 1
         if discussed and judge_context and legitimate_stuffing(simplified, a, b, category, warning_page) \
@@ -930,7 +956,8 @@ def find_sensitive(text: str, judge_context: bool = True) -> list[tuple[str, str
             continue  # "宣传牌；（九）" is no 牌九: normalisation joined two sentences
         # written to slip past filters, never prose: "网络赌．博", "法 轮 功", a brand written backwards (凯时尊龙); nor is a
         # term in a dateline ("人民网尊龙凯时3月13日电")
-        evasive = b - a != end - start or word in rules.disguised or in_dateline(simplified, a, b)
+        evasive = b - a != end - start or word in rules.disguised or in_dateline(simplified, a, b) \
+            or _inserted_into_a_word(norm, start, end)
         if judge_context and not evasive and word in rules.advertised_only \
                 and not _contact_beside(text, a, b):
             continue  # 代开发票 is a tax office's service; it is spam where someone sells it (QQ, 微信, a number)
@@ -944,12 +971,13 @@ def find_sensitive(text: str, judge_context: bool = True) -> list[tuple[str, str
             continue  # a news story quoting what a hijacked site showed (blind210 l18: 导航栏发现了“真人真钱”……栏目，网友讥讽)
         if judge_context and not evasive and in_place_name(simplified, a, b):
             continue  # 盈江县支那乡, 支那村: a real place's name, as its people write it
-        pending.append((word, a, b))
-    for word, a, b in pending:
+        pending.append((word, a, b, evasive))
+    for word, a, b, evasive in pending:
         # the page discusses the word legitimately elsewhere (a police story on 裸聊 extortion names the threat in
         # one sentence, not in the next): its other occurrences in running prose are the same story, unless an
         # advertiser's contact stands beside them. Short lines (an injected title, a footer) are still reported
-        if word in discussed_words and (in_prose(text, a, b) or _headline(text, a, b)) and not _contact_beside(text, a, b):
+        if word in discussed_words and not evasive and (in_prose(text, a, b) or _headline(text, a, b)) \
+                and not _contact_beside(text, a, b):
             continue
         hits.append((word, words[word], context(text, a, b)))
     return list(dict.fromkeys(hits))  # a name that a site-name rule and a brand pattern both find is one finding

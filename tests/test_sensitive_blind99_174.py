@@ -560,11 +560,21 @@ def test_the_round49_rows() -> None:
     # news investigation explaining 特码 (the 彩票 family is not judged by context: fake "official" 六合彩 pages are prose too)
     assert outcome(ROWS, "blind358") == (set(), {"358l01"})
     assert outcome(ROWS, "blind359") == ({"359s01", "359s06", "359s11"}, set())
-    # wave 2, first run on 20a8e3a: 9/10 with 1 decoy reported, 4/10 with none; still missed: the site name 博彩百科 pushed
-    # into a legal article about 帮信罪 (judged by its context), two spun SEO pages whose inserted keywords are not
-    # sensitive (直播吧体育, 手机兼职)
+    # wave 2, first run on 20a8e3a: 9/10 with 1 decoy reported, 4/10 with none; still missed: two spun SEO pages whose
+    # inserted keywords are not sensitive (直播吧体育, 手机兼职)
     assert outcome(ROWS, "blind366") == (set(), set())
-    assert outcome(ROWS, "blind367") == ({"367s03", "367s04", "367s05"}, set())
+    assert outcome(ROWS, "blind367") == ({"367s04", "367s05"}, set())
+
+
+def test_a_term_pushed_into_a_word_is_reported_whatever_the_article_discusses() -> None:
+    # blind367 s03: a gambling site's copy of a legal article on 帮信罪, its site name pushed into 第三方
+    injected = ("现实生活中，有些人连自己实名注册的银行卡或者第三博彩百科方支付收款码都卖。出租出售银行卡、收款码，"
+                "构成帮助信息网络犯罪活动罪，法院依法判处。")
+    assert [w for w, _, _ in find_sensitive(injected)] == ["博彩百科"]
+    # chance joins of a real report: 下场 (two characters), 性行为 (性 ends 必要性)
+    report = ("卫健、公安部门联合查封了地下代孕场所。专家指出了严厉打击代孕的必要性，代孕行为扰乱了正常的生育秩序，"
+              "法院判决代孕合同无效。")
+    assert find_sensitive(report) == []
 
 def test_surrogacy_is_reported_only_where_the_page_sells_it() -> None:
     # round 48 (sold_on_page): of the 10 decoys that named 代孕, 6 held no price, contact or agency word
