@@ -556,10 +556,10 @@ def test_the_round48_rows() -> None:
 
 def test_the_round49_rows() -> None:
     # first run on 20a8e3a: 8/11 with 1 decoy reported, 5/11 with none; still missed: a fake-certificate spam mail (代办…毕业证、
-    # 身份证…印章, the contact lines below), a 代开发票 list stuffed with county names, a 托福替考 SEO article; still reported: a
+    # 身份证…印章, the contact lines below) and a 代开发票 list stuffed with county names; still reported: a
     # news investigation explaining 特码 (the 彩票 family is not judged by context: fake "official" 六合彩 pages are prose too)
     assert outcome(ROWS, "blind358") == (set(), {"358l01"})
-    assert outcome(ROWS, "blind359") == ({"359s01", "359s06", "359s11"}, set())
+    assert outcome(ROWS, "blind359") == ({"359s01", "359s06"}, set())
     # wave 2, first run on 20a8e3a: 9/10 with 1 decoy reported, 4/10 with none; still missed: two spun SEO pages whose
     # inserted keywords are not sensitive (直播吧体育, 手机兼职)
     assert outcome(ROWS, "blind366") == (set(), set())
