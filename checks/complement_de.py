@@ -33,7 +33,9 @@ _CLAUSE_END = "，。！；、？”\",.!;?"
 _MORE = "好快多大高强稳美深远实细准宽广亮早"
 # 地 too, after a verb it makes no word with (讲解地还挺详细: blind349; not 当地很多, 落地很快), and 还 before the degree word
 # 了: 修的太好了 (blind157)
-_FRAME = re.compile(f"[的地](?=还?(?:{_DEGREE}|更(?=[{_MORE}]))([\u4e00-\u9fff]{{1,2}}?)(?:更[{_MORE}])?了?"
+# 都, 也 before the degree word too, and 特别 before a listed one-character adjective (讲的都很好, 教的特别好: round 49;
+# 给予的特别扶助 is a noun phrase)
+_FRAME = re.compile(f"[的地](?=(?:还|都|也)?(?:{_DEGREE}|(?:更|特别)(?=[{_MORE}]))([\u4e00-\u9fff]{{1,2}}?)(?:更[{_MORE}])?了?"
                     f"(?:[{_CLAUSE_END}]|$))")
 # … or a doubled adjective (AABB) that ends the clause: 打扫的干干净净 for 打扫得干干净净; 融入乡村振兴的方方面面 and 村寨
 #   周围的山山岭岭 double a noun (方面, 山岭), whose AABB is a noun too
