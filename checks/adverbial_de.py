@@ -45,7 +45,7 @@ import functools
 import re
 from collections.abc import Iterator
 
-from checks.lexicon import tagged_words, tokenizer, typo_lexicon
+from checks.lexicon import CJK_RUN, tagged_words, tokenizer, typo_lexicon
 
 
 def _words(text: str) -> frozenset[str]:
@@ -148,7 +148,6 @@ _CANDIDATE = re.compile("的(?=[\u4e00-\u9fff]{1,2}[了到着]|"
                         + "|".join(sorted(_PREPOSITIONS | _MANNER_PREPOSITIONS | _WORK_VERBS | _SPEAKING | _OBJECT_VERBS
                                           | {"服务"})) + ")")
 _CJK_WORD = re.compile("[\u4e00-\u9fff]")
-_CJK_RUN = re.compile("[\u4e00-\u9fff]+")
 _TITLE_OPENS = frozenset("《“")  # an object may be a document's title or a quoted phrase (更好的落实《关于做好…》)
 _BEFORE_SPEECH = frozenset("：:，,“\"")
 _WHY = "形容词作状语修饰动词应用“地”（{}地{}）；“的”用在名词前"
@@ -325,7 +324,7 @@ def _after_a_modifier(candidate: re.Pattern[str], text: str, reported: set[int],
         words = [text[at - k:at] for k in (4, 3, 2)
                  if text[at - k:at] in _adverbial_words() or _manner(text[at - k:at]) or text[at - k:at] in also
                  or graded and _DEGREE_ADVERB.search(text, max(0, at - k - 2), at - k) is not None
-                 and _CJK_RUN.fullmatch(text, at - k, at) is not None]
+                 and CJK_RUN.fullmatch(text, at - k, at) is not None]
         if words:
             before = tokenizer().lcut(text[max(0, at - 6):at], HMM=False)
             word = next((w for w in words if _agrees(before, w)), "")

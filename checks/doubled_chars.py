@@ -22,7 +22,7 @@ import re
 
 import numpy as np
 
-from checks.lexicon import PERSON_TAGS, tagged_words, tokenizer
+from checks.lexicon import CJK_RUN, PERSON_TAGS, tagged_words, tokenizer
 from checks.word_slips import code_point_set, text_codes
 
 # 们 is a suffix, never doubled either (blind108: 身着红马甲的义工们们; none in 69.5 MB of correct text); nor is 到 (blind130:
@@ -69,7 +69,6 @@ def _in_aabb(text: str, i: int, freq: dict) -> bool:
 # (the ASCII marks too: pages typed on an English keyboard, and PDF conversions, write 其中:其中:)
 _CLAUSE_MARK = code_point_set("。，；：、！？（【\n,;:")  # a clause starts after one
 _UNIT_END = code_point_set("：，、；。:,;")  # … and ends with one of these
-_CJK_RUN = re.compile("[\u4e00-\u9fff]+")
 # a two-character word typed twice (人民政府政府的, 特种设备设备377台次): prepositions and conjunctions are never
 # reduplicated (关于关于对老旧小区)
 _NOT_REDUPLICATED = frozenset(["关于", "由于", "对于", "根据", "按照", "依照", "依据", "通过", "为了", "围绕", "针对",
@@ -250,7 +249,7 @@ def _doubled_clauses(text: str) -> list[tuple[int, int, str]]:
     found: list[tuple[int, int, str]] = []
     for start, end, stop in zip(starts[same].tolist(), ends[same].tolist(), again[same].tolist(), strict=True):
         if (end - start >= 3 or text[end] in "：:") and text.startswith(text[start:end + 1], end + 1) \
-                and not (found and start < found[-1][1]) and _CJK_RUN.fullmatch(text, start, end):
+                and not (found and start < found[-1][1]) and CJK_RUN.fullmatch(text, start, end):
             found.append((start, stop + 1, text[start:end + 1]))
     return found
 

@@ -54,6 +54,7 @@ def read_yaml_lexicon(path: Path) -> tuple[dict, dict]:
 
 # Chinese numerals: a change among them makes another number or date (二十届/十二届, 月二十六日), never a slip
 CHINESE_NUMERALS = frozenset("〇零一二三四五六七八九十百千万亿两")
+CJK_RUN = re.compile("[\u4e00-\u9fff]+")  # a run of Chinese characters (fullmatch: nothing else)
 
 
 @dataclass(frozen=True)

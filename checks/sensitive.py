@@ -26,6 +26,7 @@ from checks.base import AuditData, CheckRules, Observation
 from checks.hidden import SEARCH_REDIRECT, SPAM_TEMPLATE, SPIDER_TITLE
 from checks.hosts import compromised, host_of, is_stranger, own_sites, site_of
 from checks.lexicon import (
+    CJK_RUN,
     Matcher,
     lexicon_paths,
     matcher,
@@ -521,7 +522,7 @@ def _inserted_into_a_word(norm: str, start: int, end: int) -> bool:
         if start - a < 0 or end + b > len(norm):
             continue
         joined = norm[start - a:start] + norm[end:end + b]
-        if (freq.get(joined) or 0) < _INSERTED_FROM or not _CJK_ONLY.fullmatch(joined):
+        if (freq.get(joined) or 0) < _INSERTED_FROM or not CJK_RUN.fullmatch(joined):
             continue
         if b == 1:
             stranded = not any(freq.get(norm[end:end + k]) for k in (2, 3) if end + k <= len(norm))
@@ -532,7 +533,6 @@ def _inserted_into_a_word(norm: str, start: int, end: int) -> bool:
     return False
 
 
-_CJK_ONLY = re.compile("[\u4e00-\u9fff]+")
 _SEO_ITEM = re.compile(r"[^,，|_\-\s]{2,14}")
 _SEO_SEPARATED = re.compile(r"(?:[^,，|_\-\s]{2,14}[,，|_\-]){4,}[^,，|_\-\s]{2,14}")
 _SEO_PREFIX_REPEATS = 3
