@@ -566,6 +566,20 @@ def test_the_round49_rows() -> None:
     assert outcome(ROWS, "blind367") == ({"367s04", "367s05"}, set())
 
 
+def test_the_round50_rows() -> None:
+    # first run on 369db1c: 4/9 and 8/10 with 2 decoys reported; still missed: three trec06c-style mails (a bridging-loan
+    # broker, a get-rich pitch, a mortgage broker) and a page whose sentences are doubled word by word (試管試管, 醫院醫院);
+    # still reported: a Hong Kong feature on a women's detective agency (援交 in a list of cases) and a news item on
+    # street sellers of a fake "007 窃听器"
+    assert outcome(ROWS, "blind374") == ({"374s01", "374s02", "374s03"}, set())
+    assert outcome(ROWS, "blind375") == ({"375s04"}, {"375l03", "375l04"})
+    # wave 2, first run on 369db1c: 5/11 and 2/10, no decoy reported; still missed: a private-server article that never
+    # names 私服 (打破官方服务器限制), a README linking a follower shop, and the 男科/性病 hospitals' SEO pages whose
+    # keywords are cut into fragments
+    assert outcome(ROWS, "blind382") == ({"382s07", "382s10"}, set())
+    assert outcome(ROWS, "blind383") == ({"383s04", "383s05", "383s06", "383s09", "383s10"}, set())
+
+
 def test_a_term_pushed_into_a_word_is_reported_whatever_the_article_discusses() -> None:
     # blind367 s03: a gambling site's copy of a legal article on 帮信罪, its site name pushed into 第三方
     injected = ("现实生活中，有些人连自己实名注册的银行卡或者第三博彩百科方支付收款码都卖。出租出售银行卡、收款码，"

@@ -220,6 +220,16 @@ def test_a_month_dropped_from_a_date() -> None:
     assert not find_typo_hits("截至2017年12月底，借款已归还；2018年底前完成。", date(2024, 1, 1))
 
 
+def test_a_month_dropped_between_the_month_and_the_day() -> None:
+    # as published (blind376, blind377, blind379, round 50): 隆回县's sports meeting, a 12345 hotline story, a hospital's news
+    hits = find_typo_hits("1011日,隆回县2021中小学田径运动会开幕。", date(2024, 1, 1))
+    assert [(h["matched"], h["suggestion"]) for h in hits] == [("1011日", "10月11日")]
+    [hit] = find_typo_hits("113日下午,窗口工作人员接到来电。", date(2024, 1, 1))
+    assert hit["suggestion"] == "1月13日或11月3日"  # which one the page cannot say
+    # a span of days, a day alone, a date written right
+    assert not find_typo_hits("历时113日，完成全部工程。28日，会议闭幕。11月3日下午召开。", date(2024, 1, 1))
+
+
 def test_the_shipped_attested_list_was_counted_for_the_candidates_the_check_generates() -> None:
     # attested.txt holds the candidates correct text uses; generated for another candidate set, it misses some
     # (七十一条 was reported in laws until it was counted again): change the candidates, then rerun the script
