@@ -549,8 +549,9 @@ def test_the_round48_rows() -> None:
     assert outcome(ROWS, "blind345") == (set(), set())
     # wave 2, first run on f1a2476: 5/7 with 2 decoys reported, 9/11 with none; still missed: a 供卵/海外代孕 SEO article
     # with the sensitive words stripped and a spider-pool page; still reported: a news feature on a surrogate mother (no
-    # court, police or interview word) and a security article asking about "防非线探测的窃听器型号"
-    assert outcome(ROWS, "blind350") == ({"350s06"}, {"350l03", "350l05"})
+    # court, police or interview word); no longer (round 50: 窃听器 only where the page sells it): a security article
+    # asking about "防非线探测的窃听器型号"
+    assert outcome(ROWS, "blind350") == ({"350s06"}, {"350l03"})
     assert outcome(ROWS, "blind351") == ({"351s05"}, set())
 
 
@@ -569,10 +570,10 @@ def test_the_round49_rows() -> None:
 def test_the_round50_rows() -> None:
     # first run on 369db1c: 4/9 and 8/10 with 2 decoys reported; still missed: three trec06c-style mails (a bridging-loan
     # broker, a get-rich pitch, a mortgage broker) and a page whose sentences are doubled word by word (試管試管, 醫院醫院);
-    # still reported: a Hong Kong feature on a women's detective agency (援交 in a list of cases) and a news item on
-    # street sellers of a fake "007 窃听器"
+    # no longer reported: a Hong Kong feature on a women's detective agency (援交 beside 家长, 子女) and a news item on
+    # street sellers of a fake "007 窃听器" (no selling cue on the page: 窃听器 joins sold_on_page)
     assert outcome(ROWS, "blind374") == ({"374s01", "374s02", "374s03"}, set())
-    assert outcome(ROWS, "blind375") == ({"375s04"}, {"375l03", "375l04"})
+    assert outcome(ROWS, "blind375") == ({"375s04"}, set())
     # wave 2, first run on 369db1c: 5/11 and 2/10, no decoy reported; still missed: a private-server article that never
     # names 私服 (打破官方服务器限制), a README linking a follower shop, and the 男科/性病 hospitals' SEO pages whose
     # keywords are cut into fragments
