@@ -37,11 +37,11 @@ _DAY_FOR_MONTH = re.compile(r"日(?<=[0-9０-９]日)(?=[0-9０-９]{1,2}日)") 
 _DAY_NUMBER_DROPPED = re.compile(r"月(?<=[0-9０-９]月)(?P<gap>日)(?=起|至|前|止|到|后|[，。、；）)])")
 _DAY_AFTER = re.compile(r"月(?P<day>[0-9０-９]{1,2})日")
 _MONTH_BEFORE = re.compile(r"(?:(?P<year>[0-9０-９]{4})年)?(?<![0-9０-９])(?P<month>[0-9０-９]{1,2})$")
-_LUNAR = re.compile("农历|阴历|夏历|旧历")
-# 1011日, 113日: a month of one digit and a day of two, or a month of 10–12 and a day
-_MONTH_GLUED = re.compile(r"(?:^|(?<=[\s。；，,：:（(】]|于|在|自|从))"
-                          r"(?P<digits>[1-9](?:[12][0-9]|3[01]|0[1-9])|1[0-2](?:[12][0-9]|3[01]|0?[1-9]))日"
-                          r"(?=上午|下午|晚上|早上|中午|凌晨|[,，])")  # at a clause's start: 历时113日 is a span of days
+_LUNAR = re.compile("农历|阴历|夏历|旧历")  # a lunar month has 29 or 30 days, 二月 too
+_GLUED_DAY = re.compile(r"日(?<=[0-9]日)(?=上午|下午|晚上|早上|中午|凌晨|[,，])")  # 113日下午, 1011日,
+# three or four digits that read as a month and a day: one digit and a day of two (113: 1月13日), or 10–12 and a day
+_MONTH_AND_DAY = re.compile(r"[1-9](?:[12][0-9]|3[01]|0[1-9])|1[0-2](?:[12][0-9]|3[01]|0?[1-9])")
+_CLAUSE_START = frozenset(" \t\n\u3000。；，,：:（(】于在自从")  # 历时113日 is a span of days, 2021年1011日 another slip
 
 
 def find_date_slips(text: str) -> list[tuple[int, int, str, str]]:
@@ -53,12 +53,16 @@ def find_date_slips(text: str) -> list[tuple[int, int, str, str]]:
             found.append((m.start("month"), m.end("month"), m.group("month") + "月",
                           "漏字“月”；日期应写作“…年…月底/月初/月中旬”"))
     found += _year_slips(text)
-    for m in _MONTH_GLUED.finditer(text):  # 113日下午: 1月13日 or 11月3日
-        digits = m.group("digits")
-        readings = [f"{int(digits[:k])}月{int(digits[k:])}日" for k in (1, 2)
-                    if 1 <= int(digits[:k]) <= 12 and len(digits) - k in (1, 2) and int(digits[k:])
-                    and not _impossible_date(None, int(digits[:k]), int(digits[k:]))]
-        found.append((m.start(), m.end(), "或".join(readings), f"漏字“月”：“{digits}日”应写作“…月…日”"))
+    for m in _GLUED_DAY.finditer(text):  # 113日下午: 1月13日 or 11月3日
+        digits = _DIGITS_BEFORE.search(text, max(0, m.start() - 5), m.start())
+        if not digits or not _MONTH_AND_DAY.fullmatch(digits.group()) \
+                or digits.start() and text[digits.start() - 1] not in _CLAUSE_START:
+            continue
+        number = digits.group()
+        readings = [f"{int(number[:k])}月{int(number[k:])}日" for k in (1, 2)
+                    if 1 <= int(number[:k]) <= 12 and len(number) - k in (1, 2) and int(number[k:])
+                    and not _impossible_date(None, int(number[:k]), int(number[k:]))]
+        found.append((digits.start(), m.end(), "或".join(readings), f"漏字“月”：“{number}日”应写作“…月…日”"))
     for m in _DAY_FOR_MONTH.finditer(text):  # 11日2日; 4日5日 lists two days in a row
         digits = _DIGITS_BEFORE.search(text, max(0, m.start() - 2), m.start())
         day = _DIGITS_AFTER.match(text, m.end())
