@@ -575,10 +575,11 @@ def test_the_round50_rows() -> None:
     assert outcome(ROWS, "blind374") == ({"374s01", "374s02", "374s03"}, set())
     assert outcome(ROWS, "blind375") == ({"375s04"}, set())
     # wave 2, first run on 369db1c: 5/11 and 2/10, no decoy reported; still missed: a private-server article that never
-    # names 私服 (打破官方服务器限制), a README linking a follower shop, and the 男科/性病 hospitals' SEO pages whose
+    # names 私服 (打破官方服务器限制), a README linking a follower shop, a slimming page whose only lead is its
+    # "官方微信号：down0128" (government sites publish their accounts so too), and the 男科/性病 hospitals' SEO pages whose
     # keywords are cut into fragments
     assert outcome(ROWS, "blind382") == ({"382s07", "382s10"}, set())
-    assert outcome(ROWS, "blind383") == ({"383s04", "383s05", "383s06", "383s09", "383s10"}, set())
+    assert outcome(ROWS, "blind383") == ({"383s01", "383s04", "383s05", "383s06", "383s09", "383s10"}, set())
 
 
 def test_a_term_pushed_into_a_word_is_reported_whatever_the_article_discusses() -> None:
