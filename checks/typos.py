@@ -261,6 +261,17 @@ def _department_misses(department: str) -> dict[str, str]:
     return misses
 
 
+# characters that count places or point at one before 地 (多地, 七地, 各地, 两地, 当地, 外地 …)
+_PLACE_COUNTERS = frozenset("多各两三四五六七八九十几数等外本当异该此内全某")
+
+
+def _places_counted(joined: str, start: int, right: str) -> bool:
+    """joined[start:] is a 地方… name (地方金融监管局, 地方税务局) with 方 dropped, right after a character that counts
+    places (多地金融监管局, 七地金融监管局 in real reports: the bureaus of several places)."""
+    return right.startswith("地方") and joined.startswith("地", start) and not joined.startswith("地方", start) \
+        and start > 0 and joined[start - 1] in _PLACE_COUNTERS
+
+
 def _headless_department(joined: str, start: int, right: str) -> bool:
     """joined[start:] is the department `right` without its first character, right after the division it belongs to
     (高阳县化广电和旅游局), where the division's suffix does not begin a word with what follows (顺德市政管理局 is
@@ -942,6 +953,8 @@ def find_typo_hits(text: str, on: date, extra: tuple[str, ...] = (), recurring: 
             # "由政 依申请公开 府信息公开": a phrase split by a column, its first character just before; and
             # "攻府信息公开" is a replaced first character (found below), not a dropped one
             continue
+        if _places_counted(joined, start, right):
+            continue  # 多地金融监管局: the bureaus of several places, not 地方金融监管局 with 方 dropped
         if right in typo_lexicon().names and (joined[end - 1] in PLACE_TAIL or joined[end:end + 1] in PLACE_TAIL):
             continue  # 温家庄, 温家辛庄: a village of the 温 family, not 温家宝
         if given_name(joined, start, end):

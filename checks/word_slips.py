@@ -240,6 +240,9 @@ def find_self_for_already(text: str) -> list[dict[str, str | int]]:
                       if 2 <= b - a <= 4)
         before = text[at - 1:at] if at else ""
         free = not before or not _is_cjk(before) or words.get(before, 0) >= _FREE_WORD  # 您|己, not 悦己 (a new word)
+        spaced = text[:at].rstrip(" \t\u3000")[-1:]  # 自 己: a word cut by a space in the extracted text
+        if spaced != before and words.get(spaced + _SELF):
+            in_word = True
         if not in_word and free and _is_cjk(text[at + 1:at + 2] or "a"):
             near = text[max(0, at - 1):at + 3]  # the runs of three that hold the character: left and right
             k = at - max(0, at - 1)
