@@ -480,8 +480,9 @@ def damaged_organs(text: str) -> list[tuple[int, int, str, str]]:
         before = text[start - 2:start] if start >= 2 else ""
         if text[start - 1] in "民级" and before not in ("人民", "各级"):
             continue
-        if pair in _SLOT_ORGANS or words.get(pair) or (_NUMERALS | _FUNCTION_CHARS) & set(pair):
-            continue
+        if pair in _SLOT_ORGANS or words.get(pair) or (_NUMERALS | _FUNCTION_CHARS) & set(pair) \
+                or pair in typo_lexicon().correct:
+            continue  # 镇府: Guangdong's short name of a town government (东坑镇镇府会议室), listed in typos.yaml correct
         if text[start + 2:start + 3] in _AFTER_A_PLACE or in_place_name(text, start, start + 2):
             continue  # a place named so (凤阳县刘府镇, 美兰区海府街道, 大河南镇木府村, 天宝乡望府座村, 悦府家园)
         organ = _SLOT_ORGANS[0]
@@ -641,6 +642,8 @@ def _near_child(text: str, end: int, head: str) -> tuple[int, str, str] | None:
 
 
 _DIVISION_TAILS = frozenset("市县区州旗盟")
+# a company's name after its province (浙江嘉欣丝绸股份有限公司): the brand is no misspelt division (嘉兴)
+_COMPANY_NEXT = re.compile("丝绸|股份|集团|有限|公司|实业|科技|控股|贸易|纺织|服饰|药业|电器|投资|置业|物流|食品")
 
 
 @functools.lru_cache(maxsize=1024)
@@ -738,6 +741,8 @@ def misspelt_under_parent(text: str) -> list[tuple[int, int, str, str]]:
         if written in _all_stems() or written in heads or freq.get(written, 0) >= max(1, freq.get(stem, 0)):
             continue  # a division's own stem (under another parent: misplaced_divisions judges it) or a word
         stop = end + len(written)
+        if _COMPANY_NEXT.match(text, stop):
+            continue
         if text[stop:stop + 1] not in _DIVISION_TAILS and _begins_a_longer_name(written):
             continue  # 陕西杨凌 of the 杨凌农业高新技术产业示范区, not 杨陵区: no suffix, and a name the dictionary knows
         if not on_word_boundaries(text, start, end) or not on_word_boundaries(text, end, stop):

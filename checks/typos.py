@@ -261,6 +261,32 @@ def _department_misses(department: str) -> dict[str, str]:
     return misses
 
 
+# words of a sentence that reports an error and quotes it (将“部署”写成“布署”, “截至”误作“截止”)
+_REPORTS_AN_ERROR = re.compile("写成|写作|误写|误作|错写|错为|误为|应为|更正为|改为|错用|误用|错别字")
+_SENTENCE_END = "。！？；\n"
+
+
+def _quoted_as_an_error(joined: str, start: int, end: int) -> bool:
+    """joined[start:end] stands inside quotation marks in a sentence that reports an error (an inspection notice:
+    预算公开将“财政拨款”写成“财拨款”): the page quotes the error it found, it does not make it."""
+    opening = joined.rfind("“", max(0, start - 30), start + 1)
+    if opening < 0 or joined.find("”", opening, start) >= 0:
+        return False
+    closing = joined.find("”", end - 1, end + 30)
+    if closing < 0:
+        return False
+    lo = max(joined.rfind(c, 0, opening) for c in _SENTENCE_END) + 1
+    hi = min((at for c in _SENTENCE_END if (at := joined.find(c, closing)) >= 0), default=len(joined))
+    return _REPORTS_AN_ERROR.search(joined, lo, hi) is not None
+
+
+def _headed_otherwise(joined: str, start: int, right: str) -> bool:
+    """A phrase without its first character that is no slip: after a bracketed alternative (各村(居)民服务中心: 村民,
+    居民) or, for a phrase that opens with a function character, quoted as a principle (按照“公开为常态、不公开为例外”)."""
+    before = joined[start - 1:start]
+    return before in ("）", ")") or before == "“" and right[0] in "以为在对把将于和与及"
+
+
 # characters that count places or point at one before 地 (多地, 七地, 各地, 两地, 当地, 外地 …)
 _PLACE_COUNTERS = frozenset("多各两三四五六七八九十几数等外本当异该此内全某")
 
@@ -921,6 +947,8 @@ def find_typo_hits(text: str, on: date, extra: tuple[str, ...] = (), recurring: 
     def hit(start: int, end: int, right: str, why: str, kind: str, place_rule: bool = False) -> None:
         if not place_rule and in_place_name(joined, start, end):
             return  # a village named 温家庄 or 蒲田咀 is written as its people write it
+        if _quoted_as_an_error(joined, start, end):
+            return  # an inspection notice quoting the error it found: 将“财政拨款”写成“财拨款”
         a, b = _original(where, start), _original(where, end - 1) + 1
         if text[a:b] == right:
             return  # 濛江街道: the traditional 濛 read as 蒙 by to_simplified, written right all along
@@ -948,7 +976,8 @@ def find_typo_hits(text: str, on: date, extra: tuple[str, ...] = (), recurring: 
         if not all(sides) and not _idiom_whole_when_corrected(joined, start, end, right, sides):
             continue
         if len(right) == end - start + 1 and right.endswith(joined[start:end]) and \
-                (right[0] in joined[max(0, start - 15):start] or (start and "\u4e00" <= joined[start - 1] <= "\u9fff")) \
+                (right[0] in joined[max(0, start - 15):start] or (start and "\u4e00" <= joined[start - 1] <= "\u9fff")
+                 or _headed_otherwise(joined, start, right)) \
                 and not _headless_department(joined, start, right):
             # "由政 依申请公开 府信息公开": a phrase split by a column, its first character just before; and
             # "攻府信息公开" is a replaced first character (found below), not a dropped one
