@@ -201,9 +201,10 @@ _KIND_SWAPS = {"条例": "“法”误为“条例”", "法": "“条例”误�
 _REPEALED = re.compile("废止|失效|草案|原《")
 
 
-def _sentence_around(text: str, start: int, end: int) -> str:
-    left = max(text.rfind(mark, 0, start) for mark in "。；\n")
-    right = min((i for i in (text.find(mark, end) for mark in "。；\n") if i >= 0), default=len(text))
+def sentence_around(text: str, start: int, end: int, marks: str = "。；\n") -> str:
+    """The sentence of `text` that holds text[start:end]: from after the last of `marks` before it to the first after."""
+    left = max(text.rfind(mark, 0, start) for mark in marks)
+    right = min((i for i in (text.find(mark, end) for mark in marks) if i >= 0), default=len(text))
     return text[left + 1:right]
 
 
@@ -214,7 +215,7 @@ def damaged_titles(text: str) -> list[tuple[int, int, str, str]]:
         if "《" not in text[max(0, m.start() - 1):m.start()] and m.group(1) and "〈" not in m.group(1) \
                 and not text[max(0, m.start() - 8):m.start()].endswith(_REGION_HEADS):
             near = damaged_title(m.group(1))
-            if near and near[1] in _KIND_SWAPS.values() and _REPEALED.search(_sentence_around(text, m.start(), m.end())):
+            if near and near[1] in _KIND_SWAPS.values() and _REPEALED.search(sentence_around(text, m.start(), m.end())):
                 continue  # 《中华人民共和国审计条例》同时废止: the regulation a law replaced, cited as repealed
             if near:
                 found.append((m.start(1), m.end(1), near[0], f"{near[1]}；法律法规的标题应为《{near[0]}》"))

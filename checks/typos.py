@@ -69,7 +69,7 @@ from checks.lexicon import (
 from checks.memo import key as memo_key
 from checks.memo import memoised, text_hash
 from checks.name_variants import find_name_variants
-from checks.names import DIVISION_SUFFIXES, PLACE_TAIL, confusable, in_place_name, name_hits, real_places
+from checks.names import DIVISION_SUFFIXES, PLACE_TAIL, confusable, in_place_name, name_hits, real_places, sentence_around
 from checks.regional_leaders import name_slips, titled_names
 from checks.registry import check
 from checks.reply_letters import mixed_up_proposals
@@ -273,11 +273,7 @@ def _quoted_as_an_error(joined: str, start: int, end: int) -> bool:
     if opening < 0 or joined.find("”", opening, start) >= 0:
         return False
     closing = joined.find("”", end - 1, end + 30)
-    if closing < 0:
-        return False
-    lo = max(joined.rfind(c, 0, opening) for c in _SENTENCE_END) + 1
-    hi = min((at for c in _SENTENCE_END if (at := joined.find(c, closing)) >= 0), default=len(joined))
-    return _REPORTS_AN_ERROR.search(joined, lo, hi) is not None
+    return closing >= 0 and _REPORTS_AN_ERROR.search(sentence_around(joined, opening, closing, _SENTENCE_END)) is not None
 
 
 def _headed_otherwise(joined: str, start: int, right: str) -> bool:

@@ -224,6 +224,10 @@ _FREE_WORD = 1000  # jieba's count of a character that stands as a word by itsel
 _ALREADY = "已"
 
 
+_SPACES = " \t\u3000"
+_SPACED_REACH = 16  # characters looked back over for the one before the spaces (not the page's whole prefix per 己)
+
+
 def find_self_for_already(text: str) -> list[dict[str, str | int]]:
     """己 typed for 已 (您己进入, 早己): the single most common look-alike slip of official text, which the
     word model cannot see (已 is a word of one character). 己 is a slip when it is in no word of jieba's
@@ -240,9 +244,9 @@ def find_self_for_already(text: str) -> list[dict[str, str | int]]:
                       if 2 <= b - a <= 4)
         before = text[at - 1:at] if at else ""
         free = not before or not _is_cjk(before) or words.get(before, 0) >= _FREE_WORD  # 您|己, not 悦己 (a new word)
-        spaced = text[:at].rstrip(" \t\u3000")[-1:]  # 自 己: a word cut by a space in the extracted text
-        if spaced != before and words.get(spaced + _SELF):
-            in_word = True
+        if before and before in _SPACES:  # 自 己: a word cut by spaces in the extracted text (a short look back only)
+            spaced = text[max(0, at - _SPACED_REACH):at].rstrip(_SPACES)[-1:]
+            in_word = in_word or bool(spaced and words.get(spaced + _SELF))
         if not in_word and free and _is_cjk(text[at + 1:at + 2] or "a"):
             near = text[max(0, at - 1):at + 3]  # the runs of three that hold the character: left and right
             k = at - max(0, at - 1)
