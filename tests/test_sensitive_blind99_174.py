@@ -582,6 +582,18 @@ def test_the_round50_rows() -> None:
     assert outcome(ROWS, "blind383") == ({"383s01", "383s04", "383s05", "383s06", "383s09", "383s10"}, set())
 
 
+def test_the_round51_rows() -> None:
+    # first run on e165eda: 2/10, 0/12 (1 decoy reported), 1/11, 1/4: money-laundering services (黑U, U卡代办, 免签支付), paper
+    # mills (论文代发, 0定金代发, Project代写) and tobacco SEO titles (免税外烟批发, 卖烟微信) were not in the lexicon.
+    # Still missed: a payment-channel offer without a laundering word, an English bitcoin mixer, a gambling brand's
+    # neutral explainer of 跑分, paper-mill pages with no selling phrase, a tobacco buying guide, an e-cigarette brand
+    # paragraph, and three soft fake-certificate articles; still reported: a news item quoting a fake-diploma ad word for word
+    assert outcome(ROWS, "blind390") == ({"390s05", "390s08", "390s09"}, set())
+    assert outcome(ROWS, "blind391") == ({"391s03", "391s08", "391s10", "391s11", "391s12"}, {"391l03"})
+    assert outcome(ROWS, "blind398") == ({"398s09", "398s11"}, set())
+    assert outcome(ROWS, "blind399") == ({"399s02", "399s03", "399s04"}, set())
+
+
 def test_a_term_pushed_into_a_word_is_reported_whatever_the_article_discusses() -> None:
     # blind367 s03: a gambling site's copy of a legal article on 帮信罪, its site name pushed into 第三方
     injected = ("现实生活中，有些人连自己实名注册的银行卡或者第三博彩百科方支付收款码都卖。出租出售银行卡、收款码，"
