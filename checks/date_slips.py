@@ -38,7 +38,8 @@ _DAY_NUMBER_DROPPED = re.compile(r"月(?<=[0-9０-９]月)(?P<gap>日)(?=起|至
 _DAY_AFTER = re.compile(r"月(?P<day>[0-9０-９]{1,2})日")
 _MONTH_BEFORE = re.compile(r"(?:(?P<year>[0-9０-９]{4})年)?(?<![0-9０-９])(?P<month>[0-9０-９]{1,2})$")
 _LUNAR = re.compile("农历|阴历|夏历|旧历")  # a lunar month has 29 or 30 days, 二月 too
-_GLUED_DAY = re.compile(r"日(?<=[0-9]日)(?=上午|下午|晚上|早上|中午|凌晨|[,，])")  # 113日下午, 1011日,
+# a month and a day run together before a time of day, a comma or 至 (113日下午, 1011日, 1116日至18日: blind392)
+_GLUED_DAY = re.compile(r"日(?<=[0-9]日)(?=上午|下午|晚上|早上|中午|凌晨|[,，]|至\d)")
 # three or four digits that read as a month and a day: one digit and a day of two (113: 1月13日), or 10–12 and a day
 _MONTH_AND_DAY = re.compile(r"[1-9](?:[12][0-9]|3[01]|0[1-9])|1[0-2](?:[12][0-9]|3[01]|0?[1-9])")
 _CLAUSE_START = frozenset(" \t\n\u3000。；，,：:（(】于在自从")  # 历时113日 is a span of days, 2021年1011日 another slip

@@ -135,7 +135,11 @@ _RESULT_COMPLEMENTS = frozenset("到好大高强实化快完成住清紧深牢")
 _FORMAL_VERBS = frozenset(("进行", "开展", "坚持", "受理", "实施", "推进", "推动", "落实", "建立", "健全", "完善", "保障",
                            "召开", "举办", "印发", "制定", "贯彻", "部署", "发布", "审批", "执行",
                            "申请", "办理", "提交", "审核", "核实",  # blind98: "作出工伤认定后申请申请医疗…费用"
-                           "参加"))  # blind340: "青年教师参加参加决赛"
+                           "参加",  # blind340: "青年教师参加参加决赛"
+                           # round 51, the doubled verbs of the collected rows (严厉打击打击哄抬物价, 共出动出动执法人员,
+                           # 巩固文明创建创建成果, 带头带头参加, 更加符合符合预期, 能耗统计统计培训会, 视频解读解读链接):
+                           # none reduplicated in speech
+                           "打击", "出动", "创建", "带头", "符合", "统计", "解读"))
 _PROSE_MARKS = frozenset("，。；、：,;")
 _NOT_AFTER = frozenset("的地得")
 _SPEECH_BEFORE = frozenset("多再去来请想让要该得")

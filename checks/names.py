@@ -421,6 +421,7 @@ def cut_organ_names(text: str) -> list[tuple[int, int, str, str]]:
 _ADDRESS_AFTER = re.compile("^[\u4e00-\u9fff]{0,3}?(村|社区|居委会|村委会|嘎查|组)")
 _COMMITTEE = re.compile("村?(委|民委|居委)|[、，,\n\r]|$")
 _ADDRESS_BEFORE = ("镇", "乡", "街道", "县", "区", "市", "旗", "办事处", "、")
+_WORD_AFTER = 100  # jieba's count from which 组 and the character after it are a word
 
 
 _NAME_BEFORE, _NAME_AFTER = 3, 10  # how far a real name may reach around a hit (long names: …经济开发区)
@@ -448,6 +449,8 @@ def in_place_name(text: str, start: int, end: int) -> bool:
     if at_tail > end and tokenizer().FREQ.get(text[at_tail - 1:at_tail + 1]) and \
             not _COMMITTEE.match(text, end + tail.end(1)):
         return False  # 农村, 乡村: a word, not a village's name ending (布署明年农村工作), unless 水府新村委会
+    if tail.group(1) == "组" and tokenizer().FREQ.get(text[at_tail:at_tail + 2], 0) >= _WORD_AFTER:
+        return False  # 组织, 组成: a word, not a villagers' group (blind387, round 51: 镇政府迅续组织 is no 迅续组)
     for back in range(3):  # the name may begin before the hit (金山镇炼象关社区: 象关 inside 炼象关)
         at = start - back
         if at < 0 or (back and not "\u4e00" <= text[at] <= "\u9fff"):

@@ -811,6 +811,38 @@ pytest.param("部分居民错误的认为物业管理是政府部门的工作,",
     pytest.param("在近距离的接触中医护理技术后。", "的", "地", id="round50-近距离的接触"),
     pytest.param("会议要求“认真布署”各项工作。", "布署", "部署", id="round50-quoted-but-not-reported-as-an-error"),
     pytest.param("管委会副主胡连登出席。", "副主", "副主任", id="round50-副主-not-副主委"),
+    # round 51: the misspelt words of blind384–389's first-run misses, in sentences other than the published ones
+    pytest.param("要把矛盾化解在萌牙阶段。", "萌牙", "萌芽", id="round51-萌牙"),
+    pytest.param("做好舂季植树造林工作。", "舂季", "春季", id="round51-舂季"),
+    pytest.param("接报后迅续赶到现场处置。", "迅续", "迅速", id="round51-迅续"),
+    pytest.param("全力迎造良好的营商环境。", "迎造", "营造", id="round51-迎造"),
+    pytest.param("各乡镇要居危思危，提早准备。", "居危思危", "居安思危", id="round51-居危思危"),
+    pytest.param("全面排查防讯隐患。", "防讯", "防汛", id="round51-防讯"),
+    pytest.param("坚决打嬴脱贫攻坚战。", "打嬴", "打赢", id="round51-打嬴"),
+    pytest.param("辖区面积86平方公路。", "平方公路", "平方公里", id="round51-平方公路"),
+    pytest.param("定期召开联协会议研究问题。", "联协会议", "联席会议", id="round51-联协会议"),
+    pytest.param("请选则适合自己的办理方式。", "选则", "选择", id="round51-选则"),
+    pytest.param("清理城区狗皮癣小广告。", "狗皮癣", "牛皮癣", id="round51-狗皮癣"),
+    pytest.param("县林业局将适时的向上级报告。", "的", "地", id="round51-适时的向"),
+    pytest.param("多层面的加强监督管理。", "的", "地", id="round51-多层面的加强"),
+    pytest.param("违反本办法第二十八第一款规定的，责令改正。", "第", "条第", id="round51-条漏字"),
+    pytest.param("与城东社区结队，开展共建活动。", "结队", "结对", id="round51-社区结队"),
+    pytest.param("开展结队帮扶工作。", "结队", "结对", id="round51-结队帮扶"),
+    pytest.param("新的物业公司正式入住小区。", "入住", "入驻", id="round51-物业公司入住"),
+    pytest.param("各单位要担任相应职责。", "担任", "承担", id="round51-担任相应职责"),
+    pytest.param("认真梳理群众反应的问题。", "反应", "反映", id="round51-群众反应的问题"),
+    pytest.param("提高应急反映能力。", "反映", "反应", id="round51-应急反映能力"),
+    pytest.param("聚集群众急难愁盼问题。", "聚集", "聚焦", id="round51-聚集急难愁盼"),
+    pytest.param("全局很抓安全生产工作。", "很", "狠", id="round51-很抓"),
+    pytest.param("对表现突出的给于表彰。", "于", "予", id="round51-给于表彰"),
+    pytest.param("请登陆市人力资源和社会保障网申报。", "登陆", "登录", id="round51-登陆保障网"),
+    pytest.param("市电视台进行了专题报到。", "报到", "报道", id="round51-专题报到"),
+    pytest.param("接到通知后，镇政府迅续组织人员排查。", "迅续", "迅速", id="round51-迅续组织-not-a-village-group"),
+    pytest.param("村支书深有感触的说：“变化太大了。”", "的", "地", id="round51-深有感触的说"),
+    pytest.param("督察组于1116日至18日下沉督察。", "1116日", "11月16日", id="round51-1116日至18日"),
+    pytest.param("张局长对下一步工作做出指示。", "做", "作", id="round51-做出指示"),
+    pytest.param("展示本市非物质文化项目。", "非物质文化项目", "非物质文化遗产项目", id="round51-非物质文化项目"),
+    pytest.param("最终以开发商实际公式为准。", "公式", "公示", id="round51-公式为准"),
 ]
 CORRECT = [
     # round 48: correct uses beside the new rules
@@ -1031,6 +1063,12 @@ CORRECT = [
     "浙江嘉欣丝绸股份有限公司。施工氛围文明化，质安管理规范化。我镇在东坑镇镇府会议室召开会议。",
     "推进决策公开、执行公开、管理公开、服务公开和结果公开。就各村(居)民服务中心的清洁卫生督查。",
     "按照“公开为常态、不公开为例外”原则。",
+    # round 51: the new known words inside other words
+    "要突破环节瓶颈，打破环境约束。",
+    "周末大家结队出行。会议期间，代表们认真审议。学生按时报到。",
+    "违反本条例第二十八条第一款规定。",
+    # round 51: a Hong Kong page's labels in simplified, traditional and English (blind390 l12)
+    "作者:作者: Author: 德尔泰安\n审核人:審核人: Reviewer: 林美\n最后更新:最後更新: Last Updated",
 ]
 
 
