@@ -47,8 +47,7 @@ def main() -> None:
                 continue
             hits += 1
             kinds[str(hit["class"])] += 1
-            print(f"{hit['matched']} → {hit['suggestion']}\t{hit['class']}\t"
-                  f"{sentence[max(0, a - 14):a]}【{sentence[a:b]}】{sentence[b:b + 14]}")
+            print(f"{hit['matched']} → {hit['suggestion']}\t{hit['class']}\t{hit['context']}")
     size = sum(len(s.encode()) for s in spans) / 1e6
     print(f"{hits} hits away from the rows' errors in {len(spans)} sentences ({size:.2f} MB): "
           + ", ".join(f"{k} {n}" for k, n in kinds.most_common()))

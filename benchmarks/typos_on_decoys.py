@@ -34,9 +34,7 @@ def main() -> None:
         for hit in find_typo_hits(text, ON):
             hits += 1
             kinds["variant" if "繁体字或异体字" in str(hit["why"]) else str(hit["class"])] += 1
-            a, b = int(hit["start"]), int(hit["end"])
-            context = (text[max(0, a - 12):a] + "【" + text[a:b] + "】" + text[b:b + 12]).replace("\n", " ")
-            print(f"{row_id}\t{hit['matched']} → {hit['suggestion']}\t{hit['class']}\t{context}")
+            print(f"{row_id}\t{hit['matched']} → {hit['suggestion']}\t{hit['class']}\t{hit['context']}")
     print(f"{hits} hits on {size / 1e6:.2f} MB of legitimate pages: " + ", ".join(f"{k} {n}" for k, n in kinds.most_common()))
 
 

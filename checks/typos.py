@@ -683,6 +683,9 @@ def _menu_items(text: str, a: int, b: int) -> bool:
                                    for line in lines)
 
 
+_LATIN_LABEL = re.compile(r"[ \t]*[A-Za-z]{3,}")  # the label's English third, after it
+
+
 def _bilingual_label(text: str, a: int, b: int) -> bool:
     """text[a:b] is a unit written twice that only became the same when traditional characters were simplified, or is
     followed by its English: a page that prints each label in both scripts and in English (最后更新:最後更新:,
@@ -690,10 +693,7 @@ def _bilingual_label(text: str, a: int, b: int) -> bool:
     half = (b - a) // 2
     if (b - a) % 2 == 0 and text[a:a + half] != text[a + half:b]:
         return True
-    return bool(_LATIN_LABEL.match(text, b))  # 作者:作者: Author, 核心摘要核心摘要 Executive Summary: the same in both scripts
-
-
-_LATIN_LABEL = re.compile(r"[ \t]*[A-Za-z]{3,}")  # the label's English third
+    return bool(_LATIN_LABEL.match(text, b))  # 作者:作者: Author: the same in both scripts
 
 
 def _original(where: list, k: int) -> int:
