@@ -965,6 +965,12 @@ def _autonomous_divisions() -> dict[tuple[str, str], frozenset[str]]:
     return {key: frozenset(value) for key, value in index.items()}
 
 
+@functools.lru_cache(maxsize=1)
+def _autonomous_tails() -> tuple[str, ...]:
+    """What follows the nationalities in the autonomous divisions' names (自治州, 区 …), longest first."""
+    return tuple(sorted({tail for _, tail in _autonomous_divisions()}, key=len, reverse=True))
+
+
 def _glued_on(text: str, end: int) -> bool:
     """The character before `end` starts a word with the one after it (乡 of 乡亲, 县 of 县城), not a name's own
     word (乡政府, 区人民法院: the rest is a word of its own)."""
@@ -981,8 +987,7 @@ def wrong_nationalities(text: str) -> list[tuple[int, int, str, str]]:
     one of that name and suffix is unique."""
     if "族" not in text:
         return []
-    index = _autonomous_divisions()
-    tails = sorted({tail for _, tail in index}, key=len, reverse=True)
+    index, tails = _autonomous_divisions(), _autonomous_tails()
     found = []
     for m in _PEOPLES_RX.finditer(text):
         tail = next((t for t in tails if text.startswith(t, m.end())), None)

@@ -866,16 +866,16 @@ class RuleNeedles:
     always: tuple[int, ...]  # indexes of the rules without needles
     rules_of: dict[str, tuple[int, ...]]  # needle → indexes of the rules it belongs to
     sets_of: dict[int, tuple[frozenset[str], ...]]  # rule index → its needle sets
-    automaton: AhoCorasick | None  # over every needle
+    automaton: AhoCorasick | None  # over the needles of each rule's first set
 
     def to_run(self, text: str) -> list[int]:
         """Indexes of the rules to run over `text`, in the rules' order."""
         if self.automaton is None:
             return list(self.always)
-        needles = set(self.automaton.find_matches_as_strings(text, overlapping=True))
-        touched = {index for needle in needles for index in self.rules_of[needle]}
+        touched = {index for needle in set(self.automaton.find_matches_as_strings(text, overlapping=True))
+                   for index in self.rules_of[needle]}
         return sorted([*self.always,
-                       *(i for i in touched if all(not needles.isdisjoint(s) for s in self.sets_of[i]))])
+                       *(i for i in touched if all(any(n in text for n in s) for s in self.sets_of[i][1:]))])
 
 
 _rule_needles: list = [None, None]  # the rules last seen and their RuleNeedles
@@ -898,7 +898,9 @@ def _context_rule_needles(rules: tuple[ContextRule, ...]) -> RuleNeedles:
             sets_of[index] = tuple(map(frozenset, sets))
             for needle in sets[0]:  # a rule is touched by its first set; the others must stand too
                 rules_of[needle].append(index)
-        words = sorted({n for sets in sets_of.values() for s in sets for n in s})
+        # only the first sets' needles go in the automaton: the others (工作, 开展 … on most pages) are looked up
+        # for the few rules touched, not reported for every occurrence in every text
+        words = sorted(rules_of)
         _rule_needles[:] = [rules, RuleNeedles(tuple(always), {n: tuple(rules_of.get(n, ())) for n in words},
                                                sets_of,
                                                small_automaton(words, MatchKind.Standard) if words else None)]
