@@ -125,8 +125,8 @@ def clean_lines(paths: list[str], megabytes: float) -> list[str]:
                 out.append(src[taken[i]])
                 size += len(src[taken[i]].encode())
                 taken[i] += 1
-    for p, t, src in zip(paths, taken, per_source, strict=True):
-        print(f"clean source {p}: {sum(len(x.encode()) for x in src[:t]) / 1e6:.2f} MB used of "
+    for source, t, src in zip(paths, taken, per_source, strict=True):
+        print(f"clean source {source}: {sum(len(x.encode()) for x in src[:t]) / 1e6:.2f} MB used of "
               f"{sum(len(x.encode()) for x in src) / 1e6:.2f} MB")
     random.Random(7).shuffle(out)
     return out
