@@ -125,3 +125,28 @@ def test_a_noun_or_an_unreduplicated_verb_typed_twice_before_a_word(sentence: st
 ])
 def test_speech_titles_menus_and_words_that_go_on_are_not_doubled_words(sentence: str) -> None:
     assert find_doubled_words(sentence) == []
+
+
+# round 52: an everyday word typed twice where no rule above decided — the published sentences of blind401–405
+# (benchmarks/data/reported_typos.tsv)
+@pytest.mark.parametrize(("sentence", "once"), [
+    ("经核查,感谢您对学校工作工作的关注和支持。", "工作"),  # a verbal noun after a noun, 的 after it
+    ("督导结果可以可以下达《教育督导整改通知书》，限期整改。", "可以"),  # jieba's conjunction
+    ("对保障能力、推动农业绿色高质量发展具有重要意义意义。", "意义"),  # a noun before the sentence's end
+    ("主要包括政策文件、专题专栏、党建工作工作等，均按时更新。", "工作"),  # after a short form (党建)
+])
+def test_an_everyday_word_typed_twice(sentence: str, once: str) -> None:
+    assert [sentence[a:b] for a, b, _ in find_doubled_words(sentence)] == [once * 2]
+
+
+@pytest.mark.parametrize("sentence", [
+    "开支百来块钱也要跟家人商量商量，甚至上街买菜也要转几个摊位。",  # jieba tags 商量 a noun; speech reduplicates it
+    "有人为他出主意，让他去找领导活动活动。",  # 活动活动 after a noun: speech
+    "带些礼品到上级单位意思意思，加深感情。",
+    "我们更需要讲点家常话，提醒提醒大家。",  # a verb
+    "“没有没有。”他连连摆手。",  # said twice before the clause's end
+    "省人民政府政府采购监督管理部门应当会同有关部门制定办法。",  # the second copy begins 政府采购
+    "他说：“我永远永远不会忘记这一天。”",  # an adverb, for emphasis
+])
+def test_everyday_words_said_twice_on_purpose_are_not_slips(sentence: str) -> None:
+    assert find_doubled_words(sentence) == []
