@@ -1041,8 +1041,9 @@ def find_typo_hits(text: str, on: date, extra: tuple[str, ...] = (), recurring: 
     for self_slip in find_self_for_already(joined):
         start, end = int(self_slip["start"]), int(self_slip["end"])
         if not any(x < end and start < y for x, y in taken) and not overlaps_a_hit(start, end):
-            hit(start, end, str(self_slip["suggestion"]), "“已”误为形近字“己”（“己”不在任何词中，正确文本写作“已”）",
-                CLASS_COMMON)
+            written = str(self_slip["matched"])
+            hit(start, end, str(self_slip["suggestion"]),
+                f"“已”误为形近字“{written}”（“{written}”不在任何词中，正确文本写作“已”）", CLASS_COMMON)
     # 详细的介绍了: 的 for 地 before a verb; 住的很开心: 的 for 得 before a degree complement
     for start, end, right, why in (*find_adverbial_de(joined), *find_complement_de(joined)):
         if not overlaps_a_hit(start, end):

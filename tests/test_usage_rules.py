@@ -843,8 +843,25 @@ pytest.param("部分居民错误的认为物业管理是政府部门的工作,",
     pytest.param("张局长对下一步工作做出指示。", "做", "作", id="round51-做出指示"),
     pytest.param("展示本市非物质文化项目。", "非物质文化项目", "非物质文化遗产项目", id="round51-非物质文化项目"),
     pytest.param("最终以开发商实际公式为准。", "公式", "公示", id="round51-公式为准"),
+    # round 52: rules drawn from blind400–405's first-run misses (their published sentences)
+    pytest.param("“这么大年龄了,看上去精神的很,衣服干净又整齐。”", "的", "得", id="round52-精神的很"),
+    pytest.param("明细表中详细的记录着财政奖补的乡镇、村名。", "的", "地", id="round52-详细的记录着"),
+    pytest.param("镇村干部由点及面的对房前屋后进行集中整治。", "的", "地", id="round52-由点及面的对"),
+    pytest.param("“为我解决了大难题啊”空巢老人汪婆婆来到社区感谢的说。", "的", "地", id="round52-感谢的说"),
+    pytest.param("为了最大限度的方便企业和群众办事创业。", "的", "地", id="round52-最大限度的方便"),
+    pytest.param("使经营者不断的规范自己的经营活动。", "的", "地", id="round52-规范自己"),  # a regulation's own slip
+    pytest.param("紫金户籍、己报到的2009年秋季新生。", "己", "已", id="round52-己报到"),
+    pytest.param("目前棚改指挥部己无资金可兑付。", "己", "已", id="round52-己无资金"),
+    pytest.param("该项目巳完成验收,资金已拨付。", "巳", "已", id="round52-巳完成"),
 ]
 CORRECT = [
+    # round 52: correct uses beside the new rules
+    "为政以德、正己修身，居安思危。",  # 己 after a classical binding
+    "请尽己所能，伸出援手。",
+    "社员交易的佣金归为己有；",
+    "时辰为巳时，上巳节到了，乙巳年春，寅巳申三刑。",  # 巳 among the branches
+    "那颗静静的心贴着土地。",  # 的 + a noun
+    "提供最大限度的方便。",  # 方便 as a noun, no object
     # round 48: correct uses beside the new rules
     "有的认为小事一桩不值一提，喜欢吃的觉得特别美味。",  # 有的, a nominalised subject
     "两岸关系又近一步。",  # 近 of distance
