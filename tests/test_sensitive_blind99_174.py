@@ -172,9 +172,8 @@ def test_the_round42_rows() -> None:
     assert outcome(ROWS, "blind225") == ({"225s01", "225s02", "225s04", "225s06", "225s07", "225s08", "225s09", "225s11"},
                                          set())
     # still missed: drug, spyware and gun ads in English, French and Spanish (the lexicons are Chinese), and one with a
-    # Chinese 黑客 story
-    assert outcome(ROWS, "blind226") == ({"226s02", "226s06", "226s08", "226s09", "226s10", "226s11", "226s12", "226s13"},
-                                         set())
+    # Chinese 黑客 story; found since round 52: s11, an English "cheating husband with the help of …" hacker testimonial
+    assert outcome(ROWS, "blind226") == ({"226s02", "226s06", "226s08", "226s09", "226s10", "226s12", "226s13"}, set())
     # still missed: two parasite pages whose body is a generic essay under a bait title, and 澳门新葡京 (a real casino's
     # name) as a page title in code; still reported: a spam filter's word list
     assert outcome(ROWS, "blind233") == ({"233s01", "233s02", "233s06"}, {"233l08"})
@@ -592,6 +591,17 @@ def test_the_round51_rows() -> None:
     assert outcome(ROWS, "blind391") == ({"391s03", "391s08", "391s10", "391s11", "391s12"}, {"391l03"})
     assert outcome(ROWS, "blind398") == ({"398s09", "398s11"}, set())
     assert outcome(ROWS, "blind399") == ({"399s02", "399s03", "399s04"}, set())
+
+
+def test_the_round52_rows() -> None:
+    # first run on a1d11a4: 7/13 and 8/14, no decoy reported: a link farm's anchor (刷卡換現金 https://…), a card-cycling
+    # app's tutorial (智能代还 … 激活码), a detective firm's page header (服务热线 … 私家侦探有限公司 联系人 … 手机), a doxxing
+    # bot's ad (免费开盒查人头, 人肉社工搜索机器人), a phone-list seller (电话号码列表 … CSV … WhatsApp 营销) and two English
+    # hacker-for-hire testimonials were not in the lexicon. Still missed: three Taiwanese card-for-cash vendors' articles
+    # that explain their own fees and risks (no selling cue a news item would not write), an English credit-repair
+    # testimonial whose contact stands sentences away, and an English private investigator's pitch
+    assert outcome(ROWS, "blind406") == ({"406s08", "406s09", "406s10", "406s11"}, set())
+    assert outcome(ROWS, "blind407") == ({"407s11"}, set())
 
 
 def test_a_term_pushed_into_a_word_is_reported_whatever_the_article_discusses() -> None:
