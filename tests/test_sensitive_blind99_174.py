@@ -602,6 +602,12 @@ def test_the_round52_rows() -> None:
     # testimonial whose contact stands sentences away, and an English private investigator's pitch
     assert outcome(ROWS, "blind406") == ({"406s08", "406s09", "406s10", "406s11"}, set())
     assert outcome(ROWS, "blind407") == ({"407s11"}, set())
+    # wave 2, first run on 50f2ed9: 10/17 and 3/14, one decoy reported (a glossary page explaining 约炮 with 一夜情): mirrored
+    # university news under betting brands' slogans (威廉希尔亚洲公司, bat365, 维多利亚老品牌, 沐鸣平台, 太阳集团欢迎您,
+    # 伟德源自英国, 必赢电子游戏) and doorway titles for prostitution (哪里有招手女, 人到付款, 包吹, 大活桑拿, 100米约爱, 加惫,
+    # 巷内200元一次) were not in the lexicon. Still missed: a doorway page whose title says only 城中村嫖妓 (news says it too)
+    assert outcome(ROWS, "blind413") == (set(), set())
+    assert outcome(ROWS, "blind414") == ({"414s13"}, set())
 
 
 def test_a_term_pushed_into_a_word_is_reported_whatever_the_article_discusses() -> None:
