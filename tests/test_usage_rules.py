@@ -853,6 +853,9 @@ pytest.param("部分居民错误的认为物业管理是政府部门的工作,",
     pytest.param("紫金户籍、己报到的2009年秋季新生。", "己", "已", id="round52-己报到"),
     pytest.param("目前棚改指挥部己无资金可兑付。", "己", "已", id="round52-己无资金"),
     pytest.param("该项目巳完成验收,资金已拨付。", "巳", "已", id="round52-巳完成"),
+    pytest.param("要求护林员及时有效的保护好自然资源。", "的", "地", id="round52-有效的保护好"),
+    pytest.param("与此同时,为更好的让群众享受到免费健康查体。", "的", "地", id="round52-更好的让"),
+    pytest.param("老人们感动不已,并挨个的与民警握手。", "的", "地", id="round52-挨个的与"),
 ]
 CORRECT = [
     # round 52: correct uses beside the new rules
@@ -862,6 +865,7 @@ CORRECT = [
     "时辰为巳时，上巳节到了，乙巳年春，寅巳申三刑。",  # 巳 among the branches
     "那颗静静的心贴着土地。",  # 的 + a noun
     "提供最大限度的方便。",  # 方便 as a noun, no object
+    "养成良好的学习好习惯，做出积极的让步。",  # 好 that begins a word; 让步 is a noun
     # round 48: correct uses beside the new rules
     "有的认为小事一桩不值一提，喜欢吃的觉得特别美味。",  # 有的, a nominalised subject
     "两岸关系又近一步。",  # 近 of distance
