@@ -154,14 +154,10 @@ def _everyday_word_doubled(text: str, i: int, freq: dict) -> bool:
     verbal_noun_after_a_noun = word in tagged_words(_VERBAL_NOUN_TAGS) and previous in tagged_words(_NOUN_OR_SHORT_TAGS)
     if word not in tagged_words(_NEVER_REDUPLICATED_TAGS) and word not in _FORMAL_VERBS and not verbal_noun_after_a_noun:
         return False
-    lo = max(text.rfind(c, 0, i) for c in " \t\n\u3000")
-    hi = min((at for c in " \t\n\u3000" if (at := text.find(c, i + 4)) >= 0), default=len(text))
-    if _PROSE_MARKS.isdisjoint(text[lo + 1:hi]):
-        return False  # 信息安全业界业界动态查询: a menu's links side by side
     if previous in _SPEECH_BEFORE:
         return False  # 再比试比试 (重要|意义意义 is no speech)
-    before = text[lo + 1:i]
-    return all(before.rfind(o) <= before.rfind(c) for o, c in zip(_QUOTE_OPEN, _QUOTE_CLOSE, strict=True))
+    before = _before_in_running_text(text, i)  # not 信息安全业界业界动态查询: a menu's links side by side
+    return before is not None and _outside_quotes(before)
 
 
 # A noun, or a verb that is never reduplicated to soften it, written twice before the next word of its clause
@@ -209,14 +205,25 @@ def _unreduplicated_before_a_word(text: str, i: int, word: str) -> bool:
     if not first_ends or tokens.get(i + 2) != word or not after or after[0] in _NOT_AFTER \
             or not "\u4e00" <= after[0] <= "\u9fff":
         return False
-    lo = max(text.rfind(c, 0, i) for c in " \t\n\u3000")
-    hi = min((at for c in " \t\n\u3000" if (at := text.find(c, i + 4)) >= 0), default=len(text))
-    clause = text[lo + 1:hi]
-    if _PROSE_MARKS.isdisjoint(clause):
+    before = _before_in_running_text(text, i)
+    if before is None:
         return False
-    before = text[lo + 1:i]
     if before[-1:] in _SPEECH_BEFORE and not unsoftened_verb:
         return False  # 多活动活动对身体好, 再商量商量办法: jieba tags some verbs of activity as nouns (活动 vn, 商量 n)
+    return _outside_quotes(before)
+
+
+def _before_in_running_text(text: str, i: int) -> str | None:
+    """What stands before the doubled word at `i` in its stretch between blanks, when that stretch (the pair's four
+    characters included) holds a mark of running text; None for a menu or a table's cells, whose items the page
+    separates with blanks only."""
+    lo = max(text.rfind(c, 0, i) for c in " \t\n\u3000")
+    hi = min((at for c in " \t\n\u3000" if (at := text.find(c, i + 4)) >= 0), default=len(text))
+    return None if _PROSE_MARKS.isdisjoint(text[lo + 1:hi]) else text[lo + 1:i]
+
+
+def _outside_quotes(before: str) -> bool:
+    """Every 《 and “ before the pair is closed: a title or a quotation repeats on purpose (《国旗国旗真美丽》)."""
     return all(before.rfind(o) <= before.rfind(c) for o, c in zip(_QUOTE_OPEN, _QUOTE_CLOSE, strict=True))
 
 
