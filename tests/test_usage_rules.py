@@ -856,6 +856,7 @@ pytest.param("部分居民错误的认为物业管理是政府部门的工作,",
     pytest.param("要求护林员及时有效的保护好自然资源。", "的", "地", id="round52-有效的保护好"),
     pytest.param("与此同时,为更好的让群众享受到免费健康查体。", "的", "地", id="round52-更好的让"),
     pytest.param("老人们感动不已,并挨个的与民警握手。", "的", "地", id="round52-挨个的与"),
+    pytest.param("總是喜歡刨根問底,總是不畏艱難的探求事情的真相。", "的", "地", id="round52-總是不畏艱難的"),
 ]
 CORRECT = [
     # round 52: correct uses beside the new rules
