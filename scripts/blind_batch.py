@@ -20,19 +20,18 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path[:0] = [str(ROOT), str(Path(__file__).resolve().parent)]
+
+from build_known_typos import rows  # noqa: E402
+
 DATA = ROOT / "benchmarks" / "data"
+TYPOS = DATA / "reported_typos.tsv"
 URL = re.compile(r"https?://[^\s（）()，,]+")
 
 
 def typo_exclusions() -> list[str]:
-    wrong, urls = set(), set()
-    for line in (DATA / "reported_typos.tsv").read_text("utf-8").splitlines():
-        parts = line.split("\t")
-        if line.startswith("#") or len(parts) < 5:
-            continue
-        wrong.add(parts[0])
-        urls.update(URL.findall(parts[4]))
-    return sorted(wrong) + sorted(urls)
+    collected = rows(TYPOS)
+    return sorted({parts[0] for parts in collected}) + sorted({url for parts in collected for url in URL.findall(parts[4])})
 
 
 def sensitive_exclusions() -> list[str]:
@@ -44,8 +43,7 @@ def sensitive_exclusions() -> list[str]:
 
 
 def check_typos(folder: Path, number: str, header: str) -> None:
-    known = {line.split("\t")[0] for line in (DATA / "reported_typos.tsv").read_text("utf-8").splitlines()
-             if not line.startswith("#")}
+    known = {parts[0] for parts in rows(TYPOS)}
     kept, seen = [], set()
     for n, line in enumerate((folder / "rows.tsv").read_text("utf-8").splitlines(), 1):
         parts = line.split("\t")
