@@ -93,7 +93,9 @@ def main() -> None:
             check_pages(folder, sys.argv[2])
         return
     kind, number, topic = sys.argv[1], sys.argv[2], sys.argv[3]
-    template = (ROOT / "benchmarks" / "collection" / f"{'typo' if kind == 'typo' else 'sensitive'}_prompt.md")
+    if kind not in ("typo", "sensitive"):
+        raise SystemExit(__doc__)
+    template = ROOT / "benchmarks" / "collection" / f"{kind}_prompt.md"
     out = Path(f"/tmp/h{number}")
     out.mkdir(parents=True, exist_ok=True)
     excl = typo_exclusions() if kind == "typo" else sensitive_exclusions()
