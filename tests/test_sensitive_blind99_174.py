@@ -610,6 +610,18 @@ def test_the_round52_rows() -> None:
     assert outcome(ROWS, "blind414") == ({"414s13"}, set())
 
 
+def test_the_round53_rows() -> None:
+    # first run on dbba2ec: 10/15 and 5/14, three decoys reported. Not in the lexicon: a fake-invoice post's seller talk
+    # (见-货-后-付, 冲账第一选择), 假离婚证 and 岱发/TG, 办证联系 + TG客服 bot, English "Do My Online Course" and a fake-diploma
+    # shop's page, watch shops' stories (顶级高仿劳力士, 劳力士Submariner的高仿品, 理查德米尔高仿表, 仿牌 … LINE二维码), a
+    # Putian shoe seller's page (莆田鞋厂家微信二维码), a surrogacy agency's pitch (为什么选择格鲁吉亚进行代孕, whose page also
+    # writes 法院判决) and private-server copy (传奇SF). Decoys taught: a doctor's explainer on 代孕 (受访专家, 谣传, 起底).
+    # Still reported: a 2001 newspaper headline "办假文凭历险记" (the headline's line has no cue of its own) and a Taiwanese
+    # food-and-drug item naming 中華民國藥師公會 (a name of the Republic of China is reported on a portal by design)
+    assert outcome(ROWS, "blind421") == (set(), {"421l01"})
+    assert outcome(ROWS, "blind422") == (set(), {"422l14"})
+
+
 def test_a_term_pushed_into_a_word_is_reported_whatever_the_article_discusses() -> None:
     # blind367 s03: a gambling site's copy of a legal article on 帮信罪, its site name pushed into 第三方
     injected = ("现实生活中，有些人连自己实名注册的银行卡或者第三博彩百科方支付收款码都卖。出租出售银行卡、收款码，"
