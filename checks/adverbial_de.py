@@ -116,7 +116,8 @@ _OBJECT_VERBS = _words("发挥 开展 规避 促进 发布 公开 推进 落实 
                        "弘扬 抓好 "  # blind333, blind335 (round 47: 为更好的弘扬法治精神, 扎实有效的抓好党建联席会议)
                        "制定 查找 劝导 捐款 解读 宣讲 关注 塑造 概括 阐述 "  # round 47, from the collected rows; not 支持, 组织,
                        "投身 凝聚 吃 接触 "  # round 50: 更加自觉的投身, 更好的凝聚人心, 开心的吃粽子, 近距离的接触
-                       "方便")  # round 52: 最大限度的方便企业 (none of the frame in the 70 MB of correct text)
+                       "方便 "  # round 52: 最大限度的方便企业 (none of the frame in the 70 MB of correct text)
+                       "震慑")  # round 53: 有力的震慑住辖区水域 (提高法律的震慑力 is no frame: 法律 is no degree word)
 # 撤离: 提供便捷的支持……的方法, 坚强的组织保证, 具体的撤离地点 in the laws
 # the last lines: round 32, round 38 (更好的提供交通信息, 有针对性的采取),
 # round 39 (更好的守护患者的健康, 清楚的知道, 最大限度的传播先进文化, 最大限度的做到防震, 快速有序的奔向走廊), round 40
@@ -135,7 +136,8 @@ _NOT_AN_OBJECT = _NOUN_AFTER_VERB | _words(
     "领域 环节 成果 成效 经验 问题 人员 对象 时间 期限 标准 功能 职能 权利 义务 责任 指示 标志 方法 策略 频率 "
     "和 与 及 或 等 的 之 中 上 下 后 前 时")
 # verbs that are seldom nouns (not 宣传, 指导, 服务, 支持: 有针对性的指导 is a noun phrase)
-_WORK_VERBS = _words("完成 推进 落实 做好 抓好 搞好 开展 推动 实施 执行 贯彻 解决 处理 办好 办理 进行 指出 回答 组织")
+_WORK_VERBS = _words("完成 推进 落实 做好 抓好 搞好 开展 推动 实施 执行 贯彻 解决 处理 办好 办理 进行 指出 回答 组织 "
+                     "开办")  # round 53: 有针对性的开办各种类型培训
 # 说, 道 … only before what is said (a colon, a comma, a quote) or 了, 着 (详细的问了村书记: blind191, jieba tags 问 no
 # verb; 不停的说着谢谢: blind207)
 _SPEAKING = _words("说 道 问 答 喊 叫 讲 表示 告诉 说道 说到")

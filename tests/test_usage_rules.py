@@ -857,8 +857,32 @@ pytest.param("部分居民错误的认为物业管理是政府部门的工作,",
     pytest.param("与此同时,为更好的让群众享受到免费健康查体。", "的", "地", id="round52-更好的让"),
     pytest.param("老人们感动不已,并挨个的与民警握手。", "的", "地", id="round52-挨个的与"),
     pytest.param("總是喜歡刨根問底,總是不畏艱難的探求事情的真相。", "的", "地", id="round52-總是不畏艱難的"),
+    # round 53 (blind415–420, taught after their first run)
+    pytest.param("巡航艇有力的震慑住辖区水域的违法行为。", "的", "地", id="round53-有力的震慑"),
+    pytest.param("有针对性的开办各种类型培训。", "的", "地", id="round53-有针对性的开办"),
+    pytest.param("解决居民所反应的问题。", "反应", "反映", id="round53-所反应的问题"),
+    pytest.param("产业园投入运行,入住企业为12家。", "入住", "入驻", id="round53-入住企业"),
+    pytest.param("自觉接收社会各界的监督。", "接收", "接受", id="round53-接收监督"),
+    pytest.param("本次交叉视察活动形势新颖。", "形势", "形式", id="round53-活动形势"),
+    pytest.param("这里有着特殊的地址位置。", "地址", "地理", id="round53-地址位置"),
+    pytest.param("验收合格后,实时我局将开展第三轮巡查。", "实时", "届时", id="round53-实时我局"),
+    pytest.param("供暖改造后以进行了回填。", "以", "已", id="round53-以进行了"),
+    pytest.param("再此基础上深入调查。", "再", "在", id="round53-再此基础上"),
+    pytest.param("当场扣压运输的车辆。", "扣压", "扣押", id="round53-扣压车辆"),
+    pytest.param("备案材料会交县级自然资源部门。", "会交", "汇交", id="round53-材料会交"),
+    pytest.param("村邮站,包涵了大大的民生情。", "包涵", "包含", id="round53-包涵了"),
+    pytest.param("赵队长说到,我刚到大队的时候。", "说到", "说道", id="round53-说到逗号"),
+    pytest.param("减少对途径车辆和周边居民的影响。", "途径", "途经", id="round53-途径车辆"),
+    pytest.param("区自然资源局局认真落实。", "局局", "局", id="round53-局局认真"),
 ]
 CORRECT = [
+    # round 53: correct uses beside the new rules
+    "对违法行为形成有力的震慑。",  # 震慑 as a noun
+    "请多包涵了，招待不周。",  # 包涵: to pardon
+    "说到，做到，这是我们的承诺。",
+    "市财政局局长主持会议。",
+    "统一接收社会捐赠物资，接受社会监督。",
+    "系统实时监测水位。",
     # round 52: correct uses beside the new rules
     "为政以德、正己修身，居安思危。",  # 己 after a classical binding
     "请尽己所能，伸出援手。",
