@@ -66,6 +66,7 @@ from checks.lexicon import (
     word_list,
     word_sides,
 )
+from checks.measure_words import find_missing_measure_words
 from checks.memo import key as memo_key
 from checks.memo import memoised, text_hash
 from checks.name_variants import find_name_variants
@@ -1036,7 +1037,8 @@ def find_typo_hits(text: str, on: date, extra: tuple[str, ...] = (), recurring: 
     for start, end, line, why in find_misquotes(joined):  # 又疑瑶台境: a well-known classical line quoted wrong
         if not any(a < end and start < b for a, b in taken):
             hit(start, end, line, why, CLASS_FORMULATION)
-    for start, end, right, why in find_date_slips(joined):  # 2017年12底, 8月21下午, 9月31日
+    # 2017年12底, 8月21下午, 9月31日; 政务动态信息47，其中 (a count without its measure word)
+    for start, end, right, why in (*find_date_slips(joined), *find_missing_measure_words(joined)):
         hit(start, end, right, why, CLASS_COMMON)
     for self_slip in find_self_for_already(joined):
         start, end = int(self_slip["start"]), int(self_slip["end"])

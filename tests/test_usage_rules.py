@@ -874,6 +874,10 @@ pytest.param("部分居民错误的认为物业管理是政府部门的工作,",
     pytest.param("赵队长说到,我刚到大队的时候。", "说到", "说道", id="round53-说到逗号"),
     pytest.param("减少对途径车辆和周边居民的影响。", "途径", "途经", id="round53-途径车辆"),
     pytest.param("区自然资源局局认真落实。", "局局", "局", id="round53-局局认真"),
+    # a count that lost its measure word (checks/measure_words.py; blind405, blind411)
+    pytest.param("主动公开部门政务动态信息47,其中组织机构类信息4条。", "47", "47条", id="round53-信息47"),
+    pytest.param("类信息4条、政务动态信息885信息公开目录信息12条。", "885", "885条", id="round53-信息885信息"),
+    pytest.param("设置兼职人员2,负责局政务公开工作。", "2", "2名", id="round53-人员2"),
 ]
 CORRECT = [
     # round 53: correct uses beside the new rules
@@ -883,6 +887,8 @@ CORRECT = [
     "市财政局局长主持会议。",
     "统一接收社会捐赠物资，接受社会监督。",
     "系统实时监测水位。",
+    "主动公开信息47条，其中政策解读5条；工作人员2名。",  # counts with their measure words
+    "附件：文件1、文件2。信息化率达95.5%，",
     # round 52: correct uses beside the new rules
     "为政以德、正己修身，居安思危。",  # 己 after a classical binding
     "请尽己所能，伸出援手。",
