@@ -61,16 +61,11 @@ def corpus(megabytes: float, clean: bool = False) -> tuple[list[str], list[bytes
 
 
 def real_pages(sources: list[str], megabytes: float) -> list[str]:
-    """Pages of ~2,000 characters made of consecutive lines of real text, to `megabytes` in all."""
-    from benchmarks.text_real import clean_lines
+    """Pages of ~2,000 characters made of consecutive lines of real text, to `megabytes` in all (as text_real.py cuts
+    them)."""
+    from benchmarks.text_real import clean_lines, pages_of
 
-    pages, page = [], ""
-    for text_line in clean_lines(sources, megabytes):
-        page += text_line + "\n"
-        if len(page) >= 2000:
-            pages.append(page)
-            page = ""
-    return pages + ([page] if page else [])
+    return pages_of(clean_lines(sources, megabytes))
 
 
 def cpu_rate(fn, pieces: list[str], repeats: int) -> float:
