@@ -64,7 +64,7 @@ _VERB_REACH = 2
 # … or 很 alone after 的 at the clause's end (看上去精神的很, round 52): 很 as a complement, which only 得 links (好得很);
 #   none of the 70 MB of correct text (text_real's 23 MB, all other LawRefBook/Laws, People's Daily 1998, LEMON, csc_hard)
 #   writes 的很 before a clause mark, 9 places write 得很 there
-_VERY_AT_THE_END = re.compile(f"(?<=[\u4e00-\u9fff])的(?=很[{_CLAUSE_END}])")
+_VERY_AT_THE_END = re.compile(f"的(?<=[\u4e00-\u9fff]的)(?=很[{_CLAUSE_END}])")  # 的 first: the engine skips to it
 _WHY = "动词后接程度补语用“得”（{}得{}）；“的”用在名词前"
 _WHY_DI = "动词后接程度补语用“得”（{}得{}）；“地”用在动词前"
 
