@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 _MEASURE = {"信息": "条", "解读": "条", "人员": "名"}
-_COUNT = re.compile(r"(?P<noun>信息|解读|人员)(?P<n>[0-9]+)(?![0-9.．%％])(?=[，,、。；;]|其中|信息|政策)")
+_COUNT = re.compile(f"(?P<noun>{'|'.join(_MEASURE)})" + r"(?P<n>[0-9]+)(?![0-9.．%％])(?=[，,、。；;]|其中|信息|政策)")
 
 
 def find_missing_measure_words(text: str) -> list[tuple[int, int, str, str]]:
