@@ -24,6 +24,10 @@ Round 38 widened the words, not the frames: an ABB adjective that jieba cuts as 
 对 where jieba cuts it alone (有针对性的对青少年开展; not 对策, 对接), and 服务 as a verb only before whom it serves
 (更好的服务三农; not 更好的服务环境).
 
+* any manner word and verb that correct text joins with 地 twice or more and never with 的 (lexicons/de_pairs.tsv, counted
+  on laws and People's Daily 1998 by scripts/build_de_pairs.py: 激动的说, 有针对性的开展, 更好的为; round 54): the lists above
+  are hand-kept, these pairs are counted.
+
 The other way round, 地 written for 的 after a verb that takes a verbal noun as its object (进行了认真地学习与研究,
 进行深入地交流探讨, 起到了积极地推动作用, 提供了有力地组织保证: round 37) is judged too: 进行, 开展, 给予, 起到, 提供,
 取得 … then a manner or degree word and 地 standing alone (提供具体地址 is an address). Neither frame fires on 69.5 MB of
@@ -45,7 +49,7 @@ import functools
 import re
 from collections.abc import Iterator
 
-from checks.lexicon import CJK_RUN, tagged_words, tokenizer, typo_lexicon
+from checks.lexicon import CJK_RUN, lexicon_rows, tagged_words, tokenizer, typo_lexicon
 
 
 def _words(text: str) -> frozenset[str]:
@@ -76,6 +80,7 @@ MANNER = _words("""
 自发 全身心 近距离 免费 缓缓
 适时 深有感触 由浅入深
 由点及面 感谢 挨个
+争先恐后 轻松 分批次 风尘仆仆 有特色
 """)  # the last lines: blind78–81 (round 32), blind117 (round 36: 清醒的认识到), blind128–131 (round 37: 具体的讲解了,
 # 感慨的说), blind141–144 (round 38: 诚挚的表达了, 实质性的将, 会不同程度的减少), blind148–158 (round 39: 淡淡的回归了,
 # 尽可能的把法庭开到), blind163–170 (round 40: 则完美的避过了, 坦诚的互提意见, 剪刀大胆的理发, 隐约的听到, 紧张有序的做好),
@@ -91,15 +96,16 @@ MANNER = _words("""
 # idioms of how a task is done, before a verb of doing it (保质保量的完成 → 地)
 _WORK_IDIOMS = _words("保质保量 按时保质 按质按量 全力以赴 尽心尽力 不折不扣 千方百计 想方设法 扎扎实实 踏踏实实 认认真真 "
                       "兢兢业业 实打实 因地制宜 又快又好 有针对性 客观公正 积极稳妥 稳妥有序 有计划 有步骤 按时按量 稳妥 "
-                      "如火如荼 加班加点 紧张有序 有的放矢 自上而下 一以贯之")
+                      "如火如荼 加班加点 紧张有序 有的放矢 自上而下 一以贯之 有条不紊")
 # 如火如荼, 加班加点, 紧张有序: round 40 (正在如火如荼的开展。, 正在加班加点的生产); 有的放矢: round 43 (有的放矢的开展宣传教育);
-# 自上而下: round 44 (自上而下的落实到位); 一以贯之: round 49 (一以贯之的落实)
+# 自上而下: round 44 (自上而下的落实到位); 一以贯之: round 49 (一以贯之的落实); 有条不紊: round 54 (有条不紊的组织税务干部们)
 # degree words and pairs of manner words that take 地 before a verb with its object (the last frame; and before 了 or 到
 # only a tagged verb counts: 很好的朋友了 is no slip)
 _DEGREE = _words("更好 较好 很好 有力 最大限度 最大程度 准确 及时准确 准确及时 稳步 积极稳步 更快 更加 快速 高效 有序 精准 "
                  "科学 合理 依法 全力 尽快 尽早 持续 进一步 大幅 真正 普遍 深度 全方位 多渠道 清楚 不定期 定期 负责任 "
-                 "创造性 创新性 开创性 建设性 规范 多层面")
-# 创造性 …: blind129 (创造性的开展各项工作); 规范: blind372 (高效规范的做好); 多层面: blind387 (round 51: 多层面的加强)
+                 "创造性 创新性 开创性 建设性 规范 多层面 更多")
+# 创造性 …: blind129 (创造性的开展各项工作); 规范: blind372 (高效规范的做好); 多层面: blind387 (round 51: 多层面的加强);
+# 更多: blind424 (round 54: 希望以后能更多的参加此类活动)
 # verbs that are seldom nouns and take an object (the last frame): not 服务, 保护, 利用, 学习, 处置, 引导, whose 良好的服务,
 # 严格的保护规定, 合理的利用, 明显的引导标志 are noun phrases in the correct text
 _OBJECT_VERBS = _words("发挥 开展 规避 促进 发布 公开 推进 落实 完成 推动 贯彻 解决 办理 提高 提升 加强 维护 满足 适应 融入 "
@@ -117,7 +123,11 @@ _OBJECT_VERBS = _words("发挥 开展 规避 促进 发布 公开 推进 落实 
                        "制定 查找 劝导 捐款 解读 宣讲 关注 塑造 概括 阐述 "  # round 47, from the collected rows; not 支持, 组织,
                        "投身 凝聚 吃 接触 "  # round 50: 更加自觉的投身, 更好的凝聚人心, 开心的吃粽子, 近距离的接触
                        "方便 "  # round 52: 最大限度的方便企业 (none of the frame in the 70 MB of correct text)
-                       "震慑")  # round 53: 有力的震慑住辖区水域 (提高法律的震慑力 is no frame: 法律 is no degree word)
+                       "震慑 "  # round 53: 有力的震慑住辖区水域 (提高法律的震慑力 is no frame: 法律 is no degree word)
+                       "实施 实行 赶往 举行 杜绝 高度重视")  # round 54 (below)
+# round 54: 更好的实施送温暖工程, 风尘仆仆的赶往, 不定期的举行旅游安全演练, 最大限度的预防和杜绝火灾 (杜绝: the second
+# verb), 将一如既往的高度重视 (none of the frame in the 70 MB of correct text); not 理解, 预防: 深入细致的理解分析,
+# 具体的预防治理措施, 有效的预防自然发火的措施 in the 70 MB
 # 撤离: 提供便捷的支持……的方法, 坚强的组织保证, 具体的撤离地点 in the laws
 # the last lines: round 32, round 38 (更好的提供交通信息, 有针对性的采取),
 # round 39 (更好的守护患者的健康, 清楚的知道, 最大限度的传播先进文化, 最大限度的做到防震, 快速有序的奔向走廊), round 40
@@ -127,7 +137,7 @@ _OBJECT_VERBS = _words("发挥 开展 规避 促进 发布 公开 推进 落实 
 # round 43 (面对面的体察民意), round 44 (聚精会神的聆听), round 46 (一家一家的走访, 认真细致的清理, 有效的消除火灾隐患)
 # 服务 is a noun after a degree word as often (提供更好的服务环境), a verb only before whom it serves (更好的服务三农: blind143)
 _SERVED = _words("三农 群众 人民 百姓 企业 基层 社会 大局 发展 经济 乡村 农民 市民 居民 师生 游客 纳税人 广大 "
-                  "全市 全县 全区 全省 全镇")  # 更好的服务全市经济 (round 40)
+                  "全市 全县 全区 全省 全镇 地方")  # 更好的服务全市经济 (round 40), 更好的服务地方经济 (round 54)
 # a work verb before these is the head of a noun phrase (积极稳妥的实施计划), not the verb of the clause
 _NOUN_AFTER_VERB = _words("计划 方案 办法 意见 细则 方式 步骤 情况 机制 过程 结果 能力 水平 效果 进度 主体 单位 部门")
 # a noun these verbs head (有力的促进作用), or a word that ends the verb's phrase without an object (积极的推进和落实)
@@ -494,6 +504,37 @@ def _verb_phrase_slips(text: str, reported: set[int]) -> list[tuple[int, int, st
     return found
 
 
+# … and any word and verb that correct text joins with 地 twice or more and never with 的 (lexicons/de_pairs.tsv, counted by
+# scripts/build_de_pairs.py on laws and People's Daily 1998: 激动地说 14, 针对性地开展 17, 更好地为 13): round 54 found
+# 28 of the 362 first-run misses of 的 for 地 so, and 1 alarm on 27 MB of correct text (最深切的感受是: a superlative
+# makes a noun phrase, so none is judged after 最)
+@functools.lru_cache(maxsize=1)
+def _corpus_pairs() -> tuple[re.Pattern[str] | None, frozenset[tuple[str, str]]]:
+    pairs = frozenset((row[0], row[1]) for row in lexicon_rows("de_pairs.tsv") if len(row) >= 2)
+    if not pairs:
+        return None, pairs
+    forms = sorted({word + "的" + verb for word, verb in pairs}, key=len, reverse=True)
+    return re.compile("|".join(map(re.escape, forms))), pairs
+
+
+def _corpus_pair_slips(text: str, reported: set[int]) -> list[tuple[int, int, str, str]]:
+    """(start, end, "地", why) of each 的 between a word and a verb of lexicons/de_pairs.tsv, as jieba cuts them."""
+    pattern, pairs = _corpus_pairs()
+    if pattern is None:
+        return []
+    found = []
+    for m in pattern.finditer(text):
+        word, _, verb = m.group().partition("的")
+        at = m.start() + len(word)
+        if at in reported or text[max(0, m.start() - 1):m.start()] == "最":
+            continue
+        before = tokenizer().lcut(text[max(0, at - 8):at], HMM=False)
+        after = tokenizer().lcut(text[at + 1:at + 8], HMM=False)
+        if before and before[-1] == word and after and after[0] == verb:
+            found.append((at, at + 1, "地", _WHY.format(word, verb)))
+    return found
+
+
 def find_adverbial_de(text: str) -> list[tuple[int, int, str, str]]:
     """(start, end, "地", why) of each 的 that stands for 地 in one of the frames above, and (start, end, "的", why) of
     each 地 that stands for 的 after 进行, 给予 …."""
@@ -547,4 +588,5 @@ def find_adverbial_de(text: str) -> list[tuple[int, int, str, str]]:
     found += _after_a_clause_adverb(text, {start for start, *_ in found})
     found += _pronoun_object_slips(text, {start for start, *_ in found})
     found += _verb_phrase_slips(text, {start for start, *_ in found})
+    found += _corpus_pair_slips(text, {start for start, *_ in found})
     return sorted(dict.fromkeys(found))

@@ -126,6 +126,11 @@ def _lines(name: str) -> list[list[str]]:
     return rows
 
 
+def lexicon_rows(name: str) -> list[list[str]]:
+    """The rows of a whitespace-separated list (de_pairs.tsv), shipped and extra rows together."""
+    return _lines(name)
+
+
 def word_list(name: str) -> tuple[str, ...]:
     """A one-word-a-line list (places.txt, idioms.txt, shapes.txt), shipped and extra entries together."""
     return tuple(dict.fromkeys(row[0] for row in _lines(name)))

@@ -622,6 +622,17 @@ def test_the_round53_rows() -> None:
     assert outcome(ROWS, "blind422") == (set(), {"422l14"})
 
 
+def test_the_round54_rows() -> None:
+    # first run on 86920a3: 8/13 and 2/9, three decoys reported. Not in the lexicon: a 六合彩 tip post (正版馬會傳真, 今期生肖),
+    # a fake Macau government document ([2004]新澳门023期), an SEO title (澳门天天彩正版免费大全), an online lottery site's help
+    # centre (如何发起合买) and betting lobby (立即投注), four debt-collection doorway pages (讨债公司 and a collector's mobile
+    # number), a debt-relief plug (债务优化机构 …微信, 点击复制微信号) and a Taiwanese lending site's comment (第一借錢網).
+    # Still missed: an issue whose only content is a link titled 高利貸. Still reported: a blog's headline 思索六合彩之外围赌,
+    # a CCTV interview's question lines (记者:跟六合彩有关系吗?) and a novel's 特码诗: the lines carry no cue of their own
+    assert outcome(ROWS, "blind429") == (set(), {"429l02", "429l05", "429l15"})
+    assert outcome(ROWS, "blind430") == ({"430s09"}, set())
+
+
 def test_a_term_pushed_into_a_word_is_reported_whatever_the_article_discusses() -> None:
     # blind367 s03: a gambling site's copy of a legal article on 帮信罪, its site name pushed into 第三方
     injected = ("现实生活中，有些人连自己实名注册的银行卡或者第三博彩百科方支付收款码都卖。出租出售银行卡、收款码，"

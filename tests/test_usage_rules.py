@@ -878,8 +878,48 @@ pytest.param("部分居民错误的认为物业管理是政府部门的工作,",
     pytest.param("主动公开部门政务动态信息47,其中组织机构类信息4条。", "47", "47条", id="round53-信息47"),
     pytest.param("类信息4条、政务动态信息885信息公开目录信息12条。", "885", "885条", id="round53-信息885信息"),
     pytest.param("设置兼职人员2,负责局政务公开工作。", "2", "2名", id="round53-人员2"),
+    # round 54 (blind423–428, taught after their first run)
+    pytest.param("远离市区,于安徽省郎溪县、南京市高淳区接壤。", "于", "与", id="round54-于接壤"),
+    pytest.param("近期召开观摩会,有中心主任姜凤武、副主任王元平带队。", "有", "由", id="round54-有主任带队"),
+    pytest.param("共发放宣传折页600分。", "分", "份", id="round54-折页600分"),
+    pytest.param("连续出现多日34℃上高温天气。", "上", "以上", id="round54-34℃上"),
+    pytest.param("电子发票和纸质发票具有同等的法律效益。", "效益", "效力", id="round54-法律效益"),
+    pytest.param("获得了劳模一直好评。", "一直", "一致", id="round54-一直好评"),
+    pytest.param("哪里需要,那里就有志愿者。", "那里", "哪里", id="round54-哪里那里"),
+    pytest.param("向参展人员展示典型窃密涉密案例。", "涉密", "泄密", id="round54-窃密涉密"),
+    pytest.param("中心领导多次与相关负责主动联系。", "负责", "负责人", id="round54-相关负责主动"),
+    pytest.param("监督评价权利部门窗口单位。", "权利", "权力", id="round54-权利部门"),
+    pytest.param("请早成7点在老孟家门口集合。", "早成", "早晨", id="round54-早成7点"),
+    pytest.param("随着我区各方面飞越发展。", "飞越", "飞跃", id="round54-飞越发展"),
+    pytest.param("很多房产项目都配制了或将要配制体育健身设施。", "配制", "配置", id="round54-配制健身设施"),
+    pytest.param("建议政府及相关部门,迟早落实正规校车的购置。", "迟早", "尽早", id="round54-迟早落实"),
+    pytest.param("共接听电话466个,其中资讯类电话280个。", "资讯", "咨询", id="round54-资讯类电话"),
+    pytest.param("9项19人次打破县运动会记录。", "记录", "纪录", id="round54-打破记录"),
+    pytest.param("预算收入总计121.76万元万元。", "万元万元", "万元", id="round54-万元万元"),
+    pytest.param("弘扬志愿者“奉献、互助、进步”的精神。", "互助", "友爱、互助", id="round54-志愿精神"),
+    pytest.param("在轻松愉快地氛围中度过。", "地", "的", id="round54-愉快地氛围"),
+    pytest.param("正在有条不紊的组织税务干部们学习。", "的", "地", id="round54-有条不紊的组织"),
+    pytest.param("希望以后能更多的参加此类活动。", "的", "地", id="round54-更多的参加"),
+    pytest.param("能更好的服务地方经济。", "的", "地", id="round54-更好的服务地方"),
+    pytest.param("为了更好的实施送温暖工程。", "的", "地", id="round54-更好的实施"),
+    pytest.param("风尘仆仆的赶往铁门岗乡。", "的", "地", id="round54-风尘仆仆的赶往"),
+    pytest.param("最大限度的预防和杜绝火灾。", "的", "地", id="round54-预防和杜绝"),
+    # … and a word and a verb that correct text joins with 地 and never with 的 (lexicons/de_pairs.tsv)
+    pytest.param("黑泉镇妇女高兴的说,今年收成好。", "的", "地", id="round54-pairs-高兴的说"),
+    pytest.param("要求各地有针对性的开展隐患排查。", "的", "地", id="round54-pairs-针对性的开展"),
+    pytest.param("如何更好的为居民服务。", "的", "地", id="round54-pairs-更好的为"),
+    pytest.param("扎实有效的开展工作。", "的", "地", id="round54-pairs-有效的开展"),
 ]
 CORRECT = [
+    # round 54: correct uses beside the new rules and the corpus pairs of 的/地
+    "努力为群众提供更好的服务。",  # 服务 heads noun phrases after 的 (lexicons/de_pairs.tsv leaves it out)
+    "这是我最深切的感受。",  # a superlative makes a noun phrase
+    "市政府位于城区南部，东与安徽省接壤。",
+    "气温在30℃上下波动。",
+    "医院制剂的配制设备应当定期验证。",
+    "当天有县领导参加。宣传资料300份。",
+    "权利人可以申请查询。依法保障公民权利。",
+    "比赛中他刷新了个人最好成绩。",
     # round 53: correct uses beside the new rules
     "对违法行为形成有力的震慑。",  # 震慑 as a noun
     "请多包涵了，招待不周。",  # 包涵: to pardon
