@@ -914,6 +914,7 @@ CORRECT = [
     # round 54: correct uses beside the new rules and the corpus pairs of 的/地
     "努力为群众提供更好的服务。",  # 服务 heads noun phrases after 的 (lexicons/de_pairs.tsv leaves it out)
     "这是我最深切的感受。",  # a superlative makes a noun phrase
+    "广大干部职工的积极性得到了极大的调动。",  # after 得到 the verb is a noun, and editors let it be
     "市政府位于城区南部，东与安徽省接壤。",
     "气温在30℃上下波动。",
     "医院制剂的配制设备应当定期验证。",
