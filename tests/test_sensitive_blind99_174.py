@@ -631,6 +631,11 @@ def test_the_round54_rows() -> None:
     # a CCTV interview's question lines (记者:跟六合彩有关系吗?) and a novel's 特码诗: the lines carry no cue of their own
     assert outcome(ROWS, "blind429") == (set(), {"429l02", "429l05", "429l15"})
     assert outcome(ROWS, "blind430") == ({"430s09"}, set())
+    # wave 2, first run on 91855c2: 6/7 and 2/12. Not in the lexicon: a gambling brand signing a hijacked site's article
+    # (GA黄金甲) and city-name doorway pages titled with prostitution slang (喝茶上课资源群, 大学城喝茶资源群, 上门400元服务,
+    # 大学城有学生出来做吗)
+    assert outcome(ROWS, "blind437") == (set(), set())
+    assert outcome(ROWS, "blind438") == (set(), set())
 
 
 def test_a_term_pushed_into_a_word_is_reported_whatever_the_article_discusses() -> None:

@@ -909,6 +909,8 @@ pytest.param("部分居民错误的认为物业管理是政府部门的工作,",
     pytest.param("要求各地有针对性的开展隐患排查。", "的", "地", id="round54-pairs-针对性的开展"),
     pytest.param("如何更好的为居民服务。", "的", "地", id="round54-pairs-更好的为"),
     pytest.param("扎实有效的开展工作。", "的", "地", id="round54-pairs-有效的开展"),
+    pytest.param("以党建100年为契机,开展主题党日活动。", "党建", "建党", id="round54-党建100年"),
+    pytest.param("共有8000多名残疾人从中收益。", "收益", "受益", id="round54-从中收益"),
 ]
 CORRECT = [
     # round 54: correct uses beside the new rules and the corpus pairs of 的/地
@@ -921,6 +923,7 @@ CORRECT = [
     "当天有县领导参加。宣传资料300份。",
     "权利人可以申请查询。依法保障公民权利。",
     "比赛中他刷新了个人最好成绩。",
+    "加强党建工作，从中收益颇丰。",
     # round 53: correct uses beside the new rules
     "对违法行为形成有力的震慑。",  # 震慑 as a noun
     "请多包涵了，招待不周。",  # 包涵: to pardon
