@@ -116,7 +116,8 @@ def matcher(words: list[str] | tuple[str, ...]) -> Matcher:
     return Matcher(words, small_automaton(words, MatchKind.LeftmostLongest))
 
 
-def _lines(name: str) -> list[list[str]]:
+def lexicon_rows(name: str) -> list[list[str]]:
+    """The rows of a whitespace-separated list (sensitive.txt, de_pairs.tsv), shipped and extra rows together."""
     rows = []
     for path in lexicon_paths(name):
         for line in path.read_text("utf-8").splitlines():
@@ -126,20 +127,15 @@ def _lines(name: str) -> list[list[str]]:
     return rows
 
 
-def lexicon_rows(name: str) -> list[list[str]]:
-    """The rows of a whitespace-separated list (de_pairs.tsv), shipped and extra rows together."""
-    return _lines(name)
-
-
 def word_list(name: str) -> tuple[str, ...]:
     """A one-word-a-line list (places.txt, idioms.txt, shapes.txt), shipped and extra entries together."""
-    return tuple(dict.fromkeys(row[0] for row in _lines(name)))
+    return tuple(dict.fromkeys(row[0] for row in lexicon_rows(name)))
 
 
 def noted_list(name: str) -> dict[str, str]:
     """A one-entry-a-line list with a note after the entry (compromised_hosts.txt): entry → note, shipped and
     extra entries together (an extra line replaces the shipped note of the same entry)."""
-    return {row[0]: " ".join(row[1:]) for row in _lines(name)}
+    return {row[0]: " ".join(row[1:]) for row in lexicon_rows(name)}
 
 
 @functools.lru_cache(maxsize=1)
@@ -148,7 +144,7 @@ def sensitive_words() -> dict[str, str]:
     from checks.text import fold
 
     words: dict[str, str] = {}
-    for row in _lines("sensitive.txt"):
+    for row in lexicon_rows("sensitive.txt"):
         word = fold(row[0])
         if word:
             words[word] = row[1] if len(row) > 1 else "敏感词"
