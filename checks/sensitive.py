@@ -188,7 +188,7 @@ def without_stock_notices(simplified: str, notices: re.Pattern[str] | None) -> s
     return notices.sub(lambda m: " " * len(m.group()), simplified)
 
 
-@functools.lru_cache(maxsize=1)
+@functools.lru_cache(maxsize=2)  # one per value of `gated`: with 1, a page holding a gated family's subject rebuilt both
 def _marker_matcher(gated: bool = False) -> tuple[Matcher, tuple[tuple[tuple[int, bool], ...], ...]]:
     """One automaton over the markers of every family (of the gated ones with gated=True, of the others without);
     per marker, the (family, is_subject) pairs it belongs to."""
