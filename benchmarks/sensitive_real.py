@@ -231,7 +231,8 @@ SPLITS = ("dev", "held_out", "fresh", "fresh2", "fresh3", "untouched2", "untouch
           "blind320", "blind321", "blind328", "blind329", "blind336", "blind337", "blind344", "blind345", "blind350", "blind351",
           "blind358", "blind359", "blind366", "blind367", "blind374", "blind375", "blind382", "blind383", "blind390", "blind391",
           "blind398", "blind399", "blind406", "blind407", "blind413", "blind414", "blind421", "blind422",
-          "blind429", "blind430", "blind437", "blind438")
+          "blind429", "blind430", "blind437", "blind438",
+          "blind445", "blind446")
 
 
 def load_rows() -> dict[str, dict]:
