@@ -745,7 +745,8 @@ _MACAU_SCHOOL = re.compile(r"(?P<name>澳门\d{0,4}[\u4e00-\u9fff]{2,6}?(?:游�
 #    expo) is followed by 会, not by an act.
 _WHERE_AN_INSTITUTION_ACTS = (_WHERE_A_SCHOOL_STANDS
                              + "|共获|荣获|高度重视|召开|举办|承办|院党委|教育院|有[一二三四五六七八九十两]+[支个名位]"
-                             + "|在[\u4e00-\u9fff]{2,5}校区")  # blind99 s04: "杏盛在金鸡岭校区正平馆…召开"
+                             + "|在[\u4e00-\u9fff]{2,5}校区"  # blind99 s04: "杏盛在金鸡岭校区正平馆…召开"
+                             + "|赴[\u4e00-\u9fff]{2,8}(?:大学|学院|学校|调研|考察)")  # blind445 s05: "伟德赴武汉大学…调研"
 _BARE_BRAND_REPEATS = 3
 
 # 7. A betting site's "官网" given a post where a person's post stands (blind64: "会上英国正版365官方网站经理赵宏带领大家一起

@@ -638,6 +638,25 @@ def test_the_round54_rows() -> None:
     assert outcome(ROWS, "blind438") == (set(), set())
 
 
+def test_the_round55_rows() -> None:
+    # first run on 1695c8c: 10/16 and 9/15, no decoy reported. Not in the lexicon: mirrored university news with the school's
+    # name replaced by 伟德BETVLCTOR (BetVictor misspelt), by a bare 伟德 that travels (伟德赴武汉大学…调研) and by 万达平台
+    # (万达平台校友會), a betting site's terms (BETWORLD88) and live-betting rules (实时滚球, 真人秀厅), an adult live-stream
+    # app's title over a copied article (幺妹直播官方版, 安卓高清版下载), issues selling drugs under filter-dodging names
+    # (迷yao网店, 三挫仑, 女用催情催眠听话型药水) and prescription drugs in English (Order Soma 350mg Online), and a
+    # comment selling followers (块手斗音播放, 1千粉丝仅需20元). Still missed: 446s12, an issue selling the source code of a
+    # 刷单 platform, with no contact and no sales words of the families
+    assert outcome(ROWS, "blind445") == (set(), set())
+    assert outcome(ROWS, "blind446") == ({"446s12"}, set())
+
+
+def test_round55_words_in_their_lawful_senses_are_left_alone() -> None:
+    lawful = ("残运会滚球比赛在体育馆举行，运动员投掷滚球。村里的幺妹直播带货卖土特产。畜牧站指导母猪催情补饲。"
+              "三唑仑片属于第二类精神药品，须凭处方使用。万达平台上线新功能。副市长王伟德到企业调研。"
+              "Patients should not buy medicines without a prescription. The bet365 odds were quoted by the paper.")
+    assert find_sensitive(lawful) == []
+
+
 def test_a_term_pushed_into_a_word_is_reported_whatever_the_article_discusses() -> None:
     # blind367 s03: a gambling site's copy of a legal article on 帮信罪, its site name pushed into 第三方
     injected = ("现实生活中，有些人连自己实名注册的银行卡或者第三博彩百科方支付收款码都卖。出租出售银行卡、收款码，"
