@@ -81,6 +81,7 @@ MANNER = _words("""
 适时 深有感触 由浅入深
 由点及面 感谢 挨个
 争先恐后 轻松 分批次 风尘仆仆 有特色
+有模有样 迫不及待 好奇 感兴趣
 """)  # the last lines: blind78–81 (round 32), blind117 (round 36: 清醒的认识到), blind128–131 (round 37: 具体的讲解了,
 # 感慨的说), blind141–144 (round 38: 诚挚的表达了, 实质性的将, 会不同程度的减少), blind148–158 (round 39: 淡淡的回归了,
 # 尽可能的把法庭开到), blind163–170 (round 40: 则完美的避过了, 坦诚的互提意见, 剪刀大胆的理发, 隐约的听到, 紧张有序的做好),
@@ -124,7 +125,8 @@ _OBJECT_VERBS = _words("发挥 开展 规避 促进 发布 公开 推进 落实 
                        "投身 凝聚 吃 接触 "  # round 50: 更加自觉的投身, 更好的凝聚人心, 开心的吃粽子, 近距离的接触
                        "方便 "  # round 52: 最大限度的方便企业 (none of the frame in the 70 MB of correct text)
                        "震慑 "  # round 53: 有力的震慑住辖区水域 (提高法律的震慑力 is no frame: 法律 is no degree word)
-                       "实施 实行 赶往 举行 杜绝 高度重视")  # round 54 (below)
+                       "实施 实行 赶往 举行 杜绝 高度重视 "  # round 54 (below)
+                       "打开")  # round 55: 迫不及待的打开包装袋 (none of the frame in the 70 MB of correct text)
 # round 54: 更好的实施送温暖工程, 风尘仆仆的赶往, 不定期的举行旅游安全演练, 最大限度的预防和杜绝火灾 (杜绝: the second
 # verb), 将一如既往的高度重视 (none of the frame in the 70 MB of correct text); not 理解, 预防: 深入细致的理解分析,
 # 具体的预防治理措施, 有效的预防自然发火的措施 in the 70 MB
@@ -158,7 +160,7 @@ _PREPOSITIONS = frozenset(("给", "向", "为", "把", "将", "跟", "同", "按
                            "让"))  # round 52: 为更好的让群众享受到 (where jieba cuts 让 alone; none in the 70 MB of correct text)
 # after a listed manner word only, as jieba cuts them alone (在线, 与会, 被子 are words): 亲切的与群众一起, 有针对性的在暴雨前后,
 # 清晰的被绘制 (round 43)
-_MANNER_PREPOSITIONS = frozenset(("与", "在", "被"))
+_MANNER_PREPOSITIONS = frozenset(("与", "在", "被", "用"))  # 用: round 55 (他们默默的用汗水浇灌)
 # 被 that opens a party's name in legal text (具体的被保全财产线索, 被执行人, 被申请人): no passive
 _PARTY = re.compile("被(?:保全|执行|申请|告|害|上诉|监护|继承|扶养|抚养|赡养|代理|许可|征收|检查|调查|考核|评估|审计|投诉|举报|"
                     "处罚|询问|帮扶|救助|保险|担保|起诉|诉|侵权|侵害|征地|拆迁|收养|委托|授权|认定|聘|录用)")
