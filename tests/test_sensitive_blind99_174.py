@@ -648,6 +648,12 @@ def test_the_round55_rows() -> None:
     # 刷单 platform, with no contact and no sales words of the families
     assert outcome(ROWS, "blind445") == (set(), set())
     assert outcome(ROWS, "blind446") == ({"446s12"}, set())
+    # wave 2, first run on 210797e: 4/5 with no decoy and 0/1 with 4 of 18 decoys reported. Taught: a mirrored report that
+    # names a casino as its paper (黄金赌城娱乐经济网), a USDT wallet's doorway title (usdt钱包官方下载) and the cues of
+    # explainers on loan "口子" (陷阱, 避坑, 套路贷, 恶意催收). Still reported: two explainers that quote the ads' own words
+    # (这个贷款口子靠谱吗?, "秒下款口子"这个词) and a card-education leaflet titled 信用卡套现篇
+    assert outcome(ROWS, "blind453") == (set(), set())
+    assert outcome(ROWS, "blind454") == (set(), {"454l02", "454l08", "454l13"})
 
 
 def test_round55_words_in_their_lawful_senses_are_left_alone() -> None:

@@ -955,6 +955,13 @@ pytest.param("部分居民错误的认为物业管理是政府部门的工作,",
     pytest.param("他迫不及待的打开了包装袋。", "的", "地", id="round55-迫不及待的打开"),
     pytest.param("他们默默的用汗水浇灌职责。", "的", "地", id="round55-默默的用"),
     pytest.param("大家发自内心的感到高兴。", "的", "地", id="round55-发自内心的感到"),
+    pytest.param("并全部已电子化形式存档。", "已", "以", id="round55-已电子化形式"),
+    pytest.param("国有资产由下列情形之一的,不得出租。", "由", "有", id="round55-由下列情形之一"),
+    pytest.param("设置民生实事等等6个二级栏目。", "等等", "等", id="round55-等等6个"),
+    pytest.param("2020年,平利县农业农村认真贯彻落实。", "农业农村", "农业农村局", id="round55-农业农村局"),
+    pytest.param("我局未收到依申请办公开件。", "申请办公开", "申请公开", id="round55-依申请办公开"),
+    pytest.param("移送纪检监督机关处理。", "监督", "监察", id="round55-纪检监督机关"),
+    pytest.param("7个乡镇及和10个村级单位。", "及和", "和", id="round55-及和"),
 ]
 CORRECT = [
     # round 55: correct uses beside the new rules
@@ -967,6 +974,7 @@ CORRECT = [
     "除了吃团圆饭、拜年等习以为常的形式外。他自以为是。以“三严三实”为主题。",
     "加强党委的领导。增加群众收益。提高企业收益率。预防地产泡沫。",
     "提前准备、及时处置。带上口罩出门。",
+    "档案已电子化。由下列人员组成。涉及和影响群众利益。加强纪检监督工作。全县农业农村工作会议。",
     # round 54: correct uses beside the new rules and the corpus pairs of 的/地
     "努力为群众提供更好的服务。",  # 服务 heads noun phrases after 的 (lexicons/de_pairs.tsv leaves it out)
     "这是我最深切的感受。",  # a superlative makes a noun phrase
