@@ -511,8 +511,8 @@ def _verb_phrase_slips(text: str, reported: set[int]) -> list[tuple[int, int, st
 # … and any word and verb that correct text joins with 地 twice or more and never with 的 (lexicons/de_pairs.tsv, counted by
 # scripts/build_de_pairs.py on laws and People's Daily 1998: 激动地说 14, 针对性地开展 17, 更好地为 13): round 54 found 17
 # of the 3,013 earlier first-run misses so, and nothing on the 23 MB of held-out text, csc_hard or LEMON. Not after 最
-# (最深切的感受是: a superlative makes a noun phrase), nor after 得到, 受到 (积极性得到了极大的调动: the verb is the
-# object's noun, and editors let it be, as above)
+# (最深切的感受是: a superlative makes a noun phrase), nor after 得到, 受到, 获得, 给予, 予以 (积极性得到了极大的调动: after
+# a verb of receiving or giving the verb is the object's noun, and editors let it be, as above)
 _RECEIVES = re.compile("(?:得到|受到|获得|给予|予以)了?$")
 
 
