@@ -232,7 +232,8 @@ SPLITS = ("dev", "held_out", "fresh", "fresh2", "fresh3", "untouched2", "untouch
           "blind358", "blind359", "blind366", "blind367", "blind374", "blind375", "blind382", "blind383", "blind390", "blind391",
           "blind398", "blind399", "blind406", "blind407", "blind413", "blind414", "blind421", "blind422",
           "blind429", "blind430", "blind437", "blind438",
-          "blind445", "blind446", "blind453", "blind454")
+          "blind445", "blind446", "blind453", "blind454",
+          "blind461", "blind462")
 
 
 def load_rows() -> dict[str, dict]:
