@@ -233,7 +233,7 @@ SPLITS = ("dev", "held_out", "fresh", "fresh2", "fresh3", "untouched2", "untouch
           "blind398", "blind399", "blind406", "blind407", "blind413", "blind414", "blind421", "blind422",
           "blind429", "blind430", "blind437", "blind438",
           "blind445", "blind446", "blind453", "blind454",
-          "blind461", "blind462")
+          "blind461", "blind462", "blind469", "blind470")
 
 
 def load_rows() -> dict[str, dict]:

@@ -656,6 +656,29 @@ def test_the_round55_rows() -> None:
     assert outcome(ROWS, "blind454") == (set(), {"454l02", "454l08", "454l13"})
 
 
+def test_the_round56_rows() -> None:
+    # first run on fc8fb32: 2/15 with 2 decoys and 12/20 with 1. Taught: betting-site names that replace a school's name or sit
+    # in a cloned page's source line (米博体育官方网站入口, 乐竞官方, 雷竞技在线进入, 永利皇宫463cc, 8455新葡萄娱乐场, 公海7108线路,
+    # ag电子魔龙), a porn title in place of a school's name (91精品国产免费久久国语麻豆) and surrogacy doorway pages (an agency's
+    # byline 本文由加拿大代孕公司加之宝代孕原创, 助孕父母, 试管助孕生子). Still missed: the English fake-diploma, fake-ID and
+    # phone-spying shops (their selling lines fall after the stored excerpt) and a surrogacy page with no selling words (461s02).
+    # Still reported: a student paper's report on diploma mills (sell fake diploma), a traditional-script investigation of
+    # surrogacy agents reposted on a company site, and a police report's headline 朋友圈牵出网络赌博APP
+    assert outcome(ROWS, "blind461") == ({"461s02", "461s06", "461s07", "461s08", "461s09", "461s10", "461s11", "461s12",
+                                          "461s14", "461s15"}, {"461l05", "461l11"})
+    assert outcome(ROWS, "blind462") == (set(), {"462l12"})
+    # wave 2, first run on f06f360: 14/17 and 11/12, no decoy reported. Taught: an escort doorway title (500元叁小时服务),
+    # a porn-fiction site's plug (更多中文H小说尽在) and an invoice seller's title written twice (深圳开机械设备发票_深圳开…).
+    # Still missed: a porn-fiction chapter with no site plug (469s11)
+    assert outcome(ROWS, "blind469") == ({"469s11"}, set())
+    assert outcome(ROWS, "blind470") == (set(), set())
+
+
+def test_round56_words_in_their_lawful_senses_are_left_alone() -> None:
+    lawful = ("澳门永利皇宫酒店举行开幕典礼。公海渔业资源调查。医院生殖中心为不孕夫妇提供助孕治疗。雷竞技相关案件已移送起诉。"
+              "精品国货展销会开幕。税务机关为纳税人代开增值税普通发票。客服提供三小时服务响应。")
+    assert find_sensitive(lawful) == []
+
 def test_round55_words_in_their_lawful_senses_are_left_alone() -> None:
     lawful = ("残运会滚球比赛在体育馆举行，运动员投掷滚球。村里的幺妹直播带货卖土特产。畜牧站指导母猪催情补饲。"
               "三唑仑片属于第二类精神药品，须凭处方使用。万达平台上线新功能。副市长王伟德到企业调研。"
