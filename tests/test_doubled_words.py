@@ -150,3 +150,30 @@ def test_an_everyday_word_typed_twice(sentence: str, once: str) -> None:
 ])
 def test_everyday_words_said_twice_on_purpose_are_not_slips(sentence: str) -> None:
     assert find_doubled_words(sentence) == []
+
+
+@pytest.mark.parametrize(("sentence", "once"), [
+    # round 56: a two-character word written twice before an organ's tail (published rows)
+    ("10月17日,县教育教育局专项检查组到马河口中心校就营养餐经费使用情况进行检查。", "教育"),
+    ("英山县农村公路公路局加大危桥改造力度。", "公路"),
+    ("在辖区设置12个便民服务服务站,设置321个村(社区)便民服务室。", "服务"),
+    # a noun written twice after the word before it, the second copy beginning a longer word
+    ("今年我乡政务政务信息公开工作有序推进。", "政务"),
+    ("开展防震减灾宣传宣传教育活动,发放资料2000余份。", "宣传"),
+    ("巩固脱贫稳定性和基层基层工作能力建设。", "基层"),
+])
+def test_a_word_typed_twice_before_an_organ_or_a_longer_word(sentence: str, once: str) -> None:
+    assert [sentence[a:b] for a, b, _ in find_doubled_words(sentence)] == [once * 2]
+
+
+@pytest.mark.parametrize("sentence", [
+    # round 56: correct text that doubles a noun where two words meet, or in speech and amounts (the 70 MB of correct text)
+    "社会团体应当于每年3月31日前向登记管理机关报送上一年度年度报告。",
+    "中国天主教主教团主席刘元仁出席。",
+    "后任八路军平绥游击大队大队长。",
+    "在拉练的途中见到大片大片水仙。",
+    "俩人不服气，决定再比试比试。",
+    "以拒不执行判决、裁定罪定罪处罚。",
+])
+def test_nouns_doubled_where_two_words_meet_are_left_alone(sentence: str) -> None:
+    assert find_doubled_words(sentence) == []
