@@ -657,11 +657,12 @@ def test_the_round55_rows() -> None:
 
 
 def test_the_round56_rows() -> None:
-    # first run on fc8fb32: 2/15 with 2 decoys and 12/20 with 1. Taught: betting-site names that replace a school's name or sit
-    # in a cloned page's source line (米博体育官方网站入口, 乐竞官方, 雷竞技在线进入, 永利皇宫463cc, 8455新葡萄娱乐场, 公海7108线路,
-    # ag电子魔龙), a porn title in place of a school's name (91精品国产免费久久国语麻豆) and surrogacy doorway pages (an agency's
-    # byline 本文由加拿大代孕公司加之宝代孕原创, 助孕父母, 试管助孕生子). Still missed: the English fake-diploma, fake-ID and
-    # phone-spying shops (their selling lines fall after the stored excerpt) and a surrogacy page with no selling words (461s02).
+    # first run on fc8fb32: 2/15 with 2 decoys and 12/20 with 1. Taught: betting-site names that replace a school's name
+    # or sit in a cloned page's source line (米博体育官方网站入口, 乐竞官方, 雷竞技在线进入, 永利皇宫463cc, 8455新葡萄娱乐场,
+    # 公海7108线路, ag电子魔龙), a porn title in place of a school's name (91精品国产免费久久国语麻豆) and surrogacy doorway
+    # pages (an agency's byline 本文由加拿大代孕公司加之宝代孕原创, 助孕父母, 试管助孕生子). Still missed: the English
+    # fake-diploma, fake-ID and phone-spying shops (their selling lines fall after the stored excerpt) and a surrogacy page
+    # with no selling words (461s02).
     # Still reported: a student paper's report on diploma mills (sell fake diploma), a traditional-script investigation of
     # surrogacy agents reposted on a company site, and a police report's headline 朋友圈牵出网络赌博APP
     assert outcome(ROWS, "blind461") == ({"461s02", "461s06", "461s07", "461s08", "461s09", "461s10", "461s11", "461s12",
