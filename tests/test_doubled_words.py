@@ -161,6 +161,9 @@ def test_everyday_words_said_twice_on_purpose_are_not_slips(sentence: str) -> No
     ("今年我乡政务政务信息公开工作有序推进。", "政务"),
     ("开展防震减灾宣传宣传教育活动,发放资料2000余份。", "宣传"),
     ("巩固脱贫稳定性和基层基层工作能力建设。", "基层"),
+    # formal verbs written twice before their object
+    ("按照要求,定期对公开公开信息进行审核。", "公开"),
+    ("由于2019年未安排安排公务接待费预算,故无此项支出。", "安排"),
 ])
 def test_a_word_typed_twice_before_an_organ_or_a_longer_word(sentence: str, once: str) -> None:
     assert [sentence[a:b] for a, b, _ in find_doubled_words(sentence)] == [once * 2]
