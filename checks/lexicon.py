@@ -205,12 +205,16 @@ class Term:
 
 @dataclass(frozen=True)
 class ContextRule:
-    """A confusable that is wrong only in context: `pattern` (a regex) matches the wrong use."""
+    """A confusable that is wrong only in context: `pattern` (a regex) matches the wrong use. `right` may take a named group's
+    text (\\g<unit>), so that one rule serves the measure words 名, 人, 个, 家 alike."""
 
     pattern: re.Pattern[str]
     wrong: str
     right: str
     why: str
+
+    def suggestion(self, match: re.Match[str]) -> str:
+        return match.expand(self.right) if "\\g<" in self.right else self.right
 
 
 @dataclass(frozen=True)
@@ -236,8 +240,13 @@ class TypoLexicon:
     figures: tuple[str, ...] = ()
 
 
+# a named group of the pattern that a rule's `right` takes its text from (近\d+(?P<wrong>余(?P<unit>[名人个家])) → \g<unit>)
+_GROUP_REFERENCE = re.compile(r"\\g<(\w+)>")
+
+
 def _context_rules(raw: dict, lines: dict, path: Path) -> list[ContextRule]:
-    """typos.yaml context_rules, each checked: the four fields present, the pattern a regex with a group `wrong`."""
+    """typos.yaml context_rules, each checked: the four fields present, the pattern a regex with a group `wrong`, and
+    every group that `right` refers to (\\g<name>) one of the pattern's."""
     rules, problems = [], []
     entries = raw.get("context_rules") or []
     if not isinstance(entries, list):
@@ -255,6 +264,10 @@ def _context_rules(raw: dict, lines: dict, path: Path) -> list[ContextRule]:
             continue
         if "wrong" not in pattern.groupindex:
             problems.append((line_of(lines, (*where, "pattern")), "pattern 须用命名分组 (?P<wrong>…) 标出错误部分"))
+            continue
+        unknown = sorted(set(_GROUP_REFERENCE.findall(str(rule["right"]))) - set(pattern.groupindex))
+        if unknown:
+            problems.append((line_of(lines, (*where, "right")), f"right 引用了 pattern 里没有的命名分组：{'、'.join(unknown)}"))
             continue
         rules.append(ContextRule(pattern, str(rule["wrong"]), str(rule["right"]), str(rule["why"])))
     if problems:

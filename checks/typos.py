@@ -1057,7 +1057,7 @@ def find_typo_hits(text: str, on: date, extra: tuple[str, ...] = (), recurring: 
             s, e = m.span("wrong")
             if s < 0:
                 continue  # an alternative of an ops' pattern that leaves the group out matched: nothing is marked wrong
-            hit(s, e, rule.right, rule.why, CLASS_CONTEXT)
+            hit(s, e, rule.suggestion(m), rule.why, CLASS_CONTEXT)
             taken.append((s, e))
     for found in find_context_confusables(joined):
         start, end = int(found["start"]), int(found["end"])

@@ -101,3 +101,17 @@ def test_a_word_list_changed_between_two_nights_is_read_again(extra_dir) -> None
     (extra_dir / "typos.yaml").unlink()
     assert refresh_lexicons(extra_dir) == first
     assert find_typo_hits(text, date(2024, 9, 30)) == []
+
+
+def test_a_rule_may_take_its_suggestion_from_a_named_group_and_a_missing_group_names_its_line(extra_dir) -> None:
+    from datetime import date
+
+    from checks.typos import find_typo_hits
+
+    hits = find_typo_hits("全县近300余家企业和近2000多名职工参加。", date(2026, 1, 1))
+    assert [(h["matched"], h["suggestion"]) for h in hits] == [("余家", "家"), ("多名", "名")]
+    typo_lexicon.cache_clear()
+    text = ("context_rules:\n  - pattern: '近\\d+(?P<wrong>余(?P<unit>[名人]))'\n"
+            "    wrong: 余名\n    right: '\\g<units>'\n    why: 矛盾\n")
+    problems = _problems(extra_dir, "typos.yaml", text, typo_lexicon)
+    assert problems == [(4, "right 引用了 pattern 里没有的命名分组：units")]
