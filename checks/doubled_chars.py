@@ -123,10 +123,19 @@ def find_doubled_words(text: str) -> list[tuple[int, int, str]]:
         if dict(_tokens(text, i - _REACH, i + 4 + _REACH)).get(i + 2) == word:
             found.append((i, i + 4, word))
     for i in pairs:
-        if not any(a <= i < b for a, b, _ in found) and (_everyday_word_doubled(text, i, freq)
-                                                         or _noun_doubled_after_a_word(text, i, freq)):
+        if any(a <= i < b for a, b, _ in found) or _doubled_on_purpose(text, i, freq):
+            continue
+        if _everyday_word_doubled(text, i, freq) or _noun_doubled_after_a_word(text, i, freq):
             found.append((i, i + 4, text[i:i + 2]))
     return found
+
+
+def _doubled_on_purpose(text: str, i: int, freq: dict) -> bool:
+    """What neither of the two rules below reports: a word too rare to judge, a noun that is also a verb or a document
+    and its verb (专业组织组织利用, 本规定规定的), speech's reduplications (商量商量), and three in a row."""
+    word = text[i:i + 2]
+    return freq.get(word, 0) < _COMMON_WORD or word in _NOUN_VERBS or word in _DOCUMENT_VERBS \
+        or word in _REDUPLICATED_IN_SPEECH or text[i + 4:i + 6] == word or text[max(0, i - 2):i] == word
 
 
 # A noun written twice after the word before it, where the second copy may begin a longer word (我乡政务政务信息,
@@ -143,10 +152,8 @@ _SIZES = frozenset("大小")
 
 
 def _noun_doubled_after_a_word(text: str, i: int, freq: dict) -> bool:
-    word = text[i:i + 2]
-    if freq.get(word, 0) < _COMMON_WORD or word[0] in _SIZES or word in _NOUN_VERBS or word in _DOCUMENT_VERBS \
-            or word in _REDUPLICATED_IN_SPEECH or text[i + 4:i + 6] == word or text[max(0, i - 2):i] == word \
-            or word not in tagged_words(_DOUBLED_AFTER_TAGS):
+    word = text[i:i + 2]  # past _doubled_on_purpose
+    if word[0] in _SIZES or word not in tagged_words(_DOUBLED_AFTER_TAGS):
         return False
     if any(freq.get(text[i - k:i + 2], 0) for k in (1, 2, 3) if i >= k) or freq.get(text[i + 2:i + 5], 0):
         return False  # 省人民政府|政府采购; 游击大队|大队长
@@ -177,9 +184,8 @@ _NOUN_OR_SHORT_TAGS = frozenset({"n", "nt", "nz", "ns", "vn", "j"})  # j: short 
 
 
 def _everyday_word_doubled(text: str, i: int, freq: dict) -> bool:
-    word = text[i:i + 2]
-    if freq.get(word, 0) < _COMMON_WORD or word[0] == "一" or word in _NOUN_VERBS or word in _DOCUMENT_VERBS \
-            or word in _REDUPLICATED_IN_SPEECH or text[i + 4:i + 6] == word or text[max(0, i - 2):i] == word:
+    word = text[i:i + 2]  # past _doubled_on_purpose
+    if word[0] == "一":
         return False
     cut = _tokens(text, i - _REACH, i + 4 + _REACH)
     tokens = dict(cut)
